@@ -1,0 +1,97 @@
+"""One error root for everything rectpipe raises on purpose, each with a stable code."""
+
+from __future__ import annotations
+
+
+class RectpipeError(Exception):
+    """Root of rectpipe's errors. ``code`` is stable; ``exit_code`` is what the CLI returns."""
+
+    code = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.code}: {self.message}"
+
+
+class UsageError(RectpipeError):
+    code = "usage"
+    exit_code = 2
+
+
+class UnsupportedFormatError(RectpipeError):
+    code = "unsupported_format"
+    exit_code = 10
+
+
+class CorruptFileError(RectpipeError):
+    code = "corrupt"
+    exit_code = 11
+
+
+class PasswordRequiredError(RectpipeError):
+    code = "password_required"
+    exit_code = 12
+
+
+class EncryptedUnsupportedError(RectpipeError):
+    code = "encrypted_unsupported"
+    exit_code = 13
+
+
+class NoTextLayerError(RectpipeError):
+    code = "no_text_layer"
+    exit_code = 14
+
+
+class LowTextYieldError(RectpipeError):
+    code = "low_text_yield"
+    exit_code = 15
+
+
+class TooLargeError(RectpipeError):
+    code = "too_large"
+    exit_code = 16
+
+
+class ParseTimeoutError(RectpipeError):
+    code = "timeout"
+    exit_code = 17
+
+
+class StructureNotFoundError(RectpipeError):
+    code = "structure_not_found"
+    exit_code = 18
+
+
+class InvalidOutputError(RectpipeError):
+    """A file given to ``rectpipe validate`` is not a valid rectpipe report."""
+
+    code = "invalid_output"
+    exit_code = 19
+
+
+class MissingDependencyError(RectpipeError):
+    code = "missing_dependency"
+    exit_code = 20
+
+
+ERRORS: tuple[type[RectpipeError], ...] = (
+    UsageError,
+    UnsupportedFormatError,
+    CorruptFileError,
+    PasswordRequiredError,
+    EncryptedUnsupportedError,
+    NoTextLayerError,
+    LowTextYieldError,
+    TooLargeError,
+    ParseTimeoutError,
+    StructureNotFoundError,
+    InvalidOutputError,
+    MissingDependencyError,
+)
