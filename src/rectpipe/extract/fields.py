@@ -1,0 +1,127 @@
+"""Labelled fields: ``整改结果：完成。``, ``整改情况：一是…``, ``责任单位：…``.
+
+A label opens a paragraph (colon full-width, ASCII, ``∶`` or missing) or stands inline after a
+heading (``…整改进展情况：已完成。``, colon required there).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..profile import FIELD_LABELS, Profile
+
+_COLON = "[：:∶]"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label found in a text: which field, the label as written, and where its value lies."""
+
+    field: str
+    label: str
+    start: int
+    value_start: int
+    value_end: int
+
+
+@cache
+def _patterns(profile: Profile) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    alternatives: list[str] = []
+    for field in FIELD_LABELS:
+        for label in profile.labels[field]:
+            alternatives.append(label)
+    alternatives.sort(key=lambda s: -len(s))
+    names = "|".join(regex.escape(label) for label in alternatives)
+    leading = regex.compile(
+        rf"[\s\u3000]*[【\[]?(?P<label>{names})[】\]]?[\s\u3000]*(?P<colon>{_COLON})?[\s\u3000]*"
+    )
+    inline = regex.compile(rf"(?P<label>{names})[】\]]?[\s\u3000]*{_COLON}[\s\u3000]*")
+    return leading, inline
+
+
+def _field_of(label: str, profile: Profile) -> str:
+    for field in FIELD_LABELS:
+        if label in profile.labels[field]:
+            return field
+    raise KeyError(label)  # pragma: no cover - label comes from the profile
+
+
+def leading_label(text: str, profile: Profile) -> Label | None:
+    """The label opening ``text``, or ``None``.
+
+    Without a colon, the label must be followed by text that is not part of a longer word
+    (``整改情况良好`` is not a label).
+    """
+    leading, _ = _patterns(profile)
+    found = leading.match(text)
+    if found is None:
+        return None
+    label = found.group("label")
+    rest = text[found.end() :]
+    if found.group("colon") is None and (not rest or rest[0] in "的良好较是和与及"):
+        return None
+    return Label(
+        field=_field_of(label, profile),
+        label=label,
+        start=found.start("label"),
+        value_start=found.end(),
+        value_end=len(text),
+    )
+
+
+def split_labels(text: str, profile: Profile) -> list[Label]:
+    """Every ``label：value`` in a paragraph that opens with a label.
+
+    ``责任单位：市生态环境局；整改时限：2024年底前`` gives two labels; each value ends where the
+    next label begins (its separator ；/space trimmed).
+    """
+    first = leading_label(text, profile)
+    if first is None:
+        return []
+    found = [first]
+    _, inline = _patterns(profile)
+    for match in inline.finditer(text, first.value_start):
+        before = text[: match.start()].rstrip(" \t\u3000")
+        if before and before[-1] not in "；;，,。 \t\u3000":
+            continue
+        found.append(
+            Label(
+                field=_field_of(match.group("label"), profile),
+                label=match.group("label"),
+                start=match.start(),
+                value_start=match.end(),
+                value_end=len(text),
+            )
+        )
+    # Only separate short fields: a narrative value (整改情况：…) swallows what follows.
+    result: list[Label] = []
+    for label, after in zip(found, [*found[1:], None], strict=True):
+        if after is not None and label.field in ("responsible", "deadline", "status"):
+            end = after.start
+            while end > label.value_start and text[end - 1] in "；;，, \t\u3000":
+                end -= 1
+            result.append(Label(label.field, label.label, label.start, label.value_start, end))
+        else:
+            result.append(label)
+            if after is not None:
+                break
+    return result
+
+
+def inline_status_label(text: str, profile: Profile) -> Label | None:
+    """A status label inside a heading line: ``关于“…”整改进展情况：已完成。``."""
+    _, inline = _patterns(profile)
+    for match in inline.finditer(text):
+        field = _field_of(match.group("label"), profile)
+        if field != "status" or match.start() == 0:
+            continue
+        end = len(text)
+        for stop in ("。", "；", ";"):
+            cut = text.find(stop, match.end())
+            if cut != -1:
+                end = min(end, cut)
+        return Label(field, match.group("label"), match.start(), match.end(), end)
+    return None

@@ -1,0 +1,101 @@
+"""What one numbered node says about itself: heading, labelled fields, free paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..blocks import BlockKind
+from ..profile import Profile
+from ..structure import Node
+from ..textmap import TextMap
+from .fields import Label, inline_status_label, split_labels
+from .spans import Spans
+
+
+@dataclass
+class Value:
+    """A short labelled value (status, responsible, deadline) and where it is."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class NodeFields:
+    """The fields a node states directly (not its children's).
+
+    ``heading`` is the heading paragraph after its marker; ``statement_end`` is where the
+    problem statement in it ends (before an inline status label). ``free`` are unlabelled
+    paragraphs met before any narrative label; ``actions`` the narrative label's value and the
+    unlabelled paragraphs after it; ``tables`` the indices of table blocks in the body.
+    """
+
+    heading: str
+    heading_start: int
+    statement_end: int
+    status: Value | None = None
+    responsible: Value | None = None
+    deadline: Value | None = None
+    actions: Spans = field(default_factory=Spans)
+    actions_labelled: bool = False
+    free: Spans = field(default_factory=Spans)
+    tables: list[int] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> bool:
+        """True when the node carries any label of its own."""
+        return (
+            self.actions_labelled
+            or self.status is not None
+            or self.responsible is not None
+            or self.deadline is not None
+        )
+
+
+def _value(text: str, base: int, label: Label) -> Value | None:
+    raw = text[label.value_start : label.value_end]
+    stripped = raw.strip().rstrip("。；;，,")
+    if not stripped:
+        return None
+    start = base + label.value_start + (len(raw) - len(raw.lstrip()))
+    return Value(stripped, start, start + len(stripped), label.label)
+
+
+def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
+    """Read the heading and the body paragraphs of ``node`` into :class:`NodeFields`."""
+    heading = textmap.text[node.head_start : node.head_end]
+    found = NodeFields(heading=heading, heading_start=node.head_start, statement_end=node.head_end)
+    inline = inline_status_label(heading, profile)
+    if inline is not None:
+        found.status = _value(heading, node.head_start, inline)
+        found.statement_end = node.head_start + inline.start
+    in_actions = False
+    for index in node.body:
+        block = textmap.blocks[index]
+        if block.kind is BlockKind.TABLE:
+            found.tables.append(index)
+            continue
+        text = textmap.block_text(index)
+        base = textmap.starts[index]
+        labels = split_labels(text, profile)
+        if not labels:
+            (found.actions if in_actions else found.free).add(base, text)
+            continue
+        for label in labels:
+            if label.field == "actions":
+                found.actions_labelled = True
+                in_actions = True
+                found.actions.add(base + label.value_start, text[label.value_start : label.value_end])
+                continue
+            if label.field == "status":
+                # A status value may run on into narrative (整改结果：完成。具体措施…).
+                cut = text.find("。", label.value_start, label.value_end)
+                if cut != -1 and text[cut + 1 : label.value_end].strip():
+                    found.actions.add(base + cut + 1, text[cut + 1 : label.value_end])
+                    label = replace(label, value_end=cut)
+            value = _value(text, base, label)
+            if value is not None and getattr(found, label.field) is None:
+                setattr(found, label.field, value)
+    return found

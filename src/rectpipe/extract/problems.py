@@ -1,0 +1,351 @@
+"""The numbered tree → sections and problems.
+
+Which numbered items are problems is decided here, from what the items say rather than from
+their level (see :func:`classify`): a labelled item is a problem; in a document without labels
+the deepest items of the non-narrative parts are. Items under a problem are its measures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..models import Measure, PathItem, Problem, Provenance, ReportWarning, Section, Status
+from ..profile import Profile
+from ..structure import Node
+from ..textmap import TextMap
+from .fields_of_node import NodeFields, node_fields
+from .measures import find_measures
+from .sentences import split_first_sentence
+from .spans import Spans
+from .status import normalise_status, status_sentence
+from .tables import ledger_problems
+
+
+class Role(Enum):
+    PROBLEM = "problem"
+    MEASURE = "measure"  # a numbered item under a problem
+    GROUP = "group"  # holds problems
+    NARRATIVE = "narrative"
+
+
+@dataclass
+class Built:
+    sections: list[Section]
+    problems: list[Problem]
+    warnings: list[ReportWarning] = field(default_factory=list)
+
+
+def _title_of(heading: str) -> str:
+    return heading.strip().rstrip("。；;：:").strip()
+
+
+def _is_narrative_title(heading: str, profile: Profile) -> bool:
+    return any(word in heading for word in profile.narrative_sections)
+
+
+def classify(
+    root: Node, fields: dict[int, NodeFields], profile: Profile
+) -> dict[int, Role]:
+    """The role of every numbered node, keyed by ``id(node)``."""
+    roles: dict[int, Role] = {}
+
+    def has_labels(node: Node) -> bool:
+        return fields[id(node)].labelled or any(has_labels(c) for c in node.children)
+
+    def mark(node: Node, role: Role) -> None:
+        roles[id(node)] = role
+        for child in node.children:
+            mark(child, Role.MEASURE if role in (Role.PROBLEM, Role.MEASURE) else role)
+
+    narrative_parts = [
+        part
+        for part in root.children
+        if _is_narrative_title(fields[id(part)].heading, profile) and not has_labels(part)
+    ]
+    for part in narrative_parts:
+        mark(part, Role.NARRATIVE)
+    candidates = [n for n in root.walk() if id(n) not in roles]
+    labelled = [n for n in candidates if fields[id(n)].labelled]
+
+    def visit(node: Node, ranks: set[int], deepest: bool) -> None:
+        if id(node) in roles:
+            return
+        f = fields[id(node)]
+        if f.labelled or (not node.children and _unlabelled_problem(node, ranks, deepest)):
+            mark(node, Role.PROBLEM)
+            return
+        roles[id(node)] = Role.GROUP
+        for child in node.children:
+            visit(child, ranks, deepest)
+
+    if labelled:
+        ranks = {n.rank for n in labelled}
+        for part in root.children:
+            visit(part, ranks, deepest=False)
+    else:
+        multi_level = any(part.children for part in root.children if id(part) not in roles)
+        for part in root.children:
+            if id(part) in roles:
+                continue
+            if multi_level and not part.children:
+                mark(part, Role.NARRATIVE)
+                continue
+            visit(part, set(), deepest=True)
+    # A group with no problem anywhere under it tells rather than lists.
+    for node in root.walk():
+        if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):
+            roles[id(node)] = Role.NARRATIVE
+    return roles
+
+
+def _unlabelled_problem(node: Node, ranks: set[int], deepest: bool) -> bool:
+    if deepest:
+        return True
+    return node.rank in ranks
+
+
+def _holds_problem(node: Node, roles: dict[int, Role], fields: dict[int, NodeFields]) -> bool:
+    if fields[id(node)].tables:
+        return True
+    return any(
+        roles.get(id(c)) is Role.PROBLEM or _holds_problem(c, roles, fields) for c in node.children
+    )
+
+
+class _Builder:
+    def __init__(self, textmap: TextMap, profile: Profile) -> None:
+        self.textmap = textmap
+        self.profile = profile
+        self.warnings: list[ReportWarning] = []
+        self.ids: set[str] = set()
+
+    def prov(self, start: int, end: int) -> Provenance:
+        return self.textmap.provenance(start, end)
+
+    def warn(self, code: str, message: str, start: int | None = None, end: int | None = None) -> None:
+        provenance = None if start is None else self.prov(start, end if end is not None else start)
+        self.warnings.append(ReportWarning(code=code, message=message, provenance=provenance))
+
+    def unique(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self.ids:
+            candidate, n = f"{base}~{n}", n + 1
+        self.ids.add(candidate)
+        return candidate
+
+    def node_end(self, node: Node) -> int:
+        last = max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])
+        return self.textmap.starts[last] + len(self.textmap.block_text(last))
+
+    def node_last_block(self, node: Node) -> int:
+        return max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])
+
+
+def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
+    """Sections and problems of the tree under ``root``, with the warnings met on the way."""
+    fields = {id(node): node_fields(node, textmap, profile) for node in root.walk()}
+    roles = classify(root, fields, profile)
+    builder = _Builder(textmap, profile)
+    sections: list[Section] = []
+    problems: list[Problem] = []
+    for index in root.body:
+        if textmap.blocks[index].kind.value == "table":
+            problems.extend(ledger_problems(index, textmap, profile, [], builder.unique, builder.warn))
+    for node in root.children:
+        _emit(node, [], fields, roles, builder, sections, problems)
+    return Built(sections=sections, problems=problems, warnings=builder.warnings)
+
+
+def _ident(path: list[Node], node: Node) -> str:
+    return "-".join(str(n.marker.ordinal) for n in [*path, node] if n.marker is not None)
+
+
+def _emit(
+    node: Node,
+    path: list[Node],
+    fields: dict[int, NodeFields],
+    roles: dict[int, Role],
+    builder: _Builder,
+    sections: list[Section],
+    problems: list[Problem],
+) -> None:
+    role = roles[id(node)]
+    if role is Role.PROBLEM:
+        problems.append(_problem(node, path, fields, builder))
+        return
+    section = _section(node, path, fields[id(node)], role, builder)
+    sections.append(section)
+    f = fields[id(node)]
+    path_items = [*_path_items(path, fields), PathItem(marker=_marker(node), title=section.title)]
+    for table in f.tables:
+        section.problems.extend(
+            ledger_problems(table, builder.textmap, builder.profile, path_items, builder.unique, builder.warn)
+        )
+    for child in node.children:
+        _emit(child, [*path, node], fields, roles, builder, section.sections, section.problems)
+
+
+def _marker(node: Node) -> str | None:
+    return node.marker.raw if node.marker else None
+
+
+def _path_items(path: list[Node], fields: dict[int, NodeFields]) -> list[PathItem]:
+    return [
+        PathItem(marker=_marker(n), title=_section_title(fields[id(n)].heading)[0]) for n in path
+    ]
+
+
+def _section_title(heading: str) -> tuple[str, str]:
+    """``(title, same-line body)`` of a section heading: ``（一）标题。正文…`` splits after 。."""
+    first, rest = split_first_sentence(heading)
+    return _title_of(first), rest
+
+
+def _section(
+    node: Node, path: list[Node], f: NodeFields, role: Role, builder: _Builder
+) -> Section:
+    title, rest = _section_title(f.heading)
+    body = Spans()
+    if rest:
+        body.add(f.heading_start + f.heading.find(rest), rest)
+    for index in node.body:
+        if builder.textmap.blocks[index].kind.value != "table":
+            body.add(builder.textmap.starts[index], builder.textmap.block_text(index))
+    start = builder.textmap.starts[node.block]
+    return Section(
+        id=builder.unique("s" + _ident(path, node)),
+        kind="narrative" if role is Role.NARRATIVE else "group",
+        depth=len(path),
+        number=str(node.marker.ordinal) if node.marker else None,
+        marker=_marker(node),
+        title=title,
+        text=body.text,
+        provenance=builder.prov(start, builder.node_end(node)),
+    )
+
+
+def _problem(node: Node, path: list[Node], fields: dict[int, NodeFields], builder: _Builder) -> Problem:
+    f = fields[id(node)]
+    textmap, profile = builder.textmap, builder.profile
+    sources: dict[str, Provenance] = {}
+    statement = textmap.text[f.heading_start : f.statement_end].rstrip(" ，,；;：:")
+    title, rest = split_first_sentence(statement)
+    lead = len(statement) - len(statement.lstrip())
+    title_start = f.heading_start + lead
+    sources["title"] = builder.prov(title_start, title_start + len(title))
+
+    description = Spans()
+    actions = f.actions
+    if rest:
+        rest_start = f.heading_start + statement.find(rest, len(title))
+        if f.labelled or f.free.pieces:
+            description.add(rest_start, rest)
+        else:
+            actions = Spans()
+            actions.add(rest_start, rest)
+    if f.labelled:
+        for start, text in f.free.pieces:
+            description.add(start, text)
+    elif f.free.pieces:
+        actions = f.free
+    if description.start is not None and description.end is not None:
+        sources["description"] = builder.prov(description.start, description.end)
+
+    # Status: a labelled value, else a sentence that states it at the start or end of the
+    # narrative (该问题已完成整改。), else unknown.
+    status, status_raw, long_term = Status.UNKNOWN, None, False
+    if f.status is not None:
+        status_raw = f.status.text
+        sources["status"] = builder.prov(f.status.start, f.status.end)
+        match = normalise_status(f.status.text, profile)
+        if match is None:
+            builder.warn("status_unrecognised", f"status {f.status.text!r} is not in the profile", f.status.start, f.status.end)
+        else:
+            status, long_term = match.status, match.long_term
+    else:
+        found = status_sentence(actions.text, profile) if actions.pieces else None
+        if found is not None:
+            s, e, match = found
+            g_start, g_end = actions.to_global(s), actions.to_global(e)
+            status_raw = textmap.text[g_start:g_end]
+            status, long_term = match.status, match.long_term
+            sources["status"] = builder.prov(g_start, g_end)
+
+    measures = _measures(actions, builder)
+    if not measures and node.children:
+        measures, child_actions = _child_measures(node, builder)
+        if not actions.pieces:
+            actions = child_actions
+    if actions.start is not None and actions.end is not None:
+        sources["actions"] = builder.prov(actions.start, actions.end)
+    for name in ("responsible", "deadline"):
+        value = getattr(f, name)
+        if value is not None:
+            sources[name] = builder.prov(value.start, value.end)
+
+    start = textmap.starts[node.block]
+    assert node.marker is not None
+    return Problem(
+        id=builder.unique("p" + _ident(path, node)),
+        number=str(node.marker.ordinal),
+        marker=node.marker.raw,
+        path=_path_items(path, fields),
+        title=title,
+        description=description.text,
+        status=status,
+        status_raw=status_raw,
+        long_term=long_term,
+        actions=actions.text,
+        measures=measures,
+        responsible=f.responsible.text if f.responsible else None,
+        deadline=f.deadline.text if f.deadline else None,
+        provenance=builder.prov(start, builder.node_end(node)),
+        sources=sources,
+    )
+
+
+def _measures(actions: Spans, builder: _Builder) -> list[Measure]:
+    text = actions.text
+    measures: list[Measure] = []
+    for found in find_measures(text):
+        start, end = actions.to_global(found.marker_start), actions.to_global(found.end)
+        if found.missing_shi:
+            builder.warn(
+                "measure_marker_irregular",
+                f"measure {found.ordinal} is introduced by {found.marker!r} (是 missing)",
+                start,
+                start + len(found.marker),
+            )
+        measures.append(
+            Measure(
+                ordinal=found.ordinal,
+                marker=found.marker,
+                text=text[found.start : found.end].strip(),
+                provenance=builder.prov(start, end),
+            )
+        )
+    return measures
+
+
+def _child_measures(node: Node, builder: _Builder) -> tuple[list[Measure], Spans]:
+    """Numbered items under a problem (family C: 1. 2. 3. after the finding) as measures."""
+    textmap = builder.textmap
+    measures: list[Measure] = []
+    actions = Spans()
+    for child in node.children:
+        assert child.marker is not None
+        start = textmap.starts[child.block]
+        end = builder.node_end(child)
+        whole = textmap.text[start:end]
+        actions.add(start, whole)
+        body = textmap.text[child.head_start : end].strip()
+        measures.append(
+            Measure(
+                ordinal=len(measures) + 1,
+                marker=child.marker.raw,
+                text=body,
+                provenance=builder.prov(start, end),
+            )
+        )
+    return measures, actions

@@ -1,0 +1,98 @@
+"""Status phrases → :class:`Status`, through the profile's vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Status
+from ..profile import Profile
+from .sentences import sentences
+
+_TRIM = " \t。；;，,.：:！!"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusMatch:
+    status: Status
+    long_term: bool
+
+
+def normalise_status(raw: str, profile: Profile) -> StatusMatch | None:
+    """The status a raw value states, or ``None`` when it names none.
+
+    Phrases are found longest first without overlap (so 未完成 is not read as 完成). A value
+    that names a completion and a long-term phrase (已经完成，长期坚持) is completed with
+    ``long_term``; a long-term phrase alone is ``ongoing``.
+    """
+    text = raw.strip(_TRIM)
+    if not text:
+        return None
+    taken = [False] * len(text)
+    found: list[tuple[int, Status]] = []
+    for phrase, status in profile.status_phrases:
+        start = text.find(phrase)
+        while start != -1:
+            end = start + len(phrase)
+            if not any(taken[start:end]):
+                for k in range(start, end):
+                    taken[k] = True
+                found.append((start, status))
+            start = text.find(phrase, end)
+    if not found:
+        return None
+    found.sort()
+    statuses = [status for _, status in found]
+    long_term = any(phrase in text for phrase in profile.long_term) or Status.ONGOING in statuses
+    firm = [s for s in statuses if s is not Status.ONGOING]
+    if not firm:
+        return StatusMatch(Status.ONGOING, True)
+    return StatusMatch(firm[0], long_term)
+
+
+def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:
+    """A short sentence at the start or end of ``text`` that states a status on its own.
+
+    ``该问题已完成整改。`` / ``目前正在整改。`` — returns ``(start, end, match)`` of that sentence
+    (end without the final mark), or ``None``.
+    """
+    spans = sentences(text)
+    if not spans:
+        return None
+    candidates = [spans[0]] if len(spans) == 1 else [spans[0], spans[-1]]
+    for start, end in candidates:
+        sentence = text[start:end].strip(_TRIM)
+        core = sentence
+        for prefix in profile.status_sentence_prefixes:
+            if core.startswith(prefix) and len(core) > len(prefix):
+                core = core[len(prefix) :].lstrip("，,")
+                break
+        if not core or len(core) > profile.status_sentence_max_chars:
+            continue
+        match = normalise_status(core, profile)
+        if match is None:
+            continue
+        # The sentence must be mostly the status phrase itself, not a longer statement.
+        if _covered(core, profile) < 0.6:
+            continue
+        stop = end
+        while stop > start and text[stop - 1] in _TRIM:
+            stop -= 1
+        return start, stop, match
+    return None
+
+
+def _covered(text: str, profile: Profile) -> float:
+    taken = [False] * len(text)
+    for phrase, _ in profile.status_phrases:
+        start = text.find(phrase)
+        while start != -1:
+            for k in range(start, start + len(phrase)):
+                taken[k] = True
+            start = text.find(phrase, start + len(phrase))
+    for filler in ("已", "经", "问题", "整改", "中", "目前", "均", "全部", "了", "的", "该"):
+        start = text.find(filler)
+        while start != -1:
+            for k in range(start, start + len(filler)):
+                taken[k] = True
+            start = text.find(filler, start + len(filler))
+    return sum(taken) / len(text)

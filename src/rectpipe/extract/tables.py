@@ -1,0 +1,136 @@
+"""Ledger tables (整改台账) → one problem per row, columns mapped through the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models import Measure, PathItem, Problem, Provenance, Status
+from ..profile import Profile
+from ..textmap import TextMap
+from .measures import find_measures
+from .sentences import split_first_sentence
+from .status import normalise_status
+
+Warn = Callable[[str, str, "int | None", "int | None"], None]
+
+
+def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
+    """Which column holds which field, when ``row`` reads as a header row."""
+    mapping: dict[str, int] = {}
+    for column, cell in enumerate(row):
+        name = cell.replace(" ", "").replace("\n", "")
+        for field, headers in profile.table_columns.items():
+            if field in mapping:
+                continue
+            if name in headers or any(name.startswith(h) for h in headers if len(h) >= 2):
+                mapping[field] = column
+                break
+    return mapping
+
+
+def _cell_offsets(rows: tuple[tuple[str, ...], ...], base: int) -> list[list[int]]:
+    offsets: list[list[int]] = []
+    position = base
+    for row in rows:
+        starts: list[int] = []
+        for cell in row:
+            starts.append(position)
+            position += len(cell) + 1  # "\t" between cells, "\n" after the row
+        offsets.append(starts)
+    return offsets
+
+
+def ledger_problems(
+    index: int,
+    textmap: TextMap,
+    profile: Profile,
+    path: list[PathItem],
+    unique: Callable[[str], str],
+    warn: Warn,
+) -> list[Problem]:
+    """Problems from the table block ``index``; ``[]`` when it is not a ledger.
+
+    A ledger has a header row (within its first three rows) naming at least the problem
+    column and one of the action / status / responsible columns. Rows whose cells all hold
+    the same text (a merged note row) are skipped.
+    """
+    block = textmap.blocks[index]
+    rows = block.cells or ()
+    header_at, columns = None, {}
+    for r, row in enumerate(rows[:3]):
+        mapping = _column_map(row, profile)
+        if "title" in mapping and len(mapping) >= 2:
+            header_at, columns = r, mapping
+            break
+    if header_at is None:
+        return []
+    offsets = _cell_offsets(rows, textmap.starts[index])
+    problems: list[Problem] = []
+    for r in range(header_at + 1, len(rows)):
+        row = rows[r]
+        distinct = {cell for cell in row if cell}
+        if len(distinct) <= 1 and len(row) > 2:
+            continue
+
+        def cell(field: str, row: tuple[str, ...] = row) -> str:
+            column = columns.get(field)
+            return row[column].strip() if column is not None and column < len(row) else ""
+
+        def span(field: str, r: int = r) -> Provenance | None:
+            column = columns.get(field)
+            if column is None or column >= len(rows[r]) or not rows[r][column].strip():
+                return None
+            start = offsets[r][column]
+            return textmap.provenance(start, start + len(rows[r][column]))
+
+        statement = cell("title")
+        if not statement:
+            continue
+        title, description = split_first_sentence(statement)
+        number = cell("number") or None
+        sources = {name: p for name in ("title", "actions", "status", "responsible", "deadline") if (p := span(name))}
+        status, long_term, raw = Status.UNKNOWN, False, cell("status") or None
+        if raw:
+            match = normalise_status(raw, profile)
+            if match is not None:
+                status, long_term = match.status, match.long_term
+            else:
+                found = span("status")
+                warn("status_unrecognised", f"status {raw!r} is not in the profile", found.start if found else None, found.end if found else None)
+        actions = cell("actions")
+        measures = []
+        actions_span = span("actions")
+        for m in find_measures(actions):
+            base = actions_span.start if actions_span else 0
+            measures.append(
+                Measure(
+                    ordinal=m.ordinal,
+                    marker=m.marker,
+                    text=actions[m.start : m.end].strip(),
+                    provenance=textmap.provenance(base + m.marker_start, base + m.end),
+                )
+            )
+        category = cell("category")
+        row_path = [*path, PathItem(marker=None, title=category)] if category else list(path)
+        first = offsets[r][0]
+        last_cell = len(row) - 1
+        problems.append(
+            Problem(
+                id=unique(f"t{index}-r{r}"),
+                number=number,
+                marker=None,
+                path=row_path,
+                title=title,
+                description=description,
+                status=status,
+                status_raw=raw,
+                long_term=long_term,
+                actions=actions,
+                measures=measures,
+                responsible=cell("responsible") or None,
+                deadline=cell("deadline") or None,
+                provenance=textmap.provenance(first, offsets[r][last_cell] + len(row[last_cell])),
+                sources=sources,
+            )
+        )
+    return problems

@@ -1,0 +1,255 @@
+"""The output contract: what rectpipe promises to databases, reviewers and CI jobs.
+
+Every model forbids unknown fields, every document carries ``schema_name`` and
+``schema_version``, and every extracted value has its provenance beside it. Changing a field
+name or a status value is a contract change: bump :data:`SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_NAME = "rectpipe.report"
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Status(str, Enum):
+    """Normalised rectification status of one problem."""
+
+    COMPLETED = "completed"
+    PARTIALLY_COMPLETED = "partially_completed"
+    IN_PROGRESS = "in_progress"
+    ONGOING = "ongoing"
+    NOT_COMPLETED = "not_completed"
+    UNKNOWN = "unknown"
+
+
+class InspectionKind(str, Enum):
+    """Which kind of inspection the report answers."""
+
+    XUNSHI = "巡视"
+    XUNCHA = "巡察"
+    SHENJI = "审计"
+    DUCHA = "督察"
+    OTHER = "other"
+
+
+class Provenance(_Model):
+    """Where a value came from.
+
+    ``start``/``end`` are character offsets into :attr:`Report.text` (end exclusive);
+    ``block`` is the index into :attr:`Report.blocks` of the block holding ``start``;
+    ``path`` and ``page`` repeat that block's location in the source file.
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    block: int = Field(ge=0)
+    path: str
+    page: int | None = None
+
+
+class BlockRef(_Model):
+    """One paragraph or table of the source, as laid into :attr:`Report.text`."""
+
+    index: int = Field(ge=0)
+    kind: Literal["paragraph", "heading", "table"]
+    path: str
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    style: str | None = None
+    list_label: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Source(_Model):
+    """The file a report was read from."""
+
+    file_name: str | None = None
+    format: Literal["txt", "docx", "pdf", "html"]
+    sha256: str
+    size: int = Field(ge=0)
+    page_count: int | None = None
+
+
+class Metadata(_Model):
+    """Facts about the report as a whole; each ``None`` when the document does not say.
+
+    Dates are ISO (``2023-12-22``), or ``YYYY-MM`` when the document gives no day.
+    ``sources`` maps a field name to where its value was read.
+    """
+
+    title: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    attachment: str | None = None
+    document_number: str | None = None
+    inspection_kind: InspectionKind | None = None
+    inspecting_body: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    feedback_date: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    sources: dict[str, Provenance] = Field(default_factory=dict)
+
+
+class PathItem(_Model):
+    """One ancestor of a problem: its marker as written and its title."""
+
+    marker: str | None
+    title: str
+
+
+class Measure(_Model):
+    """One enumerated measure of a problem's narrative (一是… / 1. …)."""
+
+    ordinal: int = Field(ge=1)
+    marker: str
+    text: str
+    provenance: Provenance
+
+
+class Problem(_Model):
+    """One finding and what was done about it.
+
+    ``title`` is the first sentence of the problem statement (trailing 。 dropped),
+    ``description`` the rest of the statement; ``actions`` the narrative of what was done;
+    ``status_raw`` the words the document used, ``status`` their normalised meaning.
+    ``sources`` maps each field name (title, description, status, actions, responsible,
+    deadline) to where it was read.
+    """
+
+    id: str
+    number: str | None
+    marker: str | None
+    path: list[PathItem]
+    title: str
+    description: str
+    status: Status
+    status_raw: str | None
+    long_term: bool
+    actions: str
+    measures: list[Measure]
+    responsible: str | None = None
+    deadline: str | None = None
+    provenance: Provenance
+    sources: dict[str, Provenance] = Field(default_factory=dict)
+
+
+class Section(_Model):
+    """A numbered item that is not a problem: a part, a category, or a narrative section.
+
+    ``kind`` is ``"narrative"`` for parts that tell rather than list (组织整改落实情况,
+    下一步工作安排) and for everything inside them; ``"group"`` for parts and categories that
+    hold problems. ``text`` is the section's own body text (without its children's).
+    """
+
+    id: str
+    kind: Literal["group", "narrative"]
+    depth: int = Field(ge=0)
+    number: str | None
+    marker: str | None
+    title: str
+    text: str
+    sections: list[Section] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    provenance: Provenance
+
+
+class StatedTotals(_Model):
+    """Totals the report states about itself (反馈N个问题，已完成N个…)."""
+
+    problems: int | None = None
+    completed: int | None = None
+    in_progress: int | None = None
+    completion_rate: float | None = None
+    raw: str
+    provenance: Provenance
+
+
+class CategoryCount(_Model):
+    """How many problems one category holds, by status."""
+
+    category: str | None
+    problems: int
+    by_status: dict[Status, int]
+
+
+class Summary(_Model):
+    """Counts of what was found, and whether they agree with what the report states."""
+
+    problems: int
+    by_status: dict[Status, int]
+    by_category: list[CategoryCount]
+    measures: int
+    stated: StatedTotals | None = None
+    consistent: bool | None = None
+
+
+class ReportWarning(_Model):
+    """Something odd that did not stop extraction. ``code`` is stable."""
+
+    code: str
+    message: str
+    provenance: Provenance | None = None
+
+
+class RemovedText(_Model):
+    """Text the reader dropped on purpose (page numbers, running headers)."""
+
+    text: str
+    reason: str
+    page: int | None = None
+
+
+class Report(_Model):
+    """One rectification report, read from one file."""
+
+    schema_name: Literal["rectpipe.report"] = SCHEMA_NAME
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    metadata: Metadata
+    sections: list[Section]
+    problems: list[Problem] = Field(
+        default_factory=list, description="Problems that have no numbered ancestor."
+    )
+    summary: Summary
+    warnings: list[ReportWarning] = Field(default_factory=list)
+    removed: list[RemovedText] = Field(default_factory=list)
+    hints: dict[str, str] = Field(default_factory=dict)
+    text: str
+    blocks: list[BlockRef]
+
+    def iter_problems(self) -> list[Problem]:
+        """All problems in document order, wherever they sit in the tree."""
+        found: list[Problem] = list(self.problems)
+
+        def walk(sections: list[Section]) -> None:
+            for section in sections:
+                found.extend(section.problems)
+                walk(section.sections)
+
+        walk(self.sections)
+        return sorted(found, key=lambda p: p.provenance.start)
+
+    def iter_sections(self) -> list[Section]:
+        """All sections, depth first in document order."""
+        found: list[Section] = []
+
+        def walk(sections: list[Section]) -> None:
+            for section in sections:
+                found.append(section)
+                walk(section.sections)
+
+        walk(self.sections)
+        return found

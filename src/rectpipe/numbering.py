@@ -1,0 +1,139 @@
+"""The numbering grammar of official documents: 一、 > （一） > 1. > （1） > ①.
+
+:func:`match_marker` recognises a marker at the start of a paragraph; :func:`cn_to_int`
+reads Chinese numerals (十一, 二十六, 一百零五, 〇, 两).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import regex
+
+_DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral below 10,000 (``"二十六"`` → 26), or ``None`` if it is not one.
+
+    Accepts positional forms too (``"二〇二三"`` → 2023) and Arabic digits (``"12"`` → 12).
+    """
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if any(ch not in _DIGITS and ch not in _UNITS for ch in text):
+        return None
+    if not any(ch in _UNITS for ch in text):
+        # Positional: 二〇二三 → 2023.
+        value = 0
+        for ch in text:
+            value = value * 10 + _DIGITS[ch]
+        return value
+    total = 0
+    digit: int | None = None
+    last_unit = 100_000
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0:
+                return None  # two digits in a row: 二三十
+            digit = _DIGITS[ch] if _DIGITS[ch] != 0 else None
+        else:
+            unit = _UNITS[ch]
+            if unit >= last_unit:
+                return None  # 十百, 百百
+            total += (1 if digit is None else digit) * unit
+            digit = None
+            last_unit = unit
+    if digit is not None:
+        total += digit
+    return total
+
+
+class MarkerKind(IntEnum):
+    """Marker shapes, in ladder order: a smaller value is a higher level."""
+
+    CN = 0  # 一、
+    CN_PAREN = 1  # （一） (一)
+    ARABIC = 2  # 1. 1． 1、
+    ARABIC_PAREN = 3  # （1） (1)
+    CIRCLED = 4  # ①
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker found at the start of a paragraph.
+
+    ``raw`` is the marker as written (``"（十一）"``), ``end`` the offset just after it (and any
+    separator spaces) in the paragraph text, ``ordinal`` its value (11).
+    """
+
+    kind: MarkerKind
+    ordinal: int
+    raw: str
+    end: int
+
+
+_CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
+_MARKER = regex.compile(
+    rf"""
+    [\s\u3000]*
+    (?:
+        (?P<cn>{_CN})[、]
+      | (?P<cn_dot>{_CN})[．.](?![\d０-９])
+      | [（(](?P<cn_paren>{_CN})[)）][、.．]?
+      | (?P<arabic>[0-9０-９]{{1,3}})(?:[.．](?![\d０-９%％])|[、])
+      | [（(](?P<arabic_paren>[0-9０-９]{{1,3}})[)）][、.．]?
+      | (?P<circled>[\u2460-\u2473\u3251-\u325f])
+    )
+    [\s\u3000]*
+    """,
+    regex.VERBOSE,
+)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _circled_value(ch: str) -> int:
+    code = ord(ch)
+    if 0x2460 <= code <= 0x2473:
+        return code - 0x2460 + 1
+    return code - 0x3251 + 21
+
+
+def match_marker(text: str) -> Marker | None:
+    """The numbering marker at the start of ``text``, or ``None``.
+
+    Leading spaces (also U+3000) are allowed. Shapes that only look like markers are refused:
+    ``(一期)``, ``3.5万元``, ``1.2亿``, ``2023.12``, a marker with nothing after it that could
+    not be a heading (``一、`` alone is accepted: Word sometimes splits the label off).
+    """
+    found = _MARKER.match(text)
+    if found is None:
+        return None
+    groups = found.groupdict()
+    kind: MarkerKind
+    if groups["cn"] is not None or groups["cn_dot"] is not None:
+        kind, number = MarkerKind.CN, groups["cn"] or groups["cn_dot"]
+    elif groups["cn_paren"] is not None:
+        kind, number = MarkerKind.CN_PAREN, groups["cn_paren"]
+    elif groups["arabic"] is not None:
+        kind, number = MarkerKind.ARABIC, groups["arabic"]
+    elif groups["arabic_paren"] is not None:
+        kind, number = MarkerKind.ARABIC_PAREN, groups["arabic_paren"]
+    else:
+        kind, number = MarkerKind.CIRCLED, groups["circled"]
+    if kind is MarkerKind.CIRCLED:
+        ordinal: int | None = _circled_value(number)
+    else:
+        ordinal = cn_to_int(number.translate(_FULLWIDTH_DIGITS))
+    if ordinal is None or ordinal == 0:
+        return None
+    raw = text[: found.end()].strip(" \t\u3000")
+    return Marker(kind=kind, ordinal=ordinal, raw=raw, end=found.end())

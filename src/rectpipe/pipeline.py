@@ -1,0 +1,200 @@
+"""read → normalise → structure → extract → :class:`Report`. The library's front door."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+from .blocks import Document
+from .errors import RectpipeError, StructureNotFoundError, UnsupportedFormatError
+from .extract.metadata import extract_metadata
+from .extract.problems import build
+from .extract.totals import stated_totals
+from .models import (
+    CategoryCount,
+    RemovedText,
+    Report,
+    ReportWarning,
+    Source,
+    Status,
+    Summary,
+)
+from .normalize import clean_blocks
+from .profile import Profile, default_profile
+from .sniff import sniff_format
+from .structure import build_tree
+from .textmap import TextMap
+
+FORMATS = ("txt", "docx", "pdf", "html")
+
+
+def read_document(data: bytes, fmt: str) -> Document:
+    """The blocks of ``data`` read as ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "txt":
+        from .readers.txt import read_txt
+
+        return read_txt(data)
+    if fmt == "docx":
+        from .readers.docx import read_docx
+
+        return read_docx(data)
+    if fmt == "pdf":
+        from .readers.pdf import read_pdf
+
+        return read_pdf(data)
+    if fmt == "html":
+        from .readers.html import read_html
+
+        return read_html(data)
+    raise UnsupportedFormatError(f"unknown format {fmt!r}")
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    name: str | None = None,
+    format: str | None = None,
+    profile: Profile | None = None,
+) -> Report:
+    """The report in ``data``. ``format`` is sniffed from the content when not given.
+
+    Raises a :class:`~rectpipe.errors.RectpipeError` subclass when the bytes cannot be read
+    or hold nothing recognisable as a report (``structure_not_found``).
+    """
+    fmt = format or sniff_format(data, name)
+    document = read_document(data, fmt)
+    return parse_document(
+        document,
+        source=Source(
+            file_name=name,
+            format=fmt,  # type: ignore[arg-type]
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            page_count=document.page_count,
+        ),
+        profile=profile,
+    )
+
+
+def parse_file(
+    path: str | Path, *, format: str | None = None, profile: Profile | None = None
+) -> Report:
+    """The report in the file at ``path`` (see :func:`parse_bytes`)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RectpipeError(f"cannot read file: {exc.strerror or exc}", path=str(path)) from None
+    try:
+        return parse_bytes(data, name=path.name, format=format, profile=profile)
+    except RectpipeError as exc:
+        if exc.path is None:
+            exc.path = str(path)
+        raise
+
+
+def parse_text(text: str, *, name: str | None = None, profile: Profile | None = None) -> Report:
+    """The report in a string of plain text."""
+    return parse_bytes(text.encode("utf-8"), name=name, format="txt", profile=profile)
+
+
+def parse_document(document: Document, *, source: Source, profile: Profile | None = None) -> Report:
+    """Everything after the reader: the format-blind part of the pipeline."""
+    profile = profile or default_profile()
+    blocks = clean_blocks(document.blocks)
+    if not blocks:
+        raise StructureNotFoundError("no text found")
+    textmap = TextMap.build(blocks)
+    tree = build_tree(textmap)
+    built = build(tree.root, textmap, profile)
+    first_numbered = tree.root.children[0].block if tree.root.children else len(blocks)
+    front = [i for i in tree.root.body if i < first_numbered]
+    tail = list(range(max(0, len(blocks) - 6), len(blocks)))
+    metadata = extract_metadata(textmap, front, tail, document.hints, profile)
+    warnings = [ReportWarning(code=c, message=m) for c, m in document.notes]
+    warnings += tree.warnings + built.warnings
+
+    report = Report(
+        source=source,
+        metadata=metadata,
+        sections=built.sections,
+        problems=built.problems,
+        summary=Summary(problems=0, by_status={}, by_category=[], measures=0),
+        warnings=warnings,
+        removed=[RemovedText(text=r.text, reason=r.reason, page=r.page) for r in document.removed],
+        hints=dict(document.hints),
+        text=textmap.text,
+        blocks=textmap.refs(),
+    )
+    problems = report.iter_problems()
+    if not problems and not tree.root.children:
+        raise StructureNotFoundError("nothing recognisable as a rectification report")
+    narrative_blocks = front + [
+        i for s in report.iter_sections() if s.kind == "narrative" for i in _blocks_of(s, textmap)
+    ]
+    report.summary = _summary(report, stated_blocks=narrative_blocks, textmap=textmap)
+    if report.summary.consistent is False and report.summary.stated is not None:
+        stated = report.summary.stated
+        report.warnings.append(
+            ReportWarning(
+                code="totals_mismatch",
+                message=_mismatch_message(report.summary),
+                provenance=stated.provenance,
+            )
+        )
+    if not problems:
+        report.warnings.append(
+            ReportWarning(code="no_problems", message="numbered sections found but no problems")
+        )
+    return report
+
+
+def _blocks_of(section: object, textmap: TextMap) -> list[int]:
+    from .models import Section
+
+    assert isinstance(section, Section)
+    start = section.provenance.start
+    end = section.provenance.end
+    return [i for i, s in enumerate(textmap.starts) if start <= s < end]
+
+
+def _summary(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> Summary:
+    problems = report.iter_problems()
+    by_status = Counter(p.status for p in problems)
+    categories: dict[str | None, Counter[Status]] = {}
+    for problem in problems:
+        key = problem.path[-1].title if problem.path else None
+        categories.setdefault(key, Counter())[problem.status] += 1
+    stated = stated_totals(textmap, sorted(set(stated_blocks)))
+    consistent: bool | None = None
+    if stated is not None:
+        checks: list[bool] = []
+        if stated.problems is not None:
+            checks.append(stated.problems == len(problems))
+        if stated.completed is not None:
+            checks.append(stated.completed == by_status.get(Status.COMPLETED, 0))
+        consistent = all(checks) if checks else None
+    return Summary(
+        problems=len(problems),
+        by_status={status: by_status.get(status, 0) for status in Status},
+        by_category=[
+            CategoryCount(category=name, problems=sum(c.values()), by_status=dict(c))
+            for name, c in categories.items()
+        ],
+        measures=sum(len(p.measures) for p in problems),
+        stated=stated,
+        consistent=consistent,
+    )
+
+
+def _mismatch_message(summary: Summary) -> str:
+    stated = summary.stated
+    assert stated is not None
+    parts = []
+    if stated.problems is not None and stated.problems != summary.problems:
+        parts.append(f"states {stated.problems} problems, found {summary.problems}")
+    done = summary.by_status.get(Status.COMPLETED, 0)
+    if stated.completed is not None and stated.completed != done:
+        parts.append(f"states {stated.completed} completed, found {done}")
+    return "; ".join(parts)

@@ -1,0 +1,448 @@
+"""Where the PDF reader gets its characters from: a small :class:`CharSource` interface.
+
+A source yields one :class:`PageChars` per page, in page order: the positioned glyphs of the page
+(:class:`Char`, top-left origin, PDF points), the straight ruling segments that tables are drawn
+with (:class:`Edge`) and the number of images. Nothing else of the page is kept, so a source can
+release each page as soon as it has been yielded.
+
+Two implementations: :class:`PdfplumberCharSource` (pdfminer's layout, the reference) and
+:class:`PdfiumCharSource` (PDFium through pypdfium2, about ten times faster). PDFium is not
+thread-safe: use one source per process.
+
+This module also holds the glyph repairs every source needs (:func:`repair_chars`): duplicated
+glyphs from simulated bold, Kangxi / CJK-supplement radicals, unmapped ``(cid:NN)`` glyphs.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from types import TracebackType
+from typing import Any, Protocol
+
+__all__ = [
+    "RADICALS",
+    "REPLACEMENT",
+    "Char",
+    "CharSource",
+    "Edge",
+    "PageChars",
+    "PdfiumCharSource",
+    "PdfplumberCharSource",
+    "dedupe_chars",
+    "repair_chars",
+]
+
+REPLACEMENT = "\ufffd"
+"""What an unmapped glyph (pdfminer's ``(cid:NN)``, PDFium's map errors) becomes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One glyph. ``top``/``bottom`` grow downwards from the top of the page, in points.
+
+    ``text`` is normally one character (a ligature may give several). ``upright`` is false for
+    rotated glyphs (stamps, watermarks, vertical text).
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    fontname: str = ""
+    upright: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A horizontal or vertical ruling segment (a table border), top-left origin, in points."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def orientation(self) -> str:
+        """``"h"`` when the segment is wider than tall, else ``"v"``."""
+        return "h" if (self.x1 - self.x0) >= (self.bottom - self.top) else "v"
+
+
+@dataclass(slots=True)
+class PageChars:
+    """Everything the reader needs from one page. ``number`` is 1-based."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    edges: list[Edge]
+    image_count: int = 0
+
+
+class CharSource(Protocol):
+    """A PDF opened for reading its glyphs page by page.
+
+    ``pages()`` may be called once; each page's resources are released before the next one is
+    produced, so memory does not grow with the page count. ``close()`` is idempotent.
+    """
+
+    @property
+    def page_count(self) -> int: ...
+
+    def pages(self) -> Iterator[PageChars]: ...
+
+    def close(self) -> None: ...
+
+
+class _SourceBase:
+    """Context-manager plumbing shared by the implementations."""
+
+    def close(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __enter__(self) -> _SourceBase:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------------------------
+# pdfplumber
+
+
+def _edge_from_obj(obj: dict[str, Any]) -> list[Edge]:
+    """Ruling segments of a pdfplumber line / rect / curve object (curves: straight pieces)."""
+    kind = obj.get("object_type")
+    x0, x1 = float(obj["x0"]), float(obj["x1"])
+    top, bottom = float(obj["top"]), float(obj["bottom"])
+    if kind == "line":
+        return [Edge(x0, top, x1, bottom)]
+    if kind == "rect":
+        if x1 - x0 <= 2.0 or bottom - top <= 2.0:  # a border drawn as a thin filled rectangle
+            return [Edge(x0, top, x1, bottom)]
+        return [
+            Edge(x0, top, x1, top),
+            Edge(x0, bottom, x1, bottom),
+            Edge(x0, top, x0, bottom),
+            Edge(x1, top, x1, bottom),
+        ]
+    edges: list[Edge] = []
+    points = obj.get("pts") or []
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        if abs(ax - bx) < 0.5 or abs(ay - by) < 0.5:
+            edges.append(Edge(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    return edges
+
+
+class PdfplumberCharSource(_SourceBase):
+    """Glyphs as pdfminer lays them out, through pdfplumber.
+
+    Opening raises whatever pdfplumber raises on unreadable input; callers classify the file
+    before opening it. Each page is closed (its object cache flushed) after it was yielded.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        import pdfplumber
+
+        self._pdf = pdfplumber.open(io.BytesIO(data))
+        self._closed = False
+
+    @property
+    def page_count(self) -> int:
+        return len(self._pdf.pages)
+
+    def pages(self) -> Iterator[PageChars]:
+        for number, page in enumerate(self._pdf.pages, start=1):
+            try:
+                chars = [
+                    Char(
+                        text=str(c["text"]),
+                        x0=float(c["x0"]),
+                        x1=float(c["x1"]),
+                        top=float(c["top"]),
+                        bottom=float(c["bottom"]),
+                        size=float(c["size"]),
+                        fontname=str(c.get("fontname") or ""),
+                        upright=bool(c.get("upright", True)),
+                    )
+                    for c in page.chars
+                ]
+                edges: list[Edge] = []
+                for obj in (*page.lines, *page.rects, *page.curves):
+                    edges.extend(_edge_from_obj(obj))
+                result = PageChars(
+                    number=number,
+                    width=float(page.width),
+                    height=float(page.height),
+                    chars=chars,
+                    edges=edges,
+                    image_count=len(page.images),
+                )
+            finally:
+                page.close()
+            yield result
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._pdf.close()
+
+
+# --------------------------------------------------------------------------------------------
+# pypdfium2
+
+_FPDF_PAGEOBJ_PATH = 2
+_FPDF_PAGEOBJ_IMAGE = 3
+_FPDF_PAGEOBJ_FORM = 5
+
+
+class PdfiumCharSource(_SourceBase):
+    """Glyphs through PDFium (pypdfium2): the fast path.
+
+    Boxes are PDFium's *loose* character boxes (font ascent to descent, advance width), close to
+    pdfminer's. Generated characters (the spaces and line ends PDFium infers) are skipped: the
+    reader works from positions. Glyphs PDFium cannot map to Unicode become U+FFFD. Opening
+    raises ``pypdfium2.PdfiumError`` on unreadable or password-protected input.
+    """
+
+    def __init__(self, data: bytes, password: str | None = None) -> None:
+        import pypdfium2 as pdfium
+
+        self._data = data  # PDFium reads from this buffer lazily: keep it alive
+        self._doc = pdfium.PdfDocument(data, password=password)
+        self._closed = False
+
+    @property
+    def page_count(self) -> int:
+        return len(self._doc)
+
+    def pages(self) -> Iterator[PageChars]:
+        import pypdfium2.raw as raw
+
+        for index in range(len(self._doc)):
+            page = self._doc[index]
+            textpage = raw.FPDFText_LoadPage(page.raw)
+            try:
+                width, height = float(page.get_width()), float(page.get_height())
+                left, bottom_y, _, _ = (float(v) for v in page.get_bbox())
+                chars = _pdfium_chars(raw, textpage, height + bottom_y, left)
+                edges, images = _pdfium_graphics(raw, page.raw, height + bottom_y, left)
+                result = PageChars(
+                    number=index + 1,
+                    width=width,
+                    height=height,
+                    chars=chars,
+                    edges=edges,
+                    image_count=images,
+                )
+            finally:
+                if textpage:
+                    raw.FPDFText_ClosePage(textpage)
+                page.close()
+            yield result
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._doc.close()
+
+
+def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> list[Char]:
+    """The non-generated, non-blank characters of a PDFium text page."""
+    if not textpage:
+        return []
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    got = raw.FPDFText_GetText(
+        textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    units = buffer.raw[: max(got - 1, 0) * 2]
+    codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
+    if len(codes) != count or any(0xD800 <= code < 0xE000 for code in codes):
+        # Characters outside the BMP shift the UTF-16 text against the character indices.
+        codes = [int(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+    rect = raw.FS_RECTF()
+    name_buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    fonts: dict[int, str] = {}
+    chars: list[Char] = []
+    for index, code in enumerate(codes):
+        if code <= 0x20 or code > 0x10FFFF or 0xD800 <= code < 0xE000:
+            continue
+        text = chr(code)
+        if text.isspace():
+            continue
+        if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+            text = REPLACEMENT
+        raw.FPDFText_GetLooseCharBox(textpage, index, rect)
+        size = float(raw.FPDFText_GetFontSize(textpage, index))
+        text_object = raw.FPDFText_GetTextObject(textpage, index)
+        key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        fontname = fonts.get(key)
+        if fontname is None:
+            got_name = raw.FPDFText_GetFontInfo(textpage, index, name_buffer, 128, flags)
+            fontname = name_buffer.value.decode("utf-8", "replace") if got_name else ""
+            fonts[key] = fontname
+        angle = float(raw.FPDFText_GetCharAngle(textpage, index))
+        chars.append(
+            Char(
+                text=text,
+                x0=float(rect.left) - x_origin,
+                x1=float(rect.right) - x_origin,
+                top=y_origin - float(rect.top),
+                bottom=y_origin - float(rect.bottom),
+                size=round(size, 3),
+                fontname=fontname,
+                upright=abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02,
+            )
+        )
+    return chars
+
+
+def _pdfium_graphics(
+    raw: Any, page: Any, y_origin: float, x_origin: float
+) -> tuple[list[Edge], int]:
+    """Ruling segments (from path objects' bounds) and the image count of a PDFium page.
+
+    A thin path is one segment; any other path is taken as a rectangle (its four sides), which
+    is what cell borders and shaded cells are. Form XObjects are searched recursively.
+    """
+    edges: list[Edge] = []
+    images = 0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+
+    def visit(count: int, get: Any, depth: int) -> None:
+        nonlocal images
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == _FPDF_PAGEOBJ_IMAGE:
+                images += 1
+            elif kind == _FPDF_PAGEOBJ_FORM and depth < 8:
+                visit(
+                    raw.FPDFFormObj_CountObjects(obj),
+                    lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j),
+                    depth + 1,
+                )
+            elif kind == _FPDF_PAGEOBJ_PATH:
+                if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    continue
+                x0, x1 = left.value - x_origin, right.value - x_origin
+                t, b = y_origin - top.value, y_origin - bottom.value
+                if x1 - x0 <= 2.0 or b - t <= 2.0:
+                    edges.append(Edge(x0, t, x1, b))
+                else:
+                    edges.extend(
+                        (Edge(x0, t, x1, t), Edge(x0, b, x1, b), Edge(x0, t, x0, b), Edge(x1, t, x1, b))
+                    )
+
+    visit(raw.FPDFPage_CountObjects(page), lambda j: raw.FPDFPage_GetObject(page, j), 0)
+    return edges, images
+
+
+# --------------------------------------------------------------------------------------------
+# glyph repairs
+
+
+def _build_radicals() -> dict[str, str]:
+    """Radical code points → the unified ideograph a reader sees (⼀ → 一, ⻓ → 长)."""
+    table: dict[str, str] = {}
+    for code in range(0x2F00, 0x2FD6):  # Kangxi radicals: NFKC gives the ideograph
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if folded != chr(code):
+            table[chr(code)] = folded
+    for code in range(0xF900, 0xFB00):  # CJK compatibility ideographs: NFC gives the ideograph
+        char = chr(code)
+        folded = unicodedata.normalize("NFC", char)
+        if folded != char and len(folded) == 1:
+            table[char] = folded
+    # CJK radicals supplement: NFKC maps only ⺟ and ⻳; the rest by hand where the radical is
+    # the shape of a whole character (components such as ⺮ are left alone).
+    supplement = {
+        0x2E8A: "卜", 0x2E96: "忄", 0x2E98: "扌", 0x2E9F: "母", 0x2EA0: "民", 0x2EA1: "氵",
+        0x2EA8: "犭", 0x2EA9: "王", 0x2EAD: "礻", 0x2EAF: "糹", 0x2EB0: "纟", 0x2EBE: "艹",
+        0x2EBF: "艹", 0x2EC0: "艹", 0x2EC2: "衤", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角",
+        0x2EC8: "讠", 0x2EC9: "贝", 0x2ECB: "车", 0x2ECC: "辶", 0x2ECD: "辶", 0x2ECF: "阝",
+        0x2ED0: "钅", 0x2ED1: "長", 0x2ED3: "长", 0x2ED4: "门", 0x2ED6: "阝", 0x2ED8: "青",
+        0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE0: "饣",
+        0x2EE2: "马", 0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤",
+        0x2EE8: "麦", 0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐", 0x2EEE: "齿", 0x2EF0: "龙",
+        0x2EF3: "龟",
+    }  # fmt: skip
+    table.update({chr(code): value for code, value in supplement.items()})
+    return table
+
+
+RADICALS: dict[str, str] = _build_radicals()
+"""Radical and compatibility code points → unified ideographs, used by :func:`repair_chars`."""
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def dedupe_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
+    """``chars`` without glyphs repeated at (almost) the same place, in their original order.
+
+    Simulated bold draws a glyph twice or more, shifted by a fraction of a point; the first
+    drawing is kept. Two glyphs are duplicates when text, font size and font name agree and both
+    ``x0`` and ``top`` differ by at most ``tolerance`` points (pdfplumber's ``dedupe_chars``).
+    """
+    if len(chars) < 2:
+        return list(chars)
+    seen: dict[tuple[str, float, str, int, int], list[Char]] = {}
+    kept: list[Char] = []
+    for char in chars:
+        gx, gy = int(char.x0 // tolerance), int(char.top // tolerance)
+        duplicate = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in seen.get((char.text, char.size, char.fontname, gx + dx, gy + dy), ()):
+                    if abs(other.x0 - char.x0) <= tolerance and abs(other.top - char.top) <= tolerance:
+                        duplicate = True
+                        break
+                if duplicate:
+                    break
+            if duplicate:
+                break
+        if duplicate:
+            continue
+        seen.setdefault((char.text, char.size, char.fontname, gx, gy), []).append(char)
+        kept.append(char)
+    return kept
+
+
+def repair_chars(chars: list[Char]) -> tuple[list[Char], int]:
+    """Repaired glyphs and the number of unmapped ones among them.
+
+    Whitespace glyphs are dropped (the layout works from positions), duplicated glyphs removed
+    (:func:`dedupe_chars`), radicals folded to ideographs (:data:`RADICALS`) and pdfminer's
+    ``(cid:NN)`` turned into U+FFFD. The count lets the caller measure the text yield.
+    """
+    out: list[Char] = []
+    unmapped = 0
+    for char in chars:
+        text = char.text
+        if not text or text.isspace():
+            continue
+        if text.startswith("(cid:"):
+            text = _CID.sub(REPLACEMENT, text)
+        folded = "".join(RADICALS.get(ch, ch) for ch in text)
+        if REPLACEMENT in folded:
+            unmapped += 1
+        out.append(char if folded == char.text else replace(char, text=folded))
+    return dedupe_chars(out), unmapped

@@ -1,0 +1,52 @@
+"""Which format a file is, from its content (the name is only a tie-breaker)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from .errors import UnsupportedFormatError
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff_format(data: bytes, name: str | None = None) -> str:
+    """``"pdf"``, ``"docx"``, ``"html"`` or ``"txt"`` for ``data``.
+
+    Raises :class:`UnsupportedFormatError` for formats rectpipe does not read (legacy .doc,
+    other zip packages, images).
+    """
+    head = data[:2048]
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _zip_kind(data)
+    if head.startswith(_OLE):
+        raise UnsupportedFormatError(
+            "legacy Word/WPS binary document (.doc/.wps): convert it to .docx first"
+        )
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        raise UnsupportedFormatError("image file: rectpipe reads text, not scans")
+    lowered = stripped[:512].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
+        return "html"
+    if lowered.startswith(b"<") and any(tag in head.lower() for tag in (b"<body", b"<head", b"<p", b"<div")):
+        return "html"
+    if name and name.lower().endswith((".htm", ".html", ".shtml")) and b"<" in head:
+        return "html"
+    return "txt"
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        from .errors import CorruptFileError
+
+        raise CorruptFileError("damaged zip package") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "content.xml" in names and "mimetype" in names:
+        raise UnsupportedFormatError("OpenDocument file (.odt): convert it to .docx first")
+    raise UnsupportedFormatError("zip archive that is not a Word document")

@@ -1,0 +1,75 @@
+"""The document's normalised text, laid out block by block, and offsets back to blocks."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .blocks import Block, BlockKind
+from .models import BlockRef, Provenance
+
+
+def display_text(block: Block) -> str:
+    """What a reader of the original sees: the automatic list label, then the text."""
+    if block.list_label and block.kind is not BlockKind.TABLE:
+        return block.list_label + block.text
+    return block.text
+
+
+@dataclass(frozen=True)
+class TextMap:
+    """``text`` is every block's display text joined by newlines; ``starts[i]`` is where block
+    ``i`` begins in it. Offsets are Python string indices (code points)."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def build(cls, blocks: list[Block]) -> TextMap:
+        starts: list[int] = []
+        parts: list[str] = []
+        offset = 0
+        for block in blocks:
+            shown = display_text(block)
+            starts.append(offset)
+            parts.append(shown)
+            offset += len(shown) + 1
+        return cls(text="\n".join(parts), blocks=tuple(blocks), starts=tuple(starts))
+
+    def block_text(self, index: int) -> str:
+        start = self.starts[index]
+        return self.text[start : start + len(display_text(self.blocks[index]))]
+
+    def block_at(self, offset: int) -> int:
+        """Index of the block that holds ``offset`` (the last one starting at or before it)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def provenance(self, start: int, end: int) -> Provenance:
+        """Provenance of ``text[start:end]``."""
+        index = self.block_at(start)
+        block = self.blocks[index] if self.blocks else None
+        return Provenance(
+            start=start,
+            end=max(start, end),
+            block=index,
+            path=block.path if block else "",
+            page=block.page if block else None,
+        )
+
+    def refs(self) -> list[BlockRef]:
+        """One :class:`BlockRef` per block, for the report."""
+        return [
+            BlockRef(
+                index=i,
+                kind=block.kind.value,
+                path=block.path,
+                page=block.page,
+                bbox=block.bbox,
+                style=block.style,
+                list_label=block.list_label,
+                start=self.starts[i],
+                end=self.starts[i] + len(display_text(block)),
+            )
+            for i, block in enumerate(self.blocks)
+        ]
