@@ -24,6 +24,13 @@ class UsageError(RectpipeError):
     exit_code = 2
 
 
+class InputNotFoundError(RectpipeError):
+    """The input file does not exist or cannot be opened."""
+
+    code = "file_not_found"
+    exit_code = 3
+
+
 class UnsupportedFormatError(RectpipeError):
     code = "unsupported_format"
     exit_code = 10
@@ -83,6 +90,7 @@ class MissingDependencyError(RectpipeError):
 
 ERRORS: tuple[type[RectpipeError], ...] = (
     UsageError,
+    InputNotFoundError,
     UnsupportedFormatError,
     CorruptFileError,
     PasswordRequiredError,

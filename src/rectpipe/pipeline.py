@@ -7,7 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 from .blocks import Document
-from .errors import RectpipeError, StructureNotFoundError, UnsupportedFormatError
+from .errors import (
+    InputNotFoundError,
+    RectpipeError,
+    StructureNotFoundError,
+    UnsupportedFormatError,
+)
 from .extract.metadata import extract_metadata
 from .extract.problems import build
 from .extract.totals import stated_totals
@@ -85,7 +90,7 @@ def parse_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RectpipeError(f"cannot read file: {exc.strerror or exc}", path=str(path)) from None
+        raise InputNotFoundError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     try:
         return parse_bytes(data, name=path.name, format=format, profile=profile)
     except RectpipeError as exc:

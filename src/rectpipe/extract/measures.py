@@ -29,9 +29,9 @@ class FoundMeasure:
 def find_measures(text: str) -> list[FoundMeasure]:
     """Enumerated measures in ``text``, in order, numbered 1, 2, 3… without gaps.
 
-    ``一是`` must come first; a numeral without 是 counts only where the next ordinal is due
-    and it is not the start of a counted word (三个月). ``第一，第二，`` is read the same way when
-    no 一是 list is present.
+    ``一是…二是…`` markers come first. A numeral without 是 (``三加强…``) fills a gap only where
+    that ordinal's 是-marker is missing, between its neighbours, and not as the start of a
+    counted word (三个月, 二楼). ``第一，第二，`` is read the same way when no 一是 list exists.
     """
     found = _scan(text, _MARK, allow_bare=True)
     if len(found) < 2:
@@ -40,26 +40,40 @@ def find_measures(text: str) -> list[FoundMeasure]:
 
 
 def _scan(text: str, pattern: regex.Pattern[str], *, allow_bare: bool) -> list[FoundMeasure]:
-    marks: list[tuple[int, int, int, str, bool]] = []
-    expected = 1
+    explicit: dict[int, regex.Match[str]] = {}
+    bare: list[tuple[int, regex.Match[str]]] = []
     for match in pattern.finditer(text):
         value = cn_to_int(match.group("num"))
-        if value != expected:
+        if value is None:
             continue
-        missing = False
-        if allow_bare and match.group("shi") is None:
+        if not allow_bare or match.group("shi") is not None:
+            explicit.setdefault(value, match)
+        else:
             after = text[match.end() : match.end() + 1]
-            if expected == 1 or not after or after in _NOT_AFTER_BARE or not _is_han(after):
-                continue
+            if value > 1 and after and after not in _NOT_AFTER_BARE and _is_han(after):
+                bare.append((value, match))
+    marks: list[tuple[regex.Match[str], bool]] = []
+    expected, position = 1, 0
+    while True:
+        match = explicit.get(expected)
+        missing = False
+        if match is None or match.start() < position:
+            limit = explicit[expected + 1].start() if expected + 1 in explicit else len(text)
+            match = next(
+                (m for v, m in bare if v == expected and position <= m.start() < limit), None
+            )
             missing = True
-        marks.append((match.start(), match.end(), value, match.group(0), missing))
+        if match is None:
+            break
+        marks.append((match, missing))
+        position = match.end()
         expected += 1
     result: list[FoundMeasure] = []
-    for i, (m_start, m_end, value, raw, missing) in enumerate(marks):
-        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        while end > m_end and text[end - 1] in " \n\t\u3000":
+    for i, (match, missing) in enumerate(marks):
+        end = marks[i + 1][0].start() if i + 1 < len(marks) else len(text)
+        while end > match.end() and text[end - 1] in " \n\t\u3000":
             end -= 1
-        result.append(FoundMeasure(value, raw, m_end, end, m_start, missing))
+        result.append(FoundMeasure(i + 1, match.group(0), match.end(), end, match.start(), missing))
     return result
 
 

@@ -75,7 +75,11 @@ class Edge:
 
 @dataclass(slots=True)
 class PageChars:
-    """Everything the reader needs from one page. ``number`` is 1-based."""
+    """Everything the reader needs from one page. ``number`` is 1-based.
+
+    ``error`` is set (and the lists are empty) when the page could not be read; the source goes
+    on with the next page.
+    """
 
     number: int
     width: float
@@ -83,6 +87,7 @@ class PageChars:
     chars: list[Char]
     edges: list[Edge]
     image_count: int = 0
+    error: str | None = None
 
 
 class CharSource(Protocol):
@@ -168,6 +173,7 @@ class PdfplumberCharSource(_SourceBase):
     def pages(self) -> Iterator[PageChars]:
         for number, page in enumerate(self._pdf.pages, start=1):
             try:
+                width, height = float(page.width), float(page.height)
                 chars = [
                     Char(
                         text=str(c["text"]),
@@ -184,14 +190,9 @@ class PdfplumberCharSource(_SourceBase):
                 edges: list[Edge] = []
                 for obj in (*page.lines, *page.rects, *page.curves):
                     edges.extend(_edge_from_obj(obj))
-                result = PageChars(
-                    number=number,
-                    width=float(page.width),
-                    height=float(page.height),
-                    chars=chars,
-                    edges=edges,
-                    image_count=len(page.images),
-                )
+                result = PageChars(number, width, height, chars, edges, len(page.images))
+            except Exception as exc:
+                result = PageChars(number, 0.0, 0.0, [], [], 0, f"{type(exc).__name__}: {exc}")
             finally:
                 page.close()
             yield result
@@ -234,21 +235,20 @@ class PdfiumCharSource(_SourceBase):
         import pypdfium2.raw as raw
 
         for index in range(len(self._doc)):
-            page = self._doc[index]
+            try:
+                page = self._doc[index]
+            except Exception as exc:
+                yield PageChars(index + 1, 0.0, 0.0, [], [], 0, f"{type(exc).__name__}: {exc}")
+                continue
             textpage = raw.FPDFText_LoadPage(page.raw)
             try:
                 width, height = float(page.get_width()), float(page.get_height())
                 left, bottom_y, _, _ = (float(v) for v in page.get_bbox())
                 chars = _pdfium_chars(raw, textpage, height + bottom_y, left)
                 edges, images = _pdfium_graphics(raw, page.raw, height + bottom_y, left)
-                result = PageChars(
-                    number=index + 1,
-                    width=width,
-                    height=height,
-                    chars=chars,
-                    edges=edges,
-                    image_count=images,
-                )
+                result = PageChars(index + 1, width, height, chars, edges, images)
+            except Exception as exc:
+                result = PageChars(index + 1, 0.0, 0.0, [], [], 0, f"{type(exc).__name__}: {exc}")
             finally:
                 if textpage:
                     raw.FPDFText_ClosePage(textpage)

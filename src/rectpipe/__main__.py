@@ -1,0 +1,5 @@
+"""``python -m rectpipe``."""
+
+from .cli import main
+
+raise SystemExit(main())

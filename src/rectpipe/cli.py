@@ -1,0 +1,125 @@
+"""The ``rectpipe`` command: argument parsing and error reporting over the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import RectpipeError, UsageError
+from .models import Report
+from .pipeline import parse_bytes, parse_file
+from .profile import load_profile
+from .schema import schema_text, validate_file
+from .writers import FORMATS, dumps, write_atomic
+
+_SUFFIX = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rectpipe",
+        description="Turn rectification progress reports into validated, traceable records.",
+    )
+    parser.add_argument("--version", action="version", version=f"rectpipe {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="convert documents to records")
+    extract.add_argument("files", nargs="+", metavar="FILE", help="documents; - reads stdin")
+    extract.add_argument("-f", "--format", choices=FORMATS, default="json")
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="output file; a directory (existing, or ending in /) gets one file per input",
+    )
+    extract.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
+    extract.add_argument(
+        "--input-format", choices=("txt", "docx", "pdf", "html"), help="skip format sniffing"
+    )
+
+    commands.add_parser("schema", help="print the JSON Schema of the output")
+
+    validate = commands.add_parser("validate", help="check saved JSON output against the schema")
+    validate.add_argument("files", nargs="+", metavar="OUTPUT.json")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (0, or the error's ``exit_code``)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "schema":
+            sys.stdout.write(schema_text())
+            return 0
+        if args.command == "validate":
+            return _validate(args.files)
+        return _extract(args)
+    except RectpipeError as exc:
+        _error(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("rectpipe: interrupted", file=sys.stderr)
+        return 130
+
+
+def _error(exc: RectpipeError) -> None:
+    print(f"rectpipe: {exc}", file=sys.stderr)
+
+
+def _validate(files: list[str]) -> int:
+    status = 0
+    for name in files:
+        try:
+            report = validate_file(name)
+        except RectpipeError as exc:
+            _error(exc)
+            status = exc.exit_code
+            continue
+        print(f"{name}: ok ({len(report.iter_problems())} problems)")
+    return status
+
+
+def _extract(args: argparse.Namespace) -> int:
+    profile = load_profile(args.profile) if args.profile else None
+    out = Path(args.output) if args.output else None
+    per_file = out is not None and (out.is_dir() or args.output.endswith(("/", "\\")))
+    if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
+        raise UsageError("several inputs into one file need -f jsonl or yaml, or -o DIR/")
+    reports: list[Report] = []
+    failures: list[RectpipeError] = []
+    for name in args.files:
+        try:
+            if name == "-":
+                report = parse_bytes(
+                    sys.stdin.buffer.read(), name=None, format=args.input_format, profile=profile
+                )
+            else:
+                report = parse_file(name, format=args.input_format, profile=profile)
+        except RectpipeError as exc:
+            _error(exc)
+            failures.append(exc)
+            continue
+        if per_file:
+            assert out is not None
+            stem = Path(name).name if name != "-" else "stdin"
+            write_atomic(out / (stem + _SUFFIX[args.format]), dumps(report, args.format))
+        else:
+            reports.append(report)
+    if reports:
+        text = dumps(reports, args.format)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out, text)
+    if failures:
+        codes = {f.exit_code for f in failures}
+        return codes.pop() if len(codes) == 1 else 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

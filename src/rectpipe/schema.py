@@ -1,0 +1,58 @@
+"""The JSON Schema of the output contract, and validation of saved outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import InvalidOutputError
+from .models import SCHEMA_NAME, SCHEMA_VERSION, Report
+
+
+def report_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of :class:`~rectpipe.models.Report`."""
+    schema = Report.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://rectpipe.invalid/schemas/{SCHEMA_NAME}/{SCHEMA_VERSION}.json"
+    return schema
+
+
+def schema_text() -> str:
+    """The schema as the text committed in ``schemas/report.schema.json``."""
+    return json.dumps(report_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def validate_text(text: str, *, name: str | None = None) -> Report:
+    """The report a JSON text holds. Raises :class:`InvalidOutputError` with the first problem
+    found (not JSON, another schema, a field of the wrong type)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidOutputError(f"not JSON: {exc.msg} at line {exc.lineno}", path=name) from None
+    if not isinstance(data, dict) or data.get("schema_name") != SCHEMA_NAME:
+        raise InvalidOutputError(f"not a {SCHEMA_NAME} document", path=name)
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise InvalidOutputError(
+            f"schema_version {data.get('schema_version')!r}, this rectpipe reads {SCHEMA_VERSION}",
+            path=name,
+        )
+    try:
+        return Report.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InvalidOutputError(
+            f"{where}: {first['msg']} ({exc.error_count()} error(s))", path=name
+        ) from None
+
+
+def validate_file(path: str | Path) -> Report:
+    """:func:`validate_text` on a file."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidOutputError(f"cannot read: {exc}", path=str(path)) from None
+    return validate_text(text, name=str(path))

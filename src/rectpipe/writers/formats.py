@@ -1,0 +1,88 @@
+"""Report → text in each output format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from ..models import Report
+
+FORMATS = ("json", "yaml", "jsonl")
+
+JSONL_KEYS = (
+    "source",
+    "report_title",
+    "issuer",
+    "part",
+    "category",
+    "path",
+    "number",
+    "title",
+    "description",
+    "status",
+    "status_raw",
+    "long_term",
+    "actions",
+    "measures",
+    "responsible",
+    "deadline",
+    "provenance",
+)
+
+
+def problem_rows(report: Report) -> list[dict[str, Any]]:
+    """One flat record per problem, in document order, with its context — the JSONL shape.
+
+    ``part`` is the outermost ancestor's title when the problem has two or more ancestors,
+    ``category`` the nearest ancestor's title; ``source`` is the file name (or its sha256).
+    """
+    rows: list[dict[str, Any]] = []
+    for problem in report.iter_problems():
+        data = problem.model_dump(mode="json")
+        path = problem.path
+        rows.append(
+            {
+                "source": report.source.file_name or report.source.sha256,
+                "report_title": report.metadata.title,
+                "issuer": report.metadata.issuer,
+                "part": path[0].title if len(path) >= 2 else None,
+                "category": path[-1].title if path else None,
+                "path": data["path"],
+                "number": problem.number,
+                "title": problem.title,
+                "description": problem.description,
+                "status": problem.status.value,
+                "status_raw": problem.status_raw,
+                "long_term": problem.long_term,
+                "actions": problem.actions,
+                "measures": data["measures"],
+                "responsible": problem.responsible,
+                "deadline": problem.deadline,
+                "provenance": data["provenance"],
+            }
+        )
+    return rows
+
+
+def dumps(reports: Report | Iterable[Report], fmt: str) -> str:
+    """``reports`` as text in ``fmt``. Several reports: a JSON array, YAML documents, or
+    JSONL lines one after the other. Non-ASCII characters are written as themselves."""
+    items = [reports] if isinstance(reports, Report) else list(reports)
+    if fmt == "jsonl":
+        return "".join(
+            json.dumps(row, ensure_ascii=False) + "\n" for r in items for row in problem_rows(r)
+        )
+    data = [r.model_dump(mode="json") for r in items]
+    if fmt == "json":
+        body = data[0] if len(data) == 1 else data
+        return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        return "".join(
+            ("---\n" if i else "")
+            + yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=1000)
+            for i, d in enumerate(data)
+        )
+    raise ValueError(f"unknown output format {fmt!r}")
