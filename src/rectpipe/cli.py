@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .check import EXPECTED_SUFFIX, check_dir, documents
 from .errors import RectpipeError, UsageError
 from .models import Report
 from .pipeline import parse_bytes, parse_file
@@ -44,6 +45,14 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check saved JSON output against the schema")
     validate.add_argument("files", nargs="+", metavar="OUTPUT.json")
+
+    check = commands.add_parser(
+        "check", help="compare each document in DIR with its DOC.expected.json"
+    )
+    check.add_argument("folder", metavar="DIR")
+    check.add_argument("--update", action="store_true", help="rewrite the expected outputs")
+    check.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
+    check.add_argument("--max-diffs", type=int, default=20, help="differences shown per file")
     return parser
 
 
@@ -57,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "validate":
             return _validate(args.files)
+        if args.command == "check":
+            return _check(args)
         return _extract(args)
     except RectpipeError as exc:
         _error(exc)
@@ -83,6 +94,44 @@ def _validate(files: list[str]) -> int:
     return status
 
 
+def _expand(names: list[str]) -> list[str]:
+    """Inputs with each folder replaced by the documents directly inside it."""
+    expanded: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            expanded.extend(str(p) for p in documents(path))
+        else:
+            expanded.append(name)
+    return expanded
+
+
+def _check(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
+    profile = load_profile(args.profile) if args.profile else None
+    results = check_dir(folder, update=args.update, profile=profile)
+    failed = 0
+    for result in results:
+        name = result.document.name
+        if result.error:
+            print(f"ERROR {name}: {result.error}")
+        elif result.missing_expected:
+            print(f"MISSING {name}: no {name}{EXPECTED_SUFFIX} (run with --update)")
+        elif result.updated:
+            print(f"UPDATED {name}")
+        elif result.differences:
+            print(f"FAIL {name}: {len(result.differences)} difference(s)")
+            for difference in result.differences[: args.max_diffs]:
+                print(f"  {difference}")
+        else:
+            print(f"ok {name}")
+        failed += not result.ok and not args.update
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 def _extract(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile) if args.profile else None
     out = Path(args.output) if args.output else None
@@ -91,7 +140,7 @@ def _extract(args: argparse.Namespace) -> int:
         raise UsageError("several inputs into one file need -f jsonl or yaml, or -o DIR/")
     reports: list[Report] = []
     failures: list[RectpipeError] = []
-    for name in args.files:
+    for name in _expand(args.files):
         try:
             if name == "-":
                 report = parse_bytes(

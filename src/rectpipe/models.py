@@ -215,7 +215,7 @@ class RemovedText(_Model):
 class Report(_Model):
     """One rectification report, read from one file."""
 
-    schema_name: Literal["rectpipe.report"] = SCHEMA_NAME
+    schema_name: Literal["rectpipe.report"] = "rectpipe.report"
     schema_version: str = SCHEMA_VERSION
     source: Source
     metadata: Metadata

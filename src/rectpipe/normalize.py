@@ -83,4 +83,3 @@ def clean_blocks(blocks: Iterable[Block]) -> list[Block]:
             continue
         cleaned.append(replace(block, text=text, list_label=label or None))
     return cleaned
-

@@ -31,7 +31,9 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     lowered = stripped[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
         return "html"
-    if lowered.startswith(b"<") and any(tag in head.lower() for tag in (b"<body", b"<head", b"<p", b"<div")):
+    if lowered.startswith(b"<") and any(
+        tag in head.lower() for tag in (b"<body", b"<head", b"<p", b"<div")
+    ):
         return "html"
     if name and name.lower().endswith((".htm", ".html", ".shtml")) and b"<" in head:
         return "html"

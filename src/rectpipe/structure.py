@@ -105,8 +105,10 @@ def _sequence_warnings(root: Node, textmap: TextMap) -> list[ReportWarning]:
             else:
                 ok = ordinal == expected + 1
             if not ok:
-                code = "numbering_repeat" if expected is not None and ordinal <= expected else (
-                    "numbering_gap"
+                code = (
+                    "numbering_repeat"
+                    if expected is not None and ordinal <= expected
+                    else ("numbering_gap")
                 )
                 wanted = 1 if expected is None else expected + 1
                 warnings.append(

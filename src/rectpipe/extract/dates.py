@@ -9,7 +9,9 @@ import regex
 from ..numbering import cn_to_int
 
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,5}"
-DATE = regex.compile(rf"(?P<y>[0-9０-９]{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?")
+DATE = regex.compile(
+    rf"(?P<y>[0-9０-９]{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?"
+)
 RANGE = regex.compile(
     rf"(?P<y>[0-9]{{4}})年(?P<m>{_NUM})月(?P<d>{_NUM})日?\s*(?:至|到|—|-|–|－|~|～)\s*"
     rf"(?:(?P<y2>[0-9]{{4}})年)?(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})日"

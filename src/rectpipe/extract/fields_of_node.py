@@ -87,7 +87,9 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
             if label.field == "actions":
                 found.actions_labelled = True
                 in_actions = True
-                found.actions.add(base + label.value_start, text[label.value_start : label.value_end])
+                found.actions.add(
+                    base + label.value_start, text[label.value_start : label.value_end]
+                )
                 continue
             if label.field == "status":
                 # A status value may run on into narrative (整改结果：完成。具体措施…).

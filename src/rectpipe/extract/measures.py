@@ -10,10 +10,14 @@ from ..numbering import cn_to_int
 
 _CN = "一二三四五六七八九十"
 # A measure marker opens the text or follows a sentence end / clause break.
-_MARK = regex.compile(rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:))(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?")
+_MARK = regex.compile(
+    rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:))(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
+)
 _ORDINAL = regex.compile(rf"(?:(?<=^|[。；;！？!?\n]\s*))第(?P<num>[{_CN}]{{1,3}})[，,、：:]")
 # After a bare numeral these characters make a word (三个月, 五年), not a measure marker.
-_NOT_AFTER_BARE = set("个项年月日号家名次件大类方面十百千万亿者级等批期轮季天周位人条种点分成倍元层栋所座块亩线区处只台是")
+_NOT_AFTER_BARE = set(
+    "个项年月日号家名次件大类方面十百千万亿者级等批期轮季天周位人条种点分成倍元层栋所座块亩线区处只台是"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +59,7 @@ def _scan(text: str, pattern: regex.Pattern[str], *, allow_bare: bool) -> list[F
     marks: list[tuple[regex.Match[str], bool]] = []
     expected, position = 1, 0
     while True:
-        match = explicit.get(expected)
+        match: regex.Match[str] | None = explicit.get(expected)
         missing = False
         if match is None or match.start() < position:
             limit = explicit[expected + 1].start() if expected + 1 in explicit else len(text)

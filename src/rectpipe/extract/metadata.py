@@ -15,7 +15,10 @@ _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九�
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
 _TITLE_END = regex.compile(r"(通报|报告|情况|公告|说明|函|公示|通知)$")
 _SENTENCE_PUNCT = regex.compile(r"[。；;！？!?]")
-_PREFIX = r"(?:中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委|省|市|县|区)"
+_PREFIX = (
+    r"(?:中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委"
+    r"|省|市|县|区)"
+)
 _BODY = regex.compile(
     rf"{_PREFIX}[^\s，。；、：“”]{{0,12}}?(?:巡视|巡察|督察|督查|检查)组"
     r"|[^\s，。；、：“”]{2,10}?审计(?:署|厅|局|组)"
@@ -88,7 +91,9 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
             continue
         number = _DOC_NUMBER.search(line)
         if number and len(line) <= 30:
-            found.put("document_number", number.group(0), start + number.start(), start + number.end())
+            found.put(
+                "document_number", number.group(0), start + number.start(), start + number.end()
+            )
             continue
         if title_at is None and _looks_like_title(line):
             title, title_end = line, end
@@ -147,7 +152,12 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
         for date in find_dates(sentence.group(0)):
             start = sentence.start() + date.start
             if start >= period_end:
-                found.put("feedback_date", date.iso, offset + start, offset + start + (date.end - date.start))
+                found.put(
+                    "feedback_date",
+                    date.iso,
+                    offset + start,
+                    offset + start + (date.end - date.start),
+                )
                 return
 
 

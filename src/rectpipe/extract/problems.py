@@ -44,9 +44,7 @@ def _is_narrative_title(heading: str, profile: Profile) -> bool:
     return any(word in heading for word in profile.narrative_sections)
 
 
-def classify(
-    root: Node, fields: dict[int, NodeFields], profile: Profile
-) -> dict[int, Role]:
+def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dict[int, Role]:
     """The role of every numbered node, keyed by ``id(node)``."""
     roles: dict[int, Role] = {}
 
@@ -123,7 +121,9 @@ class _Builder:
     def prov(self, start: int, end: int) -> Provenance:
         return self.textmap.provenance(start, end)
 
-    def warn(self, code: str, message: str, start: int | None = None, end: int | None = None) -> None:
+    def warn(
+        self, code: str, message: str, start: int | None = None, end: int | None = None
+    ) -> None:
         provenance = None if start is None else self.prov(start, end if end is not None else start)
         self.warnings.append(ReportWarning(code=code, message=message, provenance=provenance))
 
@@ -151,7 +151,9 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
     problems: list[Problem] = []
     for index in root.body:
         if textmap.blocks[index].kind.value == "table":
-            problems.extend(ledger_problems(index, textmap, profile, [], builder.unique, builder.warn))
+            problems.extend(
+                ledger_problems(index, textmap, profile, [], builder.unique, builder.warn)
+            )
     for node in root.children:
         _emit(node, [], fields, roles, builder, sections, problems)
     return Built(sections=sections, problems=problems, warnings=builder.warnings)
@@ -180,7 +182,9 @@ def _emit(
     path_items = [*_path_items(path, fields), PathItem(marker=_marker(node), title=section.title)]
     for table in f.tables:
         section.problems.extend(
-            ledger_problems(table, builder.textmap, builder.profile, path_items, builder.unique, builder.warn)
+            ledger_problems(
+                table, builder.textmap, builder.profile, path_items, builder.unique, builder.warn
+            )
         )
     for child in node.children:
         _emit(child, [*path, node], fields, roles, builder, section.sections, section.problems)
@@ -202,9 +206,7 @@ def _section_title(heading: str) -> tuple[str, str]:
     return _title_of(first), rest
 
 
-def _section(
-    node: Node, path: list[Node], f: NodeFields, role: Role, builder: _Builder
-) -> Section:
+def _section(node: Node, path: list[Node], f: NodeFields, role: Role, builder: _Builder) -> Section:
     title, rest = _section_title(f.heading)
     body = Spans()
     if rest:
@@ -225,7 +227,9 @@ def _section(
     )
 
 
-def _problem(node: Node, path: list[Node], fields: dict[int, NodeFields], builder: _Builder) -> Problem:
+def _problem(
+    node: Node, path: list[Node], fields: dict[int, NodeFields], builder: _Builder
+) -> Problem:
     f = fields[id(node)]
     textmap, profile = builder.textmap, builder.profile
     sources: dict[str, Provenance] = {}
@@ -260,7 +264,12 @@ def _problem(node: Node, path: list[Node], fields: dict[int, NodeFields], builde
         sources["status"] = builder.prov(f.status.start, f.status.end)
         match = normalise_status(f.status.text, profile)
         if match is None:
-            builder.warn("status_unrecognised", f"status {f.status.text!r} is not in the profile", f.status.start, f.status.end)
+            builder.warn(
+                "status_unrecognised",
+                f"status {f.status.text!r} is not in the profile",
+                f.status.start,
+                f.status.end,
+            )
         else:
             status, long_term = match.status, match.long_term
     else:

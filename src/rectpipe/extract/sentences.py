@@ -31,7 +31,7 @@ def sentence_ends(text: str) -> list[int]:
             i = j
             continue
         i += 1
-    if not ends or ends[-1] < n and text[ends[-1] :].strip():
+    if not ends or (ends[-1] < n and text[ends[-1] :].strip()):
         ends.append(n)
     return ends
 

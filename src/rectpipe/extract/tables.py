@@ -88,7 +88,11 @@ def ledger_problems(
             continue
         title, description = split_first_sentence(statement)
         number = cell("number") or None
-        sources = {name: p for name in ("title", "actions", "status", "responsible", "deadline") if (p := span(name))}
+        sources = {
+            name: p
+            for name in ("title", "actions", "status", "responsible", "deadline")
+            if (p := span(name))
+        }
         status, long_term, raw = Status.UNKNOWN, False, cell("status") or None
         if raw:
             match = normalise_status(raw, profile)
@@ -96,7 +100,12 @@ def ledger_problems(
                 status, long_term = match.status, match.long_term
             else:
                 found = span("status")
-                warn("status_unrecognised", f"status {raw!r} is not in the profile", found.start if found else None, found.end if found else None)
+                warn(
+                    "status_unrecognised",
+                    f"status {raw!r} is not in the profile",
+                    found.start if found else None,
+                    found.end if found else None,
+                )
         actions = cell("actions")
         measures = []
         actions_span = span("actions")

@@ -9,10 +9,18 @@ from ..numbering import cn_to_int
 from ..textmap import TextMap
 
 _N = r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十百两]{1,5})"
-_PROBLEMS = regex.compile(rf"(?:反馈|指出|交办|移交|发现|梳理|共有|共|涉及|合计)[^。；，,]{{0,16}}?{_N}\s*(?:个|项|条)(?:具体)?问题")
-_COMPLETED = regex.compile(rf"(?:已完成整改|已经完成整改|已整改到位|已完成|整改到位|已办结|完成整改){_N}\s*(?:个|项|条)")
-_COMPLETED_AFTER = regex.compile(rf"{_N}\s*(?:个|项|条)(?:问题)?(?:已完成整改|已整改到位|已完成|完成整改)")
-_IN_PROGRESS = regex.compile(rf"(?:正在整改|正在推进|基本完成|阶段性完成|持续整改|正在办理|整改中){_N}\s*(?:个|项|条)")
+_PROBLEMS = regex.compile(
+    rf"(?:反馈|指出|交办|移交|发现|梳理|共有|共|涉及|合计)[^。；，,]{{0,16}}?{_N}\s*(?:个|项|条)(?:具体)?问题"
+)
+_COMPLETED = regex.compile(
+    rf"(?:已完成整改|已经完成整改|已整改到位|已完成|整改到位|已办结|完成整改){_N}\s*(?:个|项|条)"
+)
+_COMPLETED_AFTER = regex.compile(
+    rf"{_N}\s*(?:个|项|条)(?:问题)?(?:已完成整改|已整改到位|已完成|完成整改)"
+)
+_IN_PROGRESS = regex.compile(
+    rf"(?:正在整改|正在推进|基本完成|阶段性完成|持续整改|正在办理|整改中){_N}\s*(?:个|项|条)"
+)
 _RATE = regex.compile(r"(?:整改)?完成率(?:为|达|达到)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]")
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -584,18 +584,7 @@ def _parse_num(element: etree._Element) -> Num | None:
         if lvl is not None:
             level = parse_level(lvl)
             if level is not None:
-                overrides[ilvl] = Level(
-                    ilvl=ilvl,
-                    start=level.start,
-                    num_fmt=level.num_fmt,
-                    custom_format=level.custom_format,
-                    lvl_text=level.lvl_text,
-                    restart=level.restart,
-                    is_lgl=level.is_lgl,
-                    suffix=level.suffix,
-                    pstyle=level.pstyle,
-                    indent=level.indent,
-                )
+                overrides[ilvl] = replace(level, ilvl=ilvl)
     return Num(
         num_id=num_id.strip(),
         abstract_id=abstract_id.strip() if abstract_id is not None else None,

@@ -9,8 +9,9 @@ Two implementations: :class:`PdfplumberCharSource` (pdfminer's layout, the refer
 :class:`PdfiumCharSource` (PDFium through pypdfium2, about ten times faster). PDFium is not
 thread-safe: use one source per process.
 
-This module also holds the glyph repairs every source needs (:func:`repair_chars`): duplicated
-glyphs from simulated bold, Kangxi / CJK-supplement radicals, unmapped ``(cid:NN)`` glyphs.
+This module also holds the glyph repairs every source needs (:func:`repair_chars`): Kangxi /
+CJK-supplement radicals, unmapped ``(cid:NN)`` glyphs. (Duplicated glyphs from simulated bold are
+dropped by :func:`rectpipe.readers.pdf_layout.build_lines`, where they are neighbours.)
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ import ctypes
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 __all__ = [
     "RADICALS",
@@ -32,7 +33,7 @@ __all__ = [
     "PageChars",
     "PdfiumCharSource",
     "PdfplumberCharSource",
-    "dedupe_chars",
+    "fold_radicals",
     "repair_chars",
 ]
 
@@ -40,12 +41,12 @@ REPLACEMENT = "\ufffd"
 """What an unmapped glyph (pdfminer's ``(cid:NN)``, PDFium's map errors) becomes."""
 
 
-@dataclass(frozen=True, slots=True)
-class Char:
+class Char(NamedTuple):
     """One glyph. ``top``/``bottom`` grow downwards from the top of the page, in points.
 
     ``text`` is normally one character (a ligature may give several). ``upright`` is false for
-    rotated glyphs (stamps, watermarks, vertical text).
+    rotated glyphs (stamps, watermarks, vertical text). A named tuple: sources create thousands
+    per page and the layout reads their fields in tight loops.
     """
 
     text: str
@@ -262,7 +263,12 @@ class PdfiumCharSource(_SourceBase):
 
 
 def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> list[Char]:
-    """The non-generated, non-blank characters of a PDFium text page."""
+    """The non-generated, non-blank characters of a PDFium text page.
+
+    Font size, font name and rotation are read once per text object (they are constant in
+    one), and so is the Unicode-map check: a glyph is U+FFFD when PDFium reports a map error
+    for it, checked glyph by glyph only in text objects whose first glyph has one.
+    """
     if not textpage:
         return []
     count = raw.FPDFText_CountChars(textpage)
@@ -277,42 +283,56 @@ def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> 
     if len(codes) != count or any(0xD800 <= code < 0xE000 for code in codes):
         # Characters outside the BMP shift the UTF-16 text against the character indices.
         codes = [int(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+    get_object = _text_object_getter(raw)
+    get_box = raw.FPDFText_GetLooseCharBox
+    map_error = raw.FPDFText_HasUnicodeMapError
     rect = raw.FS_RECTF()
     name_buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    fonts: dict[int, str] = {}
+    objects: dict[int | None, tuple[float, str, bool, bool]] = {}
     chars: list[Char] = []
+    append = chars.append
     for index, code in enumerate(codes):
-        if code <= 0x20 or code > 0x10FFFF or 0xD800 <= code < 0xE000:
+        if code <= 0x20 or 0xD800 <= code < 0xE000 or code in _BLANKS:
             continue
-        text = chr(code)
-        if text.isspace():
-            continue
-        if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:
-            text = REPLACEMENT
-        raw.FPDFText_GetLooseCharBox(textpage, index, rect)
-        size = float(raw.FPDFText_GetFontSize(textpage, index))
-        text_object = raw.FPDFText_GetTextObject(textpage, index)
-        key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
-        fontname = fonts.get(key)
-        if fontname is None:
+        key = get_object(textpage, index)
+        info = objects.get(key)
+        if info is None:
             got_name = raw.FPDFText_GetFontInfo(textpage, index, name_buffer, 128, flags)
-            fontname = name_buffer.value.decode("utf-8", "replace") if got_name else ""
-            fonts[key] = fontname
-        angle = float(raw.FPDFText_GetCharAngle(textpage, index))
-        chars.append(
+            angle = float(raw.FPDFText_GetCharAngle(textpage, index))
+            info = (
+                round(float(raw.FPDFText_GetFontSize(textpage, index)), 3),
+                name_buffer.value.decode("utf-8", "replace") if got_name else "",
+                abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02,
+                map_error(textpage, index) == 1,
+            )
+            objects[key] = info
+        size, fontname, upright, check = info
+        text = REPLACEMENT if check and map_error(textpage, index) == 1 else chr(code)
+        get_box(textpage, index, rect)
+        append(
             Char(
-                text=text,
-                x0=float(rect.left) - x_origin,
-                x1=float(rect.right) - x_origin,
-                top=y_origin - float(rect.top),
-                bottom=y_origin - float(rect.bottom),
-                size=round(size, 3),
-                fontname=fontname,
-                upright=abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02,
+                text,
+                rect.left - x_origin,
+                rect.right - x_origin,
+                y_origin - rect.top,
+                y_origin - rect.bottom,
+                size,
+                fontname,
+                upright,
             )
         )
     return chars
+
+
+_BLANKS = frozenset({0x7F, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF})
+_BLANKS = _BLANKS | frozenset(range(0x2000, 0x200C))
+
+
+def _text_object_getter(raw: Any) -> Any:
+    """``FPDFText_GetTextObject`` returning the object's address as an int (cheap to hash)."""
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    return ctypes.cast(raw.FPDFText_GetTextObject, prototype)
 
 
 def _pdfium_graphics(
@@ -390,59 +410,40 @@ def _build_radicals() -> dict[str, str]:
 
 
 RADICALS: dict[str, str] = _build_radicals()
-"""Radical and compatibility code points → unified ideographs, used by :func:`repair_chars`."""
+"""Radical and compatibility code points → unified ideographs (⼀ → 一, ⻓ → 长, 﨑 → 崎)."""
+
+RADICAL_TRANSLATION: dict[int, str] = {ord(k): v for k, v in RADICALS.items()}
+""":data:`RADICALS` as a ``str.translate`` table."""
 
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def dedupe_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
-    """``chars`` without glyphs repeated at (almost) the same place, in their original order.
-
-    Simulated bold draws a glyph twice or more, shifted by a fraction of a point; the first
-    drawing is kept. Two glyphs are duplicates when text, font size and font name agree and both
-    ``x0`` and ``top`` differ by at most ``tolerance`` points (pdfplumber's ``dedupe_chars``).
-    """
-    if len(chars) < 2:
-        return list(chars)
-    seen: dict[tuple[str, float, str, int, int], list[Char]] = {}
-    kept: list[Char] = []
-    for char in chars:
-        gx, gy = int(char.x0 // tolerance), int(char.top // tolerance)
-        duplicate = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in seen.get((char.text, char.size, char.fontname, gx + dx, gy + dy), ()):
-                    if abs(other.x0 - char.x0) <= tolerance and abs(other.top - char.top) <= tolerance:
-                        duplicate = True
-                        break
-                if duplicate:
-                    break
-            if duplicate:
-                break
-        if duplicate:
-            continue
-        seen.setdefault((char.text, char.size, char.fontname, gx, gy), []).append(char)
-        kept.append(char)
-    return kept
+def fold_radicals(text: str) -> str:
+    """``text`` with radicals and compatibility ideographs replaced by unified ideographs."""
+    return text.translate(RADICAL_TRANSLATION)
 
 
 def repair_chars(chars: list[Char]) -> tuple[list[Char], int]:
-    """Repaired glyphs and the number of unmapped ones among them.
+    """Glyphs fit for layout, and the number of unmapped ones among them.
 
-    Whitespace glyphs are dropped (the layout works from positions), duplicated glyphs removed
-    (:func:`dedupe_chars`), radicals folded to ideographs (:data:`RADICALS`) and pdfminer's
-    ``(cid:NN)`` turned into U+FFFD. The count lets the caller measure the text yield.
+    Whitespace glyphs are dropped (the layout works from positions), pdfminer's ``(cid:NN)``
+    becomes U+FFFD and radicals are folded to ideographs (:func:`fold_radicals`). Duplicated
+    glyphs (simulated bold) are removed later, line by line, by the layout. The count lets the
+    caller measure the text yield.
     """
     out: list[Char] = []
     unmapped = 0
     for char in chars:
         text = char.text
-        if not text or text.isspace():
+        if text.isspace() or not text:
             continue
-        if text.startswith("(cid:"):
+        if text[0] == "(" and text.startswith("(cid:"):
             text = _CID.sub(REPLACEMENT, text)
-        folded = "".join(RADICALS.get(ch, ch) for ch in text)
+        if len(text) == 1:
+            folded = RADICALS.get(text, text)
+        else:
+            folded = fold_radicals(text)
         if REPLACEMENT in folded:
             unmapped += 1
-        out.append(char if folded == char.text else replace(char, text=folded))
-    return dedupe_chars(out), unmapped
+        out.append(char if folded is text and text is char.text else char._replace(text=folded))
+    return out, unmapped

@@ -26,7 +26,9 @@ def decode_text(data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise CorruptFileError(f"invalid {encoding} text after its byte-order mark") from None
+                raise CorruptFileError(
+                    f"invalid {encoding} text after its byte-order mark"
+                ) from None
     if b"\x00" in data[:4096]:
         even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
         encoding = "utf-16-be" if even > odd else "utf-16-le"

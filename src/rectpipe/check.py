@@ -1,0 +1,133 @@
+"""Regression checks: documents against their expected outputs, field by field.
+
+A document ``X`` in a folder is checked against ``X.expected.json`` beside it. Differences
+are reported by problem id and field (``problem 2-1-3 .status: 'completed' → 'unknown'``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RectpipeError
+from .pipeline import parse_file
+from .profile import Profile
+from .writers import dumps, write_atomic
+
+EXPECTED_SUFFIX = ".expected.json"
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+# Fields that may differ between runs or machines and are never compared.
+VOLATILE = frozenset({"generated_at", "elapsed", "absolute_path"})
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One field that differs: where (a readable path), what was expected, what came out."""
+
+    where: str
+    expected: Any
+    got: Any
+
+    def __str__(self) -> str:
+        return f"{self.where}: {_short(self.expected)} → {_short(self.got)}"
+
+
+@dataclass
+class CheckResult:
+    """The outcome for one document: its differences, or the error that stopped it."""
+
+    document: Path
+    differences: list[Difference] = field(default_factory=list)
+    error: str | None = None
+    updated: bool = False
+    missing_expected: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences and self.error is None and not self.missing_expected
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _label(item: Any, index: int) -> str:
+    """How a list item is named in a difference: problems by id, the rest by position."""
+    if isinstance(item, dict) and isinstance(item.get("id"), str) and "status" in item:
+        return f" problem {item['id'].removeprefix('p')} "
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        return f"[{item['id']}]"
+    return f"[{index}]"
+
+
+def diff_values(expected: Any, got: Any, where: str = "") -> Iterator[Difference]:
+    """Differences between two JSON values, walking dicts and lists; volatile keys skipped."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        for key in sorted(set(expected) | set(got), key=str):
+            if key in VOLATILE:
+                continue
+            if key not in got:
+                yield Difference(f"{where}.{key}", expected[key], "(missing)")
+            elif key not in expected:
+                yield Difference(f"{where}.{key}", "(absent)", got[key])
+            else:
+                yield from diff_values(expected[key], got[key], f"{where}.{key}")
+        return
+    if isinstance(expected, list) and isinstance(got, list):
+        for index in range(max(len(expected), len(got))):
+            if index >= len(got):
+                yield Difference(
+                    f"{where}{_label(expected[index], index)}", expected[index], "(missing)"
+                )
+            elif index >= len(expected):
+                yield Difference(f"{where}{_label(got[index], index)}", "(absent)", got[index])
+            else:
+                label = _label(expected[index], index)
+                yield from diff_values(expected[index], got[index], f"{where}{label}".rstrip())
+        return
+    if expected != got:
+        yield Difference(where.strip() or "(document)", expected, got)
+
+
+def documents(folder: Path) -> list[Path]:
+    """Documents in ``folder`` (not recursive), sorted by name."""
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+    )
+
+
+def check_document(
+    document: Path, *, update: bool = False, profile: Profile | None = None
+) -> CheckResult:
+    """Parse ``document`` and compare it with its expected output (or rewrite it)."""
+    result = CheckResult(document)
+    expected_path = document.with_name(document.name + EXPECTED_SUFFIX)
+    try:
+        report = parse_file(document, profile=profile)
+    except RectpipeError as exc:
+        result.error = str(exc)
+        return result
+    text = dumps(report, "json")
+    if update:
+        old = expected_path.read_text("utf-8") if expected_path.exists() else None
+        if old != text:
+            write_atomic(expected_path, text)
+            result.updated = True
+        return result
+    if not expected_path.exists():
+        result.missing_expected = True
+        return result
+    expected = json.loads(expected_path.read_text("utf-8"))
+    result.differences = list(diff_values(expected, json.loads(text)))
+    return result
+
+
+def check_dir(
+    folder: str | Path, *, update: bool = False, profile: Profile | None = None
+) -> list[CheckResult]:
+    """:func:`check_document` for every document in ``folder``."""
+    return [check_document(d, update=update, profile=profile) for d in documents(Path(folder))]
