@@ -55,13 +55,13 @@ def _short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _label(item: Any, index: int) -> str:
-    """How a list item is named in a difference: problems by id, the rest by position."""
+def _label(where: str, item: Any, index: int) -> str:
+    """Where a list item is: a problem by its id alone (ids are unique), the rest by position."""
     if isinstance(item, dict) and isinstance(item.get("id"), str) and "status" in item:
-        return f" problem {item['id'].removeprefix('p')} "
+        return f"problem {item['id'].removeprefix('p')}"
     if isinstance(item, dict) and isinstance(item.get("id"), str):
-        return f"[{item['id']}]"
-    return f"[{index}]"
+        return f"{where}[{item['id']}]"
+    return f"{where}[{index}]"
 
 
 def diff_values(expected: Any, got: Any, where: str = "") -> Iterator[Difference]:
@@ -90,7 +90,7 @@ def diff_values(expected: Any, got: Any, where: str = "") -> Iterator[Difference
                 yield from diff_values(expected[index], got[index], f"{where}{label}".rstrip())
         return
     if expected != got:
-        yield Difference(where.strip() or "(document)", expected, got)
+        yield Difference(where.lstrip(".") or "(document)", expected, got)
 
 
 def documents(folder: Path) -> list[Path]:

@@ -16,6 +16,7 @@ RANGE = regex.compile(
     rf"(?P<y>[0-9]{{4}})年(?P<m>{_NUM})月(?P<d>{_NUM})日?\s*(?:至|到|—|-|–|－|~|～)\s*"
     rf"(?:(?P<y2>[0-9]{{4}})年)?(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})日"
 )
+MONTH_DAY = regex.compile(rf"(?<![0-9年月])(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})日")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -43,17 +44,33 @@ def iso(year: int, month: int, day: int | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every date with at least a year and a month, in order."""
+def find_dates(text: str, *, year: int | None = None) -> list[FoundDate]:
+    """Every date with at least a year and a month, in order.
+
+    With ``year`` given, a month-and-day date without a year (``6月21日``) is found too and
+    takes the year of the nearest full date before it, else ``year``.
+    """
     found: list[FoundDate] = []
     for match in DATE.finditer(text):
-        year, month, day = _num(match.group("y")), _num(match.group("m")), _num(match.group("d"))
-        if year is None or month is None:
+        y, month, day = _num(match.group("y")), _num(match.group("m")), _num(match.group("d"))
+        if y is None or month is None:
             continue
-        value = iso(year, month, day)
+        value = iso(y, month, day)
         if value:
             found.append(FoundDate(value, match.start(), match.end()))
-    return found
+    if year is None:
+        return found
+    taken = [(d.start, d.end) for d in found]
+    for match in MONTH_DAY.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        month, day = _num(match.group("m")), _num(match.group("d"))
+        before = [d for d in found if d.end <= match.start() and len(d.iso) >= 7]
+        carried = int(before[-1].iso[:4]) if before else year
+        value = iso(carried, month or 0, day)
+        if value and month:
+            found.append(FoundDate(value, match.start(), match.end()))
+    return sorted(found, key=lambda d: d.start)
 
 
 def find_range(text: str) -> tuple[FoundDate, FoundDate] | None:

@@ -31,6 +31,12 @@ _EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\
 _ADDRESS = regex.compile(
     r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|地址)\s*[：:∶]?\s*(?P<v>[^。；;\n，,]+)"
 )
+# Sentences that date the feedback, most telling first.
+_FEEDBACK = (
+    r"[^。；]*反馈了?[^。；]{0,8}意见[^。；]*",
+    r"[^。；]*(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)[^。；]*",
+    r"[^。；]*反馈[^。；]*",
+)
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
 
 
@@ -148,17 +154,15 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
         found.put("period_start", first.iso, offset + first.start, offset + first.end)
         found.put("period_end", last.iso, offset + last.start, offset + last.end)
         period_end = last.end
-    for sentence in regex.finditer(r"[^。；]*反馈[^。；]*", intro):
-        for date in find_dates(sentence.group(0)):
-            start = sentence.start() + date.start
-            if start >= period_end:
-                found.put(
-                    "feedback_date",
-                    date.iso,
-                    offset + start,
-                    offset + start + (date.end - date.start),
-                )
-                return
+    year = int(period[1].iso[:4]) if period else None
+    for pattern in _FEEDBACK:
+        for sentence in regex.finditer(pattern, intro):
+            for date in find_dates(sentence.group(0), year=year):
+                start = sentence.start() + date.start
+                if start >= period_end and len(date.iso) == 10:
+                    end = offset + start + (date.end - date.start)
+                    found.put("feedback_date", date.iso, offset + start, end)
+                    return
 
 
 def _kind(word: str) -> InspectionKind:

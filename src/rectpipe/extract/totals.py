@@ -12,6 +12,7 @@ _N = r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十百两]{1,5})"
 _PROBLEMS = regex.compile(
     rf"(?:反馈|指出|交办|移交|发现|梳理|共有|共|涉及|合计)[^。；，,]{{0,16}}?{_N}\s*(?:个|项|条)(?:具体)?问题"
 )
+_PROBLEMS_AFTER = regex.compile(rf"(?:反馈|指出|交办|涉及)[^。；，,]{{0,20}}?问题(?:共)?\s*{_N}\s*(?:个|项|条)")
 _COMPLETED = regex.compile(
     rf"(?:已完成整改|已经完成整改|已整改到位|已完成|整改到位|已办结|完成整改){_N}\s*(?:个|项|条)"
 )
@@ -35,7 +36,7 @@ def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
         base = textmap.starts[index]
         for sentence in regex.finditer(r"[^。；]+[。；]?", line):
             text = sentence.group(0)
-            problems = _value(_PROBLEMS.search(text))
+            problems = _value(_PROBLEMS.search(text) or _PROBLEMS_AFTER.search(text))
             completed = _value(_COMPLETED.search(text) or _COMPLETED_AFTER.search(text))
             if problems is None and completed is None:
                 continue

@@ -23,7 +23,7 @@ Counting follows what Word does, not only what ECMA-376 says:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -255,7 +255,7 @@ def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:
     return str(n)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: _positional(n, _FULLWIDTH_DIGITS),
     "decimalFullWidth2": lambda n: _positional(n, _FULLWIDTH_DIGITS),
@@ -499,7 +499,9 @@ class Numbering:
         return cls(abstracts, nums, style_num_ids)
 
     @classmethod
-    def from_xml(cls, xml: bytes | str, style_num_ids: Mapping[str, str] | None = None) -> Numbering:
+    def from_xml(
+        cls, xml: bytes | str, style_num_ids: Mapping[str, str] | None = None
+    ) -> Numbering:
         """Definitions from ``numbering.xml`` text, parsed without entities or network."""
         if isinstance(xml, str):
             xml = xml.encode("utf-8")
@@ -687,9 +689,7 @@ class ListCounter:
                 continue
             deeper_level = levels.get(deeper)
             restart = deeper_level.restart if deeper_level is not None else None
-            if restart is None or restart > deeper:
-                counters[deeper] = None
-            elif restart != 0 and ilvl < restart:
+            if restart is None or restart > deeper or (restart != 0 and ilvl < restart):
                 counters[deeper] = None
         if level.num_fmt == "bullet" or not level.lvl_text:
             return None

@@ -287,9 +287,8 @@ def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> 
     get_box = raw.FPDFText_GetLooseCharBox
     map_error = raw.FPDFText_HasUnicodeMapError
     rect = raw.FS_RECTF()
-    name_buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
     objects: dict[int | None, tuple[float, str, bool, bool]] = {}
+    fonts: dict[int | None, str] = {}
     chars: list[Char] = []
     append = chars.append
     for index, code in enumerate(codes):
@@ -298,11 +297,10 @@ def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> 
         key = get_object(textpage, index)
         info = objects.get(key)
         if info is None:
-            got_name = raw.FPDFText_GetFontInfo(textpage, index, name_buffer, 128, flags)
             angle = float(raw.FPDFText_GetCharAngle(textpage, index))
             info = (
                 round(float(raw.FPDFText_GetFontSize(textpage, index)), 3),
-                name_buffer.value.decode("utf-8", "replace") if got_name else "",
+                _font_name(raw, textpage, index, fonts),
                 abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02,
                 map_error(textpage, index) == 1,
             )
@@ -325,8 +323,25 @@ def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> 
     return chars
 
 
-_BLANKS = frozenset({0x7F, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF})
-_BLANKS = _BLANKS | frozenset(range(0x2000, 0x200C))
+_BLANKS = frozenset(
+    {0x7F, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF, *range(0x2000, 0x200C)}
+)
+
+
+def _font_name(raw: Any, textpage: Any, index: int, cache: dict[int | None, str]) -> str:
+    """Base font name of the glyph's font (looked up once per font), ``""`` when unknown."""
+    text_object = raw.FPDFText_GetTextObject(textpage, index)
+    if not text_object:
+        return ""
+    font = raw.FPDFTextObj_GetFont(text_object)
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    name = cache.get(key)
+    if name is None:
+        buffer = ctypes.create_string_buffer(128)
+        got = raw.FPDFFont_GetBaseFontName(font, buffer, 128) if key else 0
+        name = buffer.value.decode("utf-8", "replace") if got else ""
+        cache[key] = name
+    return name
 
 
 def _text_object_getter(raw: Any) -> Any:
@@ -431,6 +446,13 @@ def repair_chars(chars: list[Char]) -> tuple[list[Char], int]:
     glyphs (simulated bold) are removed later, line by line, by the layout. The count lets the
     caller measure the text yield.
     """
+    joined = "".join(c.text for c in chars)
+    if (
+        "(cid:" not in joined
+        and "".join(joined.split()) == joined
+        and joined.translate(RADICAL_TRANSLATION) == joined
+    ):
+        return list(chars), joined.count(REPLACEMENT)  # the usual case: nothing to repair
     out: list[Char] = []
     unmapped = 0
     for char in chars:

@@ -93,59 +93,90 @@ def line_text(chars: Sequence[Char]) -> str:
     """
     if not chars:
         return ""
-    gaps = [max(0.0, b.x0 - a.x1) for a, b in zip(chars, chars[1:])]
-    usual = statistics.median(gaps) if gaps else 0.0
     parts = [chars[0].text]
-    for gap, prev, cur in zip(gaps, chars, chars[1:]):
-        em = max(min(prev.size, cur.size), 1.0)
-        if (_spaceable(prev.text[-1]) and _spaceable(cur.text[0]) and gap > 0.25 * em) or (
-            gap > 1.5 * em and gap > 3 * usual + 0.5 * em
-        ):
-            parts.append(" ")
+    wide: list[tuple[int, float, float]] = []  # where a column-like gap might be
+    prev = chars[0]
+    for k in range(1, len(chars)):
+        cur = chars[k]
+        gap = cur.x0 - prev.x1
+        if gap > 0.25 * prev.size or gap > 0.25 * cur.size:
+            em = max(min(prev.size, cur.size), 1.0)
+            if gap > 0.25 * em and _spaceable(prev.text[-1]) and _spaceable(cur.text[0]):
+                parts.append(" ")
+            elif gap > 1.5 * em:
+                wide.append((len(parts), gap, em))
         parts.append(cur.text)
+        prev = cur
+    if wide:
+        gaps = [max(0.0, b.x0 - a.x1) for a, b in zip(chars, chars[1:])]
+        usual = statistics.median(gaps)
+        for position, gap, em in reversed(wide):
+            if gap > 3 * usual + 0.5 * em:
+                parts.insert(position, " ")
     return "".join(parts)
 
 
 def _dominant_size(chars: Sequence[Char]) -> float:
+    first = chars[0].size
+    if all(c.size == first for c in chars):
+        return round(first, 1)
     sizes = Counter(round(c.size, 1) for c in chars)
     return max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def build_lines(chars: Sequence[Char], page: int) -> list[Line]:
+def _centre2(char: Char) -> float:
+    return char.top + char.bottom
+
+
+def _left(char: Char) -> float:
+    return char.x0
+
+
+def build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[Line]:
     """Visual lines of upright ``chars``, top to bottom; rotated glyphs are ignored.
 
     Glyphs are grouped by their vertical centre: a glyph joins a line when its centre lies within
     40% of the smaller of the two heights from the line's centre, so glyphs of different fonts on
     one baseline (whose boxes differ by a point or two) stay together, and superscripts mostly do.
+    A glyph repeating its left neighbour's text within ``dedupe`` points horizontally and
+    vertically is a duplicate (simulated bold draws glyphs two or three times) and is dropped.
     """
-    upright = sorted(
-        (c for c in chars if c.upright and c.bottom > c.top),
-        key=lambda c: (c.top + c.bottom) / 2,
-    )
+    upright = [c for c in chars if c.upright and c.bottom > c.top]
+    upright.sort(key=_centre2)
     groups: list[list[Char]] = []
-    centre = height = 0.0
+    centre2 = height = 0.0
     for char in upright:
-        mid, h = (char.top + char.bottom) / 2, char.bottom - char.top
-        if groups and abs(mid - centre) <= 0.4 * min(h, height):
+        mid2, h = char.top + char.bottom, char.bottom - char.top
+        if groups and abs(mid2 - centre2) <= 0.8 * (h if h < height else height):
             groups[-1].append(char)
             continue
         groups.append([char])
-        centre, height = mid, h
+        centre2, height = mid2, h
     lines: list[Line] = []
     for group in groups:
-        group.sort(key=lambda c: c.x0)
-        lines.extend(_split_overlaps(group, page))
+        group.sort(key=_left)
+        lines.extend(_split_overlaps(group, page, dedupe))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
 
 
-def _split_overlaps(group: list[Char], page: int) -> list[Line]:
-    """One or more lines from a vertical group: glyphs that overlap horizontally (two lines
-    whose centres nearly coincide, e.g. text laid over text) are separated into further lines."""
-    rows: list[list[Char]] = []
-    for char in group:
+def _split_overlaps(group: list[Char], page: int, dedupe: float) -> list[Line]:
+    """One or more lines from a vertical group sorted by x0, duplicates dropped: glyphs that
+    overlap horizontally (text laid over text) are separated into further lines."""
+    rows: list[list[Char]] = [[group[0]]]
+    for k in range(1, len(group)):
+        char = group[k]
         for row in rows:
-            if char.x0 >= row[-1].x1 - 0.3 * min(char.x1 - char.x0, row[-1].x1 - row[-1].x0):
+            last = row[-1]
+            if (
+                char.text == last.text
+                and abs(char.x0 - last.x0) <= dedupe
+                and abs(char.top - last.top) <= dedupe
+            ):
+                break  # a duplicate: drop it
+            width = char.x1 - char.x0
+            last_width = last.x1 - last.x0
+            if char.x0 >= last.x1 - 0.3 * (width if width < last_width else last_width):
                 row.append(char)
                 break
         else:

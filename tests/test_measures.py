@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from rectpipe.extract.measures import find_measures
+
+
+def _texts(text: str) -> list[tuple[int, str, str]]:
+    return [(m.ordinal, m.marker, text[m.start : m.end]) for m in find_measures(text)]
+
+
+def test_yi_shi_er_shi() -> None:
+    text = "一是强化招商。引进企业。二是加大培育力度。三是加强宣传。"
+    assert _texts(text) == [
+        (1, "一是", "强化招商。引进企业。"),
+        (2, "二是", "加大培育力度。"),
+        (3, "三是", "加强宣传。"),
+    ]
+
+
+def test_missing_shi_fills_a_gap_at_the_end() -> None:
+    text = "一是成立专班。二是加强处置。三加强教育管理。制定办法。"
+    found = find_measures(text)
+    assert [m.marker for m in found] == ["一是", "二是", "三"]
+    assert found[2].missing_shi
+
+
+def test_bare_numeral_before_the_real_marker_is_ignored() -> None:
+    text = "一是优化布局。目前已投入使用。二楼、三楼已建成。二是大力招商。三是引以为戒。"
+    assert [m.marker for m in find_measures(text)] == ["一是", "二是", "三是"]
+
+
+def test_counted_words_are_not_markers() -> None:
+    text = "一是建立机制。二是完善制度。三个月来成效明显。"
+    assert [m.marker for m in find_measures(text)] == ["一是", "二是"]
+
+
+def test_di_yi_di_er() -> None:
+    text = "第一，统一思想。第二，压实责任。第三，强化督查。"
+    assert [m.marker for m in find_measures(text)] == ["第一，", "第二，", "第三，"]
+
+
+def test_single_marker_is_not_a_list() -> None:
+    assert find_measures("一是加强领导。") == []

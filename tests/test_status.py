@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from rectpipe.extract.status import normalise_status, status_sentence
+from rectpipe.models import Status
+from rectpipe.profile import default_profile
+
+P = default_profile()
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "long_term"),
+    [
+        ("完成。", Status.COMPLETED, False),
+        ("已完成", Status.COMPLETED, False),
+        ("已完成整改", Status.COMPLETED, False),
+        ("已整改到位", Status.COMPLETED, False),
+        ("全部完成", Status.COMPLETED, False),
+        ("已办结", Status.COMPLETED, False),
+        ("销号", Status.COMPLETED, False),
+        ("阶段性完成。", Status.PARTIALLY_COMPLETED, False),
+        ("基本完成", Status.PARTIALLY_COMPLETED, False),
+        ("部分整改", Status.PARTIALLY_COMPLETED, False),
+        ("阶段性办结", Status.PARTIALLY_COMPLETED, False),
+        ("正在整改", Status.IN_PROGRESS, False),
+        ("正在推进", Status.IN_PROGRESS, False),
+        ("整改中", Status.IN_PROGRESS, False),
+        ("按序时推进", Status.IN_PROGRESS, False),
+        ("未完成但达到序时进度", Status.IN_PROGRESS, False),
+        ("长期坚持", Status.ONGOING, True),
+        ("持续整改", Status.ONGOING, True),
+        ("立行立改、长期坚持", Status.ONGOING, True),
+        ("未完成", Status.NOT_COMPLETED, False),
+        ("未整改", Status.NOT_COMPLETED, False),
+        ("申请延期整改", Status.NOT_COMPLETED, False),
+        ("已经完成，长期坚持", Status.COMPLETED, True),
+        ("已完成，持续整改", Status.COMPLETED, True),
+    ],
+)
+def test_normalise_status(raw: str, status: Status, long_term: bool) -> None:
+    match = normalise_status(raw, P)
+    assert match is not None
+    assert (match.status, match.long_term) == (status, long_term)
+
+
+@pytest.mark.parametrize("raw", ["", "。", "见附件", "属实"])
+def test_unknown_phrases(raw: str) -> None:
+    assert normalise_status(raw, P) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("该问题已完成整改。一是建立制度。二是加强督查。", Status.COMPLETED),
+        ("该问题正在整改中。一是…", Status.IN_PROGRESS),
+        ("一是建立制度。二是加强督查。目前已完成整改。", Status.COMPLETED),
+        ("已整改到位。", Status.COMPLETED),
+    ],
+)
+def test_status_sentence(text: str, status: Status) -> None:
+    found = status_sentence(text, P)
+    assert found is not None
+    assert found[2].status is status
+
+
+def test_long_statement_is_not_a_status_sentence() -> None:
+    assert status_sentence("已完成长丰小学扩建工程，并于今年秋季开学前交付使用。", P) is None
