@@ -81,13 +81,13 @@ def diff_values(expected: Any, got: Any, where: str = "") -> Iterator[Difference
         for index in range(max(len(expected), len(got))):
             if index >= len(got):
                 yield Difference(
-                    f"{where}{_label(expected[index], index)}", expected[index], "(missing)"
+                    _label(where, expected[index], index), expected[index], "(missing)"
                 )
             elif index >= len(expected):
-                yield Difference(f"{where}{_label(got[index], index)}", "(absent)", got[index])
+                yield Difference(_label(where, got[index], index), "(absent)", got[index])
             else:
-                label = _label(expected[index], index)
-                yield from diff_values(expected[index], got[index], f"{where}{label}".rstrip())
+                label = _label(where, expected[index], index)
+                yield from diff_values(expected[index], got[index], label)
         return
     if expected != got:
         yield Difference(where.lstrip(".") or "(document)", expected, got)
