@@ -16,8 +16,22 @@ from rectpipe.writers import dumps
 
 # Text drawn mostly from the genre's own alphabet, so the grammar is really exercised.
 ALPHABET = st.sampled_from(
-    list("一二三四五六七八九十（）()、.．。，：:；“”1234567890是整改结果情况完成阶段性正在问题反馈")
-    + [" ", "\u3000", "\n", "\t", "\u2f00", "\u200b", "A", "%"]
+    [
+        *list(
+            [
+                *"一二三四五六七八九十（）()、.．。，：:；“”1234567890是整改结果情况完成阶段性正在问题反馈",
+                *[" ", "\u3000", "\n", "\t", "\u2f00", "\u200b", "A", "%"],
+            ]
+        ),
+        " ",
+        "\u3000",
+        "\n",
+        "\t",
+        "⼀",
+        "\u200b",
+        "A",
+        "%",
+    ]
 )
 genre_text = st.text(alphabet=ALPHABET, max_size=400)
 any_text = st.text(max_size=300)

@@ -67,5 +67,5 @@ def test_narrative_parts_are_not_problems(seed_report: Report) -> None:
     kinds = [(s.marker, s.kind) for s in seed_report.sections]
     assert kinds == [("一、", "narrative"), ("二、", "group"), ("三、", "narrative")]
     closing = seed_report.sections[2]
-    assert [s.title for s in closing.sections][0] == "进一步强化使命担当，盯紧盯实后续整改"
+    assert next(s.title for s in closing.sections) == "进一步强化使命担当，盯紧盯实后续整改"
     assert closing.sections[0].text.startswith("深入开展学习贯彻")
