@@ -13,7 +13,7 @@ from .dates import DATE, find_dates, find_range, iso
 
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
-_TITLE_END = regex.compile(r"(通报|报告|情况|公告|说明|函|公示|通知)$")
+_TITLE_END = regex.compile(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
 _SENTENCE_PUNCT = regex.compile(r"[。；;！？!?]")
 _PREFIX = (
     r"(?:中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委"
@@ -37,6 +37,7 @@ _FEEDBACK = (
     r"[^。；]*(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)[^。；]*",
     r"[^。；]*反馈[^。；]*",
 )
+_AS_OF = regex.compile(r"截至|截止|至今|到")
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
 
 
@@ -115,7 +116,8 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
         index = front[title_at - 1]
         found.put("issuer", found.line(index), *found.span(index))
         return
-    cut = found.meta.title.find("关于")
+    words = regex.search(r"关于|落实|贯彻|对照", found.meta.title)
+    cut = words.start() if words else -1
     if cut >= 2 and _is_issuer(found.meta.title[:cut], found.profile):
         start = found.span(front[title_at])[0]
         found.put("issuer", found.meta.title[:cut], start, start + cut)
@@ -159,7 +161,8 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
         for sentence in regex.finditer(pattern, intro):
             for date in find_dates(sentence.group(0), year=year):
                 start = sentence.start() + date.start
-                if start >= period_end and len(date.iso) == 10:
+                before = sentence.group(0)[max(0, date.start - 3) : date.start]
+                if start >= period_end and len(date.iso) == 10 and not _AS_OF.search(before):
                     end = offset + start + (date.end - date.start)
                     found.put("feedback_date", date.iso, offset + start, end)
                     return

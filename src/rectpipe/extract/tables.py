@@ -94,8 +94,23 @@ def ledger_problems(
             if (p := span(name))
         }
         status, long_term, raw = Status.UNKNOWN, False, cell("status") or None
+        actions = cell("actions")
         if raw:
-            match = normalise_status(raw, profile)
+            # A progress cell often opens with the status and goes on with what was done:
+            # 已完成。修订《…》… → status 已完成, the rest joins the actions.
+            lead, progress = split_first_sentence(raw)
+            match = normalise_status(lead, profile)
+            if match is not None and len(lead) <= profile.status_sentence_max_chars:
+                raw = lead
+                cell_span = span("status")
+                if cell_span is not None:
+                    sources["status"] = textmap.provenance(
+                        cell_span.start, cell_span.start + len(lead)
+                    )
+                if progress:
+                    actions = f"{actions}\n{progress}" if actions else progress
+            else:
+                match = normalise_status(raw, profile)
             if match is not None:
                 status, long_term = match.status, match.long_term
             else:
@@ -106,16 +121,16 @@ def ledger_problems(
                     found.start if found else None,
                     found.end if found else None,
                 )
-        actions = cell("actions")
         measures = []
         actions_span = span("actions")
-        for m in find_measures(actions):
+        measured = cell("actions")
+        for m in find_measures(measured):
             base = actions_span.start if actions_span else 0
             measures.append(
                 Measure(
                     ordinal=m.ordinal,
                     marker=m.marker,
-                    text=actions[m.start : m.end].strip(),
+                    text=measured[m.start : m.end].strip(),
                     provenance=textmap.provenance(base + m.marker_start, base + m.end),
                 )
             )
