@@ -57,7 +57,7 @@ def test_output_directory(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "code", "status"),
     [
-        (b"", "structure_not_found", 18),
+        (b"", "corrupt", 11),
         (b"just a line of text with no structure", "structure_not_found", 18),
         (b"PK\x03\x04broken", "corrupt", 11),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "unsupported_format", 10),
@@ -86,7 +86,7 @@ def test_batch_goes_on_past_a_failure(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     result = run("extract", str(bad), str(SEED), "-f", "jsonl")
-    assert result.returncode == 18
+    assert result.returncode == 11
     assert len(result.stdout.decode().splitlines()) == 26
 
 
@@ -108,3 +108,14 @@ def test_check_reports_a_changed_field(tmp_path: Path) -> None:
     result = run("check", str(tmp_path))
     assert result.returncode == 1
     assert "problem 2-1-2.status: 'completed' → 'partially_completed'" in result.stdout.decode()
+
+
+def test_timeout(tmp_path: Path) -> None:
+    result = run("extract", str(SEED), "--timeout", "0.001")
+    assert result.returncode == 17
+    assert b": timeout: " in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_file_size_limit() -> None:
+    result = run("extract", str(SEED), "--max-file-mb", "0.001")
+    assert result.returncode == 16 and b"too_large" in result.stderr

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import __version__
 from .check import EXPECTED_SUFFIX, check_dir, documents
-from .errors import RectpipeError, UsageError
+from .errors import InternalError, RectpipeError, UsageError
+from .limits import DEFAULT_LIMITS, MB, Limits
 from .models import Report
 from .pipeline import parse_bytes, parse_file
 from .profile import load_profile
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--input-format", choices=("txt", "docx", "pdf", "html"), help="skip format sniffing"
     )
+    _add_limits(extract)
 
     commands.add_parser("schema", help="print the JSON Schema of the output")
 
@@ -54,6 +56,44 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     check.add_argument("--max-diffs", type=int, default=20, help="differences shown per file")
     return parser
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    defaults = DEFAULT_LIMITS
+    parser.add_argument(
+        "--timeout", type=float, metavar="S", help="seconds per file (parsed in a child process)"
+    )
+    parser.add_argument(
+        "--max-file-mb",
+        type=float,
+        default=defaults.max_file_bytes / MB,
+        metavar="MB",
+        help="largest file accepted (default %(default)g)",
+    )
+    parser.add_argument(
+        "--max-unzipped-mb",
+        type=float,
+        default=defaults.max_unzipped_bytes / MB,
+        metavar="MB",
+        help="largest uncompressed Word package (default %(default)g)",
+    )
+    parser.add_argument(
+        "--max-pages",
+        type=int,
+        default=defaults.max_pages,
+        metavar="N",
+        help="most PDF pages (default %(default)d)",
+    )
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The :class:`Limits` the limit options ask for."""
+    return Limits(
+        max_file_bytes=int(args.max_file_mb * MB),
+        max_unzipped_bytes=int(args.max_unzipped_mb * MB),
+        max_pages=args.max_pages,
+        timeout=args.timeout,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rectpipe: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return 141
+    except Exception as exc:  # a bug: still one line, no traceback
+        _error(InternalError(f"{type(exc).__name__}: {exc}"))
+        return InternalError.exit_code
 
 
 def _error(exc: RectpipeError) -> None:
@@ -134,6 +179,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile) if args.profile else None
+    limits = limits_from(args)
     out = Path(args.output) if args.output else None
     per_file = out is not None and (out.is_dir() or args.output.endswith(("/", "\\")))
     if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
@@ -144,10 +190,14 @@ def _extract(args: argparse.Namespace) -> int:
         try:
             if name == "-":
                 report = parse_bytes(
-                    sys.stdin.buffer.read(), name=None, format=args.input_format, profile=profile
+                    sys.stdin.buffer.read(),
+                    name=None,
+                    format=args.input_format,
+                    profile=profile,
+                    limits=limits,
                 )
             else:
-                report = parse_file(name, format=args.input_format, profile=profile)
+                report = parse_file(name, format=args.input_format, profile=profile, limits=limits)
         except RectpipeError as exc:
             _error(exc)
             failures.append(exc)

@@ -14,9 +14,17 @@ class RectpipeError(Exception):
         self.message = message
         self.path = path
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep ``path`` when an error crosses a process boundary.
+        return (_rebuild, (type(self), self.message, self.path))
+
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         return f"{where}{self.code}: {self.message}"
+
+
+def _rebuild(cls: type[RectpipeError], message: str, path: str | None) -> RectpipeError:
+    return cls(message, path=path)
 
 
 class UsageError(RectpipeError):
@@ -88,6 +96,13 @@ class MissingDependencyError(RectpipeError):
     exit_code = 20
 
 
+class InternalError(RectpipeError):
+    """A bug in rectpipe met on this file; reported as one line, the batch goes on."""
+
+    code = "internal_error"
+    exit_code = 70
+
+
 ERRORS: tuple[type[RectpipeError], ...] = (
     UsageError,
     InputNotFoundError,
@@ -102,4 +117,5 @@ ERRORS: tuple[type[RectpipeError], ...] = (
     StructureNotFoundError,
     InvalidOutputError,
     MissingDependencyError,
+    InternalError,
 )

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from .blocks import Document
 from .errors import (
+    CorruptFileError,
     InputNotFoundError,
+    InternalError,
     RectpipeError,
     StructureNotFoundError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from .extract.metadata import extract_metadata
 from .extract.problems import build
 from .extract.totals import stated_totals
+from .isolate import run_isolated
+from .limits import DEFAULT_LIMITS, Limits
 from .models import (
     CategoryCount,
     RemovedText,
@@ -34,7 +41,7 @@ from .textmap import TextMap
 FORMATS = ("txt", "docx", "pdf", "html")
 
 
-def read_document(data: bytes, fmt: str) -> Document:
+def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """The blocks of ``data`` read as ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "txt":
         from .readers.txt import read_txt
@@ -43,7 +50,7 @@ def read_document(data: bytes, fmt: str) -> Document:
     if fmt == "docx":
         from .readers.docx import read_docx
 
-        return read_docx(data)
+        return read_docx(data, max_bytes=limits.max_unzipped_bytes)
     if fmt == "pdf":
         from .readers.pdf import read_pdf
 
@@ -61,38 +68,72 @@ def parse_bytes(
     name: str | None = None,
     format: str | None = None,
     profile: Profile | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """The report in ``data``. ``format`` is sniffed from the content when not given.
 
     Raises a :class:`~rectpipe.errors.RectpipeError` subclass when the bytes cannot be read
-    or hold nothing recognisable as a report (``structure_not_found``).
+    (``corrupt``, ``too_large``…), hold nothing recognisable as a report
+    (``structure_not_found``), or take longer than ``limits.timeout`` (``timeout``; the parse
+    then runs in a child process). An unexpected failure inside rectpipe is raised as
+    ``internal_error``, never as a bare exception.
     """
-    fmt = format or sniff_format(data, name)
-    document = read_document(data, fmt)
-    return parse_document(
-        document,
-        source=Source(
-            file_name=name,
-            format=fmt,  # type: ignore[arg-type]
-            sha256=hashlib.sha256(data).hexdigest(),
-            size=len(data),
-            page_count=document.page_count,
-        ),
-        profile=profile,
-    )
+    if limits.timeout is not None:
+        untimed = replace(limits, timeout=None)
+        return run_isolated(
+            partial(parse_bytes, data, name=name, format=format, profile=profile, limits=untimed),
+            limits.timeout,
+        )
+    if not data:
+        raise CorruptFileError("empty file")
+    if len(data) > limits.max_file_bytes:
+        raise TooLargeError(f"{len(data)} bytes, over the {limits.max_file_bytes} byte limit")
+    try:
+        fmt = format or sniff_format(data, name)
+        document = read_document(data, fmt, limits)
+        if document.page_count is not None and document.page_count > limits.max_pages:
+            raise TooLargeError(f"{document.page_count} pages, over the {limits.max_pages} limit")
+        return parse_document(
+            document,
+            source=Source(
+                file_name=name,
+                format=fmt,  # type: ignore[arg-type]
+                sha256=hashlib.sha256(data).hexdigest(),
+                size=len(data),
+                page_count=document.page_count,
+            ),
+            profile=profile,
+        )
+    except RectpipeError:
+        raise
+    except RecursionError:
+        raise TooLargeError("structure nested too deeply") from None
+    except MemoryError:
+        raise TooLargeError("out of memory while reading") from None
+    except Exception as exc:
+        raise InternalError(f"{type(exc).__name__}: {exc}") from exc
 
 
 def parse_file(
-    path: str | Path, *, format: str | None = None, profile: Profile | None = None
+    path: str | Path,
+    *,
+    format: str | None = None,
+    profile: Profile | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """The report in the file at ``path`` (see :func:`parse_bytes`)."""
     path = Path(path)
     try:
+        if path.stat().st_size > limits.max_file_bytes:
+            raise TooLargeError(
+                f"{path.stat().st_size} bytes, over the {limits.max_file_bytes} byte limit",
+                path=str(path),
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputNotFoundError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     try:
-        return parse_bytes(data, name=path.name, format=format, profile=profile)
+        return parse_bytes(data, name=path.name, format=format, profile=profile, limits=limits)
     except RectpipeError as exc:
         if exc.path is None:
             exc.path = str(path)

@@ -1,0 +1,26 @@
+"""Resource limits for reading untrusted files. Every limit has a default and can be changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much rectpipe accepts before refusing a file with ``too_large`` or ``timeout``.
+
+    ``max_file_bytes``: size of the file itself. ``max_unzipped_bytes``: the sum of uncompressed
+    sizes a Word package declares (zip bombs). ``max_pages``: PDF pages. ``timeout``: seconds of
+    wall-clock time for one file; ``None`` parses in this process without a time limit, a
+    number parses in a child process that is killed when the time is up.
+    """
+
+    max_file_bytes: int = 200 * MB
+    max_unzipped_bytes: int = 300 * MB
+    max_pages: int = 3000
+    timeout: float | None = None
+
+
+DEFAULT_LIMITS = Limits()
