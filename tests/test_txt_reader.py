@@ -36,3 +36,10 @@ def test_lines_become_blocks_with_line_numbers() -> None:
 def test_binary_is_corrupt() -> None:
     with pytest.raises(CorruptFileError):
         decode_text(bytes(range(256)) * 8)
+
+
+def test_mixed_encodings_decode_line_by_line() -> None:
+    data = "一、整改情况".encode() + b"\n" + "（一）反馈问题".encode("gbk") + b"\n"
+    document = read_txt(data)
+    assert [b.text for b in document.blocks] == ["一、整改情况", "（一）反馈问题"]
+    assert document.notes[0][0] == "mixed_encoding"

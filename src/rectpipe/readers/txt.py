@@ -36,11 +36,16 @@ def decode_text(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             raise CorruptFileError("binary data, not text") from None
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _mixed(data):
+        return "\n".join(_decode_line(line) for line in data.split(b"\n"))
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
@@ -51,12 +56,36 @@ def decode_text(data: bytes) -> str:
     return str(best)
 
 
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("gb18030", errors="replace")
+
+
+def _mixed(data: bytes) -> bool:
+    """True when some lines are valid non-ASCII UTF-8 and others are not (pasted together)."""
+    utf8 = other = 0
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+        except UnicodeDecodeError:
+            other += 1
+        if utf8 and other:
+            return True
+    return False
+
+
 def read_txt(data: bytes) -> Document:
     """Blocks for each non-empty line of a text file, with ``path="line:N"`` (1-based).
 
     Line ends may be LF, CRLF or CR. ``indent`` is the number of leading blank characters.
     """
     text = decode_text(data)
+    notes = [("mixed_encoding", "lines in different encodings")] if _mixed(data) else []
     blocks: list[Block] = []
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip(" \t\u3000\xa0\ufeff")
@@ -64,4 +93,4 @@ def read_txt(data: bytes) -> Document:
             continue
         indent = float(len(line) - len(line.lstrip(" \t\u3000\xa0")))
         blocks.append(Block(text=line, path=f"line:{number}", indent=indent))
-    return Document(blocks=blocks, format="txt")
+    return Document(blocks=blocks, format="txt", notes=notes)
