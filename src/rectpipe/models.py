@@ -171,6 +171,7 @@ class StatedTotals(_Model):
 
     problems: int | None = None
     completed: int | None = None
+    partially_completed: int | None = None
     in_progress: int | None = None
     completion_rate: float | None = None
     raw: str

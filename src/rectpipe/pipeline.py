@@ -174,12 +174,12 @@ def parse_document(document: Document, *, source: Source, profile: Profile | Non
         blocks=textmap.refs(),
     )
     problems = report.iter_problems()
-    if not problems and not tree.root.children:
-        raise StructureNotFoundError("nothing recognisable as a rectification report")
     narrative_blocks = front + [
         i for s in report.iter_sections() if s.kind == "narrative" for i in _blocks_of(s, textmap)
     ]
     report.summary = _summary(report, stated_blocks=narrative_blocks, textmap=textmap)
+    if not problems and not tree.root.children and report.summary.stated is None:
+        raise StructureNotFoundError("nothing recognisable as a rectification report")
     if report.summary.consistent is False and report.summary.stated is not None:
         stated = report.summary.stated
         report.warnings.append(
@@ -191,7 +191,7 @@ def parse_document(document: Document, *, source: Source, profile: Profile | Non
         )
     if not problems:
         report.warnings.append(
-            ReportWarning(code="no_problems", message="numbered sections found but no problems")
+            ReportWarning(code="no_problems", message="no problem list found, only totals or text")
         )
     return report
 
@@ -214,7 +214,7 @@ def _summary(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> S
         categories.setdefault(key, Counter())[problem.status] += 1
     stated = stated_totals(textmap, sorted(set(stated_blocks)))
     consistent: bool | None = None
-    if stated is not None:
+    if stated is not None and problems:  # with no list found there is nothing to check
         checks: list[bool] = []
         if stated.problems is not None:
             checks.append(stated.problems == len(problems))

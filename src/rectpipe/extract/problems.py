@@ -283,9 +283,9 @@ def _problem(
 
     measures = _measures(actions, builder)
     if not measures and node.children:
+        # Numbered items under a problem are its measures, and part of its narrative.
         measures, child_actions = _child_measures(node, builder)
-        if not actions.pieces:
-            actions = child_actions
+        actions = Spans([*actions.pieces, *child_actions.pieces])
     if actions.start is not None and actions.end is not None:
         sources["actions"] = builder.prov(actions.start, actions.end)
     for name in ("responsible", "deadline"):

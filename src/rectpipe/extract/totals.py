@@ -21,9 +21,8 @@ _COMPLETED = regex.compile(
 _COMPLETED_AFTER = regex.compile(
     rf"{_N}\s*(?:个|项|条)(?:问题)?(?:已完成整改|已整改到位|已完成|完成整改)"
 )
-_IN_PROGRESS = regex.compile(
-    rf"(?:正在整改|正在推进|基本完成|阶段性完成|持续整改|正在办理|整改中){_N}\s*(?:个|项|条)"
-)
+_IN_PROGRESS = regex.compile(rf"(?:正在整改|正在推进|正在办理|整改中|推进中){_N}\s*(?:个|项|条)")
+_PARTIAL = regex.compile(rf"(?:基本完成|阶段性完成|部分整改|部分完成){_N}\s*(?:个|项|条)")
 _RATE = regex.compile(r"(?:整改)?完成率(?:为|达|达到)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]")
 
 
@@ -47,6 +46,7 @@ def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
             return StatedTotals(
                 problems=problems,
                 completed=completed,
+                partially_completed=_value(_PARTIAL.search(text)),
                 in_progress=_value(_IN_PROGRESS.search(text)),
                 completion_rate=float(rate.group("r")) if rate else None,
                 raw=text.strip(),
