@@ -92,11 +92,18 @@ _CONTENT_NAME_HINTS = (
 # short stretches without a full stop (report prose always has one).
 _CHROME_TEXT = re.compile(
     r"当前位置|您现在的位置|您的位置|现在位置|所在位置|分享到|分享至|打印本页|打印此页|打印文章"
-    r"|【打印】|\[打印\]|关闭窗口|关闭本页|【关闭】|\[关闭\]|字号[:：∶]|字体[:：∶]|大中小"
+    r"|【打印】|\[打印\]|关闭窗口|关闭本页|【关闭】|\[关闭\]|(?<![文编])字号[:：∶]|字体[:：∶]|大中小"
     r"|朗读|浏览量|浏览次数|访问量|访问次数|阅读量|阅读次数|点击数|点击量|点击次数|点击率"
     r"|相关链接|相关文章|相关阅读|相关新闻|相关文件|上一篇|下一篇|主办单位|承办单位|主办[:：∶]"
     r"|承办[:：∶]|ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|技术支持|网站地图"
     r"|联系我们|无障碍|适老化|扫一扫|收藏本页|加入收藏|设为首页",
+    re.IGNORECASE,
+)
+# Markers that only chrome carries even inside a grid (a short data table that says 主办单位
+# may be a ledger; one that says ICP备 is a footer).
+_STRONG_CHROME_TEXT = re.compile(
+    r"当前位置|您现在的位置|分享到|打印本页|关闭窗口|ICP备|ICP证|公网安备|网站标识码|版权所有"
+    r"|Copyright|上一篇|下一篇|浏览量|浏览次数|访问量|点击数",
     re.IGNORECASE,
 )
 _CHROME_MAX_CHARS = 300
@@ -609,7 +616,8 @@ def _box_labels(el: _El, cache: dict[_El, frozenset[str]]) -> frozenset[str]:
 
 def _find_boxes(body: _El) -> list[_El]:
     """Header boxes: the smallest elements holding two or more box labels (one of them a
-    strong one such as 索引号 or 发布机构) and little prose."""
+    strong one such as 索引号 or 发布机构) and no prose (no label-free child with a full stop
+    or over 100 characters); where labels sit in separate boxes, each box is found alone."""
     cache: dict[_El, frozenset[str]] = {}
     boxes: list[_El] = []
 
@@ -626,7 +634,17 @@ def _find_boxes(body: _El) -> list[_El]:
                 visit(child)
                 return
         text = _squash(_text(el))
-        if len(text) <= _BOX_MAX_CHARS and text.count("。") <= 2:
+        prose = any(
+            not _box_labels(child, cache)
+            and ("。" in (squashed := _squash(_text(child))) or len(squashed) > 100)
+            for child in _children(el)
+        )
+        if (
+            _tag(el) not in {"body", "html"}
+            and not prose
+            and len(text) <= _BOX_MAX_CHARS
+            and text.count("。") <= 2
+        ):
             boxes.append(el)
             return
         for child in _children(el):
@@ -667,6 +685,7 @@ def _parse_box(box: _El) -> dict[str, str]:
         if _is_chrome_text(line):
             continue
         lead, pairs = _split_labelled(line)
+        lead = lead.lstrip(":：∶ \u3000\xa0")  # colon after a label set apart (<b>名称</b>：…)
         if lead and current is not None:
             values[current].append(lead)
         for label, value in pairs:
@@ -730,7 +749,8 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
             ):
                 break
             line, parent = parent, parent.getparent()
-        if len(_squash(_text(line))) <= _DATE_LINE_MAX_CHARS and line not in lines:
+        squashed = _squash(_text(line))
+        if len(squashed) <= _DATE_LINE_MAX_CHARS and "。" not in squashed and line not in lines:
             lines.append(line)
 
     def describe(line: _El) -> _DateLine:
@@ -811,8 +831,9 @@ def _holds_most(el: _El, total_weight: float) -> bool:
 
 def _chrome_by_text(body: _El, protected: Collection[_El]) -> list[_El]:
     """Chrome found by its words: the largest short elements without a full stop that carry
-    a chrome marker. Never a table cell or row (a whole short table instead), never inside a
-    data table, never an element holding a heading or one of ``protected``."""
+    a chrome marker. Never a table cell or row (a whole short table instead; a data table, or
+    an element holding one, only with a marker such as ICP备 that no ledger carries), never
+    inside a data table, never an element holding a heading or one of ``protected``."""
     roots: list[_El] = []
     stack = list(reversed(_children(body)))
     while stack:
@@ -820,14 +841,18 @@ def _chrome_by_text(body: _El, protected: Collection[_El]) -> list[_El]:
         if el in protected:
             continue
         tag = _tag(el)
+        data_table = tag == "table" and _is_data_table(el)
+        holds_grid = data_table or any(_is_data_table(t) for t in el.iterdescendants("table"))
+        marked = _text(el, links=False) + " " + _link_markers(el)
         if (
             tag not in _ROW_LEVEL_TAGS
-            and _is_chrome_text(_text(el, links=False) + " " + _link_markers(el))
+            and _is_chrome_text(marked)
+            and (not holds_grid or _STRONG_CHROME_TEXT.search(_squash(marked)))
             and not any(_tag(d) in _HEADING_TAGS or d in protected for d in el.iterdescendants())
         ):
             roots.append(el)
             continue
-        if tag == "table" and _is_data_table(el):
+        if data_table:
             continue
         stack.extend(reversed(_children(el)))
     return roots
@@ -964,8 +989,12 @@ def _find_title(
 # --------------------------------------------------------------------------------------------
 
 
-def _parse(text: str) -> _El:
-    """Parse decoded text with lxml's HTML parser; :class:`CorruptFileError` if not HTML."""
+def _parse(text: str, notes: list[tuple[str, str]]) -> _El:
+    """Parse decoded text with lxml's HTML parser; :class:`CorruptFileError` if not HTML.
+
+    libxml2 stops descending below 256 nested elements and drops what is deeper; that adds
+    a note ``parse_truncated`` rather than failing.
+    """
     if not _MARKUP.search(text):
         raise CorruptFileError("no HTML markup found, not a web page")
     cleaned = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", _CONTROL.sub(" ", text), count=1)
@@ -979,11 +1008,14 @@ def _parse(text: str) -> _El:
         collect_ids=False,
     )
     try:
-        return lxml_html.document_fromstring(
+        root = lxml_html.document_fromstring(
             cleaned.encode("utf-8", errors="replace"), parser=parser
         )
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise CorruptFileError(f"cannot parse HTML: {exc}") from exc
+    if any("Excessive depth" in str(error.message) for error in parser.error_log):
+        notes.append(("parse_truncated", "elements nested deeper than 256 levels were dropped"))
+    return root
 
 
 def _head_hints(root: _El) -> tuple[str, dict[str, str]]:
@@ -1029,7 +1061,7 @@ def read_html(data: bytes) -> Document:
 
 def _read(data: bytes) -> Document:
     text, notes = _decode(data)
-    root = _parse(text)
+    root = _parse(text, notes)
     page_title, metas = _head_hints(root)
     body = root.find("body")
     if body is None:
@@ -1109,7 +1141,12 @@ def _read(data: bytes) -> Document:
                 n_table += 1
             continue
         if item.heading is None and _is_chrome_line(item.text):
-            removed.append(RemovedText(item.text, "page_chrome"))
+            date_match = _DATE_LINE.search(item.text)
+            if date_match and "来源" in item.text:
+                removed.append(RemovedText(item.text, "date_line"))
+                _add_date_hints(hints, item.text)
+            else:
+                removed.append(RemovedText(item.text, "page_chrome"))
             continue
         kind = BlockKind.HEADING if item.heading else BlockKind.PARAGRAPH
         blocks.append(Block(text=item.text, kind=kind, path=f"html:p:{n_text}", style=item.heading))
@@ -1117,6 +1154,17 @@ def _read(data: bytes) -> Document:
     if not blocks:
         notes.append(("no_article_text", "no article text found on the page"))
     return Document(blocks=blocks, format="html", hints=hints, removed=removed, notes=notes)
+
+
+def _add_date_hints(hints: dict[str, str], text: str) -> None:
+    """Set ``页面日期`` / ``来源`` from a ``日期：… 来源：…`` text unless already known."""
+    date_match = _DATE_LINE.search(text)
+    iso = _iso_date(*date_match.groups()) if date_match else None
+    if iso:
+        hints.setdefault("页面日期", iso)
+    source_match = _SOURCE.search(text)
+    if source_match and source_match.group(1).strip():
+        hints.setdefault("来源", source_match.group(1).strip())
 
 
 def _caption_blocks(table: _El, start: int) -> list[Block]:

@@ -1,0 +1,238 @@
+"""Hostile and broken inputs: each ends in its documented error code (CLI and Python API),
+one line on stderr, no traceback, no output file. Inputs are generated here, not stored."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import rectpipe
+from rectpipe.errors import ERRORS, RectpipeError
+from rectpipe.limits import Limits
+
+from . import hostile
+from .conftest import SAMPLES, SEED
+
+EXIT = {cls.code: cls.exit_code for cls in ERRORS}
+SECRET = "TOP-SECRET-7f3a"
+
+ORDINARY_TEXT = "今天天气很好，我们去公园散步。公园里有很多人，有的在跑步，有的在下棋。\n" * 40
+
+
+def _truncated(name: str, fraction: float) -> Callable[[Path], bytes]:
+    def build(_: Path) -> bytes:
+        data = (SAMPLES / name).read_bytes()
+        return data[: int(len(data) * fraction)]
+
+    return build
+
+
+def _odt(_: Path) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+def _plain_zip(_: Path) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("readme.txt", "hello")
+    return buffer.getvalue()
+
+
+def _xxe(tmp: Path) -> bytes:
+    secret = tmp / "secret.txt"
+    secret.write_text(SECRET, "utf-8")
+    body = hostile.paragraph("一、关于整改情况&xxe;") + hostile.paragraph("1.问题&xxe;。")
+    return hostile.docx_with_body(body, prolog=hostile.xxe(secret))
+
+
+CASES: list[tuple[str, str, Callable[[Path], bytes], str, list[str]]] = [
+    ("empty-txt", "empty.txt", lambda _: b"", "corrupt", []),
+    ("empty-docx", "empty.docx", lambda _: b"", "corrupt", []),
+    ("empty-pdf", "empty.pdf", lambda _: b"", "corrupt", []),
+    ("binary-as-txt", "garbage.txt", lambda _: bytes(range(256)) * 64, "corrupt", []),
+    ("truncated-docx", "cut.docx", _truncated("seed-yongzhou.docx", 0.5), "corrupt", []),
+    ("truncated-pdf", "cut.pdf", _truncated("seed-yongzhou.pdf", 0.4), "corrupt", []),
+    (
+        "broken-xml-docx",
+        "broken.docx",
+        lambda _: hostile.docx_with_body("<w:p><w:r><w:t>未闭合"),
+        "corrupt",
+        [],
+    ),
+    ("zip-not-word", "archive.docx", _plain_zip, "unsupported_format", []),
+    ("odt", "report.odt", _odt, "unsupported_format", []),
+    (
+        "legacy-doc",
+        "report.doc",
+        lambda _: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000,
+        "unsupported_format",
+        [],
+    ),
+    (
+        "png-as-pdf",
+        "scan.pdf",
+        lambda _: b"\x89PNG\r\n\x1a\n" + b"\0" * 100,
+        "unsupported_format",
+        [],
+    ),
+    (
+        "user-password-pdf",
+        "locked.pdf",
+        lambda _: hostile.encrypted_pdf(user_password="u", owner_password="o"),
+        "password_required",
+        [],
+    ),
+    ("image-only-pdf", "scan.pdf", lambda _: hostile.image_only_pdf(), "no_text_layer", []),
+    ("cid-glyphs-pdf", "cid.pdf", lambda _: hostile.glyph_garbage_pdf(), "low_text_yield", []),
+    (
+        "zip-bomb",
+        "bomb.docx",
+        lambda _: hostile.zip_bomb(24),
+        "too_large",
+        ["--max-unzipped-mb", "8"],
+    ),
+    (
+        "billion-laughs",
+        "lol.docx",
+        lambda _: hostile.docx_with_body(
+            hostile.paragraph("&lol9;"), prolog=hostile.BILLION_LAUGHS
+        ),
+        "corrupt",
+        [],
+    ),
+    ("xxe", "xxe.docx", _xxe, "corrupt", []),
+    (
+        "not-a-report-docx",
+        "novel.docx",
+        lambda _: hostile.docx_with_body(
+            "".join(hostile.paragraph(line) for line in ORDINARY_TEXT.splitlines())
+        ),
+        "structure_not_found",
+        [],
+    ),
+    ("not-a-report-txt", "novel.txt", lambda _: ORDINARY_TEXT.encode(), "structure_not_found", []),
+    (
+        "very-long-line",
+        "long.txt",
+        lambda _: ("很长的一行没有结构的文字，" * 200_000).encode(),
+        "structure_not_found",
+        [],
+    ),
+]
+
+
+def _write(tmp_path: Path, name: str, build: Callable[[Path], bytes]) -> Path:
+    path = tmp_path / name
+    path.write_bytes(build(tmp_path))
+    return path
+
+
+def _limits(options: list[str]) -> Limits:
+    if "--max-unzipped-mb" in options:
+        mb = float(options[options.index("--max-unzipped-mb") + 1])
+        return Limits(max_unzipped_bytes=int(mb * 1024 * 1024))
+    return Limits()
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "code", "options"),
+    [(c[1], c[2], c[3], c[4]) for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_cli_error(
+    tmp_path: Path, name: str, build: Callable[[Path], bytes], code: str, options: list[str]
+) -> None:
+    path = _write(tmp_path, name, build)
+    out = tmp_path / "out.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "rectpipe", "extract", str(path), "-o", str(out), *options],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == EXIT[code], stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith(f"rectpipe: {path}: {code}: ")
+    assert "Traceback" not in stderr and SECRET not in stderr
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "code", "options"),
+    [(c[1], c[2], c[3], c[4]) for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_api_error(
+    tmp_path: Path, name: str, build: Callable[[Path], bytes], code: str, options: list[str]
+) -> None:
+    path = _write(tmp_path, name, build)
+    with pytest.raises(RectpipeError) as caught:
+        rectpipe.parse_file(path, limits=_limits(options))
+    assert caught.value.code == code
+    assert SECRET not in str(caught.value)
+
+
+def test_owner_password_pdf_reads_normally(tmp_path: Path) -> None:
+    path = tmp_path / "restricted.pdf"
+    path.write_bytes(hostile.encrypted_pdf(user_password="", owner_password="owner"))
+    assert len(rectpipe.parse_file(path).iter_problems()) == 26
+
+
+def test_pdf_named_docx_is_read_as_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "mislabelled.docx"
+    path.write_bytes((SAMPLES / "seed-yongzhou.pdf").read_bytes())
+    report = rectpipe.parse_file(path)
+    assert report.source.format == "pdf" and len(report.iter_problems()) == 26
+
+
+def test_html_saved_as_doc_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.doc"
+    path.write_bytes((SAMPLES / "seed-yongzhou.html").read_bytes())
+    report = rectpipe.parse_file(path)
+    assert report.source.format == "html" and len(report.iter_problems()) == 26
+
+
+def test_deeply_nested_html_does_not_crash(tmp_path: Path) -> None:
+    depth = 20_000
+    page = "<html><body>" + "<div>" * depth + "一、整改情况" + "</div>" * depth + "</body></html>"
+    path = tmp_path / "deep.html"
+    path.write_text(page, "utf-8")
+    try:
+        rectpipe.parse_file(path)
+    except RectpipeError as exc:
+        assert exc.code in ("structure_not_found", "too_large", "corrupt")
+
+
+def test_mixed_encodings_parse_with_a_warning(tmp_path: Path) -> None:
+    lines = SEED.read_text("utf-8").splitlines()
+    data = b"\n".join(
+        line.encode("gbk") if i % 7 == 3 else line.encode("utf-8") for i, line in enumerate(lines)
+    )
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    report = rectpipe.parse_file(path)
+    assert len(report.iter_problems()) == 26
+    assert any(w.code == "mixed_encoding" for w in report.warnings)
+
+
+def test_timeout_in_the_api() -> None:
+    with pytest.raises(RectpipeError) as caught:
+        rectpipe.parse_file(SEED, limits=Limits(timeout=0.001))
+    assert caught.value.code == "timeout"
