@@ -34,9 +34,9 @@ _ADDRESS = regex.compile(
 )
 # Sentences that date the feedback, most telling first.
 _FEEDBACK = (
-    r"[^。；]*反馈了?[^。；]{0,8}意见[^。；]*",
-    r"[^。；]*(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)[^。；]*",
-    r"[^。；]*反馈[^。；]*",
+    regex.compile(r"反馈了?[^。；]{0,8}意见"),
+    regex.compile(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
+    regex.compile(r"反馈"),
 )
 _AS_OF = regex.compile(r"截至|截止|至今|到")
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
@@ -158,11 +158,16 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
         found.put("period_end", last.iso, offset + last.start, offset + last.end)
         period_end = last.end
     year = int(period[1].iso[:4]) if period else None
+    # Split into sentences first: a pattern with a leading [^。]* over a long run of text
+    # without 。 would be quadratic.
+    spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；]+", intro)]
     for pattern in _FEEDBACK:
-        for sentence in regex.finditer(pattern, intro):
-            for date in find_dates(sentence.group(0), year=year):
-                start = sentence.start() + date.start
-                before = sentence.group(0)[max(0, date.start - 3) : date.start]
+        for base, sentence in spans:
+            if not pattern.search(sentence):
+                continue
+            for date in find_dates(sentence, year=year):
+                start = base + date.start
+                before = sentence[max(0, date.start - 3) : date.start]
                 if start >= period_end and len(date.iso) == 10 and not _AS_OF.search(before):
                     end = offset + start + (date.end - date.start)
                     found.put("feedback_date", date.iso, offset + start, end)
