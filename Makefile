@@ -44,5 +44,9 @@ fixtures: $(STAMP)
 	$(BIN)/python scripts/fixtures/make_pdf.py
 	$(BIN)/python scripts/fixtures/make_html.py
 
+## Throughput and peak memory against bare-library baselines (not part of test): out/bench.json.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf out .mypy_cache .ruff_cache .pytest_cache

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .batch.cli import add_batch_parser, run_batch_command
 from .check import EXPECTED_SUFFIX, check_dir, documents
-from .errors import InternalError, RectpipeError, UsageError
+from .diff import DEFAULT_THRESHOLD, diff_reports
+from .diff_format import format_diff
+from .enrich.config import load_config as load_enrich_config
+from .errors import InputNotFoundError, InternalError, RectpipeError, UsageError
 from .limits import DEFAULT_LIMITS, MB, Limits
 from .models import Report
 from .pipeline import parse_bytes, parse_file
-from .profile import load_profile
+from .profile import Profile, load_profile
+from .review import render_review
 from .schema import schema_text, validate_file
 from .writers import FORMATS, dumps, write_atomic
 
@@ -41,6 +47,17 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--input-format", choices=("txt", "docx", "pdf", "html"), help="skip format sniffing"
     )
+    extract.add_argument(
+        "--enrich",
+        action="store_true",
+        help="add dates, amounts, references, entities, keywords and a topic to every problem",
+    )
+    extract.add_argument(
+        "--no-repair",
+        dest="repair",
+        action="store_false",
+        help="do not repair damaged copies (traditional characters, web punctuation, glued lines)",
+    )
     _add_limits(extract)
 
     commands.add_parser("schema", help="print the JSON Schema of the output")
@@ -55,6 +72,29 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--update", action="store_true", help="rewrite the expected outputs")
     check.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     check.add_argument("--max-diffs", type=int, default=20, help="differences shown per file")
+
+    diff = commands.add_parser(
+        "diff", help="what changed between two reports (documents or saved JSON outputs)"
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier report: a document or OUTPUT.json")
+    diff.add_argument("new", metavar="NEW", help="the later report: a document or OUTPUT.json")
+    diff.add_argument("--json", action="store_true", help="print the diff as JSON")
+    diff.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        metavar="R",
+        help="title similarity needed to match problems (default %(default)g)",
+    )
+    diff.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
+
+    review = commands.add_parser(
+        "review", help="one self-contained HTML page showing where every value came from"
+    )
+    review.add_argument("file", metavar="FILE", help="a document or OUTPUT.json")
+    review.add_argument("-o", "--output", metavar="HTML", help="output file (default: stdout)")
+    review.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
+    add_batch_parser(commands)
     return parser
 
 
@@ -108,6 +148,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.files)
         if args.command == "check":
             return _check(args)
+        if args.command == "diff":
+            return _diff(args)
+        if args.command == "review":
+            return _review(args)
+        if args.command == "batch":
+            return run_batch_command(args)
         return _extract(args)
     except RectpipeError as exc:
         _error(exc)
@@ -177,9 +223,46 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _load_report(name: str, profile: Profile | None) -> Report:
+    """A saved output (``*.json``, validated) or a document (parsed)."""
+    path = Path(name)
+    if not path.is_file():
+        raise InputNotFoundError("no such file", path=name)
+    if path.suffix.lower() == ".json":
+        return validate_file(path)
+    return parse_file(path, profile=profile)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    if not 0.0 < args.threshold <= 1.0:
+        raise UsageError("--threshold must be in (0, 1]")
+    profile = load_profile(args.profile) if args.profile else None
+    old = _load_report(args.old, profile)
+    new = _load_report(args.new, profile)
+    result = diff_reports(old, new, threshold=args.threshold)
+    if args.json:
+        data = result.model_dump(mode="json")
+        data["has_differences"] = result.has_differences
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_diff(result))
+    return 1 if result.has_differences else 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    profile = load_profile(args.profile) if args.profile else None
+    page = render_review(_load_report(args.file, profile))
+    if args.output:
+        write_atomic(Path(args.output), page)
+    else:
+        sys.stdout.write(page)
+    return 0
+
+
 def _extract(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile) if args.profile else None
     limits = limits_from(args)
+    enrich_config = load_enrich_config(args.profile) if args.profile else None
     out = Path(args.output) if args.output else None
     per_file = out is not None and (out.is_dir() or args.output.endswith(("/", "\\")))
     if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
@@ -195,9 +278,20 @@ def _extract(args: argparse.Namespace) -> int:
                     format=args.input_format,
                     profile=profile,
                     limits=limits,
+                    repair=args.repair,
+                    enrich=args.enrich,
+                    enrich_config=enrich_config,
                 )
             else:
-                report = parse_file(name, format=args.input_format, profile=profile, limits=limits)
+                report = parse_file(
+                    name,
+                    format=args.input_format,
+                    profile=profile,
+                    limits=limits,
+                    repair=args.repair,
+                    enrich=args.enrich,
+                    enrich_config=enrich_config,
+                )
         except RectpipeError as exc:
             _error(exc)
             failures.append(exc)

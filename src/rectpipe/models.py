@@ -12,8 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .enrich.models import Enrichment, ReportEnrichment
+
 SCHEMA_NAME = "rectpipe.report"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -68,6 +70,9 @@ class BlockRef(_Model):
     list_label: str | None = None
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    original: str | None = Field(
+        default=None, description="The block's text as read, when text repair changed it."
+    )
 
 
 class Source(_Model):
@@ -144,6 +149,9 @@ class Problem(_Model):
     deadline: str | None = None
     provenance: Provenance
     sources: dict[str, Provenance] = Field(default_factory=dict)
+    enrichment: Enrichment | None = Field(
+        default=None, description="Dates, quantities, references, entities, topic (opt-in)."
+    )
 
 
 class Section(_Model):
@@ -230,6 +238,9 @@ class Report(_Model):
     hints: dict[str, str] = Field(default_factory=dict)
     text: str
     blocks: list[BlockRef]
+    enrichment: ReportEnrichment | None = Field(
+        default=None, description="Dates, quantities, references outside problems (opt-in)."
+    )
 
     def iter_problems(self) -> list[Problem]:
         """All problems in document order, wherever they sit in the tree."""

@@ -9,6 +9,9 @@ from functools import partial
 from pathlib import Path
 
 from .blocks import Document
+from .enrich.checks import consistency_warnings
+from .enrich.config import EnrichConfig, default_config
+from .enrich.run import enrich_report
 from .errors import (
     CorruptFileError,
     InputNotFoundError,
@@ -34,6 +37,7 @@ from .models import (
 )
 from .normalize import clean_blocks
 from .profile import Profile, default_profile
+from .repair import clean_repaired, repair_blocks, repair_warnings, with_originals
 from .sniff import sniff_format
 from .structure import build_tree
 from .textmap import TextMap
@@ -69,8 +73,17 @@ def parse_bytes(
     format: str | None = None,
     profile: Profile | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    repair: bool = True,
+    enrich: bool = False,
+    enrich_config: EnrichConfig | None = None,
 ) -> Report:
     """The report in ``data``. ``format`` is sniffed from the content when not given.
+
+    ``repair`` fixes damaged copies first (traditional characters, pinyin glosses, web-copy
+    punctuation, lost line breaks; see :mod:`rectpipe.repair`). ``enrich`` adds dates,
+    quantities, references, entities, keywords and a topic to every problem (see
+    :mod:`rectpipe.enrich`; it loads jieba, about two seconds the first time in a process),
+    read with ``enrich_config`` (default: the default profile's ``enrichment:`` section).
 
     Raises a :class:`~rectpipe.errors.RectpipeError` subclass when the bytes cannot be read
     (``corrupt``, ``too_large``…), hold nothing recognisable as a report
@@ -81,7 +94,17 @@ def parse_bytes(
     if limits.timeout is not None:
         untimed = replace(limits, timeout=None)
         return run_isolated(
-            partial(parse_bytes, data, name=name, format=format, profile=profile, limits=untimed),
+            partial(
+                parse_bytes,
+                data,
+                name=name,
+                format=format,
+                profile=profile,
+                limits=untimed,
+                repair=repair,
+                enrich=enrich,
+                enrich_config=enrich_config,
+            ),
             limits.timeout,
         )
     if not data:
@@ -103,6 +126,9 @@ def parse_bytes(
                 page_count=document.page_count,
             ),
             profile=profile,
+            repair=repair,
+            enrich=enrich,
+            enrich_config=enrich_config,
         )
     except RectpipeError:
         raise
@@ -120,6 +146,9 @@ def parse_file(
     format: str | None = None,
     profile: Profile | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    repair: bool = True,
+    enrich: bool = False,
+    enrich_config: EnrichConfig | None = None,
 ) -> Report:
     """The report in the file at ``path`` (see :func:`parse_bytes`)."""
     path = Path(path)
@@ -133,22 +162,60 @@ def parse_file(
     except OSError as exc:
         raise InputNotFoundError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     try:
-        return parse_bytes(data, name=path.name, format=format, profile=profile, limits=limits)
+        return parse_bytes(
+            data,
+            name=path.name,
+            format=format,
+            profile=profile,
+            limits=limits,
+            repair=repair,
+            enrich=enrich,
+            enrich_config=enrich_config,
+        )
     except RectpipeError as exc:
         if exc.path is None:
             exc.path = str(path)
         raise
 
 
-def parse_text(text: str, *, name: str | None = None, profile: Profile | None = None) -> Report:
-    """The report in a string of plain text."""
-    return parse_bytes(text.encode("utf-8"), name=name, format="txt", profile=profile)
+def parse_text(
+    text: str,
+    *,
+    name: str | None = None,
+    profile: Profile | None = None,
+    repair: bool = True,
+    enrich: bool = False,
+) -> Report:
+    """The report in a string of plain text (see :func:`parse_bytes`)."""
+    return parse_bytes(
+        text.encode("utf-8"),
+        name=name,
+        format="txt",
+        profile=profile,
+        repair=repair,
+        enrich=enrich,
+    )
 
 
-def parse_document(document: Document, *, source: Source, profile: Profile | None = None) -> Report:
+def parse_document(
+    document: Document,
+    *,
+    source: Source,
+    profile: Profile | None = None,
+    repair: bool = True,
+    enrich: bool = False,
+    enrich_config: EnrichConfig | None = None,
+) -> Report:
     """Everything after the reader: the format-blind part of the pipeline."""
     profile = profile or default_profile()
-    blocks = clean_blocks(document.blocks)
+    enrich_config = enrich_config or default_config()
+    repaired = None
+    if repair:
+        labels = profile.labels["actions"]
+        repaired = clean_repaired(repair_blocks(document.blocks, labels=labels))
+        blocks = [item.block for item in repaired]
+    else:
+        blocks = clean_blocks(document.blocks)
     if not blocks:
         raise StructureNotFoundError("no text found")
     textmap = TextMap.build(blocks)
@@ -160,6 +227,10 @@ def parse_document(document: Document, *, source: Source, profile: Profile | Non
     metadata = extract_metadata(textmap, front, tail, document.hints, profile)
     warnings = [ReportWarning(code=c, message=m) for c, m in document.notes]
     warnings += tree.warnings + built.warnings
+    refs = textmap.refs()
+    if repaired is not None:
+        refs = with_originals(refs, repaired)
+        warnings += repair_warnings(refs, repaired)
 
     report = Report(
         source=source,
@@ -171,7 +242,7 @@ def parse_document(document: Document, *, source: Source, profile: Profile | Non
         removed=[RemovedText(text=r.text, reason=r.reason, page=r.page) for r in document.removed],
         hints=dict(document.hints),
         text=textmap.text,
-        blocks=textmap.refs(),
+        blocks=refs,
     )
     problems = report.iter_problems()
     narrative_blocks = front + [
@@ -193,6 +264,9 @@ def parse_document(document: Document, *, source: Source, profile: Profile | Non
         report.warnings.append(
             ReportWarning(code="no_problems", message="no problem list found, only totals or text")
         )
+    report.warnings += consistency_warnings(report, enrich_config)
+    if enrich:
+        enrich_report(report, enrich_config)
     return report
 
 

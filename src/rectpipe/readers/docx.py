@@ -51,6 +51,7 @@ from .docx_numbering import (
     ListCounter,
     ListLabel,
     Numbering,
+    UnsafeXMLError,
     on_off,
     parse_int,
     safe_fromstring,
@@ -371,9 +372,7 @@ class _Styles:
                 name = raw.name
             if num_id is None and raw.num_id is not None:
                 num_id, num_style_id = raw.num_id, raw.style_id
-                if ilvl is None:
-                    ilvl = raw.ilvl
-            elif ilvl is None and num_id is None and raw.ilvl is not None:
+            if ilvl is None and raw.ilvl is not None:
                 ilvl = raw.ilvl
             if outline is None and raw.outline is not None:
                 outline = raw.outline
@@ -510,7 +509,7 @@ class _Reader:
                     else BlockKind.PARAGRAPH,
                     path=path,
                     style=para.style.name,
-                    outline_level=para.outline if para.outline is not None else None,
+                    outline_level=para.outline,
                     list_label=para.label.text if para.label is not None else None,
                     indent=para.indent,
                 )
@@ -682,10 +681,11 @@ class _Reader:
 
         label: ListLabel | None = None
         level_indent: Indent | None = None
+        # numId and ilvl inherit from the style chain independently of each other.
+        if ilvl is None:
+            ilvl = style.ilvl
         if num_id is None and style.num_id is not None:
             num_id = style.num_id
-            if ilvl is None:
-                ilvl = style.ilvl
             if ilvl is None and style.num_style_id is not None:
                 ilvl = self.numbering.level_for_style(num_id, style.style_id or "")
                 if ilvl is None:
@@ -782,6 +782,12 @@ class _Reader:
             self._instr_depth -= 1
 
     def find_boxes(self, element: etree._Element, boxes: list[etree._Element]) -> None:
+        """Append the ``w:txbxContent`` under ``element`` (one branch of each alternate)."""
+        if element.tag == MC_ALTERNATE:
+            branch = _choose_alternate(element)
+            if branch is None:
+                return
+            element = branch
         for child in element:
             tag = child.tag
             if tag == W_TXBXCONTENT:
@@ -813,7 +819,7 @@ def _core_hints(package: _Package, part: str | None) -> dict[str, str]:
     try:
         root = package.xml(part)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
-        return {}
+        return {}  # UnsafeXMLError is a ValueError: a hostile core part only loses its hints
     hints: dict[str, str] = {}
     if root is None:
         return hints
@@ -879,5 +885,7 @@ def read_docx(data: bytes, *, max_bytes: int | None = None) -> Document:
         raise
     except etree.XMLSyntaxError as exc:
         raise CorruptFileError(f"malformed XML in the Word package: {exc}") from None
+    except UnsafeXMLError as exc:
+        raise CorruptFileError(str(exc)) from None
     except Exception as exc:
         raise CorruptFileError(f"unreadable Word package: {type(exc).__name__}: {exc}") from None

@@ -595,11 +595,17 @@ def _parse_num(element: etree._Element) -> Num | None:
     )
 
 
+class UnsafeXMLError(ValueError):
+    """An XML part declares a document type (DTD). OPC forbids DTDs in package parts."""
+
+
 def safe_fromstring(xml: bytes) -> etree._Element:
     """Parse XML without resolving entities, loading DTDs or touching the network (no XXE).
 
-    Raises ``lxml.etree.XMLSyntaxError`` for malformed input; nesting deeper than libxml2's
-    default limit (``huge_tree=False``) is malformed too.
+    Raises ``lxml.etree.XMLSyntaxError`` for malformed input (nesting deeper than libxml2's
+    default limit, ``huge_tree=False``, and entity loops count as malformed) and
+    :class:`UnsafeXMLError` for a part with a ``<!DOCTYPE``: OPC forbids them, and libxml2
+    still expands internal entities inside attribute values.
     """
     parser = etree.XMLParser(
         resolve_entities=False,
@@ -610,7 +616,11 @@ def safe_fromstring(xml: bytes) -> etree._Element:
         remove_comments=True,
         remove_pis=True,
     )
-    return etree.fromstring(xml, parser)
+    root = etree.fromstring(xml, parser)
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise UnsafeXMLError("XML part declares a DTD (<!DOCTYPE>), which OPC forbids")
+    return root
 
 
 # --------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ remaining lines into paragraphs (:mod:`rectpipe.readers.pdf_layout`).
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from ..errors import (
     NoTextLayerError,
     PasswordRequiredError,
     RectpipeError,
+    UsageError,
 )
 from .pdf_chars import (
     REPLACEMENT,
@@ -37,6 +40,7 @@ from .pdf_layout import (
     BodyMetrics,
     Line,
     build_lines,
+    ends_sentence,
     find_page_furniture,
     join_fragments,
     measure_body,
@@ -92,7 +96,7 @@ def _probe_encryption(data: bytes) -> None:
         return
     try:
         pdfium.PdfDocument(data).close()
-    except pdfium.PdfiumError as exc:
+    except Exception as exc:
         code = getattr(exc, "err_code", None)
         if code == _FPDF_ERR_PASSWORD:
             raise PasswordRequiredError("the PDF needs a password to be opened") from None
@@ -104,7 +108,7 @@ def _probe_encryption(data: bytes) -> None:
 def _open(data: bytes, engine: str, encrypted: bool) -> CharSource:
     factory = ENGINES.get(engine)
     if factory is None:
-        raise ValueError(f"unknown PDF engine {engine!r}; expected one of {sorted(ENGINES)}")
+        raise UsageError(f"unknown PDF engine {engine!r}; expected one of {sorted(ENGINES)}")
     try:
         return factory(data)
     except Exception as exc:
@@ -143,42 +147,38 @@ def _index(bounds: Sequence[float], value: float) -> int:
     return min(range(len(bounds)), key=lambda k: abs(bounds[k] - value))
 
 
-def _cell_text(chars: Sequence[Char], right: float) -> str:
-    """A cell's text: wrapped lines joined, a line ending > 1 em short starts a new paragraph."""
+def _cell_text(chars: Sequence[Char]) -> str:
+    """A cell's text: wrapped lines joined without spaces between CJK characters; a line that
+    ends a sentence (。！？；：) more than one character short of the cell's longest line, or
+    ends more than three characters short, closes a paragraph (``"\n"`` between paragraphs)."""
     lines = build_lines(chars, 0)
     if not lines:
         return ""
     widest = max(ln.x1 for ln in lines)
     paragraphs: list[list[str]] = [[]]
     for k, ln in enumerate(lines):
-        if k and lines[k - 1].x1 < min(widest, right) - 1.0 * lines[k - 1].size:
-            paragraphs.append([])
+        if k:
+            prev = lines[k - 1]
+            room = widest - prev.x1
+            if room > 3.0 * prev.size or (room > 1.0 * prev.size and ends_sentence(prev.text)):
+                paragraphs.append([])
         paragraphs[-1].append(ln.text)
     return "\n".join(join_fragments(p) for p in paragraphs)
 
 
-def find_tables(edges: Sequence[Edge], chars: Sequence[Char]) -> list[TableGrid]:
-    """Ruled tables drawn by ``edges`` with the text of ``chars`` in their cells, top to bottom.
-
-    Segments are snapped and joined (3 pt), cells found from their intersections and grouped
-    into tables with pdfplumber's lattice algorithm; a table needs two cells at least. Returns
-    an empty list when there are no ruling lines, or more than :data:`MAX_TABLE_EDGES`.
-    """
-    if len(edges) < 4 or len(edges) > MAX_TABLE_EDGES:
-        return []
+def _lattice_cells(edges: Sequence[Edge]) -> list[list[tuple[float, float, float, float]]]:
+    """Cell boxes of each ruled table drawn by ``edges`` (pdfplumber's lattice algorithm)."""
     from pdfplumber import table as lattice
 
     objs: list[dict[str, Any]] = []
     for e in edges:
-        orientation = e.orientation
-        if orientation == "h":
+        if e.orientation == "h":
             y = (e.top + e.bottom) / 2
             x0, x1, top, bottom = e.x0, e.x1, y, y
         else:
             x = (e.x0 + e.x1) / 2
             x0, x1, top, bottom = x, x, e.top, e.bottom
-        length = (x1 - x0) if orientation == "h" else (bottom - top)
-        if length < 3.0:
+        if max(x1 - x0, bottom - top) < 3.0:
             continue
         objs.append(
             {
@@ -190,7 +190,7 @@ def find_tables(edges: Sequence[Edge], chars: Sequence[Char]) -> list[TableGrid]
                 "doctop": top,
                 "width": x1 - x0,
                 "height": bottom - top,
-                "orientation": orientation,
+                "orientation": e.orientation,
             }
         )
     if not objs:
@@ -198,36 +198,56 @@ def find_tables(edges: Sequence[Edge], chars: Sequence[Char]) -> list[TableGrid]
     merged = lattice.merge_edges(objs, 3, 3, 3, 3)
     intersections = lattice.edges_to_intersections(merged, 3, 3)
     cells = lattice.intersections_to_cells(intersections)
+    return [list(group) for group in lattice.cells_to_tables(cells)]
+
+
+def find_tables(edges: Sequence[Edge], chars: Sequence[Char]) -> tuple[list[TableGrid], list[Char]]:
+    """Ruled tables drawn by ``edges``, with the text of ``chars`` in their cells, top to bottom,
+    and the glyphs left outside every table.
+
+    Segments are snapped and joined (3 pt), cells found from their intersections and grouped
+    into tables with pdfplumber's lattice algorithm; a table needs two cells at least. A glyph
+    belongs to the cell holding its centre. No tables (and all glyphs back) when there are no
+    ruling lines, or more than :data:`MAX_TABLE_EDGES`.
+    """
+    if len(edges) < 4 or len(edges) > MAX_TABLE_EDGES:
+        return [], list(chars)
+    groups = _lattice_cells(edges)
+    if not groups:
+        return [], list(chars)
     grids: list[TableGrid] = []
-    for group in lattice.cells_to_tables(cells):
+    outside = list(chars)
+    for group in groups:
         xs = _cluster([v for c in group for v in (c[0], c[2])], 1.0)
         ys = _cluster([v for c in group for v in (c[1], c[3])], 1.0)
         if len(xs) < 2 or len(ys) < 2:
             continue
-        bbox = (xs[0], ys[0], xs[-1], ys[-1])
-        inside = [
-            c
-            for c in chars
-            if bbox[0] <= (c.x0 + c.x1) / 2 <= bbox[2] and bbox[1] <= (c.top + c.bottom) / 2 <= bbox[3]
-        ]
-        matrix = [["" for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
+        n_rows, n_cols = len(ys) - 1, len(xs) - 1
+        owner: dict[tuple[int, int], tuple[int, int]] = {}  # grid slot -> the cell's top-left
         for x0, top, x1, bottom in group:
-            r, col = _index(ys, top), _index(xs, x0)
-            if r >= len(matrix) or col >= len(matrix[0]):
+            r0, r1, c0, c1 = _index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1)
+            for r in range(r0, max(r1, r0 + 1)):
+                for c in range(c0, max(c1, c0 + 1)):
+                    owner[(r, c)] = (r0, c0)
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        buckets: dict[tuple[int, int], list[Char]] = {}
+        remaining: list[Char] = []
+        for char in outside:
+            cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+            if not (bbox[0] - 1 <= cx <= bbox[2] + 1 and bbox[1] - 1 <= cy <= bbox[3] + 1):
+                remaining.append(char)
                 continue
-            cell_chars = [
-                c
-                for c in inside
-                if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom
-            ]
-            matrix[r][col] = _cell_text(cell_chars, x1)
+            r = min(max(bisect.bisect_right(ys, cy) - 1, 0), n_rows - 1)
+            c = min(max(bisect.bisect_right(xs, cx) - 1, 0), n_cols - 1)
+            slot = owner.get((r, c))
+            if slot is not None:
+                buckets.setdefault(slot, []).append(char)
+        outside = remaining
+        matrix = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+        for (r, c), cell_chars in buckets.items():
+            matrix[r][c] = _cell_text(cell_chars)
         grids.append(TableGrid(bbox=bbox, xs=tuple(xs), rows=tuple(tuple(row) for row in matrix)))
-    return grids
-
-
-def _inside_any(char: Char, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
-    cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-    return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+    return grids, outside
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,18 +269,15 @@ class _Page:
 
 def _layout_page(page: PageChars) -> _Page:
     chars, unmapped = repair_chars(page.chars)
-    tables = find_tables(page.edges, chars)
-    if tables:
-        boxes = [t.bbox for t in tables]
-        chars = [c for c in chars if not _inside_any(c, boxes)]
+    tables, body = find_tables(page.edges, chars)
     return _Page(
         number=page.number,
         width=page.width,
         height=page.height,
-        lines=build_lines(chars, page.number),
+        lines=build_lines(body, page.number),
         tables=tables,
         images=page.image_count,
-        glyphs=len(chars) + sum(len("".join(r)) for t in tables for r in t.rows),
+        glyphs=len(chars),
         unmapped=unmapped,
     )
 
@@ -322,7 +339,7 @@ class _Builder:
 
     def table(self, page: int, grid: TableGrid, continues: bool) -> None:
         if continues and self.open_table is not None:
-            start_page, start_grid, rows = self.open_table
+            rows = self.open_table[2]
             new_rows = list(grid.rows)
             if new_rows and rows and new_rows[0] == rows[0]:
                 new_rows = new_rows[1:]  # header row repeated on the continuation page
@@ -349,7 +366,9 @@ class _Builder:
 
 
 def _same_columns(a: TableGrid, b: TableGrid) -> bool:
-    return len(a.xs) == len(b.xs) and all(abs(x - y) <= 2.0 for x, y in zip(a.xs, b.xs))
+    return len(a.xs) == len(b.xs) and all(
+        abs(x - y) <= 2.0 for x, y in zip(a.xs, b.xs, strict=True)
+    )
 
 
 def _assemble(pages: list[_Page], metrics: BodyMetrics) -> list[Block]:
@@ -402,7 +421,8 @@ def read_pdf(data: bytes, *, engine: Engine | str = "pdfplumber") -> Document:
     :class:`PasswordRequiredError` (a user password is set; owner-only passwords are fine),
     :class:`EncryptedUnsupportedError`, :class:`NoTextLayerError` (no glyph on any page:
     scanned images or text drawn as paths) and :class:`LowTextYieldError` (mostly unmapped
-    glyphs). No other exception escapes for bad input.
+    glyphs); :class:`UsageError` for an unknown ``engine``; a bare :class:`RectpipeError` if
+    the layout itself fails. No other exception escapes.
     """
     encrypted = _inspect(data)
     if encrypted:
@@ -417,11 +437,14 @@ def read_pdf(data: bytes, *, engine: Engine | str = "pdfplumber") -> Document:
             raise CorruptFileError("the PDF has no pages")
         pages = _read_pages(source, page_count)
     finally:
-        try:
+        with contextlib.suppress(Exception):  # closing must not mask the result
             source.close()
-        except Exception:  # pragma: no cover - closing must not mask the result
-            pass
-    return _document(pages, page_count)
+    try:
+        return _document(pages, page_count)
+    except RectpipeError:
+        raise
+    except Exception as exc:  # a bug of ours must still reach the caller as a typed error
+        raise RectpipeError(f"PDF layout failed ({type(exc).__name__}: {exc})") from exc
 
 
 def _document(pages: list[_Page], page_count: int) -> Document:
@@ -435,7 +458,7 @@ def _document(pages: list[_Page], page_count: int) -> Document:
             notes.append(("low_text_yield", f"page {page.number}: mostly unmapped glyphs"))
     readable = [p for p in pages if not p.error]
     if not readable:
-        raise CorruptFileError(pages[0].error if pages else "no readable page")
+        raise CorruptFileError((pages[0].error if pages else None) or "no readable page")
     glyphs = sum(p.glyphs for p in pages)
     if glyphs == 0:
         if any(p.images for p in pages):

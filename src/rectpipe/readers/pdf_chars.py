@@ -17,6 +17,7 @@ dropped by :func:`rectpipe.readers.pdf_layout.build_lines`, where they are neigh
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -146,7 +147,7 @@ def _edge_from_obj(obj: dict[str, Any]) -> list[Edge]:
         ]
     edges: list[Edge] = []
     points = obj.get("pts") or []
-    for (ax, ay), (bx, by) in zip(points, points[1:]):
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
         if abs(ax - bx) < 0.5 or abs(ay - by) < 0.5:
             edges.append(Edge(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
     return edges
@@ -283,10 +284,11 @@ def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> 
     if len(codes) != count or any(0xD800 <= code < 0xE000 for code in codes):
         # Characters outside the BMP shift the UTF-16 text against the character indices.
         codes = [int(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
-    get_object = _text_object_getter(raw)
-    get_box = raw.FPDFText_GetLooseCharBox
-    map_error = raw.FPDFText_HasUnicodeMapError
+    api = _fast_api(raw)
+    page = ctypes.cast(textpage, ctypes.c_void_p).value
     rect = raw.FS_RECTF()
+    rect_address = ctypes.addressof(rect)
+    get_object, get_box, map_error = api.text_object, api.loose_box, api.map_error
     objects: dict[int | None, tuple[float, str, bool, bool]] = {}
     fonts: dict[int | None, str] = {}
     chars: list[Char] = []
@@ -294,20 +296,20 @@ def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> 
     for index, code in enumerate(codes):
         if code <= 0x20 or 0xD800 <= code < 0xE000 or code in _BLANKS:
             continue
-        key = get_object(textpage, index)
+        key = get_object(page, index)
         info = objects.get(key)
         if info is None:
-            angle = float(raw.FPDFText_GetCharAngle(textpage, index))
+            angle = float(api.angle(page, index))
             info = (
-                round(float(raw.FPDFText_GetFontSize(textpage, index)), 3),
-                _font_name(raw, textpage, index, fonts),
+                float(api.font_size(page, index)),
+                _font_name(api, key, fonts),
                 abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02,
-                map_error(textpage, index) == 1,
+                map_error(page, index) == 1,
             )
             objects[key] = info
         size, fontname, upright, check = info
-        text = REPLACEMENT if check and map_error(textpage, index) == 1 else chr(code)
-        get_box(textpage, index, rect)
+        text = REPLACEMENT if check and map_error(page, index) == 1 else chr(code)
+        get_box(page, index, rect_address)
         append(
             Char(
                 text,
@@ -324,30 +326,78 @@ def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> 
 
 
 _BLANKS = frozenset(
-    {0x7F, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF, *range(0x2000, 0x200C)}
+    {
+        0x7F,
+        0x85,
+        0xA0,
+        0x1680,
+        0x2028,
+        0x2029,
+        0x202F,
+        0x205F,
+        0x3000,
+        0xFEFF,
+        *range(0x2000, 0x200C),
+    }
 )
 
 
-def _font_name(raw: Any, textpage: Any, index: int, cache: dict[int | None, str]) -> str:
-    """Base font name of the glyph's font (looked up once per font), ``""`` when unknown."""
-    text_object = raw.FPDFText_GetTextObject(textpage, index)
+def _font_name(api: _FastApi, text_object: int | None, cache: dict[int | None, str]) -> str:
+    """Base font name of a text object's font (looked up once per font), ``""`` if unknown."""
     if not text_object:
         return ""
-    font = raw.FPDFTextObj_GetFont(text_object)
-    key = ctypes.cast(font, ctypes.c_void_p).value
-    name = cache.get(key)
+    font = api.object_font(text_object)
+    name = cache.get(font)
     if name is None:
         buffer = ctypes.create_string_buffer(128)
-        got = raw.FPDFFont_GetBaseFontName(font, buffer, 128) if key else 0
+        got = api.font_name(font, buffer, 128) if font else 0
         name = buffer.value.decode("utf-8", "replace") if got else ""
-        cache[key] = name
+        cache[font] = name
     return name
 
 
-def _text_object_getter(raw: Any) -> Any:
-    """``FPDFText_GetTextObject`` returning the object's address as an int (cheap to hash)."""
-    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    return ctypes.cast(raw.FPDFText_GetTextObject, prototype)
+@dataclass(frozen=True, slots=True)
+class _FastApi:
+    """PDFium text functions re-typed to take and return plain addresses (ints): the per-glyph
+    calls then skip ctypes' pointer conversions, which cost as much as the calls themselves."""
+
+    text_object: Any
+    loose_box: Any
+    map_error: Any
+    font_size: Any
+    angle: Any
+    object_font: Any
+    font_name: Any
+
+
+_FAST_API: list[_FastApi] = []
+
+
+def _fast_api(raw: Any) -> _FastApi:
+    if not _FAST_API:
+        vp, i, f = ctypes.c_void_p, ctypes.c_int, ctypes.CFUNCTYPE
+
+        def retype(function: Any, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.cast(function, f(restype, *argtypes))
+
+        _FAST_API.append(
+            _FastApi(
+                text_object=retype(raw.FPDFText_GetTextObject, vp, vp, i),
+                loose_box=retype(raw.FPDFText_GetLooseCharBox, i, vp, i, vp),
+                map_error=retype(raw.FPDFText_HasUnicodeMapError, i, vp, i),
+                font_size=retype(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
+                angle=retype(raw.FPDFText_GetCharAngle, ctypes.c_float, vp, i),
+                object_font=retype(raw.FPDFTextObj_GetFont, vp, vp),
+                font_name=retype(
+                    raw.FPDFFont_GetBaseFontName,
+                    ctypes.c_size_t,
+                    vp,
+                    ctypes.c_char_p,
+                    ctypes.c_size_t,
+                ),
+            )
+        )
+    return _FAST_API[0]
 
 
 def _pdfium_graphics(
@@ -384,7 +434,12 @@ def _pdfium_graphics(
                     edges.append(Edge(x0, t, x1, b))
                 else:
                     edges.extend(
-                        (Edge(x0, t, x1, t), Edge(x0, b, x1, b), Edge(x0, t, x0, b), Edge(x1, t, x1, b))
+                        (
+                            Edge(x0, t, x1, t),
+                            Edge(x0, b, x1, b),
+                            Edge(x0, t, x0, b),
+                            Edge(x1, t, x1, b),
+                        )
                     )
 
     visit(raw.FPDFPage_CountObjects(page), lambda j: raw.FPDFPage_GetObject(page, j), 0)
@@ -461,10 +516,7 @@ def repair_chars(chars: list[Char]) -> tuple[list[Char], int]:
             continue
         if text[0] == "(" and text.startswith("(cid:"):
             text = _CID.sub(REPLACEMENT, text)
-        if len(text) == 1:
-            folded = RADICALS.get(text, text)
-        else:
-            folded = fold_radicals(text)
+        folded = RADICALS.get(text, text) if len(text) == 1 else fold_radicals(text)
         if REPLACEMENT in folded:
             unmapped += 1
         out.append(char if folded is text and text is char.text else char._replace(text=folded))

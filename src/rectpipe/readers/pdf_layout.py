@@ -10,6 +10,7 @@ reaches the body's right margin (less than one character short).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -25,6 +26,7 @@ __all__ = [
     "Paragraph",
     "RemovedLine",
     "build_lines",
+    "ends_sentence",
     "find_page_furniture",
     "is_cjk",
     "join_fragments",
@@ -67,16 +69,22 @@ def _spaceable(ch: str) -> bool:
 
 @dataclass(slots=True)
 class Line:
-    """One visual line of text on a page: its glyphs left to right and their joined text."""
+    """One visual line of text on a page: its joined text and geometry.
+
+    ``glyphs`` is the number of glyphs, ``lead`` the width of the run of non-CJK glyphs the line
+    starts with (its first Latin word or number; 0 when it starts with CJK). The glyphs
+    themselves are not kept, so that a long document's lines stay small.
+    """
 
     page: int
-    chars: list[Char]
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
     size: float
+    glyphs: int = 0
+    lead: float = 0.0
 
     @property
     def height(self) -> float:
@@ -108,7 +116,7 @@ def line_text(chars: Sequence[Char]) -> str:
         parts.append(cur.text)
         prev = cur
     if wide:
-        gaps = [max(0.0, b.x0 - a.x1) for a, b in zip(chars, chars[1:])]
+        gaps = [max(0.0, b.x0 - a.x1) for a, b in itertools.pairwise(chars)]
         usual = statistics.median(gaps)
         for position, gap, em in reversed(wide):
             if gap > 3 * usual + 0.5 * em:
@@ -184,16 +192,29 @@ def _split_overlaps(group: list[Char], page: int, dedupe: float) -> list[Line]:
     return [
         Line(
             page=page,
-            chars=row,
             text=line_text(row),
             x0=row[0].x0,
             x1=max(c.x1 for c in row),
             top=min(c.top for c in row),
             bottom=max(c.bottom for c in row),
             size=_dominant_size(row),
+            glyphs=len(row),
+            lead=_lead_width(row),
         )
         for row in rows
     ]
+
+
+def _lead_width(chars: Sequence[Char]) -> float:
+    """Width of the run of non-CJK glyphs ``chars`` start with (up to the first word gap)."""
+    if not _spaceable(chars[0].text[0]):
+        return 0.0
+    end = chars[0].x1
+    for a, b in itertools.pairwise(chars):
+        if not _spaceable(b.text[0]) or b.x0 - a.x1 > 0.25 * b.size:
+            break
+        end = b.x1
+    return end - chars[0].x0
 
 
 # --------------------------------------------------------------------------------------------
@@ -225,9 +246,24 @@ def _bare_digits(text: str) -> bool:
     return re.sub(r"\s+", "", text).isdigit()
 
 
+def _usual_pitch(pages: Sequence[Sequence[Line]]) -> float:
+    """Median baseline-to-baseline distance of consecutive same-size lines (24 pt if none)."""
+    pitches = [
+        b.bottom - a.bottom
+        for lines in pages
+        for a, b in itertools.pairwise(lines)
+        if a.size == b.size and b.bottom > a.bottom
+    ]
+    return statistics.median(pitches) if pitches else 24.0
+
+
 @dataclass(frozen=True, slots=True)
 class RemovedLine:
-    """A line found to be page furniture: ``reason`` is page_number / running_header / running_footer."""
+    """A line found to be page furniture.
+
+    ``reason`` is ``page_number``, ``running_header`` or ``running_footer``; ``index`` is the
+    line's position in its page's list of lines.
+    """
 
     page: int
     index: int
@@ -238,7 +274,7 @@ class RemovedLine:
 def find_page_furniture(
     pages: Sequence[Sequence[Line]],
     heights: Sequence[float],
-    band: float = 0.15,
+    band: float = 0.2,
 ) -> list[RemovedLine]:
     """Lines of ``pages`` that are running headers, footers or page numbers.
 
@@ -247,8 +283,14 @@ def find_page_furniture(
     like one (:func:`page_number_shape`); bare digits must in addition be the outermost line and
     recur as bare digits in the same band on at least half the pages (or the document is one
     page long). A candidate is a running header / footer when the same text, digits ignored,
-    recurs near the same height on at least half the pages, and on at least two of them.
-    Returned in page order; an empty list when nothing qualifies.
+    recurs near the same height (within 6 pt) on at least half the pages, and on at least two
+    of them, and is set apart from the body: it belongs to the run of furniture lines at the
+    page edge, which must end in a gap wider than 1.3 times the usual line pitch (so body text
+    that happens to repeat at the top of every page stays). In a one-page document, where nothing
+    can repeat, the outermost line counts as running text when its type is clearly smaller than
+    the body's (under 80% of the median line size). ``lines`` of each page must be in
+    top-to-bottom order, as :func:`build_lines` gives them. Returned in page order; an empty
+    list when nothing qualifies.
     """
     n_pages = len(pages)
     candidates: list[tuple[int, int, str, float]] = []  # page index, line index, band, offset
@@ -286,13 +328,44 @@ def find_page_furniture(
             continue
         key = re.sub(r"\d+", "#", re.sub(r"\s+", "", pages[p][i].text))
         groups[(where, key)].append((p, i, offset))
+    running: dict[tuple[int, int], str] = {}
     for (where, _key), members in groups.items():
         middle = statistics.median(offset for _, _, offset in members)
         near = [(p, i) for p, i, offset in members if abs(offset - middle) <= 6.0]
         if len({p for p, _ in near}) >= quorum:
             reason = "running_header" if where == "top" else "running_footer"
             for p, i in near:
-                removed[(p, i)] = reason
+                running[(p, i)] = reason
+    if n_pages == 1 and pages[0]:
+        # Nothing can repeat on a single page: take the outermost line when it is set in a
+        # clearly smaller type than the body (a Word header or footer); the walk below still
+        # requires the gap that separates furniture from the body.
+        lines = pages[0]
+        body_size = statistics.median(ln.size for ln in lines)
+        for p, i, where, _ in candidates:
+            outermost = i == 0 if where == "top" else i == len(lines) - 1
+            if outermost and (p, i) not in removed and lines[i].size < 0.8 * body_size:
+                running[(p, i)] = "running_header" if where == "top" else "running_footer"
+
+    # Repeated text is furniture only when set apart from the body: walking from the page edge
+    # inwards, the furniture block is the run of repeated / page-number lines up to the first
+    # gap wider than the usual line pitch, and the body must begin after such a gap.
+    pitch = _usual_pitch(pages)
+    for p, lines in enumerate(pages):
+        for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+            block: list[int] = []
+            separated = True
+            for i in order:
+                if block and abs(lines[i].bottom - lines[block[-1]].bottom) > 1.3 * pitch:
+                    break  # the gap after the furniture block
+                if (p, i) not in running and (p, i) not in removed:
+                    separated = not block  # body glued to the block: not furniture
+                    break
+                block.append(i)
+            if separated:
+                for i in block:
+                    if (p, i) in running and (p, i) not in removed:
+                        removed[(p, i)] = running[(p, i)]
 
     return [
         RemovedLine(page=p + 1, index=i, text=pages[p][i].text, reason=reason)
@@ -314,46 +387,53 @@ class BodyMetrics:
     pitch_ratio: float
 
 
+def _cluster_groups(values: Sequence[float], tolerance: float) -> list[list[float]]:
+    """Sorted ``values`` cut into runs whose neighbours lie within ``tolerance``."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tolerance:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return groups
+
+
 def _cluster_mode(values: Sequence[float], tolerance: float) -> list[tuple[float, int]]:
     """``(centre, count)`` of 1-D clusters of ``values`` (neighbours within ``tolerance``)."""
-    out: list[tuple[float, int]] = []
-    group: list[float] = []
-    for v in sorted(values):
-        if group and v - group[-1] > tolerance:
-            out.append((statistics.median(group), len(group)))
-            group = []
-        group.append(v)
-    if group:
-        out.append((statistics.median(group), len(group)))
-    return out
+    return [(statistics.median(g), len(g)) for g in _cluster_groups(values, tolerance)]
 
 
 def measure_body(pages: Sequence[Sequence[Line]], page_width: float) -> BodyMetrics:
     """Body geometry from the lines of all pages (page furniture already removed).
 
     The body size is the most common line size (by glyph count). Among body-size lines, the left
-    margin is the leftmost x0 cluster holding at least 10% of them (two at least); the right
-    margin is the median x1 of the lines ending within one character of the largest x1 (the
-    98th percentile, so a single overhanging line does not move it). With no lines at all the
-    page edges are returned.
+    margin is the leftmost x0 cluster (of two lines at least, when there are 20 or more); the right
+    margin is where most lines end among those ending within 2.5 em of the largest x1 (its 98th
+    percentile): the biggest x1 cluster there, so lines with punctuation hanging into the margin
+    do not move it; when hardly any line supports it (short documents of short lines), the
+    margins are taken as even (``page_width - left``). With no lines the page edges are returned.
     """
     all_lines = [ln for lines in pages for ln in lines]
     if not all_lines:
         return BodyMetrics(0.0, page_width, 12.0, 1.2)
     weight: Counter[float] = Counter()
     for ln in all_lines:
-        weight[ln.size] += len(ln.chars)
+        weight[ln.size] += ln.glyphs
     size = max(weight.items(), key=lambda kv: (kv[1], kv[0]))[0]
     body = [ln for ln in all_lines if abs(ln.size - size) <= 0.15 * size] or all_lines
     clusters = _cluster_mode([ln.x0 for ln in body], 1.5)
-    need = max(2, math.ceil(0.1 * len(body))) if len(body) >= 2 else 1
+    need = 2 if len(body) >= 20 else 1
     left = next((c for c, n in clusters if n >= need), min(ln.x0 for ln in body))
     ends = sorted(ln.x1 for ln in body)
     top_end = ends[min(len(ends) - 1, int(0.98 * len(ends)))]
-    right = statistics.median([x for x in ends if top_end - size <= x <= top_end])
+    near_end = _cluster_groups([x for x in ends if x >= top_end - 2.5 * size], 1.0)
+    fullest = max(near_end, key=lambda g: (len(g), g[-1]))
+    right = fullest[int(0.9 * (len(fullest) - 1))]
+    if len(fullest) < 2 or len(fullest) < 0.05 * len(body):
+        right = max(right, page_width - left)  # no full lines to go by: assume even margins
     ratios = []
     for lines in pages:
-        for a, b in zip(lines, lines[1:]):
+        for a, b in itertools.pairwise(lines):
             if a.size == b.size == size and 0 < b.bottom - a.bottom < 3 * size:
                 ratios.append((b.bottom - a.bottom) / size)
     pitch = statistics.median(ratios) if ratios else 1.5
@@ -367,7 +447,8 @@ _SENTENCE_END = "。！？；：!?;:"
 _CLOSERS = "”’」』）)】》\"'"
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with 。！？；： (or their ASCII forms), closing quotes aside."""
     stripped = text.rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
@@ -426,6 +507,16 @@ class _Splitter:
     def indented(self, line: Line) -> bool:
         return line.x0 - self.m.left > 0.5 * line.size
 
+    def wrapped_short(self, prev: Line, line: Line) -> bool:
+        """A line that ended short only because what follows did not fit: a Latin word (or
+        number) wrapped whole, or a CJK line pushed back by line-breaking rules (< 2.2 em)."""
+        if ends_sentence(prev.text):
+            return False
+        room = self.m.right - prev.x1
+        if _spaceable(prev.text[-1]) and _spaceable(line.text[0]):
+            return room < line.lead + 0.5 * line.size
+        return room < 2.2 * prev.size
+
     def centred(self, line: Line) -> bool:
         gap_left, gap_right = line.x0 - self.m.left, self.m.right - line.x1
         return gap_left > 0.5 * line.size and abs(gap_left - gap_right) <= line.size
@@ -440,10 +531,10 @@ class _Splitter:
             pitch = line.bottom - prev.bottom
             if pitch <= 0 or pitch > 1.4 * m.pitch_ratio * size:
                 return False
+        if not self.indented(line) and (self.full(prev) or self.wrapped_short(prev, line)):
+            return True
         if not self.full(prev):
             return False
-        if not self.indented(line):
-            return True
         # ``line`` starts right of the margin after a full line: a new indented paragraph,
         # unless it continues a block-indented / hanging paragraph or a wrapped centred title.
         if len(para.lines) >= 2 and abs(line.x0 - para.lines[1].x0) <= 1.0:
@@ -460,7 +551,7 @@ class _Splitter:
                 return True
             wrapped_title = (
                 self.centred(line)
-                and not _ends_sentence(prev.text)
+                and not ends_sentence(prev.text)
                 and (prev.x0 - m.left > 1.0 or line.size > 1.1 * m.size)
             )
             if wrapped_title:

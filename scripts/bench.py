@@ -1,0 +1,418 @@
+"""Throughput and peak memory of rectpipe against the bare libraries it reads with.
+
+    python scripts/bench.py [--quick] [--out out/bench.json]
+
+Every case runs in a fresh Python process, which reports its own timing and its peak RSS
+(``resource.getrusage(RUSAGE_SELF).ru_maxrss``, read when the case is done) and its RSS after
+imports, before any document was read. Cases:
+
+* throughput: the whole rectpipe pipeline (``parse_file``) against a baseline measured in the
+  same run — bare ``pdfplumber`` ``page.extract_text()`` and bare ``pypdfium2`` text
+  extraction for PDF, bare ``python-docx`` paragraph reading for DOCX, read+decode+split for
+  TXT — on the seed report and on a ~200-page one built here (the seed's PDF pages repeated
+  with pypdfium2 ``import_pages``; the seed's DOCX body repeated; the seed's text repeated);
+* memory: one parse per fresh process, 20 pages against 200 pages;
+* scaling: :func:`rectpipe.batch.convert_batch` over 40 files with 1 and with 2 workers.
+
+Results go to ``out/bench.json`` and a table on stdout. The single-document ratios use CPU
+time (``time.process_time``; wall-clock time is recorded too), which other work on a shared
+machine disturbs less; the 1-vs-2-worker ratio can only be wall-clock time, and the load
+average at the start is recorded beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "seed-yongzhou"
+DOCX_REPEAT = 12  # the seed DOCX is 17 pages as PDF: 12 copies of its body ≈ 204 pages
+CORPUS_FILES = 40
+
+
+# ---------------------------------------------------------------- inputs, built at bench time
+
+
+def build_pdf(pages: int, target: Path) -> Path:
+    """The seed PDF's pages repeated (in order, wrapping round) up to ``pages`` pages."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(SEED.with_suffix(".pdf")))
+    built = pdfium.PdfDocument.new()
+    count = len(source)
+    while len(built) < pages:
+        take = min(count, pages - len(built))
+        built.import_pages(source, list(range(take)))
+    built.save(str(target))
+    return target
+
+
+def build_docx(repeat: int, target: Path) -> Path:
+    """The seed DOCX with its body (everything but the section properties) ``repeat`` times."""
+    import docx
+
+    document = docx.Document(str(SEED.with_suffix(".docx")))
+    body = document.element.body
+    content = [child for child in body if not child.tag.endswith("}sectPr")]
+    anchor = body[-1] if body[-1].tag.endswith("}sectPr") else None
+    for _ in range(repeat - 1):
+        for child in content:
+            clone = copy.deepcopy(child)
+            if anchor is not None:
+                anchor.addprevious(clone)
+            else:
+                body.append(clone)
+    document.save(str(target))
+    return target
+
+
+def build_txt(repeat: int, target: Path) -> Path:
+    """The seed text ``repeat`` times."""
+    text = SEED.with_suffix(".txt").read_text("utf-8")
+    target.write_text("\n".join([text] * repeat), "utf-8")
+    return target
+
+
+def build_corpus(folder: Path) -> Path:
+    """:data:`CORPUS_FILES` copies of the seed, PDF, DOCX and TXT in turn."""
+    folder.mkdir(parents=True, exist_ok=True)
+    suffixes = (".pdf", ".docx", ".txt")
+    for i in range(CORPUS_FILES):
+        suffix = suffixes[i % 3]
+        shutil.copy(SEED.with_suffix(suffix), folder / f"doc-{i:02}{suffix}")
+    return folder
+
+
+# ---------------------------------------------------------------- what a case does, in-process
+
+
+def _rectpipe(path: str) -> int:
+    import rectpipe
+
+    return len(rectpipe.parse_file(path).iter_problems())
+
+
+def _pdfplumber(path: str) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return sum(len(page.extract_text() or "") for page in pdf.pages)
+
+
+def _pypdfium2(path: str) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    total = 0
+    for page in pdf:
+        textpage = page.get_textpage()
+        total += len(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    pdf.close()
+    return total
+
+
+def _python_docx(path: str) -> int:
+    import docx
+
+    return sum(len(p.text) for p in docx.Document(path).paragraphs)
+
+
+def _read_text(path: str) -> int:
+    return len(Path(path).read_bytes().decode("utf-8").splitlines())
+
+
+TOOLS = {
+    "rectpipe": _rectpipe,
+    "pdfplumber": _pdfplumber,
+    "pypdfium2": _pypdfium2,
+    "python-docx": _python_docx,
+    "read+decode": _read_text,
+}
+_IMPORTS = {
+    "rectpipe": ["rectpipe", "rectpipe.readers.pdf", "rectpipe.readers.docx"],
+    "pdfplumber": ["pdfplumber"],
+    "pypdfium2": ["pypdfium2"],
+    "python-docx": ["docx"],
+    "read+decode": [],
+}
+
+
+def _rss_now_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def run_case(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run one case in this (fresh) process; its timings and memory as a JSON-ready dict."""
+    import importlib
+
+    for module in _IMPORTS[spec["tool"]]:
+        importlib.import_module(module)
+    base_kb = _rss_now_kb()
+    if spec["kind"] == "batch":
+        return {**_batch_case(spec), "rss_base_kb": base_kb, "rss_peak_kb": _peak_kb()}
+    work = TOOLS[spec["tool"]]
+    if spec.get("warm", True):
+        work(spec["file"])
+    times: list[float] = []
+    cpu: list[float] = []
+    while len(times) < spec.get("max_reps", 30) and (not times or sum(times) < spec["min_seconds"]):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        work(spec["file"])
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return {
+        "seconds": statistics.median(times),
+        "cpu_seconds": statistics.median(cpu),
+        "reps": len(times),
+        "rss_base_kb": base_kb,
+        "rss_peak_kb": _peak_kb(),
+    }
+
+
+def _peak_kb() -> int:
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _batch_case(spec: dict[str, Any]) -> dict[str, Any]:
+    from rectpipe.batch import DirSink, convert_batch
+
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        summary = convert_batch(
+            [spec["file"]], DirSink(out, "json"), workers=spec["workers"], timeout=600
+        )
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "files": summary.done, "failures": summary.failure}
+
+
+def in_fresh_process(spec: dict[str, Any]) -> dict[str, Any]:
+    """:func:`run_case` in a new interpreter (so peak RSS is this case's alone)."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--case", json.dumps(spec)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"case {spec} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return {**spec, **result}
+
+
+# ---------------------------------------------------------------- the bench
+
+
+def _pages(path: Path) -> int | None:
+    if path.suffix != ".pdf":
+        return None
+    import pypdfium2 as pdfium
+
+    return len(pdfium.PdfDocument(str(path)))
+
+
+def bench(quick: bool) -> dict[str, Any]:
+    """Run every case; the results with their ratios."""
+    min_seconds = 0.5 if quick else 2.0
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        inputs = {
+            ("txt", "short"): SEED.with_suffix(".txt"),
+            ("txt", "long"): build_txt(DOCX_REPEAT, work / "long.txt"),
+            ("docx", "short"): SEED.with_suffix(".docx"),
+            ("docx", "long"): build_docx(DOCX_REPEAT, work / "long.docx"),
+            ("pdf", "short"): SEED.with_suffix(".pdf"),
+            ("pdf", "long"): build_pdf(200, work / "long.pdf"),
+            ("pdf", "20p"): build_pdf(20, work / "20p.pdf"),
+        }
+        baselines = {"txt": ["read+decode"], "docx": ["python-docx"]}
+        baselines["pdf"] = ["pdfplumber", "pypdfium2"]
+        throughput: list[dict[str, Any]] = []
+        for (fmt, size), path in inputs.items():
+            if size == "20p":
+                continue
+            for tool in ["rectpipe", *baselines[fmt]]:
+                spec = {
+                    "kind": "throughput",
+                    "tool": tool,
+                    "format": fmt,
+                    "size": size,
+                    "file": str(path),
+                    "min_seconds": min_seconds,
+                    "max_reps": 3 if size == "long" else 30,
+                    "warm": size == "short",
+                }
+                result = in_fresh_process(spec)
+                result["pages"] = _pages(path)
+                throughput.append(result)
+                _say(
+                    f"{fmt:5} {size:5} {tool:12} {result['seconds'] * 1000:9.1f} ms/doc wall"
+                    f" {result['cpu_seconds'] * 1000:9.1f} ms/doc cpu"
+                )
+        memory = [
+            in_fresh_process(
+                {
+                    "kind": "memory",
+                    "tool": "rectpipe",
+                    "format": fmt,
+                    "size": size,
+                    "file": str(inputs[(fmt, size)]),
+                    "min_seconds": 0,
+                    "max_reps": 1,
+                    "warm": False,
+                }
+            )
+            for fmt, size in (("pdf", "20p"), ("pdf", "long"), ("docx", "short"), ("docx", "long"))
+        ]
+        corpus = build_corpus(work / "corpus")
+        scaling = []
+        for workers in (1, 2):
+            spec = {"kind": "batch", "tool": "rectpipe", "file": str(corpus), "workers": workers}
+            result = in_fresh_process(spec)
+            scaling.append(result)
+            _say(f"batch {workers} worker(s): {result['files'] / result['seconds']:.2f} files/s")
+    for rows in (throughput, memory, scaling):
+        for row in rows:
+            row.pop("file", None)
+    return {
+        "machine": _machine(),
+        "throughput": throughput,
+        "memory": memory,
+        "scaling": scaling,
+        "ratios": ratios(throughput, memory, scaling),
+    }
+
+
+def _machine() -> dict[str, Any]:
+    from importlib.metadata import version
+
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "pdfplumber": version("pdfplumber"),
+        "pypdfium2": version("pypdfium2"),
+        "python-docx": version("python-docx"),
+        "time": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+
+
+def _seconds(rows: list[dict[str, Any]], fmt: str, size: str, tool: str) -> float:
+    """CPU seconds per document: steadier than wall-clock time on a shared machine."""
+    return float(
+        next(
+            r["cpu_seconds"]
+            for r in rows
+            if (r["format"], r["size"], r["tool"]) == (fmt, size, tool)
+        )
+    )
+
+
+def ratios(
+    throughput: list[dict[str, Any]], memory: list[dict[str, Any]], scaling: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The issue's targets, each with the measured value and whether it is met."""
+    found: list[dict[str, Any]] = []
+    for size in ("short", "long"):
+        rp = _seconds(throughput, "pdf", size, "rectpipe")
+        for tool in ("pdfplumber", "pypdfium2"):
+            value = _seconds(throughput, "pdf", size, tool) / rp
+            target = ">= 10" if tool == "pdfplumber" else None
+            found.append(_ratio(f"pdf {size}: rectpipe throughput / bare {tool}", value, target))
+        docx = _seconds(throughput, "docx", size, "rectpipe")
+        found.append(
+            _ratio(
+                f"docx {size}: rectpipe time / bare python-docx",
+                docx / _seconds(throughput, "docx", size, "python-docx"),
+                "<= 2",
+            )
+        )
+        txt = _seconds(throughput, "txt", size, "rectpipe")
+        found.append(
+            _ratio(
+                f"txt {size}: rectpipe time / bare read+decode",
+                txt / _seconds(throughput, "txt", size, "read+decode"),
+                None,
+            )
+        )
+    peaks = {(m["format"], m["size"]): m for m in memory}
+    for fmt, small in (("pdf", "20p"), ("docx", "short")):
+        big, little = peaks[(fmt, "long")], peaks[(fmt, small)]
+        found.append(
+            _ratio(
+                f"{fmt}: peak RSS 200 pages / {'20' if fmt == 'pdf' else '17'} pages",
+                big["rss_peak_kb"] / little["rss_peak_kb"],
+                "<= 1.5",
+            )
+        )
+        grown = (big["rss_peak_kb"] - big["rss_base_kb"]) / max(
+            1, little["rss_peak_kb"] - little["rss_base_kb"]
+        )
+        found.append(_ratio(f"{fmt}: RSS growth over imports, 200 / short", grown, None))
+    one, two = (s["files"] / s["seconds"] for s in scaling)
+    found.append(_ratio("batch of 40: 2 workers / 1 worker throughput", two / one, ">= 1.7"))
+    return found
+
+
+def _ratio(name: str, value: float, target: str | None) -> dict[str, Any]:
+    met = None
+    if target is not None:
+        op, bound = target.split()
+        met = value >= float(bound) if op == ">=" else value <= float(bound)
+    return {"name": name, "value": round(value, 3), "target": target, "met": met}
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def table(results: dict[str, Any]) -> str:
+    """The ratios as a plain-text table."""
+    lines = [f"{'measure':58} {'value':>8}  target   met"]
+    for r in results["ratios"]:
+        met = {None: "", True: "yes", False: "NO"}[r["met"]]
+        lines.append(f"{r['name']:58} {r['value']:8.2f}  {r['target'] or '':7}  {met}")
+    load = results["machine"]["load_average"][0]
+    lines.append(f"(load average {load:.1f} on {results['machine']['cpus']} CPUs at the start)")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", default=str(ROOT / "out" / "bench.json"))
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--case", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(json.loads(args.case))))
+        return 0
+    results = bench(args.quick)
+    sys.path.insert(0, str(ROOT / "src"))
+    from rectpipe.writers import write_atomic
+
+    write_atomic(args.out, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(table(results))
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""Batch conversion at scale: many files, worker processes, timeouts, resumable runs.
+
+>>> from rectpipe.batch import run_batch
+>>> for result in run_batch(["samples/"], workers=2, timeout=60):  # doctest: +SKIP
+...     print(result.path, result.status, result.problems)
+
+:func:`run_batch` yields one :class:`FileResult` per file as it finishes;
+:func:`convert_batch` runs a whole batch into a :class:`DirSink` or :class:`DbSink` with a
+manifest; :func:`run_batch_ray` does what :func:`run_batch` does on Ray
+(``pip install 'rectpipe[ray]'``; Ray is imported only when it runs).
+"""
+
+from __future__ import annotations
+
+from .convert import convert_bytes, convert_path
+from .discover import DOCUMENT_SUFFIXES, BatchItem, Plan, plan_batch
+from .local import run_batch
+from .manifest import MANIFEST_NAME, Manifest, completed_hashes, read_manifest
+from .ray_engine import run_batch_ray
+from .result import FileResult, ResultStatus
+from .session import BatchSummary, convert_batch
+from .sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "MANIFEST_NAME",
+    "OUTPUT_FORMATS",
+    "BatchItem",
+    "BatchSummary",
+    "DbSink",
+    "DirSink",
+    "FileResult",
+    "Manifest",
+    "Plan",
+    "ResultStatus",
+    "Sink",
+    "completed_hashes",
+    "convert_batch",
+    "convert_bytes",
+    "convert_path",
+    "plan_batch",
+    "read_manifest",
+    "run_batch",
+    "run_batch_ray",
+]

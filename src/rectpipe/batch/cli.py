@@ -1,0 +1,137 @@
+"""``rectpipe batch``: argument parsing over :func:`rectpipe.batch.convert_batch`.
+
+Per-file errors are one line each on stderr (``rectpipe: <file>: <code>: <message>``), the
+progress bar is drawn on stderr when it is a terminal, and a summary line closes the run.
+The exit status is 0 when every file parsed, the failures' exit code when they share one,
+1 when they differ, and 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from types import FrameType
+from typing import Any
+
+from ..errors import ERRORS, UsageError
+from ..limits import DEFAULT_LIMITS
+from .discover import Plan
+from .progress import ProgressBar
+from .result import FileResult
+from .session import BatchSummary, convert_batch
+from .sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
+
+_EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
+
+
+def add_batch_parser(commands: Any) -> None:
+    """Add the ``batch`` subcommand to ``commands`` (an ``add_subparsers`` result)."""
+    batch = commands.add_parser(
+        "batch",
+        help="convert many documents in parallel into a folder or a database",
+        description="Convert files, folders (recursive) and globs in worker processes.",
+    )
+    batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
+    where = batch.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="DIR", help="one output file per document")
+    where.add_argument("--db", metavar="URL", help="SQLite file or SQLAlchemy URL")
+    batch.add_argument("-f", "--format", choices=OUTPUT_FORMATS, default="json", help="with --out")
+    batch.add_argument("--workers", type=int, default=2, metavar="N", help="default 2")
+    batch.add_argument(
+        "--timeout", type=float, default=60.0, metavar="S", help="seconds per file, 0: none"
+    )
+    batch.add_argument("--resume", action="store_true", help="skip files already done")
+    batch.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
+    batch.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
+    batch.add_argument("--manifest", metavar="PATH", help="manifest file (with --db)")
+    batch.add_argument("--engine", choices=("local", "ray"), default="local")
+    batch.add_argument("--address", metavar="ADDR", help="Ray cluster address (--engine ray)")
+    batch.add_argument(
+        "--max-tasks-per-worker",
+        type=int,
+        default=50,
+        metavar="N",
+        help="files a worker converts before it is replaced (default %(default)d)",
+    )
+
+
+def _sink(args: argparse.Namespace) -> Sink:
+    if args.out is not None:
+        if args.manifest:
+            raise UsageError("--manifest goes with --db; with --out it is DIR/manifest.jsonl")
+        return DirSink(args.out, args.format)
+    if args.format != "json":
+        raise UsageError("-f applies to --out; --db stores tables")
+    return DbSink(args.db, manifest_path=args.manifest)
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops the run like Ctrl-C (workers stopped, manifest complete)."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    """Run ``rectpipe batch`` for parsed ``args``; returns the exit status."""
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    progress = ProgressBar(sys.stderr, enabled=not args.quiet)
+
+    def on_plan(plan: Plan) -> None:
+        progress.update(BatchSummary(total=len(plan.todo) + len(plan.missing)), force=True)
+
+    def on_result(result: FileResult, summary: BatchSummary) -> None:
+        if result.status == "failure" and not args.quiet:
+            progress.clear()
+            error = f"{result.path}: {result.error_code}: {result.error_message}"
+            print(f"rectpipe: {error}", file=sys.stderr)
+        progress.update(summary, force=summary.done == summary.total)
+
+    sink = _sink(args)
+    try:
+        with _sigterm_as_interrupt():
+            summary = convert_batch(
+                args.inputs,
+                sink,
+                engine=args.engine,
+                workers=args.workers,
+                timeout=args.timeout or None,
+                resume=args.resume,
+                profile_path=args.profile,
+                limits=replace(DEFAULT_LIMITS, timeout=None),
+                address=args.address,
+                max_tasks_per_worker=args.max_tasks_per_worker,
+                on_plan=on_plan,
+                on_result=on_result,
+            )
+    finally:
+        progress.clear()
+        sink.close()
+    if not args.quiet:
+        print(f"rectpipe: {summary.line()}", file=sys.stderr)
+    return _exit_status(summary)
+
+
+def _exit_status(summary: BatchSummary) -> int:
+    if summary.interrupted:
+        return 130
+    if not summary.codes:
+        return 0
+    codes = {_EXIT_CODES.get(code, 1) for code in summary.codes}
+    return codes.pop() if len(codes) == 1 else 1

@@ -1,0 +1,129 @@
+"""Which files a batch converts: files, folders (recursive) and glob patterns → a plan.
+
+A folder contributes the documents under it by suffix (:data:`DOCUMENT_SUFFIXES`), skipping
+hidden files and folders and Word lock files (``~$name.docx``); a file named explicitly is
+taken whatever its suffix, so the converter can say what is wrong with it. Each file gets an
+output name: its path relative to the folder it was found in, or its bare name.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .manifest import completed_hashes
+
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One file to convert: ``path`` as found, ``output_name`` unique within the batch."""
+
+    path: str
+    output_name: str
+
+
+@dataclass
+class Plan:
+    """What a batch will do: ``todo`` to convert, ``skipped`` already done (``--resume``),
+    ``missing`` inputs that name no file (a path that does not exist, a glob matching
+    nothing)."""
+
+    todo: list[BatchItem] = field(default_factory=list)
+    skipped: list[BatchItem] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
+
+
+def documents_under(folder: Path) -> list[Path]:
+    """Documents anywhere under ``folder``, by suffix, in sorted path order."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        found.extend(
+            Path(root, name)
+            for name in sorted(files)
+            if not _is_hidden(name) and Path(name).suffix.lower() in DOCUMENT_SUFFIXES
+        )
+    return found
+
+
+def _matches(name: str) -> list[str]:
+    """``name`` itself when it exists, else its glob matches (sorted); empty when neither."""
+    if os.path.exists(name) or not _GLOB_CHARS & set(name):
+        return [name] if os.path.exists(name) else []
+    return sorted(glob.glob(name, recursive=True))
+
+
+def expand(inputs: Iterable[str | os.PathLike[str]]) -> Plan:
+    """The plan for ``inputs`` before resuming: every file once (by resolved path), in input
+    order, folders sorted. Output names that would collide get ``~2``, ``~3``… appended."""
+    plan = Plan()
+    seen: set[Path] = set()
+    used: set[str] = set()
+
+    def add(path: Path, output_name: str) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        candidate, n = output_name, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{output_name}~{n}"
+        used.add(candidate)
+        plan.todo.append(BatchItem(str(path), candidate))
+
+    for raw in inputs:
+        name = os.fspath(raw)
+        matches = _matches(name)
+        if not matches:
+            plan.missing.append(name)
+        for match in matches:
+            path = Path(match)
+            if path.is_dir():
+                for document in documents_under(path):
+                    add(document, document.relative_to(path).as_posix())
+            else:
+                add(path, path.name)
+    return plan
+
+
+def file_sha256(path: str) -> str | None:
+    """The SHA-256 of the file's bytes, read in chunks; ``None`` when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def plan_batch(
+    inputs: Iterable[str | os.PathLike[str]], *, resume_manifest: str | Path | None = None
+) -> Plan:
+    """:func:`expand`, then with ``resume_manifest`` move to ``skipped`` every file whose
+    current SHA-256 the manifest records as ``success`` or ``partial`` (a missing manifest
+    skips nothing). Resuming hashes every candidate file once."""
+    plan = expand(inputs)
+    if resume_manifest is None:
+        return plan
+    done = completed_hashes(resume_manifest)
+    if not done:
+        return plan
+    todo: list[BatchItem] = []
+    for item in plan.todo:
+        (plan.skipped if file_sha256(item.path) in done else todo).append(item)
+    plan.todo = todo
+    return plan

@@ -1,0 +1,94 @@
+"""The local engine: :func:`run_batch` over worker processes on this machine."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Generator, Iterable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from ..errors import InputNotFoundError
+from ..limits import DEFAULT_LIMITS, Limits
+from .convert import cached_profile, convert_path
+from .discover import Plan, plan_batch
+from .pool import run_pool
+from .result import FileResult
+
+DEFAULT_MAX_TASKS_PER_WORKER = 50
+
+
+def missing_results(plan: Plan) -> list[FileResult]:
+    """A ``file_not_found`` failure for each input of ``plan`` that named no file."""
+    return [
+        FileResult.failed(name, InputNotFoundError("no such file, folder or glob match"))
+        for name in plan.missing
+    ]
+
+
+def run_plan(
+    plan: Plan,
+    *,
+    workers: int = 2,
+    timeout: float | None = 60.0,
+    profile_path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,
+    start_method: str | None = None,
+) -> Generator[FileResult, None, None]:
+    """Results for a prepared :class:`Plan`: its missing inputs first, then ``plan.todo`` in
+    the order the workers finish them. The workers parse without ``limits.timeout``; the
+    pool enforces ``timeout`` instead."""
+    yield from missing_results(plan)
+    # Workers may have been started from another folder: they get absolute paths.
+    given = {os.path.abspath(item.path): item.path for item in plan.todo}
+    job = partial(
+        convert_path,
+        profile_path=os.path.abspath(profile_path) if profile_path else None,
+        limits=replace(limits, timeout=None),
+    )
+    for result in run_pool(
+        list(given),
+        job,
+        workers=workers,
+        timeout=timeout,
+        max_tasks_per_worker=max_tasks_per_worker,
+        start_method=start_method,
+    ):
+        yield replace(result, path=given.get(result.path, result.path))
+
+
+def run_batch(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int = 2,
+    timeout: float | None = 60.0,
+    resume_manifest: str | Path | None = None,
+    profile_path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,
+    start_method: str | None = None,
+) -> Generator[FileResult, None, None]:
+    """Convert files, folders (recursive, documents by suffix) and glob patterns in worker
+    processes, yielding one :class:`FileResult` per file as each finishes.
+
+    A path or pattern that names nothing yields a ``file_not_found`` failure; every other
+    error is a ``failure`` result too, never an exception, so one file cannot stop the batch.
+    ``timeout`` is the wall-clock limit per file (``None``: none): a worker past it is killed
+    and the file recorded as ``timeout``. Workers are replaced after ``max_tasks_per_worker``
+    files. With ``resume_manifest``, files whose SHA-256 that manifest records as
+    ``success``/``partial`` are skipped (not yielded). ``profile_path`` is loaded here first,
+    so a bad profile raises :class:`~rectpipe.errors.UsageError` before any work starts.
+    Closing the generator, or Ctrl-C, terminates the workers.
+    """
+    cached_profile(profile_path)
+    plan = plan_batch(paths, resume_manifest=resume_manifest)
+    yield from run_plan(
+        plan,
+        workers=workers,
+        timeout=timeout,
+        profile_path=profile_path,
+        limits=limits,
+        max_tasks_per_worker=max_tasks_per_worker,
+        start_method=start_method,
+    )

@@ -1,0 +1,192 @@
+"""A process pool for batches: one file per task, a wall-clock limit per task, recycling.
+
+``multiprocessing.Pool`` cannot kill one stuck task, so this pool keeps its own workers, each
+with a pipe: the parent hands a worker one path, waits on all pipes and process sentinels at
+once, and yields results in the order they finish. A worker past its deadline is killed and
+replaced (the file is recorded as ``timeout``); a worker that dies is replaced (the file is an
+``internal_error``); a worker exits by itself after ``max_tasks`` files and is replaced, so
+memory a parser leaks cannot build up. Workers ignore SIGINT: on Ctrl-C the parent gets
+``KeyboardInterrupt`` and closing the generator terminates every worker.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+
+from ..errors import InternalError, ParseTimeoutError
+from .result import FileResult
+
+Job = Callable[[str], FileResult]
+# Modules the fork server imports once, so each new worker starts with them loaded.
+PRELOAD = ["rectpipe.batch.warm"]
+
+
+def worker_context(start_method: str | None = None) -> BaseContext:
+    """The multiprocessing context for workers: ``start_method`` when given, else
+    ``forkserver`` where the platform has it (fast starts, no inherited threads), else
+    ``spawn``. Never plain ``fork``."""
+    methods = multiprocessing.get_all_start_methods()
+    method = start_method or ("forkserver" if "forkserver" in methods else "spawn")
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def _worker_main(conn: Connection, job: Job, max_tasks: int) -> None:
+    """A worker's life: up to ``max_tasks`` paths in, one result out for each. Returns when
+    the parent closes the pipe or sends ``None``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for _ in range(max_tasks):
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        try:
+            result = job(path)
+        except BaseException as exc:  # the job never raises; a bug is still one result
+            result = FileResult.failed(path, InternalError(f"{type(exc).__name__}: {exc}"))
+        try:
+            conn.send(result)
+        except (BrokenPipeError, OSError):
+            return
+        except Exception as exc:  # an unpicklable result
+            conn.send(FileResult.failed(path, InternalError(f"cannot send result: {exc}")))
+
+
+@dataclass
+class _Slot:
+    process: BaseProcess
+    conn: Connection
+    task: str | None = None
+    started: float = 0.0
+    deadline: float = math.inf
+    done: int = 0
+
+
+class _Pool:
+    def __init__(
+        self, job: Job, *, timeout: float | None, max_tasks: int, context: BaseContext
+    ) -> None:
+        self.job = job
+        self.timeout = timeout
+        self.max_tasks = max_tasks
+        self.context = context
+        self.slots: list[_Slot] = []
+
+    def spawn(self) -> _Slot:
+        parent, child = self.context.Pipe(duplex=True)
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=_worker_main, args=(child, self.job, self.max_tasks), daemon=True
+        )
+        process.start()
+        child.close()
+        slot = _Slot(process, parent)
+        self.slots.append(slot)
+        return slot
+
+    def assign(self, slot: _Slot, path: str) -> None:
+        slot.conn.send(path)
+        slot.task = path
+        slot.started = time.monotonic()
+        slot.deadline = slot.started + self.timeout if self.timeout else math.inf
+        slot.done += 1
+
+    def retire(self, slot: _Slot, *, kill: bool) -> None:
+        if kill and slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(timeout=5)
+        if slot.process.is_alive():  # would not exit after its last task
+            slot.process.kill()
+            slot.process.join()
+        slot.conn.close()
+        self.slots.remove(slot)
+
+    def outcome(self, slot: _Slot, ready: Sequence[object]) -> tuple[FileResult, bool] | None:
+        """The finished task's result and whether its worker must be killed, or ``None``."""
+        assert slot.task is not None
+        if slot.conn in ready or slot.conn.poll():
+            try:
+                return slot.conn.recv(), False
+            except (EOFError, OSError):
+                pass  # died while sending: reported below as a dead worker
+        elif slot.process.sentinel not in ready:
+            if time.monotonic() < slot.deadline:
+                return None
+            assert self.timeout is not None
+            error = ParseTimeoutError(f"gave up after {self.timeout:g} s")
+            return FileResult.failed(slot.task, error, seconds=self.timeout), True
+        slot.process.join(timeout=1)
+        error2 = InternalError(f"worker died (exit code {slot.process.exitcode})")
+        seconds = time.monotonic() - slot.started
+        return FileResult.failed(slot.task, error2, seconds=seconds), True
+
+    def run(self, paths: Iterable[str], workers: int) -> Generator[FileResult, None, None]:
+        pending = deque(paths)
+        for _ in range(min(workers, len(pending))):
+            self.assign(self.spawn(), pending.popleft())
+        while busy := [s for s in self.slots if s.task is not None]:
+            soonest = min(s.deadline for s in busy)
+            wait_for = None if soonest == math.inf else max(0.0, soonest - time.monotonic())
+            handles = [s.conn for s in busy] + [s.process.sentinel for s in busy]
+            ready = wait(handles, timeout=wait_for)
+            for slot in busy:
+                found = self.outcome(slot, ready)
+                if found is None:
+                    continue
+                result, kill = found
+                slot.task = None
+                if kill or slot.done >= self.max_tasks:
+                    self.retire(slot, kill=kill)
+                    if pending:
+                        self.assign(self.spawn(), pending.popleft())
+                elif pending:
+                    self.assign(slot, pending.popleft())
+                yield result
+
+    def close(self) -> None:
+        for slot in list(self.slots):
+            if slot.process.is_alive():
+                slot.process.terminate()
+        for slot in list(self.slots):
+            self.retire(slot, kill=True)
+
+
+def run_pool(
+    paths: Iterable[str],
+    job: Job,
+    *,
+    workers: int = 2,
+    timeout: float | None = 60.0,
+    max_tasks_per_worker: int = 50,
+    start_method: str | None = None,
+) -> Generator[FileResult, None, None]:
+    """``job(path)`` for every path, in ``workers`` processes, yielded as each finishes.
+
+    ``job`` must be picklable (a module-level function or a ``functools.partial`` of one) and
+    should not raise. A task running longer than ``timeout`` seconds (``None``: no limit)
+    yields a ``timeout`` failure; a worker that dies yields an ``internal_error`` failure.
+    Closing the generator early (or an exception in the caller, Ctrl-C included) terminates
+    all workers. ``workers`` and ``max_tasks_per_worker`` below 1 are treated as 1.
+    """
+    pool = _Pool(
+        job,
+        timeout=timeout if timeout and timeout > 0 else None,
+        max_tasks=max(1, max_tasks_per_worker),
+        context=worker_context(start_method),
+    )
+    try:
+        yield from pool.run(paths, max(1, workers))
+    finally:
+        pool.close()

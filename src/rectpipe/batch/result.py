@@ -1,0 +1,108 @@
+"""The outcome of converting one file, as the batch engines hand it back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..errors import RectpipeError
+from ..models import Report
+
+ResultStatus = Literal["success", "partial", "failure"]
+STATUSES: tuple[ResultStatus, ...] = ("success", "partial", "failure")
+DONE_STATUSES: frozenset[str] = frozenset({"success", "partial"})
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's outcome.
+
+    ``status`` is ``success`` (parsed, no warnings), ``partial`` (parsed, with warnings) or
+    ``failure`` (``error_code`` and ``error_message`` say why; ``error_code`` is a
+    :class:`~rectpipe.errors.RectpipeError` code such as ``timeout``). ``sha256`` is the hash
+    of the bytes read, ``None`` when the file could not be read at all. ``problems`` and
+    ``warnings`` count what the report holds (0 on failure); ``seconds`` is wall-clock time
+    spent on the file. ``report`` is the parsed :class:`Report` unless the status is
+    ``failure``.
+    """
+
+    path: str
+    sha256: str | None
+    status: ResultStatus
+    error_code: str | None = None
+    error_message: str | None = None
+    problems: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    report: Report | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True for ``success`` and ``partial``."""
+        return self.status in DONE_STATUSES
+
+    @classmethod
+    def parsed(cls, path: str, report: Report, seconds: float) -> FileResult:
+        """The result for a report that was parsed: ``partial`` when it has warnings."""
+        return cls(
+            path=path,
+            sha256=report.source.sha256,
+            status="partial" if report.warnings else "success",
+            problems=len(report.iter_problems()),
+            warnings=len(report.warnings),
+            seconds=seconds,
+            report=report,
+        )
+
+    @classmethod
+    def failed(
+        cls, path: str, error: RectpipeError, *, sha256: str | None = None, seconds: float = 0.0
+    ) -> FileResult:
+        """The result for a file that raised ``error``."""
+        return cls(
+            path=path,
+            sha256=sha256,
+            status="failure",
+            error_code=error.code,
+            error_message=error.message,
+            seconds=seconds,
+        )
+
+    def record(self) -> dict[str, Any]:
+        """The manifest line for this result (everything but the report), JSON-ready."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "status": self.status,
+            "error_code": self.error_code,
+            "error_message": self.error_message,
+            "problems": self.problems,
+            "warnings": self.warnings,
+            "seconds": round(self.seconds, 4),
+        }
+
+    def to_row(self) -> dict[str, Any]:
+        """A flat, JSON-ready row (the report as JSON text, or ``None``) — the shape results
+        travel in between processes that do not share Python objects (Ray)."""
+        row = self.record()
+        row["seconds"] = self.seconds
+        row["report_json"] = self.report.model_dump_json() if self.report is not None else None
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> FileResult:
+        """The inverse of :meth:`to_row`; the report is validated against the models."""
+        report_json = row.get("report_json")
+        if row["status"] not in STATUSES:
+            raise ValueError(f"unknown status {row['status']!r}")
+        return cls(
+            path=str(row["path"]),
+            sha256=row.get("sha256"),
+            status=row["status"],
+            error_code=row.get("error_code"),
+            error_message=row.get("error_message"),
+            problems=int(row.get("problems") or 0),
+            warnings=int(row.get("warnings") or 0),
+            seconds=float(row.get("seconds") or 0.0),
+            report=Report.model_validate_json(report_json) if report_json else None,
+        )

@@ -1,0 +1,187 @@
+"""A whole batch run: plan → engine → sink and manifest, one file at a time, resumable.
+
+For each result, in the order results arrive, the sink stores the output first and then the
+manifest line is appended and synced, with Ctrl-C held back in between; a run killed outright
+between the two redoes that file on ``--resume`` (storing is idempotent), so nothing is lost
+or stored twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Generator, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..limits import DEFAULT_LIMITS, Limits
+from .convert import cached_profile
+from .discover import BatchItem, Plan, plan_batch
+from .local import DEFAULT_MAX_TASKS_PER_WORKER, run_plan
+from .manifest import Manifest
+from .result import FileResult
+from .sinks import Sink
+
+Engine = Literal["local", "ray"]
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back until the block is done (where the platform allows and
+    this is the main thread), so a file is never stored without its manifest line."""
+    can_block = hasattr(signal, "pthread_sigmask")
+    if not can_block or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+@dataclass
+class BatchSummary:
+    """Counts for one run. ``skipped``: already done according to the manifest (resume);
+    ``interrupted``: the run was stopped by Ctrl-C (or SIGTERM) before the end;
+    ``codes``: failures per error code."""
+
+    total: int = 0
+    success: int = 0
+    partial: int = 0
+    failure: int = 0
+    skipped: int = 0
+    problems: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    codes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def done(self) -> int:
+        """Files with a result in this run."""
+        return self.success + self.partial + self.failure
+
+    def add(self, result: FileResult) -> None:
+        """Count ``result``."""
+        if result.status == "success":
+            self.success += 1
+        elif result.status == "partial":
+            self.partial += 1
+        else:
+            self.failure += 1
+            self.codes[result.error_code or "error"] += 1
+        self.problems += result.problems
+
+    def line(self) -> str:
+        """The closing summary, one line."""
+        rate = self.done / self.seconds if self.seconds > 0 else 0.0
+        text = (
+            f"{self.done} of {self.total} files in {self.seconds:.1f} s ({rate:.1f}/s): "
+            f"{self.success} ok, {self.partial} partial, {self.failure} failed"
+        )
+        if self.skipped:
+            text += f", {self.skipped} skipped (already done)"
+        if self.codes:
+            text += " [" + ", ".join(f"{c} {n}" for c, n in sorted(self.codes.items())) + "]"
+        text += f"; {self.problems} problems"
+        return text + (" — interrupted, rerun with --resume" if self.interrupted else "")
+
+
+def _engine_results(
+    plan: Plan,
+    engine: Engine,
+    *,
+    workers: int,
+    timeout: float | None,
+    profile_path: str | None,
+    limits: Limits,
+    address: str | None,
+    max_tasks_per_worker: int,
+) -> Generator[FileResult, None, None]:
+    if engine == "ray":
+        from .ray_engine import run_plan_ray
+
+        yield from run_plan_ray(
+            plan,
+            workers=workers,
+            timeout=timeout,
+            profile_path=profile_path,
+            limits=limits,
+            address=address,
+        )
+        return
+    yield from run_plan(
+        plan,
+        workers=workers,
+        timeout=timeout,
+        profile_path=profile_path,
+        limits=limits,
+        max_tasks_per_worker=max_tasks_per_worker,
+    )
+
+
+def convert_batch(
+    inputs: Iterable[str | os.PathLike[str]],
+    sink: Sink,
+    *,
+    engine: Engine = "local",
+    workers: int = 2,
+    timeout: float | None = 60.0,
+    resume: bool = False,
+    profile_path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    address: str | None = None,
+    max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,
+    on_plan: Callable[[Plan], None] | None = None,
+    on_result: Callable[[FileResult, BatchSummary], None] | None = None,
+) -> BatchSummary:
+    """Convert ``inputs`` into ``sink``, appending each result to ``sink.manifest_path``.
+
+    With ``resume``, files the manifest already records as ``success``/``partial`` (by
+    SHA-256) are skipped. ``on_plan`` is called once with the plan before work starts,
+    ``on_result`` after each file is stored and recorded. Ctrl-C (``KeyboardInterrupt``)
+    stops the run cleanly — workers terminated, manifest complete up to the last stored
+    file — and returns the summary with ``interrupted`` set. A bad profile raises
+    :class:`~rectpipe.errors.UsageError` before anything is converted; an error from the
+    sink itself (disk full, database down) is raised after the workers are stopped.
+    """
+    started = time.monotonic()
+    cached_profile(profile_path)
+    plan = plan_batch(inputs, resume_manifest=sink.manifest_path if resume else None)
+    summary = BatchSummary(total=len(plan.todo) + len(plan.missing), skipped=len(plan.skipped))
+    if on_plan is not None:
+        on_plan(plan)
+    items: dict[str, BatchItem] = {item.path: item for item in plan.todo}
+    results = _engine_results(
+        plan,
+        engine,
+        workers=workers,
+        timeout=timeout,
+        profile_path=profile_path,
+        limits=limits,
+        address=address,
+        max_tasks_per_worker=max_tasks_per_worker,
+    )
+    with Manifest(sink.manifest_path) as manifest, contextlib.closing(results):
+        try:
+            for result in results:
+                with signals_deferred():
+                    item = items.get(result.path)
+                    output = sink.write(item, result) if item is not None else None
+                    record = result.record()
+                    if output is not None:
+                        record["output"] = output
+                    manifest.append(record)
+                summary.add(result)
+                summary.seconds = time.monotonic() - started
+                if on_result is not None:
+                    on_result(result, summary)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+    summary.seconds = time.monotonic() - started
+    return summary

@@ -1,0 +1,106 @@
+"""Where a batch puts its reports: one file per document in a folder, or a database.
+
+A sink receives every result in turn. It stores what parsed and, for a file that no longer
+parses, removes what it had stored from that file before, so the output follows the inputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Protocol
+
+from ..writers import dumps, write_atomic
+from ..writers.csv_rows import dumps_csv
+from .discover import BatchItem
+from .manifest import MANIFEST_NAME
+from .result import FileResult
+
+OUTPUT_FORMATS = ("json", "yaml", "jsonl", "csv")
+SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv"}
+
+
+class Sink(Protocol):
+    """What the batch writes results to."""
+
+    manifest_path: Path
+
+    def write(self, item: BatchItem, result: FileResult) -> str | None:
+        """Store ``result`` for ``item``; return where it went (``None`` when nowhere)."""
+        ...
+
+    def close(self) -> None:
+        """Release what the sink holds."""
+        ...
+
+
+def render(result: FileResult, fmt: str) -> str:
+    """The text of ``result.report`` in ``fmt`` (one of :data:`OUTPUT_FORMATS`)."""
+    assert result.report is not None
+    if fmt == "csv":
+        return dumps_csv(result.report)
+    if fmt not in OUTPUT_FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}")
+    return dumps(result.report, fmt)
+
+
+class DirSink:
+    """One file per document in ``folder``: ``<output_name>.<fmt>``, written atomically.
+    The manifest is ``folder/manifest.jsonl``."""
+
+    def __init__(self, folder: str | Path, fmt: str = "json") -> None:
+        if fmt not in OUTPUT_FORMATS:
+            raise ValueError(f"unknown output format {fmt!r}")
+        self.folder = Path(folder)
+        self.fmt = fmt
+        self.manifest_path = self.folder / MANIFEST_NAME
+
+    def target(self, item: BatchItem) -> Path:
+        """The output file for ``item``."""
+        return self.folder / (item.output_name + SUFFIXES[self.fmt])
+
+    def write(self, item: BatchItem, result: FileResult) -> str | None:
+        """Write the report; for a failure, delete any earlier output for ``item``."""
+        target = self.target(item)
+        if result.report is None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+            return None
+        write_atomic(target, render(result, self.fmt))
+        return target.relative_to(self.folder).as_posix()
+
+    def close(self) -> None:
+        """Nothing to release: every file is complete when written."""
+
+
+class DbSink:
+    """Every report into a database (see :mod:`rectpipe.db`). The manifest defaults to
+    ``<db file>.manifest.jsonl`` beside an SQLite file, ``./manifest.jsonl`` for a server."""
+
+    def __init__(self, target: str, *, manifest_path: str | Path | None = None) -> None:
+        from ..db import open_database
+        from ..db.connect import sqlite_path
+
+        self.database = open_database(target)
+        if manifest_path is None:
+            db_file = sqlite_path(target)
+            manifest_path = (
+                db_file.with_name(db_file.name + ".manifest.jsonl")
+                if db_file is not None
+                else Path(MANIFEST_NAME)
+            )
+        self.manifest_path = Path(manifest_path)
+
+    def write(self, item: BatchItem, result: FileResult) -> str | None:
+        """Upsert the report; for a failure, delete rows stored from ``item.path`` under
+        another hash (a file that changed and no longer parses)."""
+        if result.report is None:
+            self.database.forget(item.path, keep_sha256=result.sha256)
+            return None
+        self.database.store(result.report, path=item.path)
+        return None
+
+    def close(self) -> None:
+        """Close the database connections."""
+        self.database.close()

@@ -1,0 +1,30 @@
+"""Imported once by the batch fork server so that every worker starts warm.
+
+Importing this module loads the pipeline and every reader, reads the default profile and
+parses a tiny report, so the compiled patterns and caches are in memory before the fork
+server forks workers from it. A failure here is ignored: workers then warm up on their own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from ..errors import RectpipeError
+from ..pipeline import parse_text
+from ..profile import default_profile
+
+_SAMPLE = (
+    "关于巡视整改进展情况的通报\n一、整改情况\n（一）问题一\n1.问题说明。\n整改情况：已完成。\n"
+)
+
+
+def warm_up() -> None:
+    """Load readers, the default profile and the patterns a parse compiles. Never raises."""
+    with contextlib.suppress(ImportError):
+        from ..readers import docx, html, pdf, txt  # noqa: F401
+    with contextlib.suppress(RectpipeError, Exception):
+        default_profile()
+        parse_text(_SAMPLE)
+
+
+warm_up()

@@ -1,0 +1,133 @@
+"""Consistency checks that become warnings: a status its own narrative contradicts, and a
+deadline already past for a problem that is not finished.
+
+They are cheap (regular expressions, no jieba), so the pipeline runs them on every report,
+enriched or not. Stated totals against the problems found are checked in the pipeline itself
+(``totals_mismatch``).
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_right
+
+import regex
+
+from ..models import Problem, Provenance, Report, ReportWarning, Status
+from .config import EnrichConfig
+from .dates import find_dates
+from .models import DateMention
+from .run import report_year
+
+UNFINISHED = frozenset({Status.PARTIALLY_COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED})
+# A dated deadline in the narrative counts only when it is about finishing, not done already.
+# 对正在整改的问题紧盯时间节点 speaks of problems in general (next-step boilerplate).
+_GENERIC = regex.compile(r"[^，。；]{0,8}的(?:问题|事项|任务)")
+_FINISH_AFTER = regex.compile(r"\s*(?:完成|整改到位|办结|销号|全部|基本)")
+
+
+def provenance(report: Report, start: int, end: int) -> Provenance:
+    """Provenance of ``report.text[start:end]`` from the report's blocks."""
+    starts = [b.start for b in report.blocks]
+    index = max(0, bisect_right(starts, start) - 1)
+    block = report.blocks[index] if report.blocks else None
+    return Provenance(
+        start=start,
+        end=max(start, end),
+        block=block.index if block else 0,
+        path=block.path if block else "",
+        page=block.page if block else None,
+    )
+
+
+def _contradiction(report: Report, problem: Problem, config: EnrichConfig) -> ReportWarning | None:
+    where = problem.sources.get("actions")
+    if problem.status is not Status.COMPLETED or where is None:
+        return None
+    text = report.text[where.start : where.end]
+    hits = [
+        m
+        for pattern in config.completed_contradictions
+        for m in pattern.finditer(text)
+        if not _GENERIC.match(text, m.end())
+    ]
+    if not hits:
+        return None
+    first = min(hits, key=lambda m: (m.start(), -len(m.group(0))))
+    start = where.start + first.start()
+    marked = problem.status_raw or "completed"
+    return ReportWarning(
+        code="status_contradicts_narrative",
+        message=(
+            f"problem {problem.number or problem.id} is marked {marked!r}"
+            f" but its narrative says {first.group(0)!r}"
+        ),
+        provenance=provenance(report, start, start + len(first.group(0))),
+    )
+
+
+def _last_day(value: str) -> str:
+    """The last day a partial ISO date stands for: ``2023`` → ``2023-12-31``."""
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
+
+
+def _deadlines(report: Report, problem: Problem, year: int | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    where = problem.sources.get("deadline")
+    if where is not None:
+        text = report.text[where.start : where.end]
+        found += find_dates(text, base=where.start, report_year=year)
+    start, end = problem.provenance.start, problem.provenance.end
+    own = report.text[start:end]
+    for mention in find_dates(own, base=start, report_year=year):
+        if mention.kind != "deadline" or mention.term != "by_date":
+            continue
+        if where is not None and where.start <= mention.start < where.end:
+            continue
+        before = report.text[max(start, mention.start - 3) : mention.start]
+        if "已" in before or not _FINISH_AFTER.match(report.text, mention.end):
+            continue
+        found.append(mention)
+    return found
+
+
+def _past_deadline(report: Report, problem: Problem, year: int | None) -> ReportWarning | None:
+    today = report.metadata.date
+    if problem.status not in UNFINISHED or not today:
+        return None
+    dated = [m for m in _deadlines(report, problem, year) if m.value]
+    if not dated:
+        return None
+    latest = max(dated, key=lambda m: _last_day(m.value_end or m.value or ""))
+    due = _last_day(latest.value_end or latest.value or "")
+    if due >= today:
+        return None
+    return ReportWarning(
+        code="deadline_passed",
+        message=(
+            f"problem {problem.number or problem.id} is {problem.status.value} but its deadline "
+            f"{latest.text!r} ({due}) is before the report's date {today}"
+        ),
+        provenance=provenance(report, latest.start, latest.end),
+    )
+
+
+def consistency_warnings(report: Report, config: EnrichConfig) -> list[ReportWarning]:
+    """Warnings for every problem whose status its narrative contradicts (marked completed, yet
+    正在推进/尚未/下一步将…) or whose deadline lies before the report's date while it is not
+    finished. A report without a date gets no deadline warnings."""
+    warnings: list[ReportWarning] = []
+    year = report_year(report)
+    for problem in report.iter_problems():
+        for warning in (
+            _contradiction(report, problem, config),
+            _past_deadline(report, problem, year),
+        ):
+            if warning is not None:
+                warnings.append(warning)
+    return warnings

@@ -1,0 +1,98 @@
+"""The ``enrichment:`` section of a profile: topic taxonomy, stop words, role verbs, patterns.
+
+The default lives in ``profiles/default.yaml``; a user profile's ``enrichment:`` section is
+merged over it the way the rest of the profile is (lists extended, mappings updated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from ..errors import UsageError
+from ..profile import _default_raw, _merge
+
+PARTS = ("title", "description", "actions")
+
+
+@dataclass(frozen=True, eq=False)
+class EnrichConfig:
+    """A loaded ``enrichment:`` section. Compared and hashed by identity.
+
+    ``topics`` maps a topic to its keywords (longest first); ``topic_weights`` gives the weight
+    of a hit in the title, description and actions; ``document_roles`` maps a role to the verbs
+    that give it (longest first); ``completed_contradictions`` are compiled patterns that, in the
+    narrative of a problem marked completed, say it is not.
+    """
+
+    topics: dict[str, tuple[str, ...]]
+    topic_weights: dict[str, float]
+    keyword_stopwords: frozenset[str]
+    keyword_count: int
+    document_roles: dict[str, tuple[str, ...]]
+    meeting_suffixes: tuple[str, ...]
+    org_patterns: tuple[regex.Pattern[str], ...]
+    org_suffixes: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    completed_contradictions: tuple[regex.Pattern[str], ...]
+
+
+def _longest_first(items: Any) -> tuple[str, ...]:
+    return tuple(sorted({str(item) for item in items or ()}, key=lambda s: (-len(s), s)))
+
+
+def _build(raw: dict[str, Any]) -> EnrichConfig:
+    try:
+        weights = {part: float(raw.get("topic_weights", {}).get(part, 1)) for part in PARTS}
+        return EnrichConfig(
+            topics={str(k): _longest_first(v) for k, v in dict(raw.get("topics", {})).items()},
+            topic_weights=weights,
+            keyword_stopwords=frozenset(str(w) for w in raw.get("keyword_stopwords", [])),
+            keyword_count=int(raw.get("keyword_count", 8)),
+            document_roles={
+                str(k): _longest_first(v) for k, v in dict(raw.get("document_roles", {})).items()
+            },
+            meeting_suffixes=_longest_first(raw.get("meeting_suffixes", [])),
+            org_patterns=tuple(regex.compile(str(p)) for p in raw.get("org_patterns", [])),
+            org_suffixes=_longest_first(raw.get("org_suffixes", [])),
+            place_suffixes=_longest_first(raw.get("place_suffixes", [])),
+            person_titles=_longest_first(raw.get("person_titles", [])),
+            completed_contradictions=tuple(
+                regex.compile(str(p)) for p in raw.get("completed_contradictions", [])
+            ),
+        )
+    except (TypeError, ValueError, AttributeError, regex.error) as exc:
+        raise UsageError(f"invalid enrichment profile: {exc}") from None
+
+
+def _section(raw: Any) -> dict[str, Any]:
+    section = raw.get("enrichment", {}) if isinstance(raw, dict) else {}
+    return section if isinstance(section, dict) else {}
+
+
+@cache
+def default_config() -> EnrichConfig:
+    """The ``enrichment:`` section of the default profile."""
+    return _build(_section(_default_raw()))
+
+
+def load_config(path: str | Path | None = None) -> EnrichConfig:
+    """The default section, with the ``enrichment:`` section of the YAML at ``path`` merged over
+    it. A file without that section gives the default. Raises :class:`UsageError` when the
+    file cannot be read or a pattern does not compile."""
+    if path is None:
+        return default_config()
+    try:
+        extra = yaml.safe_load(Path(path).read_text("utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read profile {path}: {exc}") from None
+    section = _section(extra)
+    if not section:
+        return default_config()
+    return _build(_merge(_section(_default_raw()), section))

@@ -1,0 +1,180 @@
+"""Organisations, people and places from jieba tokens (part-of-speech tags + domain dictionary).
+
+- An organisation is a token tagged ``nt`` (区纪工委, 产投集团, a protected 省委第九巡视组), or
+  a run of name-like tokens ending in an organisation suffix (永州市 + 人民政府, 永州市 + 国土 +
+  空间规划 + 委员会); a generic suffix alone (公司, 委员会) is not a name.
+- A person is a 2–3 character name right after a title (书记施创太 → 施创太) whose first
+  character is a common surname; jieba with ``HMM=False`` leaves unknown names as single
+  characters, which is what is looked for.
+- A place is a token tagged ``ns`` (永州, 冷水滩) with any place suffix after it (区, 街道…),
+  unless it is part of an organisation.
+
+Names inside 《…》 and document-number codes (湘编发〔2023〕) are left to the references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .._jieba import Token
+from .config import EnrichConfig
+from .models import Entity
+
+_HAN = regex.compile(r"\p{Han}+")
+_MODIFIER_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "j", "vn", "b", "ng", "eng", "s"})
+# Before a company suffix (有限公司, 集团) almost anything but a verb or a particle is the name.
+_COMPANY_EXCLUDED_TAGS = frozenset({"v", "vd", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv",
+                                    "d", "ad", "r", "f", "x", "y", "e", "o", "t"})  # fmt: skip
+_COMPANY_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "事务所")
+_START_TAGS = frozenset({"ns", "nt", "nz", "j", "eng"})
+_ADMIN = frozenset({"省", "市", "县", "区", "州", "镇", "乡", "某", "全省", "全市", "中央"})
+_NOT_MODIFIER = frozenset(
+    "相关 有关 各 各级 全体 职能部门 部门 工作 企业 所属 下属 涉事 "  # noqa: SIM905
+    "问题 关联 各类 其他 全部 重点 兄弟".split()
+)
+_NOT_ORG = frozenset({"大厅", "政务大厅", "政务服务大厅", "布局", "格局", "大局", "结局", "展厅",
+                      "党组织", "基层党组织", "职能部门"})  # fmt: skip
+_NOT_PLACE = frozenset(
+    "新建 上门 深度 南北 东西 四楼 前进 和平 长安 新华 太平 中华 "  # noqa: SIM905
+    "胜利 光明 东方 朝阳 东盟 关联 广大".split()
+)
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤施欧阳"
+)
+_NAME_END = frozenset({"同志", "坚决", "始终", "带头", "亲自", "担任", "主持", "为", "任"})
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose words are not entities: 《titles》 and document-number codes (湘编发〔)."""
+    return [(m.start(), m.end()) for m in regex.finditer(r"《[^《》\n]*》|[\p{Han}]{1,8}〔", text)]
+
+
+def _is_org_head(token: Token, config: EnrichConfig) -> bool:
+    """An organisation ends here: an ``nt`` token, or one ending in an organisation suffix
+    (a one-character suffix such as 局 only in a word of three or more characters)."""
+    if token.text in _NOT_ORG:
+        return False
+    if token.tag == "nt":
+        return True
+    if len(token.text) >= 3:
+        return token.text.endswith(config.org_suffixes)
+    return token.text.endswith(tuple(s for s in config.org_suffixes if len(s) > 1))
+
+
+def _is_modifier(token: Token, company: bool) -> bool:
+    """May ``token`` stand inside an organisation's name before its head?"""
+    if token.text in _NOT_MODIFIER or not _HAN.fullmatch(token.text):
+        return False
+    if token.text in _ADMIN:
+        return True
+    if company:
+        return token.tag not in _COMPANY_EXCLUDED_TAGS
+    if len(token.text) == 1:
+        return token.tag in _START_TAGS
+    return token.tag in _MODIFIER_TAGS
+
+
+def _organisations(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[int, int]]:
+    """``(first, last)`` token indices of each organisation, not overlapping.
+
+    Heads are taken right to left; each takes the name-like tokens before it (other heads
+    included: 市 + 公安局 + 凤凰园 + 分局), at most 24 characters. A head with nothing before
+    it is a name only when tagged ``nt`` (区纪工委, not 公司).
+    """
+    found: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for head in range(len(tokens) - 1, -1, -1):
+        if head in used or not _is_org_head(tokens[head], config):
+            continue
+        company = tokens[head].text.endswith(_COMPANY_SUFFIXES)
+        first = head
+        while first > 0 and first - 1 not in used:
+            before = tokens[first - 1]
+            if tokens[head].end - before.start > 24:
+                break
+            if not (_is_modifier(before, company) or _is_org_head(before, config)):
+                break
+            if first >= 2 and tokens[first - 2].text.isdigit():
+                break  # 2家民营公司: 家 counts, it does not name
+            first -= 1
+        if first == head and tokens[head].tag != "nt":
+            continue
+        used.update(range(first, head + 1))
+        found.append((first, head))
+    return sorted(found)
+
+
+def _places(tokens: Sequence[Token], used: set[int], config: EnrichConfig) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if i in used or tokens[i].tag != "ns" or len(tokens[i].text) < 2:
+            i += 1
+            continue
+        if tokens[i].text in _NOT_PLACE:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and j + 1 not in used:
+            nxt = tokens[j + 1]
+            if nxt.tag == "ns" or nxt.text in config.place_suffixes:
+                j += 1
+                continue
+            break
+        found.append((i, j))
+        i = j + 1
+    return found
+
+
+def _people(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if not token.text.endswith(config.person_titles):
+            continue
+        j = i + 1
+        name = ""
+        while j < len(tokens) and len(name) < 3:
+            nxt = tokens[j]
+            if len(nxt.text) != 1 or not _HAN.fullmatch(nxt.text) or nxt.text in _NAME_END:
+                break
+            name += nxt.text
+            j += 1
+        if j < len(tokens) and tokens[j].tag == "nr" and not name and len(tokens[j].text) <= 3:
+            name, j = tokens[j].text, j + 1
+        if 2 <= len(name) <= 3 and name[0] in _SURNAMES:
+            after = tokens[j] if j < len(tokens) else None
+            if after is None or len(after.text) > 1 or not _HAN.fullmatch(after.text):
+                found.append((i + 1, j - 1))
+    return found
+
+
+def find_entities(
+    text: str, tokens: Sequence[Token], config: EnrichConfig, *, base: int = 0
+) -> list[Entity]:
+    """Organisations, people and places among ``tokens`` (a segmentation of ``text``), in
+    order, offsets shifted by ``base``. Each is listed at every place it occurs."""
+    blocked = _blocked_spans(text)
+    usable = [t for t in tokens if not any(s <= t.start < e for s, e in blocked)]
+    found: list[Entity] = []
+    used: set[int] = set()
+
+    def add(first: int, last: int, kind: str) -> None:
+        start, end = usable[first].start, usable[last].end
+        used.update(range(first, last + 1))
+        found.append(
+            Entity(text=text[start:end], start=start + base, end=end + base, kind=kind)  # type: ignore[arg-type]
+        )
+
+    for first, last in _organisations(usable, config):
+        add(first, last, "organization")
+    for first, last in _people(usable, config):
+        if not used.intersection(range(first, last + 1)):
+            add(first, last, "person")
+    for first, last in _places(usable, used, config):
+        add(first, last, "place")
+    found.sort(key=lambda e: e.start)
+    return found

@@ -1,0 +1,180 @@
+"""Text repair: a block-level stage run once before :func:`~rectpipe.normalize.clean_blocks`.
+
+Copies of reports found in the wild are damaged in ways no reader of the original would see:
+
+- ``traditional``: a traditional-character copy → simplified (only when the document as a
+  whole is traditional, so a stray 於 in a simplified text stays);
+- ``pinyin``: pinyin glosses after characters, ``個(gè)`` → ``個``;
+- ``punctuation``: a web copy's ASCII ``, : ; ( )`` between Han characters → full-width (only
+  when the document as a whole lost its full-width commas), and ``∶`` used as a colon;
+- ``line_breaks``: several headings glued into one paragraph, ``…。二、下一步工作安排（一）…``
+  → one block per heading (see :func:`rectpipe.repair_text.split_points`).
+
+Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.clean_text`), so a
+block counts as repaired only when repair changed more than cleaning would have. Each repaired
+block keeps the text as read (``original``), and :func:`repair_warnings` gives one warning per
+kind of repair applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from .blocks import Block, BlockKind
+from .models import BlockRef, Provenance, ReportWarning
+from .normalize import clean_blocks, clean_text
+from .repair_text import (
+    fold_ratio_colon,
+    fullwidth_punctuation,
+    halfwidth_copy,
+    is_traditional,
+    split_glued,
+    strip_pinyin,
+    to_simplified,
+)
+
+KINDS = ("traditional", "pinyin", "punctuation", "line_breaks")
+_MESSAGES = {
+    "traditional": "traditional characters converted to simplified",
+    "pinyin": "pinyin glosses after characters removed",
+    "punctuation": "half-width punctuation between Han characters made full-width",
+    "line_breaks": "paragraphs holding several headings or labels split",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    """One block after repair: ``original`` is the text as read when repair changed it (for a
+    block split into several, every piece carries the whole original), ``kinds`` what was done."""
+
+    block: Block
+    original: str | None = None
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    traditional: bool
+    halfwidth: bool
+    labels: tuple[str, ...]
+
+
+def _char_repairs(text: str, plan: _Plan) -> tuple[str, list[str]]:
+    """``text`` with the character-level repairs of ``plan``, and the kinds that changed it."""
+    kinds: list[str] = []
+    steps: list[tuple[str, Callable[[str], str]]] = [("pinyin", strip_pinyin)]
+    if plan.traditional:
+        steps.append(("traditional", to_simplified))
+    steps.append(("punctuation", fold_ratio_colon))
+    if plan.halfwidth:
+        steps.append(("punctuation", fullwidth_punctuation))
+    for kind, step in steps:
+        fixed = step(text)
+        if fixed != text:
+            text = clean_text(fixed)
+            if kind not in kinds:
+                kinds.append(kind)
+    return text, kinds
+
+
+def _repair_table(block: Block, plan: _Plan) -> Repaired:
+    assert block.cells is not None
+    kinds: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    for row in block.cells:
+        cells: list[str] = []
+        for cell in row:
+            fixed, changed = _char_repairs(clean_text(cell), plan)
+            kinds += [k for k in changed if k not in kinds]
+            cells.append(fixed)
+        rows.append(tuple(cells))
+    if not kinds:
+        return Repaired(block)
+    text = "\n".join("\t".join(row) for row in rows)
+    return Repaired(replace(block, text=text, cells=tuple(rows)), block.text, tuple(kinds))
+
+
+def _repair_paragraph(block: Block, cleaned: str, plan: _Plan) -> list[Repaired]:
+    text, kinds = _char_repairs(cleaned, plan)
+    pieces = split_glued(text, plan.labels) if text else [text]
+    if len(pieces) > 1:
+        kinds.append("line_breaks")
+    if not kinds:
+        return [Repaired(block)]
+    repaired = [replace(block, text=pieces[0])]
+    repaired += [replace(block, text=piece, list_label=None) for piece in pieces[1:]]
+    return [Repaired(b, block.text, tuple(kinds)) for b in repaired]
+
+
+def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> list[Repaired]:
+    """``blocks`` repaired, in order; a block split at lost line breaks gives several.
+
+    ``labels`` are the profile's narrative labels (整改情况, 整改措施…): such a label with a
+    colon after a sentence end starts a new block, because its value would otherwise be lost
+    in the heading (a status label inline, ``…。整改进展：正在推进。``, is read where it is).
+    Blocks are returned cleaned even when nothing was repaired; empty blocks are kept
+    (cleaning drops them later).
+    """
+    cleaned = [clean_text(b.text) for b in blocks]
+    texts = [t for b, t in zip(blocks, cleaned, strict=True) if b.kind is not BlockKind.TABLE]
+    texts += [clean_text(c) for b in blocks if b.cells for row in b.cells for c in row]
+    plan = _Plan(
+        traditional=is_traditional(texts),
+        halfwidth=halfwidth_copy(texts),
+        labels=tuple(labels),
+    )
+    repaired: list[Repaired] = []
+    for block, text in zip(blocks, cleaned, strict=True):
+        if block.kind is BlockKind.TABLE and block.cells is not None:
+            repaired.append(_repair_table(block, plan))
+        else:
+            repaired.extend(_repair_paragraph(block, text, plan))
+    return repaired
+
+
+def clean_repaired(repaired: Sequence[Repaired]) -> list[Repaired]:
+    """:func:`~rectpipe.normalize.clean_blocks` over repaired blocks, keeping each block's
+    original and kinds beside it (blocks left empty are dropped, as cleaning does)."""
+    kept: list[Repaired] = []
+    for item in repaired:
+        cleaned = clean_blocks([item.block])
+        if cleaned:
+            kept.append(Repaired(cleaned[0], item.original, item.kinds))
+    return kept
+
+
+def with_originals(refs: Sequence[BlockRef], repaired: Sequence[Repaired]) -> list[BlockRef]:
+    """``refs`` (one per repaired block, in order) with ``original`` set where repair changed
+    the block."""
+    return [
+        ref.model_copy(update={"original": item.original}) if item.original is not None else ref
+        for ref, item in zip(refs, repaired, strict=True)
+    ]
+
+
+def repair_warnings(refs: Sequence[BlockRef], repaired: Sequence[Repaired]) -> list[ReportWarning]:
+    """One ``text_repaired_<kind>`` warning per kind of repair applied, pointing at the first
+    block it changed and saying how many blocks it changed."""
+    warnings: list[ReportWarning] = []
+    for kind in KINDS:
+        hits = [ref for ref, item in zip(refs, repaired, strict=True) if kind in item.kinds]
+        if not hits:
+            continue
+        first = hits[0]
+        warnings.append(
+            ReportWarning(
+                code=f"text_repaired_{kind}",
+                message=(
+                    f"{_MESSAGES[kind]} in {len(hits)} block(s); originals in blocks[].original"
+                ),
+                provenance=Provenance(
+                    start=first.start,
+                    end=first.end,
+                    block=first.index,
+                    path=first.path,
+                    page=first.page,
+                ),
+            )
+        )
+    return warnings

