@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -140,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0, or the error's ``exit_code``)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    # Libraries underneath (pdfminer above all) log warnings about damaged fonts and streams;
+    # the command's contract is one line per failed file, so their records go nowhere.
+    logging.getLogger().addHandler(logging.NullHandler())
+    logging.lastResort = None
     try:
         if args.command == "schema":
             sys.stdout.write(schema_text())
