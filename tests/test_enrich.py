@@ -162,7 +162,10 @@ def test_report_level_dates_and_meetings(enriched: rectpipe.Report) -> None:
 
 def test_counts(enriched: rectpipe.Report) -> None:
     cases = _enrichment(enriched, "22").quantities
-    assert [(q.text, q.value, q.unit) for q in cases[:2]] == [("3件", 3.0, "件"), ("6人", 6.0, "人")]
+    assert [(q.text, q.value, q.unit) for q in cases[:2]] == [
+        ("3件", 3.0, "件"),
+        ("6人", 6.0, "人"),
+    ]
     assert cases[0].start == _at(enriched, "22", "3件6人")
     assert cases[1].start == cases[0].start + 2
     assert all(q.kind == "count" and q.yuan is None for q in cases)
@@ -178,7 +181,9 @@ def test_money_and_percentages_in_a_xuncha_report() -> None:
     assert report.enrichment is not None
     intro = report.enrichment.quantities
     money = [q for q in intro if q.kind == "money"]
-    assert [(q.text, q.value, q.unit, q.yuan) for q in money] == [("4.36万元", 4.36, "万元", 43600.0)]
+    assert [(q.text, q.value, q.unit, q.yuan) for q in money] == [
+        ("4.36万元", 4.36, "万元", 43600.0)
+    ]
     assert [q.value for q in intro if q.kind == "percent"] == [77.8]
     assert report.text[money[0].start : money[0].end] == "4.36万元"
 

@@ -483,6 +483,10 @@ def test_join_fragments() -> None:
     assert join_fragments(["the", "report"]) == "the report"
     assert join_fragments(["2023年", "10月"]) == "2023年10月"
     assert join_fragments(["共计3.5", "万元"]) == "共计3.5万元"
+    assert join_fragments(["联系电话：0766-", "2813069。"]) == "联系电话：0766-2813069。"
+    assert join_fragments(["见http://www.", "example.gov.cn/a/", "b.html"]) == (
+        "见http://www.example.gov.cn/a/b.html"
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -79,7 +79,9 @@ def run_batch(
     files. With ``resume_manifest``, files whose SHA-256 that manifest records as
     ``success``/``partial`` are skipped (not yielded). ``profile_path`` is loaded here first,
     so a bad profile raises :class:`~rectpipe.errors.UsageError` before any work starts.
-    Closing the generator, or Ctrl-C, terminates the workers.
+    Closing the generator, or Ctrl-C, terminates the workers. Workers are started with
+    ``forkserver`` (``spawn`` where there is none), which imports the calling script's
+    ``__main__`` module: call this from under ``if __name__ == "__main__":`` in a script.
     """
     cached_profile(profile_path)
     plan = plan_batch(paths, resume_manifest=resume_manifest)

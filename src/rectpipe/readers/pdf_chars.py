@@ -6,8 +6,9 @@ with (:class:`Edge`) and the number of images. Nothing else of the page is kept,
 release each page as soon as it has been yielded.
 
 Two implementations: :class:`PdfplumberCharSource` (pdfminer's layout, the reference) and
-:class:`PdfiumCharSource` (PDFium through pypdfium2, about ten times faster). PDFium is not
-thread-safe: use one source per process.
+:class:`PdfiumCharSource` (PDFium through pypdfium2; the whole reader runs 8–10 times faster on
+it). Both give the same blocks on the fixture PDFs. PDFium is not thread-safe: use processes, not
+threads, to read several PDFs at once.
 
 This module also holds the glyph repairs every source needs (:func:`repair_chars`): Kangxi /
 CJK-supplement radicals, unmapped ``(cid:NN)`` glyphs. (Duplicated glyphs from simulated bold are
@@ -368,6 +369,12 @@ class _FastApi:
     angle: Any
     object_font: Any
     font_name: Any
+    page_count: Any
+    page_object: Any
+    form_count: Any
+    form_object: Any
+    object_type: Any
+    bounds: Any
 
 
 _FAST_API: list[_FastApi] = []
@@ -388,6 +395,12 @@ def _fast_api(raw: Any) -> _FastApi:
                 font_size=retype(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
                 angle=retype(raw.FPDFText_GetCharAngle, ctypes.c_float, vp, i),
                 object_font=retype(raw.FPDFTextObj_GetFont, vp, vp),
+                page_count=retype(raw.FPDFPage_CountObjects, i, vp),
+                page_object=retype(raw.FPDFPage_GetObject, vp, vp, i),
+                form_count=retype(raw.FPDFFormObj_CountObjects, i, vp),
+                form_object=retype(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong),
+                object_type=retype(raw.FPDFPageObj_GetType, i, vp),
+                bounds=retype(raw.FPDFPageObj_GetBounds, i, vp, vp, vp, vp, vp),
                 font_name=retype(
                     raw.FPDFFont_GetBaseFontName,
                     ctypes.c_size_t,
@@ -408,25 +421,23 @@ def _pdfium_graphics(
     A thin path is one segment; any other path is taken as a rectangle (its four sides), which
     is what cell borders and shaded cells are. Form XObjects are searched recursively.
     """
+    api = _fast_api(raw)
     edges: list[Edge] = []
     images = 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    boxes = [ctypes.addressof(v) for v in (left, bottom, right, top)]
 
-    def visit(count: int, get: Any, depth: int) -> None:
+    def visit(parent: int, count: int, get: Any, depth: int) -> None:
         nonlocal images
         for i in range(count):
-            obj = get(i)
-            kind = raw.FPDFPageObj_GetType(obj)
+            obj = get(parent, i)
+            kind = api.object_type(obj)
             if kind == _FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == _FPDF_PAGEOBJ_FORM and depth < 8:
-                visit(
-                    raw.FPDFFormObj_CountObjects(obj),
-                    lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j),
-                    depth + 1,
-                )
+                visit(obj, api.form_count(obj), api.form_object, depth + 1)
             elif kind == _FPDF_PAGEOBJ_PATH:
-                if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                if not api.bounds(obj, *boxes):
                     continue
                 x0, x1 = left.value - x_origin, right.value - x_origin
                 t, b = y_origin - top.value, y_origin - bottom.value
@@ -442,7 +453,8 @@ def _pdfium_graphics(
                         )
                     )
 
-    visit(raw.FPDFPage_CountObjects(page), lambda j: raw.FPDFPage_GetObject(page, j), 0)
+    address = ctypes.cast(page, ctypes.c_void_p).value or 0
+    visit(address, api.page_count(address), api.page_object, 0)
     return edges, images
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -132,6 +133,9 @@ def _dominant_size(chars: Sequence[Char]) -> float:
     return max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
+_X1, _TOP, _BOTTOM = operator.itemgetter(2), operator.itemgetter(3), operator.itemgetter(4)
+
+
 def _centre2(char: Char) -> float:
     return char.top + char.bottom
 
@@ -194,9 +198,9 @@ def _split_overlaps(group: list[Char], page: int, dedupe: float) -> list[Line]:
             page=page,
             text=line_text(row),
             x0=row[0].x0,
-            x1=max(c.x1 for c in row),
-            top=min(c.top for c in row),
-            bottom=max(c.bottom for c in row),
+            x1=max(map(_X1, row)),
+            top=min(map(_TOP, row)),
+            bottom=max(map(_BOTTOM, row)),
             size=_dominant_size(row),
             glyphs=len(row),
             lead=_lead_width(row),
@@ -457,17 +461,28 @@ def join_fragments(parts: Sequence[str]) -> str:
     """Wrapped line texts joined into one: no space unless both sides are Latin letters/digits.
 
     A space is kept between two non-CJK characters (``of`` / ``the``), dropped when either side
-    is CJK (Han, CJK punctuation, full-width forms), and never doubled.
+    is CJK (Han, CJK punctuation, full-width forms), and never doubled. No space either after a
+    line ending in a joiner (``0766-`` / ``2813069``, ``http://`` / ``www``, ``163.`` / ``com``)
+    or before a line starting with one: such breaks fall inside numbers, addresses and URLs.
     """
     out = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out and _spaceable(out[-1]) and _spaceable(part[0]):
+        if (
+            out
+            and _spaceable(out[-1])
+            and _spaceable(part[0])
+            and out[-1] not in _JOINERS
+            and part[0] not in _JOINERS
+        ):
             out += " "
         out += part
     return out
+
+
+_JOINERS = frozenset("-‐‑–/\\_@.:=&?#~%+")
 
 
 @dataclass(slots=True)
