@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from .blocks import BlockKind
 from .models import ReportWarning
 from .numbering import Marker, MarkerKind, match_marker
@@ -56,8 +58,45 @@ class Node:
 
 @dataclass
 class Tree:
+    """The numbered tree; ``closing`` lists the unnumbered blocks that close the document
+    (下一步… / 欢迎监督 / contact lines / signature), taken out of the last node's body."""
+
     root: Node
     warnings: list[ReportWarning]
+    closing: list[int] = field(default_factory=list)
+
+
+# Paragraphs that close a report rather than continue its last item.
+_CLOSING = regex.compile(
+    r"^(?:下一步|今后|欢迎|诚恳欢迎|热忱欢迎|联系人|联系电话|联系方式|电子邮箱|邮箱|邮寄地址|通信地址|通讯地址"
+    r"|来信请寄|来信|特此通报|特此报告|特此函告|此复|附件\s*[:：]?\s*\d)"
+)
+_DATE_LINE = regex.compile(
+    r"^[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$"
+)
+_SIGNATURE = regex.compile(r"^[^，。；：:,;\s]{2,40}$")
+
+
+def _closing_blocks(textmap: TextMap) -> list[int]:
+    """Indices of the blocks at the very end that close the document, in order."""
+    found: list[int] = []
+    index = len(textmap.blocks) - 1
+    while index >= 0:
+        block = textmap.blocks[index]
+        text = textmap.block_text(index)
+        if block.kind is BlockKind.TABLE or match_marker(text) is not None:
+            break
+        is_date = bool(_DATE_LINE.match(text))
+        signs = _SIGNATURE.match(text) is not None and found and found[0] == index + 1
+        if not (
+            is_date
+            or _CLOSING.match(text)
+            or (signs and _DATE_LINE.match(textmap.block_text(index + 1)))
+        ):
+            break
+        found.insert(0, index)
+        index -= 1
+    return found
 
 
 def build_tree(textmap: TextMap) -> Tree:
@@ -69,7 +108,9 @@ def build_tree(textmap: TextMap) -> Tree:
     """
     root = Node(marker=None, block=-1, head_start=0, head_end=0)
     stack: list[Node] = [root]
-    for index, block in enumerate(textmap.blocks):
+    closing = _closing_blocks(textmap)
+    end = closing[0] if closing else len(textmap.blocks)
+    for index, block in enumerate(textmap.blocks[:end]):
         marker = None if block.kind is BlockKind.TABLE else match_marker(textmap.block_text(index))
         if marker is None:
             stack[-1].body.append(index)
@@ -86,7 +127,8 @@ def build_tree(textmap: TextMap) -> Tree:
         node.parent = stack[-1]
         stack[-1].children.append(node)
         stack.append(node)
-    return Tree(root=root, warnings=_sequence_warnings(root, textmap))
+    root.body.extend(closing)
+    return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
 
 
 def _sequence_warnings(root: Node, textmap: TextMap) -> list[ReportWarning]:
