@@ -36,3 +36,9 @@ def test_invalid_outputs_are_refused(seed_report, change, message) -> None:  # t
     change(data)
     with pytest.raises(InvalidOutputError, match=message):
         validate_text(json.dumps(data, ensure_ascii=False))
+
+
+def test_older_minor_versions_still_validate(seed_report) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(dumps(seed_report, "json"))
+    data["schema_version"] = "1.0"
+    assert validate_text(json.dumps(data, ensure_ascii=False)).schema_version == "1.0"

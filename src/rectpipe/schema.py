@@ -25,6 +25,18 @@ def schema_text() -> str:
     return json.dumps(report_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def readable_version(version: object) -> bool:
+    """True for versions this release can read: the same major, a minor not newer than ours.
+
+    Minor versions only add optional fields, so an older output validates against this model.
+    """
+    if not isinstance(version, str):
+        return False
+    major, _, minor = version.partition(".")
+    ours_major, _, ours_minor = SCHEMA_VERSION.partition(".")
+    return major == ours_major and minor.isdigit() and int(minor) <= int(ours_minor)
+
+
 def validate_text(text: str, *, name: str | None = None) -> Report:
     """The report a JSON text holds. Raises :class:`InvalidOutputError` with the first problem
     found (not JSON, another schema, a field of the wrong type)."""
@@ -34,10 +46,10 @@ def validate_text(text: str, *, name: str | None = None) -> Report:
         raise InvalidOutputError(f"not JSON: {exc.msg} at line {exc.lineno}", path=name) from None
     if not isinstance(data, dict) or data.get("schema_name") != SCHEMA_NAME:
         raise InvalidOutputError(f"not a {SCHEMA_NAME} document", path=name)
-    if data.get("schema_version") != SCHEMA_VERSION:
+    version = data.get("schema_version")
+    if not readable_version(version):
         raise InvalidOutputError(
-            f"schema_version {data.get('schema_version')!r}, this rectpipe reads {SCHEMA_VERSION}",
-            path=name,
+            f"schema_version {version!r}, this rectpipe reads 1.0 to {SCHEMA_VERSION}", path=name
         )
     try:
         return Report.model_validate(data)
