@@ -58,7 +58,7 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     if fmt == "pdf":
         from .readers.pdf import read_pdf
 
-        return read_pdf(data)
+        return read_pdf(data, engine="pdfium")
     if fmt == "html":
         from .readers.html import read_html
 
