@@ -8,9 +8,10 @@ pipe.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import InternalError, ParseTimeoutError, RectpipeError
 
@@ -35,7 +36,9 @@ def run_isolated(func: Callable[[], T], timeout: float) -> T:
     ``func`` and its result must be picklable when the platform cannot fork.
     """
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context: multiprocessing.context.DefaultContext | Any = multiprocessing.get_context(
+        "fork" if "fork" in methods else "spawn"
+    )
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func), daemon=True)
     process.start()

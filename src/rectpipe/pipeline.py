@@ -245,9 +245,16 @@ def parse_document(
         blocks=refs,
     )
     problems = report.iter_problems()
-    narrative_blocks = front + tree.closing + [
-        i for s in report.iter_sections() if s.kind == "narrative" for i in _blocks_of(s, textmap)
-    ]
+    narrative_blocks = (
+        front
+        + tree.closing
+        + [
+            i
+            for s in report.iter_sections()
+            if s.kind == "narrative"
+            for i in _blocks_of(s, textmap)
+        ]
+    )
     report.summary = _summary(report, stated_blocks=narrative_blocks, textmap=textmap)
     if not problems and not tree.root.children and report.summary.stated is None:
         raise StructureNotFoundError("nothing recognisable as a rectification report")

@@ -59,18 +59,17 @@ def _scan(text: str, pattern: regex.Pattern[str], *, allow_bare: bool) -> list[F
     marks: list[tuple[regex.Match[str], bool]] = []
     expected, position = 1, 0
     while True:
-        match: regex.Match[str] | None = explicit.get(expected)
+        current = explicit.get(expected)
         missing = False
-        if match is None or match.start() < position:
+        if current is None or current.start() < position:
             limit = explicit[expected + 1].start() if expected + 1 in explicit else len(text)
-            match = next(
-                (m for v, m in bare if v == expected and position <= m.start() < limit), None
-            )
+            candidates = (m for v, m in bare if v == expected and position <= m.start() < limit)
+            current = next(candidates, None)
             missing = True
-        if match is None:
+        if current is None:
             break
-        marks.append((match, missing))
-        position = match.end()
+        marks.append((current, missing))
+        position = current.end()
         expected += 1
     result: list[FoundMeasure] = []
     for i, (match, missing) in enumerate(marks):
