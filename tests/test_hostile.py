@@ -236,3 +236,15 @@ def test_timeout_in_the_api() -> None:
     with pytest.raises(RectpipeError) as caught:
         rectpipe.parse_file(SEED, limits=Limits(timeout=0.001))
     assert caught.value.code == "timeout"
+
+
+def test_page_limit_is_checked_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes((SAMPLES / "seed-yongzhou.pdf").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "rectpipe", "extract", str(path), "--max-pages", "3"],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == EXIT["too_large"]
+    assert b"pages, over the 3 page limit" in result.stderr

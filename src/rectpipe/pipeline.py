@@ -58,7 +58,7 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     if fmt == "pdf":
         from .readers.pdf import read_pdf
 
-        return read_pdf(data, engine="pdfium")
+        return read_pdf(data, engine="pdfium", max_pages=limits.max_pages)
     if fmt == "html":
         from .readers.html import read_html
 

@@ -24,6 +24,7 @@ from ..errors import (
     NoTextLayerError,
     PasswordRequiredError,
     RectpipeError,
+    TooLargeError,
     UsageError,
 )
 from .pdf_chars import (
@@ -406,7 +407,9 @@ def _assemble(pages: list[_Page], metrics: BodyMetrics) -> list[Block]:
 # the door
 
 
-def read_pdf(data: bytes, *, engine: Engine | str = "pdfplumber") -> Document:
+def read_pdf(
+    data: bytes, *, engine: Engine | str = "pdfplumber", max_pages: int | None = None
+) -> Document:
     """The paragraphs and tables of a PDF, in reading order, as a :class:`Document`.
 
     Paragraph blocks have ``path="page:<n>/p:<i>"`` (``i`` counts paragraphs starting on page
@@ -421,8 +424,9 @@ def read_pdf(data: bytes, *, engine: Engine | str = "pdfplumber") -> Document:
     :class:`PasswordRequiredError` (a user password is set; owner-only passwords are fine),
     :class:`EncryptedUnsupportedError`, :class:`NoTextLayerError` (no glyph on any page:
     scanned images or text drawn as paths) and :class:`LowTextYieldError` (mostly unmapped
-    glyphs); :class:`UsageError` for an unknown ``engine``; a bare :class:`RectpipeError` if
-    the layout itself fails. No other exception escapes.
+    glyphs); :class:`TooLargeError` when there are more than ``max_pages`` pages (checked
+    before any page is read); :class:`UsageError` for an unknown ``engine``; a bare
+    :class:`RectpipeError` if the layout itself fails. No other exception escapes.
     """
     encrypted = _inspect(data)
     if encrypted:
@@ -435,6 +439,8 @@ def read_pdf(data: bytes, *, engine: Engine | str = "pdfplumber") -> Document:
             raise CorruptFileError(f"cannot read the page tree ({exc})") from None
         if page_count == 0:
             raise CorruptFileError("the PDF has no pages")
+        if max_pages is not None and page_count > max_pages:
+            raise TooLargeError(f"{page_count} pages, over the {max_pages} page limit")
         pages = _read_pages(source, page_count)
     finally:
         with contextlib.suppress(Exception):  # closing must not mask the result
