@@ -13,11 +13,13 @@ import pytest
 import rectpipe
 from rectpipe.errors import ERRORS, RectpipeError
 from rectpipe.limits import Limits
+from rectpipe.readers.legacy import soffice
 
 from . import hostile
 from .conftest import SAMPLES, SEED
 
 EXIT = {cls.code: cls.exit_code for cls in ERRORS}
+LEGACY_CODE = "corrupt" if soffice() else "missing_dependency"
 SECRET = "TOP-SECRET-7f3a"
 
 ORDINARY_TEXT = "今天天气很好，我们去公园散步。公园里有很多人，有的在跑步，有的在下棋。\n" * 40
@@ -38,7 +40,7 @@ def _odt(_: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        package.writestr("content.xml", "<office:document-content/>")
+        package.writestr("content.xml", "<broken")
     return buffer.getvalue()
 
 
@@ -74,12 +76,13 @@ CASES: list[tuple[str, str, Callable[[Path], bytes], str, list[str]]] = [
         [],
     ),
     ("zip-not-word", "archive.docx", _plain_zip, "unsupported_format", []),
-    ("odt", "report.odt", _odt, "unsupported_format", []),
+    # Without LibreOffice these say what to install; with it, the conversion fails.
+    ("broken-odt", "report.odt", _odt, LEGACY_CODE, []),
     (
-        "legacy-doc",
+        "broken-legacy-doc",
         "report.doc",
         lambda _: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000,
-        "unsupported_format",
+        LEGACY_CODE,
         [],
     ),
     (
@@ -248,3 +251,33 @@ def test_page_limit_is_checked_before_reading(tmp_path: Path) -> None:
     )
     assert result.returncode == EXIT["too_large"]
     assert b"pages, over the 3 page limit" in result.stderr
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("target", ["doc", "odt"])
+def test_legacy_formats_read_through_libreoffice(tmp_path: Path, target: str) -> None:
+    """A .doc / .odt made by LibreOffice from the seed's Word file reads like the seed."""
+    program = soffice()
+    assert program is not None
+    source = tmp_path / "seed.docx"
+    source.write_bytes((SAMPLES / "seed-yongzhou.docx").read_bytes())
+    subprocess.run(
+        [program, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", target, "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    report = rectpipe.parse_file(tmp_path / f"seed.{target}")
+    assert report.source.format == target
+    assert len(report.iter_problems()) == 26
+
+
+def test_legacy_format_without_libreoffice_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    path = tmp_path / "report.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
+    with pytest.raises(RectpipeError) as caught:
+        rectpipe.parse_file(path)
+    assert caught.value.code == "missing_dependency"
+    assert "install LibreOffice" in str(caught.value)

@@ -42,7 +42,7 @@ from .sniff import sniff_format
 from .structure import build_tree
 from .textmap import TextMap
 
-FORMATS = ("txt", "docx", "pdf", "html")
+FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt")
 
 
 def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -63,6 +63,10 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         from .readers.html import read_html
 
         return read_html(data)
+    if fmt in ("doc", "odt"):
+        from .readers.legacy import read_legacy
+
+        return read_legacy(data, fmt, max_bytes=limits.max_unzipped_bytes)
     raise UnsupportedFormatError(f"unknown format {fmt!r}")
 
 

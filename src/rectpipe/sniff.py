@@ -11,10 +11,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
-    """``"pdf"``, ``"docx"``, ``"html"`` or ``"txt"`` for ``data``.
+    """``"pdf"``, ``"docx"``, ``"html"``, ``"txt"``, or ``"doc"`` / ``"odt"`` (read through
+    LibreOffice) for ``data``.
 
-    Raises :class:`UnsupportedFormatError` for formats rectpipe does not read (legacy .doc,
-    other zip packages, images).
+    Raises :class:`UnsupportedFormatError` for formats rectpipe does not read (other zip
+    packages, images).
     """
     head = data[:2048]
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -23,9 +24,7 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
     if head.startswith(_OLE):
-        raise UnsupportedFormatError(
-            "legacy Word/WPS binary document (.doc/.wps): convert it to .docx first"
-        )
+        return "doc"  # legacy Word or WPS binary: read through LibreOffice
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
         raise UnsupportedFormatError("image file: rectpipe reads text, not scans")
     lowered = stripped[:512].lower()
@@ -41,14 +40,18 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        from .errors import CorruptFileError
+    from .errors import CorruptFileError
 
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = set(package.namelist())
+        mimetype = package.read("mimetype").strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
         raise CorruptFileError("damaged zip package") from None
     if "word/document.xml" in names:
         return "docx"
-    if "content.xml" in names and "mimetype" in names:
-        raise UnsupportedFormatError("OpenDocument file (.odt): convert it to .docx first")
+    if mimetype == b"application/vnd.oasis.opendocument.text":
+        return "odt"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        raise UnsupportedFormatError("OpenDocument file that is not a text document")
     raise UnsupportedFormatError("zip archive that is not a Word document")
