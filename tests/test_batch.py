@@ -113,9 +113,9 @@ def test_missing_inputs_and_globs(tmp_path: Path) -> None:
 
 
 def test_explicit_files_are_taken_whatever_their_suffix(tmp_path: Path) -> None:
-    legacy = tmp_path / "old.doc"
-    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200))
-    (result,) = run_batch([legacy], workers=1)
+    image = tmp_path / "scan.png"  # a folder would skip it; named, it is reported
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (result,) = run_batch([image], workers=1)
     assert (result.status, result.error_code) == ("failure", "unsupported_format")
 
 
@@ -226,7 +226,7 @@ def test_manifest_survives_a_torn_last_line(tmp_path: Path) -> None:
 def test_progress_bar_only_on_terminals() -> None:
     summary = BatchSummary(total=40, success=10, partial=5, failure=5)
     line = bar_text(summary, elapsed=4.0, width=10)
-    assert line.startswith("[#####.....] 20/40  50%  ok 10  partial 5  failed 5  5.0 files/s")
+    assert line.startswith("[#####.....] 20/40 50% ok 10 partial 5 failed 5 5.0/s")
     assert line.endswith("eta 4s")
 
     piped = io.StringIO()

@@ -1,6 +1,6 @@
 """A one-line progress bar for terminals, written by hand (no dependency).
 
-``[#########.........] 120/400  30%  ok 110  partial 6  failed 4  12.3 files/s  eta 23s``,
+``[######..............] 120/400 30% ok 110 partial 6 failed 4 12.3/s eta 23s``,
 redrawn in place with ``\\r`` at most ten times a second. Disabled (every call a no-op) when
 the stream is not a terminal, so pipes and log files get no control characters.
 """
@@ -13,7 +13,7 @@ from typing import TextIO
 
 from .session import BatchSummary
 
-_WIDTH = 24
+_WIDTH = 20
 
 
 def bar_text(summary: BatchSummary, elapsed: float, width: int = _WIDTH) -> str:
@@ -26,8 +26,8 @@ def bar_text(summary: BatchSummary, elapsed: float, width: int = _WIDTH) -> str:
     eta = f"eta {remaining / rate:.0f}s" if rate > 0 and remaining > 0 else ""
     return (
         f"[{'#' * filled}{'.' * (width - filled)}] {done}/{summary.total} "
-        f"{100 * done / total:3.0f}%  ok {summary.success}  partial {summary.partial}  "
-        f"failed {summary.failure}  {rate:.1f} files/s  {eta}"
+        f"{100 * done / total:.0f}% ok {summary.success} partial {summary.partial} "
+        f"failed {summary.failure} {rate:.1f}/s {eta}"
     ).rstrip()
 
 
