@@ -60,7 +60,7 @@ def test_output_directory(tmp_path: Path) -> None:
         (b"", "corrupt", 11),
         (b"just a line of text with no structure", "structure_not_found", 18),
         (b"PK\x03\x04broken", "corrupt", 11),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "unsupported_format", 10),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "unsupported_format", 10),
     ],
 )
 def test_errors_are_one_line_with_a_code(
