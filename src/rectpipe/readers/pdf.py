@@ -247,6 +247,11 @@ def find_tables(edges: Sequence[Edge], chars: Sequence[Char]) -> tuple[list[Tabl
         matrix = [["" for _ in range(n_cols)] for _ in range(n_rows)]
         for (r, c), cell_chars in buckets.items():
             matrix[r][c] = _cell_text(cell_chars)
+        # A cell merged down holds its text in every row it spans, so each row stands alone
+        # (as the Word and web readers give it); a cell merged across stays in its first column.
+        for (r, c), (r0, c0) in owner.items():
+            if r != r0 and c == c0:
+                matrix[r][c] = matrix[r0][c0]
         grids.append(TableGrid(bbox=bbox, xs=tuple(xs), rows=tuple(tuple(row) for row in matrix)))
     return grids, outside
 
@@ -344,6 +349,8 @@ class _Builder:
             new_rows = list(grid.rows)
             if new_rows and rows and new_rows[0] == rows[0]:
                 new_rows = new_rows[1:]  # header row repeated on the continuation page
+            if new_rows and rows:
+                new_rows[0] = _continue_merged_cells(rows[-1], new_rows[0])
             rows.extend(new_rows)
             return
         self.close_table()
@@ -364,6 +371,18 @@ class _Builder:
                 cells=tuple(rows),
             )
         )
+
+
+def _continue_merged_cells(above: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...]:
+    """The first row on a continuation page, its empty cells filled from the row above.
+
+    A cell merged down across a page break is drawn as a filled cell on the first page and an
+    empty one on the next; in a data row (other cells filled) an empty cell is read as that
+    continuation. Header-like rows and rows of other widths are left alone.
+    """
+    if len(above) != len(row) or sum(1 for cell in row if cell) < 2:
+        return row
+    return tuple(cell or previous for cell, previous in zip(row, above, strict=True))
 
 
 def _same_columns(a: TableGrid, b: TableGrid) -> bool:
