@@ -1,7 +1,8 @@
 """Reports into a relational database: SQLite by default, any SQLAlchemy URL otherwise.
 
-Needs SQLAlchemy (``pip install rectpipe[db]``; PostgreSQL also needs a driver:
-``rectpipe[postgres]``). Without it, :func:`open_database` raises ``missing_dependency``.
+Built on SQLAlchemy Core (a dependency of rectpipe). PostgreSQL also needs a driver
+(``pip install rectpipe[postgres]``); without one :func:`open_database` raises
+``missing_dependency``.
 """
 
 from __future__ import annotations

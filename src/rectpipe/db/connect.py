@@ -82,7 +82,7 @@ def open_database(target: str) -> Database:
         import sqlalchemy
         from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
     except ImportError:
-        raise MissingDependencyError("--db needs SQLAlchemy: pip install 'rectpipe[db]'") from None
+        raise MissingDependencyError("--db needs SQLAlchemy: pip install SQLAlchemy") from None
     url = database_url(target)
     path = sqlite_path(target)
     if path is not None:
