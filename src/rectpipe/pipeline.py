@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from functools import partial
@@ -31,6 +32,7 @@ from .models import (
     RemovedText,
     Report,
     ReportWarning,
+    Section,
     Source,
     Status,
     Summary,
@@ -281,13 +283,10 @@ def parse_document(
     return report
 
 
-def _blocks_of(section: object, textmap: TextMap) -> list[int]:
-    from .models import Section
-
-    assert isinstance(section, Section)
-    start = section.provenance.start
-    end = section.provenance.end
-    return [i for i, s in enumerate(textmap.starts) if start <= s < end]
+def _blocks_of(section: Section, textmap: TextMap) -> range:
+    """Indices of the blocks that start inside ``section``'s span."""
+    first = bisect_left(textmap.starts, section.provenance.start)
+    return range(first, bisect_left(textmap.starts, section.provenance.end))
 
 
 def _summary(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> Summary:
