@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .blocks import Document
 from .enrich.checks import consistency_warnings
-from .enrich.config import EnrichConfig, default_config
+from .enrich.config import EnrichConfig, config_for
 from .enrich.run import enrich_report
 from .errors import (
     CorruptFileError,
@@ -39,7 +39,7 @@ from .models import (
 )
 from .normalize import clean_blocks
 from .profile import Profile, default_profile
-from .repair import clean_repaired, repair_blocks, repair_warnings, with_originals
+from .repair import repair_and_clean, repair_warnings, with_originals
 from .sniff import sniff_format
 from .structure import build_tree
 from .textmap import TextMap
@@ -89,7 +89,7 @@ def parse_bytes(
     punctuation, lost line breaks; see :mod:`rectpipe.repair`). ``enrich`` adds dates,
     quantities, references, entities, keywords and a topic to every problem (see
     :mod:`rectpipe.enrich`; it loads jieba, about two seconds the first time in a process),
-    read with ``enrich_config`` (default: the default profile's ``enrichment:`` section).
+    read with ``enrich_config`` (default: the ``enrichment:`` section of ``profile``).
 
     Raises a :class:`~rectpipe.errors.RectpipeError` subclass when the bytes cannot be read
     (``corrupt``, ``too_large``…), hold nothing recognisable as a report
@@ -213,12 +213,12 @@ def parse_document(
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
     """Everything after the reader: the format-blind part of the pipeline."""
+    enrich_config = enrich_config or config_for(profile)
     profile = profile or default_profile()
-    enrich_config = enrich_config or default_config()
     repaired = None
     if repair:
         labels = profile.labels["actions"]
-        repaired = clean_repaired(repair_blocks(document.blocks, labels=labels))
+        repaired = repair_and_clean(document.blocks, labels=labels)
         blocks = [item.block for item in repaired]
     else:
         blocks = clean_blocks(document.blocks)

@@ -6,7 +6,7 @@ over it: its lists are put in front of the default lists, its mappings update th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -37,6 +37,9 @@ class Profile:
     issuer_suffixes: tuple[str, ...]
     inspection_kinds: tuple[str, ...]
     table_columns: dict[str, tuple[str, ...]]
+    #: The merged ``enrichment:`` section when the user file has one, else ``None`` (the
+    #: default section); read by :func:`rectpipe.enrich.config.config_for`.
+    enrichment: dict[str, Any] | None = field(default=None, repr=False)
 
 
 def _merge(base: Any, extra: Any) -> Any:
@@ -54,7 +57,7 @@ def _longest_first(items: Any) -> tuple[str, ...]:
     return tuple(sorted({str(item) for item in items}, key=lambda s: (-len(s), s)))
 
 
-def _build(raw: dict[str, Any]) -> Profile:
+def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Profile:
     try:
         phrases: list[tuple[str, Status]] = []
         for status_name, words in raw["status"].items():
@@ -75,6 +78,7 @@ def _build(raw: dict[str, Any]) -> Profile:
                 key: _longest_first(values)
                 for key, values in dict(raw.get("table_columns", {})).items()
             },
+            enrichment=enrichment,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise UsageError(f"invalid profile: {exc}") from None
@@ -108,4 +112,6 @@ def load_profile(path: str | Path | None = None) -> Profile:
         return default_profile()
     if not isinstance(extra, dict):
         raise UsageError(f"profile {path} must be a mapping")
-    return _build(_merge(_default_raw(), extra))
+    merged = _merge(_default_raw(), extra)
+    section = merged.get("enrichment") if isinstance(extra.get("enrichment"), dict) else None
+    return _build(merged, section if isinstance(section, dict) else None)

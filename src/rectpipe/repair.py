@@ -133,6 +133,86 @@ def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> lis
     return repaired
 
 
+def repair_and_clean(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> list[Repaired]:
+    """``clean_repaired(repair_blocks(blocks, labels=labels))``, cleaning each text once.
+
+    :func:`repair_blocks` cleans every text to decide what to repair and hands unrepaired
+    blocks back as read, so :func:`clean_repaired` would clean them a second time; here the
+    cleaned text is kept (cleaning is idempotent, so the result is the same).
+    """
+    cells = {
+        i: tuple(tuple(clean_text(c) for c in row) for row in b.cells)
+        for i, b in enumerate(blocks)
+        if b.kind is BlockKind.TABLE and b.cells is not None
+    }
+    cleaned = ["" if i in cells else clean_text(b.text) for i, b in enumerate(blocks)]
+    texts = [t for b, t in zip(blocks, cleaned, strict=True) if b.kind is not BlockKind.TABLE]
+    for i, b in enumerate(blocks):
+        if b.cells:
+            texts += [c for row in cells[i] for c in row] if i in cells else _cleaned_cells(b)
+    plan = _Plan(
+        traditional=is_traditional(texts),
+        halfwidth=halfwidth_copy(texts),
+        labels=tuple(labels),
+    )
+    kept: list[Repaired] = []
+    for i, (block, text) in enumerate(zip(blocks, cleaned, strict=True)):
+        if i in cells:
+            kept.extend(_table_cleaned(block, cells[i], plan))
+        else:
+            kept.extend(_paragraph_cleaned(block, text, plan))
+    return kept
+
+
+def _cleaned_cells(block: Block) -> list[str]:
+    """Every cell of ``block`` (a non-table block that has cells), cleaned, row by row."""
+    assert block.cells is not None
+    return [clean_text(c) for row in block.cells for c in row]
+
+
+def _table_cleaned(
+    block: Block, cleaned: tuple[tuple[str, ...], ...], plan: _Plan
+) -> list[Repaired]:
+    """A table block repaired and cleaned, from its cells already cleaned (none when empty)."""
+    kinds: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    for row in cleaned:
+        fixed_row: list[str] = []
+        for cell in row:
+            fixed, changed = _char_repairs(cell, plan)
+            kinds += [k for k in changed if k not in kinds]
+            fixed_row.append(fixed)
+        rows.append(tuple(fixed_row))
+    text = "\n".join("\t".join(row) for row in rows)
+    if not text.strip():
+        return []
+    out = replace(block, text=text, cells=tuple(rows))
+    return [Repaired(out, block.text, tuple(kinds)) if kinds else Repaired(out)]
+
+
+def _paragraph_cleaned(block: Block, cleaned: str, plan: _Plan) -> list[Repaired]:
+    """A paragraph block repaired and cleaned, from its text already cleaned (empty pieces
+    dropped, as :func:`clean_repaired` does)."""
+    text, kinds = _char_repairs(cleaned, plan)
+    pieces = split_glued(text, plan.labels) if text else [text]
+    if len(pieces) > 1:
+        kinds.append("line_breaks")
+        pieces = [clean_text(piece) for piece in pieces]
+    original = block.text if kinds else None
+    kept: list[Repaired] = []
+    for n, piece in enumerate(pieces):
+        label = clean_text(block.list_label) if n == 0 and block.list_label else None
+        if not piece and not label:
+            continue
+        label = label or None
+        if piece == block.text and label == block.list_label:
+            out = block  # equal to the replaced copy, without the cost of making one
+        else:
+            out = replace(block, text=piece, list_label=label)
+        kept.append(Repaired(out, original, tuple(kinds)))
+    return kept
+
+
 def clean_repaired(repaired: Sequence[Repaired]) -> list[Repaired]:
     """:func:`~rectpipe.normalize.clean_blocks` over repaired blocks, keeping each block's
     original and kinds beside it (blocks left empty are dropped, as cleaning does)."""

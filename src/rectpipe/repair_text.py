@@ -188,9 +188,10 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
     """
     labels = sorted(labels, key=len, reverse=True)
     first = match_marker(text)
+    rest = text[1:]  # sliced once, not once per label
     if not (
         _AFTER_END.search(text)
-        or (labels and any(label in text[1:] for label in labels))
+        or (labels and any(label in rest for label in labels))
         or (first is not None and _FIRST_CHILD.search(text, first.end))
     ):
         return []

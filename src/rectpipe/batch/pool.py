@@ -141,6 +141,9 @@ class _Pool:
             wait_for = None if soonest == math.inf else max(0.0, soonest - time.monotonic())
             handles = [s.conn for s in busy] + [s.process.sentinel for s in busy]
             ready = wait(handles, timeout=wait_for)
+            # Every finished worker gets its next file before any result is handed on, so
+            # none waits idle while the caller stores a result.
+            finished: list[FileResult] = []
             for slot in busy:
                 found = self.outcome(slot, ready)
                 if found is None:
@@ -153,7 +156,8 @@ class _Pool:
                         self.assign(self.spawn(), pending.popleft())
                 elif pending:
                     self.assign(slot, pending.popleft())
-                yield result
+                finished.append(result)
+            yield from finished
 
     def close(self) -> None:
         for slot in list(self.slots):

@@ -15,7 +15,7 @@ import regex
 import yaml
 
 from ..errors import UsageError
-from ..profile import _default_raw, _merge
+from ..profile import Profile, _default_raw, _merge
 
 PARTS = ("title", "description", "actions")
 
@@ -96,3 +96,13 @@ def load_config(path: str | Path | None = None) -> EnrichConfig:
     if not section:
         return default_config()
     return _build(_merge(_section(_default_raw()), section))
+
+
+@cache
+def config_for(profile: Profile | None) -> EnrichConfig:
+    """The enrichment section of a loaded profile: the default section, with the user file's
+    ``enrichment:`` section merged over it when :func:`rectpipe.profile.load_profile` read one.
+    Cached per profile (profiles compare by identity)."""
+    if profile is None or profile.enrichment is None:
+        return default_config()
+    return _build(profile.enrichment)

@@ -1,4 +1,4 @@
-"""Every date a text mentions: absolute, ranges, month-only, seasons, deadlines.
+"""Every date a text mentions: absolute, ranges, quarters, month-only, seasons, deadlines.
 
 Builds on :mod:`rectpipe.extract.dates` (its :func:`~rectpipe.extract.dates.iso`) and
 :func:`rectpipe.numbering.cn_to_int`, so 二〇二三年十二月二十二日 reads like 2023年12月22日.
@@ -140,6 +140,27 @@ def _year_range(match: regex.Match[str], ctx: _Context) -> DateMention | None:
     )
 
 
+def _quarter(match: regex.Match[str], ctx: _Context) -> DateMention | None:
+    """第三季度 → the range of its months (2024-07 … 2024-09)."""
+    year = _int(match.group("y"))
+    inferred = year is None
+    if year is None:
+        year = ctx.relative(match.group("rel")) or ctx.year_before(match.start())
+    quarter = _int(match.group("q"))
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    if year is None:
+        return _mention(match, kind="range", value=None, precision="month", inferred=True)
+    return _mention(
+        match,
+        kind="range",
+        value=f"{year:04d}-{3 * quarter - 2:02d}",
+        value_end=f"{year:04d}-{3 * quarter:02d}",
+        precision="month",
+        inferred=inferred,
+    )
+
+
 def _full_date(match: regex.Match[str], ctx: _Context) -> DateMention | None:
     year, month, day = _int(match.group("y")), _int(match.group("m")), _int(match.group("d"))
     if year is None or month is None:
@@ -213,6 +234,7 @@ _MONTH_RANGE = regex.compile(
     rf"(?P<d>)(?P<d2>)(?![0-9０-９一二三四五六七八九十]+[日号])"
 )
 _YEAR_RANGE = regex.compile(rf"{_NOT_DIGIT_BEFORE}(?P<y>[0-9]{{4}}){_SEP}(?P<y2>[0-9]{{4}})年")
+_QUARTER = regex.compile(rf"(?:(?P<y>{_Y})年度?|{_REL})?第?(?P<q>[一二三四1-4１-４])季度")
 _FULL = regex.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_M})\s*月(?:\s*(?P<d>{_D})\s*[日号]|{_PART})")
 _MONTH_DAY = regex.compile(
     r"(?<![0-9０-９年月])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12][0-9]|0?[1-9])[日号]"
@@ -232,6 +254,7 @@ _PATTERNS: tuple[tuple[regex.Pattern[str], _Handler], ...] = (
     (_DAY_RANGE, _range),
     (_MONTH_RANGE, _range),
     (_YEAR_RANGE, _year_range),
+    (_QUARTER, _quarter),
     (_FULL, _full_date),
     (_MONTH_DAY, _month_day),
     (_RELATIVE_MONTH, _month_day),

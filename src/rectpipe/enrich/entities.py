@@ -2,7 +2,9 @@
 
 - An organisation is a token tagged ``nt`` (区纪工委, 产投集团, a protected 省委第九巡视组), or
   a run of name-like tokens ending in an organisation suffix (永州市 + 人民政府, 永州市 + 国土 +
-  空间规划 + 委员会); a generic suffix alone (公司, 委员会) is not a name.
+  空间规划 + 委员会); a generic suffix alone (公司, 委员会) is not a name. A place name jieba
+  does not know is left as two single characters; before a place suffix (江 + 屿 + 港区 +
+  管委会) they are taken too.
 - A person is a 2–3 character name right after a title (书记施创太 → 施创太) whose first
   character is a common surname; jieba with ``HMM=False`` leaves unknown names as single
   characters, which is what is looked for.
@@ -32,13 +34,14 @@ _START_TAGS = frozenset({"ns", "nt", "nz", "j", "eng"})
 _ADMIN = frozenset({"省", "市", "县", "区", "州", "镇", "乡", "某", "全省", "全市", "中央"})
 _NOT_MODIFIER = frozenset(
     "相关 有关 各 各级 全体 职能部门 部门 工作 企业 所属 下属 涉事 "  # noqa: SIM905
-    "问题 关联 各类 其他 全部 重点 兄弟".split()
+    "问题 关联 各类 其他 全部 重点 兄弟 会同 联合 协调 配合 指导 督促 推动 要求".split()
 )
 _NOT_ORG = frozenset({"大厅", "政务大厅", "政务服务大厅", "布局", "格局", "大局", "结局", "展厅",
-                      "党组织", "基层党组织", "职能部门"})  # fmt: skip
+                      "党组织", "基层党组织", "职能部门",
+                      "交易会", "博览会", "展销会"})  # fmt: skip
 _NOT_PLACE = frozenset(
     "新建 上门 深度 南北 东西 四楼 前进 和平 长安 新华 太平 中华 "  # noqa: SIM905
-    "胜利 光明 东方 朝阳 东盟 关联 广大".split()
+    "胜利 光明 东方 朝阳 东盟 关联 广大 城市 沿河 沿江 沿线".split()
 )
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -78,6 +81,28 @@ def _is_modifier(token: Token, company: bool) -> bool:
     return token.tag in _MODIFIER_TAGS
 
 
+_DEICTIC = frozenset({"我", "本", "该", "全", "各", "此", "外"})
+_UNKNOWN_NAME_TAGS = frozenset({"nr", "ns", "ng", "n", "nz", "j"})
+
+
+def _unknown_name_before(tokens: Sequence[Token], first: int, config: EnrichConfig) -> bool:
+    """Are the two tokens before ``first`` (a place suffix such as 港区) the single characters of
+    an unknown two-character place name, with no other single character before them?"""
+    if first < 2 or tokens[first].text not in config.place_suffixes:
+        return False
+    pair = tokens[first - 2 : first]
+    if not all(
+        len(t.text) == 1
+        and _HAN.fullmatch(t.text)
+        and t.tag in _UNKNOWN_NAME_TAGS
+        and t.text not in _ADMIN
+        for t in pair
+    ):
+        return False
+    before = tokens[first - 3] if first >= 3 else None
+    return before is None or len(before.text) > 1 or not _HAN.fullmatch(before.text)
+
+
 def _organisations(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[int, int]]:
     """``(first, last)`` token indices of each organisation, not overlapping.
 
@@ -100,7 +125,15 @@ def _organisations(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[
                 break
             if first >= 2 and tokens[first - 2].text.isdigit():
                 break  # 2家民营公司: 家 counts, it does not name
+            if before.text in _ADMIN and first >= 2 and tokens[first - 2].text in _DEICTIC:
+                break  # 我区将军岭小学: 我区 points, it does not name
             first -= 1
+        if (
+            first != head
+            and not used.intersection({first - 1, first - 2})
+            and _unknown_name_before(tokens, first, config)
+        ):
+            first -= 2
         if first == head and tokens[head].tag != "nt":
             continue
         used.update(range(first, head + 1))

@@ -18,11 +18,12 @@ _MULTIPLIERS = {"": 1.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "�
                 "千万": 1e7, "亿": 1e8, "万亿": 1e12}  # fmt: skip
 _MONEY = regex.compile(
     rf"(?<![0-9０-９.．第])(?:(?P<n>{_NUMBER})|(?P<cn>{_CN_NUMBER}))\s*(?P<a1>余|多)?"
-    rf"(?P<mult>万亿|千万|百万|十万|亿|万|千|百)?(?P<a2>余|多)?元(?!旦|素|宵|月|化)"
+    rf"(?P<mult>万亿|千万|百万|十万|亿|万|千|百)?(?P<a2>余|多)?元(?!旦|素|宵|月)"
 )
 _PERCENT = regex.compile(rf"(?<![0-9０-９.．])(?P<n>{_NUMBER})\s*(?P<unit>[%％])")
 _CLASSIFIERS = (
     "人次|批次|个|次|名|人|家|件|项|条|户|所|场|批|起|宗|笔|份|处|座|套|台|篇|部|位|支|期|轮|栋|间"
+    "|块"
 )
 _COUNT = regex.compile(
     rf"(?<![0-9０-９.．第/\-年月日])(?P<n>[0-9０-９]+)(?P<a>余|多)?"
@@ -39,6 +40,8 @@ def _number(text: str) -> float | None:
 
 
 def _money(match: regex.Match[str]) -> Quantity | None:
+    if match.string.startswith("化", match.end()) and not match.group("n"):
+        return None  # 一元化, 二元化: an idiom; 0.7亿元化债 is money
     if match.group("n"):
         value = _number(match.group("n"))
     else:

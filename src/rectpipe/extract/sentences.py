@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 _ENDS = "。！？!?"
 _OPEN = "“‘《「『（(【〔"
 _CLOSE = "”’》」』）)】〕"
+_MARKS = re.compile("[" + re.escape(_ENDS + _OPEN + _CLOSE) + "]")
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -15,22 +18,24 @@ def sentence_ends(text: str) -> list[int]:
     """
     ends: list[int] = []
     depth = 0
-    i = 0
     n = len(text)
-    while i < n:
+    # Only quotes, brackets and sentence ends matter: jump from one to the next.
+    found = _MARKS.search(text)
+    while found is not None:
+        i = found.start()
         ch = text[i]
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _ENDS and depth == 0:
+        elif depth == 0:  # a sentence end outside quotes and brackets
             j = i + 1
             while j < n and text[j] in _ENDS:
                 j += 1
             ends.append(j)
-            i = j
+            found = _MARKS.search(text, j)
             continue
-        i += 1
+        found = _MARKS.search(text, i + 1)
     if not ends or (ends[-1] < n and text[ends[-1] :].strip()):
         ends.append(n)
     return ends
