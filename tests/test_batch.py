@@ -28,7 +28,7 @@ from rectpipe.batch import (
 from rectpipe.batch import local as local_engine
 from rectpipe.batch.pool import run_pool
 from rectpipe.batch.progress import ProgressBar, bar_text
-from rectpipe.batch.session import BatchSummary
+from rectpipe.batch.runner import BatchSummary
 from rectpipe.cli import main
 from rectpipe.errors import ParseTimeoutError
 from rectpipe.models import Report

@@ -18,7 +18,7 @@ from .local import run_batch
 from .manifest import MANIFEST_NAME, Manifest, completed_hashes, read_manifest
 from .ray_engine import run_batch_ray
 from .result import FileResult, ResultStatus
-from .session import BatchSummary, convert_batch
+from .runner import BatchSummary, convert_batch
 from .sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
 
 __all__ = [

@@ -22,7 +22,7 @@ from ..limits import DEFAULT_LIMITS
 from .discover import Plan
 from .progress import ProgressBar
 from .result import FileResult
-from .session import BatchSummary, convert_batch
+from .runner import BatchSummary, convert_batch
 from .sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
 
 _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}

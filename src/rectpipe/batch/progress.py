@@ -11,7 +11,7 @@ import shutil
 import time
 from typing import TextIO
 
-from .session import BatchSummary
+from .runner import BatchSummary
 
 _WIDTH = 20
 
