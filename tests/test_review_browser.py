@@ -89,12 +89,12 @@ class Browser:
         self._buffer = b""
         self._last_id = 0
 
-    def send(self, method: str, params: dict[str, Any] | None = None, session: str = "") -> Any:
+    def send(self, method: str, params: dict[str, Any] | None = None, attached_id: str = "") -> Any:
         """Send one command and wait for its reply; events in between are dropped."""
         self._last_id += 1
         message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
+        if attached_id:
+            message["sessionId"] = attached_id
         os.write(self._command_write, json.dumps(message).encode() + b"\0")
         deadline = time.monotonic() + TIMEOUT
         while True:
@@ -136,13 +136,13 @@ class Page:
         self.browser = browser
         self.target: str = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         attached = browser.send("Target.attachToTarget", {"targetId": self.target, "flatten": True})
-        self.session: str = attached["sessionId"]
+        self.attached_id: str = attached["sessionId"]
         self.viewport(1280, 900)
         self.send("Page.navigate", {"url": url})
         self.wait("document.readyState === 'complete' && document.body.dataset.ready === '1'")
 
     def send(self, method: str, params: dict[str, Any] | None = None) -> Any:
-        return self.browser.send(method, params, self.session)
+        return self.browser.send(method, params, self.attached_id)
 
     def js(self, expression: str) -> Any:
         """The JSON value of a JavaScript expression in the page."""
