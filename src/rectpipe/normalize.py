@@ -8,6 +8,7 @@ characters, control characters, and spaces that a PDF or web copy put between Ha
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
@@ -46,6 +47,9 @@ _TRANSLATE: dict[int, str | None] = {
 }
 _TRANSLATE.update({code: None for code in range(0x00, 0x20) if code not in (0x09, 0x0A)})
 _TRANSLATE[0x7F] = None
+# Most texts hold none of those characters: one scan of a character class (stdlib ``re``, a
+# table lookup per character) is far cheaper than ``str.translate``'s dict lookup per character.
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TRANSLATE)) + "]")
 
 _HAN = r"\p{Han}"
 _CJK_PUNCT = r"，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"
@@ -60,9 +64,13 @@ def clean_text(text: str) -> str:
     Leading and trailing blanks (also U+3000) are removed. Newlines inside a block are kept
     (tables use them between rows). Idempotent: ``clean_text(clean_text(x)) == clean_text(x)``.
     """
-    text = text.translate(_TRANSLATE)
-    text = _CJK_GAP.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATE)
+    if " " in text or "\t" in text or "\u3000" in text:  # both patterns need a blank
+        text = _CJK_GAP.sub("", text)
+        text = _SPACES.sub(" ", text)
+    if "\n" not in text:
+        return text.strip(" \t\u3000")
     return "\n".join(line.strip(" \t\u3000") for line in text.split("\n")).strip("\n")
 
 

@@ -15,7 +15,7 @@ import regex
 
 from ..models import Problem, Provenance, Report, ReportWarning, Status
 from .config import EnrichConfig
-from .dates import find_dates
+from .dates import find_dated_deadlines, find_dates
 from .models import DateMention
 from .run import report_year
 
@@ -84,9 +84,7 @@ def _deadlines(report: Report, problem: Problem, year: int | None) -> list[DateM
         found += find_dates(text, base=where.start, report_year=year)
     start, end = problem.provenance.start, problem.provenance.end
     own = report.text[start:end]
-    for mention in find_dates(own, base=start, report_year=year):
-        if mention.kind != "deadline" or mention.term != "by_date":
-            continue
+    for mention in find_dated_deadlines(own, base=start, report_year=year):
         if where is not None and where.start <= mention.start < where.end:
             continue
         before = report.text[max(start, mention.start - 3) : mention.start]

@@ -276,9 +276,15 @@ def _explicit_years(text: str) -> list[tuple[int, int]]:
     return years
 
 
-def _matches(text: str, ctx: _Context) -> Iterator[DateMention]:
+_DEADLINE_PATTERNS = _PATTERNS[:2]
+"""The dated-deadline patterns: first in :data:`_PATTERNS`, so nothing else can take their text."""
+
+
+def _matches(
+    text: str, ctx: _Context, patterns: tuple[tuple[regex.Pattern[str], _Handler], ...] = _PATTERNS
+) -> Iterator[DateMention]:
     taken: list[tuple[int, int]] = []
-    for pattern, handler in _PATTERNS:
+    for pattern, handler in patterns:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -296,8 +302,30 @@ def find_dates(text: str, *, base: int = 0, report_year: int | None = None) -> l
     without it such mentions have ``value`` ``None``. Impossible dates (13月, 2月30日) are
     skipped, never raised.
     """
+    return _found(text, _PATTERNS, base, report_year)
+
+
+def find_dated_deadlines(
+    text: str, *, base: int = 0, report_year: int | None = None
+) -> list[DateMention]:
+    """The dated deadlines (``kind`` deadline, ``term`` by_date: 年底前, 2024年6月底前) among
+    :func:`find_dates` ``(text)``: the same mentions, found without trying the other patterns
+    (the deadline patterns come first, so no other mention can overlap them)."""
+    return [
+        m
+        for m in _found(text, _DEADLINE_PATTERNS, base, report_year)
+        if m.kind == "deadline" and m.term == "by_date"
+    ]
+
+
+def _found(
+    text: str,
+    patterns: tuple[tuple[regex.Pattern[str], _Handler], ...],
+    base: int,
+    report_year: int | None,
+) -> list[DateMention]:
     ctx = _Context(text, report_year, _explicit_years(text))
-    found = sorted(_matches(text, ctx), key=lambda m: m.start)
+    found = sorted(_matches(text, ctx, patterns), key=lambda m: m.start)
     if base:
         found = [m.model_copy(update={"start": m.start + base, "end": m.end + base}) for m in found]
     return found
