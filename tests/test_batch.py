@@ -5,18 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from rectpipe import parse_file
 from rectpipe.batch import (
     DirSink,
     FileResult,
@@ -26,12 +29,13 @@ from rectpipe.batch import (
     run_batch,
 )
 from rectpipe.batch import local as local_engine
-from rectpipe.batch.pool import run_pool
+from rectpipe.batch.pool import default_start_method, run_pool
 from rectpipe.batch.progress import ProgressBar, bar_text
 from rectpipe.batch.runner import BatchSummary
 from rectpipe.cli import main
 from rectpipe.errors import ParseTimeoutError
 from rectpipe.models import Report
+from rectpipe.writers import dumps
 from rectpipe.writers.csv_rows import CSV_COLUMNS
 
 from . import batch_helpers
@@ -337,3 +341,71 @@ def test_interrupted_runs_resume_without_loss_or_duplicates(tmp_path: Path) -> N
     assert len({r["sha256"] for r in records}) == files
     assert len(records) == files  # a file is recorded once, after it is stored
     assert _db_counts(db) == (files, files * 26, files * 26)
+
+
+def test_workers_store_outputs_identical_to_the_parent_rendering(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    results: list[FileResult] = []
+    convert_batch(
+        [SEED, CLEAN], DirSink(out, "json"), workers=2, on_result=lambda r, _: results.append(r)
+    )
+    assert sorted(r.stored or "" for r in results) == [
+        "family-a-variants.txt.json",
+        "seed-yongzhou.txt.json",
+    ]
+    assert all(r.report is None for r in results)  # stored by the worker, not sent back
+    for source in (SEED, CLEAN):
+        written = (out / (source.name + ".json")).read_text("utf-8")
+        assert written == dumps(parse_file(source), "json")
+
+
+def test_workers_fork_from_a_single_threaded_parent_only() -> None:
+    if sys.platform != "linux":
+        pytest.skip("fork is chosen on Linux only")
+    assert default_start_method() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert default_start_method() == "forkserver"
+    finally:
+        stop.set()
+        other.join()
+
+
+_ORPHANS = """
+import sys
+from rectpipe.batch.pool import run_pool
+from tests import batch_helpers
+if __name__ == "__main__":
+    for result in run_pool([f"slow-{i}" for i in range(10000)], batch_helpers.pid_job,
+                           workers=2, start_method=sys.argv[1]):
+        print(result.error_message, flush=True)
+"""
+
+
+def _exited(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")  # a zombie nobody reaps has exited all the same
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_workers_exit_when_the_batch_process_is_killed(method: str) -> None:
+    if method not in multiprocessing.get_all_start_methods() or not Path("/proc").exists():
+        pytest.skip(f"needs {method} and /proc")
+    process = subprocess.Popen(
+        [sys.executable, "-c", _ORPHANS, method], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    pids: set[int] = set()
+    while len(pids) < 2:
+        pids.add(int(process.stdout.readline()))
+    process.kill()  # no cleanup at all: the workers must notice on their own
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while not all(_exited(pid) for pid in pids):
+        assert time.monotonic() < deadline, f"workers {pids} outlived the killed batch"
+        time.sleep(0.05)

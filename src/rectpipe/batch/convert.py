@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path, PurePath
 
@@ -70,3 +71,22 @@ def convert_path(
         error = InputNotFoundError(f"cannot read: {exc.strerror or exc}")
         return FileResult.failed(path, error, seconds=time.perf_counter() - started)
     return convert_bytes(data, path, profile_path=profile_path, limits=limits)
+
+
+def convert_and_store(
+    path: str,
+    *,
+    store: Callable[[FileResult], FileResult],
+    convert: Callable[..., FileResult] = convert_path,
+    profile_path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> FileResult:
+    """``convert`` (:func:`convert_path`), then ``store`` (a sink's worker-side writer) on its
+    result. A failure to store (disk full) becomes an ``internal_error`` failure. Never
+    raises."""
+    result = convert(path, profile_path=profile_path, limits=limits)
+    try:
+        return store(result)
+    except Exception as exc:
+        error = InternalError(f"cannot store the output: {type(exc).__name__}: {exc}")
+        return FileResult.failed(path, error, sha256=result.sha256, seconds=result.seconds)

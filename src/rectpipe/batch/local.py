@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputNotFoundError
 from ..limits import DEFAULT_LIMITS, Limits
-from .convert import cached_profile, convert_path
-from .discover import Plan, plan_batch
+from .convert import cached_profile, convert_and_store, convert_path
+from .discover import BatchItem, Plan, plan_batch
 from .pool import run_pool
 from .result import FileResult
+from .sinks import Store
 
 DEFAULT_MAX_TASKS_PER_WORKER = 50
 
@@ -35,18 +37,27 @@ def run_plan(
     limits: Limits = DEFAULT_LIMITS,
     max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,
     start_method: str | None = None,
+    store: Callable[[Iterable[tuple[str, BatchItem]]], Store] | None = None,
 ) -> Generator[FileResult, None, None]:
     """Results for a prepared :class:`Plan`: its missing inputs first, then ``plan.todo`` in
     the order the workers finish them. The workers parse without ``limits.timeout``; the
-    pool enforces ``timeout`` instead."""
+    pool enforces ``timeout`` instead.
+
+    ``store`` (a sink's ``store_in_worker``) is given ``(worker path, item)`` pairs and
+    returns the writer each worker runs on its result before sending it back."""
     yield from missing_results(plan)
     # Workers may have been started from another folder: they get absolute paths.
     given = {os.path.abspath(item.path): item.path for item in plan.todo}
-    job = partial(
-        convert_path,
-        profile_path=os.path.abspath(profile_path) if profile_path else None,
-        limits=replace(limits, timeout=None),
-    )
+    common: dict[str, Any] = {
+        "profile_path": os.path.abspath(profile_path) if profile_path else None,
+        "limits": replace(limits, timeout=None),
+    }
+    job: Callable[[str], FileResult]
+    if store is not None:
+        pairs = ((os.path.abspath(item.path), item) for item in plan.todo)
+        job = partial(convert_and_store, store=store(pairs), convert=convert_path, **common)
+    else:
+        job = partial(convert_path, **common)
     for result in run_pool(
         list(given),
         job,
@@ -79,9 +90,11 @@ def run_batch(
     files. With ``resume_manifest``, files whose SHA-256 that manifest records as
     ``success``/``partial`` are skipped (not yielded). ``profile_path`` is loaded here first,
     so a bad profile raises :class:`~rectpipe.errors.UsageError` before any work starts.
-    Closing the generator, or Ctrl-C, terminates the workers. Workers are started with
-    ``forkserver`` (``spawn`` where there is none), which imports the calling script's
-    ``__main__`` module: call this from under ``if __name__ == "__main__":`` in a script.
+    Closing the generator, or Ctrl-C, terminates the workers. Workers are forked from this
+    process on Linux when it runs a single thread, else started with ``forkserver`` (``spawn``
+    where there is none), which imports the calling script's ``__main__`` module: call this
+    from under ``if __name__ == "__main__":`` in a script
+    (:func:`~rectpipe.batch.pool.default_start_method`).
     """
     cached_profile(profile_path)
     plan = plan_batch(paths, resume_manifest=resume_manifest)

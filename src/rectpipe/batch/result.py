@@ -23,7 +23,9 @@ class FileResult:
     of the bytes read, ``None`` when the file could not be read at all. ``problems`` and
     ``warnings`` count what the report holds (0 on failure); ``seconds`` is wall-clock time
     spent on the file. ``report`` is the parsed :class:`Report` unless the status is
-    ``failure``.
+    ``failure`` or the worker already stored it: then ``stored`` says where (the output file,
+    relative to the output folder) and ``report`` is ``None``, so the report never travels
+    between processes.
     """
 
     path: str
@@ -35,6 +37,7 @@ class FileResult:
     warnings: int = 0
     seconds: float = 0.0
     report: Report | None = None
+    stored: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -24,7 +24,7 @@ from .discover import BatchItem, Plan, plan_batch
 from .local import DEFAULT_MAX_TASKS_PER_WORKER, run_plan
 from .manifest import Manifest
 from .result import FileResult
-from .sinks import Sink
+from .sinks import Sink, Store
 
 Engine = Literal["local", "ray"]
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -102,6 +102,7 @@ def _engine_results(
     limits: Limits,
     address: str | None,
     max_tasks_per_worker: int,
+    store: Callable[[Iterable[tuple[str, BatchItem]]], Store] | None = None,
 ) -> Generator[FileResult, None, None]:
     if engine == "ray":
         from .ray_engine import run_plan_ray
@@ -122,6 +123,7 @@ def _engine_results(
         profile_path=profile_path,
         limits=limits,
         max_tasks_per_worker=max_tasks_per_worker,
+        store=store,
     )
 
 
@@ -166,6 +168,9 @@ def convert_batch(
         limits=limits,
         address=address,
         max_tasks_per_worker=max_tasks_per_worker,
+        # A sink that can store from the workers does so (local engine): the workers render
+        # and write in parallel, and reports are not sent back to this process.
+        store=getattr(sink, "store_in_worker", None),
     )
     with Manifest(sink.manifest_path) as manifest, contextlib.closing(results):
         try:

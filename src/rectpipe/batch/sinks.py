@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -19,6 +21,11 @@ from .result import FileResult
 
 OUTPUT_FORMATS = ("json", "yaml", "jsonl", "csv")
 SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv"}
+
+
+Store = Callable[[FileResult], FileResult]
+"""Stores a result from inside a worker; returns it with ``stored`` set and the report
+dropped (see :meth:`DirSink.store_in_worker`)."""
 
 
 class Sink(Protocol):
@@ -60,8 +67,19 @@ class DirSink:
         """The output file for ``item``."""
         return self.folder / (item.output_name + SUFFIXES[self.fmt])
 
+    def store_in_worker(self, items: Iterable[tuple[str, BatchItem]]) -> Store:
+        """A picklable function that writes a report to its output file in the worker that
+        parsed it, for ``(path the worker gets, item)`` pairs: rendering and writing then run
+        in parallel, and the report is never pickled back to this process."""
+        return _FileStore(
+            {path: str(self.target(item)) for path, item in items}, self.fmt, str(self.folder)
+        )
+
     def write(self, item: BatchItem, result: FileResult) -> str | None:
-        """Write the report; for a failure, delete any earlier output for ``item``."""
+        """Write the report (unless a worker already did: ``result.stored``); for a failure,
+        delete any earlier output for ``item``."""
+        if result.stored is not None:
+            return result.stored
         target = self.target(item)
         if result.report is None:
             with contextlib.suppress(FileNotFoundError):
@@ -72,6 +90,24 @@ class DirSink:
 
     def close(self) -> None:
         """Nothing to release: every file is complete when written."""
+
+
+@dataclass(frozen=True)
+class _FileStore:
+    """:meth:`DirSink.store_in_worker`: ``targets`` maps a worker's input path to its output
+    file. Results without a report or a target come back unchanged."""
+
+    targets: Mapping[str, str]
+    fmt: str
+    folder: str
+
+    def __call__(self, result: FileResult) -> FileResult:
+        target = self.targets.get(result.path)
+        if result.report is None or target is None:
+            return result
+        write_atomic(target, render(result, self.fmt))
+        stored = Path(target).relative_to(self.folder).as_posix()
+        return replace(result, report=None, stored=stored)
 
 
 class DbSink:
