@@ -14,7 +14,7 @@ import regex
 from .blocks import BlockKind
 from .models import ReportWarning
 from .numbering import Marker, MarkerKind, match_marker
-from .textmap import TextMap
+from .textmap import TextMap, display_text
 
 
 @dataclass(eq=False)
@@ -111,7 +111,7 @@ def build_tree(textmap: TextMap) -> Tree:
     closing = _closing_blocks(textmap)
     end = closing[0] if closing else len(textmap.blocks)
     for index, block in enumerate(textmap.blocks[:end]):
-        marker = None if block.kind is BlockKind.TABLE else match_marker(textmap.block_text(index))
+        marker = None if block.kind is BlockKind.TABLE else match_marker(display_text(block))
         if marker is None:
             stack[-1].body.append(index)
             continue
@@ -120,7 +120,7 @@ def build_tree(textmap: TextMap) -> Tree:
             marker=marker,
             block=index,
             head_start=start + marker.end,
-            head_end=start + len(textmap.block_text(index)),
+            head_end=textmap.block_end(index),
         )
         while stack[-1].rank >= int(marker.kind):
             stack.pop()

@@ -5,8 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
+
 from .blocks import Block, BlockKind
 from .models import BlockRef, Provenance
+
+_BLOCK_REFS = TypeAdapter(list[BlockRef])
 
 
 def display_text(block: Block) -> str:
@@ -37,9 +41,13 @@ class TextMap:
             offset += len(shown) + 1
         return cls(text="\n".join(parts), blocks=tuple(blocks), starts=tuple(starts))
 
+    def block_end(self, index: int) -> int:
+        """Where block ``index`` ends in :attr:`text` (blocks are joined by one newline)."""
+        following = index + 1
+        return self.starts[following] - 1 if following < len(self.starts) else len(self.text)
+
     def block_text(self, index: int) -> str:
-        start = self.starts[index]
-        return self.text[start : start + len(display_text(self.blocks[index]))]
+        return self.text[self.starts[index] : self.block_end(index)]
 
     def block_at(self, offset: int) -> int:
         """Index of the block that holds ``offset`` (the last one starting at or before it)."""
@@ -58,18 +66,21 @@ class TextMap:
         )
 
     def refs(self) -> list[BlockRef]:
-        """One :class:`BlockRef` per block, for the report."""
-        return [
-            BlockRef(
-                index=i,
-                kind=block.kind.value,
-                path=block.path,
-                page=block.page,
-                bbox=block.bbox,
-                style=block.style,
-                list_label=block.list_label,
-                start=self.starts[i],
-                end=self.starts[i] + len(display_text(block)),
-            )
-            for i, block in enumerate(self.blocks)
-        ]
+        """One :class:`BlockRef` per block, for the report (validated as one list: a long
+        document has thousands, and one call is cheaper than one per block)."""
+        return _BLOCK_REFS.validate_python(
+            [
+                {
+                    "index": i,
+                    "kind": block.kind.value,
+                    "path": block.path,
+                    "page": block.page,
+                    "bbox": block.bbox,
+                    "style": block.style,
+                    "list_label": block.list_label,
+                    "start": self.starts[i],
+                    "end": self.starts[i] + len(display_text(block)),
+                }
+                for i, block in enumerate(self.blocks)
+            ]
+        )

@@ -58,7 +58,7 @@ class _Collector:
 
     def span(self, index: int) -> tuple[int, int]:
         start = self.textmap.starts[index]
-        return start, start + len(self.textmap.block_text(index))
+        return start, self.textmap.block_end(index)
 
     def line(self, index: int) -> str:
         return self.textmap.block_text(index)

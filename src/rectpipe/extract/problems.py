@@ -136,7 +136,7 @@ class _Builder:
 
     def node_end(self, node: Node) -> int:
         last = max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])
-        return self.textmap.starts[last] + len(self.textmap.block_text(last))
+        return self.textmap.block_end(last)
 
     def node_last_block(self, node: Node) -> int:
         return max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])

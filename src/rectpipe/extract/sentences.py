@@ -10,11 +10,12 @@ _CLOSE = "”’》」』）)】〕"
 _MARKS = re.compile("[" + re.escape(_ENDS + _OPEN + _CLOSE) + "]")
 
 
-def sentence_ends(text: str) -> list[int]:
+def sentence_ends(text: str, *, first_only: bool = False) -> list[int]:
     """Offsets just after each sentence-ending mark (。！？) outside quotes and brackets.
 
     Closing quotes directly after the mark stay with the sentence. The last sentence may end
-    without a mark; its end (``len(text)``) is included when it holds anything.
+    without a mark; its end (``len(text)``) is included when it holds anything. With
+    ``first_only`` the scan stops at the first end (the list then holds one offset at most).
     """
     ends: list[int] = []
     depth = 0
@@ -33,6 +34,8 @@ def sentence_ends(text: str) -> list[int]:
             while j < n and text[j] in _ENDS:
                 j += 1
             ends.append(j)
+            if first_only:
+                return ends
             found = _MARKS.search(text, j)
             continue
         found = _MARKS.search(text, i + 1)
@@ -43,7 +46,7 @@ def sentence_ends(text: str) -> list[int]:
 
 def split_first_sentence(text: str) -> tuple[str, str]:
     """``(first sentence, rest)``. A trailing 。 is dropped from the first sentence."""
-    ends = sentence_ends(text)
+    ends = sentence_ends(text, first_only=True)
     cut = ends[0] if ends else len(text)
     first = text[:cut].strip()
     if first.endswith("。"):
