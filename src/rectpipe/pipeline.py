@@ -25,6 +25,7 @@ from .errors import (
 from .extract.metadata import extract_metadata
 from .extract.problems import build
 from .extract.totals import stated_totals
+from .gcpause import collector_paused
 from .isolate import run_isolated
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
@@ -118,24 +119,8 @@ def parse_bytes(
     if len(data) > limits.max_file_bytes:
         raise TooLargeError(f"{len(data)} bytes, over the {limits.max_file_bytes} byte limit")
     try:
-        fmt = format or sniff_format(data, name)
-        document = read_document(data, fmt, limits)
-        if document.page_count is not None and document.page_count > limits.max_pages:
-            raise TooLargeError(f"{document.page_count} pages, over the {limits.max_pages} limit")
-        return parse_document(
-            document,
-            source=Source(
-                file_name=name,
-                format=fmt,  # type: ignore[arg-type]
-                sha256=hashlib.sha256(data).hexdigest(),
-                size=len(data),
-                page_count=document.page_count,
-            ),
-            profile=profile,
-            repair=repair,
-            enrich=enrich,
-            enrich_config=enrich_config,
-        )
+        with collector_paused():
+            return _parse(data, name, format, profile, limits, repair, enrich, enrich_config)
     except RectpipeError:
         raise
     except RecursionError:
@@ -144,6 +129,36 @@ def parse_bytes(
         raise TooLargeError("out of memory while reading") from None
     except Exception as exc:
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _parse(
+    data: bytes,
+    name: str | None,
+    format: str | None,
+    profile: Profile | None,
+    limits: Limits,
+    repair: bool,
+    enrich: bool,
+    enrich_config: EnrichConfig | None,
+) -> Report:
+    fmt = format or sniff_format(data, name)
+    document = read_document(data, fmt, limits)
+    if document.page_count is not None and document.page_count > limits.max_pages:
+        raise TooLargeError(f"{document.page_count} pages, over the {limits.max_pages} limit")
+    return parse_document(
+        document,
+        source=Source(
+            file_name=name,
+            format=fmt,  # type: ignore[arg-type]
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            page_count=document.page_count,
+        ),
+        profile=profile,
+        repair=repair,
+        enrich=enrich,
+        enrich_config=enrich_config,
+    )
 
 
 def parse_file(
@@ -213,6 +228,18 @@ def parse_document(
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
     """Everything after the reader: the format-blind part of the pipeline."""
+    with collector_paused():
+        return _parse_document(document, source, profile, repair, enrich, enrich_config)
+
+
+def _parse_document(
+    document: Document,
+    source: Source,
+    profile: Profile | None,
+    repair: bool,
+    enrich: bool,
+    enrich_config: EnrichConfig | None,
+) -> Report:
     enrich_config = enrich_config or config_for(profile)
     profile = profile or default_profile()
     repaired = None
