@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 import regex
 
-from ..models import Problem, Provenance, Report, ReportWarning, Status
+from ..models import BlockRef, Problem, Provenance, Report, ReportWarning, Status
 from .config import EnrichConfig
 from .dates import find_dated_deadlines, find_dates
 from .models import DateMention
@@ -26,10 +26,13 @@ _GENERIC = regex.compile(r"[^，。；]{0,8}的(?:问题|事项|任务)")
 _FINISH_AFTER = regex.compile(r"\s*(?:完成|整改到位|办结|销号|全部|基本)")
 
 
+def _block_start(block: BlockRef) -> int:
+    return block.start
+
+
 def provenance(report: Report, start: int, end: int) -> Provenance:
     """Provenance of ``report.text[start:end]`` from the report's blocks."""
-    starts = [b.start for b in report.blocks]
-    index = max(0, bisect_right(starts, start) - 1)
+    index = max(0, bisect_right(report.blocks, start, key=_block_start) - 1)
     block = report.blocks[index] if report.blocks else None
     return Provenance(
         start=start,

@@ -42,11 +42,24 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], regex.Pattern[str]]
     return leading, inline
 
 
-def _field_of(label: str, profile: Profile) -> str:
+@cache
+def _fields(profile: Profile) -> dict[str, str]:
+    """Label → its field (the first field that lists it)."""
+    fields: dict[str, str] = {}
     for field in FIELD_LABELS:
-        if label in profile.labels[field]:
-            return field
-    raise KeyError(label)  # pragma: no cover - label comes from the profile
+        for label in profile.labels[field]:
+            fields.setdefault(label, field)
+    return fields
+
+
+@cache
+def _first_chars(profile: Profile) -> frozenset[str]:
+    """The characters a label can start with: most paragraphs start with none of them."""
+    return frozenset(label[0] for label in _fields(profile) if label)
+
+
+def _field_of(label: str, profile: Profile) -> str:
+    return _fields(profile)[label]
 
 
 def leading_label(text: str, profile: Profile) -> Label | None:
@@ -55,6 +68,8 @@ def leading_label(text: str, profile: Profile) -> Label | None:
     Without a colon, the label must be followed by text that is not part of a longer word
     (``整改情况良好`` is not a label).
     """
+    if text.lstrip().lstrip("【[")[:1] not in _first_chars(profile):
+        return None  # cannot open with a label: skip the pattern's long alternation
     leading, _ = _patterns(profile)
     found = leading.match(text)
     if found is None:

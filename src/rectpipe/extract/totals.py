@@ -26,6 +26,10 @@ _PARTIAL = regex.compile(rf"(?:基本完成|阶段性完成|部分整改|部分�
 _RATE = regex.compile(r"(?:整改)?完成率(?:为|达|达到)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]")
 
 
+_SENTENCE = regex.compile(r"[^。；]+[。；]?")
+_COUNTERS = ("个", "项", "条")  # every count pattern above needs one of them
+
+
 def _value(match: regex.Match[str] | None) -> int | None:
     return None if match is None else cn_to_int(match.group("n"))
 
@@ -34,8 +38,10 @@ def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
     """The first sentence among ``blocks`` that states a problem total (or a completed count)."""
     for index in blocks:
         line = textmap.block_text(index)
+        if not any(counter in line for counter in _COUNTERS):
+            continue
         base = textmap.starts[index]
-        for sentence in regex.finditer(r"[^。；]+[。；]?", line):
+        for sentence in _SENTENCE.finditer(line):
             text = sentence.group(0)
             problems = _value(_PROBLEMS.search(text) or _PROBLEMS_AFTER.search(text))
             completed = _value(_COMPLETED.search(text) or _COMPLETED_AFTER.search(text))
