@@ -5,6 +5,8 @@ part, repeats merged cells, hides content controls and omits list numbers. What 
 
 - Reads ``word/document.xml`` (the part named by the package relationships), ``styles.xml`` and
   ``numbering.xml``. Headers, footers, footnotes, endnotes and comments are never body text.
+  Styles and numbering definitions are parsed when a paragraph first uses them: most of what
+  those parts define is never used (a style nobody uses is therefore never checked either).
 - Walks the body's children in order: paragraphs and tables, unwrapping block-level content
   controls (``w:sdt``) and ``w:customXml``. Paragraphs inside text boxes (``w:txbxContent``)
   become blocks of their own right after the paragraph that anchors them. An ``w:altChunk``
@@ -27,8 +29,10 @@ The public entry is :func:`read_docx`; everything else here is a helper.
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -199,14 +203,17 @@ class _Package:
             return None
         return self.zip.read(info)
 
+    def xml_bytes(self, name: str) -> bytes | None:
+        """Member ``name`` with Strict OOXML's namespace mapped to Transitional, or ``None``."""
+        blob = self.read(name)
+        if blob is not None and _STRICT_W_NS in blob:
+            blob = blob.replace(_STRICT_W_NS, W_NS.encode("ascii"))
+        return blob
+
     def xml(self, name: str) -> etree._Element | None:
         """Member ``name`` parsed safely (Strict OOXML mapped to Transitional), or ``None``."""
-        blob = self.read(name)
-        if blob is None:
-            return None
-        if _STRICT_W_NS in blob:
-            blob = blob.replace(_STRICT_W_NS, W_NS.encode("ascii"))
-        return safe_fromstring(blob)
+        blob = self.xml_bytes(name)
+        return safe_fromstring(blob) if blob is not None else None
 
     def relationships(self, part: str) -> dict[str, str]:
         """``{type suffix: target part name}`` of ``part``'s internal relationships (first wins)."""
@@ -282,80 +289,293 @@ def _size_of(rpr: etree._Element | None) -> float | None:
     return half_points / 2 if half_points and half_points > 0 else None
 
 
-class _Styles:
-    """``styles.xml``: paragraph-style chains (numbering, outline level, indent, font size)."""
+# styles.xml is mostly definitions no paragraph uses (python-docx's template declares 176 styles
+# in 355 KB; Word's own files carry 30-70 KB), and parsing it whole used to cost more than the
+# rest of a short document. So the part is cut at its top-level ``w:style`` elements without
+# parsing them, and one style is parsed the first time a paragraph reaches it. The cut relies on
+# every ``<`` starting a tag; anything that could break that (a DOCTYPE, comment, CDATA section,
+# processing instruction, an encoding other than UTF-8, content between the styles) sends the
+# part to the whole-part parse instead, which is also what refuses DTDs.
 
-    def __init__(self, root: etree._Element | None) -> None:
-        self.raw: dict[str, _RawStyle] = {}
+_XML_WS = b" \t\r\n"
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml([ \t\r\n][^?]*)\?>)?[ \t\r\n]*")
+_ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([^"']*)["']""")
+_ATTRIBUTES = rb"""(?:[ \t\r\n]+[^ \t\r\n=/>]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*'))*"""
+_START_TAG = re.compile(rb"<([^ \t\r\n/>]+)" + _ATTRIBUTES + rb"[ \t\r\n]*(/?)>")
+
+
+@dataclass(frozen=True, slots=True)
+class _StylesXml:
+    """``styles.xml`` as its root and its top-level ``w:style`` elements in document order.
+
+    Each stub carries its style's attributes (id, type, default). When ``spans`` is ``None`` the
+    stubs are the complete elements of a whole-part parse; otherwise a stub is only the start
+    tag and :meth:`element` parses ``blob[start:end]`` on demand, inside ``wrap`` (the root's
+    start and end tags, which hold the namespace declarations).
+    """
+
+    root: etree._Element
+    stubs: list[etree._Element]
+    spans: list[tuple[int, int]] | None = None
+    blob: bytes = b""
+    wrap: tuple[bytes, bytes] = (b"", b"")
+
+    def element(self, index: int) -> etree._Element:
+        """The complete ``w:style`` element of ``stubs[index]``."""
+        if self.spans is None:
+            return self.stubs[index]
+        start, end = self.spans[index]
+        try:
+            return safe_fromstring(self.wrap[0] + self.blob[start:end] + self.wrap[1])[0]
+        except etree.XMLSyntaxError:
+            safe_fromstring(self.blob)  # raises the error a whole-part parse reports
+            raise
+
+
+def _load_styles(blob: bytes | None) -> _StylesXml | None:
+    """``styles.xml`` cut at its styles when that is safe, else parsed whole (``None``: absent)."""
+    if blob is None:
+        return None
+    split = _split_styles(blob)
+    if split is not None:
+        return split
+    root = safe_fromstring(blob)
+    return _StylesXml(root, list(root.iterchildren(W_STYLE)))
+
+
+@functools.lru_cache(maxsize=8)
+def _style_tags(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Patterns of a ``<prefix:style …>`` start tag and a ``</prefix:style>`` end tag."""
+    name = re.escape(prefix + b"style")
+    start = re.compile(b"<" + name + _ATTRIBUTES + rb"[ \t\r\n]*(/?)>")
+    end = re.compile(b"</" + name + rb"[ \t\r\n]*>")
+    return start, end
+
+
+def _is_plain_utf8(blob: bytes) -> bool:
+    """Whether every ``<`` in ``blob`` starts an element tag and the text is UTF-8.
+
+    Single-byte searches first: ``!`` and ``?`` are rare outside ``<!`` and ``<?``, and a NUL
+    byte means UTF-16 or UTF-32.
+    """
+    if b"\x00" in blob:
+        return False
+    if b"!" in blob and b"<!" in blob:
+        return False
+    prolog = _PROLOG.match(blob)
+    assert prolog is not None  # every part of the pattern is optional
+    declaration = prolog.group(1)
+    if declaration is not None:
+        encoding = _ENCODING.search(declaration)
+        if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
+            return False
+    end = prolog.end()
+    return blob.find(b"?", end) == -1 or blob.find(b"<?", end) == -1
+
+
+def _w_prefix(root_tag: bytes) -> bytes | None:
+    """The one prefix (``b"w:"``, or ``b""`` for a default namespace) ``root_tag`` binds to W_NS."""
+    try:
+        root = safe_fromstring(root_tag[:-1] + b"/>")
+    except (etree.XMLSyntaxError, UnsafeXMLError):
+        return None
+    prefixes = [prefix for prefix, uri in root.nsmap.items() if uri == W_NS]
+    if len(prefixes) != 1:
+        return None
+    prefix = prefixes[0]
+    return f"{prefix}:".encode() if prefix else b""
+
+
+def _style_spans(blob: bytes, start: int, prefix: bytes) -> list[tuple[int, int, int]] | None:
+    """``(start, start tag end, end)`` of each ``<prefix:style>`` element after ``start``.
+
+    An element ends at the first ``</prefix:style>`` after its start tag. Were that the end of a
+    nested style, the outer element's own end tag would be left over, and it could only sit
+    between two spans or after the last: both must be whitespace (and the root's end tag), so a
+    nesting gives ``None`` as do a tag that does not look well-formed and non-blank text or
+    elements between the styles.
+    """
+    start_tag, end_tag = _style_tags(prefix)
+    spans: list[tuple[int, int, int]] = []
+    tag = start_tag.search(blob, start)
+    while tag is not None:
+        begin, tag_end = tag.span()
+        end = tag_end
+        if not tag.group(1):
+            close = end_tag.search(blob, tag_end)
+            if close is None:
+                return None
+            end = close.end()
+        spans.append((begin, tag_end, end))
+        tag = start_tag.search(blob, end)
+        if tag is not None and tag.start() > end and blob[end : tag.start()].strip(_XML_WS):
+            return None
+    return spans
+
+
+def _split_styles(blob: bytes) -> _StylesXml | None:
+    """``blob`` cut at its top-level ``w:style`` elements, or ``None`` to parse it whole.
+
+    What is parsed here is the part up to the first style, then every style's start tag (made
+    self-closing), then the root's end tag: that gives ``w:docDefaults`` and each style's
+    attributes, and proves the styles are children of the root. Whatever lies between and after
+    the styles must be whitespace and the root's end tag.
+    """
+    if not _is_plain_utf8(blob):
+        return None
+    prolog = _PROLOG.match(blob)
+    assert prolog is not None
+    root_tag = _START_TAG.match(blob, prolog.end())
+    if root_tag is None or root_tag.group(2):
+        return None
+    prefix = _w_prefix(root_tag.group(0))
+    if prefix is None:
+        return None
+    spans = _style_spans(blob, root_tag.end(), prefix)
+    if not spans:
+        return None
+    root_end = b"</" + root_tag.group(1) + b">"
+    tail = blob[spans[-1][2] :].strip(_XML_WS)
+    if not tail.endswith(b">") or tail[:-1].rstrip(_XML_WS) != root_end[:-1]:
+        return None
+    stubs = [
+        blob[begin:tag_end] if tag_end == end else blob[begin : tag_end - 1] + b"/>"
+        for begin, tag_end, end in spans
+    ]
+    try:
+        root = safe_fromstring(blob[: spans[0][0]] + b"".join(stubs) + root_end)
+    except (etree.XMLSyntaxError, UnsafeXMLError):
+        return None
+    children = list(root)
+    head = len(children) - len(spans)
+    if head < 0 or any(child.tag == W_STYLE for child in children[:head]):
+        return None
+    pairs = zip(children[head:], spans, strict=True)
+    kept = [(child, span) for child, span in pairs if child.tag == W_STYLE]
+    return _StylesXml(
+        root=root,
+        stubs=[child for child, _ in kept],
+        spans=[(begin, end) for _, (begin, _, end) in kept],
+        blob=blob,
+        wrap=(root_tag.group(0), root_end),
+    )
+
+
+def _parse_raw(style_id: str, element: etree._Element) -> _RawStyle:
+    """The properties of one ``w:style`` element, its ``basedOn`` chain not folded in."""
+    kind = element.get(W_TYPE, "paragraph")
+    name_el = element.find(W_NAME)
+    name = name_el.get(W_VAL, style_id) if name_el is not None else style_id
+    based_el = element.find(W_BASEDON)
+    ppr = element.find(W_PPR)
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+    indent: Indent | None = None
+    if ppr is not None:
+        num_pr = ppr.find(W_NUMPR)
+        if num_pr is not None:
+            num_id_el = num_pr.find(W_NUMID)
+            ilvl_el = num_pr.find(W_ILVL)
+            num_id = num_id_el.get(W_VAL) if num_id_el is not None else None
+            ilvl = parse_int(ilvl_el.get(W_VAL)) if ilvl_el is not None else None
+        outline_el = ppr.find(W_OUTLINELVL)
+        if outline_el is not None:
+            outline = parse_int(outline_el.get(W_VAL))
+        indent = Indent.parse(ppr.find(W_IND))
+    return _RawStyle(
+        style_id=style_id,
+        name=name,
+        kind=kind,
+        based_on=based_el.get(W_VAL) if based_el is not None else None,
+        num_id=num_id,
+        ilvl=ilvl,
+        outline=outline,
+        indent=indent,
+        size=_size_of(element.find(W_RPR)),
+    )
+
+
+class _Styles:
+    """``styles.xml``: paragraph-style chains (numbering, outline level, indent, font size).
+
+    Styles are indexed by id up front (the first definition of an id wins) and parsed into
+    :class:`_RawStyle` only when a paragraph, a table or a numbering style needs them.
+    """
+
+    def __init__(self, part: _StylesXml | None) -> None:
         self.default_id: str | None = None
         self.default_indent: Indent | None = None
         self.default_size: float | None = None
         self.numbering_style_num_ids: dict[str, str] = {}
-        self.table_names: dict[str, str] = {}
+        self._part = part
+        self._index: dict[str, int] = {}  # style id -> position in part.stubs
+        self._kinds: dict[str, str] = {}
+        self._raw: dict[str, _RawStyle] = {}
         self._cache: dict[str | None, _Style] = {}
-        if root is None:
+        if part is None:
             return
-        defaults = root.find(W_DOCDEFAULTS)
-        if defaults is not None:
-            rpr_default = defaults.find(W_RPRDEFAULT)
-            if rpr_default is not None:
-                self.default_size = _size_of(rpr_default.find(W_RPR))
-            ppr_default = defaults.find(W_PPRDEFAULT)
-            if ppr_default is not None:
-                ppr = ppr_default.find(W_PPR)
-                if ppr is not None:
-                    self.default_indent = Indent.parse(ppr.find(W_IND))
-        for element in root.iterchildren(W_STYLE):
-            self._add(element)
+        self._read_defaults(part.root.find(W_DOCDEFAULTS))
+        for index, stub in enumerate(part.stubs):
+            self._index_style(index, stub)
 
-    def _add(self, element: etree._Element) -> None:
-        style_id = element.get(W_STYLEID)
-        if style_id is None or style_id in self.raw:
+    def _read_defaults(self, defaults: etree._Element | None) -> None:
+        if defaults is None:
             return
-        kind = element.get(W_TYPE, "paragraph")
-        name_el = element.find(W_NAME)
-        name = name_el.get(W_VAL, style_id) if name_el is not None else style_id
-        based_el = element.find(W_BASEDON)
-        ppr = element.find(W_PPR)
-        num_id: str | None = None
-        ilvl: int | None = None
-        outline: int | None = None
-        indent: Indent | None = None
-        if ppr is not None:
-            num_pr = ppr.find(W_NUMPR)
-            if num_pr is not None:
-                num_id_el = num_pr.find(W_NUMID)
-                ilvl_el = num_pr.find(W_ILVL)
-                num_id = num_id_el.get(W_VAL) if num_id_el is not None else None
-                ilvl = parse_int(ilvl_el.get(W_VAL)) if ilvl_el is not None else None
-            outline_el = ppr.find(W_OUTLINELVL)
-            if outline_el is not None:
-                outline = parse_int(outline_el.get(W_VAL))
-            indent = Indent.parse(ppr.find(W_IND))
-        self.raw[style_id] = _RawStyle(
-            style_id=style_id,
-            name=name,
-            kind=kind,
-            based_on=based_el.get(W_VAL) if based_el is not None else None,
-            num_id=num_id,
-            ilvl=ilvl,
-            outline=outline,
-            indent=indent,
-            size=_size_of(element.find(W_RPR)),
-        )
-        if kind == "paragraph" and element.get(W_DEFAULT) in ("1", "true", "on"):
+        rpr_default = defaults.find(W_RPRDEFAULT)
+        if rpr_default is not None:
+            self.default_size = _size_of(rpr_default.find(W_RPR))
+        ppr_default = defaults.find(W_PPRDEFAULT)
+        if ppr_default is not None:
+            ppr = ppr_default.find(W_PPR)
+            if ppr is not None:
+                self.default_indent = Indent.parse(ppr.find(W_IND))
+
+    def _index_style(self, index: int, stub: etree._Element) -> None:
+        """Record one ``w:style`` from its attributes; numbering styles are parsed right away.
+
+        ``Numbering`` needs every numbering style's ``numId`` before the body is read (to follow
+        ``w:numStyleLink``); there are few of them.
+        """
+        style_id = stub.get(W_STYLEID)
+        if style_id is None or style_id in self._index:
+            return
+        self._index[style_id] = index
+        kind = stub.get(W_TYPE, "paragraph")
+        self._kinds[style_id] = kind
+        if kind == "paragraph" and stub.get(W_DEFAULT) in ("1", "true", "on"):
             self.default_id = self.default_id or style_id
-        if kind == "numbering" and num_id is not None:
-            self.numbering_style_num_ids[style_id] = num_id
-        if kind == "table":
-            self.table_names[style_id] = name
+        elif kind == "numbering":
+            raw = self.raw(style_id)
+            if raw is not None and raw.num_id is not None:
+                self.numbering_style_num_ids[style_id] = raw.num_id
+
+    def raw(self, style_id: str) -> _RawStyle | None:
+        """Style ``style_id`` as defined (``None`` when there is no such style), parsed once."""
+        raw = self._raw.get(style_id)
+        if raw is None:
+            index = self._index.get(style_id)
+            if index is None or self._part is None:
+                return None
+            raw = _parse_raw(style_id, self._part.element(index))
+            self._raw[style_id] = raw
+        return raw
+
+    def table_name(self, style_id: str | None) -> str | None:
+        """The name of table style ``style_id``; the id itself when it is no table style."""
+        key = style_id or ""
+        if self._kinds.get(key) == "table":
+            raw = self.raw(key)
+            if raw is not None:
+                return raw.name
+        return style_id
 
     def paragraph(self, style_id: str | None) -> _Style:
         """The folded chain of paragraph style ``style_id`` (the default style when ``None``)."""
         cached = self._cache.get(style_id)
         if cached is not None:
             return cached
-        start = style_id if style_id in self.raw else self.default_id
+        start = style_id if style_id in self._index else self.default_id
         name: str | None = None
         num_id: str | None = None
         ilvl: int | None = None
@@ -365,9 +585,11 @@ class _Styles:
         size: float | None = None
         seen: set[str] = set()
         current = start
-        while current is not None and current not in seen and current in self.raw:
+        while current is not None and current not in seen:
+            raw = self.raw(current)
+            if raw is None:
+                break
             seen.add(current)
-            raw = self.raw[current]
             if name is None:
                 name = raw.name
             if num_id is None and raw.num_id is not None:
@@ -500,7 +722,7 @@ class _Reader:
 
     def emit_paragraph(self, p: etree._Element, path: str) -> None:
         para = self.paragraph(p)
-        if para.text.strip():
+        if para.text and not para.text.isspace():  # not blank, without copying like strip()
             self.blocks.append(
                 Block(
                     text=para.text,
@@ -533,7 +755,7 @@ class _Reader:
             style_el = tbl_pr.find(W_TBLSTYLE)
             if style_el is not None:
                 style_id = style_el.get(W_VAL)
-                style_name = self.styles.table_names.get(style_id or "", style_id)
+                style_name = self.styles.table_name(style_id)
         self.blocks.append(
             Block(
                 text="\n".join("\t".join(row) for row in cells),
@@ -641,7 +863,8 @@ class _Reader:
 
     def paragraph(self, p: etree._Element) -> _Para:
         """Text, label and properties of ``p``; counts its number even when it shows no text."""
-        ppr = p[0] if len(p) and p[0].tag == W_PPR else None
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == W_PPR else None
         style_id: str | None = None
         num_id: str | None = None
         ilvl: int | None = None
@@ -738,8 +961,9 @@ class _Reader:
         for child in r:
             tag = child.tag
             if tag == W_T:
-                if not self._instr_depth and child.text:
-                    out.append(child.text)
+                text = child.text
+                if text and not self._instr_depth:
+                    out.append(text)
             elif tag == W_RPR:
                 if on_off(child.find(W_VANISH)):
                     return
@@ -846,7 +1070,7 @@ def _read(data: bytes, max_bytes: int) -> Document:
     folder = posixpath.dirname(main)
     styles_part = part_rels.get("styles", posixpath.join(folder, "styles.xml"))
     numbering_part = part_rels.get("numbering", posixpath.join(folder, "numbering.xml"))
-    styles = _Styles(package.xml(styles_part))
+    styles = _Styles(_load_styles(package.xml_bytes(styles_part)))
     numbering = Numbering.from_element(package.xml(numbering_part), styles.numbering_style_num_ids)
     reader = _Reader(styles, numbering)
     body = root.find(W_BODY)

@@ -23,6 +23,7 @@ Counting follows what Word does, not only what ECMA-376 says:
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -466,6 +467,10 @@ class Numbering:
     ``style_num_ids`` maps numbering-style ids to the ``numId`` in their ``w:numPr``; it is
     needed to follow ``w:numStyleLink`` (an abstract definition that borrows its levels from a
     numbering style). Unknown ids and broken links resolve to ``None``, never raise.
+
+    :meth:`from_element` only indexes the definitions by id; one is parsed the first time a
+    paragraph's ``numId`` leads to it. Word files carry dozens of abstract definitions of nine
+    levels each, and a document uses a few.
     """
 
     def __init__(
@@ -474,8 +479,9 @@ class Numbering:
         nums: Mapping[str, Num],
         style_num_ids: Mapping[str, str] | None = None,
     ) -> None:
-        self.abstracts = dict(abstracts)
-        self.nums = dict(nums)
+        # Values are parsed definitions, or the element still to parse (first of each id).
+        self._abstracts: dict[str, AbstractNum | etree._Element] = dict(abstracts)
+        self._nums: dict[str, Num | etree._Element] = dict(nums)
         self.style_num_ids = dict(style_num_ids or {})
         self._resolved: dict[str, ResolvedNum | None] = {}
 
@@ -484,19 +490,16 @@ class Numbering:
         cls, root: etree._Element | None, style_num_ids: Mapping[str, str] | None = None
     ) -> Numbering:
         """Definitions from a parsed ``w:numbering`` element (``None``: a document without one)."""
-        abstracts: dict[str, AbstractNum] = {}
-        nums: dict[str, Num] = {}
+        numbering = cls({}, {}, style_num_ids)
         if root is not None:
             for element in root.iterchildren(_W_ABSTRACT_NUM, _W_NUM):
                 if element.tag == _W_ABSTRACT_NUM:
-                    abstract = _parse_abstract(element)
-                    if abstract is not None and abstract.abstract_id not in abstracts:
-                        abstracts[abstract.abstract_id] = abstract
+                    key, index = element.get(_W_ABSTRACT_NUM_ID_ATTR), numbering._abstracts
                 else:
-                    num = _parse_num(element)
-                    if num is not None and num.num_id not in nums:
-                        nums[num.num_id] = num
-        return cls(abstracts, nums, style_num_ids)
+                    key, index = element.get(_W_NUM_ID_ATTR), numbering._nums
+                if key is not None:
+                    index.setdefault(key.strip(), element)
+        return numbering
 
     @classmethod
     def from_xml(
@@ -507,6 +510,40 @@ class Numbering:
             xml = xml.encode("utf-8")
         return cls.from_element(safe_fromstring(xml), style_num_ids)
 
+    @property
+    def abstracts(self) -> dict[str, AbstractNum]:
+        """Every ``w:abstractNum`` by id (all of them parsed)."""
+        found = {key: self.abstract(key) for key in list(self._abstracts)}
+        return {key: value for key, value in found.items() if value is not None}
+
+    @property
+    def nums(self) -> dict[str, Num]:
+        """Every ``w:num`` by id (all of them parsed)."""
+        found = {key: self.num(key) for key in list(self._nums)}
+        return {key: value for key, value in found.items() if value is not None}
+
+    def abstract(self, abstract_id: str) -> AbstractNum | None:
+        """The ``w:abstractNum`` with id ``abstract_id``, parsed on first use."""
+        found = self._abstracts.get(abstract_id)
+        if isinstance(found, etree._Element):
+            found = _parse_abstract(found)
+            if found is None:  # not reached: only elements with an id are indexed
+                del self._abstracts[abstract_id]
+                return None
+            self._abstracts[abstract_id] = found
+        return found
+
+    def num(self, num_id: str) -> Num | None:
+        """The ``w:num`` with id ``num_id``, parsed on first use."""
+        found = self._nums.get(num_id)
+        if isinstance(found, etree._Element):
+            found = _parse_num(found)
+            if found is None:  # not reached: only elements with an id are indexed
+                del self._nums[num_id]
+                return None
+            self._nums[num_id] = found
+        return found
+
     def resolve(self, num_id: str) -> ResolvedNum | None:
         """The counter key and effective levels of ``num_id``; ``None`` for ``"0"`` or unknown."""
         if num_id in self._resolved:
@@ -516,17 +553,17 @@ class Numbering:
         return resolved
 
     def _resolve(self, num_id: str) -> ResolvedNum | None:
-        num = self.nums.get(num_id)
+        num = self.num(num_id)
         if num is None or num.abstract_id is None:
             return None
-        abstract = self.abstracts.get(num.abstract_id)
+        abstract = self.abstract(num.abstract_id)
         seen: set[str] = set()
         while abstract is not None and abstract.num_style_link and len(seen) < _MAX_LINK_DEPTH:
             seen.add(abstract.abstract_id)
-            linked_num = self.nums.get(self.style_num_ids.get(abstract.num_style_link, ""))
+            linked_num = self.num(self.style_num_ids.get(abstract.num_style_link, ""))
             if linked_num is None or linked_num.abstract_id is None:
                 break
-            target = self.abstracts.get(linked_num.abstract_id)
+            target = self.abstract(linked_num.abstract_id)
             if target is None or target.abstract_id in seen:
                 break
             abstract = target
@@ -599,6 +636,31 @@ class UnsafeXMLError(ValueError):
     """An XML part declares a document type (DTD). OPC forbids DTDs in package parts."""
 
 
+_PARSERS = threading.local()
+
+
+def _safe_parser() -> etree.XMLParser:
+    """This thread's hardened parser, made once and reused for every part.
+
+    Building an ``XMLParser`` (and the libxml2 parser context behind it) for each of a package's
+    parts is measurable on small documents. A parser must not be used by two threads at once,
+    hence one per thread.
+    """
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            load_dtd=False,
+            dtd_validation=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        _PARSERS.parser = parser
+    return parser
+
+
 def safe_fromstring(xml: bytes) -> etree._Element:
     """Parse XML without resolving entities, loading DTDs or touching the network (no XXE).
 
@@ -607,16 +669,7 @@ def safe_fromstring(xml: bytes) -> etree._Element:
     :class:`UnsafeXMLError` for a part with a ``<!DOCTYPE``: OPC forbids them, and libxml2
     still expands internal entities inside attribute values.
     """
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    root = etree.fromstring(xml, parser)
+    root = etree.fromstring(xml, _safe_parser())
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise UnsafeXMLError("XML part declares a DTD (<!DOCTYPE>), which OPC forbids")
