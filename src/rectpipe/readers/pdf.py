@@ -202,20 +202,23 @@ def _lattice_cells(edges: Sequence[Edge]) -> list[list[tuple[float, float, float
     return [list(group) for group in lattice.cells_to_tables(cells)]
 
 
-def find_tables(edges: Sequence[Edge], chars: Sequence[Char]) -> tuple[list[TableGrid], list[Char]]:
+def find_tables(
+    edges: Sequence[Edge], chars: Sequence[Char]
+) -> tuple[list[TableGrid], Sequence[Char]]:
     """Ruled tables drawn by ``edges``, with the text of ``chars`` in their cells, top to bottom,
     and the glyphs left outside every table.
 
     Segments are snapped and joined (3 pt), cells found from their intersections and grouped
     into tables with pdfplumber's lattice algorithm; a table needs two cells at least. A glyph
     belongs to the cell holding its centre. No tables (and all glyphs back) when there are no
-    ruling lines, or more than :data:`MAX_TABLE_EDGES`.
+    ruling lines, or more than :data:`MAX_TABLE_EDGES`: ``chars`` itself then, not a copy
+    (it may be :class:`~rectpipe.readers.pdf_chars.CharColumns`, which the layout reads fastest).
     """
     if len(edges) < 4 or len(edges) > MAX_TABLE_EDGES:
-        return [], list(chars)
+        return [], chars
     groups = _lattice_cells(edges)
     if not groups:
-        return [], list(chars)
+        return [], chars
     grids: list[TableGrid] = []
     outside = list(chars)
     for group in groups:

@@ -1,8 +1,9 @@
 """Where the PDF reader gets its characters from: a small :class:`CharSource` interface.
 
 A source yields one :class:`PageChars` per page, in page order: the positioned glyphs of the page
-(:class:`Char`, top-left origin, PDF points), the straight ruling segments that tables are drawn
-with (:class:`Edge`) and the number of images. Nothing else of the page is kept, so a source can
+(:class:`Char`, top-left origin, PDF points; the PDFium source keeps them column by column, as
+:class:`CharColumns`), the straight ruling segments that tables are drawn with (:class:`Edge`)
+and the number of images. Nothing else of the page is kept, so a source can
 release each page as soon as it has been yielded.
 
 Two implementations: :class:`PdfplumberCharSource` (pdfminer's layout, the reference) and
@@ -18,18 +19,22 @@ dropped by :func:`rectpipe.readers.pdf_layout.build_lines`, where they are neigh
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
+import math
+import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, overload
 
 __all__ = [
     "RADICALS",
     "REPLACEMENT",
     "Char",
+    "CharColumns",
     "CharSource",
     "Edge",
     "PageChars",
@@ -61,6 +66,81 @@ class Char(NamedTuple):
     upright: bool = True
 
 
+class CharColumns(Sequence[Char]):
+    """Glyphs stored column by column: a read-only sequence of :class:`Char`.
+
+    The PDFium source reads its glyphs' fields as columns and the layout works on columns, so
+    that source keeps them as they are instead of building (and the layout taking apart again)
+    one tuple per glyph. Indexing and iteration build :class:`Char` values on demand.
+    ``styles[k]`` is ``(size, fontname, upright)`` of glyph ``k`` (one tuple shared by the
+    glyphs of a text object).
+    """
+
+    __slots__ = ("bottoms", "styles", "texts", "tops", "x0s", "x1s")
+
+    def __init__(
+        self,
+        texts: list[str],
+        x0s: list[float],
+        x1s: list[float],
+        tops: list[float],
+        bottoms: list[float],
+        styles: list[tuple[float, str, bool]],
+    ) -> None:
+        if not len(texts) == len(x0s) == len(x1s) == len(tops) == len(bottoms) == len(styles):
+            raise ValueError("CharColumns: columns of different lengths")
+        self.texts, self.x0s, self.x1s = texts, x0s, x1s
+        self.tops, self.bottoms, self.styles = tops, bottoms, styles
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Char: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Char]: ...
+
+    def __getitem__(self, index: int | slice) -> Char | list[Char]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        geometry = (
+            self.texts[index],
+            self.x0s[index],
+            self.x1s[index],
+            self.tops[index],
+            self.bottoms[index],
+        )
+        return _new_char(geometry + self.styles[index])
+
+    def __iter__(self) -> Iterator[Char]:
+        columns = zip(self.texts, self.x0s, self.x1s, self.tops, self.bottoms, strict=True)
+        return map(_new_char, map(operator.add, columns, self.styles))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (CharColumns, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable columns, compared by value
+
+    def __repr__(self) -> str:
+        return f"CharColumns({list(self)!r})"
+
+    def sizes(self) -> list[float]:
+        """The glyphs' font sizes."""
+        return list(map(_STYLE_SIZE, self.styles))
+
+    def uprights(self) -> list[bool]:
+        """The glyphs' ``upright`` flags."""
+        return list(map(_STYLE_UPRIGHT, self.styles))
+
+
+_new_char = functools.partial(tuple.__new__, Char)
+"""``Char`` from one tuple of its eight fields, without the keyword handling of ``Char(...)``."""
+_STYLE_SIZE, _STYLE_UPRIGHT = operator.itemgetter(0), operator.itemgetter(2)
+
+
 @dataclass(frozen=True, slots=True)
 class Edge:
     """A horizontal or vertical ruling segment (a table border), top-left origin, in points."""
@@ -87,7 +167,7 @@ class PageChars:
     number: int
     width: float
     height: float
-    chars: list[Char]
+    chars: Sequence[Char]
     edges: list[Edge]
     image_count: int = 0
     error: str | None = None
@@ -247,8 +327,9 @@ class PdfiumCharSource(_SourceBase):
             try:
                 width, height = float(page.get_width()), float(page.get_height())
                 left, bottom_y, _, _ = (float(v) for v in page.get_bbox())
-                chars = _pdfium_chars(raw, textpage, height + bottom_y, left)
-                edges, images = _pdfium_graphics(raw, page.raw, height + bottom_y, left)
+                origin = height + bottom_y
+                chars, text_objects = _pdfium_chars(raw, textpage, origin, left)
+                edges, images = _pdfium_graphics(raw, page.raw, origin, left, text_objects)
                 result = PageChars(index + 1, width, height, chars, edges, images)
             except Exception as exc:
                 result = PageChars(index + 1, 0.0, 0.0, [], [], 0, f"{type(exc).__name__}: {exc}")
@@ -264,66 +345,38 @@ class PdfiumCharSource(_SourceBase):
             self._doc.close()
 
 
-def _pdfium_chars(raw: Any, textpage: Any, y_origin: float, x_origin: float) -> list[Char]:
-    """The non-generated, non-blank characters of a PDFium text page.
+def _pdfium_chars(
+    raw: Any, textpage: Any, y_origin: float, x_origin: float
+) -> tuple[Sequence[Char], Collection[int | None]]:
+    """The non-generated, non-blank characters of a PDFium text page, and the text objects
+    they belong to (addresses; ``None`` for none).
 
     Font size, font name and rotation are read once per text object (they are constant in
     one), and so is the Unicode-map check: a glyph is U+FFFD when PDFium reports a map error
     for it, checked glyph by glyph only in text objects whose first glyph has one.
+
+    Written column-wise rather than as one loop over the glyphs: a page has hundreds of glyphs,
+    and the per-glyph work (two PDFium calls, four coordinates) is driven by ``map``, slicing
+    and list comprehensions, which cost a fraction of a loop's bytecode per glyph. The glyphs
+    are returned as :class:`CharColumns`, without a tuple per glyph.
     """
     if not textpage:
-        return []
+        return [], ()
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
-        return []
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    got = raw.FPDFText_GetText(
-        textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
-    )
-    units = buffer.raw[: max(got - 1, 0) * 2]
-    codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
-    if len(codes) != count or any(0xD800 <= code < 0xE000 for code in codes):
-        # Characters outside the BMP shift the UTF-16 text against the character indices.
-        codes = [int(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+        return [], ()
+    keep, texts = _kept_glyphs(_page_text(raw, textpage, count))
+    if not keep:
+        return [], ()
     api = _fast_api(raw)
-    page = ctypes.cast(textpage, ctypes.c_void_p).value
-    rect = raw.FS_RECTF()
-    rect_address = ctypes.addressof(rect)
-    get_object, get_box, map_error = api.text_object, api.loose_box, api.map_error
-    objects: dict[int | None, tuple[float, str, bool, bool]] = {}
-    fonts: dict[int | None, str] = {}
-    chars: list[Char] = []
-    append = chars.append
-    for index, code in enumerate(codes):
-        if code <= 0x20 or 0xD800 <= code < 0xE000 or code in _BLANKS:
-            continue
-        key = get_object(page, index)
-        info = objects.get(key)
-        if info is None:
-            angle = float(api.angle(page, index))
-            info = (
-                float(api.font_size(page, index)),
-                _font_name(api, key, fonts),
-                abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02,
-                map_error(page, index) == 1,
-            )
-            objects[key] = info
-        size, fontname, upright, check = info
-        text = REPLACEMENT if check and map_error(page, index) == 1 else chr(code)
-        get_box(page, index, rect_address)
-        append(
-            Char(
-                text,
-                rect.left - x_origin,
-                rect.right - x_origin,
-                y_origin - rect.top,
-                y_origin - rect.bottom,
-                size,
-                fontname,
-                upright,
-            )
-        )
-    return chars
+    page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+    objects: list[int | None] = list(map(api.glyph_object, itertools.repeat(page), keep))
+    info, checked = _object_info(api, page, objects, keep)
+    if checked:
+        _mark_unmapped(api, page, texts, objects, keep, checked)
+    lefts, rights, tops, bottoms = _loose_boxes(api, page, keep, y_origin, x_origin)
+    styles = list(map(info.__getitem__, objects))
+    return CharColumns(texts, lefts, rights, tops, bottoms, styles), info.keys()
 
 
 _BLANKS = frozenset(
@@ -341,28 +394,162 @@ _BLANKS = frozenset(
         *range(0x2000, 0x200C),
     }
 )
+_SKIPPED = frozenset({*range(0x21), *range(0xD800, 0xE000), *_BLANKS})
+"""Code points PDFium gives that are no glyph to lay out: controls and spaces (generated or
+not), blanks and lone surrogates."""
 
 
-def _font_name(api: _FastApi, text_object: int | None, cache: dict[int | None, str]) -> str:
-    """Base font name of a text object's font (looked up once per font), ``""`` if unknown."""
-    if not text_object:
+def _char_class(codes: Iterable[int]) -> str:
+    """A regular-expression character class matching exactly the characters ``codes``."""
+    ranges = []
+    for _, run in itertools.groupby(enumerate(sorted(codes)), lambda pair: pair[1] - pair[0]):
+        members = [code for _, code in run]
+        ranges.append(f"\\U{members[0]:08x}-\\U{members[-1]:08x}")
+    return f"[{''.join(ranges)}]"
+
+
+_SKIPPED_RUN = re.compile(_char_class(_SKIPPED) + "+")
+_NOT_BMP = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+def _kept_glyphs(text: str) -> tuple[list[int], list[str]]:
+    """Indices and characters of ``text`` that are glyphs to lay out (not :data:`_SKIPPED`).
+
+    Skipped characters are few (mostly the line ends PDFium generates) and come in runs: the
+    kept ones are copied run by run between them, with no Python code per character.
+    """
+    indices: list[int] = []
+    chars: list[str] = []
+    start = 0
+    for match in _SKIPPED_RUN.finditer(text):
+        end = match.start()
+        indices += range(start, end)
+        chars += text[start:end]
+        start = match.end()
+    indices += range(start, len(text))
+    chars += text[start:]
+    return indices, chars
+
+
+def _page_text(raw: Any, textpage: Any, count: int) -> str:
+    """The text page's characters, one per character index (``len(result) == count``).
+
+    Read in one call as UTF-16. Characters outside the BMP (surrogate pairs) shift the UTF-16
+    text against the character indices: the text is then read character by character.
+    """
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    got = raw.FPDFText_GetText(
+        textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    units = buffer.raw[: max(got - 1, 0) * 2]
+    text = units.decode("utf-16-le", "surrogatepass")
+    if len(units) != 2 * count or _NOT_BMP.search(text):
+        codes = map(raw.FPDFText_GetUnicode, itertools.repeat(textpage), range(count))
+        text = "".join(map(chr, map(int, codes)))
+    return text
+
+
+def _object_info(
+    api: _FastApi, page: ctypes.c_void_p, objects: list[int | None], keep: list[int]
+) -> tuple[dict[int | None, tuple[float, str, bool]], set[int | None]]:
+    """``(size, font name, upright)`` of each text object in ``objects`` (read from its first
+    glyph, ``keep`` holding the glyphs' indices), and the objects whose first glyph has a
+    Unicode map error.
+
+    A page has thousands of text objects (a few glyphs each): they too are handled column-wise,
+    and font names and uprightness are worked out once per distinct font and angle.
+    """
+    # each object's first glyph: filled backwards, so that the smallest index is the last put
+    firsts = dict(zip(reversed(objects), reversed(keep), strict=True))
+    keys, indices = list(firsts), list(firsts.values())
+    repeat = itertools.repeat
+    sizes = list(map(api.font_size, repeat(page), indices))
+    angles = list(map(api.angle, repeat(page), indices))
+    errors = list(map(api.map_error, repeat(page), indices))
+    if None in firsts:  # glyphs without a text object: no font either
+        fonts = [api.object_font(key) if key else None for key in keys]
+    else:
+        fonts = list(map(api.object_font, keys))
+    names = {font: _base_font_name(api, font) for font in set(fonts)}
+    upright = {angle: _is_upright(angle) for angle in set(angles)}
+    properties = zip(
+        sizes, map(names.__getitem__, fonts), map(upright.__getitem__, angles), strict=True
+    )
+    checked = set(itertools.compress(keys, map(operator.eq, errors, repeat(1))))
+    return dict(zip(keys, properties, strict=True)), checked
+
+
+def _is_upright(angle: float) -> bool:
+    """Whether a glyph rotated by ``angle`` (radians, from PDFium) is upright."""
+    return abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02
+
+
+def _mark_unmapped(
+    api: _FastApi,
+    page: ctypes.c_void_p,
+    texts: list[str],
+    objects: list[int | None],
+    keep: list[int],
+    checked: set[int | None],
+) -> None:
+    """Replace by U+FFFD the glyphs of ``checked`` objects that PDFium cannot map to Unicode."""
+    for position, key in enumerate(objects):
+        if key in checked and api.map_error(page, keep[position]) == 1:
+            texts[position] = REPLACEMENT
+
+
+def _loose_boxes(
+    api: _FastApi, page: ctypes.c_void_p, keep: list[int], y_origin: float, x_origin: float
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """PDFium's loose boxes of the glyphs ``keep``: their x0, x1, top and bottom (top-left
+    origin at ``x_origin``, ``y_origin`` in PDF coordinates).
+
+    All boxes are written into one float array, one call per glyph, and read back one edge at a
+    time through strided views. A glyph whose box cannot be read takes its predecessor's
+    (zeros for the first), as a single reused rectangle would give.
+    """
+    n = len(keep)
+    boxes = (ctypes.c_float * (4 * n))()
+    slots = map(ctypes.byref, itertools.repeat(boxes), range(0, 16 * n, 16))
+    done = list(map(api.loose_box, itertools.repeat(page), keep, slots))
+    view = memoryview(boxes).cast("B").cast("f")  # left, top, right, bottom, left, ...
+    if 0 in done:
+        for k in range(1, n):
+            if not done[k]:
+                view[4 * k : 4 * k + 4] = view[4 * k - 4 : 4 * k]
+    values: Sequence[float] = view
+    if x_origin == 0.0 and math.copysign(1.0, x_origin) > 0.0:  # v - 0.0 is v, even for -0.0
+        lefts, rights = list(values[0::4]), list(values[2::4])
+    else:
+        lefts = [v - x_origin for v in values[0::4]]
+        rights = [v - x_origin for v in values[2::4]]
+    tops = [y_origin - v for v in values[1::4]]
+    bottoms = [y_origin - v for v in values[3::4]]
+    return lefts, rights, tops, bottoms
+
+
+def _base_font_name(api: _FastApi, font: int | None) -> str:
+    """Base font name of a PDFium font, ``""`` if unknown (or no font)."""
+    if not font:
         return ""
-    font = api.object_font(text_object)
-    name = cache.get(font)
-    if name is None:
-        buffer = ctypes.create_string_buffer(128)
-        got = api.font_name(font, buffer, 128) if font else 0
-        name = buffer.value.decode("utf-8", "replace") if got else ""
-        cache[font] = name
-    return name
+    buffer = ctypes.create_string_buffer(128)
+    got = api.font_name(font, buffer, 128)
+    return buffer.value.decode("utf-8", "replace") if got else ""
 
 
 @dataclass(frozen=True, slots=True)
 class _FastApi:
-    """PDFium text functions re-typed to take and return plain addresses (ints): the per-glyph
-    calls then skip ctypes' pointer conversions, which cost as much as the calls themselves."""
+    """PDFium functions re-typed to take and return plain values.
 
-    text_object: Any
+    Most take and return addresses as ints: the calls then skip ctypes' pointer conversions,
+    which cost as much as the calls themselves. The ones called per glyph or per page object
+    (``glyph_object`` to ``angle``, and ``page_object``) are declared without argument types
+    at all, which is cheaper still: they must be passed the text page or page as a
+    ``ctypes.c_void_p``, pointers as ``ctypes.byref(...)`` and indices as ints (ctypes passes
+    any int as a C ``int``).
+    """
+
+    glyph_object: Any
     loose_box: Any
     map_error: Any
     font_size: Any
@@ -389,14 +576,14 @@ def _fast_api(raw: Any) -> _FastApi:
 
         _FAST_API.append(
             _FastApi(
-                text_object=retype(raw.FPDFText_GetTextObject, vp, vp, i),
-                loose_box=retype(raw.FPDFText_GetLooseCharBox, i, vp, i, vp),
-                map_error=retype(raw.FPDFText_HasUnicodeMapError, i, vp, i),
-                font_size=retype(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
-                angle=retype(raw.FPDFText_GetCharAngle, ctypes.c_float, vp, i),
+                glyph_object=retype(raw.FPDFText_GetTextObject, vp),
+                loose_box=retype(raw.FPDFText_GetLooseCharBox, i),
+                map_error=retype(raw.FPDFText_HasUnicodeMapError, i),
+                font_size=retype(raw.FPDFText_GetFontSize, ctypes.c_double),
+                angle=retype(raw.FPDFText_GetCharAngle, ctypes.c_float),
                 object_font=retype(raw.FPDFTextObj_GetFont, vp, vp),
                 page_count=retype(raw.FPDFPage_CountObjects, i, vp),
-                page_object=retype(raw.FPDFPage_GetObject, vp, vp, i),
+                page_object=retype(raw.FPDFPage_GetObject, vp),
                 form_count=retype(raw.FPDFFormObj_CountObjects, i, vp),
                 form_object=retype(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong),
                 object_type=retype(raw.FPDFPageObj_GetType, i, vp),
@@ -414,12 +601,18 @@ def _fast_api(raw: Any) -> _FastApi:
 
 
 def _pdfium_graphics(
-    raw: Any, page: Any, y_origin: float, x_origin: float
+    raw: Any,
+    page: Any,
+    y_origin: float,
+    x_origin: float,
+    text_objects: Collection[int | None] = (),
 ) -> tuple[list[Edge], int]:
     """Ruling segments (from path objects' bounds) and the image count of a PDFium page.
 
     A thin path is one segment; any other path is taken as a rectangle (its four sides), which
     is what cell borders and shaded cells are. Form XObjects are searched recursively.
+    ``text_objects`` (known from the glyphs) are skipped without asking PDFium for their type:
+    a page has thousands of text objects and only a few paths and images.
     """
     api = _fast_api(raw)
     edges: list[Edge] = []
@@ -427,15 +620,15 @@ def _pdfium_graphics(
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     boxes = [ctypes.addressof(v) for v in (left, bottom, right, top)]
 
-    def visit(parent: int, count: int, get: Any, depth: int) -> None:
+    def visit(objects: Iterable[int | None], depth: int) -> None:
         nonlocal images
-        for i in range(count):
-            obj = get(parent, i)
+        for obj in itertools.filterfalse(text_objects.__contains__, objects):
             kind = api.object_type(obj)
             if kind == _FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == _FPDF_PAGEOBJ_FORM and depth < 8:
-                visit(obj, api.form_count(obj), api.form_object, depth + 1)
+                count = api.form_count(obj)
+                visit(map(api.form_object, itertools.repeat(obj), range(count)), depth + 1)
             elif kind == _FPDF_PAGEOBJ_PATH:
                 if not api.bounds(obj, *boxes):
                     continue
@@ -454,7 +647,8 @@ def _pdfium_graphics(
                     )
 
     address = ctypes.cast(page, ctypes.c_void_p).value or 0
-    visit(address, api.page_count(address), api.page_object, 0)
+    count = api.page_count(address)
+    visit(map(api.page_object, itertools.repeat(ctypes.c_void_p(address)), range(count)), 0)
     return edges, images
 
 
@@ -498,6 +692,9 @@ RADICAL_TRANSLATION: dict[int, str] = {ord(k): v for k, v in RADICALS.items()}
 """:data:`RADICALS` as a ``str.translate`` table."""
 
 _CID = re.compile(r"\(cid:\d+\)")
+_REPAIRABLE = re.compile(r"[\s" + _char_class(map(ord, RADICALS))[1:])
+"""Whitespace or a radical: a character :func:`repair_chars` drops or replaces."""
+_TEXT = operator.itemgetter(0)
 
 
 def fold_radicals(text: str) -> str:
@@ -505,21 +702,19 @@ def fold_radicals(text: str) -> str:
     return text.translate(RADICAL_TRANSLATION)
 
 
-def repair_chars(chars: list[Char]) -> tuple[list[Char], int]:
+def repair_chars(chars: Sequence[Char]) -> tuple[Sequence[Char], int]:
     """Glyphs fit for layout, and the number of unmapped ones among them.
 
     Whitespace glyphs are dropped (the layout works from positions), pdfminer's ``(cid:NN)``
     becomes U+FFFD and radicals are folded to ideographs (:func:`fold_radicals`). Duplicated
     glyphs (simulated bold) are removed later, line by line, by the layout. The count lets the
-    caller measure the text yield.
+    caller measure the text yield. :class:`CharColumns` with nothing to repair (the usual
+    case) come back as they are, other glyphs as a new list.
     """
-    joined = "".join(c.text for c in chars)
-    if (
-        "(cid:" not in joined
-        and "".join(joined.split()) == joined
-        and joined.translate(RADICAL_TRANSLATION) == joined
-    ):
-        return list(chars), joined.count(REPLACEMENT)  # the usual case: nothing to repair
+    texts = chars.texts if isinstance(chars, CharColumns) else None
+    joined = "".join(map(_TEXT, chars) if texts is None else texts)
+    if "(cid:" not in joined and not _REPAIRABLE.search(joined):
+        return (list(chars) if texts is None else chars), joined.count(REPLACEMENT)
     out: list[Char] = []
     unmapped = 0
     for char in chars:

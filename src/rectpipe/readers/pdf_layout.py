@@ -10,16 +10,18 @@ reaches the body's right margin (less than one character short).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import math
 import operator
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .pdf_chars import Char
+from .pdf_chars import Char, CharColumns
 
 __all__ = [
     "BodyMetrics",
@@ -62,6 +64,12 @@ def is_cjk(ch: str) -> bool:
 def _spaceable(ch: str) -> bool:
     """Characters between which a visible gap is a real space (Latin letters, digits, signs)."""
     return bool(ch) and not is_cjk(ch)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spaceable_start(text: str) -> bool:
+    """``_spaceable(text[0])``, remembered: asked once per line, of a few distinct characters."""
+    return _spaceable(text[0])
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,23 +133,83 @@ def line_text(chars: Sequence[Char]) -> str:
     return "".join(parts)
 
 
-def _dominant_size(chars: Sequence[Char]) -> float:
-    first = chars[0].size
-    if all(c.size == first for c in chars):
+def _dominant_size(sizes: Sequence[float]) -> float:
+    """The most common of ``sizes`` (rounded to 0.1 pt; the larger one on a tie)."""
+    first = sizes[0]
+    if all(size == first for size in sizes):
         return round(first, 1)
-    sizes = Counter(round(c.size, 1) for c in chars)
-    return max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    counts = Counter(round(size, 1) for size in sizes)
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-_X1, _TOP, _BOTTOM = operator.itemgetter(2), operator.itemgetter(3), operator.itemgetter(4)
+@dataclass(frozen=True, slots=True)
+class _Glyphs:
+    """Glyphs of ``source`` (those at ``index``) with their fields column by column:
+    ``texts[k]`` is ``source[index[k]].text``.
+
+    The line building works on columns: one C-level pass (``map``, ``all``, ``max``, a
+    ``str.join``) per field over a whole page, or per field and line, instead of a Python loop
+    reading every field of every glyph, which is several times slower. :class:`Char` values
+    are only looked at where a line needs the glyph-by-glyph treatment.
+    """
+
+    source: Sequence[Char]
+    index: Sequence[int]
+    texts: Sequence[str]
+    x0s: Sequence[float]
+    x1s: Sequence[float]
+    tops: Sequence[float]
+    bottoms: Sequence[float]
+    sizes: Sequence[float]
+
+    @classmethod
+    def of(cls, chars: Sequence[Char]) -> tuple[_Glyphs, Sequence[bool]]:
+        """All of ``chars`` (at least one), and their ``upright`` flags.
+
+        :class:`CharColumns` give their columns as they are; other glyphs are transposed in
+        one ``zip``.
+        """
+        if isinstance(chars, CharColumns):
+            columns = (chars.texts, chars.x0s, chars.x1s, chars.tops, chars.bottoms)
+            return cls(chars, range(len(chars)), *columns, chars.sizes()), chars.uprights()
+        texts, x0s, x1s, tops, bottoms, sizes, _, upright = zip(*chars, strict=True)
+        return cls(chars, range(len(texts)), texts, x0s, x1s, tops, bottoms, sizes), upright
+
+    def take(self, positions: Sequence[int]) -> _Glyphs:
+        """The glyphs at ``positions`` (at least two), in that order."""
+        get = operator.itemgetter(*positions)
+        identity = self.index == range(len(self.index))  # as :meth:`of` gives: no lookup
+        return _Glyphs(
+            self.source,
+            positions if identity else get(self.index),
+            get(self.texts),
+            get(self.x0s),
+            get(self.x1s),
+            get(self.tops),
+            get(self.bottoms),
+            get(self.sizes),
+        )
+
+    def slice(self, start: int, end: int) -> _Glyphs:
+        """The glyphs ``start`` to ``end`` (excluded)."""
+        return _Glyphs(
+            self.source,
+            self.index[start:end],
+            self.texts[start:end],
+            self.x0s[start:end],
+            self.x1s[start:end],
+            self.tops[start:end],
+            self.bottoms[start:end],
+            self.sizes[start:end],
+        )
+
+    def chars(self) -> list[Char]:
+        """The glyphs as :class:`Char` values."""
+        return list(map(self.source.__getitem__, self.index))
 
 
-def _centre2(char: Char) -> float:
-    return char.top + char.bottom
-
-
-def _left(char: Char) -> float:
-    return char.x0
+_BY_POSITION = operator.attrgetter("top", "x0")
+_INF = math.inf
 
 
 def build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[Line]:
@@ -153,31 +221,178 @@ def build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[L
     A glyph repeating its left neighbour's text within ``dedupe`` points horizontally and
     vertically is a duplicate (simulated bold draws glyphs two or three times) and is dropped.
     """
-    upright = [c for c in chars if c.upright and c.bottom > c.top]
-    upright.sort(key=_centre2)
-    groups: list[list[Char]] = []
-    centre2 = height = 0.0
-    for char in upright:
-        mid2, h = char.top + char.bottom, char.bottom - char.top
-        if groups and abs(mid2 - centre2) <= 0.8 * (h if h < height else height):
-            groups[-1].append(char)
-            continue
-        groups.append([char])
-        centre2, height = mid2, h
-    lines: list[Line] = []
+    if not chars:
+        return []
+    glyphs, upright = _Glyphs.of(chars)
+    groups = _vertical_groups(glyphs.tops, glyphs.bottoms, upright)
+    if not groups:
+        return []
+    order: list[int] = []
+    starts = [0]
     for group in groups:
-        group.sort(key=_left)
-        lines.extend(_split_overlaps(group, page, dedupe))
-    lines.sort(key=lambda ln: (ln.top, ln.x0))
+        group.sort(key=glyphs.x0s.__getitem__)
+        order += group
+        starts.append(len(order))
+    lines = _lines(_in_order(glyphs, order), starts, page, dedupe)
+    lines.sort(key=_BY_POSITION)
     return lines
 
 
-def _split_overlaps(group: list[Char], page: int, dedupe: float) -> list[Line]:
+def _in_order(glyphs: _Glyphs, order: list[int]) -> _Glyphs:
+    """The glyphs at ``order`` (at least one): every line's glyphs, left to right, one line
+    after another. Usually that is the order they came in (text drawn line by line, left to
+    right), and the columns are then used as they are."""
+    if len(order) == len(glyphs.texts) and order == list(range(len(order))):
+        return glyphs
+    if len(order) == 1:
+        return glyphs.slice(order[0], order[0] + 1)
+    return glyphs.take(order)
+
+
+def _vertical_groups(
+    tops: Sequence[float], bottoms: Sequence[float], upright: Sequence[bool]
+) -> list[list[int]]:
+    """Indices of the upright glyphs of positive height, sorted by vertical centre and cut into
+    lines (see :func:`build_lines`).
+
+    Centres and heights are computed column-wise and the glyphs sorted as indices, so the one
+    Python loop left per glyph is the grouping decision itself.
+    """
+    wanted: Iterable[bool] = map(operator.gt, bottoms, tops)
+    if not all(upright):
+        wanted = map(operator.and_, map(bool, upright), wanted)
+    centres = list(map(operator.add, tops, bottoms))  # twice the centre: no division
+    heights = list(map(operator.sub, bottoms, tops))
+    order = sorted(itertools.compress(range(len(tops)), wanted), key=centres.__getitem__)
+    starts: list[int] = []
+    centre2 = height = 0.0
+    for position, i in enumerate(order):
+        mid2, h = centres[i], heights[i]
+        if starts and abs(mid2 - centre2) <= 0.8 * (h if h < height else height):
+            continue
+        starts.append(position)
+        centre2, height = mid2, h
+    starts.append(len(order))
+    return [order[a:b] for a, b in itertools.pairwise(starts)]
+
+
+def _lines(glyphs: _Glyphs, starts: list[int], page: int, dedupe: float) -> list[Line]:
+    """The lines of a page's ``glyphs``, grouped: line ``g`` is ``glyphs[starts[g]:starts[g+1]]``,
+    sorted by x0.
+
+    What :func:`_split_overlaps` would do glyph by glyph is decided for the whole page at once,
+    by comparing every glyph with its left neighbour in a few column-wise passes: lines with no
+    overlap, no repeated text, no wide gap and one font size (nearly all) are made straight
+    from their columns; only the others take the slower paths.
+    """
+    texts, x0s, x1s, sizes = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes
+    tops, bottoms = glyphs.tops, glyphs.bottoms
+    suspect, spaced, mixed = _line_flags(glyphs, starts)
+    special = suspect | spaced | mixed
+    lines: list[Line] = []
+    for g, (a, b) in enumerate(itertools.pairwise(starts)):
+        if g in special:
+            lines.extend(_special_line(glyphs.slice(a, b), page, dedupe, g in suspect))
+            continue
+        line_texts = texts[a:b]
+        lead = _lead_width(glyphs.slice(a, b)) if _spaceable_start(line_texts[0]) else 0.0
+        lines.append(
+            Line(
+                page,
+                "".join(line_texts),
+                x0s[a],
+                max(x1s[a:b]),
+                min(tops[a:b]),
+                max(bottoms[a:b]),
+                round(sizes[a], 1),
+                b - a,
+                lead,
+            )
+        )
+    return lines
+
+
+def _special_line(row: _Glyphs, page: int, dedupe: float, suspect: bool) -> list[Line]:
+    """The line(s) of a line :func:`_line_flags` flagged: glyph by glyph if it may need to be
+    split (:func:`_split_overlaps`), else through the general :func:`_line`."""
+    if suspect and not _one_clean_row(row, dedupe):
+        return _split_overlaps(row, page, dedupe)
+    return [_line(row, page)]
+
+
+def _line_flags(glyphs: _Glyphs, starts: list[int]) -> tuple[set[int], set[int], set[int]]:
+    """Lines (by number) that need a closer look, from page-wide neighbour comparisons:
+    ``suspect`` may hold overlapping or duplicated glyphs (:func:`_one_clean_row` decides),
+    ``spaced`` has a gap where :func:`line_text` may put a space, ``mixed`` has several font
+    sizes (or a NaN one). Pairs of glyphs across a line boundary are ignored."""
+    texts, x0s, x1s, sizes = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes
+    pairs = range(1, len(texts))  # k: glyph k and its left neighbour k - 1
+    gaps = list(map(operator.sub, x0s[1:], x1s))
+    for k in starts[1:-1]:
+        gaps[k - 1] = 0.0  # across a line boundary: neither an overlap nor (mostly) a space
+    finite = math.isfinite(sum(x0s)) and math.isfinite(sum(x1s))  # no inf, no NaN
+    if finite and all(map(operator.le, x0s, x1s)):
+        # then a glyph that starts where its left neighbour ends or further right is in the
+        # row, and gap < 0 exactly when it starts before
+        overlaps = itertools.compress(pairs, map(operator.lt, gaps, itertools.repeat(0.0)))
+        suspect = _inner(overlaps, starts)
+    else:
+        suspect = set(range(len(starts) - 1))
+    suspect |= _inner(itertools.compress(pairs, map(operator.eq, texts[1:], texts)), starts)
+    if math.isnan(sum(sizes)):
+        return suspect, *_size_flags_nan(gaps, sizes, starts)
+    # A gap wider than a quarter of either size is wider than a quarter of the smallest size:
+    # the few such gaps are then checked one by one.
+    low = itertools.repeat(0.25 * min(sizes))
+    candidates = itertools.compress(pairs, map(operator.gt, gaps, low))
+    spaced = _inner(
+        (
+            k
+            for k in candidates
+            if gaps[k - 1] > 0.25 * sizes[k - 1] or gaps[k - 1] > 0.25 * sizes[k]
+        ),
+        starts,
+    )
+    if sizes.count(sizes[0]) == len(sizes):
+        return suspect, spaced, set()
+    return (
+        suspect,
+        spaced,
+        _inner(itertools.compress(pairs, map(operator.ne, sizes[1:], sizes)), starts),
+    )
+
+
+def _size_flags_nan(
+    gaps: list[float], sizes: Sequence[float], starts: list[int]
+) -> tuple[set[int], set[int]]:
+    """``spaced`` and ``mixed`` of :func:`_line_flags` on a page with NaN font sizes, where
+    nothing can be told from the smallest size: every pair is compared as the loop would."""
+    pairs = range(1, len(sizes))
+    quarters = list(map(operator.mul, itertools.repeat(0.25), sizes))
+    wide = map(operator.or_, map(operator.gt, gaps, quarters), map(operator.gt, gaps, quarters[1:]))
+    changes = map(operator.ne, sizes[1:], sizes)  # NaN differs even from itself
+    mixed = _inner(itertools.compress(pairs, changes), starts)
+    mixed |= {g for g in range(len(starts) - 1) if sizes[starts[g]] != sizes[starts[g]]}
+    return _inner(itertools.compress(pairs, wide), starts), mixed
+
+
+def _inner(positions: Iterable[int], starts: list[int]) -> set[int]:
+    """Numbers of the lines in which glyph pairs ``positions`` (glyph k and k - 1) both lie."""
+    found: set[int] = set()
+    for k in positions:
+        g = bisect.bisect_right(starts, k) - 1
+        if starts[g] != k:
+            found.add(g)
+    return found
+
+
+def _split_overlaps(group: _Glyphs, page: int, dedupe: float) -> list[Line]:
     """One or more lines from a vertical group sorted by x0, duplicates dropped: glyphs that
     overlap horizontally (text laid over text) are separated into further lines."""
-    rows: list[list[Char]] = [[group[0]]]
-    for k in range(1, len(group)):
-        char = group[k]
+    chars = group.chars()
+    rows: list[list[Char]] = [[chars[0]]]
+    for k in range(1, len(chars)):
+        char = chars[k]
         for row in rows:
             last = row[-1]
             if (
@@ -193,32 +408,54 @@ def _split_overlaps(group: list[Char], page: int, dedupe: float) -> list[Line]:
                 break
         else:
             rows.append([char])
-    return [
-        Line(
-            page=page,
-            text=line_text(row),
-            x0=row[0].x0,
-            x1=max(map(_X1, row)),
-            top=min(map(_TOP, row)),
-            bottom=max(map(_BOTTOM, row)),
-            size=_dominant_size(row),
-            glyphs=len(row),
-            lead=_lead_width(row),
-        )
-        for row in rows
-    ]
+    return [_line(_Glyphs.of(row)[0], page) for row in rows]
 
 
-def _lead_width(chars: Sequence[Char]) -> float:
-    """Width of the run of non-CJK glyphs ``chars`` start with (up to the first word gap)."""
-    if not _spaceable(chars[0].text[0]):
+def _one_clean_row(group: _Glyphs, dedupe: float) -> bool:
+    """Whether the glyph loop of :func:`_split_overlaps` would put every glyph of ``group``
+    (sorted by x0) into one row and drop none.
+
+    A glyph joins the row when it starts no more than 30% of the narrower width before its left
+    neighbour ends; it is a duplicate when it repeats its neighbour's text within ``dedupe``.
+    """
+    texts, x0s, x1s, tops = group.texts, group.x0s, group.x1s, group.tops
+    widths = list(map(operator.sub, x1s, x0s))
+    narrower = map(min, widths, widths[1:])  # min(last_width, width), NaN as the loop does
+    limits = map(operator.sub, x1s, map(operator.mul, itertools.repeat(0.3), narrower))
+    if not all(map(operator.ge, x0s[1:], limits)):
+        return False
+    for k in itertools.compress(range(1, len(texts)), map(operator.eq, texts[1:], texts)):
+        if abs(x0s[k] - x0s[k - 1]) <= dedupe and abs(tops[k] - tops[k - 1]) <= dedupe:
+            return False
+    return True
+
+
+def _line(row: _Glyphs, page: int) -> Line:
+    """The :class:`Line` of one row of glyphs sorted left to right (any row)."""
+    return Line(
+        page,
+        line_text(row.chars()),
+        row.x0s[0],
+        max(row.x1s),
+        min(row.tops),
+        max(row.bottoms),
+        _dominant_size(row.sizes),
+        len(row.texts),
+        _lead_width(row),
+    )
+
+
+def _lead_width(row: _Glyphs) -> float:
+    """Width of the run of non-CJK glyphs ``row`` starts with (up to the first word gap)."""
+    texts, x0s, x1s, sizes = row.texts, row.x0s, row.x1s, row.sizes
+    if not _spaceable(texts[0][0]):
         return 0.0
-    end = chars[0].x1
-    for a, b in itertools.pairwise(chars):
-        if not _spaceable(b.text[0]) or b.x0 - a.x1 > 0.25 * b.size:
+    end = x1s[0]
+    for k in range(1, len(texts)):
+        if not _spaceable(texts[k][0]) or x0s[k] - x1s[k - 1] > 0.25 * sizes[k]:
             break
-        end = b.x1
-    return end - chars[0].x0
+        end = x1s[k]
+    return end - x0s[0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -501,13 +738,18 @@ class Paragraph:
 
     def bbox(self) -> tuple[float, float, float, float]:
         """Bounding box of the paragraph's lines on its first page."""
-        first = [ln for ln in self.lines if ln.page == self.page]
+        page = self.lines[0].page
+        first = [ln for ln in self.lines if ln.page == page]
         return (
-            min(ln.x0 for ln in first),
-            min(ln.top for ln in first),
-            max(ln.x1 for ln in first),
-            max(ln.bottom for ln in first),
+            min(map(_LINE_X0, first)),
+            min(map(_LINE_TOP, first)),
+            max(map(_LINE_X1, first)),
+            max(map(_LINE_BOTTOM, first)),
         )
+
+
+_LINE_X0, _LINE_X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
+_LINE_TOP, _LINE_BOTTOM = operator.attrgetter("top"), operator.attrgetter("bottom")
 
 
 class _Splitter:

@@ -1,0 +1,241 @@
+"""The column-wise fast paths of the PDF reader give what the plain glyph loops give.
+
+:func:`build_lines` decides most lines from page-wide column comparisons and the PDFium source
+keeps its glyphs as :class:`CharColumns`. The reference below is the straightforward glyph-by-
+glyph algorithm those fast paths replace; random pages (clean text, overlaps, duplicates, mixed
+sizes, NaN and infinite coordinates) must give exactly the same lines, float for float.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from rectpipe.readers.pdf_chars import (
+    RADICALS,
+    Char,
+    CharColumns,
+    PdfiumCharSource,
+    repair_chars,
+)
+from rectpipe.readers.pdf_layout import Line, build_lines, is_cjk, line_text
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+# --------------------------------------------------------------------------------------------
+# the reference: one glyph at a time
+
+
+def _reference_dominant_size(chars: Sequence[Char]) -> float:
+    first = chars[0].size
+    if all(c.size == first for c in chars):
+        return round(first, 1)
+    sizes = Counter(round(c.size, 1) for c in chars)
+    return max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _reference_lead(chars: Sequence[Char]) -> float:
+    def spaceable(ch: str) -> bool:
+        return bool(ch) and not is_cjk(ch)
+
+    if not spaceable(chars[0].text[0]):
+        return 0.0
+    end = chars[0].x1
+    for a, b in itertools.pairwise(chars):
+        if not spaceable(b.text[0]) or b.x0 - a.x1 > 0.25 * b.size:
+            break
+        end = b.x1
+    return end - chars[0].x0
+
+
+def _reference_rows(group: list[Char], dedupe: float) -> list[list[Char]]:
+    rows: list[list[Char]] = [[group[0]]]
+    for char in group[1:]:
+        for row in rows:
+            last = row[-1]
+            if (
+                char.text == last.text
+                and abs(char.x0 - last.x0) <= dedupe
+                and abs(char.top - last.top) <= dedupe
+            ):
+                break
+            width, last_width = char.x1 - char.x0, last.x1 - last.x0
+            if char.x0 >= last.x1 - 0.3 * (width if width < last_width else last_width):
+                row.append(char)
+                break
+        else:
+            rows.append([char])
+    return rows
+
+
+def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[Line]:
+    upright = [c for c in chars if c.upright and c.bottom > c.top]
+    upright.sort(key=lambda c: c.top + c.bottom)
+    groups: list[list[Char]] = []
+    centre2 = height = 0.0
+    for char in upright:
+        mid2, h = char.top + char.bottom, char.bottom - char.top
+        if groups and abs(mid2 - centre2) <= 0.8 * (h if h < height else height):
+            groups[-1].append(char)
+            continue
+        groups.append([char])
+        centre2, height = mid2, h
+    lines: list[Line] = []
+    for group in groups:
+        group.sort(key=lambda c: c.x0)
+        for row in _reference_rows(group, dedupe):
+            lines.append(
+                Line(
+                    page=page,
+                    text=line_text(row),
+                    x0=row[0].x0,
+                    x1=max(c.x1 for c in row),
+                    top=min(c.top for c in row),
+                    bottom=max(c.bottom for c in row),
+                    size=_reference_dominant_size(row),
+                    glyphs=len(row),
+                    lead=_reference_lead(row),
+                )
+            )
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+# random pages
+
+
+def columns_of(chars: Sequence[Char]) -> CharColumns:
+    return CharColumns(
+        [c.text for c in chars],
+        [c.x0 for c in chars],
+        [c.x1 for c in chars],
+        [c.top for c in chars],
+        [c.bottom for c in chars],
+        [(c.size, c.fontname, c.upright) for c in chars],
+    )
+
+
+def random_page(rng: random.Random) -> list[Char]:
+    """A few lines of glyphs: mostly clean text, with the oddities a PDF can hold."""
+    mode = rng.choice(["clean", "messy", "uniform"])
+    size = rng.choice([10.5, 12.0, 16.0])
+    chars: list[Char] = []
+    for line in range(rng.randint(1, 6)):
+        y = line * rng.choice([14.0, 20.0, 6.0, 0.0])
+        x = rng.uniform(0, 100)
+        for _ in range(rng.randint(0, 25)):
+            s = size
+            if mode == "messy" and rng.random() < 0.3:
+                s = rng.choice([0.0, 8.0, rng.uniform(-1, 20), math.nan])
+            w = s if rng.random() < 0.8 else rng.choice([s / 2, 0.0, 0.5, 3.0])
+            if mode == "messy" and rng.random() < 0.2:
+                w = rng.uniform(-3, 20)
+            x += 0.0 if rng.random() < 0.7 else rng.choice([0.5, 2.0, 4.0, 30.0, -0.2, -w])
+            top = y + (0.0 if rng.random() < 0.8 else rng.choice([0.3, -0.5, 2.0, 9.0]))
+            h = s * 1.2 if rng.random() < 0.9 else rng.choice([0.0, -1.0, s * 0.5, 3.0])
+            texts = ["中", "国", "a", "b", "1", ".", "—", "“", "A", "(", ""]
+            text = rng.choice(texts if mode == "messy" else list("中国人民abc123.，"))
+            box = [x, x + w, top, top + h]
+            if mode == "messy" and rng.random() < 0.02:
+                box[rng.randrange(4)] = rng.choice([math.inf, -math.inf, math.nan, -0.0])
+            chars.append(Char(text, *box, s, "F", rng.random() > 0.03))
+            if rng.random() < 0.05:
+                chars.append(chars[-1])  # drawn twice (simulated bold)
+            x += w
+    if rng.random() < 0.5:
+        rng.shuffle(chars)
+    return chars
+
+
+Build = Callable[[Sequence[Char], int, float], list[Line]]
+
+
+def outcome(build: Build, chars: Sequence[Char], dedupe: float) -> str:
+    """``repr`` of the lines (exact floats, -0.0 and NaN included), or of the exception."""
+    try:
+        return repr(build(chars, 1, dedupe))
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_build_lines_matches_the_glyph_loop(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(1500):
+        chars = random_page(rng)
+        dedupe = rng.choice([1.0, 1.0, 0.0, 2.5])
+        expected = outcome(reference_build_lines, chars, dedupe)
+        assert outcome(build_lines, chars, dedupe) == expected, chars
+        assert outcome(build_lines, columns_of(chars), dedupe) == expected, chars
+
+
+@pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)
+def test_build_lines_matches_the_glyph_loop_on_the_samples(pdf: Path) -> None:
+    with PdfiumCharSource(pdf.read_bytes()) as source:
+        for page in source.pages():
+            chars, _ = repair_chars(page.chars)
+            expected = repr(reference_build_lines(list(chars), page.number))
+            assert repr(build_lines(chars, page.number)) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# CharColumns
+
+
+def test_char_columns_behave_as_a_list_of_chars() -> None:
+    chars = [
+        Char("中", 0.0, 12.0, 1.0, 13.0, 12.0, "SimSun", True),
+        Char("a", 12.0, 18.0, 1.5, 12.5, 12.0, "SimSun", True),
+        Char("⻓", 18.0, 30.0, 1.0, 13.0, 10.5, "KaiTi", False),
+    ]
+    columns = columns_of(chars)
+    assert len(columns) == 3
+    assert list(columns) == chars
+    assert columns == chars
+    assert columns[1] == chars[1] and type(columns[1]) is Char
+    assert columns[-1] == chars[-1]
+    assert columns[1:] == chars[1:]
+    assert columns[::-1] == chars[::-1]
+    assert chars[2] in columns
+    with pytest.raises(IndexError):
+        columns[3]
+    with pytest.raises(ValueError):
+        CharColumns(["中"], [0.0], [], [0.0], [1.0], [(1.0, "", True)])
+    repaired, unmapped = repair_chars(columns)  # a radical: repaired into a new list
+    assert [c.text for c in repaired] == ["中", "a", "长"] and unmapped == 0
+    clean = columns_of(chars[:2])
+    assert repair_chars(clean) == (clean, 0)  # nothing to repair: the columns as they are
+
+
+def test_pdfium_source_keeps_columns() -> None:
+    with PdfiumCharSource((SAMPLES / "seed-yongzhou.pdf").read_bytes()) as source:
+        page = next(source.pages())
+    assert isinstance(page.chars, CharColumns)
+    assert all(type(c) is Char and len(c.text) == 1 for c in page.chars)
+
+
+# --------------------------------------------------------------------------------------------
+# the character classes behind the regular expressions
+
+
+def test_skipped_characters_are_the_blank_ones() -> None:
+    from rectpipe.readers.pdf_chars import _SKIPPED, _SKIPPED_RUN
+
+    every = "".join(map(chr, range(0x10000)))
+    matched = {ord(ch) for run in _SKIPPED_RUN.findall(every) for ch in run}
+    assert matched == set(_SKIPPED)
+
+
+def test_repairable_characters_are_whitespace_and_radicals() -> None:
+    from rectpipe.readers.pdf_chars import _REPAIRABLE
+
+    for code in range(0x30000):
+        ch = chr(code)
+        assert bool(_REPAIRABLE.match(ch)) == (ch.isspace() or ch in RADICALS), hex(code)
