@@ -18,6 +18,7 @@ _DIGITS = {
 }  # fmt: skip
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
+_SINGLE = {**_DIGITS, **_UNITS}  # a numeral of one character: its value (十 → 10)
 
 
 def cn_to_int(text: str) -> int | None:
@@ -29,6 +30,8 @@ def cn_to_int(text: str) -> int | None:
         return None
     if text.isdigit():
         return int(text)
+    if len(text) == 1:  # the usual case (一, 二…十): a lookup
+        return _SINGLE.get(text)
     if any(ch not in _DIGITS and ch not in _UNITS for ch in text):
         return None
     if not any(ch in _UNITS for ch in text):

@@ -80,5 +80,8 @@ def _scan(text: str, pattern: regex.Pattern[str], *, allow_bare: bool) -> list[F
     return result
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _is_han(ch: str) -> bool:
-    return bool(regex.match(r"\p{Han}", ch))
+    return _HAN.match(ch) is not None
