@@ -111,14 +111,19 @@ def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0)
 # random pages
 
 
-def columns_of(chars: Sequence[Char]) -> CharColumns:
+def columns_of(chars: Sequence[Char], characters: bool = True) -> CharColumns:
+    """``chars`` as columns; with ``characters`` as the PDFium source gives them when every
+    glyph's text is one character (the texts also as one string)."""
+    texts = [c.text for c in chars]
+    single = characters and all(len(text) == 1 for text in texts)
     return CharColumns(
-        [c.text for c in chars],
+        texts,
         [c.x0 for c in chars],
         [c.x1 for c in chars],
         [c.top for c in chars],
         [c.bottom for c in chars],
         [(c.size, c.fontname, c.upright) for c in chars],
+        "".join(texts) if single else None,
     )
 
 
@@ -174,6 +179,8 @@ def test_build_lines_matches_the_glyph_loop(seed: int) -> None:
         expected = outcome(reference_build_lines, chars, dedupe)
         assert outcome(build_lines, chars, dedupe) == expected, chars
         assert outcome(build_lines, columns_of(chars), dedupe) == expected, chars
+        plain = columns_of(chars, characters=False)
+        assert outcome(build_lines, plain, dedupe) == expected, chars
 
 
 @pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)
@@ -208,6 +215,10 @@ def test_char_columns_behave_as_a_list_of_chars() -> None:
         columns[3]
     with pytest.raises(ValueError):
         CharColumns(["中"], [0.0], [], [0.0], [1.0], [(1.0, "", True)])
+    with pytest.raises(ValueError):
+        CharColumns(["中"], [0.0], [1.0], [0.0], [1.0], [(1.0, "", True)], "中国")
+    assert columns.characters == "中a⻓" and columns.joined() == "中a⻓"
+    assert columns_of(chars, characters=False).joined() == "中a⻓"
     repaired, unmapped = repair_chars(columns)  # a radical: repaired into a new list
     assert [c.text for c in repaired] == ["中", "a", "长"] and unmapped == 0
     clean = columns_of(chars[:2])
@@ -219,6 +230,7 @@ def test_pdfium_source_keeps_columns() -> None:
         page = next(source.pages())
     assert isinstance(page.chars, CharColumns)
     assert all(type(c) is Char and len(c.text) == 1 for c in page.chars)
+    assert page.chars.characters == "".join(c.text for c in page.chars)
 
 
 # --------------------------------------------------------------------------------------------
@@ -239,3 +251,21 @@ def test_repairable_characters_are_whitespace_and_radicals() -> None:
     for code in range(0x30000):
         ch = chr(code)
         assert bool(_REPAIRABLE.match(ch)) == (ch.isspace() or ch in RADICALS), hex(code)
+
+
+# --------------------------------------------------------------------------------------------
+# the PDFium source's reused box buffer
+
+
+def test_unread_boxes_take_their_predecessors_even_in_a_used_buffer() -> None:
+    import ctypes
+
+    from rectpipe.readers.pdf_chars import _fill_unread, _Scratch
+
+    scratch = _Scratch()
+    boxes, slots = scratch.box_slots(3)
+    assert len(slots) >= 3 and scratch.box_slots(2)[0] is boxes  # reused, not reallocated
+    ctypes.memmove(boxes, (ctypes.c_float * 12)(*range(1, 13)), 48)  # a previous page's boxes
+    view = memoryview(boxes).cast("B").cast("f")[:12]
+    _fill_unread(view, [0, 1, 0])
+    assert list(view) == [0.0] * 4 + [5.0, 6.0, 7.0, 8.0] * 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -333,16 +334,18 @@ class _Builder:
         if not lines:
             return
         self.close_table()
+        left = self.metrics.left
         for para in split_paragraphs(lines, self.metrics):
-            first = para.lines[0]
+            page = para.page
+            x0, top, x1, bottom = para.bbox()
             self.blocks.append(
                 Block(
                     text=para.text,
                     kind=BlockKind.PARAGRAPH,
-                    path=self._path(para.page, "p"),
-                    page=para.page,
-                    bbox=tuple(round(v, 2) for v in para.bbox()),  # type: ignore[arg-type]
-                    indent=round(first.x0 - self.metrics.left, 2),
+                    path=self._path(page, "p"),
+                    page=page,
+                    bbox=(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
+                    indent=round(para.lines[0].x0 - left, 2),
                 )
             )
 
@@ -394,12 +397,27 @@ def _same_columns(a: TableGrid, b: TableGrid) -> bool:
     )
 
 
+_LINE_TOP = operator.attrgetter("top")
+
+
+def _top_down(lines: list[Line]) -> bool:
+    """Whether ``lines`` are in top-to-bottom order already (as :func:`build_lines` gives
+    them), so that sorting them by their tops would leave them as they are."""
+    tops = list(map(_LINE_TOP, lines))
+    return all(map(operator.le, tops, tops[1:]))
+
+
 def _assemble(pages: list[_Page], metrics: BodyMetrics) -> list[Block]:
     """Blocks of all pages: paragraph runs split at tables; tables continued across pages."""
     builder = _Builder(metrics)
     run: list[Line] = []
     last_item_was_table = False
     for page in pages:
+        if not page.tables and _top_down(page.lines):  # the usual page: nothing to interleave
+            if page.lines:
+                run += page.lines
+                last_item_was_table = False
+            continue
         items: list[tuple[float, int, Line | TableGrid]] = [(ln.top, 1, ln) for ln in page.lines]
         items += [(t.bbox[1], 0, t) for t in page.tables]
         items.sort(key=lambda item: (item[0], item[1]))

@@ -73,10 +73,12 @@ class CharColumns(Sequence[Char]):
     that source keeps them as they are instead of building (and the layout taking apart again)
     one tuple per glyph. Indexing and iteration build :class:`Char` values on demand.
     ``styles[k]`` is ``(size, fontname, upright)`` of glyph ``k`` (one tuple shared by the
-    glyphs of a text object).
+    glyphs of a text object). ``characters`` is given when every glyph's text is one
+    character: those characters as one string (``texts == list(characters)``), which spares
+    joining them again (:meth:`joined`, and the layout's lines).
     """
 
-    __slots__ = ("bottoms", "styles", "texts", "tops", "x0s", "x1s")
+    __slots__ = ("bottoms", "characters", "styles", "texts", "tops", "x0s", "x1s")
 
     def __init__(
         self,
@@ -86,11 +88,15 @@ class CharColumns(Sequence[Char]):
         tops: list[float],
         bottoms: list[float],
         styles: list[tuple[float, str, bool]],
+        characters: str | None = None,
     ) -> None:
         if not len(texts) == len(x0s) == len(x1s) == len(tops) == len(bottoms) == len(styles):
             raise ValueError("CharColumns: columns of different lengths")
+        if characters is not None and len(characters) != len(texts):
+            raise ValueError("CharColumns: not one character per glyph")
         self.texts, self.x0s, self.x1s = texts, x0s, x1s
         self.tops, self.bottoms, self.styles = tops, bottoms, styles
+        self.characters = characters
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -126,6 +132,10 @@ class CharColumns(Sequence[Char]):
 
     def __repr__(self) -> str:
         return f"CharColumns({list(self)!r})"
+
+    def joined(self) -> str:
+        """The glyphs' texts joined into one string."""
+        return "".join(self.texts) if self.characters is None else self.characters
 
     def sizes(self) -> list[float]:
         """The glyphs' font sizes."""
@@ -301,6 +311,11 @@ class PdfiumCharSource(_SourceBase):
     pdfminer's. Generated characters (the spaces and line ends PDFium infers) are skipped: the
     reader works from positions. Glyphs PDFium cannot map to Unicode become U+FFFD. Opening
     raises ``pypdfium2.PdfiumError`` on unreadable or password-protected input.
+
+    Pages are loaded through PDFium's own functions rather than pypdfium2's ``PdfPage``, which
+    registers every page with the document and a finalizer (a measurable share of a page's
+    cost when its text is read in a fraction of a millisecond); each page is closed before the
+    next one is loaded.
     """
 
     def __init__(self, data: bytes, password: str | None = None) -> None:
@@ -309,6 +324,7 @@ class PdfiumCharSource(_SourceBase):
         self._data = data  # PDFium reads from this buffer lazily: keep it alive
         self._doc = pdfium.PdfDocument(data, password=password)
         self._closed = False
+        self._scratch = _Scratch()
 
     @property
     def page_count(self) -> int:
@@ -318,26 +334,35 @@ class PdfiumCharSource(_SourceBase):
         import pypdfium2.raw as raw
 
         for index in range(len(self._doc)):
-            try:
-                page = self._doc[index]
-            except Exception as exc:
-                yield PageChars(index + 1, 0.0, 0.0, [], [], 0, f"{type(exc).__name__}: {exc}")
+            page = raw.FPDF_LoadPage(self._doc.raw, index)
+            if not page:  # the message pypdfium2's ``PdfDocument.get_page`` raises
+                yield PageChars(index + 1, 0.0, 0.0, [], [], 0, "PdfiumError: Failed to load page.")
                 continue
-            textpage = raw.FPDFText_LoadPage(page.raw)
+            textpage = None
             try:
-                width, height = float(page.get_width()), float(page.get_height())
-                left, bottom_y, _, _ = (float(v) for v in page.get_bbox())
-                origin = height + bottom_y
-                chars, text_objects = _pdfium_chars(raw, textpage, origin, left)
-                edges, images = _pdfium_graphics(raw, page.raw, origin, left, text_objects)
-                result = PageChars(index + 1, width, height, chars, edges, images)
+                textpage = raw.FPDFText_LoadPage(page)
+                result = self._read(raw, page, textpage, index + 1)
             except Exception as exc:
                 result = PageChars(index + 1, 0.0, 0.0, [], [], 0, f"{type(exc).__name__}: {exc}")
             finally:
                 if textpage:
                     raw.FPDFText_ClosePage(textpage)
-                page.close()
+                raw.FPDF_ClosePage(page)
             yield result
+
+    def _read(self, raw: Any, page: Any, textpage: Any, number: int) -> PageChars:
+        """Glyphs, ruling segments and images of the loaded ``page``."""
+        import pypdfium2 as pdfium
+
+        width = float(raw.FPDF_GetPageWidthF(page))
+        height = float(raw.FPDF_GetPageHeightF(page))
+        bbox = raw.FS_RECTF()
+        if not raw.FPDF_GetPageBoundingBox(page, bbox):
+            raise pdfium.PdfiumError("Failed to get page bounding box.")
+        left, origin = float(bbox.left), height + float(bbox.bottom)
+        chars, text_objects = _pdfium_chars(raw, textpage, origin, left, self._scratch)
+        edges, images = _pdfium_graphics(raw, page, origin, left, text_objects)
+        return PageChars(number, width, height, chars, edges, images)
 
     def close(self) -> None:
         if not self._closed:
@@ -345,8 +370,41 @@ class PdfiumCharSource(_SourceBase):
             self._doc.close()
 
 
+class _Scratch:
+    """Buffers PDFium writes into, allocated once per document and reused page after page.
+
+    ``boxes`` holds four floats per glyph and ``slots[k]`` points at glyph ``k``'s four (a
+    ``ctypes.byref``, made once instead of once per glyph and page); ``text`` receives a
+    page's UTF-16 text. Page after page the same few sizes recur, so they are grown (doubled)
+    and never shrunk.
+    """
+
+    __slots__ = ("boxes", "slots", "text")
+
+    def __init__(self) -> None:
+        self.boxes = (ctypes.c_float * 0)()
+        self.slots: list[Any] = []
+        self.text = ctypes.create_string_buffer(0)
+
+    def box_slots(self, count: int) -> tuple[Any, list[Any]]:
+        """``boxes`` and ``slots`` for ``count`` glyphs at least."""
+        if len(self.slots) < count:
+            size = max(count, 2 * len(self.slots))
+            self.boxes = (ctypes.c_float * (4 * size))()
+            self.slots = list(
+                map(ctypes.byref, itertools.repeat(self.boxes), range(0, 16 * size, 16))
+            )
+        return self.boxes, self.slots
+
+    def text_buffer(self, size: int) -> Any:
+        """``text``, of ``size`` bytes at least."""
+        if len(self.text) < size:
+            self.text = ctypes.create_string_buffer(max(size, 2 * len(self.text)))
+        return self.text
+
+
 def _pdfium_chars(
-    raw: Any, textpage: Any, y_origin: float, x_origin: float
+    raw: Any, textpage: Any, y_origin: float, x_origin: float, scratch: _Scratch
 ) -> tuple[Sequence[Char], Collection[int | None]]:
     """The non-generated, non-blank characters of a PDFium text page, and the text objects
     they belong to (addresses; ``None`` for none).
@@ -365,18 +423,20 @@ def _pdfium_chars(
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return [], ()
-    keep, texts = _kept_glyphs(_page_text(raw, textpage, count))
+    keep, joined = _kept_glyphs(_page_text(raw, textpage, count, scratch))
     if not keep:
         return [], ()
+    texts = list(joined)
     api = _fast_api(raw)
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
     objects: list[int | None] = list(map(api.glyph_object, itertools.repeat(page), keep))
     info, checked = _object_info(api, page, objects, keep)
     if checked:
         _mark_unmapped(api, page, texts, objects, keep, checked)
-    lefts, rights, tops, bottoms = _loose_boxes(api, page, keep, y_origin, x_origin)
+        joined = "".join(texts)  # U+FFFD: still one character each
+    lefts, rights, tops, bottoms = _loose_boxes(api, page, keep, y_origin, x_origin, scratch)
     styles = list(map(info.__getitem__, objects))
-    return CharColumns(texts, lefts, rights, tops, bottoms, styles), info.keys()
+    return CharColumns(texts, lefts, rights, tops, bottoms, styles, joined), info.keys()
 
 
 _BLANKS = frozenset(
@@ -412,36 +472,37 @@ _SKIPPED_RUN = re.compile(_char_class(_SKIPPED) + "+")
 _NOT_BMP = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 
 
-def _kept_glyphs(text: str) -> tuple[list[int], list[str]]:
-    """Indices and characters of ``text`` that are glyphs to lay out (not :data:`_SKIPPED`).
+def _kept_glyphs(text: str) -> tuple[list[int], str]:
+    """Indices and characters (as one string) of ``text`` that are glyphs to lay out (not
+    :data:`_SKIPPED`).
 
     Skipped characters are few (mostly the line ends PDFium generates) and come in runs: the
-    kept ones are copied run by run between them, with no Python code per character.
+    kept ones are taken run by run between them, with no Python code per character.
     """
     indices: list[int] = []
-    chars: list[str] = []
+    runs: list[str] = []
     start = 0
     for match in _SKIPPED_RUN.finditer(text):
         end = match.start()
         indices += range(start, end)
-        chars += text[start:end]
+        runs.append(text[start:end])
         start = match.end()
     indices += range(start, len(text))
-    chars += text[start:]
-    return indices, chars
+    runs.append(text[start:])
+    return indices, "".join(runs)
 
 
-def _page_text(raw: Any, textpage: Any, count: int) -> str:
+def _page_text(raw: Any, textpage: Any, count: int, scratch: _Scratch) -> str:
     """The text page's characters, one per character index (``len(result) == count``).
 
     Read in one call as UTF-16. Characters outside the BMP (surrogate pairs) shift the UTF-16
     text against the character indices: the text is then read character by character.
     """
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    buffer = scratch.text_buffer((count + 1) * 2)
     got = raw.FPDFText_GetText(
         textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
     )
-    units = buffer.raw[: max(got - 1, 0) * 2]
+    units = ctypes.string_at(buffer, max(got - 1, 0) * 2)
     text = units.decode("utf-16-le", "surrogatepass")
     if len(units) != 2 * count or _NOT_BMP.search(text):
         codes = map(raw.FPDFText_GetUnicode, itertools.repeat(textpage), range(count))
@@ -471,10 +532,13 @@ def _object_info(
     else:
         fonts = list(map(api.object_font, keys))
     names = {font: _base_font_name(api, font) for font in set(fonts)}
-    upright = {angle: _is_upright(angle) for angle in set(angles)}
-    properties = zip(
-        sizes, map(names.__getitem__, fonts), map(upright.__getitem__, angles), strict=True
-    )
+    uprights: Iterable[bool]
+    if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
+        uprights = repeat(_is_upright(angles[0]))
+    else:
+        upright = {angle: _is_upright(angle) for angle in set(angles)}
+        uprights = map(upright.__getitem__, angles)
+    properties = zip(sizes, map(names.__getitem__, fonts), uprights, strict=False)
     checked = set(itertools.compress(keys, map(operator.eq, errors, repeat(1))))
     return dict(zip(keys, properties, strict=True)), checked
 
@@ -499,24 +563,26 @@ def _mark_unmapped(
 
 
 def _loose_boxes(
-    api: _FastApi, page: ctypes.c_void_p, keep: list[int], y_origin: float, x_origin: float
+    api: _FastApi,
+    page: ctypes.c_void_p,
+    keep: list[int],
+    y_origin: float,
+    x_origin: float,
+    scratch: _Scratch,
 ) -> tuple[list[float], list[float], list[float], list[float]]:
     """PDFium's loose boxes of the glyphs ``keep``: their x0, x1, top and bottom (top-left
     origin at ``x_origin``, ``y_origin`` in PDF coordinates).
 
-    All boxes are written into one float array, one call per glyph, and read back one edge at a
-    time through strided views. A glyph whose box cannot be read takes its predecessor's
-    (zeros for the first), as a single reused rectangle would give.
+    All boxes are written into one float array (the document's, reused), one call per glyph,
+    and read back one edge at a time through strided views. A glyph whose box cannot be read
+    takes its predecessor's (zeros for the first), as a single reused rectangle would give.
     """
     n = len(keep)
-    boxes = (ctypes.c_float * (4 * n))()
-    slots = map(ctypes.byref, itertools.repeat(boxes), range(0, 16 * n, 16))
+    boxes, slots = scratch.box_slots(n)
     done = list(map(api.loose_box, itertools.repeat(page), keep, slots))
-    view = memoryview(boxes).cast("B").cast("f")  # left, top, right, bottom, left, ...
+    view = memoryview(boxes).cast("B").cast("f")[: 4 * n]  # left, top, right, bottom, left, ...
     if 0 in done:
-        for k in range(1, n):
-            if not done[k]:
-                view[4 * k : 4 * k + 4] = view[4 * k - 4 : 4 * k]
+        _fill_unread(view, done)
     values: Sequence[float] = view
     if x_origin == 0.0 and math.copysign(1.0, x_origin) > 0.0:  # v - 0.0 is v, even for -0.0
         lefts, rights = list(values[0::4]), list(values[2::4])
@@ -526,6 +592,16 @@ def _loose_boxes(
     tops = [y_origin - v for v in values[1::4]]
     bottoms = [y_origin - v for v in values[3::4]]
     return lefts, rights, tops, bottoms
+
+
+def _fill_unread(view: memoryview[float], done: list[int]) -> None:
+    """Give each glyph whose box was not read (``done[k]`` false) its predecessor's box, and
+    the first glyph zeros: what the buffer would hold had it been fresh."""
+    if not done[0]:
+        view[0:4] = memoryview(bytes(16)).cast("f")
+    for k in range(1, len(done)):
+        if not done[k]:
+            view[4 * k : 4 * k + 4] = view[4 * k - 4 : 4 * k]
 
 
 def _base_font_name(api: _FastApi, font: int | None) -> str:
@@ -620,15 +696,25 @@ def _pdfium_graphics(
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     boxes = [ctypes.addressof(v) for v in (left, bottom, right, top)]
 
-    def visit(objects: Iterable[int | None], depth: int) -> None:
-        nonlocal images
+    # Form XObjects are entered with an explicit stack rather than a recursive closure: a
+    # closure that calls itself is a reference cycle, and would keep each page's objects
+    # (and the glyph data they reach) alive until the garbage collector runs.
+    address = ctypes.cast(page, ctypes.c_void_p).value or 0
+    first = map(
+        api.page_object, itertools.repeat(ctypes.c_void_p(address)), range(api.page_count(address))
+    )
+    stack: list[tuple[Iterator[int | None], int]] = [(first, 0)]
+    while stack:
+        objects, depth = stack.pop()
         for obj in itertools.filterfalse(text_objects.__contains__, objects):
             kind = api.object_type(obj)
             if kind == _FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == _FPDF_PAGEOBJ_FORM and depth < 8:
                 count = api.form_count(obj)
-                visit(map(api.form_object, itertools.repeat(obj), range(count)), depth + 1)
+                stack.append((objects, depth))  # the rest of this level, after the form
+                stack.append((map(api.form_object, itertools.repeat(obj), range(count)), depth + 1))
+                break
             elif kind == _FPDF_PAGEOBJ_PATH:
                 if not api.bounds(obj, *boxes):
                     continue
@@ -645,10 +731,6 @@ def _pdfium_graphics(
                             Edge(x1, t, x1, b),
                         )
                     )
-
-    address = ctypes.cast(page, ctypes.c_void_p).value or 0
-    count = api.page_count(address)
-    visit(map(api.page_object, itertools.repeat(ctypes.c_void_p(address)), range(count)), 0)
     return edges, images
 
 
@@ -711,10 +793,10 @@ def repair_chars(chars: Sequence[Char]) -> tuple[Sequence[Char], int]:
     caller measure the text yield. :class:`CharColumns` with nothing to repair (the usual
     case) come back as they are, other glyphs as a new list.
     """
-    texts = chars.texts if isinstance(chars, CharColumns) else None
-    joined = "".join(map(_TEXT, chars) if texts is None else texts)
+    columns = isinstance(chars, CharColumns)
+    joined = chars.joined() if isinstance(chars, CharColumns) else "".join(map(_TEXT, chars))
     if "(cid:" not in joined and not _REPAIRABLE.search(joined):
-        return (list(chars) if texts is None else chars), joined.count(REPLACEMENT)
+        return (chars if columns else list(chars)), joined.count(REPLACEMENT)
     out: list[Char] = []
     unmapped = 0
     for char in chars:

@@ -68,7 +68,8 @@ def _spaceable(ch: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _spaceable_start(text: str) -> bool:
-    """``_spaceable(text[0])``, remembered: asked once per line, of a few distinct characters."""
+    """``_spaceable(text[0])``, remembered: asked of every line's first glyph and at every line
+    break of a paragraph, always of the same few characters."""
     return _spaceable(text[0])
 
 
@@ -118,7 +119,7 @@ def line_text(chars: Sequence[Char]) -> str:
         gap = cur.x0 - prev.x1
         if gap > 0.25 * prev.size or gap > 0.25 * cur.size:
             em = max(min(prev.size, cur.size), 1.0)
-            if gap > 0.25 * em and _spaceable(prev.text[-1]) and _spaceable(cur.text[0]):
+            if gap > 0.25 * em and _spaceable_start(prev.text[-1]) and _spaceable_start(cur.text):
                 parts.append(" ")
             elif gap > 1.5 * em:
                 wide.append((len(parts), gap, em))
@@ -150,7 +151,9 @@ class _Glyphs:
     The line building works on columns: one C-level pass (``map``, ``all``, ``max``, a
     ``str.join``) per field over a whole page, or per field and line, instead of a Python loop
     reading every field of every glyph, which is several times slower. :class:`Char` values
-    are only looked at where a line needs the glyph-by-glyph treatment.
+    are only looked at where a line needs the glyph-by-glyph treatment. ``text`` is ``texts``
+    joined when every glyph's text is one character (so that ``text[a:b]`` is the text of
+    glyphs ``a`` to ``b``, without a join), else ``None``.
     """
 
     source: Sequence[Char]
@@ -161,6 +164,7 @@ class _Glyphs:
     tops: Sequence[float]
     bottoms: Sequence[float]
     sizes: Sequence[float]
+    text: str | None = None
 
     @classmethod
     def of(cls, chars: Sequence[Char]) -> tuple[_Glyphs, Sequence[bool]]:
@@ -171,7 +175,8 @@ class _Glyphs:
         """
         if isinstance(chars, CharColumns):
             columns = (chars.texts, chars.x0s, chars.x1s, chars.tops, chars.bottoms)
-            return cls(chars, range(len(chars)), *columns, chars.sizes()), chars.uprights()
+            glyphs = cls(chars, range(len(chars)), *columns, chars.sizes(), chars.characters)
+            return glyphs, chars.uprights()
         texts, x0s, x1s, tops, bottoms, sizes, _, upright = zip(*chars, strict=True)
         return cls(chars, range(len(texts)), texts, x0s, x1s, tops, bottoms, sizes), upright
 
@@ -201,6 +206,7 @@ class _Glyphs:
             self.tops[start:end],
             self.bottoms[start:end],
             self.sizes[start:end],
+            None if self.text is None else self.text[start:end],
         )
 
     def chars(self) -> list[Char]:
@@ -282,24 +288,28 @@ def _lines(glyphs: _Glyphs, starts: list[int], page: int, dedupe: float) -> list
 
     What :func:`_split_overlaps` would do glyph by glyph is decided for the whole page at once,
     by comparing every glyph with its left neighbour in a few column-wise passes: lines with no
-    overlap, no repeated text, no wide gap and one font size (nearly all) are made straight
-    from their columns; only the others take the slower paths.
+    overlap, no wide gap and one font size (nearly all) are made straight from their columns;
+    only the others take the slower paths. A line with repeated text (``常常``, ``……``) is
+    looked at closer (:func:`_one_clean_row`) and, when none of it is a duplicate, made from
+    its columns too.
     """
     texts, x0s, x1s, sizes = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes
-    tops, bottoms = glyphs.tops, glyphs.bottoms
+    tops, bottoms, text = glyphs.tops, glyphs.bottoms, glyphs.text
     suspect, spaced, mixed = _line_flags(glyphs, starts)
-    special = suspect | spaced | mixed
+    general = spaced | mixed  # spaces to place or sizes to count: :func:`_line`
     lines: list[Line] = []
     for g, (a, b) in enumerate(itertools.pairwise(starts)):
-        if g in special:
-            lines.extend(_special_line(glyphs.slice(a, b), page, dedupe, g in suspect))
+        if g in suspect and not _one_clean_row(glyphs.slice(a, b), dedupe):
+            lines.extend(_split_overlaps(glyphs.slice(a, b), page, dedupe))
             continue
-        line_texts = texts[a:b]
-        lead = _lead_width(glyphs.slice(a, b)) if _spaceable_start(line_texts[0]) else 0.0
+        if g in general:
+            lines.append(_line(glyphs.slice(a, b), page))
+            continue
+        lead = _lead_width(glyphs.slice(a, b)) if _spaceable_start(texts[a]) else 0.0
         lines.append(
             Line(
                 page,
-                "".join(line_texts),
+                "".join(texts[a:b]) if text is None else text[a:b],
                 x0s[a],
                 max(x1s[a:b]),
                 min(tops[a:b]),
@@ -310,14 +320,6 @@ def _lines(glyphs: _Glyphs, starts: list[int], page: int, dedupe: float) -> list
             )
         )
     return lines
-
-
-def _special_line(row: _Glyphs, page: int, dedupe: float, suspect: bool) -> list[Line]:
-    """The line(s) of a line :func:`_line_flags` flagged: glyph by glyph if it may need to be
-    split (:func:`_split_overlaps`), else through the general :func:`_line`."""
-    if suspect and not _one_clean_row(row, dedupe):
-        return _split_overlaps(row, page, dedupe)
-    return [_line(row, page)]
 
 
 def _line_flags(glyphs: _Glyphs, starts: list[int]) -> tuple[set[int], set[int], set[int]]:
@@ -334,8 +336,10 @@ def _line_flags(glyphs: _Glyphs, starts: list[int]) -> tuple[set[int], set[int],
     if finite and all(map(operator.le, x0s, x1s)):
         # then a glyph that starts where its left neighbour ends or further right is in the
         # row, and gap < 0 exactly when it starts before
-        overlaps = itertools.compress(pairs, map(operator.lt, gaps, itertools.repeat(0.0)))
-        suspect = _inner(overlaps, starts)
+        suspect = set()
+        if gaps and min(gaps) < 0.0:  # finite gaps: none below 0 is the usual case
+            overlaps = itertools.compress(pairs, map(operator.lt, gaps, itertools.repeat(0.0)))
+            suspect = _inner(overlaps, starts)
     else:
         suspect = set(range(len(starts) - 1))
     suspect |= _inner(itertools.compress(pairs, map(operator.eq, texts[1:], texts)), starts)
@@ -355,11 +359,19 @@ def _line_flags(glyphs: _Glyphs, starts: list[int]) -> tuple[set[int], set[int],
     )
     if sizes.count(sizes[0]) == len(sizes):
         return suspect, spaced, set()
-    return (
-        suspect,
-        spaced,
-        _inner(itertools.compress(pairs, map(operator.ne, sizes[1:], sizes)), starts),
-    )
+    return suspect, spaced, _mixed_sizes(sizes, starts)
+
+
+def _mixed_sizes(sizes: Sequence[float], starts: list[int]) -> set[int]:
+    """Lines (by number) whose glyphs' sizes (none NaN) are not all their first glyph's.
+
+    Counted line by line: the sizes of a page change mostly from one line to the next, so
+    comparing every glyph with its neighbour would mostly find changes across lines."""
+    heads, ends = starts[:-1], starts[1:]
+    rows = map(sizes.__getitem__, map(slice, heads, ends))
+    alike = map(operator.countOf, rows, map(sizes.__getitem__, heads))  # sized as the first
+    differing = map(operator.ne, alike, map(operator.sub, ends, heads))
+    return set(itertools.compress(itertools.count(), differing))
 
 
 def _size_flags_nan(
@@ -448,11 +460,11 @@ def _line(row: _Glyphs, page: int) -> Line:
 def _lead_width(row: _Glyphs) -> float:
     """Width of the run of non-CJK glyphs ``row`` starts with (up to the first word gap)."""
     texts, x0s, x1s, sizes = row.texts, row.x0s, row.x1s, row.sizes
-    if not _spaceable(texts[0][0]):
+    if not _spaceable_start(texts[0]):
         return 0.0
     end = x1s[0]
     for k in range(1, len(texts)):
-        if not _spaceable(texts[k][0]) or x0s[k] - x1s[k - 1] > 0.25 * sizes[k]:
+        if not _spaceable_start(texts[k]) or x0s[k] - x1s[k - 1] > 0.25 * sizes[k]:
             break
         end = x1s[k]
     return end - x0s[0]
@@ -474,17 +486,20 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_SPACES, _DIGITS = re.compile(r"\s+"), re.compile(r"\d+")
+
+
 def page_number_shape(text: str) -> bool:
     """True when ``text`` (whitespace ignored) is shaped like a page number.
 
     Accepted: ``— 3 —``, ``- 3 -``, ``·3·``, ``第3页``, ``第 3 页 共 10 页``, ``共10页 第3页``,
     ``3/10``, ``Page 3 of 10`` and bare digits (up to four).
     """
-    return bool(_PAGE_NUMBER.match(re.sub(r"\s+", "", text)))
+    return bool(_PAGE_NUMBER.match(_SPACES.sub("", text)))
 
 
 def _bare_digits(text: str) -> bool:
-    return re.sub(r"\s+", "", text).isdigit()
+    return _SPACES.sub("", text).isdigit()
 
 
 def _usual_pitch(pages: Sequence[Sequence[Line]]) -> float:
@@ -567,7 +582,7 @@ def find_page_furniture(
     for p, i, where, offset in candidates:
         if (p, i) in removed:
             continue
-        key = re.sub(r"\d+", "#", re.sub(r"\s+", "", pages[p][i].text))
+        key = _DIGITS.sub("#", _SPACES.sub("", pages[p][i].text))
         groups[(where, key)].append((p, i, offset))
     running: dict[tuple[int, int], str] = {}
     for (where, _key), members in groups.items():
@@ -709,8 +724,8 @@ def join_fragments(parts: Sequence[str]) -> str:
             continue
         if (
             out
-            and _spaceable(out[-1])
-            and _spaceable(part[0])
+            and _spaceable_start(out[-1])
+            and _spaceable_start(part[0])
             and out[-1] not in _JOINERS
             and part[0] not in _JOINERS
         ):
@@ -770,7 +785,7 @@ class _Splitter:
         if ends_sentence(prev.text):
             return False
         room = self.m.right - prev.x1
-        if _spaceable(prev.text[-1]) and _spaceable(line.text[0]):
+        if _spaceable_start(prev.text[-1]) and _spaceable_start(line.text[0]):
             return room < line.lead + 0.5 * line.size
         return room < 2.2 * prev.size
 
