@@ -6,8 +6,9 @@ Every case runs in a fresh Python process, which reports its own timing and its 
 (``resource.getrusage(RUSAGE_SELF).ru_maxrss``, read when the case is done) and its RSS after
 imports, before any document was read. Cases:
 
-* throughput: the whole rectpipe pipeline (``parse_file``) against a baseline measured in the
-  same run — bare ``pdfplumber`` ``page.extract_text()`` and bare ``pypdfium2`` text
+* throughput: the whole rectpipe pipeline (``parse_file``) against baselines measured in the
+  same process, taking turns run by run (so a slow spell on a shared machine falls on all of
+  them alike) — bare ``pdfplumber`` ``page.extract_text()`` and bare ``pypdfium2`` text
   extraction for PDF, bare ``python-docx`` paragraph reading for DOCX, read+decode+split for
   TXT — on the seed report and on a ~200-page one built here (the seed's PDF pages repeated
   with pypdfium2 ``import_pages``; the seed's DOCX body repeated; the seed's text repeated);
@@ -112,19 +113,6 @@ def _reader_only(path: str) -> int:
     return len(read_document(Path(path).read_bytes(), Path(path).suffix[1:]).blocks)
 
 
-def _rectpipe_pdfium(path: str) -> int:
-    """The whole pipeline with the PDF reader's PDFium glyph source instead of its default."""
-    import rectpipe
-    import rectpipe.readers.pdf as pdf_reader
-
-    default = pdf_reader.read_pdf
-    pdf_reader.read_pdf = lambda data, **_: default(data, engine="pdfium")
-    try:
-        return len(rectpipe.parse_file(path).iter_problems())
-    finally:
-        pdf_reader.read_pdf = default
-
-
 def _pdfplumber(path: str) -> int:
     import pdfplumber
 
@@ -159,7 +147,6 @@ def _read_text(path: str) -> int:
 TOOLS = {
     "rectpipe": _rectpipe,
     "rectpipe reader": _reader_only,
-    "rectpipe+pdfium": _rectpipe_pdfium,
     "pdfplumber": _pdfplumber,
     "pypdfium2": _pypdfium2,
     "python-docx": _python_docx,
@@ -168,7 +155,6 @@ TOOLS = {
 _IMPORTS = {
     "rectpipe": ["rectpipe", "rectpipe.readers.pdf", "rectpipe.readers.docx"],
     "rectpipe reader": ["rectpipe", "rectpipe.readers.pdf", "rectpipe.readers.docx"],
-    "rectpipe+pdfium": ["rectpipe", "rectpipe.readers.pdf"],
     "pdfplumber": ["pdfplumber"],
     "pypdfium2": ["pypdfium2"],
     "python-docx": ["docx"],
@@ -187,11 +173,14 @@ def run_case(spec: dict[str, Any]) -> dict[str, Any]:
     """Run one case in this (fresh) process; its timings and memory as a JSON-ready dict."""
     import importlib
 
-    for module in _IMPORTS[spec["tool"]]:
-        importlib.import_module(module)
+    for tool in spec.get("tools", [spec["tool"]]):
+        for module in _IMPORTS[tool]:
+            importlib.import_module(module)
     base_kb = _rss_now_kb()
     if spec["kind"] == "batch":
         return {**_batch_case(spec), "rss_base_kb": base_kb, "rss_peak_kb": _peak_kb()}
+    if spec["kind"] == "interleaved":
+        return {"tools": _interleaved(spec)}
     work = TOOLS[spec["tool"]]
     if spec.get("warm", True):
         work(spec["file"])
@@ -208,6 +197,38 @@ def run_case(spec: dict[str, Any]) -> dict[str, Any]:
         "reps": len(times),
         "rss_base_kb": base_kb,
         "rss_peak_kb": _peak_kb(),
+    }
+
+
+def _interleaved(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every tool of ``spec["tools"]`` on one file, taking turns: one run of each in every
+    round, until each has run ``min_seconds`` in all (or ``max_reps`` times). A slow spell on
+    the machine then falls on all of them alike, not on whichever ran in it."""
+    tools = spec["tools"]
+    for tool in tools:  # first calls load what each tool loads lazily
+        TOOLS[tool](spec.get("warm_file") or spec["file"])
+    wall: dict[str, list[float]] = {tool: [] for tool in tools}
+    cpu: dict[str, list[float]] = {tool: [] for tool in tools}
+
+    def wants_more(tool: str) -> bool:
+        done = wall[tool]
+        return not done or (
+            len(done) < spec.get("max_reps", 30) and sum(done) < spec["min_seconds"]
+        )
+
+    while busy := [tool for tool in tools if wants_more(tool)]:
+        for tool in busy:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            TOOLS[tool](spec["file"])
+            wall[tool].append(time.perf_counter() - started)
+            cpu[tool].append(time.process_time() - started_cpu)
+    return {
+        tool: {
+            "seconds": statistics.median(wall[tool]),
+            "cpu_seconds": statistics.median(cpu[tool]),
+            "reps": len(wall[tool]),
+        }
+        for tool in tools
     }
 
 
@@ -280,24 +301,33 @@ def bench(quick: bool) -> dict[str, Any]:
             ("pdf", "20p"): build_pdf(20, work / "20p.pdf"),
         }
         baselines = {"txt": ["read+decode"], "docx": ["rectpipe reader", "python-docx"]}
-        baselines["pdf"] = ["rectpipe reader", "rectpipe+pdfium", "pdfplumber", "pypdfium2"]
+        baselines["pdf"] = ["rectpipe reader", "pdfplumber", "pypdfium2"]
         throughput: list[dict[str, Any]] = []
         for (fmt, size), path in inputs.items():
             if size == "20p":
                 continue
-            for tool in ["rectpipe", *baselines[fmt]]:
-                spec = {
+            tools = ["rectpipe", *baselines[fmt]]
+            group = in_fresh_process(
+                {
+                    "kind": "interleaved",
+                    "tool": "rectpipe",
+                    "tools": tools,
+                    "file": str(path),
+                    "min_seconds": min_seconds,
+                    "max_reps": 3 if size == "long" else 30,
+                    # warm up on the short document of the format (a long one takes seconds)
+                    "warm_file": str(inputs[(fmt, "short")]),
+                }
+            )
+            for tool in tools:
+                result = {
                     "kind": "throughput",
                     "tool": tool,
                     "format": fmt,
                     "size": size,
-                    "file": str(path),
-                    "min_seconds": min_seconds,
-                    "max_reps": 3 if size == "long" else 30,
-                    "warm": size == "short",
+                    **group["tools"][tool],
+                    "pages": _pages(path),
                 }
-                result = in_fresh_process(spec)
-                result["pages"] = _pages(path)
                 throughput.append(result)
                 _say(
                     f"{fmt:5} {size:5} {tool:12} {result['seconds'] * 1000:9.1f} ms/doc wall"
@@ -384,7 +414,7 @@ def ratios(
     found: list[dict[str, Any]] = []
     for size in ("short", "long"):
         plumber = _seconds(throughput, "pdf", size, "pdfplumber")
-        for variant in ("rectpipe", "rectpipe+pdfium", "rectpipe reader"):
+        for variant in ("rectpipe", "rectpipe reader"):
             value = plumber / _seconds(throughput, "pdf", size, variant)
             target = ">= 10" if variant == "rectpipe" else None
             found.append(
