@@ -409,3 +409,19 @@ def test_workers_exit_when_the_batch_process_is_killed(method: str) -> None:
     while not all(_exited(pid) for pid in pids):
         assert time.monotonic() < deadline, f"workers {pids} outlived the killed batch"
         time.sleep(0.05)
+
+
+def test_a_failure_removes_a_temporary_file_left_by_a_killed_worker(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "doc[1].txt"  # glob characters in the name are taken literally
+    source.parent.mkdir()
+    source.write_bytes(b"")
+    out = tmp_path / "out"
+    out.mkdir()
+    stray = out / ".doc[1].txt.json.k2j4x9.tmp"  # what write_atomic's temporary looks like
+    stray.write_text("{", "utf-8")
+    other = out / ".other.txt.json.k2j4x9.tmp"
+    other.write_text("{", "utf-8")
+    summary = convert_batch([source], DirSink(out, "json"), workers=1)
+    assert summary.failure == 1
+    assert not stray.exists()
+    assert other.exists()  # another file's temporary is not this failure's business

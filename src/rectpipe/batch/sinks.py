@@ -7,6 +7,7 @@ parses, removes what it had stored from that file before, so the output follows 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -77,13 +78,15 @@ class DirSink:
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
         """Write the report (unless a worker already did: ``result.stored``); for a failure,
-        delete any earlier output for ``item``."""
+        delete any earlier output for ``item``, and the temporary file a worker killed while
+        writing it (``timeout``) may have left."""
         if result.stored is not None:
             return result.stored
         target = self.target(item)
         if result.report is None:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(target)
+            for path in (target, *target.parent.glob(f".{glob.escape(target.name)}.*.tmp")):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
             return None
         write_atomic(target, render(result, self.fmt))
         return target.relative_to(self.folder).as_posix()
