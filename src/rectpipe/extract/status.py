@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Status
 from ..profile import Profile
@@ -24,7 +25,13 @@ def normalise_status(raw: str, profile: Profile) -> StatusMatch | None:
     that names a completion and a long-term phrase (已经完成，长期坚持) is completed with
     ``long_term``; a long-term phrase alone is ``ongoing``.
     """
-    text = raw.strip(_TRIM)
+    return _normalised(raw.strip(_TRIM), profile)
+
+
+@lru_cache(maxsize=4096)
+def _normalised(text: str, profile: Profile) -> StatusMatch | None:
+    """:func:`normalise_status` of a trimmed value, remembered: reports repeat the same few
+    values (完成, 阶段性完成) for every problem. Profiles are immutable and hash by identity."""
     if not text:
         return None
     taken = [False] * len(text)
