@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from ..models import Measure, PathItem, Problem, Provenance, ReportWarning, Section, Status
 from ..profile import Profile
@@ -200,8 +201,10 @@ def _path_items(path: list[Node], fields: dict[int, NodeFields]) -> list[PathIte
     ]
 
 
+@lru_cache(maxsize=1024)
 def _section_title(heading: str) -> tuple[str, str]:
-    """``(title, same-line body)`` of a section heading: ``（一）标题。正文…`` splits after 。."""
+    """``(title, same-line body)`` of a section heading: ``（一）标题。正文…`` splits after 。.
+    Remembered: every problem's path repeats its ancestors' headings."""
     first, rest = split_first_sentence(heading)
     return _title_of(first), rest
 
