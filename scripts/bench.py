@@ -292,7 +292,7 @@ def _pages(path: Path) -> int | None:
 
 def bench(quick: bool) -> dict[str, Any]:
     """Run every case; the results with their ratios."""
-    min_seconds = 0.5 if quick else 2.0
+    min_seconds = 0.5 if quick else 3.0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         inputs = {
@@ -318,7 +318,7 @@ def bench(quick: bool) -> dict[str, Any]:
                     "tools": tools,
                     "file": str(path),
                     "min_seconds": min_seconds,
-                    "max_reps": 3 if size == "long" else 30,
+                    "max_reps": 6 if size == "long" else 40,
                     "min_reps": 2,
                     # warm up on the short document of the format (a long one takes seconds)
                     "warm_file": str(inputs[(fmt, "short")]),

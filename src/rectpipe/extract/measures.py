@@ -38,7 +38,7 @@ def find_measures(text: str) -> list[FoundMeasure]:
     counted word (三个月, 二楼). ``第一，第二，`` is read the same way when no 一是 list exists.
     """
     found = _scan(text, _MARK, allow_bare=True)
-    if len(found) < 2:
+    if len(found) < 2 and "第" in text:  # 第一，第二，…
         found = _scan(text, _ORDINAL, allow_bare=False)
     return found if len(found) >= 2 else []
 

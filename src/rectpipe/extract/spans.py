@@ -22,6 +22,8 @@ class Spans:
 
     @property
     def text(self) -> str:
+        if len(self.pieces) == 1:  # the usual case, without a join
+            return self.pieces[0][1]
         return "\n".join(text for _, text in self.pieces)
 
     @property
@@ -37,6 +39,9 @@ class Spans:
 
     def to_global(self, local: int) -> int:
         """The document offset of ``self.text[local]`` (the end of the text maps to its end)."""
+        if len(self.pieces) == 1:
+            start, text = self.pieces[0]
+            return start + min(local, len(text))
         starts: list[int] = []
         offset = 0
         for _, text in self.pieces:
