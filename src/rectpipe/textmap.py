@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -55,15 +56,19 @@ class TextMap:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """Provenance of ``text[start:end]``."""
+        return Provenance.model_validate(self.provenance_data(start, end))
+
+    def provenance_data(self, start: int, end: int) -> dict[str, Any]:
+        """:meth:`provenance` as plain data (for a model that validates it as a field)."""
         index = self.block_at(start)
         block = self.blocks[index] if self.blocks else None
-        return Provenance(
-            start=start,
-            end=max(start, end),
-            block=index,
-            path=block.path if block else "",
-            page=block.page if block else None,
-        )
+        return {
+            "start": start,
+            "end": max(start, end),
+            "block": index,
+            "path": block.path if block else "",
+            "page": block.page if block else None,
+        }
 
     def refs(self) -> list[BlockRef]:
         """One :class:`BlockRef` per block, for the report (validated as one list: a long

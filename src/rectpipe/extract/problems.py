@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from typing import Any
 
-from ..models import Measure, PathItem, Problem, Provenance, ReportWarning, Section, Status
+from ..models import PathItem, Problem, Provenance, ReportWarning, Section, Status
 from ..profile import Profile
 from ..structure import Node
 from ..textmap import TextMap
@@ -121,6 +122,10 @@ class _Builder:
 
     def prov(self, start: int, end: int) -> Provenance:
         return self.textmap.provenance(start, end)
+
+    def prov_data(self, start: int, end: int) -> dict[str, Any]:
+        """:meth:`prov` as plain data, for a model validated in one call (:func:`_problem`)."""
+        return self.textmap.provenance_data(start, end)
 
     def warn(
         self, code: str, message: str, start: int | None = None, end: int | None = None
@@ -235,12 +240,13 @@ def _problem(
 ) -> Problem:
     f = fields[id(node)]
     textmap, profile = builder.textmap, builder.profile
-    sources: dict[str, Provenance] = {}
+    # Plain data, validated once as the whole Problem: one call instead of one per sub-model.
+    sources: dict[str, dict[str, Any]] = {}
     statement = textmap.text[f.heading_start : f.statement_end].rstrip(" ，,；;：:")
     title, rest = split_first_sentence(statement)
     lead = len(statement) - len(statement.lstrip())
     title_start = f.heading_start + lead
-    sources["title"] = builder.prov(title_start, title_start + len(title))
+    sources["title"] = builder.prov_data(title_start, title_start + len(title))
 
     description = Spans()
     actions = f.actions
@@ -257,14 +263,14 @@ def _problem(
     elif f.free.pieces:
         actions = f.free
     if description.start is not None and description.end is not None:
-        sources["description"] = builder.prov(description.start, description.end)
+        sources["description"] = builder.prov_data(description.start, description.end)
 
     # Status: a labelled value, else a sentence that states it at the start or end of the
     # narrative (该问题已完成整改。), else unknown.
     status, status_raw, long_term = Status.UNKNOWN, None, False
     if f.status is not None:
         status_raw = f.status.text
-        sources["status"] = builder.prov(f.status.start, f.status.end)
+        sources["status"] = builder.prov_data(f.status.start, f.status.end)
         match = normalise_status(f.status.text, profile)
         if match is None:
             builder.warn(
@@ -282,7 +288,7 @@ def _problem(
             g_start, g_end = actions.to_global(s), actions.to_global(e)
             status_raw = textmap.text[g_start:g_end]
             status, long_term = match.status, match.long_term
-            sources["status"] = builder.prov(g_start, g_end)
+            sources["status"] = builder.prov_data(g_start, g_end)
 
     measures = _measures(actions, builder)
     if not measures and node.children:
@@ -290,36 +296,42 @@ def _problem(
         measures, child_actions = _child_measures(node, builder)
         actions = Spans([*actions.pieces, *child_actions.pieces])
     if actions.start is not None and actions.end is not None:
-        sources["actions"] = builder.prov(actions.start, actions.end)
+        sources["actions"] = builder.prov_data(actions.start, actions.end)
     for name in ("responsible", "deadline"):
         value = getattr(f, name)
         if value is not None:
-            sources[name] = builder.prov(value.start, value.end)
+            sources[name] = builder.prov_data(value.start, value.end)
 
     start = textmap.starts[node.block]
     assert node.marker is not None
-    return Problem(
-        id=builder.unique("p" + _ident(path, node)),
-        number=str(node.marker.ordinal),
-        marker=node.marker.raw,
-        path=_path_items(path, fields),
-        title=title,
-        description=description.text,
-        status=status,
-        status_raw=status_raw,
-        long_term=long_term,
-        actions=actions.text,
-        measures=measures,
-        responsible=f.responsible.text if f.responsible else None,
-        deadline=f.deadline.text if f.deadline else None,
-        provenance=builder.prov(start, builder.node_end(node)),
-        sources=sources,
+    return Problem.model_validate(
+        {
+            "id": builder.unique("p" + _ident(path, node)),
+            "number": str(node.marker.ordinal),
+            "marker": node.marker.raw,
+            "path": [
+                {"marker": _marker(n), "title": _section_title(fields[id(n)].heading)[0]}
+                for n in path
+            ],
+            "title": title,
+            "description": description.text,
+            "status": status,
+            "status_raw": status_raw,
+            "long_term": long_term,
+            "actions": actions.text,
+            "measures": measures,
+            "responsible": f.responsible.text if f.responsible else None,
+            "deadline": f.deadline.text if f.deadline else None,
+            "provenance": builder.prov_data(start, builder.node_end(node)),
+            "sources": sources,
+        }
     )
 
 
-def _measures(actions: Spans, builder: _Builder) -> list[Measure]:
+def _measures(actions: Spans, builder: _Builder) -> list[dict[str, Any]]:
+    """The measures enumerated in ``actions``, as :class:`Measure` data."""
     text = actions.text
-    measures: list[Measure] = []
+    measures: list[dict[str, Any]] = []
     for found in find_measures(text):
         start, end = actions.to_global(found.marker_start), actions.to_global(found.end)
         if found.missing_shi:
@@ -330,20 +342,21 @@ def _measures(actions: Spans, builder: _Builder) -> list[Measure]:
                 start + len(found.marker),
             )
         measures.append(
-            Measure(
-                ordinal=found.ordinal,
-                marker=found.marker,
-                text=text[found.start : found.end].strip(),
-                provenance=builder.prov(start, end),
-            )
+            {
+                "ordinal": found.ordinal,
+                "marker": found.marker,
+                "text": text[found.start : found.end].strip(),
+                "provenance": builder.prov_data(start, end),
+            }
         )
     return measures
 
 
-def _child_measures(node: Node, builder: _Builder) -> tuple[list[Measure], Spans]:
-    """Numbered items under a problem (family C: 1. 2. 3. after the finding) as measures."""
+def _child_measures(node: Node, builder: _Builder) -> tuple[list[dict[str, Any]], Spans]:
+    """Numbered items under a problem (family C: 1. 2. 3. after the finding) as measures
+    (:class:`Measure` data)."""
     textmap = builder.textmap
-    measures: list[Measure] = []
+    measures: list[dict[str, Any]] = []
     actions = Spans()
     for child in node.children:
         assert child.marker is not None
@@ -353,11 +366,11 @@ def _child_measures(node: Node, builder: _Builder) -> tuple[list[Measure], Spans
         actions.add(start, whole)
         body = textmap.text[child.head_start : end].strip()
         measures.append(
-            Measure(
-                ordinal=len(measures) + 1,
-                marker=child.marker.raw,
-                text=body,
-                provenance=builder.prov(start, end),
-            )
+            {
+                "ordinal": len(measures) + 1,
+                "marker": child.marker.raw,
+                "text": body,
+                "provenance": builder.prov_data(start, end),
+            }
         )
     return measures, actions
