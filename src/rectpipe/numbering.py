@@ -101,6 +101,14 @@ _MARKER = regex.compile(
     regex.VERBOSE,
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# The characters a marker can start with (after blanks): a numeral, a digit, a parenthesis or a
+# circled number.
+_MARKER_FIRST = frozenset(
+    CN_NUMERAL_CHARS
+    + "0123456789０１２３４５６７８９（("
+    + "".join(map(chr, range(0x2460, 0x2474)))
+    + "".join(map(chr, range(0x3251, 0x3260)))
+)
 
 
 def _circled_value(ch: str) -> int:
@@ -117,6 +125,8 @@ def match_marker(text: str) -> Marker | None:
     ``(一期)``, ``3.5万元``, ``1.2亿``, ``2023.12``, a marker with nothing after it that could
     not be a heading (``一、`` alone is accepted: Word sometimes splits the label off).
     """
+    if text.lstrip()[:1] not in _MARKER_FIRST:
+        return None  # most paragraphs: no need to try the pattern
     found = _MARKER.match(text)
     if found is None:
         return None
