@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -179,6 +179,26 @@ def _heading_follows(text: str, end: int) -> bool:
     return bool(nxt) and not nxt.isdigit() and nxt not in "%％.．、，,)）"
 
 
+@lru_cache(maxsize=16)
+def _interesting(starts: frozenset[str]) -> re.Pattern[str]:
+    """Brackets and ``starts``, as one character class."""
+    return re.compile("[" + re.escape("".join(sorted(starts | set(_OPEN + _CLOSE)))) + "]")
+
+
+def _ended_before(text: str, i: int) -> bool:
+    """Whether a sentence ends just before ``text[i]`` (at bracket depth 0): the last character
+    before it that is not a blank is 。！？, or a closing quote or bracket right after one
+    (“…完成。”)."""
+    k = i - 1
+    while k >= 0 and text[k] in " \u3000":
+        k -= 1
+    if k < 0:
+        return False
+    if text[k] in _CLOSE:
+        return k > 0 and text[k - 1] in _ENDS
+    return text[k] in _ENDS
+
+
 def _first_child_glued(text: str) -> bool:
     """A first sub-marker after the paragraph's own marker (the marker is read only when the
     text holds such a sub-marker at all)."""
@@ -208,10 +228,16 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
     points: list[int] = []
     depth = 0
     kind: MarkerKind | None = first.kind if first else None
-    ended = False
     piece_start = 0
-    for i, ch in enumerate(text):
-        if depth == 0 and i > piece_start:
+    starts = _MARKER_START | {label[0] for label in labels if label}
+    # Only brackets (depth) and characters that can start a marker or a label (a cut) matter:
+    # jump from one to the next. Whether a sentence ended just before ``i`` is read back from
+    # the last character that is not a blank.
+    for found in _interesting(starts).finditer(text):
+        i = found.start()
+        ch = text[i]
+        if depth == 0 and i > piece_start and ch in starts:
+            ended = _ended_before(text, i)
             marker = match_marker(text[i:]) if ch in _MARKER_START else None
             if marker is not None and (
                 marker.kind is MarkerKind.CIRCLED or not _heading_follows(text, i + marker.end)
@@ -226,20 +252,14 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
                 and marker.ordinal == 1
                 and i - piece_start >= 3
             )
-            cut = after_end or first_child
-            if cut:
+            if after_end or first_child:
                 points.append(i)
-                piece_start, ended = i, False
+                piece_start = i
                 kind = marker.kind if marker is not None else None
         if ch in _OPEN:
-            ended = ended and depth > 0
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-            # “…完成。” ends a sentence when the quote closes.
-            ended = depth == 0 and i > 0 and text[i - 1] in _ENDS
-        elif depth == 0 and ch not in " \u3000":
-            ended = ch in _ENDS
     return points
 
 
