@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import opencc
 import pytest
+import regex
 
 import rectpipe
 from rectpipe.blocks import Block, BlockKind
@@ -106,6 +109,29 @@ def test_traditional_detection() -> None:
     assert not is_traditional(["这份文件于1990年发布，乾坤已定，显著成效，於是"])
     assert to_simplified("關於巡視整改") == "关于巡视整改"
     assert to_simplified("显著成效") == "显著成效"
+
+
+def test_traditional_prefilter_agrees_with_the_character_set() -> None:
+    """The pattern that decides the usual case (no traditional-only character) must never
+    say no where the set finds one: checked on generated texts mixing simplified text,
+    traditional-only characters below and above U+FFFF and other astral characters."""
+    from rectpipe.repair_text import _traditional_only
+
+    rng = random.Random(7)
+    traditional = sorted(_traditional_only())
+    astral = [c for c in traditional if ord(c) > 0xFFFF]
+    assert astral, "the table has traditional-only characters above U+FFFF"
+    pool = [*CLEAN[:200], "𠀀", "😀", "\uffff", "\ue000"]
+    for _ in range(3000):
+        chars = [rng.choice(pool) for _ in range(rng.randint(0, 40))]
+        for _ in range(rng.choice((0, 0, 1, 5, 8))):
+            source = astral if rng.random() < 0.3 else traditional
+            chars.insert(rng.randint(0, len(chars)), rng.choice(source))
+        text = "".join(chars)
+        present = _traditional_only().intersection(text)
+        found = sum(text.count(ch) for ch in present)
+        han = len(regex.findall(r"\p{Han}", text))
+        assert is_traditional([text]) == (found >= 5 and found >= 0.02 * han), text
 
 
 @pytest.mark.parametrize(

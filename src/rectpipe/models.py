@@ -245,23 +245,16 @@ class Report(_Model):
     def iter_problems(self) -> list[Problem]:
         """All problems in document order, wherever they sit in the tree."""
         found: list[Problem] = list(self.problems)
-
-        def walk(sections: list[Section]) -> None:
-            for section in sections:
-                found.extend(section.problems)
-                walk(section.sections)
-
-        walk(self.sections)
+        for section in self.iter_sections():
+            found.extend(section.problems)
         return sorted(found, key=lambda p: p.provenance.start)
 
     def iter_sections(self) -> list[Section]:
         """All sections, depth first in document order."""
         found: list[Section] = []
-
-        def walk(sections: list[Section]) -> None:
-            for section in sections:
-                found.append(section)
-                walk(section.sections)
-
-        walk(self.sections)
+        stack = self.sections[::-1]
+        while stack:
+            section = stack.pop()
+            found.append(section)
+            stack.extend(section.sections[::-1])
         return found

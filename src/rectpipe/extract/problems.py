@@ -46,52 +46,63 @@ def _is_narrative_title(heading: str, profile: Profile) -> bool:
     return any(word in heading for word in profile.narrative_sections)
 
 
+# The tree walks below are module functions, not closures calling themselves: such a closure
+# is a reference cycle that keeps the whole tree alive until the collector runs.
+
+
+def _has_labels(node: Node, fields: dict[int, NodeFields]) -> bool:
+    return fields[id(node)].labelled or any(_has_labels(c, fields) for c in node.children)
+
+
+def _mark(node: Node, role: Role, roles: dict[int, Role]) -> None:
+    roles[id(node)] = role
+    for child in node.children:
+        _mark(child, Role.MEASURE if role in (Role.PROBLEM, Role.MEASURE) else role, roles)
+
+
+def _visit(
+    node: Node,
+    ranks: set[int],
+    deepest: bool,
+    fields: dict[int, NodeFields],
+    roles: dict[int, Role],
+) -> None:
+    if id(node) in roles:
+        return
+    f = fields[id(node)]
+    if f.labelled or (not node.children and _unlabelled_problem(node, ranks, deepest)):
+        _mark(node, Role.PROBLEM, roles)
+        return
+    roles[id(node)] = Role.GROUP
+    for child in node.children:
+        _visit(child, ranks, deepest, fields, roles)
+
+
 def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dict[int, Role]:
     """The role of every numbered node, keyed by ``id(node)``."""
     roles: dict[int, Role] = {}
-
-    def has_labels(node: Node) -> bool:
-        return fields[id(node)].labelled or any(has_labels(c) for c in node.children)
-
-    def mark(node: Node, role: Role) -> None:
-        roles[id(node)] = role
-        for child in node.children:
-            mark(child, Role.MEASURE if role in (Role.PROBLEM, Role.MEASURE) else role)
-
     narrative_parts = [
         part
         for part in root.children
-        if _is_narrative_title(fields[id(part)].heading, profile) and not has_labels(part)
+        if _is_narrative_title(fields[id(part)].heading, profile) and not _has_labels(part, fields)
     ]
     for part in narrative_parts:
-        mark(part, Role.NARRATIVE)
+        _mark(part, Role.NARRATIVE, roles)
     candidates = [n for n in root.walk() if id(n) not in roles]
     labelled = [n for n in candidates if fields[id(n)].labelled]
-
-    def visit(node: Node, ranks: set[int], deepest: bool) -> None:
-        if id(node) in roles:
-            return
-        f = fields[id(node)]
-        if f.labelled or (not node.children and _unlabelled_problem(node, ranks, deepest)):
-            mark(node, Role.PROBLEM)
-            return
-        roles[id(node)] = Role.GROUP
-        for child in node.children:
-            visit(child, ranks, deepest)
-
     if labelled:
         ranks = {n.rank for n in labelled}
         for part in root.children:
-            visit(part, ranks, deepest=False)
+            _visit(part, ranks, False, fields, roles)
     else:
         multi_level = any(part.children for part in root.children if id(part) not in roles)
         for part in root.children:
             if id(part) in roles:
                 continue
             if multi_level and not part.children:
-                mark(part, Role.NARRATIVE)
+                _mark(part, Role.NARRATIVE, roles)
                 continue
-            visit(part, set(), deepest=True)
+            _visit(part, set(), True, fields, roles)
     # A group with no problem anywhere under it tells rather than lists.
     for node in root.walk():
         if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):

@@ -618,40 +618,37 @@ def _find_boxes(body: _El) -> list[_El]:
     """Header boxes: the smallest elements holding two or more box labels (one of them a
     strong one such as 索引号 or 发布机构) and no prose (no label-free child with a full stop
     or over 100 characters); where labels sit in separate boxes, each box is found alone."""
-    cache: dict[_El, frozenset[str]] = {}
     boxes: list[_El] = []
-
-    def qualifies(el: _El) -> bool:
-        labels = _box_labels(el, cache)
-        return len(labels) >= 2 and bool(labels & _STRONG_BOX_LABELS)
-
-    def visit(el: _El) -> None:
-        if not qualifies(el):
-            return
-        labels = _box_labels(el, cache)
-        for child in _children(el):
-            if _box_labels(child, cache) == labels:
-                visit(child)
-                return
-        text = _squash(_text(el))
-        prose = any(
-            not _box_labels(child, cache)
-            and ("。" in (squashed := _squash(_text(child))) or len(squashed) > 100)
-            for child in _children(el)
-        )
-        if (
-            _tag(el) not in {"body", "html"}
-            and not prose
-            and len(text) <= _BOX_MAX_CHARS
-            and text.count("。") <= 2
-        ):
-            boxes.append(el)
-            return
-        for child in _children(el):
-            visit(child)
-
-    visit(body)
+    _collect_boxes(body, {}, boxes)
     return boxes
+
+
+def _collect_boxes(el: _El, cache: dict[_El, frozenset[str]], boxes: list[_El]) -> None:
+    """:func:`_find_boxes` from ``el`` down. (Tree walks here are module functions: a closure
+    calling itself is a reference cycle that keeps the page alive until the collector runs.)"""
+    labels = _box_labels(el, cache)
+    if len(labels) < 2 or not labels & _STRONG_BOX_LABELS:
+        return
+    for child in _children(el):
+        if _box_labels(child, cache) == labels:
+            _collect_boxes(child, cache, boxes)
+            return
+    text = _squash(_text(el))
+    prose = any(
+        not _box_labels(child, cache)
+        and ("。" in (squashed := _squash(_text(child))) or len(squashed) > 100)
+        for child in _children(el)
+    )
+    if (
+        _tag(el) not in {"body", "html"}
+        and not prose
+        and len(text) <= _BOX_MAX_CHARS
+        and text.count("。") <= 2
+    ):
+        boxes.append(el)
+        return
+    for child in _children(el):
+        _collect_boxes(child, cache, boxes)
 
 
 def _split_labelled(line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -712,6 +709,21 @@ class _DateLine:
     text: str
 
 
+def _collect_dated(el: _El, boxes: list[_El], found: list[_El]) -> None:
+    """The smallest elements from ``el`` down that hold a date line, outside ``boxes`` and
+    data tables."""
+    if el in boxes or (_tag(el) == "table" and _is_data_table(el)):
+        return
+    if not _DATE_LINE.search(_WS.sub(" ", _text(el))):
+        return
+    matching = [c for c in _children(el) if _DATE_LINE.search(_WS.sub(" ", _text(c)))]
+    if matching:
+        for child in matching:
+            _collect_dated(child, boxes, found)
+    else:
+        found.append(el)
+
+
 def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _DateLine | None:
     """The ``日期：… 来源：…`` line above the article.
 
@@ -721,20 +733,7 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
     element (no full stop, no heading inside) around the smallest element holding the date.
     """
     found: list[_El] = []
-
-    def visit(el: _El) -> None:
-        if el in boxes or (_tag(el) == "table" and _is_data_table(el)):
-            return
-        if not _DATE_LINE.search(_WS.sub(" ", _text(el))):
-            return
-        matching = [c for c in _children(el) if _DATE_LINE.search(_WS.sub(" ", _text(c)))]
-        if matching:
-            for child in matching:
-                visit(child)
-        else:
-            found.append(el)
-
-    visit(body)
+    _collect_dated(body, boxes, found)
     lines: list[_El] = []
     for el in found:
         line = el
