@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ._yaml import safe_load
 from .errors import UsageError
 from .models import Status
 
@@ -86,7 +87,7 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
 
 def _default_raw() -> dict[str, Any]:
     text = resources.files("rectpipe").joinpath("profiles/default.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = safe_load(text)
     assert isinstance(data, dict)
     return data
 
@@ -105,7 +106,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
     if path is None:
         return default_profile()
     try:
-        extra = yaml.safe_load(Path(path).read_text("utf-8"))
+        extra = safe_load(Path(path).read_text("utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read profile {path}: {exc}") from None
     if extra is None:

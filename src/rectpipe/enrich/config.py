@@ -14,6 +14,7 @@ from typing import Any
 import regex
 import yaml
 
+from .._yaml import safe_load
 from ..errors import UsageError
 from ..profile import Profile, _default_raw, _merge
 
@@ -89,7 +90,7 @@ def load_config(path: str | Path | None = None) -> EnrichConfig:
     if path is None:
         return default_config()
     try:
-        extra = yaml.safe_load(Path(path).read_text("utf-8"))
+        extra = safe_load(Path(path).read_text("utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read profile {path}: {exc}") from None
     section = _section(extra)
