@@ -84,3 +84,26 @@ def _problems(node: object) -> list[dict[str, object]]:
         for value in node:
             found.extend(_problems(value))
     return found
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            "statuses: [a\n  b: c",
+            "not valid YAML: did not find expected ',' or ']' (line 2, column 4)",
+        ),
+        (b"\xff\xfe", "not UTF-8 text"),
+    ],
+)
+def test_unreadable_profile_is_one_line_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | bytes, reason: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")
+    assert main(["extract", str(SEED), "--profile", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"rectpipe: usage: cannot read profile {path}: {reason}\n"

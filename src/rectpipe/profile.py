@@ -12,9 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ._yaml import safe_load
+from ._yaml import load_profile_file, safe_load
 from .errors import UsageError
 from .models import Status
 
@@ -105,10 +103,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
     """
     if path is None:
         return default_profile()
-    try:
-        extra = safe_load(Path(path).read_text("utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read profile {path}: {exc}") from None
+    extra = load_profile_file(path)
     if extra is None:
         return default_profile()
     if not isinstance(extra, dict):

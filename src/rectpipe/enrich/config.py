@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
-from .._yaml import safe_load
+from .._yaml import load_profile_file
 from ..errors import UsageError
 from ..profile import Profile, _default_raw, _merge
 
@@ -89,10 +88,7 @@ def load_config(path: str | Path | None = None) -> EnrichConfig:
     file cannot be read or a pattern does not compile."""
     if path is None:
         return default_config()
-    try:
-        extra = safe_load(Path(path).read_text("utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read profile {path}: {exc}") from None
+    extra = load_profile_file(path)
     section = _section(extra)
     if not section:
         return default_config()
