@@ -232,3 +232,27 @@ def test_tables_are_repaired_cell_by_cell() -> None:
     repaired = repair_blocks([table])
     assert repaired[0].block.cells == (("序号", "问题"), ("1", "这个问题还没有整改完成，经费问题"))
     assert repaired[0].kinds == ("traditional",)
+
+
+def test_glued_heading_prefilters_agree_with_their_definitions() -> None:
+    """The quick tests that decide whether a paragraph can need a cut at all find what their
+    plain definitions find: a first sub-marker (``.（一）`` / ``.1.`` / ``.1、`` with any
+    character but a line break before it) and a label anywhere after the first character."""
+    import re
+
+    from rectpipe.repair_text import _first_child_from, _labels_inside
+
+    definition = re.compile(r".[（(][一1１][)）]|.[1１](?:[.．](?![0-9０-９])|、)")
+    labels = ("整改情况", "整改措施", "措施")
+    alphabet = [*"（(）)一1１2.．、5０。整改情况措施", "\n", " "]
+    rng = random.Random(5)
+    for _ in range(60_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, 4)
+        expected = definition.search(text, max(start - 1, 0)) is not None
+        assert _first_child_from(text, start) == expected, (text, start)
+        found = _labels_inside(labels)
+        assert found is not None
+        has_label = any(text.find(label, 1) > 0 for label in labels)
+        assert (found.search(text, 1) is not None) == has_label, text
+    assert _labels_inside(()) is None
