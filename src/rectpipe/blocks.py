@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .record import record
+
 
 class BlockKind(str, Enum):
     """What a block is, as far as the reader can tell."""
@@ -18,7 +20,7 @@ class BlockKind(str, Enum):
     TABLE = "table"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """One paragraph (or table) of a document, in reading order.
 
@@ -42,7 +44,7 @@ class Block:
     cells: tuple[tuple[str, ...], ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RemovedText:
     """Text a reader dropped on purpose (running header, page number), kept for audit."""
 

@@ -6,10 +6,11 @@ reads Chinese numerals (十一, 二十六, 一百零五, 〇, 两).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 
 import regex
+
+from .record import record
 
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
@@ -70,7 +71,7 @@ class MarkerKind(IntEnum):
     CIRCLED = 4  # ①
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Marker:
     """A numbering marker found at the start of a paragraph.
 

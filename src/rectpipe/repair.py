@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from .blocks import Block, BlockKind
 from .models import BlockRef, Provenance, ReportWarning
 from .normalize import clean_blocks, clean_text
+from .record import record
 from .repair_text import (
     fold_ratio_colon,
     fullwidth_punctuation,
@@ -43,7 +44,7 @@ _MESSAGES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Repaired:
     """One block after repair: ``original`` is the text as read when repair changed it (for a
     block split into several, every piece carries the whole original), ``kinds`` what was done."""

@@ -24,6 +24,9 @@ class Node:
     ``block`` is the heading paragraph's index (``-1`` for the root), ``head_start`` the offset
     in the text just after the marker, ``head_end`` the end of that paragraph. ``body`` lists
     the indices of the unnumbered blocks that follow it before the next numbered one.
+
+    Nodes point down only: a pointer back to the parent would make every tree a reference
+    cycle, which only the cyclic garbage collector can free (walks pass the path instead).
     """
 
     marker: Marker | None

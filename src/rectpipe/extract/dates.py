@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ..numbering import cn_to_int
+from ..record import record
 
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,5}"
 DATE = regex.compile(
@@ -20,7 +19,7 @@ MONTH_DAY = regex.compile(r"(?<![0-9年月])(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2}
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FoundDate:
     iso: str
     start: int

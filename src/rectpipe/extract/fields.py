@@ -6,17 +6,17 @@ heading (``…整改进展情况：已完成。``, colon required there).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from ..profile import FIELD_LABELS, Profile
+from ..record import record
 
 _COLON = "[：:∶]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Label:
     """A label found in a text: which field, the label as written, and where its value lies."""
 

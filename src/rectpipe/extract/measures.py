@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ..numbering import cn_to_int
+from ..record import record
 
 _CN = "一二三四五六七八九十"
 # A measure marker opens the text or follows a sentence end / clause break.
@@ -20,7 +19,7 @@ _NOT_AFTER_BARE = set(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FoundMeasure:
     ordinal: int
     marker: str

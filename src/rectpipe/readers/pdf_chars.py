@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, NamedTuple, Protocol, overload
 
+from ..record import record
+
 __all__ = [
     "RADICALS",
     "REPLACEMENT",
@@ -151,7 +153,7 @@ _new_char = functools.partial(tuple.__new__, Char)
 _STYLE_SIZE, _STYLE_UPRIGHT = operator.itemgetter(0), operator.itemgetter(2)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edge:
     """A horizontal or vertical ruling segment (a table border), top-left origin, in points."""
 

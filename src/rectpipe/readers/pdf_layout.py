@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..record import record
 from .pdf_chars import Char, CharColumns
 
 __all__ = [
@@ -143,7 +144,7 @@ def _dominant_size(sizes: Sequence[float]) -> float:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Glyphs:
     """Glyphs of ``source`` (those at ``index``) with their fields column by column:
     ``texts[k]`` is ``source[index[k]].text``.
@@ -513,7 +514,7 @@ def _usual_pitch(pages: Sequence[Sequence[Line]]) -> float:
     return statistics.median(pitches) if pitches else 24.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RemovedLine:
     """A line found to be page furniture.
 
