@@ -13,16 +13,16 @@ imports, before any document was read. Cases:
   TXT — on the seed report and on a ~200-page one built here (the seed's PDF pages repeated
   with pypdfium2 ``import_pages``; the seed's DOCX body repeated; the seed's text repeated);
 * memory: one parse per fresh process, 20 pages against 200 pages;
-* scaling: :func:`rectpipe.batch.convert_batch` over 40 files with 1 and with 2 workers
-  (1, 2, 1, 2, 1, 2, each in a fresh process), once with copies of the seed and once with
-  copies of the ~200-page documents.
+* scaling: :func:`rectpipe.batch.convert_batch` over 40 files with 1 and with 2 workers,
+  each run in a fresh process, in pairs run back to back (1 2, 2 1, 1 2, …: five pairs on
+  copies of the seed, three on copies of the ~200-page documents).
 
 Results go to ``out/bench.json`` and a table on stdout. The single-document ratios use the
 fewest CPU seconds over each tool's runs (``time.process_time``; every tool runs at least
 twice; medians and wall-clock times are recorded too): other work on a shared machine only
 ever adds to a run, so the fastest is the closest to the cost itself. The 1-vs-2-worker ratio
-can only be wall-clock time: the median of the three runs of each is used for the target, the
-ratio of the fastest runs is shown beside it, and the load average at the start is recorded.
+can only be wall-clock time: it is taken within each pair, the median pair is reported (the
+lowest and highest beside it), and the load average at the start is recorded.
 Modules are compiled to bytecode first, as an installed package has them.
 """
 
@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "seed-yongzhou"
 DOCX_REPEAT = 12  # the seed DOCX is 17 pages as PDF: 12 copies of its body ≈ 204 pages
 CORPUS_FILES = 40
+BATCH_PAIRS = {"short": 5, "long": 3}  # 1-vs-2-worker pairs of runs per corpus
 
 
 # ---------------------------------------------------------------- inputs, built at bench time
@@ -363,21 +364,25 @@ def bench(quick: bool) -> dict[str, Any]:
         scaling = []
         for size, sources in corpora.items():
             corpus = build_corpus(work / f"corpus-{size}", sources)
-            for workers in (1, 2) * 3:  # three times each, alternating; the median is kept
-                spec = {
-                    "kind": "batch",
-                    "tool": "rectpipe",
-                    "size": size,
-                    "file": str(corpus),
-                    "workers": workers,
-                }
-                result = in_fresh_process(spec)
-                scaling.append(result)
-                _say(
-                    f"batch {size} {workers} worker(s): "
-                    f"{result['files'] / result['seconds']:.2f} files/s,"
-                    f" concurrency {result['concurrency']:.2f}"
-                )
+            # pairs of runs, back to back, the order alternating (1 2, 2 1, 1 2…): the ratio
+            # is taken within each pair, which a slow spell of the machine mostly spans
+            for pair in range(BATCH_PAIRS[size]):
+                for workers in (1, 2) if pair % 2 == 0 else (2, 1):
+                    spec = {
+                        "kind": "batch",
+                        "tool": "rectpipe",
+                        "size": size,
+                        "file": str(corpus),
+                        "workers": workers,
+                        "pair": pair,
+                    }
+                    result = in_fresh_process(spec)
+                    scaling.append(result)
+                    _say(
+                        f"batch {size} {workers} worker(s): "
+                        f"{result['files'] / result['seconds']:.2f} files/s,"
+                        f" concurrency {result['concurrency']:.2f}"
+                    )
     for rows in (throughput, memory, scaling):
         for row in rows:
             row.pop("file", None)
@@ -477,36 +482,30 @@ def ratios(
         )
         found.append(_ratio(f"{fmt}: RSS growth over imports, 200 / short", grown, None))
     for size in ("short", "long"):
-        one, two = (
-            _median_run([s for s in scaling if s["size"] == size and s["workers"] == n])
-            for n in (1, 2)
-        )
-        speedup = (two["files"] / two["seconds"]) / (one["files"] / one["seconds"])
+        runs = [s for s in scaling if s["size"] == size]
+        pairs = sorted(_pair_speedups(runs))
+        middle = pairs[len(pairs) // 2]
         target = ">= 1.7" if size == "short" else None
-        found.append(_ratio(f"batch of 40 {size}: 2 workers / 1 worker", speedup, target))
-        fastest = [
-            min(
-                float(s["seconds"]) / int(s["files"])
-                for s in scaling
-                if s["size"] == size and s["workers"] == n
-            )
-            for n in (1, 2)
-        ]
-        found.append(
-            _ratio(f"batch of 40 {size}: same, fastest runs", fastest[0] / fastest[1], None)
-        )
-        found.append(
-            _ratio(f"batch of 40 {size}, 2 workers: files at once", two["concurrency"], None)
-        )
+        found.append(_ratio(f"batch of 40 {size}: 2 workers / 1 worker", middle[0], target))
+        found.append(_ratio(f"batch of 40 {size}: lowest pair", pairs[0][0], None))
+        found.append(_ratio(f"batch of 40 {size}: highest pair", pairs[-1][0], None))
+        found.append(_ratio(f"batch of 40 {size}, 2 workers: files at once", middle[1], None))
     return found
 
 
-def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    """The run with the median wall-clock time. Not the fastest, as for CPU time: a quiet
-    moment helps one worker as much as two, but a busy one hurts two workers more (they need
-    both CPUs), so the fastest of each would compare a lucky run with a typical one."""
-    ordered = sorted(runs, key=lambda run: float(run["seconds"]))
-    return ordered[len(ordered) // 2]
+def _pair_speedups(runs: list[dict[str, Any]]) -> list[tuple[float, float]]:
+    """For each pair of runs (1 and 2 workers, back to back): the throughput of 2 workers over
+    that of 1, and the 2-worker run's concurrency. Within a pair both runs meet much the same
+    machine; a busy spell falls on some pairs, and the median pair is the one reported."""
+    by_pair: dict[int, dict[int, dict[str, Any]]] = {}
+    for run in runs:
+        by_pair.setdefault(int(run["pair"]), {})[int(run["workers"])] = run
+    speedups = []
+    for pair in by_pair.values():
+        one, two = pair[1], pair[2]
+        rate = (two["files"] / two["seconds"]) / (one["files"] / one["seconds"])
+        speedups.append((rate, float(two["concurrency"])))
+    return speedups
 
 
 def _ratio(name: str, value: float, target: str | None) -> dict[str, Any]:

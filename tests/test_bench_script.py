@@ -1,0 +1,46 @@
+"""The bench script's ratio arithmetic (the bench itself is run by ``make bench``, not here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(pair: int, workers: int, seconds: float) -> dict[str, object]:
+    return {
+        "size": "short",
+        "pair": pair,
+        "workers": workers,
+        "files": 40,
+        "seconds": seconds,
+        "concurrency": 1.5 + pair / 10,
+    }
+
+
+def test_batch_ratio_is_the_median_pair() -> None:
+    bench = _bench()
+    # pair 1 ran in a slow spell that hit its 1-worker run only: alone it would read 3.0
+    runs = [
+        _run(0, 1, 2.0),
+        _run(0, 2, 1.1),
+        _run(1, 2, 1.0),
+        _run(1, 1, 3.0),
+        _run(2, 1, 2.0),
+        _run(2, 2, 1.25),
+    ]
+    speedups = sorted(bench._pair_speedups(runs))
+    assert [round(rate, 3) for rate, _ in speedups] == [1.6, 1.818, 3.0]
+    assert speedups[1][1] == 1.5  # the median pair's 2-worker concurrency
