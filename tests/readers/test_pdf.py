@@ -751,3 +751,31 @@ def test_sources_agree_on_glyphs() -> None:
     finally:
         plumber.close()
         pdfium.close()
+
+
+def test_reopening_the_document_reads_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium's document is opened afresh every few pages to bound its object cache: pages
+    read across reopenings are the same as pages read from one opening."""
+    data = (SAMPLES / "seed-yongzhou.pdf").read_bytes()
+
+    def pages() -> list[tuple[int, float, float, list[object], list[object], int]]:
+        with PdfiumCharSource(data) as source:
+            return [
+                (p.number, p.width, p.height, list(p.chars), list(p.edges), p.image_count)
+                for p in source.pages()
+            ]
+
+    once = pages()
+    openings: list[int] = []
+    reopen = PdfiumCharSource._reopen
+
+    def spy(self: PdfiumCharSource) -> None:
+        openings.append(1)
+        reopen(self)
+
+    monkeypatch.setattr(PdfiumCharSource, "PAGES_PER_OPENING", 3)
+    monkeypatch.setattr(PdfiumCharSource, "_reopen", spy)
+    reopened = pages()
+    assert len(once) == 17
+    assert len(openings) == 5  # before pages 4, 7, 10, 13 and 16
+    assert reopened == once

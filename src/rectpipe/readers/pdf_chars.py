@@ -318,12 +318,20 @@ class PdfiumCharSource(_SourceBase):
     registers every page with the document and a finalizer (a measurable share of a page's
     cost when its text is read in a fraction of a millisecond); each page is closed before the
     next one is loaded.
+
+    PDFium keeps every object it has parsed for the life of the document, about 75 KB a page
+    in a Word export: the document is opened afresh every :attr:`PAGES_PER_OPENING` pages, so
+    that memory stops growing with the page count (a 200-page file: peak RSS 71 → 62 MB, for
+    about 3% more time, spent parsing shared objects such as fonts again).
     """
+
+    PAGES_PER_OPENING = 64
 
     def __init__(self, data: bytes, password: str | None = None) -> None:
         import pypdfium2 as pdfium
 
         self._data = data  # PDFium reads from this buffer lazily: keep it alive
+        self._password = password
         self._doc = pdfium.PdfDocument(data, password=password)
         self._closed = False
         self._scratch = _Scratch()
@@ -332,10 +340,20 @@ class PdfiumCharSource(_SourceBase):
     def page_count(self) -> int:
         return len(self._doc)
 
+    def _reopen(self) -> None:
+        import pypdfium2 as pdfium
+
+        self._doc.close()
+        self._doc = pdfium.PdfDocument(self._data, password=self._password)
+
     def pages(self) -> Iterator[PageChars]:
         import pypdfium2.raw as raw
 
         for index in range(len(self._doc)):
+            if self._closed:
+                return
+            if index and index % self.PAGES_PER_OPENING == 0:
+                self._reopen()
             page = raw.FPDF_LoadPage(self._doc.raw, index)
             if not page:  # the message pypdfium2's ``PdfDocument.get_page`` raises
                 yield PageChars(index + 1, 0.0, 0.0, [], [], 0, "PdfiumError: Failed to load page.")
