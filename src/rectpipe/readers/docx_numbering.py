@@ -26,6 +26,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from lxml import etree
 
@@ -461,6 +462,26 @@ class ListLabel:
     ilvl: int
 
 
+_Parsed = TypeVar("_Parsed")
+
+
+def _parsed_once(
+    index: dict[str, _Parsed | etree._Element],
+    key: str,
+    parse: Callable[[etree._Element], _Parsed | None],
+) -> _Parsed | None:
+    """``index[key]``, parsed from its element on first use and kept parsed."""
+    found = index.get(key)
+    if isinstance(found, etree._Element):
+        parsed = parse(found)
+        if parsed is None:  # not reached: only elements with an id are indexed
+            del index[key]
+            return None
+        index[key] = parsed
+        return parsed
+    return found
+
+
 class Numbering:
     """The parsed ``numbering.xml`` of one document.
 
@@ -524,25 +545,11 @@ class Numbering:
 
     def abstract(self, abstract_id: str) -> AbstractNum | None:
         """The ``w:abstractNum`` with id ``abstract_id``, parsed on first use."""
-        found = self._abstracts.get(abstract_id)
-        if isinstance(found, etree._Element):
-            found = _parse_abstract(found)
-            if found is None:  # not reached: only elements with an id are indexed
-                del self._abstracts[abstract_id]
-                return None
-            self._abstracts[abstract_id] = found
-        return found
+        return _parsed_once(self._abstracts, abstract_id, _parse_abstract)
 
     def num(self, num_id: str) -> Num | None:
         """The ``w:num`` with id ``num_id``, parsed on first use."""
-        found = self._nums.get(num_id)
-        if isinstance(found, etree._Element):
-            found = _parse_num(found)
-            if found is None:  # not reached: only elements with an id are indexed
-                del self._nums[num_id]
-                return None
-            self._nums[num_id] = found
-        return found
+        return _parsed_once(self._nums, num_id, _parse_num)
 
     def resolve(self, num_id: str) -> ResolvedNum | None:
         """The counter key and effective levels of ``num_id``; ``None`` for ``"0"`` or unknown."""
