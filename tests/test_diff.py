@@ -9,9 +9,9 @@ import pytest
 
 import rectpipe
 from rectpipe.cli import main
-from rectpipe.diff import METADATA_FIELDS, ReportDiff, diff_reports
-from rectpipe.diff_format import format_diff, inline_diff
 from rectpipe.models import Metadata, Report, Status
+from rectpipe.tools.diff import METADATA_FIELDS, ReportDiff, diff_reports
+from rectpipe.tools.diff_format import format_diff, inline_diff
 
 from .conftest import SEED
 

@@ -9,8 +9,8 @@ import pytest
 
 import rectpipe
 from rectpipe.cli import main
-from rectpipe.enrich.models import Enrichment
-from rectpipe.schema import validate_text
+from rectpipe.models import Enrichment
+from rectpipe.tools.schema import validate_text
 from rectpipe.writers import dumps
 
 from .conftest import SAMPLES, SEED

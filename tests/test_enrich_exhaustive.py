@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import rectpipe
-from rectpipe.enrich.models import Enrichment
+from rectpipe.models import Enrichment
 
 from .conftest import SAMPLES, SEED
 

@@ -196,7 +196,7 @@ def test_only_the_jieba_module_imports_jieba() -> None:
 
 def test_jieba_is_quiet_and_caches_in_rectpipes_folder(tmp_path: Path) -> None:
     code = (
-        "from rectpipe import _jieba\n"
+        "from rectpipe.enrich import _jieba\n"
         "print(' '.join(t.text for t in _jieba.tokens('区纪工委对产投集团开展监督')))\n"
         "print(_jieba.cache_dir())\n"
     )

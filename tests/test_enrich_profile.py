@@ -10,7 +10,7 @@ import pytest
 import rectpipe
 from rectpipe.cli import main
 from rectpipe.enrich.config import config_for, default_config
-from rectpipe.profile import default_profile, load_profile
+from rectpipe.profiles import default_profile, load_profile
 
 from .conftest import SEED
 

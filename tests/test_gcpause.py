@@ -9,8 +9,8 @@ import pytest
 
 from rectpipe import parse_text
 from rectpipe.errors import StructureNotFoundError
-from rectpipe.gcpause import collector_paused
 from rectpipe.pipeline import read_document
+from rectpipe.runtime.gcpause import collector_paused
 
 from .conftest import SAMPLES, SEED
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rectpipe.check import check_document, documents
+from rectpipe.tools.check import check_document, documents
 
 from .conftest import SAMPLES
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from rectpipe.blocks import Block
-from rectpipe.normalize import clean_blocks, clean_text
+from rectpipe.readers.blocks import Block
+from rectpipe.text.normalize import clean_blocks, clean_text
 
 
 def test_kangxi_radicals_fold_to_ideographs() -> None:

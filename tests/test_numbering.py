@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rectpipe.numbering import MarkerKind, cn_to_int, match_marker
+from rectpipe.text.numbering import MarkerKind, cn_to_int, match_marker
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 import rectpipe
 from rectpipe.errors import RectpipeError
-from rectpipe.normalize import clean_text
-from rectpipe.numbering import match_marker
-from rectpipe.schema import validate_text
+from rectpipe.text.normalize import clean_text
+from rectpipe.text.numbering import match_marker
+from rectpipe.tools.schema import validate_text
 from rectpipe.writers import dumps
 
 # Text drawn mostly from the genre's own alphabet, so the grammar is really exercised.

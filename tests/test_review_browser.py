@@ -26,7 +26,7 @@ import pytest
 
 import rectpipe
 from rectpipe.models import Report
-from rectpipe.review import render_review
+from rectpipe.tools.review import render_review
 
 from .conftest import ROOT
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from rectpipe.errors import InvalidOutputError
-from rectpipe.schema import schema_text, validate_text
+from rectpipe.tools.schema import schema_text, validate_text
 from rectpipe.writers import dumps
 
 from .conftest import ROOT

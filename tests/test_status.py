@@ -4,7 +4,7 @@ import pytest
 
 from rectpipe.extract.status import normalise_status, status_sentence
 from rectpipe.models import Status
-from rectpipe.profile import default_profile
+from rectpipe.profiles import default_profile
 
 P = default_profile()
 

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 from .errors import RectpipeError
-from .models import SCHEMA_NAME, SCHEMA_VERSION, Problem, Report, Section, Status
+from .models.report import SCHEMA_NAME, SCHEMA_VERSION, Problem, Report, Section, Status
 from .pipeline import parse_bytes, parse_document, parse_file, parse_text
-from .profile import Profile, load_profile
+from .profiles.profile import Profile, load_profile
 
 __all__ = [
     "SCHEMA_NAME",

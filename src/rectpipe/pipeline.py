@@ -9,7 +9,6 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from .blocks import Document
 from .enrich.checks import consistency_warnings
 from .enrich.config import EnrichConfig, config_for
 from .enrich.run import enrich_report
@@ -25,10 +24,8 @@ from .errors import (
 from .extract.metadata import extract_metadata
 from .extract.problems import build
 from .extract.totals import stated_totals
-from .gcpause import collector_paused
-from .isolate import run_isolated
 from .limits import DEFAULT_LIMITS, Limits
-from .models import (
+from .models.report import (
     CategoryCount,
     RemovedText,
     Report,
@@ -38,12 +35,15 @@ from .models import (
     Status,
     Summary,
 )
-from .normalize import clean_blocks
-from .profile import Profile, default_profile
-from .repair import repair_and_clean, repair_warnings, with_originals
-from .sniff import sniff_format
-from .structure import build_tree
-from .textmap import TextMap
+from .profiles.profile import Profile, default_profile
+from .readers.blocks import Document
+from .readers.sniff import sniff_format
+from .runtime.gcpause import collector_paused
+from .runtime.isolate import run_isolated
+from .structure.tree import build_tree
+from .text.normalize import clean_blocks
+from .text.repair import repair_and_clean, repair_warnings, with_originals
+from .text.textmap import TextMap
 
 FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt")
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import docx as python_docx
 import pytest
 
-from rectpipe.blocks import BlockKind, Document
 from rectpipe.errors import (
     CorruptFileError,
     EncryptedUnsupportedError,
@@ -20,6 +19,7 @@ from rectpipe.errors import (
     UnsupportedFormatError,
 )
 from rectpipe.readers import docx as docx_reader
+from rectpipe.readers.blocks import BlockKind, Document
 from rectpipe.readers.docx import read_docx
 
 from .test_docx_numbering import abstract, lvl, make_package, num, p

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from rectpipe.blocks import Block
+from rectpipe.readers.blocks import Block
 from rectpipe.readers.docx import read_docx
 from rectpipe.readers.docx_numbering import (
     SUPPORTED_FORMATS,

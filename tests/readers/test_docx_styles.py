@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from rectpipe.blocks import Document
 from rectpipe.errors import CorruptFileError
 from rectpipe.readers import docx as docx_reader
+from rectpipe.readers.blocks import Document
 from rectpipe.readers.docx import read_docx
 
 from .test_docx_numbering import W, abstract, lvl, make_package, num, p

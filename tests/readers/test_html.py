@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rectpipe.blocks import BlockKind, Document
 from rectpipe.errors import CorruptFileError
+from rectpipe.readers.blocks import BlockKind, Document
 from rectpipe.readers.html import read_html
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,6 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from rectpipe.blocks import BlockKind, Document
 from rectpipe.errors import (
     CorruptFileError,
     LowTextYieldError,
@@ -27,6 +26,7 @@ from rectpipe.errors import (
     PasswordRequiredError,
     RectpipeError,
 )
+from rectpipe.readers.blocks import BlockKind, Document
 from rectpipe.readers.pdf import read_pdf
 from rectpipe.readers.pdf_chars import (
     RADICALS,

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from ..errors import InputNotFoundError, InternalError, RectpipeError, TooLargeError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..pipeline import parse_bytes
-from ..profile import Profile, load_profile
+from ..profiles.profile import Profile, load_profile
 from .result import FileResult
 
 

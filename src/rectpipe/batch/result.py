@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..errors import RectpipeError
-from ..models import Report
+from ..models.report import Report
 
 ResultStatus = Literal["success", "partial", "failure"]
 STATUSES: tuple[ResultStatus, ...] = ("success", "partial", "failure")

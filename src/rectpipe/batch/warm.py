@@ -13,7 +13,7 @@ import contextlib
 
 from ..errors import RectpipeError
 from ..pipeline import parse_text
-from ..profile import default_profile
+from ..profiles.profile import default_profile
 
 _SAMPLE = (
     "关于巡视整改进展情况的通报\n一、整改情况\n（一）问题一\n1.问题说明。\n整改情况：已完成。\n"

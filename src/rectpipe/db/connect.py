@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import MissingDependencyError, UsageError
-from ..models import Report
+from ..models.report import Report
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

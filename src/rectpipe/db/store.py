@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..models import Problem, Provenance, Report, Section
+from ..models.report import Problem, Provenance, Report, Section
 from . import schema
 
 _ATTEMPTS = 3

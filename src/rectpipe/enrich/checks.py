@@ -13,10 +13,10 @@ from bisect import bisect_right
 
 import regex
 
-from ..models import BlockRef, Problem, Provenance, Report, ReportWarning, Status
+from ..models.enrichment import DateMention
+from ..models.report import BlockRef, Problem, Provenance, Report, ReportWarning, Status
 from .config import EnrichConfig
 from .dates import find_dated_deadlines, find_dates
-from .models import DateMention
 from .run import report_year
 
 UNFINISHED = frozenset({Status.PARTIALLY_COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED})

@@ -13,9 +13,9 @@ from typing import Any
 
 import regex
 
-from .._yaml import load_profile_file
 from ..errors import UsageError
-from ..profile import Profile, _default_raw, _merge
+from ..profiles._yaml import load_profile_file
+from ..profiles.profile import Profile, _default_raw, _merge
 
 PARTS = ("title", "description", "actions")
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import regex
 
-from ..extract.dates import iso as _loose_iso
-from ..numbering import cn_to_int
-from .models import DateMention
+from ..models.enrichment import DateMention
+from ..text.dates import iso as _loose_iso
+from ..text.numbering import cn_to_int
 
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}"

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 
 import regex
 
-from .._jieba import Token
+from ..models.enrichment import Entity
+from ._jieba import Token
 from .config import EnrichConfig
-from .models import Entity
 
 _HAN = regex.compile(r"\p{Han}+")
 _MODIFIER_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "j", "vn", "b", "ng", "eng", "s"})

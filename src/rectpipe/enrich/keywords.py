@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from .._jieba import Token, idf_table
+from ..models.enrichment import Keyword
+from ._jieba import Token, idf_table
 from .config import EnrichConfig
-from .models import Keyword
 
 _WORD = regex.compile(r"\p{Han}{2,}|[A-Za-z]{2,}")
 # Content words; names (nr, ns, nt) are left to the entities, verbs are mostly boilerplate.

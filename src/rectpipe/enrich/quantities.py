@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from ..numbering import cn_to_int
-from .models import Quantity
+from ..models.enrichment import Quantity
+from ..text.numbering import cn_to_int
 
 _NUMBER = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+"

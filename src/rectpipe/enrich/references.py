@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from .._jieba import Token
-from .models import DocumentNumber, DocumentRef, MeetingRef, References
+from ..models.enrichment import DocumentNumber, DocumentRef, MeetingRef, References
+from ._jieba import Token
 
 _TITLE = regex.compile(r"《(?P<title>[^《》\n]{1,120})》")
 _NUMBER_CORE = regex.compile(

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..models import Problem, Provenance, Report
+from ..models.enrichment import Enrichment, Part, ReportEnrichment
+from ..models.report import Problem, Provenance, Report
 from .config import PARTS, EnrichConfig, default_config
 from .dates import find_dates
 from .entities import find_entities
 from .keywords import best_topic, find_keywords, topic_scores
-from .models import Enrichment, Part, ReportEnrichment
 from .quantities import find_quantities
 from .references import find_references
 from .segment import segment

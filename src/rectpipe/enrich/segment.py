@@ -1,4 +1,4 @@
-"""Word segmentation for enrichment: jieba (through :mod:`rectpipe._jieba`) with protected spans.
+"""Word segmentation for enrichment: jieba (through :mod:`._jieba`) with protected spans.
 
 Some names are patterns rather than words (省委第九巡视组, 中央第五生态环境保护督察组): the
 profile's ``org_patterns`` find them first, each becomes one token tagged ``nt``, and jieba
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .._jieba import Token, tokens
+from ._jieba import Token, tokens
 
 
 def protected_spans(text: str, patterns: Sequence[regex.Pattern[str]]) -> list[tuple[int, int]]:

@@ -10,8 +10,8 @@ from functools import cache
 
 import regex
 
-from ..profile import FIELD_LABELS, Profile
-from ..record import record
+from ..profiles.profile import FIELD_LABELS, Profile
+from ..runtime.record import record
 
 _COLON = "[：:∶]"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..blocks import BlockKind
-from ..profile import Profile
-from ..structure import Node
-from ..textmap import TextMap
+from ..profiles.profile import Profile
+from ..readers.blocks import BlockKind
+from ..structure.tree import Node
+from ..text.textmap import TextMap
 from .fields import Label, inline_status_label, split_labels
 from .spans import Spans
 

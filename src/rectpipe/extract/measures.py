@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..numbering import cn_to_int
-from ..record import record
+from ..runtime.record import record
+from ..text.numbering import cn_to_int
 
 _CN = "一二三四五六七八九十"
 # A measure marker opens the text or follows a sentence end / clause break.

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 import regex
 
-from ..models import InspectionKind, Metadata, Provenance
-from ..profile import Profile
-from ..textmap import TextMap
-from .dates import DATE, find_dates, find_range, iso
+from ..models.report import InspectionKind, Metadata, Provenance
+from ..profiles.profile import Profile
+from ..text.dates import DATE, find_dates, find_range, iso
+from ..text.textmap import TextMap
 
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")

@@ -12,13 +12,13 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from ..models import PathItem, Problem, Provenance, ReportWarning, Section, Status
-from ..profile import Profile
-from ..structure import Node
-from ..textmap import TextMap
+from ..models.report import PathItem, Problem, Provenance, ReportWarning, Section, Status
+from ..profiles.profile import Profile
+from ..structure.tree import Node
+from ..text.sentences import split_first_sentence
+from ..text.textmap import TextMap
 from .fields_of_node import NodeFields, node_fields
 from .measures import find_measures
-from .sentences import split_first_sentence
 from .spans import Spans
 from .status import normalise_status, status_sentence
 from .tables import ledger_problems

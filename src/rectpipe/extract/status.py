@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Status
-from ..profile import Profile
-from .sentences import sentences
+from ..models.report import Status
+from ..profiles.profile import Profile
+from ..text.sentences import sentences
 
 _TRIM = " \t。；;，,.：:！!"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..models import Measure, PathItem, Problem, Provenance, Status
-from ..profile import Profile
-from ..textmap import TextMap
+from ..models.report import Measure, PathItem, Problem, Provenance, Status
+from ..profiles.profile import Profile
+from ..text.sentences import split_first_sentence
+from ..text.textmap import TextMap
 from .measures import find_measures
-from .sentences import split_first_sentence
 from .status import normalise_status
 
 Warn = Callable[[str, str, "int | None", "int | None"], None]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from ..models import StatedTotals
-from ..numbering import cn_to_int
-from ..textmap import TextMap
+from ..models.report import StatedTotals
+from ..text.numbering import cn_to_int
+from ..text.textmap import TextMap
 
 _N = r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十百两]{1,5})"
 _PROBLEMS = regex.compile(

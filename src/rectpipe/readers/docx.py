@@ -39,7 +39,6 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..blocks import Block, BlockKind, Document
 from ..errors import (
     CorruptFileError,
     EncryptedUnsupportedError,
@@ -47,6 +46,7 @@ from ..errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from .blocks import Block, BlockKind, Document
 from .docx_numbering import (
     MC_NS,
     W_NS,

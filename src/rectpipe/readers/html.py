@@ -32,8 +32,8 @@ import charset_normalizer
 from lxml import etree
 from lxml import html as lxml_html
 
-from rectpipe.blocks import Block, BlockKind, Document, RemovedText
-from rectpipe.errors import CorruptFileError, RectpipeError
+from ..errors import CorruptFileError, RectpipeError
+from .blocks import Block, BlockKind, Document, RemovedText
 
 __all__ = ["read_html"]
 

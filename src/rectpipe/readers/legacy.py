@@ -13,8 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..blocks import Document
 from ..errors import CorruptFileError, MissingDependencyError, ParseTimeoutError
+from .blocks import Document
 
 INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) so that "

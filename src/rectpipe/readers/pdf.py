@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..blocks import Block, BlockKind, Document, RemovedText
 from ..errors import (
     CorruptFileError,
     EncryptedUnsupportedError,
@@ -28,6 +27,7 @@ from ..errors import (
     TooLargeError,
     UsageError,
 )
+from .blocks import Block, BlockKind, Document, RemovedText
 from .pdf_chars import (
     REPLACEMENT,
     Char,

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, NamedTuple, Protocol, overload
 
-from ..record import record
+from ..runtime.record import record
 
 __all__ = [
     "RADICALS",

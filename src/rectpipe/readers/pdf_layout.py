@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..record import record
+from ..runtime.record import record
 from .pdf_chars import Char, CharColumns
 
 __all__ = [

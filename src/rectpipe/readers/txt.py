@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 
-from ..blocks import Block, Document
 from ..errors import CorruptFileError
+from .blocks import Block, Document
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

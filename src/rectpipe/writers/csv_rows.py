@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from ..models import Report
+from ..models.report import Report
 from .formats import JSONL_KEYS, problem_rows
 
 BOM = "\ufeff"

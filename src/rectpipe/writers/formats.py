@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from ..models import Report
+from ..models.report import Report
 
 FORMATS = ("json", "yaml", "jsonl")
 

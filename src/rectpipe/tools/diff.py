@@ -23,7 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .models import Problem, Report, StatedTotals, Status
+from ..models.report import Problem, Report, StatedTotals, Status
 
 MatchMethod = Literal["number", "title"]
 FieldValue = str | int | float | bool | list[str] | None

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .enrich.models import Enrichment, ReportEnrichment
+from .enrichment import Enrichment, ReportEnrichment
 
 SCHEMA_NAME = "rectpipe.report"
 SCHEMA_VERSION = "1.1"

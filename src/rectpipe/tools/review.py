@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
+from ..models.report import Problem, Report, Status
 from .highlight import Highlighted, Span, escape_text, highlight
-from .models import Problem, Report, Status
 from .review_assets import CSS, JS
 
 # Problem fields in ``problem.sources``, outer first when two share a range.

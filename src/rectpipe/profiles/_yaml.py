@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import UsageError
+from ..errors import UsageError
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .blocks import BlockKind
-from .models import ReportWarning
-from .numbering import Marker, MarkerKind, match_marker
-from .textmap import TextMap, display_text
+from ..models.report import ReportWarning
+from ..readers.blocks import BlockKind
+from ..text.numbering import Marker, MarkerKind, match_marker
+from ..text.textmap import TextMap, display_text
 
 
 @dataclass(eq=False)

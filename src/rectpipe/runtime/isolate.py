@@ -13,7 +13,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from .errors import InternalError, ParseTimeoutError, RectpipeError
+from ..errors import InternalError, ParseTimeoutError, RectpipeError
 
 T = TypeVar("T")
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import RectpipeError
-from .pipeline import parse_file
-from .profile import Profile
-from .writers import dumps, write_atomic
+from ..errors import RectpipeError
+from ..pipeline import parse_file
+from ..profiles.profile import Profile
+from ..writers import dumps, write_atomic
 
 EXPECTED_SUFFIX = ".expected.json"
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")

@@ -17,13 +17,13 @@ from dataclasses import replace
 from types import FrameType
 from typing import Any
 
+from ..batch.discover import Plan
+from ..batch.progress import ProgressBar
+from ..batch.result import FileResult
+from ..batch.runner import BatchSummary, convert_batch
+from ..batch.sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
 from ..errors import ERRORS, UsageError
 from ..limits import DEFAULT_LIMITS
-from .discover import Plan
-from .progress import ProgressBar
-from .result import FileResult
-from .runner import BatchSummary, convert_batch
-from .sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
 
 _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
 

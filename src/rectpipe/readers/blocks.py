@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .record import record
+from ..runtime.record import record
 
 
 class BlockKind(str, Enum):

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import InvalidOutputError
-from .models import SCHEMA_NAME, SCHEMA_VERSION, Report
+from ..errors import InvalidOutputError
+from ..models.report import SCHEMA_NAME, SCHEMA_VERSION, Report
 
 
 def report_schema() -> dict[str, Any]:

@@ -12,9 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
+from ..models.report import Status
 from ._yaml import load_profile_file, safe_load
-from .errors import UsageError
-from .models import Status
 
 FIELD_LABELS = ("status", "actions", "responsible", "deadline")
 

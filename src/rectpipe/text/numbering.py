@@ -10,7 +10,7 @@ from enum import IntEnum
 
 import regex
 
-from .record import record
+from ..runtime.record import record
 
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,

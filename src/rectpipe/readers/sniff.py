@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import UnsupportedFormatError
+from ..errors import UnsupportedFormatError
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -40,7 +40,7 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
-    from .errors import CorruptFileError
+    from ..errors import CorruptFileError
 
     try:
         package = zipfile.ZipFile(io.BytesIO(data))

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .blocks import Block, BlockKind
-from .models import BlockRef, Provenance
+from ..models.report import BlockRef, Provenance
+from ..readers.blocks import Block, BlockKind
 
 _BLOCK_REFS = TypeAdapter(list[BlockRef])
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .blocks import Block, BlockKind
-from .models import BlockRef, Provenance, ReportWarning
+from ..models.report import BlockRef, Provenance, ReportWarning
+from ..readers.blocks import Block, BlockKind
+from ..runtime.record import record
 from .normalize import clean_blocks, clean_text
-from .record import record
 from .repair_text import (
     fold_ratio_colon,
     fullwidth_punctuation,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..numbering import cn_to_int
-from ..record import record
+from ..runtime.record import record
+from .numbering import cn_to_int
 
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,5}"
 DATE = regex.compile(

@@ -9,20 +9,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .batch.cli import add_batch_parser, run_batch_command
-from .check import EXPECTED_SUFFIX, check_dir, documents
-from .diff import DEFAULT_THRESHOLD, diff_reports
-from .diff_format import format_diff
-from .enrich.config import load_config as load_enrich_config
-from .errors import InputNotFoundError, InternalError, RectpipeError, UsageError
-from .limits import DEFAULT_LIMITS, MB, Limits
-from .models import Report
-from .pipeline import parse_bytes, parse_file
-from .profile import Profile, load_profile
-from .review import render_review
-from .schema import schema_text, validate_file
-from .writers import FORMATS, dumps, write_atomic
+from .. import __version__
+from ..enrich.config import load_config as load_enrich_config
+from ..errors import InputNotFoundError, InternalError, RectpipeError, UsageError
+from ..limits import DEFAULT_LIMITS, MB, Limits
+from ..models.report import Report
+from ..pipeline import parse_bytes, parse_file
+from ..profiles.profile import Profile, load_profile
+from ..tools.check import EXPECTED_SUFFIX, check_dir, documents
+from ..tools.diff import DEFAULT_THRESHOLD, diff_reports
+from ..tools.diff_format import format_diff
+from ..tools.review import render_review
+from ..tools.schema import schema_text, validate_file
+from ..writers import FORMATS, dumps, write_atomic
+from .batch import add_batch_parser, run_batch_command
 
 _SUFFIX = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
 

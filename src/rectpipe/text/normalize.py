@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import regex
 
-from .blocks import Block, BlockKind
+from ..readers.blocks import Block, BlockKind
 
 
 def _radical_table() -> dict[int, str]:

@@ -1,0 +1,5 @@
+"""Vocabulary profiles: the embedded default (``default.yaml``) and user profiles merged over it."""
+
+from .profile import Profile, default_profile, load_profile
+
+__all__ = ["Profile", "default_profile", "load_profile"]

@@ -1,0 +1,1 @@
+"""Internal runtime helpers: value records, process isolation, garbage-collector pauses."""

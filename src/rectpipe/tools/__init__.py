@@ -1,0 +1,1 @@
+"""Products built on reports: diff, review page, golden checks, the JSON Schema."""
