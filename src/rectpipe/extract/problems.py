@@ -17,6 +17,7 @@ from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
+from .evidence import Evidence, heading_evidence
 from .fields_of_node import NodeFields, node_fields
 from .measures import find_measures
 from .spans import Spans
@@ -63,28 +64,62 @@ def _mark(node: Node, role: Role, roles: dict[int, Role]) -> None:
 def _visit(
     node: Node,
     ranks: set[int],
-    deepest: bool,
     fields: dict[int, NodeFields],
+    evidence: dict[int, Evidence],
     roles: dict[int, Role],
 ) -> None:
+    """A document with labels: labelled items are problems, and so are unlabelled items at a
+    labelled item's depth unless their heading reads as a measure or a group."""
     if id(node) in roles:
         return
     f = fields[id(node)]
-    if f.labelled or (not node.children and _unlabelled_problem(node, ranks, deepest)):
+    if f.labelled or (not node.children and node.rank in ranks and _finding_like(node, evidence)):
         _mark(node, Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP
     for child in node.children:
-        _visit(child, ranks, deepest, fields, roles)
+        _visit(child, ranks, fields, evidence, roles)
+
+
+def _finding_like(node: Node, evidence: dict[int, Evidence]) -> bool:
+    return evidence[id(node)] in (Evidence.FINDING, Evidence.NEUTRAL)
+
+
+def _has_finding(node: Node, evidence: dict[int, Evidence]) -> bool:
+    return any(
+        evidence[id(c)] is Evidence.FINDING or _has_finding(c, evidence) for c in node.children
+    )
+
+
+def _visit_findings(
+    node: Node,
+    fields: dict[int, NodeFields],
+    evidence: dict[int, Evidence],
+    roles: dict[int, Role],
+) -> None:
+    """A document without labels: the deepest items whose heading reads as a finding are the
+    problems (the items under them are their measures); items that organise the work or list
+    next steps are not."""
+    if id(node) in roles:
+        return
+    if evidence[id(node)] is Evidence.FINDING and not _has_finding(node, evidence):
+        _mark(node, Role.PROBLEM, roles)
+        return
+    roles[id(node)] = Role.GROUP
+    for child in node.children:
+        _visit_findings(child, fields, evidence, roles)
 
 
 def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dict[int, Role]:
     """The role of every numbered node, keyed by ``id(node)``."""
     roles: dict[int, Role] = {}
+    evidence = {id(n): _node_evidence(n, fields, profile) for n in root.walk()}
     narrative_parts = [
         part
         for part in root.children
-        if _is_narrative_title(fields[id(part)].heading, profile) and not _has_labels(part, fields)
+        if _is_narrative_title(fields[id(part)].heading, profile)
+        and not _has_labels(part, fields)
+        and not _has_finding(part, evidence)
     ]
     for part in narrative_parts:
         _mark(part, Role.NARRATIVE, roles)
@@ -93,8 +128,12 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     if labelled:
         ranks = {n.rank for n in labelled}
         for part in root.children:
-            _visit(part, ranks, False, fields, roles)
+            _visit(part, ranks, fields, evidence, roles)
+    elif any(evidence[id(n)] is Evidence.FINDING for n in candidates):
+        for part in root.children:
+            _visit_findings(part, fields, evidence, roles)
     else:
+        # Nothing reads as a finding: the deepest items of the parts are taken, status unknown.
         multi_level = any(part.children for part in root.children if id(part) not in roles)
         for part in root.children:
             if id(part) in roles:
@@ -102,7 +141,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
             if multi_level and not part.children:
                 _mark(part, Role.NARRATIVE, roles)
                 continue
-            _visit(part, set(), True, fields, roles)
+            _visit_deepest(part, roles)
     # A group with no problem anywhere under it tells rather than lists.
     for node in root.walk():
         if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):
@@ -110,10 +149,27 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     return roles
 
 
-def _unlabelled_problem(node: Node, ranks: set[int], deepest: bool) -> bool:
-    if deepest:
-        return True
-    return node.rank in ranks
+def _visit_deepest(node: Node, roles: dict[int, Role]) -> None:
+    if id(node) in roles:
+        return
+    if not node.children:
+        _mark(node, Role.PROBLEM, roles)
+        return
+    roles[id(node)] = Role.GROUP
+    for child in node.children:
+        _visit_deepest(child, roles)
+
+
+def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) -> Evidence:
+    """The heading's evidence; a neutral heading whose narrative states a status
+    (该问题已整改完成。) is a finding too."""
+    f = fields[id(node)]
+    found = heading_evidence(f.heading, profile)
+    if found is Evidence.NEUTRAL:
+        body = f.actions if f.actions.pieces else f.free
+        if body.pieces and status_sentence(body.text, profile) is not None:
+            return Evidence.FINDING
+    return found
 
 
 def _holds_problem(node: Node, roles: dict[int, Role], fields: dict[int, NodeFields]) -> bool:

@@ -36,6 +36,9 @@ class Profile:
     issuer_suffixes: tuple[str, ...]
     inspection_kinds: tuple[str, ...]
     table_columns: dict[str, tuple[str, ...]]
+    #: What makes an item a finding: ``wrappers``, ``shortfall``, ``action_openers``,
+    #: ``group_headings`` (see ``findings:`` in the default profile).
+    findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The merged ``enrichment:`` section when the user file has one, else ``None`` (the
     #: default section); read by :func:`rectpipe.enrich.config.config_for`.
     enrichment: dict[str, Any] | None = field(default=None, repr=False)
@@ -76,6 +79,9 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             table_columns={
                 key: _longest_first(values)
                 for key, values in dict(raw.get("table_columns", {})).items()
+            },
+            findings={
+                key: _longest_first(values) for key, values in dict(raw.get("findings", {})).items()
             },
             enrichment=enrichment,
         )

@@ -1,0 +1,70 @@
+"""Is a numbered item a finding? Evidence read from what its first sentence says.
+
+A problem is an item that states a shortfall the inspection found. Its place in the numbering
+does not make it one: intro parts have their own （一）（二） subsections about organising the
+work, closing parts list next steps, and measures are numbered too. The vocabulary is the
+profile's ``findings:`` section, generic to the genre.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import lru_cache
+
+import regex
+
+from ..profiles.profile import Profile
+from ..text.sentences import split_first_sentence
+
+
+class Evidence(Enum):
+    """What an item's heading says about it."""
+
+    FINDING = "finding"  # names a shortfall, or is wrapped as a finding (关于“…”)
+    GROUP = "group"  # names a group of findings (…方面, …问题的整改情况)
+    ACTION = "action"  # opens with a measure verb and names no shortfall (加强组织领导)
+    NEUTRAL = "neutral"  # says neither
+
+
+_QUOTED = regex.compile(r"^(?:关于|针对|在)?\s*[“\"「『]")
+
+
+@lru_cache(maxsize=8)
+def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
+    f = profile.findings
+
+    def alternation(words: tuple[str, ...]) -> str:
+        escaped = [regex.escape(w) for w in words]
+        # 未 is a shortfall, 未来 is not.
+        return "|".join(e if e != "未" else "未(?!来)" for e in escaped) or "(?!)"
+
+    return (
+        regex.compile(rf"^(?:{alternation(f.get('wrappers', ()))})"),
+        regex.compile(alternation(f.get("shortfall", ()))),
+        regex.compile(rf"^(?:{alternation(f.get('action_openers', ()))})"),
+        regex.compile(rf"(?:{alternation(f.get('group_headings', ()))})$"),
+    )
+
+
+def heading_evidence(heading: str, profile: Profile) -> Evidence:
+    """What the first sentence of ``heading`` (the text after an item's marker) says."""
+    return _evidence(heading, profile)
+
+
+@lru_cache(maxsize=4096)
+def _evidence(heading: str, profile: Profile) -> Evidence:
+    first, _ = split_first_sentence(heading.strip())
+    first = first.strip().rstrip("。；;：:，,")
+    if not first:
+        return Evidence.NEUTRAL
+    wrapper, shortfall, opener, group = _patterns(profile)
+    quoted = bool(_QUOTED.match(first))
+    if group.search(first) and not quoted:
+        return Evidence.GROUP
+    if quoted or wrapper.match(first):
+        return Evidence.FINDING
+    if shortfall.search(first):
+        return Evidence.FINDING
+    if opener.match(first):
+        return Evidence.ACTION
+    return Evidence.NEUTRAL
