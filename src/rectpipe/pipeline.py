@@ -21,7 +21,7 @@ from .errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
-from .extract.metadata import extract_metadata
+from .extract.metadata import extract_metadata, metadata_warnings
 from .extract.problems import build
 from .extract.totals import stated_totals
 from .limits import DEFAULT_LIMITS, Limits
@@ -256,10 +256,10 @@ def _parse_document(
     built = build(tree.root, textmap, profile)
     first_numbered = tree.root.children[0].block if tree.root.children else len(blocks)
     front = [i for i in tree.root.body if i < first_numbered]
-    tail = list(range(max(0, len(blocks) - 6), len(blocks)))
+    tail = list(range(max(0, len(blocks) - 12), len(blocks)))
     metadata = extract_metadata(textmap, front, tail, document.hints, profile)
     warnings = [ReportWarning(code=c, message=m) for c, m in document.notes]
-    warnings += tree.warnings + built.warnings
+    warnings += tree.warnings + built.warnings + metadata_warnings(textmap, front)
     refs = textmap.refs()
     if repaired is not None:
         refs = with_originals(refs, repaired)

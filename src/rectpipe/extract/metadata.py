@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import regex
 
-from ..models.report import InspectionKind, Metadata, Provenance
+from ..models.report import InspectionKind, Metadata, MetadataOrigin, Provenance, ReportWarning
 from ..profiles.profile import Profile
-from ..text.dates import DATE, find_dates, find_range, iso
+from ..text.dates import DATE, GARBLED_DATE, find_dates, find_period, iso
 from ..text.textmap import TextMap
 
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
@@ -20,9 +20,12 @@ _PREFIX = (
     r"|省|市|县|区)"
 )
 _N = "[一二三四五六七八九十]+"
+# An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 中央第五生态环境保护督察组,
+# 市审计局. The middle may not run over words that join two names (关于, 对, 向…).
+_FREE = r"(?:(?!关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行|党组|党委|局)[^\s，。；、：“”《》（）()]){0,12}?"
 _BODY = regex.compile(
-    rf"{_PREFIX}(?:第{_N}(?:、第?{_N})*|[^\s，。；、：“”]{{0,12}}?)(?:巡视|巡察|督察|督查|检查)组"
-    r"|[^\s，。；、：“”]{2,10}?审计(?:署|厅|局|组)"
+    rf"{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查)组"
+    rf"|{_FREE}审计(?:署|厅|局)"
 )
 _PHONE = regex.compile(
     r"(?:联系电话|联系方式|举报电话|监督电话|咨询电话|电话)\s*[：:∶]?\s*"
@@ -50,11 +53,15 @@ class _Collector:
         self.profile = profile
         self.meta = Metadata()
         self.sources: dict[str, Provenance] = {}
+        self.origins: dict[str, MetadataOrigin] = {}
 
-    def put(self, name: str, value: str | None, start: int, end: int) -> None:
+    def put(
+        self, name: str, value: str | None, start: int, end: int, origin: MetadataOrigin = "body"
+    ) -> None:
         if value and getattr(self.meta, name) is None:
             setattr(self.meta, name, value)
             self.sources[name] = self.textmap.provenance(start, end)
+            self.origins[name] = origin
 
     def span(self, index: int) -> tuple[int, int]:
         start = self.textmap.starts[index]
@@ -79,49 +86,96 @@ def extract_metadata(
     found = _Collector(textmap, profile)
     _front_matter(found, front)
     _signature(found, tail)
+    _date_lines(found, [*front[:12], *tail])
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
         _inspection(found, textmap.text[start:end], start)
     _contact(found)
-    _from_hints(found.meta, hints)
+    _from_hints(found, hints)
+    if front and found.meta.issuer is None:
+        start, end = found.span(front[0])[0], found.span(front[-1])[1]
+        _issuer_from_subject(found, textmap.text[start:end], start)
     found.meta.sources = found.sources
+    found.meta.origins = found.origins
     return found.meta
+
+
+def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarning]:
+    """A ``date_unreadable`` warning for each date in the introduction that lost characters
+    in copying (2024717日): such a date gives no value rather than a wrong one."""
+    warnings: list[ReportWarning] = []
+    for index in front:
+        line = textmap.block_text(index)
+        base = textmap.starts[index]
+        for match in GARBLED_DATE.finditer(line):
+            warnings.append(
+                ReportWarning(
+                    code="date_unreadable",
+                    message=f"{match.group(0)!r} is not a readable date; left out",
+                    provenance=textmap.provenance(base + match.start(), base + match.end()),
+                )
+            )
+    return warnings
+
+
+# Web-page furniture that text copies carry above the title: breadcrumbs, tags, date and
+# source lines, font-size and print widgets. Never a title or an issuer.
+_BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)")
+_FURNITURE = regex.compile(
+    r"^(?:【[^】]{1,16}】\s*$|(?:发布|更新|公开|成文|发文)?(?:日期|时间)\s*[:：∶]"
+    r"|(?:信息)?来源\s*[:：∶]|作者\s*[:：∶]|(?:责任)?编辑\s*[:：∶]|(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：∶]"
+    r"|字号\s*[:：∶]?|【?(?:打印|关闭|分享|收藏)|索引号\s*[:：∶])"
+)
+_TITLE_PREFIX = regex.compile(r"^(?:(?:文章)?标题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+")
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line) or _BREADCRUMB.match(line))
 
 
 def _front_matter(found: _Collector, front: Sequence[int]) -> None:
     """Attachment, document number, title and issuer from the first blocks."""
     title_at: int | None = None
-    for position, index in enumerate(front[:10]):
+    for position, index in enumerate(front[:14]):
         line = found.line(index)
         start, end = found.span(index)
+        if _is_furniture(line):
+            continue
         if _ATTACHMENT.match(line):
-            found.put("attachment", line.rstrip("：:"), start, end)
+            found.put("attachment", line.rstrip("：:"), start, end, "front")
             continue
         number = _DOC_NUMBER.search(line)
         if number and len(line) <= 30:
             found.put(
-                "document_number", number.group(0), start + number.start(), start + number.end()
+                "document_number",
+                number.group(0),
+                start + number.start(),
+                start + number.end(),
+                "front",
             )
             continue
+        prefix = _TITLE_PREFIX.match(line)
+        if prefix:
+            line, start = line[prefix.end() :], start + prefix.end()
         if title_at is None and _looks_like_title(line):
             title, title_end = line, end
             if position + 1 < len(front) and not _TITLE_END.search(line):
                 more = found.line(front[position + 1])
                 if len(more) <= 40 and _TITLE_END.search(more):
                     title, title_end = line + more, found.span(front[position + 1])[1]
-            found.put("title", title, start, title_end)
+            found.put("title", title, start, title_end, "title")
             title_at = position
     if title_at is None or found.meta.title is None:
         return
-    if title_at > 0 and _is_issuer(found.line(front[title_at - 1]), found.profile):
-        index = front[title_at - 1]
-        found.put("issuer", found.line(index), *found.span(index))
+    above = [i for i in front[:title_at] if not _is_furniture(found.line(i))]
+    if above and _is_issuer(found.line(above[-1]), found.profile):
+        found.put("issuer", found.line(above[-1]), *found.span(above[-1]), "front")
         return
     words = regex.search(r"关于|落实|贯彻|对照", found.meta.title)
     cut = words.start() if words else -1
     if cut >= 2 and _is_issuer(found.meta.title[:cut], found.profile):
-        start = found.span(front[title_at])[0]
-        found.put("issuer", found.meta.title[:cut], start, start + cut)
+        start = found.sources["title"].start
+        found.put("issuer", found.meta.title[:cut], start, start + cut, "title")
 
 
 def _signature(found: _Collector, tail: Sequence[int]) -> None:
@@ -133,31 +187,74 @@ def _signature(found: _Collector, tail: Sequence[int]) -> None:
         dates = find_dates(line)
         if dates:
             start, _ = found.span(index)
-            found.put("date", dates[0].iso, start + dates[0].start, start + dates[0].end)
+            found.put(
+                "date", dates[0].iso, start + dates[0].start, start + dates[0].end, "signature"
+            )
             if index > 0 and _is_issuer(found.line(index - 1), found.profile):
-                found.put("issuer", found.line(index - 1), *found.span(index - 1))
+                found.put("issuer", found.line(index - 1), *found.span(index - 1), "signature")
         return
 
 
+# 发布日期：2024-07-18 11:16 / 成文日期：2024年7月18日 / 日期:2024/7/18 — the document's date
+# when it carries no signature date. 成文 (written) before 发布 (published).
+_DATE_LINE = regex.compile(
+    r"(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间)\s*[:：∶]?\s*"
+    r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
+)
+_WRITTEN = ("成文日期", "发文日期", "印发日期")
+
+
+def _date_lines(found: _Collector, blocks: Sequence[int]) -> None:
+    best: tuple[int, str, int, int] | None = None
+    for index in blocks:
+        line = found.line(index)
+        if len(line) > 120:
+            continue
+        base = found.span(index)[0]
+        for match in _DATE_LINE.finditer(line):
+            value = iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            if value is None:
+                continue
+            rank = 0 if match.group("label") in _WRITTEN else 1
+            if best is None or rank < best[0]:
+                best = (rank, value, base + match.start("y"), base + match.end("d"))
+    if best is not None:
+        found.put("date", best[1], best[2], best[3], "date_line")
+
+
 def _inspection(found: _Collector, intro: str, offset: int) -> None:
-    """Kind of inspection, inspecting body, period and feedback date from the introduction."""
+    """Kind of inspection, inspecting bodies, period and feedback date from the introduction."""
     meta = found.meta
-    for source in (meta.title or "", intro):
-        kind = next((k for k in found.profile.inspection_kinds if k in source), None)
-        if kind is not None:
-            meta.inspection_kind = _KIND_ALIASES.get(kind) or _kind(kind)
-            break
-    body = _BODY.search(intro)
-    if body:
-        found.put("inspecting_body", body.group(0), offset + body.start(), offset + body.end())
-    period = find_range(intro)
+    kind = _kind_of(meta.title or "", found.profile) or _kind_of(
+        _announcing_sentence(intro), found.profile
+    )
+    if kind is None:
+        kind = _kind_of(intro, found.profile, most=True)
+    if kind is not None:
+        meta.inspection_kind = _KIND_ALIASES.get(kind) or _kind(kind)
+    bodies = list(_BODY.finditer(intro))
+    if bodies:
+        # The fullest form of the first name: 市审计局 (an addressee) is 澄州市审计局 later on.
+        first = max(
+            (b for b in bodies if b.group(0).endswith(bodies[0].group(0))),
+            key=lambda b: len(b.group(0)),
+        )
+        found.put("inspecting_body", first.group(0), offset + first.start(), offset + first.end())
+        names = [first.group(0)] + [b.group(0) for b in bodies]
+        for name in names:
+            if not any(known.endswith(name) for known in meta.inspecting_bodies):
+                meta.inspecting_bodies.append(name)
+    period = find_period(intro)
     period_end = 0
     if period:
-        first, last = period
-        found.put("period_start", first.iso, offset + first.start, offset + first.end)
-        found.put("period_end", last.iso, offset + last.start, offset + last.end)
-        period_end = last.end
-    year = int(period[1].iso[:4]) if period else None
+        first_date, last_date = period.start, period.end
+        found.put(
+            "period_start", first_date.iso, offset + first_date.start, offset + first_date.end
+        )
+        found.put("period_end", last_date.iso, offset + last_date.start, offset + last_date.end)
+        meta.period_precision = period.precision  # type: ignore[assignment]
+        period_end = last_date.end
+    year = int(period.end.iso[:4]) if period else None
     # Split into sentences first: a pattern with a leading [^。]* over a long run of text
     # without 。 would be quadratic.
     spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；]+", intro)]
@@ -172,6 +269,48 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
                     end = offset + start + (date.end - date.start)
                     found.put("feedback_date", date.iso, offset + start, end)
                     return
+
+
+_BOOK_TITLE = regex.compile(r"《[^《》]{0,60}》")
+_ANNOUNCING = regex.compile(r"现将[^。；]{0,60}?(?:情况|如下)")
+
+
+def _announcing_sentence(intro: str) -> str:
+    """The 现将…整改进展情况予以公布 sentence, which names what the report answers."""
+    found = _ANNOUNCING.search(intro)
+    return found.group(0) if found else ""
+
+
+def _kind_of(text: str, profile: Profile, *, most: bool = False) -> str | None:
+    """The kind of inspection ``text`` names, book titles (《…巡视工作条例》) left out: the
+    first named, or with ``most`` the most often named."""
+    text = _BOOK_TITLE.sub("", text)
+    counts = {k: text.count(k) for k in profile.inspection_kinds if k in text}
+    if not counts:
+        return None
+    if most:
+        return max(counts, key=lambda k: (counts[k], -text.find(k)))
+    return min(counts, key=text.find)
+
+
+# The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
+# names one (recorded as inferred).
+_SUBJECT = regex.compile(
+    r"(?:^|[。；，,])\s*(?P<v>[\p{Han}]{0,16}?(?:党委|党组|党工委|委员会|人民政府))"
+    r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|深入|严格|迅速|立即|主动|对照)"
+)
+
+
+def _issuer_from_subject(found: _Collector, intro: str, offset: int) -> None:
+    for match in _SUBJECT.finditer(intro):
+        value = match.group("v")
+        if any(word in value for word in ("巡视", "巡察", "督察", "审计", "关于")):
+            continue
+        if len(value) >= 2:
+            found.put(
+                "issuer", value, offset + match.start("v"), offset + match.end("v"), "inferred"
+            )
+            return
 
 
 def _kind(word: str) -> InspectionKind:
@@ -193,12 +332,15 @@ def _contact(found: _Collector) -> None:
         found.put("email", email.group(0), email.start(), email.end())
 
 
+_TITLE_WORDS = regex.compile(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
+
+
 def _looks_like_title(line: str) -> bool:
-    if len(line) > 80 or _SENTENCE_PUNCT.search(line):
+    if len(line) > 80 or _SENTENCE_PUNCT.search(line) or _is_furniture(line):
         return False
     if "关于" in line and (_TITLE_END.search(line) or "整改" in line):
         return True
-    return "整改" in line and bool(_TITLE_END.search(line))
+    return bool(_TITLE_WORDS.search(line) and _TITLE_END.search(line))
 
 
 def _is_issuer(line: str, profile: Profile) -> bool:
@@ -210,22 +352,25 @@ def _is_issuer(line: str, profile: Profile) -> bool:
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
 
 
-_HINT_KEYS = {
+_HINT_KEYS: dict[str, tuple[str, ...]] = {
     "issuer": ("发布机构", "发文单位", "发文机关", "发布单位"),
-    "date": ("成文日期", "发文日期"),
+    "date": ("成文日期", "发文日期", "发布日期", "页面日期"),
     "document_number": ("发文字号", "文号"),
     "title": ("文件名称", "名称", "标题"),
 }
 
 
-def _from_hints(meta: Metadata, hints: dict[str, str]) -> None:
-    """Fill what the body did not say from the container's header box."""
+def _from_hints(found: _Collector, hints: dict[str, str]) -> None:
+    """Fill what the body did not say from the container's header box, then its date line."""
+    meta = found.meta
     for name, keys in _HINT_KEYS.items():
         if getattr(meta, name) is not None:
             continue
-        value = next((hints[k].strip() for k in keys if hints.get(k, "").strip()), None)
-        if value is None:
+        key = next((k for k in keys if hints.get(k, "").strip()), None)
+        if key is None:
             continue
+        value = hints[key].strip()
+        origin: MetadataOrigin = "page" if key == "页面日期" else "header_box"
         if name == "date":
             dates = find_dates(value)
             dash = regex.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
@@ -233,5 +378,8 @@ def _from_hints(meta: Metadata, hints: dict[str, str]) -> None:
                 meta.date = dates[0].iso
             elif dash:
                 meta.date = iso(int(dash.group(1)), int(dash.group(2)), int(dash.group(3)))
+            if meta.date is not None:
+                found.origins["date"] = origin
             continue
         setattr(meta, name, value)
+        found.origins[name] = origin

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .enrichment import Enrichment, ReportEnrichment
 
 SCHEMA_NAME = "rectpipe.report"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class _Model(BaseModel):
@@ -85,6 +85,15 @@ class Source(_Model):
     page_count: int | None = None
 
 
+MetadataOrigin = Literal[
+    "title", "signature", "front", "body", "date_line", "header_box", "page", "inferred"
+]
+"""Where a metadata value was read: the title line, the signature block, the lines before the
+title (``front``), the body text, a 发布日期/成文日期 line in the text (``date_line``), the web
+page's information box (``header_box``) or its date line (``page``); ``inferred`` when it is
+derived rather than stated (an issuer from the body's subject)."""
+
+
 class Metadata(_Model):
     """Facts about the report as a whole; each ``None`` when the document does not say.
 
@@ -105,7 +114,19 @@ class Metadata(_Model):
     phone: str | None = None
     email: str | None = None
     address: str | None = None
+    inspecting_bodies: list[str] = Field(
+        default_factory=list,
+        description="Every inspecting body the introduction names, the first one first.",
+    )
+    period_precision: Literal["day", "ten_days", "month"] | None = Field(
+        default=None,
+        description="How precisely the inspection period is written (8月下旬: ten_days).",
+    )
     sources: dict[str, Provenance] = Field(default_factory=dict)
+    origins: dict[str, MetadataOrigin] = Field(
+        default_factory=dict,
+        description="How each value was found: its place in the document, or inferred.",
+    )
 
 
 class PathItem(_Model):
@@ -147,6 +168,11 @@ class Problem(_Model):
     measures: list[Measure]
     responsible: str | None = None
     deadline: str | None = None
+    heading: str | None = Field(
+        default=None,
+        description="The statement's first sentence as written, wrapper included "
+        "(关于“…”问题的整改, 问题1：…); the title is the finding inside it.",
+    )
     provenance: Provenance
     sources: dict[str, Provenance] = Field(default_factory=dict)
     enrichment: Enrichment | None = Field(
@@ -174,6 +200,19 @@ class Section(_Model):
     provenance: Provenance
 
 
+class CategoryTotals(_Model):
+    """Totals one part of the report states about its own problems."""
+
+    category: str
+    problems: int | None = None
+    completed: int | None = None
+    partially_completed: int | None = None
+    in_progress: int | None = None
+    not_completed: int | None = None
+    raw: str
+    provenance: Provenance
+
+
 class StatedTotals(_Model):
     """Totals the report states about itself (反馈N个问题，已完成N个…)."""
 
@@ -182,8 +221,14 @@ class StatedTotals(_Model):
     partially_completed: int | None = None
     in_progress: int | None = None
     completion_rate: float | None = None
+    not_completed: int | None = None
+    ongoing: int | None = Field(default=None, description="持续整改N个 / 长期坚持N个.")
     raw: str
     provenance: Provenance
+    categories: list[CategoryTotals] = Field(
+        default_factory=list,
+        description="Totals a part or category heading states for itself (6项…已整改4项).",
+    )
 
 
 class CategoryCount(_Model):

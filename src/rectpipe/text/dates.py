@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import regex
 
 from ..runtime.record import record
@@ -87,3 +89,75 @@ def find_range(text: str) -> tuple[FoundDate, FoundDate] | None:
             mid = match.start() + max(cut.find("至"), cut.find("到"), 0)
             return FoundDate(first, match.start(), mid), FoundDate(last, mid + 1, match.end())
     return None
+
+
+# A period as introductions write it: days, ten-day parts (上旬/中旬/下旬), or whole months,
+# the end's year and month carried over from the start when left out.
+_PART = r"(?:(?P<{d}>{num})\s*日|(?P<{x}>上旬|中旬|下旬|初|中|底|末))?"
+PERIOD = regex.compile(
+    rf"(?P<y>[0-9０-９]{{4}})\s*年\s*(?P<m>{_NUM})\s*月{_PART.format(d='d', x='x', num=_NUM)}"
+    r"\s*(?:至|到|—|－|–|~|～|-)\s*"
+    rf"(?:(?P<y2>[0-9０-９]{{4}})\s*年)?\s*(?:(?P<m2>{_NUM})\s*月)?"
+    rf"{_PART.format(d='d2', x='x2', num=_NUM)}"
+)
+_TEN_DAYS = {"上旬": 1, "初": 1, "中旬": 11, "中": 11, "下旬": 21, "底": 21, "末": 21}
+
+
+@record
+class Period:
+    """An inspection period: ``start``/``end`` found dates and how precisely it is written
+    (``day``, ``ten_days`` or ``month``; a ten-day part is given as its month)."""
+
+    start: FoundDate
+    end: FoundDate
+    precision: str
+
+
+def find_period(text: str) -> Period | None:
+    """The first period in ``text``: ``2023年3月10日至6月10日``, ``2022年8月下旬至10月下旬``,
+    ``2023年11月至12月``. Impossible dates (2月31日) are not periods."""
+    for match in PERIOD.finditer(text):
+        year, month = _num(match.group("y")), _num(match.group("m"))
+        day, part = _num(match.group("d")), match.group("x")
+        year2 = _num(match.group("y2")) or year
+        month2 = _num(match.group("m2"))
+        day2, part2 = _num(match.group("d2")), match.group("x2")
+        if year is None or month is None or year2 is None:
+            continue
+        if month2 is None and day2 is None:
+            continue  # 2023年3月至… with nothing after: not a period
+        month2 = month2 or month
+        if day is not None and day2 is not None:
+            precision = "day"
+        elif day is None and day2 is None and (part or part2):
+            precision = "ten_days"
+        elif day is None and day2 is None:
+            precision = "month"
+        else:
+            continue  # mixed day and month precision: not a form introductions use
+        first = iso(year, month, day) if precision == "day" else iso(year, month, None)
+        last = iso(year2, month2, day2) if precision == "day" else iso(year2, month2, None)
+        if first is None or last is None or not _real_day(first) or not _real_day(last):
+            continue
+        if last < first:
+            continue
+        cut = match.group(0)
+        sep = regex.search(r"\s*(?:至|到|—|－|–|~|～|-)\s*", cut[4:])
+        mid = match.start() + 4 + (sep.start() if sep else 0)
+        end_at = match.start() + 4 + (sep.end() if sep else 0)
+        return Period(
+            FoundDate(first, match.start(), mid), FoundDate(last, end_at, match.end()), precision
+        )
+    return None
+
+
+def _real_day(value: str) -> bool:
+    """``False`` for a day the month does not have (2023-02-31)."""
+    if len(value) != 10:
+        return True
+    year, month, day = int(value[:4]), int(value[5:7]), int(value[8:])
+    return day <= calendar.monthrange(year, month)[1]
+
+
+# Dates that lost characters in copying: 2024717日, 2024年717日至830日.
+GARBLED_DATE = regex.compile(r"(?<![0-9])[0-9]{4}年?[0-9]{3,4}日|(?<![0-9年])[0-9]{5,8}日")

@@ -58,8 +58,18 @@ METADATA_FIELDS = (
     "phone",
     "email",
     "address",
+    "inspecting_bodies",
+    "period_precision",
 )
-STATED_FIELDS = ("problems", "completed", "partially_completed", "in_progress", "completion_rate")
+STATED_FIELDS = (
+    "problems",
+    "completed",
+    "partially_completed",
+    "in_progress",
+    "not_completed",
+    "ongoing",
+    "completion_rate",
+)
 
 
 class _Model(BaseModel):
@@ -217,9 +227,11 @@ def _stated_value(stated: StatedTotals | None, name: str) -> FieldValue:
 
 
 def _plain(value: object) -> FieldValue:
-    """An enum as its value; strings and ``None`` as they are."""
+    """An enum as its value, a list of names joined with 、; strings and ``None`` as they are."""
     if isinstance(value, Enum):
         value = value.value
+    if isinstance(value, list):
+        value = "、".join(str(v) for v in value) or None
     assert value is None or isinstance(value, str)
     return value
 
