@@ -9,6 +9,7 @@ import regex
 from ..models.report import InspectionKind, Metadata, MetadataOrigin, Provenance, ReportWarning
 from ..profiles.profile import Profile
 from ..text.dates import DATE, GARBLED_DATE, find_dates, find_period, iso
+from ..text.furniture import is_furniture
 from ..text.textmap import TextMap
 
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
@@ -119,19 +120,7 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
     return warnings
 
 
-# Web-page furniture that text copies carry above the title: breadcrumbs, tags, date and
-# source lines, font-size and print widgets. Never a title or an issuer.
-_BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)")
-_FURNITURE = regex.compile(
-    r"^(?:【[^】]{1,16}】\s*$|(?:发布|更新|公开|成文|发文)?(?:日期|时间)\s*[:：∶]"
-    r"|(?:信息)?来源\s*[:：∶]|作者\s*[:：∶]|(?:责任)?编辑\s*[:：∶]|(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：∶]"
-    r"|字号\s*[:：∶]?|【?(?:打印|关闭|分享|收藏)|索引号\s*[:：∶])"
-)
 _TITLE_PREFIX = regex.compile(r"^(?:(?:文章)?标题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+")
-
-
-def _is_furniture(line: str) -> bool:
-    return bool(_FURNITURE.match(line) or _BREADCRUMB.match(line))
 
 
 def _front_matter(found: _Collector, front: Sequence[int]) -> None:
@@ -140,7 +129,7 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
     for position, index in enumerate(front[:14]):
         line = found.line(index)
         start, end = found.span(index)
-        if _is_furniture(line):
+        if is_furniture(line):
             continue
         if _ATTACHMENT.match(line):
             found.put("attachment", line.rstrip("：:"), start, end, "front")
@@ -168,7 +157,7 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
             title_at = position
     if title_at is None or found.meta.title is None:
         return
-    above = [i for i in front[:title_at] if not _is_furniture(found.line(i))]
+    above = [i for i in front[:title_at] if not is_furniture(found.line(i))]
     if above and _is_issuer(found.line(above[-1]), found.profile):
         found.put("issuer", found.line(above[-1]), *found.span(above[-1]), "front")
         return
@@ -337,7 +326,7 @@ _TITLE_WORDS = regex.compile(r"整改|巡视|巡察|审计|督察|落实情况|�
 
 
 def _looks_like_title(line: str) -> bool:
-    if len(line) > 80 or _SENTENCE_PUNCT.search(line) or _is_furniture(line):
+    if len(line) > 80 or _SENTENCE_PUNCT.search(line) or is_furniture(line):
         return False
     if "关于" in line and (_TITLE_END.search(line) or "整改" in line):
         return True

@@ -1,6 +1,15 @@
-"""Totals a report states about itself: 反馈N个问题，已完成整改N个、正在整改N个，完成率N%."""
+"""Totals a report states about itself: 反馈N个问题，已完成整改N个、正在整改N个，完成率N%.
+
+A totals sentence is read clause by clause (clauses end at ，、；). A clause holding a count
+(N个/项/条) is assigned by the first status phrase in it (longest phrases first, so 未完成 is
+not 完成), or to the problem total when it counts 问题 after a word of handing over (反馈,
+指出…). Side figures (制度N项, 处分N人, 资金N万元) name no status and no 问题 and are passed
+over. The vocabulary is the genre's; extend it in code only with words that hold for any report.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import regex
 
@@ -8,54 +17,191 @@ from ..models.report import StatedTotals
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 
-_N = r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十百两]{1,5})"
-_PROBLEMS = regex.compile(
-    rf"(?:反馈|指出|交办|移交|发现|梳理|共有|共|涉及|合计)[^。；，,]{{0,16}}?{_N}\s*(?:个|项|条)(?:具体)?问题"
+_N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
+_COUNT = regex.compile(
+    rf"(?<!每|每一){_N}\s*(?P<u>个|项|条)(?![0-9])(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
-_PROBLEMS_AFTER = regex.compile(
-    rf"(?:反馈|指出|交办|涉及)[^。；，,]{{0,20}}?问题(?:共)?\s*{_N}\s*(?:个|项|条)"
-)
-_COMPLETED = regex.compile(
-    rf"(?:已完成整改|已经完成整改|已整改到位|已完成|整改到位|已办结|完成整改){_N}\s*(?:个|项|条)"
-)
-_COMPLETED_AFTER = regex.compile(
-    rf"{_N}\s*(?:个|项|条)(?:问题)?(?:已完成整改|已整改到位|已完成|完成整改)"
-)
-_IN_PROGRESS = regex.compile(rf"(?:正在整改|正在推进|正在办理|整改中|推进中){_N}\s*(?:个|项|条)")
-_PARTIAL = regex.compile(rf"(?:基本完成|阶段性完成|部分整改|部分完成){_N}\s*(?:个|项|条)")
-_RATE = regex.compile(r"(?:整改)?完成率(?:为|达|达到)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]")
-
-
+_RATE = regex.compile(r"(?:整改)?完成率(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]")
+_CLAUSE = regex.compile(r"[^，,、；;。：:]+")
 _SENTENCE = regex.compile(r"[^。；]+[。；]?")
-_COUNTERS = ("个", "项", "条")  # every count pattern above needs one of them
+
+# Status phrases of totals, each with the field it counts. Longest first at match time.
+_PHRASES: dict[str, str] = {}
+for _field, _words in {
+    "completed": (
+        "已完成整改",
+        "已经完成整改",
+        "已整改到位",
+        "已完成",
+        "整改到位",
+        "已办结",
+        "完成整改",
+        "整改完成",
+        "已整改完成",
+        "已整改",
+        "已销号",
+        "办结",
+        "销号",
+        "全部完成",
+    ),
+    "partially_completed": (
+        "基本完成",
+        "阶段性完成",
+        "部分整改",
+        "部分完成",
+        "阶段性完成整改",
+        "取得阶段性成效",
+        "基本整改到位",
+        "基本整改",
+        "阶段性办结",
+        "取得阶段性成果",
+    ),
+    "in_progress": (
+        "正在整改",
+        "正在推进",
+        "正在办理",
+        "整改中",
+        "推进中",
+        "按序时推进",
+        "达到序时进度",
+        "正在整改中",
+        "序时推进",
+        "未完成但达到序时进度",
+    ),
+    "ongoing": ("持续整改", "长期坚持", "需长期坚持", "持续推进", "长期推进", "常态化推进"),
+    "not_completed": ("未完成", "尚未完成", "未整改", "未按期完成", "未完成整改", "尚未整改"),
+}.items():
+    for _word in _words:
+        _PHRASES[_word] = _field
+_STATUS = regex.compile("|".join(sorted(map(regex.escape, _PHRASES), key=len, reverse=True)))
+_HANDED = regex.compile(r"反馈|指出|交办|移交|发现|梳理|查出|共有|共|涉及|合计|提出|列出|认领|明确")
+_TASKS = regex.compile(r"整改任务|整改事项|问题清单")
+_NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
 
 
-def _value(match: regex.Match[str] | None) -> int | None:
-    return None if match is None else cn_to_int(match.group("n"))
+@dataclass
+class Counts:
+    """What one stretch of text states, field by field, before it becomes a model."""
+
+    values: dict[str, int] = field(default_factory=dict)
+    rate: float | None = None
+    tasks: int | None = None
+
+    def any(self) -> bool:
+        return bool(self.values) or self.tasks is not None
+
+    def put(self, name: str, value: int) -> None:
+        self.values.setdefault(name, value)
+
+
+def _value(text: str) -> int | None:
+    return cn_to_int(text)
+
+
+def read_counts(text: str) -> Counts:
+    """The totals ``text`` states (one sentence or a heading), clause by clause."""
+    found = Counts()
+    masked = _RATE.sub(lambda m: "□" * len(m.group(0)), text)
+    rate = _RATE.search(text)
+    if rate:
+        found.rate = float(rate.group("r"))
+    for clause in _CLAUSE.finditer(masked):
+        part = clause.group(0)
+        counts = list(_COUNT.finditer(part))
+        if not counts:
+            continue
+        status = _STATUS.search(part)
+        problem_counts = [c for c in counts if c.group("what")]
+        if status is not None:
+            name = _PHRASES[status.group(0)]
+            after = [c for c in counts if c.start() >= status.end()]
+            # A count before the phrase only when it counts problems or is next to it
+            # (6个问题已完成整改, 其中4个已完成); 312件信访件已全部办结 is no problem count.
+            before = [
+                c
+                for c in counts
+                if c.end() <= status.start() and (c.group("what") or status.start() - c.end() <= 3)
+            ]
+            chosen = after[0] if after else (before[-1] if before else None)
+            if chosen is None or _side_figure(part, chosen):
+                continue
+            pre = part[: status.start()]
+            if _HANDED.search(pre):
+                # 反馈问题26个已完成整改20个 in one clause: the total comes first.
+                total = _problem_count(pre)
+                if total is not None:
+                    found.put("problems", total)
+            number = _value(chosen.group("n"))
+            if number is not None:
+                found.put(name, number)
+            continue
+        total = _problem_count(part)
+        if total is not None and (_HANDED.search(part) or problem_counts):
+            found.put("problems", total)
+            continue
+        if _TASKS.search(part):
+            task = next((c for c in counts if not _side_figure(part, c)), None)
+            if task is not None:
+                found.tasks = _value(task.group("n"))
+    return found
+
+
+_AFTER_WORD = regex.compile(rf"问题(?:共|总数|数)?(?:为|有|计)?\s*{_N}\s*(?:个|项|条|件)")
+
+
+def _problem_count(text: str) -> int | None:
+    """The count of problems in ``text``: N个问题 (the last such), else 问题N个."""
+    counts = [c for c in _COUNT.finditer(text) if c.group("what")]
+    if counts:
+        return _value(counts[-1].group("n"))
+    after = _AFTER_WORD.search(text)
+    return _value(after.group("n")) if after else None
+
+
+def _side_figure(clause: str, count: regex.Match[str]) -> bool:
+    """A count of something other than problems: 整改措施28条, 制度11项, 3人."""
+    tail = clause[count.end() : count.end() + 4]
+    head = clause[max(0, count.start() - 4) : count.start()]
+    return bool(_NOT_PROBLEM.match(tail) or regex.search(r"(?:措施|制度|办法)$", head))
 
 
 def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
-    """The first sentence among ``blocks`` that states a problem total (or a completed count)."""
+    """The first sentence among ``blocks`` that states a problem total (or a completed count),
+    with what the next two sentences of the same block add (目前已完成N个，正在整改N个)."""
     for index in blocks:
         line = textmap.block_text(index)
-        if not any(counter in line for counter in _COUNTERS):
+        if not any(unit in line for unit in ("个", "项", "条")):
             continue
         base = textmap.starts[index]
-        for sentence in _SENTENCE.finditer(line):
-            text = sentence.group(0)
-            problems = _value(_PROBLEMS.search(text) or _PROBLEMS_AFTER.search(text))
-            completed = _value(_COMPLETED.search(text) or _COMPLETED_AFTER.search(text))
-            if problems is None and completed is None:
+        sentences = list(_SENTENCE.finditer(line))
+        for position, sentence in enumerate(sentences):
+            counts = read_counts(sentence.group(0))
+            stated = "problems" in counts.values or "completed" in counts.values
+            if not stated and (counts.tasks is None or not counts.values):
                 continue
-            rate = _RATE.search(text)
+            end = sentence.end()
+            for follower in sentences[position + 1 : position + 3]:
+                more = read_counts(follower.group(0))
+                if "problems" in more.values or not more.values:
+                    break
+                for name, value in more.values.items():
+                    counts.put(name, value)
+                counts.rate = counts.rate if counts.rate is not None else more.rate
+                end = follower.end()
+            if "problems" not in counts.values and counts.tasks is not None:
+                counts.put("problems", counts.tasks)
+            text = line[sentence.start() : end]
             start = base + sentence.start()
+            v = counts.values
             return StatedTotals(
-                problems=problems,
-                completed=completed,
-                partially_completed=_value(_PARTIAL.search(text)),
-                in_progress=_value(_IN_PROGRESS.search(text)),
-                completion_rate=float(rate.group("r")) if rate else None,
+                problems=v.get("problems"),
+                completed=v.get("completed"),
+                partially_completed=v.get("partially_completed"),
+                in_progress=v.get("in_progress"),
+                not_completed=v.get("not_completed"),
+                ongoing=v.get("ongoing"),
+                completion_rate=counts.rate,
                 raw=text.strip(),
-                provenance=textmap.provenance(start, start + len(text)),
+                provenance=textmap.provenance(start, start + len(text.rstrip())),
             )
     return None

@@ -13,6 +13,7 @@ import regex
 
 from ..models.report import ReportWarning
 from ..readers.blocks import BlockKind
+from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, match_marker
 from ..text.textmap import TextMap, display_text
 
@@ -79,8 +80,13 @@ def _closing_blocks(textmap: TextMap) -> list[int]:
         text = textmap.block_text(index)
         if block.kind is BlockKind.TABLE or match_marker(text) is not None:
             break
+        if is_trailing_furniture(text):
+            found.insert(0, index)
+            index -= 1
+            continue
         is_date = bool(_DATE_LINE.match(text))
-        signs = _SIGNATURE.match(text) is not None and found and found[0] == index + 1
+        after = _first_not_furniture(textmap, found)
+        signs = _SIGNATURE.match(text) is not None and after == index + 1
         if not (
             is_date
             or _CLOSING.match(text)
@@ -90,6 +96,10 @@ def _closing_blocks(textmap: TextMap) -> list[int]:
         found.insert(0, index)
         index -= 1
     return found
+
+
+def _first_not_furniture(textmap: TextMap, found: list[int]) -> int | None:
+    return next((i for i in found if not is_trailing_furniture(textmap.block_text(i))), None)
 
 
 def build_tree(textmap: TextMap) -> Tree:

@@ -1,0 +1,39 @@
+"""Web-page furniture that text copies of reports carry: breadcrumbs, tags, date and source
+lines, view counters, font-size, print, share and close widgets, previous/next links.
+
+A line of furniture is never a title, an issuer or part of a problem's narrative. The words
+are those of portal pages in general, not of one site.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["is_furniture", "is_trailing_furniture"]
+
+_BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)")
+_LEADING = regex.compile(
+    r"^(?:【[^】]{1,16}】\s*$"
+    r"|(?:发布|更新|公开|成文|发文)?(?:日期|时间)\s*[:：∶]"
+    r"|(?:信息)?来源\s*[:：∶]|作者\s*[:：∶]|(?:责任)?编辑\s*[:：∶]"
+    r"|(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：∶]"
+    r"|字号\s*[:：∶]?|【?\s*(?:打印|关闭|分享|收藏)|索引号\s*[:：∶])"
+)
+_TRAILING = regex.compile(
+    r"^(?:分享到|分享|【?\s*(?:打印|关闭|收藏|返回|顶部)|上一篇|下一篇|相关链接|相关阅读|扫一扫"
+    r"|(?:责任)?编辑\s*[:：∶]|审核\s*[:：∶]|(?:信息)?来源\s*[:：∶]|(?:网站|主办|承办)(?:单位)?\s*[:：∶]"
+    r"|版权所有|Copyright|ICP备|.{0,20}ICP备|.{0,20}公网安备)"
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A page line above or around the title: breadcrumb, tag, date/source line, widget."""
+    line = line.strip()
+    return bool(_LEADING.match(line) or _BREADCRUMB.match(line))
+
+
+def is_trailing_furniture(line: str) -> bool:
+    """A page line after the article: share and print widgets, editor, previous/next links,
+    site footer."""
+    line = line.strip()
+    return bool(_TRAILING.match(line) or _LEADING.match(line))
