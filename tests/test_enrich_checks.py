@@ -27,7 +27,7 @@ def test_inconsistent_sample_gets_every_warning() -> None:
         ("5", "in_progress"),
     ]
     totals = _warnings(report, "totals_mismatch")
-    assert totals == [("states 4 completed, found 2", totals[0][1])]
+    assert totals == [("states 4 completed, found 2; states 1 in progress, found 2", totals[0][1])]
     assert "已完成整改4个" in totals[0][1]
 
     contradictions = _warnings(report, "status_contradicts_narrative")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
-from collections import Counter
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -23,16 +21,13 @@ from .errors import (
 )
 from .extract.metadata import extract_metadata, metadata_warnings
 from .extract.problems import build
-from .extract.totals import stated_totals
+from .extract.summary import completeness_warnings, section_blocks, summarise
 from .limits import DEFAULT_LIMITS, Limits
 from .models.report import (
-    CategoryCount,
     RemovedText,
     Report,
     ReportWarning,
-    Section,
     Source,
-    Status,
     Summary,
 )
 from .profiles.profile import Profile, default_profile
@@ -285,73 +280,23 @@ def _parse_document(
             i
             for s in report.iter_sections()
             if s.kind == "narrative"
-            for i in _blocks_of(s, textmap)
+            for i in section_blocks(s, textmap)
         ]
     )
-    report.summary = _summary(report, stated_blocks=narrative_blocks, textmap=textmap)
-    if not problems and not tree.root.children and report.summary.stated is None:
+    report.summary = summarise(report, stated_blocks=narrative_blocks, textmap=textmap)
+    if not problems and report.summary.stated is None and not _reads_as_report(report, profile):
         raise StructureNotFoundError("nothing recognisable as a rectification report")
-    if report.summary.consistent is False and report.summary.stated is not None:
-        stated = report.summary.stated
-        report.warnings.append(
-            ReportWarning(
-                code="totals_mismatch",
-                message=_mismatch_message(report.summary),
-                provenance=stated.provenance,
-            )
-        )
-    if not problems:
-        report.warnings.append(
-            ReportWarning(code="no_problems", message="no problem list found, only totals or text")
-        )
+    report.warnings += completeness_warnings(report, textmap, closing=tree.closing)
     report.warnings += consistency_warnings(report, enrich_config)
     if enrich:
         enrich_report(report, enrich_config)
     return report
 
 
-def _blocks_of(section: Section, textmap: TextMap) -> range:
-    """Indices of the blocks that start inside ``section``'s span."""
-    first = bisect_left(textmap.starts, section.provenance.start)
-    return range(first, bisect_left(textmap.starts, section.provenance.end))
-
-
-def _summary(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> Summary:
-    problems = report.iter_problems()
-    by_status = Counter(p.status for p in problems)
-    categories: dict[str | None, Counter[Status]] = {}
-    for problem in problems:
-        key = problem.path[-1].title if problem.path else None
-        categories.setdefault(key, Counter())[problem.status] += 1
-    stated = stated_totals(textmap, sorted(set(stated_blocks)))
-    consistent: bool | None = None
-    if stated is not None and problems:  # with no list found there is nothing to check
-        checks: list[bool] = []
-        if stated.problems is not None:
-            checks.append(stated.problems == len(problems))
-        if stated.completed is not None:
-            checks.append(stated.completed == by_status.get(Status.COMPLETED, 0))
-        consistent = all(checks) if checks else None
-    return Summary(
-        problems=len(problems),
-        by_status={status: by_status.get(status, 0) for status in Status},
-        by_category=[
-            CategoryCount(category=name, problems=sum(c.values()), by_status=dict(c))
-            for name, c in categories.items()
-        ],
-        measures=sum(len(p.measures) for p in problems),
-        stated=stated,
-        consistent=consistent,
-    )
-
-
-def _mismatch_message(summary: Summary) -> str:
-    stated = summary.stated
-    assert stated is not None
-    parts = []
-    if stated.problems is not None and stated.problems != summary.problems:
-        parts.append(f"states {stated.problems} problems, found {summary.problems}")
-    done = summary.by_status.get(Status.COMPLETED, 0)
-    if stated.completed is not None and stated.completed != done:
-        parts.append(f"states {stated.completed} completed, found {done}")
-    return "; ".join(parts)
+def _reads_as_report(report: Report, profile: Profile) -> bool:
+    """A text with no problem list and no totals is still a report when it has a report's
+    title, or speaks of rectification after an inspection."""
+    if report.metadata.title is not None:
+        return True
+    text = report.text
+    return "整改" in text and any(kind in text for kind in profile.inspection_kinds)

@@ -1,0 +1,218 @@
+"""What was found, set against what the report says of itself; and whether the text is whole.
+
+- :func:`summarise`: counts per status and category, the stated totals (report-wide and per
+  part), and whether they agree with the problems found.
+- :func:`completeness_warnings`: ``truncated`` when the text stops mid-sentence, or stops
+  inside the problem list while the stated totals promise more; ``totals_mismatch`` saying why
+  when the numbers disagree; ``no_problems`` when no problem list is found at all.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+
+import regex
+
+from ..models.report import (
+    CategoryCount,
+    CategoryTotals,
+    Report,
+    ReportWarning,
+    Section,
+    StatedTotals,
+    Status,
+    Summary,
+)
+from ..text.dates import DATE
+from ..text.furniture import is_trailing_furniture
+from ..text.numbering import match_marker
+from ..text.textmap import TextMap
+from .totals import read_counts, stated_totals
+
+__all__ = ["completeness_warnings", "section_blocks", "summarise"]
+
+# Stated field → the status whose count it states.
+_CHECKED = (
+    ("completed", Status.COMPLETED),
+    ("partially_completed", Status.PARTIALLY_COMPLETED),
+    ("in_progress", Status.IN_PROGRESS),
+    ("not_completed", Status.NOT_COMPLETED),
+)
+# How a whole sentence, item or document may end; anything else is cut off.
+_ENDS = "。！？!?；;…”’」』）)》】"
+_SHORT_LINE = 16  # a signature, a name, a short date line ends without a mark
+
+
+def section_blocks(section: Section, textmap: TextMap) -> range:
+    """Indices of the blocks that start inside ``section``'s span."""
+    first = bisect_left(textmap.starts, section.provenance.start)
+    return range(first, bisect_left(textmap.starts, section.provenance.end))
+
+
+def summarise(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> Summary:
+    """The report's :class:`Summary`; ``stated_blocks`` are where totals may be stated."""
+    problems = report.iter_problems()
+    by_status = Counter(p.status for p in problems)
+    categories: dict[str | None, Counter[Status]] = {}
+    for problem in problems:
+        key = problem.path[-1].title if problem.path else None
+        categories.setdefault(key, Counter())[problem.status] += 1
+    stated = stated_totals(textmap, sorted(set(stated_blocks)))
+    if stated is not None:
+        stated.categories = _category_totals(report, textmap)
+    consistent: bool | None = None
+    if stated is not None and problems:  # with no list found there is nothing to check
+        checks: list[bool] = []
+        if stated.problems is not None:
+            checks.append(stated.problems == len(problems))
+        for name, status in _CHECKED:
+            value = getattr(stated, name)
+            if value is not None:
+                checks.append(value == by_status.get(status, 0))
+        consistent = all(checks) if checks else None
+    return Summary(
+        problems=len(problems),
+        by_status={status: by_status.get(status, 0) for status in Status},
+        by_category=[
+            CategoryCount(category=name, problems=sum(c.values()), by_status=dict(c))
+            for name, c in categories.items()
+        ],
+        measures=sum(len(p.measures) for p in problems),
+        stated=stated,
+        consistent=consistent,
+    )
+
+
+_FIRST_SENTENCE = regex.compile(r"[^。；]*[。；]?")
+
+
+def _category_totals(report: Report, textmap: TextMap) -> list[CategoryTotals]:
+    """Totals that a group's heading or first sentence states about its own problems."""
+    found: list[CategoryTotals] = []
+    for section in report.iter_sections():
+        if section.kind != "group":
+            continue
+        first = _FIRST_SENTENCE.match(section.text)
+        for text in (section.title, first.group(0) if first else ""):
+            counts = read_counts(text)
+            values = counts.values
+            if "problems" not in values and "completed" not in values:
+                continue
+            start = report.text.find(text, section.provenance.start, section.provenance.end)
+            start = max(start, section.provenance.start)
+            found.append(
+                CategoryTotals(
+                    category=section.title,
+                    problems=values.get("problems"),
+                    completed=values.get("completed"),
+                    partially_completed=values.get("partially_completed"),
+                    in_progress=values.get("in_progress"),
+                    not_completed=values.get("not_completed"),
+                    raw=text.strip(),
+                    provenance=textmap.provenance(start, start + len(text)),
+                )
+            )
+            break
+    return found
+
+
+def completeness_warnings(
+    report: Report, textmap: TextMap, *, closing: list[int]
+) -> list[ReportWarning]:
+    """``truncated``, ``totals_mismatch`` and ``no_problems`` warnings for a finished report;
+    ``closing`` are the blocks that close the document (signature, contact, page widgets)."""
+    warnings: list[ReportWarning] = []
+    summary = report.summary
+    stated = summary.stated
+    cut = _cut_off(report, textmap, closing)
+    if cut is not None:
+        warnings.append(cut)
+    if summary.consistent is False and stated is not None:
+        message = _mismatch_message(summary, stated)
+        if cut is not None:
+            message += " (the text is cut off)"
+        warnings.append(
+            ReportWarning(code="totals_mismatch", message=message, provenance=stated.provenance)
+        )
+    if not summary.problems:
+        warnings.append(
+            ReportWarning(code="no_problems", message="no problem list found, only totals or text")
+        )
+    return warnings
+
+
+def _cut_off(report: Report, textmap: TextMap, closing: list[int]) -> ReportWarning | None:
+    last = _last_content_block(textmap)
+    if last is None:
+        return None
+    line = textmap.block_text(last).rstrip()
+    start = textmap.starts[last]
+    if line and line[-1] not in _ENDS and not _ends_whole(line):
+        return ReportWarning(
+            code="truncated",
+            message=f"the text stops mid-sentence: …{line[-12:]!r}",
+            provenance=textmap.provenance(start + len(line), start + len(line)),
+        )
+    stated = report.summary.stated
+    signed = report.metadata.origins.get("date") == "signature"
+    ends_in_list = not [i for i in closing if not is_trailing_furniture(textmap.block_text(i))]
+    found = report.summary.problems
+    if (
+        stated is not None
+        and stated.problems is not None
+        and found
+        and stated.problems > found
+        and not signed
+        and ends_in_list
+        and _ends_inside_problem(report, start)
+    ):
+        return ReportWarning(
+            code="truncated",
+            message=(
+                f"the text stops inside the problem list: it states {stated.problems} problems "
+                f"and holds {found}"
+            ),
+            provenance=textmap.provenance(start + len(line), start + len(line)),
+        )
+    return None
+
+
+def _last_content_block(textmap: TextMap) -> int | None:
+    for index in range(len(textmap.blocks) - 1, -1, -1):
+        if textmap.blocks[index].kind.value == "table":
+            return None
+        text = textmap.block_text(index).strip()
+        if text and not is_trailing_furniture(text):
+            return index
+    return None
+
+
+def _ends_whole(line: str) -> bool:
+    """A line that ends without a mark and is still whole: a date, a signature, a name. A
+    numbered heading with nothing after it is not: the text stops before its item."""
+    if DATE.search(line[-14:]):
+        return True
+    if match_marker(line) is not None or _INNER_MARK.search(line):
+        return False
+    return len(line) <= _SHORT_LINE
+
+
+_INNER_MARK = regex.compile(r"[。，；,;：:！？]")
+
+
+def _ends_inside_problem(report: Report, start: int) -> bool:
+    problems = report.iter_problems()
+    return bool(problems) and problems[-1].provenance.end >= start
+
+
+def _mismatch_message(summary: Summary, stated: StatedTotals) -> str:
+    parts = []
+    if stated.problems is not None and stated.problems != summary.problems:
+        parts.append(f"states {stated.problems} problems, found {summary.problems}")
+    for name, status in _CHECKED:
+        value = getattr(stated, name)
+        found = summary.by_status.get(status, 0)
+        if value is not None and value != found:
+            parts.append(f"states {value} {name.replace('_', ' ')}, found {found}")
+    return "; ".join(parts)
