@@ -74,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     check.add_argument("--max-diffs", type=int, default=20, help="differences shown per file")
 
+    evaluate = commands.add_parser(
+        "eval", help="score the documents in DIR against their X.facts.yaml (precision, recall…)"
+    )
+    evaluate.add_argument("folder", metavar="DIR")
+    evaluate.add_argument("--misses", type=int, default=10, help="misses shown per document")
+
     diff = commands.add_parser(
         "diff", help="what changed between two reports (documents or saved JSON outputs)"
     )
@@ -153,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.files)
         if args.command == "check":
             return _check(args)
+        if args.command == "eval":
+            return _eval(args)
         if args.command == "diff":
             return _diff(args)
         if args.command == "review":
@@ -226,6 +234,17 @@ def _check(args: argparse.Namespace) -> int:
         failed += not result.ok and not args.update
     print(f"{len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from ..tools.evaluate import evaluate_folder, format_scores
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
+    scores, totals = evaluate_folder(folder)
+    sys.stdout.write(format_scores(scores, totals, misses=args.misses))
+    return 0 if all(score.ok for score in scores) else 1
 
 
 def _load_report(name: str, profile: Profile | None) -> Report:
