@@ -23,6 +23,7 @@ from .measures import find_measures
 from .spans import Spans
 from .status import normalise_status, status_sentence
 from .tables import ledger_problems
+from .wrappers import unwrap
 
 
 class Role(Enum):
@@ -310,20 +311,45 @@ def _problem(
     # Plain data, validated once as the whole Problem: one call instead of one per sub-model.
     sources: dict[str, dict[str, Any]] = {}
     statement = textmap.text[f.heading_start : f.statement_end].rstrip(" ，,；;：:")
-    title, rest = split_first_sentence(statement)
-    lead = len(statement) - len(statement.lstrip())
-    title_start = f.heading_start + lead
+    wrapped = unwrap(statement)
+    heading: str | None = None
+    rests: list[tuple[int, str]] = []  # the statement after its title, as (offset, text)
+    if wrapped is not None:
+        inner = statement[wrapped.inner_start : wrapped.inner_end]
+        title, inner_rest = split_first_sentence(inner)
+        title_start = f.heading_start + wrapped.inner_start + (len(inner) - len(inner.lstrip()))
+        if inner_rest:
+            rests.append(
+                (
+                    f.heading_start + wrapped.inner_start + inner.find(inner_rest, len(title)),
+                    inner_rest,
+                )
+            )
+        outer = statement[wrapped.wrapper_end :].strip()
+        if outer:
+            rests.append((f.heading_start + statement.find(outer, wrapped.wrapper_end), outer))
+        head_text = statement[: wrapped.wrapper_end].strip().rstrip("。；;，,：:")
+        heading = head_text
+        head_start = f.heading_start + statement.find(head_text)
+        sources["heading"] = builder.prov_data(head_start, head_start + len(head_text))
+    else:
+        title, rest = split_first_sentence(statement)
+        lead = len(statement) - len(statement.lstrip())
+        title_start = f.heading_start + lead
+        if rest:
+            rests.append((f.heading_start + statement.find(rest, len(title)), rest))
     sources["title"] = builder.prov_data(title_start, title_start + len(title))
 
     description = Spans()
     actions = f.actions
-    if rest:
-        rest_start = f.heading_start + statement.find(rest, len(title))
+    if rests:
         if f.labelled or f.free.pieces:
-            description.add(rest_start, rest)
+            for rest_start, rest in rests:
+                description.add(rest_start, rest)
         else:
             actions = Spans()
-            actions.add(rest_start, rest)
+            for rest_start, rest in rests:
+                actions.add(rest_start, rest)
     if f.labelled:
         for start, text in f.free.pieces:
             description.add(start, text)
@@ -389,6 +415,7 @@ def _problem(
             "measures": measures,
             "responsible": f.responsible.text if f.responsible else None,
             "deadline": f.deadline.text if f.deadline else None,
+            "heading": heading,
             "provenance": builder.prov_data(start, builder.node_end(node)),
             "sources": sources,
         }

@@ -1,0 +1,78 @@
+"""Finding wrappers: 关于“X”问题的整改, （1）关于“X”, 在“X”方面, 问题1：X, 反馈问题一：X.
+
+Reports often wrap the finding they answer in a formula. The finding is X; the formula stays
+visible as the problem's raw ``heading``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Unwrapped", "unwrap"]
+
+_OPENERS = '“"「『'
+_CLOSERS = {"“": "”", '"': '"', "「": "」", "『": "』"}
+_QUOTED = regex.compile(r"^(?:关于|针对|对于|对|在)?\s*(?P<q>[“\"「『])")
+_AFTER_QUOTE = regex.compile(
+    r"^(?:(?:的)?(?:问题|方面)?(?:的)?(?:整改|整改落实|整改进展)?(?:情况)?)\s*[。；;，,：:]?\s*"
+)
+_LABELLED = regex.compile(
+    r"^(?:(?:反馈|巡察|巡视|审计|督察)?(?:发现|指出|反馈)?的?问题\s*[0-9一二三四五六七八九十百千]*"
+    r"|问题描述|存在问题)\s*[：:∶]\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unwrapped:
+    """Offsets into the statement: the finding is ``[inner_start, inner_end)``; the
+    formula ends at ``wrapper_end`` (text after it is more of the statement)."""
+
+    inner_start: int
+    inner_end: int
+    wrapper_end: int
+
+
+def unwrap(statement: str) -> Unwrapped | None:
+    """The finding inside ``statement``'s wrapper, or ``None`` when it has none."""
+    lead = len(statement) - len(statement.lstrip())
+    text = statement[lead:]
+    quoted = _QUOTED.match(text)
+    if quoted:
+        opener = quoted.group("q")
+        close = _closing(text, quoted.end(), opener)
+        if close is None:
+            return None
+        after = _AFTER_QUOTE.match(text[close + 1 :])
+        end = close + 1 + (after.end() if after else 0)
+        if not text[quoted.end() : close].strip():
+            return None
+        # A wrapper encloses the finding: after the quote comes only the formula's end
+        # (问题的整改, 方面) and a mark, or nothing. “十四五”园区发展规划… quotes a term.
+        ended = end >= len(text) or text[end - 1] in "。；;，,：:" or text[end] in "。；;，,：:"
+        if not ended:
+            return None
+        return Unwrapped(lead + quoted.end(), lead + close, lead + end)
+    labelled = _LABELLED.match(text)
+    if labelled and text[labelled.end() :].strip():
+        return Unwrapped(lead + labelled.end(), len(statement), len(statement))
+    return None
+
+
+def _closing(text: str, start: int, opener: str) -> int | None:
+    """Where the quote opened before ``start`` closes, nested quotes (“两张皮”) skipped."""
+    closer = _CLOSERS[opener]
+    if opener == closer:
+        end = text.rfind(closer, start)
+        return end if end != -1 else None
+    depth = 1
+    for index in range(start, len(text)):
+        char = text[index]
+        if char == opener:
+            depth += 1
+        elif char == closer:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
