@@ -384,6 +384,8 @@ def _problem(
             sources["status"] = builder.prov_data(g_start, g_end)
 
     measures = _measures(actions, builder)
+    if measures and status_raw is not None and "status" in sources and f.status is None:
+        _drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)
     if not measures and node.children:
         # Numbered items under a problem are its measures, and part of its narrative.
         measures, child_actions = _child_measures(node, builder)
@@ -444,6 +446,28 @@ def _measures(actions: Spans, builder: _Builder) -> list[dict[str, Any]]:
             }
         )
     return measures
+
+
+def _drop_status_from(
+    measure: dict[str, Any], status_raw: str, status_start: int, builder: _Builder
+) -> None:
+    """The closing status sentence (…，该问题已整改到位。) is the problem's status, not part of
+    its last measure: cut it from that measure's text and span."""
+    span = measure["provenance"]
+    if not span["start"] < status_start <= span["end"]:
+        return
+    text: str = measure["text"]
+    cut = text.rfind(status_raw)
+    if cut <= 0:
+        return
+    kept = text[:cut].rstrip(" ，,；;。")
+    if not kept:
+        return
+    measure["text"] = kept + ("。" if text[:cut].rstrip().endswith("。") else "")
+    end = status_start
+    while end > span["start"] and builder.textmap.text[end - 1] in " ，,；;":
+        end -= 1
+    measure["provenance"] = builder.prov_data(span["start"], end)
 
 
 def _child_measures(node: Node, builder: _Builder) -> tuple[list[dict[str, Any]], Spans]:

@@ -56,36 +56,63 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     return StatusMatch(firm[0], long_term)
 
 
-def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:
-    """A short sentence at the start or end of ``text`` that states a status on its own.
+_CLAUSE_MARKS = "，,；;"
 
-    ``该问题已完成整改。`` / ``目前正在整改。`` — returns ``(start, end, match)`` of that sentence
-    (end without the final mark), or ``None``.
+
+def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:
+    """A short sentence or clause that states a status on its own, at the start or near the
+    end of ``text``.
+
+    ``该问题已完成整改。`` / ``目前正在整改。`` opening or closing the narrative, or a closing
+    clause after a comma (``…，该问题已整改到位。``); the last two sentences are looked at, the
+    later one first. Returns ``(start, end, match)`` of that sentence or clause (end without
+    the final mark), or ``None``.
     """
     spans = sentences(text)
     if not spans:
         return None
-    candidates = [spans[0]] if len(spans) == 1 else [spans[0], spans[-1]]
-    for start, end in candidates:
-        sentence = text[start:end].strip(_TRIM)
-        core = sentence
-        for prefix in profile.status_sentence_prefixes:
-            if core.startswith(prefix) and len(core) > len(prefix):
-                core = core[len(prefix) :].lstrip("，,")
-                break
-        if not core or len(core) > profile.status_sentence_max_chars:
-            continue
-        match = normalise_status(core, profile)
-        if match is None:
-            continue
-        # The sentence must be mostly the status phrase itself, not a longer statement.
-        if _covered(core, profile) < 0.6:
-            continue
-        stop = end
-        while stop > start and text[stop - 1] in _TRIM:
-            stop -= 1
-        return start, stop, match
+    candidates = [spans[0]] + [span for span in reversed(spans[1:][-2:])]
+    for position, (start, end) in enumerate(candidates):
+        found = _status_span(text, start, end, profile)
+        if found is None and position > 0:
+            found = _status_clause(text, start, end, profile)
+        if found is not None:
+            return found
     return None
+
+
+def _status_clause(
+    text: str, start: int, end: int, profile: Profile
+) -> tuple[int, int, StatusMatch] | None:
+    """The last clause of a sentence, when it states a status (…，该问题已整改到位)."""
+    cut = max(text.rfind(mark, start, end) for mark in _CLAUSE_MARKS)
+    if cut <= start:
+        return None
+    return _status_span(text, cut + 1, end, profile)
+
+
+def _status_span(
+    text: str, start: int, end: int, profile: Profile
+) -> tuple[int, int, StatusMatch] | None:
+    sentence = text[start:end].strip(_TRIM)
+    core = sentence
+    for prefix in profile.status_sentence_prefixes:
+        if core.startswith(prefix) and len(core) > len(prefix):
+            core = core[len(prefix) :].lstrip("，,")
+            break
+    if not core or len(core) > profile.status_sentence_max_chars:
+        return None
+    match = normalise_status(core, profile)
+    if match is None:
+        return None
+    # The sentence must be mostly the status phrase itself, not a longer statement.
+    if _covered(core, profile) < 0.6:
+        return None
+    lead = len(text[start:end]) - len(text[start:end].lstrip(_TRIM))
+    stop = end
+    while stop > start and text[stop - 1] in _TRIM:
+        stop -= 1
+    return start + lead, stop, match
 
 
 def _covered(text: str, profile: Profile) -> float:

@@ -202,7 +202,8 @@ def _match(found: list[Problem], wanted: list[dict[str, Any]]) -> list[tuple[int
         for i, problem in enumerate(found):
             if i in used_found:
                 continue
-            if problem.title == want.get("title") and problem.number == str(want.get("number")):
+            same_title = fold(problem.title) == fold(want.get("title"))
+            if same_title and problem.number == str(want.get("number")):
                 pairs.append((i, j))
                 used_found.add(i)
                 used_wanted.add(j)
@@ -214,7 +215,7 @@ def _match(found: list[Problem], wanted: list[dict[str, Any]]) -> list[tuple[int
         for i, problem in enumerate(found):
             if i in used_found:
                 continue
-            ratio = SequenceMatcher(None, problem.title, str(want.get("title", ""))).ratio()
+            ratio = SequenceMatcher(None, fold(problem.title), fold(str(want.get("title")))).ratio()
             if ratio > best_ratio:
                 best, best_ratio = i, ratio
         if best is not None:
@@ -271,16 +272,30 @@ def _got(problem: Problem, name: str) -> Any:
     return getattr(problem, name)
 
 
+_FOLD = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
+
+
+def fold(value: Any) -> Any:
+    """Half-width punctuation as the full-width forms repaired web copies give."""
+    if isinstance(value, str):
+        return value.translate(_FOLD)
+    if isinstance(value, list):
+        return [fold(v) for v in value]
+    return value
+
+
 def _same(problem: Problem, want: dict[str, Any], name: str) -> bool:
     if name == "path" and "path" not in want:
         return True
+    if name in ("title", "path"):
+        return bool(fold(_got(problem, name)) == fold(_wanted(want, name)))
     return bool(_got(problem, name) == _wanted(want, name))
 
 
 def _score_narrative(report: Report, facts: dict[str, Any], score: DocumentScore) -> None:
-    titles = [str(t) for t in facts.get("narrative") or []]
-    problem_titles = {p.title for p in report.iter_problems()}
-    section_titles = {s.title for s in report.iter_sections()}
+    titles = [fold(str(t)) for t in facts.get("narrative") or []]
+    problem_titles = {fold(p.title) for p in report.iter_problems()}
+    section_titles = {fold(s.title) for s in report.iter_sections()}
     for title in titles:
         score.narrative_total += 1
         if title in problem_titles:
