@@ -75,7 +75,7 @@ for _field, _words in {
         _PHRASES[_word] = _field
 _STATUS = regex.compile("|".join(sorted(map(regex.escape, _PHRASES), key=len, reverse=True)))
 _HANDED = regex.compile(r"反馈|指出|交办|移交|发现|梳理|查出|共有|共|涉及|合计|提出|列出|认领|明确")
-_TASKS = regex.compile(r"整改任务|整改事项|问题清单")
+_TASKS = regex.compile(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
 
 
@@ -126,8 +126,14 @@ def read_counts(text: str) -> Counts:
             if chosen is None or _side_figure(part, chosen):
                 continue
             pre = part[: status.start()]
-            if _HANDED.search(pre):
-                # 反馈问题26个已完成整改20个 in one clause: the total comes first.
+            if _TASKS.search(pre) and not _problem_count(pre):
+                task = next((c for c in counts if c.end() <= status.start()), None)
+                if task is not None and task is not chosen:
+                    found.tasks = _value(task.group("n"))
+            if _HANDED.search(pre) or any(
+                c.group("what") for c in counts if c.end() <= status.start()
+            ):
+                # 反馈问题26个已完成整改20个, 12个问题中已完成整改7个: the total comes first.
                 total = _problem_count(pre)
                 if total is not None:
                     found.put("problems", total)
@@ -146,7 +152,9 @@ def read_counts(text: str) -> Counts:
     return found
 
 
-_AFTER_WORD = regex.compile(rf"问题(?:共|总数|数)?(?:为|有|计)?\s*{_N}\s*(?:个|项|条|件)")
+_AFTER_WORD = regex.compile(
+    rf"问题(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
+)
 
 
 def _problem_count(text: str) -> int | None:
@@ -166,13 +174,15 @@ def _side_figure(clause: str, count: regex.Match[str]) -> bool:
 
 
 def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
-    """The first sentence among ``blocks`` that states a problem total (or a completed count),
-    with what the next two sentences of the same block add (目前已完成N个，正在整改N个)."""
+    """The sentence among ``blocks`` that states the most about the problems' totals (the
+    first of equals), with what the next two sentences of the same block add (目前已完成N个，
+    正在整改N个). Without a problem total of its own, the nearest earlier sentence that states
+    one lends it (涉及问题9个。…截至9月底，已完成整改4个…)."""
+    candidates: list[tuple[int, int, int, Counts]] = []  # (block, start, end, counts)
     for index in blocks:
         line = textmap.block_text(index)
         if not any(unit in line for unit in ("个", "项", "条")):
             continue
-        base = textmap.starts[index]
         sentences = list(_SENTENCE.finditer(line))
         for position, sentence in enumerate(sentences):
             counts = read_counts(sentence.group(0))
@@ -190,18 +200,32 @@ def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
                 end = follower.end()
             if "problems" not in counts.values and counts.tasks is not None:
                 counts.put("problems", counts.tasks)
-            text = line[sentence.start() : end]
-            start = base + sentence.start()
-            v = counts.values
-            return StatedTotals(
-                problems=v.get("problems"),
-                completed=v.get("completed"),
-                partially_completed=v.get("partially_completed"),
-                in_progress=v.get("in_progress"),
-                not_completed=v.get("not_completed"),
-                ongoing=v.get("ongoing"),
-                completion_rate=counts.rate,
-                raw=text.strip(),
-                provenance=textmap.provenance(start, start + len(text.rstrip())),
-            )
-    return None
+            candidates.append((index, sentence.start(), end, counts))
+    if not candidates:
+        return None
+    best = max(range(len(candidates)), key=lambda i: (_weight(candidates[i][3]), -i))
+    index, start_in_block, end_in_block, counts = candidates[best]
+    if "problems" not in counts.values:
+        earlier = [c for c in candidates[:best] if "problems" in c[3].values]
+        if earlier:
+            counts.put("problems", earlier[-1][3].values["problems"])
+    line = textmap.block_text(index)
+    text = line[start_in_block:end_in_block]
+    start = textmap.starts[index] + start_in_block
+    v = counts.values
+    return StatedTotals(
+        problems=v.get("problems"),
+        completed=v.get("completed"),
+        partially_completed=v.get("partially_completed"),
+        in_progress=v.get("in_progress"),
+        not_completed=v.get("not_completed"),
+        ongoing=v.get("ongoing"),
+        completion_rate=counts.rate,
+        raw=text.strip(),
+        provenance=textmap.provenance(start, start + len(text.rstrip())),
+    )
+
+
+def _weight(counts: Counts) -> int:
+    """How much a sentence states: each status count, the total and the rate."""
+    return len(counts.values) + (counts.rate is not None)
