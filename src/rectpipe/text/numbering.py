@@ -66,9 +66,10 @@ class MarkerKind(IntEnum):
 
     CN = 0  # 一、
     CN_PAREN = 1  # （一） (一)
-    ARABIC = 2  # 1. 1． 1、
-    ARABIC_PAREN = 3  # （1） (1)
-    CIRCLED = 4  # ①
+    LABEL = 2  # 问题1： 问题一： (a numbered finding label, between （一） and 1.)
+    ARABIC = 3  # 1. 1． 1、
+    ARABIC_PAREN = 4  # （1） (1)
+    CIRCLED = 5  # ①
 
 
 @record
@@ -96,6 +97,7 @@ _MARKER = regex.compile(
       | (?P<arabic>[0-9０-９]{{1,3}})(?:[.．](?![\d０-９%％])|[、])
       | [（(](?P<arabic_paren>[0-9０-９]{{1,3}})[)）][、.．]?
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
+      | 问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
     )
     [\s\u3000]*
     """,
@@ -106,7 +108,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 # circled number.
 _MARKER_FIRST = frozenset(
     CN_NUMERAL_CHARS
-    + "0123456789０１２３４５６７８９（("
+    + "0123456789０１２３４５６７８９（(问"
     + "".join(map(chr, range(0x2460, 0x2474)))
     + "".join(map(chr, range(0x3251, 0x3260)))
 )
@@ -141,6 +143,8 @@ def match_marker(text: str) -> Marker | None:
         kind, number = MarkerKind.ARABIC, groups["arabic"]
     elif groups["arabic_paren"] is not None:
         kind, number = MarkerKind.ARABIC_PAREN, groups["arabic_paren"]
+    elif groups["label"] is not None:
+        kind, number = MarkerKind.LABEL, groups["label"]
     else:
         kind, number = MarkerKind.CIRCLED, groups["circled"]
     if kind is MarkerKind.CIRCLED:
