@@ -20,6 +20,7 @@ class Value:
     start: int
     end: int
     label: str
+    line_start: int = -1  # where the paragraph holding the label starts
 
 
 @dataclass
@@ -35,6 +36,7 @@ class NodeFields:
     heading: str
     heading_start: int
     statement_end: int
+    heading_end: int = 0
     status: Value | None = None
     responsible: Value | None = None
     deadline: Value | None = None
@@ -66,7 +68,12 @@ def _value(text: str, base: int, label: Label) -> Value | None:
 def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
     """Read the heading and the body paragraphs of ``node`` into :class:`NodeFields`."""
     heading = textmap.text[node.head_start : node.head_end]
-    found = NodeFields(heading=heading, heading_start=node.head_start, statement_end=node.head_end)
+    found = NodeFields(
+        heading=heading,
+        heading_start=node.head_start,
+        statement_end=node.head_end,
+        heading_end=node.head_end,
+    )
     inline = inline_status_label(heading, profile)
     if inline is not None:
         found.status = _value(heading, node.head_start, inline)
@@ -98,6 +105,8 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
                     found.actions.add(base + cut + 1, text[cut + 1 : label.value_end])
                     label = replace(label, value_end=cut)
             value = _value(text, base, label)
+            if value is not None:
+                value = replace(value, line_start=base)
             if value is not None and getattr(found, label.field) is None:
                 setattr(found, label.field, value)
     return found

@@ -7,7 +7,7 @@ the deepest items of the non-narrative parts are. Items under a problem are its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Any
@@ -18,7 +18,7 @@ from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .evidence import Evidence, heading_evidence
-from .fields_of_node import NodeFields, node_fields
+from .fields_of_node import NodeFields, Value, node_fields
 from .measures import find_measures
 from .spans import Spans
 from .status import normalise_status, status_sentence
@@ -358,6 +358,9 @@ def _problem(
     if description.start is not None and description.end is not None:
         sources["description"] = builder.prov_data(description.start, description.end)
 
+    # Labelled lines after the last numbered measure (（3）… then 整改结果：已完成。) belong to
+    # the problem, not to that measure.
+    f = _with_trailing_labels(node, f, fields)
     # Status: a labelled value, else a sentence that states it at the start or end of the
     # narrative (该问题已完成整改。), else unknown.
     status, status_raw, long_term = Status.UNKNOWN, None, False
@@ -388,7 +391,7 @@ def _problem(
         _drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)
     if not measures and node.children:
         # Numbered items under a problem are its measures, and part of its narrative.
-        measures, child_actions = _child_measures(node, builder)
+        measures, child_actions = _child_measures(node, builder, stop=_labels_start(node, fields))
         actions = Spans([*actions.pieces, *child_actions.pieces])
     if actions.start is not None and actions.end is not None:
         sources["actions"] = builder.prov_data(actions.start, actions.end)
@@ -470,9 +473,44 @@ def _drop_status_from(
     measure["provenance"] = builder.prov_data(span["start"], end)
 
 
-def _child_measures(node: Node, builder: _Builder) -> tuple[list[dict[str, Any]], Spans]:
+_TRAILING_FIELDS = ("status", "responsible", "deadline")
+
+
+def _trailing_values(node: Node, fields: dict[int, NodeFields]) -> dict[str, Value]:
+    """Labelled values in the body of a problem's last numbered item."""
+    if not node.children:
+        return {}
+    last = fields[id(node.children[-1])]
+    return {
+        name: value
+        for name in _TRAILING_FIELDS
+        if (value := getattr(last, name)) is not None and value.start >= last.heading_end
+    }
+
+
+def _with_trailing_labels(node: Node, f: NodeFields, fields: dict[int, NodeFields]) -> NodeFields:
+    found = {k: v for k, v in _trailing_values(node, fields).items() if getattr(f, k) is None}
+    if not found:
+        return f
+    return replace(
+        f,
+        status=found.get("status", f.status),
+        responsible=found.get("responsible", f.responsible),
+        deadline=found.get("deadline", f.deadline),
+    )
+
+
+def _labels_start(node: Node, fields: dict[int, NodeFields]) -> int | None:
+    """Where the labelled lines after a problem's last numbered item begin, if any."""
+    values = _trailing_values(node, fields)
+    return min((v.line_start for v in values.values()), default=None)
+
+
+def _child_measures(
+    node: Node, builder: _Builder, *, stop: int | None = None
+) -> tuple[list[dict[str, Any]], Spans]:
     """Numbered items under a problem (family C: 1. 2. 3. after the finding) as measures
-    (:class:`Measure` data)."""
+    (:class:`Measure` data); the last one ends at ``stop`` (labelled lines that follow it)."""
     textmap = builder.textmap
     measures: list[dict[str, Any]] = []
     actions = Spans()
@@ -480,6 +518,10 @@ def _child_measures(node: Node, builder: _Builder) -> tuple[list[dict[str, Any]]
         assert child.marker is not None
         start = textmap.starts[child.block]
         end = builder.node_end(child)
+        if stop is not None and start < stop < end:
+            end = stop
+            while end > start and textmap.text[end - 1] in " \n":
+                end -= 1
         whole = textmap.text[start:end]
         actions.add(start, whole)
         body = textmap.text[child.head_start : end].strip()
