@@ -40,6 +40,7 @@ _ADDRESS = regex.compile(
 # Sentences that date the feedback, most telling first.
 _FEEDBACK = (
     regex.compile(r"反馈了?[^。；]{0,8}意见"),
+    regex.compile(r"听取(?:和审议|并审议)?了?[^。；]{0,60}审计工作报告"),
     regex.compile(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
     regex.compile(r"反馈"),
 )
@@ -120,6 +121,11 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
     return warnings
 
 
+# ——2024年12月24日在…人民代表大会常务委员会第…次会议上: the date a report to a congress
+# was given.
+_SUBTITLE = regex.compile(
+    r"^\s*(?:——|—|--|－－)\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
+)
 _TITLE_PREFIX = regex.compile(r"^(?:(?:文章)?标题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+")
 
 
@@ -143,6 +149,13 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
                 start + number.end(),
                 "front",
             )
+            continue
+        subtitle = _SUBTITLE.match(line)
+        if subtitle:
+            dates = find_dates(subtitle.group("date"))
+            if dates:
+                at = start + subtitle.start("date")
+                found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
             continue
         prefix = _TITLE_PREFIX.match(line)
         if prefix:
