@@ -12,6 +12,10 @@ _CN = "一二三四五六七八九十"
 _MARK = regex.compile(
     rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:))(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
 )
+# The same, with 一是 also allowed straight after a subject (市财政局一是…).
+_MARK_AFTER_SUBJECT = regex.compile(
+    rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:)|(?<=[\p{{Han}}])(?=一是))(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
+)
 _ORDINAL = regex.compile(rf"(?:(?<=^|[。；;！？!?\n]\s*))第(?P<num>[{_CN}]{{1,3}})[，,、：:]")
 # After a bare numeral these characters make a word (三个月, 五年), not a measure marker.
 _NOT_AFTER_BARE = set(
@@ -37,6 +41,9 @@ def find_measures(text: str) -> list[FoundMeasure]:
     counted word (三个月, 二楼). ``第一，第二，`` is read the same way when no 一是 list exists.
     """
     found = _scan(text, _MARK, allow_bare=True)
+    if (not found or found[0].missing_shi) and "一是" in text and "二是" in text:
+        # 市财政局一是…；二是…: the first marker may follow its subject.
+        found = _scan(text, _MARK_AFTER_SUBJECT, allow_bare=True) or found
     if len(found) < 2 and "第" in text:  # 第一，第二，…
         found = _scan(text, _ORDINAL, allow_bare=False)
     return found if len(found) >= 2 else []

@@ -100,19 +100,26 @@ def _status_span(
         if core.startswith(prefix) and len(core) > len(prefix):
             core = core[len(prefix) :].lstrip("，,")
             break
-    if not core or len(core) > profile.status_sentence_max_chars:
-        return None
-    match = normalise_status(core, profile)
+    match = _status_core(core, profile)
+    if match is None and core != sentence:  # 已整改: the prefix 已 is part of the phrase
+        match = _status_core(sentence, profile)
     if match is None:
-        return None
-    # The sentence must be mostly the status phrase itself, not a longer statement.
-    if _covered(core, profile) < 0.6:
         return None
     lead = len(text[start:end]) - len(text[start:end].lstrip(_TRIM))
     stop = end
     while stop > start and text[stop - 1] in _TRIM:
         stop -= 1
     return start + lead, stop, match
+
+
+def _status_core(core: str, profile: Profile) -> StatusMatch | None:
+    if not core or len(core) > profile.status_sentence_max_chars:
+        return None
+    match = normalise_status(core, profile)
+    # The sentence must be mostly the status phrase itself, not a longer statement.
+    if match is None or _covered(core, profile) < 0.6:
+        return None
+    return match
 
 
 def _covered(text: str, profile: Profile) -> float:
