@@ -100,7 +100,13 @@ def split_labels(text: str, profile: Profile) -> list[Label]:
     _, inline = _patterns(profile)
     for match in inline.finditer(text, first.value_start):
         before = text[: match.start()].rstrip(" \t\u3000")
-        if before and before[-1] not in "；;，,。 \t\u3000":
+        glued = before and before[-1] not in "；;，,。 \t\u3000"
+        # 责任单位：县住建局整改时限：年底前 (a copy that lost its separator): short fields
+        # may follow each other without one.
+        short = ("responsible", "deadline", "status")
+        if glued and not (
+            found[-1].field in short and _field_of(match.group("label"), profile) in short
+        ):
             continue
         found.append(
             Label(

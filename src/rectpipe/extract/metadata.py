@@ -23,10 +23,12 @@ _PREFIX = (
 _N = "[一二三四五六七八九十]+"
 # An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 中央第五生态环境保护督察组,
 # 市审计局. The middle may not run over words that join two names (关于, 对, 向…).
-_JOINS = "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行|党组|党委|局"
+_JOINS = "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行"
 _FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
+# A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
+_PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 _BODY = regex.compile(
-    rf"{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查)组"
+    rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)组"
     rf"|{_FREE}审计(?:署|厅|局)"
 )
 _PHONE = regex.compile(
@@ -170,15 +172,18 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
             title_at = position
     if title_at is None or found.meta.title is None:
         return
-    above = [i for i in front[:title_at] if not is_furniture(found.line(i))]
-    if above and _is_issuer(found.line(above[-1]), found.profile):
-        found.put("issuer", found.line(above[-1]), *found.span(above[-1]), "front")
-        return
     words = regex.search(r"关于|落实|贯彻|对照", found.meta.title)
     cut = words.start() if words else -1
     if cut >= 2 and _is_issuer(found.meta.title[:cut], found.profile):
         start = found.sources["title"].start
         found.put("issuer", found.meta.title[:cut], start, start + cut, "title")
+        return
+    # The line right above the title signs it (中共XX委员会 / 关于…的通报); a site name
+    # above a breadcrumb or a date line does not.
+    if title_at > 0:
+        above = front[title_at - 1]
+        if _is_issuer(found.line(above), found.profile):
+            found.put("issuer", found.line(above), *found.span(above), "front")
 
 
 def _signature(found: _Collector, tail: Sequence[int]) -> None:
@@ -323,14 +328,25 @@ def _kind(word: str) -> InspectionKind:
         return InspectionKind.OTHER
 
 
+# A site footer: its phone and address are the site's, not the report's contact. The footer
+# starts on the line before the first of these in the second half of the text.
+_FOOTER = regex.compile(r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|网站地图")
+
+
 def _contact(found: _Collector) -> None:
-    text = found.textmap.text
+    textmap = found.textmap
+    text = textmap.text
+    count = len(textmap.blocks)
+    footer = next(
+        (i for i in range(count // 2, count) if _FOOTER.search(textmap.block_text(i))), None
+    )
+    cut = len(text) if footer is None else textmap.starts[max(0, footer - 1)]
     for pattern, name in ((_PHONE, "phone"), (_ADDRESS, "address")):
-        match = pattern.search(text)
+        match = pattern.search(text, 0, cut)
         if match:
             value = match.group("v").strip().rstrip("，,、")
             found.put(name, value, match.start("v"), match.start("v") + len(value))
-    email = _EMAIL.search(text)
+    email = _EMAIL.search(text, 0, cut)
     if email:
         found.put("email", email.group(0), email.start(), email.end())
 
