@@ -1,65 +1,61 @@
 """Each sample's hand-written facts (samples/*.facts.yaml) hold for every format it exists in.
 
 The facts are written by reading the document, not by running rectpipe, so they are an
-independent check of the golden files.
+independent check of the golden files. Scoring is :mod:`rectpipe.tools.evaluate` (what
+``rectpipe eval`` prints). Samples not yet exact are listed in ``KNOWN_MISSES`` with what they
+miss; they run as strict xfails, so a fix announces itself and the entry must go.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-import rectpipe
-from rectpipe.models import Report
+from rectpipe.tools.evaluate import (
+    Totals,
+    documents_with_facts,
+    evaluate_document,
+    evaluate_folder,
+)
 
 from .conftest import SAMPLES
 
-FACTS = sorted(SAMPLES.glob("*.facts.yaml"))
-FORMATS = (".txt", ".docx", ".pdf", ".html")
+# document name → what it still misses (shapes rectpipe does not handle yet).
+KNOWN_MISSES: dict[str, str] = {}
 
 
-def _cases() -> list[tuple[Path, Path]]:
-    cases = []
-    for facts in FACTS:
-        stem = facts.name.removesuffix(".facts.yaml")
-        for suffix in FORMATS:
-            for document in sorted(SAMPLES.glob(f"{stem}*{suffix}")):
-                if document.name.removesuffix(suffix) in (stem, f"{stem}-autonum"):
-                    cases.append((facts, document))
+def _cases() -> list[object]:
+    cases: list[object] = []
+    for facts, document in documents_with_facts(SAMPLES):
+        reason = KNOWN_MISSES.get(document.name)
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        cases.append(pytest.param(facts, document, id=document.name, marks=marks))
     return cases
 
 
-@pytest.fixture(scope="module")
-def parsed() -> dict[Path, Report]:
-    return {}
-
-
-@pytest.mark.parametrize(("facts", "document"), _cases(), ids=lambda p: p.name)
+@pytest.mark.parametrize(("facts", "document"), _cases())
 def test_facts(facts: Path, document: Path) -> None:
-    expected: dict[str, Any] = yaml.safe_load(facts.read_text("utf-8"))
-    report = rectpipe.parse_file(document)
-    meta = report.metadata.model_dump(mode="json")
-    for key, value in (expected.get("metadata") or {}).items():
-        assert meta[key] == value, f"metadata.{key}"
-    problems = report.iter_problems()
-    wanted = expected["problems"]
-    assert [p.number for p in problems] == [str(w["number"]) for w in wanted]
-    for problem, want in zip(problems, wanted, strict=True):
-        where = f"problem {want['number']} ({want['title'][:12]})"
-        assert problem.title == want["title"], where
-        assert problem.status.value == want["status"], where
-        assert problem.long_term == want.get("long_term", False), where
-        assert len(problem.measures) == want.get("measures", 0), where
-        assert problem.responsible == want.get("responsible"), where
-        assert problem.deadline == want.get("deadline"), where
-        if "path" in want:
-            assert [p.title for p in problem.path] == want["path"], where
-    stated = expected.get("stated_totals") or {}
-    if stated:
-        assert report.summary.stated is not None
-        for key, value in stated.items():
-            assert getattr(report.summary.stated, key) == value, f"stated.{key}"
-        assert report.summary.consistent is expected.get("consistent", True)
+    score = evaluate_document(document, facts)
+    assert score.ok, "\n".join(score.misses)
+
+
+def test_known_misses_name_real_documents() -> None:
+    names = {document.name for _, document in documents_with_facts(SAMPLES)}
+    assert set(KNOWN_MISSES) <= names
+
+
+def test_confusion_matrix_on_all_samples(capsys: pytest.CaptureFixture[str]) -> None:
+    """The problem/not-a-problem decision over every numbered item the facts name.
+
+    Printed for the record (``pytest -s``); the floors are what the samples reach today."""
+    _, totals = evaluate_folder(SAMPLES)
+    matrix = totals.confusion
+    with capsys.disabled():
+        print(f"\nconfusion on {totals.documents} sample documents: {matrix}")
+    assert isinstance(totals, Totals)
+    precision = matrix["tp"] / (matrix["tp"] + matrix["fp"])
+    recall = matrix["tp"] / (matrix["tp"] + matrix["fn"])
+    assert precision >= 0.99, matrix
+    assert recall >= 0.99, matrix
+    assert matrix["tn"] >= 70, matrix

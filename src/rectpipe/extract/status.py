@@ -71,11 +71,13 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
     spans = sentences(text)
     if not spans:
         return None
-    candidates = [spans[0]] + [span for span in reversed(spans[1:][-2:])]
-    for position, (start, end) in enumerate(candidates):
-        found = _status_span(text, start, end, profile)
-        if found is None and position > 0:
-            found = _status_clause(text, start, end, profile)
+    found = _status_span(text, *spans[0], profile)
+    if found is not None:
+        return found
+    for start, end in reversed(spans[-2:]):
+        found = _status_span(text, start, end, profile) or _status_clause(
+            text, start, end, profile
+        )
         if found is not None:
             return found
     return None
