@@ -343,14 +343,17 @@ def _problem(
     description = Spans()
     actions = f.actions
     if rests:
-        if f.labelled or f.free.pieces:
+        if f.actions_labelled or f.status is not None or f.free.pieces:
             for rest_start, rest in rests:
                 description.add(rest_start, rest)
         else:
             actions = Spans()
             for rest_start, rest in rests:
                 actions.add(rest_start, rest)
-    if f.labelled:
+    # Unlabelled paragraphs before a narrative or status label describe the finding; with only
+    # 责任单位/整改时限 labels about, they are the narrative itself.
+    narrative_labelled = f.actions_labelled or f.status is not None
+    if narrative_labelled:
         for start, text in f.free.pieces:
             description.add(start, text)
     elif f.free.pieces:
