@@ -6,14 +6,15 @@ password), reads every page's glyphs through a :class:`CharSource` (:mod:`.sourc
 :mod:`.glyphs`), finds ruled tables (:mod:`.tables`), builds lines (:mod:`.lines`), removes
 running headers, footers and page numbers (:mod:`.furniture`; kept in :attr:`Document.removed`),
 and groups the remaining lines into paragraphs (:mod:`.paragraphs`); :mod:`.document` puts the
-pages together. The submodules are internal; what they offer for use is exported here.
+pages together. Every threshold and tolerance of the layout is a field of
+:class:`LayoutSettings` (:mod:`.settings`). The other submodules are internal; what they offer
+for use is exported here.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable
 from typing import Literal
 
 from ...errors import (
@@ -38,7 +39,8 @@ from .paragraphs import (
     split_paragraphs,
 )
 from .pdfium import PdfiumCharSource
-from .sources import CharSource, Edge, PageChars, PdfplumberCharSource
+from .settings import DEFAULT_SETTINGS, LayoutSettings
+from .sources import CharSource, CharSourceFactory, Edge, PageChars, PdfplumberCharSource
 from .tables import TableGrid, find_tables
 
 __all__ = [
@@ -49,7 +51,9 @@ __all__ = [
     "Char",
     "CharColumns",
     "CharSource",
+    "CharSourceFactory",
     "Edge",
+    "LayoutSettings",
     "Line",
     "PageChars",
     "Paragraph",
@@ -73,7 +77,7 @@ __all__ = [
 ]
 
 Engine = Literal["pdfplumber", "pdfium"]
-ENGINES: dict[str, Callable[[bytes], CharSource]] = {
+ENGINES: dict[str, CharSourceFactory] = {
     "pdfplumber": PdfplumberCharSource,
     "pdfium": PdfiumCharSource,
 }
@@ -122,12 +126,12 @@ def _probe_encryption(data: bytes) -> None:
         raise CorruptFileError(f"unreadable encrypted PDF ({exc})") from None
 
 
-def _open(data: bytes, engine: str, encrypted: bool) -> CharSource:
+def _open(data: bytes, engine: str, encrypted: bool, settings: LayoutSettings) -> CharSource:
     factory = ENGINES.get(engine)
     if factory is None:
         raise UsageError(f"unknown PDF engine {engine!r}; expected one of {sorted(ENGINES)}")
     try:
-        return factory(data)
+        return factory(data, settings=settings)
     except Exception as exc:
         if encrypted:
             raise EncryptedUnsupportedError(f"cannot decrypt the PDF ({exc})") from None
@@ -139,7 +143,11 @@ def _open(data: bytes, engine: str, encrypted: bool) -> CharSource:
 
 
 def read_pdf(
-    data: bytes, *, engine: Engine | str = "pdfplumber", max_pages: int | None = None
+    data: bytes,
+    *,
+    engine: Engine | str = "pdfplumber",
+    max_pages: int | None = None,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
 ) -> Document:
     """The paragraphs and tables of a PDF, in reading order, as a :class:`Document`.
 
@@ -149,7 +157,8 @@ def read_pdf(
     (``path="page:<n>/t:<i>"``) with ``cells``; a table continued on the next page is one block
     and a header row repeated there is dropped. Running headers, footers and page numbers are
     left out and listed in ``removed``. ``notes`` report pages that could not be read or carry
-    no text. ``engine`` picks the glyph source (:data:`ENGINES`).
+    no text. ``engine`` picks the glyph source (:data:`ENGINES`); ``settings`` holds the
+    layout's thresholds and tolerances (the defaults read every document as always).
 
     Raises :class:`CorruptFileError` (not a PDF, truncated, unparseable),
     :class:`PasswordRequiredError` (a user password is set; owner-only passwords are fine),
@@ -162,7 +171,7 @@ def read_pdf(
     encrypted = _inspect(data)
     if encrypted:
         _probe_encryption(data)
-    source = _open(data, engine, encrypted)
+    source = _open(data, engine, encrypted, settings)
     try:
         try:
             page_count = source.page_count
@@ -172,12 +181,12 @@ def read_pdf(
             raise CorruptFileError("the PDF has no pages")
         if max_pages is not None and page_count > max_pages:
             raise TooLargeError(f"{page_count} pages, over the {max_pages} page limit")
-        pages = _read_pages(source, page_count)
+        pages = _read_pages(source, page_count, settings)
     finally:
         with contextlib.suppress(Exception):  # closing must not mask the result
             source.close()
     try:
-        return _document(pages, page_count)
+        return _document(pages, page_count, settings)
     except RectpipeError:
         raise
     except Exception as exc:  # a bug of ours must still reach the caller as a typed error

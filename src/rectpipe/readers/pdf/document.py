@@ -16,12 +16,9 @@ from .furniture import find_page_furniture
 from .glyphs import REPLACEMENT, repair_chars
 from .lines import Line, build_lines
 from .paragraphs import BodyMetrics, measure_body, split_paragraphs
+from .settings import LayoutSettings
 from .sources import CharSource, PageChars
 from .tables import TableGrid, find_tables
-
-LOW_YIELD_RATIO = 0.5
-"""Above this share of unmapped glyphs (``(cid:NN)``, U+FFFD) the document has no usable text."""
-
 
 # --------------------------------------------------------------------------------------------
 # pages
@@ -40,14 +37,14 @@ class _Page:
     error: str | None = None
 
 
-def _layout_page(page: PageChars) -> _Page:
+def _layout_page(page: PageChars, settings: LayoutSettings) -> _Page:
     chars, unmapped = repair_chars(page.chars)
-    tables, body = find_tables(page.edges, chars)
+    tables, body = find_tables(page.edges, chars, settings=settings)
     return _Page(
         number=page.number,
         width=page.width,
         height=page.height,
-        lines=build_lines(body, page.number),
+        lines=build_lines(body, page.number, settings=settings),
         tables=tables,
         images=page.image_count,
         glyphs=len(chars),
@@ -55,7 +52,7 @@ def _layout_page(page: PageChars) -> _Page:
     )
 
 
-def _read_pages(source: CharSource, page_count: int) -> list[_Page]:
+def _read_pages(source: CharSource, page_count: int, settings: LayoutSettings) -> list[_Page]:
     """Every page laid out; a page that fails is kept empty with its error, the rest go on."""
     pages: list[_Page] = []
     try:
@@ -64,7 +61,7 @@ def _read_pages(source: CharSource, page_count: int) -> list[_Page]:
                 pages.append(_Page(page.number, 0.0, 0.0, [], [], 0, 0, 0, error=page.error))
                 continue
             try:
-                pages.append(_layout_page(page))
+                pages.append(_layout_page(page, settings))
             except Exception as exc:  # a layout bug on one page must not lose the document
                 error = f"layout failed: {type(exc).__name__}: {exc}"
                 pages.append(_Page(page.number, 0.0, 0.0, [], [], page.image_count, 0, 0, error))
@@ -84,6 +81,7 @@ class _Builder:
     """Accumulates blocks in reading order, numbering them per page."""
 
     metrics: BodyMetrics
+    settings: LayoutSettings
     blocks: list[Block] = field(default_factory=list)
     counters: dict[tuple[int, str], int] = field(default_factory=dict)
     open_table: tuple[int, TableGrid, list[tuple[str, ...]]] | None = None
@@ -98,7 +96,7 @@ class _Builder:
             return
         self.close_table()
         left = self.metrics.left
-        for para in split_paragraphs(lines, self.metrics):
+        for para in split_paragraphs(lines, self.metrics, settings=self.settings):
             page = para.page
             x0, top, x1, bottom = para.bbox()
             self.blocks.append(
@@ -154,9 +152,9 @@ def _continue_merged_cells(above: tuple[str, ...], row: tuple[str, ...]) -> tupl
     return tuple(cell or previous for cell, previous in zip(row, above, strict=True))
 
 
-def _same_columns(a: TableGrid, b: TableGrid) -> bool:
+def _same_columns(a: TableGrid, b: TableGrid, tolerance: float) -> bool:
     return len(a.xs) == len(b.xs) and all(
-        abs(x - y) <= 2.0 for x, y in zip(a.xs, b.xs, strict=True)
+        abs(x - y) <= tolerance for x, y in zip(a.xs, b.xs, strict=True)
     )
 
 
@@ -170,9 +168,9 @@ def _top_down(lines: list[Line]) -> bool:
     return all(map(operator.le, tops, tops[1:]))
 
 
-def _assemble(pages: list[_Page], metrics: BodyMetrics) -> list[Block]:
+def _assemble(pages: list[_Page], metrics: BodyMetrics, settings: LayoutSettings) -> list[Block]:
     """Blocks of all pages: paragraph runs split at tables; tables continued across pages."""
-    builder = _Builder(metrics)
+    builder = _Builder(metrics, settings)
     run: list[Line] = []
     last_item_was_table = False
     for page in pages:
@@ -197,7 +195,7 @@ def _assemble(pages: list[_Page], metrics: BodyMetrics) -> list[Block]:
                 and last_item_was_table
                 and open_table is not None
                 and open_table[0] <= page.number - 1
-                and _same_columns(open_table[1], item)
+                and _same_columns(open_table[1], item, settings.table_continuation_tolerance)
             )
             builder.table(page.number, item, continues)
             last_item_was_table = True
@@ -206,14 +204,14 @@ def _assemble(pages: list[_Page], metrics: BodyMetrics) -> list[Block]:
     return builder.blocks
 
 
-def _document(pages: list[_Page], page_count: int) -> Document:
+def _document(pages: list[_Page], page_count: int, settings: LayoutSettings) -> Document:
     notes: list[tuple[str, str]] = []
     for page in pages:
         if page.error:
             notes.append(("page_unreadable", f"page {page.number}: {page.error}"))
         elif page.glyphs == 0 and page.images:
             notes.append(("no_text_layer", f"page {page.number} has images but no text"))
-        elif page.glyphs and page.unmapped / page.glyphs > LOW_YIELD_RATIO:
+        elif page.glyphs and page.unmapped / page.glyphs > settings.low_yield_ratio:
             notes.append(("low_text_yield", f"page {page.number}: mostly unmapped glyphs"))
     readable = [p for p in pages if not p.error]
     if not readable:
@@ -224,19 +222,21 @@ def _document(pages: list[_Page], page_count: int) -> Document:
             raise NoTextLayerError("no page has a text layer (scanned images)")
         raise NoTextLayerError("no page has any text (blank, or text drawn as paths)")
     unmapped = sum(p.unmapped for p in pages)
-    if unmapped / glyphs > LOW_YIELD_RATIO:
+    if unmapped / glyphs > settings.low_yield_ratio:
         raise LowTextYieldError(
             f"{unmapped} of {glyphs} glyphs have no Unicode mapping ({REPLACEMENT} / (cid:NN))"
         )
 
-    furniture = find_page_furniture([p.lines for p in pages], [p.height for p in pages])
+    furniture = find_page_furniture(
+        [p.lines for p in pages], [p.height for p in pages], settings=settings
+    )
     removed = [RemovedText(text=f.text, reason=f.reason, page=f.page) for f in furniture]
     drop = {(f.page, f.index) for f in furniture}
     for page in pages:
         page.lines = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in drop]
     width = max((p.width for p in pages), default=0.0)
-    metrics = measure_body([p.lines for p in pages], width)
-    blocks = _assemble(pages, metrics)
+    metrics = measure_body([p.lines for p in pages], width, settings=settings)
+    blocks = _assemble(pages, metrics, settings)
     return Document(
         blocks=blocks, format="pdf", page_count=page_count, removed=removed, notes=notes
     )

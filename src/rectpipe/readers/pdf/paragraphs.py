@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lines import Line, _spaceable_start
+from .settings import DEFAULT_SETTINGS, LayoutSettings
 
 # --------------------------------------------------------------------------------------------
 # body metrics
@@ -47,7 +48,12 @@ def _cluster_mode(values: Sequence[float], tolerance: float) -> list[tuple[float
     return [(statistics.median(g), len(g)) for g in _cluster_groups(values, tolerance)]
 
 
-def measure_body(pages: Sequence[Sequence[Line]], page_width: float) -> BodyMetrics:
+def measure_body(
+    pages: Sequence[Sequence[Line]],
+    page_width: float,
+    *,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> BodyMetrics:
     """Body geometry from the lines of all pages (page furniture already removed).
 
     The body size is the most common line size (by glyph count). Among body-size lines, the left
@@ -56,31 +62,37 @@ def measure_body(pages: Sequence[Sequence[Line]], page_width: float) -> BodyMetr
     percentile): the biggest x1 cluster there, so lines with punctuation hanging into the margin
     do not move it; when hardly any line supports it (short documents of short lines), the
     margins are taken as even (``page_width - left``). With no lines the page edges are returned.
+    The numbers are the defaults of ``settings`` (its body-metrics fields).
     """
+    s = settings
     all_lines = [ln for lines in pages for ln in lines]
     if not all_lines:
-        return BodyMetrics(0.0, page_width, 12.0, 1.2)
+        return BodyMetrics(0.0, page_width, s.empty_body_size, s.empty_body_pitch_ratio)
     weight: Counter[float] = Counter()
     for ln in all_lines:
         weight[ln.size] += ln.glyphs
     size = max(weight.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    body = [ln for ln in all_lines if abs(ln.size - size) <= 0.15 * size] or all_lines
-    clusters = _cluster_mode([ln.x0 for ln in body], 1.5)
-    need = 2 if len(body) >= 20 else 1
+    same = s.size_tolerance_ratio * size
+    body = [ln for ln in all_lines if abs(ln.size - size) <= same] or all_lines
+    clusters = _cluster_mode([ln.x0 for ln in body], s.left_margin_tolerance)
+    need = s.left_margin_support if len(body) >= s.left_margin_support_lines else 1
     left = next((c for c, n in clusters if n >= need), min(ln.x0 for ln in body))
     ends = sorted(ln.x1 for ln in body)
-    top_end = ends[min(len(ends) - 1, int(0.98 * len(ends)))]
-    near_end = _cluster_groups([x for x in ends if x >= top_end - 2.5 * size], 1.0)
+    top_end = ends[min(len(ends) - 1, int(s.right_margin_percentile * len(ends)))]
+    window = top_end - s.right_margin_window * size
+    near_end = _cluster_groups([x for x in ends if x >= window], s.right_margin_tolerance)
     fullest = max(near_end, key=lambda g: (len(g), g[-1]))
-    right = fullest[int(0.9 * (len(fullest) - 1))]
-    if len(fullest) < 2 or len(fullest) < 0.05 * len(body):
+    right = fullest[int(s.right_margin_quantile * (len(fullest) - 1))]
+    supported = len(fullest) >= s.right_margin_min_lines
+    if not supported or len(fullest) < s.right_margin_min_share * len(body):
         right = max(right, page_width - left)  # no full lines to go by: assume even margins
     ratios = []
+    longest = s.max_pitch_ratio * size
     for lines in pages:
         for a, b in itertools.pairwise(lines):
-            if a.size == b.size == size and 0 < b.bottom - a.bottom < 3 * size:
+            if a.size == b.size == size and 0 < b.bottom - a.bottom < longest:
                 ratios.append((b.bottom - a.bottom) / size)
-    pitch = statistics.median(ratios) if ratios else 1.5
+    pitch = statistics.median(ratios) if ratios else s.fallback_pitch_ratio
     return BodyMetrics(left=left, right=max(right, left + size), size=size, pitch_ratio=pitch)
 
 
@@ -158,14 +170,15 @@ _LINE_TOP, _LINE_BOTTOM = operator.attrgetter("top"), operator.attrgetter("botto
 class _Splitter:
     """The line-by-line decision of :func:`split_paragraphs` (kept as a class for its state)."""
 
-    def __init__(self, metrics: BodyMetrics) -> None:
+    def __init__(self, metrics: BodyMetrics, settings: LayoutSettings) -> None:
         self.m = metrics
+        self.s = settings
 
     def full(self, line: Line) -> bool:
-        return line.x1 >= self.m.right - 1.0 * line.size
+        return line.x1 >= self.m.right - self.s.full_line_tolerance * line.size
 
     def indented(self, line: Line) -> bool:
-        return line.x0 - self.m.left > 0.5 * line.size
+        return line.x0 - self.m.left > self.s.indent_ratio * line.size
 
     def wrapped_short(self, prev: Line, line: Line) -> bool:
         """A line that ended short only because what follows did not fit: a Latin word (or
@@ -174,22 +187,25 @@ class _Splitter:
             return False
         room = self.m.right - prev.x1
         if _spaceable_start(prev.text[-1]) and _spaceable_start(line.text[0]):
-            return room < line.lead + 0.5 * line.size
-        return room < 2.2 * prev.size
+            return room < line.lead + self.s.wrap_word_slack * line.size
+        return room < self.s.cjk_wrap_ratio * prev.size
 
     def centred(self, line: Line) -> bool:
         gap_left, gap_right = line.x0 - self.m.left, self.m.right - line.x1
-        return gap_left > 0.5 * line.size and abs(gap_left - gap_right) <= line.size
+        return (
+            gap_left > self.s.indent_ratio * line.size
+            and abs(gap_left - gap_right) <= self.s.centred_tolerance * line.size
+        )
 
     def continues(self, para: Paragraph, prev: Line, line: Line, after: Line | None) -> bool:
         """Whether ``line`` continues ``para`` (whose last line is ``prev``)."""
-        m = self.m
+        m, s = self.m, self.s
         size = max(prev.size, line.size)
-        if abs(prev.size - line.size) > 0.15 * size:
+        if abs(prev.size - line.size) > s.size_tolerance_ratio * size:
             return False
         if line.page == prev.page:
             pitch = line.bottom - prev.bottom
-            if pitch <= 0 or pitch > 1.4 * m.pitch_ratio * size:
+            if pitch <= 0 or pitch > s.paragraph_gap_ratio * m.pitch_ratio * size:
                 return False
         if not self.indented(line) and (self.full(prev) or self.wrapped_short(prev, line)):
             return True
@@ -197,29 +213,36 @@ class _Splitter:
             return False
         # ``line`` starts right of the margin after a full line: a new indented paragraph,
         # unless it continues a block-indented / hanging paragraph or a wrapped centred title.
-        if len(para.lines) >= 2 and abs(line.x0 - para.lines[1].x0) <= 1.0:
+        if len(para.lines) >= 2 and abs(line.x0 - para.lines[1].x0) <= s.align_tolerance:
             return True
         if len(para.lines) == 1 and line.page == prev.page:
             hanging = (
                 after is not None
                 and after.page == line.page
-                and abs(after.x0 - line.x0) <= 1.0
+                and abs(after.x0 - line.x0) <= s.align_tolerance
                 and self.full(line)
-                and line.x0 > prev.x0 + 0.5 * line.size
+                and line.x0 > prev.x0 + s.indent_ratio * line.size
             )
             if hanging:
                 return True
             wrapped_title = (
                 self.centred(line)
                 and not ends_sentence(prev.text)
-                and (prev.x0 - m.left > 1.0 or line.size > 1.1 * m.size)
+                and (
+                    prev.x0 - m.left > s.align_tolerance or line.size > s.title_size_ratio * m.size
+                )
             )
             if wrapped_title:
                 return True
         return False
 
 
-def split_paragraphs(lines: Sequence[Line], metrics: BodyMetrics) -> list[Paragraph]:
+def split_paragraphs(
+    lines: Sequence[Line],
+    metrics: BodyMetrics,
+    *,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> list[Paragraph]:
     """``lines`` (body lines in reading order, across pages) grouped into paragraphs.
 
     A line continues the current paragraph when it has the same size, follows at the usual line
@@ -228,8 +251,9 @@ def split_paragraphs(lines: Sequence[Line], metrics: BodyMetrics) -> list[Paragr
     continues a wrapped centred title. Otherwise it starts a new paragraph: after a line that
     ended short of the right margin, at an indented line, after a larger vertical gap, or at a
     size change. What a line begins with (``(一期)``, ``3.5万元``, ``（二）``) is never looked at.
+    The thresholds are those of ``settings`` (its paragraph fields).
     """
-    splitter = _Splitter(metrics)
+    splitter = _Splitter(metrics, settings)
     paragraphs: list[Paragraph] = []
     for k, line in enumerate(lines):
         after = lines[k + 1] if k + 1 < len(lines) else None

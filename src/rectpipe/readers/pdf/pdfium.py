@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from .pdfium_text import _fast_api, _pdfium_chars, _Scratch
+from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge, PageChars, _SourceBase
 
 _FPDF_PAGEOBJ_PATH = 2
@@ -41,7 +42,13 @@ class PdfiumCharSource(_SourceBase):
 
     PAGES_PER_OPENING = 64
 
-    def __init__(self, data: bytes, password: str | None = None) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        password: str | None = None,
+        *,
+        settings: LayoutSettings = DEFAULT_SETTINGS,
+    ) -> None:
         import pypdfium2 as pdfium
 
         self._data = data  # PDFium reads from this buffer lazily: keep it alive
@@ -49,6 +56,7 @@ class PdfiumCharSource(_SourceBase):
         self._doc = pdfium.PdfDocument(data, password=password)
         self._closed = False
         self._scratch = _Scratch()
+        self._settings = settings
 
     @property
     def page_count(self) -> int:
@@ -94,8 +102,13 @@ class PdfiumCharSource(_SourceBase):
         if not raw.FPDF_GetPageBoundingBox(page, bbox):
             raise pdfium.PdfiumError("Failed to get page bounding box.")
         left, origin = float(bbox.left), height + float(bbox.bottom)
-        chars, text_objects = _pdfium_chars(raw, textpage, origin, left, self._scratch)
-        edges, images = _pdfium_graphics(raw, page, origin, left, text_objects)
+        settings = self._settings
+        chars, text_objects = _pdfium_chars(
+            raw, textpage, origin, left, self._scratch, settings.upright_tolerance
+        )
+        edges, images = _pdfium_graphics(
+            raw, page, origin, left, text_objects, thin_rect_max=settings.thin_rect_max
+        )
         return PageChars(number, width, height, chars, edges, images)
 
     def close(self) -> None:
@@ -110,13 +123,16 @@ def _pdfium_graphics(
     y_origin: float,
     x_origin: float,
     text_objects: Collection[int | None] = (),
+    *,
+    thin_rect_max: float,
 ) -> tuple[list[Edge], int]:
     """Ruling segments (from path objects' bounds) and the image count of a PDFium page.
 
-    A thin path is one segment; any other path is taken as a rectangle (its four sides), which
-    is what cell borders and shaded cells are. Form XObjects are searched recursively.
-    ``text_objects`` (known from the glyphs) are skipped without asking PDFium for their type:
-    a page has thousands of text objects and only a few paths and images.
+    A thin path (no wider or taller than ``thin_rect_max``) is one segment; any other path is
+    taken as a rectangle (its four sides), which is what cell borders and shaded cells are.
+    Form XObjects are searched recursively. ``text_objects`` (known from the glyphs) are
+    skipped without asking PDFium for their type: a page has thousands of text objects and only
+    a few paths and images.
     """
     api = _fast_api(raw)
     edges: list[Edge] = []
@@ -148,7 +164,7 @@ def _pdfium_graphics(
                     continue
                 x0, x1 = left.value - x_origin, right.value - x_origin
                 t, b = y_origin - top.value, y_origin - bottom.value
-                if x1 - x0 <= 2.0 or b - t <= 2.0:
+                if x1 - x0 <= thin_rect_max or b - t <= thin_rect_max:
                     edges.append(Edge(x0, t, x1, b))
                 else:
                     edges.extend(

@@ -54,7 +54,12 @@ class _Scratch:
 
 
 def _pdfium_chars(
-    raw: Any, textpage: Any, y_origin: float, x_origin: float, scratch: _Scratch
+    raw: Any,
+    textpage: Any,
+    y_origin: float,
+    x_origin: float,
+    scratch: _Scratch,
+    upright_tolerance: float,
 ) -> tuple[Sequence[Char], Collection[int | None]]:
     """The non-generated, non-blank characters of a PDFium text page, and the text objects
     they belong to (addresses; ``None`` for none).
@@ -80,7 +85,7 @@ def _pdfium_chars(
     api = _fast_api(raw)
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
     objects: list[int | None] = list(map(api.glyph_object, itertools.repeat(page), keep))
-    info, checked = _object_info(api, page, objects, keep)
+    info, checked = _object_info(api, page, objects, keep, upright_tolerance)
     if checked:
         _mark_unmapped(api, page, texts, objects, keep, checked)
         joined = "".join(texts)  # U+FFFD: still one character each
@@ -152,7 +157,11 @@ def _page_text(raw: Any, textpage: Any, count: int, scratch: _Scratch) -> str:
 
 
 def _object_info(
-    api: _FastApi, page: ctypes.c_void_p, objects: list[int | None], keep: list[int]
+    api: _FastApi,
+    page: ctypes.c_void_p,
+    objects: list[int | None],
+    keep: list[int],
+    upright_tolerance: float,
 ) -> tuple[dict[int | None, tuple[float, str, bool]], set[int | None]]:
     """``(size, font name, upright)`` of each text object in ``objects`` (read from its first
     glyph, ``keep`` holding the glyphs' indices), and the objects whose first glyph has a
@@ -175,18 +184,19 @@ def _object_info(
     names = {font: _base_font_name(api, font) for font in set(fonts)}
     uprights: Iterable[bool]
     if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
-        uprights = repeat(_is_upright(angles[0]))
+        uprights = repeat(_is_upright(angles[0], upright_tolerance))
     else:
-        upright = {angle: _is_upright(angle) for angle in set(angles)}
+        upright = {angle: _is_upright(angle, upright_tolerance) for angle in set(angles)}
         uprights = map(upright.__getitem__, angles)
     properties = zip(sizes, map(names.__getitem__, fonts), uprights, strict=False)
     checked = set(itertools.compress(keys, map(operator.eq, errors, repeat(1))))
     return dict(zip(keys, properties, strict=True)), checked
 
 
-def _is_upright(angle: float) -> bool:
-    """Whether a glyph rotated by ``angle`` (radians, from PDFium) is upright."""
-    return abs(angle) < 0.02 or abs(angle - 6.283185307179586) < 0.02
+def _is_upright(angle: float, tolerance: float) -> bool:
+    """Whether a glyph rotated by ``angle`` (radians, from PDFium) is upright, give or take
+    ``tolerance``."""
+    return abs(angle) < tolerance or abs(angle - 6.283185307179586) < tolerance
 
 
 def _mark_unmapped(

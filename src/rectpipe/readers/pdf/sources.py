@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from ...runtime.record import record
 from .glyphs import Char
+from .settings import DEFAULT_SETTINGS, LayoutSettings
 
 
 @record
@@ -71,6 +72,13 @@ class CharSource(Protocol):
     def close(self) -> None: ...
 
 
+class CharSourceFactory(Protocol):
+    """What opens a PDF as a :class:`CharSource`: a source class, called with the PDF's bytes
+    and the :class:`~.settings.LayoutSettings` its ruling segments are read with."""
+
+    def __call__(self, data: bytes, *, settings: LayoutSettings = ...) -> CharSource: ...
+
+
 class _SourceBase:
     """Context-manager plumbing shared by the implementations."""
 
@@ -93,15 +101,16 @@ class _SourceBase:
 # pdfplumber
 
 
-def _edge_from_obj(obj: dict[str, Any]) -> list[Edge]:
+def _edge_from_obj(obj: dict[str, Any], settings: LayoutSettings) -> list[Edge]:
     """Ruling segments of a pdfplumber line / rect / curve object (curves: straight pieces)."""
+    thin, straight = settings.thin_rect_max, settings.curve_straight_tolerance
     kind = obj.get("object_type")
     x0, x1 = float(obj["x0"]), float(obj["x1"])
     top, bottom = float(obj["top"]), float(obj["bottom"])
     if kind == "line":
         return [Edge(x0, top, x1, bottom)]
     if kind == "rect":
-        if x1 - x0 <= 2.0 or bottom - top <= 2.0:  # a border drawn as a thin filled rectangle
+        if x1 - x0 <= thin or bottom - top <= thin:  # a border drawn as a thin filled rectangle
             return [Edge(x0, top, x1, bottom)]
         return [
             Edge(x0, top, x1, top),
@@ -112,7 +121,7 @@ def _edge_from_obj(obj: dict[str, Any]) -> list[Edge]:
     edges: list[Edge] = []
     points = obj.get("pts") or []
     for (ax, ay), (bx, by) in itertools.pairwise(points):
-        if abs(ax - bx) < 0.5 or abs(ay - by) < 0.5:
+        if abs(ax - bx) < straight or abs(ay - by) < straight:
             edges.append(Edge(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
     return edges
 
@@ -124,13 +133,14 @@ class PdfplumberCharSource(_SourceBase):
     before opening it. Each page is closed (its object cache flushed) after it was yielded.
     """
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, *, settings: LayoutSettings = DEFAULT_SETTINGS) -> None:
         import io
 
         import pdfplumber
 
         self._pdf = pdfplumber.open(io.BytesIO(data))
         self._closed = False
+        self._settings = settings
 
     @property
     def page_count(self) -> int:
@@ -155,7 +165,7 @@ class PdfplumberCharSource(_SourceBase):
                 ]
                 edges: list[Edge] = []
                 for obj in (*page.lines, *page.rects, *page.curves):
-                    edges.extend(_edge_from_obj(obj))
+                    edges.extend(_edge_from_obj(obj, self._settings))
                 result = PageChars(number, width, height, chars, edges, len(page.images))
             except Exception as exc:
                 result = PageChars(number, 0.0, 0.0, [], [], 0, f"{type(exc).__name__}: {exc}")

@@ -14,10 +14,8 @@ from typing import Any
 from .glyphs import Char
 from .lines import build_lines
 from .paragraphs import ends_sentence, join_fragments
+from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge
-
-MAX_TABLE_EDGES = 4000
-"""Pages with more ruling segments than this are not searched for tables (drawings, charts)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +44,12 @@ def _index(bounds: Sequence[float], value: float) -> int:
     return min(range(len(bounds)), key=lambda k: abs(bounds[k] - value))
 
 
-def _cell_text(chars: Sequence[Char]) -> str:
+def _cell_text(chars: Sequence[Char], settings: LayoutSettings) -> str:
     """A cell's text: wrapped lines joined without spaces between CJK characters; a line that
     ends a sentence (。！？；：) more than one character short of the cell's longest line, or
-    ends more than three characters short, closes a paragraph (``"\n"`` between paragraphs)."""
-    lines = build_lines(chars, 0)
+    ends more than three characters short, closes a paragraph (``"\n"`` between paragraphs;
+    ``settings.cell_sentence_break_ratio`` and ``cell_break_ratio``)."""
+    lines = build_lines(chars, 0, settings=settings)
     if not lines:
         return ""
     widest = max(ln.x1 for ln in lines)
@@ -59,13 +58,17 @@ def _cell_text(chars: Sequence[Char]) -> str:
         if k:
             prev = lines[k - 1]
             room = widest - prev.x1
-            if room > 3.0 * prev.size or (room > 1.0 * prev.size and ends_sentence(prev.text)):
+            if room > settings.cell_break_ratio * prev.size or (
+                room > settings.cell_sentence_break_ratio * prev.size and ends_sentence(prev.text)
+            ):
                 paragraphs.append([])
         paragraphs[-1].append(ln.text)
     return "\n".join(join_fragments(p) for p in paragraphs)
 
 
-def _lattice_cells(edges: Sequence[Edge]) -> list[list[tuple[float, float, float, float]]]:
+def _lattice_cells(
+    edges: Sequence[Edge], settings: LayoutSettings
+) -> list[list[tuple[float, float, float, float]]]:
     """Cell boxes of each ruled table drawn by ``edges`` (pdfplumber's lattice algorithm)."""
     from pdfplumber import table as lattice
 
@@ -77,7 +80,7 @@ def _lattice_cells(edges: Sequence[Edge]) -> list[list[tuple[float, float, float
         else:
             x = (e.x0 + e.x1) / 2
             x0, x1, top, bottom = x, x, e.top, e.bottom
-        if max(x1 - x0, bottom - top) < 3.0:
+        if max(x1 - x0, bottom - top) < settings.edge_min_length:
             continue
         objs.append(
             {
@@ -94,14 +97,22 @@ def _lattice_cells(edges: Sequence[Edge]) -> list[list[tuple[float, float, float
         )
     if not objs:
         return []
-    merged = lattice.merge_edges(objs, 3, 3, 3, 3)
-    intersections = lattice.edges_to_intersections(merged, 3, 3)
+    s = settings
+    merged = lattice.merge_edges(
+        objs, s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance
+    )
+    intersections = lattice.edges_to_intersections(
+        merged, s.intersection_x_tolerance, s.intersection_y_tolerance
+    )
     cells = lattice.intersections_to_cells(intersections)
     return [list(group) for group in lattice.cells_to_tables(cells)]
 
 
 def find_tables(
-    edges: Sequence[Edge], chars: Sequence[Char]
+    edges: Sequence[Edge],
+    chars: Sequence[Char],
+    *,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
 ) -> tuple[list[TableGrid], Sequence[Char]]:
     """Ruled tables drawn by ``edges``, with the text of ``chars`` in their cells, top to bottom,
     and the glyphs left outside every table.
@@ -109,19 +120,20 @@ def find_tables(
     Segments are snapped and joined (3 pt), cells found from their intersections and grouped
     into tables with pdfplumber's lattice algorithm; a table needs two cells at least. A glyph
     belongs to the cell holding its centre. No tables (and all glyphs back) when there are no
-    ruling lines, or more than :data:`MAX_TABLE_EDGES`: ``chars`` itself then, not a copy
-    (it may be :class:`~.glyphs.CharColumns`, which the layout reads fastest).
+    ruling lines, or more than ``settings.max_table_edges``: ``chars`` itself then, not a copy
+    (it may be :class:`~.glyphs.CharColumns`, which the layout reads fastest). The tolerances
+    are those of ``settings`` (its table fields).
     """
-    if len(edges) < 4 or len(edges) > MAX_TABLE_EDGES:
+    if len(edges) < settings.min_table_edges or len(edges) > settings.max_table_edges:
         return [], chars
-    groups = _lattice_cells(edges)
+    groups = _lattice_cells(edges, settings)
     if not groups:
         return [], chars
     grids: list[TableGrid] = []
     outside = list(chars)
     for group in groups:
-        xs = _cluster([v for c in group for v in (c[0], c[2])], 1.0)
-        ys = _cluster([v for c in group for v in (c[1], c[3])], 1.0)
+        xs = _cluster([v for c in group for v in (c[0], c[2])], settings.cell_boundary_tolerance)
+        ys = _cluster([v for c in group for v in (c[1], c[3])], settings.cell_boundary_tolerance)
         if len(xs) < 2 or len(ys) < 2:
             continue
         n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -132,11 +144,14 @@ def find_tables(
                 for c in range(c0, max(c1, c0 + 1)):
                     owner[(r, c)] = (r0, c0)
         bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        margin = settings.table_bbox_margin
+        x_min, x_max = bbox[0] - margin, bbox[2] + margin
+        y_min, y_max = bbox[1] - margin, bbox[3] + margin
         buckets: dict[tuple[int, int], list[Char]] = {}
         remaining: list[Char] = []
         for char in outside:
             cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-            if not (bbox[0] - 1 <= cx <= bbox[2] + 1 and bbox[1] - 1 <= cy <= bbox[3] + 1):
+            if not (x_min <= cx <= x_max and y_min <= cy <= y_max):
                 remaining.append(char)
                 continue
             r = min(max(bisect.bisect_right(ys, cy) - 1, 0), n_rows - 1)
@@ -147,7 +162,7 @@ def find_tables(
         outside = remaining
         matrix = [["" for _ in range(n_cols)] for _ in range(n_rows)]
         for (r, c), cell_chars in buckets.items():
-            matrix[r][c] = _cell_text(cell_chars)
+            matrix[r][c] = _cell_text(cell_chars, settings)
         # A cell merged down holds its text in every row it spans, so each row stands alone
         # (as the Word and web readers give it); a cell merged across stays in its first column.
         for (r, c), (r0, c0) in owner.items():
