@@ -12,13 +12,13 @@ import zipfile
 import pytest
 
 from rectpipe.readers.blocks import Block
-from rectpipe.readers.docx import read_docx
-from rectpipe.readers.docx_numbering import (
+from rectpipe.readers.docx import (
     SUPPORTED_FORMATS,
     ListCounter,
     Numbering,
     UnsafeXMLError,
     format_number,
+    read_docx,
 )
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from rectpipe.errors import CorruptFileError
-from rectpipe.readers import docx as docx_reader
 from rectpipe.readers.blocks import Document
+from rectpipe.readers.docx import package as docx_package
 from rectpipe.readers.docx import read_docx
+from rectpipe.readers.docx import styles_part as docx_styles_part
 
 from .test_docx_numbering import W, abstract, lvl, make_package, num, p
 
@@ -96,7 +97,7 @@ def package(styles: str | bytes, body: str = BODY) -> bytes:
 
 
 def styles_of(data: bytes) -> bytes:
-    blob = docx_reader._Package(data, 1 << 30).xml_bytes("word/styles.xml")
+    blob = docx_package._Package(data, 1 << 30).xml_bytes("word/styles.xml")
     assert blob is not None
     return blob
 
@@ -104,7 +105,7 @@ def styles_of(data: bytes) -> bytes:
 def read_whole(data: bytes, monkeypatch: pytest.MonkeyPatch) -> Document:
     """``data`` read with styles.xml always parsed whole (the reader before the cut)."""
     with monkeypatch.context() as patch:
-        patch.setattr(docx_reader, "_split_styles", lambda blob: None)
+        patch.setattr(docx_styles_part, "_split_styles", lambda blob: None)
         return read_docx(data)
 
 
@@ -177,7 +178,7 @@ def test_cut_part_reads_like_the_whole_part(
     make: Callable[[], str | bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = package(make())
-    assert docx_reader._split_styles(styles_of(data)) is not None
+    assert docx_styles_part._split_styles(styles_of(data)) is not None
     assert read_docx(data) == read_whole(data, monkeypatch)
 
 
@@ -186,7 +187,7 @@ def test_unusual_part_is_parsed_whole(
     make: Callable[[], str | bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = package(make())
-    assert docx_reader._split_styles(styles_of(data)) is None
+    assert docx_styles_part._split_styles(styles_of(data)) is None
     assert read_docx(data) == read_whole(data, monkeypatch)
 
 
@@ -210,7 +211,7 @@ def test_what_the_cut_part_gives() -> None:
 
 def test_strict_namespace_is_cut_too(monkeypatch: pytest.MonkeyPatch) -> None:
     data = package(styles_xml().replace(W_URI, STRICT_URI))
-    assert docx_reader._split_styles(styles_of(data)) is not None
+    assert docx_styles_part._split_styles(styles_of(data)) is not None
     assert read_docx(data) == read_whole(data, monkeypatch)
     assert read_docx(data).blocks[1].style == "heading 1"
 
@@ -220,7 +221,7 @@ def test_strict_namespace_is_cut_too(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_samples_are_cut(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     data = (SAMPLES / name).read_bytes()
-    assert docx_reader._split_styles(styles_of(data)) is not None
+    assert docx_styles_part._split_styles(styles_of(data)) is not None
     assert read_docx(data) == read_whole(data, monkeypatch)
 
 

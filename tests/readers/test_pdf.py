@@ -27,16 +27,19 @@ from rectpipe.errors import (
     RectpipeError,
 )
 from rectpipe.readers.blocks import BlockKind, Document
-from rectpipe.readers.pdf import read_pdf
-from rectpipe.readers.pdf_chars import (
+from rectpipe.readers.pdf import (
     RADICALS,
     Char,
     PdfiumCharSource,
     PdfplumberCharSource,
+    build_lines,
     fold_radicals,
+    join_fragments,
+    line_text,
+    page_number_shape,
+    read_pdf,
     repair_chars,
 )
-from rectpipe.readers.pdf_layout import build_lines, join_fragments, line_text, page_number_shape
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SEED_PDF = SAMPLES / "seed-yongzhou.pdf"

@@ -17,14 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from rectpipe.readers.pdf_chars import (
+from rectpipe.readers.pdf import (
     RADICALS,
     Char,
     CharColumns,
+    Line,
     PdfiumCharSource,
+    build_lines,
+    is_cjk,
+    line_text,
     repair_chars,
 )
-from rectpipe.readers.pdf_layout import Line, build_lines, is_cjk, line_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -238,7 +241,7 @@ def test_pdfium_source_keeps_columns() -> None:
 
 
 def test_skipped_characters_are_the_blank_ones() -> None:
-    from rectpipe.readers.pdf_chars import _SKIPPED, _SKIPPED_RUN
+    from rectpipe.readers.pdf.pdfium_text import _SKIPPED, _SKIPPED_RUN
 
     every = "".join(map(chr, range(0x10000)))
     matched = {ord(ch) for run in _SKIPPED_RUN.findall(every) for ch in run}
@@ -246,7 +249,7 @@ def test_skipped_characters_are_the_blank_ones() -> None:
 
 
 def test_repairable_characters_are_whitespace_and_radicals() -> None:
-    from rectpipe.readers.pdf_chars import _REPAIRABLE
+    from rectpipe.readers.pdf.glyphs import _REPAIRABLE
 
     for code in range(0x30000):
         ch = chr(code)
@@ -260,7 +263,7 @@ def test_repairable_characters_are_whitespace_and_radicals() -> None:
 def test_unread_boxes_take_their_predecessors_even_in_a_used_buffer() -> None:
     import ctypes
 
-    from rectpipe.readers.pdf_chars import _fill_unread, _Scratch
+    from rectpipe.readers.pdf.pdfium_text import _fill_unread, _Scratch
 
     scratch = _Scratch()
     boxes, slots = scratch.box_slots(3)

@@ -1,0 +1,124 @@
+"""Word (.docx) reader: body paragraphs and tables in reading order, with automatic numbering.
+
+:func:`read_docx` opens the package itself (zip + lxml, no python-docx): python-docx loads every
+part, repeats merged cells, hides content controls and omits list numbers. What the reader does:
+
+- Reads ``word/document.xml`` (the part named by the package relationships), ``styles.xml`` and
+  ``numbering.xml`` (:mod:`.package`). Headers, footers, footnotes, endnotes and comments are
+  never body text. Styles and numbering definitions are parsed when a paragraph first uses them
+  (:mod:`.styles`, :mod:`.styles_part`, :mod:`.numbering`): most of what those parts define is
+  never used (a style nobody uses is therefore never checked either).
+- Walks the body's children in order: paragraphs and tables, unwrapping block-level content
+  controls (``w:sdt``) and ``w:customXml``. Paragraphs inside text boxes (``w:txbxContent``)
+  become blocks of their own right after the paragraph that anchors them. An ``w:altChunk``
+  (embedded foreign file) cannot be read and is reported in ``Document.notes`` (:mod:`.body`).
+- Paragraph text (:mod:`.paragraph`): ``w:t`` runs, ``w:tab``/``w:ptab`` → ``"\\t"``,
+  ``w:br``/``w:cr`` (line, page and column breaks) → ``"\\n"`` (breaks at either end of a
+  paragraph are dropped), non-breaking hyphen → ``"-"``. Inserted text (``w:ins``,
+  ``w:moveTo``) is kept, deleted text (``w:del``, ``w:moveFrom``) dropped; run-level content
+  controls, hyperlinks, smart tags and simple fields are unwrapped; a complex field keeps its
+  result and drops its instruction (``w:instrText`` and anything else between ``begin`` and
+  ``separate``). Hidden runs (``w:vanish`` set on the run), ruby annotations (pinyin over
+  characters; the base text stays), placeholder text of empty content controls and symbol-font
+  glyphs (``w:sym`` in the private-use area) are dropped.
+- Automatic numbering is rendered into ``Block.list_label`` (never into ``text``) by
+  :mod:`.counters` and :mod:`.numformats`, for every numbered paragraph in reading order.
+- A table whose rows all have a single cell is a layout box, not data: its paragraphs are read
+  as blocks (``path="t:3/r:0/c:0/p:1"``). Other tables give one ``TABLE`` block.
+
+The public entry is :func:`read_docx`; the numbering resolver (:class:`Numbering`,
+:class:`ListCounter`, :func:`format_number`) is public too. The submodules are internal; the
+namespaces and XML helpers they share live in :mod:`.ooxml`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from lxml import etree
+
+from ...errors import CorruptFileError, RectpipeError, UnsupportedFormatError
+from ..blocks import Document
+from .body import _Reader
+from .counters import ListCounter
+from .numbering import Numbering
+from .numformats import SUPPORTED_FORMATS, format_number
+from .ooxml import W_BODY, W_DOCUMENT, UnsafeXMLError
+from .package import _core_hints, _Package
+from .styles import _Styles
+from .styles_part import _load_styles
+
+__all__ = [
+    "MAX_UNCOMPRESSED_BYTES",
+    "SUPPORTED_FORMATS",
+    "ListCounter",
+    "Numbering",
+    "UnsafeXMLError",
+    "format_number",
+    "read_docx",
+]
+
+# Here rather than in .package: read_docx reads it at call time, so that setting
+# ``rectpipe.readers.docx.MAX_UNCOMPRESSED_BYTES`` changes the default limit.
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+"""Default limit on the sum of the uncompressed sizes the zip directory declares (zip bombs)."""
+
+
+def _read(data: bytes, max_bytes: int) -> Document:
+    package = _Package(data, max_bytes)
+    package_rels = package.relationships("")
+    main = package_rels.get("officeDocument")
+    if main is None or main.lower() not in package.members:
+        main = "word/document.xml"
+    if main.lower() not in package.members:
+        raise UnsupportedFormatError("zip package without word/document.xml: not a Word document")
+    root = package.xml(main)
+    if root is None or root.tag != W_DOCUMENT:
+        raise UnsupportedFormatError(f"{main} is not a WordprocessingML document")
+    part_rels = package.relationships(main)
+    folder = posixpath.dirname(main)
+    styles_part = part_rels.get("styles", posixpath.join(folder, "styles.xml"))
+    numbering_part = part_rels.get("numbering", posixpath.join(folder, "numbering.xml"))
+    styles = _Styles(_load_styles(package.xml_bytes(styles_part)))
+    numbering = Numbering.from_element(package.xml(numbering_part), styles.numbering_style_num_ids)
+    reader = _Reader(styles, numbering)
+    body = root.find(W_BODY)
+    if body is not None:
+        reader.read_body(body)
+    else:
+        reader.note("docx_no_body", "document part has no w:body")
+    return Document(
+        blocks=reader.blocks,
+        format="docx",
+        hints=_core_hints(package, package_rels.get("core-properties")),
+        notes=reader.notes,
+    )
+
+
+def read_docx(data: bytes, *, max_bytes: int | None = None) -> Document:
+    """The body of a Word package as blocks in reading order (see the module docstring).
+
+    Returns a :class:`~rectpipe.blocks.Document` with ``format="docx"``, ``page_count=None``
+    (a .docx has no pages until it is laid out), ``hints`` from the core properties
+    (``"docx:title"``, ``"docx:creator"``, ``"docx:created"``, …) and reader ``notes``.
+    Empty paragraphs give no block, but numbered ones still advance their list's counter.
+
+    Raises :class:`~rectpipe.errors.CorruptFileError` for empty data, data that is not a zip, a
+    damaged zip member or malformed XML; :class:`~rectpipe.errors.UnsupportedFormatError` for a
+    zip without a WordprocessingML main part, or a legacy OLE ``.doc``;
+    :class:`~rectpipe.errors.EncryptedUnsupportedError` for a password-protected (OLE-wrapped)
+    package; :class:`~rectpipe.errors.TooLargeError` when the zip directory declares more than
+    ``max_bytes`` (default :data:`MAX_UNCOMPRESSED_BYTES`, read at call time) uncompressed.
+    No other exception escapes.
+    """
+    limit = MAX_UNCOMPRESSED_BYTES if max_bytes is None else max_bytes
+    try:
+        return _read(data, limit)
+    except RectpipeError:
+        raise
+    except etree.XMLSyntaxError as exc:
+        raise CorruptFileError(f"malformed XML in the Word package: {exc}") from None
+    except UnsafeXMLError as exc:
+        raise CorruptFileError(str(exc)) from None
+    except Exception as exc:
+        raise CorruptFileError(f"unreadable Word package: {type(exc).__name__}: {exc}") from None

@@ -1,0 +1,148 @@
+"""Internal: which element holds the article, and the article title placed just before it.
+
+The container is the element with the densest Chinese text outside links (common container
+names such as ``TRS_Editor`` score a bonus); the title is an ``<h1>``–``<h3>`` or a
+``title``-named element before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from .dom import (
+    _BLOCK_TAGS,
+    _HEADING_TAGS,
+    _ancestors,
+    _children,
+    _El,
+    _is_data_table,
+    _name_parts,
+    _squash,
+    _tag,
+    _text,
+    _weight,
+)
+from .portal import _is_chrome_text
+
+_TITLE_NAMED_TAGS = frozenset({"div", "p", "td", "span", "strong", "b", "font", "h4", "h5", "h6"})
+# Names that usually hold the article body (a bonus in the density score, never a requirement).
+_CONTENT_NAME_HINTS = (
+    "trs_editor", "custom_unionstyle", "zoom", "pages_content", "article", "artical", "content",
+    "detail", "view", "zwnr", "wzzw", "textbox", "main",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Article container and title
+# --------------------------------------------------------------------------------------------
+
+
+def _direct_text(el: _El, skip: Collection[_El]) -> str:
+    """Text that belongs to ``el`` itself: its text, inline children (not links) and tails."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child not in skip:
+            tag = _tag(child)
+            if tag not in _BLOCK_TAGS and tag != "a":
+                parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _has_content_name(el: _El) -> bool:
+    tokens, _parts = _name_parts(el)
+    return any(hint in token for token in tokens for hint in _CONTENT_NAME_HINTS)
+
+
+def _pick_container(body: _El, skip: Collection[_El]) -> _El | None:
+    """The element that holds the article, or ``None`` when the page has no text.
+
+    Every element's own text (links excluded; a data table counted as a whole) adds its weight
+    to itself, its parent and, at half, its grandparent; container names such as
+    ``TRS_Editor`` multiply the score by 1.25. The highest score wins; on a tie the outer
+    element wins.
+    """
+    scores: dict[_El, float] = {}
+    order: dict[_El, int] = {}
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        if el in skip:
+            continue
+        order[el] = len(order)
+        if _tag(el) == "table" and _is_data_table(el):
+            weight = _weight(_text(el))
+        else:
+            weight = _weight(_direct_text(el, skip))
+            stack.extend(reversed(_children(el)))
+        if not weight:
+            continue
+        target: _El | None = el
+        for factor in (1.0, 1.0, 0.5):
+            if target is None or _tag(target) == "html":
+                break
+            scores[target] = scores.get(target, 0.0) + weight * factor
+            if target is body:
+                break
+            target = target.getparent()
+    best: _El | None = None
+    best_score = 0.0
+    for el, score in scores.items():
+        if el not in order:
+            continue
+        if _has_content_name(el):
+            score *= 1.25
+        if score > best_score or (
+            best is not None and score == best_score and order[el] < order[best]
+        ):
+            best, best_score = el, score
+    return best
+
+
+def _is_title_candidate(el: _El) -> bool:
+    """An ``<h1>``–``<h3>``, or a leaf element named like a title (``class="title"``)."""
+    tag = _tag(el)
+    if tag in _HEADING_TAGS:
+        return True
+    if tag not in _TITLE_NAMED_TAGS:
+        return False
+    _tokens, parts = _name_parts(el)
+    if not parts & {"title", "biaoti", "bt", "tit", "headline", "arttitle", "articletitle"}:
+        return False
+    return not any(_tag(d) in _BLOCK_TAGS - {"br"} for d in el.iterdescendants())
+
+
+def _find_title(
+    body: _El, container: _El, page_title: str, excluded: Collection[_El]
+) -> _El | None:
+    """The article title placed before the container (``<h1>`` or a ``title``-named element).
+
+    Among candidates before the container, the nearest one whose text overlaps the page
+    ``<title>`` wins; else the nearest ``<h1>``–``<h3>`` that shares one of the container's
+    four nearest ancestors. Returns ``None`` when neither exists.
+    """
+    page = _squash(page_title)
+    candidates: list[_El] = []
+    container_ancestors = set(_ancestors(container))
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        if el is container:
+            break
+        if el in excluded:
+            continue
+        if el not in container_ancestors and _is_title_candidate(el):
+            text = _squash(_text(el))
+            if 4 <= len(text) <= 200 and not _is_chrome_text(text):
+                candidates.append(el)
+                continue
+        stack.extend(reversed(_children(el)))
+    for el in reversed(candidates):
+        text = _squash(_text(el))
+        if page and (text in page or page in text):
+            return el
+    near = list(_ancestors(container))[:4]
+    for el in reversed(candidates):
+        if _tag(el) in _HEADING_TAGS and any(anc in near for anc in _ancestors(el)):
+            return el
+    return None

@@ -1,0 +1,385 @@
+"""Internal: the page parsed into a tree, and the tree's text in reading order.
+
+Parsing (lxml's HTML parser, no network), tree helpers (tag names, text with or without links,
+id/class name pieces, hidden elements, data tables), dropping junk elements, the reading-order
+flow of lines and data tables under an element, and data tables as rows of cell texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ...errors import CorruptFileError
+from ..blocks import Block
+from .decode import _CONTROL
+
+# lxml ships no type information; elements are handled as ``Any`` behind this alias.
+_El = Any
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul",
+    }
+)  # fmt: skip
+_HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+_JUNK_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "applet",
+        "svg", "math", "canvas", "video", "audio", "select", "option", "button", "input",
+        "textarea", "map", "link", "meta", "base",
+    }
+)  # fmt: skip
+_CELL_TAGS = frozenset({"td", "th"})
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_WS = re.compile(r"\s+")
+_CJK_CLASS = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
+_NEWLINE_BETWEEN_CJK = re.compile(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
+_HTML_WS_RUN = re.compile(r"[ \t\r\n\f\v]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_MARKUP = re.compile(
+    r"<\s*(?:!doctype|html|head|body|meta|title|div|p|table|span|br|h[1-6]|ul|li|a|font"
+    r"|center|section|article|main)\b",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+# --------------------------------------------------------------------------------------------
+
+
+def _parse(text: str, notes: list[tuple[str, str]]) -> _El:
+    """Parse decoded text with lxml's HTML parser; :class:`CorruptFileError` if not HTML.
+
+    libxml2 stops descending below 256 nested elements and drops what is deeper; that adds
+    a note ``parse_truncated`` rather than failing.
+    """
+    if not _MARKUP.search(text):
+        raise CorruptFileError("no HTML markup found, not a web page")
+    cleaned = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", _CONTROL.sub(" ", text), count=1)
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        default_doctype=False,
+        collect_ids=False,
+    )
+    try:
+        root = lxml_html.document_fromstring(
+            cleaned.encode("utf-8", errors="replace"), parser=parser
+        )
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise CorruptFileError(f"cannot parse HTML: {exc}") from exc
+    if any("Excessive depth" in str(error.message) for error in parser.error_log):
+        notes.append(("parse_truncated", "elements nested deeper than 256 levels were dropped"))
+    return root
+
+
+# --------------------------------------------------------------------------------------------
+# Tree helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _tag(el: _El) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _children(el: _El) -> list[_El]:
+    return [child for child in el if isinstance(child.tag, str)]
+
+
+def _clean_line(raw: str) -> str:
+    """Collapse HTML whitespace and trim the ends (incl. ``&nbsp;`` and U+3000 indentation).
+
+    A source line break between two CJK characters disappears, as browsers render it; other
+    runs of ASCII whitespace become one space. Non-breaking and ideographic spaces inside the
+    line are kept as written.
+    """
+    text = _INVISIBLE.sub("", raw)
+    text = _NEWLINE_BETWEEN_CJK.sub("", text)
+    text = _HTML_WS_RUN.sub(" ", text)
+    return text.strip()
+
+
+def _squash(text: str) -> str:
+    """Text with all whitespace removed, for matching labels and chrome words."""
+    return _WS.sub("", _INVISIBLE.sub("", text))
+
+
+def _text(el: _El, *, links: bool = True) -> str:
+    """All text inside ``el`` (not its tail); without ``<a>`` text when ``links`` is false."""
+    parts: list[str] = []
+    stack: list[tuple[_El, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        if not isinstance(node.tag, str) or (not links and _tag(node) == "a"):
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        if node.text:
+            parts.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)
+
+
+def _weight(text: str) -> float:
+    """Text mass for density scoring: Han characters, Latin letters and digits count a fifth."""
+    return len(_HAN.findall(text)) + 0.2 * len(_ALNUM.findall(text))
+
+
+def _ancestors(el: _El) -> Iterator[_El]:
+    node = el.getparent()
+    while node is not None:
+        yield node
+        node = node.getparent()
+
+
+def _inside(el: _El, roots: Collection[_El]) -> bool:
+    if el in roots:
+        return True
+    return any(anc in roots for anc in _ancestors(el))
+
+
+def _name_parts(el: _El) -> tuple[list[str], set[str]]:
+    """Lower-case id/class tokens of ``el`` and their pieces split at ``-_:.`` and camelCase."""
+    raw = f"{el.get('id') or ''} {el.get('class') or ''}"
+    tokens = [token.lower() for token in raw.split()]
+    parts: set[str] = set(tokens)
+    for token in raw.split():
+        for piece in re.split(r"[-_:.]+", token):
+            parts.add(piece.lower())
+            parts.update(m.lower() for m in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", piece))
+    return tokens, parts
+
+
+def _is_hidden(el: _El) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = _squash(str(el.get("style") or "")).lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _own_rows(table: _El) -> list[_El]:
+    """The ``<tr>`` rows of ``table`` itself, not of tables nested in its cells."""
+    return [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+
+
+def _nearest_table(el: _El) -> _El | None:
+    for anc in _ancestors(el):
+        if _tag(anc) == "table":
+            return anc
+    return None
+
+
+def _is_data_table(table: _El) -> bool:
+    """A grid of data (ledger) rather than a layout wrapper: some row has two or more cells,
+    no table is nested inside and no cell holds three or more paragraphs."""
+    if any(_tag(el) == "table" for el in table.iterdescendants()):
+        return False
+    rows = _own_rows(table)
+    if not rows:
+        return False
+    widest = max(len([c for c in _children(tr) if _tag(c) in _CELL_TAGS]) for tr in rows)
+    if widest < 2:
+        return False
+    for cell in table.iter("td", "th"):
+        paragraphs = [el for el in cell.iter("p", "div") if el is not cell and _squash(_text(el))]
+        if len(paragraphs) >= 3:
+            return False
+    return True
+
+
+def _drop_junk(body: _El) -> None:
+    """Remove scripts, styles, form controls and hidden elements (keeping their tail text)."""
+    doomed = {
+        el
+        for el in body.iterdescendants()
+        if isinstance(el.tag, str) and (_tag(el) in _JUNK_TAGS or _is_hidden(el))
+    }
+    for el in list(doomed):
+        if el.getparent() is not None and not any(anc in doomed for anc in _ancestors(el)):
+            el.drop_tree()
+
+
+# --------------------------------------------------------------------------------------------
+# Flow: elements → lines (and tables) in reading order
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    heading: str | None  # "h1".."h3" when the line is inside such a heading
+
+
+@dataclass(frozen=True, slots=True)
+class _TableRef:
+    element: _El
+
+
+def _flow(
+    root: _El,
+    *,
+    boundaries: frozenset[str] = _BLOCK_TAGS,
+    skip: Collection[_El] = (),
+    tables: bool = False,
+    on_skip: Callable[[_El], None] | None = None,
+) -> list[_Line | _TableRef]:
+    """Lines of text under ``root`` in reading order.
+
+    A line ends at ``<br>`` and at the start and end of any element whose tag is in
+    ``boundaries``. Elements in ``skip`` are left out (their tail text is kept) and reported to
+    ``on_skip``. With ``tables`` true, data tables come out as :class:`_TableRef` items instead
+    of lines. Empty lines are dropped; ``<pre>`` keeps its own line breaks.
+    """
+    out: list[_Line | _TableRef] = []
+    buf: list[str] = []
+    heading_stack: list[str] = []
+    pre_depth = 0
+
+    def flush() -> None:
+        text = _clean_line("".join(buf))
+        buf.clear()
+        if text:
+            out.append(_Line(text, heading_stack[-1] if heading_stack else None))
+
+    def add(text: str | None) -> None:
+        if not text:
+            return
+        if pre_depth and "\n" in text:
+            first, *rest = text.split("\n")
+            buf.append(first)
+            for piece in rest:
+                flush()
+                buf.append(piece)
+        else:
+            buf.append(text)
+
+    stack: list[tuple[_El, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = _tag(node)
+        if closing:
+            if tag in boundaries:
+                flush()
+            if tag in _HEADING_TAGS and heading_stack:
+                heading_stack.pop()
+            if tag == "pre":
+                pre_depth -= 1
+            if node is not root:
+                add(node.tail)
+            continue
+        if not tag or (node is not root and node in skip):
+            if tag and on_skip is not None:
+                on_skip(node)
+            if node is not root:
+                add(node.tail)
+            continue
+        if tag == "br":
+            flush()
+            add(node.tail)
+            continue
+        if tables and tag == "table" and _is_data_table(node):
+            flush()
+            out.append(_TableRef(node))
+            if node is not root:
+                add(node.tail)
+            continue
+        if tag in boundaries:
+            flush()
+        if tag in _HEADING_TAGS:
+            heading_stack.append(tag)
+        if tag == "pre":
+            pre_depth += 1
+        add(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    flush()
+    return out
+
+
+def _lines(root: _El, *, boundaries: frozenset[str] = _BLOCK_TAGS) -> list[str]:
+    return [item.text for item in _flow(root, boundaries=boundaries) if isinstance(item, _Line)]
+
+
+# --------------------------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------------------------
+
+
+def _span(value: object, limit: int) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return 1
+    return max(0, min(number, limit))
+
+
+def _table_rows(table: _El) -> tuple[tuple[str, ...], ...]:
+    """Rows of cell texts; a colspan cell appears once, a rowspan cell's text is repeated in
+    every row it spans (so each row stands alone). Rows with no text are dropped."""
+    trs = _own_rows(table)
+    active: dict[int, tuple[str, int, int]] = {}  # start column -> (text, rows left, width)
+    rows: list[tuple[str, ...]] = []
+    for index, tr in enumerate(trs):
+        remaining = len(trs) - index
+        placed: list[tuple[int, str]] = []
+        occupied: set[int] = set()
+        for start, (text, _left, width) in active.items():
+            placed.append((start, text))
+            occupied.update(range(start, start + width))
+        carried: dict[int, tuple[str, int, int]] = {}
+        column = 0
+        for cell in (c for c in _children(tr) if _tag(c) in _CELL_TAGS):
+            while column in occupied:
+                column += 1
+            text = "\n".join(_lines(cell))
+            width = _span(cell.get("colspan", "1"), 1000) or 1
+            height = _span(cell.get("rowspan", "1"), 65534)
+            height = remaining if height == 0 else min(height, remaining)
+            placed.append((column, text))
+            if height > 1:
+                carried[column] = (text, height - 1, width)
+            column += width
+        for start, (text, left, width) in active.items():
+            if left > 1:
+                carried[start] = (text, left - 1, width)
+        active = carried
+        row = tuple(text for _col, text in sorted(placed, key=lambda item: item[0]))
+        if any(row):
+            rows.append(row)
+    return tuple(rows)
+
+
+def _caption_blocks(table: _El, start: int) -> list[Block]:
+    """A data table's ``<caption>`` as paragraph blocks placed before the table block."""
+    blocks: list[Block] = []
+    for caption in (c for c in table if _tag(c) == "caption"):
+        text = _clean_line(" ".join(_lines(caption)))
+        if text:
+            blocks.append(Block(text=text, path=f"html:p:{start + len(blocks)}"))
+    return blocks

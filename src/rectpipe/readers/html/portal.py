@@ -1,0 +1,410 @@
+"""Internal: what a government portal wraps around the report.
+
+The information header box (``索引号 / 发布机构 / 成文日期 …``) read into label → value hints,
+the ``日期：… 来源：…`` line above the article, the ``<title>`` and the portal's meta tags, and the
+page chrome (navigation, breadcrumb, share / print widgets, related links, site footer) found by
+tag, by id/class name and by its words.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from .dom import (
+    _BLOCK_TAGS,
+    _HEADING_TAGS,
+    _WS,
+    _ancestors,
+    _children,
+    _clean_line,
+    _El,
+    _inside,
+    _is_data_table,
+    _lines,
+    _name_parts,
+    _squash,
+    _tag,
+    _text,
+    _weight,
+)
+
+# In the header box a label and its value are often separate inline elements.
+_BOX_BOUNDARIES = _BLOCK_TAGS | {"span", "label", "b", "strong", "em", "i"}
+_ROW_LEVEL_TAGS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot", "caption"})
+
+# id/class words that name page chrome; matched against whole tokens and their pieces
+# (``bdshare_t`` → ``bdshare``, ``t``; ``mainNav`` → ``main``, ``nav``).
+_CHROME_NAME_PARTS = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "submenu", "breadcrumb", "breadcrumbs", "crumb",
+        "crumbs", "mbx", "dqwz", "share", "bdshare", "fontsize", "zihao", "print", "footer",
+        "copyright", "banquan", "sidebar", "aside", "related", "xglj", "prev", "next", "pager",
+        "pagination", "qrcode", "ewm", "gotop", "backtop", "toolbar", "header", "banner", "logo",
+        "search", "login", "langdu", "tts",
+    }
+)  # fmt: skip
+_CHROME_NAME_PREFIXES = (
+    "bdshare", "share", "nav", "menu", "breadcrumb", "crumb", "footer", "copyright", "fontsize",
+    "zihao", "sidebar", "pagination", "gotop", "backtop", "qrcode",
+)  # fmt: skip
+
+# Text that only page chrome carries. Checked on text with all whitespace removed, and only on
+# short stretches without a full stop (report prose always has one).
+_CHROME_TEXT = re.compile(
+    r"当前位置|您现在的位置|您的位置|现在位置|所在位置|分享到|分享至|打印本页|打印此页|打印文章"
+    r"|【打印】|\[打印\]|关闭窗口|关闭本页|【关闭】|\[关闭\]|(?<![文编])字号[:：∶]|字体[:：∶]|大中小"
+    r"|朗读|浏览量|浏览次数|访问量|访问次数|阅读量|阅读次数|点击数|点击量|点击次数|点击率"
+    r"|相关链接|相关文章|相关阅读|相关新闻|相关文件|上一篇|下一篇|主办单位|承办单位|主办[:：∶]"
+    r"|承办[:：∶]|ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|技术支持|网站地图"
+    r"|联系我们|无障碍|适老化|扫一扫|收藏本页|加入收藏|设为首页",
+    re.IGNORECASE,
+)
+# Markers that only chrome carries even inside a grid (a short data table that says 主办单位
+# may be a ledger; one that says ICP备 is a footer).
+_STRONG_CHROME_TEXT = re.compile(
+    r"当前位置|您现在的位置|分享到|打印本页|关闭窗口|ICP备|ICP证|公网安备|网站标识码|版权所有"
+    r"|Copyright|上一篇|下一篇|浏览量|浏览次数|访问量|点击数",
+    re.IGNORECASE,
+)
+_CHROME_MAX_CHARS = 300
+_LINE_CHROME_MAX_CHARS = 120
+_DATE_LINE_MAX_CHARS = 200
+
+_DATE_LINE = re.compile(
+    r"(?<!成文)(?<!生成)(?<!签发)(?:发布|更新|公开|上传)?(?:日期|时间)\s*[:：∶]\s*"
+    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+_SOURCE = re.compile(
+    r"(?:信息)?来源\s*[:：∶]\s*(.*?)(?=\s+[^\s:：∶]{1,6}\s*[:：∶]|\s{2,}|[【\[|｜]|$)"
+)
+_ANY_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+# Header box ("信息公开" metadata) labels. Longer labels first so 信息索引号 wins over 索引号.
+_BOX_LABELS = (
+    "信息索引号", "索引号", "文件名称", "信息名称", "名称", "标题", "发布机构", "发文机构",
+    "发文机关", "发文单位", "成文日期", "生成日期", "发文字号", "发文编号", "文号", "发布日期",
+    "公开方式", "公开范围", "公开时限", "公开形式", "主题分类", "主题词", "体裁分类", "组配分类",
+    "服务对象分类", "信息分类", "关键词", "有效性", "生效日期", "失效日期", "废止日期",
+    "信息来源", "内容概述", "所属机构", "统一编号", "文件编号",
+)  # fmt: skip
+_STRONG_BOX_LABELS = frozenset(
+    {
+        "信息索引号", "索引号", "文件名称", "发布机构", "发文机构", "发文机关", "发文单位",
+        "成文日期", "生成日期", "发文字号", "公开方式", "公开范围", "主题分类",
+    }
+)  # fmt: skip
+_BOX_MAX_CHARS = 2000
+
+
+def _spaced(label: str) -> str:
+    return r"\s*".join(re.escape(ch) for ch in label)
+
+
+_LABEL_ALT = "|".join(_spaced(label) for label in sorted(_BOX_LABELS, key=len, reverse=True))
+_COLON = r"[:：∶]"
+_LABEL_WITH_COLON = re.compile(rf"({_LABEL_ALT})\s*{_COLON}")
+_LABEL_ALONE = re.compile(rf"^\s*({_LABEL_ALT})\s*{_COLON}?\s*$")
+_GENERIC_LABEL = re.compile(rf"^\s*([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){{1,7}})\s*{_COLON}")
+_SEP = "\x01"  # joins text pieces when counting labels; never in parsed text
+_LABEL_PIECE = re.compile(rf"(?:^|{_SEP})\s*({_LABEL_ALT})\s*(?={_SEP}|$)")
+
+
+# --------------------------------------------------------------------------------------------
+# Header box, date line, chrome
+# --------------------------------------------------------------------------------------------
+
+
+def _norm_label(label: str) -> str:
+    return _squash(label).rstrip(":：∶")
+
+
+def _box_labels(el: _El, cache: dict[_El, frozenset[str]]) -> frozenset[str]:
+    """Distinct header-box labels inside ``el`` (followed by a colon, or alone in a piece)."""
+    found = cache.get(el)
+    if found is None:
+        joined = _SEP.join(piece.strip() for piece in el.itertext())
+        labels = {_norm_label(m.group(1)) for m in _LABEL_WITH_COLON.finditer(joined)}
+        labels.update(_norm_label(m.group(1)) for m in _LABEL_PIECE.finditer(joined))
+        found = frozenset(labels)
+        cache[el] = found
+    return found
+
+
+def _find_boxes(body: _El) -> list[_El]:
+    """Header boxes: the smallest elements holding two or more box labels (one of them a
+    strong one such as 索引号 or 发布机构) and no prose (no label-free child with a full stop
+    or over 100 characters); where labels sit in separate boxes, each box is found alone."""
+    boxes: list[_El] = []
+    _collect_boxes(body, {}, boxes)
+    return boxes
+
+
+def _collect_boxes(el: _El, cache: dict[_El, frozenset[str]], boxes: list[_El]) -> None:
+    """:func:`_find_boxes` from ``el`` down. (Tree walks here are module functions: a closure
+    calling itself is a reference cycle that keeps the page alive until the collector runs.)"""
+    labels = _box_labels(el, cache)
+    if len(labels) < 2 or not labels & _STRONG_BOX_LABELS:
+        return
+    for child in _children(el):
+        if _box_labels(child, cache) == labels:
+            _collect_boxes(child, cache, boxes)
+            return
+    text = _squash(_text(el))
+    prose = any(
+        not _box_labels(child, cache)
+        and ("。" in (squashed := _squash(_text(child))) or len(squashed) > 100)
+        for child in _children(el)
+    )
+    if (
+        _tag(el) not in {"body", "html"}
+        and not prose
+        and len(text) <= _BOX_MAX_CHARS
+        and text.count("。") <= 2
+    ):
+        boxes.append(el)
+        return
+    for child in _children(el):
+        _collect_boxes(child, cache, boxes)
+
+
+def _split_labelled(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a box line into leading text and ``(label, value)`` pairs."""
+    alone = _LABEL_ALONE.match(line)
+    if alone:
+        return "", [(_norm_label(alone.group(1)), "")]
+    spans = [(m.start(), m.end(), m.group(1)) for m in _LABEL_WITH_COLON.finditer(line)]
+    generic = _GENERIC_LABEL.match(line)
+    if generic and (not spans or spans[0][0] > generic.start(1)):
+        spans.insert(0, (generic.start(1), generic.end(), generic.group(1)))
+    if not spans:
+        return line, []
+    pairs: list[tuple[str, str]] = []
+    for i, (_start, end, label) in enumerate(spans):
+        stop = spans[i + 1][0] if i + 1 < len(spans) else len(line)
+        pairs.append((_norm_label(label), line[end:stop].strip()))
+    return line[: spans[0][0]].strip(), pairs
+
+
+def _parse_box(box: _El) -> dict[str, str]:
+    """Label → value pairs of a header box, labels without spaces or colon, as written.
+
+    Handles label/value table cells, ``label：value`` list items, several pairs on one line and
+    values split over inline elements (joined without spaces). Empty values are left out; the
+    first value of a repeated label wins.
+    """
+    values: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in _lines(box, boundaries=_BOX_BOUNDARIES):
+        if _is_chrome_text(line):
+            continue
+        lead, pairs = _split_labelled(line)
+        lead = lead.lstrip(":：∶ \u3000\xa0")  # colon after a label set apart (<b>名称</b>：…)
+        if lead and current is not None:
+            values[current].append(lead)
+        for label, value in pairs:
+            if label in values:
+                current = None
+                continue
+            values[label] = [value] if value else []
+            current = label
+    return {label: "".join(parts) for label, parts in values.items() if "".join(parts)}
+
+
+def _iso_date(year: str, month: str, day: str) -> str | None:
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _DateLine:
+    element: _El
+    date: str | None
+    source: str | None
+    text: str
+
+
+def _collect_dated(el: _El, boxes: list[_El], found: list[_El]) -> None:
+    """The smallest elements from ``el`` down that hold a date line, outside ``boxes`` and
+    data tables."""
+    if el in boxes or (_tag(el) == "table" and _is_data_table(el)):
+        return
+    if not _DATE_LINE.search(_WS.sub(" ", _text(el))):
+        return
+    matching = [c for c in _children(el) if _DATE_LINE.search(_WS.sub(" ", _text(c)))]
+    if matching:
+        for child in matching:
+            _collect_dated(child, boxes, found)
+    else:
+        found.append(el)
+
+
+def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _DateLine | None:
+    """The ``日期：… 来源：…`` line above the article.
+
+    Prefers the first such line that also names a source; else the first line outside page
+    chrome (footers carry 更新时间 too) that opens with the date label or says 发布. Dates in
+    data tables (a ledger's 完成时间) are never the page date. The line is the largest short
+    element (no full stop, no heading inside) around the smallest element holding the date.
+    """
+    found: list[_El] = []
+    _collect_dated(body, boxes, found)
+    lines: list[_El] = []
+    for el in found:
+        line = el
+        parent = line.getparent()
+        while parent is not None and _tag(parent) not in {"body", "html"}:
+            text = _squash(_text(parent))
+            if (
+                len(text) > _DATE_LINE_MAX_CHARS
+                or "。" in text
+                or any(_tag(d) in _HEADING_TAGS for d in parent.iterdescendants())
+                or any(box in boxes for box in parent.iterdescendants())
+            ):
+                break
+            line, parent = parent, parent.getparent()
+        squashed = _squash(_text(line))
+        if len(squashed) <= _DATE_LINE_MAX_CHARS and "。" not in squashed and line not in lines:
+            lines.append(line)
+
+    def describe(line: _El) -> _DateLine:
+        text = " ".join(_lines(line, boundaries=_BOX_BOUNDARIES))
+        date_match = _DATE_LINE.search(text)
+        date = _iso_date(*date_match.groups()) if date_match else None
+        source_match = _SOURCE.search(text)
+        source = source_match.group(1).strip() if source_match else None
+        return _DateLine(line, date, source or None, text)
+
+    described = [describe(line) for line in lines]
+    for item in described:
+        if item.source:
+            return item
+    for item in described:
+        labelled = re.match(r"\s*(?:发布|更新|公开)?(?:日期|时间)", item.text)
+        if (labelled or "发布" in item.text) and not _inside(item.element, chrome):
+            return item
+    return None
+
+
+def _is_chrome_text(text: str) -> bool:
+    """Short text without a full stop that carries a chrome marker (分享到, ICP备, 浏览量 …)."""
+    squashed = _squash(text)
+    return (
+        0 < len(squashed) <= _CHROME_MAX_CHARS
+        and "。" not in squashed
+        and bool(_CHROME_TEXT.search(squashed))
+    )
+
+
+def _is_chrome_line(text: str) -> bool:
+    """A single body line that is page chrome: a short chrome-marked line, or a
+    ``日期：… 来源：…`` line."""
+    squashed = _squash(text)
+    if len(squashed) > _LINE_CHROME_MAX_CHARS or "。" in squashed:
+        return False
+    if _CHROME_TEXT.search(squashed):
+        return True
+    return bool(_DATE_LINE.search(text)) and "来源" in squashed
+
+
+def _chrome_by_markup(body: _El, total_weight: float) -> list[_El]:
+    """Chrome found by tag (nav, aside, header/footer outside an article) or id/class name.
+
+    An element holding more than half the page's non-link text (and at least 200 characters
+    of it) is never chrome, whatever its name, so a misnamed wrapper cannot swallow the page.
+    """
+    roots: list[_El] = []
+    stack = list(reversed(_children(body)))
+    while stack:
+        el = stack.pop()
+        if _is_markup_chrome(el) and not _holds_most(el, total_weight):
+            roots.append(el)
+            continue
+        stack.extend(reversed(_children(el)))
+    return roots
+
+
+def _is_markup_chrome(el: _El) -> bool:
+    tag = _tag(el)
+    if tag in {"nav", "aside"}:
+        return True
+    if tag in {"header", "footer"} and not any(
+        _tag(anc) in {"article", "main"} for anc in _ancestors(el)
+    ):
+        return True
+    tokens, parts = _name_parts(el)
+    if parts & _CHROME_NAME_PARTS:
+        return True
+    return any(token.startswith(_CHROME_NAME_PREFIXES) for token in tokens)
+
+
+def _holds_most(el: _El, total_weight: float) -> bool:
+    weight = _weight(_text(el, links=False))
+    return weight >= 200 and weight > 0.5 * total_weight
+
+
+def _chrome_by_text(body: _El, protected: Collection[_El]) -> list[_El]:
+    """Chrome found by its words: the largest short elements without a full stop that carry
+    a chrome marker. Never a table cell or row (a whole short table instead; a data table, or
+    an element holding one, only with a marker such as ICP备 that no ledger carries), never
+    inside a data table, never an element holding a heading or one of ``protected``."""
+    roots: list[_El] = []
+    stack = list(reversed(_children(body)))
+    while stack:
+        el = stack.pop()
+        if el in protected:
+            continue
+        tag = _tag(el)
+        data_table = tag == "table" and _is_data_table(el)
+        holds_grid = data_table or any(_is_data_table(t) for t in el.iterdescendants("table"))
+        marked = _text(el, links=False) + " " + _link_markers(el)
+        if (
+            tag not in _ROW_LEVEL_TAGS
+            and _is_chrome_text(marked)
+            and (not holds_grid or _STRONG_CHROME_TEXT.search(_squash(marked)))
+            and not any(_tag(d) in _HEADING_TAGS or d in protected for d in el.iterdescendants())
+        ):
+            roots.append(el)
+            continue
+        if data_table:
+            continue
+        stack.extend(reversed(_children(el)))
+    return roots
+
+
+def _link_markers(el: _El) -> str:
+    """Chrome markers that sit inside links (``<a>打印本页</a>``, ``<a>上一篇</a>``)."""
+    found: list[str] = []
+    for a in el.iter("a"):
+        match = _CHROME_TEXT.search(_squash(_text(a)))
+        if match:
+            found.append(match.group(0))
+    return " ".join(found)
+
+
+def _head_hints(root: _El) -> tuple[str, dict[str, str]]:
+    """The page ``<title>`` and the portal meta tags (PubDate, ContentSource) if present."""
+    title_el = root.find(".//title")
+    title = _clean_line(_text(title_el)) if title_el is not None else ""
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = str(meta.get("name") or "").strip().lower()
+        content = _clean_line(str(meta.get("content") or ""))
+        if name and content:
+            metas.setdefault(name, content)
+    return title, metas
+
+
+def _add_date_hints(hints: dict[str, str], text: str) -> None:
+    """Set ``页面日期`` / ``来源`` from a ``日期：… 来源：…`` text unless already known."""
+    date_match = _DATE_LINE.search(text)
+    iso = _iso_date(*date_match.groups()) if date_match else None
+    if iso:
+        hints.setdefault("页面日期", iso)
+    source_match = _SOURCE.search(text)
+    if source_match and source_match.group(1).strip():
+        hints.setdefault("来源", source_match.group(1).strip())

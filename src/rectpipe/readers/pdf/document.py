@@ -1,0 +1,242 @@
+"""Internal: pages laid out one by one, then the document's blocks in reading order.
+
+Each page's glyphs are repaired, its ruled tables taken out and its remaining glyphs built into
+lines; across pages, furniture is removed, the body measured, and paragraph runs and tables
+assembled into blocks (a table continued on the next page stays one block).
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+
+from ...errors import CorruptFileError, LowTextYieldError, NoTextLayerError
+from ..blocks import Block, BlockKind, Document, RemovedText
+from .furniture import find_page_furniture
+from .glyphs import REPLACEMENT, repair_chars
+from .lines import Line, build_lines
+from .paragraphs import BodyMetrics, measure_body, split_paragraphs
+from .settings import LayoutSettings
+from .sources import CharSource, PageChars
+from .tables import TableGrid, find_tables
+
+# --------------------------------------------------------------------------------------------
+# pages
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    tables: list[TableGrid]
+    images: int
+    glyphs: int
+    unmapped: int
+    error: str | None = None
+
+
+def _layout_page(page: PageChars, settings: LayoutSettings) -> _Page:
+    chars, unmapped = repair_chars(page.chars)
+    tables, body = find_tables(page.edges, chars, settings=settings)
+    return _Page(
+        number=page.number,
+        width=page.width,
+        height=page.height,
+        lines=build_lines(body, page.number, settings=settings),
+        tables=tables,
+        images=page.image_count,
+        glyphs=len(chars),
+        unmapped=unmapped,
+    )
+
+
+def _read_pages(source: CharSource, page_count: int, settings: LayoutSettings) -> list[_Page]:
+    """Every page laid out; a page that fails is kept empty with its error, the rest go on."""
+    pages: list[_Page] = []
+    try:
+        for page in source.pages():
+            if page.error:
+                pages.append(_Page(page.number, 0.0, 0.0, [], [], 0, 0, 0, error=page.error))
+                continue
+            try:
+                pages.append(_layout_page(page, settings))
+            except Exception as exc:  # a layout bug on one page must not lose the document
+                error = f"layout failed: {type(exc).__name__}: {exc}"
+                pages.append(_Page(page.number, 0.0, 0.0, [], [], page.image_count, 0, 0, error))
+    except Exception as exc:  # the source itself broke down: the remaining pages are lost
+        error = f"{type(exc).__name__}: {exc}"
+        for number in range(len(pages) + 1, page_count + 1):
+            pages.append(_Page(number, 0.0, 0.0, [], [], 0, 0, 0, error=error))
+    return pages
+
+
+# --------------------------------------------------------------------------------------------
+# blocks
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Accumulates blocks in reading order, numbering them per page."""
+
+    metrics: BodyMetrics
+    settings: LayoutSettings
+    blocks: list[Block] = field(default_factory=list)
+    counters: dict[tuple[int, str], int] = field(default_factory=dict)
+    open_table: tuple[int, TableGrid, list[tuple[str, ...]]] | None = None
+
+    def _path(self, page: int, kind: str) -> str:
+        n = self.counters.get((page, kind), 0)
+        self.counters[(page, kind)] = n + 1
+        return f"page:{page}/{kind}:{n}"
+
+    def paragraphs(self, lines: list[Line]) -> None:
+        if not lines:
+            return
+        self.close_table()
+        left = self.metrics.left
+        for para in split_paragraphs(lines, self.metrics, settings=self.settings):
+            page = para.page
+            x0, top, x1, bottom = para.bbox()
+            self.blocks.append(
+                Block(
+                    text=para.text,
+                    kind=BlockKind.PARAGRAPH,
+                    path=self._path(page, "p"),
+                    page=page,
+                    bbox=(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
+                    indent=round(para.lines[0].x0 - left, 2),
+                )
+            )
+
+    def table(self, page: int, grid: TableGrid, continues: bool) -> None:
+        if continues and self.open_table is not None:
+            rows = self.open_table[2]
+            new_rows = list(grid.rows)
+            if new_rows and rows and new_rows[0] == rows[0]:
+                new_rows = new_rows[1:]  # header row repeated on the continuation page
+            if new_rows and rows:
+                new_rows[0] = _continue_merged_cells(rows[-1], new_rows[0])
+            rows.extend(new_rows)
+            return
+        self.close_table()
+        self.open_table = (page, grid, list(grid.rows))
+
+    def close_table(self) -> None:
+        if self.open_table is None:
+            return
+        page, grid, rows = self.open_table
+        self.open_table = None
+        self.blocks.append(
+            Block(
+                text="\n".join("\t".join(row) for row in rows),
+                kind=BlockKind.TABLE,
+                path=self._path(page, "t"),
+                page=page,
+                bbox=tuple(round(v, 2) for v in grid.bbox),  # type: ignore[arg-type]
+                cells=tuple(rows),
+            )
+        )
+
+
+def _continue_merged_cells(above: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...]:
+    """The first row on a continuation page, its empty cells filled from the row above.
+
+    A cell merged down across a page break is drawn as a filled cell on the first page and an
+    empty one on the next; in a data row (other cells filled) an empty cell is read as that
+    continuation. Header-like rows and rows of other widths are left alone.
+    """
+    if len(above) != len(row) or sum(1 for cell in row if cell) < 2:
+        return row
+    return tuple(cell or previous for cell, previous in zip(row, above, strict=True))
+
+
+def _same_columns(a: TableGrid, b: TableGrid, tolerance: float) -> bool:
+    return len(a.xs) == len(b.xs) and all(
+        abs(x - y) <= tolerance for x, y in zip(a.xs, b.xs, strict=True)
+    )
+
+
+_LINE_TOP = operator.attrgetter("top")
+
+
+def _top_down(lines: list[Line]) -> bool:
+    """Whether ``lines`` are in top-to-bottom order already (as :func:`build_lines` gives
+    them), so that sorting them by their tops would leave them as they are."""
+    tops = list(map(_LINE_TOP, lines))
+    return all(map(operator.le, tops, tops[1:]))
+
+
+def _assemble(pages: list[_Page], metrics: BodyMetrics, settings: LayoutSettings) -> list[Block]:
+    """Blocks of all pages: paragraph runs split at tables; tables continued across pages."""
+    builder = _Builder(metrics, settings)
+    run: list[Line] = []
+    last_item_was_table = False
+    for page in pages:
+        if not page.tables and _top_down(page.lines):  # the usual page: nothing to interleave
+            if page.lines:
+                run += page.lines
+                last_item_was_table = False
+            continue
+        items: list[tuple[float, int, Line | TableGrid]] = [(ln.top, 1, ln) for ln in page.lines]
+        items += [(t.bbox[1], 0, t) for t in page.tables]
+        items.sort(key=lambda item: (item[0], item[1]))
+        for position, (_, _, item) in enumerate(items):
+            if isinstance(item, Line):
+                run.append(item)
+                last_item_was_table = False
+                continue
+            builder.paragraphs(run)
+            run = []
+            open_table = builder.open_table
+            continues = (
+                position == 0
+                and last_item_was_table
+                and open_table is not None
+                and open_table[0] <= page.number - 1
+                and _same_columns(open_table[1], item, settings.table_continuation_tolerance)
+            )
+            builder.table(page.number, item, continues)
+            last_item_was_table = True
+    builder.paragraphs(run)
+    builder.close_table()
+    return builder.blocks
+
+
+def _document(pages: list[_Page], page_count: int, settings: LayoutSettings) -> Document:
+    notes: list[tuple[str, str]] = []
+    for page in pages:
+        if page.error:
+            notes.append(("page_unreadable", f"page {page.number}: {page.error}"))
+        elif page.glyphs == 0 and page.images:
+            notes.append(("no_text_layer", f"page {page.number} has images but no text"))
+        elif page.glyphs and page.unmapped / page.glyphs > settings.low_yield_ratio:
+            notes.append(("low_text_yield", f"page {page.number}: mostly unmapped glyphs"))
+    readable = [p for p in pages if not p.error]
+    if not readable:
+        raise CorruptFileError((pages[0].error if pages else None) or "no readable page")
+    glyphs = sum(p.glyphs for p in pages)
+    if glyphs == 0:
+        if any(p.images for p in pages):
+            raise NoTextLayerError("no page has a text layer (scanned images)")
+        raise NoTextLayerError("no page has any text (blank, or text drawn as paths)")
+    unmapped = sum(p.unmapped for p in pages)
+    if unmapped / glyphs > settings.low_yield_ratio:
+        raise LowTextYieldError(
+            f"{unmapped} of {glyphs} glyphs have no Unicode mapping ({REPLACEMENT} / (cid:NN))"
+        )
+
+    furniture = find_page_furniture(
+        [p.lines for p in pages], [p.height for p in pages], settings=settings
+    )
+    removed = [RemovedText(text=f.text, reason=f.reason, page=f.page) for f in furniture]
+    drop = {(f.page, f.index) for f in furniture}
+    for page in pages:
+        page.lines = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in drop]
+    width = max((p.width for p in pages), default=0.0)
+    metrics = measure_body([p.lines for p in pages], width, settings=settings)
+    blocks = _assemble(pages, metrics, settings)
+    return Document(
+        blocks=blocks, format="pdf", page_count=page_count, removed=removed, notes=notes
+    )

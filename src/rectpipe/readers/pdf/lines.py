@@ -1,0 +1,404 @@
+"""Internal: a page's glyphs grouped into visual lines, each with its text and geometry.
+
+Everything here works on plain data (:class:`~.glyphs.Char` and :class:`Line`) and knows nothing
+of the PDF library that produced it. Coordinates grow rightwards and downwards from the page's
+top-left corner, in points; ``size`` is the font size of a line's most common glyph size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import math
+import operator
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .glyphs import Char, _Glyphs
+from .settings import DEFAULT_SETTINGS, LayoutSettings
+
+# --------------------------------------------------------------------------------------------
+# character classes
+
+
+def is_cjk(ch: str) -> bool:
+    """True for Han ideographs, CJK punctuation, kana, hangul and full-width forms.
+
+    Between two such characters (or one of them and anything else) a line break or a gap never
+    means a space in the text.
+    """
+    code = ord(ch[0]) if ch else 0
+    return (
+        0x2E80 <= code <= 0x9FFF  # radicals, CJK punctuation, kana, bopomofo, unified ideographs
+        or 0xAC00 <= code <= 0xD7AF  # hangul
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
+        or 0xFE30 <= code <= 0xFE4F  # CJK compatibility forms
+        or 0xFF00 <= code <= 0xFFEF  # half- and full-width forms
+        or 0x20000 <= code <= 0x3FFFF  # extension ideographs
+        or ch in "“”‘’—…·"  # typographic marks a CJK font draws full-width
+    )
+
+
+def _spaceable(ch: str) -> bool:
+    """Characters between which a visible gap is a real space (Latin letters, digits, signs)."""
+    return bool(ch) and not is_cjk(ch)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spaceable_start(text: str) -> bool:
+    """``_spaceable(text[0])``, remembered: asked of every line's first glyph and at every line
+    break of a paragraph, always of the same few characters."""
+    return _spaceable(text[0])
+
+
+# --------------------------------------------------------------------------------------------
+# lines
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line of text on a page: its joined text and geometry.
+
+    ``glyphs`` is the number of glyphs, ``lead`` the width of the run of non-CJK glyphs the line
+    starts with (its first Latin word or number; 0 when it starts with CJK). The glyphs
+    themselves are not kept, so that a long document's lines stay small.
+    """
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    glyphs: int = 0
+    lead: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def line_text(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETTINGS) -> str:
+    """The text of one line's glyphs (sorted left to right), with spaces only where they belong.
+
+    A space is put between two glyphs only when neither is CJK and the gap is wider than a
+    quarter of the font size (a word space: ``settings.x_tolerance_ratio``), or when the gap is
+    a column-like outlier: wider than 1.5 em and far wider than the line's usual letter spacing
+    (so that letter-spaced and justified lines, whose gaps are all wide, get none;
+    ``settings.column_gap_*``).
+    """
+    if not chars:
+        return ""
+    space, min_em, column = settings.x_tolerance_ratio, settings.min_em, settings.column_gap_ratio
+    parts = [chars[0].text]
+    wide: list[tuple[int, float, float]] = []  # where a column-like gap might be
+    prev = chars[0]
+    for k in range(1, len(chars)):
+        cur = chars[k]
+        gap = cur.x0 - prev.x1
+        if gap > space * prev.size or gap > space * cur.size:
+            em = max(min(prev.size, cur.size), min_em)
+            if gap > space * em and _spaceable_start(prev.text[-1]) and _spaceable_start(cur.text):
+                parts.append(" ")
+            elif gap > column * em:
+                wide.append((len(parts), gap, em))
+        parts.append(cur.text)
+        prev = cur
+    if wide:
+        gaps = [max(0.0, b.x0 - a.x1) for a, b in itertools.pairwise(chars)]
+        usual = statistics.median(gaps)
+        for position, gap, em in reversed(wide):
+            if gap > settings.column_gap_factor * usual + settings.column_gap_margin * em:
+                parts.insert(position, " ")
+    return "".join(parts)
+
+
+def _dominant_size(sizes: Sequence[float], digits: int) -> float:
+    """The most common of ``sizes`` (rounded to ``digits`` decimals; the larger one on a tie)."""
+    first = sizes[0]
+    if all(size == first for size in sizes):
+        return round(first, digits)
+    counts = Counter(round(size, digits) for size in sizes)
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+_BY_POSITION = operator.attrgetter("top", "x0")
+_INF = math.inf
+
+
+def build_lines(
+    chars: Sequence[Char],
+    page: int,
+    dedupe: float | None = None,
+    *,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> list[Line]:
+    """Visual lines of upright ``chars``, top to bottom; rotated glyphs are ignored.
+
+    Glyphs are grouped by their vertical centre: a glyph joins a line when its centre lies within
+    40% (``settings.y_tolerance_ratio``) of the smaller of the two heights from the line's
+    centre, so glyphs of different fonts on one baseline (whose boxes differ by a point or two)
+    stay together, and superscripts mostly do. A glyph repeating its left neighbour's text within
+    ``dedupe`` points (default ``settings.dedupe_tolerance``) horizontally and vertically is a
+    duplicate (simulated bold draws glyphs two or three times) and is dropped.
+    """
+    if not chars:
+        return []
+    if dedupe is None:
+        dedupe = settings.dedupe_tolerance
+    glyphs, upright = _Glyphs.of(chars)
+    groups = _vertical_groups(glyphs.tops, glyphs.bottoms, upright, settings.y_tolerance_ratio)
+    if not groups:
+        return []
+    order: list[int] = []
+    starts = [0]
+    for group in groups:
+        group.sort(key=glyphs.x0s.__getitem__)
+        order += group
+        starts.append(len(order))
+    lines = _lines(_in_order(glyphs, order), starts, page, dedupe, settings)
+    lines.sort(key=_BY_POSITION)
+    return lines
+
+
+def _in_order(glyphs: _Glyphs, order: list[int]) -> _Glyphs:
+    """The glyphs at ``order`` (at least one): every line's glyphs, left to right, one line
+    after another. Usually that is the order they came in (text drawn line by line, left to
+    right), and the columns are then used as they are."""
+    if len(order) == len(glyphs.texts) and order == list(range(len(order))):
+        return glyphs
+    if len(order) == 1:
+        return glyphs.slice(order[0], order[0] + 1)
+    return glyphs.take(order)
+
+
+def _vertical_groups(
+    tops: Sequence[float], bottoms: Sequence[float], upright: Sequence[bool], tolerance: float
+) -> list[list[int]]:
+    """Indices of the upright glyphs of positive height, sorted by vertical centre and cut into
+    lines (see :func:`build_lines`; ``tolerance`` is ``y_tolerance_ratio``).
+
+    Centres and heights are computed column-wise and the glyphs sorted as indices, so the one
+    Python loop left per glyph is the grouping decision itself.
+    """
+    wanted: Iterable[bool] = map(operator.gt, bottoms, tops)
+    if not all(upright):
+        wanted = map(operator.and_, map(bool, upright), wanted)
+    centres = list(map(operator.add, tops, bottoms))  # twice the centre: no division
+    heights = list(map(operator.sub, bottoms, tops))
+    order = sorted(itertools.compress(range(len(tops)), wanted), key=centres.__getitem__)
+    reach = 2 * tolerance  # centres are doubled, so is the distance they may lie apart
+    starts: list[int] = []
+    centre2 = height = 0.0
+    for position, i in enumerate(order):
+        mid2, h = centres[i], heights[i]
+        if starts and abs(mid2 - centre2) <= reach * (h if h < height else height):
+            continue
+        starts.append(position)
+        centre2, height = mid2, h
+    starts.append(len(order))
+    return [order[a:b] for a, b in itertools.pairwise(starts)]
+
+
+def _lines(
+    glyphs: _Glyphs, starts: list[int], page: int, dedupe: float, settings: LayoutSettings
+) -> list[Line]:
+    """The lines of a page's ``glyphs``, grouped: line ``g`` is ``glyphs[starts[g]:starts[g+1]]``,
+    sorted by x0.
+
+    What :func:`_split_overlaps` would do glyph by glyph is decided for the whole page at once,
+    by comparing every glyph with its left neighbour in a few column-wise passes: lines with no
+    overlap, no wide gap and one font size (nearly all) are made straight from their columns;
+    only the others take the slower paths. A line with repeated text (``常常``, ``……``) is
+    looked at closer (:func:`_one_clean_row`) and, when none of it is a duplicate, made from
+    its columns too.
+    """
+    texts, x0s, x1s, sizes = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes
+    tops, bottoms, text = glyphs.tops, glyphs.bottoms, glyphs.text
+    space, overlap = settings.x_tolerance_ratio, settings.overlap_ratio
+    digits = settings.size_decimals
+    suspect, spaced, mixed = _line_flags(glyphs, starts, space)
+    general = spaced | mixed  # spaces to place or sizes to count: :func:`_line`
+    lines: list[Line] = []
+    for g, (a, b) in enumerate(itertools.pairwise(starts)):
+        if g in suspect and not _one_clean_row(glyphs.slice(a, b), dedupe, overlap):
+            lines.extend(_split_overlaps(glyphs.slice(a, b), page, dedupe, settings))
+            continue
+        if g in general:
+            lines.append(_line(glyphs.slice(a, b), page, settings))
+            continue
+        lead = _lead_width(glyphs.slice(a, b), space) if _spaceable_start(texts[a]) else 0.0
+        lines.append(
+            Line(
+                page,
+                "".join(texts[a:b]) if text is None else text[a:b],
+                x0s[a],
+                max(x1s[a:b]),
+                min(tops[a:b]),
+                max(bottoms[a:b]),
+                round(sizes[a], digits),
+                b - a,
+                lead,
+            )
+        )
+    return lines
+
+
+def _line_flags(
+    glyphs: _Glyphs, starts: list[int], space: float
+) -> tuple[set[int], set[int], set[int]]:
+    """Lines (by number) that need a closer look, from page-wide neighbour comparisons:
+    ``suspect`` may hold overlapping or duplicated glyphs (:func:`_one_clean_row` decides),
+    ``spaced`` has a gap where :func:`line_text` may put a space (wider than ``space``, the
+    ``x_tolerance_ratio``, times a size), ``mixed`` has several font sizes (or a NaN one).
+    Pairs of glyphs across a line boundary are ignored."""
+    texts, x0s, x1s, sizes = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes
+    pairs = range(1, len(texts))  # k: glyph k and its left neighbour k - 1
+    gaps = list(map(operator.sub, x0s[1:], x1s))
+    for k in starts[1:-1]:
+        gaps[k - 1] = 0.0  # across a line boundary: neither an overlap nor (mostly) a space
+    finite = math.isfinite(sum(x0s)) and math.isfinite(sum(x1s))  # no inf, no NaN
+    if finite and all(map(operator.le, x0s, x1s)):
+        # then a glyph that starts where its left neighbour ends or further right is in the
+        # row, and gap < 0 exactly when it starts before
+        suspect = set()
+        if gaps and min(gaps) < 0.0:  # finite gaps: none below 0 is the usual case
+            overlaps = itertools.compress(pairs, map(operator.lt, gaps, itertools.repeat(0.0)))
+            suspect = _inner(overlaps, starts)
+    else:
+        suspect = set(range(len(starts) - 1))
+    suspect |= _inner(itertools.compress(pairs, map(operator.eq, texts[1:], texts)), starts)
+    if math.isnan(sum(sizes)):
+        return suspect, *_size_flags_nan(gaps, sizes, starts, space)
+    # A gap wider than ``space`` times either size is wider than ``space`` times the smallest
+    # size: the few such gaps are then checked one by one.
+    low = itertools.repeat(space * min(sizes))
+    candidates = itertools.compress(pairs, map(operator.gt, gaps, low))
+    spaced = _inner(
+        (
+            k
+            for k in candidates
+            if gaps[k - 1] > space * sizes[k - 1] or gaps[k - 1] > space * sizes[k]
+        ),
+        starts,
+    )
+    if sizes.count(sizes[0]) == len(sizes):
+        return suspect, spaced, set()
+    return suspect, spaced, _mixed_sizes(sizes, starts)
+
+
+def _mixed_sizes(sizes: Sequence[float], starts: list[int]) -> set[int]:
+    """Lines (by number) whose glyphs' sizes (none NaN) are not all their first glyph's.
+
+    Counted line by line: the sizes of a page change mostly from one line to the next, so
+    comparing every glyph with its neighbour would mostly find changes across lines."""
+    heads, ends = starts[:-1], starts[1:]
+    rows = map(sizes.__getitem__, map(slice, heads, ends))
+    alike = map(operator.countOf, rows, map(sizes.__getitem__, heads))  # sized as the first
+    differing = map(operator.ne, alike, map(operator.sub, ends, heads))
+    return set(itertools.compress(itertools.count(), differing))
+
+
+def _size_flags_nan(
+    gaps: list[float], sizes: Sequence[float], starts: list[int], space: float
+) -> tuple[set[int], set[int]]:
+    """``spaced`` and ``mixed`` of :func:`_line_flags` on a page with NaN font sizes, where
+    nothing can be told from the smallest size: every pair is compared as the loop would."""
+    pairs = range(1, len(sizes))
+    limits = list(map(operator.mul, itertools.repeat(space), sizes))
+    wide = map(operator.or_, map(operator.gt, gaps, limits), map(operator.gt, gaps, limits[1:]))
+    changes = map(operator.ne, sizes[1:], sizes)  # NaN differs even from itself
+    mixed = _inner(itertools.compress(pairs, changes), starts)
+    mixed |= {g for g in range(len(starts) - 1) if sizes[starts[g]] != sizes[starts[g]]}
+    return _inner(itertools.compress(pairs, wide), starts), mixed
+
+
+def _inner(positions: Iterable[int], starts: list[int]) -> set[int]:
+    """Numbers of the lines in which glyph pairs ``positions`` (glyph k and k - 1) both lie."""
+    found: set[int] = set()
+    for k in positions:
+        g = bisect.bisect_right(starts, k) - 1
+        if starts[g] != k:
+            found.add(g)
+    return found
+
+
+def _split_overlaps(
+    group: _Glyphs, page: int, dedupe: float, settings: LayoutSettings
+) -> list[Line]:
+    """One or more lines from a vertical group sorted by x0, duplicates dropped: glyphs that
+    overlap horizontally (text laid over text) are separated into further lines."""
+    overlap = settings.overlap_ratio
+    chars = group.chars()
+    rows: list[list[Char]] = [[chars[0]]]
+    for k in range(1, len(chars)):
+        char = chars[k]
+        for row in rows:
+            last = row[-1]
+            if (
+                char.text == last.text
+                and abs(char.x0 - last.x0) <= dedupe
+                and abs(char.top - last.top) <= dedupe
+            ):
+                break  # a duplicate: drop it
+            width = char.x1 - char.x0
+            last_width = last.x1 - last.x0
+            if char.x0 >= last.x1 - overlap * (width if width < last_width else last_width):
+                row.append(char)
+                break
+        else:
+            rows.append([char])
+    return [_line(_Glyphs.of(row)[0], page, settings) for row in rows]
+
+
+def _one_clean_row(group: _Glyphs, dedupe: float, overlap: float) -> bool:
+    """Whether the glyph loop of :func:`_split_overlaps` would put every glyph of ``group``
+    (sorted by x0) into one row and drop none.
+
+    A glyph joins the row when it starts no more than ``overlap`` (30%) of the narrower width
+    before its left neighbour ends; it is a duplicate when it repeats its neighbour's text
+    within ``dedupe``.
+    """
+    texts, x0s, x1s, tops = group.texts, group.x0s, group.x1s, group.tops
+    widths = list(map(operator.sub, x1s, x0s))
+    narrower = map(min, widths, widths[1:])  # min(last_width, width), NaN as the loop does
+    limits = map(operator.sub, x1s, map(operator.mul, itertools.repeat(overlap), narrower))
+    if not all(map(operator.ge, x0s[1:], limits)):
+        return False
+    for k in itertools.compress(range(1, len(texts)), map(operator.eq, texts[1:], texts)):
+        if abs(x0s[k] - x0s[k - 1]) <= dedupe and abs(tops[k] - tops[k - 1]) <= dedupe:
+            return False
+    return True
+
+
+def _line(row: _Glyphs, page: int, settings: LayoutSettings) -> Line:
+    """The :class:`Line` of one row of glyphs sorted left to right (any row)."""
+    return Line(
+        page,
+        line_text(row.chars(), settings),
+        row.x0s[0],
+        max(row.x1s),
+        min(row.tops),
+        max(row.bottoms),
+        _dominant_size(row.sizes, settings.size_decimals),
+        len(row.texts),
+        _lead_width(row, settings.x_tolerance_ratio),
+    )
+
+
+def _lead_width(row: _Glyphs, space: float) -> float:
+    """Width of the run of non-CJK glyphs ``row`` starts with (up to the first word gap, wider
+    than ``space`` times the font size)."""
+    texts, x0s, x1s, sizes = row.texts, row.x0s, row.x1s, row.sizes
+    if not _spaceable_start(texts[0]):
+        return 0.0
+    end = x1s[0]
+    for k in range(1, len(texts)):
+        if not _spaceable_start(texts[k]) or x0s[k] - x1s[k - 1] > space * sizes[k]:
+            break
+        end = x1s[k]
+    return end - x0s[0]

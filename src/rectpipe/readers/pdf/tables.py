@@ -1,0 +1,172 @@
+"""Internal: ruled tables found from a page's ruling segments, with the text of their cells.
+
+Segments are snapped, joined and intersected with pdfplumber's lattice algorithm; each glyph
+goes to the cell holding its centre, and a cell's lines are joined into its text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .glyphs import Char
+from .lines import build_lines
+from .paragraphs import ends_sentence, join_fragments
+from .settings import DEFAULT_SETTINGS, LayoutSettings
+from .sources import Edge
+
+
+@dataclass(frozen=True, slots=True)
+class TableGrid:
+    """A ruled table on one page: cell texts by row, column boundaries and row tops.
+
+    A cell spanning several columns or rows holds its text at its top-left position and ``""``
+    elsewhere. Within a cell, wrapped lines are joined and paragraphs separated by ``"\\n"``.
+    """
+
+    bbox: tuple[float, float, float, float]
+    xs: tuple[float, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _cluster(values: Sequence[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tolerance:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(bounds: Sequence[float], value: float) -> int:
+    return min(range(len(bounds)), key=lambda k: abs(bounds[k] - value))
+
+
+def _cell_text(chars: Sequence[Char], settings: LayoutSettings) -> str:
+    """A cell's text: wrapped lines joined without spaces between CJK characters; a line that
+    ends a sentence (。！？；：) more than one character short of the cell's longest line, or
+    ends more than three characters short, closes a paragraph (``"\n"`` between paragraphs;
+    ``settings.cell_sentence_break_ratio`` and ``cell_break_ratio``)."""
+    lines = build_lines(chars, 0, settings=settings)
+    if not lines:
+        return ""
+    widest = max(ln.x1 for ln in lines)
+    paragraphs: list[list[str]] = [[]]
+    for k, ln in enumerate(lines):
+        if k:
+            prev = lines[k - 1]
+            room = widest - prev.x1
+            if room > settings.cell_break_ratio * prev.size or (
+                room > settings.cell_sentence_break_ratio * prev.size and ends_sentence(prev.text)
+            ):
+                paragraphs.append([])
+        paragraphs[-1].append(ln.text)
+    return "\n".join(join_fragments(p) for p in paragraphs)
+
+
+def _lattice_cells(
+    edges: Sequence[Edge], settings: LayoutSettings
+) -> list[list[tuple[float, float, float, float]]]:
+    """Cell boxes of each ruled table drawn by ``edges`` (pdfplumber's lattice algorithm)."""
+    from pdfplumber import table as lattice
+
+    objs: list[dict[str, Any]] = []
+    for e in edges:
+        if e.orientation == "h":
+            y = (e.top + e.bottom) / 2
+            x0, x1, top, bottom = e.x0, e.x1, y, y
+        else:
+            x = (e.x0 + e.x1) / 2
+            x0, x1, top, bottom = x, x, e.top, e.bottom
+        if max(x1 - x0, bottom - top) < settings.edge_min_length:
+            continue
+        objs.append(
+            {
+                "object_type": "line",
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "orientation": e.orientation,
+            }
+        )
+    if not objs:
+        return []
+    s = settings
+    merged = lattice.merge_edges(
+        objs, s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance
+    )
+    intersections = lattice.edges_to_intersections(
+        merged, s.intersection_x_tolerance, s.intersection_y_tolerance
+    )
+    cells = lattice.intersections_to_cells(intersections)
+    return [list(group) for group in lattice.cells_to_tables(cells)]
+
+
+def find_tables(
+    edges: Sequence[Edge],
+    chars: Sequence[Char],
+    *,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> tuple[list[TableGrid], Sequence[Char]]:
+    """Ruled tables drawn by ``edges``, with the text of ``chars`` in their cells, top to bottom,
+    and the glyphs left outside every table.
+
+    Segments are snapped and joined (3 pt), cells found from their intersections and grouped
+    into tables with pdfplumber's lattice algorithm; a table needs two cells at least. A glyph
+    belongs to the cell holding its centre. No tables (and all glyphs back) when there are no
+    ruling lines, or more than ``settings.max_table_edges``: ``chars`` itself then, not a copy
+    (it may be :class:`~.glyphs.CharColumns`, which the layout reads fastest). The tolerances
+    are those of ``settings`` (its table fields).
+    """
+    if len(edges) < settings.min_table_edges or len(edges) > settings.max_table_edges:
+        return [], chars
+    groups = _lattice_cells(edges, settings)
+    if not groups:
+        return [], chars
+    grids: list[TableGrid] = []
+    outside = list(chars)
+    for group in groups:
+        xs = _cluster([v for c in group for v in (c[0], c[2])], settings.cell_boundary_tolerance)
+        ys = _cluster([v for c in group for v in (c[1], c[3])], settings.cell_boundary_tolerance)
+        if len(xs) < 2 or len(ys) < 2:
+            continue
+        n_rows, n_cols = len(ys) - 1, len(xs) - 1
+        owner: dict[tuple[int, int], tuple[int, int]] = {}  # grid slot -> the cell's top-left
+        for x0, top, x1, bottom in group:
+            r0, r1, c0, c1 = _index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1)
+            for r in range(r0, max(r1, r0 + 1)):
+                for c in range(c0, max(c1, c0 + 1)):
+                    owner[(r, c)] = (r0, c0)
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        margin = settings.table_bbox_margin
+        x_min, x_max = bbox[0] - margin, bbox[2] + margin
+        y_min, y_max = bbox[1] - margin, bbox[3] + margin
+        buckets: dict[tuple[int, int], list[Char]] = {}
+        remaining: list[Char] = []
+        for char in outside:
+            cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+            if not (x_min <= cx <= x_max and y_min <= cy <= y_max):
+                remaining.append(char)
+                continue
+            r = min(max(bisect.bisect_right(ys, cy) - 1, 0), n_rows - 1)
+            c = min(max(bisect.bisect_right(xs, cx) - 1, 0), n_cols - 1)
+            slot = owner.get((r, c))
+            if slot is not None:
+                buckets.setdefault(slot, []).append(char)
+        outside = remaining
+        matrix = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+        for (r, c), cell_chars in buckets.items():
+            matrix[r][c] = _cell_text(cell_chars, settings)
+        # A cell merged down holds its text in every row it spans, so each row stands alone
+        # (as the Word and web readers give it); a cell merged across stays in its first column.
+        for (r, c), (r0, c0) in owner.items():
+            if r != r0 and c == c0:
+                matrix[r][c] = matrix[r0][c0]
+        grids.append(TableGrid(bbox=bbox, xs=tuple(xs), rows=tuple(tuple(row) for row in matrix)))
+    return grids, outside
