@@ -7,6 +7,7 @@ the deepest items of the non-narrative parts are. Items under a problem are its 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
@@ -21,7 +22,7 @@ from .evidence import Evidence, heading_evidence
 from .fields_of_node import NodeFields, Value, node_fields
 from .measures import find_measures
 from .spans import Spans
-from .status import normalise_status, status_sentence
+from .status import StatusMatch, normalise_status, status_sentence
 from .tables import ledger_problems
 from .wrappers import unwrap
 
@@ -394,7 +395,18 @@ def _problem(
         _drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)
     if not measures and node.children:
         # Numbered items under a problem are its measures, and part of its narrative.
-        measures, child_actions = _child_measures(node, builder, stop=_labels_start(node, fields))
+        stop = _labels_start(node, fields)
+        if status is Status.UNKNOWN:
+            # （3）… then 目前，该问题已整改到位。: the closing sentence after the last measure.
+            closing = _closing_status(node.children[-1], fields, builder)
+            if closing is not None:
+                s_start, s_end, match = closing
+                status_raw = textmap.text[s_start:s_end]
+                status, long_term = match.status, match.long_term
+                sources["status"] = builder.prov_data(s_start, s_end)
+                paragraph = textmap.starts[_block_at(textmap, s_start)]
+                stop = paragraph if stop is None else min(stop, paragraph)
+        measures, child_actions = _child_measures(node, builder, stop=stop)
         actions = Spans([*actions.pieces, *child_actions.pieces])
     if actions.start is not None and actions.end is not None:
         sources["actions"] = builder.prov_data(actions.start, actions.end)
@@ -507,6 +519,27 @@ def _labels_start(node: Node, fields: dict[int, NodeFields]) -> int | None:
     """Where the labelled lines after a problem's last numbered item begin, if any."""
     values = _trailing_values(node, fields)
     return min((v.line_start for v in values.values()), default=None)
+
+
+def _closing_status(
+    last: Node, fields: dict[int, NodeFields], builder: _Builder
+) -> tuple[int, int, StatusMatch] | None:
+    """A status sentence in the unlabelled paragraphs after a problem's last numbered item,
+    as global offsets."""
+    f = fields[id(last)]
+    body = f.actions if f.actions.pieces else f.free
+    if not body.pieces:
+        return None
+    last_start, last_text = body.pieces[-1]
+    found = status_sentence(last_text, builder.profile)
+    if found is None:
+        return None
+    start, end, match = found
+    return last_start + start, last_start + end, match
+
+
+def _block_at(textmap: TextMap, offset: int) -> int:
+    return max(0, bisect_right(textmap.starts, offset) - 1)
 
 
 def _child_measures(
