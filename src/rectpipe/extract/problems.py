@@ -49,6 +49,11 @@ def _is_narrative_title(heading: str, profile: Profile) -> bool:
     return any(word in heading for word in profile.narrative_sections)
 
 
+def _is_closing_title(heading: str, profile: Profile) -> bool:
+    title = _section_title(heading)[0]
+    return any(word in title for word in profile.closing_sections)
+
+
 # The tree walks below are module functions, not closures calling themselves: such a closure
 # is a reference cycle that keeps the whole tree alive until the collector runs.
 
@@ -119,9 +124,14 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     narrative_parts = [
         part
         for part in root.children
-        if _is_narrative_title(fields[id(part)].heading, profile)
-        and not _has_labels(part, fields)
-        and not _has_finding(part, evidence)
+        if not _has_labels(part, fields)
+        and (
+            _is_closing_title(fields[id(part)].heading, profile)
+            or (
+                _is_narrative_title(fields[id(part)].heading, profile)
+                and not _has_finding(part, evidence)
+            )
+        )
     ]
     for part in narrative_parts:
         _mark(part, Role.NARRATIVE, roles)

@@ -33,6 +33,8 @@ class Profile:
     status_sentence_prefixes: tuple[str, ...]
     status_sentence_max_chars: int
     narrative_sections: tuple[str, ...]
+    #: Parts that close a report (下一步…): narrative whatever findings they mention.
+    closing_sections: tuple[str, ...]
     issuer_suffixes: tuple[str, ...]
     inspection_kinds: tuple[str, ...]
     table_columns: dict[str, tuple[str, ...]]
@@ -74,6 +76,7 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             status_sentence_prefixes=_longest_first(raw.get("status_sentence_prefixes", [])),
             status_sentence_max_chars=int(raw.get("status_sentence_max_chars", 16)),
             narrative_sections=_longest_first(raw.get("narrative_sections", [])),
+            closing_sections=_longest_first(raw.get("closing_sections", [])),
             issuer_suffixes=_longest_first(raw.get("issuer_suffixes", [])),
             inspection_kinds=tuple(str(k) for k in raw.get("inspection_kinds", [])),
             table_columns={
