@@ -22,7 +22,16 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "shape-y02-lanshi-renda-plain.txt": (
+        "statuses stated only in each part's own totals line are not given to its findings"
+    ),
+    "shape-y03-songling-renda-web.html": (
+        "the page's 发布机构 is taken as issuer where the report itself names none"
+    ),
+    "shape-y06-yunshan-ducha.txt": "measure 1.3处… is read as the number 1.3, not 1. + 3处",
+    "shape-y09-tongxi-ducha-table.html": "numbered measures inside table cells are not split",
+}
 
 
 def _cases() -> list[object]:

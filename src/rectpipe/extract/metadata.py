@@ -46,6 +46,7 @@ _FEEDBACK = (
     regex.compile(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
     regex.compile(r"反馈"),
 )
+_MONTH_PART = regex.compile(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 _AS_OF = regex.compile(r"截至|截止|至今|到")
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
 
@@ -277,6 +278,19 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
                     end = offset + start + (date.end - date.start)
                     found.put("feedback_date", date.iso, offset + start, end)
                     return
+    if year is None:
+        return
+    # 并于7月上旬…反馈: a feedback dated to a part of a month, in the period's year.
+    for base, sentence in spans:
+        if not _FEEDBACK[0].search(sentence) or base + len(sentence) <= period_end:
+            continue
+        part = _MONTH_PART.search(sentence, max(0, period_end - base))
+        month = int(part.group("m")) if part else 0
+        value = iso(year, month, None) if part else None
+        if part and value:
+            start = offset + base + part.start()
+            found.put("feedback_date", value, start, offset + base + part.end())
+            return
 
 
 _BOOK_TITLE = regex.compile(r"《[^《》]{0,60}》")
