@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
+import os
+import subprocess
+import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .conftest import SAMPLES
@@ -146,3 +151,81 @@ def _pdf(objects: list[bytes]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+# --- hostile environments: run the command line in a child with something taken away ---
+
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def drop_permission_override() -> None:
+    """For ``preexec_fn``: a root child loses the capabilities that let it ignore file
+    permissions (so a read-only folder or a chmod 000 file is refused, as for anyone)."""
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def permissions_enforceable() -> bool:
+    """Whether a child can be made to obey file permissions (not root, or root that may drop
+    its capabilities)."""
+    if os.geteuid() != 0:
+        return True
+    result = subprocess.run(
+        [sys.executable, "-c", "open('/proc/self/status')"],
+        preexec_fn=drop_permission_override,
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode == 0
+
+
+def device_node(path: Path, major: int, minor: int) -> bool:
+    """Make a character device at ``path`` (``1, 3``: a null device; ``1, 7``: a full one), so
+    tests never write to the machine's own ``/dev`` nodes. ``False`` when not allowed."""
+    import stat
+
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+        with open(path, "wb"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def rectpipe(
+    *args: str | Path,
+    preexec_fn: Callable[[], None] | None = None,
+    stdin: int | None = None,
+    stdout: int | None = subprocess.PIPE,
+    timeout: float = 120,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m rectpipe ARGS`` in a child, stderr captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "rectpipe", *map(os.fsdecode, args)],
+        preexec_fn=preexec_fn,
+        stdin=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=timeout,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def error_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    """The lines on stderr; asserts there is no traceback among them."""
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr, stderr
+    return stderr.strip().splitlines()
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files left anywhere under ``folder``."""
+    return sorted(p.name for p in folder.rglob("*.tmp"))

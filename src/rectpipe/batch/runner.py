@@ -18,6 +18,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..errors import OutputError
 from ..limits import DEFAULT_LIMITS, Limits
 from .convert import cached_profile
 from .discover import BatchItem, Plan, plan_batch
@@ -177,7 +178,13 @@ def convert_batch(
             for result in results:
                 with signals_deferred():
                     item = items.get(result.path)
-                    output = sink.write(item, result) if item is not None else None
+                    try:
+                        output = sink.write(item, result) if item is not None else None
+                    except OutputError as exc:  # the output could not be written: this file fails
+                        result = FileResult.failed(
+                            result.path, exc, sha256=result.sha256, seconds=result.seconds
+                        )
+                        output = None
                     record = result.record()
                     if output is not None:
                         record["output"] = output

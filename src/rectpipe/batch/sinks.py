@@ -11,11 +11,12 @@ import glob
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from ..writers import dumps, write_atomic
+from ..writers import dumps, fit_name, write_output
 from ..writers.csv_rows import dumps_csv
+from ..writers.files import temp_prefix
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
@@ -65,8 +66,9 @@ class DirSink:
         self.manifest_path = self.folder / MANIFEST_NAME
 
     def target(self, item: BatchItem) -> Path:
-        """The output file for ``item``."""
-        return self.folder / (item.output_name + SUFFIXES[self.fmt])
+        """The output file for ``item`` (its name shortened with a hash when too long)."""
+        relative = PurePosixPath(item.output_name + SUFFIXES[self.fmt])
+        return self.folder.joinpath(*relative.parent.parts, fit_name(relative.name))
 
     def store_in_worker(self, items: Iterable[tuple[str, BatchItem]]) -> Store:
         """A picklable function that writes a report to its output file in the worker that
@@ -84,11 +86,12 @@ class DirSink:
             return result.stored
         target = self.target(item)
         if result.report is None:
-            for path in (target, *target.parent.glob(f".{glob.escape(target.name)}.*.tmp")):
+            leftovers = target.parent.glob(f"{glob.escape(temp_prefix(target))}*.tmp")
+            for path in (target, *leftovers):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
             return None
-        write_atomic(target, render(result, self.fmt))
+        write_output(target, render(result, self.fmt))
         return target.relative_to(self.folder).as_posix()
 
     def close(self) -> None:
@@ -108,7 +111,7 @@ class _FileStore:
         target = self.targets.get(result.path)
         if result.report is None or target is None:
             return result
-        write_atomic(target, render(result, self.fmt))
+        write_output(target, render(result, self.fmt))
         stored = Path(target).relative_to(self.folder).as_posix()
         return replace(result, report=None, stored=stored)
 
