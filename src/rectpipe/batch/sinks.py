@@ -34,6 +34,9 @@ class Sink(Protocol):
     """What the batch writes results to."""
 
     manifest_path: Path
+    output_format: str
+    """What the sink writes (``json``, ``csv``…, ``db``); recorded in the manifest, and a
+    run that resumes with another one converts again."""
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
         """Store ``result`` for ``item``; return where it went (``None`` when nowhere)."""
@@ -63,6 +66,7 @@ class DirSink:
             raise ValueError(f"unknown output format {fmt!r}")
         self.folder = Path(folder)
         self.fmt = fmt
+        self.output_format = fmt
         self.manifest_path = self.folder / MANIFEST_NAME
 
     def target(self, item: BatchItem) -> Path:
@@ -133,6 +137,7 @@ class DbSink:
                 else Path(MANIFEST_NAME)
             )
         self.manifest_path = Path(manifest_path)
+        self.output_format = "db"
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
         """Upsert the report; for a failure, delete rows stored from ``item.path`` under

@@ -22,7 +22,7 @@ from ..tools.diff_format import format_diff
 from ..tools.review import render_review
 from ..tools.schema import schema_text, validate_file
 from ..writers import FORMATS, dumps, fit_name, write_output, write_stdout
-from .batch import add_batch_parser, run_batch_command
+from .batch import add_batch_parser, check_number, run_batch_command
 
 _SUFFIX = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
 
@@ -135,12 +135,17 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
-    """The :class:`Limits` the limit options ask for."""
+    """The :class:`Limits` the limit options ask for; :class:`UsageError` for values that
+    are not finite and positive (``--timeout 0``: none)."""
+    check_number("--timeout", args.timeout, zero=True)
+    check_number("--max-file-mb", args.max_file_mb)
+    check_number("--max-unzipped-mb", args.max_unzipped_mb)
+    check_number("--max-pages", args.max_pages)
     return Limits(
         max_file_bytes=int(args.max_file_mb * MB),
         max_unzipped_bytes=int(args.max_unzipped_mb * MB),
         max_pages=args.max_pages,
-        timeout=args.timeout,
+        timeout=args.timeout or None,
     )
 
 
@@ -324,8 +329,8 @@ def _write(target: str | Path, text: str) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    profile = load_profile(args.profile) if args.profile else None
     limits = limits_from(args)
+    profile = load_profile(args.profile) if args.profile else None
     enrich_config = load_enrich_config(args.profile) if args.profile else None
     out = Path(args.output) if args.output and args.output != "-" else None
     per_file = out is not None and (_is_dir(out) or args.output.endswith(("/", "\\")))
