@@ -136,7 +136,47 @@ def glyph_garbage_pdf() -> bytes:
     return _pdf(objects)
 
 
-def _pdf(objects: list[bytes]) -> bytes:
+def unknown_security_pdf() -> bytes:
+    """A PDF encrypted with a security handler no reader knows (``/Filter /FooSecurity``):
+    PDFium refuses it with FPDF_ERR_SECURITY (5)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /FooSecurity /V 1 /R 2 /O <00> /U <00> /P -4 >>",
+    ]
+    ident = b"<0123456789abcdef0123456789abcdef>"
+    return _pdf(objects, trailer=b"/Encrypt 4 0 R /ID [" + ident + ident + b"] ")
+
+
+def docx_with_duplicate_document() -> bytes:
+    """A Word package holding ``word/document.xml`` twice (the format forbids it); a reader
+    that takes the last one silently loses the first."""
+    import warnings
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, text in MINIMAL_DOCX_PARTS.items():
+                package.writestr(name, text)
+            for title in ("一、第一份正文", "一、第二份正文"):
+                body = paragraph(title) + paragraph("1.问题。整改情况：已完成。")
+                package.writestr(
+                    "word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>"
+                )
+    return buffer.getvalue()
+
+
+def utf8_with_nul(text: str, *, at_line: int = 3, count: int = 1) -> bytes:
+    """``text`` as UTF-8 with ``count`` NUL bytes at the start of line ``at_line`` (within
+    the first 4 KB, where the UTF-16 guess looks)."""
+    lines = text.encode("utf-8").split(b"\n")
+    lines[at_line] = b"\0" * count + lines[at_line]
+    return b"\n".join(lines)
+
+
+def _pdf(objects: list[bytes], *, trailer: bytes = b"") -> bytes:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -146,8 +186,9 @@ def _pdf(objects: list[bytes]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
+        trailer,
         xref,
     )
     return bytes(out)

@@ -129,6 +129,20 @@ CASES: list[tuple[str, str, Callable[[Path], bytes], str, list[str]]] = [
     ),
     ("not-a-report-txt", "novel.txt", lambda _: ORDINARY_TEXT.encode(), "structure_not_found", []),
     (
+        "unknown-security-handler-pdf",
+        "odd.pdf",
+        lambda _: hostile.unknown_security_pdf(),
+        "encrypted_unsupported",
+        [],
+    ),
+    (
+        "duplicate-entry-docx",
+        "twice.docx",
+        lambda _: hostile.docx_with_duplicate_document(),
+        "corrupt",
+        [],
+    ),
+    (
         "very-long-line",
         "long.txt",
         lambda _: ("很长的一行没有结构的文字，" * 200_000).encode(),
@@ -281,3 +295,19 @@ def test_legacy_format_without_libreoffice_says_what_to_install(
         rectpipe.parse_file(path)
     assert caught.value.code == "missing_dependency"
     assert "install LibreOffice" in str(caught.value)
+
+
+@pytest.mark.parametrize("count", [1, 2, 5])
+def test_stray_nul_bytes_do_not_switch_utf8_to_utf16(tmp_path: Path, count: int) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes(hostile.utf8_with_nul(SEED.read_text("utf-8"), count=count))
+    report = rectpipe.parse_file(path)
+    assert len(report.iter_problems()) == 26
+    assert "\0" not in report.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_still_recognised(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(SEED.read_text("utf-8").encode(encoding))
+    assert len(rectpipe.parse_file(path).iter_problems()) == 26

@@ -65,7 +65,7 @@ MAX_TABLE_EDGES = 4000
 """Pages with more ruling segments than this are not searched for tables (drawings, charts)."""
 
 _FPDF_ERR_PASSWORD = 4
-_FPDF_ERR_SECURITY = 6
+_FPDF_ERR_SECURITY = 5  # PDFium: unsupported security scheme
 
 
 # --------------------------------------------------------------------------------------------
