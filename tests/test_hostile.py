@@ -311,3 +311,40 @@ def test_utf16_without_a_bom_is_still_recognised(tmp_path: Path, encoding: str) 
     path = tmp_path / "wide.txt"
     path.write_bytes(SEED.read_text("utf-8").encode(encoding))
     assert len(rectpipe.parse_file(path).iter_problems()) == 26
+
+
+def test_problem_ids_match_the_naive_uniquifier() -> None:
+    import random
+
+    from rectpipe.extract.problems import _Builder
+
+    builder = _Builder.__new__(_Builder)
+    builder.ids, builder.next_suffix = set(), {}
+    naive: set[str] = set()
+
+    def reference(base: str) -> str:
+        candidate, n = base, 2
+        while candidate in naive:
+            candidate, n = f"{base}~{n}", n + 1
+        naive.add(candidate)
+        return candidate
+
+    rng = random.Random(16)
+    bases = ["p1", "p1~2", "p1~3", "s1-1", "p2", "p1~2~2"]
+    for _ in range(3000):
+        base = rng.choice(bases)
+        assert builder.unique(base) == reference(base)
+
+
+def test_repeated_numbering_takes_linear_time() -> None:
+    """8,000 repeats of one numbering (~640 KB) took 28 s when each id rescanned ~2, ~3…"""
+    import time
+
+    lines = ["关于巡视整改进展情况的通报", "一、整改情况"]
+    lines += ["（一）反馈问题：某问题。", "1.问题说明。整改情况：已完成。"] * 8000
+    started = time.perf_counter()
+    report = rectpipe.parse_text("\n".join(lines))
+    elapsed = time.perf_counter() - started
+    problems = report.iter_problems()
+    assert len(problems) == 8000 and problems[-1].id == "p1-1-1~8000"
+    assert elapsed < 15, f"{elapsed:.1f} s"
