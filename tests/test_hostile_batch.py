@@ -253,3 +253,17 @@ def test_workers_get_default_sigterm() -> None:
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert {r.error_message for r in results} == {"SIG_DFL"}
+
+
+def test_resume_sweeps_temporary_files_of_a_killed_run(tmp_path: Path) -> None:
+    inbox = _inbox(tmp_path, ["a.txt"])
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    left = [out / ".a.txt.json.k3j9x0aa.tmp", out / "sub" / ".b.txt.json.0123abcd.tmp"]
+    for path in left:
+        path.write_text("{half a repo", "utf-8")
+    keep = out / "notes.tmp"  # not one of ours
+    keep.write_text("mine", "utf-8")
+    result = hostile.rectpipe("batch", inbox, "--out", out, "--resume")
+    assert result.returncode == 0, hostile.error_lines(result)
+    assert not any(path.exists() for path in left) and keep.exists()

@@ -164,6 +164,8 @@ def convert_batch(
         resume_manifest=sink.manifest_path if resume else None,
         resume_format=output_format,
     )
+    if resume and hasattr(sink, "sweep"):
+        sink.sweep()  # temporary files of the run being resumed, killed mid-write
     summary = BatchSummary(total=len(plan.todo) + len(plan.missing), skipped=len(plan.skipped))
     if on_plan is not None:
         on_plan(plan)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,7 @@ OUTPUT_FORMATS = ("json", "yaml", "jsonl", "csv")
 SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv"}
 
 
+_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
 Store = Callable[[FileResult], FileResult]
 """Stores a result from inside a worker; returns it with ``stored`` set and the report
 dropped (see :meth:`DirSink.store_in_worker`)."""
@@ -97,6 +99,18 @@ class DirSink:
             return None
         write_output(target, render(result, self.fmt))
         return target.relative_to(self.folder).as_posix()
+
+    def sweep(self) -> int:
+        """Delete the temporary files an earlier run left in the folder when it was killed
+        while writing (``.<name>.<8 characters>.tmp``); returns how many. Called when a run
+        resumes, which continues that earlier run."""
+        removed = 0
+        for path in self.folder.rglob(".*.tmp"):
+            if _LEFTOVER.fullmatch(path.name) and path.is_file():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+        return removed
 
     def close(self) -> None:
         """Nothing to release: every file is complete when written."""
