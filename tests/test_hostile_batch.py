@@ -267,3 +267,16 @@ def test_resume_sweeps_temporary_files_of_a_killed_run(tmp_path: Path) -> None:
     result = hostile.rectpipe("batch", inbox, "--out", out, "--resume")
     assert result.returncode == 0, hostile.error_lines(result)
     assert not any(path.exists() for path in left) and keep.exists()
+
+
+def test_a_manifest_that_cannot_grow_stops_the_batch_cleanly(tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    if not hostile.device_node(full, 1, 7):
+        pytest.skip("cannot make a device node here")
+    db = tmp_path / "r.sqlite"
+    result = hostile.rectpipe("batch", SEED, "--db", db, "--manifest", full)
+    lines = hostile.error_lines(result)
+    assert result.returncode == 74, lines
+    assert lines[0] == f"rectpipe: {full}: output_error: cannot use the manifest: " + (
+        "No space left on device"
+    )

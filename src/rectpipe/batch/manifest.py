@@ -125,14 +125,18 @@ class Manifest:
             return handle.read(1) != b"\n"
 
     def append(self, record: dict[str, Any]) -> None:
-        """Append ``record`` as one line and sync it to disk before returning."""
+        """Append ``record`` as one line and sync it to disk before returning; raises
+        :class:`~rectpipe.errors.OutputError` when the system refuses (disk full)."""
         text = json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
         # Names arrive escaped (rectpipe.names); a stray lone surrogate still gives a line.
         line = text.encode("utf-8", "backslashreplace")
-        written = os.write(self._fd, line)
-        while written < len(line):  # only on exotic filesystems; still one record per line
-            written += os.write(self._fd, line[written:])
-        os.fsync(self._fd)
+        try:
+            written = os.write(self._fd, line)
+            while written < len(line):  # only on exotic filesystems; still one record per line
+                written += os.write(self._fd, line[written:])
+            os.fsync(self._fd)
+        except OSError as exc:  # disk full: the run stops, resumable, with output_error
+            raise _open_error(self.path, exc) from None
 
     def close(self) -> None:
         """Close the file; appending afterwards raises ``OSError``."""
