@@ -40,6 +40,15 @@ def pid_job(path: str) -> FileResult:
     return FileResult(path=path, sha256=None, status="success", error_message=str(os.getpid()))
 
 
+def sigterm_job(path: str) -> FileResult:
+    """A result whose message names the worker's SIGTERM disposition."""
+    import signal
+
+    handler = signal.getsignal(signal.SIGTERM)
+    name = handler.name if isinstance(handler, signal.Handlers) else "a Python handler"
+    return FileResult(path=path, sha256=None, status="success", error_message=name)
+
+
 def install() -> None:
     """Make the local engine use :func:`slow_convert_path` in this process."""
     from rectpipe.batch import local

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
+import os
+import subprocess
+import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .conftest import SAMPLES
@@ -131,7 +136,47 @@ def glyph_garbage_pdf() -> bytes:
     return _pdf(objects)
 
 
-def _pdf(objects: list[bytes]) -> bytes:
+def unknown_security_pdf() -> bytes:
+    """A PDF encrypted with a security handler no reader knows (``/Filter /FooSecurity``):
+    PDFium refuses it with FPDF_ERR_SECURITY (5)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /FooSecurity /V 1 /R 2 /O <00> /U <00> /P -4 >>",
+    ]
+    ident = b"<0123456789abcdef0123456789abcdef>"
+    return _pdf(objects, trailer=b"/Encrypt 4 0 R /ID [" + ident + ident + b"] ")
+
+
+def docx_with_duplicate_document() -> bytes:
+    """A Word package holding ``word/document.xml`` twice (the format forbids it); a reader
+    that takes the last one silently loses the first."""
+    import warnings
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, text in MINIMAL_DOCX_PARTS.items():
+                package.writestr(name, text)
+            for title in ("一、第一份正文", "一、第二份正文"):
+                body = paragraph(title) + paragraph("1.问题。整改情况：已完成。")
+                package.writestr(
+                    "word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>"
+                )
+    return buffer.getvalue()
+
+
+def utf8_with_nul(text: str, *, at_line: int = 3, count: int = 1) -> bytes:
+    """``text`` as UTF-8 with ``count`` NUL bytes at the start of line ``at_line`` (within
+    the first 4 KB, where the UTF-16 guess looks)."""
+    lines = text.encode("utf-8").split(b"\n")
+    lines[at_line] = b"\0" * count + lines[at_line]
+    return b"\n".join(lines)
+
+
+def _pdf(objects: list[bytes], *, trailer: bytes = b"") -> bytes:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -141,8 +186,87 @@ def _pdf(objects: list[bytes]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
+        trailer,
         xref,
     )
     return bytes(out)
+
+
+# --- hostile environments: run the command line in a child with something taken away ---
+
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def drop_permission_override() -> None:
+    """For ``preexec_fn``: a root child loses the capabilities that let it ignore file
+    permissions (so a read-only folder or a chmod 000 file is refused, as for anyone)."""
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def permissions_enforceable() -> bool:
+    """Whether a child can be made to obey file permissions (not root, or root that may drop
+    its capabilities)."""
+    if os.geteuid() != 0:
+        return True
+    result = subprocess.run(
+        [sys.executable, "-c", "open('/proc/self/status')"],
+        preexec_fn=drop_permission_override,
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode == 0
+
+
+def device_node(path: Path, major: int, minor: int) -> bool:
+    """Make a character device at ``path`` (``1, 3``: a null device; ``1, 7``: a full one), so
+    tests never write to the machine's own ``/dev`` nodes. ``False`` when not allowed."""
+    import stat
+
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+        with open(path, "wb"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def rectpipe(
+    *args: str | Path,
+    preexec_fn: Callable[[], None] | None = None,
+    stdin: int | None = None,
+    stdout: int | None = subprocess.PIPE,
+    timeout: float = 120,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m rectpipe ARGS`` in a child, stderr captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "rectpipe", *map(os.fsdecode, args)],
+        preexec_fn=preexec_fn,
+        stdin=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=timeout,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def error_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    """The lines on stderr; asserts there is no traceback among them."""
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr, stderr
+    return stderr.strip().splitlines()
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files left anywhere under ``folder``."""
+    return sorted(p.name for p in folder.rglob("*.tmp"))

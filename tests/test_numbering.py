@@ -61,3 +61,105 @@ def test_markers(text: str, kind: MarkerKind, ordinal: int, raw: str) -> None:
 )
 def test_false_starts(text: str) -> None:
     assert match_marker(text) is None
+
+
+# --- every number up to 10,000, in every marker family ---
+
+_CN_DIGITS = "零一二三四五六七八九"
+_CN_UNITS = ((10_000, "万"), (1000, "千"), (100, "百"), (10, "十"))
+
+
+def chinese(n: int) -> str:
+    """``n`` (1…99,999) as written in documents: 十一, 一百一十, 一千零一, 一万."""
+    out: list[str] = []
+    zero = started = False
+    for value, unit in _CN_UNITS:
+        digit = n // value % 10
+        if digit:
+            if zero:
+                out.append("零")
+                zero = False
+            if not (unit == "十" and digit == 1 and not started):
+                out.append(_CN_DIGITS[digit])
+            out.append(unit)
+            started = True
+        elif started:
+            zero = True
+    if n % 10:
+        out.append("零" * zero + _CN_DIGITS[n % 10])
+    return "".join(out)
+
+
+def test_chinese_helper() -> None:
+    assert [chinese(n) for n in (1, 10, 11, 20, 105, 110, 111, 1001, 1010, 9999, 10_000)] == [
+        "一", "十", "十一", "二十", "一百零五", "一百一十", "一百一十一", "一千零一",
+        "一千零一十", "九千九百九十九", "一万",
+    ]  # fmt: skip
+
+
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+FAMILIES = {
+    "cn": (MarkerKind.CN, lambda n: f"{chinese(n)}、标题"),
+    "cn-dot": (MarkerKind.CN, lambda n: f"{chinese(n)}．标题"),
+    "cn-paren": (MarkerKind.CN_PAREN, lambda n: f"（{chinese(n)}）标题"),
+    "cn-ascii-paren": (MarkerKind.CN_PAREN, lambda n: f"({chinese(n)})标题"),
+    "arabic-dot": (MarkerKind.ARABIC, lambda n: f"{n}.标题"),
+    "arabic-fullwidth": (MarkerKind.ARABIC, lambda n: f"{n}．标题".translate(_FULLWIDTH)),
+    "arabic-comma": (MarkerKind.ARABIC, lambda n: f"{n}、标题"),
+    "arabic-paren": (MarkerKind.ARABIC_PAREN, lambda n: f"（{n}）标题"),
+    "arabic-ascii-paren": (MarkerKind.ARABIC_PAREN, lambda n: f"({n})标题"),
+}
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_every_number_to_ten_thousand(family: str) -> None:
+    kind, write = FAMILIES[family]
+    wrong = []
+    for n in range(1, 10_001):
+        text = write(n)
+        marker = match_marker(text)
+        found = None if marker is None else (marker.kind, marker.ordinal, text[marker.end :])
+        if found != (kind, n, "标题"):
+            wrong.append(text)
+    assert wrong == []
+
+
+def test_every_circled_number() -> None:
+    circled = [chr(c) for c in range(0x2460, 0x2474)] + [chr(c) for c in range(0x3251, 0x3260)]
+    found = [match_marker(ch + "标题") for ch in circled]
+    assert [(m.kind, m.ordinal) for m in found if m] == [
+        (MarkerKind.CIRCLED, n) for n in range(1, 36)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一千零一", 1001), ("九千九百九十九", 9999), ("一万", 10_000), ("一万零一", 10_001),
+        ("壹仟零壹", 1001), ("一二三四五", None), ("1" * 19, None), ("1" * 18, int("1" * 18)),
+    ],
+)  # fmt: skip
+def test_long_numerals(text: str, value: int | None) -> None:
+    assert cn_to_int(text) == value
+
+
+@pytest.mark.parametrize("text", ["2023、2024年连续两年开展检查", "二〇二三二〇二四、年份"])
+def test_lists_of_years_are_not_markers(text: str) -> None:
+    assert match_marker(text) is None
+
+
+def test_long_lists_and_many_categories_are_read_whole() -> None:
+    import rectpipe
+
+    lines = ["关于巡视整改进展情况的通报", "一、整改进展情况"]
+    for n in range(1, 166):
+        lines += [f"（{chinese(n)}）第{n}类问题", f"1.第{n}类的问题。整改情况：已完成。"]
+    lines.append("二、逐项清单")
+    lines.append("（一）清单问题")
+    lines += [f"{n}.清单第{n}个问题。整改情况：已完成。" for n in range(1, 1201)]
+    report = rectpipe.parse_text("\n".join(lines))
+    part = report.sections[0]
+    assert [s.number for s in part.sections] == [str(n) for n in range(1, 166)]
+    listed = report.sections[1].sections[0].problems
+    assert [p.number for p in listed] == [str(n) for n in range(1, 1201)]
+    assert not any(w.code == "numbering_gap" for w in report.warnings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .names import one_line
+
 
 class RectpipeError(Exception):
     """Root of rectpipe's errors. ``code`` is stable; ``exit_code`` is what the CLI returns."""
@@ -19,8 +21,9 @@ class RectpipeError(Exception):
         return (_rebuild, (type(self), self.message, self.path))
 
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.code}: {self.message}"
+        # One line whatever the file is called: names and messages are escaped.
+        where = f"{one_line(self.path)}: " if self.path else ""
+        return f"{where}{self.code}: {one_line(self.message)}"
 
 
 def _rebuild(cls: type[RectpipeError], message: str, path: str | None) -> RectpipeError:
@@ -96,6 +99,14 @@ class MissingDependencyError(RectpipeError):
     exit_code = 20
 
 
+class OutputError(RectpipeError):
+    """An output could not be written (disk full, file too large, no permission, a name too
+    long, …): the path is the output's, the message the operating system's reason."""
+
+    code = "output_error"
+    exit_code = 74
+
+
 class InternalError(RectpipeError):
     """A bug in rectpipe met on this file; reported as one line, the batch goes on."""
 
@@ -117,5 +128,6 @@ ERRORS: tuple[type[RectpipeError], ...] = (
     StructureNotFoundError,
     InvalidOutputError,
     MissingDependencyError,
+    OutputError,
     InternalError,
 )

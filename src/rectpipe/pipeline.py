@@ -30,6 +30,7 @@ from .models.report import (
     Source,
     Summary,
 )
+from .names import escape_name
 from .profiles.profile import Profile, default_profile
 from .readers.blocks import Document
 from .readers.sniff import sniff_format
@@ -143,7 +144,7 @@ def _parse(
     return parse_document(
         document,
         source=Source(
-            file_name=name,
+            file_name=escape_name(name) if name is not None else None,
             format=fmt,  # type: ignore[arg-type]
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .convert import convert_bytes, convert_path
 from .discover import DOCUMENT_SUFFIXES, BatchItem, Plan, plan_batch
 from .local import run_batch
-from .manifest import MANIFEST_NAME, Manifest, completed_hashes, read_manifest
+from .manifest import MANIFEST_NAME, Manifest, completed_hashes, completed_keys, read_manifest
 from .ray_engine import run_batch_ray
 from .result import FileResult, ResultStatus
 from .runner import BatchSummary, convert_batch
@@ -35,6 +35,7 @@ __all__ = [
     "ResultStatus",
     "Sink",
     "completed_hashes",
+    "completed_keys",
     "convert_batch",
     "convert_bytes",
     "convert_path",

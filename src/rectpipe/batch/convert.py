@@ -82,11 +82,13 @@ def convert_and_store(
     limits: Limits = DEFAULT_LIMITS,
 ) -> FileResult:
     """``convert`` (:func:`convert_path`), then ``store`` (a sink's worker-side writer) on its
-    result. A failure to store (disk full) becomes an ``internal_error`` failure. Never
-    raises."""
+    result. A failure to write the output (disk full) becomes an ``output_error`` failure.
+    Never raises."""
     result = convert(path, profile_path=profile_path, limits=limits)
     try:
         return store(result)
+    except RectpipeError as exc:  # output_error: disk full, no permission…
+        return FileResult.failed(path, exc, sha256=result.sha256, seconds=result.seconds)
     except Exception as exc:
         error = InternalError(f"cannot store the output: {type(exc).__name__}: {exc}")
         return FileResult.failed(path, error, sha256=result.sha256, seconds=result.seconds)

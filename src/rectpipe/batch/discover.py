@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .manifest import completed_hashes
+from ..names import escape_name
+from .manifest import completed_keys
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 _GLOB_CHARS = frozenset("*?[")
@@ -33,11 +34,13 @@ class BatchItem:
 class Plan:
     """What a batch will do: ``todo`` to convert, ``skipped`` already done (``--resume``),
     ``missing`` inputs that name no file (a path that does not exist, a glob matching
-    nothing)."""
+    nothing); ``manifest_skipped`` the manifest lines resuming could not use, as
+    ``(line number, reason)``."""
 
     todo: list[BatchItem] = field(default_factory=list)
     skipped: list[BatchItem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    manifest_skipped: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _is_hidden(name: str) -> bool:
@@ -58,21 +61,31 @@ def documents_under(folder: Path) -> list[Path]:
 
 
 def _matches(name: str) -> list[str]:
-    """``name`` itself when it exists, else its glob matches (sorted); empty when neither."""
-    if os.path.exists(name) or not _GLOB_CHARS & set(name):
-        return [name] if os.path.exists(name) else []
+    """``name`` itself when it exists (a dangling or looping symlink too: converting it says
+    what is wrong), else its glob matches (sorted); empty when neither."""
+    if os.path.lexists(name) or not _GLOB_CHARS & set(name):
+        return [name] if os.path.lexists(name) else []
     return sorted(glob.glob(name, recursive=True))
+
+
+def _identity(path: Path) -> str:
+    """The file ``path`` names, to list it once: its real path, or its absolute path when
+    that cannot be worked out (a symlink loop is converted, and fails, on its own)."""
+    try:
+        return os.path.realpath(path)
+    except (OSError, RuntimeError, ValueError):
+        return os.path.abspath(path)
 
 
 def expand(inputs: Iterable[str | os.PathLike[str]]) -> Plan:
     """The plan for ``inputs`` before resuming: every file once (by resolved path), in input
     order, folders sorted. Output names that would collide get ``~2``, ``~3``… appended."""
     plan = Plan()
-    seen: set[Path] = set()
+    seen: set[str] = set()
     used: set[str] = set()
 
     def add(path: Path, output_name: str) -> None:
-        key = path.resolve()
+        key = _identity(path)
         if key in seen:
             return
         seen.add(key)
@@ -111,19 +124,26 @@ def file_sha256(path: str) -> str | None:
 
 
 def plan_batch(
-    inputs: Iterable[str | os.PathLike[str]], *, resume_manifest: str | Path | None = None
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    resume_manifest: str | Path | None = None,
+    resume_format: str | None = None,
 ) -> Plan:
-    """:func:`expand`, then with ``resume_manifest`` move to ``skipped`` every file whose
-    current SHA-256 the manifest records as ``success`` or ``partial`` (a missing manifest
-    skips nothing). Resuming hashes every candidate file once."""
+    """:func:`expand`, then with ``resume_manifest`` move to ``skipped`` every file the
+    manifest records as ``success`` or ``partial`` under the same path and with the same
+    content (SHA-256), and, with ``resume_format``, in that output format: a renamed or
+    copied file, a changed file and a change of format are converted again. A missing
+    manifest skips nothing; its malformed lines are skipped and listed in
+    ``plan.manifest_skipped``. Resuming hashes every candidate file once."""
     plan = expand(inputs)
     if resume_manifest is None:
         return plan
-    done = completed_hashes(resume_manifest)
+    done = completed_keys(resume_manifest, fmt=resume_format, skipped=plan.manifest_skipped)
     if not done:
         return plan
     todo: list[BatchItem] = []
     for item in plan.todo:
-        (plan.skipped if file_sha256(item.path) in done else todo).append(item)
+        key = (escape_name(item.path), file_sha256(item.path) or "")
+        (plan.skipped if key in done else todo).append(item)
     plan.todo = todo
     return plan

@@ -87,9 +87,9 @@ def run_batch(
     error is a ``failure`` result too, never an exception, so one file cannot stop the batch.
     ``timeout`` is the wall-clock limit per file (``None``: none): a worker past it is killed
     and the file recorded as ``timeout``. Workers are replaced after ``max_tasks_per_worker``
-    files. With ``resume_manifest``, files whose SHA-256 that manifest records as
-    ``success``/``partial`` are skipped (not yielded). ``profile_path`` is loaded here first,
-    so a bad profile raises :class:`~rectpipe.errors.UsageError` before any work starts.
+    files. With ``resume_manifest``, files that manifest records as ``success``/``partial``
+    under the same path and SHA-256 are skipped (not yielded). ``profile_path`` is loaded
+    here first, so a bad profile raises :class:`~rectpipe.errors.UsageError` before any work starts.
     Closing the generator, or Ctrl-C, terminates the workers. Workers are forked from this
     process on Linux when it runs a single thread, else started with ``forkserver`` (``spawn``
     where there is none), which imports the calling script's ``__main__`` module: call this

@@ -12,26 +12,67 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .result import DONE_STATUSES
+from ..errors import OutputError, RectpipeError, UsageError
+from .result import DONE_STATUSES, STATUSES
 
 MANIFEST_NAME = "manifest.jsonl"
 
 
-def read_manifest(path: str | Path) -> list[dict[str, Any]]:
-    """The records in the manifest at ``path``, in order; lines that are not JSON objects
-    (a torn last line) are skipped. A missing file gives an empty list."""
+def _problem(record: object) -> str | None:
+    """Why ``record`` is not a manifest record, or ``None`` when it is one."""
+    if not isinstance(record, dict):
+        return f"a JSON {type(record).__name__}, not an object"
+    for key in ("path", "status"):
+        if not isinstance(record.get(key), str):
+            return f"{key!r} is not a string"
+    if record["status"] not in STATUSES:
+        return f"unknown status {record['status'][:40]!r}"
+    for key in ("sha256", "error_code", "error_message", "output", "format"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return f"{key!r} is not a string"
+    for key in ("problems", "warnings"):
+        value = record.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{key!r} is not a whole number"
+    return None
+
+
+def _open_error(path: Path, exc: OSError) -> RectpipeError:
+    if isinstance(exc, IsADirectoryError):
+        return UsageError("the manifest path is a folder, not a file", path=str(path))
+    return OutputError(f"cannot use the manifest: {exc.strerror or exc}", path=str(path))
+
+
+def read_manifest(
+    path: str | Path, *, skipped: list[tuple[int, str]] | None = None
+) -> list[dict[str, Any]]:
+    """The records in the manifest at ``path``, in order. Lines that are not records are
+    skipped: a torn last line (a crash mid-write) silently, any other line that is not JSON
+    or not a record of the right shape (a list, or a dict where a string belongs) is added to
+    ``skipped`` as ``(line number, reason)``. A missing file gives an empty list; a folder
+    raises :class:`~rectpipe.errors.UsageError`."""
+    path = Path(path)
     try:
-        lines = Path(path).read_text("utf-8", errors="replace").splitlines()
+        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
     except FileNotFoundError:
         return []
+    except OSError as exc:
+        raise _open_error(path, exc) from None
     records: list[dict[str, Any]] = []
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
         try:
             record = json.loads(line)
         except ValueError:
+            if number < len(lines) and skipped is not None:
+                skipped.append((number, "not JSON"))
             continue
-        if isinstance(record, dict):
+        problem = _problem(record)
+        if problem is None:
             records.append(record)
+        elif skipped is not None:
+            skipped.append((number, problem))
     return records
 
 
@@ -40,7 +81,23 @@ def completed_hashes(path: str | Path) -> set[str]:
     return {
         r["sha256"]
         for r in read_manifest(path)
-        if r.get("status") in DONE_STATUSES and isinstance(r.get("sha256"), str)
+        if r["status"] in DONE_STATUSES and isinstance(r.get("sha256"), str)
+    }
+
+
+def completed_keys(
+    path: str | Path, *, fmt: str | None = None, skipped: list[tuple[int, str]] | None = None
+) -> set[tuple[str, str]]:
+    """``(path, sha256)`` of every file the manifest records as ``success`` or ``partial``
+    (paths as recorded: escaped, :func:`~rectpipe.names.escape_name`). With ``fmt``, only
+    records written in that output format count (a record without one, from an older
+    rectpipe, counts for none): a run with another ``-f`` converts again."""
+    return {
+        (r["path"], r["sha256"])
+        for r in read_manifest(path, skipped=skipped)
+        if r["status"] in DONE_STATUSES
+        and isinstance(r.get("sha256"), str)
+        and (fmt is None or r.get("format") == fmt)
     }
 
 
@@ -49,10 +106,15 @@ class Manifest:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        if self._ends_torn():
-            os.write(self._fd, b"\n")
+        self._fd = -1
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            if self._ends_torn():
+                os.write(self._fd, b"\n")
+        except OSError as exc:
+            self.close()
+            raise _open_error(self.path, exc) from None
 
     def _ends_torn(self) -> bool:
         size = self.path.stat().st_size
@@ -63,12 +125,18 @@ class Manifest:
             return handle.read(1) != b"\n"
 
     def append(self, record: dict[str, Any]) -> None:
-        """Append ``record`` as one line and sync it to disk before returning."""
-        line = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
-        written = os.write(self._fd, line)
-        while written < len(line):  # only on exotic filesystems; still one record per line
-            written += os.write(self._fd, line[written:])
-        os.fsync(self._fd)
+        """Append ``record`` as one line and sync it to disk before returning; raises
+        :class:`~rectpipe.errors.OutputError` when the system refuses (disk full)."""
+        text = json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
+        # Names arrive escaped (rectpipe.names); a stray lone surrogate still gives a line.
+        line = text.encode("utf-8", "backslashreplace")
+        try:
+            written = os.write(self._fd, line)
+            while written < len(line):  # only on exotic filesystems; still one record per line
+                written += os.write(self._fd, line[written:])
+            os.fsync(self._fd)
+        except OSError as exc:  # disk full: the run stops, resumable, with output_error
+            raise _open_error(self.path, exc) from None
 
     def close(self) -> None:
         """Close the file; appending afterwards raises ``OSError``."""

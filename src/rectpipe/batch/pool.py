@@ -5,8 +5,9 @@ with a pipe: the parent hands a worker one path, waits on all pipes and process 
 once, and yields results in the order they finish. A worker past its deadline is killed and
 replaced (the file is recorded as ``timeout``); a worker that dies is replaced (the file is an
 ``internal_error``); a worker exits by itself after ``max_tasks`` files and is replaced, so
-memory a parser leaks cannot build up. Workers ignore SIGINT: on Ctrl-C the parent gets
-``KeyboardInterrupt`` and closing the generator terminates every worker.
+memory a parser leaks cannot build up. Workers ignore SIGINT and take SIGTERM's default
+action: on Ctrl-C the parent gets ``KeyboardInterrupt`` and closing the generator terminates
+every worker, silently.
 """
 
 from __future__ import annotations
@@ -71,8 +72,17 @@ def _worker_main(
 
     ``inherited`` are the parent's ends of this worker's pipe and of the other workers' pipes,
     which a forked worker holds copies of: closed first, so that when the parent dies every
-    worker sees its pipe close and exits."""
+    worker sees its pipe close and exits.
+
+    Signals are set to what a worker needs, whatever it inherited from a forking parent:
+    Ctrl-C (sent to the whole process group) is ignored, the parent stops the run; SIGTERM
+    is the default action, so the pool's ``terminate`` ends a worker silently rather than
+    through a handler the batch command installed for itself (which raised
+    ``KeyboardInterrupt`` and printed a traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     for other in inherited:
         other.close()
     for _ in range(max_tasks):

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from ..errors import RectpipeError
 from ..models.report import Report
+from ..names import escape_name
 
 ResultStatus = Literal["success", "partial", "failure"]
 STATUSES: tuple[ResultStatus, ...] = ("success", "partial", "failure")
@@ -72,13 +73,14 @@ class FileResult:
         )
 
     def record(self) -> dict[str, Any]:
-        """The manifest line for this result (everything but the report), JSON-ready."""
+        """The manifest line for this result (everything but the report), JSON-ready; a
+        path that is not valid UTF-8 is written escaped (:func:`~rectpipe.names.escape_name`)."""
         return {
-            "path": self.path,
+            "path": escape_name(self.path),
             "sha256": self.sha256,
             "status": self.status,
             "error_code": self.error_code,
-            "error_message": self.error_message,
+            "error_message": escape_name(self.error_message) if self.error_message else None,
             "problems": self.problems,
             "warnings": self.warnings,
             "seconds": round(self.seconds, 4),

@@ -18,7 +18,9 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..errors import OutputError
 from ..limits import DEFAULT_LIMITS, Limits
+from ..names import escape_name
 from .convert import cached_profile
 from .discover import BatchItem, Plan, plan_batch
 from .local import DEFAULT_MAX_TASKS_PER_WORKER, run_plan
@@ -144,9 +146,11 @@ def convert_batch(
 ) -> BatchSummary:
     """Convert ``inputs`` into ``sink``, appending each result to ``sink.manifest_path``.
 
-    With ``resume``, files the manifest already records as ``success``/``partial`` (by
-    SHA-256) are skipped. ``on_plan`` is called once with the plan before work starts,
-    ``on_result`` after each file is stored and recorded. Ctrl-C (``KeyboardInterrupt``)
+    With ``resume``, files the manifest already records as ``success``/``partial`` under the
+    same path, with the same SHA-256 and in the sink's ``output_format`` are skipped; an
+    output that cannot be written (``output_error``) fails its file only. ``on_plan`` is
+    called once with the plan before work starts, ``on_result`` after each file is stored
+    and recorded. Ctrl-C (``KeyboardInterrupt``)
     stops the run cleanly — workers terminated, manifest complete up to the last stored
     file — and returns the summary with ``interrupted`` set. A bad profile raises
     :class:`~rectpipe.errors.UsageError` before anything is converted; an error from the
@@ -154,7 +158,14 @@ def convert_batch(
     """
     started = time.monotonic()
     cached_profile(profile_path)
-    plan = plan_batch(inputs, resume_manifest=sink.manifest_path if resume else None)
+    output_format = getattr(sink, "output_format", None)
+    plan = plan_batch(
+        inputs,
+        resume_manifest=sink.manifest_path if resume else None,
+        resume_format=output_format,
+    )
+    if resume and hasattr(sink, "sweep"):
+        sink.sweep()  # temporary files of the run being resumed, killed mid-write
     summary = BatchSummary(total=len(plan.todo) + len(plan.missing), skipped=len(plan.skipped))
     if on_plan is not None:
         on_plan(plan)
@@ -177,10 +188,18 @@ def convert_batch(
             for result in results:
                 with signals_deferred():
                     item = items.get(result.path)
-                    output = sink.write(item, result) if item is not None else None
+                    try:
+                        output = sink.write(item, result) if item is not None else None
+                    except OutputError as exc:  # the output could not be written: this file fails
+                        result = FileResult.failed(
+                            result.path, exc, sha256=result.sha256, seconds=result.seconds
+                        )
+                        output = None
                     record = result.record()
+                    if output_format is not None:
+                        record["format"] = output_format
                     if output is not None:
-                        record["output"] = output
+                        record["output"] = escape_name(output)
                     manifest.append(record)
                 summary.add(result)
                 summary.seconds = time.monotonic() - started

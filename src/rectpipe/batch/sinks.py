@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from ..writers import dumps, write_atomic
+from ..writers import dumps, fit_name, write_output
 from ..writers.csv_rows import dumps_csv
+from ..writers.files import temp_prefix
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
@@ -24,6 +26,7 @@ OUTPUT_FORMATS = ("json", "yaml", "jsonl", "csv")
 SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv"}
 
 
+_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
 Store = Callable[[FileResult], FileResult]
 """Stores a result from inside a worker; returns it with ``stored`` set and the report
 dropped (see :meth:`DirSink.store_in_worker`)."""
@@ -33,6 +36,9 @@ class Sink(Protocol):
     """What the batch writes results to."""
 
     manifest_path: Path
+    output_format: str
+    """What the sink writes (``json``, ``csv``…, ``db``); recorded in the manifest, and a
+    run that resumes with another one converts again."""
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
         """Store ``result`` for ``item``; return where it went (``None`` when nowhere)."""
@@ -62,11 +68,13 @@ class DirSink:
             raise ValueError(f"unknown output format {fmt!r}")
         self.folder = Path(folder)
         self.fmt = fmt
+        self.output_format = fmt
         self.manifest_path = self.folder / MANIFEST_NAME
 
     def target(self, item: BatchItem) -> Path:
-        """The output file for ``item``."""
-        return self.folder / (item.output_name + SUFFIXES[self.fmt])
+        """The output file for ``item`` (its name shortened with a hash when too long)."""
+        relative = PurePosixPath(item.output_name + SUFFIXES[self.fmt])
+        return self.folder.joinpath(*relative.parent.parts, fit_name(relative.name))
 
     def store_in_worker(self, items: Iterable[tuple[str, BatchItem]]) -> Store:
         """A picklable function that writes a report to its output file in the worker that
@@ -84,12 +92,25 @@ class DirSink:
             return result.stored
         target = self.target(item)
         if result.report is None:
-            for path in (target, *target.parent.glob(f".{glob.escape(target.name)}.*.tmp")):
+            leftovers = target.parent.glob(f"{glob.escape(temp_prefix(target))}*.tmp")
+            for path in (target, *leftovers):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
             return None
-        write_atomic(target, render(result, self.fmt))
+        write_output(target, render(result, self.fmt))
         return target.relative_to(self.folder).as_posix()
+
+    def sweep(self) -> int:
+        """Delete the temporary files an earlier run left in the folder when it was killed
+        while writing (``.<name>.<8 characters>.tmp``); returns how many. Called when a run
+        resumes, which continues that earlier run."""
+        removed = 0
+        for path in self.folder.rglob(".*.tmp"):
+            if _LEFTOVER.fullmatch(path.name) and path.is_file():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+        return removed
 
     def close(self) -> None:
         """Nothing to release: every file is complete when written."""
@@ -108,7 +129,7 @@ class _FileStore:
         target = self.targets.get(result.path)
         if result.report is None or target is None:
             return result
-        write_atomic(target, render(result, self.fmt))
+        write_output(target, render(result, self.fmt))
         stored = Path(target).relative_to(self.folder).as_posix()
         return replace(result, report=None, stored=stored)
 
@@ -130,6 +151,7 @@ class DbSink:
                 else Path(MANIFEST_NAME)
             )
         self.manifest_path = Path(manifest_path)
+        self.output_format = "db"
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
         """Upsert the report; for a failure, delete rows stored from ``item.path`` under

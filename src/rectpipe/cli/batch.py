@@ -9,6 +9,8 @@ The exit status is 0 when every file parsed, the failures' exit code when they s
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ from ..batch.runner import BatchSummary, convert_batch
 from ..batch.sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
 from ..errors import ERRORS, UsageError
 from ..limits import DEFAULT_LIMITS
+from ..names import one_line
 
 _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
 
@@ -87,19 +90,47 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+MAX_WORKERS = max(32, 4 * (os.cpu_count() or 1))
+
+
+def check_number(
+    flag: str, value: float | None, *, minimum: float = 0.0, zero: bool = False
+) -> None:
+    """Raise :class:`UsageError` unless ``value`` (a flag's value; ``None``: not given) is a
+    finite number above ``minimum`` (or at it, or 0 when ``zero`` allows it)."""
+    if value is None or (zero and value == 0):
+        return
+    if not math.isfinite(value) or value <= minimum:
+        allowed = f"a finite number above {minimum:g}" + (" (or 0: none)" if zero else "")
+        raise UsageError(f"{flag} must be {allowed}, not {value:g}")
+
+
+def check_batch_options(args: argparse.Namespace) -> None:
+    """Refuse flag values that make no sense (NaN, infinite, negative, absurd) up front."""
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise UsageError(f"--workers must be from 1 to {MAX_WORKERS}, not {args.workers}")
+    if args.max_tasks_per_worker < 1:
+        raise UsageError("--max-tasks-per-worker must be at least 1")
+    check_number("--timeout", args.timeout, zero=True)
+
+
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run ``rectpipe batch`` for parsed ``args``; returns the exit status."""
-    if args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+    check_batch_options(args)
     progress = ProgressBar(sys.stderr, enabled=not args.quiet)
 
     def on_plan(plan: Plan) -> None:
+        if not args.quiet:
+            where = one_line(str(sink.manifest_path))
+            for number, reason in plan.manifest_skipped:
+                print(f"rectpipe: {where}:{number}: skipped a bad line: {reason}", file=sys.stderr)
         progress.update(BatchSummary(total=len(plan.todo) + len(plan.missing)), force=True)
 
     def on_result(result: FileResult, summary: BatchSummary) -> None:
         if result.status == "failure" and not args.quiet:
             progress.clear()
-            error = f"{result.path}: {result.error_code}: {result.error_message}"
+            path, message = one_line(result.path), one_line(result.error_message or "")
+            error = f"{path}: {result.error_code}: {message}"
             print(f"rectpipe: {error}", file=sys.stderr)
         progress.update(summary, force=summary.done == summary.total)
 

@@ -21,8 +21,8 @@ from ..tools.diff import DEFAULT_THRESHOLD, diff_reports
 from ..tools.diff_format import format_diff
 from ..tools.review import render_review
 from ..tools.schema import schema_text, validate_file
-from ..writers import FORMATS, dumps, write_atomic
-from .batch import add_batch_parser, run_batch_command
+from ..writers import FORMATS, dumps, fit_name, write_output, write_stdout
+from .batch import add_batch_parser, check_number, run_batch_command
 
 _SUFFIX = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
 
@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="PATH",
-        help="output file; a directory (existing, or ending in /) gets one file per input",
+        help="output file (- : stdout); a directory (existing, or ending in /) gets one file "
+        "per input",
     )
     extract.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     extract.add_argument(
@@ -134,12 +135,17 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
-    """The :class:`Limits` the limit options ask for."""
+    """The :class:`Limits` the limit options ask for; :class:`UsageError` for values that
+    are not finite and positive (``--timeout 0``: none)."""
+    check_number("--timeout", args.timeout, zero=True)
+    check_number("--max-file-mb", args.max_file_mb)
+    check_number("--max-unzipped-mb", args.max_unzipped_mb)
+    check_number("--max-pages", args.max_pages)
     return Limits(
         max_file_bytes=int(args.max_file_mb * MB),
         max_unzipped_bytes=int(args.max_unzipped_mb * MB),
         max_pages=args.max_pages,
-        timeout=args.timeout,
+        timeout=args.timeout or None,
     )
 
 
@@ -198,12 +204,20 @@ def _validate(files: list[str]) -> int:
     return status
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; ``False`` when it cannot be looked at (name too long)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _expand(names: list[str]) -> list[str]:
     """Inputs with each folder replaced by the documents directly inside it."""
     expanded: list[str] = []
     for name in names:
         path = Path(name)
-        if name != "-" and path.is_dir():
+        if name != "-" and _is_dir(path):
             expanded.extend(str(p) for p in documents(path))
         else:
             expanded.append(name)
@@ -276,28 +290,61 @@ def _diff(args: argparse.Namespace) -> int:
 def _review(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile) if args.profile else None
     page = render_review(_load_report(args.file, profile))
-    if args.output:
-        write_atomic(Path(args.output), page)
-    else:
-        sys.stdout.write(page)
+    _write(args.output or "-", page)
     return 0
 
 
+def _output_names(names: list[str], suffix: str) -> list[str]:
+    """One output file name per input for ``-o DIR/``: the input's base name and ``suffix``,
+    ``~2``, ``~3``… when two inputs share a base name (``a/x.txt``, ``b/x.txt``), shortened
+    with a hash when too long for the file system."""
+    used: set[str] = set()
+    found: list[str] = []
+    for name in names:
+        stem = Path(name).name if name != "-" else "stdin"
+        candidate, n = stem, 1
+        while fit_name(candidate + suffix) in used:
+            n += 1
+            candidate = f"{stem}~{n}"
+        used.add(fit_name(candidate + suffix))
+        found.append(fit_name(candidate + suffix))
+    return found
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:
+        raise InputNotFoundError("standard input is closed", path="-")
+    try:
+        return sys.stdin.buffer.read()
+    except (OSError, ValueError) as exc:
+        raise InputNotFoundError(f"cannot read standard input: {exc}", path="-") from None
+
+
+def _write(target: str | Path, text: str) -> None:
+    """``text`` to ``target``: standard output for ``-``, else :func:`write_output`."""
+    if str(target) == "-":
+        write_stdout(text)
+    else:
+        write_output(target, text)
+
+
 def _extract(args: argparse.Namespace) -> int:
-    profile = load_profile(args.profile) if args.profile else None
     limits = limits_from(args)
+    profile = load_profile(args.profile) if args.profile else None
     enrich_config = load_enrich_config(args.profile) if args.profile else None
-    out = Path(args.output) if args.output else None
-    per_file = out is not None and (out.is_dir() or args.output.endswith(("/", "\\")))
+    out = Path(args.output) if args.output and args.output != "-" else None
+    per_file = out is not None and (_is_dir(out) or args.output.endswith(("/", "\\")))
     if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
         raise UsageError("several inputs into one file need -f jsonl or yaml, or -o DIR/")
     reports: list[Report] = []
     failures: list[RectpipeError] = []
-    for name in _expand(args.files):
+    inputs = _expand(args.files)
+    targets = _output_names(inputs, _SUFFIX[args.format]) if per_file else []
+    for index, name in enumerate(inputs):
         try:
             if name == "-":
                 report = parse_bytes(
-                    sys.stdin.buffer.read(),
+                    _read_stdin(),
                     name=None,
                     format=args.input_format,
                     profile=profile,
@@ -316,22 +363,22 @@ def _extract(args: argparse.Namespace) -> int:
                     enrich=args.enrich,
                     enrich_config=enrich_config,
                 )
+            if per_file:
+                assert out is not None
+                write_output(out / targets[index], dumps(report, args.format))
+            else:
+                reports.append(report)
         except RectpipeError as exc:
             _error(exc)
             failures.append(exc)
             continue
-        if per_file:
-            assert out is not None
-            stem = Path(name).name if name != "-" else "stdin"
-            write_atomic(out / (stem + _SUFFIX[args.format]), dumps(report, args.format))
-        else:
-            reports.append(report)
     if reports:
         text = dumps(reports, args.format)
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(out, text)
+        try:
+            _write(out if out is not None else "-", text)
+        except RectpipeError as exc:
+            _error(exc)
+            failures.append(exc)
     if failures:
         codes = {f.exit_code for f in failures}
         return codes.pop() if len(codes) == 1 else 1

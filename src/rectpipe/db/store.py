@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..models.report import Problem, Provenance, Report, Section
+from ..names import escape_name
 from . import schema
 
 _ATTEMPTS = 3
@@ -177,7 +178,8 @@ def store_report(engine: Engine, report: Report, *, path: str) -> None:
     """Store ``report`` (read from ``path``) in one transaction, replacing the rows of the
     same document and of any earlier document stored from ``path``. Running it twice leaves
     the same rows. A conflict with a concurrent writer is retried a few times before its
-    error is raised."""
+    error is raised. A path that is not valid UTF-8 is stored escaped (``\\xff``)."""
+    path = escape_name(path)
     for attempt in range(_ATTEMPTS):
         try:
             with engine.begin() as conn:
@@ -192,6 +194,7 @@ def forget_path(engine: Engine, path: str, *, keep_sha256: str | None = None) ->
     """Delete the documents stored from ``path`` except the one with ``keep_sha256``; returns
     how many were deleted. Used when a file that had been stored no longer converts."""
     documents = schema.documents
+    path = escape_name(path)
     with engine.begin() as conn:
         query = select(documents.c.sha256).where(documents.c.path == path)
         if keep_sha256 is not None:

@@ -198,6 +198,7 @@ class _Builder:
         self.profile = profile
         self.warnings: list[ReportWarning] = []
         self.ids: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
 
     def prov(self, start: int, end: int) -> Provenance:
         return self.textmap.provenance(start, end)
@@ -213,9 +214,16 @@ class _Builder:
         self.warnings.append(ReportWarning(code=code, message=message, provenance=provenance))
 
     def unique(self, base: str) -> str:
-        candidate, n = base, 2
-        while candidate in self.ids:
-            candidate, n = f"{base}~{n}", n + 1
+        """``base``, or ``base~2``, ``base~3``…: the first not taken yet. The search for a
+        base starts after the suffix it last gave (every smaller one is taken, and ids are
+        never released), so n repeats of one base cost n steps, not n²/2."""
+        if base not in self.ids:
+            self.ids.add(base)
+            return base
+        n = self.next_suffix.get(base, 2)
+        while (candidate := f"{base}~{n}") in self.ids:
+            n += 1
+        self.next_suffix[base] = n + 1
         self.ids.add(candidate)
         return candidate
 

@@ -29,17 +29,25 @@ def decode_text(data: bytes) -> str:
                 raise CorruptFileError(
                     f"invalid {encoding} text after its byte-order mark"
                 ) from None
-    if b"\x00" in data[:4096]:
-        even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
+    head = data[:4096]
+    if b"\x00" in head:
+        # NUL bytes hint at UTF-16 without a byte-order mark, but a stray NUL or two in a
+        # UTF-8 file must not switch the decoding on its own: UTF-16 is taken when the file is
+        # not UTF-8, or when NULs are a large share of it (ASCII-heavy UTF-16 is valid UTF-8).
+        utf8 = _utf8(data)
+        if utf8 is not None and head.count(0) < len(head) // 8:
+            return utf8
+        even, odd = head[0::2].count(0), head[1::2].count(0)
         encoding = "utf-16-be" if even > odd else "utf-16-le"
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
-            raise CorruptFileError("binary data, not text") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+            if utf8 is None:
+                raise CorruptFileError("binary data, not text") from None
+            return utf8
+    utf8 = _utf8(data)
+    if utf8 is not None:
+        return utf8
     if _mixed(data):
         return "\n".join(_decode_line(line) for line in data.split(b"\n"))
     try:
@@ -54,6 +62,13 @@ def decode_text(data: bytes) -> str:
     if best is None:
         raise CorruptFileError("binary data, not text")
     return str(best)
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_line(line: bytes) -> str:

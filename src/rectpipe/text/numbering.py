@@ -1,7 +1,7 @@
 """The numbering grammar of official documents: 一、 > （一） > 1. > （1） > ①.
 
 :func:`match_marker` recognises a marker at the start of a paragraph; :func:`cn_to_int`
-reads Chinese numerals (十一, 二十六, 一百零五, 〇, 两).
+reads Chinese numerals (十一, 二十六, 一百零五, 一千零一, 一万, 〇, 两).
 """
 
 from __future__ import annotations
@@ -17,33 +17,40 @@ _DIGITS = {
     "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
     "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }  # fmt: skip
-_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10_000}
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 _SINGLE = {**_DIGITS, **_UNITS}  # a numeral of one character: its value (十 → 10)
 
 
-def cn_to_int(text: str) -> int | None:
-    """Value of a Chinese numeral below 10,000 (``"二十六"`` → 26), or ``None`` if it is not one.
+_MAX_DIGITS = 18  # an Arabic number longer than this is no ordinal (and int() has limits)
 
-    Accepts positional forms too (``"二〇二三"`` → 2023) and Arabic digits (``"12"`` → 12).
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral up to 99,999 (``"二十六"`` → 26, ``"一千零一"`` → 1001,
+    ``"一万"`` → 10,000), or ``None`` if it is not one.
+
+    Accepts positional forms of up to four digits too (``"二〇二三"`` → 2023) and Arabic
+    digits (``"12"`` → 12, up to 18 of them).
     """
     if not text:
         return None
     if text.isdigit():
-        return int(text)
+        return int(text) if len(text) <= _MAX_DIGITS else None
     if len(text) == 1:  # the usual case (一, 二…十): a lookup
         return _SINGLE.get(text)
     if any(ch not in _DIGITS and ch not in _UNITS for ch in text):
         return None
     if not any(ch in _UNITS for ch in text):
         # Positional: 二〇二三 → 2023.
+        if len(text) > 4:
+            return None
         value = 0
         for ch in text:
             value = value * 10 + _DIGITS[ch]
         return value
     total = 0
     digit: int | None = None
-    last_unit = 100_000
+    last_unit = 100_000_000
     for ch in text:
         if ch in _DIGITS:
             if digit is not None and _DIGITS[ch] != 0:
@@ -86,7 +93,8 @@ class Marker:
     end: int
 
 
-_CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
+# 一千九百九十九 is seven characters, 一万零九百九十九 eight.
+_CN = f"[{CN_NUMERAL_CHARS}]{{1,8}}"
 _MARKER = regex.compile(
     rf"""
     [\s\u3000]*
@@ -94,8 +102,8 @@ _MARKER = regex.compile(
         (?P<cn>{_CN})[、]
       | (?P<cn_dot>{_CN})[．.](?![\d０-９])
       | [（(](?P<cn_paren>{_CN})[)）][、.．]?
-      | (?P<arabic>[0-9０-９]{{1,3}})(?:[.．](?![\d０-９%％])|[、])
-      | [（(](?P<arabic_paren>[0-9０-９]{{1,3}})[)）][、.．]?
+      | (?P<arabic>[0-9０-９]+)(?:[.．](?![\d０-９%％])|[、])
+      | [（(](?P<arabic_paren>[0-9０-９]+)[)）][、.．]?
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
       | 问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
     )
@@ -153,5 +161,12 @@ def match_marker(text: str) -> Marker | None:
         ordinal = cn_to_int(number.translate(_FULLWIDTH_DIGITS))
     if ordinal is None or ordinal == 0:
         return None
+    if (
+        kind is MarkerKind.ARABIC
+        and len(number) >= 4
+        and text[found.end() - 1 : found.end()] == "、"
+        and text[found.end() : found.end() + 1].isdigit()
+    ):
+        return None  # 2023、2024年: a list of years, not item 2023
     raw = text[: found.end()].strip(" \t\u3000")
     return Marker(kind=kind, ordinal=ordinal, raw=raw, end=found.end())

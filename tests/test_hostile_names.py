@@ -1,0 +1,100 @@
+"""Names are data: file names that are not UTF-8 or hold control characters never stop a
+batch, are stored losslessly (escaped text) and shown escaped, and never split or forge the
+one-line error. Names are made here, at test time."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rectpipe.batch import read_manifest
+from rectpipe.names import escape_name, one_line
+
+from . import hostile
+from .conftest import SEED
+
+RAW = b"\xff\xfe\xb0\xa1.txt"  # not UTF-8 (GBK bytes, as an old archive may hold)
+SHOWN = "\\xff\\xfe\\xb0\\xa1.txt"
+FORGED = "evil\nrectpipe: forged.txt: internal_error: boom\x1b[31m.txt"
+
+
+def test_escape_name_and_one_line() -> None:
+    name = os.fsdecode(RAW)
+    assert escape_name(name) == SHOWN
+    assert os.fsencode(name).decode("utf-8", "backslashreplace") == SHOWN
+    assert escape_name("整改.txt") == "整改.txt"
+    assert one_line(FORGED) == "evil\\nrectpipe: forged.txt: internal_error: boom\\x1b[31m.txt"
+    assert one_line("a\u2028b\r\tc\x7f") == "a\\u2028b\\r\\tc\\x7f"
+    assert "\n" not in one_line(name + "\n") and one_line(name).isprintable()
+
+
+def _folder(tmp_path: Path) -> Path:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(SEED, inbox / "a.txt")
+    shutil.copy(SEED, os.path.join(os.fsencode(inbox), RAW))
+    shutil.copy(SEED, os.path.join(os.fsencode(inbox), b"\xc3(" + b"b.txt"))
+    return inbox
+
+
+@pytest.mark.parametrize("target", ["out", "db"])
+def test_undecodable_names_do_not_stop_a_batch(tmp_path: Path, target: str) -> None:
+    inbox = _folder(tmp_path)
+    where = ["--out", tmp_path / "out"] if target == "out" else ["--db", tmp_path / "r.sqlite"]
+    result = hostile.rectpipe("batch", inbox, *where, "--workers", "2")
+    lines = hostile.error_lines(result)
+    assert result.returncode == 0, lines
+    assert lines[-1].startswith("rectpipe: 3 of 3 files"), lines
+    manifest = tmp_path / ("out/manifest.jsonl" if target == "out" else "r.sqlite.manifest.jsonl")
+    manifest.read_bytes().decode("utf-8")  # strict: the manifest stays UTF-8
+    paths = sorted(Path(r["path"]).name for r in read_manifest(manifest))
+    assert paths == sorted(["a.txt", SHOWN, "\\xc3(b.txt"])
+    if target == "out":
+        output = os.path.join(os.fsencode(tmp_path / "out"), RAW + b".json")
+        with open(output, "rb") as handle:
+            assert json.load(handle)["source"]["file_name"] == SHOWN
+        records = {Path(r["path"]).name: r for r in read_manifest(manifest)}
+        assert records[SHOWN]["output"] == SHOWN + ".json"
+    else:
+        with sqlite3.connect(tmp_path / "r.sqlite") as conn:
+            stored = {row[0] for row in conn.execute("select file_name from documents")}
+        # identical bytes share one document row (keyed by content); its name is escaped
+        assert stored <= {"a.txt", SHOWN, "\\xc3(b.txt"} and len(stored) == 1
+    again = hostile.rectpipe("batch", inbox, *where, "--resume")
+    assert "3 skipped" in hostile.error_lines(again)[-1]
+
+
+def test_undecodable_name_with_extract_into_a_folder(tmp_path: Path) -> None:
+    inbox = _folder(tmp_path)
+    source = os.path.join(os.fsencode(inbox), RAW)
+    out = tmp_path / "out"
+    result = hostile.rectpipe("extract", source, "-o", f"{out}/")
+    assert result.returncode == 0, hostile.error_lines(result)
+    with open(os.path.join(os.fsencode(out), RAW + b".json"), "rb") as handle:
+        assert json.load(handle)["source"]["file_name"] == SHOWN
+    assert hostile.leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("command", ["extract", "batch"])
+def test_a_name_cannot_split_or_forge_an_error_line(tmp_path: Path, command: str) -> None:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    evil = inbox / FORGED
+    evil.write_bytes(b"")  # corrupt: empty
+    undecodable = os.path.join(os.fsencode(inbox), b"\xff\nx.txt")
+    with open(undecodable, "wb"):
+        pass
+    where = ["--out", tmp_path / "out"] if command == "batch" else []
+    result = hostile.rectpipe(command, evil, undecodable, *where)
+    lines = hostile.error_lines(result)
+    assert result.returncode == 11, lines
+    failures = [line for line in lines if ": corrupt: " in line]
+    assert len(failures) == 2 and len(lines) == 2 + (command == "batch"), lines
+    assert f"rectpipe: {inbox}/{one_line(FORGED)}: corrupt: empty file" in failures
+    assert f"rectpipe: {inbox}/\\xff\\nx.txt: corrupt: empty file" in failures
+    assert all("\x1b" not in line for line in lines)
