@@ -135,10 +135,37 @@ def completeness_warnings(
         warnings.append(
             ReportWarning(code="totals_mismatch", message=message, provenance=stated.provenance)
         )
+    if stated is not None:
+        warnings.extend(_category_mismatches(report, stated))
     if not summary.problems:
         warnings.append(
             ReportWarning(code="no_problems", message="no problem list found, only totals or text")
         )
+    return warnings
+
+
+def _category_mismatches(report: Report, stated: StatedTotals) -> list[ReportWarning]:
+    """A part whose own totals disagree with the problems found under it."""
+    warnings: list[ReportWarning] = []
+    problems = report.iter_problems()
+    for totals in stated.categories:
+        inside = [p for p in problems if any(item.title == totals.category for item in p.path)]
+        if not inside:
+            continue
+        done = sum(p.status is Status.COMPLETED for p in inside)
+        parts = []
+        if totals.problems is not None and totals.problems != len(inside):
+            parts.append(f"states {totals.problems} problems, found {len(inside)}")
+        if totals.completed is not None and totals.completed != done:
+            parts.append(f"states {totals.completed} completed, found {done}")
+        if parts:
+            warnings.append(
+                ReportWarning(
+                    code="category_totals_mismatch",
+                    message=f"{totals.category}: " + "; ".join(parts),
+                    provenance=totals.provenance,
+                )
+            )
     return warnings
 
 

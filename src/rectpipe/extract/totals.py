@@ -74,7 +74,9 @@ for _field, _words in {
     for _word in _words:
         _PHRASES[_word] = _field
 _STATUS = regex.compile("|".join(sorted(map(regex.escape, _PHRASES), key=len, reverse=True)))
-_HANDED = regex.compile(r"反馈|指出|交办|移交|发现|梳理|查出|共有|共|涉及|合计|提出|列出|认领|明确")
+_HANDED = regex.compile(
+    r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共|涉及|合计|提出|列出|认领|明确"
+)
 _TASKS = regex.compile(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
 

@@ -50,6 +50,15 @@ class _Package:
                 f"zip members declare {declared} bytes uncompressed, over the {max_bytes} limit"
             )
         self.members = {info.filename.lstrip("/").lower(): info for info in infos}
+        if len(self.members) != len(infos):
+            # The package format forbids two parts with one name (compared without case):
+            # which of them a reader takes is arbitrary, so the file is refused.
+            seen: set[str] = set()
+            for info in infos:
+                key = info.filename.lstrip("/").lower()
+                if key in seen:
+                    raise CorruptFileError(f"the package holds {info.filename!r} twice")
+                seen.add(key)
 
     def read(self, name: str) -> bytes | None:
         """The bytes of member ``name`` (case-insensitive), or ``None`` when it is absent."""

@@ -84,7 +84,7 @@ ENGINES: dict[str, CharSourceFactory] = {
 """Character sources by name; both give the same blocks on ordinary documents."""
 
 _FPDF_ERR_PASSWORD = 4
-_FPDF_ERR_SECURITY = 6
+_FPDF_ERR_SECURITY = 5  # PDFium: unsupported security scheme
 
 
 # --------------------------------------------------------------------------------------------
