@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..enrich.config import load_config as load_enrich_config
 from ..errors import InputNotFoundError, InternalError, RectpipeError, UsageError
 from ..limits import DEFAULT_LIMITS, MB, Limits
 from ..models.report import Report
@@ -61,7 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_limits(extract)
 
-    commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the output (or of a profile file)"
+    )
+    schema.add_argument("which", nargs="?", choices=("report", "profile"), default="report")
 
     validate = commands.add_parser("validate", help="check saved JSON output against the schema")
     validate.add_argument("files", nargs="+", metavar="OUTPUT.json")
@@ -153,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.lastResort = None
     try:
         if args.command == "schema":
-            sys.stdout.write(schema_text())
+            sys.stdout.write(schema_text(args.which))
             return 0
         if args.command == "validate":
             return _validate(args.files)
@@ -286,7 +288,6 @@ def _review(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile) if args.profile else None
     limits = limits_from(args)
-    enrich_config = load_enrich_config(args.profile) if args.profile else None
     out = Path(args.output) if args.output else None
     per_file = out is not None and (out.is_dir() or args.output.endswith(("/", "\\")))
     if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
@@ -304,7 +305,6 @@ def _extract(args: argparse.Namespace) -> int:
                     limits=limits,
                     repair=args.repair,
                     enrich=args.enrich,
-                    enrich_config=enrich_config,
                 )
             else:
                 report = parse_file(
@@ -314,7 +314,6 @@ def _extract(args: argparse.Namespace) -> int:
                     limits=limits,
                     repair=args.repair,
                     enrich=args.enrich,
-                    enrich_config=enrich_config,
                 )
         except RectpipeError as exc:
             _error(exc)
