@@ -1,7 +1,9 @@
 """Every date a text mentions: absolute, ranges, quarters, month-only, seasons, deadlines.
 
-Builds on :mod:`rectpipe.extract.dates` (its :func:`~rectpipe.extract.dates.iso`) and
-:func:`rectpipe.numbering.cn_to_int`, so 二〇二三年十二月二十二日 reads like 2023年12月22日.
+Used by enrichment (``dates`` of every problem) and by the consistency checks (deadlines), so
+it lives with the text stage. Builds on :mod:`rectpipe.text.dates` (its
+:func:`~rectpipe.text.dates.iso`) and :func:`rectpipe.text.numbering.cn_to_int`, so
+二〇二三年十二月二十二日 reads like 2023年12月22日.
 Mentions never overlap: patterns are tried from the most specific (a dated deadline, a range)
 to the least (a bare year), and a later pattern skips characters an earlier one took.
 """
@@ -15,8 +17,8 @@ from dataclasses import dataclass
 import regex
 
 from ..models.enrichment import DateMention
-from ..text.dates import iso as _loose_iso
-from ..text.numbering import cn_to_int
+from .dates import iso as _loose_iso
+from .numbering import cn_to_int
 
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}"
