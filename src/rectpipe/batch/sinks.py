@@ -14,13 +14,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from ..writers import dumps, write_atomic
+from ..writers import OUTPUT_FORMATS, dumps, write_atomic
 from ..writers.csv_rows import dumps_csv
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
 
-OUTPUT_FORMATS = ("json", "yaml", "jsonl", "csv")
 SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv"}
 
 

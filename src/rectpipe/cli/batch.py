@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..batch.discover import Plan
-from ..batch.progress import ProgressBar
-from ..batch.result import FileResult
-from ..batch.runner import BatchSummary, convert_batch
-from ..batch.sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
 from ..errors import ERRORS, UsageError
 from ..limits import DEFAULT_LIMITS
+from ..writers import OUTPUT_FORMATS
+
+if TYPE_CHECKING:  # the batch package (worker pool, sinks) is imported when a batch runs
+    from ..batch.runner import BatchSummary
+    from ..batch.sinks import Sink
 
 _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
 
@@ -60,6 +60,8 @@ def add_batch_parser(commands: Any) -> None:
 
 
 def _sink(args: argparse.Namespace) -> Sink:
+    from ..batch.sinks import DbSink, DirSink
+
     if args.out is not None:
         if args.manifest:
             raise UsageError("--manifest goes with --db; with --out it is DIR/manifest.jsonl")
@@ -91,6 +93,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
     """Run ``rectpipe batch`` for parsed ``args``; returns the exit status."""
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    from ..batch.discover import Plan
+    from ..batch.progress import ProgressBar
+    from ..batch.result import FileResult
+    from ..batch.runner import BatchSummary, convert_batch
+
     progress = ProgressBar(sys.stderr, enabled=not args.quiet)
 
     def on_plan(plan: Plan) -> None:

@@ -8,20 +8,23 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import InputNotFoundError, InternalError, RectpipeError, UsageError
 from ..limits import DEFAULT_LIMITS, MB, Limits
-from ..models.report import Report
 from ..pipeline import parse_bytes, parse_file
-from ..profiles.profile import Profile, load_profile
-from ..tools.check import EXPECTED_SUFFIX, check_dir, documents
-from ..tools.diff import DEFAULT_THRESHOLD, diff_reports
-from ..tools.diff_format import format_diff
-from ..tools.review import render_review
-from ..tools.schema import schema_text, validate_file
+from ..profiles.profile import load_profile
+from ..tools import DEFAULT_THRESHOLD
 from ..writers import FORMATS, dumps, write_atomic
 from .batch import add_batch_parser, run_batch_command
+
+if TYPE_CHECKING:
+    from ..models.report import Report
+    from ..profiles.profile import Profile
+
+# Each command imports what it needs when it runs: `extract` never loads the diff's models,
+# the review page, the batch pool or the enrichment package.
 
 _SUFFIX = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
 
@@ -155,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.lastResort = None
     try:
         if args.command == "schema":
+            from ..tools.schema import schema_text
+
             sys.stdout.write(schema_text(args.which))
             return 0
         if args.command == "validate":
@@ -188,6 +193,8 @@ def _error(exc: RectpipeError) -> None:
 
 
 def _validate(files: list[str]) -> int:
+    from ..tools.schema import validate_file
+
     status = 0
     for name in files:
         try:
@@ -202,6 +209,8 @@ def _validate(files: list[str]) -> int:
 
 def _expand(names: list[str]) -> list[str]:
     """Inputs with each folder replaced by the documents directly inside it."""
+    from ..tools.check import documents
+
     expanded: list[str] = []
     for name in names:
         path = Path(name)
@@ -213,6 +222,8 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from ..tools.check import EXPECTED_SUFFIX, check_dir
+
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder")
@@ -251,6 +262,8 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _load_report(name: str, profile: Profile | None) -> Report:
     """A saved output (``*.json``, validated) or a document (parsed)."""
+    from ..tools.schema import validate_file
+
     path = Path(name)
     if not path.is_file():
         raise InputNotFoundError("no such file", path=name)
@@ -260,6 +273,9 @@ def _load_report(name: str, profile: Profile | None) -> Report:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from ..tools.diff import diff_reports
+    from ..tools.diff_format import format_diff
+
     if not 0.0 < args.threshold <= 1.0:
         raise UsageError("--threshold must be in (0, 1]")
     profile = load_profile(args.profile) if args.profile else None
@@ -276,6 +292,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
+    from ..tools.review import render_review
+
     profile = load_profile(args.profile) if args.profile else None
     page = render_review(_load_report(args.file, profile))
     if args.output:

@@ -24,11 +24,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..models.report import Problem, Report, StatedTotals, Status
+from . import DEFAULT_THRESHOLD
 
 MatchMethod = Literal["number", "title"]
 FieldValue = str | int | float | bool | list[str] | None
 
-DEFAULT_THRESHOLD = 0.6
 # Problem fields compared, in the order changes are listed.
 PROBLEM_FIELDS = (
     "number",

@@ -5,4 +5,8 @@ from __future__ import annotations
 from .files import write_atomic
 from .formats import FORMATS, dumps, problem_rows
 
-__all__ = ["FORMATS", "dumps", "problem_rows", "write_atomic"]
+#: What ``rectpipe batch -f`` writes: the formats of :func:`dumps`, and CSV (one row per problem,
+#: :func:`rectpipe.writers.csv_rows.dumps_csv`).
+OUTPUT_FORMATS = (*FORMATS, "csv")
+
+__all__ = ["FORMATS", "OUTPUT_FORMATS", "dumps", "problem_rows", "write_atomic"]

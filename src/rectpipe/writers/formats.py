@@ -7,8 +7,6 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-import yaml
-
 from ..models.report import Report
 
 FORMATS = ("json", "yaml", "jsonl")
@@ -116,6 +114,8 @@ def dumps(reports: Report | Iterable[Report], fmt: str) -> str:
         body = data[0] if len(data) == 1 else data
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
+        import yaml  # only for this format
+
         return "".join(
             ("---\n" if i else "")
             + yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=1000)

@@ -1,0 +1,63 @@
+"""Import cost: what ``import rectpipe`` and a plain extraction load, checked in a fresh
+interpreter through ``sys.modules``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT, SEED
+
+#: Never loaded by ``import rectpipe`` nor by extracting a text file without a profile.
+HEAVY = (
+    "rectpipe.enrich",
+    "yaml",
+    "jieba",
+    "rectpipe.readers.pdf",
+    "rectpipe.readers.docx",
+    "rectpipe.readers.html",
+    "rectpipe.readers.legacy",
+    "rectpipe.profiles.model",
+    "rectpipe.tools.diff",
+    "rectpipe.batch",
+    "rectpipe.db",
+    "pdfplumber",
+    "pypdfium2",
+    "docx",
+    "lxml",
+    "sqlalchemy",
+    "multiprocessing",
+)
+
+
+def _loaded(code: str) -> list[str]:
+    probe = (
+        f"{code}\nimport sys, json\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        f"{sorted({h.split('.')[0] for h in HEAVY})!r} "
+        f"and any(m == h or m.startswith(h + '.') for h in {list(HEAVY)!r}))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    return list(json.loads(out.strip().splitlines()[-1]))
+
+
+def test_import_rectpipe_loads_nothing_heavy() -> None:
+    assert _loaded("import rectpipe") == []
+
+
+def test_extracting_a_text_file_loads_nothing_heavy() -> None:
+    code = (
+        "import contextlib, io\n"
+        "from rectpipe.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['extract', {str(SEED)!r}]) == 0\n"
+    )
+    assert _loaded(code) == []
+
+
+def test_enriching_does_load_the_enrichment_package() -> None:  # the probe sees what it should
+    code = f"import rectpipe\nrectpipe.parse_file({str(SEED)!r}, enrich=True)"
+    assert "rectpipe.enrich" in _loaded(code)
