@@ -61,3 +61,37 @@ def test_extracting_a_text_file_loads_nothing_heavy() -> None:
 def test_enriching_does_load_the_enrichment_package() -> None:  # the probe sees what it should
     code = f"import rectpipe\nrectpipe.parse_file({str(SEED)!r}, enrich=True)"
     assert "rectpipe.enrich" in _loaded(code)
+
+
+def test_the_library_leaves_logging_state_alone() -> None:
+    code = (
+        "import logging, json, warnings\n"
+        "import jieba, jieba.posseg, jieba.analyse\n"
+        "def state():\n"
+        "    names = sorted(logging.Logger.manager.loggerDict)\n"
+        "    levels = {n: logging.getLogger(n).level for n in names}\n"
+        "    root = logging.getLogger()\n"
+        "    return [levels, root.level, len(root.handlers), repr(logging.lastResort),\n"
+        "            len(warnings.filters)]\n"
+        "before = state()\n"
+        "import rectpipe\n"
+        f"rectpipe.parse_file({str(SEED)!r}, enrich=True)\n"
+        "after = state()\n"
+        "after[0] = {n: v for n, v in after[0].items() if n in before[0]}\n"
+        "print(json.dumps(before == after))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    assert out.strip().splitlines()[-1] == "true"
+
+
+def test_logging_is_configured_only_by_the_command_line() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "src" / "rectpipe").rglob("*.py")
+        if "cli" not in path.relative_to(ROOT / "src" / "rectpipe").parts
+        for needle in ("basicConfig", "lastResort", ".addHandler(", "logging.disable(")
+        if needle in path.read_text("utf-8")
+    ]
+    assert offenders == []
