@@ -1,4 +1,7 @@
-"""One error root for everything rectpipe raises on purpose, each with a stable code."""
+"""One error root for everything rectpipe raises on purpose, each with a stable code.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

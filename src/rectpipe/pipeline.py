@@ -1,4 +1,7 @@
-"""read → normalise → structure → extract → :class:`Report`. The library's front door."""
+"""read → normalise → structure → extract → :class:`Report`. Behind the front door.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

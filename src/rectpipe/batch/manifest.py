@@ -3,6 +3,8 @@
 Each line is written with a single ``write`` on a file opened for appending and then synced,
 so a crash leaves whole lines (at worst a torn last line, which reading skips and the next
 append closes off). Runs append to the same manifest; resuming reads it back.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

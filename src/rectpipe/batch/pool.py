@@ -7,6 +7,8 @@ replaced (the file is recorded as ``timeout``); a worker that dies is replaced (
 ``internal_error``); a worker exits by itself after ``max_tasks`` files and is replaced, so
 memory a parser leaks cannot build up. Workers ignore SIGINT: on Ctrl-C the parent gets
 ``KeyboardInterrupt`` and closing the generator terminates every worker.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The outcome of converting one file, as the batch engines hand it back."""
+"""The outcome of converting one file, as the batch engines hand it back.
+
+Internal: the public door is :mod:`rectpipe.batch`.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ For each result, in the order results arrive, the sink stores the output first a
 manifest line is appended and synced, with Ctrl-C held back in between; a run killed outright
 between the two redoes that file on ``--resume`` (storing is idempotent), so nothing is lost
 or stored twice.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

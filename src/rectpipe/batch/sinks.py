@@ -2,6 +2,8 @@
 
 A sink receives every result in turn. It stores what parsed and, for a file that no longer
 parses, removes what it had stored from that file before, so the output follows the inputs.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

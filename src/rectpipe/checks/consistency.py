@@ -5,6 +5,8 @@ They are cheap (regular expressions, no jieba), so the pipeline runs them on eve
 enriched or not, without importing the enrichment package. The contradiction patterns are the
 profile's ``enrichment: completed_contradictions``. Stated totals against the problems found are
 checked in the pipeline itself (``totals_mismatch``).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Per-file errors are one line each on stderr (``rectpipe: <file>: <code>: <messag
 progress bar is drawn on stderr when it is a terminal, and a summary line closes the run.
 The exit status is 0 when every file parsed, the failures' exit code when they share one,
 1 when they differ, and 130 when interrupted.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The ``rectpipe`` command: argument parsing and error reporting over the library."""
+"""The ``rectpipe`` command: argument parsing and error reporting over the library.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -3,9 +3,10 @@
 jieba is unmaintained and noisy: it logs to stderr when it builds its prefix dictionary, pickles
 a cache into the temp directory, and pulls in ``pkg_resources`` (a deprecation warning on recent
 setuptools). Here it gets its own :class:`jieba.Tokenizer` (the global ``jieba.dt`` is never
-touched), its loggers quiet while it loads (and as they were after), a cache file in rectpipe's cache folder (:func:`cache_dir`), the
-domain user dictionary (``profiles/userdict.txt``) loaded once, and ``HMM=False`` everywhere so
-that the same text always gives the same tokens (no guessed new words).
+touched), its loggers quiet while it loads (and as they were after), a cache file in rectpipe's
+cache folder (:func:`cache_dir`), the domain user dictionary (``profiles/userdict.txt``) loaded
+once, and ``HMM=False`` everywhere so that the same text always gives the same tokens (no
+guessed new words).
 
 Loading costs about a second and a half the first time in a process (more when the cache file
 is built); everything is loaded lazily and at most once, under a lock.

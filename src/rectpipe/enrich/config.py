@@ -2,6 +2,8 @@
 
 The default lives in ``profiles/default.yaml``; a user profile's ``enrichment:`` section is
 merged over it the way the rest of the profile is (lists extended, mappings updated).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""Fill in :class:`~rectpipe.enrich.models.Enrichment` for every problem of a report.
+"""Fill in :class:`~rectpipe.models.enrichment.Enrichment` for every problem of a report.
 
 This is the only enrichment module that knows the report model; the finders it calls work on
 plain text and return items with offsets shifted to :attr:`Report.text`.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

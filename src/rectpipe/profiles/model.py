@@ -7,6 +7,8 @@ only says what it adds to the default. ``schemas/profile.schema.json`` is genera
 
 Imported only when a user file is read or the schema is written: the default profile is
 trusted (a test validates it) and loads without building these models.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

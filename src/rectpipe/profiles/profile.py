@@ -4,6 +4,8 @@ The default profile ships with the package (``profiles/default.yaml``, read at r
 its JSON copy ``profiles/default.json``, so that no process pays for a YAML parser unless it
 reads a user file); a user file is validated by :mod:`rectpipe.profiles.model` and merged over
 it: its lists are put in front of the default lists, its mappings update the default ones.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ it lives with the text stage. Builds on :mod:`rectpipe.text.dates` (its
 二〇二三年十二月二十二日 reads like 2023年12月22日.
 Mentions never overlap: patterns are tried from the most specific (a dated deadline, a range)
 to the least (a bare year), and a later pattern skips characters an earlier one took.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

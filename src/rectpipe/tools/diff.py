@@ -11,6 +11,8 @@ Problems are paired in three passes, each over the problems still unpaired:
    best pairs first — this follows renumbered and moved problems;
 3. ``number``: same category path and same number whatever the titles — a rewritten title
    in the same place.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

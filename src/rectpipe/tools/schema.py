@@ -1,4 +1,7 @@
-"""The JSON Schema of the output contract, and validation of saved outputs."""
+"""The JSON Schema of the output contract, and validation of saved outputs.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Serialise reports: JSON, YAML, JSONL (one problem per line). Writes are atomic."""
+"""Serialise reports: JSON, YAML, JSONL (one problem per line). Writes are atomic.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Atomic file output: a reader never sees a half-written file."""
+"""Atomic file output: a reader never sees a half-written file.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Report → text in each output format."""
+"""Report → text in each output format.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 
