@@ -166,3 +166,11 @@ def test_default_profile_loads_without_yaml_or_pydantic_models(tmp_path: Path) -
     ).stdout
     assert out.strip() == "[]"
     assert rectpipe.load_profile is load_profile
+
+
+def test_a_user_profile_never_shares_data_with_the_default(tmp_path: Path) -> None:
+    mine = load_profile(_write(tmp_path, "enrichment:\n  keyword_count: 3\n"))
+    assert mine.enrichment is not None
+    mine.enrichment["topics"]["营商环境"].append("改过")
+    again = load_profile(_write(tmp_path, "enrichment:\n  keyword_count: 4\n"))
+    assert again.enrichment is not None and "改过" not in again.enrichment["topics"]["营商环境"]

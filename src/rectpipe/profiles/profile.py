@@ -10,6 +10,7 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -125,7 +126,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
     extra = read_user_file(path)
     if extra is None:
         return default_profile()
-    merged = _merge(_default_raw(), extra)
+    merged = _merge(copy.deepcopy(_default_raw()), extra)  # the profile owns its data
     section = merged["enrichment"] if extra.get("enrichment") else None
     return _build(merged, section)
 
