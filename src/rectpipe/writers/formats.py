@@ -103,11 +103,11 @@ def _plain_floats(report: Report) -> bool:
 def dumps(reports: Report | Iterable[Report], fmt: str) -> str:
     """``reports`` as text in ``fmt``. Several reports: a JSON array, YAML documents, or
     JSONL lines one after the other. Non-ASCII characters are written as themselves."""
-    if fmt == "json" and isinstance(reports, Report):
-        fast = _fast_json(reports)
+    items = [reports] if isinstance(reports, Report) else list(reports)
+    if fmt == "json" and len(items) == 1:  # one report, given alone or as a list of one
+        fast = _fast_json(items[0])
         if fast is not None:
             return fast
-    items = [reports] if isinstance(reports, Report) else list(reports)
     if fmt == "jsonl":
         return "".join(
             json.dumps(row, ensure_ascii=False) + "\n" for r in items for row in problem_rows(r)
