@@ -34,9 +34,11 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest
 
-## Regenerate schemas/ from the models.
+## Regenerate schemas/ from the models, and the default profile's JSON copy from its YAML.
 schema: $(STAMP)
 	$(BIN)/rectpipe schema > schemas/report.schema.json
+	$(BIN)/rectpipe schema profile > schemas/profile.schema.json
+	$(BIN)/python scripts/make_profile_data.py
 
 ## Regenerate the sample documents (needs LibreOffice for the PDFs).
 fixtures: $(STAMP)

@@ -1,6 +1,6 @@
 """Throughput and peak memory of rectpipe against the bare libraries it reads with.
 
-    python scripts/bench.py [--quick] [--out out/bench.json]
+    python scripts/bench.py [--quick] [--startup] [--out out/bench.json]
 
 Every case runs in a fresh Python process, which reports its own timing and its peak RSS
 (``resource.getrusage(RUSAGE_SELF).ru_maxrss``, read when the case is done) and its RSS after
@@ -15,7 +15,11 @@ imports, before any document was read. Cases:
 * memory: one parse per fresh process, 20 pages against 200 pages;
 * scaling: :func:`rectpipe.batch.convert_batch` over 40 files with 1 and with 2 workers,
   each run in a fresh process, in pairs run back to back (1 2, 2 1, 1 2, …: five pairs on
-  copies of the seed, three on copies of the ~200-page documents).
+  copies of the seed, three on copies of the ~200-page documents);
+* start-up (``--startup`` runs only this): the whole command ``rectpipe extract`` on the seed
+  TXT, ``import rectpipe`` and a bare ``python -c pass``, each a new process, taking turns run
+  by run; the ratio is the fastest whole command over the fastest bare start (wall clock, CPU
+  beside it), and ``-X importtime`` of the command gives where its imports go, per package.
 
 Results go to ``out/bench.json`` and a table on stdout. The single-document ratios use the
 fewest CPU seconds over each tool's runs (``time.process_time``; every tool runs at least
@@ -281,6 +285,98 @@ def in_fresh_process(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, **result}
 
 
+# ---------------------------------------------------------------- start-up
+
+#: What the ``rectpipe`` console script runs, so that ``python -m``'s runpy is not counted.
+_CONSOLE = "import sys; from rectpipe.cli import main; sys.exit(main())"
+STARTUP_COMMANDS = {
+    "bare python": ["-c", "pass"],
+    "import rectpipe": ["-c", "import rectpipe"],
+    "rectpipe extract seed.txt": ["-c", _CONSOLE, "extract", str(SEED.with_suffix(".txt"))],
+}
+
+
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def startup(runs: int) -> dict[str, Any]:
+    """Each of :data:`STARTUP_COMMANDS` ``runs`` times in turn, each run a new interpreter:
+    fastest and median wall-clock and CPU seconds; and the command's ``-X importtime``."""
+    wall: dict[str, list[float]] = {name: [] for name in STARTUP_COMMANDS}
+    cpu: dict[str, list[float]] = {name: [] for name in STARTUP_COMMANDS}
+    for _ in range(runs):
+        for name, args in STARTUP_COMMANDS.items():
+            before, start = _child_cpu(), time.perf_counter()
+            subprocess.run([sys.executable, *args], stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(_child_cpu() - before)
+    rows = [
+        {
+            "command": name,
+            "runs": runs,
+            "best_seconds": min(wall[name]),
+            "median_seconds": statistics.median(wall[name]),
+            "best_cpu_seconds": min(cpu[name]),
+            "median_cpu_seconds": statistics.median(cpu[name]),
+        }
+        for name in STARTUP_COMMANDS
+    ]
+    return {"runs": rows, "imports": importtime(STARTUP_COMMANDS["rectpipe extract seed.txt"])}
+
+
+def importtime(args: list[str]) -> dict[str, Any]:
+    """``python -X importtime`` of a command (after one run to warm the file cache): the
+    modules it imports, and their own import time summed per top-level package, largest first."""
+    subprocess.run([sys.executable, *args], stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    per_package: dict[str, int] = {}
+    modules = 0
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        _, own, _, name = (part.strip() for part in line.replace("import time:", "|").split("|"))
+        per_package[name.split(".")[0]] = per_package.get(name.split(".")[0], 0) + int(own)
+        modules += 1
+    ranked = sorted(per_package.items(), key=lambda item: -item[1])
+    return {
+        "modules": modules,
+        "self_ms_total": round(sum(per_package.values()) / 1000, 1),
+        "self_ms_by_package": {name: round(us / 1000, 1) for name, us in ranked[:15]},
+    }
+
+
+def startup_ratios(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Start-up ratios against the bare interpreter: the issue's target is on the whole command."""
+    rows = {row["command"]: row for row in result["runs"]}
+    bare = rows["bare python"]
+    found = []
+    for name, target in (("rectpipe extract seed.txt", "<= 6"), ("import rectpipe", None)):
+        found.append(
+            _ratio(
+                f"start-up: {name} / bare python, fastest wall",
+                rows[name]["best_seconds"] / bare["best_seconds"],
+                target,
+            )
+        )
+        found.append(
+            _ratio(
+                f"start-up: {name} / bare python, fastest CPU",
+                rows[name]["best_cpu_seconds"] / bare["best_cpu_seconds"],
+                None,
+            )
+        )
+    return found
+
+
 # ---------------------------------------------------------------- the bench
 
 
@@ -292,8 +388,15 @@ def _pages(path: Path) -> int | None:
     return len(pdfium.PdfDocument(str(path)))
 
 
-def bench(quick: bool) -> dict[str, Any]:
+def bench(quick: bool, only_startup: bool = False) -> dict[str, Any]:
     """Run every case; the results with their ratios."""
+    started = startup(10 if quick else 30)
+    _say(
+        "start-up: "
+        + ", ".join(f"{r['command']} {1000 * r['best_seconds']:.0f} ms" for r in started["runs"])
+    )
+    if only_startup:
+        return {"machine": _machine(), "startup": started, "ratios": startup_ratios(started)}
     min_seconds = 0.5 if quick else 3.0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -391,7 +494,8 @@ def bench(quick: bool) -> dict[str, Any]:
         "throughput": throughput,
         "memory": memory,
         "scaling": scaling,
-        "ratios": ratios(throughput, memory, scaling),
+        "startup": started,
+        "ratios": ratios(throughput, memory, scaling) + startup_ratios(started),
     }
 
 
@@ -522,10 +626,16 @@ def _say(text: str) -> None:
 
 def table(results: dict[str, Any]) -> str:
     """The ratios as a plain-text table."""
-    lines = [f"{'measure':58} {'value':>8}  target   met"]
+    lines = [f"{'measure':62} {'value':>8}  target   met"]
     for r in results["ratios"]:
         met = {None: "", True: "yes", False: "NO"}[r["met"]]
-        lines.append(f"{r['name']:58} {r['value']:8.2f}  {r['target'] or '':7}  {met}")
+        lines.append(f"{r['name']:62} {r['value']:8.2f}  {r['target'] or '':7}  {met}")
+    imports = results["startup"]["imports"]
+    packages = ", ".join(f"{k} {v}" for k, v in list(imports["self_ms_by_package"].items())[:8])
+    lines.append(
+        f"rectpipe extract imports {imports['modules']} modules, "
+        f"{imports['self_ms_total']} ms under -X importtime: {packages}"
+    )
     load = results["machine"]["load_average"][0]
     lines.append(f"(load average {load:.1f} on {results['machine']['cpus']} CPUs at the start)")
     return "\n".join(lines)
@@ -545,13 +655,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / "out" / "bench.json"))
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--startup", action="store_true", help="only the start-up measurement")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
         print(json.dumps(run_case(json.loads(args.case))))
         return 0
     compile_bytecode()
-    results = bench(args.quick)
+    results = bench(args.quick, only_startup=args.startup)
     sys.path.insert(0, str(ROOT / "src"))
     from rectpipe.writers import write_atomic
 

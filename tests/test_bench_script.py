@@ -44,3 +44,22 @@ def test_batch_ratio_is_the_median_pair() -> None:
     speedups = sorted(bench._pair_speedups(runs))
     assert [round(rate, 3) for rate, _ in speedups] == [1.6, 1.818, 3.0]
     assert speedups[1][1] == 1.5  # the median pair's 2-worker concurrency
+
+
+def test_startup_ratio_is_the_fastest_command_over_the_fastest_bare_start() -> None:
+    bench = _bench()
+
+    def row(command: str, best: float, cpu: float) -> dict[str, object]:
+        return {"command": command, "best_seconds": best, "best_cpu_seconds": cpu}
+
+    result = {
+        "runs": [
+            row("bare python", 0.010, 0.008),
+            row("import rectpipe", 0.150, 0.120),
+            row("rectpipe extract seed.txt", 0.200, 0.160),
+        ]
+    }
+    ratios = {r["name"]: r for r in bench.startup_ratios(result)}
+    whole = ratios["start-up: rectpipe extract seed.txt / bare python, fastest wall"]
+    assert (whole["value"], whole["target"], whole["met"]) == (20.0, "<= 6", False)
+    assert ratios["start-up: import rectpipe / bare python, fastest CPU"]["value"] == 15.0

@@ -402,8 +402,8 @@ def test_nothing_obviously_wrong(reports: dict[str, rectpipe.Report], name: str)
 
 def test_fixes_behind_the_lists() -> None:
     """The extractor changes these lists called for, at the unit level."""
-    from rectpipe.enrich.dates import find_dates
     from rectpipe.enrich.quantities import find_quantities
+    from rectpipe.text.date_mentions import find_dates
 
     (quarter,) = find_dates("2024年第三季度港区周边PM10浓度下降", report_year=2024)
     assert (quarter.text, quarter.kind, quarter.value, quarter.value_end) == (

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from rectpipe.enrich.config import default_config, load_config
-from rectpipe.enrich.dates import find_dates
 from rectpipe.enrich.quantities import find_quantities
 from rectpipe.enrich.references import find_documents, find_numbers, find_references
 from rectpipe.enrich.segment import segment
 from rectpipe.errors import UsageError
+from rectpipe.text.date_mentions import find_dates
 
 from .conftest import ROOT
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from rectpipe.batch import read_manifest
-from rectpipe.names import escape_name, one_line
+from rectpipe.runtime.names import escape_name, one_line
 
 from . import hostile
 from .conftest import SEED

@@ -1,8 +1,11 @@
-"""One error root for everything rectpipe raises on purpose, each with a stable code."""
+"""One error root for everything rectpipe raises on purpose, each with a stable code.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 
-from .names import one_line
+from .runtime.names import one_line
 
 
 class RectpipeError(Exception):

@@ -1,4 +1,7 @@
-"""Resource limits for reading untrusted files. Every limit has a default and can be changed."""
+"""Resource limits for reading untrusted files. Every limit has a default and can be changed.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

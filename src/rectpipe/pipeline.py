@@ -1,4 +1,7 @@
-"""read → normalise → structure → extract → :class:`Report`. The library's front door."""
+"""read → normalise → structure → extract → :class:`Report`. Behind the front door.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,9 @@ import hashlib
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .enrich.checks import consistency_warnings
-from .enrich.config import EnrichConfig, config_for
-from .enrich.run import enrich_report
+from .checks.consistency import consistency_warnings, contradiction_patterns
 from .errors import (
     CorruptFileError,
     InputNotFoundError,
@@ -30,16 +32,18 @@ from .models.report import (
     Source,
     Summary,
 )
-from .names import escape_name
 from .profiles.profile import Profile, default_profile
 from .readers.blocks import Document
 from .readers.sniff import sniff_format
 from .runtime.gcpause import collector_paused
-from .runtime.isolate import run_isolated
+from .runtime.names import escape_name
 from .structure.tree import build_tree
 from .text.normalize import clean_blocks
 from .text.repair import repair_and_clean, repair_warnings, with_originals
 from .text.textmap import TextMap
+
+if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
+    from .enrich.config import EnrichConfig
 
 FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt")
 
@@ -95,6 +99,8 @@ def parse_bytes(
     ``internal_error``, never as a bare exception.
     """
     if limits.timeout is not None:
+        from .runtime.isolate import run_isolated
+
         untimed = replace(limits, timeout=None)
         return run_isolated(
             partial(
@@ -236,7 +242,6 @@ def _parse_document(
     enrich: bool,
     enrich_config: EnrichConfig | None,
 ) -> Report:
-    enrich_config = enrich_config or config_for(profile)
     profile = profile or default_profile()
     repaired = None
     if repair:
@@ -288,9 +293,17 @@ def _parse_document(
     if not problems and report.summary.stated is None and not _reads_as_report(report, profile):
         raise StructureNotFoundError("nothing recognisable as a rectification report")
     report.warnings += completeness_warnings(report, textmap, closing=tree.closing)
-    report.warnings += consistency_warnings(report, enrich_config)
+    contradictions = (
+        enrich_config.completed_contradictions
+        if enrich_config is not None
+        else contradiction_patterns(profile)
+    )
+    report.warnings += consistency_warnings(report, contradictions)
     if enrich:
-        enrich_report(report, enrich_config)
+        from .enrich.config import config_for
+        from .enrich.run import enrich_report
+
+        enrich_report(report, enrich_config or config_for(profile))
     return report
 
 

@@ -12,6 +12,7 @@ manifest; :func:`run_batch_ray` does what :func:`run_batch` does on Ray
 
 from __future__ import annotations
 
+from ..writers import OUTPUT_FORMATS
 from .convert import convert_bytes, convert_path
 from .discover import DOCUMENT_SUFFIXES, BatchItem, Plan, plan_batch
 from .local import run_batch
@@ -19,7 +20,7 @@ from .manifest import MANIFEST_NAME, Manifest, completed_hashes, completed_keys,
 from .ray_engine import run_batch_ray
 from .result import FileResult, ResultStatus
 from .runner import BatchSummary, convert_batch
-from .sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
+from .sinks import DbSink, DirSink, Sink
 
 __all__ = [
     "DOCUMENT_SUFFIXES",

@@ -2,6 +2,8 @@
 
 Nothing here raises: every error becomes a ``failure`` result with its code, so one file can
 never stop a batch.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ A folder contributes the documents under it by suffix (:data:`DOCUMENT_SUFFIXES`
 hidden files and folders and Word lock files (``~$name.docx``); a file named explicitly is
 taken whatever its suffix, so the converter can say what is wrong with it. Each file gets an
 output name: its path relative to the folder it was found in, or its bare name.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..names import escape_name
+from ..runtime.names import escape_name
 from .manifest import completed_keys
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")

@@ -1,4 +1,7 @@
-"""The local engine: :func:`run_batch` over worker processes on this machine."""
+"""The local engine: :func:`run_batch` over worker processes on this machine.
+
+Internal: the public door is :mod:`rectpipe.batch`.
+"""
 
 from __future__ import annotations
 

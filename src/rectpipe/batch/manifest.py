@@ -3,6 +3,8 @@
 Each line is written with a single ``write`` on a file opened for appending and then synced,
 so a crash leaves whole lines (at worst a torn last line, which reading skips and the next
 append closes off). Runs append to the same manifest; resuming reads it back.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def completed_keys(
     path: str | Path, *, fmt: str | None = None, skipped: list[tuple[int, str]] | None = None
 ) -> set[tuple[str, str]]:
     """``(path, sha256)`` of every file the manifest records as ``success`` or ``partial``
-    (paths as recorded: escaped, :func:`~rectpipe.names.escape_name`). With ``fmt``, only
+    (paths as recorded: escaped, :func:`~rectpipe.runtime.names.escape_name`). With ``fmt``, only
     records written in that output format count (a record without one, from an older
     rectpipe, counts for none): a run with another ``-f`` converts again."""
     return {
@@ -128,7 +130,7 @@ class Manifest:
         """Append ``record`` as one line and sync it to disk before returning; raises
         :class:`~rectpipe.errors.OutputError` when the system refuses (disk full)."""
         text = json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
-        # Names arrive escaped (rectpipe.names); a stray lone surrogate still gives a line.
+        # Names arrive escaped (rectpipe.runtime.names); a stray lone surrogate still gives a line.
         line = text.encode("utf-8", "backslashreplace")
         try:
             written = os.write(self._fd, line)

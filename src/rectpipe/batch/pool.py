@@ -8,6 +8,8 @@ replaced (the file is recorded as ``timeout``); a worker that dies is replaced (
 memory a parser leaks cannot build up. Workers ignore SIGINT and take SIGTERM's default
 action: on Ctrl-C the parent gets ``KeyboardInterrupt`` and closing the generator terminates
 every worker, silently.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 ``[######..............] 120/400 30% ok 110 partial 6 failed 4 12.3/s eta 23s``,
 redrawn in place with ``\\r`` at most ten times a second. Disabled (every call a no-op) when
 the stream is not a terminal, so pipes and log files get no control characters.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ file and become the same :class:`FileResult` the local engine yields, so outputs
 manifest are the same. The per-file ``timeout`` is enforced inside the Ray worker by parsing
 in a child process (:func:`rectpipe.isolate.run_isolated`). On a cluster every node needs
 rectpipe installed and the files (and the profile) at the same paths.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The outcome of converting one file, as the batch engines hand it back."""
+"""The outcome of converting one file, as the batch engines hand it back.
+
+Internal: the public door is :mod:`rectpipe.batch`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Any, Literal
 
 from ..errors import RectpipeError
 from ..models.report import Report
-from ..names import escape_name
+from ..runtime.names import escape_name
 
 ResultStatus = Literal["success", "partial", "failure"]
 STATUSES: tuple[ResultStatus, ...] = ("success", "partial", "failure")
@@ -74,7 +77,7 @@ class FileResult:
 
     def record(self) -> dict[str, Any]:
         """The manifest line for this result (everything but the report), JSON-ready; a
-        path that is not valid UTF-8 is written escaped (:func:`~rectpipe.names.escape_name`)."""
+        path that is not valid UTF-8 is written escaped (:func:`.escape_name`)."""
         return {
             "path": escape_name(self.path),
             "sha256": self.sha256,

@@ -4,6 +4,8 @@ For each result, in the order results arrive, the sink stores the output first a
 manifest line is appended and synced, with Ctrl-C held back in between; a run killed outright
 between the two redoes that file on ``--resume`` (storing is idempotent), so nothing is lost
 or stored twice.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Literal
 
 from ..errors import OutputError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..names import escape_name
+from ..runtime.names import escape_name
 from .convert import cached_profile
 from .discover import BatchItem, Plan, plan_batch
 from .local import DEFAULT_MAX_TASKS_PER_WORKER, run_plan

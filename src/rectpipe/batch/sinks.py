@@ -2,6 +2,8 @@
 
 A sink receives every result in turn. It stores what parsed and, for a file that no longer
 parses, removes what it had stored from that file before, so the output follows the inputs.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations
@@ -15,14 +17,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from ..writers import dumps, fit_name, write_output
+from ..writers import OUTPUT_FORMATS, dumps, fit_name, write_output
 from ..writers.csv_rows import dumps_csv
 from ..writers.files import temp_prefix
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
 
-OUTPUT_FORMATS = ("json", "yaml", "jsonl", "csv")
 SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv"}
 
 

@@ -5,6 +5,8 @@ Importing this module loads the pipeline and the readers of the formats batches 
 page), reads the default profile and parses a tiny report, so the compiled patterns and
 caches are in memory before the fork server forks workers from it. A failure here is
 ignored: workers then warm up on their own.
+
+Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The command line: argument parsing over the library (``rectpipe`` and ``rectpipe batch``)."""
+"""The command line: argument parsing over the library (``rectpipe`` and ``rectpipe batch``).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from .main import main
 

@@ -4,6 +4,8 @@ Per-file errors are one line each on stderr (``rectpipe: <file>: <code>: <messag
 progress bar is drawn on stderr when it is a terminal, and a summary line closes the run.
 The exit status is 0 when every file parsed, the failures' exit code when they share one,
 1 when they differ, and 130 when interrupted.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..batch.discover import Plan
-from ..batch.progress import ProgressBar
-from ..batch.result import FileResult
-from ..batch.runner import BatchSummary, convert_batch
-from ..batch.sinks import OUTPUT_FORMATS, DbSink, DirSink, Sink
 from ..errors import ERRORS, UsageError
 from ..limits import DEFAULT_LIMITS
-from ..names import one_line
+from ..runtime.names import one_line
+from ..writers import OUTPUT_FORMATS
+
+if TYPE_CHECKING:  # the batch package (worker pool, sinks) is imported when a batch runs
+    from ..batch.runner import BatchSummary
+    from ..batch.sinks import Sink
 
 _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
 
@@ -63,6 +65,8 @@ def add_batch_parser(commands: Any) -> None:
 
 
 def _sink(args: argparse.Namespace) -> Sink:
+    from ..batch.sinks import DbSink, DirSink
+
     if args.out is not None:
         if args.manifest:
             raise UsageError("--manifest goes with --db; with --out it is DIR/manifest.jsonl")
@@ -117,6 +121,11 @@ def check_batch_options(args: argparse.Namespace) -> None:
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run ``rectpipe batch`` for parsed ``args``; returns the exit status."""
     check_batch_options(args)
+    from ..batch.discover import Plan
+    from ..batch.progress import ProgressBar
+    from ..batch.result import FileResult
+    from ..batch.runner import BatchSummary, convert_batch
+
     progress = ProgressBar(sys.stderr, enabled=not args.quiet)
 
     def on_plan(plan: Plan) -> None:

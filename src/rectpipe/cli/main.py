@@ -1,4 +1,7 @@
-"""The ``rectpipe`` command: argument parsing and error reporting over the library."""
+"""The ``rectpipe`` command: argument parsing and error reporting over the library.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +11,23 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..enrich.config import load_config as load_enrich_config
 from ..errors import InputNotFoundError, InternalError, RectpipeError, UsageError
 from ..limits import DEFAULT_LIMITS, MB, Limits
-from ..models.report import Report
 from ..pipeline import parse_bytes, parse_file
-from ..profiles.profile import Profile, load_profile
-from ..tools.check import EXPECTED_SUFFIX, check_dir, documents
-from ..tools.diff import DEFAULT_THRESHOLD, diff_reports
-from ..tools.diff_format import format_diff
-from ..tools.review import render_review
-from ..tools.schema import schema_text, validate_file
+from ..profiles.profile import load_profile
+from ..tools import DEFAULT_THRESHOLD
 from ..writers import FORMATS, dumps, fit_name, write_output, write_stdout
 from .batch import add_batch_parser, check_number, run_batch_command
+
+if TYPE_CHECKING:
+    from ..models.report import Report
+    from ..profiles.profile import Profile
+
+# Each command imports what it needs when it runs: `extract` never loads the diff's models,
+# the review page, the batch pool or the enrichment package.
 
 _SUFFIX = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
 
@@ -62,7 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_limits(extract)
 
-    commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the output (or of a profile file)"
+    )
+    schema.add_argument("which", nargs="?", choices=("report", "profile"), default="report")
 
     validate = commands.add_parser("validate", help="check saved JSON output against the schema")
     validate.add_argument("files", nargs="+", metavar="OUTPUT.json")
@@ -159,7 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.lastResort = None
     try:
         if args.command == "schema":
-            sys.stdout.write(schema_text())
+            from ..tools.schema import schema_text
+
+            sys.stdout.write(schema_text(args.which))
             return 0
         if args.command == "validate":
             return _validate(args.files)
@@ -192,6 +202,8 @@ def _error(exc: RectpipeError) -> None:
 
 
 def _validate(files: list[str]) -> int:
+    from ..tools.schema import validate_file
+
     status = 0
     for name in files:
         try:
@@ -214,6 +226,8 @@ def _is_dir(path: Path) -> bool:
 
 def _expand(names: list[str]) -> list[str]:
     """Inputs with each folder replaced by the documents directly inside it."""
+    from ..tools.check import documents
+
     expanded: list[str] = []
     for name in names:
         path = Path(name)
@@ -225,6 +239,8 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from ..tools.check import EXPECTED_SUFFIX, check_dir
+
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder")
@@ -263,6 +279,8 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _load_report(name: str, profile: Profile | None) -> Report:
     """A saved output (``*.json``, validated) or a document (parsed)."""
+    from ..tools.schema import validate_file
+
     path = Path(name)
     if not path.is_file():
         raise InputNotFoundError("no such file", path=name)
@@ -272,6 +290,9 @@ def _load_report(name: str, profile: Profile | None) -> Report:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from ..tools.diff import diff_reports
+    from ..tools.diff_format import format_diff
+
     if not 0.0 < args.threshold <= 1.0:
         raise UsageError("--threshold must be in (0, 1]")
     profile = load_profile(args.profile) if args.profile else None
@@ -288,6 +309,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
+    from ..tools.review import render_review
+
     profile = load_profile(args.profile) if args.profile else None
     page = render_review(_load_report(args.file, profile))
     _write(args.output or "-", page)
@@ -331,7 +354,6 @@ def _write(target: str | Path, text: str) -> None:
 def _extract(args: argparse.Namespace) -> int:
     limits = limits_from(args)
     profile = load_profile(args.profile) if args.profile else None
-    enrich_config = load_enrich_config(args.profile) if args.profile else None
     out = Path(args.output) if args.output and args.output != "-" else None
     per_file = out is not None and (_is_dir(out) or args.output.endswith(("/", "\\")))
     if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
@@ -351,7 +373,6 @@ def _extract(args: argparse.Namespace) -> int:
                     limits=limits,
                     repair=args.repair,
                     enrich=args.enrich,
-                    enrich_config=enrich_config,
                 )
             else:
                 report = parse_file(
@@ -361,7 +382,6 @@ def _extract(args: argparse.Namespace) -> int:
                     limits=limits,
                     repair=args.repair,
                     enrich=args.enrich,
-                    enrich_config=enrich_config,
                 )
             if per_file:
                 assert out is not None

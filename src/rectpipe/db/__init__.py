@@ -3,6 +3,8 @@
 Built on SQLAlchemy Core (a dependency of rectpipe). PostgreSQL also needs a driver
 (``pip install rectpipe[postgres]``); without one :func:`open_database` raises
 ``missing_dependency``.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Opening a database from a path or URL, and the :class:`Database` handle the batch uses."""
+"""Opening a database from a path or URL, and the :class:`Database` handle the batch uses.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

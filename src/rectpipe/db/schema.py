@@ -3,6 +3,8 @@
 Every table is keyed by the document's SHA-256 first, so a document's rows can be found,
 replaced and deleted together. Offsets into the report text are ``span_start``/``span_end``.
 The same tables are created on SQLite and PostgreSQL (SQLAlchemy Core).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 A document is keyed by the SHA-256 of its bytes. Storing it deletes, in the same transaction,
 the rows it had before (re-running is idempotent) and the rows of any other document stored
 from the same path (a changed file replaces its old version), then inserts the new rows.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlalchemy import Connection, Engine, delete, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..models.report import Problem, Provenance, Report, Section
-from ..names import escape_name
+from ..runtime.names import escape_name
 from . import schema
 
 _ATTEMPTS = 3

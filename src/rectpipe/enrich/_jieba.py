@@ -3,9 +3,10 @@
 jieba is unmaintained and noisy: it logs to stderr when it builds its prefix dictionary, pickles
 a cache into the temp directory, and pulls in ``pkg_resources`` (a deprecation warning on recent
 setuptools). Here it gets its own :class:`jieba.Tokenizer` (the global ``jieba.dt`` is never
-touched), a quiet logger, a cache file in rectpipe's cache folder (:func:`cache_dir`), the
-domain user dictionary (``profiles/userdict.txt``) loaded once, and ``HMM=False`` everywhere so
-that the same text always gives the same tokens (no guessed new words).
+touched), its loggers quiet while it loads (and as they were after), a cache file in rectpipe's
+cache folder (:func:`cache_dir`), the domain user dictionary (``profiles/userdict.txt``) loaded
+once, and ``HMM=False`` everywhere so that the same text always gives the same tokens (no
+guessed new words).
 
 Loading costs about a second and a half the first time in a process (more when the cache file
 is built); everything is loaded lazily and at most once, under a lock.
@@ -18,6 +19,8 @@ import os
 import tempfile
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,23 +72,38 @@ def _import_jieba() -> tuple[Any, Any]:
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"jieba(\..*)?")
         import jieba
         import jieba.posseg
-    for name in ("jieba", "jieba._compat", "jieba.posseg"):
-        logging.getLogger(name).setLevel(logging.WARNING)
     return jieba, jieba.posseg
+
+
+@contextmanager
+def _jieba_quiet() -> Iterator[None]:
+    """jieba's own loggers (which print "Building prefix dict…" to stderr while a dictionary
+    loads) at WARNING for the length of the block, and as they were after it: the library
+    leaves process-wide logging state alone."""
+    loggers = [logging.getLogger(name) for name in ("jieba", "jieba._compat", "jieba.posseg")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 @cache
 def _pos_tokenizer() -> Any:
     with _LOCK:
         jieba, posseg = _import_jieba()
-        tokenizer = jieba.Tokenizer()
-        tokenizer.tmp_dir = str(cache_dir())
-        tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
-        tokenizer.initialize()
-        userdict = resources.files("rectpipe").joinpath("profiles/userdict.txt")
-        with resources.as_file(userdict) as path:
-            tokenizer.load_userdict(str(path))
-        return posseg.POSTokenizer(tokenizer)
+        with _jieba_quiet():
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = str(cache_dir())
+            tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
+            tokenizer.initialize()
+            userdict = resources.files("rectpipe").joinpath("profiles/userdict.txt")
+            with resources.as_file(userdict) as path:
+                tokenizer.load_userdict(str(path))
+            return posseg.POSTokenizer(tokenizer)
 
 
 def tokens(text: str) -> list[Token]:
@@ -113,10 +131,10 @@ def idf_table() -> tuple[dict[str, float], float]:
     """
     with _LOCK:
         _import_jieba()
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _jieba_quiet():
             warnings.filterwarnings("ignore", message=".*pkg_resources.*")
             import jieba.analyse
 
-        loader = jieba.analyse.default_tfidf
+            loader = jieba.analyse.default_tfidf
         table: dict[str, float] = loader.idf_freq
         return table, float(loader.median_idf)

@@ -2,6 +2,8 @@
 
 The default lives in ``profiles/default.yaml``; a user profile's ``enrichment:`` section is
 merged over it the way the rest of the profile is (lists extended, mappings updated).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
@@ -14,8 +16,7 @@ from typing import Any
 import regex
 
 from ..errors import UsageError
-from ..profiles._yaml import load_profile_file
-from ..profiles.profile import Profile, _default_raw, _merge
+from ..profiles.profile import Profile, _default_raw, load_profile
 
 PARTS = ("title", "description", "actions")
 
@@ -83,16 +84,13 @@ def default_config() -> EnrichConfig:
 
 
 def load_config(path: str | Path | None = None) -> EnrichConfig:
-    """The default section, with the ``enrichment:`` section of the YAML at ``path`` merged over
-    it. A file without that section gives the default. Raises :class:`UsageError` when the
-    file cannot be read or a pattern does not compile."""
+    """The default section, with the ``enrichment:`` section of the profile at ``path`` merged
+    over it: ``config_for(load_profile(path))``. A file without that section gives the default.
+    Raises :class:`UsageError` when the file cannot be read, is not a valid profile or a
+    pattern does not compile."""
     if path is None:
         return default_config()
-    extra = load_profile_file(path)
-    section = _section(extra)
-    if not section:
-        return default_config()
-    return _build(_merge(_section(_default_raw()), section))
+    return config_for(load_profile(path))
 
 
 @cache

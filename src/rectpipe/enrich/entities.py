@@ -12,6 +12,8 @@
   unless it is part of an organisation.
 
 Names inside 《…》 and document-number codes (湘编发〔2023〕) are left to the references.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

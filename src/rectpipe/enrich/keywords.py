@@ -1,4 +1,7 @@
-"""Keywords by TF-IDF (jieba.analyse's IDF table) and a topic from the profile's taxonomy."""
+"""Keywords by TF-IDF (jieba.analyse's IDF table) and a topic from the profile's taxonomy.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,8 @@
 Counts are read from Arabic digits only: Chinese numerals before a classifier are mostly
 idioms (一次性, 两个维护, 三重一大), not counts. Money also reads Chinese numerals (三亿元).
 Ordinals (第6届), dates and document numbers are not quantities.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Documents in 《…》 with their role, document numbers (湘编发〔2023〕4号), named meetings."""
+"""Documents in 《…》 with their role, document numbers (湘编发〔2023〕4号), named meetings.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

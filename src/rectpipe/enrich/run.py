@@ -1,17 +1,20 @@
-"""Fill in :class:`~rectpipe.enrich.models.Enrichment` for every problem of a report.
+"""Fill in :class:`~rectpipe.models.enrichment.Enrichment` for every problem of a report.
 
 This is the only enrichment module that knows the report model; the finders it calls work on
 plain text and return items with offsets shifted to :attr:`Report.text`.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..checks.consistency import report_year
 from ..models.enrichment import Enrichment, Part, ReportEnrichment
 from ..models.report import Problem, Provenance, Report
+from ..text.date_mentions import find_dates
 from .config import PARTS, EnrichConfig, default_config
-from .dates import find_dates
 from .entities import find_entities
 from .keywords import best_topic, find_keywords, topic_scores
 from .quantities import find_quantities
@@ -27,16 +30,6 @@ _PART_ORDER: tuple[Part, ...] = (
     "description",
     "actions",
 )
-
-
-def report_year(report: Report) -> int | None:
-    """The year of the report's date, else of its feedback date or period end; ``None`` when
-    the report states none of them."""
-    meta = report.metadata
-    for value in (meta.date, meta.feedback_date, meta.period_end):
-        if value and value[:4].isdigit():
-            return int(value[:4])
-    return None
 
 
 def _part_of(offset: int, sources: Mapping[str, Provenance]) -> Part | None:

@@ -3,6 +3,8 @@
 Some names are patterns rather than words (省委第九巡视组, 中央第五生态环境保护督察组): the
 profile's ``org_patterns`` find them first, each becomes one token tagged ``nt``, and jieba
 cuts only the text between them.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ A problem is an item that states a shortfall the inspection found. Its place in 
 does not make it one: intro parts have their own （一）（二） subsections about organising the
 work, closing parts list next steps, and measures are numbered too. The vocabulary is the
 profile's ``findings:`` section, generic to the genre.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

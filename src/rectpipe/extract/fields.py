@@ -2,6 +2,7 @@
 
 A label opens a paragraph (colon full-width, ASCII, ``∶`` or missing) or stands inline after a
 heading (``…整改进展情况：已完成。``, colon required there).
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""What one numbered node says about itself: heading, labelled fields, free paragraphs."""
+"""What one numbered node says about itself: heading, labelled fields, free paragraphs.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

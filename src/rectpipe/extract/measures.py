@@ -1,4 +1,7 @@
-"""Measures enumerated inside a narrative: 一是…二是…三是… (also 三加强… with 是 lost)."""
+"""Measures enumerated inside a narrative: 一是…二是…三是… (also 三加强… with 是 lost).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

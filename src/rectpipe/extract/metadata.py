@@ -1,4 +1,7 @@
-"""Report metadata: title, issuer, date, attachment, inspection, contact."""
+"""Report metadata: title, issuer, date, attachment, inspection, contact.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

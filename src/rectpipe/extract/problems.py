@@ -3,6 +3,7 @@
 Which numbered items are problems is decided here, from what the items say rather than from
 their level (see :func:`classify`): a labelled item is a problem; in a document without labels
 the deepest items of the non-narrative parts are. Items under a problem are its measures.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

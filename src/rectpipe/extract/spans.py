@@ -1,4 +1,7 @@
-"""Text pieces gathered from several places of the document, with offsets back to it."""
+"""Text pieces gathered from several places of the document, with offsets back to it.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Status phrases → :class:`Status`, through the profile's vocabulary."""
+"""Status phrases → :class:`Status`, through the profile's vocabulary.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

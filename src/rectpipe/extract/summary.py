@@ -5,6 +5,7 @@
 - :func:`completeness_warnings`: ``truncated`` when the text stops mid-sentence, or stops
   inside the problem list while the stated totals promise more; ``totals_mismatch`` saying why
   when the numbers disagree; ``no_problems`` when no problem list is found at all.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

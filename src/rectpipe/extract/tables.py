@@ -1,4 +1,7 @@
-"""Ledger tables (整改台账) → one problem per row, columns mapped through the profile."""
+"""Ledger tables (整改台账) → one problem per row, columns mapped through the profile.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

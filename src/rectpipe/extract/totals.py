@@ -5,6 +5,8 @@ A totals sentence is read clause by clause (clauses end at ，、；). A clause 
 not 完成), or to the problem total when it counts 问题 after a word of handing over (反馈,
 指出…). Side figures (制度N项, 处分N人, 资金N万元) name no status and no 问题 and are passed
 over. The vocabulary is the genre's; extend it in code only with words that hold for any report.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 Reports often wrap the finding they answer in a formula. The finding is X; the formula stays
 visible as the problem's raw ``heading``.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

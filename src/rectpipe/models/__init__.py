@@ -1,5 +1,8 @@
 """The output contract: the pydantic models a report is made of (:mod:`.report`) and the
-opt-in enrichment facts attached to it (:mod:`.enrichment`)."""
+opt-in enrichment facts attached to it (:mod:`.enrichment`).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from .enrichment import (
     DateMention,

@@ -7,6 +7,8 @@ sits in (``title``, ``description``, ``status``, ``actions``, ``responsible``, `
 ``None`` when it is elsewhere (a label, or text outside any problem).
 
 This module imports nothing from :mod:`rectpipe.models`, which imports it.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Every model forbids unknown fields, every document carries ``schema_name`` and
 ``schema_version``, and every extracted value has its provenance beside it. Changing a field
 name or a status value is a contract change: bump :data:`SCHEMA_VERSION`.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,20 +1,32 @@
 """The vocabulary profile: labels, status phrases, narrative part titles, table columns.
 
-The default profile ships with the package (``profiles/default.yaml``); a user file is merged
-over it: its lists are put in front of the default lists, its mappings update the default ones.
+The default profile ships with the package (``profiles/default.yaml``, read at run time from
+its JSON copy ``profiles/default.json``, so that no process pays for a YAML parser unless it
+reads a user file); a user file is validated by :mod:`rectpipe.profiles.model` and merged over
+it: its lists are put in front of the default lists, its mappings update the default ones.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
 
+import copy
+import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..models.report import Status
-from ._yaml import load_profile_file, safe_load
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+DEFAULT_YAML = Path(__file__).with_name("default.yaml")
+#: ``default.yaml`` as JSON, written by ``make schema`` (``scripts/make_profile_data.py``);
+#: a test fails when it is stale.
+DEFAULT_JSON = Path(__file__).with_name("default.json")
 
 FIELD_LABELS = ("status", "actions", "responsible", "deadline")
 
@@ -92,9 +104,10 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
         raise UsageError(f"invalid profile: {exc}") from None
 
 
+@cache
 def _default_raw() -> dict[str, Any]:
-    text = resources.files("rectpipe").joinpath("profiles/default.yaml").read_text("utf-8")
-    data = safe_load(text)
+    """The default profile as plain data (shared: never change it)."""
+    data = json.loads(DEFAULT_JSON.read_text("utf-8"))
     assert isinstance(data, dict)
     return data
 
@@ -108,15 +121,49 @@ def default_profile() -> Profile:
 def load_profile(path: str | Path | None = None) -> Profile:
     """The default profile, with the YAML file at ``path`` merged over it when given.
 
-    Raises :class:`UsageError` when the file cannot be read or does not have the right shape.
+    Raises :class:`UsageError` when the file cannot be read or does not have the right shape,
+    with a one-line message that names the key and its line in the file.
     """
     if path is None:
         return default_profile()
-    extra = load_profile_file(path)
+    extra = read_user_file(path)
     if extra is None:
         return default_profile()
-    if not isinstance(extra, dict):
-        raise UsageError(f"profile {path} must be a mapping")
-    merged = _merge(_default_raw(), extra)
-    section = merged.get("enrichment") if isinstance(extra.get("enrichment"), dict) else None
-    return _build(merged, section if isinstance(section, dict) else None)
+    merged = _merge(copy.deepcopy(_default_raw()), extra)  # the profile owns its data
+    section = merged["enrichment"] if extra.get("enrichment") else None
+    return _build(merged, section)
+
+
+def read_user_file(path: str | Path) -> dict[str, Any] | None:
+    """The keys the profile file at ``path`` sets, validated (``None`` for an empty file)."""
+    from pydantic import ValidationError
+
+    from ._yaml import load_profile_file
+    from .model import ProfileFile
+
+    text, data = load_profile_file(path)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise UsageError(f"invalid profile {path}: must be a mapping of keys to values")
+    try:
+        checked = ProfileFile.model_validate(data)
+    except ValidationError as exc:
+        raise UsageError(f"invalid profile {path}: {_first_error(text, exc)}") from None
+    return checked.model_dump(mode="json", exclude_unset=True)
+
+
+def _first_error(text: str, exc: ValidationError) -> str:
+    """The validation error that comes first in the file, on one line: its line, its key
+    (dotted) and what is wrong, and how many more there are."""
+    from ._yaml import lines_of
+
+    errors = exc.errors()
+    lines = lines_of(text, [error["loc"] for error in errors])
+    line, first = min(zip(lines, errors, strict=True), key=lambda pair: pair[0] or len(text) + 1)
+    key = ".".join(str(part) for part in first["loc"] if part != "[key]")
+    message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+    where = f"line {line}: " if line is not None else ""
+    more = len(errors) - 1
+    rest = f" (and {more} more error{'s' * (more > 1)})" if more else ""
+    return f"{where}{key}: {message}{rest}"

@@ -3,6 +3,7 @@
 rectpipe does not parse these formats itself: when LibreOffice's ``soffice`` is on the PATH
 the file is converted to .docx in a private temporary folder and read by the Word reader;
 otherwise the error says what to install.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

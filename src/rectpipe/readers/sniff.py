@@ -1,4 +1,7 @@
-"""Which format a file is, from its content (the name is only a tie-breaker)."""
+"""Which format a file is, from its content (the name is only a tie-breaker).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Plain-text reader: one block per non-empty line."""
+"""Plain-text reader: one block per non-empty line.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

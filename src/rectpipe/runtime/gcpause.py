@@ -1,4 +1,7 @@
-"""Pausing Python's cyclic garbage collector while one document is parsed."""
+"""Pausing Python's cyclic garbage collector while one document is parsed.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

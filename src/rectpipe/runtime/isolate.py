@@ -3,6 +3,8 @@
 A damaged file can make a parser spin forever; in a child process it can be killed without
 harm to the caller. The child gets the bytes and returns the report (or the error) through a
 pipe.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ makes thousands of (blocks, markers, labels, measures found) that was a few per 
 whole pipeline. A ``@record`` class is frozen to the type checker (``mypy`` reports any
 assignment to a field, and the test suite runs it) and equal and hashable by value like a
 frozen dataclass, but made as fast as a plain one with ``__slots__``.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Blocks and their numbering markers → the numbered tree (:func:`build_tree`)."""
+"""Blocks and their numbering markers → the numbered tree (:func:`build_tree`).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from .tree import Node, Tree, build_tree
 

@@ -3,6 +3,8 @@
 The tree knows nothing of problems or statuses: it only says which paragraph is numbered, at
 which level of the ladder, and which paragraphs and tables belong to it. Sequence oddities
 (a gap, a repeat) become warnings, never exceptions.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

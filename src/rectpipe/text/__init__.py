@@ -2,3 +2,5 @@
 sentences, dates, and the text map that gives every character its place in the source.
 
 Internal: the public door is :mod:`rectpipe`."""
+
+__all__: list[str] = []

@@ -1,4 +1,7 @@
-"""Dates as Chinese documents write them → ISO strings."""
+"""Dates as Chinese documents write them → ISO strings.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

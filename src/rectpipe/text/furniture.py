@@ -3,6 +3,8 @@ lines, view counters, font-size, print, share and close widgets, previous/next l
 
 A line of furniture is never a title, an issuer or part of a problem's narrative. The words
 are those of portal pages in general, not of one site.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

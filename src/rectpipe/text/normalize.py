@@ -4,6 +4,8 @@ The normalised text is what offsets point into. Punctuation width is *not* chang
 grammar accepts both widths, and users want the words as written); what is repaired is what no
 reader of the original would see: Kangxi radicals standing in for ideographs, zero-width
 characters, control characters, and spaces that a PDF or web copy put between Han characters.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

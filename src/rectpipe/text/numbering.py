@@ -2,6 +2,8 @@
 
 :func:`match_marker` recognises a marker at the start of a paragraph; :func:`cn_to_int`
 reads Chinese numerals (十一, 二十六, 一百零五, 一千零一, 一万, 〇, 两).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.cle
 block counts as repaired only when repair changed more than cleaning would have. Each repaired
 block keeps the text as read (``original``), and :func:`repair_warnings` gives one warning per
 kind of repair applied.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

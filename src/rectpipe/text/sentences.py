@@ -1,4 +1,7 @@
-"""Sentence boundaries in Chinese text, quotes respected."""
+"""Sentence boundaries in Chinese text, quotes respected.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The document's normalised text, laid out block by block, and offsets back to blocks."""
+"""The document's normalised text, laid out block by block, and offsets back to blocks.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 A document ``X`` in a folder is checked against ``X.expected.json`` beside it. Differences
 are reported by problem id and field (``problem 2-1-3 .status: 'completed' → 'unknown'``).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ Problems are paired in three passes, each over the problems still unpaired:
    best pairs first — this follows renumbered and moved problems;
 3. ``number``: same category path and same number whatever the titles — a rewritten title
    in the same place.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..models.report import Problem, Report, StatedTotals, Status
+from . import DEFAULT_THRESHOLD
 
 MatchMethod = Literal["number", "title"]
 FieldValue = str | int | float | bool | list[str] | None
 
-DEFAULT_THRESHOLD = 0.6
 # Problem fields compared, in the order changes are listed.
 PROBLEM_FIELDS = (
     "number",

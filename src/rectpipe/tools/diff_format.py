@@ -2,6 +2,8 @@
 
 Long texts (actions, descriptions) are shown as the changed fragments with a little context,
 ``[-removed-]{+added+}``, not in full; measures as a list diff.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

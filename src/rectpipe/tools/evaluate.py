@@ -12,6 +12,8 @@ correctness where golden files only detect change. A document scores:
   facts' ``narrative`` titles) kept out of the problems.
 
 ``rectpipe eval DIR`` prints it; :func:`evaluate_folder` is the same in Python.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ open elements that end there are closed, and any element opened after one of the
 on the stack) that goes on is closed too and reopened as a continuation fragment. Every
 fragment of a span carries the same ``data-span`` index, so the concatenated text of a span's
 fragments is exactly ``text[start:end]``.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ the field and its problem. Everything is inline (CSS, a little vanilla JS): no n
 Anchors are generated, never taken from the report: ``pr-<n>`` is the n-th problem (document
 order), ``pr-<n>-<field>`` and ``pr-<n>-m<k>`` its fields and measures, ``meta-<k>``,
 ``stated`` and ``w-<k>`` metadata, stated totals and warnings.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

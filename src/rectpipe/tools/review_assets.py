@@ -2,6 +2,8 @@
 
 The script reads only ``data-*`` attributes and writes only ``textContent`` and classes, so
 no document text is ever interpreted as HTML or code.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

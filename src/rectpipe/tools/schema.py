@@ -1,4 +1,7 @@
-"""The JSON Schema of the output contract, and validation of saved outputs."""
+"""The JSON Schema of the output contract, and validation of saved outputs.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +23,16 @@ def report_schema() -> dict[str, Any]:
     return schema
 
 
-def schema_text() -> str:
-    """The schema as the text committed in ``schemas/report.schema.json``."""
-    return json.dumps(report_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def schema_text(which: str = "report") -> str:
+    """The schema as the text committed in ``schemas/report.schema.json`` (``which="report"``)
+    or ``schemas/profile.schema.json`` (``which="profile"``: a profile file)."""
+    if which == "profile":
+        from ..profiles.model import profile_schema
+
+        schema = profile_schema()
+    else:
+        schema = report_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def readable_version(version: object) -> bool:

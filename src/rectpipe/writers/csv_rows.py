@@ -4,6 +4,8 @@ The text starts with a UTF-8 byte-order mark so that Excel opens Chinese text co
 Lists are joined into one cell: ``path`` as ``marker+title`` items joined with `` > ``,
 ``measures`` as ``marker+text`` items one per line. ``provenance`` becomes five columns.
 Empty values (``None``) are empty cells; booleans are ``true``/``false``.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ special file with a regular one. A new file gets the permissions the umask allow
 program's ``open``), a replaced file keeps its mode. Every failure of the operating system
 (disk full, file size limit, no permission, a name too long) becomes an
 :class:`~rectpipe.errors.OutputError` naming the path and the reason.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Report → text in each output format."""
+"""Report → text in each output format.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,6 @@ import json
 import math
 from collections.abc import Iterable
 from typing import Any
-
-import yaml
 
 from ..models.report import Report
 
@@ -102,11 +103,11 @@ def _plain_floats(report: Report) -> bool:
 def dumps(reports: Report | Iterable[Report], fmt: str) -> str:
     """``reports`` as text in ``fmt``. Several reports: a JSON array, YAML documents, or
     JSONL lines one after the other. Non-ASCII characters are written as themselves."""
-    if fmt == "json" and isinstance(reports, Report):
-        fast = _fast_json(reports)
+    items = [reports] if isinstance(reports, Report) else list(reports)
+    if fmt == "json" and len(items) == 1:  # one report, given alone or as a list of one
+        fast = _fast_json(items[0])
         if fast is not None:
             return fast
-    items = [reports] if isinstance(reports, Report) else list(reports)
     if fmt == "jsonl":
         return "".join(
             json.dumps(row, ensure_ascii=False) + "\n" for r in items for row in problem_rows(r)
@@ -116,6 +117,8 @@ def dumps(reports: Report | Iterable[Report], fmt: str) -> str:
         body = data[0] if len(data) == 1 else data
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
+        import yaml  # only for this format
+
         return "".join(
             ("---\n" if i else "")
             + yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=1000)

@@ -29,6 +29,7 @@ part, repeats merged cells, hides content controls and omits list numbers. What 
 The public entry is :func:`read_docx`; the numbering resolver (:class:`Numbering`,
 :class:`ListCounter`, :func:`format_number`) is public too. The submodules are internal; the
 namespaces and XML helpers they share live in :mod:`.ooxml`.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ The steps, each a small function in the module named:
    container names (``TRS_Editor``, ``zoom``, ``content`` …) as a bonus — :mod:`.article`;
 6. find the article title just before the container (:mod:`.article`), then walk the container
    in reading order (:mod:`.dom`); :func:`read_html` below puts the blocks together.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

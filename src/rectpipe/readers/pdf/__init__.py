@@ -9,6 +9,7 @@ and groups the remaining lines into paragraphs (:mod:`.paragraphs`); :mod:`.docu
 pages together. Every threshold and tolerance of the layout is a field of
 :class:`LayoutSettings` (:mod:`.settings`). The other submodules are internal; what they offer
 for use is exported here.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

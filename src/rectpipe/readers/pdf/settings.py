@@ -8,6 +8,7 @@ horizontal and ``y`` tolerances vertical, and the table-finding tolerances carry
 own names (they are passed to its lattice algorithm). Change one with
 ``dataclasses.replace(LayoutSettings(), furniture_band=0.15)`` and pass the result to
 :func:`~rectpipe.readers.pdf.read_pdf` (``settings=``) or to any layout function.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

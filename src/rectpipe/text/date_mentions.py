@@ -1,9 +1,13 @@
 """Every date a text mentions: absolute, ranges, quarters, month-only, seasons, deadlines.
 
-Builds on :mod:`rectpipe.extract.dates` (its :func:`~rectpipe.extract.dates.iso`) and
-:func:`rectpipe.numbering.cn_to_int`, so 二〇二三年十二月二十二日 reads like 2023年12月22日.
+Used by enrichment (``dates`` of every problem) and by the consistency checks (deadlines), so
+it lives with the text stage. Builds on :mod:`rectpipe.text.dates` (its
+:func:`~rectpipe.text.dates.iso`) and :func:`rectpipe.text.numbering.cn_to_int`, so
+二〇二三年十二月二十二日 reads like 2023年12月22日.
 Mentions never overlap: patterns are tried from the most specific (a dated deadline, a range)
 to the least (a bare year), and a later pattern skips characters an earlier one took.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from ..models.enrichment import DateMention
-from ..text.dates import iso as _loose_iso
-from ..text.numbering import cn_to_int
+from .dates import iso as _loose_iso
+from .numbering import cn_to_int
 
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}"
@@ -224,45 +229,70 @@ _DEADLINE = regex.compile(
 _WITHIN_YEAR = regex.compile(
     rf"(?<![0-9０-９一二三四五六七八九十两几])(?:(?P<y>{_Y})|(?P<rel>今|本|当|明))?年度?内"
 )
-_TERM = regex.compile(r"长期坚持|长期推进|长期整改|(?P<now>立行立改|即知即改|立即整改)")
-_DAY_RANGE = regex.compile(
-    rf"{_NOT_DIGIT_BEFORE}(?:(?P<y>{_Y})年)?(?P<m>{_M})月(?:(?P<d>{_D})[日号])?{_SEP}"
-    rf"(?:(?P<y2>{_Y})年)?(?:(?P<m2>{_M})月)?(?P<d2>{_D})[日号]"
-)
-_MONTH_RANGE = regex.compile(
-    rf"{_NOT_DIGIT_BEFORE}(?P<y>{_Y})年(?P<m>{_M})月{_SEP}(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月"
-    rf"(?P<d>)(?P<d2>)(?![0-9０-９一二三四五六七八九十]+[日号])"
-)
-_YEAR_RANGE = regex.compile(rf"{_NOT_DIGIT_BEFORE}(?P<y>[0-9]{{4}}){_SEP}(?P<y2>[0-9]{{4}})年")
-_QUARTER = regex.compile(rf"(?:(?P<y>{_Y})年度?|{_REL})?第?(?P<q>[一二三四1-4１-４])季度")
-_FULL = regex.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_M})\s*月(?:\s*(?P<d>{_D})\s*[日号]|{_PART})")
-_MONTH_DAY = regex.compile(
-    r"(?<![0-9０-９年月])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12][0-9]|0?[1-9])[日号]"
-)
-_RELATIVE_MONTH = regex.compile(rf"{_REL}(?P<m>{_M})月(?P<d>){_PART}")
-_SEASON = regex.compile(rf"(?:(?P<y>{_Y})年|{_REL})?(?P<s>春季|夏季|秋季|冬季)")
-_MONTH = regex.compile(
-    rf"(?<![0-9０-９年月第个])(?P<m>1[0-2]|[1-9])月(?P<d>){_PART}(?![0-9０-９日号])"
-)
-_YEAR = regex.compile(rf"(?P<y>[0-9]{{4}})年(?![0-9０-９月]){_PART}")
-_RELATIVE_YEAR = regex.compile(rf"{_REL}(?!\s*[0-9０-９一二三四五六七八九十]+月)")
-
-_PATTERNS: tuple[tuple[regex.Pattern[str], _Handler], ...] = (
+_DEADLINE_PATTERNS: tuple[tuple[regex.Pattern[str], _Handler], ...] = (
     (_DEADLINE, _dated_deadline),
     (_WITHIN_YEAR, _dated_deadline),
-    (_TERM, _term_deadline),
-    (_DAY_RANGE, _range),
-    (_MONTH_RANGE, _range),
-    (_YEAR_RANGE, _year_range),
-    (_QUARTER, _quarter),
-    (_FULL, _full_date),
-    (_MONTH_DAY, _month_day),
-    (_RELATIVE_MONTH, _month_day),
-    (_SEASON, _season),
-    (_MONTH, _month_day),
-    (_YEAR, _year),
-    (_RELATIVE_YEAR, _year),
 )
+"""The dated-deadline patterns, which the consistency checks run on every report: first in
+:func:`_patterns`, so nothing else can take their text."""
+
+
+@cache
+def _patterns() -> tuple[tuple[regex.Pattern[str], _Handler], ...]:
+    """Every pattern, most specific first. Compiled on first use (``regex`` parses a pattern in
+    Python, and only enrichment needs more than :data:`_DEADLINE_PATTERNS`)."""
+    return (
+        *_DEADLINE_PATTERNS,
+        (
+            regex.compile(r"长期坚持|长期推进|长期整改|(?P<now>立行立改|即知即改|立即整改)"),
+            _term_deadline,
+        ),
+        (
+            regex.compile(
+                rf"{_NOT_DIGIT_BEFORE}(?:(?P<y>{_Y})年)?(?P<m>{_M})月(?:(?P<d>{_D})[日号])?{_SEP}"
+                rf"(?:(?P<y2>{_Y})年)?(?:(?P<m2>{_M})月)?(?P<d2>{_D})[日号]"
+            ),
+            _range,
+        ),
+        (
+            regex.compile(
+                rf"{_NOT_DIGIT_BEFORE}(?P<y>{_Y})年(?P<m>{_M})月{_SEP}(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月"
+                rf"(?P<d>)(?P<d2>)(?![0-9０-９一二三四五六七八九十]+[日号])"
+            ),
+            _range,
+        ),
+        (
+            regex.compile(rf"{_NOT_DIGIT_BEFORE}(?P<y>[0-9]{{4}}){_SEP}(?P<y2>[0-9]{{4}})年"),
+            _year_range,
+        ),
+        (
+            regex.compile(rf"(?:(?P<y>{_Y})年度?|{_REL})?第?(?P<q>[一二三四1-4１-４])季度"),
+            _quarter,
+        ),
+        (
+            regex.compile(
+                rf"(?P<y>{_Y})\s*年\s*(?P<m>{_M})\s*月(?:\s*(?P<d>{_D})\s*[日号]|{_PART})"
+            ),
+            _full_date,
+        ),
+        (
+            regex.compile(
+                r"(?<![0-9０-９年月])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12][0-9]|0?[1-9])[日号]"
+            ),
+            _month_day,
+        ),
+        (regex.compile(rf"{_REL}(?P<m>{_M})月(?P<d>){_PART}"), _month_day),
+        (regex.compile(rf"(?:(?P<y>{_Y})年|{_REL})?(?P<s>春季|夏季|秋季|冬季)"), _season),
+        (
+            regex.compile(
+                rf"(?<![0-9０-９年月第个])(?P<m>1[0-2]|[1-9])月(?P<d>){_PART}(?![0-9０-９日号])"
+            ),
+            _month_day,
+        ),
+        (regex.compile(rf"(?P<y>[0-9]{{4}})年(?![0-9０-９月]){_PART}"), _year),
+        (regex.compile(rf"{_REL}(?!\s*[0-9０-９一二三四五六七八九十]+月)"), _year),
+    )
+
 
 _EXPLICIT_YEAR = regex.compile(rf"(?P<y>{_Y})\s*年")
 
@@ -276,12 +306,8 @@ def _explicit_years(text: str) -> list[tuple[int, int]]:
     return years
 
 
-_DEADLINE_PATTERNS = _PATTERNS[:2]
-"""The dated-deadline patterns: first in :data:`_PATTERNS`, so nothing else can take their text."""
-
-
 def _matches(
-    text: str, ctx: _Context, patterns: tuple[tuple[regex.Pattern[str], _Handler], ...] = _PATTERNS
+    text: str, ctx: _Context, patterns: tuple[tuple[regex.Pattern[str], _Handler], ...]
 ) -> Iterator[DateMention]:
     taken: list[tuple[int, int]] = []
     for pattern, handler in patterns:
@@ -302,7 +328,7 @@ def find_dates(text: str, *, base: int = 0, report_year: int | None = None) -> l
     without it such mentions have ``value`` ``None``. Impossible dates (13月, 2月30日) are
     skipped, never raised.
     """
-    return _found(text, _PATTERNS, base, report_year)
+    return _found(text, _patterns(), base, report_year)
 
 
 def find_dated_deadlines(

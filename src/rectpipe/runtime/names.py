@@ -5,6 +5,7 @@ Python gives a file name whose bytes are not UTF-8 as a string holding lone surr
 :func:`escape_name` turns those into ``\\xff`` (the bytes stay recoverable and the text
 encodes), and :func:`one_line` also escapes control characters, so that a name holding a
 newline can never split, or forge, a one-line message.
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -2,28 +2,53 @@
 deadline already past for a problem that is not finished.
 
 They are cheap (regular expressions, no jieba), so the pipeline runs them on every report,
-enriched or not. Stated totals against the problems found are checked in the pipeline itself
-(``totals_mismatch``).
+enriched or not, without importing the enrichment package. The contradiction patterns are the
+profile's ``enrichment: completed_contradictions``. Stated totals against the problems found are
+checked in the pipeline itself (``totals_mismatch``).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
 
 import calendar
 from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
 
 import regex
 
 from ..models.enrichment import DateMention
 from ..models.report import BlockRef, Problem, Provenance, Report, ReportWarning, Status
-from .config import EnrichConfig
-from .dates import find_dated_deadlines, find_dates
-from .run import report_year
+from ..profiles.profile import Profile, _default_raw
+from ..text.date_mentions import find_dated_deadlines, find_dates
+
+Patterns = Sequence[regex.Pattern[str]]
 
 UNFINISHED = frozenset({Status.PARTIALLY_COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED})
 # A dated deadline in the narrative counts only when it is about finishing, not done already.
 # 对正在整改的问题紧盯时间节点 speaks of problems in general (next-step boilerplate).
 _GENERIC = regex.compile(r"[^，。；]{0,8}的(?:问题|事项|任务)")
 _FINISH_AFTER = regex.compile(r"\s*(?:完成|整改到位|办结|销号|全部|基本)")
+
+
+def report_year(report: Report) -> int | None:
+    """The year of the report's date, else of its feedback date or period end; ``None`` when
+    the report states none of them."""
+    meta = report.metadata
+    for value in (meta.date, meta.feedback_date, meta.period_end):
+        if value and value[:4].isdigit():
+            return int(value[:4])
+    return None
+
+
+@cache
+def contradiction_patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
+    """The profile's ``completed_contradictions``, compiled (cached per profile)."""
+    section = profile.enrichment
+    if section is None:
+        section = _default_raw()["enrichment"]
+    return tuple(regex.compile(str(p)) for p in section.get("completed_contradictions", []))
 
 
 def _block_start(block: BlockRef) -> int:
@@ -43,14 +68,14 @@ def provenance(report: Report, start: int, end: int) -> Provenance:
     )
 
 
-def _contradiction(report: Report, problem: Problem, config: EnrichConfig) -> ReportWarning | None:
+def _contradiction(report: Report, problem: Problem, patterns: Patterns) -> ReportWarning | None:
     where = problem.sources.get("actions")
     if problem.status is not Status.COMPLETED or where is None:
         return None
     text = report.text[where.start : where.end]
     hits = [
         m
-        for pattern in config.completed_contradictions
+        for pattern in patterns
         for m in pattern.finditer(text)
         if not _GENERIC.match(text, m.end())
     ]
@@ -118,15 +143,16 @@ def _past_deadline(report: Report, problem: Problem, year: int | None) -> Report
     )
 
 
-def consistency_warnings(report: Report, config: EnrichConfig) -> list[ReportWarning]:
+def consistency_warnings(report: Report, contradictions: Patterns) -> list[ReportWarning]:
     """Warnings for every problem whose status its narrative contradicts (marked completed, yet
-    正在推进/尚未/下一步将…) or whose deadline lies before the report's date while it is not
-    finished. A report without a date gets no deadline warnings."""
+    one of the ``contradictions`` patterns: 正在推进/尚未/下一步将…) or whose deadline lies
+    before the report's date while it is not finished. A report without a date gets no
+    deadline warnings."""
     warnings: list[ReportWarning] = []
     year = report_year(report)
     for problem in report.iter_problems():
         for warning in (
-            _contradiction(report, problem, config),
+            _contradiction(report, problem, contradictions),
             _past_deadline(report, problem, year),
         ):
             if warning is not None:

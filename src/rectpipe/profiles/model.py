@@ -1,0 +1,153 @@
+"""The shape of a profile file, as pydantic models: what a user profile may say.
+
+Every key of ``default.yaml`` is here; any other key is an error (``extra="forbid"``), so a
+misspelt key is reported rather than ignored. Every field is optional, because a user file
+only says what it adds to the default. ``schemas/profile.schema.json`` is generated from
+:class:`ProfileFile` (``make schema``) so that editors can complete a user profile.
+
+Imported only when a user file is read or the schema is written: the default profile is
+trusted (a test validates it) and loads without building these models.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import regex
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..models.report import Status
+
+SCHEMA_ID = "https://rectpipe.invalid/schemas/rectpipe.profile.json"
+
+Phrases = list[str]
+
+
+def _compiles(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
+    return patterns
+
+
+Patterns = Annotated[list[str], AfterValidator(_compiles)]
+
+
+class _Strict(BaseModel):
+    # Numbers in a phrase list are read as text (年份 such as 2023), as the loader always did.
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+class Labels(_Strict):
+    """Labels that introduce a field, on their own line or inline. Longest match wins."""
+
+    status: Phrases = Field(default_factory=list, description="整改结果, 完成情况…")
+    actions: Phrases = Field(default_factory=list, description="整改情况, 整改措施…")
+    responsible: Phrases = Field(default_factory=list, description="责任单位, 牵头单位…")
+    deadline: Phrases = Field(default_factory=list, description="整改时限, 完成时限…")
+
+
+class Findings(_Strict):
+    """What makes a numbered item a finding (a problem) rather than a measure or a heading."""
+
+    wrappers: Phrases = Field(default_factory=list, description="关于“…”, 针对…, 问题1：…")
+    shortfall: Phrases = Field(default_factory=list, description="words of shortfall: 不到位…")
+    action_openers: Phrases = Field(
+        default_factory=list, description="verbs that open a measure or a heading: 加强…"
+    )
+    group_headings: Phrases = Field(
+        default_factory=list, description="headings that name a group of findings: 方面…"
+    )
+
+
+class TableColumns(_Strict):
+    """Ledger (整改台账) column headers → problem fields."""
+
+    number: Phrases = Field(default_factory=list)
+    title: Phrases = Field(default_factory=list)
+    category: Phrases = Field(default_factory=list)
+    actions: Phrases = Field(default_factory=list)
+    responsible: Phrases = Field(default_factory=list)
+    deadline: Phrases = Field(default_factory=list)
+    status: Phrases = Field(default_factory=list)
+
+
+class TopicWeights(_Strict):
+    """The weight of a topic keyword's hit in each part of a problem."""
+
+    title: float = Field(default_factory=lambda: 1.0)
+    description: float = Field(default_factory=lambda: 1.0)
+    actions: float = Field(default_factory=lambda: 1.0)
+
+
+class DocumentRoles(_Strict):
+    """Verbs before (or after) a 《document》 that say what was done with it."""
+
+    revised: Phrases = Field(default_factory=list)
+    issued: Phrases = Field(default_factory=list)
+    studied: Phrases = Field(default_factory=list)
+
+
+class Enrichment(_Strict):
+    """The ``enrichment:`` section: read by ``--enrich`` and by the consistency checks."""
+
+    topic_weights: TopicWeights = Field(default_factory=TopicWeights)
+    topics: dict[str, Phrases] = Field(
+        default_factory=dict, description="topic → keywords; the first listed wins a tie"
+    )
+    keyword_count: int = Field(default_factory=lambda: 8, ge=0, description="keywords per problem")
+    keyword_stopwords: Phrases = Field(default_factory=list)
+    document_roles: DocumentRoles = Field(default_factory=DocumentRoles)
+    meeting_suffixes: Phrases = Field(default_factory=list)
+    org_patterns: Patterns = Field(
+        default_factory=list, description="regular expressions matching organisation names"
+    )
+    org_suffixes: Phrases = Field(default_factory=list)
+    place_suffixes: Phrases = Field(default_factory=list)
+    person_titles: Phrases = Field(default_factory=list)
+    completed_contradictions: Patterns = Field(
+        default_factory=list,
+        description="regular expressions that, in a completed problem's narrative, say it is not",
+    )
+
+
+class ProfileFile(_Strict):
+    """A profile file. A user file is merged over the default profile: its lists are put in
+    front of the default lists (so its entries win), its mappings update the default ones."""
+
+    model_config = ConfigDict(title="rectpipe profile")
+
+    name: str = Field(default_factory=lambda: "custom")
+    labels: Labels = Field(default_factory=Labels)
+    status: dict[Status, Phrases] = Field(
+        default_factory=dict, description="status → the phrases that state it"
+    )
+    long_term: Phrases = Field(
+        default_factory=list, description="phrases that make a status long_term: true"
+    )
+    status_sentence_prefixes: Phrases = Field(default_factory=list)
+    status_sentence_max_chars: int = Field(default_factory=lambda: 16, gt=0)
+    narrative_sections: Phrases = Field(
+        default_factory=list, description="titles of parts that tell rather than list"
+    )
+    closing_sections: Phrases = Field(
+        default_factory=list,
+        description="titles of closing parts (下一步…): narrative whatever findings they mention",
+    )
+    findings: Findings = Field(default_factory=Findings)
+    issuer_suffixes: Phrases = Field(default_factory=list)
+    inspection_kinds: Phrases = Field(default_factory=list)
+    table_columns: TableColumns = Field(default_factory=TableColumns)
+    enrichment: Enrichment = Field(default_factory=Enrichment)
+
+
+def profile_schema() -> dict[str, object]:
+    """JSON Schema (draft 2020-12) of a profile file."""
+    schema = ProfileFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    return schema
