@@ -8,8 +8,8 @@ from ..models.report import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
-from .measures import find_measures
-from .status import normalise_status
+from .measures import find_cell_measures
+from .status import normalise_status, status_sentence
 
 Warn = Callable[[str, str, "int | None", "int | None"], None]
 
@@ -26,6 +26,11 @@ def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                 mapping[field] = column
                 break
     return mapping
+
+
+def _stripped_start(cell: str, start: int) -> int:
+    """Where ``cell`` (starting at ``start`` in the text) begins once stripped of blanks."""
+    return start + len(cell) - len(cell.lstrip())
 
 
 def _cell_offsets(rows: tuple[tuple[str, ...], ...], base: int) -> list[list[int]]:
@@ -90,27 +95,39 @@ def ledger_problems(
         number = cell("number") or None
         sources = {
             name: p
-            for name in ("title", "actions", "status", "responsible", "deadline")
+            for name in ("actions", "status", "responsible", "deadline")
             if (p := span(name))
         }
+        statement_at = _stripped_start(rows[r][columns["title"]], offsets[r][columns["title"]])
+        sources["title"] = textmap.provenance(statement_at, statement_at + len(title))
+        if description:
+            at = statement_at + statement.rindex(description)
+            sources["description"] = textmap.provenance(at, at + len(description))
+        for name in ("actions", "responsible", "deadline"):
+            if name in sources:  # the value is the stripped cell
+                at = _stripped_start(rows[r][columns[name]], offsets[r][columns[name]])
+                sources[name] = textmap.provenance(at, at + len(cell(name)))
         status, long_term, raw = Status.UNKNOWN, False, cell("status") or None
         actions = cell("actions")
         if raw:
             # A progress cell often opens with the status and goes on with what was done:
-            # 已完成。修订《…》… → status 已完成, the rest joins the actions.
+            # 已完成。修订《…》… → status 已完成, the rest joins the actions on a line of its own
+            # (sources["progress"] is where that rest was read).
             lead, progress = split_first_sentence(raw)
             match = normalise_status(lead, profile)
+            status_at = _stripped_start(rows[r][columns["status"]], offsets[r][columns["status"]])
             if match is not None and len(lead) <= profile.status_sentence_max_chars:
                 raw = lead
-                cell_span = span("status")
-                if cell_span is not None:
-                    sources["status"] = textmap.provenance(
-                        cell_span.start, cell_span.start + len(lead)
-                    )
+                sources["status"] = textmap.provenance(status_at, status_at + len(lead))
                 if progress:
                     actions = f"{actions}\n{progress}" if actions else progress
+                    at = status_at + cell("status").rindex(progress)
+                    sources["actions" if "actions" not in sources else "progress"] = (
+                        textmap.provenance(at, at + len(progress))
+                    )
             else:
                 match = normalise_status(raw, profile)
+                sources["status"] = textmap.provenance(status_at, status_at + len(raw))
             if match is not None:
                 status, long_term = match.status, match.long_term
             else:
@@ -121,17 +138,34 @@ def ledger_problems(
                     found.start if found else None,
                     found.end if found else None,
                 )
-        measures = []
-        actions_span = span("actions")
         measured = cell("actions")
-        for m in find_measures(measured):
-            base = actions_span.start if actions_span else 0
+        measured_at = (
+            _stripped_start(rows[r][columns["actions"]], offsets[r][columns["actions"]])
+            if measured
+            else 0
+        )
+        stated = None
+        if "status" not in columns and measured:
+            # No status column: a progress cell says it in its own words (……。已完成。).
+            stated = status_sentence(measured, profile)
+            if stated is not None:
+                s, e, match = stated
+                status, long_term, raw = match.status, match.long_term, measured[s:e]
+                sources["status"] = textmap.provenance(measured_at + s, measured_at + e)
+        measures = []
+        for m in find_cell_measures(measured):
+            end = m.end
+            if stated is not None and m.start < stated[0] < end:
+                # The closing status sentence is the row's status, not part of the last measure.
+                end = stated[0]
+                while end > m.start and measured[end - 1] in " \n，,；;":
+                    end -= 1
             measures.append(
                 Measure(
                     ordinal=m.ordinal,
                     marker=m.marker,
-                    text=measured[m.start : m.end].strip(),
-                    provenance=textmap.provenance(base + m.marker_start, base + m.end),
+                    text=measured[m.start : end].strip(),
+                    provenance=textmap.provenance(measured_at + m.marker_start, measured_at + end),
                 )
             )
         category = cell("category")
