@@ -28,7 +28,7 @@ def test_the_check_sees_a_wrong_source() -> None:
     report = rectpipe.parse_file(SAMPLES / "ledger-taizhang.docx")
     problem = report.iter_problems()[0]
     problem.sources["title"] = problem.sources["responsible"]
-    del problem.sources["progress"]
+    del problem.sources["actions.2"]
     misses = check_sources(report)
     assert sorted(m.split(":")[0] for m in misses) == [
         f"problem {problem.id}.actions",

@@ -40,7 +40,7 @@ from .text.normalize import clean_blocks
 from .text.repair import repair_and_clean, repair_warnings, with_originals
 from .text.textmap import TextMap
 
-FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt")
+FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods")
 
 
 def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -61,6 +61,10 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         from .readers.html import read_html
 
         return read_html(data)
+    if fmt in ("xlsx", "xls", "ods"):
+        from .readers.sheet import read_sheet
+
+        return read_sheet(data, fmt, limits)
     if fmt in ("doc", "odt"):
         from .readers.legacy import read_legacy
 

@@ -17,7 +17,18 @@ from pathlib import Path
 
 from .manifest import completed_hashes
 
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+DOCUMENT_SUFFIXES = (
+    ".txt",
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".ods",
+    ".et",
+)
 _GLOB_CHARS = frozenset("*?[")
 
 

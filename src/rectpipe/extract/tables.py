@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from ..models.report import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
+from ..text.numbering import MarkerKind, match_marker
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .measures import find_cell_measures
@@ -69,12 +72,29 @@ def ledger_problems(
             break
     if header_at is None:
         return []
+    first_data = header_at + 1
+    more_actions: list[int] = []
+    if first_data < len(rows) and _is_sub_header(rows[header_at], rows[first_data]):
+        # 整改措施 over 已采取措施 | 下一步措施: the field spans sub-columns; the first holds it,
+        # the others follow it on lines of their own (sub-headers naming a field of their
+        # own, 完成情况, are that field).
+        columns, more_actions = _with_sub_header(
+            columns, rows[header_at], rows[first_data], profile
+        )
+        first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
+    path = [*path, *_sheet_path(textmap, index)]
+    category_item: PathItem | None = None
     problems: list[Problem] = []
-    for r in range(header_at + 1, len(rows)):
+    for r in range(first_data, len(rows)):
         row = rows[r]
         distinct = {cell for cell in row if cell}
         if len(distinct) <= 1 and len(row) > 2:
+            # A row of one merged cell: a category heading (一、…) for the rows below it, or a
+            # note.
+            item = _category_row(next(iter(distinct), ""))
+            if item is not None:
+                category_item = item
             continue
 
         def cell(field: str, row: tuple[str, ...] = row) -> str:
@@ -109,10 +129,26 @@ def ledger_problems(
                 sources[name] = textmap.provenance(at, at + len(cell(name)))
         status, long_term, raw = Status.UNKNOWN, False, cell("status") or None
         actions = cell("actions")
+        pieces = [actions] if actions else []
+
+        def add_piece(
+            text: str,
+            at: int,
+            pieces: list[str] = pieces,
+            sources: dict[str, Provenance] = sources,
+        ) -> None:
+            # actions joins its pieces line by line; sources "actions", "actions.2"… hold them.
+            key = "actions" if not pieces else f"actions.{len(pieces) + 1}"
+            pieces.append(text)
+            sources[key] = textmap.provenance(at, at + len(text))
+
+        for column in more_actions:
+            extra = row[column].strip() if column < len(row) else ""
+            if extra:
+                add_piece(extra, _stripped_start(row[column], offsets[r][column]))
         if raw:
             # A progress cell often opens with the status and goes on with what was done:
-            # 已完成。修订《…》… → status 已完成, the rest joins the actions on a line of its own
-            # (sources["progress"] is where that rest was read).
+            # 已完成。修订《…》… → status 已完成, the rest joins the actions on a line of its own.
             lead, progress = split_first_sentence(raw)
             match = normalise_status(lead, profile)
             status_at = _stripped_start(rows[r][columns["status"]], offsets[r][columns["status"]])
@@ -120,11 +156,7 @@ def ledger_problems(
                 raw = lead
                 sources["status"] = textmap.provenance(status_at, status_at + len(lead))
                 if progress:
-                    actions = f"{actions}\n{progress}" if actions else progress
-                    at = status_at + cell("status").rindex(progress)
-                    sources["actions" if "actions" not in sources else "progress"] = (
-                        textmap.provenance(at, at + len(progress))
-                    )
+                    add_piece(progress, status_at + cell("status").rindex(progress))
             else:
                 match = normalise_status(raw, profile)
                 sources["status"] = textmap.provenance(status_at, status_at + len(raw))
@@ -168,8 +200,11 @@ def ledger_problems(
                     provenance=textmap.provenance(measured_at + m.marker_start, measured_at + end),
                 )
             )
+        actions = "\n".join(pieces)
         category = cell("category")
-        row_path = [*path, PathItem(marker=None, title=category)] if category else list(path)
+        row_path = [*path, *([category_item] if category_item else [])]
+        if category:
+            row_path.append(PathItem(marker=None, title=category))
         first = offsets[r][0]
         last_cell = len(row) - 1
         problems.append(
@@ -192,3 +227,70 @@ def ledger_problems(
             )
         )
     return problems
+
+
+def _is_sub_header(header: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    """``below`` is the second row of a two-row header: under a header cell merged over
+    several columns (the same text side by side) it names each column, and elsewhere it repeats
+    the header (a cell merged down) or is empty."""
+    spanning = False
+    for c, text in enumerate(below):
+        above = header[c] if c < len(header) else ""
+        if not text or text == above:
+            continue
+        merged = (c > 0 and header[c - 1] == above) or (
+            c + 1 < len(header) and header[c + 1] == above
+        )
+        if not above or not merged or len(text) > 12:
+            return False
+        spanning = True
+    return spanning
+
+
+def _with_sub_header(
+    columns: dict[str, int],
+    header: tuple[str, ...],
+    below: tuple[str, ...],
+    profile: Profile,
+) -> tuple[dict[str, int], list[int]]:
+    """Columns once the sub-header names its columns, and the actions' further columns."""
+    own = _column_map(
+        tuple(b if b != h else "" for h, b in zip(header, below, strict=False)), profile
+    )
+    columns = dict(columns)
+    for name, column in own.items():
+        if name != "actions":
+            columns[name] = column  # a sub-column naming its own field (完成情况) is that field
+    more: list[int] = []
+    if "actions" in columns:
+        first = columns["actions"]
+        span = [c for c in range(len(header)) if header[c] == header[first]]
+        span = [c for c in span if c not in columns.values() or c == first]
+        columns["actions"] = span[0]
+        more = span[1:]
+    return columns, more
+
+
+def _category_row(text: str) -> PathItem | None:
+    """A category heading row spanning the table (一、…问题 / （一）…), as a path item."""
+    marker = match_marker(text)
+    if marker is None or marker.kind not in (MarkerKind.CN, MarkerKind.CN_PAREN):
+        return None
+    title = split_first_sentence(text[marker.end :])[0].rstrip("：:；;。")
+    return PathItem(marker=marker.raw, title=title) if title else None
+
+
+_DEFAULT_SHEET = regex.compile(r"(?i)^(?:sheet|工作表|表)\s*\d*$")
+
+
+def _sheet_path(textmap: TextMap, index: int) -> list[PathItem]:
+    """A workbook of several ledger sheets (one per category): the sheet's name is the rows'
+    category, unless it is a default name (Sheet1, 工作表2)."""
+    path = textmap.blocks[index].path
+    if not path.startswith("sheet:"):
+        return []
+    sheets = [b for b in textmap.blocks if b.path.startswith("sheet:") and b.cells]
+    name = path[len("sheet:") :]
+    if len(sheets) < 2 or _DEFAULT_SHEET.match(name):
+        return []
+    return [PathItem(marker=None, title=name)]

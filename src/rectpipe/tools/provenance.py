@@ -5,9 +5,10 @@ values documented as derived, which are checked against the words they come from
 
 - ``status`` (a problem): the normalised meaning of ``status_raw``; its source covers
   ``status_raw`` as written.
-- ``actions`` of a ledger row whose progress cell goes on after its status (已完成。修订…):
-  the 整改措施 cell, a line break, then that progress; ``sources["actions"]`` covers the cell
-  and ``sources["progress"]`` the progress.
+- ``actions`` of a ledger row read from several cells (the 整改措施 cell, further sub-columns
+  of a two-row 整改措施 header, the progress a status cell goes on with after its status:
+  已完成。修订…): the pieces joined line by line; ``sources["actions"]`` covers the first,
+  ``sources["actions.2"]``, ``sources["actions.3"]``… the others.
 - metadata dates (``date``, ``period_start``, ``period_end``, ``feedback_date``): the ISO form
   of the date as written (2023年12月22日 → 2023-12-22; a year left out is the report's).
 - a measure: its source is the marker and the text as written; ``text`` is what follows the
@@ -43,13 +44,15 @@ def check_sources(report: Report) -> list[str]:
         label = f"problem {problem.id}"
         for name, where in problem.sources.items():
             written = text[where.start : where.end]
-            if name == "progress":
+            if name.startswith("actions."):
                 continue  # checked with actions
             if name == "status":
                 value = problem.status_raw
-            elif name == "actions" and "progress" in problem.sources:
-                more = problem.sources["progress"]
-                written = f"{written}\n{text[more.start : more.end]}"
+            elif name == "actions":
+                for n in range(2, len(problem.sources) + 2):
+                    if (more := problem.sources.get(f"actions.{n}")) is None:
+                        break
+                    written += "\n" + text[more.start : more.end]
                 value = problem.actions
             else:
                 value = getattr(problem, name, None)
