@@ -30,7 +30,6 @@ KNOWN_MISSES: dict[str, str] = {
         "the page's 发布机构 is taken as issuer where the report itself names none"
     ),
     "shape-y06-yunshan-ducha.txt": "measure 1.3处… is read as the number 1.3, not 1. + 3处",
-    "shape-y09-tongxi-ducha-table.html": "numbered measures inside table cells are not split",
 }
 
 

@@ -15,7 +15,9 @@ class Limits:
     """How much rectpipe accepts before refusing a file with ``too_large`` or ``timeout``.
 
     ``max_file_bytes``: size of the file itself. ``max_unzipped_bytes``: the sum of uncompressed
-    sizes a Word package declares (zip bombs). ``max_pages``: PDF pages. ``timeout``: seconds of
+    sizes a Word package or workbook declares (zip bombs). ``max_pages``: PDF pages.
+    ``max_sheets``: sheets in a workbook. ``max_cells``: cells a workbook's sheets span (every
+    row read counts at least one, so a million empty rows count a million). ``timeout``: seconds of
     wall-clock time for one file; ``None`` parses in this process without a time limit, a
     number parses in a child process that is killed when the time is up.
     """
@@ -23,6 +25,8 @@ class Limits:
     max_file_bytes: int = 200 * MB
     max_unzipped_bytes: int = 300 * MB
     max_pages: int = 3000
+    max_sheets: int = 200
+    max_cells: int = 5_000_000
     timeout: float | None = None
 
 

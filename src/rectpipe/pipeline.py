@@ -45,7 +45,7 @@ from .text.textmap import TextMap
 if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
     from .enrich.config import EnrichConfig
 
-FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt")
+FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods")
 
 
 def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -66,6 +66,10 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         from .readers.html import read_html
 
         return read_html(data)
+    if fmt in ("xlsx", "xls", "ods"):
+        from .readers.sheet import read_sheet
+
+        return read_sheet(data, fmt, limits)
     if fmt in ("doc", "odt"):
         from .readers.legacy import read_legacy
 

@@ -20,7 +20,18 @@ from pathlib import Path
 from ..runtime.names import escape_name
 from .manifest import completed_keys
 
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+DOCUMENT_SUFFIXES = (
+    ".txt",
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".ods",
+    ".et",
+)
 _GLOB_CHARS = frozenset("*?[")
 
 

@@ -131,7 +131,21 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=defaults.max_unzipped_bytes / MB,
         metavar="MB",
-        help="largest uncompressed Word package (default %(default)g)",
+        help="largest uncompressed Word package or workbook (default %(default)g)",
+    )
+    parser.add_argument(
+        "--max-sheets",
+        type=int,
+        default=defaults.max_sheets,
+        metavar="N",
+        help="most sheets in a workbook (default %(default)d)",
+    )
+    parser.add_argument(
+        "--max-cells",
+        type=int,
+        default=defaults.max_cells,
+        metavar="N",
+        help="most cells a workbook's sheets span (default %(default)d)",
     )
     parser.add_argument(
         "--max-pages",
@@ -149,10 +163,14 @@ def limits_from(args: argparse.Namespace) -> Limits:
     check_number("--max-file-mb", args.max_file_mb)
     check_number("--max-unzipped-mb", args.max_unzipped_mb)
     check_number("--max-pages", args.max_pages)
+    check_number("--max-sheets", args.max_sheets)
+    check_number("--max-cells", args.max_cells)
     return Limits(
         max_file_bytes=int(args.max_file_mb * MB),
         max_unzipped_bytes=int(args.max_unzipped_mb * MB),
         max_pages=args.max_pages,
+        max_sheets=args.max_sheets,
+        max_cells=args.max_cells,
         timeout=args.timeout or None,
     )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..runtime.record import record
-from ..text.numbering import cn_to_int
+from ..text.numbering import Marker, MarkerKind, cn_to_int, match_marker
 
 _CN = "一二三四五六七八九十"
 # A measure marker opens the text or follows a sentence end / clause break.
@@ -94,3 +94,76 @@ _HAN = regex.compile(r"\p{Han}")
 
 def _is_han(ch: str) -> bool:
     return _HAN.match(ch) is not None
+
+
+# Where a numbered measure may begin inside a block of running text (a table cell): at the
+# start, after a line break or a sentence end, or after blanks. （1） and ① also right after
+# any character: a cell often runs them on (……；（2）……).
+_NUMBERED_AT = regex.compile(
+    r"(?:^|(?<=[\n。；;！？!?：:\s\u3000]))[\s\u3000]*(?=[0-9０-９（(])|[（(①-⑳㉑-㉟]"
+)
+_LIST_KINDS = (MarkerKind.ARABIC, MarkerKind.ARABIC_PAREN, MarkerKind.CIRCLED)
+
+
+def find_numbered_measures(text: str) -> list[FoundMeasure]:
+    """Measures numbered ``1.… 2.…``, ``（1）…（2）…`` or ``①…②…`` inside ``text`` (one cell),
+    read with the marker grammar of headings (:func:`match_marker`), in order 1, 2, 3…
+
+    The first marker of ordinal 1 sets the kind; later markers of that kind continue the list
+    only with the next ordinal (a ``（1）`` inside a ``1.`` measure stays in its text). Fewer
+    than two markers are no list.
+    """
+    found: list[tuple[int, Marker]] = []
+    seen: set[int] = set()
+    for match in _NUMBERED_AT.finditer(text):
+        at = match.start()
+        while at < len(text) and text[at] in " \t\n\u3000":
+            at += 1
+        if at in seen:
+            continue
+        seen.add(at)
+        marker = match_marker(text[at:])
+        if marker is None and (at == 0 or text[at - 1] in "\n。；;"):
+            marker = _line_marker(text, at)
+        if marker is not None and marker.kind in _LIST_KINDS:
+            found.append((at, marker))
+    for kind in _LIST_KINDS:
+        marks: list[tuple[int, Marker]] = []
+        for at, marker in found:
+            if marker.kind is kind and marker.ordinal == len(marks) + 1:
+                marks.append((at, marker))
+        if len(marks) < 2:
+            continue
+        if any(at < marks[0][0] and m.kind in _LIST_KINDS and m.ordinal == 1 for at, m in found):
+            continue  # another kind's list starts first: that one is the list
+        result: list[FoundMeasure] = []
+        for i, (at, marker) in enumerate(marks):
+            end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+            while end > at and text[end - 1] in " \n\t\u3000":
+                end -= 1
+            result.append(FoundMeasure(i + 1, marker.raw, at + marker.end, end, at, False))
+        return result
+    return []
+
+
+# After a line or sentence end, 2.2024年… is item 2 (the heading grammar refuses it, for
+# 3.5万元); it only counts when it is the next item of a list.
+_LINE_ARABIC = regex.compile(r"(?P<num>[0-9]{1,3})[.．](?=[0-9])")
+
+
+def _line_marker(text: str, at: int) -> Marker | None:
+    found = _LINE_ARABIC.match(text, at)
+    if found is None:
+        return None
+    raw = found.group(0)
+    return Marker(kind=MarkerKind.ARABIC, ordinal=int(found.group("num")), raw=raw, end=len(raw))
+
+
+def find_cell_measures(text: str) -> list[FoundMeasure]:
+    """The measures a table cell enumerates: a numbered list (``1.`` / ``（1）`` / ``①``) or a
+    ``一是…二是…`` list (:func:`find_measures`), whichever begins first."""
+    numbered = find_numbered_measures(text)
+    spoken = find_measures(text)
+    if numbered and spoken:
+        return numbered if numbered[0].marker_start <= spoken[0].marker_start else spoken
+    return numbered or spoken

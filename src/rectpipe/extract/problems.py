@@ -379,7 +379,7 @@ def _problem(
     elif f.free.pieces:
         actions = f.free
     if description.start is not None and description.end is not None:
-        sources["description"] = builder.prov_data(description.start, description.end)
+        _put_runs(sources, "description", description, builder)
 
     # Labelled lines after the last numbered measure (（3）… then 整改结果：已完成。) belong to
     # the problem, not to that measure.
@@ -428,7 +428,7 @@ def _problem(
         measures, child_actions = _child_measures(node, builder, stop=stop)
         actions = Spans([*actions.pieces, *child_actions.pieces])
     if actions.start is not None and actions.end is not None:
-        sources["actions"] = builder.prov_data(actions.start, actions.end)
+        _put_runs(sources, "actions", actions, builder)
     for name in ("responsible", "deadline"):
         value = getattr(f, name)
         if value is not None:
@@ -464,9 +464,19 @@ def _problem(
 def _measures(actions: Spans, builder: _Builder) -> list[dict[str, Any]]:
     """The measures enumerated in ``actions``, as :class:`Measure` data."""
     text = actions.text
+    document = builder.textmap.text
+    runs = actions.runs(document)
     measures: list[dict[str, Any]] = []
     for found in find_measures(text):
         start, end = actions.to_global(found.marker_start), actions.to_global(found.end)
+        # A measure ends where its stretch of the document does (a labelled line between two
+        # pieces of the narrative is not part of it).
+        run_end = next((e for s, e in runs if s <= start < e), end)
+        if end > run_end:
+            end = run_end
+            found = replace(
+                found, end=found.start + len(document[actions.to_global(found.start) : end])
+            )
         if found.missing_shi:
             builder.warn(
                 "measure_marker_irregular",
@@ -483,6 +493,15 @@ def _measures(actions: Spans, builder: _Builder) -> list[dict[str, Any]]:
             }
         )
     return measures
+
+
+def _put_runs(
+    sources: dict[str, dict[str, Any]], name: str, spans: Spans, builder: _Builder
+) -> None:
+    """``sources[name]`` for the first stretch of a value gathered from several places, and
+    ``name.2``, ``name.3``… for the others (joined by line breaks, they make the value)."""
+    for index, (start, end) in enumerate(spans.runs(builder.textmap.text)):
+        sources[name if index == 0 else f"{name}.{index + 1}"] = builder.prov_data(start, end)
 
 
 def _drop_status_from(

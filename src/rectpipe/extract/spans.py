@@ -53,3 +53,15 @@ class Spans:
         index = max(0, bisect_right(starts, local) - 1)
         start, text = self.pieces[index]
         return start + min(local - starts[index], len(text))
+
+    def runs(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` in the document of each stretch of :attr:`text` that stands there
+        as one piece: pieces that follow each other across a line break join into one run."""
+        runs: list[tuple[int, int]] = []
+        for start, piece in self.pieces:
+            end = start + len(piece)
+            if runs and text[runs[-1][1] : start] == "\n":
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        return runs

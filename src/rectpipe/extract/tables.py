@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from ..models.report import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
+from ..text.numbering import MarkerKind, match_marker
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
-from .measures import find_measures
-from .status import normalise_status
+from .measures import find_cell_measures
+from .status import normalise_status, status_sentence
 
 Warn = Callable[[str, str, "int | None", "int | None"], None]
 
@@ -29,6 +32,11 @@ def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                 mapping[field] = column
                 break
     return mapping
+
+
+def _stripped_start(cell: str, start: int) -> int:
+    """Where ``cell`` (starting at ``start`` in the text) begins once stripped of blanks."""
+    return start + len(cell) - len(cell.lstrip())
 
 
 def _cell_offsets(rows: tuple[tuple[str, ...], ...], base: int) -> list[list[int]]:
@@ -67,12 +75,29 @@ def ledger_problems(
             break
     if header_at is None:
         return []
+    first_data = header_at + 1
+    more_actions: list[int] = []
+    if first_data < len(rows) and _is_sub_header(rows[header_at], rows[first_data]):
+        # 整改措施 over 已采取措施 | 下一步措施: the field spans sub-columns; the first holds it,
+        # the others follow it on lines of their own (sub-headers naming a field of their
+        # own, 完成情况, are that field).
+        columns, more_actions = _with_sub_header(
+            columns, rows[header_at], rows[first_data], profile
+        )
+        first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
+    path = [*path, *_sheet_path(textmap, index)]
+    category_item: PathItem | None = None
     problems: list[Problem] = []
-    for r in range(header_at + 1, len(rows)):
+    for r in range(first_data, len(rows)):
         row = rows[r]
         distinct = {cell for cell in row if cell}
         if len(distinct) <= 1 and len(row) > 2:
+            # A row of one merged cell: a category heading (一、…) for the rows below it, or a
+            # note.
+            item = _category_row(next(iter(distinct), ""))
+            if item is not None:
+                category_item = item
             continue
 
         def cell(field: str, row: tuple[str, ...] = row) -> str:
@@ -93,27 +118,51 @@ def ledger_problems(
         number = cell("number") or None
         sources = {
             name: p
-            for name in ("title", "actions", "status", "responsible", "deadline")
+            for name in ("actions", "status", "responsible", "deadline")
             if (p := span(name))
         }
+        statement_at = _stripped_start(rows[r][columns["title"]], offsets[r][columns["title"]])
+        sources["title"] = textmap.provenance(statement_at, statement_at + len(title))
+        if description:
+            at = statement_at + statement.rindex(description)
+            sources["description"] = textmap.provenance(at, at + len(description))
+        for name in ("actions", "responsible", "deadline"):
+            if name in sources:  # the value is the stripped cell
+                at = _stripped_start(rows[r][columns[name]], offsets[r][columns[name]])
+                sources[name] = textmap.provenance(at, at + len(cell(name)))
         status, long_term, raw = Status.UNKNOWN, False, cell("status") or None
         actions = cell("actions")
+        pieces = [actions] if actions else []
+
+        def add_piece(
+            text: str,
+            at: int,
+            pieces: list[str] = pieces,
+            sources: dict[str, Provenance] = sources,
+        ) -> None:
+            # actions joins its pieces line by line; sources "actions", "actions.2"… hold them.
+            key = "actions" if not pieces else f"actions.{len(pieces) + 1}"
+            pieces.append(text)
+            sources[key] = textmap.provenance(at, at + len(text))
+
+        for column in more_actions:
+            extra = row[column].strip() if column < len(row) else ""
+            if extra:
+                add_piece(extra, _stripped_start(row[column], offsets[r][column]))
         if raw:
             # A progress cell often opens with the status and goes on with what was done:
-            # 已完成。修订《…》… → status 已完成, the rest joins the actions.
+            # 已完成。修订《…》… → status 已完成, the rest joins the actions on a line of its own.
             lead, progress = split_first_sentence(raw)
             match = normalise_status(lead, profile)
+            status_at = _stripped_start(rows[r][columns["status"]], offsets[r][columns["status"]])
             if match is not None and len(lead) <= profile.status_sentence_max_chars:
                 raw = lead
-                cell_span = span("status")
-                if cell_span is not None:
-                    sources["status"] = textmap.provenance(
-                        cell_span.start, cell_span.start + len(lead)
-                    )
+                sources["status"] = textmap.provenance(status_at, status_at + len(lead))
                 if progress:
-                    actions = f"{actions}\n{progress}" if actions else progress
+                    add_piece(progress, status_at + cell("status").rindex(progress))
             else:
                 match = normalise_status(raw, profile)
+                sources["status"] = textmap.provenance(status_at, status_at + len(raw))
             if match is not None:
                 status, long_term = match.status, match.long_term
             else:
@@ -124,21 +173,41 @@ def ledger_problems(
                     found.start if found else None,
                     found.end if found else None,
                 )
-        measures = []
-        actions_span = span("actions")
         measured = cell("actions")
-        for m in find_measures(measured):
-            base = actions_span.start if actions_span else 0
+        measured_at = (
+            _stripped_start(rows[r][columns["actions"]], offsets[r][columns["actions"]])
+            if measured
+            else 0
+        )
+        stated = None
+        if "status" not in columns and measured:
+            # No status column: a progress cell says it in its own words (……。已完成。).
+            stated = status_sentence(measured, profile)
+            if stated is not None:
+                s, e, match = stated
+                status, long_term, raw = match.status, match.long_term, measured[s:e]
+                sources["status"] = textmap.provenance(measured_at + s, measured_at + e)
+        measures = []
+        for m in find_cell_measures(measured):
+            end = m.end
+            if stated is not None and m.start < stated[0] < end:
+                # The closing status sentence is the row's status, not part of the last measure.
+                end = stated[0]
+                while end > m.start and measured[end - 1] in " \n，,；;":
+                    end -= 1
             measures.append(
                 Measure(
                     ordinal=m.ordinal,
                     marker=m.marker,
-                    text=measured[m.start : m.end].strip(),
-                    provenance=textmap.provenance(base + m.marker_start, base + m.end),
+                    text=measured[m.start : end].strip(),
+                    provenance=textmap.provenance(measured_at + m.marker_start, measured_at + end),
                 )
             )
+        actions = "\n".join(pieces)
         category = cell("category")
-        row_path = [*path, PathItem(marker=None, title=category)] if category else list(path)
+        row_path = [*path, *([category_item] if category_item else [])]
+        if category:
+            row_path.append(PathItem(marker=None, title=category))
         first = offsets[r][0]
         last_cell = len(row) - 1
         problems.append(
@@ -161,3 +230,70 @@ def ledger_problems(
             )
         )
     return problems
+
+
+def _is_sub_header(header: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    """``below`` is the second row of a two-row header: under a header cell merged over
+    several columns (the same text side by side) it names each column, and elsewhere it repeats
+    the header (a cell merged down) or is empty."""
+    spanning = False
+    for c, text in enumerate(below):
+        above = header[c] if c < len(header) else ""
+        if not text or text == above:
+            continue
+        merged = (c > 0 and header[c - 1] == above) or (
+            c + 1 < len(header) and header[c + 1] == above
+        )
+        if not above or not merged or len(text) > 12:
+            return False
+        spanning = True
+    return spanning
+
+
+def _with_sub_header(
+    columns: dict[str, int],
+    header: tuple[str, ...],
+    below: tuple[str, ...],
+    profile: Profile,
+) -> tuple[dict[str, int], list[int]]:
+    """Columns once the sub-header names its columns, and the actions' further columns."""
+    own = _column_map(
+        tuple(b if b != h else "" for h, b in zip(header, below, strict=False)), profile
+    )
+    columns = dict(columns)
+    for name, column in own.items():
+        if name != "actions":
+            columns[name] = column  # a sub-column naming its own field (完成情况) is that field
+    more: list[int] = []
+    if "actions" in columns:
+        first = columns["actions"]
+        span = [c for c in range(len(header)) if header[c] == header[first]]
+        span = [c for c in span if c not in columns.values() or c == first]
+        columns["actions"] = span[0]
+        more = span[1:]
+    return columns, more
+
+
+def _category_row(text: str) -> PathItem | None:
+    """A category heading row spanning the table (一、…问题 / （一）…), as a path item."""
+    marker = match_marker(text)
+    if marker is None or marker.kind not in (MarkerKind.CN, MarkerKind.CN_PAREN):
+        return None
+    title = split_first_sentence(text[marker.end :])[0].rstrip("：:；;。")
+    return PathItem(marker=marker.raw, title=title) if title else None
+
+
+_DEFAULT_SHEET = regex.compile(r"(?i)^(?:sheet|工作表|表)\s*\d*$")
+
+
+def _sheet_path(textmap: TextMap, index: int) -> list[PathItem]:
+    """A workbook of several ledger sheets (one per category): the sheet's name is the rows'
+    category, unless it is a default name (Sheet1, 工作表2)."""
+    path = textmap.blocks[index].path
+    if not path.startswith("sheet:"):
+        return []
+    sheets = [b for b in textmap.blocks if b.path.startswith("sheet:") and b.cells]
+    name = path[len("sheet:") :]
+    if len(sheets) < 2 or _DEFAULT_SHEET.match(name):
+        return []
+    return [PathItem(marker=None, title=name)]

@@ -81,7 +81,7 @@ class Source(_Model):
     """The file a report was read from."""
 
     file_name: str | None = None
-    format: Literal["txt", "docx", "pdf", "html", "doc", "odt"]
+    format: Literal["txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods"]
     sha256: str
     size: int = Field(ge=0)
     page_count: int | None = None

@@ -30,6 +30,8 @@ class Block:
     its source: ``"line:12"`` (text), ``"p:7"`` / ``"t:0/r:2/c:1"`` (Word), ``"page:3/p:4"`` (PDF),
     ``"html:p:5"`` (web page). ``cells`` holds a table's rows of cell texts (first row = header
     when the table has one); ``text`` of a table block is its cells joined by tabs and newlines.
+    ``cell_paths``, when the reader names each cell (spreadsheets: ``sheet:NAME/r:5/c:3``), is
+    the path of every cell of ``cells``, and a value read in a cell points at that cell.
     """
 
     text: str
@@ -42,6 +44,7 @@ class Block:
     list_label: str | None = None
     indent: float | None = None
     cells: tuple[tuple[str, ...], ...] | None = None
+    cell_paths: tuple[tuple[str, ...], ...] | None = None
 
 
 @record

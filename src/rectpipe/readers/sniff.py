@@ -14,8 +14,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
-    """``"pdf"``, ``"docx"``, ``"html"``, ``"txt"``, or ``"doc"`` / ``"odt"`` (read through
-    LibreOffice) for ``data``.
+    """``"pdf"``, ``"docx"``, ``"html"``, ``"txt"``, ``"xlsx"`` / ``"xls"`` / ``"ods"``
+    (workbooks), or ``"doc"`` / ``"odt"`` (read through LibreOffice) for ``data``.
 
     Raises :class:`UnsupportedFormatError` for formats rectpipe does not read (other zip
     packages, images).
@@ -27,7 +27,7 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
     if head.startswith(_OLE):
-        return "doc"  # legacy Word or WPS binary: read through LibreOffice
+        return _ole_kind(data, name)
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
         raise UnsupportedFormatError("image file: rectpipe reads text, not scans")
     lowered = stripped[:512].lower()
@@ -42,6 +42,24 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     return "txt"
 
 
+# Stream names in an OLE compound file's directory (UTF-16LE): a workbook (Excel 97-2003 and
+# WPS .et hold a Workbook or Book stream) or a Word/WPS text document.
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
+_WORD_STREAMS = ("WordDocument".encode("utf-16-le"), "WpsDocument".encode("utf-16-le"))
+
+
+def _ole_kind(data: bytes, name: str | None) -> str:
+    """``"xls"`` for a legacy workbook (.xls, WPS .et), else ``"doc"`` (legacy Word or WPS
+    text, read through LibreOffice)."""
+    if any(stream in data for stream in _WORD_STREAMS):
+        return "doc"
+    if any(stream in data for stream in _WORKBOOK_STREAMS):
+        return "xls"
+    if name and name.lower().endswith((".xls", ".et")):
+        return "xls"
+    return "doc"
+
+
 def _zip_kind(data: bytes) -> str:
     from ..errors import CorruptFileError
 
@@ -53,8 +71,12 @@ def _zip_kind(data: bytes) -> str:
         raise CorruptFileError("damaged zip package") from None
     if "word/document.xml" in names:
         return "docx"
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return "xlsx"  # also .xlsm and WPS .et saved as OOXML
     if mimetype == b"application/vnd.oasis.opendocument.text":
         return "odt"
+    if mimetype == b"application/vnd.oasis.opendocument.spreadsheet":
+        return "ods"
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):
-        raise UnsupportedFormatError("OpenDocument file that is not a text document")
-    raise UnsupportedFormatError("zip archive that is not a Word document")
+        raise UnsupportedFormatError("OpenDocument file that is neither text nor a spreadsheet")
+    raise UnsupportedFormatError("zip archive that is neither a Word document nor a workbook")

@@ -69,7 +69,7 @@ class TextMap:
             "start": start,
             "end": max(start, end),
             "block": index,
-            "path": block.path if block else "",
+            "path": _cell_path(block, start - self.starts[index]) if block else "",
             "page": block.page if block else None,
         }
 
@@ -92,3 +92,17 @@ class TextMap:
                 for i, block in enumerate(self.blocks)
             ]
         )
+
+
+def _cell_path(block: Block, offset: int) -> str:
+    """The path of the cell of a table block holding ``offset`` (into the block's text), when
+    the reader names its cells (spreadsheets: ``sheet:NAME/r:5/c:3``); else the block's."""
+    if block.cell_paths is None or block.cells is None:
+        return block.path
+    position = 0
+    for row, paths in zip(block.cells, block.cell_paths, strict=False):
+        for cell, path in zip(row, paths, strict=False):
+            position += len(cell) + 1  # the tab or newline after the cell
+            if offset < position:
+                return path
+    return block.path
