@@ -20,6 +20,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .extract.metadata import extract_metadata, metadata_warnings
+from .extract.placement import confidence_warnings, place
 from .extract.problems import build
 from .extract.summary import completeness_warnings, section_blocks, summarise
 from .limits import DEFAULT_LIMITS, Limits
@@ -148,6 +149,7 @@ def _parse(
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
             page_count=document.page_count,
+            ocr_pages=document.ocr_pages or None,
         ),
         profile=profile,
         repair=repair,
@@ -288,8 +290,10 @@ def _parse_document(
         raise StructureNotFoundError("nothing recognisable as a rectification report")
     report.warnings += completeness_warnings(report, textmap, closing=tree.closing)
     report.warnings += consistency_warnings(report, enrich_config)
+    report.warnings += confidence_warnings(report, textmap)
     if enrich:
         enrich_report(report, enrich_config)
+    place(report, textmap)
     return report
 
 
