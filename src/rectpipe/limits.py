@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 MB = 1024 * 1024
 
@@ -14,13 +15,20 @@ class Limits:
     ``max_file_bytes``: size of the file itself. ``max_unzipped_bytes``: the sum of uncompressed
     sizes a Word package declares (zip bombs). ``max_pages``: PDF pages. ``timeout``: seconds of
     wall-clock time for one file; ``None`` parses in this process without a time limit, a
-    number parses in a child process that is killed when the time is up.
+    number parses in a child process that is killed when the time is up. ``ocr``: which pages
+    are recognised by OCR (``auto``: PDF pages without a text layer, and images; ``always``:
+    every page, the text layer ignored; ``never``: none, a scan is ``no_text_layer``).
+    ``max_ocr_pages``: pages one file may have recognised (OCR takes seconds a page).
+    ``max_image_pixels``: pixels of one image page (decompression bombs).
     """
 
     max_file_bytes: int = 200 * MB
     max_unzipped_bytes: int = 300 * MB
     max_pages: int = 3000
     timeout: float | None = None
+    ocr: Literal["auto", "always", "never"] = "auto"
+    max_ocr_pages: int = 500
+    max_image_pixels: int = 60_000_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -41,7 +41,7 @@ from .text.normalize import clean_blocks
 from .text.repair import repair_and_clean, repair_warnings, with_originals
 from .text.textmap import TextMap
 
-FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt")
+FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "image")
 
 
 def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -55,9 +55,28 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
 
         return read_docx(data, max_bytes=limits.max_unzipped_bytes)
     if fmt == "pdf":
+        from .readers.ocr.settings import OcrSettings
         from .readers.pdf import read_pdf
 
-        return read_pdf(data, engine="pdfium", max_pages=limits.max_pages)
+        return read_pdf(
+            data,
+            engine="pdfium",
+            max_pages=limits.max_pages,
+            ocr=limits.ocr,
+            max_ocr_pages=limits.max_ocr_pages,
+            ocr_settings=OcrSettings(max_pixels=limits.max_image_pixels),
+        )
+    if fmt == "image":
+        if limits.ocr == "never":
+            raise UnsupportedFormatError("an image is read only by OCR, and OCR is off")
+        from .readers.ocr import OcrSettings as _OcrSettings
+        from .readers.ocr import read_image
+
+        return read_image(
+            data,
+            max_pages=min(limits.max_pages, limits.max_ocr_pages),
+            ocr_settings=_OcrSettings(max_pixels=limits.max_image_pixels),
+        )
     if fmt == "html":
         from .readers.html import read_html
 

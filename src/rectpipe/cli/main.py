@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     extract.add_argument(
-        "--input-format", choices=("txt", "docx", "pdf", "html"), help="skip format sniffing"
+        "--input-format",
+        choices=("txt", "docx", "pdf", "html", "image"),
+        help="skip format sniffing",
     )
     extract.add_argument(
         "--enrich",
@@ -101,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("file", metavar="FILE", help="a document or OUTPUT.json")
     review.add_argument("-o", "--output", metavar="HTML", help="output file (default: stdout)")
     review.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
+    add_ocr_options(review)
     add_batch_parser(commands)
     return parser
 
@@ -131,6 +134,26 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="most PDF pages (default %(default)d)",
     )
+    add_ocr_options(parser)
+
+
+def add_ocr_options(parser: argparse.ArgumentParser) -> None:
+    """``--ocr`` and ``--max-ocr-pages`` (with ``pip install 'rectpipe[ocr]'``)."""
+    defaults = DEFAULT_LIMITS
+    parser.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default=defaults.ocr,
+        help="recognise scanned pages and images: auto (pages without a text layer), always "
+        "(every page), never (default %(default)s; needs rectpipe[ocr])",
+    )
+    parser.add_argument(
+        "--max-ocr-pages",
+        type=int,
+        default=defaults.max_ocr_pages,
+        metavar="N",
+        help="most pages recognised by OCR per file (default %(default)d)",
+    )
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -140,6 +163,8 @@ def limits_from(args: argparse.Namespace) -> Limits:
         max_unzipped_bytes=int(args.max_unzipped_mb * MB),
         max_pages=args.max_pages,
         timeout=args.timeout,
+        ocr=getattr(args, "ocr", DEFAULT_LIMITS.ocr),
+        max_ocr_pages=getattr(args, "max_ocr_pages", DEFAULT_LIMITS.max_ocr_pages),
     )
 
 

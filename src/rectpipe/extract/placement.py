@@ -53,10 +53,12 @@ def place(report: Report, textmap: TextMap) -> None:
 
 
 def confidence_warnings(
-    report: Report, textmap: TextMap, threshold: float = LOW_CONFIDENCE
+    report: Report, textmap: TextMap, threshold: float | None = None
 ) -> list[ReportWarning]:
     """One ``low_ocr_confidence`` warning per problem title or status read from a block whose
-    OCR confidence is below ``threshold``."""
+    OCR confidence is below ``threshold`` (default :data:`LOW_CONFIDENCE`)."""
+    if threshold is None:
+        threshold = LOW_CONFIDENCE
     warnings: list[ReportWarning] = []
     if all(block.confidence is None for block in textmap.blocks):
         return warnings
