@@ -156,6 +156,11 @@ def add_ocr_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def limits_from_ocr(args: argparse.Namespace) -> Limits:
+    """The default :class:`Limits` with the OCR options asked for."""
+    return Limits(ocr=args.ocr, max_ocr_pages=args.max_ocr_pages)
+
+
 def limits_from(args: argparse.Namespace) -> Limits:
     """The :class:`Limits` the limit options ask for."""
     return Limits(
@@ -299,8 +304,16 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
+    from ..tools.review_pages import page_images
+
     profile = load_profile(args.profile) if args.profile else None
-    page = render_review(_load_report(args.file, profile))
+    path = Path(args.file)
+    if path.is_file() and path.suffix.lower() != ".json":
+        report = parse_file(path, profile=profile, limits=limits_from_ocr(args))
+        pages = page_images(path.read_bytes(), path.name)
+    else:
+        report, pages = _load_report(args.file, profile), []
+    page = render_review(report, pages)
     if args.output:
         write_atomic(Path(args.output), page)
     else:
