@@ -359,6 +359,7 @@ def render_review(report: Report, pages: Sequence[PageImage] = ()) -> str:
     beside the text, embedded, each loaded when scrolled into view; the boxes of the selected
     problem's fields are drawn on them, and a clicked field's box flashes."""
     marked = highlight(report.text, collect_spans(report))
+    shown_pages = _pages(pages, collect_boxes(report))
     title = report.metadata.title or report.source.file_name or "rectpipe review"
     problems = report.summary.problems
     return (
@@ -378,7 +379,7 @@ def render_review(report: Report, pages: Sequence[PageImage] = ()) -> str:
         f'<section id="metadata"><h2>Metadata</h2>{_metadata(report)}</section>'
         "</aside>"
         f'<main class="main"><div class="sub" style="padding:8px 16px 0">{_legend_fields()}</div>'
-        f'<div id="doc" class="doc">{marked.html}</div></main>{_pages(pages, collect_boxes(report))}'
+        f'<div id="doc" class="doc">{marked.html}</div></main>{shown_pages}'
         "</div>"
         '<div id="tip" role="tooltip" hidden></div>'
         f"<script>{JS}</script></body></html>\n"

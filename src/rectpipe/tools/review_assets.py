@@ -188,9 +188,8 @@ JS = """
     keys.forEach(function (key) {
       var field = key === prefix ? "problem" : key.replace(/^pr-\\d+-/, "");
       if (/^m\\d+$/.test(field)) field = "measure";
-      if (!/^(problem|title|description|status|actions|measure|responsible|deadline)$/.test(field)) {
-        field = "other";
-      }
+      var known = /^(problem|title|description|status|actions|measure|responsible|deadline)$/;
+      if (!known.test(field)) field = "other";
       boxData[key].forEach(function (b) {
         var figure = document.getElementById("page-" + b[0]);
         if (!figure) return;
