@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all run test lint typecheck unit schema fixtures bench clean
+.PHONY: all run test lint typecheck unit schema fixtures bench scans clean
 
 all: test
 
@@ -49,6 +49,11 @@ fixtures: $(STAMP)
 ## Throughput and peak memory against bare-library baselines (not part of test): out/bench.json.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_ocr.py
+
+## Scanned, skewed, noisy, 150-dpi and photographed variants of the sample PDFs (OCR tests).
+scans: $(STAMP)
+	$(BIN)/python scripts/fixtures/make_scans.py out/scans
 
 clean:
 	rm -rf out .mypy_cache .ruff_cache .pytest_cache

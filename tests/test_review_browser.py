@@ -403,3 +403,64 @@ def test_screenshot(seed_page_path: Path) -> None:
         assert image.size == (1280, 1800)
         colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
     assert colours is not None and len(colours) > 200  # text, badges, highlights: not blank
+
+
+# -- PDF and image inputs: the page images beside the text ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_page(browser: Browser) -> Iterator[Page]:
+    from rectpipe.tools.review_pages import page_images
+
+    pdf = ROOT / "samples" / "seed-yongzhou.pdf"
+    report = rectpipe.parse_file(pdf)
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "seed-yongzhou-pdf.html"
+    path.write_text(render_review(report, page_images(pdf.read_bytes(), pdf.name)), "utf-8")
+    tab = Page(browser, path.as_uri())
+    tab.viewport(1400, 900)
+    try:
+        yield tab
+    finally:
+        tab.close()
+
+
+def test_pdf_pages_are_embedded_and_load_lazily(pdf_page: Page) -> None:
+    assert pdf_page.js("document.querySelectorAll('#pages figure.pg').length") == 17
+    assert (
+        pdf_page.js("document.querySelectorAll('#pages img[data-src^=\"data:image/jpeg\"]').length")
+        == 17
+    )
+    pdf_page.settle()
+    loaded = pdf_page.js("document.querySelectorAll('#pages img[src]').length")
+    assert 1 <= loaded < 17, loaded  # only the pages near the view
+    pdf_page.js("document.getElementById('page-17').scrollIntoView()")
+    pdf_page.wait("document.querySelector('#page-17 img').complete && "
+                  "!!document.querySelector('#page-17 img').getAttribute('src')")  # fmt: skip
+
+
+def test_selected_problem_boxes_are_drawn_and_a_clicked_field_flashes(pdf_page: Page) -> None:
+    pdf_page.js("document.querySelector('ol.problems a.problem[href=\"#pr-2\"]').click()")
+    pdf_page.wait("document.querySelectorAll('#pages .box').length > 2")
+    anchors = pdf_page.js(
+        "[...document.querySelectorAll('#pages .box')].map(b => b.dataset.anchor)"
+    )
+    assert {"pr-2", "pr-2-title", "pr-2-status"} <= set(anchors)
+    assert all(a == "pr-2" or a.startswith("pr-2-") for a in anchors)
+    pdf_page.js("document.querySelector('ol.problems a[href=\"#pr-2-title\"]').click()")
+    pdf_page.wait("document.querySelector('#pages .box.flash')?.dataset.anchor === 'pr-2-title'")
+    # the flashing box lies on its (loaded) page, where the title is printed
+    inside = pdf_page.js(
+        "(() => { const b = document.querySelector('#pages .box.flash');"
+        " const f = b.parentNode, r = b.getBoundingClientRect(), p = f.getBoundingClientRect();"
+        " return [f.id, !!f.querySelector('img').getAttribute('src'),"
+        "  r.left >= p.left, r.right <= p.right, r.top >= p.top, r.bottom <= p.bottom,"
+        "  r.width > 20, r.height > 5]; })()"
+    )
+    title = rectpipe.parse_file(ROOT / "samples" / "seed-yongzhou.pdf").iter_problems()[2]
+    boxes = title.sources["title"].boxes
+    assert boxes
+    assert inside[0] == f"page-{boxes[0].page}" and all(inside[1:]), inside
+    pdf_page.settle()
+    shot = pdf_page.send("Page.captureScreenshot", {"format": "png"})
+    (OUT / "seed-yongzhou-pdf.png").write_bytes(base64.b64decode(shot["data"]))

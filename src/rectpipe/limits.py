@@ -6,6 +6,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 MB = 1024 * 1024
 
@@ -19,7 +20,11 @@ class Limits:
     ``max_sheets``: sheets in a workbook. ``max_cells``: cells a workbook's sheets span (every
     row read counts at least one, so a million empty rows count a million). ``timeout``: seconds of
     wall-clock time for one file; ``None`` parses in this process without a time limit, a
-    number parses in a child process that is killed when the time is up.
+    number parses in a child process that is killed when the time is up. ``ocr``: which pages
+    are recognised by OCR (``auto``: PDF pages without a text layer, and images; ``always``:
+    every page, the text layer ignored; ``never``: none, a scan is ``no_text_layer``).
+    ``max_ocr_pages``: pages one file may have recognised (OCR takes seconds a page).
+    ``max_image_pixels``: pixels of one image page (decompression bombs).
     """
 
     max_file_bytes: int = 200 * MB
@@ -28,6 +33,9 @@ class Limits:
     max_sheets: int = 200
     max_cells: int = 5_000_000
     timeout: float | None = None
+    ocr: Literal["auto", "always", "never"] = "auto"
+    max_ocr_pages: int = 500
+    max_image_pixels: int = 60_000_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -6,6 +6,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -22,8 +23,9 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .extract.metadata import extract_metadata, metadata_warnings
+from .extract.placement import confidence_warnings, place
 from .extract.problems import build
-from .extract.summary import completeness_warnings, section_blocks, summarise
+from .extract.summary import completeness_warnings, summarise
 from .limits import DEFAULT_LIMITS, Limits
 from .models.report import (
     RemovedText,
@@ -45,7 +47,7 @@ from .text.textmap import TextMap
 if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
     from .enrich.config import EnrichConfig
 
-FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods")
+FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image")
 
 
 def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -59,9 +61,28 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
 
         return read_docx(data, max_bytes=limits.max_unzipped_bytes)
     if fmt == "pdf":
+        from .readers.ocr.settings import OcrSettings
         from .readers.pdf import read_pdf
 
-        return read_pdf(data, engine="pdfium", max_pages=limits.max_pages)
+        return read_pdf(
+            data,
+            engine="pdfium",
+            max_pages=limits.max_pages,
+            ocr=limits.ocr,
+            max_ocr_pages=limits.max_ocr_pages,
+            ocr_settings=OcrSettings(max_pixels=limits.max_image_pixels),
+        )
+    if fmt == "image":
+        if limits.ocr == "never":
+            raise UnsupportedFormatError("an image is read only by OCR, and OCR is off")
+        from .readers.ocr import OcrSettings as _OcrSettings
+        from .readers.ocr import read_image
+
+        return read_image(
+            data,
+            max_pages=min(limits.max_pages, limits.max_ocr_pages),
+            ocr_settings=_OcrSettings(max_pixels=limits.max_image_pixels),
+        )
     if fmt == "html":
         from .readers.html import read_html
 
@@ -159,6 +180,7 @@ def _parse(
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
             page_count=document.page_count,
+            ocr_pages=document.ocr_pages or None,
         ),
         profile=profile,
         repair=repair,
@@ -283,17 +305,9 @@ def _parse_document(
         blocks=refs,
     )
     problems = report.iter_problems()
-    narrative_blocks = (
-        front
-        + tree.closing
-        + [
-            i
-            for s in report.iter_sections()
-            if s.kind == "narrative"
-            for i in section_blocks(s, textmap)
-        ]
+    report.summary = summarise(
+        report, stated_blocks=_outside_problems(report, textmap), textmap=textmap
     )
-    report.summary = summarise(report, stated_blocks=narrative_blocks, textmap=textmap)
     if not problems and report.summary.stated is None and not _reads_as_report(report, profile):
         raise StructureNotFoundError("nothing recognisable as a rectification report")
     report.warnings += completeness_warnings(report, textmap, closing=tree.closing)
@@ -303,12 +317,25 @@ def _parse_document(
         else contradiction_patterns(profile)
     )
     report.warnings += consistency_warnings(report, contradictions)
+    report.warnings += confidence_warnings(report, textmap)
     if enrich:
         from .enrich.config import config_for
         from .enrich.run import enrich_report
 
         enrich_report(report, enrich_config or config_for(profile))
+    place(report, textmap)
     return report
+
+
+def _outside_problems(report: Report, textmap: TextMap) -> list[int]:
+    """The blocks no problem holds: where a report states its totals (the introduction, a
+    part's own lines before its first category, narrative parts, the close)."""
+    spans = sorted((p.provenance.start, p.provenance.end) for p in report.iter_problems())
+    inside: set[int] = set()
+    for start, end in spans:
+        first = bisect_left(textmap.starts, start)
+        inside.update(range(first, bisect_left(textmap.starts, end)))
+    return [i for i in range(len(textmap.blocks)) if i not in inside]
 
 
 def _reads_as_report(report: Report, profile: Profile) -> bool:

@@ -49,6 +49,9 @@ def add_batch_parser(commands: Any) -> None:
     batch.add_argument(
         "--timeout", type=float, default=60.0, metavar="S", help="seconds per file, 0: none"
     )
+    from .main import add_ocr_options
+
+    add_ocr_options(batch)
     batch.add_argument("--resume", action="store_true", help="skip files already done")
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
     batch.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
@@ -154,7 +157,12 @@ def run_batch_command(args: argparse.Namespace) -> int:
                 timeout=args.timeout or None,
                 resume=args.resume,
                 profile_path=args.profile,
-                limits=replace(DEFAULT_LIMITS, timeout=None),
+                limits=replace(
+                    DEFAULT_LIMITS,
+                    timeout=None,
+                    ocr=args.ocr,
+                    max_ocr_pages=args.max_ocr_pages,
+                ),
                 address=args.address,
                 max_tasks_per_worker=args.max_tasks_per_worker,
                 on_plan=on_plan,

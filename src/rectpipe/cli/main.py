@@ -52,7 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     extract.add_argument(
-        "--input-format", choices=("txt", "docx", "pdf", "html"), help="skip format sniffing"
+        "--input-format",
+        choices=("txt", "docx", "pdf", "html", "image"),
+        help="skip format sniffing",
     )
     extract.add_argument(
         "--enrich",
@@ -110,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("file", metavar="FILE", help="a document or OUTPUT.json")
     review.add_argument("-o", "--output", metavar="HTML", help="output file (default: stdout)")
     review.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
+    add_ocr_options(review)
     add_batch_parser(commands)
     return parser
 
@@ -154,6 +157,31 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="most PDF pages (default %(default)d)",
     )
+    add_ocr_options(parser)
+
+
+def add_ocr_options(parser: argparse.ArgumentParser) -> None:
+    """``--ocr`` and ``--max-ocr-pages`` (with ``pip install 'rectpipe[ocr]'``)."""
+    defaults = DEFAULT_LIMITS
+    parser.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default=defaults.ocr,
+        help="recognise scanned pages and images: auto (pages without a text layer), always "
+        "(every page), never (default %(default)s; needs rectpipe[ocr])",
+    )
+    parser.add_argument(
+        "--max-ocr-pages",
+        type=int,
+        default=defaults.max_ocr_pages,
+        metavar="N",
+        help="most pages recognised by OCR per file (default %(default)d)",
+    )
+
+
+def limits_from_ocr(args: argparse.Namespace) -> Limits:
+    """The default :class:`Limits` with the OCR options asked for."""
+    return Limits(ocr=args.ocr, max_ocr_pages=args.max_ocr_pages)
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -172,6 +200,8 @@ def limits_from(args: argparse.Namespace) -> Limits:
         max_sheets=args.max_sheets,
         max_cells=args.max_cells,
         timeout=args.timeout or None,
+        ocr=getattr(args, "ocr", DEFAULT_LIMITS.ocr),
+        max_ocr_pages=getattr(args, "max_ocr_pages", DEFAULT_LIMITS.max_ocr_pages),
     )
 
 
@@ -328,10 +358,16 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     from ..tools.review import render_review
+    from ..tools.review_pages import page_images
 
     profile = load_profile(args.profile) if args.profile else None
-    page = render_review(_load_report(args.file, profile))
-    _write(args.output or "-", page)
+    path = Path(args.file)
+    if path.is_file() and path.suffix.lower() != ".json":
+        report = parse_file(path, profile=profile, limits=limits_from_ocr(args))
+        pages = page_images(path.read_bytes(), path.name)
+    else:
+        report, pages = _load_report(args.file, profile), []
+    _write(args.output or "-", render_review(report, pages))
     return 0
 
 

@@ -40,7 +40,7 @@ _PHONE = regex.compile(
 )
 _EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _ADDRESS = regex.compile(
-    r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|地址)\s*[：:∶]?\s*(?P<v>[^。；;\n，,]+)"
+    r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|邮政信箱|来信地址|地址)\s*[：:∶]?\s*(?P<v>[^。；;\n，,]+)"
 )
 # Sentences that date the feedback, most telling first.
 _FEEDBACK = (

@@ -23,7 +23,7 @@ from .evidence import Evidence, heading_evidence
 from .fields_of_node import NodeFields, Value, node_fields
 from .measures import find_measures
 from .spans import Spans
-from .status import StatusMatch, normalise_status, status_sentence
+from .status import StatusMatch, group_status, normalise_status, status_sentence
 from .tables import ledger_problems
 from .wrappers import unwrap
 
@@ -409,6 +409,17 @@ def _problem(
             status, long_term = match.status, match.long_term
             sources["status"] = builder.prov_data(g_start, g_end)
 
+    if status is Status.UNKNOWN:
+        # 二、正在整改的问题: a part that groups problems by status gives them theirs.
+        for ancestor in reversed(path):
+            above = fields[id(ancestor)]
+            group = group_status(_section_title(above.heading)[0], profile)
+            if group is not None:
+                status, long_term = group.status, group.long_term
+                status_raw = _section_title(above.heading)[0]
+                at = textmap.text.find(status_raw, above.heading_start)
+                sources["status"] = builder.prov_data(at, at + len(status_raw))
+                break
     measures = _measures(actions, builder)
     if measures and status_raw is not None and "status" in sources and f.status is None:
         _drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from ..models.report import Status
 from ..profiles.profile import Profile
 from ..text.sentences import sentences
@@ -140,3 +142,15 @@ def _covered(text: str, profile: Profile) -> float:
                 taken[k] = True
             start = text.find(filler, start + len(filler))
     return sum(taken) / len(text)
+
+
+_GROUP_TAIL = regex.compile(r"(?:的)?(?:整改)?(?:问题|事项|任务)(?:清单)?$")
+
+
+def group_status(title: str, profile: Profile) -> StatusMatch | None:
+    """The status a part's title gives the problems under it: 已整改完成的问题, 正在整改的问题,
+    需持续整改的问题 — a title that is little more than a status phrase."""
+    core = _GROUP_TAIL.sub("", title.strip(_TRIM))
+    if core == title.strip(_TRIM):
+        return None  # no 问题/事项 ending: a theme, not a status group
+    return _status_core(core, profile)

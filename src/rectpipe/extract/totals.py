@@ -202,17 +202,26 @@ def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
                     counts.put(name, value)
                 counts.rate = counts.rate if counts.rate is not None else more.rate
                 end = follower.end()
-            if "problems" not in counts.values and counts.tasks is not None:
-                counts.put("problems", counts.tasks)
             candidates.append((index, sentence.start(), end, counts))
     if not candidates:
         return None
+    # Counts of tasks (整改任务38项，已完成31项) speak of problems only when nothing else
+    # states a problem total.
+    explicit = any("problems" in c[3].values for c in candidates)
+    if explicit:
+        candidates = [c for c in candidates if c[3].tasks is None or "problems" in c[3].values]
     best = max(range(len(candidates)), key=lambda i: (_weight(candidates[i][3]), -i))
     index, start_in_block, end_in_block, counts = candidates[best]
     if "problems" not in counts.values:
-        earlier = [c for c in candidates[:best] if "problems" in c[3].values]
-        if earlier:
-            counts.put("problems", earlier[-1][3].values["problems"])
+        # A total stated elsewhere (涉及问题9个。…已完成整改4个…): the nearest one before, else
+        # after; only without one is a count of tasks (整改任务38项) taken as the total.
+        stating = [c for c in candidates if "problems" in c[3].values]
+        before = [c for c in stating if candidates.index(c) < best]
+        lender = before[-1] if before else (stating[0] if stating else None)
+        if lender is not None:
+            counts.put("problems", lender[3].values["problems"])
+        elif counts.tasks is not None:
+            counts.put("problems", counts.tasks)
     line = textmap.block_text(index)
     text = line[start_in_block:end_in_block]
     start = textmap.starts[index] + start_in_block

@@ -45,12 +45,30 @@ class InspectionKind(str, Enum):
     OTHER = "other"
 
 
+def _absent(value: object) -> bool:
+    return value is None
+
+
+class Box(_Model):
+    """Where some characters lie on a page: ``page`` (1-based) and their bounding box in PDF
+    points, origin at the page's top-left corner (for an image, 72 points per inch of its
+    resolution)."""
+
+    page: int = Field(ge=1)
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
 class Provenance(_Model):
     """Where a value came from.
 
     ``start``/``end`` are character offsets into :attr:`Report.text` (end exclusive);
     ``block`` is the index into :attr:`Report.blocks` of the block holding ``start``;
-    ``path`` and ``page`` repeat that block's location in the source file.
+    ``path`` and ``page`` repeat that block's location in the source file. ``boxes`` (PDF and
+    image inputs only; absent otherwise) are the boxes of the characters the value spans, one
+    per piece of a line, in reading order.
     """
 
     start: int = Field(ge=0)
@@ -58,6 +76,11 @@ class Provenance(_Model):
     block: int = Field(ge=0)
     path: str
     page: int | None = None
+    boxes: list[Box] | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description="Page boxes of the characters spanned, one per line piece (PDF, images).",
+    )
 
 
 class BlockRef(_Model):
@@ -75,16 +98,27 @@ class BlockRef(_Model):
     original: str | None = Field(
         default=None, description="The block's text as read, when text repair changed it."
     )
+    confidence: float | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description="Recognised by OCR: the lowest confidence (0–1) of its lines; absent "
+        "for text read from a text layer.",
+    )
 
 
 class Source(_Model):
     """The file a report was read from."""
 
     file_name: str | None = None
-    format: Literal["txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods"]
+    format: Literal["txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image"]
     sha256: str
     size: int = Field(ge=0)
     page_count: int | None = None
+    ocr_pages: list[int] | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description="Pages read by OCR (1-based); absent when none was.",
+    )
 
 
 MetadataOrigin = Literal[

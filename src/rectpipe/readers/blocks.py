@@ -6,6 +6,8 @@ readers knows which file format a block came from, so the public output never de
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -20,6 +22,53 @@ class BlockKind(str, Enum):
     TABLE = "table"
 
 
+class Geometry:
+    """Where each character of a block's text (as laid out, :attr:`text`) lies on its pages.
+
+    The text is cut into rows, one per line piece: row ``r`` holds characters
+    ``starts[r]`` to ``starts[r + 1]`` and lies on page ``pages[r]`` between ``tops[r]`` and
+    ``bottoms[r]``; ``x0s[k]`` / ``x1s[k]`` are character ``k``'s left and right edges. PDF
+    points, top-left origin. Compared by identity: blocks that differ only in geometry (two
+    glyph sources of one PDF) are equal.
+    """
+
+    __slots__ = ("bottoms", "pages", "starts", "text", "tops", "x0s", "x1s")
+
+    def __init__(
+        self,
+        text: str,
+        starts: Sequence[int],
+        pages: Sequence[int],
+        tops: Sequence[float],
+        bottoms: Sequence[float],
+        x0s: Sequence[float],
+        x1s: Sequence[float],
+    ) -> None:
+        if not len(text) == len(x0s) == len(x1s) or len(starts) != len(pages) + 1:
+            raise ValueError("Geometry: columns of different lengths")
+        self.text, self.starts, self.pages = text, starts, pages
+        self.tops, self.bottoms, self.x0s, self.x1s = tops, bottoms, x0s, x1s
+
+    def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]]:
+        """``(page, x0, top, x1, bottom)`` of characters ``start`` to ``end`` (excluded), one
+        per row they reach, in order."""
+        out: list[tuple[int, float, float, float, float]] = []
+        if end <= start:
+            return out
+        starts, x0s, x1s = self.starts, self.x0s, self.x1s
+        row = max(0, bisect_right(starts, start) - 1)
+        last = len(self.pages)
+        while row < last and starts[row] < end:
+            lo, hi = max(start, starts[row]), min(end, starts[row + 1])
+            if lo < hi:
+                out.append(
+                    (self.pages[row], min(x0s[lo:hi]), self.tops[row], max(x1s[lo:hi]),
+                     self.bottoms[row])
+                )  # fmt: skip
+            row += 1
+        return out
+
+
 @record
 class Block:
     """One paragraph (or table) of a document, in reading order.
@@ -32,6 +81,10 @@ class Block:
     when the table has one); ``text`` of a table block is its cells joined by tabs and newlines.
     ``cell_paths``, when the reader names each cell (spreadsheets: ``sheet:NAME/r:5/c:3``), is
     the path of every cell of ``cells``, and a value read in a cell points at that cell.
+    ``geometry`` places the characters of the text as read on the page (PDF and OCR
+    paragraphs); it stays with the block through cleaning and repair, which change the text, and
+    is matched to the final text when provenance boxes are made. ``confidence`` is the lowest
+    OCR confidence of the block's lines (``None``: not recognised by OCR).
     """
 
     text: str
@@ -45,6 +98,8 @@ class Block:
     indent: float | None = None
     cells: tuple[tuple[str, ...], ...] | None = None
     cell_paths: tuple[tuple[str, ...], ...] | None = None
+    geometry: Geometry | None = field(default=None, compare=False, hash=False, repr=False)
+    confidence: float | None = None
 
 
 @record
@@ -62,7 +117,8 @@ class Document:
 
     ``hints`` carries metadata the container states outside the body text (a web page's header
     box: ``{"发布机构": "...", "成文日期": "..."}``), keyed by the label as written.
-    ``notes`` are reader warnings as ``(code, message)`` pairs.
+    ``notes`` are reader warnings as ``(code, message)`` pairs. ``ocr_pages`` are the pages
+    (1-based) whose text was recognised by OCR.
     """
 
     blocks: list[Block]
@@ -71,3 +127,4 @@ class Document:
     hints: dict[str, str] = field(default_factory=dict)
     removed: list[RemovedText] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)

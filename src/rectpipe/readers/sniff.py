@@ -15,10 +15,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
     """``"pdf"``, ``"docx"``, ``"html"``, ``"txt"``, ``"xlsx"`` / ``"xls"`` / ``"ods"``
-    (workbooks), or ``"doc"`` / ``"odt"`` (read through LibreOffice) for ``data``.
+    (workbooks), ``"doc"`` / ``"odt"`` (read through LibreOffice) or ``"image"`` (PNG, JPEG,
+    TIFF: read by OCR) for ``data``.
 
     Raises :class:`UnsupportedFormatError` for formats rectpipe does not read (other zip
-    packages, images).
+    packages, GIF).
     """
     head = data[:2048]
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -28,8 +29,10 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
         return _zip_kind(data)
     if head.startswith(_OLE):
         return _ole_kind(data, name)
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
-        raise UnsupportedFormatError("image file: rectpipe reads text, not scans")
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
+    if head.startswith(b"GIF8"):
+        raise UnsupportedFormatError("GIF image: rectpipe reads PNG, JPEG and TIFF scans")
     lowered = stripped[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
         return "html"

@@ -75,7 +75,7 @@ class MarkerKind(IntEnum):
 
     CN = 0  # 一、
     CN_PAREN = 1  # （一） (一)
-    LABEL = 2  # 问题1： 问题一： (a numbered finding label, between （一） and 1.)
+    LABEL = 2  # 问题1： 问题一： 反馈问题一： (a numbered finding label, between （一） and 1.)
     ARABIC = 3  # 1. 1． 1、
     ARABIC_PAREN = 4  # （1） (1)
     CIRCLED = 5  # ①
@@ -107,7 +107,7 @@ _MARKER = regex.compile(
       | (?P<arabic>[0-9０-９]+)(?:[.．](?![\d０-９%％])|[、])
       | [（(](?P<arabic_paren>[0-9０-９]+)[)）][、.．]?
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
-      | 问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
+      | (?:反馈)?问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
     )
     [\s\u3000]*
     """,
@@ -118,7 +118,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 # circled number.
 _MARKER_FIRST = frozenset(
     CN_NUMERAL_CHARS
-    + "0123456789０１２３４５６７８９（(问"
+    + "0123456789０１２３４５６７８９（(问反"
     + "".join(map(chr, range(0x2460, 0x2474)))
     + "".join(map(chr, range(0x3251, 0x3260)))
 )

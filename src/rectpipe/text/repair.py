@@ -8,7 +8,10 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``punctuation``: a web copy's ASCII ``, : ; ( )`` between Han characters → full-width (only
   when the document as a whole lost its full-width commas), and ``∶`` used as a colon;
 - ``line_breaks``: several headings glued into one paragraph, ``…。二、下一步工作安排（一）…``
-  → one block per heading (see :func:`rectpipe.repair_text.split_points`).
+  → one block per heading (see :func:`rectpipe.repair_text.split_points`);
+- ``ocr``: in blocks recognised by OCR only, the punctuation OCR misreads (丶 → 、, a closing
+  · → 。, full-width digits, half-width marks next to Han, ``一1一`` page numbers; see
+  :func:`~rectpipe.text.repair_text.ocr_punctuation`).
 
 Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.clean_text`), so a
 block counts as repaired only when repair changed more than cleaning would have. Each repaired
@@ -32,17 +35,19 @@ from .repair_text import (
     fullwidth_punctuation,
     halfwidth_copy,
     is_traditional,
+    ocr_punctuation,
     split_glued,
     strip_pinyin,
     to_simplified,
 )
 
-KINDS = ("traditional", "pinyin", "punctuation", "line_breaks")
+KINDS = ("traditional", "pinyin", "punctuation", "line_breaks", "ocr")
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
     "pinyin": "pinyin glosses after characters removed",
     "punctuation": "half-width punctuation between Han characters made full-width",
     "line_breaks": "paragraphs holding several headings or labels split",
+    "ocr": "punctuation misread by OCR put right (丶 → 、, · → 。, half-/full-width forms)",
 }
 
 
@@ -63,10 +68,13 @@ class _Plan:
     labels: tuple[str, ...]
 
 
-def _char_repairs(text: str, plan: _Plan) -> tuple[str, list[str]]:
-    """``text`` with the character-level repairs of ``plan``, and the kinds that changed it."""
+def _char_repairs(text: str, plan: _Plan, ocr: bool = False) -> tuple[str, list[str]]:
+    """``text`` with the character-level repairs of ``plan``, and the kinds that changed it;
+    ``ocr``: the text was recognised by OCR (its misreadings are put right first)."""
     kinds: list[str] = []
     steps: list[tuple[str, Callable[[str], str]]] = [("pinyin", strip_pinyin)]
+    if ocr:
+        steps.insert(0, ("ocr", ocr_punctuation))
     if plan.traditional:
         steps.append(("traditional", to_simplified))
     steps.append(("punctuation", fold_ratio_colon))
@@ -99,7 +107,7 @@ def _repair_table(block: Block, plan: _Plan) -> Repaired:
 
 
 def _repair_paragraph(block: Block, cleaned: str, plan: _Plan) -> list[Repaired]:
-    text, kinds = _char_repairs(cleaned, plan)
+    text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
     pieces = split_glued(text, plan.labels) if text else [text]
     if len(pieces) > 1:
         kinds.append("line_breaks")
@@ -196,7 +204,7 @@ def _table_cleaned(
 def _paragraph_cleaned(block: Block, cleaned: str, plan: _Plan) -> list[Repaired]:
     """A paragraph block repaired and cleaned, from its text already cleaned (empty pieces
     dropped, as :func:`clean_repaired` does)."""
-    text, kinds = _char_repairs(cleaned, plan)
+    text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
     pieces = split_glued(text, plan.labels) if text else [text]
     if len(pieces) > 1:
         kinds.append("line_breaks")

@@ -161,7 +161,7 @@ def _score_metadata(report: Report, facts: dict[str, Any], score: DocumentScore)
     meta = report.metadata.model_dump(mode="json")
     for key, value in (facts.get("metadata") or {}).items():
         score.metadata_total += 1
-        if meta.get(key) == value:
+        if fold(meta.get(key)) == fold(value):
             score.metadata_right += 1
         else:
             score.misses.append(f"metadata.{key}: want {value!r}, got {meta.get(key)!r}")

@@ -16,12 +16,14 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from enum import Enum
 
-from ..models.report import Problem, Report, Status
+from ..models.report import Problem, Provenance, Report, Status
 from .highlight import Highlighted, Span, escape_text, highlight
 from .review_assets import CSS, JS
+from .review_pages import PageImage
 
 # Problem fields in ``problem.sources``, outer first when two share a range.
 FIELD_RANK = {"actions": 1, "title": 2, "description": 2, "status": 2, "responsible": 2}
@@ -305,12 +307,61 @@ def _header(report: Report, marked: Highlighted) -> str:
     return f'<header><h1>{_e(title)}</h1><p class="sub">{_e(" · ".join(facts))}</p></header>'
 
 
-def render_review(report: Report) -> str:
+def _box_list(where: Provenance) -> list[list[float]]:
+    return [[b.page, b.x0, b.top, b.x1, b.bottom] for b in where.boxes or []]
+
+
+def collect_boxes(report: Report) -> dict[str, list[list[float]]]:
+    """Page boxes by highlight anchor (``pr-<n>-<field>``, ``pr-<n>-m<k>``, ``meta-<k>``…):
+    ``[page, x0, top, x1, bottom]`` in points."""
+    boxes: dict[str, list[list[float]]] = {}
+    for n, problem in enumerate(report.iter_problems()):
+        boxes[f"pr-{n}"] = _box_list(problem.provenance)
+        for name, where in problem.sources.items():
+            if name.isidentifier():
+                boxes[f"pr-{n}-{name}"] = _box_list(where)
+        for k, measure in enumerate(problem.measures, start=1):
+            boxes[f"pr-{n}-m{k}"] = _box_list(measure.provenance)
+    for k, where in enumerate(report.metadata.sources.values()):
+        boxes[f"meta-{k}"] = _box_list(where)
+    if report.summary.stated is not None:
+        boxes["stated"] = _box_list(report.summary.stated.provenance)
+    for k, warning in enumerate(report.warnings):
+        if warning.provenance is not None:
+            boxes[f"w-{k}"] = _box_list(warning.provenance)
+    return {anchor: found for anchor, found in boxes.items() if found}
+
+
+def _pages(pages: Sequence[PageImage], boxes: dict[str, list[list[float]]]) -> str:
+    """The page images, each loaded when scrolled near (the data sits in ``data-src``)."""
+    if not pages:
+        return ""
+    figures = "".join(
+        f'<figure class="pg" id="page-{p.number}" data-page="{p.number}" '
+        f'data-w="{p.width:.2f}" data-h="{p.height:.2f}" '
+        f'style="aspect-ratio:{p.width:.2f}/{p.height:.2f}">'
+        f'<img alt="page {p.number}" data-src="{p.data_uri()}">'
+        f"<figcaption>{p.number}</figcaption></figure>"
+        for p in pages
+    )
+    data = json.dumps(boxes, separators=(",", ":")).replace("</", "<\\/")
+    return (
+        f'<section class="pages" id="pages" aria-label="pages">{figures}</section>'
+        f'<script type="application/json" id="boxes">{data}</script>'
+    )
+
+
+def render_review(report: Report, pages: Sequence[PageImage] = ()) -> str:
     """The review page of ``report``: a complete HTML document (UTF-8, no external
     resources). Provenance outside :attr:`Report.text` is clipped, or left out and counted in
     the header when nothing of it is inside; a report with no problems still renders, with
-    its text and metadata."""
+    its text and metadata.
+
+    ``pages`` (:func:`~rectpipe.tools.review_pages.page_images` of a PDF or image) are shown
+    beside the text, embedded, each loaded when scrolled into view; the boxes of the selected
+    problem's fields are drawn on them, and a clicked field's box flashes."""
     marked = highlight(report.text, collect_spans(report))
+    shown_pages = _pages(pages, collect_boxes(report))
     title = report.metadata.title or report.source.file_name or "rectpipe review"
     problems = report.summary.problems
     return (
@@ -320,7 +371,7 @@ def render_review(report: Report) -> str:
         '<meta name="generator" content="rectpipe review">'
         f"<title>{_e(title)} — review</title><style>{CSS}</style></head><body>"
         f"{_header(report, marked)}"
-        '<div class="layout"><aside class="side">'
+        f'<div class="layout{" with-pages" if pages else ""}"><aside class="side">'
         f'<details open id="problems"><summary><h2 style="display:inline">Problems '
         f"({problems})</h2></summary>{_problem_list(report)}</details>"
         f'<section id="statuses"><h2>Statuses per category</h2>{_chart(report)}</section>'
@@ -330,7 +381,8 @@ def render_review(report: Report) -> str:
         f'<section id="metadata"><h2>Metadata</h2>{_metadata(report)}</section>'
         "</aside>"
         f'<main class="main"><div class="sub" style="padding:8px 16px 0">{_legend_fields()}</div>'
-        f'<div id="doc" class="doc">{marked.html}</div></main></div>'
+        f'<div id="doc" class="doc">{marked.html}</div></main>{shown_pages}'
+        "</div>"
         '<div id="tip" role="tooltip" hidden></div>'
         f"<script>{JS}</script></body></html>\n"
     )

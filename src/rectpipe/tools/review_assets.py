@@ -93,6 +93,25 @@ code{font-size:.85em}
 .legend .sw-status{--sw:#c8c8c8}.legend .sw-actions{--sw:#9ccc9c}
 .legend .sw-measure{--sw:#eaf6ea}.legend .sw-responsible{--sw:#ffe7c7}
 .legend .sw-meta{--sw:#5aa7b5}.legend .sw-stated{--sw:#00897b}.legend .sw-warning{--sw:#c62828}
+.pages{padding:8px;background:#e9ecef;min-width:0}
+@media (min-width:900px) and (max-width:1299px){.layout.with-pages .pages{grid-column:1/-1}}
+@media (min-width:1300px){
+ .layout.with-pages{grid-template-columns:minmax(280px,360px) minmax(0,1fr) minmax(0,1fr)}
+ .layout.with-pages .pages{position:sticky;top:0;height:100vh;overflow:auto}
+}
+figure.pg{position:relative;margin:0 0 10px;background:#fff;width:100%;
+ box-shadow:0 1px 3px rgba(0,0,0,.3)}
+figure.pg img{display:block;width:100%;height:100%}
+figure.pg figcaption{position:absolute;right:6px;bottom:2px;font-size:.7rem;color:var(--muted)}
+.box{position:absolute;border:2px solid var(--bx,#0b57d0);border-radius:2px;pointer-events:none;
+ background:color-mix(in srgb,var(--bx,#0b57d0) 12%,transparent)}
+.box-problem{--bx:#f2b600;border-width:1px;border-style:dashed}
+.box-title{--bx:#3367d6}.box-description{--bx:#8e63ce}.box-status{--bx:#2e7d32}
+.box-actions{--bx:#5f9f5f;background:transparent}.box-measure{--bx:#43a047}
+.box-responsible,.box-deadline{--bx:#ef8f00}.box-other{--bx:#00897b}
+@keyframes boxflash{0%{background:rgba(255,193,7,.8)}100%{background:rgba(255,193,7,.12)}}
+.box.flash{animation:boxflash 1.8s ease-out;border-color:#f2b600;border-width:3px}
+@media (prefers-reduced-motion:reduce){.box.flash{animation:none;background:rgba(255,193,7,.5)}}
 """
     + _STATUS_CSS
     + "\n"
@@ -132,7 +151,69 @@ JS = """
     });
     document.body.setAttribute("data-current", id);
     el.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+    drawBoxes(id);
     return true;
+  }
+
+  // Page images (PDF and image inputs): loaded when scrolled near, boxes drawn on them.
+  var pages = document.getElementById("pages");
+  var boxData = pages ? JSON.parse(document.getElementById("boxes").textContent) : {};
+  function load(figure) {
+    var img = figure && figure.querySelector("img[data-src]");
+    if (img && !img.getAttribute("src")) img.setAttribute("src", img.getAttribute("data-src"));
+  }
+  if (pages) {
+    var figures = pages.querySelectorAll("figure.pg");
+    if ("IntersectionObserver" in window) {
+      var watcher = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) { load(entry.target); watcher.unobserve(entry.target); }
+        });
+      }, { rootMargin: "400px 0px" });
+      figures.forEach(function (figure) { watcher.observe(figure); });
+    } else {
+      figures.forEach(load);
+    }
+  }
+
+  // Draw the boxes of the problem that ``id`` belongs to (all its fields), or of ``id``
+  // alone; the boxes of ``id`` itself flash, and the page list scrolls to the first.
+  function drawBoxes(id) {
+    if (!pages) return;
+    pages.querySelectorAll(".box").forEach(function (box) { box.remove(); });
+    var problem = /^pr-(\\d+)/.exec(id);
+    var prefix = problem ? "pr-" + problem[1] : null;
+    var keys = Object.keys(boxData).filter(function (key) {
+      return prefix ? key === prefix || key.indexOf(prefix + "-") === 0 : key === id;
+    });
+    var first = null;
+    keys.forEach(function (key) {
+      var field = key === prefix ? "problem" : key.replace(/^pr-\\d+-/, "");
+      if (/^m\\d+$/.test(field)) field = "measure";
+      var known = /^(problem|title|description|status|actions|measure|responsible|deadline)$/;
+      if (!known.test(field)) field = "other";
+      boxData[key].forEach(function (b) {
+        var figure = document.getElementById("page-" + b[0]);
+        if (!figure) return;
+        var w = +figure.getAttribute("data-w"), h = +figure.getAttribute("data-h");
+        var box = document.createElement("div");
+        box.className = "box box-" + field + (key === id ? " flash current" : "");
+        box.setAttribute("data-anchor", key);
+        box.style.left = (100 * b[1] / w) + "%";
+        box.style.top = (100 * b[2] / h) + "%";
+        box.style.width = (100 * (b[3] - b[1]) / w) + "%";
+        box.style.height = (100 * (b[4] - b[2]) / h) + "%";
+        figure.appendChild(box);
+        if (key === id && !first) first = box;
+      });
+    });
+    if (!first) first = pages.querySelector(".box");
+    if (!first) return;
+    load(first.parentNode);
+    if (pages.scrollHeight > pages.clientHeight + 1) {  // the page list scrolls on its own
+      var offset = first.getBoundingClientRect().top - pages.getBoundingClientRect().top;
+      pages.scrollTop += offset - pages.clientHeight / 3;
+    }
   }
 
   function fromHash() {

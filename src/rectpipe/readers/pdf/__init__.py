@@ -21,13 +21,15 @@ from typing import Literal
 from ...errors import (
     CorruptFileError,
     EncryptedUnsupportedError,
+    MissingDependencyError,
+    NoTextLayerError,
     PasswordRequiredError,
     RectpipeError,
     TooLargeError,
     UsageError,
 )
 from ..blocks import Document
-from .document import _document, _read_pages
+from .document import _document, _Page, _read_pages
 from .furniture import RemovedLine, find_page_furniture, page_number_shape
 from .glyphs import RADICALS, REPLACEMENT, Char, CharColumns, fold_radicals, repair_chars
 from .lines import Line, build_lines, is_cjk, line_text
@@ -140,6 +142,42 @@ def _open(data: bytes, engine: str, encrypted: bool, settings: LayoutSettings) -
 
 
 # --------------------------------------------------------------------------------------------
+# OCR
+
+
+def _recognise(
+    data: bytes,
+    pages: list[_Page],
+    mode: str,
+    max_ocr_pages: int | None,
+    settings: LayoutSettings,
+    ocr_settings: object | None,
+) -> dict[int, _Page]:
+    """The pages to be read by OCR (``mode``), recognised and laid out, by page number."""
+    if mode not in ("auto", "always", "never"):
+        raise UsageError(f"unknown OCR mode {mode!r}; expected auto, always or never")
+    if mode == "never":
+        return {}
+    wanted = [
+        page.number
+        for page in pages
+        if not page.error and (mode == "always" or (page.glyphs == 0 and page.images))
+    ]
+    if not wanted:
+        return {}
+    from ..ocr import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrSettings, available, ocr_pdf_pages
+
+    if not available():
+        if mode == "always":
+            raise MissingDependencyError(f"OCR asked for but no engine; {INSTALL_HINT}")
+        return {}
+    if max_ocr_pages is not None and len(wanted) > max_ocr_pages:
+        raise TooLargeError(f"{len(wanted)} pages to recognise, over the {max_ocr_pages} limit")
+    chosen = ocr_settings if isinstance(ocr_settings, OcrSettings) else DEFAULT_OCR_SETTINGS
+    return ocr_pdf_pages(data, wanted, settings=settings, ocr_settings=chosen)
+
+
+# --------------------------------------------------------------------------------------------
 # the door
 
 
@@ -149,6 +187,9 @@ def read_pdf(
     engine: Engine | str = "pdfplumber",
     max_pages: int | None = None,
     settings: LayoutSettings = DEFAULT_SETTINGS,
+    ocr: str = "never",
+    max_ocr_pages: int | None = None,
+    ocr_settings: object | None = None,
 ) -> Document:
     """The paragraphs and tables of a PDF, in reading order, as a :class:`Document`.
 
@@ -160,6 +201,13 @@ def read_pdf(
     left out and listed in ``removed``. ``notes`` report pages that could not be read or carry
     no text. ``engine`` picks the glyph source (:data:`ENGINES`); ``settings`` holds the
     layout's thresholds and tolerances (the defaults read every document as always).
+
+    ``ocr`` (``auto``, ``always``, ``never``; see :mod:`rectpipe.readers.ocr`) recognises pages
+    without a text layer (``auto``) or every page (``always``) when the OCR extra is installed,
+    page by page, at most ``max_ocr_pages`` of them (else ``too_large``); the pages read so are
+    listed in ``ocr_pages``. Without the extra, ``auto`` leaves such pages as before (and the
+    ``no_text_layer`` error says how to install it) and ``always`` raises
+    :class:`MissingDependencyError`.
 
     Raises :class:`CorruptFileError` (not a PDF, truncated, unparseable),
     :class:`PasswordRequiredError` (a user password is set; owner-only passwords are fine),
@@ -186,8 +234,20 @@ def read_pdf(
     finally:
         with contextlib.suppress(Exception):  # closing must not mask the result
             source.close()
+    recognised = _recognise(data, pages, ocr, max_ocr_pages, settings, ocr_settings)
+    if recognised:
+        pages = [recognised.get(page.number, page) for page in pages]
     try:
-        return _document(pages, page_count, settings)
+        document = _document(pages, page_count, settings)
+        document.ocr_pages = sorted(recognised)
+        return document
+    except NoTextLayerError as exc:
+        if ocr != "never" and not recognised:
+            from ..ocr import INSTALL_HINT, available
+
+            if not available():
+                raise NoTextLayerError(f"{exc.message}; {INSTALL_HINT}") from None
+        raise
     except RectpipeError:
         raise
     except Exception as exc:  # a bug of ours must still reach the caller as a typed error

@@ -107,6 +107,8 @@ class _Builder:
                     page=page,
                     bbox=(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
                     indent=round(para.lines[0].x0 - left, 2),
+                    geometry=para.geometry(),
+                    confidence=para.confidence(),
                 )
             )
 

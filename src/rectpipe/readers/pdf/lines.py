@@ -15,7 +15,7 @@ import operator
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .glyphs import Char, _Glyphs
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -64,7 +64,10 @@ class Line:
 
     ``glyphs`` is the number of glyphs, ``lead`` the width of the run of non-CJK glyphs the line
     starts with (its first Latin word or number; 0 when it starts with CJK). The glyphs
-    themselves are not kept, so that a long document's lines stay small.
+    themselves are not kept, so that a long document's lines stay small; only the left and
+    right edges of each character of ``text`` are (``x0s``, ``x1s``: a space put between two
+    glyphs spans the gap), which provenance boxes are made from. ``score`` is the OCR
+    confidence of a recognised line (``None`` for a text layer).
     """
 
     page: int
@@ -76,6 +79,19 @@ class Line:
     size: float
     glyphs: int = 0
     lead: float = 0.0
+    x0s: Sequence[float] = field(default=(), compare=False, repr=False)
+    x1s: Sequence[float] = field(default=(), compare=False, repr=False)
+    score: float | None = field(default=None, compare=False)
+
+    def edges(self) -> tuple[Sequence[float], Sequence[float]]:
+        """``x0s`` and ``x1s``, one per character of ``text``; spread evenly over the line
+        when they are not known character by character."""
+        n = len(self.text)
+        if len(self.x0s) == n and len(self.x1s) == n:
+            return self.x0s, self.x1s
+        step = (self.x1 - self.x0) / n if n else 0.0
+        x0s = [self.x0 + k * step for k in range(n)]
+        return x0s, [x + step for x in x0s]
 
     @property
     def height(self) -> float:
@@ -232,17 +248,20 @@ def _lines(
             lines.append(_line(glyphs.slice(a, b), page, settings))
             continue
         lead = _lead_width(glyphs.slice(a, b), space) if _spaceable_start(texts[a]) else 0.0
+        row_x1s = x1s[a:b]
         lines.append(
             Line(
                 page,
                 "".join(texts[a:b]) if text is None else text[a:b],
                 x0s[a],
-                max(x1s[a:b]),
+                max(row_x1s),
                 min(tops[a:b]),
                 max(bottoms[a:b]),
                 round(sizes[a], digits),
                 b - a,
                 lead,
+                x0s[a:b],
+                row_x1s,
             )
         )
     return lines
@@ -377,9 +396,11 @@ def _one_clean_row(group: _Glyphs, dedupe: float, overlap: float) -> bool:
 
 def _line(row: _Glyphs, page: int, settings: LayoutSettings) -> Line:
     """The :class:`Line` of one row of glyphs sorted left to right (any row)."""
+    text = line_text(row.chars(), settings)
+    x0s, x1s = _char_edges(text, row.texts, row.x0s, row.x1s)
     return Line(
         page,
-        line_text(row.chars(), settings),
+        text,
         row.x0s[0],
         max(row.x1s),
         min(row.tops),
@@ -387,7 +408,36 @@ def _line(row: _Glyphs, page: int, settings: LayoutSettings) -> Line:
         _dominant_size(row.sizes, settings.size_decimals),
         len(row.texts),
         _lead_width(row, settings.x_tolerance_ratio),
+        x0s,
+        x1s,
     )
+
+
+def _char_edges(
+    text: str, texts: Sequence[str], x0s: Sequence[float], x1s: Sequence[float]
+) -> tuple[list[float], list[float]]:
+    """Left and right edges of each character of ``text``, the glyphs ``texts`` joined with
+    spaces put between some of them: a glyph of several characters is divided evenly, a space
+    spans the gap between its neighbours."""
+    out0: list[float] = []
+    out1: list[float] = []
+    k = 0  # the next glyph
+    position = 0
+    while position < len(text):
+        if k < len(texts) and text.startswith(texts[k], position) and texts[k]:
+            width = (x1s[k] - x0s[k]) / len(texts[k])
+            for n in range(len(texts[k])):
+                out0.append(x0s[k] + n * width)
+                out1.append(x0s[k] + (n + 1) * width)
+            position += len(texts[k])
+            k += 1
+            continue
+        left = x1s[k - 1] if k else (x0s[0] if x0s else 0.0)
+        right = x0s[k] if k < len(x0s) else left
+        out0.append(left)
+        out1.append(max(left, right))
+        position += 1
+    return out0, out1
 
 
 def _lead_width(row: _Glyphs, space: float) -> float:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..blocks import Geometry
 from .lines import Line, _spaceable_start
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
@@ -150,6 +151,49 @@ class Paragraph:
     @property
     def page(self) -> int:
         return self.lines[0].page
+
+    def geometry(self) -> Geometry:
+        """Where each character of :attr:`text` lies: one row per line, joined as
+        :func:`join_fragments` joins them (a space put between two lines belongs to the row
+        before it and spans nothing)."""
+        text = ""
+        starts: list[int] = []
+        pages: list[int] = []
+        tops: list[float] = []
+        bottoms: list[float] = []
+        x0s: list[float] = []
+        x1s: list[float] = []
+        for line in self.lines:
+            raw = line.text
+            part = raw.strip()
+            if not part:
+                continue
+            if (
+                text
+                and _spaceable_start(text[-1])
+                and _spaceable_start(part[0])
+                and text[-1] not in _JOINERS
+                and part[0] not in _JOINERS
+            ):
+                text += " "
+                x0s.append(x1s[-1])
+                x1s.append(x1s[-1])
+            lead = len(raw) - len(raw.lstrip())
+            edges0, edges1 = line.edges()
+            starts.append(len(text))
+            pages.append(line.page)
+            tops.append(line.top)
+            bottoms.append(line.bottom)
+            text += part
+            x0s += edges0[lead : lead + len(part)]
+            x1s += edges1[lead : lead + len(part)]
+        starts.append(len(text))
+        return Geometry(text, starts, pages, tops, bottoms, x0s, x1s)
+
+    def confidence(self) -> float | None:
+        """The lowest OCR score of the paragraph's lines (``None``: none was recognised)."""
+        scores = [ln.score for ln in self.lines if ln.score is not None]
+        return round(min(scores), 3) if scores else None
 
     def bbox(self) -> tuple[float, float, float, float]:
         """Bounding box of the paragraph's lines on its first page."""

@@ -1,0 +1,204 @@
+"""OCR: scanned PDF pages and images read by an offline engine, then laid out as PDF glyphs.
+
+Install with ``pip install 'rectpipe[ocr]'``. The engine (:mod:`.engine`) is imported on first
+use only. A page image is recognised line by line, each line's characters are placed on the
+page in PDF points (:mod:`.chars`), and from there the PDF reader's layout stage takes over:
+lines, page furniture, paragraphs (:mod:`rectpipe.readers.pdf`). Each line keeps its score, and
+each block the lowest score of its lines (``confidence``).
+
+:func:`ocr_pdf_pages` replaces chosen pages of a PDF (those without a text layer, or all), and
+:func:`read_image` reads a PNG, JPEG or (multi-page) TIFF.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ...errors import MissingDependencyError, TooLargeError, UnsupportedFormatError
+from ..blocks import Document
+from ..pdf.document import _document, _Page
+from ..pdf.lines import Line, build_lines
+from ..pdf.settings import DEFAULT_SETTINGS, LayoutSettings
+from .chars import PlacedLine, body_height, place_lines, to_chars
+from .engine import available, recognise
+from .settings import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrMode, OcrSettings
+
+__all__ = [
+    "DEFAULT_OCR_SETTINGS",
+    "INSTALL_HINT",
+    "OcrMode",
+    "OcrSettings",
+    "available",
+    "ocr_pdf_pages",
+    "read_image",
+    "recognise_image",
+]
+
+IMAGE_DPI = 200.0
+"""The resolution assumed for an image that does not state one."""
+
+
+def _require() -> None:
+    if not available():
+        raise MissingDependencyError(f"no OCR engine; {INSTALL_HINT}")
+
+
+def _numpy() -> Any:
+    import numpy
+
+    return numpy
+
+
+def _without_red(image: Any) -> Any:
+    """``image`` (BGR) with red pixels (seals, stamps) made white."""
+    np = _numpy()
+    blue, green, red = (image[..., k].astype(np.int16) for k in range(3))
+    mask = (red > 120) & (red - np.maximum(green, blue) > 60)
+    if mask.any():
+        image = image.copy()
+        image[mask] = 255
+    return image
+
+
+def recognise_image(
+    image: Any, px_per_pt: float, settings: OcrSettings = DEFAULT_OCR_SETTINGS
+) -> list[PlacedLine]:
+    """The recognised lines of one page image (H×W×3 uint8, BGR), in page points."""
+    if settings.drop_red:
+        image = _without_red(image)
+    height, width = image.shape[:2]
+    lines = recognise(image, text_score=settings.text_score)
+    return place_lines(lines, px_per_pt, width, height, settings)
+
+
+def _score_lines(lines: list[Line], placed: Sequence[PlacedLine]) -> None:
+    """Give each layout line the lowest score of the recognised lines it was made from."""
+    for line in lines:
+        scores = [
+            p.score
+            for p in placed
+            if line.top - 0.5 <= (p.top + p.bottom) / 2 <= line.bottom + 0.5
+            and p.x0s[0] < line.x1
+            and p.x1s[-1] > line.x0
+        ]
+        line.score = min(scores) if scores else None
+
+
+def _layout(
+    recognised: list[tuple[int, float, float, list[PlacedLine]]], settings: LayoutSettings
+) -> dict[int, _Page]:
+    """Pages (by number) laid out from their recognised lines, sizes snapped to the body's."""
+    body = body_height([placed for *_, placed in recognised])
+    pages: dict[int, _Page] = {}
+    for number, width, height, placed in recognised:
+        chars = to_chars(placed, body)
+        lines = build_lines(chars, number, settings=settings)
+        _score_lines(lines, placed)
+        pages[number] = _Page(number, width, height, lines, [], 1, len(chars), 0)
+    return pages
+
+
+def _render_pdf(data: bytes, numbers: Iterable[int], scale: float, max_pixels: int) -> Iterator[
+    tuple[int, float, float, Any]
+]:  # fmt: skip
+    """``(number, width, height, image)`` of PDF pages ``numbers`` (1-based), rendered."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        for number in numbers:
+            page = document[number - 1]
+            try:
+                width, height = page.get_size()
+                if width * height * scale * scale > max_pixels:
+                    raise TooLargeError(f"page {number} is too large to recognise")
+                bitmap = page.render(scale=scale)
+                image = bitmap.to_numpy()
+                if image.ndim == 3 and image.shape[2] == 4:
+                    image = image[..., :3]
+                yield number, float(width), float(height), image.copy()
+                bitmap.close()
+            finally:
+                page.close()
+    finally:
+        document.close()
+
+
+def ocr_pdf_pages(
+    data: bytes,
+    numbers: Sequence[int],
+    *,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+    ocr_settings: OcrSettings = DEFAULT_OCR_SETTINGS,
+) -> dict[int, _Page]:
+    """PDF pages ``numbers`` rendered, recognised and laid out, by page number."""
+    _require()
+    recognised = [
+        (number, width, height, recognise_image(image, ocr_settings.scale, ocr_settings))
+        for number, width, height, image in _render_pdf(
+            data, numbers, ocr_settings.scale, ocr_settings.max_pixels
+        )
+    ]
+    return _layout(recognised, settings)
+
+
+def _image_pages(data: bytes, max_pages: int, max_pixels: int) -> Iterator[tuple[Any, float]]:
+    """``(image, pixels per point)`` of every frame of an image file (BGR arrays)."""
+    try:
+        from PIL import Image, ImageSequence
+    except ImportError:  # pragma: no cover - Pillow comes with the engine
+        raise MissingDependencyError(f"no image library; {INSTALL_HINT}") from None
+    np = _numpy()
+    Image.MAX_IMAGE_PIXELS = None  # checked here, against our own limit
+    try:
+        picture = Image.open(io.BytesIO(data))
+        count = getattr(picture, "n_frames", 1)
+        if count > max_pages:
+            raise TooLargeError(f"{count} pages, over the {max_pages} page limit")
+        for frame in ImageSequence.Iterator(picture):
+            width, height = frame.size
+            if width * height > max_pixels:
+                raise TooLargeError(f"{width}×{height} pixels, over the {max_pixels} limit")
+            dpi = frame.info.get("dpi") or (IMAGE_DPI, IMAGE_DPI)
+            resolution = float(dpi[0]) if dpi and float(dpi[0]) >= 50 else IMAGE_DPI
+            rgb = np.asarray(frame.convert("RGB"))
+            yield np.ascontiguousarray(rgb[..., ::-1]), resolution / 72.0
+    except (TooLargeError, MissingDependencyError):
+        raise
+    except Exception as exc:
+        raise UnsupportedFormatError(
+            f"an image that cannot be decoded ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def read_image(
+    data: bytes,
+    *,
+    max_pages: int = 3000,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+    ocr_settings: OcrSettings = DEFAULT_OCR_SETTINGS,
+) -> Document:
+    """The paragraphs of an image file (PNG, JPEG, TIFF with one page per frame), recognised.
+
+    Page boxes are in points at the image's stated resolution (200 dpi when it states none).
+    Raises :class:`~rectpipe.errors.UnsupportedFormatError` when the OCR extra is not
+    installed (with the install hint) or the image cannot be decoded, and
+    :class:`~rectpipe.errors.TooLargeError` over the page or pixel limits.
+    """
+    if not available():
+        raise UnsupportedFormatError(f"an image has no text layer; {INSTALL_HINT}")
+    recognised = []
+    for number, (image, px_per_pt) in enumerate(
+        _image_pages(data, max_pages, ocr_settings.max_pixels), start=1
+    ):
+        height, width = image.shape[:2]
+        placed = recognise_image(image, px_per_pt, ocr_settings)
+        recognised.append((number, width / px_per_pt, height / px_per_pt, placed))
+    pages = _layout(recognised, settings)
+    ordered = [pages[n] for n in sorted(pages)]
+    document = _document(ordered, len(ordered), settings)
+    document.format = "image"
+    document.ocr_pages = [p.number for p in ordered]
+    return document

@@ -1,0 +1,55 @@
+"""Internal: the OCR engine, loaded on first use only (never at ``import rectpipe``).
+
+rapidocr-onnxruntime ships the PP-OCRv4 detection and recognition models inside its wheel and
+runs them on onnxruntime: nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import MissingDependencyError
+from .settings import INSTALL_HINT
+
+ENGINE_MODULE = "rapidocr_onnxruntime"
+
+
+def available() -> bool:
+    """Whether the OCR engine is installed (``rectpipe[ocr]``)."""
+    return importlib.util.find_spec(ENGINE_MODULE) is not None
+
+
+@dataclass(slots=True)
+class Recognised:
+    """One line the engine read: its text, score, box (four corners, top-left first, pixels)
+    and one box per character of ``text`` (empty when the engine gave none)."""
+
+    text: str
+    score: float
+    quad: list[list[float]]
+    chars: list[list[list[float]]]
+
+
+@functools.cache
+def _engine(text_score: float) -> Any:
+    if not available():
+        raise MissingDependencyError(f"no OCR engine; {INSTALL_HINT}")
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    module = importlib.import_module(ENGINE_MODULE)
+    return module.RapidOCR(text_score=text_score, print_verbose=False)
+
+
+def recognise(image: Any, *, text_score: float = 0.5) -> list[Recognised]:
+    """The lines the engine reads in ``image`` (an H×W×3 uint8 array, BGR)."""
+    engine = _engine(text_score)
+    result, _ = engine(image, return_word_box=True, text_score=text_score)
+    lines: list[Recognised] = []
+    for item in result or []:
+        quad, text, score = item[0], str(item[1]), float(item[2])
+        chars = item[3] if len(item) > 3 and item[3] else []
+        lines.append(Recognised(text, score, [list(map(float, p)) for p in quad], chars))
+    return lines

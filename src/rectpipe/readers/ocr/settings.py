@@ -1,0 +1,43 @@
+"""The OCR stage's settings, named in one frozen dataclass (no engine is imported here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["DEFAULT_OCR_SETTINGS", "INSTALL_HINT", "OcrMode", "OcrSettings"]
+
+OcrMode = Literal["auto", "always", "never"]
+"""``auto``: recognise pages that have images but no text layer; ``always``: every page (the
+text layer is ignored); ``never``: no OCR (a scanned PDF is ``no_text_layer``)."""
+
+INSTALL_HINT = "install the OCR extra to recognise it: pip install 'rectpipe[ocr]'"
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    """How pages are rendered for, and read back from, the OCR engine."""
+
+    scale: float = 2.0
+    """Pixels per PDF point a page is rendered at (2.0: 144 dpi). Chosen with ``make bench``:
+    the fastest scale that keeps the scanned samples' accuracy (see README)."""
+
+    text_score: float = 0.5
+    """Recognised lines scored below this are dropped by the engine."""
+
+    size_tolerance: float = 0.2
+    """Line heights within this ratio of the body's usual height are given the body's size, so
+    that the layout's size comparisons see one body size (OCR boxes vary by a few pixels)."""
+
+    deskew_min_degrees: float = 0.2
+    """A page whose lines lean by more than this is straightened before layout."""
+
+    drop_red: bool = True
+    """Red pixels (seals, red-ink stamps) are whitened before recognition: their text is not
+    the report's, and it would land among the signature lines."""
+
+    max_pixels: int = 60_000_000
+    """An image (or image page) with more pixels than this is refused as ``too_large``."""
+
+
+DEFAULT_OCR_SETTINGS = OcrSettings()

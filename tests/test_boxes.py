@@ -1,0 +1,120 @@
+"""Provenance boxes: every value read from a PDF says where its characters lie on the page.
+
+The boxes of text-PDF problems are checked against the page itself: the page is rasterised with
+pypdfium2 and each box must hold the ink of its characters (dark pixels inside, the line's ink
+rows inside its top and bottom, the ink starting and ending near its left and right edges).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import pytest
+
+import rectpipe
+from rectpipe.models import Box, Provenance
+from rectpipe.writers import dumps
+
+from .conftest import SAMPLES
+
+SCALE = 2.0  # pixels per point
+PDFS = ["seed-yongzhou.pdf", "family-b-xuncha.pdf", "family-d-shenji.pdf"]
+
+
+@cache
+def _page_pixels(name: str, number: int) -> Any:
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(SAMPLES / name))
+    page = document[number - 1]
+    image = page.render(scale=SCALE, grayscale=True).to_numpy()
+    page.close()
+    document.close()
+    return np.asarray(image).reshape(image.shape[0], image.shape[1], -1)[..., 0]
+
+
+def _ink(name: str, box: Box, pad: float = 0.0) -> Any:
+    pixels = _page_pixels(name, box.page)
+    top, bottom = int((box.top - pad) * SCALE), int((box.bottom + pad) * SCALE) + 1
+    left, right = int((box.x0 - pad) * SCALE), int((box.x1 + pad) * SCALE) + 1
+    return pixels[max(0, top) : bottom, max(0, left) : right] < 128
+
+
+def _check_on_glyphs(name: str, box: Box) -> None:
+    import numpy as np
+
+    inside = _ink(name, box)
+    assert inside.mean() > 0.04, f"{name} {box}: no ink inside"
+    # vertically: the ink near the box lies within its top and bottom
+    pad = 6.0
+    around = _ink(name, box, pad)
+    rows = np.nonzero(around.any(axis=1))[0] / SCALE - pad
+    height = box.bottom - box.top
+    assert rows.min() >= -1.5 and rows.max() <= height + 1.5, f"{name} {box}: ink above/below"
+    # horizontally: the ink starts near the left edge and ends near the right one
+    columns = np.nonzero(inside.any(axis=0))[0] / SCALE
+    em = height
+    assert columns.min() <= 0.6 * em, f"{name} {box}: ink starts late"
+    assert columns.max() >= (box.x1 - box.x0) - 1.2 * em, f"{name} {box}: ink ends early"
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_text_pdf_problem_boxes_lie_on_the_glyphs(name: str) -> None:
+    pytest.importorskip("numpy")
+    report = rectpipe.parse_file(SAMPLES / name)
+    checked = 0
+    for problem in report.iter_problems():
+        for field in ("title", "status"):
+            where = problem.sources.get(field)
+            if where is None:
+                continue
+            assert where.boxes, f"{name}: problem {problem.number} {field} has no box"
+            for box in where.boxes:
+                _check_on_glyphs(name, box)
+                checked += 1
+    assert checked >= 10
+
+
+def test_one_box_per_line_piece_in_reading_order() -> None:
+    report = rectpipe.parse_file(SAMPLES / "seed-yongzhou.pdf")
+    for problem in report.iter_problems():
+        where = problem.sources["actions"]
+        assert where.boxes is not None
+        block = report.blocks[where.block]
+        assert where.boxes[0].page == block.page
+        keys = [(b.page, b.top) for b in where.boxes]
+        assert keys == sorted(keys), "boxes in reading order"
+        assert len(set(keys)) == len(keys), "one box per line"
+        for box in where.boxes:
+            assert box.x0 < box.x1 and box.top < box.bottom
+
+
+def test_boxes_span_exactly_the_value() -> None:
+    """A title is one line piece: its box starts at its first character, not at the margin."""
+    report = rectpipe.parse_file(SAMPLES / "seed-yongzhou.pdf")
+    problem = report.iter_problems()[0]
+    whole = problem.provenance.boxes
+    title = problem.sources["title"].boxes
+    assert whole is not None and title is not None and len(title) == 1
+    assert title[0].x0 > whole[0].x0  # after the marker 1.
+    assert title[0].x1 < whole[0].x1  # before the closing 。
+
+
+def test_text_formats_have_no_boxes_and_no_new_keys() -> None:
+    report = rectpipe.parse_file(SAMPLES / "seed-yongzhou.txt")
+    assert all(p.provenance.boxes is None for p in report.iter_problems())
+    data = json.loads(dumps(report, "json"))
+    assert "boxes" not in json.dumps(data)
+    assert all("confidence" not in block for block in data["blocks"])
+    assert "ocr_pages" not in data["source"]
+
+
+def test_boxes_survive_a_json_round_trip() -> None:
+    report = rectpipe.parse_file(SAMPLES / "family-d-shenji.pdf")
+    again = rectpipe.models.Report.model_validate_json(dumps(report, "json"))
+    first = again.iter_problems()[0].provenance
+    assert isinstance(first, Provenance) and first.boxes
+    assert first.boxes == report.iter_problems()[0].provenance.boxes
