@@ -11,9 +11,10 @@ from ..runtime.record import record
 from ..text.numbering import Marker, MarkerKind, cn_to_int, match_marker
 
 _CN = "一二三四五六七八九十"
-# A measure marker opens the text or follows a sentence end / clause break.
+# A measure marker opens the text or follows a sentence end / clause break; 一是… also a comma.
 _MARK = regex.compile(
-    rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:))(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
+    rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:)|(?<=[，,])(?=[{_CN}]{{1,3}}是))"
+    rf"(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
 )
 # The same, with 一是 also allowed straight after a subject (市财政局一是…).
 _MARK_AFTER_SUBJECT = regex.compile(

@@ -22,6 +22,7 @@ from ..text.textmap import TextMap
 from .evidence import Evidence, heading_evidence
 from .fields_of_node import NodeFields, Value, node_fields
 from .measures import find_measures
+from .notice import notice_parts, notice_problem
 from .spans import Spans
 from .status import StatusMatch, group_status, normalise_status, status_sentence
 from .tables import ledger_problems
@@ -239,10 +240,18 @@ class _Builder:
 def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
     """Sections and problems of the tree under ``root``, with the warnings met on the way."""
     fields = {id(node): node_fields(node, textmap, profile) for node in root.walk()}
-    roles = classify(root, fields, profile)
     builder = _Builder(textmap, profile)
     sections: list[Section] = []
     problems: list[Problem] = []
+    parts = notice_parts(root, fields, profile)
+    if parts:  # a notice about one finding: the document is that problem
+        front = " ".join(textmap.block_text(i) for i in root.body if i < root.children[0].block)
+        problems.append(notice_problem(parts, fields, front, builder))
+        roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
+        for node in root.children:
+            _emit(node, [], fields, roles, builder, sections, problems)
+        return Built(sections=sections, problems=problems, warnings=builder.warnings)
+    roles = classify(root, fields, profile)
     for index in root.body:
         if textmap.blocks[index].kind.value == "table":
             problems.extend(
@@ -527,12 +536,12 @@ def _drop_status_from(
     cut = text.rfind(status_raw)
     if cut <= 0:
         return
-    kept = text[:cut].rstrip(" ，,；;。")
+    kept = text[:cut].rstrip(" \n\t\u3000，,；;。")
     if not kept:
         return
     measure["text"] = kept + ("。" if text[:cut].rstrip().endswith("。") else "")
     end = status_start
-    while end > span["start"] and builder.textmap.text[end - 1] in " ，,；;":
+    while end > span["start"] and builder.textmap.text[end - 1] in " \n\t\u3000，,；;":
         end -= 1
     measure["provenance"] = builder.prov_data(span["start"], end)
 

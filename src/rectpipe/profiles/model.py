@@ -51,6 +51,16 @@ class Labels(_Strict):
     deadline: Phrases = Field(default_factory=list, description="整改时限, 完成时限…")
 
 
+class NoticeSections(_Strict):
+    """Part titles of a notice about one finding (一、反馈问题 二、整改目标 三、整改措施…)."""
+
+    finding: Phrases = Field(default_factory=list, description="the finding: 反馈问题…")
+    target: Phrases = Field(default_factory=list, description="the target: 整改目标…")
+    measures: Phrases = Field(default_factory=list, description="the measures: 整改措施…")
+    result: Phrases = Field(default_factory=list, description="the result: 整改完成情况…")
+    term: Phrases = Field(default_factory=list, description="the notice period: 公示期限…")
+
+
 class Findings(_Strict):
     """What makes a numbered item a finding (a problem) rather than a measure or a heading."""
 
@@ -139,6 +149,7 @@ class ProfileFile(_Strict):
         description="titles of closing parts (下一步…): narrative whatever findings they mention",
     )
     findings: Findings = Field(default_factory=Findings)
+    notice_sections: NoticeSections = Field(default_factory=NoticeSections)
     issuer_suffixes: Phrases = Field(default_factory=list)
     inspection_kinds: Phrases = Field(default_factory=list)
     table_columns: TableColumns = Field(default_factory=TableColumns)

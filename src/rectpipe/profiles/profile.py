@@ -53,6 +53,8 @@ class Profile:
     #: What makes an item a finding: ``wrappers``, ``shortfall``, ``action_openers``,
     #: ``group_headings`` (see ``findings:`` in the default profile).
     findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Part titles of a notice about one finding, by role (``notice_sections:``).
+    notice_sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The merged ``enrichment:`` section when the user file has one, else ``None`` (the
     #: default section); read by :func:`rectpipe.enrich.config.config_for`.
     enrichment: dict[str, Any] | None = field(default=None, repr=False)
@@ -97,6 +99,10 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             },
             findings={
                 key: _longest_first(values) for key, values in dict(raw.get("findings", {})).items()
+            },
+            notice_sections={
+                key: _longest_first(values)
+                for key, values in dict(raw.get("notice_sections", {})).items()
             },
             enrichment=enrichment,
         )
