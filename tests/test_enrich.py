@@ -15,6 +15,8 @@ from rectpipe.writers import dumps
 
 from .conftest import SAMPLES, SEED
 
+SEED_PROFILE = SAMPLES / "seed-yongzhou.profile.yaml"
+
 # What each of the seed's 26 problems is about, read from the report.
 SEED_TOPICS = {
     "1": "产业发展",  # “十四五”园区发展规划未完成审批
@@ -48,7 +50,8 @@ SEED_TOPICS = {
 
 @pytest.fixture(scope="module")
 def enriched() -> rectpipe.Report:
-    return rectpipe.parse_file(SEED, enrich=True)
+    # The seed's own names and topic words live in its own profile, not in the default.
+    return rectpipe.parse_file(SEED, enrich=True, profile=rectpipe.load_profile(SEED_PROFILE))
 
 
 def _problem(report: rectpipe.Report, number: str) -> rectpipe.Problem:
@@ -279,3 +282,18 @@ def test_cli_enrich(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(SEED)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["sections"][1]["sections"][0]["problems"][0]["enrichment"] is None
+
+
+def test_the_default_profile_holds_no_word_of_the_seed_profile() -> None:
+    """What only fits one document stays in that document's profile."""
+    import yaml
+
+    seed = yaml.safe_load(SEED_PROFILE.read_text("utf-8"))["enrichment"]
+    default = rectpipe.default_profile()
+    from rectpipe.enrich.config import config_for
+
+    config = config_for(default)
+    words = {w for ws in config.topics.values() for w in ws}
+    assert not words & {w for ws in seed["topics"].values() for w in ws}
+    known = {word for word, _ in config.dictionary}
+    assert not known & {entry.split()[0] for entry in seed["dictionary"]}

@@ -164,7 +164,8 @@ def test_meetings_with_counts() -> None:
 
 def test_segment_keeps_pattern_names_whole() -> None:
     text = "中央第五生态环境保护督察组、省委第九巡视组和区纪工委"
-    tokens = segment(text, default_config().org_patterns)
+    config = default_config()
+    tokens = segment(text, config.org_patterns, config.dictionary)
     words = [t.text for t in tokens]
     assert "中央第五生态环境保护督察组" in words
     assert "省委第九巡视组" in words
@@ -197,7 +198,8 @@ def test_only_the_jieba_module_imports_jieba() -> None:
 def test_jieba_is_quiet_and_caches_in_rectpipes_folder(tmp_path: Path) -> None:
     code = (
         "from rectpipe.enrich import _jieba\n"
-        "print(' '.join(t.text for t in _jieba.tokens('区纪工委对产投集团开展监督')))\n"
+        "words = (('区纪工委', 'nt'), ('产投集团', 'nt'))\n"
+        "print(' '.join(t.text for t in _jieba.tokens('区纪工委对产投集团开展监督', words)))\n"
         "print(_jieba.cache_dir())\n"
     )
     env = {**os.environ, "RECTPIPE_CACHE_DIR": str(tmp_path / "cache")}

@@ -4,9 +4,9 @@ jieba is unmaintained and noisy: it logs to stderr when it builds its prefix dic
 a cache into the temp directory, and pulls in ``pkg_resources`` (a deprecation warning on recent
 setuptools). Here it gets its own :class:`jieba.Tokenizer` (the global ``jieba.dt`` is never
 touched), its loggers quiet while it loads (and as they were after), a cache file in rectpipe's
-cache folder (:func:`cache_dir`), the domain user dictionary (``profiles/userdict.txt``) loaded
-once, and ``HMM=False`` everywhere so that the same text always gives the same tokens (no
-guessed new words).
+cache folder (:func:`cache_dir`), the profile's dictionary of domain words (``enrichment:
+dictionary``) added, and ``HMM=False`` everywhere so that the same text always gives the same
+tokens (no guessed new words).
 
 Loading costs about a second and a half the first time in a process (more when the cache file
 is built); everything is loaded lazily and at most once, under a lock.
@@ -22,8 +22,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +90,14 @@ def _jieba_quiet() -> Iterator[None]:
             logger.setLevel(level)
 
 
-@cache
-def _pos_tokenizer() -> Any:
+#: The frequency a dictionary word gets: high enough that jieba keeps it whole.
+USER_WORD_FREQUENCY = 50_000
+
+
+@lru_cache(maxsize=4)
+def _pos_tokenizer(dictionary: tuple[tuple[str, str], ...]) -> Any:
+    """A jieba tokenizer of its own that knows the profile's ``dictionary`` words (one per
+    distinct dictionary: a process usually sees one or two profiles)."""
     with _LOCK:
         jieba, posseg = _import_jieba()
         with _jieba_quiet():
@@ -100,20 +105,20 @@ def _pos_tokenizer() -> Any:
             tokenizer.tmp_dir = str(cache_dir())
             tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
             tokenizer.initialize()
-            userdict = resources.files("rectpipe").joinpath("profiles/userdict.txt")
-            with resources.as_file(userdict) as path:
-                tokenizer.load_userdict(str(path))
+            for word, tag in dictionary:
+                tokenizer.add_word(word, USER_WORD_FREQUENCY, tag)
             return posseg.POSTokenizer(tokenizer)
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str, dictionary: tuple[tuple[str, str], ...] = ()) -> list[Token]:
     """``text`` cut into words with part-of-speech tags (``HMM=False``), covering every
-    character in order. An empty text gives an empty list."""
+    character in order, the ``dictionary`` words (``(word, tag)``) kept whole. An empty text
+    gives an empty list."""
     if not text:
         return []
     found: list[Token] = []
     offset = 0
-    for pair in _pos_tokenizer().cut(text, HMM=False):
+    for pair in _pos_tokenizer(dictionary).cut(text, HMM=False):
         word, tag = str(pair.word), str(pair.flag)
         start = offset if text.startswith(word, offset) else text.find(word, offset)
         if start < 0:  # pragma: no cover - jieba always returns the text's own substrings

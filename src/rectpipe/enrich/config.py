@@ -41,11 +41,19 @@ class EnrichConfig:
     org_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     person_titles: tuple[str, ...]
+    #: Words jieba keeps whole, as ``(word, tag)``, in the profile's order.
+    dictionary: tuple[tuple[str, str], ...]
     completed_contradictions: tuple[regex.Pattern[str], ...]
 
 
 def _longest_first(items: Any) -> tuple[str, ...]:
     return tuple(sorted({str(item) for item in items or ()}, key=lambda s: (-len(s), s)))
+
+
+def _entry(text: str) -> tuple[str, str]:
+    """``"纪工委 nt"`` → ``("纪工委", "nt")``; a word alone is a noun."""
+    word, _, tag = text.strip().partition(" ")
+    return word, tag.strip() or "n"
 
 
 def _build(raw: dict[str, Any]) -> EnrichConfig:
@@ -64,6 +72,7 @@ def _build(raw: dict[str, Any]) -> EnrichConfig:
             org_suffixes=_longest_first(raw.get("org_suffixes", [])),
             place_suffixes=_longest_first(raw.get("place_suffixes", [])),
             person_titles=_longest_first(raw.get("person_titles", [])),
+            dictionary=tuple(_entry(str(e)) for e in raw.get("dictionary", [])),
             completed_contradictions=tuple(
                 regex.compile(str(p)) for p in raw.get("completed_contradictions", [])
             ),

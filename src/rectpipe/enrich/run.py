@@ -51,7 +51,7 @@ def enrich_problem(
     """The enrichment of ``problem``; ``text`` is the report's text, ``year`` its year."""
     start, end = problem.provenance.start, problem.provenance.end
     own = text[start:end]
-    tokens = segment(own, config.org_patterns)
+    tokens = segment(own, config.org_patterns, config.dictionary)
     references = find_references(
         own, config.document_roles, tokens, config.meeting_suffixes, base=start
     )
@@ -104,7 +104,7 @@ def enrich_outside(report: Report, config: EnrichConfig, year: int | None) -> Re
         own = report.text[start:end]
         if not own.strip():
             continue
-        tokens = segment(own, config.org_patterns)
+        tokens = segment(own, config.org_patterns, config.dictionary)
         refs = find_references(
             own, config.document_roles, tokens, config.meeting_suffixes, base=start
         )

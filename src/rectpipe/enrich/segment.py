@@ -32,8 +32,13 @@ def protected_spans(text: str, patterns: Sequence[regex.Pattern[str]]) -> list[t
     return kept
 
 
-def segment(text: str, patterns: Sequence[regex.Pattern[str]] = ()) -> list[Token]:
-    """``text`` as tokens with offsets into it; pattern matches are single ``nt`` tokens.
+def segment(
+    text: str,
+    patterns: Sequence[regex.Pattern[str]] = (),
+    dictionary: tuple[tuple[str, str], ...] = (),
+) -> list[Token]:
+    """``text`` as tokens with offsets into it; pattern matches are single ``nt`` tokens and
+    ``dictionary`` words (``(word, tag)``) are kept whole.
 
     The tokens cover every character of ``text`` in order. Empty text gives ``[]``.
     """
@@ -42,7 +47,8 @@ def segment(text: str, patterns: Sequence[regex.Pattern[str]] = ()) -> list[Toke
     for start, end in [*protected_spans(text, patterns), (len(text), len(text))]:
         gap = text[position:start]
         found.extend(
-            Token(t.text, t.tag, t.start + position, t.end + position) for t in tokens(gap)
+            Token(t.text, t.tag, t.start + position, t.end + position)
+            for t in tokens(gap, dictionary)
         )
         if end > start:
             found.append(Token(text[start:end], "nt", start, end))

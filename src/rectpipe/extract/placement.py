@@ -4,6 +4,8 @@ Runs once the report is built: every :class:`~rectpipe.models.report.Provenance`
 boxes of the characters it spans (:meth:`~rectpipe.text.textmap.TextMap.boxes`) when the
 document's blocks know where their characters lie (PDF, OCR); other formats are left as they
 are, without cost.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -119,6 +119,10 @@ class Enrichment(_Strict):
     org_suffixes: Phrases = Field(default_factory=list)
     place_suffixes: Phrases = Field(default_factory=list)
     person_titles: Phrases = Field(default_factory=list)
+    dictionary: Phrases = Field(
+        default_factory=list,
+        description="words jieba keeps whole, each `word tag` (tag: nt, ns, n…; n when left out)",
+    )
     completed_contradictions: Patterns = Field(
         default_factory=list,
         description="regular expressions that, in a completed problem's narrative, say it is not",

@@ -1,5 +1,7 @@
 """Page images for the review page: each page of a PDF (rendered with pypdfium2) or image,
 scaled down and compressed as JPEG, with its size in PDF points (the unit of provenance boxes).
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ each block the lowest score of its lines (``confidence``).
 
 :func:`ocr_pdf_pages` replaces chosen pages of a PDF (those without a text layer, or all), and
 :func:`read_image` reads a PNG, JPEG or (multi-page) TIFF.
+
+Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations

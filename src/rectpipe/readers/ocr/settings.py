@@ -1,4 +1,7 @@
-"""The OCR stage's settings, named in one frozen dataclass (no engine is imported here)."""
+"""The OCR stage's settings, named in one frozen dataclass (no engine is imported here).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
 
 from __future__ import annotations
 
