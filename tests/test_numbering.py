@@ -163,3 +163,17 @@ def test_long_lists_and_many_categories_are_read_whole() -> None:
     listed = report.sections[1].sections[0].problems
     assert [p.number for p in listed] == [str(n) for n in range(1, 1201)]
     assert not any(w.code == "numbering_gap" for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [("1.3处违规建设的农家乐已拆除", 1), ("3.2024年1—9月达标率", 3), ("12.20家企业完成改造", 12)],
+)
+def test_a_count_or_year_after_the_dot_makes_a_marker(text: str, ordinal: int) -> None:
+    marker = match_marker(text)
+    assert marker is not None and marker.ordinal == ordinal and marker.raw.endswith(".")
+
+
+@pytest.mark.parametrize("text", ["1.3亿元资金", "1.3个百分点", "2.5倍", "3.5万元"])
+def test_decimals_stay_numbers(text: str) -> None:
+    assert match_marker(text) is None

@@ -97,6 +97,13 @@ class Marker:
 
 # 一千九百九十九 is seven characters, 一万零九百九十九 eight.
 _CN = f"[{CN_NUMERAL_CHARS}]{{1,8}}"
+# 1.3处违规建设…: digits after the dot that count things no decimal counts (places, firms,
+# people, items), or a year, make ``1.`` a marker and ``3处`` its text; 1.3亿元 and 1.3个百分点
+# stay numbers.
+_WHOLE_COUNT = (
+    r"(?:[0-9０-９]{1,4}(?:处|家|所|名|人|条|项|座|起|件|宗|户|辆|台|栋|批|块|棵|套|份|篇|场)"
+    r"|(?:19|20)[0-9]{2}年)"  # 3.2024年1—9月…: a year after the dot
+)
 _MARKER = regex.compile(
     rf"""
     [\s\u3000]*
@@ -104,7 +111,7 @@ _MARKER = regex.compile(
         (?P<cn>{_CN})[、]
       | (?P<cn_dot>{_CN})[．.](?![\d０-９])
       | [（(](?P<cn_paren>{_CN})[)）][、.．]?
-      | (?P<arabic>[0-9０-９]+)(?:[.．](?![\d０-９%％])|[、])
+      | (?P<arabic>[0-9０-９]+)(?:[.．](?![\d０-９%％])|[.．](?={_WHOLE_COUNT})|[、])
       | [（(](?P<arabic_paren>[0-9０-９]+)[)）][、.．]?
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
       | (?:反馈)?问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
