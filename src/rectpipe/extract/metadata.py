@@ -214,6 +214,11 @@ _DATE_LINE = regex.compile(
     r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
 )
 _WRITTEN = ("成文日期", "发文日期", "印发日期")
+# A page's date alone on its line, as portals print it under the title: 2024-07-18 11:16:05.
+_BARE_DATE = regex.compile(
+    r"^\s*(?P<y>[0-9]{4})\s*[-/.]\s*(?P<m>[0-9]{1,2})\s*[-/.]\s*(?P<d>[0-9]{1,2})"
+    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
+)
 
 
 def _date_lines(found: _Collector, blocks: Sequence[int]) -> None:
@@ -230,6 +235,11 @@ def _date_lines(found: _Collector, blocks: Sequence[int]) -> None:
             rank = 0 if match.group("label") in _WRITTEN else 1
             if best is None or rank < best[0]:
                 best = (rank, value, base + match.start("y"), base + match.end("d"))
+        bare = _BARE_DATE.match(line)
+        if bare:
+            value = iso(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")))
+            if value is not None and (best is None or best[0] > 2):
+                best = (2, value, base + bare.start("y"), base + bare.end("d"))
     if best is not None:
         found.put("date", best[1], best[2], best[3], "date_line")
 
