@@ -264,8 +264,13 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
         found.put("inspecting_body", first.group(0), offset + first.start(), offset + first.end())
         names = [first.group(0)] + [b.group(0) for b in bodies]
         for name in names:
-            if not any(known.endswith(name) for known in meta.inspecting_bodies):
-                meta.inspecting_bodies.append(name)
+            if any(known.endswith(name) for known in meta.inspecting_bodies):
+                continue
+            if "第" not in name and any(
+                _same_body(known, name) for known in meta.inspecting_bodies
+            ):
+                continue  # 区委巡察组 again after 区委第二巡察组: the same body, named loosely
+            meta.inspecting_bodies.append(name)
     period = find_period(intro)
     period_end = 0
     if period:
@@ -304,6 +309,14 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
             start = offset + base + part.start()
             found.put("feedback_date", value, start, offset + base + part.end())
             return
+
+
+def _same_body(known: str, loose: str) -> bool:
+    """``区委巡察组`` names ``区委第二巡察组`` loosely: the same words around its number."""
+    cut = known.find("第")
+    if cut < 0:
+        return False
+    return loose.startswith(known[:cut]) and loose.endswith(known[-3:])
 
 
 _BOOK_TITLE = regex.compile(r"《[^《》]{0,60}》")

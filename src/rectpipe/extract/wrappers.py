@@ -44,7 +44,10 @@ def unwrap(statement: str) -> Unwrapped | None:
         opener = quoted.group("q")
         close = _closing(text, quoted.end(), opener)
         if close is None:
-            return None
+            # A quote that never closes (a copy cut off inside it): the finding runs to the end.
+            if not text[quoted.end() :].strip():
+                return None
+            return Unwrapped(lead + quoted.end(), len(statement), len(statement))
         after = _AFTER_QUOTE.match(text[close + 1 :])
         end = close + 1 + (after.end() if after else 0)
         if not text[quoted.end() : close].strip():

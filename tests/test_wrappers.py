@@ -1,0 +1,42 @@
+"""Finding wrappers (关于“X”问题的整改…) and the finding inside them."""
+
+from __future__ import annotations
+
+import pytest
+
+import rectpipe
+from rectpipe.extract.wrappers import unwrap
+
+
+@pytest.mark.parametrize(
+    ("statement", "inner"),
+    [
+        ("关于“学习贯彻不够到位”问题的整改", "学习贯彻不够到位"),
+        ("关于“党建与业务“两张皮”问题依然存在”", "党建与业务“两张皮”问题依然存在"),
+        ("在“落实全面从严治党责任”方面", "落实全面从严治党责任"),
+        ("问题3：食堂管理不规范", "食堂管理不规范"),
+        # a web copy cut off inside the quote: the finding runs to the end
+        ("关于“学思践悟不深不透。局党组未组织学习", "学思践悟不深不透。局党组未组织学习"),
+    ],
+)
+def test_the_finding_inside_its_wrapper(statement: str, inner: str) -> None:
+    found = unwrap(statement)
+    assert found is not None
+    assert statement[found.inner_start : found.inner_end] == inner
+
+
+@pytest.mark.parametrize(
+    "statement", ["“十四五”园区发展规划未完成审批", "关于“三重一大”决策制度执行不严格"]
+)
+def test_a_quoted_term_is_no_wrapper(statement: str) -> None:
+    assert unwrap(statement) is None
+
+
+def test_a_body_named_loosely_again_is_one_body() -> None:
+    report = rectpipe.parse_text(
+        "中共某县文旅局党组关于巡察整改情况的通报\n"
+        "2022年9月16日至10月18日，区委第二巡察组对局党组进行了巡察。2023年1月17日，"
+        "区委巡察组向局党组反馈了巡察意见。现将巡察整改情况予以公布。\n"
+        "一、反馈问题整改情况\n（一）学习贯彻不够到位。\n整改情况：已完成整改。\n"
+    )
+    assert report.metadata.inspecting_bodies == ["区委第二巡察组"]
