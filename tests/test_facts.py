@@ -23,9 +23,6 @@ from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
 KNOWN_MISSES: dict[str, str] = {
-    "shape-y02-lanshi-renda-plain.txt": (
-        "statuses stated only in each part's own totals line are not given to its findings"
-    ),
     "shape-y03-songling-renda-web.html": (
         "the page's 发布机构 is taken as issuer where the report itself names none"
     ),
@@ -66,3 +63,11 @@ def test_confusion_matrix_on_all_samples(capsys: pytest.CaptureFixture[str]) -> 
     assert precision >= 0.99, matrix
     assert recall >= 0.99, matrix
     assert matrix["tn"] >= 70, matrix
+
+
+def test_an_unreadable_facts_file_is_a_miss_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("关于巡察整改情况的通报\n", encoding="utf-8")
+    (tmp_path / "x.facts.yaml").write_text("stated_totals: {problems: [\n", encoding="utf-8")
+    scores, _ = evaluate_folder(tmp_path)
+    assert [s.ok for s in scores] == [False]
+    assert scores[0].error is not None and "unreadable facts" in scores[0].error

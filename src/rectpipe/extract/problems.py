@@ -147,7 +147,8 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
         for part in root.children:
             _visit_findings(part, fields, evidence, roles)
     else:
-        # Nothing reads as a finding: the deepest items of the parts are taken, status unknown.
+        # Nothing reads as a finding: the deepest items of the parts that name neither a group
+        # nor a measure are taken, status unknown.
         multi_level = any(part.children for part in root.children if id(part) not in roles)
         for part in root.children:
             if id(part) in roles:
@@ -155,7 +156,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
             if multi_level and not part.children:
                 _mark(part, Role.NARRATIVE, roles)
                 continue
-            _visit_deepest(part, roles)
+            _visit_deepest(part, roles, evidence)
     # A group with no problem anywhere under it tells rather than lists.
     for node in root.walk():
         if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):
@@ -163,15 +164,15 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     return roles
 
 
-def _visit_deepest(node: Node, roles: dict[int, Role]) -> None:
+def _visit_deepest(node: Node, roles: dict[int, Role], evidence: dict[int, Evidence]) -> None:
     if id(node) in roles:
         return
-    if not node.children:
+    if not node.children and evidence[id(node)] is Evidence.NEUTRAL:
         _mark(node, Role.PROBLEM, roles)
         return
-    roles[id(node)] = Role.GROUP
+    roles[id(node)] = Role.GROUP  # a group or a measure heading holds no problem of its own
     for child in node.children:
-        _visit_deepest(child, roles)
+        _visit_deepest(child, roles, evidence)
 
 
 def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) -> Evidence:

@@ -128,9 +128,15 @@ def documents_with_facts(folder: Path) -> Iterator[tuple[Path, Path]]:
 
 
 def load_facts(path: Path) -> dict[str, Any]:
-    data = safe_load(path.read_text("utf-8"))
+    """The facts file at ``path``; :class:`ValueError` when it is not a YAML mapping."""
+    import yaml
+
+    try:
+        data = safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path.name}: not YAML: {exc}") from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: facts must be a mapping")
+        raise ValueError(f"{path.name}: facts must be a mapping")
     return data
 
 
@@ -138,8 +144,13 @@ def evaluate_document(
     document: Path, facts_path: Path, report: Report | None = None
 ) -> DocumentScore:
     """Score ``document`` (parsed unless ``report`` is given) against ``facts_path``."""
-    facts = load_facts(facts_path)
     score = DocumentScore(document=document, facts=facts_path)
+    try:
+        facts = load_facts(facts_path)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        score.error = f"unreadable facts: {' '.join(str(exc).split())[:200]}"
+        score.misses.append(score.error)
+        return score
     wanted: list[dict[str, Any]] = list(facts.get("problems") or [])
     score.expected = len(wanted)
     if report is None:
