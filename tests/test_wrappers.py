@@ -40,3 +40,20 @@ def test_a_body_named_loosely_again_is_one_body() -> None:
         "一、反馈问题整改情况\n（一）学习贯彻不够到位。\n整改情况：已完成整改。\n"
     )
     assert report.metadata.inspecting_bodies == ["区委第二巡察组"]
+
+
+def test_an_arrow_breadcrumb_is_no_title() -> None:
+    report = rectpipe.parse_text(
+        "首页\n-> 要闻 -> 审计通告 -> 审计公告\n"
+        "某市审计局关于2023年度审计工作报告反映问题整改情况的报告\n"
+        "发布日期:2024-01-06 11:16信息来源:某市审计局\n"
+        "主任、副主任、各位委员:\n"
+        "一、整改工作总体部署和推进情况\n"
+        "(一)市政府高度重视审计整改工作。市政府专题研究部署整改。\n"
+        "(二)责任单位积极落实整改措施。各单位制定整改方案。\n"
+    )
+    assert report.metadata.title == "某市审计局关于2023年度审计工作报告反映问题整改情况的报告"
+    assert report.metadata.issuer == "某市审计局"
+    # subsections that tell how the work was organised are not problems
+    assert report.iter_problems() == []
+    assert "no_problems" in {w.code for w in report.warnings}

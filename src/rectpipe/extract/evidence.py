@@ -44,6 +44,7 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
         regex.compile(alternation(f.get("shortfall", ()))),
         regex.compile(rf"^(?:{alternation(f.get('action_openers', ()))})"),
         regex.compile(rf"(?:{alternation(f.get('group_headings', ()))})$"),
+        regex.compile(alternation(f.get("organising", ()))),
     )
 
 
@@ -58,7 +59,7 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
     first = first.strip().rstrip("。；;：:，,")
     if not first:
         return Evidence.NEUTRAL
-    wrapper, shortfall, opener, group = _patterns(profile)
+    wrapper, shortfall, opener, group, organising = _patterns(profile)
     quoted = bool(_QUOTED.match(first))
     if group.search(first) and not quoted:
         return Evidence.GROUP
@@ -66,6 +67,6 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.FINDING
     if shortfall.search(first):
         return Evidence.FINDING
-    if opener.match(first):
+    if opener.match(first) or organising.search(first):
         return Evidence.ACTION
     return Evidence.NEUTRAL

@@ -72,6 +72,10 @@ class Findings(_Strict):
     group_headings: Phrases = Field(
         default_factory=list, description="headings that name a group of findings: 方面…"
     )
+    organising: Phrases = Field(
+        default_factory=list,
+        description="phrases that mark a sentence about organising the work: 高度重视…",
+    )
 
 
 class TableColumns(_Strict):

@@ -13,7 +13,11 @@ import regex
 
 __all__ = ["is_furniture", "is_trailing_furniture"]
 
-_BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)")
+_BREADCRUMB = regex.compile(
+    r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)"
+    # a trail of two or more short steps: -> 要闻 -> 审计公告, >> 政务公开 >> 通知公告
+    r"|^\s*(?:(?:->|>>|>|＞|»|›|→)\s*[^\s>＞»›→，。；]{1,16}\s*){2,}$"
+)
 _LEADING = regex.compile(
     r"^(?:【[^】]{1,16}】\s*$"
     r"|(?:发布|更新|公开|成文|发文)?(?:日期|时间)\s*[:：∶]"
