@@ -1,7 +1,7 @@
 """Helpers for the OCR tests: scanned variants of the samples and how close their reading is.
 
 The variants are made by ``scripts/fixtures/make_scans.py`` into a temporary folder (they are
-too large to commit); OCR runs for real on them, nothing is cached between sessions.
+too large to commit); OCR runs for real on them, nothing is cached between test runs.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """OCR for real: scanned and photographed versions of the samples, read by the pinned engine.
 
-The scanned seed (17 pages at 200 dpi, an image-only PDF) is read once per session; the other
+The scanned seed (17 pages at 200 dpi, an image-only PDF) is read once per test run; the other
 variants only a page or two, since recognition costs seconds a page. Nothing is cached between
 runs: the images are made by ``scripts/fixtures/make_scans.py`` into a temporary folder.
 """
