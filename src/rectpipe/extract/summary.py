@@ -10,7 +10,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 
 import regex
@@ -20,7 +19,6 @@ from ..models.report import (
     CategoryTotals,
     Report,
     ReportWarning,
-    Section,
     StatedTotals,
     Status,
     Summary,
@@ -31,7 +29,7 @@ from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .totals import read_counts, stated_totals
 
-__all__ = ["completeness_warnings", "section_blocks", "summarise"]
+__all__ = ["completeness_warnings", "summarise"]
 
 # Stated field → the status whose count it states.
 _CHECKED = (
@@ -43,12 +41,6 @@ _CHECKED = (
 # How a whole sentence, item or document may end; anything else is cut off.
 _ENDS = "。！？!?；;…”’」』）)》】"
 _SHORT_LINE = 16  # a signature, a name, a short date line ends without a mark
-
-
-def section_blocks(section: Section, textmap: TextMap) -> range:
-    """Indices of the blocks that start inside ``section``'s span."""
-    first = bisect_left(textmap.starts, section.provenance.start)
-    return range(first, bisect_left(textmap.starts, section.provenance.end))
 
 
 def summarise(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> Summary:
