@@ -11,7 +11,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import calendar
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
@@ -21,6 +20,7 @@ import regex
 from ..models.enrichment import DateMention
 from ..models.report import BlockRef, Problem, Provenance, Report, ReportWarning, Status
 from ..profiles.profile import Profile, _default_raw
+from ..runtime.isodate import last_day
 from ..text.date_mentions import find_dated_deadlines, find_dates
 
 Patterns = Sequence[regex.Pattern[str]]
@@ -99,8 +99,7 @@ def _last_day(value: str) -> str:
     if len(value) == 4:
         return f"{value}-12-31"
     if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:7])
-        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+        return last_day(int(value[:4]), int(value[5:7]))
     return value
 
 

@@ -2,7 +2,7 @@
 
 Used by enrichment (``dates`` of every problem) and by the consistency checks (deadlines), so
 it lives with the text stage. Builds on :mod:`rectpipe.text.dates` (its
-:func:`~rectpipe.text.dates.iso`) and :func:`rectpipe.text.numbering.cn_to_int`, so
+:func:`~rectpipe.runtime.isodate.iso`) and :func:`rectpipe.text.numbering.cn_to_int`, so
 二〇二三年十二月二十二日 reads like 2023年12月22日.
 Mentions never overlap: patterns are tried from the most specific (a dated deadline, a range)
 to the least (a bare year), and a later pattern skips characters an earlier one took.
@@ -12,7 +12,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +19,7 @@ from functools import cache
 import regex
 
 from ..models.enrichment import DateMention
-from .dates import iso as _loose_iso
+from ..runtime.isodate import iso, last_day
 from .numbering import cn_to_int
 
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -38,18 +37,6 @@ _RELATIVE = {"今": 0, "本": 0, "当": 0, "去": -1, "上": -1, "明": 1}
 
 def _int(text: str | None) -> int | None:
     return None if not text else cn_to_int(text.translate(_FW))
-
-
-def iso(year: int, month: int, day: int | None) -> str | None:
-    """:func:`rectpipe.extract.dates.iso` that also refuses days the month does not have."""
-    value = _loose_iso(year, month, day)
-    if value is None or day is None or day <= calendar.monthrange(year, month)[1]:
-        return value
-    return None
-
-
-def _last_day(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 @dataclass
@@ -95,7 +82,7 @@ def _dated_deadline(match: regex.Match[str], ctx: _Context) -> DateMention | Non
     elif day is None:
         if not 1 <= month <= 12:
             return None
-        value, precision = _last_day(year, month), "day"
+        value, precision = last_day(year, month), "day"
     else:
         found = iso(year, month, day)
         if found is None:

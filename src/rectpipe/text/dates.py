@@ -5,10 +5,9 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import calendar
-
 import regex
 
+from ..runtime.isodate import iso as iso
 from ..runtime.record import record
 from .numbering import cn_to_int
 
@@ -35,17 +34,6 @@ def _num(text: str | None) -> int | None:
     if text is None:
         return None
     return cn_to_int(text.translate(_FW))
-
-
-def iso(year: int, month: int, day: int | None) -> str | None:
-    """``YYYY-MM-DD`` (or ``YYYY-MM`` without a day); ``None`` for impossible values."""
-    if not (1900 <= year <= 2199 and 1 <= month <= 12):
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    if not 1 <= day <= 31:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def find_dates(text: str, *, year: int | None = None) -> list[FoundDate]:
@@ -118,7 +106,7 @@ class Period:
 
 def find_period(text: str) -> Period | None:
     """The first period in ``text``: ``2023年3月10日至6月10日``, ``2022年8月下旬至10月下旬``,
-    ``2023年11月至12月``. Impossible dates (2月31日) are not periods."""
+    ``2023年11月至12月``. Impossible dates (2月31日) are not periods (:func:`iso`)."""
     for match in PERIOD.finditer(text):
         year, month = _num(match.group("y")), _num(match.group("m"))
         day, part = _num(match.group("d")), match.group("x")
@@ -140,7 +128,7 @@ def find_period(text: str) -> Period | None:
             continue  # mixed day and month precision: not a form introductions use
         first = iso(year, month, day) if precision == "day" else iso(year, month, None)
         last = iso(year2, month2, day2) if precision == "day" else iso(year2, month2, None)
-        if first is None or last is None or not _real_day(first) or not _real_day(last):
+        if first is None or last is None:
             continue
         if last < first:
             continue
@@ -152,14 +140,6 @@ def find_period(text: str) -> Period | None:
             FoundDate(first, match.start(), mid), FoundDate(last, end_at, match.end()), precision
         )
     return None
-
-
-def _real_day(value: str) -> bool:
-    """``False`` for a day the month does not have (2023-02-31)."""
-    if len(value) != 10:
-        return True
-    year, month, day = int(value[:4]), int(value[5:7]), int(value[8:])
-    return day <= calendar.monthrange(year, month)[1]
 
 
 # Dates that lost characters in copying: 2024717日, 2024年717日至830日.

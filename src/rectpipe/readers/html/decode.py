@@ -1,8 +1,9 @@
 """Internal: a web page's bytes decoded to text, picking the charset as a browser would.
 
-A byte-order mark wins; then the charset the page declares (``<?xml encoding>``, then
-``<meta charset>`` / ``http-equiv``) when its bytes really are in it; else detection. GB2312 and
-GBK are decoded as their superset GB18030. Decoded text that is really binary is refused.
+A byte-order mark wins (:func:`rectpipe.readers.decode.decode_bom`, shared with text files);
+then the charset the page declares (``<?xml encoding>``, then ``<meta charset>`` /
+``http-equiv``) when its bytes really are in it; else detection. GB2312 and GBK are decoded as
+their superset GB18030. Decoded text that is really binary is refused.
 """
 
 from __future__ import annotations
@@ -13,17 +14,11 @@ import re
 import charset_normalizer
 
 from ...errors import CorruptFileError
+from ..decode import decode_bom
 
 # Control characters other than whitespace: many of them mean binary data, not text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _PRESCAN_BYTES = 16384
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
@@ -113,13 +108,9 @@ def _decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     notes: list[tuple[str, str]] = []
     if not data.strip():
         raise CorruptFileError("empty file, not a web page")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(codec)
-            except UnicodeDecodeError as exc:
-                raise CorruptFileError(f"bytes are not valid {codec} despite its BOM") from exc
-            return _check_text(text), notes
+    marked = decode_bom(data)
+    if marked is not None:
+        return _check_text(marked), notes
 
     fallback: str | None = None
     declared = _declared_charset(data)

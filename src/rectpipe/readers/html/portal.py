@@ -8,11 +8,11 @@ tag, by id/class name and by its words.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ...runtime.isodate import iso
 from .dom import (
     _BLOCK_TAGS,
     _HEADING_TAGS,
@@ -214,10 +214,7 @@ def _parse_box(box: _El) -> dict[str, str]:
 
 
 def _iso_date(year: str, month: str, day: str) -> str | None:
-    try:
-        return datetime.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
+    return iso(int(year), int(month), int(day))
 
 
 @dataclass(frozen=True, slots=True)
