@@ -33,8 +33,9 @@ def test_extract_jsonl_keys(capsys: pytest.CaptureFixture[str]) -> None:
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 26
     assert list(rows[0]) == [
-        "source", "report_title", "issuer", "part", "category", "path", "number", "title",
-        "description", "status", "status_raw", "long_term", "actions", "measures",
+        "source", "report_title", "issuer", "report_date", "part", "category", "path",
+        "number", "heading", "title", "description", "status", "status_raw", "long_term",
+        "actions", "measures",
         "responsible", "deadline", "provenance",
     ]  # fmt: skip
     assert [r["number"] for r in rows] == [str(n) for n in range(1, 27)]

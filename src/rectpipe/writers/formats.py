@@ -18,10 +18,12 @@ JSONL_KEYS = (
     "source",
     "report_title",
     "issuer",
+    "report_date",
     "part",
     "category",
     "path",
     "number",
+    "heading",
     "title",
     "description",
     "status",
@@ -39,7 +41,9 @@ def problem_rows(report: Report) -> list[dict[str, Any]]:
     """One flat record per problem, in document order, with its context — the JSONL shape.
 
     ``part`` is the outermost ancestor's title when the problem has two or more ancestors,
-    ``category`` the nearest ancestor's title; ``source`` is the file name (or its sha256).
+    ``category`` the nearest ancestor's title; ``source`` is the file name (or its sha256);
+    ``report_date`` the document's date; ``heading`` the problem's line as written when a
+    wrapper (关于“X”问题的整改, 问题1：) was taken off its title.
     """
     rows: list[dict[str, Any]] = []
     for problem in report.iter_problems():
@@ -50,10 +54,12 @@ def problem_rows(report: Report) -> list[dict[str, Any]]:
                 "source": report.source.file_name or report.source.sha256,
                 "report_title": report.metadata.title,
                 "issuer": report.metadata.issuer,
+                "report_date": report.metadata.date,
                 "part": path[0].title if len(path) >= 2 else None,
                 "category": path[-1].title if path else None,
                 "path": data["path"],
                 "number": problem.number,
+                "heading": problem.heading,
                 "title": problem.title,
                 "description": problem.description,
                 "status": problem.status.value,
