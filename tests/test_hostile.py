@@ -316,9 +316,9 @@ def test_utf16_without_a_bom_is_still_recognised(tmp_path: Path, encoding: str) 
 def test_problem_ids_match_the_naive_uniquifier() -> None:
     import random
 
-    from rectpipe.extract.problems import _Builder
+    from rectpipe.extract.builder import Builder
 
-    builder = _Builder.__new__(_Builder)
+    builder = Builder.__new__(Builder)
     builder.ids, builder.next_suffix = set(), {}
     naive: set[str] = set()
 

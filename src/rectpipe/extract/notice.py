@@ -12,7 +12,7 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
@@ -20,12 +20,10 @@ from ..models.report import Problem, Status
 from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
+from .builder import Builder, child_measures, measures_in
 from .fields_of_node import NodeFields
 from .spans import Spans
 from .status import normalise_status, status_sentence
-
-if TYPE_CHECKING:
-    from .problems import _Builder
 
 __all__ = ["notice_parts", "notice_problem"]
 
@@ -59,10 +57,9 @@ def notice_problem(
     parts: dict[str, Node],
     fields: dict[int, NodeFields],
     front_text: str,
-    builder: _Builder,
+    builder: Builder,
 ) -> Problem:
     """The one problem a notice states (see the module's description)."""
-    from .problems import _child_measures, _measures  # the problem builder's own helpers
 
     textmap, profile = builder.textmap, builder.profile
     sources: dict[str, dict[str, Any]] = {}
@@ -83,10 +80,10 @@ def notice_problem(
     if "measures" in parts:
         node = parts["measures"]
         if node.children:
-            measures, actions = _child_measures(node, builder)
+            measures, actions = child_measures(node, builder)
         else:
             actions = _body(node, fields, textmap.text)
-            measures = _measures(actions, builder)
+            measures = measures_in(actions, builder)
     status, status_raw, long_term = Status.UNKNOWN, None, False
     if "result" in parts:
         result = _body(parts["result"], fields, textmap.text)

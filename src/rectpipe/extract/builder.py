@@ -1,0 +1,141 @@
+"""The state a problem builder carries through one document: the text map, the profile, ids
+given so far and warnings met; with the helpers that turn spans into measure and source data.
+
+Used by the numbered-tree builder (:mod:`.problems`) and the one-finding notice
+(:mod:`.notice`) alike.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+from typing import Any
+
+from ..models.report import Provenance, ReportWarning
+from ..profiles.profile import Profile
+from ..structure.tree import Node
+from ..text.textmap import TextMap
+from .measures import find_measures
+from .spans import Spans
+
+__all__ = ["Builder", "block_at", "child_measures", "measures_in", "put_runs"]
+
+
+class Builder:
+    def __init__(self, textmap: TextMap, profile: Profile) -> None:
+        self.textmap = textmap
+        self.profile = profile
+        self.warnings: list[ReportWarning] = []
+        self.ids: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+
+    def prov(self, start: int, end: int) -> Provenance:
+        return self.textmap.provenance(start, end)
+
+    def prov_data(self, start: int, end: int) -> dict[str, Any]:
+        """:meth:`prov` as plain data, for a model validated in one call."""
+        return self.textmap.provenance_data(start, end)
+
+    def warn(
+        self, code: str, message: str, start: int | None = None, end: int | None = None
+    ) -> None:
+        provenance = None if start is None else self.prov(start, end if end is not None else start)
+        self.warnings.append(ReportWarning(code=code, message=message, provenance=provenance))
+
+    def unique(self, base: str) -> str:
+        """``base``, or ``base~2``, ``base~3``…: the first not taken yet. The search for a
+        base starts after the suffix it last gave (every smaller one is taken, and ids are
+        never released), so n repeats of one base cost n steps, not n²/2."""
+        if base not in self.ids:
+            self.ids.add(base)
+            return base
+        n = self.next_suffix.get(base, 2)
+        while (candidate := f"{base}~{n}") in self.ids:
+            n += 1
+        self.next_suffix[base] = n + 1
+        self.ids.add(candidate)
+        return candidate
+
+    def node_end(self, node: Node) -> int:
+        last = max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])
+        return self.textmap.block_end(last)
+
+    def node_last_block(self, node: Node) -> int:
+        return max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])
+
+
+def measures_in(actions: Spans, builder: Builder) -> list[dict[str, Any]]:
+    """The measures enumerated in ``actions``, as :class:`Measure` data."""
+    text = actions.text
+    document = builder.textmap.text
+    runs = actions.runs(document)
+    measures: list[dict[str, Any]] = []
+    for found in find_measures(text):
+        start, end = actions.to_global(found.marker_start), actions.to_global(found.end)
+        # A measure ends where its stretch of the document does (a labelled line between two
+        # pieces of the narrative is not part of it).
+        run_end = next((e for s, e in runs if s <= start < e), end)
+        if end > run_end:
+            end = run_end
+            found = replace(
+                found, end=found.start + len(document[actions.to_global(found.start) : end])
+            )
+        if found.missing_shi:
+            builder.warn(
+                "measure_marker_irregular",
+                f"measure {found.ordinal} is introduced by {found.marker!r} (是 missing)",
+                start,
+                start + len(found.marker),
+            )
+        measures.append(
+            {
+                "ordinal": found.ordinal,
+                "marker": found.marker,
+                "text": text[found.start : found.end].strip(),
+                "provenance": builder.prov_data(start, end),
+            }
+        )
+    return measures
+
+
+def put_runs(sources: dict[str, dict[str, Any]], name: str, spans: Spans, builder: Builder) -> None:
+    """``sources[name]`` for the first stretch of a value gathered from several places, and
+    ``name.2``, ``name.3``… for the others (joined by line breaks, they make the value)."""
+    for index, (start, end) in enumerate(spans.runs(builder.textmap.text)):
+        sources[name if index == 0 else f"{name}.{index + 1}"] = builder.prov_data(start, end)
+
+
+def block_at(textmap: TextMap, offset: int) -> int:
+    return max(0, bisect_right(textmap.starts, offset) - 1)
+
+
+def child_measures(
+    node: Node, builder: Builder, *, stop: int | None = None
+) -> tuple[list[dict[str, Any]], Spans]:
+    """Numbered items under a problem (family C: 1. 2. 3. after the finding) as measures
+    (:class:`Measure` data); the last one ends at ``stop`` (labelled lines that follow it)."""
+    textmap = builder.textmap
+    measures: list[dict[str, Any]] = []
+    actions = Spans()
+    for child in node.children:
+        assert child.marker is not None
+        start = textmap.starts[child.block]
+        end = builder.node_end(child)
+        if stop is not None and start < stop < end:
+            end = stop
+            while end > start and textmap.text[end - 1] in " \n":
+                end -= 1
+        whole = textmap.text[start:end]
+        actions.add(start, whole)
+        body = textmap.text[child.head_start : end].strip()
+        measures.append(
+            {
+                "ordinal": len(measures) + 1,
+                "marker": child.marker.raw,
+                "text": body,
+                "provenance": builder.prov_data(start, end),
+            }
+        )
+    return measures, actions

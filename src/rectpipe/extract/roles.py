@@ -1,0 +1,191 @@
+"""Which numbered items are problems, measures, groups or narrative: decided from what the
+items say (their evidence), not from their level.
+
+A labelled item is a problem; in a document without labels, the deepest items whose heading
+reads as a finding are; with no finding anywhere, the deepest items of the parts that name
+neither a group nor a measure are. Items under a problem are its measures. Intro and closing
+parts are narrative, and so is a group with no problem under it.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import lru_cache
+
+from ..profiles.profile import Profile
+from ..structure.tree import Node
+from ..text.sentences import split_first_sentence
+from .evidence import Evidence, heading_evidence
+from .fields_of_node import NodeFields
+from .status import status_sentence
+
+__all__ = ["Role", "classify", "section_title", "title_of"]
+
+
+class Role(Enum):
+    PROBLEM = "problem"
+    MEASURE = "measure"  # a numbered item under a problem
+    GROUP = "group"  # holds problems
+    NARRATIVE = "narrative"
+
+
+def title_of(heading: str) -> str:
+    return heading.strip().rstrip("。；;：:").strip()
+
+
+def _is_narrative_title(heading: str, profile: Profile) -> bool:
+    return any(word in heading for word in profile.narrative_sections)
+
+
+def _is_closing_title(heading: str, profile: Profile) -> bool:
+    title = section_title(heading)[0]
+    return any(word in title for word in profile.closing_sections)
+
+
+# The tree walks below are module functions, not closures calling themselves: such a closure
+# is a reference cycle that keeps the whole tree alive until the collector runs.
+
+
+def _has_labels(node: Node, fields: dict[int, NodeFields]) -> bool:
+    return fields[id(node)].labelled or any(_has_labels(c, fields) for c in node.children)
+
+
+def _mark(node: Node, role: Role, roles: dict[int, Role]) -> None:
+    roles[id(node)] = role
+    for child in node.children:
+        _mark(child, Role.MEASURE if role in (Role.PROBLEM, Role.MEASURE) else role, roles)
+
+
+def _visit(
+    node: Node,
+    ranks: set[int],
+    fields: dict[int, NodeFields],
+    evidence: dict[int, Evidence],
+    roles: dict[int, Role],
+) -> None:
+    """A document with labels: labelled items are problems, and so are unlabelled items at a
+    labelled item's depth unless their heading reads as a measure or a group."""
+    if id(node) in roles:
+        return
+    f = fields[id(node)]
+    if f.labelled or (not node.children and node.rank in ranks and _finding_like(node, evidence)):
+        _mark(node, Role.PROBLEM, roles)
+        return
+    roles[id(node)] = Role.GROUP
+    for child in node.children:
+        _visit(child, ranks, fields, evidence, roles)
+
+
+def _finding_like(node: Node, evidence: dict[int, Evidence]) -> bool:
+    return evidence[id(node)] in (Evidence.FINDING, Evidence.NEUTRAL)
+
+
+def _has_finding(node: Node, evidence: dict[int, Evidence]) -> bool:
+    return any(
+        evidence[id(c)] is Evidence.FINDING or _has_finding(c, evidence) for c in node.children
+    )
+
+
+def _visit_findings(
+    node: Node,
+    fields: dict[int, NodeFields],
+    evidence: dict[int, Evidence],
+    roles: dict[int, Role],
+) -> None:
+    """A document without labels: the deepest items whose heading reads as a finding are the
+    problems (the items under them are their measures); items that organise the work or list
+    next steps are not."""
+    if id(node) in roles:
+        return
+    if evidence[id(node)] is Evidence.FINDING and not _has_finding(node, evidence):
+        _mark(node, Role.PROBLEM, roles)
+        return
+    roles[id(node)] = Role.GROUP
+    for child in node.children:
+        _visit_findings(child, fields, evidence, roles)
+
+
+def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dict[int, Role]:
+    """The role of every numbered node, keyed by ``id(node)``."""
+    roles: dict[int, Role] = {}
+    evidence = {id(n): _node_evidence(n, fields, profile) for n in root.walk()}
+    narrative_parts = [
+        part
+        for part in root.children
+        if not _has_labels(part, fields)
+        and (
+            _is_closing_title(fields[id(part)].heading, profile)
+            or (
+                _is_narrative_title(fields[id(part)].heading, profile)
+                and not _has_finding(part, evidence)
+            )
+        )
+    ]
+    for part in narrative_parts:
+        _mark(part, Role.NARRATIVE, roles)
+    candidates = [n for n in root.walk() if id(n) not in roles]
+    labelled = [n for n in candidates if fields[id(n)].labelled]
+    if labelled:
+        ranks = {n.rank for n in labelled}
+        for part in root.children:
+            _visit(part, ranks, fields, evidence, roles)
+    elif any(evidence[id(n)] is Evidence.FINDING for n in candidates):
+        for part in root.children:
+            _visit_findings(part, fields, evidence, roles)
+    else:
+        # Nothing reads as a finding: the deepest items of the parts that name neither a group
+        # nor a measure are taken, status unknown.
+        multi_level = any(part.children for part in root.children if id(part) not in roles)
+        for part in root.children:
+            if id(part) in roles:
+                continue
+            if multi_level and not part.children:
+                _mark(part, Role.NARRATIVE, roles)
+                continue
+            _visit_deepest(part, roles, evidence)
+    # A group with no problem anywhere under it tells rather than lists.
+    for node in root.walk():
+        if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):
+            roles[id(node)] = Role.NARRATIVE
+    return roles
+
+
+def _visit_deepest(node: Node, roles: dict[int, Role], evidence: dict[int, Evidence]) -> None:
+    if id(node) in roles:
+        return
+    if not node.children and evidence[id(node)] is Evidence.NEUTRAL:
+        _mark(node, Role.PROBLEM, roles)
+        return
+    roles[id(node)] = Role.GROUP  # a group or a measure heading holds no problem of its own
+    for child in node.children:
+        _visit_deepest(child, roles, evidence)
+
+
+def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) -> Evidence:
+    """The heading's evidence; a neutral heading whose narrative states a status
+    (该问题已整改完成。) is a finding too."""
+    f = fields[id(node)]
+    found = heading_evidence(f.heading, profile)
+    if found is Evidence.NEUTRAL:
+        body = f.actions if f.actions.pieces else f.free
+        if body.pieces and status_sentence(body.text, profile) is not None:
+            return Evidence.FINDING
+    return found
+
+
+def _holds_problem(node: Node, roles: dict[int, Role], fields: dict[int, NodeFields]) -> bool:
+    if fields[id(node)].tables:
+        return True
+    return any(
+        roles.get(id(c)) is Role.PROBLEM or _holds_problem(c, roles, fields) for c in node.children
+    )
+
+
+@lru_cache(maxsize=1024)
+def section_title(heading: str) -> tuple[str, str]:
+    """``(title, same-line body)`` of a section heading: ``（一）标题。正文…`` splits after 。.
+    Remembered: every problem's path repeats its ancestors' headings."""
+    first, rest = split_first_sentence(heading)
+    return title_of(first), rest
