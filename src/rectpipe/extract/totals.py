@@ -146,7 +146,10 @@ def read_counts(text: str) -> Counts:
                 found.put(name, number)
             continue
         total = _problem_count(part)
-        if total is not None and (_HANDED.search(part) or problem_counts):
+        if total is not None and (
+            _HANDED.search(part) or problem_counts or _AFTER_WORD.search(part) and "其中" not in part
+        ):
+            # 反馈问题12个, 6个问题, and a group's own count 预算执行问题6项 (not 其中…问题3个).
             found.put("problems", total)
             continue
         if _TASKS.search(part):
