@@ -27,8 +27,7 @@ _N = "[一二三四五六七八九十]+"
 # An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 中央第五生态环境保护督察组,
 # 市审计局. The middle may not run over words that join two names (关于, 对, 向…).
 _JOINS = (
-    "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行"
-    "|组建|派出|成立|抽调|组成|派驻"
+    "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行|组建|派出|成立|抽调|组成|派驻"
 )
 _FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
@@ -409,9 +408,13 @@ def _is_issuer(line: str, profile: Profile) -> bool:
     line = line.strip()
     if not 2 <= len(line) <= 40 or _SENTENCE_PUNCT.search(line) or "：" in line:
         return False
-    if DATE.search(line):
+    if DATE.search(line) or _NOT_A_NAME.search(line):
         return False
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
+
+
+# A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
+_NOT_A_NAME = regex.compile(r"[A-Za-z0-9•·▪►◆■□●○※]")
 
 
 _HINT_KEYS: dict[str, tuple[str, ...]] = {

@@ -77,7 +77,7 @@ for _field, _words in {
         _PHRASES[_word] = _field
 _STATUS = regex.compile("|".join(sorted(map(regex.escape, _PHRASES), key=len, reverse=True)))
 _HANDED = regex.compile(
-    r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共|涉及|合计|提出|列出|认领|明确"
+    r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
 _TASKS = regex.compile(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
@@ -146,9 +146,8 @@ def read_counts(text: str) -> Counts:
                 found.put(name, number)
             continue
         total = _problem_count(part)
-        if total is not None and (
-            _HANDED.search(part) or problem_counts or _AFTER_WORD.search(part) and "其中" not in part
-        ):
+        own_count = _AFTER_WORD.search(part) is not None and "其中" not in part
+        if total is not None and (_HANDED.search(part) or problem_counts or own_count):
             # 反馈问题12个, 6个问题, and a group's own count 预算执行问题6项 (not 其中…问题3个).
             found.put("problems", total)
             continue

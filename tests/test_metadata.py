@@ -1,0 +1,37 @@
+"""Report metadata from text as published: names of bodies, issuers, group totals."""
+
+from __future__ import annotations
+
+import rectpipe
+from rectpipe.extract.totals import read_counts
+
+
+def test_an_inspecting_body_never_runs_over_a_verb_of_sending() -> None:
+    report = rectpipe.parse_text(
+        "关于县委第三轮巡察整改进展情况的通报\n"
+        "2023年4月6日至5月30日，县委组建3个巡察组对县水利局等单位开展常规巡察。"
+        "7月10日，县委3个巡察组向被巡察单位反馈了巡察意见。\n"
+        "一、巡察反馈问题整改情况\n"
+        "1.河道巡查记录不完整。已完成整改。\n"
+    )
+    assert report.metadata.inspecting_body == "县委3个巡察组"
+    assert "县委组建3个巡察组" not in report.metadata.inspecting_bodies
+
+
+def test_a_menu_item_above_the_title_is_no_issuer() -> None:
+    report = rectpipe.parse_text(
+        "• xk2041服务中心\n"
+        "区委巡察组回访水务公司整改落实情况\n"
+        "日期：2022-05-17\n"
+        "5月16日，区委第二巡察组到水务公司回访巡察反馈问题整改落实情况。\n"
+    )
+    assert report.metadata.title == "区委巡察组回访水务公司整改落实情况"
+    assert report.metadata.issuer is None
+    assert report.metadata.date == "2022-05-17"
+
+
+def test_a_group_states_its_own_count_after_the_word_problem() -> None:
+    counts = read_counts("部门预算管理问题8项，已整改5项，部分整改3项，整改金额1200万元。")
+    assert counts.values == {"problems": 8, "completed": 5, "partially_completed": 3}
+    # a subset is not the group's total
+    assert "problems" not in read_counts("其中共性问题3个").values
