@@ -13,6 +13,7 @@ from rectpipe.readers.blocks import Block, BlockKind
 from rectpipe.text.numbering import match_marker
 from rectpipe.text.repair import repair_blocks
 from rectpipe.text.repair_text import (
+    collapse_doubled,
     fold_ratio_colon,
     fullwidth_punctuation,
     halfwidth_copy,
@@ -265,3 +266,33 @@ def test_glued_heading_prefilters_agree_with_their_definitions() -> None:
         has_label = any(text.find(label, 1) > 0 for label in labels)
         assert (found.search(text, 1) is not None) == has_label, text
     assert _labels_inside(()) is None
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        (
+            "经批准,,2024年8月20日至21日,,督察组反馈情况,。",
+            "经批准,2024年8月20日至21日,督察组反馈情况。",
+        ),
+        ("向上海，、浙江，、江西反馈", "向上海、浙江、江西反馈"),
+        ("问题和不足；。", "问题和不足。"),
+        ("已完成。“两个责任”……落实", "已完成。“两个责任”……落实"),  # nothing doubled
+    ],
+)
+def test_doubled_clause_marks_collapse_to_the_strongest(damaged: str, repaired: str) -> None:
+    assert collapse_doubled(damaged).replace("，", ",") == repaired.replace("，", ",")
+
+
+def test_a_spun_copy_reads_like_the_clean_one() -> None:
+    spun = rectpipe.parse_text(
+        "一、关于污水管网建设滞后的问题,。\n整改情况：已完成,,新建管网12公里,、完成验收。\n"
+    )
+    assert [w.code for w in spun.warnings if w.code.startswith("text_repaired")] == [
+        "text_repaired_punctuation",
+        "text_repaired_doubled_punctuation",
+    ]
+    problem = spun.iter_problems()[0]
+    assert problem.title == "关于污水管网建设滞后的问题"
+    assert problem.status is rectpipe.Status.COMPLETED
+    assert problem.actions == "已完成，新建管网12公里、完成验收。"

@@ -56,6 +56,9 @@ def test_unknown_phrases(raw: str) -> None:
         ("该问题正在整改中。一是…", Status.IN_PROGRESS),
         ("一是建立制度。二是加强督查。目前已完成整改。", Status.COMPLETED),
         ("已整改到位。", Status.COMPLETED),
+        # an opening clause before a comma
+        ("已完成，新建管网12公里、完成验收。", Status.COMPLETED),
+        ("正在整改，已完成方案编制。", Status.IN_PROGRESS),
     ],
 )
 def test_status_sentence(text: str, status: Status) -> None:

@@ -68,15 +68,16 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
     """A short sentence or clause that states a status on its own, at the start or near the
     end of ``text``.
 
-    ``该问题已完成整改。`` / ``目前正在整改。`` opening or closing the narrative, or a closing
-    clause after a comma (``…，该问题已整改到位。``); the last two sentences are looked at, the
+    ``该问题已完成整改。`` / ``目前正在整改。`` opening or closing the narrative, an opening
+    clause before a comma (``已完成，新建管网12公里。``), or a closing clause after a comma
+    (``…，该问题已整改到位。``); the last two sentences are looked at, the
     later one first. Returns ``(start, end, match)`` of that sentence or clause (end without
     the final mark), or ``None``.
     """
     spans = sentences(text)
     if not spans:
         return None
-    found = _status_span(text, *spans[0], profile)
+    found = _status_span(text, *spans[0], profile) or _leading_clause(text, *spans[0], profile)
     if found is not None:
         return found
     for start, end in reversed(spans[-2:]):
@@ -94,6 +95,18 @@ def _status_clause(
     if cut <= start:
         return None
     return _status_span(text, cut + 1, end, profile)
+
+
+def _leading_clause(
+    text: str, start: int, end: int, profile: Profile
+) -> tuple[int, int, StatusMatch] | None:
+    """The first clause of a sentence, when it states a status (已完成，新建…)."""
+    cut = min(
+        (i for mark in _CLAUSE_MARKS if (i := text.find(mark, start, end)) > start), default=-1
+    )
+    if cut < 0:
+        return None
+    return _status_span(text, start, cut, profile)
 
 
 def _status_span(

@@ -7,6 +7,8 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``pinyin``: pinyin glosses after characters, ``個(gè)`` → ``個``;
 - ``punctuation``: a web copy's ASCII ``, : ; ( )`` between Han characters → full-width (only
   when the document as a whole lost its full-width commas), and ``∶`` used as a colon;
+- ``doubled_punctuation``: clause marks a spun copy doubled (``，，`` ``，。`` ``，、``) → the
+  strongest mark of each run;
 - ``line_breaks``: several headings glued into one paragraph, ``…。二、下一步工作安排（一）…``
   → one block per heading (see :func:`rectpipe.repair_text.split_points`);
 - ``ocr``: in blocks recognised by OCR only, the punctuation OCR misreads (丶 → 、, a closing
@@ -31,6 +33,7 @@ from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record
 from .normalize import clean_blocks, clean_text
 from .repair_text import (
+    collapse_doubled,
     fold_ratio_colon,
     fullwidth_punctuation,
     halfwidth_copy,
@@ -41,11 +44,12 @@ from .repair_text import (
     to_simplified,
 )
 
-KINDS = ("traditional", "pinyin", "punctuation", "line_breaks", "ocr")
+KINDS = ("traditional", "pinyin", "punctuation", "doubled_punctuation", "line_breaks", "ocr")
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
     "pinyin": "pinyin glosses after characters removed",
     "punctuation": "half-width punctuation between Han characters made full-width",
+    "doubled_punctuation": "doubled clause marks collapsed (，， → ，, ，。 → 。, ，、 → 、)",
     "line_breaks": "paragraphs holding several headings or labels split",
     "ocr": "punctuation misread by OCR put right (丶 → 、, · → 。, half-/full-width forms)",
 }
@@ -80,6 +84,7 @@ def _char_repairs(text: str, plan: _Plan, ocr: bool = False) -> tuple[str, list[
     steps.append(("punctuation", fold_ratio_colon))
     if plan.halfwidth:
         steps.append(("punctuation", fullwidth_punctuation))
+    steps.append(("doubled_punctuation", collapse_doubled))
     for kind, step in steps:
         fixed = step(text)
         if fixed != text:

@@ -178,6 +178,24 @@ def fullwidth_punctuation(text: str) -> str:
     return _PAREN.sub(_paren, _SIMPLE_MARK.sub(mark, text))
 
 
+_DOUBLED = regex.compile(r"[，,、；;：。]{2,}")
+# The mark a run of them stands for: the strongest one in it.
+_STRENGTH = {"。": 5, "；": 4, ";": 4, "：": 3, "、": 2, "，": 1, ",": 1}
+_FULL = {";": "；", ",": "，"}
+
+
+def collapse_doubled(text: str) -> str:
+    """Runs of clause marks a spun or re-typeset copy doubled (``，，`` ``，。`` ``，、``) → the
+    strongest mark of the run: ``上海，、浙江`` → ``上海、浙江``, ``不足，。`` → ``不足。``.
+    No report writes two clause marks in a row, so a run is always damage."""
+
+    def strongest(match: regex.Match[str]) -> str:
+        mark = max(match.group(0), key=lambda ch: _STRENGTH[ch])
+        return _FULL.get(mark, mark)
+
+    return _DOUBLED.sub(strongest, text)
+
+
 # -- OCR misreadings ---------------------------------------------------------------------------
 
 _OCR_TRANSLATE = str.maketrans(
