@@ -35,3 +35,15 @@ def test_a_group_states_its_own_count_after_the_word_problem() -> None:
     assert counts.values == {"problems": 8, "completed": 5, "partially_completed": 3}
     # a subset is not the group's total
     assert "problems" not in read_counts("其中共性问题3个").values
+
+
+def test_a_news_headline_is_the_title_when_no_line_reads_as_a_report_title() -> None:
+    report = rectpipe.parse_text(
+        "外国语学院召开巡察整改情况通报会\n"
+        "9月3日，学院党委召开巡察整改情况通报会，通报了巡察整改工作进展。\n"
+        "学院对5个方面18个问题进行了整改，已整改到位15个。\n"
+    )
+    assert report.metadata.title == "外国语学院召开巡察整改情况通报会"
+    # a first line of content that is a sentence is no headline
+    plain = rectpipe.parse_text("9月3日，学院召开巡察整改情况通报会。\n会议通报了整改进展。\n")
+    assert plain.metadata.title is None

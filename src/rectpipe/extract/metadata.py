@@ -176,6 +176,8 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
                     title, title_end = line + more, found.span(front[position + 1])[1]
             found.put("title", title, start, title_end, "title")
             title_at = position
+    if title_at is None:
+        title_at = _headline(found, front)
     if title_at is None or found.meta.title is None:
         return
     words = regex.search(r"关于|落实|贯彻|对照", found.meta.title)
@@ -394,6 +396,27 @@ def _contact(found: _Collector) -> None:
 
 
 _TITLE_WORDS = regex.compile(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
+
+
+def _headline(found: _Collector, front: Sequence[int]) -> int | None:
+    """A news item's headline when no line reads as a report's title: the first line that is
+    neither furniture nor a sentence, short, and about the inspection's work
+    (学院召开巡察整改情况通报会). Its position in ``front``, or ``None``."""
+    for position, index in enumerate(front[:6]):
+        line = found.line(index).strip()
+        if is_furniture(line) or _DOC_NUMBER.search(line) or _ATTACHMENT.match(line):
+            continue
+        if (
+            len(line) <= 50
+            and not _SENTENCE_PUNCT.search(line)
+            and not regex.search(r"[，,：:]", line)
+            and _TITLE_WORDS.search(line)
+            and position + 1 < len(front)
+        ):
+            found.put("title", line, *found.span(index), "title")
+            return position
+        return None  # the first line of content is no headline: no title at all
+    return None
 
 
 def _looks_like_title(line: str) -> bool:
