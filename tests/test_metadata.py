@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import rectpipe
 from rectpipe.extract.totals import read_counts
 
@@ -47,3 +49,23 @@ def test_a_news_headline_is_the_title_when_no_line_reads_as_a_report_title() -> 
     # a first line of content that is a sentence is no headline
     plain = rectpipe.parse_text("9月3日，学院召开巡察整改情况通报会。\n会议通报了整改进展。\n")
     assert plain.metadata.title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("2019年11月2日 08:15 | 来源：区融媒体中心", "2019-11-02"),
+        ("2021-06-30 16:02:11  来源:县政府办", "2021-06-30"),
+        ("2020-12-01 09:00", "2020-12-01"),
+        ("信息来源：县审计局 | 发布时间：2022-08-15 | 浏览量：66", "2022-08-15"),
+        ("发布日期:2023-02-13 10:20信息来源:市审计局浏览次数:", "2023-02-13"),
+    ],
+)
+def test_the_page_date_line_under_the_title(line: str, date: str) -> None:
+    report = rectpipe.parse_text(
+        f"关于巡察整改进展情况的通报\n{line}\n"
+        "一、关于理论学习不深入的问题\n整改情况：已完成整改，制定学习计划。\n"
+        "二、关于议事规则执行不严的问题\n整改情况：正在整改。\n"
+    )
+    assert report.metadata.date == date
+    assert report.metadata.origins["date"] == "date_line"

@@ -218,10 +218,12 @@ _DATE_LINE = regex.compile(
     r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
 )
 _WRITTEN = ("成文日期", "发文日期", "印发日期")
-# A page's date alone on its line, as portals print it under the title: 2024-07-18 11:16:05.
+# A page's date without a label, as portals print it under the title: alone on its line
+# (2024-07-18 11:16:05), or before the page's source line (2018年10月19日 07:29 | 来源：…).
 _BARE_DATE = regex.compile(
-    r"^\s*(?P<y>[0-9]{4})\s*[-/.]\s*(?P<m>[0-9]{1,2})\s*[-/.]\s*(?P<d>[0-9]{1,2})"
-    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
+    r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})日?"
+    r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+    r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|浏览|点击|阅读|访问)"
 )
 
 
