@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import rectpipe
 from rectpipe.extract.totals import read_counts
+from rectpipe.profiles import default_profile, load_profile
 
 
 def test_an_inspecting_body_never_runs_over_a_verb_of_sending() -> None:
@@ -33,10 +36,12 @@ def test_a_menu_item_above_the_title_is_no_issuer() -> None:
 
 
 def test_a_group_states_its_own_count_after_the_word_problem() -> None:
-    counts = read_counts("部门预算管理问题8项，已整改5项，部分整改3项，整改金额1200万元。")
+    counts = read_counts(
+        "部门预算管理问题8项，已整改5项，部分整改3项，整改金额1200万元。", default_profile()
+    )
     assert counts.values == {"problems": 8, "completed": 5, "partially_completed": 3}
     # a subset is not the group's total
-    assert "problems" not in read_counts("其中共性问题3个").values
+    assert "problems" not in read_counts("其中共性问题3个", default_profile()).values
 
 
 def test_a_news_headline_is_the_title_when_no_line_reads_as_a_report_title() -> None:
@@ -69,3 +74,19 @@ def test_the_page_date_line_under_the_title(line: str, date: str) -> None:
     )
     assert report.metadata.date == date
     assert report.metadata.origins["date"] == "date_line"
+
+
+def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:
+    profile = default_profile()
+    assert read_counts("已完成整改的问题40个，正在整改5个", profile).values == {
+        "completed": 40,
+        "in_progress": 5,
+    }
+    # a count of something done is no count of problems
+    assert read_counts("完成制度建设12项", profile).values == {}
+    # a word a user's profile adds counts in totals too
+    user_file = tmp_path / "profile.yaml"
+    user_file.write_text("status:\n  completed: [已对账销项]\n", "utf-8")
+    custom = load_profile(user_file)
+    assert read_counts("已对账销项17个", custom).values == {"completed": 17}
+    assert read_counts("已对账销项17个", profile).values == {}

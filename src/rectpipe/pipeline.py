@@ -306,7 +306,7 @@ def _parse_document(
     )
     problems = report.iter_problems()
     report.summary = summarise(
-        report, stated_blocks=_outside_problems(report, textmap), textmap=textmap
+        report, stated_blocks=_outside_problems(report, textmap), textmap=textmap, profile=profile
     )
     if not problems and report.summary.stated is None and not _reads_as_report(report, profile):
         raise StructureNotFoundError("nothing recognisable as a rectification report")

@@ -23,6 +23,7 @@ from ..models.report import (
     Status,
     Summary,
 )
+from ..profiles.profile import Profile
 from ..text.dates import DATE
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import match_marker
@@ -43,7 +44,9 @@ _ENDS = "。！？!?；;…”’」』）)》】"
 _SHORT_LINE = 16  # a signature, a name, a short date line ends without a mark
 
 
-def summarise(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> Summary:
+def summarise(
+    report: Report, *, stated_blocks: list[int], textmap: TextMap, profile: Profile
+) -> Summary:
     """The report's :class:`Summary`; ``stated_blocks`` are where totals may be stated."""
     problems = report.iter_problems()
     by_status = Counter(p.status for p in problems)
@@ -51,9 +54,9 @@ def summarise(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> 
     for problem in problems:
         key = problem.path[-1].title if problem.path else None
         categories.setdefault(key, Counter())[problem.status] += 1
-    stated = stated_totals(textmap, sorted(set(stated_blocks)))
+    stated = stated_totals(textmap, sorted(set(stated_blocks)), profile)
     if stated is not None:
-        stated.categories = _category_totals(report, textmap)
+        stated.categories = _category_totals(report, textmap, profile)
     consistent: bool | None = None
     if stated is not None and problems:  # with no list found there is nothing to check
         checks: list[bool] = []
@@ -80,7 +83,7 @@ def summarise(report: Report, *, stated_blocks: list[int], textmap: TextMap) -> 
 _FIRST_SENTENCE = regex.compile(r"[^。；]*[。；]?")
 
 
-def _category_totals(report: Report, textmap: TextMap) -> list[CategoryTotals]:
+def _category_totals(report: Report, textmap: TextMap, profile: Profile) -> list[CategoryTotals]:
     """Totals that a group's heading or first sentence states about its own problems."""
     found: list[CategoryTotals] = []
     for section in report.iter_sections():
@@ -88,7 +91,7 @@ def _category_totals(report: Report, textmap: TextMap) -> list[CategoryTotals]:
             continue
         first = _FIRST_SENTENCE.match(section.text)
         for text in (section.title, first.group(0) if first else ""):
-            counts = read_counts(text)
+            counts = read_counts(text, profile)
             values = counts.values
             if "problems" not in values and "completed" not in values:
                 continue

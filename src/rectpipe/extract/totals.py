@@ -4,7 +4,8 @@ A totals sentence is read clause by clause (clauses end at ，、；). A clause 
 (N个/项/条) is assigned by the first status phrase in it (longest phrases first, so 未完成 is
 not 完成), or to the problem total when it counts 问题 after a word of handing over (反馈,
 指出…). Side figures (制度N项, 处分N人, 资金N万元) name no status and no 问题 and are passed
-over. The vocabulary is the genre's; extend it in code only with words that hold for any report.
+over. Status phrases come from the profile (``status:`` and ``long_term:``), so a profile that
+knows a new status word counts it in totals too.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -12,10 +13,12 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-from ..models.report import StatedTotals
+from ..models.report import StatedTotals, Status
+from ..profiles.profile import Profile
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 
@@ -27,58 +30,25 @@ _RATE = regex.compile(r"(?:整改)?完成率(?:为|达|达到|是)?\s*(?P<r>[0-9
 _CLAUSE = regex.compile(r"[^，,、；;。：:]+")
 _SENTENCE = regex.compile(r"[^。；]+[。；]?")
 
-# Status phrases of totals, each with the field it counts. Longest first at match time.
-_PHRASES: dict[str, str] = {}
-for _field, _words in {
-    "completed": (
-        "已完成整改",
-        "已经完成整改",
-        "已整改到位",
-        "已完成",
-        "整改到位",
-        "已办结",
-        "完成整改",
-        "整改完成",
-        "已整改完成",
-        "已整改",
-        "已销号",
-        "办结",
-        "销号",
-        "全部完成",
-    ),
-    "partially_completed": (
-        "基本完成",
-        "阶段性完成",
-        "部分整改",
-        "部分完成",
-        "阶段性完成整改",
-        "取得阶段性成效",
-        "基本整改到位",
-        "基本整改",
-        "阶段性办结",
-        "取得阶段性成果",
-    ),
-    "in_progress": (
-        "正在整改",
-        "正在推进",
-        "正在办理",
-        "整改中",
-        "推进中",
-        "按序时推进",
-        "达到序时进度",
-        "正在整改中",
-        "序时推进",
-        "未完成但达到序时进度",
-    ),
-    "ongoing": ("持续整改", "长期坚持", "需长期坚持", "持续推进", "长期推进", "常态化推进"),
-    "not_completed": ("未完成", "尚未完成", "未整改", "未按期完成", "未完成整改", "尚未整改"),
-}.items():
-    for _word in _words:
-        _PHRASES[_word] = _field
-_STATUS = regex.compile("|".join(sorted(map(regex.escape, _PHRASES), key=len, reverse=True)))
+# The status phrases of totals are the profile's status vocabulary (``status:`` and
+# ``long_term:``, the latter counting as ongoing), matched longest first.
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
+    """Each status phrase of ``profile`` with the field it counts, and one pattern of them all
+    (longest first, so 未完成 is not 完成). Profiles are immutable and hash by identity."""
+    phrases = {phrase: status.value for phrase, status in profile.status_phrases}
+    for phrase in profile.long_term:
+        phrases.setdefault(phrase, Status.ONGOING.value)
+    pattern = regex.compile("|".join(sorted(map(regex.escape, phrases), key=len, reverse=True)))
+    return phrases, pattern
+
+
 _HANDED = regex.compile(
     r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
+_GAP_WORDS = regex.compile(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = regex.compile(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
 
@@ -102,8 +72,9 @@ def _value(text: str) -> int | None:
     return cn_to_int(text)
 
 
-def read_counts(text: str) -> Counts:
+def read_counts(text: str, profile: Profile) -> Counts:
     """The totals ``text`` states (one sentence or a heading), clause by clause."""
+    phrases, status_words = _vocabulary(profile)
     found = Counts()
     masked = _RATE.sub(lambda m: "□" * len(m.group(0)), text)
     rate = _RATE.search(text)
@@ -114,11 +85,18 @@ def read_counts(text: str) -> Counts:
         counts = list(_COUNT.finditer(part))
         if not counts:
             continue
-        status = _STATUS.search(part)
+        status = status_words.search(part)
         problem_counts = [c for c in counts if c.group("what")]
         if status is not None:
-            name = _PHRASES[status.group(0)]
-            after = [c for c in counts if c.start() >= status.end()]
+            name = phrases[status.group(0)]
+            # A count after the phrase only when nothing but joining words (的, 问题…) lies
+            # between: 已完成整改的问题40个, not 完成制度建设12项.
+            after = [
+                c
+                for c in counts
+                if c.start() >= status.end()
+                and not _GAP_WORDS.sub("", part[status.end() : c.start()]).strip()
+            ]
             # A count before the phrase only when it counts problems or is next to it
             # (6个问题已完成整改, 其中4个已完成); 312件信访件已全部办结 is no problem count.
             before = [
@@ -179,7 +157,7 @@ def _side_figure(clause: str, count: regex.Match[str]) -> bool:
     return bool(_NOT_PROBLEM.match(tail) or regex.search(r"(?:措施|制度|办法)$", head))
 
 
-def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
+def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> StatedTotals | None:
     """The sentence among ``blocks`` that states the most about the problems' totals (the
     first of equals), with what the next two sentences of the same block add (目前已完成N个，
     正在整改N个). Without a problem total of its own, the nearest earlier sentence that states
@@ -191,13 +169,13 @@ def stated_totals(textmap: TextMap, blocks: list[int]) -> StatedTotals | None:
             continue
         sentences = list(_SENTENCE.finditer(line))
         for position, sentence in enumerate(sentences):
-            counts = read_counts(sentence.group(0))
+            counts = read_counts(sentence.group(0), profile)
             stated = "problems" in counts.values or "completed" in counts.values
             if not stated and (counts.tasks is None or not counts.values):
                 continue
             end = sentence.end()
             for follower in sentences[position + 1 : position + 3]:
-                more = read_counts(follower.group(0))
+                more = read_counts(follower.group(0), profile)
                 if "problems" in more.values or not more.values:
                     break
                 for name, value in more.values.items():
