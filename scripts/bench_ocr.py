@@ -30,14 +30,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def _page_texts(data: bytes, scale: float | None) -> tuple[dict[int, str], float, int]:
-    """Text per page of a PDF (OCR at ``scale``, or its text layer when ``None``), the
-    seconds the reading took after a warm-up, and the peak RSS in KiB."""
+def _page_texts(
+    data: bytes, scale: float | None, threads: int = 0
+) -> tuple[dict[int, str], float, int]:
+    """Text per page of a PDF (OCR at ``scale`` with ``threads`` engine threads, or its text
+    layer when ``None``), the seconds the reading took after a warm-up, and the peak RSS in
+    KiB."""
     from rectpipe.readers.ocr import OcrSettings
     from rectpipe.readers.pdf import read_pdf
 
     mode = "never" if scale is None else "auto"
-    settings = OcrSettings(scale=scale or 2.0)
+    settings = OcrSettings(scale=scale or 2.0, threads=threads)
     if scale is not None:  # load and warm the engine on a small page
         from rectpipe.readers.ocr import ocr_pdf_pages
 
@@ -52,8 +55,8 @@ def _page_texts(data: bytes, scale: float | None) -> tuple[dict[int, str], float
     return texts, seconds, peak
 
 
-def _child(path: str, scale: float | None, queue: Any) -> None:
-    queue.put(_page_texts(Path(path).read_bytes(), scale))
+def _child(path: str, scale: float | None, queue: Any, threads: int = 0) -> None:
+    queue.put(_page_texts(Path(path).read_bytes(), scale, threads))
 
 
 def _in_fresh_process(path: Path, scale: float | None) -> tuple[dict[int, str], float, int]:
@@ -77,12 +80,14 @@ def _cer(reference: dict[int, str], got: dict[int, str]) -> float:
     return errors / max(1, total)
 
 
-def _workers(path: Path, count: int) -> tuple[float, int]:
-    """Wall seconds for ``count`` processes each reading ``path`` at once, and the largest
-    peak RSS (KiB) among them."""
+def _workers(path: Path, count: int, threads: int) -> tuple[float, int]:
+    """Wall seconds for ``count`` processes each reading ``path`` at once with ``threads``
+    engine threads (0: the engine's choice), and the largest peak RSS (KiB) among them."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    processes = [context.Process(target=_child, args=(str(path), 2.0, queue)) for _ in range(count)]
+    processes = [
+        context.Process(target=_child, args=(str(path), 2.0, queue, threads)) for _ in range(count)
+    ]
     start = time.perf_counter()
     for process in processes:
         process.start()
@@ -128,14 +133,25 @@ def main(argv: list[str] | None = None) -> int:
             }
             by_scale.append(row)
             print(json.dumps(row), flush=True)
+        # As a batch runs them: one worker with every core, and two sharing the cores (each
+        # cores ÷ 2 engine threads, batch.runner.shared_cores); beside them, two workers that
+        # both leave the thread count to the engine, which oversubscribes the cores.
+        from rectpipe.batch.runner import shared_cores
+        from rectpipe.limits import DEFAULT_LIMITS
+
         workers = {}
-        for count in (1, 2):
-            wall, peak = _workers(scan, count)
-            workers[str(count)] = {
+        for label, count, threads in (
+            ("1", 1, 0),
+            ("2", 2, shared_cores(DEFAULT_LIMITS, 2).ocr_threads),
+            ("2_engine_threads", 2, 0),
+        ):
+            wall, peak = _workers(scan, count, threads)
+            workers[label] = {
+                "threads_per_engine": threads or "engine",
                 "pages_per_second": round(count * len(pages) / wall, 3),
                 "peak_rss_mb_per_worker": round(peak / 1024),
             }
-            print(json.dumps({"workers": count, **workers[str(count)]}), flush=True)
+            print(json.dumps({"workers": label, **workers[label]}), flush=True)
     result = {"pages": pages, "by_scale": by_scale, "workers": workers}
     out = ROOT / "out"
     out.mkdir(exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import multiprocessing
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from rectpipe import parse_file
+from rectpipe import DEFAULT_LIMITS, parse_file
 from rectpipe.batch import (
     DirSink,
     FileResult,
@@ -425,3 +426,15 @@ def test_a_failure_removes_a_temporary_file_left_by_a_killed_worker(tmp_path: Pa
     assert summary.failure == 1
     assert not stray.exists()
     assert other.exists()  # another file's temporary is not this failure's business
+
+
+def test_ocr_engines_share_the_cores_among_workers() -> None:
+    from rectpipe.batch.runner import shared_cores
+
+    one = shared_cores(DEFAULT_LIMITS, 1)
+    assert one.ocr_threads == 0  # a single worker leaves it to the engine
+    two = shared_cores(DEFAULT_LIMITS, 2)
+    assert two.ocr_threads >= 1
+    assert shared_cores(DEFAULT_LIMITS, 10_000).ocr_threads == 1
+    chosen = dataclasses.replace(DEFAULT_LIMITS, ocr_threads=3)
+    assert shared_cores(chosen, 2).ocr_threads == 3  # a number asked for is kept

@@ -24,7 +24,9 @@ class Limits:
     are recognised by OCR (``auto``: PDF pages without a text layer, and images; ``always``:
     every page, the text layer ignored; ``never``: none, a scan is ``no_text_layer``).
     ``max_ocr_pages``: pages one file may have recognised (OCR takes seconds a page).
-    ``max_image_pixels``: pixels of one image page (decompression bombs).
+    ``max_image_pixels``: pixels of one image page (decompression bombs). ``ocr_threads``: CPU
+    threads one OCR engine may use (0: the engine's choice, every core); a batch of N workers
+    gives each worker cores ÷ N when left at 0, so the workers do not fight over the cores.
     """
 
     max_file_bytes: int = 200 * MB
@@ -36,6 +38,7 @@ class Limits:
     ocr: Literal["auto", "always", "never"] = "auto"
     max_ocr_pages: int = 500
     max_image_pixels: int = 60_000_000
+    ocr_threads: int = 0
 
 
 DEFAULT_LIMITS = Limits()

@@ -70,7 +70,9 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
             max_pages=limits.max_pages,
             ocr=limits.ocr,
             max_ocr_pages=limits.max_ocr_pages,
-            ocr_settings=OcrSettings(max_pixels=limits.max_image_pixels),
+            ocr_settings=OcrSettings(
+                max_pixels=limits.max_image_pixels, threads=limits.ocr_threads
+            ),
         )
     if fmt == "image":
         if limits.ocr == "never":
@@ -81,7 +83,9 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         return read_image(
             data,
             max_pages=min(limits.max_pages, limits.max_ocr_pages),
-            ocr_settings=_OcrSettings(max_pixels=limits.max_image_pixels),
+            ocr_settings=_OcrSettings(
+                max_pixels=limits.max_image_pixels, threads=limits.ocr_threads
+            ),
         )
     if fmt == "html":
         from .readers.html import read_html

@@ -11,6 +11,7 @@ Internal: the public door is :mod:`rectpipe.batch`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import signal
 import threading
@@ -96,6 +97,15 @@ class BatchSummary:
         return text + (" — interrupted, rerun with --resume" if self.interrupted else "")
 
 
+def shared_cores(limits: Limits, workers: int) -> Limits:
+    """``limits`` for one of ``workers`` workers: an OCR engine left to take every core
+    (``ocr_threads`` 0) gets the worker's share of them, at least one."""
+    if limits.ocr_threads or workers <= 1:
+        return limits
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return dataclasses.replace(limits, ocr_threads=max(1, (cores or 1) // workers))
+
+
 def _engine_results(
     plan: Plan,
     engine: Engine,
@@ -160,6 +170,7 @@ def convert_batch(
     """
     started = time.monotonic()
     cached_profile(profile_path)
+    limits = shared_cores(limits, workers)
     output_format = getattr(sink, "output_format", None)
     plan = plan_batch(
         inputs,

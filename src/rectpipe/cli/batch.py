@@ -114,6 +114,7 @@ def check_number(
 
 def check_batch_options(args: argparse.Namespace) -> None:
     """Refuse flag values that make no sense (NaN, infinite, negative, absurd) up front."""
+    check_number("--ocr-threads", args.ocr_threads, zero=True)
     if not 1 <= args.workers <= MAX_WORKERS:
         raise UsageError(f"--workers must be from 1 to {MAX_WORKERS}, not {args.workers}")
     if args.max_tasks_per_worker < 1:
@@ -162,6 +163,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
                     timeout=None,
                     ocr=args.ocr,
                     max_ocr_pages=args.max_ocr_pages,
+                    ocr_threads=args.ocr_threads,
                 ),
                 address=args.address,
                 max_tasks_per_worker=args.max_tasks_per_worker,

@@ -177,11 +177,19 @@ def add_ocr_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="most pages recognised by OCR per file (default %(default)d)",
     )
+    parser.add_argument(
+        "--ocr-threads",
+        type=int,
+        default=defaults.ocr_threads,
+        metavar="N",
+        help="CPU threads per OCR engine (default 0: all cores, shared among batch workers)",
+    )
 
 
 def limits_from_ocr(args: argparse.Namespace) -> Limits:
     """The default :class:`Limits` with the OCR options asked for."""
-    return Limits(ocr=args.ocr, max_ocr_pages=args.max_ocr_pages)
+    check_number("--ocr-threads", args.ocr_threads, zero=True)
+    return Limits(ocr=args.ocr, max_ocr_pages=args.max_ocr_pages, ocr_threads=args.ocr_threads)
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -193,6 +201,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
     check_number("--max-pages", args.max_pages)
     check_number("--max-sheets", args.max_sheets)
     check_number("--max-cells", args.max_cells)
+    check_number("--ocr-threads", getattr(args, "ocr_threads", None), zero=True)
     return Limits(
         max_file_bytes=int(args.max_file_mb * MB),
         max_unzipped_bytes=int(args.max_unzipped_mb * MB),
@@ -202,6 +211,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
         timeout=args.timeout or None,
         ocr=getattr(args, "ocr", DEFAULT_LIMITS.ocr),
         max_ocr_pages=getattr(args, "max_ocr_pages", DEFAULT_LIMITS.max_ocr_pages),
+        ocr_threads=getattr(args, "ocr_threads", DEFAULT_LIMITS.ocr_threads),
     )
 
 
@@ -213,6 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the command's contract is one line per failed file, so their records go nowhere.
     logging.getLogger().addHandler(logging.NullHandler())
     logging.lastResort = None
+    # The OCR engine gives its loggers a console handler of their own when it is imported.
+    for name in ("RapidOCR", "OrtInferSession"):
+        logging.getLogger(name).disabled = True
     try:
         if args.command == "schema":
             from ..tools.schema import schema_text

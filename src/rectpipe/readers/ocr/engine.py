@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,17 +34,21 @@ class Recognised:
 
 
 @functools.cache
-def _engine(text_score: float) -> Any:
+def _engine(text_score: float, threads: int) -> Any:
     if not available():
         raise MissingDependencyError(f"no OCR engine; {INSTALL_HINT}")
-    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     module = importlib.import_module(ENGINE_MODULE)
-    return module.RapidOCR(text_score=text_score, print_verbose=False)
+    options: dict[str, Any] = {"text_score": text_score, "print_verbose": False}
+    if threads > 0:
+        options["intra_op_num_threads"] = threads
+        options["inter_op_num_threads"] = 1
+    return module.RapidOCR(**options)
 
 
-def recognise(image: Any, *, text_score: float = 0.5) -> list[Recognised]:
-    """The lines the engine reads in ``image`` (an H×W×3 uint8 array, BGR)."""
-    engine = _engine(text_score)
+def recognise(image: Any, *, text_score: float = 0.5, threads: int = 0) -> list[Recognised]:
+    """The lines the engine reads in ``image`` (an H×W×3 uint8 array, BGR), with at most
+    ``threads`` CPU threads (0: the engine's choice)."""
+    engine = _engine(text_score, threads)
     result, _ = engine(image, return_word_box=True, text_score=text_score)
     lines: list[Recognised] = []
     for item in result or []:

@@ -42,5 +42,8 @@ class OcrSettings:
     max_pixels: int = 60_000_000
     """An image (or image page) with more pixels than this is refused as ``too_large``."""
 
+    threads: int = 0
+    """CPU threads the engine's inference may use; 0 leaves it to the engine (every core)."""
+
 
 DEFAULT_OCR_SETTINGS = OcrSettings()
