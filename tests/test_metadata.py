@@ -9,6 +9,7 @@ import pytest
 import rectpipe
 from rectpipe.extract.totals import read_counts
 from rectpipe.profiles import default_profile, load_profile
+from rectpipe.tools.provenance import check_sources
 
 
 def test_an_inspecting_body_never_runs_over_a_verb_of_sending() -> None:
@@ -90,3 +91,33 @@ def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:
     custom = load_profile(user_file)
     assert read_counts("已对账销项17个", custom).values == {"completed": 17}
     assert read_counts("已对账销项17个", profile).values == {}
+
+
+_BODY = (
+    "一、关于理论学习不深入的问题\n整改情况：已完成整改。\n"
+    "二、关于议事规则执行不严的问题\n整改情况：正在整改。\n"
+)
+
+
+def test_a_signature_wrapped_over_two_lines_is_one_issuer() -> None:
+    report = rectpipe.parse_text(
+        f"关于第二轮巡察整改进展情况的通报\n{_BODY}特此通报。\n"
+        "中共青禾县委巡察工作\n领导小组办公室\n2023年6月2日\n"
+    )
+    assert report.metadata.issuer == "中共青禾县委巡察工作领导小组办公室"
+    assert set(report.metadata.sources) >= {"issuer", "issuer.2"}
+    assert check_sources(report) == []
+    # two signatories, each a name of its own, are not joined
+    joint = rectpipe.parse_text(
+        f"关于第二轮巡察整改进展情况的通报\n{_BODY}中共青禾县委员会\n青禾县人民政府\n2023年6月2日\n"
+    )
+    assert joint.metadata.issuer == "青禾县人民政府"
+
+
+def test_a_title_wrapped_after_its_about_is_joined() -> None:
+    report = rectpipe.parse_text(
+        f"中共青禾县水利局党组关于县委第二轮巡察\n整改进展情况的通报\n{_BODY}"
+    )
+    assert report.metadata.title == "中共青禾县水利局党组关于县委第二轮巡察整改进展情况的通报"
+    assert report.metadata.issuer == "中共青禾县水利局党组"
+    assert check_sources(report) == []

@@ -74,6 +74,27 @@ class _Collector:
             self.sources[name] = self.textmap.provenance(start, end)
             self.origins[name] = origin
 
+    def put_pieces(
+        self, name: str, pieces: Sequence[tuple[int, int]], origin: MetadataOrigin
+    ) -> None:
+        """A value written over several lines (a wrapped title or signature): the pieces of
+        text joined as one line; ``sources[name]`` covers the first, ``name.2``… the others."""
+        text = self.textmap.text
+        value = "".join(text[start:end] for start, end in pieces)
+        if not value or getattr(self.meta, name) is not None:
+            return
+        setattr(self.meta, name, value)
+        self.origins[name] = origin
+        for n, (start, end) in enumerate(pieces, start=1):
+            self.sources[name if n == 1 else f"{name}.{n}"] = self.textmap.provenance(start, end)
+
+    def stripped_span(self, index: int) -> tuple[int, int]:
+        """The span of block ``index`` without its leading and trailing blanks."""
+        start, end = self.span(index)
+        line = self.textmap.text[start:end]
+        lead = len(line) - len(line.lstrip())
+        return start + lead, start + len(line.rstrip())
+
     def span(self, index: int) -> tuple[int, int]:
         start = self.textmap.starts[index]
         return start, self.textmap.block_end(index)
@@ -169,12 +190,14 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
         if title_at is None and _looks_like_title(line):
-            title, title_end = line, end
+            pieces = [(start, end)]
             if position + 1 < len(front) and not _TITLE_END.search(line):
                 more = found.line(front[position + 1])
                 if len(more) <= 40 and _TITLE_END.search(more):
-                    title, title_end = line + more, found.span(front[position + 1])[1]
-            found.put("title", title, start, title_end, "title")
+                    pieces.append(found.stripped_span(front[position + 1]))
+            elif position > 0 and "关于" not in line and _title_head(found, front[position - 1]):
+                pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…关于 / …的通报
+            found.put_pieces("title", pieces, "title")
             title_at = position
     if title_at is None:
         title_at = _headline(found, front)
@@ -207,8 +230,28 @@ def _signature(found: _Collector, tail: Sequence[int]) -> None:
                 "date", dates[0].iso, start + dates[0].start, start + dates[0].end, "signature"
             )
             if index > 0 and _is_issuer(found.line(index - 1), found.profile):
-                found.put("issuer", found.line(index - 1), *found.span(index - 1), "signature")
+                first = _wrapped_signature(found, index - 1)
+                pieces = [found.stripped_span(i) for i in range(first, index)]
+                found.put_pieces("issuer", pieces, "signature")
         return
+
+
+def _wrapped_signature(found: _Collector, last: int) -> int:
+    """Where a signature wrapped over two lines begins (中共XX县委巡察工作 / 领导小组办公室):
+    the line above ``last`` when it is a short run of Han characters that is no name of its
+    own (a second signatory ends in 委员会, 人民政府…) nor a closing formula (特此通报)."""
+    if last == 0:
+        return last
+    above = found.line(last - 1).strip()
+    if (
+        2 <= len(above) <= 20
+        and regex.fullmatch(r"\p{Han}+", above)
+        and not above.startswith("特此")
+        and not any(above.endswith(suffix) for suffix in found.profile.issuer_suffixes)
+        and _is_issuer(above + found.line(last).strip(), found.profile)
+    ):
+        return last - 1
+    return last
 
 
 # 发布日期：2024-07-18 11:16 / 成文日期：2024年7月18日 / 日期:2024/7/18 — the document's date
@@ -419,6 +462,19 @@ def _headline(found: _Collector, front: Sequence[int]) -> int | None:
             return position
         return None  # the first line of content is no headline: no title at all
     return None
+
+
+def _title_head(found: _Collector, index: int) -> bool:
+    """Whether block ``index`` is the first line of a title wrapped after it: short, no
+    sentence, and it holds the title's 关于 (中共XX委员会关于第三轮巡察 / 整改进展情况的通报)."""
+    line = found.line(index).strip()
+    return (
+        len(line) <= 40
+        and "关于" in line
+        and not _SENTENCE_PUNCT.search(line)
+        and not regex.search(r"[，,：:]", line)
+        and not is_furniture(line)
+    )
 
 
 def _looks_like_title(line: str) -> bool:

@@ -158,7 +158,11 @@ class Metadata(_Model):
         default=None,
         description="How precisely the inspection period is written (8月下旬: ten_days).",
     )
-    sources: dict[str, Provenance] = Field(default_factory=dict)
+    sources: dict[str, Provenance] = Field(
+        default_factory=dict,
+        description="Where each value is written; a value wrapped over lines (a title, a "
+        "signature) has its first line under its name and the others under name.2, name.3….",
+    )
     origins: dict[str, MetadataOrigin] = Field(
         default_factory=dict,
         description="How each value was found: its place in the document, or inferred.",

@@ -9,6 +9,8 @@ values documented as derived, which are checked against the words they come from
   problem's ``description`` or ``actions`` from paragraphs with labelled lines between them):
   the pieces joined line by line; ``sources["actions"]`` covers the first stretch,
   ``sources["actions.2"]``, ``sources["actions.3"]``… the others.
+- a title or signature wrapped over lines: the lines joined as one (no break between them);
+  ``sources["title"]`` covers the first line, ``sources["title.2"]``… the others.
 - metadata dates (``date``, ``period_start``, ``period_end``, ``feedback_date``): the ISO form
   of the date as written (2023年12月22日 → 2023-12-22, 2024-10-11 09:32 → 2024-10-11, 6月 or
   5月下旬 → 2024-05 at month precision; a year left out is the report's).
@@ -37,9 +39,16 @@ def check_sources(report: Report) -> list[str]:
     """Every field source of ``report`` whose text is not its value (nor derived from it)."""
     text = report.text
     misses: list[str] = []
-    for name, where in report.metadata.sources.items():
+    sources = report.metadata.sources
+    for name, where in sources.items():
+        if "." in name:
+            continue  # a further line of a wrapped value: checked with the first
         value = getattr(report.metadata, name, None)
         written = text[where.start : where.end]
+        for n in range(2, len(sources) + 2):
+            if (more := sources.get(f"{name}.{n}")) is None:
+                break
+            written += text[more.start : more.end]
         if name in DERIVED_METADATA and isinstance(value, str):
             if not _same_date(written, value):
                 misses.append(f"metadata.{name}: {written!r} does not say {value!r}")
