@@ -121,3 +121,35 @@ def test_a_title_wrapped_after_its_about_is_joined() -> None:
     assert report.metadata.title == "中共青禾县水利局党组关于县委第二轮巡察整改进展情况的通报"
     assert report.metadata.issuer == "中共青禾县水利局党组"
     assert check_sources(report) == []
+
+
+def test_a_group_that_says_all_its_problems_are_done_gives_them_that_status() -> None:
+    report = rectpipe.parse_text(
+        "关于县委第二轮巡察整改进展情况的通报\n"
+        "一、关于贯彻落实上级决策部署方面的问题（共3个，已全部完成整改）\n"
+        "1.学习贯彻上级精神不够深入。制定学习计划，开展专题学习4次。\n"
+        "2.河长制工作推进不力。建立河道巡查台账。\n"
+        "3.水资源管理存在短板。修订取水许可管理办法。\n"
+        "二、关于全面从严治党方面的问题（共2个，已完成1个，正在整改1个）\n"
+        "4.落实主体责任不到位。该问题已完成整改。\n"
+        "5.公务用车管理不规范。目前正在整改。\n"
+    )
+    statuses = [(p.number, p.status.value, p.status_raw) for p in report.iter_problems()]
+    assert statuses == [
+        ("1", "completed", "已全部完成整改"),
+        ("2", "completed", "已全部完成整改"),
+        ("3", "completed", "已全部完成整改"),
+        ("4", "completed", "该问题已完成整改"),
+        ("5", "in_progress", "目前正在整改"),
+    ]
+    assert check_sources(report) == []
+    stated = report.summary.stated
+    assert stated is not None
+    # the groups' own counts are theirs, not the report's
+    assert stated.raw == ""
+    assert stated.problems is None
+    assert [(c.problems, c.completed, c.in_progress) for c in stated.categories] == [
+        (3, 3, None),
+        (2, 1, 1),
+    ]
+    assert not [w for w in report.warnings if "mismatch" in w.code]

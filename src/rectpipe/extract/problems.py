@@ -20,7 +20,7 @@ from .fields_of_node import NodeFields, Value, node_fields
 from .notice import notice_parts, notice_problem
 from .roles import Role, classify, section_title
 from .spans import Spans
-from .status import StatusMatch, group_status, normalise_status, status_sentence
+from .status import StatusMatch, all_of_group, group_status, normalise_status, status_sentence
 from .tables import ledger_problems
 from .wrappers import unwrap
 
@@ -214,6 +214,14 @@ def _problem(
                 status, long_term = group.status, group.long_term
                 status_raw = section_title(above.heading)[0]
                 at = textmap.text.find(status_raw, above.heading_start)
+                sources["status"] = builder.prov_data(at, at + len(status_raw))
+                break
+            every = all_of_group(above.heading, profile)
+            if every is not None:  # 关于…方面的问题（共3个，已全部完成整改）
+                h_start, h_end, match = every
+                status, long_term = match.status, match.long_term
+                status_raw = above.heading[h_start:h_end]
+                at = above.heading_start + h_start
                 sources["status"] = builder.prov_data(at, at + len(status_raw))
                 break
     measures = measures_in(actions, builder)

@@ -160,6 +160,25 @@ def _covered(text: str, profile: Profile) -> float:
 _GROUP_TAIL = regex.compile(r"(?:的)?(?:整改)?(?:问题|事项|任务)(?:清单)?$")
 
 
+_ALL = regex.compile(r"全部|均|都|悉数|一律")
+_HEADING_CLAUSE = regex.compile(r"[^，,；;（）()：:。]+")
+
+
+def all_of_group(heading: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:
+    """A clause of a group's heading that gives every problem under it one status:
+    ``关于…方面的问题（共3个，已全部完成整改）`` → ``已全部完成整改``. Returns the clause's span
+    in ``heading`` and its status, or ``None``."""
+    for clause in _HEADING_CLAUSE.finditer(heading):
+        text = clause.group(0).strip()
+        if not _ALL.search(text) or len(text) > profile.status_sentence_max_chars:
+            continue
+        match = _status_core(text, profile)
+        if match is not None:
+            start = clause.start() + clause.group(0).find(text)
+            return start, start + len(text), match
+    return None
+
+
 def group_status(title: str, profile: Profile) -> StatusMatch | None:
     """The status a part's title gives the problems under it: 已整改完成的问题, 正在整改的问题,
     需持续整改的问题 — a title that is little more than a status phrase."""

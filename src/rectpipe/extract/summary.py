@@ -54,9 +54,17 @@ def summarise(
     for problem in problems:
         key = problem.path[-1].title if problem.path else None
         categories.setdefault(key, Counter())[problem.status] += 1
-    stated = stated_totals(textmap, sorted(set(stated_blocks)), profile)
+    # What a group states about its own problems (（共3个，已全部完成整改）) is its total, not
+    # the report's: those lines are left out of the search for the report's totals.
+    categories_stated = _category_totals(report, textmap, profile)
+    own = {c.provenance.block for c in categories_stated if c.raw == c.category}
+    stated = stated_totals(textmap, sorted(set(stated_blocks) - own), profile)
+    if stated is None and categories_stated:
+        # Only the groups state totals: the report states none of its own (raw is empty).
+        first = categories_stated[0].provenance
+        stated = StatedTotals(raw="", provenance=first.model_copy(update={"end": first.start}))
     if stated is not None:
-        stated.categories = _category_totals(report, textmap, profile)
+        stated.categories = categories_stated
     consistent: bool | None = None
     if stated is not None and problems:  # with no list found there is nothing to check
         checks: list[bool] = []

@@ -48,6 +48,10 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
 _HANDED = regex.compile(
     r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
+_ALL = regex.compile(r"全部|均已|均|都已")
+_BARE_TOTAL = regex.compile(
+    rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
+)
 _GAP_WORDS = regex.compile(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = regex.compile(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
@@ -80,10 +84,17 @@ def read_counts(text: str, profile: Profile) -> Counts:
     rate = _RATE.search(text)
     if rate:
         found.rate = float(rate.group("r"))
+    every: str | None = None
     for clause in _CLAUSE.finditer(masked):
         part = clause.group(0)
         counts = list(_COUNT.finditer(part))
         if not counts:
+            if _ALL.search(part) and (found_all := status_words.search(part)):
+                every = phrases[found_all.group(0)]  # 已全部完成整改: all of them
+            continue
+        bare_total = _BARE_TOTAL.search(part)
+        if bare_total:  # （共3个，…）: a group's own count
+            found.put("problems", _value(bare_total.group("n")) or 0)
             continue
         status = status_words.search(part)
         problem_counts = [c for c in counts if c.group("what")]
@@ -133,6 +144,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
             task = next((c for c in counts if not _side_figure(part, c)), None)
             if task is not None:
                 found.tasks = _value(task.group("n"))
+    if every is not None and "problems" in found.values and len(found.values) == 1:
+        found.put(every, found.values["problems"])
     return found
 
 

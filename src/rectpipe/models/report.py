@@ -263,7 +263,10 @@ class StatedTotals(_Model):
     completion_rate: float | None = None
     not_completed: int | None = None
     ongoing: int | None = Field(default=None, description="持续整改N个 / 长期坚持N个.")
-    raw: str
+    raw: str = Field(
+        description="The sentence that states the totals, as written; empty when the report "
+        "states none of its own and only its groups do (see categories)."
+    )
     provenance: Provenance
     categories: list[CategoryTotals] = Field(
         default_factory=list,
