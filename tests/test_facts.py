@@ -22,11 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-KNOWN_MISSES: dict[str, str] = {
-    "shape-y03-songling-renda-web.html": (
-        "the page's 发布机构 is taken as issuer where the report itself names none"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

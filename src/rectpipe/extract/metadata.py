@@ -498,8 +498,9 @@ def _is_issuer(line: str, profile: Profile) -> bool:
 _NOT_A_NAME = regex.compile(r"[A-Za-z0-9•·▪►◆■□●○※]")
 
 
+# A page's 发布机构 / 发文单位 box names who put the page up, not who reports (a district
+# congress site publishes the government's audit report): it stays in ``hints`` only.
 _HINT_KEYS: dict[str, tuple[str, ...]] = {
-    "issuer": ("发布机构", "发文单位", "发文机关", "发布单位"),
     "date": ("成文日期", "发文日期", "发布日期", "页面日期"),
     "document_number": ("发文字号", "文号"),
     "title": ("文件名称", "名称", "标题"),
