@@ -12,7 +12,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .checks.consistency import consistency_warnings, contradiction_patterns
 from .errors import (
     CorruptFileError,
     InputNotFoundError,
@@ -22,6 +21,7 @@ from .errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from .extract.consistency import consistency_warnings, contradiction_patterns
 from .extract.metadata import extract_metadata, metadata_warnings
 from .extract.placement import confidence_warnings, place
 from .extract.problems import build

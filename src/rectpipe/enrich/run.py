@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..checks.consistency import report_year
+from ..extract.consistency import report_year
 from ..models.enrichment import Enrichment, Part, ReportEnrichment
 from ..models.report import Problem, Provenance, Report
 from ..text.date_mentions import find_dates
