@@ -1,9 +1,5 @@
-"""styles.xml read on demand: the part cut at its styles must read as the whole part does.
-
-The Word reader parses one ``w:style`` the first time a paragraph needs it and falls back to
-parsing the whole part whenever cutting it could be unsafe. Each case reads the same package
-twice, once as the reader does and once with the cut switched off, and asks for equal results.
-"""
+"""styles.xml as Word, WPS and other writers lay it out: prefixes, declarations, encodings,
+comments and nesting must all read, and style chains must resolve."""
 
 from __future__ import annotations
 
@@ -16,10 +12,8 @@ from pathlib import Path
 import pytest
 
 from rectpipe.errors import CorruptFileError
-from rectpipe.readers.blocks import Document
 from rectpipe.readers.docx import package as docx_package
 from rectpipe.readers.docx import read_docx
-from rectpipe.readers.docx import styles_part as docx_styles_part
 
 from .test_docx_numbering import W, abstract, lvl, make_package, num, p
 
@@ -102,13 +96,6 @@ def styles_of(data: bytes) -> bytes:
     return blob
 
 
-def read_whole(data: bytes, monkeypatch: pytest.MonkeyPatch) -> Document:
-    """``data`` read with styles.xml always parsed whole (the reader before the cut)."""
-    with monkeypatch.context() as patch:
-        patch.setattr(docx_styles_part, "_split_styles", lambda blob: None)
-        return read_docx(data)
-
-
 def rename_prefix(xml: str, prefix: str) -> str:
     for old, new in (("<w:", f"<{prefix}:"), ("</w:", f"</{prefix}:"), (" w:", f" {prefix}:")):
         xml = xml.replace(old, new)
@@ -121,7 +108,7 @@ def insert_after_first_style(xml: str, extra: str) -> str:
     return xml[:at] + extra + xml[at:]
 
 
-CUT: dict[str, Callable[[], str | bytes]] = {
+LAYOUTS: dict[str, Callable[[], str | bytes]] = {
     "one-line": lambda: styles_xml(),
     "pretty-printed": lambda: styles_xml(sep="\r\n  "),
     "declaration-bom": lambda: (
@@ -137,8 +124,6 @@ CUT: dict[str, Callable[[], str | bytes]] = {
     "self-closing-nested-style": lambda: styles_xml(
         [STYLES[0], '<w:style w:styleId="Outer"><w:style w:styleId="Inner"/></w:style>', *STYLES]
     ),
-}
-WHOLE: dict[str, Callable[[], str | bytes]] = {
     "comment": lambda: insert_after_first_style(styles_xml(), "<!-- <w:style/> -->"),
     "processing-instruction": lambda: insert_after_first_style(styles_xml(), "<?pi x?>"),
     "cdata": lambda: styles_xml(
@@ -173,25 +158,13 @@ WHOLE: dict[str, Callable[[], str | bytes]] = {
 }
 
 
-@pytest.mark.parametrize("make", CUT.values(), ids=list(CUT))
-def test_cut_part_reads_like_the_whole_part(
-    make: Callable[[], str | bytes], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    data = package(make())
-    assert docx_styles_part._split_styles(styles_of(data)) is not None
-    assert read_docx(data) == read_whole(data, monkeypatch)
+@pytest.mark.parametrize("make", LAYOUTS.values(), ids=list(LAYOUTS))
+def test_every_layout_of_the_part_reads(make: Callable[[], str | bytes]) -> None:
+    blocks = read_docx(package(make())).blocks
+    assert blocks[0].text == "默认"
 
 
-@pytest.mark.parametrize("make", WHOLE.values(), ids=list(WHOLE))
-def test_unusual_part_is_parsed_whole(
-    make: Callable[[], str | bytes], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    data = package(make())
-    assert docx_styles_part._split_styles(styles_of(data)) is None
-    assert read_docx(data) == read_whole(data, monkeypatch)
-
-
-def test_what_the_cut_part_gives() -> None:
+def test_what_the_part_gives() -> None:
     blocks = read_docx(package(styles_xml(sep="\n"))).blocks
     assert [(b.text, b.style, b.outline_level, b.list_label, b.indent) for b in blocks] == [
         ("默认", "Normal", None, None, 32.0),
@@ -209,20 +182,9 @@ def test_what_the_cut_part_gives() -> None:
     ]
 
 
-def test_strict_namespace_is_cut_too(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_strict_namespace_reads_too() -> None:
     data = package(styles_xml().replace(W_URI, STRICT_URI))
-    assert docx_styles_part._split_styles(styles_of(data)) is not None
-    assert read_docx(data) == read_whole(data, monkeypatch)
     assert read_docx(data).blocks[1].style == "heading 1"
-
-
-@pytest.mark.parametrize(
-    "name", ["seed-yongzhou.docx", "seed-yongzhou-autonum.docx", "ledger-taizhang.docx"]
-)
-def test_samples_are_cut(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = (SAMPLES / name).read_bytes()
-    assert docx_styles_part._split_styles(styles_of(data)) is not None
-    assert read_docx(data) == read_whole(data, monkeypatch)
 
 
 def test_doctype_in_styles_is_refused() -> None:
@@ -231,25 +193,10 @@ def test_doctype_in_styles_is_refused() -> None:
         read_docx(package(xml))
 
 
-def test_malformed_style_in_use_reports_the_whole_part_error(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    broken = STYLES[1].replace("<w:basedOn", "<w:basedOn <")
-    data = package(styles_xml([STYLES[0], broken, *STYLES[2:]]))
-    with pytest.raises(CorruptFileError) as cut:
-        read_docx(data)
-    with pytest.raises(CorruptFileError) as whole:
-        read_whole(data, monkeypatch)
-    assert str(cut.value) == str(whole.value)
-
-
-def test_malformed_style_nobody_uses_is_not_noticed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The price of the cut: a style no paragraph reaches is never parsed, so never checked."""
+def test_a_malformed_style_makes_the_part_corrupt() -> None:
     broken = STYLES[5].replace("<w:name", "<w:name <")
-    data = package(styles_xml([*STYLES[:5], broken, *STYLES[6:]]))
-    assert [b.text for b in read_docx(data).blocks][:2] == ["默认", "标题"]
     with pytest.raises(CorruptFileError):
-        read_whole(data, monkeypatch)
+        read_docx(package(styles_xml([*STYLES[:5], broken, *STYLES[6:]])))
 
 
 def test_threads_reading_at_once_agree() -> None:

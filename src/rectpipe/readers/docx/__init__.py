@@ -5,9 +5,9 @@ part, repeats merged cells, hides content controls and omits list numbers. What 
 
 - Reads ``word/document.xml`` (the part named by the package relationships), ``styles.xml`` and
   ``numbering.xml`` (:mod:`.package`). Headers, footers, footnotes, endnotes and comments are
-  never body text. Styles and numbering definitions are parsed when a paragraph first uses them
-  (:mod:`.styles`, :mod:`.styles_part`, :mod:`.numbering`): most of what those parts define is
-  never used (a style nobody uses is therefore never checked either).
+  never body text. The styles part is parsed whole (:mod:`.styles_part`); a style's chain and
+  a numbering definition are resolved when a paragraph first uses them (:mod:`.styles`,
+  :mod:`.numbering`).
 - Walks the body's children in order: paragraphs and tables, unwrapping block-level content
   controls (``w:sdt``) and ``w:customXml``. Paragraphs inside text boxes (``w:txbxContent``)
   become blocks of their own right after the paragraph that anchors them. An ``w:altChunk``

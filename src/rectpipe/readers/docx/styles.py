@@ -2,7 +2,7 @@
 
 A paragraph's style gives its numbering (``numId`` / ``ilvl``), outline level, first-line indent
 and font size, each through the ``basedOn`` chain and the document defaults; table styles give
-their names. Only the styles a document uses are ever parsed (:mod:`.styles_part` cuts the part).
+their names. Only the styles a document uses are ever resolved.
 """
 
 from __future__ import annotations
