@@ -153,3 +153,10 @@ def test_a_group_that_says_all_its_problems_are_done_gives_them_that_status() ->
         (2, 1, 1),
     ]
     assert not [w for w in report.warnings if "mismatch" in w.code]
+
+
+def test_a_template_names_its_issuer_with_placeholders() -> None:
+    report = rectpipe.parse_text(
+        f"中共XX县XX局党组关于县委第X巡察组反馈意见整改进展情况的通报\n{_BODY}"
+    )
+    assert report.metadata.issuer == "中共XX县XX局党组"

@@ -495,7 +495,8 @@ def _is_issuer(line: str, profile: Profile) -> bool:
 
 
 # A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
-_NOT_A_NAME = regex.compile(r"[A-Za-z0-9•·▪►◆■□●○※]")
+# X stands in for a name in templates (中共XX县XX局党组) and is allowed.
+_NOT_A_NAME = regex.compile(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")
 
 
 # A page's 发布机构 / 发文单位 box names who put the page up, not who reports (a district
