@@ -13,6 +13,7 @@ from ..structure.tree import Node
 from ..text.textmap import TextMap
 from .fields import Label, inline_status_label, split_labels
 from .spans import Spans
+from .wrappers import finding_label
 
 
 @dataclass
@@ -70,19 +71,30 @@ def _value(text: str, base: int, label: Label) -> Value | None:
 
 def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
     """Read the heading and the body paragraphs of ``node`` into :class:`NodeFields`."""
-    heading = textmap.text[node.head_start : node.head_end]
+    head_start, head_end = node.head_start, node.head_end
+    body = list(node.body)
+    if not textmap.text[head_start:head_end].strip() and body:
+        # A bare marker line （一） with the finding on the next line under its label
+        # (存在问题：…): that line is the item's statement.
+        first = body[0]
+        if textmap.blocks[first].kind is not BlockKind.TABLE and finding_label(
+            textmap.block_text(first)
+        ):
+            head_start, head_end = textmap.starts[first], textmap.block_end(first)
+            body = body[1:]
+    heading = textmap.text[head_start:head_end]
     found = NodeFields(
         heading=heading,
-        heading_start=node.head_start,
-        statement_end=node.head_end,
-        heading_end=node.head_end,
+        heading_start=head_start,
+        statement_end=head_end,
+        heading_end=head_end,
     )
     inline = inline_status_label(heading, profile)
     if inline is not None:
-        found.status = _value(heading, node.head_start, inline)
-        found.statement_end = node.head_start + inline.start
+        found.status = _value(heading, head_start, inline)
+        found.statement_end = head_start + inline.start
     in_actions = False
-    for index in node.body:
+    for index in body:
         block = textmap.blocks[index]
         if block.kind is BlockKind.TABLE:
             found.tables.append(index)

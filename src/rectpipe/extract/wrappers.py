@@ -64,6 +64,13 @@ def unwrap(statement: str) -> Unwrapped | None:
     return None
 
 
+def finding_label(text: str) -> bool:
+    """Whether ``text`` opens with a label that introduces the finding (存在问题：…,
+    问题描述：…, 反馈问题一：…) and goes on after it."""
+    labelled = _LABELLED.match(text.lstrip())
+    return labelled is not None and bool(text.lstrip()[labelled.end() :].strip())
+
+
 def _closing(text: str, start: int, opener: str) -> int | None:
     """Where the quote opened before ``start`` closes, nested quotes (“两张皮”) skipped."""
     closer = _CLOSERS[opener]

@@ -65,8 +65,12 @@ class Tree:
 # Paragraphs that close a report rather than continue its last item.
 _CLOSING = regex.compile(
     r"^(?:下一步|今后|欢迎|诚恳欢迎|热忱欢迎|联系人|联系电话|联系方式|电子邮箱|邮箱|邮寄地址|通信地址|通讯地址"
-    r"|来信请寄|来信|特此通报|特此报告|特此函告|此复|附件\s*[:：]?\s*\d)"
+    r"|来信请寄|来信|特此通报|特此报告|特此函告|特此公示|特此公告|此复|附件\s*[:：]?\s*\d"
+    r"|公示期间|公示期为|公示时间|公示期限|监督电话|举报电话|广大干部群众|干部群众如|如有意见|如对)"
 )
+# A short paragraph that gives the public a way to respond (…请联系：…，电话：…) closes too.
+_CONTACT = regex.compile(r"请联系|联系电话|电话\s*[:：]|电子邮箱\s*[:：]|邮箱\s*[:：]")
+_CONTACT_MAX_CHARS = 120
 _DATE_LINE = regex.compile(
     r"^[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$"
 )
@@ -92,6 +96,7 @@ def _closing_blocks(textmap: TextMap) -> list[int]:
         if not (
             is_date
             or _CLOSING.match(text)
+            or (len(text) <= _CONTACT_MAX_CHARS and _CONTACT.search(text) is not None)
             or (signs and _DATE_LINE.match(textmap.block_text(index + 1)))
         ):
             break
