@@ -32,3 +32,34 @@ def test_a_closing_contact_paragraph_is_no_part_of_the_last_problem() -> None:
     last = report.iter_problems()[-1]
     assert "电话" not in last.actions
     assert report.metadata.phone == "0739-7654321"
+
+
+def test_a_web_table_with_category_rows_spanning_it() -> None:
+    page = (
+        "<html><body><h1>县林业局关于县委第二巡察组反馈问题整改情况的公示</h1>"
+        "<div class='TRS_Editor'><p>县委第二巡察组于2023年9月对县林业局开展了巡察。</p>"
+        "<table border='1'><tr><td>序号</td><td>反馈问题</td><td>整改措施</td><td>责任单位</td>"
+        "<td>整改时限</td><td>整改进展</td></tr>"
+        "<tr><td colspan='6'>一、贯彻落实党的路线方针政策方面</td></tr>"
+        "<tr><td colspan='6'>（一）林业资源保护</td></tr>"
+        "<tr><td>1</td><td>林长巡林记录缺失。</td><td>1.制定巡林制度；2.每季度通报。</td>"
+        "<td>资源股</td><td>2024年1月</td><td>已完成</td></tr>"
+        "<tr><td colspan='6'>二、全面从严治党方面</td></tr>"
+        "<tr><td>2</td><td>公务用车登记不规范。</td><td>完善用车登记制度。</td><td>办公室</td>"
+        "<td>2023年12月</td><td>持续推进</td></tr></table></div></body></html>"
+    ).encode()
+    report = rectpipe.parse_bytes(page, name="page.html")
+    rows = [
+        (p.title, p.status.value, len(p.measures), p.responsible, [i.title for i in p.path])
+        for p in report.iter_problems()
+    ]
+    assert rows == [
+        (
+            "林长巡林记录缺失",
+            "completed",
+            2,
+            "资源股",
+            ["贯彻落实党的路线方针政策方面", "林业资源保护"],
+        ),
+        ("公务用车登记不规范", "ongoing", 0, "办公室", ["全面从严治党方面"]),
+    ]

@@ -87,17 +87,20 @@ def ledger_problems(
         first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
     path = [*path, *_sheet_path(textmap, index)]
-    category_item: PathItem | None = None
+    categories: list[PathItem] = []
     problems: list[Problem] = []
+    width = max(len(row) for row in rows)
     for r in range(first_data, len(rows)):
         row = rows[r]
         distinct = {cell for cell in row if cell}
-        if len(distinct) <= 1 and len(row) > 2:
-            # A row of one merged cell: a category heading (一、…) for the rows below it, or a
-            # note.
+        if len(distinct) <= 1 and (len(row) > 2 or len(row) < width):
+            # A row of one merged cell (repeated across the row, or one cell spanning it as
+            # web pages give it): a category heading (一、…) for the rows below it, or a note.
             item = _category_row(next(iter(distinct), ""))
             if item is not None:
-                category_item = item
+                # 一、 then （一）: the second is under the first; another 一、 replaces both.
+                categories = [c for c in categories if _category_level(c) < _category_level(item)]
+                categories.append(item)
             continue
 
         def cell(field: str, row: tuple[str, ...] = row) -> str:
@@ -205,7 +208,7 @@ def ledger_problems(
             )
         actions = "\n".join(pieces)
         category = cell("category")
-        row_path = [*path, *([category_item] if category_item else [])]
+        row_path = [*path, *categories]
         if category:
             row_path.append(PathItem(marker=None, title=category))
         first = offsets[r][0]
@@ -281,6 +284,11 @@ def _category_row(text: str) -> PathItem | None:
         return None
     title = split_first_sentence(text[marker.end :])[0].rstrip("：:；;。")
     return PathItem(marker=marker.raw, title=title) if title else None
+
+
+def _category_level(item: PathItem) -> int:
+    marker = match_marker(item.marker or "")
+    return marker.kind.value if marker is not None else 0
 
 
 _DEFAULT_SHEET = regex.compile(r"(?i)^(?:sheet|工作表|表)\s*\d*$")
