@@ -188,3 +188,22 @@ def test_sqlite_targets_and_errors(tmp_path: Path) -> None:
         open_database("nosuchdatabase://somewhere/x")
     with pytest.raises(UsageError):
         open_database(f"postgresql+psycopg://nobody@/x?host={tmp_path}/no-server-here")
+
+
+def test_a_database_made_before_a_column_existed_gets_it(target: str, seed_report: Report) -> None:
+    engine = sa.create_engine(database_url(target))
+    tables.metadata.create_all(engine)
+    with engine.begin() as conn:  # as an earlier version made it: no heading column
+        conn.exec_driver_sql("ALTER TABLE problems DROP COLUMN heading")
+    engine.dispose()
+    with open_database(target) as database:
+        database.store(seed_report, path="seed.txt")
+        with database.engine.connect() as conn:
+            headings = conn.execute(sa.select(tables.problems.c.heading)).scalars().all()
+    assert len(headings) == 26
+    wrapped = [p.heading for p in seed_report.iter_problems()]
+    assert sorted(map(str, headings)) == sorted(map(str, wrapped))
+    # opening it again adds nothing
+    engine = sa.create_engine(database_url(target))
+    assert tables.add_missing_columns(engine) == []
+    engine.dispose()

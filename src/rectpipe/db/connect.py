@@ -42,7 +42,8 @@ def sqlite_path(target: str) -> Path | None:
 
 
 class Database:
-    """An open database with rectpipe's tables created (if missing).
+    """An open database with rectpipe's tables created (if missing), and columns added since
+    the tables were created added to them (nullable ones: older rows read as null).
 
     ``store`` and ``forget`` are each one transaction; ``close`` disposes of the engine.
     """
@@ -52,6 +53,7 @@ class Database:
 
         self.engine = engine
         schema.metadata.create_all(engine)
+        schema.add_missing_columns(engine)
 
     def store(self, report: Report, *, path: str) -> None:
         """Insert or replace ``report`` (see :func:`rectpipe.db.store.store_report`)."""

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Engine,
     Float,
     ForeignKeyConstraint,
     Index,
@@ -94,6 +95,7 @@ problems = Table(
     Column("category", Text),
     Column("path", Text, nullable=False),
     Column("title", Text, nullable=False),
+    Column("heading", Text),
     Column("description", Text, nullable=False),
     Column("status", String(32), nullable=False),
     Column("status_raw", Text),
@@ -144,3 +146,24 @@ warnings = Table(
 
 # Children before parents: the order rows are deleted in.
 CHILD_TABLES = (measures, warnings, problems, sections)
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add to existing tables the nullable columns this schema has and they lack (a database
+    made by an earlier version); returns them as ``table.column``. Other differences are left
+    alone: columns are never dropped or changed."""
+    from sqlalchemy import inspect
+    from sqlalchemy.schema import CreateColumn
+
+    present = inspect(engine)
+    added: list[str] = []
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            have = {column["name"] for column in present.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in have or not column.nullable or column.primary_key:
+                    continue
+                ddl = CreateColumn(column).compile(dialect=engine.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
+                added.append(f"{table.name}.{column.name}")
+    return added

@@ -141,6 +141,7 @@ def _problem_row(sha: str, problem: Problem, ordinal: int, section: str | None) 
         "category": path[-1].title if path else None,
         "path": " > ".join(f"{item.marker or ''}{item.title}" for item in path),
         "title": problem.title,
+        "heading": problem.heading,
         "description": problem.description,
         "status": problem.status.value,
         "status_raw": problem.status_raw,
