@@ -63,3 +63,16 @@ def test_a_web_table_with_category_rows_spanning_it() -> None:
         ),
         ("公务用车登记不规范", "ongoing", 0, "办公室", ["全面从严治党方面"]),
     ]
+
+
+def test_an_audit_report_cut_off_in_its_first_part_has_no_problems() -> None:
+    report = rectpipe.parse_text(
+        "关于2022年度县本级预算执行和其他财政收支审计查出问题整改情况的报告\n"
+        "2023年11月20日在县十八届人大常委会第十五次会议上\n县审计局局长 王某\n"
+        "主任、各位副主任、各位委员：\n"
+        "我受县人民政府委托，向县人大常委会报告审计查出问题的整改情况，请予审议。\n"
+        "一、审计整改工作总体推进情况\n县政府高度重视审计查出问题的整改工作。\n"
+    )
+    assert report.iter_problems() == []
+    assert "no_problems" in [w.code for w in report.warnings]
+    assert report.metadata.date == "2023-11-20"  # the subtitle's date, written without a dash

@@ -153,7 +153,7 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 # ——2024年12月24日在…人民代表大会常务委员会第…次会议上: the date a report to a congress
 # was given.
 _SUBTITLE = regex.compile(
-    r"^\s*(?:——|—|--|－－)\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
+    r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
 )
 _TITLE_PREFIX = regex.compile(r"^(?:(?:文章)?标题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+")
 

@@ -145,6 +145,11 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
                 _mark(part, Role.NARRATIVE, roles)
                 continue
             _visit_deepest(part, roles, evidence)
+        taken = [part for part in root.children if roles.get(id(part)) is Role.PROBLEM]
+        if len(taken) == 1 and not multi_level:
+            # One bare part and nothing that reads as a finding (一、审计整改工作总体推进情况 in a
+            # copy cut off after its first paragraph): a part of a report, not a problem list.
+            _mark(taken[0], Role.NARRATIVE, roles)
     # A group with no problem anywhere under it tells rather than lists.
     for node in root.walk():
         if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):
