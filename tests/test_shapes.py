@@ -76,3 +76,16 @@ def test_an_audit_report_cut_off_in_its_first_part_has_no_problems() -> None:
     assert report.iter_problems() == []
     assert "no_problems" in [w.code for w in report.warnings]
     assert report.metadata.date == "2023-11-20"  # the subtitle's date, written without a dash
+
+
+_TWO_ITEMS = (
+    "关于巡察整改进展情况的通报\n一、关于理论学习不深入的问题\n整改情况：已完成整改。\n"
+    "二、关于议事规则执行不严的问题\n整改情况：正在整改，修订议事规则并组织"
+)
+
+
+def test_an_excerpt_cut_with_an_ellipsis_or_a_read_more_link_says_so() -> None:
+    for ending in ("全体干部学习，同时开展……", "全体干部 ...", "\n阅读全文", "\n点击查看全文"):
+        report = rectpipe.parse_text(_TWO_ITEMS + ending + "\n")
+        assert "truncated" in [w.code for w in report.warnings], ending
+        assert "全文" not in report.iter_problems()[-1].actions

@@ -41,6 +41,9 @@ _CHECKED = (
 )
 # How a whole sentence, item or document may end; anything else is cut off.
 _ENDS = "。！？!?；;…”’」』）)》】"
+# A copy that ends in an ellipsis after words was cut for an excerpt (…组织开展……): reports end
+# their last sentence with a full stop, never with an ellipsis.
+_EXCERPT_END = regex.compile(r"(?<=[\p{Han}A-Za-z0-9，,、])\s*(?:…+|\.{3,})$")
 _SHORT_LINE = 16  # a signature, a name, a short date line ends without a mark
 
 
@@ -179,7 +182,7 @@ def _cut_off(report: Report, textmap: TextMap, closing: list[int]) -> ReportWarn
         return None
     line = textmap.block_text(last).rstrip()
     start = textmap.starts[last]
-    if line and line[-1] not in _ENDS and not _ends_whole(line):
+    if line and (line[-1] not in _ENDS or _EXCERPT_END.search(line)) and not _ends_whole(line):
         return ReportWarning(
             code="truncated",
             message=f"the text stops mid-sentence: …{line[-12:]!r}",
