@@ -160,3 +160,18 @@ def test_a_template_names_its_issuer_with_placeholders() -> None:
         f"中共XX县XX局党组关于县委第X巡察组反馈意见整改进展情况的通报\n{_BODY}"
     )
     assert report.metadata.issuer == "中共XX县XX局党组"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bodies"),
+    [
+        ("2023年3月，县委第五轮巡察第三组对县水利局开展巡察", ["县委第五轮巡察第三组"]),
+        ("2023年5月，区委巡察组第二组对区医保局开展了专项巡察", ["区委巡察组第二组"]),
+        # the office under inspection is no inspecting body
+        ("2024年4月，市委第一巡察组对市审计局党组开展常规巡察", ["市委第一巡察组"]),
+        ("受市政府委托，市审计局对市水利局开展了经济责任审计", ["市审计局"]),
+    ],
+)
+def test_inspecting_bodies_as_written(sentence: str, bodies: list[str]) -> None:
+    report = rectpipe.parse_text(f"关于整改进展情况的通报\n{sentence}。\n{_BODY}")
+    assert report.metadata.inspecting_bodies == bodies

@@ -33,8 +33,10 @@ _FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
 _PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 _BODY = regex.compile(
-    rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)组"
-    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局)"
+    rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
+    rf"(?:组(?:第{_N}组)?|第{_N}组)"
+    # an audit office, not one under inspection (对市审计局党组开展巡察)
+    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局)(?!党组|党委|党总支|党支部|机关)"
 )
 _PHONE = regex.compile(
     r"(?:联系电话|联系方式|举报电话|监督电话|咨询电话|电话)\s*[：:∶]?\s*"
