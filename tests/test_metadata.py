@@ -175,3 +175,20 @@ def test_a_template_names_its_issuer_with_placeholders() -> None:
 def test_inspecting_bodies_as_written(sentence: str, bodies: list[str]) -> None:
     report = rectpipe.parse_text(f"关于整改进展情况的通报\n{sentence}。\n{_BODY}")
     assert report.metadata.inspecting_bodies == bodies
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feedback"),
+    [
+        (
+            "2023年3月至5月，县委第二巡察组对县水利局开展了巡察，并于2023年6月召开巡察反馈会",
+            "2023-06",
+        ),
+        ("2022年11月，县委第二巡察组对县水利局开展了巡察，2023年1月反馈了巡察意见", "2023-01"),
+        ("县委第二巡察组于2023年3月6日至5月12日开展巡察，于同年6月8日反馈了巡察意见", "2023-06-08"),
+    ],
+)
+def test_the_feedback_date_as_written(sentence: str, feedback: str) -> None:
+    report = rectpipe.parse_text(f"关于巡察整改进展情况的通报\n{sentence}。\n{_BODY}")
+    assert report.metadata.feedback_date == feedback
+    assert check_sources(report) == []

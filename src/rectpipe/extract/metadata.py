@@ -336,17 +336,24 @@ def _inspection(found: _Collector, intro: str, offset: int) -> None:
     # Split into sentences first: a pattern with a leading [^。]* over a long run of text
     # without 。 would be quadratic.
     spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；]+", intro)]
-    for pattern in _FEEDBACK:
-        for base, sentence in spans:
-            if not pattern.search(sentence):
-                continue
-            for date in find_dates(sentence, year=year):
-                start = base + date.start
-                before = sentence[max(0, date.start - 3) : date.start]
-                if start >= period_end and len(date.iso) == 10 and not _AS_OF.search(before):
-                    end = offset + start + (date.end - date.start)
-                    found.put("feedback_date", date.iso, offset + start, end)
-                    return
+    # A day first (反馈了巡察意见 on 6月8日), else a month (并于2023年6月召开巡察反馈会).
+    for size in (10, 7):
+        for pattern in _FEEDBACK:
+            for base, sentence in spans:
+                if not pattern.search(sentence):
+                    continue
+                dates = find_dates(sentence, year=year)
+                if size == 7:  # the month nearest before the word (2022年11月巡察，2023年1月反馈)
+                    word = pattern.search(sentence)
+                    at = word.start() if word else 0
+                    dates.sort(key=lambda d: (d.start > at, abs(at - d.end)))
+                for date in dates:
+                    start = base + date.start
+                    before = sentence[max(0, date.start - 3) : date.start]
+                    if start >= period_end and len(date.iso) == size and not _AS_OF.search(before):
+                        end = offset + start + (date.end - date.start)
+                        found.put("feedback_date", date.iso, offset + start, end)
+                        return
     if year is None:
         return
     # 并于7月上旬…反馈: a feedback dated to a part of a month, in the period's year.

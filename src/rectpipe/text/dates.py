@@ -19,7 +19,10 @@ RANGE = regex.compile(
     rf"(?P<y>[0-9]{{4}})年(?P<m>{_NUM})月(?P<d>{_NUM})日?\s*(?:至|到|—|-|–|－|~|～)\s*"
     rf"(?:(?P<y2>[0-9]{{4}})年)?(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})日"
 )
-MONTH_DAY = regex.compile(r"(?<![0-9年月])(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
+# 6月8日, also after 同年/当年 (the year of the date before); not the tail of a full date.
+MONTH_DAY = regex.compile(
+    r"(?<![0-9月])(?<![0-9〇○零一二三四五六七八九]年)(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"
+)
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
