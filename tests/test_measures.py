@@ -40,3 +40,17 @@ def test_di_yi_di_er() -> None:
 
 def test_single_marker_is_not_a_list() -> None:
     assert find_measures("一是加强领导。") == []
+
+
+def test_a_numbered_list_run_on_after_a_label_gives_measures() -> None:
+    import rectpipe
+
+    report = rectpipe.parse_text(
+        "一、关于党建工作方面的问题\n问题1：党员教育管理不严格。\n"
+        "整改措施：（1）建立党员积分管理制度；（2）开展党员大讲堂。\n整改进展：正在整改。\n"
+        "问题2：发展党员程序不规范。\n整改措施：①全面自查档案；②补齐缺失材料。\n整改进展：已完成。\n"
+    )
+    assert [[m.text for m in p.measures] for p in report.iter_problems()] == [
+        ["建立党员积分管理制度；", "开展党员大讲堂。"],
+        ["全面自查档案；", "补齐缺失材料。"],
+    ]

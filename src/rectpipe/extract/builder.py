@@ -17,7 +17,7 @@ from ..models.report import Provenance, ReportWarning
 from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.textmap import TextMap
-from .measures import find_measures
+from .measures import find_cell_measures
 from .spans import Spans
 
 __all__ = ["Builder", "block_at", "child_measures", "measures_in", "put_runs"]
@@ -72,7 +72,7 @@ def measures_in(actions: Spans, builder: Builder) -> list[dict[str, Any]]:
     document = builder.textmap.text
     runs = actions.runs(document)
     measures: list[dict[str, Any]] = []
-    for found in find_measures(text):
+    for found in find_cell_measures(text):
         start, end = actions.to_global(found.marker_start), actions.to_global(found.end)
         # A measure ends where its stretch of the document does (a labelled line between two
         # pieces of the narrative is not part of it).

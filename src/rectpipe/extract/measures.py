@@ -161,8 +161,9 @@ def _line_marker(text: str, at: int) -> Marker | None:
 
 
 def find_cell_measures(text: str) -> list[FoundMeasure]:
-    """The measures a table cell enumerates: a numbered list (``1.`` / ``（1）`` / ``①``) or a
-    ``一是…二是…`` list (:func:`find_measures`), whichever begins first."""
+    """The measures a table cell or a narrative paragraph enumerates: a numbered list (``1.`` /
+    ``（1）`` / ``①``, also run on in one line: 整改措施：（1）…；（2）…) or a ``一是…二是…``
+    list (:func:`find_measures`), whichever begins first."""
     numbered = find_numbered_measures(text)
     spoken = find_measures(text)
     if numbered and spoken:
