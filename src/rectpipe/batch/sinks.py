@@ -17,15 +17,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from ..writers import OUTPUT_FORMATS, dumps, fit_name, write_output
-from ..writers.csv_rows import dumps_csv
+from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
+from ..writers import render as render_reports
 from ..writers.files import temp_prefix
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
-
-SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv"}
-
 
 _LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
 Store = Callable[[FileResult], FileResult]
@@ -50,14 +47,10 @@ class Sink(Protocol):
         ...
 
 
-def render(result: FileResult, fmt: str) -> str:
-    """The text of ``result.report`` in ``fmt`` (one of :data:`OUTPUT_FORMATS`)."""
+def render(result: FileResult, fmt: str) -> str | bytes:
+    """``result.report`` in ``fmt`` (one of :data:`OUTPUT_FORMATS`)."""
     assert result.report is not None
-    if fmt == "csv":
-        return dumps_csv(result.report)
-    if fmt not in OUTPUT_FORMATS:
-        raise ValueError(f"unknown output format {fmt!r}")
-    return dumps(result.report, fmt)
+    return render_reports(result.report, fmt)
 
 
 class DirSink:

@@ -19,7 +19,7 @@ from ..limits import DEFAULT_LIMITS, MB, Limits
 from ..pipeline import parse_bytes, parse_file
 from ..profiles.profile import load_profile
 from ..tools import DEFAULT_THRESHOLD
-from ..writers import FORMATS, dumps, fit_name, write_output, write_stdout
+from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, render, write_output, write_stdout
 from .batch import add_batch_parser, check_number, run_batch_command
 
 if TYPE_CHECKING:
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 # Each command imports what it needs when it runs: `extract` never loads the diff's models,
 # the review page, the batch pool or the enrichment package.
-
-_SUFFIX = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,7 +40,13 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="convert documents to records")
     extract.add_argument("files", nargs="+", metavar="FILE", help="documents; - reads stdin")
-    extract.add_argument("-f", "--format", choices=FORMATS, default="json")
+    extract.add_argument(
+        "-f",
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default="json",
+        help="json (default), yaml, jsonl or csv (one row per problem), or xlsx (one workbook)",
+    )
     extract.add_argument(
         "-o",
         "--output",
@@ -410,7 +414,7 @@ def _read_stdin() -> bytes:
         raise InputNotFoundError(f"cannot read standard input: {exc}", path="-") from None
 
 
-def _write(target: str | Path, text: str) -> None:
+def _write(target: str | Path, text: str | bytes) -> None:
     """``text`` to ``target``: standard output for ``-``, else :func:`write_output`."""
     if str(target) == "-":
         write_stdout(text)
@@ -428,7 +432,7 @@ def _extract(args: argparse.Namespace) -> int:
     reports: list[Report] = []
     failures: list[RectpipeError] = []
     inputs = _expand(args.files)
-    targets = _output_names(inputs, _SUFFIX[args.format]) if per_file else []
+    targets = _output_names(inputs, SUFFIXES[args.format]) if per_file else []
     for index, name in enumerate(inputs):
         try:
             if name == "-":
@@ -452,7 +456,7 @@ def _extract(args: argparse.Namespace) -> int:
                 )
             if per_file:
                 assert out is not None
-                write_output(out / targets[index], dumps(report, args.format))
+                write_output(out / targets[index], render(report, args.format))
             else:
                 reports.append(report)
         except RectpipeError as exc:
@@ -460,7 +464,7 @@ def _extract(args: argparse.Namespace) -> int:
             failures.append(exc)
             continue
     if reports:
-        text = dumps(reports, args.format)
+        text = render(reports, args.format)
         try:
             _write(out if out is not None else "-", text)
         except RectpipeError as exc:

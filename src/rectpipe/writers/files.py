@@ -64,12 +64,13 @@ def _reason(exc: OSError) -> str:
     return f"cannot write: {why} ({name})" if name else f"cannot write: {why}"
 
 
-def write_output(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path``: atomically (temporary file, then rename) when it is
-    a regular file or does not exist yet, directly when it is a FIFO or a device. A symbolic
-    link is followed (the file it points to is replaced, not the link). Folders are created.
+def write_output(path: str | Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``path``: atomically (temporary file, then
+    rename) when it is a regular file or does not exist yet, directly when it is a FIFO or a
+    device. A symbolic link is followed (the file it points to is replaced, not the link).
+    Folders are created.
     Raises :class:`~rectpipe.errors.OutputError` when the system refuses."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         _write(Path(path), data)
     except OSError as exc:
@@ -139,17 +140,22 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def write_stdout(text: str) -> None:
-    """Write ``text`` to standard output and flush it. A closed or failing stdout raises
-    :class:`~rectpipe.errors.OutputError` (path ``-``); ``BrokenPipeError`` (the reader went
-    away) is raised as is. After a failure stdout is pointed at ``/dev/null`` so that the
-    interpreter's own flush at exit stays quiet."""
+def write_stdout(text: str | bytes) -> None:
+    """Write ``text`` (bytes through the binary buffer) to standard output and flush it. A
+    closed or failing stdout raises :class:`~rectpipe.errors.OutputError` (path ``-``);
+    ``BrokenPipeError`` (the reader went away) is raised as is. After a failure stdout is
+    pointed at ``/dev/null`` so that the interpreter's own flush at exit stays quiet."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("cannot write: standard output is closed", path="-")
     try:
-        stream.write(text)
-        stream.flush()
+        if isinstance(text, bytes):
+            stream.flush()
+            stream.buffer.write(text)
+            stream.buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
     except OSError as exc:
         _silence_stdout()
         if isinstance(exc, BrokenPipeError):

@@ -1,0 +1,216 @@
+"""Reports → one Excel workbook, for the people who live in spreadsheets.
+
+Sheets:
+
+- ``problems``: one row per problem, the CSV columns (:data:`rectpipe.writers.csv_rows.CSV_COLUMNS`,
+  the JSONL keys flattened); ``status`` offers the closed vocabulary as a drop-down list, and
+  ``report_date`` is a real date;
+- ``measures``: one row per measure, with its problem's source, number and title;
+- ``documents``: one row per report: metadata (dates as real dates where the day is known),
+  counts and stated totals;
+- ``warnings``: one row per warning, with the problem it concerns when it names one.
+
+Every sheet has its header row frozen, a filter on every column and column widths that fit
+Chinese text (a CJK character counts as two). Written with xlsxwriter, in memory.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..models.report import Report, Status
+from .csv_rows import CSV_COLUMNS, csv_rows
+
+__all__ = ["DOCUMENT_COLUMNS", "MEASURE_COLUMNS", "WARNING_COLUMNS", "dumps_xlsx"]
+
+MEASURE_COLUMNS = ("source", "problem_id", "number", "title", "ordinal", "marker", "text")
+DOCUMENT_COLUMNS = (
+    "source",
+    "sha256",
+    "format",
+    "title",
+    "issuer",
+    "date",
+    "document_number",
+    "inspection_kind",
+    "inspecting_body",
+    "period_start",
+    "period_end",
+    "feedback_date",
+    "problems",
+    "measures",
+    "stated_problems",
+    "stated_completed",
+    "stated_in_progress",
+    "stated_completion_rate",
+    "consistent",
+    "warnings",
+    "schema_version",
+)
+WARNING_COLUMNS = ("source", "code", "message", "problem_id", "start", "end", "page")
+_DATE_COLUMNS = frozenset({"report_date", "date", "period_start", "period_end", "feedback_date"})
+_MIN_WIDTH, _MAX_WIDTH = 6, 60
+_STATUSES = [status.value for status in Status]
+
+
+def _source(report: Report) -> str:
+    return report.source.file_name or report.source.sha256
+
+
+def _as_date(value: Any) -> Any:
+    """An ISO day (2024-07-18) as a date; anything else (2024-07, free text) as it is."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _display_width(value: Any) -> int:
+    text = value.isoformat() if isinstance(value, datetime.date) else str(value or "")
+    longest = max(text.split("\n"), key=len) if text else ""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+
+
+_NUMBER_COLUMNS = frozenset(
+    {"provenance_start", "provenance_end", "provenance_block", "provenance_page"}
+)
+
+
+def _typed(column: str, cell: str) -> Any:
+    """A CSV cell as the spreadsheet's type: dates, numbers and true/false as such."""
+    if not cell:
+        return None
+    if column in _DATE_COLUMNS:
+        return _as_date(cell)
+    if column in _NUMBER_COLUMNS and cell.isdigit():
+        return int(cell)
+    if column == "long_term":
+        return cell == "true"
+    return cell
+
+
+def _problem_rows(report: Report) -> list[list[Any]]:
+    return [[_typed(c, row[c]) for c in CSV_COLUMNS] for row in csv_rows(report)]
+
+
+def _measure_rows(report: Report) -> list[list[Any]]:
+    return [
+        [_source(report), p.id, p.number, p.title, m.ordinal, m.marker, m.text]
+        for p in report.iter_problems()
+        for m in p.measures
+    ]
+
+
+def _document_row(report: Report) -> list[Any]:
+    meta, summary = report.metadata, report.summary
+    stated = summary.stated
+    return [
+        _source(report),
+        report.source.sha256,
+        report.source.format,
+        meta.title,
+        meta.issuer,
+        _as_date(meta.date),
+        meta.document_number,
+        meta.inspection_kind.value if meta.inspection_kind else None,
+        meta.inspecting_body,
+        _as_date(meta.period_start),
+        _as_date(meta.period_end),
+        _as_date(meta.feedback_date),
+        summary.problems,
+        summary.measures,
+        stated.problems if stated else None,
+        stated.completed if stated else None,
+        stated.in_progress if stated else None,
+        stated.completion_rate if stated else None,
+        summary.consistent,
+        len(report.warnings),
+        report.schema_version,
+    ]
+
+
+def _warning_rows(report: Report) -> list[list[Any]]:
+    owner: dict[tuple[int, int], str] = {}
+    for problem in report.iter_problems():
+        owner[(problem.provenance.start, problem.provenance.end)] = problem.id
+    rows = []
+    for warning in report.warnings:
+        where = warning.provenance
+        problem_id = None
+        if where is not None:
+            problem_id = next((pid for (s, e), pid in owner.items() if s <= where.start <= e), None)
+        rows.append(
+            [
+                _source(report),
+                warning.code,
+                warning.message,
+                problem_id,
+                where.start if where else None,
+                where.end if where else None,
+                where.page if where else None,
+            ]
+        )
+    return rows
+
+
+def _sheet(
+    book: Any, name: str, columns: Sequence[str], rows: list[list[Any]], formats: dict[str, Any]
+) -> Any:
+    sheet = book.add_worksheet(name)
+    widths = [max(_MIN_WIDTH, _display_width(c)) for c in columns]
+    for c, column in enumerate(columns):
+        sheet.write_string(0, c, column, formats["header"])
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, datetime.date):
+                sheet.write_datetime(
+                    r, c, datetime.datetime.combine(value, datetime.time()), formats["date"]
+                )
+            elif isinstance(value, bool):
+                sheet.write_boolean(r, c, value)
+            elif isinstance(value, int | float):
+                sheet.write_number(r, c, value)
+            else:
+                text = str(value)
+                sheet.write_string(r, c, text, formats["wrap"] if "\n" in text else None)
+            widths[c] = max(widths[c], _display_width(value))
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, min(_MAX_WIDTH, width + 2))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(1, len(rows)), len(columns) - 1)
+    return sheet
+
+
+def dumps_xlsx(reports: Report | Iterable[Report]) -> bytes:
+    """``reports`` as the bytes of one ``.xlsx`` workbook (see the module's description)."""
+    import xlsxwriter
+
+    batch = [reports] if isinstance(reports, Report) else list(reports)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
+    formats = {
+        "header": book.add_format({"bold": True, "bg_color": "#EEEEEE"}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+    }
+    problems = [row for report in batch for row in _problem_rows(report)]
+    sheet = _sheet(book, "problems", CSV_COLUMNS, problems, formats)
+    status = CSV_COLUMNS.index("status")
+    sheet.data_validation(
+        1, status, max(1, len(problems)), status, {"validate": "list", "source": _STATUSES}
+    )
+    _sheet(book, "measures", MEASURE_COLUMNS, [r for x in batch for r in _measure_rows(x)], formats)
+    _sheet(book, "documents", DOCUMENT_COLUMNS, [_document_row(x) for x in batch], formats)
+    _sheet(book, "warnings", WARNING_COLUMNS, [r for x in batch for r in _warning_rows(x)], formats)
+    book.close()
+    return buffer.getvalue()
