@@ -348,3 +348,29 @@ def test_repeated_numbering_takes_linear_time() -> None:
     problems = report.iter_problems()
     assert len(problems) == 8000 and problems[-1].id == "p1-1-1~8000"
     assert elapsed < 15, f"{elapsed:.1f} s"
+
+
+def test_a_flate_bomb_is_too_large_under_the_memory_cap(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(hostile.flate_bomb_pdf(600))
+    limits = rectpipe.Limits(max_memory_bytes=400 * 1024 * 1024)
+    with pytest.raises(rectpipe.TooLargeError, match="memory cap"):
+        rectpipe.parse_file(path, limits=limits)
+    result = subprocess.run(
+        [sys.executable, "-m", "rectpipe", "extract", str(path), "--max-memory-mb", "400"],
+        capture_output=True,
+    )
+    assert result.returncode == 16
+    assert result.stderr.count(b"\n") == 1 and b"too_large" in result.stderr
+
+
+def test_extract_isolates_each_file_by_default() -> None:
+    from rectpipe.cli.main import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, _parser, limits_from
+
+    limits = limits_from(_parser().parse_args(["extract", "x.txt"]))
+    assert limits.timeout == DEFAULT_TIMEOUT
+    assert limits.max_memory_bytes == int(DEFAULT_MEMORY_MB * 1024 * 1024)
+    off = limits_from(
+        _parser().parse_args(["extract", "x.txt", "--timeout", "0", "--max-memory-mb", "0"])
+    )
+    assert off.timeout is None and off.max_memory_bytes is None

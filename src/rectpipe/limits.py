@@ -20,7 +20,10 @@ class Limits:
     ``max_sheets``: sheets in a workbook. ``max_cells``: cells a workbook's sheets span (every
     row read counts at least one, so a million empty rows count a million). ``timeout``: seconds of
     wall-clock time for one file; ``None`` parses in this process without a time limit, a
-    number parses in a child process that is killed when the time is up. ``ocr``: which pages
+    number parses in a child process that is killed when the time is up. ``max_memory_bytes``:
+    address space the parse may use (``None``: no cap; a number parses in a child process
+    capped at it, and a file that needs more is ``too_large``: compression bombs, runaway
+    readers in native code). ``ocr``: which pages
     are recognised by OCR (``auto``: PDF pages without a text layer, and images; ``always``:
     every page, the text layer ignored; ``never``: none, a scan is ``no_text_layer``).
     ``max_ocr_pages``: pages one file may have recognised (OCR takes seconds a page).
@@ -35,6 +38,7 @@ class Limits:
     max_sheets: int = 200
     max_cells: int = 5_000_000
     timeout: float | None = None
+    max_memory_bytes: int | None = None
     ocr: Literal["auto", "always", "never"] = "auto"
     max_ocr_pages: int = 500
     max_image_pixels: int = 60_000_000

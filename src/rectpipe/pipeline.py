@@ -123,14 +123,15 @@ def parse_bytes(
 
     Raises a :class:`~rectpipe.errors.RectpipeError` subclass when the bytes cannot be read
     (``corrupt``, ``too_large``…), hold nothing recognisable as a report
-    (``structure_not_found``), or take longer than ``limits.timeout`` (``timeout``; the parse
-    then runs in a child process). An unexpected failure inside rectpipe is raised as
+    (``structure_not_found``), or take longer than ``limits.timeout`` (``timeout``) or more
+    memory than ``limits.max_memory_bytes`` (``too_large``); with either limit set the parse
+    runs in a child process. An unexpected failure inside rectpipe is raised as
     ``internal_error``, never as a bare exception.
     """
-    if limits.timeout is not None:
+    if limits.timeout is not None or limits.max_memory_bytes is not None:
         from .runtime.isolate import run_isolated
 
-        untimed = replace(limits, timeout=None)
+        untimed = replace(limits, timeout=None, max_memory_bytes=None)
         return run_isolated(
             partial(
                 parse_bytes,
@@ -144,6 +145,7 @@ def parse_bytes(
                 enrich_config=enrich_config,
             ),
             limits.timeout,
+            max_bytes=limits.max_memory_bytes,
         )
     if not data:
         raise CorruptFileError("empty file")

@@ -121,10 +121,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# One hostile file must not take the machine down: by default each file is parsed in a child
+# process with a wall-clock limit and a memory cap (a scanned report of hundreds of pages
+# needs --timeout 0 or more time: OCR takes seconds a page).
+DEFAULT_TIMEOUT = 600.0
+DEFAULT_MEMORY_MB = 4096.0
+
+
 def _add_limits(parser: argparse.ArgumentParser) -> None:
     defaults = DEFAULT_LIMITS
     parser.add_argument(
-        "--timeout", type=float, metavar="S", help="seconds per file (parsed in a child process)"
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help="seconds per file, parsed in a child process (default %(default)g; 0: none, "
+        "parsed in this process unless --max-memory-mb is set)",
+    )
+    parser.add_argument(
+        "--max-memory-mb",
+        type=float,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help="memory one file's parse may use, in a child process (default %(default)g; 0: none)",
     )
     parser.add_argument(
         "--max-file-mb",
@@ -200,6 +219,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
     """The :class:`Limits` the limit options ask for; :class:`UsageError` for values that
     are not finite and positive (``--timeout 0``: none)."""
     check_number("--timeout", args.timeout, zero=True)
+    check_number("--max-memory-mb", args.max_memory_mb, zero=True)
     check_number("--max-file-mb", args.max_file_mb)
     check_number("--max-unzipped-mb", args.max_unzipped_mb)
     check_number("--max-pages", args.max_pages)
@@ -213,6 +233,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
         max_sheets=args.max_sheets,
         max_cells=args.max_cells,
         timeout=args.timeout or None,
+        max_memory_bytes=int(args.max_memory_mb * MB) or None,
         ocr=getattr(args, "ocr", DEFAULT_LIMITS.ocr),
         max_ocr_pages=getattr(args, "max_ocr_pages", DEFAULT_LIMITS.max_ocr_pages),
         ocr_threads=getattr(args, "ocr_threads", DEFAULT_LIMITS.ocr_threads),

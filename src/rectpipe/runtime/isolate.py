@@ -1,48 +1,165 @@
-"""Run a parse in a child process with a wall-clock limit.
+"""Run a parse in a child process with a wall-clock limit and, optionally, a memory cap.
 
-A damaged file can make a parser spin forever; in a child process it can be killed without
-harm to the caller. The child gets the bytes and returns the report (or the error) through a
-pipe.
+A damaged file can make a parser spin forever or inflate without end (a compression bomb); in
+a child process it can be killed, or capped, without harm to the caller. The child returns
+the report (or the error) pickled through a pipe. A memory cap is the child's own
+address-space limit (``RLIMIT_AS``): a reader that runs out of it raises ``MemoryError`` or, in
+native code, aborts; either way the caller gets ``too_large``.
+
+Where the system can fork, the child is a plain ``os.fork`` (no ``multiprocessing`` import,
+nothing pickled on the way in); elsewhere a ``multiprocessing`` spawn child, which needs
+``func`` and its result to pickle.
 
 Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.context
+import os
+import pickle
+import select
+import signal
+import time
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from ..errors import InternalError, ParseTimeoutError, RectpipeError
+from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
 
 T = TypeVar("T")
 
+# How a child that ran out of its address space ends when native code cannot allocate:
+# abort (C++ std::bad_alloc, glibc), a segmentation fault, or a bus error.
+_OUT_OF_MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS})
 
-def _child(conn: Connection, func: Callable[[], T]) -> None:
+
+def _cap_memory(max_bytes: int | None) -> None:
+    if max_bytes is None:
+        return
     try:
-        conn.send(("ok", func()))
+        import resource
+    except ImportError:  # pragma: no cover - not on this platform: no cap
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = max_bytes if hard == resource.RLIM_INFINITY else min(max_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _over(max_bytes: int | None) -> str:
+    if max_bytes is None:
+        return "out of memory while reading"
+    return f"needs more than the {max_bytes // (1024 * 1024)} MB memory cap"
+
+
+def _outcome(func: Callable[[], Any], max_bytes: int | None) -> tuple[str, Any]:
+    """What the child sends back: ``("ok", result)`` or ``("error", RectpipeError)``."""
+    try:
+        _cap_memory(max_bytes)
+        return "ok", func()
     except RectpipeError as exc:
-        conn.send(("error", exc))
+        return "error", exc
+    except MemoryError:
+        return "error", TooLargeError(_over(max_bytes))
     except BaseException as exc:  # a bug, reported without a traceback
-        conn.send(("error", InternalError(f"{type(exc).__name__}: {exc}")))
+        return "error", InternalError(f"{type(exc).__name__}: {exc}")
+
+
+def _spawned_child(conn: Any, func: Callable[[], Any], max_bytes: int | None) -> None:
+    try:
+        conn.send(_outcome(func, max_bytes))
     finally:
         conn.close()
 
 
-def run_isolated(func: Callable[[], T], timeout: float) -> T:
+def _raise_or_return(kind: str, value: Any) -> Any:
+    if kind == "error":
+        assert isinstance(value, RectpipeError)
+        raise value
+    return value
+
+
+def run_isolated(
+    func: Callable[[], T], timeout: float | None, *, max_bytes: int | None = None
+) -> T:
     """``func()`` run in a child process; its result, or its :class:`RectpipeError` raised here.
 
-    Raises :class:`ParseTimeoutError` (and kills the child) when ``timeout`` seconds pass.
-    ``func`` and its result must be picklable when the platform cannot fork.
+    Raises :class:`ParseTimeoutError` (and kills the child) when ``timeout`` seconds pass
+    (``None``: no time limit), and :class:`TooLargeError` when the child outgrows
+    ``max_bytes`` of address space.
     """
-    methods = multiprocessing.get_all_start_methods()
-    context: multiprocessing.context.DefaultContext | Any = multiprocessing.get_context(
-        "fork" if "fork" in methods else "spawn"
-    )
+    if hasattr(os, "fork"):
+        return _raise_or_return(*_forked(func, timeout, max_bytes))  # type: ignore[no-any-return]
+    return _raise_or_return(*_spawned(func, timeout, max_bytes))  # type: ignore[no-any-return]
+
+
+def _forked(
+    func: Callable[[], Any], timeout: float | None, max_bytes: int | None
+) -> tuple[str, Any]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, send, and leave without running the parent's cleanup
+        status = 0
+        try:
+            os.close(read_end)
+            _quiet_crash_dumps()
+            data = pickle.dumps(_outcome(func, max_bytes), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:
+            status = 70
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    try:
+        data = _read_all(read_end, timeout)
+    except ParseTimeoutError:
+        os.kill(pid, signal.SIGKILL)
+        raise
+    finally:
+        os.close(read_end)
+        _, wait_status = os.waitpid(pid, 0)
+    if data:
+        kind, value = pickle.loads(data)
+        return kind, value
+    if os.WIFSIGNALED(wait_status):
+        signum = os.WTERMSIG(wait_status)
+        if max_bytes is not None and signum in _OUT_OF_MEMORY_SIGNALS:
+            return "error", TooLargeError(_over(max_bytes))
+        return "error", InternalError(f"worker died (signal {signum})")
+    return "error", InternalError(f"worker died (exit code {os.WEXITSTATUS(wait_status)})")
+
+
+def _quiet_crash_dumps() -> None:
+    """In the child only: a native abort at the memory cap is an expected way to end, not a
+    crash to dump on the caller's terminal."""
+    import faulthandler
+
+    if faulthandler.is_enabled():
+        faulthandler.disable()
+
+
+def _read_all(fd: int, timeout: float | None) -> bytes:
+    """Everything written to ``fd`` until the writer closes it, within ``timeout`` seconds."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    chunks: list[bytes] = []
+    while True:
+        wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+        ready, _, _ = select.select([fd], [], [], wait)
+        if not ready:
+            raise ParseTimeoutError(f"gave up after {timeout:g} s")
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _spawned(
+    func: Callable[[], Any], timeout: float | None, max_bytes: int | None
+) -> tuple[str, Any]:  # pragma: no cover - only where the system cannot fork
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, func), daemon=True)
+    process = context.Process(target=_spawned_child, args=(sender, func, max_bytes), daemon=True)
     process.start()
     sender.close()
     try:
@@ -51,13 +168,11 @@ def run_isolated(func: Callable[[], T], timeout: float) -> T:
         try:
             kind, value = receiver.recv()
         except EOFError:
-            raise InternalError(f"worker died (exit code {process.exitcode})") from None
+            process.join(5)
+            return "error", InternalError(f"worker died (exit code {process.exitcode})")
     finally:
         if process.is_alive():
             process.kill()
         process.join()
         receiver.close()
-    if kind == "error":
-        assert isinstance(value, RectpipeError)
-        raise value
-    return value  # type: ignore[no-any-return]
+    return kind, value
