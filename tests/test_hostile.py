@@ -374,3 +374,14 @@ def test_extract_isolates_each_file_by_default() -> None:
         _parser().parse_args(["extract", "x.txt", "--timeout", "0", "--max-memory-mb", "0"])
     )
     assert off.timeout is None and off.max_memory_bytes is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "limit"),
+    [(300_000, "paragraphs, over the 200000 limit"), (30_000, "numbered items, over the 20000")],
+)
+def test_a_million_markers_are_refused_fast(tmp_path: Path, lines: int, limit: str) -> None:
+    path = tmp_path / "markers.txt"
+    path.write_text("关于巡察整改情况的通报\n" + "一、\n" * lines, "utf-8")
+    with pytest.raises(rectpipe.TooLargeError, match=limit):
+        rectpipe.parse_file(path)

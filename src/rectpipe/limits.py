@@ -27,7 +27,10 @@ class Limits:
     are recognised by OCR (``auto``: PDF pages without a text layer, and images; ``always``:
     every page, the text layer ignored; ``never``: none, a scan is ``no_text_layer``).
     ``max_ocr_pages``: pages one file may have recognised (OCR takes seconds a page).
-    ``max_image_pixels``: pixels of one image page (decompression bombs). ``ocr_threads``: CPU
+    ``max_image_pixels``: pixels of one image page (decompression bombs). ``max_blocks``:
+    paragraphs, lines and table rows one file may hold (a 2,000-page report has about 40,000).
+    ``max_items``: numbered items (一、 （一） 1. …) one file may hold; each becomes a record,
+    so this bounds the time and memory of extraction. ``ocr_threads``: CPU
     threads one OCR engine may use (0: the engine's choice, every core); a batch of N workers
     gives each worker cores ÷ N when left at 0, so the workers do not fight over the cores.
     """
@@ -43,6 +46,8 @@ class Limits:
     max_ocr_pages: int = 500
     max_image_pixels: int = 60_000_000
     ocr_threads: int = 0
+    max_blocks: int = 200_000
+    max_items: int = 20_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -178,6 +178,10 @@ def _parse(
     document = read_document(data, fmt, limits)
     if document.page_count is not None and document.page_count > limits.max_pages:
         raise TooLargeError(f"{document.page_count} pages, over the {limits.max_pages} limit")
+    if len(document.blocks) > limits.max_blocks:
+        raise TooLargeError(
+            f"{len(document.blocks)} paragraphs, over the {limits.max_blocks} limit"
+        )
     return parse_document(
         document,
         source=Source(
@@ -192,6 +196,7 @@ def _parse(
         repair=repair,
         enrich=enrich,
         enrich_config=enrich_config,
+        limits=limits,
     )
 
 
@@ -260,10 +265,14 @@ def parse_document(
     repair: bool = True,
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
-    """Everything after the reader: the format-blind part of the pipeline."""
+    """Everything after the reader: the format-blind part of the pipeline (``limits``: its
+    ``max_items``)."""
     with collector_paused():
-        return _parse_document(document, source, profile, repair, enrich, enrich_config)
+        return _parse_document(
+            document, source, profile, repair, enrich, enrich_config, limits.max_items
+        )
 
 
 def _parse_document(
@@ -273,6 +282,7 @@ def _parse_document(
     repair: bool,
     enrich: bool,
     enrich_config: EnrichConfig | None,
+    max_items: int,
 ) -> Report:
     profile = profile or default_profile()
     repaired = None
@@ -286,6 +296,9 @@ def _parse_document(
         raise StructureNotFoundError("no text found")
     textmap = TextMap.build(blocks)
     tree = build_tree(textmap)
+    items = sum(1 for _ in tree.root.walk()) - 1
+    if items > max_items:
+        raise TooLargeError(f"{items} numbered items, over the {max_items} limit")
     built = build(tree.root, textmap, profile)
     first_numbered = tree.root.children[0].block if tree.root.children else len(blocks)
     front = [i for i in tree.root.body if i < first_numbered]

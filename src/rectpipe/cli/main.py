@@ -174,6 +174,20 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         help="most cells a workbook's sheets span (default %(default)d)",
     )
     parser.add_argument(
+        "--max-paragraphs",
+        type=int,
+        default=defaults.max_blocks,
+        metavar="N",
+        help="most paragraphs, lines and table rows in a file (default %(default)d)",
+    )
+    parser.add_argument(
+        "--max-items",
+        type=int,
+        default=defaults.max_items,
+        metavar="N",
+        help="most numbered items (一、 （一） 1. …) in a file (default %(default)d)",
+    )
+    parser.add_argument(
         "--max-pages",
         type=int,
         default=defaults.max_pages,
@@ -225,6 +239,8 @@ def limits_from(args: argparse.Namespace) -> Limits:
     check_number("--max-pages", args.max_pages)
     check_number("--max-sheets", args.max_sheets)
     check_number("--max-cells", args.max_cells)
+    check_number("--max-paragraphs", args.max_paragraphs)
+    check_number("--max-items", args.max_items)
     check_number("--ocr-threads", getattr(args, "ocr_threads", None), zero=True)
     return Limits(
         max_file_bytes=int(args.max_file_mb * MB),
@@ -232,6 +248,8 @@ def limits_from(args: argparse.Namespace) -> Limits:
         max_pages=args.max_pages,
         max_sheets=args.max_sheets,
         max_cells=args.max_cells,
+        max_blocks=args.max_paragraphs,
+        max_items=args.max_items,
         timeout=args.timeout or None,
         max_memory_bytes=int(args.max_memory_mb * MB) or None,
         ocr=getattr(args, "ocr", DEFAULT_LIMITS.ocr),
