@@ -547,3 +547,11 @@ def test_numbering_xml_with_a_dtd_is_refused() -> None:
     )
     with pytest.raises(UnsafeXMLError):
         Numbering.from_xml(xml)
+
+
+def test_a_huge_level_text_is_not_copied_into_every_paragraph() -> None:
+    numbering = abstract(1, lvl(0, "decimal", "%1" + "重" * 1_000_000)) + num(1, 1)
+    body = "".join(p(f"第{i}项", num_id=1, ilvl=0) for i in range(300))
+    found = labels(body, numbering)
+    assert len(found) == 300
+    assert all(label is not None and len(label) < 80 for label in found)  # not 1,000,000

@@ -46,6 +46,8 @@ _W_START = _w("start")
 _W_NUM_FMT = _w("numFmt")
 _W_FORMAT_ATTR = _w("format")
 _W_LVL_TEXT = _w("lvlText")
+#: Characters of a level's text kept: Word's own are under 20; the rest is amplification.
+MAX_LEVEL_TEXT = 64
 _W_LVL_RESTART = _w("lvlRestart")
 _W_IS_LGL = _w("isLgl")
 _W_SUFF = _w("suff")
@@ -116,6 +118,10 @@ def parse_level(lvl: etree._Element) -> Level | None:
     num_fmt, custom = _num_fmt(lvl)
     text_el = lvl.find(_W_LVL_TEXT)
     lvl_text = text_el.get(W_VAL, "") if text_el is not None else None
+    if lvl_text is not None and len(lvl_text) > MAX_LEVEL_TEXT:
+        # Word writes a few characters (%1. / 第%1条 / （%2）); a longer one would be copied
+        # into every numbered paragraph (a 1 MB level text used 300 times is 300 MB of labels).
+        lvl_text = lvl_text[:MAX_LEVEL_TEXT]
     restart_el = lvl.find(_W_LVL_RESTART)
     restart = parse_int(restart_el.get(W_VAL)) if restart_el is not None else None
     suff_el = lvl.find(_W_SUFF)
