@@ -385,3 +385,16 @@ def test_a_million_markers_are_refused_fast(tmp_path: Path, lines: int, limit: s
     path.write_text("关于巡察整改情况的通报\n" + "一、\n" * lines, "utf-8")
     with pytest.raises(rectpipe.TooLargeError, match=limit):
         rectpipe.parse_file(path)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<w:tbl><w:tr><w:tc>" * 500 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 500,
+        "<w:p><w:r><w:t>" + "长" * 11_000_000 + "</w:t></w:r></w:p>",
+    ],
+    ids=["tables-500-deep", "text-node-over-10-MB"],
+)
+def test_beyond_the_xml_parsers_limits_is_too_large_not_corrupt(body: str) -> None:
+    with pytest.raises(rectpipe.TooLargeError, match="XML parser's limits"):
+        rectpipe.parse_bytes(hostile.docx_with_body(body), name="deep.docx")

@@ -38,7 +38,7 @@ import posixpath
 
 from lxml import etree
 
-from ...errors import CorruptFileError, RectpipeError, UnsupportedFormatError
+from ...errors import CorruptFileError, RectpipeError, TooLargeError, UnsupportedFormatError
 from ..blocks import Document
 from .body import _Reader
 from .counters import ListCounter
@@ -109,7 +109,9 @@ def read_docx(data: bytes, *, max_bytes: int | None = None) -> Document:
     zip without a WordprocessingML main part, or a legacy OLE ``.doc``;
     :class:`~rectpipe.errors.EncryptedUnsupportedError` for a password-protected (OLE-wrapped)
     package; :class:`~rectpipe.errors.TooLargeError` when the zip directory declares more than
-    ``max_bytes`` (default :data:`MAX_UNCOMPRESSED_BYTES`, read at call time) uncompressed.
+    ``max_bytes`` (default :data:`MAX_UNCOMPRESSED_BYTES`, read at call time) uncompressed, or
+    a part goes beyond the XML parser's limits (elements nested deeper than 256, a text node
+    over 10 MB).
     No other exception escapes.
     """
     limit = MAX_UNCOMPRESSED_BYTES if max_bytes is None else max_bytes
@@ -118,6 +120,10 @@ def read_docx(data: bytes, *, max_bytes: int | None = None) -> Document:
     except RectpipeError:
         raise
     except etree.XMLSyntaxError as exc:
+        if "XML_PARSE_HUGE" in str(exc):
+            # libxml2's own limits, kept on purpose (no huge_tree): elements nested deeper than
+            # 256 (tables in tables in tables…) or one text node over 10 MB.
+            raise TooLargeError(f"beyond the XML parser's limits: {exc}") from None
         raise CorruptFileError(f"malformed XML in the Word package: {exc}") from None
     except UnsafeXMLError as exc:
         raise CorruptFileError(str(exc)) from None
