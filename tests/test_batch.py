@@ -63,7 +63,7 @@ def mixed(tmp_path: Path) -> Path:
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "package.docx").write_bytes(_zip_without_word())
-    (folder / "image.png").write_bytes(b"\x89PNG\r\n")  # not a document suffix: ignored
+    (folder / "notes.md").write_text("# 备忘", "utf-8")  # not a document suffix: ignored
     (folder / ".hidden.txt").write_text("hidden", "utf-8")  # hidden: ignored
     (folder / "~$lock.docx").write_bytes(b"owner")  # Word lock file: ignored
     return folder

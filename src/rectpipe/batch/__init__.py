@@ -12,9 +12,10 @@ manifest; :func:`run_batch_ray` does what :func:`run_batch` does on Ray
 
 from __future__ import annotations
 
+from ..readers.inputs import DOCUMENT_SUFFIXES
 from ..writers import OUTPUT_FORMATS
 from .convert import convert_bytes, convert_path
-from .discover import DOCUMENT_SUFFIXES, BatchItem, Plan, plan_batch
+from .discover import BatchItem, Plan, plan_batch
 from .local import run_batch
 from .manifest import MANIFEST_NAME, Manifest, completed_hashes, completed_keys, read_manifest
 from .ray_engine import run_batch_ray

@@ -1,9 +1,10 @@
 """Which files a batch converts: files, folders (recursive) and glob patterns → a plan.
 
-A folder contributes the documents under it by suffix (:data:`DOCUMENT_SUFFIXES`), skipping
-hidden files and folders and Word lock files (``~$name.docx``); a file named explicitly is
-taken whatever its suffix, so the converter can say what is wrong with it. Each file gets an
-output name: its path relative to the folder it was found in, or its bare name.
+A folder contributes the documents under it (:func:`rectpipe.readers.inputs.documents_in`,
+the one list of suffixes), skipping hidden files and folders and Word lock files; a file
+named explicitly is taken whatever its suffix, so the converter can say what is wrong with
+it. Each file gets an output name: its path relative to the folder it was found in, or its
+bare name.
 
 Internal: the public door is :mod:`rectpipe.batch`.
 """
@@ -17,21 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..readers.inputs import documents_in
 from ..runtime.names import escape_name
 from .manifest import completed_keys
 
-DOCUMENT_SUFFIXES = (
-    ".txt",
-    ".docx",
-    ".pdf",
-    ".html",
-    ".htm",
-    ".xlsx",
-    ".xlsm",
-    ".xls",
-    ".ods",
-    ".et",
-)
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -54,23 +44,6 @@ class Plan:
     skipped: list[BatchItem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     manifest_skipped: list[tuple[int, str]] = field(default_factory=list)
-
-
-def _is_hidden(name: str) -> bool:
-    return name.startswith((".", "~$"))
-
-
-def documents_under(folder: Path) -> list[Path]:
-    """Documents anywhere under ``folder``, by suffix, in sorted path order."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
-        found.extend(
-            Path(root, name)
-            for name in sorted(files)
-            if not _is_hidden(name) and Path(name).suffix.lower() in DOCUMENT_SUFFIXES
-        )
-    return found
 
 
 def _matches(name: str) -> list[str]:
@@ -117,7 +90,7 @@ def expand(inputs: Iterable[str | os.PathLike[str]]) -> Plan:
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                for document in documents_under(path):
+                for document in documents_in(path):
                     add(document, document.relative_to(path).as_posix())
             else:
                 add(path, path.name)

@@ -17,10 +17,10 @@ from typing import Any
 from ..errors import RectpipeError
 from ..pipeline import parse_file
 from ..profiles.profile import Profile
+from ..readers.inputs import documents_in
 from ..writers import dumps, write_atomic
 
 EXPECTED_SUFFIX = ".expected.json"
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 # Fields that may differ between runs or machines and are never compared.
 VOLATILE = frozenset({"generated_at", "elapsed", "absolute_path"})
 
@@ -97,9 +97,7 @@ def diff_values(expected: Any, got: Any, where: str = "") -> Iterator[Difference
 
 def documents(folder: Path) -> list[Path]:
     """Documents in ``folder`` (not recursive), sorted by name."""
-    return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-    )
+    return documents_in(folder, recursive=False)
 
 
 def check_document(

@@ -28,6 +28,7 @@ from ..errors import RectpipeError
 from ..models.report import Problem, Report
 from ..pipeline import parse_file
 from ..profiles._yaml import safe_load
+from ..readers.inputs import DOCUMENT_SUFFIXES
 
 __all__ = [
     "DocumentScore",
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 FACTS_SUFFIX = ".facts.yaml"
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 # A facts file ``X.facts.yaml`` speaks for ``X.<suffix>`` and for these variants of X.
 VARIANTS = ("", "-autonum")
 PROBLEM_FIELDS = ("title", "status", "long_term", "measures", "responsible", "deadline", "path")
