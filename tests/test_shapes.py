@@ -89,3 +89,13 @@ def test_an_excerpt_cut_with_an_ellipsis_or_a_read_more_link_says_so() -> None:
         report = rectpipe.parse_text(_TWO_ITEMS + ending + "\n")
         assert "truncated" in [w.code for w in report.warnings], ending
         assert "全文" not in report.iter_problems()[-1].actions
+
+
+def test_a_last_labelled_line_without_a_full_stop_is_whole() -> None:
+    for ending, cut in (
+        ("完成时限：2024年6月底", False),
+        ("附件：整改台账", False),
+        ("整改情况：正在整改，已完成方案编", True),
+    ):
+        report = rectpipe.parse_text(_TWO_ITEMS + "。\n" + ending + "\n")
+        assert ("truncated" in [w.code for w in report.warnings]) is cut, ending

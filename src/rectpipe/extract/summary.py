@@ -225,7 +225,7 @@ def _last_content_block(textmap: TextMap) -> int | None:
 def _ends_whole(line: str) -> bool:
     """A line that ends without a mark and is still whole: a date, a signature, a name. A
     numbered heading with nothing after it is not: the text stops before its item."""
-    if DATE.search(line[-14:]):
+    if DATE.search(line[-14:]) or _LABELLED_SHORT.match(line):
         return True
     if match_marker(line) is not None or _INNER_MARK.search(line):
         return False
@@ -233,6 +233,9 @@ def _ends_whole(line: str) -> bool:
 
 
 _INNER_MARK = regex.compile(r"[。，；,;：:！？]")
+# A label and a short value, which are written without a closing mark: 整改情况：正在整改,
+# 完成时限：2024年6月底, 附件：整改台账.
+_LABELLED_SHORT = regex.compile(r"^\s*\p{Han}{2,8}\s*[:：]\s*[^。，；,;：:！？]{1,20}$")
 
 
 def _ends_inside_problem(report: Report, start: int) -> bool:
