@@ -98,3 +98,19 @@ def test_a_name_cannot_split_or_forge_an_error_line(tmp_path: Path, command: str
     assert f"rectpipe: {inbox}/{one_line(FORGED)}: corrupt: empty file" in failures
     assert f"rectpipe: {inbox}/\\xff\\nx.txt: corrupt: empty file" in failures
     assert all("\x1b" not in line for line in lines)
+
+
+def test_the_library_takes_paths_as_bytes(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    import rectpipe
+
+    from .conftest import SEED
+
+    name = os.path.join(os.fsencode(tmp_path), b"\xff\xfe-report.txt")  # not UTF-8
+    shutil.copy(SEED, name)
+    report = rectpipe.parse_file(name)
+    assert report.summary.problems == 26
+    assert report.source.file_name == "\\xff\\xfe-report.txt"  # escaped, never raw
+    assert rectpipe.parse_file(os.fsencode(SEED)).summary.problems == 26

@@ -6,6 +6,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import hashlib
+import os
 from bisect import bisect_left
 from dataclasses import replace
 from functools import partial
@@ -201,7 +202,7 @@ def _parse(
 
 
 def parse_file(
-    path: str | Path,
+    path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
     *,
     format: str | None = None,
     profile: Profile | None = None,
@@ -210,8 +211,9 @@ def parse_file(
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
-    """The report in the file at ``path`` (see :func:`parse_bytes`)."""
-    path = Path(path)
+    """The report in the file at ``path`` (see :func:`parse_bytes`). A path may be given as
+    bytes (a file name that is not valid UTF-8, as ``os.listdir(b".")`` gives it)."""
+    path = Path(os.fsdecode(path))
     try:
         if path.stat().st_size > limits.max_file_bytes:
             raise TooLargeError(
