@@ -207,3 +207,38 @@ def test_a_database_made_before_a_column_existed_gets_it(target: str, seed_repor
     engine = sa.create_engine(database_url(target))
     assert tables.add_missing_columns(engine) == []
     engine.dispose()
+
+
+@pytest.mark.parametrize(("wait", "stored"), [(3.0, True), (0.2, False)])
+def test_a_locked_sqlite_file_is_waited_for(
+    tmp_path: Path, seed_report: Report, monkeypatch: pytest.MonkeyPatch, wait: float, stored: bool
+) -> None:
+    import sqlite3
+    import threading
+    import time
+
+    from rectpipe.db import connect
+
+    monkeypatch.setattr(connect, "SQLITE_BUSY_SECONDS", wait)
+    path = tmp_path / "busy.sqlite"
+    open_database(str(path)).close()
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")  # another writer holds the file for a second
+
+    def release() -> None:
+        time.sleep(1.0)
+        holder.execute("COMMIT")
+
+    releaser = threading.Thread(target=release)
+    releaser.start()
+    try:
+        with open_database(str(path)) as database:
+            database.store(seed_report, path="seed.txt")
+            assert counts(database)["problems"] == 26
+    except (rectpipe.RectpipeError, sa.exc.OperationalError) as exc:
+        assert not stored, exc
+        assert "locked" in str(exc)
+    else:
+        assert stored
+    releaser.join()
+    holder.close()

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
+#: Seconds a write to an SQLite file waits for another writer's lock before it fails.
+SQLITE_BUSY_SECONDS = 60.0
+
+
 def database_url(target: str) -> str:
     """The SQLAlchemy URL for ``target``: a URL (``scheme://…``) as given, except that a bare
     ``postgresql://`` gets the ``psycopg`` driver when psycopg 3 is the one installed; anything
@@ -93,7 +97,10 @@ def open_database(target: str) -> Database:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = sqlalchemy.create_engine(url)
+        # SQLite: another process writing the file holds its lock for a moment; wait for it
+        # (sqlite's busy handler retries with growing sleeps) instead of failing at once.
+        options = {"connect_args": {"timeout": SQLITE_BUSY_SECONDS}} if path is not None else {}
+        engine = sqlalchemy.create_engine(url, **options)
         return Database(engine)
     except ImportError as exc:
         raise MissingDependencyError(
