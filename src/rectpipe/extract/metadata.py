@@ -1,4 +1,5 @@
-"""Report metadata: title, issuer, date, attachment, inspection, contact.
+"""Report metadata: title, issuer, date, attachment, contact; the inspection it answers is
+read by :mod:`.inspection`.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -9,35 +10,18 @@ from collections.abc import Sequence
 
 import regex
 
-from ..models.report import InspectionKind, Metadata, MetadataOrigin, Provenance, ReportWarning
+from ..models.report import Metadata, MetadataOrigin, ReportWarning
 from ..profiles.profile import Profile
-from ..text.dates import DATE, GARBLED_DATE, find_dates, find_period, iso
+from ..text.dates import DATE, GARBLED_DATE, find_dates, iso
 from ..text.furniture import is_furniture
 from ..text.textmap import TextMap
+from .collector import Collector
+from .inspection import read_inspection
 
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
 _TITLE_END = regex.compile(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
 _SENTENCE_PUNCT = regex.compile(r"[。；;！？!?]")
-_PREFIX = (
-    r"(?:中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委"
-    r"|省|市|县|区)"
-)
-_N = "[一二三四五六七八九十]+"
-# An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 中央第五生态环境保护督察组,
-# 市审计局. The middle may not run over words that join two names (关于, 对, 向…).
-_JOINS = (
-    "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行|组建|派出|成立|抽调|组成|派驻"
-)
-_FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
-# A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
-_PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
-_BODY = regex.compile(
-    rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
-    rf"(?:组(?:第{_N}组)?|第{_N}组)"
-    # an audit office, not one under inspection (对市审计局党组开展巡察)
-    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局)(?!党组|党委|党总支|党支部|机关)"
-)
 _PHONE = regex.compile(
     r"(?:联系电话|联系方式|举报电话|监督电话|咨询电话|电话)\s*[：:∶]?\s*"
     r"(?P<v>[0-9０-９(（][0-9０-９\-—－–()（） ]{5,}[0-9０-９](?:[、，,/或][0-9０-９\-—－–]{5,})*)"
@@ -46,63 +30,6 @@ _EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\
 _ADDRESS = regex.compile(
     r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|邮政信箱|来信地址|地址)\s*[：:∶]?\s*(?P<v>[^。；;\n，,]+)"
 )
-# Sentences that date the feedback, most telling first.
-_FEEDBACK = (
-    regex.compile(r"反馈了?[^。；]{0,8}意见"),
-    regex.compile(r"听取(?:和审议|并审议)?了?[^。；]{0,60}审计工作报告"),
-    regex.compile(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
-    regex.compile(r"反馈"),
-)
-_MONTH_PART = regex.compile(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
-_AS_OF = regex.compile(r"截至|截止|至今|到")
-_KIND_ALIASES = {"督查": InspectionKind.DUCHA}
-
-
-class _Collector:
-    """Fills a :class:`Metadata`, first value wins, with the provenance of each value."""
-
-    def __init__(self, textmap: TextMap, profile: Profile) -> None:
-        self.textmap = textmap
-        self.profile = profile
-        self.meta = Metadata()
-        self.sources: dict[str, Provenance] = {}
-        self.origins: dict[str, MetadataOrigin] = {}
-
-    def put(
-        self, name: str, value: str | None, start: int, end: int, origin: MetadataOrigin = "body"
-    ) -> None:
-        if value and getattr(self.meta, name) is None:
-            setattr(self.meta, name, value)
-            self.sources[name] = self.textmap.provenance(start, end)
-            self.origins[name] = origin
-
-    def put_pieces(
-        self, name: str, pieces: Sequence[tuple[int, int]], origin: MetadataOrigin
-    ) -> None:
-        """A value written over several lines (a wrapped title or signature): the pieces of
-        text joined as one line; ``sources[name]`` covers the first, ``name.2``… the others."""
-        text = self.textmap.text
-        value = "".join(text[start:end] for start, end in pieces)
-        if not value or getattr(self.meta, name) is not None:
-            return
-        setattr(self.meta, name, value)
-        self.origins[name] = origin
-        for n, (start, end) in enumerate(pieces, start=1):
-            self.sources[name if n == 1 else f"{name}.{n}"] = self.textmap.provenance(start, end)
-
-    def stripped_span(self, index: int) -> tuple[int, int]:
-        """The span of block ``index`` without its leading and trailing blanks."""
-        start, end = self.span(index)
-        line = self.textmap.text[start:end]
-        lead = len(line) - len(line.lstrip())
-        return start + lead, start + len(line.rstrip())
-
-    def span(self, index: int) -> tuple[int, int]:
-        start = self.textmap.starts[index]
-        return start, self.textmap.block_end(index)
-
-    def line(self, index: int) -> str:
-        return self.textmap.block_text(index)
 
 
 def extract_metadata(
@@ -117,13 +44,13 @@ def extract_metadata(
 
     Every value found gets an entry in ``sources``; values not found stay ``None``.
     """
-    found = _Collector(textmap, profile)
+    found = Collector(textmap, profile)
     _front_matter(found, front)
     _signature(found, tail)
     _date_lines(found, [*front[:12], *tail])
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
-        _inspection(found, textmap.text[start:end], start)
+        read_inspection(found, textmap.text[start:end], start)
     _contact(found)
     _from_hints(found, hints)
     if front and found.meta.issuer is None:
@@ -160,7 +87,7 @@ _SUBTITLE = regex.compile(
 _TITLE_PREFIX = regex.compile(r"^(?:(?:文章)?标题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+")
 
 
-def _front_matter(found: _Collector, front: Sequence[int]) -> None:
+def _front_matter(found: Collector, front: Sequence[int]) -> None:
     """Attachment, document number, title and issuer from the first blocks."""
     title_at: int | None = None
     for position, index in enumerate(front[:14]):
@@ -219,7 +146,7 @@ def _front_matter(found: _Collector, front: Sequence[int]) -> None:
             found.put("issuer", found.line(above), *found.span(above), "front")
 
 
-def _signature(found: _Collector, tail: Sequence[int]) -> None:
+def _signature(found: Collector, tail: Sequence[int]) -> None:
     """The last date-only block is the document's date; an issuer-like line above it signs."""
     for index in reversed(tail):
         line = found.line(index)
@@ -238,7 +165,7 @@ def _signature(found: _Collector, tail: Sequence[int]) -> None:
         return
 
 
-def _wrapped_signature(found: _Collector, last: int) -> int:
+def _wrapped_signature(found: Collector, last: int) -> int:
     """Where a signature wrapped over two lines begins (中共XX县委巡察工作 / 领导小组办公室):
     the line above ``last`` when it is a short run of Han characters that is no name of its
     own (a second signatory ends in 委员会, 人民政府…) nor a closing formula (特此通报)."""
@@ -272,7 +199,7 @@ _BARE_DATE = regex.compile(
 )
 
 
-def _date_lines(found: _Collector, blocks: Sequence[int]) -> None:
+def _date_lines(found: Collector, blocks: Sequence[int]) -> None:
     best: tuple[int, str, int, int] | None = None
     for index in blocks:
         line = found.line(index)
@@ -295,110 +222,6 @@ def _date_lines(found: _Collector, blocks: Sequence[int]) -> None:
         found.put("date", best[1], best[2], best[3], "date_line")
 
 
-def _inspection(found: _Collector, intro: str, offset: int) -> None:
-    """Kind of inspection, inspecting bodies, period and feedback date from the introduction."""
-    meta = found.meta
-    kind = _kind_of(meta.title or "", found.profile) or _kind_of(
-        _announcing_sentence(intro), found.profile
-    )
-    if kind is None:
-        kind = _kind_of(intro, found.profile, most=True)
-    if kind is not None:
-        meta.inspection_kind = _KIND_ALIASES.get(kind) or _kind(kind)
-    bodies = list(_BODY.finditer(intro))
-    if bodies:
-        # The fullest form of the first name: 市审计局 (an addressee) is 澄州市审计局 later on.
-        first = max(
-            (b for b in bodies if b.group(0).endswith(bodies[0].group(0))),
-            key=lambda b: len(b.group(0)),
-        )
-        found.put("inspecting_body", first.group(0), offset + first.start(), offset + first.end())
-        names = [first.group(0)] + [b.group(0) for b in bodies]
-        for name in names:
-            if any(known.endswith(name) for known in meta.inspecting_bodies):
-                continue
-            if "第" not in name and any(
-                _same_body(known, name) for known in meta.inspecting_bodies
-            ):
-                continue  # 区委巡察组 again after 区委第二巡察组: the same body, named loosely
-            meta.inspecting_bodies.append(name)
-    period = find_period(intro)
-    period_end = 0
-    if period:
-        first_date, last_date = period.start, period.end
-        found.put(
-            "period_start", first_date.iso, offset + first_date.start, offset + first_date.end
-        )
-        found.put("period_end", last_date.iso, offset + last_date.start, offset + last_date.end)
-        meta.period_precision = period.precision  # type: ignore[assignment]
-        period_end = last_date.end
-    year = int(period.end.iso[:4]) if period else None
-    # Split into sentences first: a pattern with a leading [^。]* over a long run of text
-    # without 。 would be quadratic.
-    spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；]+", intro)]
-    # A day first (反馈了巡察意见 on 6月8日), else a month (并于2023年6月召开巡察反馈会).
-    for size in (10, 7):
-        for pattern in _FEEDBACK:
-            for base, sentence in spans:
-                if not pattern.search(sentence):
-                    continue
-                dates = find_dates(sentence, year=year)
-                if size == 7:  # the month nearest before the word (2022年11月巡察，2023年1月反馈)
-                    word = pattern.search(sentence)
-                    at = word.start() if word else 0
-                    dates.sort(key=lambda d: (d.start > at, abs(at - d.end)))
-                for date in dates:
-                    start = base + date.start
-                    before = sentence[max(0, date.start - 3) : date.start]
-                    if start >= period_end and len(date.iso) == size and not _AS_OF.search(before):
-                        end = offset + start + (date.end - date.start)
-                        found.put("feedback_date", date.iso, offset + start, end)
-                        return
-    if year is None:
-        return
-    # 并于7月上旬…反馈: a feedback dated to a part of a month, in the period's year.
-    for base, sentence in spans:
-        if not _FEEDBACK[0].search(sentence) or base + len(sentence) <= period_end:
-            continue
-        part = _MONTH_PART.search(sentence, max(0, period_end - base))
-        month = int(part.group("m")) if part else 0
-        value = iso(year, month, None) if part else None
-        if part and value:
-            start = offset + base + part.start()
-            found.put("feedback_date", value, start, offset + base + part.end())
-            return
-
-
-def _same_body(known: str, loose: str) -> bool:
-    """``区委巡察组`` names ``区委第二巡察组`` loosely: the same words around its number."""
-    cut = known.find("第")
-    if cut < 0:
-        return False
-    return loose.startswith(known[:cut]) and loose.endswith(known[-3:])
-
-
-_BOOK_TITLE = regex.compile(r"《[^《》]{0,60}》")
-_ANNOUNCING = regex.compile(r"现将[^。；]{0,60}?(?:情况|如下)")
-
-
-def _announcing_sentence(intro: str) -> str:
-    """The 现将…整改进展情况予以公布 sentence, which names what the report answers."""
-    found = _ANNOUNCING.search(intro)
-    return found.group(0) if found else ""
-
-
-def _kind_of(text: str, profile: Profile, *, most: bool = False) -> str | None:
-    """The kind of inspection ``text`` names, book titles (《…巡视工作条例》) left out: the
-    first named, or with ``most`` the most often named."""
-    text = _BOOK_TITLE.sub("", text)
-    counts = {k: text.count(k) for k in profile.inspection_kinds if k in text}
-    if not counts:
-        return None
-    if most:
-        return max(counts, key=lambda k: (counts[k], -text.find(k)))
-    return min(counts, key=text.find)
-
-
 # The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
 # names one (recorded as inferred).
 _SUBJECT = regex.compile(
@@ -407,7 +230,7 @@ _SUBJECT = regex.compile(
 )
 
 
-def _issuer_from_subject(found: _Collector, intro: str, offset: int) -> None:
+def _issuer_from_subject(found: Collector, intro: str, offset: int) -> None:
     for match in _SUBJECT.finditer(intro):
         value = match.group("v")
         if any(word in value for word in ("巡视", "巡察", "督察", "审计", "关于")):
@@ -419,19 +242,12 @@ def _issuer_from_subject(found: _Collector, intro: str, offset: int) -> None:
             return
 
 
-def _kind(word: str) -> InspectionKind:
-    try:
-        return InspectionKind(word)
-    except ValueError:
-        return InspectionKind.OTHER
-
-
 # A site footer: its phone and address are the site's, not the report's contact. The footer
 # starts on the line before the first of these in the second half of the text.
 _FOOTER = regex.compile(r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|网站地图")
 
 
-def _contact(found: _Collector) -> None:
+def _contact(found: Collector) -> None:
     textmap = found.textmap
     text = textmap.text
     count = len(textmap.blocks)
@@ -452,7 +268,7 @@ def _contact(found: _Collector) -> None:
 _TITLE_WORDS = regex.compile(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
 
 
-def _headline(found: _Collector, front: Sequence[int]) -> int | None:
+def _headline(found: Collector, front: Sequence[int]) -> int | None:
     """A news item's headline when no line reads as a report's title: the first line that is
     neither furniture nor a sentence, short, and about the inspection's work
     (学院召开巡察整改情况通报会). Its position in ``front``, or ``None``."""
@@ -473,7 +289,7 @@ def _headline(found: _Collector, front: Sequence[int]) -> int | None:
     return None
 
 
-def _title_head(found: _Collector, index: int) -> bool:
+def _title_head(found: Collector, index: int) -> bool:
     """Whether block ``index`` is the first line of a title wrapped after it: short, no
     sentence, and it holds the title's 关于 (中共XX委员会关于第三轮巡察 / 整改进展情况的通报)."""
     line = found.line(index).strip()
@@ -517,7 +333,7 @@ _HINT_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _from_hints(found: _Collector, hints: dict[str, str]) -> None:
+def _from_hints(found: Collector, hints: dict[str, str]) -> None:
     """Fill what the body did not say from the container's header box, then its date line."""
     meta = found.meta
     for name, keys in _HINT_KEYS.items():

@@ -1,0 +1,158 @@
+"""What a report answers: the kind of inspection, the inspecting bodies, the inspection period
+and the date the findings were handed over, read from the introduction.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..models.report import InspectionKind
+from ..profiles.profile import Profile
+from ..text.dates import find_dates, find_period, iso
+from .collector import Collector
+
+__all__ = ["read_inspection"]
+
+_PREFIX = (
+    r"(?:中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委"
+    r"|省|市|县|区)"
+)
+_N = "[一二三四五六七八九十]+"
+# An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 中央第五生态环境保护督察组,
+# 市审计局. The middle may not run over words that join two names (关于, 对, 向…).
+_JOINS = (
+    "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行|组建|派出|成立|抽调|组成|派驻"
+)
+_FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
+# A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
+_PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
+_BODY = regex.compile(
+    rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
+    rf"(?:组(?:第{_N}组)?|第{_N}组)"
+    # an audit office, not one under inspection (对市审计局党组开展巡察)
+    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局)(?!党组|党委|党总支|党支部|机关)"
+)
+
+# Sentences that date the feedback, most telling first.
+_FEEDBACK = (
+    regex.compile(r"反馈了?[^。；]{0,8}意见"),
+    regex.compile(r"听取(?:和审议|并审议)?了?[^。；]{0,60}审计工作报告"),
+    regex.compile(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
+    regex.compile(r"反馈"),
+)
+_MONTH_PART = regex.compile(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
+_AS_OF = regex.compile(r"截至|截止|至今|到")
+_KIND_ALIASES = {"督查": InspectionKind.DUCHA}
+
+
+def read_inspection(found: Collector, intro: str, offset: int) -> None:
+    """Kind of inspection, inspecting bodies, period and feedback date from the introduction."""
+    meta = found.meta
+    kind = _kind_of(meta.title or "", found.profile) or _kind_of(
+        _announcing_sentence(intro), found.profile
+    )
+    if kind is None:
+        kind = _kind_of(intro, found.profile, most=True)
+    if kind is not None:
+        meta.inspection_kind = _KIND_ALIASES.get(kind) or _kind(kind)
+    bodies = list(_BODY.finditer(intro))
+    if bodies:
+        # The fullest form of the first name: 市审计局 (an addressee) is 澄州市审计局 later on.
+        first = max(
+            (b for b in bodies if b.group(0).endswith(bodies[0].group(0))),
+            key=lambda b: len(b.group(0)),
+        )
+        found.put("inspecting_body", first.group(0), offset + first.start(), offset + first.end())
+        names = [first.group(0)] + [b.group(0) for b in bodies]
+        for name in names:
+            if any(known.endswith(name) for known in meta.inspecting_bodies):
+                continue
+            if "第" not in name and any(
+                _same_body(known, name) for known in meta.inspecting_bodies
+            ):
+                continue  # 区委巡察组 again after 区委第二巡察组: the same body, named loosely
+            meta.inspecting_bodies.append(name)
+    period = find_period(intro)
+    period_end = 0
+    if period:
+        first_date, last_date = period.start, period.end
+        found.put(
+            "period_start", first_date.iso, offset + first_date.start, offset + first_date.end
+        )
+        found.put("period_end", last_date.iso, offset + last_date.start, offset + last_date.end)
+        meta.period_precision = period.precision  # type: ignore[assignment]
+        period_end = last_date.end
+    year = int(period.end.iso[:4]) if period else None
+    # Split into sentences first: a pattern with a leading [^。]* over a long run of text
+    # without 。 would be quadratic.
+    spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；]+", intro)]
+    # A day first (反馈了巡察意见 on 6月8日), else a month (并于2023年6月召开巡察反馈会).
+    for size in (10, 7):
+        for pattern in _FEEDBACK:
+            for base, sentence in spans:
+                if not pattern.search(sentence):
+                    continue
+                dates = find_dates(sentence, year=year)
+                if size == 7:  # the month nearest before the word (2022年11月巡察，2023年1月反馈)
+                    word = pattern.search(sentence)
+                    at = word.start() if word else 0
+                    dates.sort(key=lambda d: (d.start > at, abs(at - d.end)))
+                for date in dates:
+                    start = base + date.start
+                    before = sentence[max(0, date.start - 3) : date.start]
+                    if start >= period_end and len(date.iso) == size and not _AS_OF.search(before):
+                        end = offset + start + (date.end - date.start)
+                        found.put("feedback_date", date.iso, offset + start, end)
+                        return
+    if year is None:
+        return
+    # 并于7月上旬…反馈: a feedback dated to a part of a month, in the period's year.
+    for base, sentence in spans:
+        if not _FEEDBACK[0].search(sentence) or base + len(sentence) <= period_end:
+            continue
+        part = _MONTH_PART.search(sentence, max(0, period_end - base))
+        month = int(part.group("m")) if part else 0
+        value = iso(year, month, None) if part else None
+        if part and value:
+            start = offset + base + part.start()
+            found.put("feedback_date", value, start, offset + base + part.end())
+            return
+
+
+def _same_body(known: str, loose: str) -> bool:
+    """``区委巡察组`` names ``区委第二巡察组`` loosely: the same words around its number."""
+    cut = known.find("第")
+    if cut < 0:
+        return False
+    return loose.startswith(known[:cut]) and loose.endswith(known[-3:])
+
+
+_BOOK_TITLE = regex.compile(r"《[^《》]{0,60}》")
+_ANNOUNCING = regex.compile(r"现将[^。；]{0,60}?(?:情况|如下)")
+
+
+def _announcing_sentence(intro: str) -> str:
+    """The 现将…整改进展情况予以公布 sentence, which names what the report answers."""
+    found = _ANNOUNCING.search(intro)
+    return found.group(0) if found else ""
+
+
+def _kind_of(text: str, profile: Profile, *, most: bool = False) -> str | None:
+    """The kind of inspection ``text`` names, book titles (《…巡视工作条例》) left out: the
+    first named, or with ``most`` the most often named."""
+    text = _BOOK_TITLE.sub("", text)
+    counts = {k: text.count(k) for k in profile.inspection_kinds if k in text}
+    if not counts:
+        return None
+    if most:
+        return max(counts, key=lambda k: (counts[k], -text.find(k)))
+    return min(counts, key=text.find)
+
+
+def _kind(word: str) -> InspectionKind:
+    try:
+        return InspectionKind(word)
+    except ValueError:
+        return InspectionKind.OTHER
