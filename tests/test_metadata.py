@@ -192,3 +192,16 @@ def test_the_feedback_date_as_written(sentence: str, feedback: str) -> None:
     report = rectpipe.parse_text(f"关于巡察整改进展情况的通报\n{sentence}。\n{_BODY}")
     assert report.metadata.feedback_date == feedback
     assert check_sources(report) == []
+
+
+def test_a_numbered_body_in_the_text_wins_over_a_loose_one_in_the_headline() -> None:
+    report = rectpipe.parse_text(
+        "市委巡察组回访县交通局巡察整改落实情况\n2021-06-30 08:15 | 来源：某某新闻网\n"
+        "本报讯，6月28日，市委第二巡察组到县交通局回访巡察反馈问题整改落实情况。\n"
+        "县交通局对巡察反馈的18个问题逐项整改，目前已完成16个，其余2个正在按计划推进。\n"
+    )
+    assert report.metadata.inspecting_body == "市委第二巡察组"
+    assert report.metadata.feedback_date is None  # a date line above is no feedback date
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (18, 16, 2)

@@ -99,3 +99,14 @@ def test_a_last_labelled_line_without_a_full_stop_is_whole() -> None:
     ):
         report = rectpipe.parse_text(_TWO_ITEMS + "。\n" + ending + "\n")
         assert ("truncated" in [w.code for w in report.warnings]) is cut, ending
+
+
+def test_a_negated_predicate_states_a_finding_whatever_the_word() -> None:
+    from rectpipe.extract.evidence import Evidence, heading_evidence
+    from rectpipe.profiles import default_profile
+
+    profile = default_profile()
+    for finding in ("社区矫正对象分类管理不精细", "部门协作机制衔接不紧密，信息共享不畅"):
+        assert heading_evidence(finding, profile) is Evidence.FINDING
+    for measure in ("加强管理，做到不漏一户", "不断加强理论学习"):
+        assert heading_evidence(measure, profile) is Evidence.ACTION

@@ -28,6 +28,9 @@ class Evidence(Enum):
 
 
 _QUOTED = regex.compile(r"^(?:关于|针对|在)?\s*[“\"「『]")
+# A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
+# the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
+_NEGATED_PREDICATE = regex.compile(r"不\p{Han}{1,2}(?:$|[，,、；;])")
 
 
 @lru_cache(maxsize=8)
@@ -69,4 +72,6 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.FINDING
     if opener.match(first) or organising.search(first):
         return Evidence.ACTION
+    if _NEGATED_PREDICATE.search(first):
+        return Evidence.FINDING  # 分类管理不精细, 衔接不紧密: the grammar of a shortfall
     return Evidence.NEUTRAL

@@ -64,6 +64,9 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             (b for b in bodies if b.group(0).endswith(bodies[0].group(0))),
             key=lambda b: len(b.group(0)),
         )
+        if "第" not in first.group(0):
+            # 市委巡察组 in a headline, 市委第二巡察组 in the text: the numbered name is the body.
+            first = next((b for b in bodies if _same_body(b.group(0), first.group(0))), first)
         found.put("inspecting_body", first.group(0), offset + first.start(), offset + first.end())
         names = [first.group(0)] + [b.group(0) for b in bodies]
         for name in names:
@@ -87,7 +90,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
     year = int(period.end.iso[:4]) if period else None
     # Split into sentences first: a pattern with a leading [^。]* over a long run of text
     # without 。 would be quadratic.
-    spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；]+", intro)]
+    spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；\n]+", intro)]
     # A day first (反馈了巡察意见 on 6月8日), else a month (并于2023年6月召开巡察反馈会).
     for size in (10, 7):
         for pattern in _FEEDBACK:
