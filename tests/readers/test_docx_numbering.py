@@ -219,9 +219,13 @@ def test_custom_zero_padded_format(picture: str, expected: str) -> None:
 
 
 def test_every_listed_format_renders_without_fallback_surprises() -> None:
-    for fmt in sorted(SUPPORTED_FORMATS):
-        for n in (0, 1, 9, 10, 11, 19, 20, 99, 100, 101, 12345):
-            assert isinstance(format_number(n, fmt), str)
+    for fmt in sorted(SUPPORTED_FORMATS - {"bullet", "none"}):
+        # a counter: 1…20 give twenty different, non-empty labels
+        labels = [format_number(n, fmt) for n in range(1, 21)]
+        assert all(labels) and len(set(labels)) == 20, fmt
+        for n in (0, 99, 100, 101, 12345):  # out-of-range values still give text
+            assert format_number(n, fmt) is not None
+    assert {format_number(n, "none") for n in range(1, 5)} == {""}
 
 
 # --------------------------------------------------------------------------------------------
