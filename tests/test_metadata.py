@@ -205,3 +205,14 @@ def test_a_numbered_body_in_the_text_wins_over_a_loose_one_in_the_headline() -> 
     stated = report.summary.stated
     assert stated is not None
     assert (stated.problems, stated.completed, stated.in_progress) == (18, 16, 2)
+
+
+@pytest.mark.parametrize(
+    "line", ["二〇二三年十二月二十二日", "2023年12月22日印发", "（2023年12月22日）"]
+)
+def test_the_signature_date_as_copies_write_it(line: str) -> None:
+    report = rectpipe.parse_text(f"关于巡察整改进展情况的通报\n{_BODY}中共某县水利局党组\n{line}\n")
+    assert report.metadata.date == "2023-12-22"
+    assert report.metadata.issuer == "中共某县水利局党组"
+    assert report.metadata.origins["date"] == "signature"
+    assert check_sources(report) == []

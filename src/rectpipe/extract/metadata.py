@@ -150,7 +150,8 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
     """The last date-only block is the document's date; an issuer-like line above it signs."""
     for index in reversed(tail):
         line = found.line(index)
-        if not DATE.fullmatch(line.strip()):
+        core = _SIGNATURE_DATE.fullmatch(line.strip())
+        if core is None or not DATE.fullmatch(core.group("date")):
             continue
         dates = find_dates(line)
         if dates:
@@ -163,6 +164,11 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
                 pieces = [found.stripped_span(i) for i in range(first, index)]
                 found.put_pieces("issuer", pieces, "signature")
         return
+
+
+# A date alone on its line, as a signature or a copy's issue line writes it: 2023年12月22日,
+# （2023年12月22日）, 2023年12月22日印发.
+_SIGNATURE_DATE = regex.compile(r"[（(]?\s*(?P<date>[^（()）]+?)\s*[）)]?\s*(?:印发|发布|制发)?")
 
 
 def _wrapped_signature(found: Collector, last: int) -> int:
@@ -193,7 +199,7 @@ _WRITTEN = ("成文日期", "发文日期", "印发日期")
 # A page's date without a label, as portals print it under the title: alone on its line
 # (2024-07-18 11:16:05), or before the page's source line (2018年10月19日 07:29 | 来源：…).
 _BARE_DATE = regex.compile(
-    r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})日?"
+    r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
     r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
     r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|浏览|点击|阅读|访问)"
 )
@@ -217,7 +223,7 @@ def _date_lines(found: Collector, blocks: Sequence[int]) -> None:
         if bare:
             value = iso(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")))
             if value is not None and (best is None or best[0] > 2):
-                best = (2, value, base + bare.start("y"), base + bare.end("d"))
+                best = (2, value, base + bare.start("y"), base + bare.end("dd"))
     if best is not None:
         found.put("date", best[1], best[2], best[3], "date_line")
 
