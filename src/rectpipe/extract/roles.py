@@ -60,7 +60,7 @@ def _mark(node: Node, role: Role, roles: dict[int, Role]) -> None:
 
 def _visit(
     node: Node,
-    ranks: set[int],
+    ranks: set[float],
     fields: dict[int, NodeFields],
     evidence: dict[int, Evidence],
     roles: dict[int, Role],

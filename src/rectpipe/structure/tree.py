@@ -38,9 +38,14 @@ class Node:
     head_end: int
     body: list[int] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    level: float | None = None
+    """The node's place on the ladder when the document moves it from its marker's usual one
+    (a 问题1： label under a numbered group heading ``1.关于“…”方面``)."""
 
     @property
-    def rank(self) -> int:
+    def rank(self) -> float:
+        if self.level is not None:
+            return self.level
         return -1 if self.marker is None else int(self.marker.kind)
 
     def walk(self) -> list[Node]:
@@ -132,12 +137,38 @@ def build_tree(textmap: TextMap) -> Tree:
             head_start=start + marker.end,
             head_end=textmap.block_end(index),
         )
-        while stack[-1].rank >= int(marker.kind):
+        node.level = _label_level(marker, stack, textmap)
+        while stack[-1].rank >= node.rank:
             stack.pop()
         stack[-1].children.append(node)
         stack.append(node)
     root.body.extend(closing)
     return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
+
+
+# A numbered heading that names a group of findings (1.关于“公务用车管理仍不规范”方面).
+_GROUP_HEADING = regex.compile(r"方面\s*[。：:；;]?\s*$")
+
+
+def _label_level(marker: Marker, stack: list[Node], textmap: TextMap) -> float | None:
+    """A finding label (问题1：) sits between （一） and 1. on the ladder; under an open numbered
+    heading that names a group (``1.关于“X”方面``) it goes one step below that heading instead,
+    so the group holds its labelled findings."""
+    if marker.kind is not MarkerKind.LABEL:
+        return None
+    holder = next(
+        (
+            n
+            for n in reversed(stack)
+            if n.marker is not None and n.level is None and n.marker.kind is not MarkerKind.LABEL
+        ),
+        None,
+    )
+    if holder is None or holder.marker is None or holder.marker.kind <= MarkerKind.LABEL:
+        return None
+    if not _GROUP_HEADING.search(textmap.text[holder.head_start : holder.head_end]):
+        return None
+    return holder.rank + 0.5
 
 
 def _sequence_warnings(root: Node, textmap: TextMap) -> list[ReportWarning]:
