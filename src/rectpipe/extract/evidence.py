@@ -28,6 +28,9 @@ class Evidence(Enum):
 
 
 _QUOTED = regex.compile(r"^(?:关于|针对|在)?\s*[“\"「『]")
+# How organising work is titled: four characters, a verb of driving, two or three characters
+# (靠前指挥抓部署, 分兵把口压责任, 对标对表促转化).
+_SLOGAN = regex.compile(r"^\p{Han}{4}[抓促压强严保提建管]\p{Han}{2,3}$")
 # A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
 # the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
 _NEGATED_PREDICATE = regex.compile(r"不\p{Han}{1,2}(?:$|[，,、；;])")
@@ -70,7 +73,7 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.FINDING
     if shortfall.search(first):
         return Evidence.FINDING
-    if opener.match(first) or organising.search(first):
+    if opener.match(first) or organising.search(first) or _SLOGAN.match(first):
         return Evidence.ACTION
     if _NEGATED_PREDICATE.search(first):
         return Evidence.FINDING  # 分类管理不精细, 衔接不紧密: the grammar of a shortfall

@@ -81,7 +81,11 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
     if found is not None:
         return found
     for start, end in reversed(spans[-2:]):
-        found = _status_span(text, start, end, profile) or _status_clause(text, start, end, profile)
+        found = (
+            _status_span(text, start, end, profile)
+            or _status_clause(text, start, end, profile)
+            or _leading_clause(text, start, end, profile)
+        )
         if found is not None:
             return found
     return None
