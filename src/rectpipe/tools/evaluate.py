@@ -29,6 +29,7 @@ from ..models.report import Problem, Report
 from ..pipeline import parse_file
 from ..profiles._yaml import safe_load
 from ..readers.inputs import DOCUMENT_SUFFIXES
+from ..text.repair_text import to_simplified
 
 __all__ = [
     "DocumentScore",
@@ -289,9 +290,11 @@ _FOLD = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）
 
 
 def fold(value: Any) -> Any:
-    """Half-width punctuation as the full-width forms repaired web copies give."""
+    """Half-width punctuation as the full-width forms repaired web copies give, and
+    traditional characters as the simplified ones rectpipe's repair gives (facts keep a
+    traditional copy's text as written)."""
     if isinstance(value, str):
-        return value.translate(_FOLD)
+        return to_simplified(value.translate(_FOLD))
     if isinstance(value, list):
         return [fold(v) for v in value]
     return value
