@@ -147,3 +147,18 @@ def inline_status_label(text: str, profile: Profile) -> Label | None:
                 end = min(end, cut)
         return Label(field, match.group("label"), match.start(), match.end(), end)
     return None
+
+
+# A status tag closing a finding's line: …部分河段巡查记录缺失。【已完成】 / [正在整改].
+_TAG = regex.compile(r"[【\[［]\s*(?P<v>[^【】\[\]［］]{2,10}?)\s*[】\]］]\s*$")
+
+
+def status_tag(text: str, profile: Profile) -> Label | None:
+    """A bracketed status at the end of a heading line (``【已完成】``), as a status label whose
+    value is the tag's text; ``None`` when the line ends otherwise or the tag names no status."""
+    from .status import normalise_status
+
+    found = _TAG.search(text)
+    if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
+        return None
+    return Label("status", "", found.start(), found.start("v"), found.end("v"))

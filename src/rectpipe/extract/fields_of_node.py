@@ -11,7 +11,7 @@ from ..profiles.profile import Profile
 from ..readers.blocks import BlockKind
 from ..structure.tree import Node
 from ..text.textmap import TextMap
-from .fields import Label, inline_status_label, split_labels
+from .fields import Label, inline_status_label, split_labels, status_tag
 from .spans import Spans
 from .wrappers import finding_label
 
@@ -89,7 +89,7 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
         statement_end=head_end,
         heading_end=head_end,
     )
-    inline = inline_status_label(heading, profile)
+    inline = inline_status_label(heading, profile) or status_tag(heading, profile)
     if inline is not None:
         found.status = _value(heading, head_start, inline)
         found.statement_end = head_start + inline.start

@@ -81,6 +81,29 @@ _SOURCE = re.compile(
     r"(?:信息)?来源\s*[:：∶]\s*(.*?)(?=\s+[^\s:：∶]{1,6}\s*[:：∶]|\s{2,}|[【\[|｜]|$)"
 )
 _ANY_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# A meta line without a date label: a source and a bare date-time side by side, in either order
+# (来源: 区水务局 2023-11-06 10:30 as the items of one list).
+_SOURCE_AND_TIME = re.compile(
+    r"来源\s*[:：∶].{0,60}?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+\d{1,2}:\d{2}"
+    r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+\d{1,2}:\d{2}.{0,60}?来源\s*[:：∶]"
+)
+
+
+def _dated(text: str) -> bool:
+    return bool(_DATE_LINE.search(text) or _SOURCE_AND_TIME.search(text))
+
+
+def _date_of(text: str) -> str | None:
+    """The ISO date a meta line states: after its date label, else beside its source."""
+    labelled = _DATE_LINE.search(text)
+    if labelled:
+        return _iso_date(*labelled.groups())
+    paired = _SOURCE_AND_TIME.search(text)
+    if paired is None:
+        return None
+    groups = [g for g in paired.groups() if g is not None]
+    return _iso_date(*groups[:3])
+
 
 # Header box ("信息公开" metadata) labels. Longer labels first so 信息索引号 wins over 索引号.
 _BOX_LABELS = (
@@ -230,9 +253,9 @@ def _collect_dated(el: _El, boxes: list[_El], found: list[_El]) -> None:
     data tables."""
     if el in boxes or (_tag(el) == "table" and _is_data_table(el)):
         return
-    if not _DATE_LINE.search(_WS.sub(" ", _text(el))):
+    if not _dated(_WS.sub(" ", _text(el))):
         return
-    matching = [c for c in _children(el) if _DATE_LINE.search(_WS.sub(" ", _text(c)))]
+    matching = [c for c in _children(el) if _dated(_WS.sub(" ", _text(c)))]
     if matching:
         for child in matching:
             _collect_dated(child, boxes, found)
@@ -270,8 +293,7 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
 
     def describe(line: _El) -> _DateLine:
         text = " ".join(_lines(line, boundaries=_BOX_BOUNDARIES))
-        date_match = _DATE_LINE.search(text)
-        date = _iso_date(*date_match.groups()) if date_match else None
+        date = _date_of(text)
         source_match = _SOURCE.search(text)
         source = source_match.group(1).strip() if source_match else None
         return _DateLine(line, date, source or None, text)
