@@ -38,7 +38,7 @@ _BODY = regex.compile(
 # Sentences that date the feedback, most telling first.
 _FEEDBACK = (
     regex.compile(r"反馈了?[^。；]{0,8}意见"),
-    regex.compile(r"听取(?:和审议|并审议)?了?[^。；]{0,60}审计工作报告"),
+    regex.compile(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
     regex.compile(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
     regex.compile(r"反馈"),
 )

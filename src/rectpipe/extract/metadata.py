@@ -14,6 +14,7 @@ from ..models.report import Metadata, MetadataOrigin, ReportWarning
 from ..profiles.profile import Profile
 from ..text.dates import DATE, GARBLED_DATE, find_dates, iso
 from ..text.furniture import is_furniture
+from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
 from .inspection import read_inspection
@@ -51,6 +52,15 @@ def extract_metadata(
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
         read_inspection(found, textmap.text[start:end], start)
+    meta = found.meta
+    lead = _first_part_lead(textmap, front)
+    if lead and meta.inspecting_body is None and meta.period_start is None:
+        # 一、审计整改工作部署落实情况 opening with 2024年4月至7月，区审计局对…进行了审计: the
+        # introduction's facts told in the first part instead.
+        kind = meta.inspection_kind
+        start, end = found.span(lead[0])[0], found.span(lead[-1])[1]
+        read_inspection(found, textmap.text[start:end], start)
+        meta.inspection_kind = kind or meta.inspection_kind
     _contact(found)
     _from_hints(found, hints)
     if front and found.meta.issuer is None:
@@ -85,6 +95,22 @@ _SUBTITLE = regex.compile(
     r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
 )
 _TITLE_PREFIX = regex.compile(r"^(?:(?:文章)?标题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+")
+
+
+_LEAD_BLOCKS = 3
+
+
+def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:
+    """The unnumbered paragraphs that open the first numbered part (at most three)."""
+    heading = front[-1] + 1 if front else 0
+    if heading >= len(textmap.blocks) or match_marker(textmap.block_text(heading)) is None:
+        return []
+    lead: list[int] = []
+    for index in range(heading + 1, min(len(textmap.blocks), heading + 1 + _LEAD_BLOCKS)):
+        if match_marker(textmap.block_text(index)) is not None:
+            break
+        lead.append(index)
+    return lead
 
 
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
