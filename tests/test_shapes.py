@@ -110,3 +110,58 @@ def test_a_negated_predicate_states_a_finding_whatever_the_word() -> None:
         assert heading_evidence(finding, profile) is Evidence.FINDING
     for measure in ("加强管理，做到不漏一户", "不断加强理论学习"):
         assert heading_evidence(measure, profile) is Evidence.ACTION
+
+
+def test_organising_slogans_and_parts_with_sections_are_no_findings() -> None:
+    report = rectpipe.parse_text(
+        "关于巡视整改进展情况的通报\n一、党委组织落实整改情况\n（一）党委主要负责人履责情况\n"
+        "1.靠前指挥抓部署。主持召开党委会9次。\n2.督导问效抓落实。每月听取整改汇报。\n"
+        "二、反馈问题整改落实情况\n1.信贷结构不够优化。\n整改进展：已完成整改。\n"
+        "2.普惠金融产品同质化明显。\n整改进展：正在推进。\n"
+    )
+    assert [p.title for p in report.iter_problems()] == [
+        "信贷结构不够优化",
+        "普惠金融产品同质化明显",
+    ]
+
+
+def test_a_status_tag_closes_the_finding_line() -> None:
+    report = rectpipe.parse_text(
+        "一、关于巡察反馈问题\n1.河湖长制巡河履职不到位。【已完成】\n2.防汛物资储备不足。【长期坚持】\n"
+    )
+    assert [(p.title, p.status.value, p.long_term) for p in report.iter_problems()] == [
+        ("河湖长制巡河履职不到位", "completed", False),
+        ("防汛物资储备不足", "ongoing", True),
+    ]
+    assert check_sources(report) == []
+
+
+def test_labelled_findings_stay_under_a_numbered_group_heading() -> None:
+    report = rectpipe.parse_text(
+        "（一）关于上轮巡察反馈问题整改不彻底方面\n1.关于“公务用车管理仍不规范”方面\n"
+        "问题1：个别公务车辆未集中停放。\n整改情况：已完成。\n问题2：车辆维修审核不严。\n"
+        "整改情况：已完成。\n2.关于“资产移交不彻底”方面\n问题3：办公设备未办理移交。\n整改情况：正在整改。\n"
+    )
+    assert [[i.title for i in p.path] for p in report.iter_problems()] == [
+        ["关于上轮巡察反馈问题整改不彻底方面", "关于“公务用车管理仍不规范”方面"],
+        ["关于上轮巡察反馈问题整改不彻底方面", "关于“公务用车管理仍不规范”方面"],
+        ["关于上轮巡察反馈问题整改不彻底方面", "关于“资产移交不彻底”方面"],
+    ]
+
+
+def test_counts_after_a_count_of_measures_are_the_measures() -> None:
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles import default_profile
+
+    sentence = "对反馈的3个方面6个问题，制定整改措施52项，截至2月底，已完成45项，其余7项正在推进。"
+    assert read_counts(sentence, default_profile()).values == {"problems": 6}
+
+
+def test_a_title_glued_to_its_first_part_is_cut_off() -> None:
+    report = rectpipe.parse_text(
+        "督察反馈意见整改进展清单一、关于“饮用水水源地保护不到位”整改进展情况：已完成。\n"
+        "1.划定保护区边界。\n2.清理违规建筑。\n"
+        "二、关于“污水管网建设滞后”整改进展情况：达到序时进度。\n1.新建管网12公里。\n"
+    )
+    assert report.metadata.title == "督察反馈意见整改进展清单"
+    assert [p.status.value for p in report.iter_problems()] == ["completed", "in_progress"]

@@ -218,7 +218,7 @@ def _wrapped_signature(found: Collector, last: int) -> int:
 # 发布日期：2024-07-18 11:16 / 成文日期：2024年7月18日 / 日期:2024/7/18 — the document's date
 # when it carries no signature date. 成文 (written) before 发布 (published).
 _DATE_LINE = regex.compile(
-    r"(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间)\s*[:：∶]?\s*"
+    r"(?<!上传)(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间)\s*[:：∶]?\s*"
     r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
 )
 _WRITTEN = ("成文日期", "发文日期", "印发日期")

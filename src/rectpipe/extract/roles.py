@@ -169,11 +169,11 @@ def _visit_deepest(node: Node, roles: dict[int, Role], evidence: dict[int, Evide
 
 
 def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) -> Evidence:
-    """The heading's evidence; a neutral heading whose narrative states a status
-    (该问题已整改完成。) is a finding too."""
+    """The heading's evidence; a neutral heading of an item without numbered items under it
+    whose narrative states a status (该问题已整改完成。) is a finding too."""
     f = fields[id(node)]
     found = heading_evidence(f.heading, profile)
-    if found is Evidence.NEUTRAL:
+    if found is Evidence.NEUTRAL and not node.children:  # a part with sections is no finding
         body = f.actions if f.actions.pieces else f.free
         if body.pieces and status_sentence(body.text, profile) is not None:
             return Evidence.FINDING

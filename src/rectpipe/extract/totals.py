@@ -52,6 +52,9 @@ _ALL = regex.compile(r"全部|均已|均|都已")
 _BARE_TOTAL = regex.compile(
     rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
 )
+# A count of measures (整改措施52项, 措施28条): the status counts after it in the sentence are
+# the measures', not the problems'.
+_MEASURE_COUNT = regex.compile(rf"措施\s*{_N}\s*(?:个|项|条)")
 _GAP_WORDS = regex.compile(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = regex.compile(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
@@ -85,9 +88,15 @@ def read_counts(text: str, profile: Profile) -> Counts:
     if rate:
         found.rate = float(rate.group("r"))
     every: str | None = None
+    about_measures = False  # 制定整改措施52项，…已完成45项: what follows counts measures
     for clause in _CLAUSE.finditer(masked):
         part = clause.group(0)
         counts = list(_COUNT.finditer(part))
+        if counts and _MEASURE_COUNT.search(part):
+            about_measures = True
+            continue
+        if about_measures and not any(c.group("what") for c in counts):
+            continue
         if not counts:
             if _ALL.search(part) and (found_all := status_words.search(part)):
                 every = phrases[found_all.group(0)]  # 已全部完成整改: all of them

@@ -352,8 +352,19 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
     return points
 
 
+# A document's title with its first part glued on (a preview that lost the line break):
+# …整改进展清单一、关于“…”.
+_GLUED_TITLE = regex.compile(
+    r"^(?P<title>[^。！？；：:，,\n]{6,80}?(?:通报|报告|情况|清单|公示|方案|通知))(?=一、)"
+)
+
+
 def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
-    """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none."""
+    """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
+    title glued to its first part (``…整改进展清单一、关于…``) is cut off first."""
+    title = _GLUED_TITLE.match(text)
+    if title is not None and match_marker(text[title.end() :]) is not None:
+        return [title.group("title"), *split_glued(text[title.end() :], labels)]
     points = split_points(text, labels)
     if not points:
         return [text]
