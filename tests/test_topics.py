@@ -5,6 +5,11 @@ The ``shape-y*`` and ``shape-z*`` samples were NOT used to choose the default to
 problems carries a ``topic`` in its facts file, chosen by reading the document and the topic
 names only, written before anything was scored. The measured accuracy is printed (``pytest
 -s``) and held to a floor, so a change of the keywords that loses topics shows up here.
+
+Measured before any keyword change: 134/276 documents (48.6%), 92/188 distinct problems
+(48.9%), z alone 43/83 (51.8%). Twelve generic words were then added to the default, selected
+on the y samples only; the z samples stay held out, so their figure is the honest one for
+unseen documents, and the y figure is no longer unseen.
 """
 
 from __future__ import annotations
@@ -27,10 +32,12 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 UNSEEN = ("shape-y", "shape-z")
-# What the unseen samples reach today, rounded down: over every document (each format of a
-# sample counts) and over the distinct samples (one format each).
-FLOOR_DOCUMENTS = 0.48
-FLOOR_SAMPLES = 0.48
+HELD_OUT = "shape-z"
+# What the samples reach today, rounded down: over every document (each format of a sample
+# counts), over the distinct samples (one format each), and over the held-out z samples.
+FLOOR_DOCUMENTS = 0.67
+FLOOR_SAMPLES = 0.65
+FLOOR_HELD_OUT = 0.55
 
 REPORT = "关于巡察整改情况的通报\n一、巡察反馈问题整改情况\n"
 FINDINGS = (
@@ -63,6 +70,7 @@ def test_topic_accuracy_on_unseen_samples(capsys: pytest.CaptureFixture[str]) ->
     assert all(s.error is None for s in scores)
     right, total = _accuracy(scores)
     sample_right, sample_total = _accuracy(_one_per_sample(scores))
+    held_right, held_total = _accuracy([s for s in scores if s.document.name.startswith(HELD_OUT)])
     with capsys.disabled():
         print()
         for s in scores:
@@ -72,9 +80,14 @@ def test_topic_accuracy_on_unseen_samples(capsys: pytest.CaptureFixture[str]) ->
             f"topic accuracy, distinct samples: {sample_right}/{sample_total} = "
             f"{sample_right / sample_total:.1%}"
         )
+        print(
+            f"topic accuracy, held-out z samples: {held_right}/{held_total} = "
+            f"{held_right / held_total:.1%}"
+        )
     assert total >= 188 and sample_total == 188
     assert right / total >= FLOOR_DOCUMENTS
     assert sample_right / sample_total >= FLOOR_SAMPLES
+    assert held_right / held_total >= FLOOR_HELD_OUT
 
 
 def _write(folder: Path, first: str | None, second: str | None) -> Path:
