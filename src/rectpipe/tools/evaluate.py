@@ -9,7 +9,11 @@ correctness where golden files only detect change. A document scores:
   deadline, path);
 - metadata fields right, stated totals right, warnings that must appear;
 - a confusion matrix of numbered items: problems found as problems, narrative items (the
-  facts' ``narrative`` titles) kept out of the problems.
+  facts' ``narrative`` titles) kept out of the problems;
+- topic accuracy, apart from the rest: when a facts problem gives a ``topic`` (``null`` for
+  none), the document is parsed with enrichment and the problem's ``enrichment.topic`` is
+  compared with it. Topic is opt-in enrichment, so it is not part of "exact" and a wrong
+  topic does not make a document fail.
 
 ``rectpipe eval DIR`` prints it; :func:`evaluate_folder` is the same in Python.
 
@@ -63,6 +67,9 @@ class DocumentScore:
     totals_right: int = 0
     totals_total: int = 0
     misses: list[str] = field(default_factory=list)
+    topic_right: int = 0
+    topic_total: int = 0
+    topic_misses: list[str] = field(default_factory=list)
     error: str | None = None
 
     @property
@@ -95,13 +102,18 @@ class Totals:
     totals_total: int = 0
     narrative_total: int = 0
     narrative_as_problem: int = 0
+    topic_right: int = 0
+    topic_total: int = 0
+    topic_documents: int = 0
 
     def add(self, score: DocumentScore) -> None:
         self.documents += 1
         self.exact_documents += score.ok
+        self.topic_documents += score.topic_total > 0
         for name in (
             "expected", "found", "matched", "exact", "metadata_right", "metadata_total",
             "totals_right", "totals_total", "narrative_total", "narrative_as_problem",
+            "topic_right", "topic_total",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(score, name))
 
@@ -154,19 +166,38 @@ def evaluate_document(
         return score
     wanted: list[dict[str, Any]] = list(facts.get("problems") or [])
     score.expected = len(wanted)
-    if report is None:
-        try:
-            report = parse_file(document)
-        except RectpipeError as exc:
-            score.error = f"{exc.code}: {exc}"
-            score.misses.append(score.error)
-            return score
+    topics = _wants_topics(wanted)
+    try:
+        report = parse_file(document, enrich=topics) if report is None else report
+    except RectpipeError as exc:
+        score.error = f"{exc.code}: {exc}"
+        score.misses.append(score.error)
+        return score
+    if topics:
+        report = _enriched(report)
     _score_metadata(report, facts, score)
     _score_totals(report, facts, score)
     _score_warnings(report, facts, score)
-    _score_problems(report.iter_problems(), wanted, score)
+    pairs = _score_problems(report.iter_problems(), wanted, score)
     _score_narrative(report, facts, score)
+    if topics:
+        _score_topics(report.iter_problems(), wanted, pairs, score)
     return score
+
+
+def _wants_topics(wanted: list[dict[str, Any]]) -> bool:
+    """Whether any facts problem gives a ``topic`` (the document is then enriched)."""
+    return any(isinstance(want, dict) and "topic" in want for want in wanted)
+
+
+def _enriched(report: Report) -> Report:
+    """``report`` when every problem is enriched, else an enriched copy (the caller's report
+    is left as it was)."""
+    if all(problem.enrichment is not None for problem in report.iter_problems()):
+        return report
+    from ..enrich import enrich_report
+
+    return enrich_report(report.model_copy(deep=True))
 
 
 def _score_metadata(report: Report, facts: dict[str, Any], score: DocumentScore) -> None:
@@ -241,7 +272,8 @@ def _match(found: list[Problem], wanted: list[dict[str, Any]]) -> list[tuple[int
 
 def _score_problems(
     found: list[Problem], wanted: list[dict[str, Any]], score: DocumentScore
-) -> None:
+) -> list[tuple[int, int]]:
+    """Match and score the problems; the pairs ``(found index, wanted index)``."""
     score.found = len(found)
     pairs = _match(found, wanted)
     score.matched = len(pairs)
@@ -268,6 +300,35 @@ def _score_problems(
             score.misses.append(f"problem {want.get('number')}: {details}")
         else:
             score.exact += 1
+    return pairs
+
+
+def _score_topics(
+    found: list[Problem],
+    wanted: list[dict[str, Any]],
+    pairs: list[tuple[int, int]],
+    score: DocumentScore,
+) -> None:
+    """Topic right or wrong for every facts problem that gives one; a problem not found
+    counts as wrong."""
+    got_by_wanted = {j: _topic(found[i]) for i, j in pairs}
+    for j, want in enumerate(wanted):
+        if "topic" not in want:
+            continue
+        score.topic_total += 1
+        if j not in got_by_wanted:
+            score.topic_misses.append(f"topic {want.get('number')}: problem not found")
+        elif got_by_wanted[j] == want["topic"]:
+            score.topic_right += 1
+        else:
+            score.topic_misses.append(
+                f"topic {want.get('number')} {str(want.get('title'))[:20]}: "
+                f"want {want['topic']!r} got {got_by_wanted[j]!r}"
+            )
+
+
+def _topic(problem: Problem) -> str | None:
+    return problem.enrichment.topic if problem.enrichment is not None else None
 
 
 def _wanted(want: dict[str, Any], name: str) -> Any:
@@ -331,18 +392,20 @@ def evaluate_folder(folder: str | Path) -> tuple[list[DocumentScore], Totals]:
 
 
 def format_scores(scores: list[DocumentScore], totals: Totals, *, misses: int = 10) -> str:
-    """The text ``rectpipe eval`` prints: a line per document, its misses, the sums."""
+    """The text ``rectpipe eval`` prints: a line per document, its misses, the sums. Topic
+    figures are added only where the facts give topics."""
     lines: list[str] = []
     for s in scores:
         state = "ok  " if s.ok else "FAIL"
+        topic = f"; topic {s.topic_right}/{s.topic_total}" if s.topic_total else ""
         lines.append(
             f"{state} {s.document.name}: problems {s.matched}/{s.expected} found, "
             f"{s.found - s.matched} extra, {s.exact} exact; metadata "
             f"{s.metadata_right}/{s.metadata_total}; totals {s.totals_right}/{s.totals_total}"
+            f"{topic}"
         )
-        lines.extend(f"     {miss}" for miss in s.misses[:misses])
-        if len(s.misses) > misses:
-            lines.append(f"     … {len(s.misses) - misses} more")
+        lines.extend(_limited(s.misses, misses))
+        lines.extend(_limited(s.topic_misses, misses))
     t = totals
     precision = t.matched / t.found if t.found else 1.0
     recall = t.matched / t.expected if t.expected else 1.0
@@ -356,4 +419,17 @@ def format_scores(scores: list[DocumentScore], totals: Totals, *, misses: int = 
         f"confusion (numbered items): problem→problem {m['tp']}, problem missed {m['fn']}, "
         f"not a problem→problem {m['fp']}, narrative kept out {m['tn']}"
     )
+    if t.topic_total:
+        lines.append(
+            f"topic (enrichment, not part of exact): {t.topic_right}/{t.topic_total} right "
+            f"({t.topic_right / t.topic_total:.1%}) in {t.topic_documents} documents"
+        )
     return "\n".join(lines) + "\n"
+
+
+def _limited(misses: list[str], limit: int) -> list[str]:
+    """The first ``limit`` misses, indented, and how many more there are."""
+    lines = [f"     {miss}" for miss in misses[:limit]]
+    if len(misses) > limit:
+        lines.append(f"     … {len(misses) - limit} more")
+    return lines
