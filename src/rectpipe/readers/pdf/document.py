@@ -18,6 +18,7 @@ from .lines import Line, build_lines
 from .paragraphs import BodyMetrics, measure_body, split_paragraphs
 from .settings import LayoutSettings
 from .sources import CharSource, PageChars
+from .table_pages import OpenTable
 from .tables import TableGrid, find_tables
 
 # --------------------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ class _Builder:
     settings: LayoutSettings
     blocks: list[Block] = field(default_factory=list)
     counters: dict[tuple[int, str], int] = field(default_factory=dict)
-    open_table: tuple[int, TableGrid, list[tuple[str, ...]]] | None = None
+    open_table: OpenTable | None = None
 
     def _path(self, page: int, kind: str) -> str:
         n = self.counters.get((page, kind), 0)
@@ -114,21 +115,15 @@ class _Builder:
 
     def table(self, page: int, grid: TableGrid, continues: bool) -> None:
         if continues and self.open_table is not None:
-            rows = self.open_table[2]
-            new_rows = list(grid.rows)
-            if new_rows and rows and new_rows[0] == rows[0]:
-                new_rows = new_rows[1:]  # header row repeated on the continuation page
-            if new_rows and rows:
-                new_rows[0] = _continue_merged_cells(rows[-1], new_rows[0])
-            rows.extend(new_rows)
+            self.open_table.extend(grid, self.settings)
             return
         self.close_table()
-        self.open_table = (page, grid, list(grid.rows))
+        self.open_table = OpenTable.start(page, grid)
 
     def close_table(self) -> None:
         if self.open_table is None:
             return
-        page, grid, rows = self.open_table
+        page, grid, rows = self.open_table.page, self.open_table.grid, self.open_table.rows
         self.open_table = None
         self.blocks.append(
             Block(
@@ -140,18 +135,6 @@ class _Builder:
                 cells=tuple(rows),
             )
         )
-
-
-def _continue_merged_cells(above: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...]:
-    """The first row on a continuation page, its empty cells filled from the row above.
-
-    A cell merged down across a page break is drawn as a filled cell on the first page and an
-    empty one on the next; in a data row (other cells filled) an empty cell is read as that
-    continuation. Header-like rows and rows of other widths are left alone.
-    """
-    if len(above) != len(row) or sum(1 for cell in row if cell) < 2:
-        return row
-    return tuple(cell or previous for cell, previous in zip(row, above, strict=True))
 
 
 def _same_columns(a: TableGrid, b: TableGrid, tolerance: float) -> bool:
@@ -196,8 +179,8 @@ def _assemble(pages: list[_Page], metrics: BodyMetrics, settings: LayoutSettings
                 position == 0
                 and last_item_was_table
                 and open_table is not None
-                and open_table[0] <= page.number - 1
-                and _same_columns(open_table[1], item, settings.table_continuation_tolerance)
+                and open_table.page <= page.number - 1
+                and _same_columns(open_table.grid, item, settings.table_continuation_tolerance)
             )
             builder.table(page.number, item, continues)
             last_item_was_table = True

@@ -1,7 +1,7 @@
 """Internal: ruled tables found from a page's ruling segments, with the text of their cells.
 
 Segments are snapped, joined and intersected with pdfplumber's lattice algorithm; each glyph
-goes to the cell holding its centre, and a cell's lines are joined into its text.
+goes to the cell holding its centre, and a cell's lines are joined into its text (:mod:`.cells`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .cells import EMPTY_CELL, CellText, cell_text
 from .glyphs import Char
-from .lines import build_lines
-from .paragraphs import ends_sentence, join_fragments
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge
 
@@ -24,11 +23,16 @@ class TableGrid:
 
     A cell spanning several columns or rows holds its text at its top-left position and ``""``
     elsewhere. Within a cell, wrapped lines are joined and paragraphs separated by ``"\\n"``.
+    ``rooms`` and ``leads`` have the shape of ``rows``: the em left after each cell's last line
+    and the em width of its first line's unbreakable start (:class:`~.cells.CellText`), to join
+    a cell cut by a page break to its rest.
     """
 
     bbox: tuple[float, float, float, float]
     xs: tuple[float, ...]
     rows: tuple[tuple[str, ...], ...]
+    rooms: tuple[tuple[float, ...], ...] = ()
+    leads: tuple[tuple[float, ...], ...] = ()
 
 
 def _cluster(values: Sequence[float], tolerance: float) -> list[float]:
@@ -44,26 +48,16 @@ def _index(bounds: Sequence[float], value: float) -> int:
     return min(range(len(bounds)), key=lambda k: abs(bounds[k] - value))
 
 
-def _cell_text(chars: Sequence[Char], settings: LayoutSettings) -> str:
-    """A cell's text: wrapped lines joined without spaces between CJK characters; a line that
-    ends a sentence (。！？；：) more than one character short of the cell's longest line, or
-    ends more than three characters short, closes a paragraph (``"\n"`` between paragraphs;
-    ``settings.cell_sentence_break_ratio`` and ``cell_break_ratio``)."""
-    lines = build_lines(chars, 0, settings=settings)
-    if not lines:
-        return ""
-    widest = max(ln.x1 for ln in lines)
-    paragraphs: list[list[str]] = [[]]
-    for k, ln in enumerate(lines):
-        if k:
-            prev = lines[k - 1]
-            room = widest - prev.x1
-            if room > settings.cell_break_ratio * prev.size or (
-                room > settings.cell_sentence_break_ratio * prev.size and ends_sentence(prev.text)
-            ):
-                paragraphs.append([])
-        paragraphs[-1].append(ln.text)
-    return "\n".join(join_fragments(p) for p in paragraphs)
+def _grid(
+    bbox: tuple[float, float, float, float], xs: Sequence[float], matrix: list[list[CellText]]
+) -> TableGrid:
+    return TableGrid(
+        bbox=bbox,
+        xs=tuple(xs),
+        rows=tuple(tuple(cell.text for cell in row) for row in matrix),
+        rooms=tuple(tuple(round(cell.room, 2) for cell in row) for row in matrix),
+        leads=tuple(tuple(round(cell.lead, 2) for cell in row) for row in matrix),
+    )
 
 
 def _lattice_cells(
@@ -160,13 +154,17 @@ def find_tables(
             if slot is not None:
                 buckets.setdefault(slot, []).append(char)
         outside = remaining
-        matrix = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+        matrix = [[EMPTY_CELL] * n_cols for _ in range(n_rows)]
+        right: dict[tuple[int, int], float] = {}  # a cell's right side (merged across: the last)
+        for (_, c), slot in owner.items():
+            right[slot] = max(right.get(slot, xs[c + 1]), xs[c + 1])
         for (r, c), cell_chars in buckets.items():
-            matrix[r][c] = _cell_text(cell_chars, settings)
+            box = (xs[c], right.get((r, c), xs[c + 1]))
+            matrix[r][c] = cell_text(cell_chars, box, settings)
         # A cell merged down holds its text in every row it spans, so each row stands alone
         # (as the Word and web readers give it); a cell merged across stays in its first column.
         for (r, c), (r0, c0) in owner.items():
             if r != r0 and c == c0:
                 matrix[r][c] = matrix[r0][c0]
-        grids.append(TableGrid(bbox=bbox, xs=tuple(xs), rows=tuple(tuple(row) for row in matrix)))
+        grids.append(_grid(bbox, xs, matrix))
     return grids, outside

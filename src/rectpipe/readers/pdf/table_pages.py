@@ -1,0 +1,170 @@
+"""Internal: a ruled table continued across pages, put back together as one.
+
+Word, WPS and LibreOffice repeat a table's header rows at the top of every page, let a row break
+across a page (its cells' text goes on at the top of the next page, its first cells often empty
+there) and draw a cell merged down across the break as a filled cell on the first page and an
+empty one on the next. :class:`OpenTable` takes each page's part in turn: repeated header rows
+are dropped, a row cut by the break is joined to its rest cell by cell (a cell's paragraph cut
+in the middle goes on without a break, :func:`~.cells.closes_paragraph`), and the empty cells
+of a new row under a cell merged across the break are filled from the row above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .cells import closes_paragraph
+from .paragraphs import ends_sentence, join_fragments
+from .settings import LayoutSettings
+from .tables import TableGrid
+
+__all__ = ["OpenTable", "continue_merged_cells", "continues_row", "join_row"]
+
+_MAX_HEADER_ROWS = 3
+
+
+@dataclass(slots=True)
+class Ends:
+    """The em left after each cell's last line and the em width of its first line's
+    unbreakable start (:class:`~.cells.CellText`), for one row."""
+
+    rooms: tuple[float, ...]
+    leads: tuple[float, ...]
+
+
+def _ends(grid: TableGrid, r: int) -> Ends:
+    width = len(grid.rows[r])
+    rooms = grid.rooms[r] if r < len(grid.rooms) else (0.0,) * width
+    leads = grid.leads[r] if r < len(grid.leads) else (0.0,) * width
+    return Ends(rooms, leads)
+
+
+def _goes_on(before: str, room: float, after: str, lead: float, settings: LayoutSettings) -> bool:
+    """Whether ``after``, at the top of the next page, goes on with the paragraph ``before``
+    ends with (it left ``room`` em after its last line), as lines do within a cell."""
+    return bool(before and after) and not closes_paragraph(before, room, lead, settings)
+
+
+def _cut(before: str, room: float, after: str, lead: float, settings: LayoutSettings) -> bool:
+    """Whether the page break cut the paragraph ``before`` ends with, going on in ``after``: its
+    last line had no room for what ``after`` starts with, in the middle of a sentence."""
+    return (
+        bool(before and after)
+        and room < lead + settings.wrap_word_slack
+        and not ends_sentence(before)
+    )
+
+
+_NUMBER = regex.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*$")
+
+
+def continues_row(
+    above: tuple[str, ...],
+    above_ends: Ends,
+    row: tuple[str, ...],
+    row_ends: Ends,
+    settings: LayoutSettings,
+) -> bool:
+    """Whether ``row``, the first on a continuation page, is the rest of ``above``, the last row
+    of the page before, cut by the page break.
+
+    Either its first cell (序号, or the problem's own cell) is empty where ``above`` has one
+    and it fills a cell ``above`` fills too; or its first cell is no number and every cell it
+    fills goes on from a cell of ``above`` whose paragraph the break cut (:func:`_cut`). A new
+    row has a first cell of its own, and cells that start afresh.
+    """
+    if len(above) != len(row) or not any(row):
+        return False
+    filled = [c for c, cell in enumerate(row) if cell]
+    if not any(above[c] for c in filled):
+        return False
+    if not row[0] and above[0]:
+        return True
+    return not _NUMBER.match(row[0]) and all(
+        _cut(above[c], above_ends.rooms[c], row[c], row_ends.leads[c], settings) for c in filled
+    )
+
+
+def join_row(
+    above: tuple[str, ...],
+    above_ends: Ends,
+    row: tuple[str, ...],
+    row_ends: Ends,
+    settings: LayoutSettings,
+) -> tuple[str, ...]:
+    """The two parts of a row cut by a page break as one row: a cell whose paragraph the break
+    cut goes on without a break, one whose paragraph had ended goes on on a new line."""
+    joined: list[str] = []
+    for c, (before, after) in enumerate(zip(above, row, strict=True)):
+        if not before or not after:
+            joined.append(before or after)
+        elif _goes_on(before, above_ends.rooms[c], after, row_ends.leads[c], settings):
+            head, newline, last = before.rpartition("\n")
+            joined.append(head + newline + join_fragments([last, after]))
+        else:
+            joined.append(f"{before}\n{after}")
+    return tuple(joined)
+
+
+def continue_merged_cells(above: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...]:
+    """The first row on a continuation page, its empty cells filled from the row above.
+
+    A cell merged down across a page break is drawn as a filled cell on the first page and an
+    empty one on the next; in a data row (other cells filled) an empty cell is read as that
+    continuation. Header-like rows and rows of other widths are left alone.
+    """
+    if len(above) != len(row) or sum(1 for cell in row if cell) < 2:
+        return row
+    return tuple(cell or previous for cell, previous in zip(row, above, strict=True))
+
+
+def _repeated_header(rows: list[tuple[str, ...]], new_rows: tuple[tuple[str, ...], ...]) -> int:
+    """How many rows at the top of a continuation page repeat the table's first rows (its
+    header, of one row or several)."""
+    n = 0
+    limit = min(len(rows) - 1, len(new_rows), _MAX_HEADER_ROWS)
+    while n < limit and new_rows[n] == rows[n] and any(rows[n]):
+        n += 1
+    return n
+
+
+@dataclass(slots=True)
+class OpenTable:
+    """A table being read page by page: the page it starts on, its first page's grid, its rows
+    so far and the ends of its last row's cells."""
+
+    page: int
+    grid: TableGrid
+    rows: list[tuple[str, ...]]
+    last: Ends
+
+    @classmethod
+    def start(cls, page: int, grid: TableGrid) -> OpenTable:
+        last = _ends(grid, len(grid.rows) - 1) if grid.rows else Ends((), ())
+        return cls(page, grid, list(grid.rows), last)
+
+    def extend(self, grid: TableGrid, settings: LayoutSettings) -> None:
+        """Add ``grid``, this table's part on the next page."""
+        first = _repeated_header(self.rows, grid.rows)
+        if first >= len(grid.rows):
+            return
+        row, ends = grid.rows[first], _ends(grid, first)
+        if self.rows and continues_row(self.rows[-1], self.last, row, ends, settings):
+            self.rows[-1] = join_row(self.rows[-1], self.last, row, ends, settings)
+            self.last = Ends(
+                tuple(
+                    now if cell else before
+                    for cell, now, before in zip(row, ends.rooms, self.last.rooms, strict=True)
+                ),
+                self.last.leads,
+            )
+            first += 1
+        elif self.rows:
+            self.rows.append(continue_merged_cells(self.rows[-1], row))
+            self.last = ends
+            first += 1
+        for r in range(first, len(grid.rows)):
+            self.rows.append(grid.rows[r])
+            self.last = _ends(grid, r)
