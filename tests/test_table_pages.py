@@ -144,3 +144,24 @@ def test_a_header_of_two_rows_repeated_on_the_next_page_is_dropped() -> None:
     table = OpenTable.start(1, _grid((*header, ("1", "问题一。", "措施。", "计划。"))))
     table.extend(_grid((*header, ("2", "问题二。", "措施。", "计划。"))), SETTINGS)
     assert [row[0] for row in table.rows] == ["序号", "", "1", "2"]
+
+
+def test_a_row_spanning_the_table_is_a_heading_not_a_rest() -> None:
+    above = ("19", "拆迁安置不力", "阶段性完成", "一是对未安置人员进行摸")
+    heading = ("（九）反馈问题：全面从严治党责任落实不到位。", "", "", "")
+    cells, spanning = (0, 1, 2, 3), (0, 0, 0, 0)
+    assert not continues_row(
+        above,
+        Ends((1.3, 0, 0, 0), (1, 1, 1, 1), cells),
+        heading,
+        Ends((0,) * 4, (3, 0, 0, 0), spanning),
+        SETTINGS,
+    )
+    cut_heading = ("（九）反馈问题：全面从严治党责任", "", "", "")
+    assert continues_row(
+        cut_heading,
+        Ends((0, 0, 0, 0), (1, 1, 1, 1), spanning),
+        ("落实不到位。", "", "", ""),
+        Ends((0,) * 4, (1, 0, 0, 0), spanning),
+        SETTINGS,
+    )

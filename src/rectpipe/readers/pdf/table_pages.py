@@ -28,17 +28,20 @@ _MAX_HEADER_ROWS = 3
 @dataclass(slots=True)
 class Ends:
     """The em left after each cell's last line and the em width of its first line's
-    unbreakable start (:class:`~.cells.CellText`), for one row."""
+    unbreakable start (:class:`~.cells.CellText`), and the row's cell layout
+    (:attr:`TableGrid.spans`), for one row."""
 
     rooms: tuple[float, ...]
     leads: tuple[float, ...]
+    spans: tuple[int, ...] = ()
 
 
 def _ends(grid: TableGrid, r: int) -> Ends:
     width = len(grid.rows[r])
     rooms = grid.rooms[r] if r < len(grid.rooms) else (0.0,) * width
     leads = grid.leads[r] if r < len(grid.leads) else (0.0,) * width
-    return Ends(rooms, leads)
+    spans = grid.spans[r] if r < len(grid.spans) else tuple(range(width))
+    return Ends(rooms, leads, spans)
 
 
 def _goes_on(before: str, room: float, after: str, lead: float, settings: LayoutSettings) -> bool:
@@ -70,12 +73,13 @@ def continues_row(
     """Whether ``row``, the first on a continuation page, is the rest of ``above``, the last row
     of the page before, cut by the page break.
 
-    Either its first cell (序号, or the problem's own cell) is empty where ``above`` has one
-    and it fills a cell ``above`` fills too; or its first cell is no number and every cell it
-    fills goes on from a cell of ``above`` whose paragraph the break cut (:func:`_cut`). A new
-    row has a first cell of its own, and cells that start afresh.
+    Its cells must lie as ``above``'s do (a row spanning the table is a heading, not a rest).
+    Then either its first cell (序号, or the problem's own cell) is empty where ``above`` has
+    one and it fills a cell ``above`` fills too; or its first cell is no number and every cell
+    it fills goes on from a cell of ``above`` whose paragraph the break cut (:func:`_cut`). A
+    new row has a first cell of its own, and cells that start afresh.
     """
-    if len(above) != len(row) or not any(row):
+    if len(above) != len(row) or not any(row) or above_ends.spans != row_ends.spans:
         return False
     filled = [c for c, cell in enumerate(row) if cell]
     if not any(above[c] for c in filled):
@@ -159,6 +163,7 @@ class OpenTable:
                     for cell, now, before in zip(row, ends.rooms, self.last.rooms, strict=True)
                 ),
                 self.last.leads,
+                self.last.spans,
             )
             first += 1
         elif self.rows:

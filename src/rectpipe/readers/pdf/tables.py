@@ -25,7 +25,8 @@ class TableGrid:
     elsewhere. Within a cell, wrapped lines are joined and paragraphs separated by ``"\\n"``.
     ``rooms`` and ``leads`` have the shape of ``rows``: the em left after each cell's last line
     and the em width of its first line's unbreakable start (:class:`~.cells.CellText`), to join
-    a cell cut by a page break to its rest.
+    a cell cut by a page break to its rest. ``spans`` holds, for each row and column, the
+    first column of the cell covering it (``-1`` where no cell does): a row's cell layout.
     """
 
     bbox: tuple[float, float, float, float]
@@ -33,6 +34,7 @@ class TableGrid:
     rows: tuple[tuple[str, ...], ...]
     rooms: tuple[tuple[float, ...], ...] = ()
     leads: tuple[tuple[float, ...], ...] = ()
+    spans: tuple[tuple[int, ...], ...] = ()
 
 
 def _cluster(values: Sequence[float], tolerance: float) -> list[float]:
@@ -49,7 +51,10 @@ def _index(bounds: Sequence[float], value: float) -> int:
 
 
 def _grid(
-    bbox: tuple[float, float, float, float], xs: Sequence[float], matrix: list[list[CellText]]
+    bbox: tuple[float, float, float, float],
+    xs: Sequence[float],
+    matrix: list[list[CellText]],
+    spans: list[list[int]],
 ) -> TableGrid:
     return TableGrid(
         bbox=bbox,
@@ -57,6 +62,7 @@ def _grid(
         rows=tuple(tuple(cell.text for cell in row) for row in matrix),
         rooms=tuple(tuple(round(cell.room, 2) for cell in row) for row in matrix),
         leads=tuple(tuple(round(cell.lead, 2) for cell in row) for row in matrix),
+        spans=tuple(tuple(row) for row in spans),
     )
 
 
@@ -166,5 +172,9 @@ def find_tables(
         for (r, c), (r0, c0) in owner.items():
             if r != r0 and c == c0:
                 matrix[r][c] = matrix[r0][c0]
-        grids.append(_grid(bbox, xs, matrix))
+        spans = [
+            [owner[(r, c)][1] if (r, c) in owner else -1 for c in range(n_cols)]
+            for r in range(n_rows)
+        ]
+        grids.append(_grid(bbox, xs, matrix, spans))
     return grids, outside
