@@ -14,10 +14,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .glyphs import Char
 from .lines import Line, build_lines, is_cjk
 from .paragraphs import ends_sentence, join_fragments
 from .settings import LayoutSettings
+
+_ROW_MARK = regex.compile(r"^\s*[（(]?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})[)）]?[、.．]?\s*$")
+
+
+def is_row_mark(text: str) -> bool:
+    """Whether ``text`` is a row's mark (序号): a number, 1 / 1. / （1） / 一、."""
+    return bool(_ROW_MARK.match(text))
+
 
 # What may not start a line (closing punctuation) and what may not end one (opening marks).
 _NO_LINE_START = frozenset("、，。．；：！？）》」』】〕〉”’)]},.;:!?%")
@@ -93,7 +103,13 @@ def cell_text(
     A line alone in its cell is measured against the cell's right side less the padding it has
     on its left.
     """
-    lines = build_lines(chars, 0, settings=settings)
+    return lines_text(build_lines(chars, 0, settings=settings), box, settings)
+
+
+def lines_text(
+    lines: Sequence[Line], box: tuple[float, float], settings: LayoutSettings
+) -> CellText:
+    """:func:`cell_text` of a cell whose lines are built already (top down)."""
     if not lines:
         return EMPTY_CELL
     last = lines[-1]

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
-from .cells import closes_paragraph
+from .cells import closes_paragraph, is_row_mark
 from .paragraphs import ends_sentence, join_fragments
 from .settings import LayoutSettings
 from .tables import TableGrid
@@ -60,9 +58,6 @@ def _cut(before: str, room: float, after: str, lead: float, settings: LayoutSett
     )
 
 
-_NUMBER = regex.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*$")
-
-
 def continues_row(
     above: tuple[str, ...],
     above_ends: Ends,
@@ -75,9 +70,9 @@ def continues_row(
 
     Its cells must lie as ``above``'s do (a row spanning the table is a heading, not a rest).
     Then either its first cell (序号, or the problem's own cell) is empty where ``above`` has
-    one and it fills a cell ``above`` fills too; or its first cell is no number and every cell
-    it fills goes on from a cell of ``above`` whose paragraph the break cut (:func:`_cut`). A
-    new row has a first cell of its own, and cells that start afresh.
+    one and it fills a cell ``above`` fills too; or neither first cell is a row mark (a number)
+    and every cell it fills goes on from a cell of ``above`` whose paragraph the break cut
+    (:func:`_cut`). A new row has a first cell of its own, and cells that start afresh.
     """
     if len(above) != len(row) or not any(row) or above_ends.spans != row_ends.spans:
         return False
@@ -86,7 +81,9 @@ def continues_row(
         return False
     if not row[0] and above[0]:
         return True
-    return not _NUMBER.match(row[0]) and all(
+    if is_row_mark(row[0]) or is_row_mark(above[0]):
+        return False  # a row mark neither goes on nor is gone on from
+    return all(
         _cut(above[c], above_ends.rooms[c], row[c], row_ends.leads[c], settings) for c in filled
     )
 
@@ -134,6 +131,19 @@ def _repeated_header(rows: list[tuple[str, ...]], new_rows: tuple[tuple[str, ...
     return n
 
 
+def _after_header(header: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``row`` without the ``header`` it starts with, cell by cell (each cell the header's
+    text, alone or followed by more); ``None`` when it does not start so."""
+    if len(header) != len(row) or not any(header) or header == row:
+        return None
+    rest: list[str] = []
+    for head, cell in zip(header, row, strict=True):
+        if not cell.startswith(head):
+            return None
+        rest.append(cell[len(head) :].lstrip("\n"))
+    return tuple(rest)
+
+
 @dataclass(slots=True)
 class OpenTable:
     """A table being read page by page: the page it starts on, its first page's grid, its rows
@@ -151,25 +161,32 @@ class OpenTable:
 
     def extend(self, grid: TableGrid, settings: LayoutSettings) -> None:
         """Add ``grid``, this table's part on the next page."""
-        first = _repeated_header(self.rows, grid.rows)
-        if first >= len(grid.rows):
+        skip = _repeated_header(self.rows, grid.rows)
+        rows = list(grid.rows[skip:])
+        ends = [_ends(grid, r) for r in range(skip, len(grid.rows))]
+        if not rows:
             return
-        row, ends = grid.rows[first], _ends(grid, first)
-        if self.rows and continues_row(self.rows[-1], self.last, row, ends, settings):
-            self.rows[-1] = join_row(self.rows[-1], self.last, row, ends, settings)
+        if not grid.ruled and skip == 0 and self.rows:
+            rest = _after_header(self.rows[0], rows[0])
+            if rest is not None:
+                # Without lines, the repeated header and the rest of a cut row can make one
+                # row: the header's part is dropped (what the rest starts with is not known).
+                rows[0] = rest
+                ends[0] = Ends(ends[0].rooms, (1.0,) * len(rest), ends[0].spans)
+        row, row_ends = rows[0], ends[0]
+        if continues_row(self.rows[-1], self.last, row, row_ends, settings):
+            self.rows[-1] = join_row(self.rows[-1], self.last, row, row_ends, settings)
             self.last = Ends(
                 tuple(
                     now if cell else before
-                    for cell, now, before in zip(row, ends.rooms, self.last.rooms, strict=True)
+                    for cell, now, before in zip(row, row_ends.rooms, self.last.rooms, strict=True)
                 ),
                 self.last.leads,
                 self.last.spans,
             )
-            first += 1
-        elif self.rows:
+        else:
             self.rows.append(continue_merged_cells(self.rows[-1], row))
-            self.last = ends
-            first += 1
-        for r in range(first, len(grid.rows)):
-            self.rows.append(grid.rows[r])
-            self.last = _ends(grid, r)
+            self.last = row_ends
+        self.rows.extend(rows[1:])
+        if len(rows) > 1:
+            self.last = ends[-1]
