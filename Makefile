@@ -45,6 +45,7 @@ fixtures: $(STAMP)
 	$(BIN)/python scripts/fixtures/make_docx.py
 	$(BIN)/python scripts/fixtures/make_pdf.py
 	$(BIN)/python scripts/fixtures/make_html.py
+	$(BIN)/python scripts/fixtures/make_seed_table.py
 
 ## Throughput and peak memory against bare-library baselines (not part of test): out/bench.json.
 bench: $(STAMP)

@@ -34,7 +34,7 @@ def test_one_problem_per_row(suffix: str) -> None:
 
 
 def test_continued_cells_fill_only_data_rows() -> None:
-    from rectpipe.readers.pdf.document import _continue_merged_cells
+    from rectpipe.readers.pdf.table_pages import continue_merged_cells as _continue_merged_cells
 
     above = ("3", "问题", "措施", "机关服务中心", "2024年2月底")
     assert _continue_merged_cells(above, ("4", "问题", "措施", "", "2024年8月底"))[3] == (

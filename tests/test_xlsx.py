@@ -139,3 +139,33 @@ def test_batch_writes_a_workbook_per_document(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["batch", str(SEED), "--out", str(out), "-f", "xlsx", "-q"]) == 0
     assert openpyxl.load_workbook(out / "seed-yongzhou.txt.xlsx")["problems"].max_row == 27
+
+
+def test_batch_writes_one_workbook_for_the_whole_batch(tmp_path: Path) -> None:
+    book = tmp_path / "all.xlsx"
+    inputs = [str(SEED), str(SAMPLES / "family-d-shenji.txt"), str(LEDGER)]
+    assert main(["batch", *inputs, "--workbook", str(book), "--workers", "1", "-q"]) == 0
+    workbook = openpyxl.load_workbook(book)
+    sources = [row[0] for row in workbook["documents"].iter_rows(2, None, values_only=True)]
+    assert sorted(sources) == sorted(Path(p).name for p in inputs)
+    expected = sum(len(rectpipe.parse_file(p).iter_problems()) for p in inputs)
+    problems = workbook["problems"]
+    assert problems.max_row - 1 == expected
+    (validation,) = problems.data_validations.dataValidation
+    assert validation.type == "list"
+    assert problems.freeze_panes == "A2"
+    records = (tmp_path / "all.xlsx.manifest.jsonl").read_text("utf-8").splitlines()
+    assert len(records) == 3 and all('"output": "all.xlsx"' in line for line in records)
+
+
+def test_a_workbook_batch_cannot_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "all.xlsx"
+    assert main(["batch", str(SEED), "--workbook", str(book), "--resume", "-q"]) == 2
+    assert "--resume goes with --out or --db" in capsys.readouterr().err
+    assert not book.exists()
+
+
+def test_true_and_false_are_booleans_shown_as_words(book: openpyxl.Workbook) -> None:
+    cell = book["problems"].cell(2, CSV_COLUMNS.index("long_term") + 1)
+    assert cell.value is False
+    assert cell.number_format == '"TRUE";"TRUE";"FALSE"'  # LibreOffice would show 0 otherwise

@@ -5,9 +5,10 @@
 ...     print(result.path, result.status, result.problems)
 
 :func:`run_batch` yields one :class:`FileResult` per file as it finishes;
-:func:`convert_batch` runs a whole batch into a :class:`DirSink` or :class:`DbSink` with a
-manifest; :func:`run_batch_ray` does what :func:`run_batch` does on Ray
-(``pip install 'rectpipe[ray]'``; Ray is imported only when it runs).
+:func:`convert_batch` runs a whole batch into a :class:`DirSink`, a :class:`BookSink` (one
+workbook) or a :class:`DbSink` with a manifest; :func:`run_batch_ray` does what
+:func:`run_batch` does on Ray (``pip install 'rectpipe[ray]'``; Ray is imported only when it
+runs).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .manifest import MANIFEST_NAME, Manifest, completed_hashes, completed_keys,
 from .ray_engine import run_batch_ray
 from .result import FileResult, ResultStatus
 from .runner import BatchSummary, convert_batch
-from .sinks import DbSink, DirSink, Sink
+from .sinks import BookSink, DbSink, DirSink, Sink
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -29,6 +30,7 @@ __all__ = [
     "OUTPUT_FORMATS",
     "BatchItem",
     "BatchSummary",
+    "BookSink",
     "DbSink",
     "DirSink",
     "FileResult",

@@ -21,7 +21,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..errors import OutputError
+from ..errors import OutputError, UsageError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.names import escape_name
 from .convert import cached_profile
@@ -165,9 +165,12 @@ def convert_batch(
     and recorded. Ctrl-C (``KeyboardInterrupt``)
     stops the run cleanly — workers terminated, manifest complete up to the last stored
     file — and returns the summary with ``interrupted`` set. A bad profile raises
-    :class:`~rectpipe.errors.UsageError` before anything is converted; an error from the
+    :class:`~rectpipe.errors.UsageError` before anything is converted (so does ``resume``
+    into a sink that cannot resume, :class:`~.sinks.BookSink`); an error from the
     sink itself (disk full, database down) is raised after the workers are stopped.
     """
+    if resume and not getattr(sink, "resumable", True):
+        raise UsageError("a workbook is written whole: --resume goes with --out or --db")
     started = time.monotonic()
     cached_profile(profile_path)
     limits = shared_cores(limits, workers)

@@ -1,4 +1,5 @@
-"""Where a batch puts its reports: one file per document in a folder, or a database.
+"""Where a batch puts its reports: one file per document in a folder, one workbook for the
+whole batch, or a database.
 
 A sink receives every result in turn. It stores what parsed and, for a file that no longer
 parses, removes what it had stored from that file before, so the output follows the inputs.
@@ -126,6 +127,50 @@ class _FileStore:
         write_output(target, render(result, self.fmt))
         stored = Path(target).relative_to(self.folder).as_posix()
         return replace(result, report=None, stored=stored)
+
+
+class BookSink:
+    """One workbook for the whole batch (``-f xlsx`` sheets: problems, measures, documents,
+    warnings), written atomically when the sink is closed, documents in the order of their
+    paths. The manifest is ``<workbook>.manifest.jsonl`` unless given. Each report's rows are
+    kept as plain values until then, not the report. A workbook is written whole, so a run
+    cannot resume into one (:attr:`resumable` is false)."""
+
+    resumable = False
+
+    def __init__(self, path: str | Path, *, manifest_path: str | Path | None = None) -> None:
+        from ..writers.xlsx import WorkbookRows
+
+        self.path = Path(path)
+        self.manifest_path = Path(
+            manifest_path
+            if manifest_path is not None
+            else self.path.with_name(self.path.name + ".manifest.jsonl")
+        )
+        self.output_format = "xlsx"
+        self._rows: dict[str, WorkbookRows] = {}
+
+    def write(self, item: BatchItem, result: FileResult) -> str | None:
+        """Keep the report's rows; a failure has none."""
+        from ..writers.xlsx import WorkbookRows
+
+        if result.report is None:
+            self._rows.pop(item.path, None)
+            return None
+        rows = WorkbookRows()
+        rows.add(result.report)
+        self._rows[item.path] = rows
+        return self.path.name
+
+    def close(self) -> None:
+        """Write the workbook (atomically; an interrupted run's holds the files done)."""
+        from ..writers.xlsx import WorkbookRows
+
+        book = WorkbookRows()
+        for path in sorted(self._rows):
+            book.extend(self._rows[path])
+        self._rows = {}
+        write_output(self.path, book.to_bytes())
 
 
 class DbSink:

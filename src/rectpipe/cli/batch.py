@@ -37,12 +37,13 @@ def add_batch_parser(commands: Any) -> None:
     """Add the ``batch`` subcommand to ``commands`` (an ``add_subparsers`` result)."""
     batch = commands.add_parser(
         "batch",
-        help="convert many documents in parallel into a folder or a database",
+        help="convert many documents in parallel into a folder, a workbook or a database",
         description="Convert files, folders (recursive) and globs in worker processes.",
     )
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
     where = batch.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="DIR", help="one output file per document")
+    where.add_argument("--workbook", metavar="FILE", help="one .xlsx workbook for the whole batch")
     where.add_argument("--db", metavar="URL", help="SQLite file or SQLAlchemy URL")
     batch.add_argument("-f", "--format", choices=OUTPUT_FORMATS, default="json", help="with --out")
     batch.add_argument("--workers", type=int, default=2, metavar="N", help="default 2")
@@ -55,7 +56,7 @@ def add_batch_parser(commands: Any) -> None:
     batch.add_argument("--resume", action="store_true", help="skip files already done")
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
     batch.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
-    batch.add_argument("--manifest", metavar="PATH", help="manifest file (with --db)")
+    batch.add_argument("--manifest", metavar="PATH", help="manifest file (with --db or --workbook)")
     batch.add_argument("--engine", choices=("local", "ray"), default="local")
     batch.add_argument("--address", metavar="ADDR", help="Ray cluster address (--engine ray)")
     batch.add_argument(
@@ -68,12 +69,16 @@ def add_batch_parser(commands: Any) -> None:
 
 
 def _sink(args: argparse.Namespace) -> Sink:
-    from ..batch.sinks import DbSink, DirSink
+    from ..batch.sinks import BookSink, DbSink, DirSink
 
     if args.out is not None:
         if args.manifest:
             raise UsageError("--manifest goes with --db; with --out it is DIR/manifest.jsonl")
         return DirSink(args.out, args.format)
+    if args.workbook is not None:
+        if args.format not in ("json", "xlsx"):
+            raise UsageError("-f applies to --out; --workbook writes xlsx")
+        return BookSink(args.workbook, manifest_path=args.manifest)
     if args.format != "json":
         raise UsageError("-f applies to --out; --db stores tables")
     return DbSink(args.db, manifest_path=args.manifest)
@@ -120,6 +125,8 @@ def check_batch_options(args: argparse.Namespace) -> None:
     if args.max_tasks_per_worker < 1:
         raise UsageError("--max-tasks-per-worker must be at least 1")
     check_number("--timeout", args.timeout, zero=True)
+    if args.resume and args.workbook is not None:
+        raise UsageError("a workbook is written whole: --resume goes with --out or --db")
 
 
 def run_batch_command(args: argparse.Namespace) -> int:

@@ -11,7 +11,8 @@ Sheets:
 - ``warnings``: one row per warning, with the problem it concerns when it names one.
 
 Every sheet has its header row frozen, a filter on every column and column widths that fit
-Chinese text (a CJK character counts as two). Written with xlsxwriter, in memory.
+Chinese text (a CJK character counts as two). Written with xlsxwriter, in memory;
+:class:`WorkbookRows` gathers the rows of many reports (a batch) for one workbook.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -22,12 +23,19 @@ import datetime
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..models.report import Report, Status
 from .csv_rows import CSV_COLUMNS, csv_rows
 
-__all__ = ["DOCUMENT_COLUMNS", "MEASURE_COLUMNS", "WARNING_COLUMNS", "dumps_xlsx"]
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "MEASURE_COLUMNS",
+    "WARNING_COLUMNS",
+    "WorkbookRows",
+    "dumps_xlsx",
+]
 
 MEASURE_COLUMNS = ("source", "problem_id", "number", "title", "ordinal", "marker", "text")
 DOCUMENT_COLUMNS = (
@@ -177,7 +185,7 @@ def _sheet(
                     r, c, datetime.datetime.combine(value, datetime.time()), formats["date"]
                 )
             elif isinstance(value, bool):
-                sheet.write_boolean(r, c, value)
+                sheet.write_boolean(r, c, value, formats["bool"])
             elif isinstance(value, int | float):
                 sheet.write_number(r, c, value)
             else:
@@ -191,26 +199,57 @@ def _sheet(
     return sheet
 
 
+@dataclass
+class WorkbookRows:
+    """The rows of the four sheets, gathered report by report (plain values only, so a long
+    batch keeps its rows and not its reports); :meth:`to_bytes` writes the workbook."""
+
+    problems: list[list[Any]] = field(default_factory=list)
+    measures: list[list[Any]] = field(default_factory=list)
+    documents: list[list[Any]] = field(default_factory=list)
+    warnings: list[list[Any]] = field(default_factory=list)
+
+    def add(self, report: Report) -> None:
+        """Append ``report``'s rows to every sheet."""
+        self.problems += _problem_rows(report)
+        self.measures += _measure_rows(report)
+        self.documents.append(_document_row(report))
+        self.warnings += _warning_rows(report)
+
+    def extend(self, other: WorkbookRows) -> None:
+        """Append ``other``'s rows (another report's or batch's) to every sheet."""
+        self.problems += other.problems
+        self.measures += other.measures
+        self.documents += other.documents
+        self.warnings += other.warnings
+
+    def to_bytes(self) -> bytes:
+        """The workbook, as the bytes of an ``.xlsx`` file."""
+        import xlsxwriter
+
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
+        formats = {
+            "header": book.add_format({"bold": True, "bg_color": "#EEEEEE"}),
+            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+            "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+            # shown as TRUE/FALSE by every program (LibreOffice shows a bare boolean as 1/0)
+            "bool": book.add_format({"num_format": '"TRUE";"TRUE";"FALSE"'}),
+        }
+        sheet = _sheet(book, "problems", CSV_COLUMNS, self.problems, formats)
+        status = CSV_COLUMNS.index("status")
+        last = max(1, len(self.problems))
+        sheet.data_validation(1, status, last, status, {"validate": "list", "source": _STATUSES})
+        _sheet(book, "measures", MEASURE_COLUMNS, self.measures, formats)
+        _sheet(book, "documents", DOCUMENT_COLUMNS, self.documents, formats)
+        _sheet(book, "warnings", WARNING_COLUMNS, self.warnings, formats)
+        book.close()
+        return buffer.getvalue()
+
+
 def dumps_xlsx(reports: Report | Iterable[Report]) -> bytes:
     """``reports`` as the bytes of one ``.xlsx`` workbook (see the module's description)."""
-    import xlsxwriter
-
-    batch = [reports] if isinstance(reports, Report) else list(reports)
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
-    formats = {
-        "header": book.add_format({"bold": True, "bg_color": "#EEEEEE"}),
-        "date": book.add_format({"num_format": "yyyy-mm-dd"}),
-        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
-    }
-    problems = [row for report in batch for row in _problem_rows(report)]
-    sheet = _sheet(book, "problems", CSV_COLUMNS, problems, formats)
-    status = CSV_COLUMNS.index("status")
-    sheet.data_validation(
-        1, status, max(1, len(problems)), status, {"validate": "list", "source": _STATUSES}
-    )
-    _sheet(book, "measures", MEASURE_COLUMNS, [r for x in batch for r in _measure_rows(x)], formats)
-    _sheet(book, "documents", DOCUMENT_COLUMNS, [_document_row(x) for x in batch], formats)
-    _sheet(book, "warnings", WARNING_COLUMNS, [r for x in batch for r in _warning_rows(x)], formats)
-    book.close()
-    return buffer.getvalue()
+    rows = WorkbookRows()
+    for report in [reports] if isinstance(reports, Report) else reports:
+        rows.add(report)
+    return rows.to_bytes()

@@ -7,6 +7,7 @@ assembled into blocks (a table continued on the next page stays one block).
 
 from __future__ import annotations
 
+import itertools
 import operator
 from dataclasses import dataclass, field
 
@@ -18,7 +19,15 @@ from .lines import Line, build_lines
 from .paragraphs import BodyMetrics, measure_body, split_paragraphs
 from .settings import LayoutSettings
 from .sources import CharSource, PageChars
+from .table_pages import OpenTable
 from .tables import TableGrid, find_tables
+from .unruled import (
+    continue_table,
+    find_unruled_tables,
+    joined,
+    spans_table,
+    with_spanning_rows,
+)
 
 # --------------------------------------------------------------------------------------------
 # pages
@@ -40,11 +49,15 @@ class _Page:
 def _layout_page(page: PageChars, settings: LayoutSettings) -> _Page:
     chars, unmapped = repair_chars(page.chars)
     tables, body = find_tables(page.edges, chars, settings=settings)
+    lines = build_lines(body, page.number, settings=settings)
+    unruled, lines = find_unruled_tables(lines, settings)
+    if unruled:
+        tables = sorted([*tables, *unruled], key=lambda grid: grid.bbox[1])
     return _Page(
         number=page.number,
         width=page.width,
         height=page.height,
-        lines=build_lines(body, page.number, settings=settings),
+        lines=lines,
         tables=tables,
         images=page.image_count,
         glyphs=len(chars),
@@ -84,7 +97,7 @@ class _Builder:
     settings: LayoutSettings
     blocks: list[Block] = field(default_factory=list)
     counters: dict[tuple[int, str], int] = field(default_factory=dict)
-    open_table: tuple[int, TableGrid, list[tuple[str, ...]]] | None = None
+    open_table: OpenTable | None = None
 
     def _path(self, page: int, kind: str) -> str:
         n = self.counters.get((page, kind), 0)
@@ -114,21 +127,15 @@ class _Builder:
 
     def table(self, page: int, grid: TableGrid, continues: bool) -> None:
         if continues and self.open_table is not None:
-            rows = self.open_table[2]
-            new_rows = list(grid.rows)
-            if new_rows and rows and new_rows[0] == rows[0]:
-                new_rows = new_rows[1:]  # header row repeated on the continuation page
-            if new_rows and rows:
-                new_rows[0] = _continue_merged_cells(rows[-1], new_rows[0])
-            rows.extend(new_rows)
+            self.open_table.extend(grid, self.settings)
             return
         self.close_table()
-        self.open_table = (page, grid, list(grid.rows))
+        self.open_table = OpenTable.start(page, grid)
 
     def close_table(self) -> None:
         if self.open_table is None:
             return
-        page, grid, rows = self.open_table
+        page, grid, rows = self.open_table.page, self.open_table.grid, self.open_table.rows
         self.open_table = None
         self.blocks.append(
             Block(
@@ -142,22 +149,13 @@ class _Builder:
         )
 
 
-def _continue_merged_cells(above: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...]:
-    """The first row on a continuation page, its empty cells filled from the row above.
-
-    A cell merged down across a page break is drawn as a filled cell on the first page and an
-    empty one on the next; in a data row (other cells filled) an empty cell is read as that
-    continuation. Header-like rows and rows of other widths are left alone.
-    """
-    if len(above) != len(row) or sum(1 for cell in row if cell) < 2:
-        return row
-    return tuple(cell or previous for cell, previous in zip(row, above, strict=True))
-
-
 def _same_columns(a: TableGrid, b: TableGrid, tolerance: float) -> bool:
-    return len(a.xs) == len(b.xs) and all(
-        abs(x - y) <= tolerance for x, y in zip(a.xs, b.xs, strict=True)
-    )
+    """Whether ``a`` and ``b`` have the same column boundaries (a table without lines: all but
+    its last, which is only where its text ends)."""
+    if len(a.xs) != len(b.xs) or a.ruled != b.ruled:
+        return False
+    n = len(a.xs) if a.ruled else len(a.xs) - 1
+    return all(abs(x - y) <= tolerance for x, y in zip(a.xs[:n], b.xs[:n], strict=True))
 
 
 _LINE_TOP = operator.attrgetter("top")
@@ -192,18 +190,64 @@ def _assemble(pages: list[_Page], metrics: BodyMetrics, settings: LayoutSettings
             builder.paragraphs(run)
             run = []
             open_table = builder.open_table
+            tolerance = (
+                settings.table_continuation_tolerance
+                if item.ruled
+                else settings.unruled_continuation_tolerance
+            )
             continues = (
                 position == 0
                 and last_item_was_table
                 and open_table is not None
-                and open_table[0] <= page.number - 1
-                and _same_columns(open_table[1], item, settings.table_continuation_tolerance)
+                and open_table.page <= page.number - 1
+                and _same_columns(open_table.grid, item, tolerance)
             )
             builder.table(page.number, item, continues)
             last_item_was_table = True
     builder.paragraphs(run)
     builder.close_table()
     return builder.blocks
+
+
+def _continue_unruled(pages: list[_Page], settings: LayoutSettings) -> None:
+    """Tables without lines put back together across pages (:mod:`.unruled`), before the
+    pages' blocks are assembled.
+
+    When the lowest table of a page has no ruling lines and only rows spanning it (a category,
+    （二）…) follow it there, the top of the next page is read against its columns: lines that
+    lie within them (and spanning rows among them) become a table there
+    (:func:`~.unruled.continue_table`), joined to a table that page starts with when they lead
+    to it. When the table goes on so, the spanning rows at the foot of its page join it.
+    """
+    for before, page in itertools.pairwise(pages):
+        unruled = [grid for grid in before.tables if not grid.ruled]
+        if not unruled:
+            continue
+        table = max(unruled, key=lambda grid: grid.bbox[3])
+        if any(grid.bbox[1] > table.bbox[3] for grid in before.tables):
+            continue
+        trailing = [line for line in before.lines if line.top > table.bbox[3]]
+        if not all(spans_table(line, table, settings) for line in trailing):
+            continue
+        head = min(page.tables, key=lambda grid: grid.bbox[1]) if page.tables else None
+        leading = [line for line in page.lines if head is None or line.bottom <= head.bbox[1] + 1.0]
+        heads = (
+            head is not None
+            and not head.ruled
+            and _same_columns(table, head, settings.unruled_continuation_tolerance)
+        )
+        grid, rest = continue_table(table, leading, settings, more=heads)
+        if grid is not None and heads and not rest and head is not None:
+            page.tables[page.tables.index(head)] = joined(grid, head)
+        elif grid is not None:
+            page.tables.insert(0, grid)
+        elif not (heads and not leading):
+            continue  # the next page does not go on with the table
+        page.lines = rest + page.lines[len(leading) :]
+        if trailing:
+            index = before.tables.index(table)
+            before.tables[index] = with_spanning_rows(table, trailing, settings, before=False)
+            before.lines = [line for line in before.lines if line.top <= table.bbox[3]]
 
 
 def _document(pages: list[_Page], page_count: int, settings: LayoutSettings) -> Document:
@@ -236,6 +280,7 @@ def _document(pages: list[_Page], page_count: int, settings: LayoutSettings) -> 
     drop = {(f.page, f.index) for f in furniture}
     for page in pages:
         page.lines = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in drop]
+    _continue_unruled(pages, settings)
     width = max((p.width for p in pages), default=0.0)
     metrics = measure_body([p.lines for p in pages], width, settings=settings)
     blocks = _assemble(pages, metrics, settings)

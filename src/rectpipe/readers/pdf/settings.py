@@ -235,6 +235,39 @@ class LayoutSettings:
     """Within a cell, a line ending a sentence more than this many em short of the cell's
     longest line closes a paragraph."""
 
+    # -- tables without ruling lines (:mod:`.unruled`) -----------------------------------------
+
+    unruled_hole_ratio: float = 0.6
+    """A gap of this many em between two glyphs of a line is a hole between table cells."""
+
+    unruled_gutter_ratio: float = 0.5
+    """A gutter between the columns of a table without lines is at least this many em wide."""
+
+    unruled_gap_ratio: float = 2.5
+    """A table without lines ends at a vertical gap of this many times its line pitch."""
+
+    unruled_min_columns: int = 3
+    """A table without lines has at least this many columns."""
+
+    unruled_min_rows: int = 3
+    """A table without lines has at least this many lines with holes."""
+
+    unruled_mark_chars: float = 3.0
+    """A first column whose texts are all at most this many em wide holds row marks (序号):
+    each starts a row."""
+
+    unruled_row_gap_ratio: float = 1.3
+    """A table's first line is a row of its own (a header) when the next line follows it by
+    more than this many times the table's line pitch."""
+
+    unruled_continuation_tolerance: float = 6.0
+    """A table without lines at the top of a page continues the one that ended the previous
+    page when their columns' left sides lie within this many points of each other (a centred
+    序号 column starts where its widest number does)."""
+
+    unruled_padding_ratio: float = 0.5
+    """The cell padding assumed on either side of a column's text, in em."""
+
 
 DEFAULT_SETTINGS = LayoutSettings()
 """The settings every layout function uses unless given others."""

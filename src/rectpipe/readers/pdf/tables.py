@@ -1,7 +1,7 @@
 """Internal: ruled tables found from a page's ruling segments, with the text of their cells.
 
 Segments are snapped, joined and intersected with pdfplumber's lattice algorithm; each glyph
-goes to the cell holding its centre, and a cell's lines are joined into its text.
+goes to the cell holding its centre, and a cell's lines are joined into its text (:mod:`.cells`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .cells import EMPTY_CELL, cell_text
 from .glyphs import Char
-from .lines import build_lines
-from .paragraphs import ends_sentence, join_fragments
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge
 
@@ -24,11 +23,21 @@ class TableGrid:
 
     A cell spanning several columns or rows holds its text at its top-left position and ``""``
     elsewhere. Within a cell, wrapped lines are joined and paragraphs separated by ``"\\n"``.
+    ``rooms`` and ``leads`` have the shape of ``rows``: the em left after each cell's last line
+    and the em width of its first line's unbreakable start (:class:`~.cells.CellText`), to join
+    a cell cut by a page break to its rest. ``spans`` holds, for each row and column, the
+    first column of the cell covering it (``-1`` where no cell does): a row's cell layout.
+    ``ruled`` is false for a table found from the alignment of its text (:mod:`.unruled`),
+    whose last column boundary is only where its text ends.
     """
 
     bbox: tuple[float, float, float, float]
     xs: tuple[float, ...]
     rows: tuple[tuple[str, ...], ...]
+    rooms: tuple[tuple[float, ...], ...] = ()
+    leads: tuple[tuple[float, ...], ...] = ()
+    spans: tuple[tuple[int, ...], ...] = ()
+    ruled: bool = True
 
 
 def _cluster(values: Sequence[float], tolerance: float) -> list[float]:
@@ -44,26 +53,64 @@ def _index(bounds: Sequence[float], value: float) -> int:
     return min(range(len(bounds)), key=lambda k: abs(bounds[k] - value))
 
 
-def _cell_text(chars: Sequence[Char], settings: LayoutSettings) -> str:
-    """A cell's text: wrapped lines joined without spaces between CJK characters; a line that
-    ends a sentence (。！？；：) more than one character short of the cell's longest line, or
-    ends more than three characters short, closes a paragraph (``"\n"`` between paragraphs;
-    ``settings.cell_sentence_break_ratio`` and ``cell_break_ratio``)."""
-    lines = build_lines(chars, 0, settings=settings)
-    if not lines:
-        return ""
-    widest = max(ln.x1 for ln in lines)
-    paragraphs: list[list[str]] = [[]]
-    for k, ln in enumerate(lines):
-        if k:
-            prev = lines[k - 1]
-            room = widest - prev.x1
-            if room > settings.cell_break_ratio * prev.size or (
-                room > settings.cell_sentence_break_ratio * prev.size and ends_sentence(prev.text)
-            ):
-                paragraphs.append([])
-        paragraphs[-1].append(ln.text)
-    return "\n".join(join_fragments(p) for p in paragraphs)
+def fill_grid(
+    xs: Sequence[float],
+    ys: Sequence[float],
+    owner: dict[tuple[int, int], tuple[int, int]],
+    chars: Sequence[Char],
+    settings: LayoutSettings,
+    *,
+    ruled: bool = True,
+) -> tuple[TableGrid, list[Char]]:
+    """The table whose column and row boundaries are ``xs`` and ``ys``, its cells given by
+    ``owner`` (each grid slot → the top-left slot of the cell covering it), with the text of
+    the ``chars`` whose centre falls in a cell; and the glyphs left outside the table.
+
+    A glyph within ``settings.table_bbox_margin`` of the table's box still belongs to it.
+    """
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    margin = settings.table_bbox_margin
+    x_min, x_max = bbox[0] - margin, bbox[2] + margin
+    y_min, y_max = bbox[1] - margin, bbox[3] + margin
+    buckets: dict[tuple[int, int], list[Char]] = {}
+    outside: list[Char] = []
+    for char in chars:
+        cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        if not (x_min <= cx <= x_max and y_min <= cy <= y_max):
+            outside.append(char)
+            continue
+        r = min(max(bisect.bisect_right(ys, cy) - 1, 0), n_rows - 1)
+        c = min(max(bisect.bisect_right(xs, cx) - 1, 0), n_cols - 1)
+        slot = owner.get((r, c))
+        if slot is not None:
+            buckets.setdefault(slot, []).append(char)
+    matrix = [[EMPTY_CELL] * n_cols for _ in range(n_rows)]
+    right: dict[tuple[int, int], float] = {}  # a cell's right side (merged across: the last)
+    for (_, c), slot in owner.items():
+        right[slot] = max(right.get(slot, xs[c + 1]), xs[c + 1])
+    for (r, c), cell_chars in buckets.items():
+        box = (xs[c], right.get((r, c), xs[c + 1]))
+        matrix[r][c] = cell_text(cell_chars, box, settings)
+    # A cell merged down holds its text in every row it spans, so each row stands alone
+    # (as the Word and web readers give it); a cell merged across stays in its first column.
+    for (r, c), (r0, c0) in owner.items():
+        if r != r0 and c == c0:
+            matrix[r][c] = matrix[r0][c0]
+    spans = [
+        tuple(owner[(r, c)][1] if (r, c) in owner else -1 for c in range(n_cols))
+        for r in range(n_rows)
+    ]
+    grid = TableGrid(
+        bbox=bbox,
+        xs=tuple(xs),
+        rows=tuple(tuple(cell.text for cell in row) for row in matrix),
+        rooms=tuple(tuple(round(cell.room, 2) for cell in row) for row in matrix),
+        leads=tuple(tuple(round(cell.lead, 2) for cell in row) for row in matrix),
+        spans=tuple(spans),
+        ruled=ruled,
+    )
+    return grid, outside
 
 
 def _lattice_cells(
@@ -136,37 +183,12 @@ def find_tables(
         ys = _cluster([v for c in group for v in (c[1], c[3])], settings.cell_boundary_tolerance)
         if len(xs) < 2 or len(ys) < 2:
             continue
-        n_rows, n_cols = len(ys) - 1, len(xs) - 1
         owner: dict[tuple[int, int], tuple[int, int]] = {}  # grid slot -> the cell's top-left
         for x0, top, x1, bottom in group:
             r0, r1, c0, c1 = _index(ys, top), _index(ys, bottom), _index(xs, x0), _index(xs, x1)
             for r in range(r0, max(r1, r0 + 1)):
                 for c in range(c0, max(c1, c0 + 1)):
                     owner[(r, c)] = (r0, c0)
-        bbox = (xs[0], ys[0], xs[-1], ys[-1])
-        margin = settings.table_bbox_margin
-        x_min, x_max = bbox[0] - margin, bbox[2] + margin
-        y_min, y_max = bbox[1] - margin, bbox[3] + margin
-        buckets: dict[tuple[int, int], list[Char]] = {}
-        remaining: list[Char] = []
-        for char in outside:
-            cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-            if not (x_min <= cx <= x_max and y_min <= cy <= y_max):
-                remaining.append(char)
-                continue
-            r = min(max(bisect.bisect_right(ys, cy) - 1, 0), n_rows - 1)
-            c = min(max(bisect.bisect_right(xs, cx) - 1, 0), n_cols - 1)
-            slot = owner.get((r, c))
-            if slot is not None:
-                buckets.setdefault(slot, []).append(char)
-        outside = remaining
-        matrix = [["" for _ in range(n_cols)] for _ in range(n_rows)]
-        for (r, c), cell_chars in buckets.items():
-            matrix[r][c] = _cell_text(cell_chars, settings)
-        # A cell merged down holds its text in every row it spans, so each row stands alone
-        # (as the Word and web readers give it); a cell merged across stays in its first column.
-        for (r, c), (r0, c0) in owner.items():
-            if r != r0 and c == c0:
-                matrix[r][c] = matrix[r0][c0]
-        grids.append(TableGrid(bbox=bbox, xs=tuple(xs), rows=tuple(tuple(row) for row in matrix)))
+        grid, outside = fill_grid(xs, ys, owner, outside, settings)
+        grids.append(grid)
     return grids, outside
