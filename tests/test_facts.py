@@ -22,12 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-KNOWN_MISSES: dict[str, str] = {
-    "shape-w10-province-ducha-qingdan-docshare-cut.txt": (
-        "a document-sharing preview: the site's file-name line is taken as the title, not the "
-        "document's own title glued to its first part"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

@@ -216,3 +216,13 @@ def test_the_signature_date_as_copies_write_it(line: str) -> None:
     assert report.metadata.issuer == "中共某县水利局党组"
     assert report.metadata.origins["date"] == "signature"
     assert check_sources(report) == []
+
+
+def test_a_sharing_sites_file_name_is_not_the_documents_title() -> None:
+    report = rectpipe.parse_text(
+        "某省督察反馈意见整改进展清单\n上传人：ab****1 文档编号：12345 上传时间：2021-03-09\n"
+        "资源描述\n中央生态环境保护督察反馈意见某省整改进展清单\n"
+        "一、关于“饮用水水源地保护不到位”整改进展情况：已完成。\n1.划定保护区。\n2.清理违建。\n"
+    )
+    assert report.metadata.title == "中央生态环境保护督察反馈意见某省整改进展清单"
+    assert report.metadata.date is None  # an upload time is not the document's date

@@ -113,9 +113,16 @@ def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:
     return lead
 
 
+_SHARE_SITE = regex.compile(r"上传人\s*[:：]|文档编号\s*[:：]|上传时间\s*[:：]|^资源描述$")
+
+
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
     """Attachment, document number, title and issuer from the first blocks."""
     title_at: int | None = None
+    title_pieces: list[tuple[int, int]] = []
+    # A document-sharing site's preview: its own file name heads the page (上传人… 文档编号…);
+    # the document's title is the last title line before the text, not the first.
+    shared = any(_SHARE_SITE.search(found.line(index)) for index in front[:14])
     for position, index in enumerate(front[:14]):
         line = found.line(index)
         start, end = found.span(index)
@@ -144,7 +151,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         prefix = _TITLE_PREFIX.match(line)
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
-        if title_at is None and _looks_like_title(line):
+        if (title_at is None or shared) and _looks_like_title(line):
             pieces = [(start, end)]
             if position + 1 < len(front) and not _TITLE_END.search(line):
                 more = found.line(front[position + 1])
@@ -152,8 +159,12 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                     pieces.append(found.stripped_span(front[position + 1]))
             elif position > 0 and "关于" not in line and _title_head(found, front[position - 1]):
                 pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…关于 / …的通报
-            found.put_pieces("title", pieces, "title")
+            if not shared:
+                found.put_pieces("title", pieces, "title")
+            title_pieces = pieces
             title_at = position
+    if shared and title_pieces:
+        found.put_pieces("title", title_pieces, "title")
     if title_at is None:
         title_at = _headline(found, front)
     if title_at is None or found.meta.title is None:
