@@ -68,6 +68,7 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
             data,
             engine="pdfium",
             max_pages=limits.max_pages,
+            max_content_bytes=limits.max_content_bytes,
             ocr=limits.ocr,
             max_ocr_pages=limits.max_ocr_pages,
             ocr_settings=OcrSettings(
