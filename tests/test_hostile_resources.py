@@ -147,3 +147,54 @@ def test_a_million_markers_are_refused_fast(tmp_path: Path, lines: int, limit: s
 def test_beyond_the_xml_parsers_limits_is_too_large_not_corrupt(body: str) -> None:
     with pytest.raises(rectpipe.TooLargeError, match="XML parser's limits"):
         rectpipe.parse_bytes(hostile.docx_with_body(body), name="deep.docx")
+
+
+_PAGE = (
+    "<html><body><p>关于巡察整改情况的通报</p><p>一、存在问题</p>"
+    "<p>（一）问题一。整改情况：已完成。</p>{big}<p>二、整改进展</p>"
+    "<p>（一）问题二。整改情况：已完成。</p><p>联系电话：0731-1234567</p></body></html>"
+)
+
+
+# Before: libxml2 stopped at the 10 MB value without an error, and parts 二 and the contact
+# were silently dropped (exit 0); with the big text first, structure_not_found.
+@pytest.mark.parametrize(
+    "big",
+    [
+        "<img src='data:image/png;base64," + "QUJD" * 2_750_000 + "'>",
+        "<script>var image = '" + "QUJD" * 2_750_000 + "';</script>",
+    ],
+    ids=["inline-image-attribute", "inline-script"],
+)
+def test_a_value_over_10_mb_in_a_web_page_does_not_drop_the_rest(big: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    report = rectpipe.parse_bytes(_PAGE.format(big=big).encode(), name="page.html")
+    assert [p.title for p in report.iter_problems()] == ["问题一", "问题二"]
+    assert report.metadata.phone == "0731-1234567"
+    assert time.perf_counter() - started < 10
+
+
+def test_a_web_page_nested_past_the_parser_says_what_it_dropped() -> None:
+    page = _PAGE.format(big="<div>" * 3000 + "深处" + "</div>" * 3000)
+    report = rectpipe.parse_bytes(page.encode(), name="deep.html")
+    notes = [w.message for w in report.warnings if w.code == "parse_truncated"]
+    assert notes == [
+        "elements nested deeper than 256 levels: the page was read up to the first of them "
+        "and the rest was dropped"
+    ]
+    assert [p.title for p in report.iter_problems()] == ["问题一"]
+
+
+def test_an_introduction_of_11_mb_is_read_in_seconds() -> None:
+    """The inspection patterns cost microseconds a character: 32 s before only the first
+    50,000 characters of an introduction were searched."""
+    import time
+
+    report_lines = "\n关于巡察整改情况的通报\n一、存在问题\n（一）问题一。整改情况：已完成。\n"
+    text = "A" * 11_000_000 + report_lines
+    started = time.perf_counter()
+    report = rectpipe.parse_text(text)
+    assert [p.title for p in report.iter_problems()] == ["问题一"]
+    assert time.perf_counter() - started < 10

@@ -105,6 +105,13 @@ class _Collector:
         return self.textmap.block_text(index)
 
 
+INTRO_MAX_CHARS = 50_000
+"""How much of the introduction is searched for the inspection, its bodies, period and
+feedback date. An introduction runs to a few hundred characters, but the front of a text
+with no numbered list is all of it, and the body patterns cost microseconds a character
+(an 11 MB line took 32 s)."""
+
+
 def extract_metadata(
     textmap: TextMap,
     front: Sequence[int],
@@ -123,12 +130,12 @@ def extract_metadata(
     _date_lines(found, [*front[:12], *tail])
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
-        _inspection(found, textmap.text[start:end], start)
+        intro = textmap.text[start : min(end, start + INTRO_MAX_CHARS)]
+        _inspection(found, intro, start)
     _contact(found)
     _from_hints(found, hints)
     if front and found.meta.issuer is None:
-        start, end = found.span(front[0])[0], found.span(front[-1])[1]
-        _issuer_from_subject(found, textmap.text[start:end], start)
+        _issuer_from_subject(found, intro, start)
     found.meta.sources = found.sources
     found.meta.origins = found.origins
     return found.meta
