@@ -145,8 +145,21 @@ def test_a_million_markers_are_refused_fast(tmp_path: Path, lines: int, limit: s
     ids=["tables-500-deep", "text-node-over-10-MB"],
 )
 def test_beyond_the_xml_parsers_limits_is_too_large_not_corrupt(body: str) -> None:
-    with pytest.raises(rectpipe.TooLargeError, match="XML parser's limits"):
+    with pytest.raises(rectpipe.TooLargeError) as caught:
         rectpipe.parse_bytes(hostile.docx_with_body(body), name="deep.docx")
+    assert caught.value.message in (
+        "beyond the XML parser's limits: elements nested deeper than 256 levels "
+        "(tables inside tables)",
+        "beyond the XML parser's limits: a text node or attribute over 10 MB",
+    )
+
+
+def test_tables_nested_within_the_parsers_depth_are_read() -> None:
+    nested = "<w:tbl><w:tr><w:tc>" * 60 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 60
+    body = hostile.paragraph("关于巡察整改情况的通报") + hostile.paragraph("一、存在问题")
+    body += hostile.paragraph("（一）问题一。整改情况：已完成。") + nested
+    report = rectpipe.parse_bytes(hostile.docx_with_body(body), name="nested.docx")
+    assert [p.title for p in report.iter_problems()] == ["问题一"]
 
 
 _PAGE = (
