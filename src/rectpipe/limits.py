@@ -55,3 +55,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+DEFAULT_LOCK_WAIT = 60.0
+"""Seconds a database another process holds locked is waited for before a batch stops (see
+:mod:`rectpipe.db.retry`)."""

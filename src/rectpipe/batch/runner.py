@@ -21,7 +21,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..errors import OutputError
+from ..errors import DatabaseBusyError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.names import escape_name
 from .convert import cached_profile
@@ -166,7 +166,9 @@ def convert_batch(
     stops the run cleanly — workers terminated, manifest complete up to the last stored
     file — and returns the summary with ``interrupted`` set. A bad profile raises
     :class:`~rectpipe.errors.UsageError` before anything is converted; an error from the
-    sink itself (disk full, database down) is raised after the workers are stopped.
+    sink itself (disk full, database down, a database locked by another process for longer
+    than the sink waits: :class:`~rectpipe.errors.DatabaseBusyError`) is raised after the
+    workers are stopped, with the manifest complete up to the last stored file.
     """
     started = time.monotonic()
     cached_profile(profile_path)
@@ -203,6 +205,8 @@ def convert_batch(
                     item = items.get(result.path)
                     try:
                         output = sink.write(item, result) if item is not None else None
+                    except DatabaseBusyError:  # every file after would wait as long: stop
+                        raise
                     except OutputError as exc:  # the output could not be written: this file fails
                         result = FileResult.failed(
                             result.path, exc, sha256=result.sha256, seconds=result.seconds

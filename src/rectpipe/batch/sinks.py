@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from ..limits import DEFAULT_LOCK_WAIT
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
 from ..writers import render as render_reports
 from ..writers.files import temp_prefix
@@ -130,13 +131,21 @@ class _FileStore:
 
 class DbSink:
     """Every report into a database (see :mod:`rectpipe.db`). The manifest defaults to
-    ``<db file>.manifest.jsonl`` beside an SQLite file, ``./manifest.jsonl`` for a server."""
+    ``<db file>.manifest.jsonl`` beside an SQLite file, ``./manifest.jsonl`` for a server.
+    A database another process holds locked is waited for up to ``lock_wait`` seconds at a
+    time (see :mod:`rectpipe.db.retry`)."""
 
-    def __init__(self, target: str, *, manifest_path: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        target: str,
+        *,
+        manifest_path: str | Path | None = None,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+    ) -> None:
         from ..db import open_database
         from ..db.connect import sqlite_path
 
-        self.database = open_database(target)
+        self.database = open_database(target, lock_wait=lock_wait)
         if manifest_path is None:
             db_file = sqlite_path(target)
             manifest_path = (

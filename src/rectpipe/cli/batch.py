@@ -22,7 +22,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ERRORS, UsageError
-from ..limits import DEFAULT_LIMITS
+from ..limits import DEFAULT_LIMITS, DEFAULT_LOCK_WAIT
 from ..runtime.names import one_line
 from ..writers import OUTPUT_FORMATS
 
@@ -56,6 +56,14 @@ def add_batch_parser(commands: Any) -> None:
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
     batch.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     batch.add_argument("--manifest", metavar="PATH", help="manifest file (with --db)")
+    batch.add_argument(
+        "--db-wait",
+        type=float,
+        default=DEFAULT_LOCK_WAIT,
+        metavar="S",
+        help="seconds to wait for a database another process holds locked, before the batch "
+        "stops (default %(default)g; resume it with --resume)",
+    )
     batch.add_argument("--engine", choices=("local", "ray"), default="local")
     batch.add_argument("--address", metavar="ADDR", help="Ray cluster address (--engine ray)")
     batch.add_argument(
@@ -76,7 +84,7 @@ def _sink(args: argparse.Namespace) -> Sink:
         return DirSink(args.out, args.format)
     if args.format != "json":
         raise UsageError("-f applies to --out; --db stores tables")
-    return DbSink(args.db, manifest_path=args.manifest)
+    return DbSink(args.db, manifest_path=args.manifest, lock_wait=args.db_wait)
 
 
 @contextmanager
@@ -120,6 +128,7 @@ def check_batch_options(args: argparse.Namespace) -> None:
     if args.max_tasks_per_worker < 1:
         raise UsageError("--max-tasks-per-worker must be at least 1")
     check_number("--timeout", args.timeout, zero=True)
+    check_number("--db-wait", args.db_wait, zero=True)
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
