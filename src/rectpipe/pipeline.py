@@ -9,7 +9,6 @@ import hashlib
 from bisect import bisect_left
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import (
@@ -39,6 +38,7 @@ from .readers.blocks import Document
 from .readers.sniff import sniff_format
 from .runtime.gcpause import collector_paused
 from .runtime.names import escape_name
+from .runtime.paths import AnyPath, fs_path
 from .structure.tree import build_tree
 from .text.normalize import clean_blocks
 from .text.repair import repair_and_clean, repair_warnings, with_originals
@@ -202,7 +202,7 @@ def _parse(
 
 
 def parse_file(
-    path: str | Path,
+    path: AnyPath,
     *,
     format: str | None = None,
     profile: Profile | None = None,
@@ -211,8 +211,10 @@ def parse_file(
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
-    """The report in the file at ``path`` (see :func:`parse_bytes`)."""
-    path = Path(path)
+    """The report in the file at ``path`` (see :func:`parse_bytes`): a ``str``, ``bytes`` or
+    path-like name, bytes that are not UTF-8 included (the report's ``file_name`` shows them
+    as ``\\xff`` escapes)."""
+    path = fs_path(path)
     try:
         if path.stat().st_size > limits.max_file_bytes:
             raise TooLargeError(

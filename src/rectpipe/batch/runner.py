@@ -24,6 +24,7 @@ from typing import Literal
 from ..errors import DatabaseBusyError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.names import escape_name
+from ..runtime.paths import AnyPath
 from .convert import cached_profile
 from .discover import BatchItem, Plan, plan_batch
 from .local import DEFAULT_MAX_TASKS_PER_WORKER, run_plan
@@ -142,7 +143,7 @@ def _engine_results(
 
 
 def convert_batch(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[AnyPath],
     sink: Sink,
     *,
     engine: Engine = "local",

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from ..limits import DEFAULT_LOCK_WAIT
+from ..runtime.paths import AnyPath, fs_path, fs_str
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
 from ..writers import render as render_reports
 from ..writers.files import temp_prefix
@@ -58,10 +59,10 @@ class DirSink:
     """One file per document in ``folder``: ``<output_name>.<fmt>``, written atomically.
     The manifest is ``folder/manifest.jsonl``."""
 
-    def __init__(self, folder: str | Path, fmt: str = "json") -> None:
+    def __init__(self, folder: AnyPath, fmt: str = "json") -> None:
         if fmt not in OUTPUT_FORMATS:
             raise ValueError(f"unknown output format {fmt!r}")
-        self.folder = Path(folder)
+        self.folder = fs_path(folder)
         self.fmt = fmt
         self.output_format = fmt
         self.manifest_path = self.folder / MANIFEST_NAME
@@ -137,14 +138,15 @@ class DbSink:
 
     def __init__(
         self,
-        target: str,
+        target: AnyPath,
         *,
-        manifest_path: str | Path | None = None,
+        manifest_path: AnyPath | None = None,
         lock_wait: float = DEFAULT_LOCK_WAIT,
     ) -> None:
         from ..db import open_database
         from ..db.connect import sqlite_path
 
+        target = fs_str(target)
         self.database = open_database(target, lock_wait=lock_wait)
         if manifest_path is None:
             db_file = sqlite_path(target)
@@ -153,7 +155,7 @@ class DbSink:
                 if db_file is not None
                 else Path(MANIFEST_NAME)
             )
-        self.manifest_path = Path(manifest_path)
+        self.manifest_path = fs_path(manifest_path)
         self.output_format = "db"
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:

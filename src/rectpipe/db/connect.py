@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..errors import MissingDependencyError, UsageError
 from ..models.report import Report
 from ..runtime.names import escape_name
+from ..runtime.paths import AnyPath, fs_str
 from .retry import DEFAULT_LOCK_WAIT, SQLITE_BUSY_TIMEOUT, with_backoff
 
 T = TypeVar("T")
@@ -107,7 +108,7 @@ class Database:
         self.close()
 
 
-def open_database(target: str, *, lock_wait: float = DEFAULT_LOCK_WAIT) -> Database:
+def open_database(target: AnyPath, *, lock_wait: float = DEFAULT_LOCK_WAIT) -> Database:
     """The database at ``target`` (a path to an SQLite file, created with its folder when
     missing, or an SQLAlchemy URL), with the tables created. Raises ``missing_dependency``
     without SQLAlchemy or the URL's driver, ``usage`` for a URL SQLAlchemy rejects or a
@@ -118,6 +119,7 @@ def open_database(target: str, *, lock_wait: float = DEFAULT_LOCK_WAIT) -> Datab
         from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
     except ImportError:
         raise MissingDependencyError("--db needs SQLAlchemy: pip install SQLAlchemy") from None
+    target = fs_str(target)
     url = database_url(target)
     path = sqlite_path(target)
     if path is not None:
