@@ -298,3 +298,95 @@ def flate_bomb_pdf(inflated_mb: int) -> bytes:
         xref,
     )
     return out
+
+
+def form_xobject_pdf(shape: str) -> bytes:
+    """A one-page PDF whose page draws Form XObject ``X1``, and the forms draw each other:
+    ``self`` (X1 draws X1), ``cycle`` (X1 → X2 → X1), ``twice`` (X1 draws X1 twice: 2^41
+    drawings at PDFium's depth) or ``fanout`` (30 forms, each drawing the next twice: 2^30
+    drawings and no cycle at all)."""
+    text = b"BT /F1 12 Tf 10 10 Td (x) Tj ET "
+    forms: dict[int, bytes] = {
+        "self": {1: text + b"/X1 Do"},
+        "cycle": {1: text + b"/X2 Do", 2: text + b"/X1 Do"},
+        "twice": {1: text + b"/X1 Do /X1 Do"},
+        "fanout": {n: text + b"/X%d Do /X%d Do" % (n + 1, n + 1) for n in range(1, 30)}
+        | {30: text},
+    }[shape]
+    xobjects = b" ".join(b"/X%d %d 0 R" % (n, 5 + n) for n in forms)
+    resources = b"<< /Font << /F1 5 0 R >> /XObject << " + xobjects + b" >> >>"
+    page = b"q /X1 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+        + resources
+        + b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(page) + page + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for n in sorted(forms):
+        objects.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources "
+            + resources
+            + b" /Length %d >>\nstream\n" % len(forms[n])
+            + forms[n]
+            + b"\nendstream"
+        )
+    return _pdf(objects)
+
+
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "open(sys.argv[1], 'w').write(str(peak))\n"
+    "sys.exit(code)\n"
+)
+
+
+def measured(
+    report: Path, *args: str | Path, timeout: float = 120
+) -> tuple[subprocess.CompletedProcess[bytes], float, float]:
+    """``rectpipe ARGS`` run from a small parent that reads, when it ends, the peak resident
+    memory of the largest process below it (the parse child, when there is one); returns the
+    completed process, that peak in MB and the wall-clock seconds. ``report`` is a scratch
+    file for the figure."""
+    import time
+
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(report), sys.executable, "-m", "rectpipe"]
+        + [os.fsdecode(arg) for arg in args],
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    return result, int(report.read_text() or 0) / 1024, seconds
+
+
+def type3_glyph_pdf() -> bytes:
+    """A one-page PDF with one letter in a Type 3 font whose glyph program draws a form that
+    draws itself twice (PDFium parses glyph programs when the text is loaded: 2^41 drawings)."""
+    resources = b"<< /XObject << /X1 6 0 R >> >>"
+    glyph = b"0 0 d0 /X1 Do"
+    form = b"0 0 m 1 1 l S /X1 Do /X1 Do"
+    page = b"BT /T1 12 Tf 10 10 Td (a) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /T1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(page) + page + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [0.001 0 0 0.001 0 0] "
+        b"/CharProcs << /a 7 0 R >> /Encoding << /Differences [97 /a] >> /FirstChar 97 "
+        b"/LastChar 97 /Widths [1000] /Resources " + resources + b" >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources "
+        + resources
+        + b" /Length %d >>\nstream\n" % len(form)
+        + form
+        + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(glyph) + glyph + b"\nendstream",
+    ]
+    return _pdf(objects)

@@ -100,17 +100,49 @@ def test_a_name_cannot_split_or_forge_an_error_line(tmp_path: Path, command: str
     assert all("\x1b" not in line for line in lines)
 
 
+class _BytesPath:
+    """A path-like object whose ``__fspath__`` gives bytes (``os.PathLike[bytes]``)."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def __fspath__(self) -> bytes:
+        return self.raw
+
+
 def test_the_library_takes_paths_as_bytes(tmp_path: Path) -> None:
-    import os
-    import shutil
-
+    """Every function of the API that takes a path takes ``bytes`` and ``PathLike[bytes]``
+    too, names that are not UTF-8 included (a TypeError before)."""
     import rectpipe
+    from rectpipe.batch import DbSink, DirSink, convert_batch, convert_path
 
-    from .conftest import SEED
+    inbox = _folder(tmp_path)
+    root = os.fsencode(tmp_path)
+    raw = os.path.join(os.fsencode(inbox), RAW)
+    for given in (raw, _BytesPath(raw)):
+        report = rectpipe.parse_file(given)
+        assert report.source.file_name == SHOWN and len(report.iter_problems()) == 26
+    result = convert_path(raw)
+    assert result.status == "partial" and escape_name(result.path).endswith(SHOWN)
 
-    name = os.path.join(os.fsencode(tmp_path), b"\xff\xfe-report.txt")  # not UTF-8
-    shutil.copy(SEED, name)
-    report = rectpipe.parse_file(name)
-    assert report.summary.problems == 26
-    assert report.source.file_name == "\\xff\\xfe-report.txt"  # escaped, never raw
-    assert rectpipe.parse_file(os.fsencode(SEED)).summary.problems == 26
+    output = os.path.join(root, b"out", RAW + b".json")
+    rectpipe.write_atomic(output, rectpipe.dumps(report, "json"))
+    assert rectpipe.validate_file(_BytesPath(output)).source.file_name == SHOWN
+
+    profile = os.path.join(root, b"\xffprofile.yaml")
+    with open(profile, "w", encoding="utf-8") as handle:
+        handle.write("status: {}\n")
+    assert rectpipe.load_profile(profile) is not None
+
+    with rectpipe.open_database(os.path.join(root, b"\xffdb.sqlite")) as database:
+        database.store(report, path=os.fsdecode(raw))
+
+    folder = os.path.join(root, b"batch\xff")
+    summary = convert_batch([os.fsencode(inbox)], DirSink(folder), workers=1)
+    assert (summary.done, summary.failure) == (3, 0)
+    assert len(read_manifest(os.path.join(folder, b"manifest.jsonl"))) == 3
+    sink = DbSink(os.path.join(root, b"b.sqlite"), manifest_path=os.path.join(root, b"m\xff"))
+    try:
+        assert convert_batch([_BytesPath(raw)], sink, workers=1).done == 1
+    finally:
+        sink.close()

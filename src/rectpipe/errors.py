@@ -110,6 +110,12 @@ class OutputError(RectpipeError):
     exit_code = 74
 
 
+class DatabaseBusyError(OutputError):
+    """The database stayed locked by another process, or kept failing its transactions,
+    for longer than allowed: a batch stops there (its manifest complete up to the last
+    stored file, so a run with resume continues it), rather than fail every file in turn."""
+
+
 class InternalError(RectpipeError):
     """A bug in rectpipe met on this file; reported as one line, the batch goes on."""
 

@@ -29,6 +29,9 @@ class Limits:
     ``max_ocr_pages``: pages one file may have recognised (OCR takes seconds a page).
     ``max_image_pixels``: pixels of one image page (decompression bombs). ``max_blocks``:
     paragraphs, lines and table rows one file may hold (a 2,000-page report has about 40,000).
+    ``max_content_bytes``: bytes of drawing instructions one PDF page may expand to, its
+    content streams inflated and each Form XObject counted every time it is drawn (Flate
+    bombs, forms that draw each other again and again); checked before the page is parsed.
     ``max_items``: numbered items (一、 （一） 1. …) one file may hold; each becomes a record,
     so this bounds the time and memory of extraction. ``ocr_threads``: CPU
     threads one OCR engine may use (0: the engine's choice, every core); a batch of N workers
@@ -48,6 +51,11 @@ class Limits:
     ocr_threads: int = 0
     max_blocks: int = 200_000
     max_items: int = 20_000
+    max_content_bytes: int = 64 * MB
 
 
 DEFAULT_LIMITS = Limits()
+
+DEFAULT_LOCK_WAIT = 60.0
+"""Seconds a database another process holds locked is waited for before a batch stops (see
+:mod:`rectpipe.db.retry`)."""

@@ -6,11 +6,9 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import hashlib
-import os
 from bisect import bisect_left
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import (
@@ -40,6 +38,7 @@ from .readers.blocks import Document
 from .readers.sniff import sniff_format
 from .runtime.gcpause import collector_paused
 from .runtime.names import escape_name
+from .runtime.paths import AnyPath, fs_path
 from .structure.tree import build_tree
 from .text.normalize import clean_blocks
 from .text.repair import repair_and_clean, repair_warnings, with_originals
@@ -69,6 +68,7 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
             data,
             engine="pdfium",
             max_pages=limits.max_pages,
+            max_content_bytes=limits.max_content_bytes,
             ocr=limits.ocr,
             max_ocr_pages=limits.max_ocr_pages,
             ocr_settings=OcrSettings(
@@ -202,7 +202,7 @@ def _parse(
 
 
 def parse_file(
-    path: str | bytes | os.PathLike[str] | os.PathLike[bytes],
+    path: AnyPath,
     *,
     format: str | None = None,
     profile: Profile | None = None,
@@ -211,9 +211,10 @@ def parse_file(
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
-    """The report in the file at ``path`` (see :func:`parse_bytes`). A path may be given as
-    bytes (a file name that is not valid UTF-8, as ``os.listdir(b".")`` gives it)."""
-    path = Path(os.fsdecode(path))
+    """The report in the file at ``path`` (see :func:`parse_bytes`): a ``str``, ``bytes`` or
+    path-like name, bytes that are not UTF-8 included (the report's ``file_name`` shows them
+    as ``\\xff`` escapes)."""
+    path = fs_path(path)
     try:
         if path.stat().st_size > limits.max_file_bytes:
             raise TooLargeError(

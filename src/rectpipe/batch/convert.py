@@ -18,6 +18,7 @@ from ..errors import InputNotFoundError, InternalError, RectpipeError, TooLargeE
 from ..limits import DEFAULT_LIMITS, Limits
 from ..pipeline import parse_bytes
 from ..profiles.profile import Profile, load_profile
+from ..runtime.paths import AnyPath, fs_str
 from .result import FileResult
 
 
@@ -52,14 +53,16 @@ def convert_bytes(
 
 
 def convert_path(
-    path: str,
+    path: AnyPath,
     *,
     profile_path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> FileResult:
     """:func:`convert_bytes` on the file at ``path``. A file that cannot be opened gives a
     ``file_not_found`` failure and one over ``limits.max_file_bytes`` a ``too_large`` failure,
-    both without reading it (``sha256`` is then ``None``). Never raises."""
+    both without reading it (``sha256`` is then ``None``). ``path`` may be ``str``, ``bytes`` or
+    path-like; the result's ``path`` is its ``str``. Never raises."""
+    path = fs_str(path)
     started = time.perf_counter()
     try:
         size = Path(path).stat().st_size

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..readers.inputs import documents_in
 from ..runtime.names import escape_name
+from ..runtime.paths import AnyPath, fs_str
 from .manifest import completed_keys
 
 _GLOB_CHARS = frozenset("*?[")
@@ -63,7 +64,7 @@ def _identity(path: Path) -> str:
         return os.path.abspath(path)
 
 
-def expand(inputs: Iterable[str | os.PathLike[str]]) -> Plan:
+def expand(inputs: Iterable[AnyPath]) -> Plan:
     """The plan for ``inputs`` before resuming: every file once (by resolved path), in input
     order, folders sorted. Output names that would collide get ``~2``, ``~3``… appended."""
     plan = Plan()
@@ -83,7 +84,7 @@ def expand(inputs: Iterable[str | os.PathLike[str]]) -> Plan:
         plan.todo.append(BatchItem(str(path), candidate))
 
     for raw in inputs:
-        name = os.fspath(raw)
+        name = fs_str(raw)
         matches = _matches(name)
         if not matches:
             plan.missing.append(name)
@@ -110,9 +111,9 @@ def file_sha256(path: str) -> str | None:
 
 
 def plan_batch(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[AnyPath],
     *,
-    resume_manifest: str | Path | None = None,
+    resume_manifest: AnyPath | None = None,
     resume_format: str | None = None,
 ) -> Plan:
     """:func:`expand`, then with ``resume_manifest`` move to ``skipped`` every file the

@@ -9,11 +9,11 @@ import os
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from ..errors import InputNotFoundError
 from ..limits import DEFAULT_LIMITS, Limits
+from ..runtime.paths import AnyPath
 from .convert import cached_profile, convert_and_store, convert_path
 from .discover import BatchItem, Plan, plan_batch
 from .pool import run_pool
@@ -73,11 +73,11 @@ def run_plan(
 
 
 def run_batch(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[AnyPath],
     *,
     workers: int = 2,
     timeout: float | None = 60.0,
-    resume_manifest: str | Path | None = None,
+    resume_manifest: AnyPath | None = None,
     profile_path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError, RectpipeError, UsageError
+from ..runtime.paths import AnyPath, fs_path
 from .result import DONE_STATUSES, STATUSES
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -46,14 +47,14 @@ def _open_error(path: Path, exc: OSError) -> RectpipeError:
 
 
 def read_manifest(
-    path: str | Path, *, skipped: list[tuple[int, str]] | None = None
+    path: AnyPath, *, skipped: list[tuple[int, str]] | None = None
 ) -> list[dict[str, Any]]:
     """The records in the manifest at ``path``, in order. Lines that are not records are
     skipped: a torn last line (a crash mid-write) silently, any other line that is not JSON
     or not a record of the right shape (a list, or a dict where a string belongs) is added to
     ``skipped`` as ``(line number, reason)``. A missing file gives an empty list; a folder
     raises :class:`~rectpipe.errors.UsageError`."""
-    path = Path(path)
+    path = fs_path(path)
     try:
         lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
     except FileNotFoundError:
@@ -78,7 +79,7 @@ def read_manifest(
     return records
 
 
-def completed_hashes(path: str | Path) -> set[str]:
+def completed_hashes(path: AnyPath) -> set[str]:
     """SHA-256 of every file the manifest records as ``success`` or ``partial``."""
     return {
         r["sha256"]
@@ -88,7 +89,7 @@ def completed_hashes(path: str | Path) -> set[str]:
 
 
 def completed_keys(
-    path: str | Path, *, fmt: str | None = None, skipped: list[tuple[int, str]] | None = None
+    path: AnyPath, *, fmt: str | None = None, skipped: list[tuple[int, str]] | None = None
 ) -> set[tuple[str, str]]:
     """``(path, sha256)`` of every file the manifest records as ``success`` or ``partial``
     (paths as recorded: escaped, :func:`~rectpipe.runtime.names.escape_name`). With ``fmt``, only
@@ -106,8 +107,8 @@ def completed_keys(
 class Manifest:
     """An open manifest to append to. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
+    def __init__(self, path: AnyPath) -> None:
+        self.path = fs_path(path)
         self._fd = -1
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import InputNotFoundError, MissingDependencyError
 from ..limits import DEFAULT_LIMITS, Limits
+from ..runtime.paths import AnyPath
 from .convert import cached_profile, convert_bytes
 from .discover import Plan, plan_batch
 from .local import missing_results
@@ -124,7 +125,7 @@ def _local(path: str) -> str:
 
 
 def run_batch_ray(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[AnyPath],
     *,
     workers: int = 2,
     timeout: float | None = 60.0,

@@ -21,9 +21,10 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..errors import OutputError, UsageError
+from ..errors import DatabaseBusyError, OutputError, UsageError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.names import escape_name
+from ..runtime.paths import AnyPath
 from .convert import cached_profile
 from .discover import BatchItem, Plan, plan_batch
 from .local import DEFAULT_MAX_TASKS_PER_WORKER, run_plan
@@ -142,7 +143,7 @@ def _engine_results(
 
 
 def convert_batch(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[AnyPath],
     sink: Sink,
     *,
     engine: Engine = "local",
@@ -167,7 +168,9 @@ def convert_batch(
     file — and returns the summary with ``interrupted`` set. A bad profile raises
     :class:`~rectpipe.errors.UsageError` before anything is converted (so does ``resume``
     into a sink that cannot resume, :class:`~.sinks.BookSink`); an error from the
-    sink itself (disk full, database down) is raised after the workers are stopped.
+    sink itself (disk full, database down, a database locked by another process for longer
+    than the sink waits: :class:`~rectpipe.errors.DatabaseBusyError`) is raised after the
+    workers are stopped, with the manifest complete up to the last stored file.
     """
     if resume and not getattr(sink, "resumable", True):
         raise UsageError("a workbook is written whole: --resume goes with --out or --db")
@@ -206,6 +209,8 @@ def convert_batch(
                     item = items.get(result.path)
                     try:
                         output = sink.write(item, result) if item is not None else None
+                    except DatabaseBusyError:  # every file after would wait as long: stop
+                        raise
                     except OutputError as exc:  # the output could not be written: this file fails
                         result = FileResult.failed(
                             result.path, exc, sha256=result.sha256, seconds=result.seconds

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from ..limits import DEFAULT_LOCK_WAIT
+from ..runtime.paths import AnyPath, fs_path, fs_str
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
 from ..writers import render as render_reports
 from ..writers.files import temp_prefix
@@ -58,10 +60,10 @@ class DirSink:
     """One file per document in ``folder``: ``<output_name>.<fmt>``, written atomically.
     The manifest is ``folder/manifest.jsonl``."""
 
-    def __init__(self, folder: str | Path, fmt: str = "json") -> None:
+    def __init__(self, folder: AnyPath, fmt: str = "json") -> None:
         if fmt not in OUTPUT_FORMATS:
             raise ValueError(f"unknown output format {fmt!r}")
-        self.folder = Path(folder)
+        self.folder = fs_path(folder)
         self.fmt = fmt
         self.output_format = fmt
         self.manifest_path = self.folder / MANIFEST_NAME
@@ -175,13 +177,22 @@ class BookSink:
 
 class DbSink:
     """Every report into a database (see :mod:`rectpipe.db`). The manifest defaults to
-    ``<db file>.manifest.jsonl`` beside an SQLite file, ``./manifest.jsonl`` for a server."""
+    ``<db file>.manifest.jsonl`` beside an SQLite file, ``./manifest.jsonl`` for a server.
+    A database another process holds locked is waited for up to ``lock_wait`` seconds at a
+    time (see :mod:`rectpipe.db.retry`)."""
 
-    def __init__(self, target: str, *, manifest_path: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        target: AnyPath,
+        *,
+        manifest_path: AnyPath | None = None,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+    ) -> None:
         from ..db import open_database
         from ..db.connect import sqlite_path
 
-        self.database = open_database(target)
+        target = fs_str(target)
+        self.database = open_database(target, lock_wait=lock_wait)
         if manifest_path is None:
             db_file = sqlite_path(target)
             manifest_path = (
@@ -189,7 +200,7 @@ class DbSink:
                 if db_file is not None
                 else Path(MANIFEST_NAME)
             )
-        self.manifest_path = Path(manifest_path)
+        self.manifest_path = fs_path(manifest_path)
         self.output_format = "db"
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:

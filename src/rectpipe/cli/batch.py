@@ -22,7 +22,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ERRORS, UsageError
-from ..limits import DEFAULT_LIMITS
+from ..limits import DEFAULT_LIMITS, DEFAULT_LOCK_WAIT
 from ..runtime.names import one_line
 from ..writers import OUTPUT_FORMATS
 
@@ -57,6 +57,14 @@ def add_batch_parser(commands: Any) -> None:
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
     batch.add_argument("--profile", metavar="YAML", help="vocabulary merged over the default")
     batch.add_argument("--manifest", metavar="PATH", help="manifest file (with --db or --workbook)")
+    batch.add_argument(
+        "--db-wait",
+        type=float,
+        default=DEFAULT_LOCK_WAIT,
+        metavar="S",
+        help="seconds to wait for a database another process holds locked, before the batch "
+        "stops (default %(default)g; resume it with --resume)",
+    )
     batch.add_argument("--engine", choices=("local", "ray"), default="local")
     batch.add_argument("--address", metavar="ADDR", help="Ray cluster address (--engine ray)")
     batch.add_argument(
@@ -81,7 +89,7 @@ def _sink(args: argparse.Namespace) -> Sink:
         return BookSink(args.workbook, manifest_path=args.manifest)
     if args.format != "json":
         raise UsageError("-f applies to --out; --db stores tables")
-    return DbSink(args.db, manifest_path=args.manifest)
+    return DbSink(args.db, manifest_path=args.manifest, lock_wait=args.db_wait)
 
 
 @contextmanager
@@ -127,6 +135,7 @@ def check_batch_options(args: argparse.Namespace) -> None:
     check_number("--timeout", args.timeout, zero=True)
     if args.resume and args.workbook is not None:
         raise UsageError("a workbook is written whole: --resume goes with --out or --db")
+    check_number("--db-wait", args.db_wait, zero=True)
 
 
 def run_batch_command(args: argparse.Namespace) -> int:

@@ -194,6 +194,14 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="most PDF pages (default %(default)d)",
     )
+    parser.add_argument(
+        "--max-content-mb",
+        type=float,
+        default=defaults.max_content_bytes / MB,
+        metavar="MB",
+        help="most drawing instructions one PDF page may expand to, inflated and with its "
+        "forms counted each time drawn (default %(default)g)",
+    )
     add_ocr_options(parser)
 
 
@@ -237,6 +245,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
     check_number("--max-file-mb", args.max_file_mb)
     check_number("--max-unzipped-mb", args.max_unzipped_mb)
     check_number("--max-pages", args.max_pages)
+    check_number("--max-content-mb", args.max_content_mb)
     check_number("--max-sheets", args.max_sheets)
     check_number("--max-cells", args.max_cells)
     check_number("--max-paragraphs", args.max_paragraphs)
@@ -246,6 +255,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
         max_file_bytes=int(args.max_file_mb * MB),
         max_unzipped_bytes=int(args.max_unzipped_mb * MB),
         max_pages=args.max_pages,
+        max_content_bytes=int(args.max_content_mb * MB),
         max_sheets=args.max_sheets,
         max_cells=args.max_cells,
         max_blocks=args.max_paragraphs,

@@ -6,18 +6,20 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import MissingDependencyError, UsageError
 from ..models.report import Report
+from ..runtime.names import escape_name
+from ..runtime.paths import AnyPath, fs_str
+from .retry import DEFAULT_LOCK_WAIT, SQLITE_BUSY_TIMEOUT, with_backoff
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-
-
-#: Seconds a write to an SQLite file waits for another writer's lock before it fails.
-SQLITE_BUSY_SECONDS = 60.0
 
 
 def database_url(target: str) -> str:
@@ -49,27 +51,51 @@ class Database:
     """An open database with rectpipe's tables created (if missing), and columns added since
     the tables were created added to them (nullable ones: older rows read as null).
 
-    ``store`` and ``forget`` are each one transaction; ``close`` disposes of the engine.
+    ``store`` and ``forget`` are each one transaction; ``close`` disposes of the engine. While
+    another process holds the database locked, each of them (and opening) waits with a
+    growing pause, for up to ``lock_wait`` seconds in all, then raises
+    :class:`~rectpipe.errors.DatabaseBusyError` (``output_error``); see
+    :mod:`rectpipe.db.retry`.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, lock_wait: float = DEFAULT_LOCK_WAIT) -> None:
         from . import schema
 
         self.engine = engine
-        schema.metadata.create_all(engine)
-        schema.add_missing_columns(engine)
+        self.lock_wait = lock_wait
+        url = engine.url
+        self.name: str = (
+            url.database or ":memory:"
+            if url.get_backend_name() == "sqlite"
+            else url.render_as_string(hide_password=True)
+        )
+        """The database in messages: an SQLite file's path, else its URL without a password."""
+
+        def create() -> None:
+            schema.metadata.create_all(engine)
+            schema.add_missing_columns(engine)
+
+        self._patiently(create, "creating the tables")
+
+    def _patiently(self, work: Callable[[], T], what: str) -> T:
+        return with_backoff(work, wait=self.lock_wait, what=what, where=self.name)
 
     def store(self, report: Report, *, path: str) -> None:
         """Insert or replace ``report`` (see :func:`rectpipe.db.store.store_report`)."""
         from .store import store_report
 
-        store_report(self.engine, report, path=path)
+        self._patiently(
+            lambda: store_report(self.engine, report, path=path), f"storing {escape_name(path)}"
+        )
 
     def forget(self, path: str, *, keep_sha256: str | None = None) -> int:
         """Delete documents stored from ``path`` except ``keep_sha256``; returns the count."""
         from .store import forget_path
 
-        return forget_path(self.engine, path, keep_sha256=keep_sha256)
+        return self._patiently(
+            lambda: forget_path(self.engine, path, keep_sha256=keep_sha256),
+            f"removing {escape_name(path)}",
+        )
 
     def close(self) -> None:
         """Release the connections."""
@@ -82,26 +108,26 @@ class Database:
         self.close()
 
 
-def open_database(target: str) -> Database:
+def open_database(target: AnyPath, *, lock_wait: float = DEFAULT_LOCK_WAIT) -> Database:
     """The database at ``target`` (a path to an SQLite file, created with its folder when
     missing, or an SQLAlchemy URL), with the tables created. Raises ``missing_dependency``
-    without SQLAlchemy or the URL's driver, and ``usage`` for a URL SQLAlchemy rejects or a
-    server it cannot reach."""
+    without SQLAlchemy or the URL's driver, ``usage`` for a URL SQLAlchemy rejects or a
+    server it cannot reach, and :class:`~rectpipe.errors.DatabaseBusyError`
+    (``output_error``) when the database stays locked for ``lock_wait`` seconds."""
     try:
         import sqlalchemy
         from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
     except ImportError:
         raise MissingDependencyError("--db needs SQLAlchemy: pip install SQLAlchemy") from None
+    target = fs_str(target)
     url = database_url(target)
     path = sqlite_path(target)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        # SQLite: another process writing the file holds its lock for a moment; wait for it
-        # (sqlite's busy handler retries with growing sleeps) instead of failing at once.
-        options = {"connect_args": {"timeout": SQLITE_BUSY_SECONDS}} if path is not None else {}
-        engine = sqlalchemy.create_engine(url, **options)
-        return Database(engine)
+        connect_args = {"timeout": min(SQLITE_BUSY_TIMEOUT, lock_wait)} if path else {}
+        engine = sqlalchemy.create_engine(url, connect_args=connect_args)
+        return Database(engine, lock_wait=lock_wait)
     except ImportError as exc:
         raise MissingDependencyError(
             f"no driver for {url.split('://', 1)[0]} ({exc.name}): pip install 'rectpipe[postgres]'"

@@ -14,13 +14,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, or_, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..models.report import Problem, Provenance, Report, Section
 from ..runtime.names import escape_name
 from . import schema
-
-_ATTEMPTS = 3
 
 
 def _span(provenance: Provenance | None) -> dict[str, Any]:
@@ -180,17 +177,10 @@ def _replace(conn: Connection, report: Report, path: str) -> None:
 def store_report(engine: Engine, report: Report, *, path: str) -> None:
     """Store ``report`` (read from ``path``) in one transaction, replacing the rows of the
     same document and of any earlier document stored from ``path``. Running it twice leaves
-    the same rows. A conflict with a concurrent writer is retried a few times before its
-    error is raised. A path that is not valid UTF-8 is stored escaped (``\\xff``)."""
-    path = escape_name(path)
-    for attempt in range(_ATTEMPTS):
-        try:
-            with engine.begin() as conn:
-                _replace(conn, report, path)
-            return
-        except (IntegrityError, OperationalError):
-            if attempt == _ATTEMPTS - 1:
-                raise
+    the same rows. A path that is not valid UTF-8 is stored escaped (``\\xff``). (A conflict
+    with a concurrent writer is :class:`~rectpipe.db.connect.Database`'s to retry.)"""
+    with engine.begin() as conn:
+        _replace(conn, report, escape_name(path))
 
 
 def forget_path(engine: Engine, path: str, *, keep_sha256: str | None = None) -> int:

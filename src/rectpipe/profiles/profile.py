@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..models.report import Status
+from ..runtime.paths import AnyPath, fs_str
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -124,7 +125,7 @@ def default_profile() -> Profile:
     return _build(_default_raw())
 
 
-def load_profile(path: str | Path | None = None) -> Profile:
+def load_profile(path: AnyPath | None = None) -> Profile:
     """The default profile, with the YAML file at ``path`` merged over it when given.
 
     Raises :class:`UsageError` when the file cannot be read or does not have the right shape,
@@ -132,7 +133,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
     """
     if path is None:
         return default_profile()
-    extra = read_user_file(path)
+    extra = read_user_file(fs_str(path))
     if extra is None:
         return default_profile()
     merged = _merge(copy.deepcopy(_default_raw()), extra)  # the profile owns its data

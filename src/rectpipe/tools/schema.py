@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from ..errors import InvalidOutputError
 from ..models.report import SCHEMA_NAME, SCHEMA_VERSION, Report
+from ..runtime.paths import AnyPath, fs_str
 
 
 def report_schema() -> dict[str, Any]:
@@ -71,10 +72,11 @@ def validate_text(text: str, *, name: str | None = None) -> Report:
         ) from None
 
 
-def validate_file(path: str | Path) -> Report:
-    """:func:`validate_text` on a file."""
+def validate_file(path: AnyPath) -> Report:
+    """:func:`validate_text` on a file (named by ``str``, ``bytes`` or a path-like)."""
+    name = fs_str(path)
     try:
-        text = Path(path).read_text("utf-8")
+        text = Path(name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidOutputError(f"cannot read: {exc}", path=str(path)) from None
-    return validate_text(text, name=str(path))
+        raise InvalidOutputError(f"cannot read: {exc}", path=name) from None
+    return validate_text(text, name=name)

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from ..errors import OutputError
+from ..runtime.paths import AnyPath, fs_path
 
 NAME_MAX = 255
 """The longest file name, in bytes, on the file systems rectpipe writes to."""
@@ -64,20 +65,21 @@ def _reason(exc: OSError) -> str:
     return f"cannot write: {why} ({name})" if name else f"cannot write: {why}"
 
 
-def write_output(path: str | Path, text: str | bytes) -> None:
+def write_output(path: AnyPath, text: str | bytes) -> None:
     """Write ``text`` (UTF-8; bytes as they are) to ``path``: atomically (temporary file, then
     rename) when it is a regular file or does not exist yet, directly when it is a FIFO or a
     device. A symbolic link is followed (the file it points to is replaced, not the link).
     Folders are created.
     Raises :class:`~rectpipe.errors.OutputError` when the system refuses."""
     data = text.encode("utf-8") if isinstance(text, str) else text
+    target = fs_path(path)
     try:
-        _write(Path(path), data)
+        _write(target, data)
     except OSError as exc:
-        raise OutputError(_reason(exc), path=os.fspath(path)) from None
+        raise OutputError(_reason(exc), path=str(target)) from None
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def write_atomic(path: AnyPath, text: str) -> None:
     """The former name of :func:`write_output`."""
     write_output(path, text)
 

@@ -35,6 +35,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from lxml import etree
 
@@ -123,9 +124,17 @@ def read_docx(data: bytes, *, max_bytes: int | None = None) -> Document:
         if "XML_PARSE_HUGE" in str(exc):
             # libxml2's own limits, kept on purpose (no huge_tree): elements nested deeper than
             # 256 (tables in tables in tables…) or one text node over 10 MB.
-            raise TooLargeError(f"beyond the XML parser's limits: {exc}") from None
+            raise TooLargeError(f"beyond the XML parser's limits: {_xml_limit(str(exc))}") from None
         raise CorruptFileError(f"malformed XML in the Word package: {exc}") from None
     except UnsafeXMLError as exc:
         raise CorruptFileError(str(exc)) from None
     except Exception as exc:
         raise CorruptFileError(f"unreadable Word package: {type(exc).__name__}: {exc}") from None
+
+
+def _xml_limit(message: str) -> str:
+    """Which of libxml2's limits a part went past, in words."""
+    depth = re.search(r"Excessive depth in document: (\d+)", message)
+    if depth is not None:
+        return f"elements nested deeper than {depth.group(1)} levels (tables inside tables)"
+    return "a text node or attribute over 10 MB"

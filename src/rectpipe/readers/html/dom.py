@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from ...errors import CorruptFileError
+from ...errors import CorruptFileError, TooLargeError
 from ..blocks import Block
 from .decode import _CONTROL
 
@@ -67,12 +67,46 @@ _MARKUP = re.compile(
 def _parse(text: str, notes: list[tuple[str, str]]) -> _El:
     """Parse decoded text with lxml's HTML parser; :class:`CorruptFileError` if not HTML.
 
-    libxml2 stops descending below 256 nested elements and drops what is deeper; that adds
-    a note ``parse_truncated`` rather than failing.
+    libxml2 stops parsing, with no exception, at a text node or attribute value over 10 MB
+    (an inline ``data:`` image, a bundled script) and at elements nested deeper than 256:
+    everything after is dropped. A page that meets the first is parsed again with
+    ``huge_tree`` (libxml2's ``XML_PARSE_HUGE``: text of any size, nesting to 2048), so it is
+    read whole; ``huge_tree`` is not the default because it also lets nesting run eight times
+    deeper, which the tree walks here pay for quadratically. A page nested deeper than the
+    parser goes is read up to there, with a note ``parse_truncated`` that says the rest was
+    dropped. Nothing HTML entities can expand to is affected: the HTML parser reads no DTD.
     """
     if not _MARKUP.search(text):
         raise CorruptFileError("no HTML markup found, not a web page")
     cleaned = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", _CONTROL.sub(" ", text), count=1)
+    data = cleaned.encode("utf-8", errors="replace")
+    root, errors = _parse_html(data, huge=False)
+    if any(_over_buffer(message) for message in errors):
+        root, errors = _parse_html(data, huge=True)
+    depth = next((m for m in map(_EXCESSIVE_DEPTH.search, errors) if m), None)
+    if depth is not None:
+        notes.append(
+            (
+                "parse_truncated",
+                f"elements nested deeper than {depth.group(1)} levels: the page was read up to "
+                "the first of them and the rest was dropped",
+            )
+        )
+    if any(_over_buffer(message) for message in errors):
+        raise TooLargeError("a text node or attribute beyond the HTML parser's limits")
+    return root
+
+
+_EXCESSIVE_DEPTH = re.compile(r"Excessive depth in document: (\d+)")
+
+
+def _over_buffer(message: str) -> bool:
+    """Whether a parser error is libxml2 giving up on a text node or value too long for it."""
+    return "Resource limit exceeded" in message or "huge text node" in message
+
+
+def _parse_html(data: bytes, *, huge: bool) -> tuple[_El, list[str]]:
+    """The parsed page and the parser's error messages."""
     parser = lxml_html.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
@@ -81,16 +115,13 @@ def _parse(text: str, notes: list[tuple[str, str]]) -> _El:
         recover=True,
         default_doctype=False,
         collect_ids=False,
+        huge_tree=huge,
     )
     try:
-        root = lxml_html.document_fromstring(
-            cleaned.encode("utf-8", errors="replace"), parser=parser
-        )
+        root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise CorruptFileError(f"cannot parse HTML: {exc}") from exc
-    if any("Excessive depth" in str(error.message) for error in parser.error_log):
-        notes.append(("parse_truncated", "elements nested deeper than 256 levels were dropped"))
-    return root
+    return root, [str(error.message) for error in parser.error_log]
 
 
 # --------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from ...errors import (
     UsageError,
 )
 from ..blocks import Document
+from .budget import check_content_budget
 from .document import _document, _Page, _read_pages
 from .furniture import RemovedLine, find_page_furniture, page_number_shape
 from .glyphs import RADICALS, REPLACEMENT, Char, CharColumns, fold_radicals, repair_chars
@@ -186,6 +187,7 @@ def read_pdf(
     *,
     engine: Engine | str = "pdfplumber",
     max_pages: int | None = None,
+    max_content_bytes: int | None = None,
     settings: LayoutSettings = DEFAULT_SETTINGS,
     ocr: str = "never",
     max_ocr_pages: int | None = None,
@@ -214,7 +216,10 @@ def read_pdf(
     :class:`EncryptedUnsupportedError`, :class:`NoTextLayerError` (no glyph on any page:
     scanned images or text drawn as paths) and :class:`LowTextYieldError` (mostly unmapped
     glyphs); :class:`TooLargeError` when there are more than ``max_pages`` pages (checked
-    before any page is read); :class:`UsageError` for an unknown ``engine``; a bare
+    before any page is read), and when a page expands to more than ``max_content_bytes`` of
+    drawing instructions (Flate bombs, Form XObjects drawn again and again: see
+    :mod:`.budget`; checked before the page is parsed); :class:`UsageError` for an unknown
+    ``engine``; a bare
     :class:`RectpipeError` if the layout itself fails. No other exception escapes.
     """
     encrypted = _inspect(data)
@@ -230,6 +235,8 @@ def read_pdf(
             raise CorruptFileError("the PDF has no pages")
         if max_pages is not None and page_count > max_pages:
             raise TooLargeError(f"{page_count} pages, over the {max_pages} page limit")
+        if max_content_bytes is not None:
+            check_content_budget(data, max_content_bytes)
         pages = _read_pages(source, page_count, settings)
     finally:
         with contextlib.suppress(Exception):  # closing must not mask the result
