@@ -41,17 +41,30 @@ def provenances(report: Report) -> Iterator[Provenance]:
 
 
 def place(report: Report, textmap: TextMap) -> None:
-    """Set ``boxes`` on every provenance of ``report`` whose characters have a place."""
+    """Set ``boxes`` on every provenance of ``report`` whose characters have a place.
+
+    Values nest (a problem spans its title, description and measures), so most line pieces
+    are boxed by several provenances: equal boxes are one :class:`Box`, shared between them
+    (a long PDF's report then holds a third of the boxes it would)."""
     if not textmap.placed:
         return
     seen: set[int] = set()
+    made: dict[tuple[int, float, float, float, float], Box] = {}
     for provenance in provenances(report):
         if id(provenance) in seen:
             continue
         seen.add(id(provenance))
         boxes = textmap.boxes(provenance.start, provenance.end)
-        if boxes is not None:
-            provenance.boxes = [Box(**box) for box in boxes]
+        if boxes is None:
+            continue
+        shared: list[Box] = []
+        for box in boxes:
+            found = made.get(box)
+            if found is None:
+                page, x0, top, x1, bottom = box
+                found = made[box] = Box(page=page, x0=x0, top=top, x1=x1, bottom=bottom)
+            shared.append(found)
+        provenance.boxes = shared
 
 
 def confidence_warnings(

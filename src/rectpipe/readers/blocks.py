@@ -6,6 +6,7 @@ readers knows which file format a block came from, so the public output never de
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,9 +28,10 @@ class Geometry:
 
     The text is cut into rows, one per line piece: row ``r`` holds characters
     ``starts[r]`` to ``starts[r + 1]`` and lies on page ``pages[r]`` between ``tops[r]`` and
-    ``bottoms[r]``; ``x0s[k]`` / ``x1s[k]`` are character ``k``'s left and right edges. PDF
-    points, top-left origin. Compared by identity: blocks that differ only in geometry (two
-    glyph sources of one PDF) are equal.
+    ``bottoms[r]``; ``x0s[k]`` / ``x1s[k]`` are character ``k``'s left and right edges, kept as
+    arrays of doubles (8 bytes a value, not a float object each: a long PDF's blocks hold a
+    million of them until the report is placed). PDF points, top-left origin. Compared by
+    identity: blocks that differ only in geometry (two glyph sources of one PDF) are equal.
     """
 
     __slots__ = ("bottoms", "pages", "starts", "text", "tops", "x0s", "x1s")
@@ -47,7 +49,9 @@ class Geometry:
         if not len(text) == len(x0s) == len(x1s) or len(starts) != len(pages) + 1:
             raise ValueError("Geometry: columns of different lengths")
         self.text, self.starts, self.pages = text, starts, pages
-        self.tops, self.bottoms, self.x0s, self.x1s = tops, bottoms, x0s, x1s
+        self.tops, self.bottoms = tops, bottoms
+        self.x0s: Sequence[float] = x0s if isinstance(x0s, array) else array("d", x0s)
+        self.x1s: Sequence[float] = x1s if isinstance(x1s, array) else array("d", x1s)
 
     def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]]:
         """``(page, x0, top, x1, bottom)`` of characters ``start`` to ``end`` (excluded), one

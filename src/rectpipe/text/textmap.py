@@ -6,6 +6,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -33,7 +34,9 @@ class TextMap:
     text: str
     blocks: tuple[Block, ...]
     starts: tuple[int, ...]
-    _aligned: dict[int, list[int] | None] = field(default_factory=dict, compare=False, repr=False)
+    _aligned: dict[int, Sequence[int] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, blocks: list[Block]) -> TextMap:
@@ -80,37 +83,41 @@ class TextMap:
         """Whether any block knows where its characters lie on a page (PDF, OCR)."""
         return any(block.geometry is not None for block in self.blocks)
 
-    def _alignment(self, index: int) -> list[int] | None:
+    def _alignment(self, index: int) -> Sequence[int] | None:
         """For each character of block ``index``'s display text, the index of the character
         it came from in the text its geometry was laid out with (``-1``: none, inserted by
-        repair); ``None`` when the block has no geometry. Cached per block."""
+        repair); ``None`` when the block has no geometry. A block shown as it was laid out
+        (nearly all) maps as a ``range``, which holds nothing per character. Cached per
+        block."""
         if index in self._aligned:
             return self._aligned[index]
         block = self.blocks[index]
         geometry = block.geometry
-        mapping: list[int] | None = None
+        mapping: Sequence[int] | None = None
         if geometry is not None:
             shown = display_text(block)
             if shown == geometry.text:
-                mapping = list(range(len(shown)))
+                mapping = range(len(shown))
             else:
-                mapping = [-1] * len(shown)
+                changed = [-1] * len(shown)
                 matcher = SequenceMatcher(None, geometry.text, shown, autojunk=False)
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                     if tag == "equal":
-                        mapping[j1:j2] = range(i1, i2)
+                        changed[j1:j2] = range(i1, i2)
                     elif tag == "replace":  # a character read one way, repaired another
                         for j in range(j1, j2):
-                            mapping[j] = i1 + (j - j1) * (i2 - i1) // (j2 - j1)
+                            changed[j] = i1 + (j - j1) * (i2 - i1) // (j2 - j1)
+                mapping = changed
         self._aligned[index] = mapping
         return mapping
 
-    def boxes(self, start: int, end: int) -> list[dict[str, Any]] | None:
-        """Page boxes of ``text[start:end]``: one per line piece, in reading order, for the
-        blocks that have a geometry; ``None`` when none of them has."""
+    def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]] | None:
+        """Page boxes of ``text[start:end]`` as ``(page, x0, top, x1, bottom)``, rounded to
+        hundredths of a point: one per line piece, in reading order, for the blocks that have a
+        geometry; ``None`` when none of them has."""
         if end <= start or not self.blocks:
             return None
-        found: list[dict[str, Any]] | None = None
+        found: list[tuple[int, float, float, float, float]] | None = None
         first, last = self.block_at(start), self.block_at(max(start, end - 1))
         for index in range(first, last + 1):
             mapping = self._alignment(index)
@@ -120,20 +127,18 @@ class TextMap:
             assert geometry is not None
             base = self.starts[index]
             lo, hi = max(0, start - base), min(len(mapping), end - base)
-            inside = [k for k in mapping[lo:hi] if k >= 0]
-            if not inside:
-                continue
+            if isinstance(mapping, range):
+                if lo >= hi:
+                    continue
+                low, high = lo, hi - 1
+            else:
+                inside = [k for k in mapping[lo:hi] if k >= 0]
+                if not inside:
+                    continue
+                low, high = min(inside), max(inside)
             found = found if found is not None else []
-            for page, x0, top, x1, bottom in geometry.boxes(min(inside), max(inside) + 1):
-                found.append(
-                    {
-                        "page": page,
-                        "x0": round(x0, 2),
-                        "top": round(top, 2),
-                        "x1": round(x1, 2),
-                        "bottom": round(bottom, 2),
-                    }
-                )
+            for page, x0, top, x1, bottom in geometry.boxes(low, high + 1):
+                found.append((page, round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)))
         return found
 
     def refs(self) -> list[BlockRef]:
