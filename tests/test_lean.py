@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from rectpipe.models.report import Box, Provenance
+from rectpipe.models.report import BlockRef, Box, Provenance
 
 
 def _provenance(start: int) -> Provenance:
@@ -38,3 +38,15 @@ def test_copies_and_pickles_keep_their_fields() -> None:
     assert a.model_fields_set == {"start", "end", "block", "path"}
     back = pickle.loads(pickle.dumps(a))
     assert back == a and back.model_fields_set == a.model_fields_set
+
+
+def test_trusted_instances_are_validated_ones() -> None:
+    values = {"index": 2, "kind": "paragraph", "path": "p:2", "page": None, "bbox": None}
+    values |= {"style": None, "list_label": "1.", "start": 5, "end": 9, "confidence": None}
+    trusted, validated = BlockRef.trusted(**values), BlockRef(**values)
+    assert trusted == validated
+    assert trusted.model_fields_set == validated.model_fields_set
+    assert trusted.model_dump_json() == validated.model_dump_json()
+    assert repr(trusted) == repr(validated)
+    box = {"page": 1, "x0": 1.5, "top": 2.0, "x1": 3.0, "bottom": 4.25}
+    assert Box.trusted(**box).model_dump_json() == Box(**box).model_dump_json()

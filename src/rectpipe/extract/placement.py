@@ -62,7 +62,9 @@ def place(report: Report, textmap: TextMap) -> None:
             found = made.get(box)
             if found is None:
                 page, x0, top, x1, bottom = box
-                found = made[box] = Box(page=page, x0=x0, top=top, x1=x1, bottom=bottom)
+                found = made[box] = Box.trusted(
+                    page=page, x0=float(x0), top=float(top), x1=float(x1), bottom=float(bottom)
+                )
             shared.append(found)
         provenance.boxes = shared
 

@@ -18,8 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
+from typing_extensions import Self
 
 _SHARED: dict[frozenset[str], set[str]] = {}
+_LAST: dict[type, set[str]] = {}  # per class, the set its latest instance got: usually the next's
 
 
 def shared_fields(names: set[str]) -> set[str]:
@@ -35,9 +37,34 @@ class LeanModel(BaseModel):
     """A :class:`~pydantic.BaseModel` whose instances share their fields sets."""
 
     def model_post_init(self, context: Any, /) -> None:
-        object.__setattr__(
-            self, "__pydantic_fields_set__", shared_fields(self.__pydantic_fields_set__)
-        )
+        names = self.__pydantic_fields_set__
+        last = _LAST.get(type(self))
+        if last is None or names != last:
+            last = _LAST[type(self)] = shared_fields(names)
+        object.__setattr__(self, "__pydantic_fields_set__", last)
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """An instance made of ``values`` without validating them: for data the pipeline made
+        itself, of exactly the types validation would give (``float`` where a field is one,
+        enum members, no missing required field). Fields not given take their defaults and,
+        as with validation, do not count as set. Pass the fields in their declared order (the
+        order ``repr`` shows them in)."""
+        fields = cls.model_fields
+        data = values
+        if len(values) != len(fields):
+            data = {
+                name: values[name]
+                if name in values
+                else field.get_default(call_default_factory=True)
+                for name, field in fields.items()
+            }
+        made = cls.__new__(cls)
+        object.__setattr__(made, "__dict__", data)
+        object.__setattr__(made, "__pydantic_fields_set__", shared_fields(set(values)))
+        object.__setattr__(made, "__pydantic_extra__", None)
+        object.__setattr__(made, "__pydantic_private__", None)
+        return made
 
     def __setattr__(self, name: str, value: Any) -> None:
         names = self.__pydantic_fields_set__

@@ -11,12 +11,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from ..models.report import BlockRef, Provenance
 from ..readers.blocks import Block, BlockKind
-
-_BLOCK_REFS = TypeAdapter(list[BlockRef])
 
 
 def display_text(block: Block) -> str:
@@ -142,25 +138,25 @@ class TextMap:
         return found
 
     def refs(self) -> list[BlockRef]:
-        """One :class:`BlockRef` per block, for the report (validated as one list: a long
-        document has thousands, and one call is cheaper than one per block)."""
-        return _BLOCK_REFS.validate_python(
-            [
-                {
-                    "index": i,
-                    "kind": block.kind.value,
-                    "path": block.path,
-                    "page": block.page,
-                    "bbox": block.bbox,
-                    "style": block.style,
-                    "list_label": block.list_label,
-                    "start": self.starts[i],
-                    "end": self.starts[i] + len(display_text(block)),
-                    "confidence": block.confidence,
-                }
-                for i, block in enumerate(self.blocks)
-            ]
-        )
+        """One :class:`BlockRef` per block, for the report. Made without validation: every
+        value is read from the blocks with the field's own type (a long document has thousands
+        of blocks)."""
+        starts, made = self.starts, BlockRef.trusted
+        return [
+            made(
+                index=i,
+                kind=block.kind.value,
+                path=block.path,
+                page=block.page,
+                bbox=None if block.bbox is None else (*map(float, block.bbox),),
+                style=block.style,
+                list_label=block.list_label,
+                start=starts[i],
+                end=starts[i] + len(display_text(block)),
+                confidence=None if block.confidence is None else float(block.confidence),
+            )
+            for i, block in enumerate(self.blocks)
+        ]
 
 
 def _cell_path(block: Block, offset: int) -> str:
