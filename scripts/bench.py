@@ -615,7 +615,7 @@ def bench(quick: bool, only_startup: bool = False) -> dict[str, Any]:
         "memory": memory,
         "scaling": scaling,
         "startup": started,
-        "ratios": ratios(throughput, memory, scaling) + startup_ratios(started),
+        "ratios": [],  # by :func:`all_ratios`, once the measurements are saved
     }
 
 
@@ -691,7 +691,7 @@ def ratios(
                 None,
             )
         )
-    peaks = {(m["format"], m["size"]): m for m in memory}
+    peaks = {(m["format"], m["size"]): m for m in memory if m["kind"] == "memory"}
     for fmt, small in (("pdf", "20p"), ("docx", "short")):
         big, little = peaks[(fmt, "long")], peaks[(fmt, small)]
         found.append(
@@ -818,21 +818,36 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(ROOT / "src" / "rectpipe"), quiet=1)
 
 
+def all_ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every ratio of a full run's measurements (``--from`` recomputes them from a file)."""
+    return ratios(results["throughput"], results["memory"], results["scaling"]) + startup_ratios(
+        results["startup"]
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / "out" / "bench.json"))
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--startup", action="store_true", help="only the start-up measurement")
+    parser.add_argument("--from", dest="saved", help="recompute the ratios of a saved run")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
         print(json.dumps(run_case(json.loads(args.case))))
         return 0
-    compile_bytecode()
-    results = bench(args.quick, only_startup=args.startup)
     sys.path.insert(0, str(ROOT / "src"))
     from rectpipe.writers import write_atomic
 
+    if args.saved:
+        results = json.loads(Path(args.saved).read_text("utf-8"))
+    else:
+        compile_bytecode()
+        results = bench(args.quick, only_startup=args.startup)
+        # the measurements are kept even if working out a ratio fails
+        write_atomic(args.out, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    if "throughput" in results:
+        results["ratios"] = all_ratios(results)
     write_atomic(args.out, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(table(results))
     print(f"wrote {args.out}")

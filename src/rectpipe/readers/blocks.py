@@ -56,21 +56,33 @@ class Geometry:
     def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]]:
         """``(page, x0, top, x1, bottom)`` of characters ``start`` to ``end`` (excluded), one
         per row they reach, in order."""
-        out: list[tuple[int, float, float, float, float]] = []
+        return [self.row_box(row, lo, hi) for row, lo, hi in self.rows(start, end)]
+
+    def rows(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``(row, lo, hi)``: each row that characters ``start`` to ``end`` (excluded) reach,
+        with the characters of it they cover (``lo`` to ``hi``), in order."""
+        out: list[tuple[int, int, int]] = []
         if end <= start:
             return out
-        starts, x0s, x1s = self.starts, self.x0s, self.x1s
+        starts = self.starts
         row = max(0, bisect_right(starts, start) - 1)
         last = len(self.pages)
         while row < last and starts[row] < end:
             lo, hi = max(start, starts[row]), min(end, starts[row + 1])
             if lo < hi:
-                out.append(
-                    (self.pages[row], min(x0s[lo:hi]), self.tops[row], max(x1s[lo:hi]),
-                     self.bottoms[row])
-                )  # fmt: skip
+                out.append((row, lo, hi))
             row += 1
         return out
+
+    def row_box(self, row: int, lo: int, hi: int) -> tuple[int, float, float, float, float]:
+        """``(page, x0, top, x1, bottom)`` of characters ``lo`` to ``hi`` of ``row``."""
+        return (
+            self.pages[row],
+            min(self.x0s[lo:hi]),
+            self.tops[row],
+            max(self.x1s[lo:hi]),
+            self.bottoms[row],
+        )
 
 
 @record

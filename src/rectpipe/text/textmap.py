@@ -111,9 +111,16 @@ class TextMap:
         """Page boxes of ``text[start:end]`` as ``(page, x0, top, x1, bottom)``, rounded to
         hundredths of a point: one per line piece, in reading order, for the blocks that have a
         geometry; ``None`` when none of them has."""
+        pieces = self.pieces(start, end)
+        return None if pieces is None else [self.piece_box(*piece) for piece in pieces]
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int, int, int]] | None:
+        """The line pieces ``text[start:end]`` covers, as ``(block, row, lo, hi)``: characters
+        ``lo`` to ``hi`` of row ``row`` of block ``block``'s geometry (:meth:`piece_box` gives
+        its box), in reading order; ``None`` when none of the blocks has a geometry."""
         if end <= start or not self.blocks:
             return None
-        found: list[tuple[int, float, float, float, float]] | None = None
+        found: list[tuple[int, int, int, int]] | None = None
         first, last = self.block_at(start), self.block_at(max(start, end - 1))
         for index in range(first, last + 1):
             mapping = self._alignment(index)
@@ -133,9 +140,17 @@ class TextMap:
                     continue
                 low, high = min(inside), max(inside)
             found = found if found is not None else []
-            for page, x0, top, x1, bottom in geometry.boxes(low, high + 1):
-                found.append((page, round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)))
+            found += [(index, row, a, b) for row, a, b in geometry.rows(low, high + 1)]
         return found
+
+    def piece_box(
+        self, block: int, row: int, lo: int, hi: int
+    ) -> tuple[int, float, float, float, float]:
+        """The box of a line piece of :meth:`pieces`, rounded to hundredths of a point."""
+        geometry = self.blocks[block].geometry
+        assert geometry is not None
+        page, x0, top, x1, bottom = geometry.row_box(row, lo, hi)
+        return (page, round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
     def refs(self) -> list[BlockRef]:
         """One :class:`BlockRef` per block, for the report. Made without validation: every
