@@ -33,6 +33,35 @@ def shared_fields(names: set[str]) -> set[str]:
     return found
 
 
+class _Plan:
+    """How :meth:`LeanModel.trusted` makes instances of one class: every field in declared
+    order with its default (``None`` standing for a required one, always given), the fields
+    whose default is made by a factory, and the shared fields set of each tuple of names."""
+
+    __slots__ = ("count", "factories", "sets", "template")
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        fields = model.model_fields
+        self.count = len(fields)
+        self.template: dict[str, Any] = {}
+        self.factories: list[tuple[str, Any]] = []
+        for name, info in fields.items():
+            if info.default_factory is not None:
+                self.template[name] = None
+                self.factories.append((name, info.default_factory))
+            else:
+                self.template[name] = None if info.is_required() else info.default
+        self.sets: dict[tuple[str, ...], set[str]] = {}
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(model: type[BaseModel]) -> _Plan:
+    made = _PLANS[model] = _Plan(model)
+    return made
+
+
 class LeanModel(BaseModel):
     """A :class:`~pydantic.BaseModel` whose instances share their fields sets."""
 
@@ -48,20 +77,20 @@ class LeanModel(BaseModel):
         """An instance made of ``values`` without validating them: for data the pipeline made
         itself, of exactly the types validation would give (``float`` where a field is one,
         enum members, no missing required field). Fields not given take their defaults and,
-        as with validation, do not count as set. Pass the fields in their declared order (the
-        order ``repr`` shows them in)."""
-        fields = cls.model_fields
-        data = values
-        if len(values) != len(fields):
-            data = {
-                name: values[name]
-                if name in values
-                else field.get_default(call_default_factory=True)
-                for name, field in fields.items()
-            }
+        as with validation, do not count as set."""
+        plan = _PLANS.get(cls) or _plan(cls)
+        names = tuple(values)
+        shared = plan.sets.get(names)
+        if shared is None:
+            shared = plan.sets[names] = shared_fields(set(names))
+        data = {**plan.template, **values}  # in the fields' declared order
+        if len(values) != plan.count:
+            for name, factory in plan.factories:
+                if name not in values:
+                    data[name] = factory()
         made = cls.__new__(cls)
         object.__setattr__(made, "__dict__", data)
-        object.__setattr__(made, "__pydantic_fields_set__", shared_fields(set(values)))
+        object.__setattr__(made, "__pydantic_fields_set__", shared)
         object.__setattr__(made, "__pydantic_extra__", None)
         object.__setattr__(made, "__pydantic_private__", None)
         return made

@@ -60,7 +60,7 @@ class TextMap:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """Provenance of ``text[start:end]``."""
-        return Provenance.model_validate(self.provenance_data(start, end))
+        return Provenance.trusted(**self.provenance_data(start, end))
 
     def provenance_data(self, start: int, end: int) -> dict[str, Any]:
         """:meth:`provenance` as plain data (for a model that validates it as a field)."""
