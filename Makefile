@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all run test lint typecheck unit schema fixtures bench scans clean
+.PHONY: all run test lint typecheck unit schema fixtures bench scans native clean
 
 all: test
 
@@ -14,8 +14,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+## The PDF reader's native loop, built in place (optional: without a C compiler the reader
+## makes the same PDFium calls through ctypes).
+NATIVE := src/rectpipe/readers/pdf/_glyphloop.so
+native: $(NATIVE)
+$(NATIVE): src/rectpipe/readers/pdf/glyphloop.c
+	@$(or $(CC),cc) -O2 -shared -fPIC -o $@ $< 2>/dev/null \
+	  || echo "no C compiler: PDF glyphs are read through ctypes (same results, slower)"
+
 ## Convert every bundled sample into out/ (JSON per document, plus one JSONL of all problems).
-run: $(STAMP)
+run: $(STAMP) native
 	@mkdir -p out
 	$(BIN)/rectpipe extract samples -o out/
 	$(BIN)/rectpipe extract samples -f jsonl -o out/problems.jsonl
@@ -31,7 +39,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) native
 	$(BIN)/python -m pytest
 
 ## Regenerate schemas/ from the models, and the default profile's JSON copy from its YAML.
@@ -48,7 +56,7 @@ fixtures: $(STAMP)
 	$(BIN)/python scripts/fixtures/make_seed_table.py
 
 ## Throughput and peak memory against bare-library baselines (not part of test): out/bench.json.
-bench: $(STAMP)
+bench: $(STAMP) native
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ocr.py
 

@@ -12,10 +12,17 @@ imports, before any document was read. Cases:
   extraction for PDF, bare ``python-docx`` paragraph reading for DOCX, read+decode+split for
   TXT — on the seed report and on a ~200-page one built here (the seed's PDF pages repeated
   with pypdfium2 ``import_pages``; the seed's DOCX body repeated; the seed's text repeated);
-* memory: one parse per fresh process, 20 pages against 200 pages;
+* memory: one parse per fresh process, 20 pages against 200 pages; and at scale, 200 pages
+  against 2000 (PDF, DOCX, TXT): ``parse_file`` in a fresh process, and the whole command
+  ``rectpipe extract FILE -f json|jsonl -o OUT`` (its peak RSS read from the process that
+  waited for it);
+* TXT throughput in MB/s (the ~200-page text, fewest CPU seconds);
 * scaling: :func:`rectpipe.batch.convert_batch` over 40 files with 1 and with 2 workers,
   each run in a fresh process, in pairs run back to back (1 2, 2 1, 1 2, …: five pairs on
-  copies of the seed, three on copies of the ~200-page documents);
+  copies of the seed, three on copies of the ~200-page documents); the same pairs for the whole
+  command ``rectpipe batch DIR --out OUT --workers N`` on the short corpus; and, as the
+  ceiling the machine allows, one against two copies of a CPU-bound Python loop run at once
+  (on a shared 2-core machine two processes rarely get two whole cores);
 * start-up (``--startup`` runs only this): the whole command ``rectpipe extract`` on the seed
   TXT, ``import rectpipe`` and a bare ``python -c pass``, each a new process, taking turns run
   by run; the ratio is the fastest whole command over the fastest bare start (wall clock, CPU
@@ -27,7 +34,8 @@ twice; medians and wall-clock times are recorded too): other work on a shared ma
 ever adds to a run, so the fastest is the closest to the cost itself. The 1-vs-2-worker ratio
 can only be wall-clock time: it is taken within each pair, the median pair is reported (the
 lowest and highest beside it), and the load average at the start is recorded.
-Modules are compiled to bytecode first, as an installed package has them.
+Modules are compiled to bytecode first, as an installed package has them. Every process the
+bench starts imports rectpipe from this checkout (``src/`` first on ``PYTHONPATH``).
 """
 
 from __future__ import annotations
@@ -52,6 +60,16 @@ SEED = ROOT / "samples" / "seed-yongzhou"
 DOCX_REPEAT = 12  # the seed DOCX is 17 pages as PDF: 12 copies of its body ≈ 204 pages
 CORPUS_FILES = 40
 BATCH_PAIRS = {"short": 5, "long": 3}  # 1-vs-2-worker pairs of runs per corpus
+COMMAND_PAIRS = 5  # 1-vs-2-worker pairs of whole ``rectpipe batch`` commands
+SCALE_REPEAT = 10  # the 2000-page documents: the ~200-page ones ten times
+BURN = "x = 0\nfor i in range(12_000_000):\n    x += i"  # the machine's ceiling: CPU only
+#: Children run this checkout's code, whatever an editable install elsewhere points at.
+CHILD_ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join(
+        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    ),
+}
 
 
 # ---------------------------------------------------------------- inputs, built at bench time
@@ -182,10 +200,14 @@ def run_case(spec: dict[str, Any]) -> dict[str, Any]:
     """Run one case in this (fresh) process; its timings and memory as a JSON-ready dict."""
     import importlib
 
-    for tool in spec.get("tools", [spec["tool"]]):
-        for module in _IMPORTS[tool]:
+    for tool in spec.get("tools", [spec.get("tool")]):
+        for module in _IMPORTS.get(tool, []):
             importlib.import_module(module)
     base_kb = _rss_now_kb()
+    if spec["kind"] == "command":
+        return _command_case(spec)
+    if spec["kind"] == "burn":
+        return _burn_case(spec)
     if spec["kind"] == "batch":
         return {**_batch_case(spec), "rss_base_kb": base_kb, "rss_peak_kb": _peak_kb()}
     if spec["kind"] == "interleaved":
@@ -270,6 +292,35 @@ def _batch_case(spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _command_case(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec["args"]`` as one whole ``rectpipe`` command, waited for by this (fresh) process,
+    whose children's peak RSS is then that command's own."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", _CONSOLE, *spec["args"]],
+        stdout=subprocess.DEVNULL,
+        check=True,
+        cwd=ROOT,
+        env=CHILD_ENV,
+    )
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"seconds": seconds, "rss_peak_kb": int(peak), "files": spec.get("files", 1)}
+
+
+def _burn_case(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec["workers"]`` copies of a CPU-bound loop started at once: their wall time (the
+    machine's own ceiling for running processes side by side)."""
+    started = time.perf_counter()
+    running = [
+        subprocess.Popen([sys.executable, "-c", BURN], cwd=ROOT) for _ in range(spec["workers"])
+    ]
+    for process in running:
+        process.wait()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "files": spec["workers"], "concurrency": float(spec["workers"])}
+
+
 def in_fresh_process(spec: dict[str, Any]) -> dict[str, Any]:
     """:func:`run_case` in a new interpreter (so peak RSS is this case's alone)."""
     done = subprocess.run(
@@ -278,6 +329,7 @@ def in_fresh_process(spec: dict[str, Any]) -> dict[str, Any]:
         text=True,
         check=False,
         cwd=ROOT,
+        env=CHILD_ENV,
     )
     if done.returncode != 0:
         raise RuntimeError(f"case {spec} failed:\n{done.stderr}")
@@ -309,7 +361,13 @@ def startup(runs: int) -> dict[str, Any]:
     for _ in range(runs):
         for name, args in STARTUP_COMMANDS.items():
             before, start = _child_cpu(), time.perf_counter()
-            subprocess.run([sys.executable, *args], stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+            subprocess.run(
+                [sys.executable, *args],
+                stdout=subprocess.DEVNULL,
+                check=True,
+                cwd=ROOT,
+                env=CHILD_ENV,
+            )
             wall[name].append(time.perf_counter() - start)
             cpu[name].append(_child_cpu() - before)
     rows = [
@@ -329,7 +387,9 @@ def startup(runs: int) -> dict[str, Any]:
 def importtime(args: list[str]) -> dict[str, Any]:
     """``python -X importtime`` of a command (after one run to warm the file cache): the
     modules it imports, and their own import time summed per top-level package, largest first."""
-    subprocess.run([sys.executable, *args], stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, *args], stdout=subprocess.DEVNULL, check=True, cwd=ROOT, env=CHILD_ENV
+    )
     done = subprocess.run(
         [sys.executable, "-X", "importtime", *args],
         stdout=subprocess.DEVNULL,
@@ -337,6 +397,7 @@ def importtime(args: list[str]) -> dict[str, Any]:
         text=True,
         check=True,
         cwd=ROOT,
+        env=CHILD_ENV,
     )
     per_package: dict[str, int] = {}
     modules = 0
@@ -408,12 +469,15 @@ def bench(quick: bool, only_startup: bool = False) -> dict[str, Any]:
             ("pdf", "short"): SEED.with_suffix(".pdf"),
             ("pdf", "long"): build_pdf(200, work / "long.pdf"),
             ("pdf", "20p"): build_pdf(20, work / "20p.pdf"),
+            ("pdf", "2000p"): build_pdf(200 * SCALE_REPEAT, work / "2000p.pdf"),
+            ("docx", "2000p"): build_docx(DOCX_REPEAT * SCALE_REPEAT, work / "2000p.docx"),
+            ("txt", "2000p"): build_txt(DOCX_REPEAT * SCALE_REPEAT, work / "2000p.txt"),
         }
         baselines = {"txt": ["read+decode"], "docx": ["rectpipe reader", "python-docx"]}
         baselines["pdf"] = ["rectpipe reader", "pdfplumber", "pypdfium2"]
         throughput: list[dict[str, Any]] = []
         for (fmt, size), path in inputs.items():
-            if size == "20p":
+            if size in ("20p", "2000p"):
                 continue
             tools = ["rectpipe", *baselines[fmt]]
             group = in_fresh_process(
@@ -439,6 +503,7 @@ def bench(quick: bool, only_startup: bool = False) -> dict[str, Any]:
                     "size": size,
                     **group["tools"][tool],
                     "pages": _pages(path),
+                    "bytes": path.stat().st_size,
                 }
                 throughput.append(result)
                 _say(
@@ -458,8 +523,39 @@ def bench(quick: bool, only_startup: bool = False) -> dict[str, Any]:
                     "warm": False,
                 }
             )
-            for fmt, size in (("pdf", "20p"), ("pdf", "long"), ("docx", "short"), ("docx", "long"))
+            for fmt, size in (
+                ("pdf", "20p"),
+                ("pdf", "long"),
+                ("docx", "short"),
+                ("docx", "long"),
+                ("pdf", "2000p"),
+                ("docx", "2000p"),
+                ("txt", "long"),
+                ("txt", "2000p"),
+            )
         ]
+        for fmt in ("pdf", "docx", "txt"):
+            for size in ("long", "2000p"):
+                for out_format in ("json", "jsonl"):
+                    spec = {
+                        "kind": "command-memory",
+                        "format": fmt,
+                        "size": size,
+                        "output": out_format,
+                        "args": [
+                            "extract",
+                            str(inputs[(fmt, size)]),
+                            "-f",
+                            out_format,
+                            "-o",
+                            str(work / f"out.{out_format}"),
+                        ],
+                    }
+                    memory.append({**in_fresh_process({**spec, "kind": "command"}), **spec})
+                    _say(
+                        f"memory {fmt} {size} extract -f {out_format}: "
+                        f"{memory[-1]['rss_peak_kb'] / 1024:.0f} MiB"
+                    )
         corpora = {
             "short": [SEED.with_suffix(s) for s in (".pdf", ".docx", ".txt")],
             "long": [inputs[(f, "long")] for f in ("pdf", "docx", "txt")],
@@ -486,6 +582,30 @@ def bench(quick: bool, only_startup: bool = False) -> dict[str, Any]:
                         f"{result['files'] / result['seconds']:.2f} files/s,"
                         f" concurrency {result['concurrency']:.2f}"
                     )
+        command_corpus = work / "corpus-short"
+        for pair in range(COMMAND_PAIRS):
+            for workers in (1, 2) if pair % 2 == 0 else (2, 1):
+                out = work / f"batch-out-{pair}-{workers}"
+                spec = {
+                    "kind": "command",
+                    "tool": "rectpipe batch",
+                    "size": "short command",
+                    "workers": workers,
+                    "pair": pair,
+                    "files": CORPUS_FILES,
+                    "args": [
+                        *("batch", str(command_corpus), "--out", str(out)),
+                        *("--workers", str(workers), "--quiet"),
+                    ],
+                }
+                result = in_fresh_process(spec)
+                result["concurrency"] = float("nan")
+                scaling.append(result)
+                shutil.rmtree(out, ignore_errors=True)
+                _say(f"rectpipe batch, {workers} worker(s): {result['seconds']:.2f} s")
+            for workers in (1, 2) if pair % 2 == 0 else (2, 1):
+                spec = {"kind": "burn", "size": "machine", "workers": workers, "pair": pair}
+                scaling.append(in_fresh_process(spec))
     for rows in (throughput, memory, scaling):
         for row in rows:
             row.pop("file", None)
@@ -495,7 +615,7 @@ def bench(quick: bool, only_startup: bool = False) -> dict[str, Any]:
         "memory": memory,
         "scaling": scaling,
         "startup": started,
-        "ratios": ratios(throughput, memory, scaling) + startup_ratios(started),
+        "ratios": [],  # by :func:`all_ratios`, once the measurements are saved
     }
 
 
@@ -571,7 +691,7 @@ def ratios(
                 None,
             )
         )
-    peaks = {(m["format"], m["size"]): m for m in memory}
+    peaks = {(m["format"], m["size"]): m for m in memory if m["kind"] == "memory"}
     for fmt, small in (("pdf", "20p"), ("docx", "short")):
         big, little = peaks[(fmt, "long")], peaks[(fmt, small)]
         found.append(
@@ -585,6 +705,7 @@ def ratios(
             1, little["rss_peak_kb"] - little["rss_base_kb"]
         )
         found.append(_ratio(f"{fmt}: RSS growth over imports, 200 / short", grown, None))
+    found += _scale_ratios(throughput, memory, scaling)
     for size in ("short", "long"):
         runs = [s for s in scaling if s["size"] == size]
         pairs = sorted(_pair_speedups(runs))
@@ -595,6 +716,52 @@ def ratios(
         found.append(_ratio(f"batch of 40 {size}: highest pair", pairs[-1][0], None))
         found.append(_ratio(f"batch of 40 {size}, 2 workers: files at once", middle[1], None))
     return found
+
+
+def _scale_ratios(
+    throughput: list[dict[str, Any]], memory: list[dict[str, Any]], scaling: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Memory at 2000 pages against 200, TXT in MB/s, and the whole batch command's 2-worker
+    speed-up beside the machine's own ceiling."""
+    found: list[dict[str, Any]] = []
+    parses = {(m["format"], m["size"]): m for m in memory if m["kind"] == "memory"}
+    commands = {
+        (m["format"], m["size"], m["output"]): m for m in memory if m["kind"] == "command-memory"
+    }
+    for fmt in ("pdf", "docx", "txt"):
+        big, small = parses[(fmt, "2000p")], parses[(fmt, "long")]
+        found.append(
+            _ratio(
+                f"{fmt}: peak RSS 2000 pages / 200 pages (parse_file)",
+                big["rss_peak_kb"] / small["rss_peak_kb"],
+                "<= 1.3",
+            )
+        )
+        for output in ("json", "jsonl"):
+            big, small = commands[(fmt, "2000p", output)], commands[(fmt, "long", output)]
+            found.append(
+                _ratio(
+                    f"{fmt}: peak RSS 2000 / 200 pages, extract -f {output}",
+                    big["rss_peak_kb"] / small["rss_peak_kb"],
+                    "<= 1.3",
+                )
+            )
+    txt = next(r for r in throughput if (r["format"], r["size"], r["tool"]) == LONG_TXT)
+    rate = txt["bytes"] / 1e6 / txt["best_cpu_seconds"]
+    found.append(_ratio("txt long: MB/s (CPU)", rate, ">= 20"))
+    machine = sorted(_pair_speedups([s for s in scaling if s["size"] == "machine"]))
+    command = sorted(_pair_speedups([s for s in scaling if s["size"] == "short command"]))
+    ceiling, whole = machine[len(machine) // 2][0], command[len(command) // 2][0]
+    found.append(_ratio("machine: 2 CPU-bound processes / 1 (the ceiling)", ceiling, None))
+    found.append(_ratio("rectpipe batch, 40 short files: 2 workers / 1", whole, ">= 1.8"))
+    found.append(_ratio("rectpipe batch, 40 short: lowest pair", command[0][0], None))
+    found.append(_ratio("rectpipe batch, 40 short: highest pair", command[-1][0], None))
+    share = whole / ceiling
+    found.append(_ratio("rectpipe batch 2 / 1, share of the machine's ceiling", share, None))
+    return found
+
+
+LONG_TXT = ("txt", "long", "rectpipe")
 
 
 def _pair_speedups(runs: list[dict[str, Any]]) -> list[tuple[float, float]]:
@@ -608,7 +775,7 @@ def _pair_speedups(runs: list[dict[str, Any]]) -> list[tuple[float, float]]:
     for pair in by_pair.values():
         one, two = pair[1], pair[2]
         rate = (two["files"] / two["seconds"]) / (one["files"] / one["seconds"])
-        speedups.append((rate, float(two["concurrency"])))
+        speedups.append((rate, float(two.get("concurrency", float("nan")))))
     return speedups
 
 
@@ -651,21 +818,36 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(ROOT / "src" / "rectpipe"), quiet=1)
 
 
+def all_ratios(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every ratio of a full run's measurements (``--from`` recomputes them from a file)."""
+    return ratios(results["throughput"], results["memory"], results["scaling"]) + startup_ratios(
+        results["startup"]
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / "out" / "bench.json"))
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--startup", action="store_true", help="only the start-up measurement")
+    parser.add_argument("--from", dest="saved", help="recompute the ratios of a saved run")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
         print(json.dumps(run_case(json.loads(args.case))))
         return 0
-    compile_bytecode()
-    results = bench(args.quick, only_startup=args.startup)
     sys.path.insert(0, str(ROOT / "src"))
     from rectpipe.writers import write_atomic
 
+    if args.saved:
+        results = json.loads(Path(args.saved).read_text("utf-8"))
+    else:
+        compile_bytecode()
+        results = bench(args.quick, only_startup=args.startup)
+        # the measurements are kept even if working out a ratio fails
+        write_atomic(args.out, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    if "throughput" in results:
+        results["ratios"] = all_ratios(results)
     write_atomic(args.out, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(table(results))
     print(f"wrote {args.out}")

@@ -21,7 +21,7 @@ from typing import Protocol
 from ..limits import DEFAULT_LOCK_WAIT
 from ..runtime.paths import AnyPath, fs_path, fs_str
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
-from ..writers import render as render_reports
+from ..writers import render_chunks as render_report_chunks
 from ..writers.files import temp_prefix
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
@@ -50,10 +50,10 @@ class Sink(Protocol):
         ...
 
 
-def render(result: FileResult, fmt: str) -> str | bytes:
-    """``result.report`` in ``fmt`` (one of :data:`OUTPUT_FORMATS`)."""
+def render_chunks(result: FileResult, fmt: str) -> Iterable[str | bytes]:
+    """``result.report`` in ``fmt`` (one of :data:`OUTPUT_FORMATS`), in pieces to write."""
     assert result.report is not None
-    return render_reports(result.report, fmt)
+    return render_report_chunks(result.report, fmt)
 
 
 class DirSink:
@@ -94,7 +94,7 @@ class DirSink:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
             return None
-        write_output(target, render(result, self.fmt))
+        write_output(target, render_chunks(result, self.fmt))
         return target.relative_to(self.folder).as_posix()
 
     def sweep(self) -> int:
@@ -126,7 +126,7 @@ class _FileStore:
         target = self.targets.get(result.path)
         if result.report is None or target is None:
             return result
-        write_output(target, render(result, self.fmt))
+        write_output(target, render_chunks(result, self.fmt))
         stored = Path(target).relative_to(self.folder).as_posix()
         return replace(result, report=None, stored=stored)
 

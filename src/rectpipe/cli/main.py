@@ -9,7 +9,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,15 @@ from ..limits import DEFAULT_LIMITS, MB, Limits
 from ..pipeline import parse_bytes, parse_file
 from ..profiles.profile import load_profile
 from ..tools import DEFAULT_THRESHOLD
-from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, render, write_output, write_stdout
+from ..writers import (
+    OUTPUT_FORMATS,
+    SUFFIXES,
+    fit_name,
+    jsonl_chunks,
+    render_chunks,
+    write_output,
+    write_stdout,
+)
 from .batch import add_batch_parser, check_number, run_batch_command
 
 if TYPE_CHECKING:
@@ -463,7 +471,7 @@ def _read_stdin() -> bytes:
         raise InputNotFoundError(f"cannot read standard input: {exc}", path="-") from None
 
 
-def _write(target: str | Path, text: str | bytes) -> None:
+def _write(target: str | Path, text: str | bytes | Iterable[str | bytes]) -> None:
     """``text`` to ``target``: standard output for ``-``, else :func:`write_output`."""
     if str(target) == "-":
         write_stdout(text)
@@ -479,6 +487,8 @@ def _extract(args: argparse.Namespace) -> int:
     if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
         raise UsageError("several inputs into one file need -f jsonl or yaml, or -o DIR/")
     reports: list[Report] = []
+    rows: list[str] = []  # -f jsonl: each report's lines, made as it is parsed
+    parsed = False
     failures: list[RectpipeError] = []
     inputs = _expand(args.files)
     targets = _output_names(inputs, SUFFIXES[args.format]) if per_file else []
@@ -505,15 +515,18 @@ def _extract(args: argparse.Namespace) -> int:
                 )
             if per_file:
                 assert out is not None
-                write_output(out / targets[index], render(report, args.format))
+                write_output(out / targets[index], render_chunks(report, args.format))
+            elif args.format == "jsonl":  # the rows are all that is written: keep only them
+                rows.extend(jsonl_chunks(report))
             else:
                 reports.append(report)
+            parsed = True
         except RectpipeError as exc:
             _error(exc)
             failures.append(exc)
             continue
-    if reports:
-        text = render(reports, args.format)
+    if parsed and not per_file:
+        text = rows if args.format == "jsonl" else render_chunks(reports, args.format)
         try:
             _write(out if out is not None else "-", text)
         except RectpipeError as exc:

@@ -13,14 +13,21 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from ..models.report import Provenance, ReportWarning
+from ..models.report import Measure, PathItem, Problem, Provenance, ReportWarning, Status
 from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.textmap import TextMap
 from .measures import find_cell_measures
 from .spans import Spans
 
-__all__ = ["Builder", "block_at", "child_measures", "measures_in", "put_runs"]
+__all__ = [
+    "Builder",
+    "block_at",
+    "child_measures",
+    "measures_in",
+    "problem_of",
+    "put_runs",
+]
 
 
 class Builder:
@@ -139,3 +146,54 @@ def child_measures(
             }
         )
     return measures, actions
+
+
+def problem_of(
+    *,
+    id: str,
+    number: str | None,
+    marker: str | None,
+    path: list[PathItem],
+    title: str,
+    description: str,
+    status: Status,
+    status_raw: str | None,
+    long_term: bool,
+    actions: str,
+    measures: list[dict[str, Any]],
+    responsible: str | None,
+    deadline: str | None,
+    heading: str | None,
+    provenance: dict[str, Any],
+    sources: dict[str, dict[str, Any]],
+) -> Problem:
+    """A :class:`Problem` of the builder's data (provenances and measures as plain data),
+    made without validating it: every value is of its field's own type, and a parse makes
+    thousands of problems, each of a dozen or more models (its sources, measures and path)."""
+    trusted = Provenance.trusted
+    return Problem.trusted(
+        id=id,
+        number=number,
+        marker=marker,
+        path=path,
+        title=title,
+        description=description,
+        status=status,
+        status_raw=status_raw,
+        long_term=long_term,
+        actions=actions,
+        measures=[
+            Measure.trusted(
+                ordinal=m["ordinal"],
+                marker=m["marker"],
+                text=m["text"],
+                provenance=trusted(**m["provenance"]),
+            )
+            for m in measures
+        ],
+        responsible=responsible,
+        deadline=deadline,
+        heading=heading,
+        provenance=trusted(**provenance),
+        sources={name: trusted(**data) for name, data in sources.items()},
+    )

@@ -41,17 +41,38 @@ def provenances(report: Report) -> Iterator[Provenance]:
 
 
 def place(report: Report, textmap: TextMap) -> None:
-    """Set ``boxes`` on every provenance of ``report`` whose characters have a place."""
+    """Set ``boxes`` on every provenance of ``report`` whose characters have a place.
+
+    Values nest (a problem spans its title, description and measures), so most line pieces
+    are boxed by several provenances: each piece's box is worked out once, and equal boxes
+    are one :class:`Box`, shared between them (a long PDF's report then holds a third of the
+    boxes it would)."""
     if not textmap.placed:
         return
     seen: set[int] = set()
+    made: dict[tuple[int, float, float, float, float], Box] = {}
+    by_piece: dict[tuple[int, int, int, int], Box] = {}
     for provenance in provenances(report):
         if id(provenance) in seen:
             continue
         seen.add(id(provenance))
-        boxes = textmap.boxes(provenance.start, provenance.end)
-        if boxes is not None:
-            provenance.boxes = [Box(**box) for box in boxes]
+        pieces = textmap.pieces(provenance.start, provenance.end)
+        if pieces is None:
+            continue
+        shared: list[Box] = []
+        for piece in pieces:
+            found = by_piece.get(piece)
+            if found is None:
+                box = textmap.piece_box(*piece)
+                found = made.get(box)
+                if found is None:
+                    page, x0, top, x1, bottom = box
+                    found = made[box] = Box.trusted(
+                        page=page, x0=float(x0), top=float(top), x1=float(x1), bottom=float(bottom)
+                    )
+                by_piece[piece] = found
+            shared.append(found)
+        provenance.boxes = shared
 
 
 def confidence_warnings(

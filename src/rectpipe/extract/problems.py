@@ -15,7 +15,7 @@ from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
-from .builder import Builder, block_at, child_measures, measures_in, put_runs
+from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .fields_of_node import NodeFields, Value, node_fields
 from .notice import notice_parts, notice_problem
 from .roles import Role, classify, section_title
@@ -251,28 +251,26 @@ def _problem(
 
     start = textmap.starts[node.block]
     assert node.marker is not None
-    return Problem.model_validate(
-        {
-            "id": builder.unique("p" + _ident(path, node)),
-            "number": str(node.marker.ordinal),
-            "marker": node.marker.raw,
-            "path": [
-                {"marker": _marker(n), "title": section_title(fields[id(n)].heading)[0]}
-                for n in path
-            ],
-            "title": title,
-            "description": description.text,
-            "status": status,
-            "status_raw": status_raw,
-            "long_term": long_term,
-            "actions": actions.text,
-            "measures": measures,
-            "responsible": f.responsible.text if f.responsible else None,
-            "deadline": f.deadline.text if f.deadline else None,
-            "heading": heading,
-            "provenance": builder.prov_data(start, builder.node_end(node)),
-            "sources": sources,
-        }
+    return problem_of(
+        id=builder.unique("p" + _ident(path, node)),
+        number=str(node.marker.ordinal),
+        marker=node.marker.raw,
+        path=[
+            PathItem.trusted(marker=_marker(n), title=section_title(fields[id(n)].heading)[0])
+            for n in path
+        ],
+        title=title,
+        description=description.text,
+        status=status,
+        status_raw=status_raw,
+        long_term=long_term,
+        actions=actions.text,
+        measures=measures,
+        responsible=f.responsible.text if f.responsible else None,
+        deadline=f.deadline.text if f.deadline else None,
+        heading=heading,
+        provenance=builder.prov_data(start, builder.node_end(node)),
+        sources=sources,
     )
 
 

@@ -6,7 +6,7 @@ Every item has ``text`` (the characters as written), its normalised value(s), ``
 sits in (``title``, ``description``, ``status``, ``actions``, ``responsible``, ``deadline``),
 ``None`` when it is elsewhere (a label, or text outside any problem).
 
-This module imports nothing from :mod:`rectpipe.models`, which imports it.
+This module imports nothing from :mod:`rectpipe.models` but its base class (:mod:`.lean`).
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from .lean import LeanModel
 
 Part = Literal["title", "description", "status", "actions", "responsible", "deadline"]
 
 
-class _Model(BaseModel):
+class _Model(LeanModel):
     model_config = ConfigDict(extra="forbid")
 
 

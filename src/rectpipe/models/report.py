@@ -12,15 +12,16 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .enrichment import Enrichment, ReportEnrichment
+from .lean import LeanModel
 
 SCHEMA_NAME = "rectpipe.report"
 SCHEMA_VERSION = "1.2"
 
 
-class _Model(BaseModel):
+class _Model(LeanModel):
     model_config = ConfigDict(extra="forbid")
 
 

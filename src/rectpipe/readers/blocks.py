@@ -6,6 +6,7 @@ readers knows which file format a block came from, so the public output never de
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,9 +28,10 @@ class Geometry:
 
     The text is cut into rows, one per line piece: row ``r`` holds characters
     ``starts[r]`` to ``starts[r + 1]`` and lies on page ``pages[r]`` between ``tops[r]`` and
-    ``bottoms[r]``; ``x0s[k]`` / ``x1s[k]`` are character ``k``'s left and right edges. PDF
-    points, top-left origin. Compared by identity: blocks that differ only in geometry (two
-    glyph sources of one PDF) are equal.
+    ``bottoms[r]``; ``x0s[k]`` / ``x1s[k]`` are character ``k``'s left and right edges, kept as
+    arrays of doubles (8 bytes a value, not a float object each: a long PDF's blocks hold a
+    million of them until the report is placed). PDF points, top-left origin. Compared by
+    identity: blocks that differ only in geometry (two glyph sources of one PDF) are equal.
     """
 
     __slots__ = ("bottoms", "pages", "starts", "text", "tops", "x0s", "x1s")
@@ -47,26 +49,40 @@ class Geometry:
         if not len(text) == len(x0s) == len(x1s) or len(starts) != len(pages) + 1:
             raise ValueError("Geometry: columns of different lengths")
         self.text, self.starts, self.pages = text, starts, pages
-        self.tops, self.bottoms, self.x0s, self.x1s = tops, bottoms, x0s, x1s
+        self.tops, self.bottoms = tops, bottoms
+        self.x0s: Sequence[float] = x0s if isinstance(x0s, array) else array("d", x0s)
+        self.x1s: Sequence[float] = x1s if isinstance(x1s, array) else array("d", x1s)
 
     def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]]:
         """``(page, x0, top, x1, bottom)`` of characters ``start`` to ``end`` (excluded), one
         per row they reach, in order."""
-        out: list[tuple[int, float, float, float, float]] = []
+        return [self.row_box(row, lo, hi) for row, lo, hi in self.rows(start, end)]
+
+    def rows(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``(row, lo, hi)``: each row that characters ``start`` to ``end`` (excluded) reach,
+        with the characters of it they cover (``lo`` to ``hi``), in order."""
+        out: list[tuple[int, int, int]] = []
         if end <= start:
             return out
-        starts, x0s, x1s = self.starts, self.x0s, self.x1s
+        starts = self.starts
         row = max(0, bisect_right(starts, start) - 1)
         last = len(self.pages)
         while row < last and starts[row] < end:
             lo, hi = max(start, starts[row]), min(end, starts[row + 1])
             if lo < hi:
-                out.append(
-                    (self.pages[row], min(x0s[lo:hi]), self.tops[row], max(x1s[lo:hi]),
-                     self.bottoms[row])
-                )  # fmt: skip
+                out.append((row, lo, hi))
             row += 1
         return out
+
+    def row_box(self, row: int, lo: int, hi: int) -> tuple[int, float, float, float, float]:
+        """``(page, x0, top, x1, bottom)`` of characters ``lo`` to ``hi`` of ``row``."""
+        return (
+            self.pages[row],
+            min(self.x0s[lo:hi]),
+            self.tops[row],
+            max(self.x1s[lo:hi]),
+            self.bottoms[row],
+        )
 
 
 @record

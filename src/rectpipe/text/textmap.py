@@ -6,16 +6,13 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from ..models.report import BlockRef, Provenance
 from ..readers.blocks import Block, BlockKind
-
-_BLOCK_REFS = TypeAdapter(list[BlockRef])
 
 
 def display_text(block: Block) -> str:
@@ -33,7 +30,9 @@ class TextMap:
     text: str
     blocks: tuple[Block, ...]
     starts: tuple[int, ...]
-    _aligned: dict[int, list[int] | None] = field(default_factory=dict, compare=False, repr=False)
+    _aligned: dict[int, Sequence[int] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, blocks: list[Block]) -> TextMap:
@@ -61,7 +60,7 @@ class TextMap:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """Provenance of ``text[start:end]``."""
-        return Provenance.model_validate(self.provenance_data(start, end))
+        return Provenance.trusted(**self.provenance_data(start, end))
 
     def provenance_data(self, start: int, end: int) -> dict[str, Any]:
         """:meth:`provenance` as plain data (for a model that validates it as a field)."""
@@ -80,37 +79,48 @@ class TextMap:
         """Whether any block knows where its characters lie on a page (PDF, OCR)."""
         return any(block.geometry is not None for block in self.blocks)
 
-    def _alignment(self, index: int) -> list[int] | None:
+    def _alignment(self, index: int) -> Sequence[int] | None:
         """For each character of block ``index``'s display text, the index of the character
         it came from in the text its geometry was laid out with (``-1``: none, inserted by
-        repair); ``None`` when the block has no geometry. Cached per block."""
+        repair); ``None`` when the block has no geometry. A block shown as it was laid out
+        (nearly all) maps as a ``range``, which holds nothing per character. Cached per
+        block."""
         if index in self._aligned:
             return self._aligned[index]
         block = self.blocks[index]
         geometry = block.geometry
-        mapping: list[int] | None = None
+        mapping: Sequence[int] | None = None
         if geometry is not None:
             shown = display_text(block)
             if shown == geometry.text:
-                mapping = list(range(len(shown)))
+                mapping = range(len(shown))
             else:
-                mapping = [-1] * len(shown)
+                changed = [-1] * len(shown)
                 matcher = SequenceMatcher(None, geometry.text, shown, autojunk=False)
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                     if tag == "equal":
-                        mapping[j1:j2] = range(i1, i2)
+                        changed[j1:j2] = range(i1, i2)
                     elif tag == "replace":  # a character read one way, repaired another
                         for j in range(j1, j2):
-                            mapping[j] = i1 + (j - j1) * (i2 - i1) // (j2 - j1)
+                            changed[j] = i1 + (j - j1) * (i2 - i1) // (j2 - j1)
+                mapping = changed
         self._aligned[index] = mapping
         return mapping
 
-    def boxes(self, start: int, end: int) -> list[dict[str, Any]] | None:
-        """Page boxes of ``text[start:end]``: one per line piece, in reading order, for the
-        blocks that have a geometry; ``None`` when none of them has."""
+    def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]] | None:
+        """Page boxes of ``text[start:end]`` as ``(page, x0, top, x1, bottom)``, rounded to
+        hundredths of a point: one per line piece, in reading order, for the blocks that have a
+        geometry; ``None`` when none of them has."""
+        pieces = self.pieces(start, end)
+        return None if pieces is None else [self.piece_box(*piece) for piece in pieces]
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int, int, int]] | None:
+        """The line pieces ``text[start:end]`` covers, as ``(block, row, lo, hi)``: characters
+        ``lo`` to ``hi`` of row ``row`` of block ``block``'s geometry (:meth:`piece_box` gives
+        its box), in reading order; ``None`` when none of the blocks has a geometry."""
         if end <= start or not self.blocks:
             return None
-        found: list[dict[str, Any]] | None = None
+        found: list[tuple[int, int, int, int]] | None = None
         first, last = self.block_at(start), self.block_at(max(start, end - 1))
         for index in range(first, last + 1):
             mapping = self._alignment(index)
@@ -120,42 +130,48 @@ class TextMap:
             assert geometry is not None
             base = self.starts[index]
             lo, hi = max(0, start - base), min(len(mapping), end - base)
-            inside = [k for k in mapping[lo:hi] if k >= 0]
-            if not inside:
-                continue
+            if isinstance(mapping, range):
+                if lo >= hi:
+                    continue
+                low, high = lo, hi - 1
+            else:
+                inside = [k for k in mapping[lo:hi] if k >= 0]
+                if not inside:
+                    continue
+                low, high = min(inside), max(inside)
             found = found if found is not None else []
-            for page, x0, top, x1, bottom in geometry.boxes(min(inside), max(inside) + 1):
-                found.append(
-                    {
-                        "page": page,
-                        "x0": round(x0, 2),
-                        "top": round(top, 2),
-                        "x1": round(x1, 2),
-                        "bottom": round(bottom, 2),
-                    }
-                )
+            found += [(index, row, a, b) for row, a, b in geometry.rows(low, high + 1)]
         return found
 
+    def piece_box(
+        self, block: int, row: int, lo: int, hi: int
+    ) -> tuple[int, float, float, float, float]:
+        """The box of a line piece of :meth:`pieces`, rounded to hundredths of a point."""
+        geometry = self.blocks[block].geometry
+        assert geometry is not None
+        page, x0, top, x1, bottom = geometry.row_box(row, lo, hi)
+        return (page, round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
     def refs(self) -> list[BlockRef]:
-        """One :class:`BlockRef` per block, for the report (validated as one list: a long
-        document has thousands, and one call is cheaper than one per block)."""
-        return _BLOCK_REFS.validate_python(
-            [
-                {
-                    "index": i,
-                    "kind": block.kind.value,
-                    "path": block.path,
-                    "page": block.page,
-                    "bbox": block.bbox,
-                    "style": block.style,
-                    "list_label": block.list_label,
-                    "start": self.starts[i],
-                    "end": self.starts[i] + len(display_text(block)),
-                    "confidence": block.confidence,
-                }
-                for i, block in enumerate(self.blocks)
-            ]
-        )
+        """One :class:`BlockRef` per block, for the report. Made without validation: every
+        value is read from the blocks with the field's own type (a long document has thousands
+        of blocks)."""
+        starts, made = self.starts, BlockRef.trusted
+        return [
+            made(
+                index=i,
+                kind=block.kind.value,
+                path=block.path,
+                page=block.page,
+                bbox=None if block.bbox is None else (*map(float, block.bbox),),
+                style=block.style,
+                list_label=block.list_label,
+                start=starts[i],
+                end=starts[i] + len(display_text(block)),
+                confidence=None if block.confidence is None else float(block.confidence),
+            )
+            for i, block in enumerate(self.blocks)
+        ]
 
 
 def _cell_path(block: Block, offset: int) -> str:

@@ -20,6 +20,7 @@ import os
 import secrets
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
@@ -65,13 +66,14 @@ def _reason(exc: OSError) -> str:
     return f"cannot write: {why} ({name})" if name else f"cannot write: {why}"
 
 
-def write_output(path: AnyPath, text: str | bytes) -> None:
+def write_output(path: AnyPath, text: str | bytes | Iterable[str | bytes]) -> None:
     """Write ``text`` (UTF-8; bytes as they are) to ``path``: atomically (temporary file, then
     rename) when it is a regular file or does not exist yet, directly when it is a FIFO or a
     device. A symbolic link is followed (the file it points to is replaced, not the link).
-    Folders are created.
+    Folders are created. ``text`` may be a sequence of pieces (:mod:`.stream`), written as
+    they come, so that the whole text is never held at once.
     Raises :class:`~rectpipe.errors.OutputError` when the system refuses."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    data = _pieces(text)
     target = fs_path(path)
     try:
         _write(target, data)
@@ -79,12 +81,22 @@ def write_output(path: AnyPath, text: str | bytes) -> None:
         raise OutputError(_reason(exc), path=str(target)) from None
 
 
+def _pieces(text: str | bytes | Iterable[str | bytes]) -> Iterable[bytes]:
+    """``text`` as UTF-8 pieces: a string is encoded at once (before any file is touched), a
+    sequence of pieces as it is written."""
+    if isinstance(text, str):
+        return (text.encode("utf-8"),)
+    if isinstance(text, bytes):
+        return (text,)
+    return (piece.encode("utf-8") if isinstance(piece, str) else piece for piece in text)
+
+
 def write_atomic(path: AnyPath, text: str) -> None:
     """The former name of :func:`write_output`."""
     write_output(path, text)
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: Iterable[bytes]) -> None:
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -128,7 +140,7 @@ def _create_temp(target: Path) -> tuple[int, str]:
             continue
 
 
-def _write_direct(path: Path, data: bytes) -> None:
+def _write_direct(path: Path, data: Iterable[bytes]) -> None:
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
     try:
         _write_all(fd, data)
@@ -136,14 +148,16 @@ def _write_direct(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+def _write_all(fd: int, data: Iterable[bytes]) -> None:
+    for piece in data:
+        view = memoryview(piece)
+        while view:
+            view = view[os.write(fd, view) :]
 
 
-def write_stdout(text: str | bytes) -> None:
-    """Write ``text`` (bytes through the binary buffer) to standard output and flush it. A
+def write_stdout(text: str | bytes | Iterable[str | bytes]) -> None:
+    """Write ``text`` (bytes through the binary buffer; or a sequence of such pieces) to
+    standard output and flush it. A
     closed or failing stdout raises :class:`~rectpipe.errors.OutputError` (path ``-``);
     ``BrokenPipeError`` (the reader went away) is raised as is. After a failure stdout is
     pointed at ``/dev/null`` so that the interpreter's own flush at exit stays quiet."""
@@ -151,13 +165,13 @@ def write_stdout(text: str | bytes) -> None:
     if stream is None:
         raise OutputError("cannot write: standard output is closed", path="-")
     try:
-        if isinstance(text, bytes):
-            stream.flush()
-            stream.buffer.write(text)
-            stream.buffer.flush()
-        else:
-            stream.write(text)
-            stream.flush()
+        for piece in (text,) if isinstance(text, (str, bytes)) else text:
+            if isinstance(piece, bytes):
+                stream.flush()
+                stream.buffer.write(piece)
+            else:
+                stream.write(piece)
+        stream.flush()
     except OSError as exc:
         _silence_stdout()
         if isinstance(exc, BrokenPipeError):

@@ -78,15 +78,29 @@ def problem_rows(report: Report) -> list[dict[str, Any]]:
 def _fast_json(report: Report) -> str | None:
     """``report`` as :func:`json.dumps` with ``indent=2`` would write it, by pydantic's
     compiled serialiser (several times faster than the pure-Python indenting encoder), or
-    ``None`` (use the slow path) when the two might not agree byte for byte: they differ only
-    in how they write some floats (``1e-05`` / ``0.00001``, ``1e+16`` / ``1e16``, ``NaN`` /
-    ``null``), and on text Python would write but pydantic refuses (lone surrogates)."""
+    ``None`` (use the slow path) when the two might not agree byte for byte
+    (:func:`fast_json_ok`)."""
     if not _plain_floats(report):
         return None
     try:
         return report.model_dump_json(indent=2) + "\n"
     except Exception:  # the slow path then raises what it always raised
         return None
+
+
+def fast_json_ok(report: Report) -> bool:
+    """Whether pydantic's serialiser writes ``report`` as :func:`json.dumps` would, known
+    before writing any of it: the two differ only in how they write some floats (``1e-05`` /
+    ``0.00001``, ``1e+16`` / ``1e16``, ``NaN`` / ``null``), and on text Python would write but
+    pydantic refuses (lone surrogates, looked for in the report's text, which every value is
+    read from)."""
+    if not _plain_floats(report):
+        return False
+    try:
+        report.text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _plain(value: float) -> bool:

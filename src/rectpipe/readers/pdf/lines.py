@@ -13,6 +13,7 @@ import itertools
 import math
 import operator
 import statistics
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -66,7 +67,8 @@ class Line:
     starts with (its first Latin word or number; 0 when it starts with CJK). The glyphs
     themselves are not kept, so that a long document's lines stay small; only the left and
     right edges of each character of ``text`` are (``x0s``, ``x1s``: a space put between two
-    glyphs spans the gap), which provenance boxes are made from. ``score`` is the OCR
+    glyphs spans the gap; arrays of doubles, which hold no float object per glyph), which
+    provenance boxes are made from. ``score`` is the OCR
     confidence of a recognised line (``None`` for a text layer).
     """
 
@@ -260,8 +262,8 @@ def _lines(
                 round(sizes[a], digits),
                 b - a,
                 lead,
-                x0s[a:b],
-                row_x1s,
+                array("d", x0s[a:b]),
+                array("d", row_x1s),
             )
         )
     return lines
@@ -408,8 +410,8 @@ def _line(row: _Glyphs, page: int, settings: LayoutSettings) -> Line:
         _dominant_size(row.sizes, settings.size_decimals),
         len(row.texts),
         _lead_width(row, settings.x_tolerance_ratio),
-        x0s,
-        x1s,
+        array("d", x0s),
+        array("d", x1s),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import operator
 import statistics
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -161,8 +162,8 @@ class Paragraph:
         pages: list[int] = []
         tops: list[float] = []
         bottoms: list[float] = []
-        x0s: list[float] = []
-        x1s: list[float] = []
+        x0s = array("d")
+        x1s = array("d")
         for line in self.lines:
             raw = line.text
             part = raw.strip()
@@ -185,8 +186,8 @@ class Paragraph:
             tops.append(line.top)
             bottoms.append(line.bottom)
             text += part
-            x0s += edges0[lead : lead + len(part)]
-            x1s += edges1[lead : lead + len(part)]
+            x0s.extend(edges0[lead : lead + len(part)])
+            x1s.extend(edges1[lead : lead + len(part)])
         starts.append(len(text))
         return Geometry(text, starts, pages, tops, bottoms, x0s, x1s)
 

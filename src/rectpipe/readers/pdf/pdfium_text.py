@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .glyphs import REPLACEMENT, Char, CharColumns, _char_class
+from .native import native_loops
 
 
 class _Scratch:
@@ -84,12 +85,19 @@ def _pdfium_chars(
     texts = list(joined)
     api = _fast_api(raw)
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
-    objects: list[int | None] = list(map(api.glyph_object, itertools.repeat(page), keep))
-    info, checked = _object_info(api, page, objects, keep, upright_tolerance)
+    loops = native_loops()
+    done: list[int] | None = None
+    objects: list[int | None]
+    if loops is None:
+        objects = list(map(api.glyph_object, itertools.repeat(page), keep))
+    else:  # objects and boxes of every glyph in one call
+        boxes, _ = scratch.box_slots(len(keep))
+        objects, done = loops.glyphs(raw, page, keep, boxes)
+    info, checked = _object_info(api, page, objects, keep, upright_tolerance, loops and raw)
     if checked:
         _mark_unmapped(api, page, texts, objects, keep, checked)
         joined = "".join(texts)  # U+FFFD: still one character each
-    lefts, rights, tops, bottoms = _loose_boxes(api, page, keep, y_origin, x_origin, scratch)
+    lefts, rights, tops, bottoms = _loose_boxes(api, page, keep, y_origin, x_origin, scratch, done)
     styles = list(map(info.__getitem__, objects))
     return CharColumns(texts, lefts, rights, tops, bottoms, styles, joined), info.keys()
 
@@ -162,25 +170,36 @@ def _object_info(
     objects: list[int | None],
     keep: list[int],
     upright_tolerance: float,
+    native_raw: Any = None,
 ) -> tuple[dict[int | None, tuple[float, str, bool]], set[int | None]]:
     """``(size, font name, upright)`` of each text object in ``objects`` (read from its first
     glyph, ``keep`` holding the glyphs' indices), and the objects whose first glyph has a
     Unicode map error.
 
     A page has thousands of text objects (a few glyphs each): they too are handled column-wise,
-    and font names and uprightness are worked out once per distinct font and angle.
+    and font names and uprightness are worked out once per distinct font and angle. With
+    ``native_raw`` (PDFium's raw bindings) the four calls an object takes are made by the
+    native loop (:mod:`.native`).
     """
     # each object's first glyph: filled backwards, so that the smallest index is the last put
     firsts = dict(zip(reversed(objects), reversed(keep), strict=True))
     keys, indices = list(firsts), list(firsts.values())
     repeat = itertools.repeat
-    sizes = list(map(api.font_size, repeat(page), indices))
-    angles = list(map(api.angle, repeat(page), indices))
-    errors = list(map(api.map_error, repeat(page), indices))
-    if None in firsts:  # glyphs without a text object: no font either
-        fonts = [api.object_font(key) if key else None for key in keys]
+    loops = native_loops() if native_raw is not None else None
+    sizes: list[float]
+    angles: list[float]
+    errors: list[int]
+    fonts: list[int | None]
+    if loops is not None:
+        sizes, angles, errors, fonts = loops.objects(native_raw, page, indices, keys)
     else:
-        fonts = list(map(api.object_font, keys))
+        sizes = list(map(api.font_size, repeat(page), indices))
+        angles = list(map(api.angle, repeat(page), indices))
+        errors = list(map(api.map_error, repeat(page), indices))
+        if None in firsts:  # glyphs without a text object: no font either
+            fonts = [api.object_font(key) if key else None for key in keys]
+        else:
+            fonts = list(map(api.object_font, keys))
     names = {font: _base_font_name(api, font) for font in set(fonts)}
     uprights: Iterable[bool]
     if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
@@ -220,17 +239,20 @@ def _loose_boxes(
     y_origin: float,
     x_origin: float,
     scratch: _Scratch,
+    done: list[int] | None = None,
 ) -> tuple[list[float], list[float], list[float], list[float]]:
     """PDFium's loose boxes of the glyphs ``keep``: their x0, x1, top and bottom (top-left
     origin at ``x_origin``, ``y_origin`` in PDF coordinates).
 
     All boxes are written into one float array (the document's, reused), one call per glyph,
-    and read back one edge at a time through strided views. A glyph whose box cannot be read
+    and read back one edge at a time through strided views; ``done`` (whether each was read)
+    is given when the native loop has written them already. A glyph whose box cannot be read
     takes its predecessor's (zeros for the first), as a single reused rectangle would give.
     """
     n = len(keep)
     boxes, slots = scratch.box_slots(n)
-    done = list(map(api.loose_box, itertools.repeat(page), keep, slots))
+    if done is None:
+        done = list(map(api.loose_box, itertools.repeat(page), keep, slots))
     view = memoryview(boxes).cast("B").cast("f")[: 4 * n]  # left, top, right, bottom, left, ...
     if 0 in done:
         _fill_unread(view, done)
