@@ -167,7 +167,11 @@ def _pages(data: bytes) -> Iterator[tuple[int, Any]]:
         from pdfminer.pdfpage import PDFPage
         from pdfminer.pdfparser import PDFParser
 
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        parser = PDFParser(io.BytesIO(data))
+        document = PDFDocument(parser)
+    except Exception:  # pdfminer cannot read it: PDFium will say why, or read it anyway
+        return
+    try:
         pages = PDFPage.create_pages(document)
         number = 0
         while True:
@@ -177,8 +181,15 @@ def _pages(data: bytes) -> Iterator[tuple[int, Any]]:
                 return
             number += 1
             yield number, page
-    except Exception:  # pdfminer cannot read it: PDFium will say why, or read it anyway
+    except Exception:  # a page tree pdfminer cannot walk: PDFium will say why
         return
+    finally:
+        # pdfminer's document, parser and resolved objects point at each other; cut the
+        # cycles here, since the parse runs with the cyclic collector paused.
+        document._cached_objs.clear()
+        document._parsed_objs.clear()
+        document._parser = None
+        parser.doc = None
 
 
 def _decoded(stream: Any, limit: int) -> bytes | bytearray:
