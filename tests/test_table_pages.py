@@ -12,28 +12,15 @@ from rectpipe.readers.pdf.cells import closes_paragraph, unbreakable_lead
 from rectpipe.readers.pdf.table_pages import Ends, OpenTable, continues_row, join_row
 from rectpipe.readers.pdf.tables import TableGrid
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, problem_record
 
 LEDGERS = ROOT / "tests" / "fixtures" / "ledgers"
 SETTINGS = LayoutSettings()
 
 
-def _record(problem: rectpipe.Problem) -> tuple[object, ...]:
-    return (
-        problem.number,
-        [item.title for item in problem.path],
-        problem.title,
-        problem.description,
-        problem.status,
-        problem.status_raw,
-        problem.actions,
-        [measure.text for measure in problem.measures],
-    )
-
-
 @pytest.fixture(scope="module")
 def seed_records() -> list[tuple[object, ...]]:
-    return [_record(p) for p in rectpipe.parse_file(SEED).iter_problems()]
+    return [problem_record(p) for p in rectpipe.parse_file(SEED).iter_problems()]
 
 
 @pytest.mark.parametrize("suffix", ["docx", "pdf"])
@@ -41,7 +28,7 @@ def test_the_table_layout_seed_gives_the_seed_problems(
     suffix: str, seed_records: list[tuple[object, ...]]
 ) -> None:
     report = rectpipe.parse_file(LEDGERS / f"seed-table.{suffix}")
-    records = [_record(p) for p in report.iter_problems()]
+    records = [problem_record(p) for p in report.iter_problems()]
     assert len(records) == 26
     assert records == seed_records
 

@@ -15,31 +15,16 @@ from rectpipe.readers.pdf import LayoutSettings, Line, read_pdf
 from rectpipe.readers.pdf import document as pdf_document
 from rectpipe.readers.pdf.unruled import line_stretches
 
-from .conftest import ROOT, SAMPLES, SEED
+from .conftest import ROOT, SAMPLES, SEED, problem_record
 
 LEDGERS = ROOT / "tests" / "fixtures" / "ledgers"
 NO_RULES = dataclasses.replace(LayoutSettings(), max_table_edges=0)
 
 
-def _record(problem: rectpipe.Problem) -> tuple[object, ...]:
-    return (
-        problem.number,
-        [item.title for item in problem.path],
-        problem.title,
-        problem.description,
-        problem.status,
-        problem.status_raw,
-        problem.actions,
-        [measure.text for measure in problem.measures],
-        problem.responsible,
-        problem.deadline,
-    )
-
-
 def test_the_seed_as_a_table_without_lines_gives_the_seed_problems() -> None:
-    seed = [_record(p) for p in rectpipe.parse_file(SEED).iter_problems()]
+    seed = [problem_record(p) for p in rectpipe.parse_file(SEED).iter_problems()]
     report = rectpipe.parse_file(LEDGERS / "seed-table-unruled.pdf")
-    assert [_record(p) for p in report.iter_problems()] == seed
+    assert [problem_record(p) for p in report.iter_problems()] == seed
 
 
 def test_the_table_without_lines_is_one_block_over_its_pages() -> None:
@@ -65,9 +50,9 @@ def test_the_table_without_lines_is_one_block_over_its_pages() -> None:
 def test_a_ruled_ledger_reads_the_same_without_its_lines(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ruled = [_record(p) for p in rectpipe.parse_file(path).iter_problems()]
+    ruled = [problem_record(p) for p in rectpipe.parse_file(path).iter_problems()]
     monkeypatch.setattr(pdf_document, "find_tables", lambda edges, chars, settings: ([], chars))
-    assert [_record(p) for p in rectpipe.parse_file(path).iter_problems()] == ruled
+    assert [problem_record(p) for p in rectpipe.parse_file(path).iter_problems()] == ruled
 
 
 def test_a_cell_merged_down_is_only_in_its_first_row_without_lines() -> None:

@@ -41,7 +41,7 @@ def without_native() -> Iterator[None]:
 
 
 def test_the_library_is_built() -> None:
-    """``make native`` built it (CI has a compiler); elsewhere the ctypes path is used."""
+    """The install built it where a C compiler is present; elsewhere the ctypes path is used."""
     if not any(path.is_file() for path in native.library_paths()):
         pytest.skip("native loop not built (make native)")
     assert native.native_loops() is not None

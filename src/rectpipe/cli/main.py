@@ -280,13 +280,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0, or the error's ``exit_code``)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    # Libraries underneath (pdfminer above all) log warnings about damaged fonts and streams;
-    # the command's contract is one line per failed file, so their records go nowhere.
-    logging.getLogger().addHandler(logging.NullHandler())
-    logging.lastResort = None
-    # The OCR engine gives its loggers a console handler of their own when it is imported.
-    for name in ("RapidOCR", "OrtInferSession"):
-        logging.getLogger(name).disabled = True
+    # Libraries underneath log warnings about damaged fonts and streams, and some attach
+    # console handlers of their own when imported; the command's contract is one line per
+    # failed file, so no log record is emitted at all.
+    logging.disable(logging.CRITICAL)
     try:
         if args.command == "schema":
             from ..tools.schema import schema_text

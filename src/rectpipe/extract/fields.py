@@ -13,6 +13,7 @@ import regex
 
 from ..profiles.profile import FIELD_LABELS, Profile
 from ..runtime.record import record
+from .status import normalise_status
 
 _COLON = "[：:∶]"
 
@@ -156,8 +157,6 @@ _TAG = regex.compile(r"[【\[［]\s*(?P<v>[^【】\[\]［］]{2,10}?)\s*[】\]�
 def status_tag(text: str, profile: Profile) -> Label | None:
     """A bracketed status at the end of a heading line (``【已完成】``), as a status label whose
     value is the tag's text; ``None`` when the line ends otherwise or the tag names no status."""
-    from .status import normalise_status
-
     found = _TAG.search(text)
     if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None
