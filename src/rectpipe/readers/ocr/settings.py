@@ -29,7 +29,8 @@ class OcrSettings:
     """Recognised lines scored below this are dropped by the engine."""
 
     size_tolerance: float = 0.2
-    """Line heights within this ratio of the body's usual height are given the body's size, so
+    """Lines whose em (Han advance) is within this ratio of the body's usual em, or, with no
+    em, whose height is within it of the body's usual height, are given the body's size, so
     that the layout's size comparisons see one body size (OCR boxes vary by a few pixels)."""
 
     deskew_min_degrees: float = 0.2
