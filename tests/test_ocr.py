@@ -244,7 +244,7 @@ def test_importing_rectpipe_does_not_load_the_engine() -> None:
 
 def test_ocr_repairs_keep_the_original_and_warn() -> None:
     from rectpipe.readers.blocks import Block, Document
-    from rectpipe.text.repair_text import ocr_punctuation
+    from rectpipe.text.repair_ocr import ocr_punctuation
 
     assert ocr_punctuation("加强丶落实·") == "加强、落实。"
     assert ocr_punctuation("一12一") == "—12—"
