@@ -72,7 +72,12 @@ def recognise_image(
     if settings.drop_red:
         image = _without_red(image)
     height, width = image.shape[:2]
-    lines = recognise(image, text_score=settings.text_score, threads=settings.threads)
+    lines = recognise(
+        image,
+        text_score=settings.text_score,
+        threads=settings.threads,
+        turn_lines=settings.turn_lines,
+    )
     return place_lines(lines, px_per_pt, width, height, settings)
 
 

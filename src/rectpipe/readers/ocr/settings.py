@@ -46,5 +46,10 @@ class OcrSettings:
     threads: int = 0
     """CPU threads the engine's inference may use; 0 leaves it to the engine (every core)."""
 
+    turn_lines: bool = False
+    """Whether the engine classifies each line as upright or upside down and turns it before
+    reading. Off: on an upright page it only ever turns a line wrongly (the scanned seed's
+    page 13 lost a whole line to it: read upside down, it scored 0.13 and was dropped)."""
+
 
 DEFAULT_OCR_SETTINGS = OcrSettings()
