@@ -8,6 +8,8 @@ runs: the images are made by ``scripts/fixtures/make_scans.py`` into a temporary
 from __future__ import annotations
 
 import io
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,15 @@ from rectpipe.models import Report
 
 from . import hostile
 from .conftest import SAMPLES
-from .ocr_helpers import OCR_INSTALLED, compare, edit_distance, make_scans, variant
+from .ocr_helpers import (
+    OCR_INSTALLED,
+    compare,
+    edit_distance,
+    every_metadata_field,
+    make_scans,
+    text_pages,
+    variant,
+)
 
 needs_ocr = pytest.mark.skipif(not OCR_INSTALLED, reason="the OCR extra is not installed")
 SEED_PAGE = 3  # the seed's page 3 holds the first part heading and problems 1 and 2
@@ -95,6 +105,58 @@ def test_scanned_seed_boxes_match_the_text_pdf_boxes(
         assert a and b
         assert a[0].page == b[0].page
         assert abs(a[0].x0 - b[0].x0) < 8 and abs(a[0].top - b[0].top) < 8, (a[0], b[0])
+
+
+# -- the scanned B–F samples ---------------------------------------------------------------------
+
+FAMILY_PAGES: dict[str, list[int] | None] = {
+    "family-b-xuncha": [1, 2, 8],
+    "family-c-ducha": [1, 7, 8],
+    "family-d-shenji": [1, 3, 7],
+    "family-e-themed": [1, 4, 7],
+    "family-f-summary": None,
+}
+"""The pages of each sample read here: the first (title, issuer, inspection, stated totals),
+one with problems whose lines OCR used to break (a short last line, a heading in brackets and
+quotes, nested quotes, a document number), and the last (signature date, contact); all pages
+with ``RECTPIPE_OCR_ALL_PAGES=1``. The same pages of the text PDF are the reference."""
+
+
+@pytest.fixture(scope="module")
+def family_scans(scans: Path) -> dict[str, tuple[Path, Path]]:
+    """``(text PDF, scan)`` of the pages of each B–F sample read here, the scans made now."""
+    every = os.environ.get("RECTPIPE_OCR_ALL_PAGES") == "1"
+    pairs = {}
+    for stem, pages in FAMILY_PAGES.items():
+        chosen = None if every else pages
+        pairs[stem] = (text_pages(stem, chosen, scans), variant(stem, "scan200", scans, chosen))
+    return pairs
+
+
+@needs_ocr
+@pytest.mark.parametrize("stem", list(FAMILY_PAGES))
+def test_scanned_family_gives_the_problems_and_metadata_of_the_text_pdf(
+    stem: str, family_scans: dict[str, tuple[Path, Path]]
+) -> None:
+    text, scan = family_scans[stem]
+    reference = rectpipe.parse_file(text)
+    started = time.perf_counter()
+    scanned = rectpipe.parse_file(scan)
+    seconds = time.perf_counter() - started
+    result = compare(reference, scanned, every_metadata_field(), totals=True)
+    pages = scanned.source.page_count
+    print(
+        f"{stem}: {pages} pages in {seconds:.1f} s ({pages / seconds:.2f} pages/s), "
+        f"{result.found}/{result.expected} problems, title CER {result.title_cer:.4f} "
+        f"({result.title_errors}/{result.title_characters}), statement CER {result.cer:.4f}"
+    )
+    assert scanned.source.ocr_pages == list(range(1, pages + 1))
+    assert result.found == result.expected
+    assert reference.iter_problems() or stem == "family-f-summary"
+    assert not result.wrong_numbers
+    assert not result.wrong_statuses
+    assert not result.wrong_metadata
+    assert result.title_cer <= 0.005, f"title CER {result.title_cer:.4f}"
 
 
 # -- other variants, a page each ---------------------------------------------------------------
@@ -190,6 +252,68 @@ def test_ocr_page_limit(scans: Path) -> None:
         rectpipe.parse_file(path, limits=Limits(max_ocr_pages=1))
 
 
+def test_ocr_repairs_of_brackets_dashes_and_quotes() -> None:
+    from rectpipe.text.repair_ocr import nested_quotes, ocr_punctuation
+
+    assert ocr_punctuation("澄财函〔2024]15号") == "澄财函〔2024〕15号"
+    assert ocr_punctuation("（江办发【2024】21号）") == "（江办发〔2024〕21号）"
+    assert ocr_punctuation("（澄审报【2024）8号）") == "（澄审报〔2024〕8号）"
+    assert ocr_punctuation("（云职院党发（2024〕3号）") == "（云职院党发〔2024〕3号）"
+    assert ocr_punctuation("某某（2024）5号") == "某某（2024）5号"  # a matched pair as written
+    assert ocr_punctuation("共（2024]项") == "共（2024]项"  # no document number
+    assert ocr_punctuation("(四）坚持") == "（四）坚持"
+    assert ocr_punctuation("（一)在") == "（一）在"
+    assert ocr_punctuation("计划（2024一2026年）") == "计划（2024—2026年）"
+    assert ocr_punctuation("一是统一思想") == "一是统一思想"
+    assert ocr_punctuation("存在“重复绿、“轻治理”现象”") == "存在“重复绿、‘轻治理’现象”"
+    assert nested_quotes("“甲”与“乙”") == "“甲”与“乙”"
+    assert nested_quotes("“甲“乙”") == "“甲“乙”"  # unbalanced: left as read
+    assert nested_quotes("甲”“乙") == "甲”“乙"
+
+
+def _placed(text: str, step: float, height: float, top: float = 100.0) -> Any:
+    from rectpipe.readers.ocr.chars import PlacedLine
+    from rectpipe.readers.ocr.sizes import han_widths
+
+    x0s = [72.0 + k * step for k in range(len(text))]
+    x1s = [x + 0.9 * step for x in x0s]
+    em, ink = han_widths(text, x0s, x1s, [False] * len(text))
+    return PlacedLine(text, x0s, x1s, top, top + height, 0.99, em, ink)
+
+
+def test_ocr_line_sizes_follow_the_em_not_the_box() -> None:
+    from rectpipe.readers.ocr.sizes import body_type, line_size
+
+    body_lines = [_placed("根据工作部署开展专项整治工作" * 2, 16.0, 15.0) for _ in range(20)]
+    body = body_type([body_lines])
+    assert body is not None and body.height == 15.0 and body.em == 16.0
+    assert line_size(body_lines[0], body) == 15.0
+    # a heading in brackets and quotes, and a paragraph's last line: taller boxes, body type
+    assert line_size(_placed("（一）关于“整改”问题的情况说明", 16.0, 19.0), body) == 15.0
+    assert line_size(_placed("持。", 16.0, 19.5), body) == 15.0
+    # a title in larger type keeps its height; a running header in smaller type is smaller
+    assert line_size(_placed("关于整改进展情况的通报", 22.0, 21.0), body) == 21.0
+    assert line_size(_placed("中共某某县委办公室", 10.5, 13.0), body) < 0.8 * 15.0
+    # no Han: the box height decides, as before
+    assert line_size(_placed("—12—", 8.0, 14.0), body) == 15.0
+
+
+def test_ocr_digits_read_together_get_no_space() -> None:
+    """The engine's boxes of 1 and 8 stand apart; its text has no space between them."""
+    from rectpipe.readers.ocr.chars import place_lines, to_chars
+    from rectpipe.readers.ocr.engine import Recognised
+    from rectpipe.readers.pdf.lines import line_text
+
+    def box(x0: float, x1: float) -> list[list[float]]:
+        return [[x0, 100.0], [x1, 100.0], [x1, 130.0], [x0, 130.0]]
+
+    text = "长18.6公里"
+    edges = [(0, 30), (38, 50), (60, 72), (74, 80), (82, 94), (100, 130), (132, 162)]
+    line = Recognised(text, 0.99, box(0, 164), [box(a, b) for a, b in edges])
+    (placed,) = place_lines([line], 2.0, 1000, 1000)
+    assert line_text(to_chars([placed], None)) == "长18.6公里"
+
+
 # -- without the extra ---------------------------------------------------------------------------
 
 
@@ -244,7 +368,7 @@ def test_importing_rectpipe_does_not_load_the_engine() -> None:
 
 def test_ocr_repairs_keep_the_original_and_warn() -> None:
     from rectpipe.readers.blocks import Block, Document
-    from rectpipe.text.repair_text import ocr_punctuation
+    from rectpipe.text.repair_ocr import ocr_punctuation
 
     assert ocr_punctuation("加强丶落实·") == "加强、落实。"
     assert ocr_punctuation("一12一") == "—12—"

@@ -12,8 +12,9 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``line_breaks``: several headings glued into one paragraph, ``…。二、下一步工作安排（一）…``
   → one block per heading (see :func:`rectpipe.repair_text.split_points`);
 - ``ocr``: in blocks recognised by OCR only, the punctuation OCR misreads (丶 → 、, a closing
-  · → 。, full-width digits, half-width marks next to Han, ``一1一`` page numbers; see
-  :func:`~rectpipe.text.repair_text.ocr_punctuation`).
+  · → 。, full-width digits, half-width marks next to Han, mismatched parentheses, 一 for a dash
+  between digits, a document number's 〔year〕, quotes inside quotes, ``一1一`` page numbers;
+  see :func:`~rectpipe.text.repair_ocr.ocr_punctuation`).
 
 Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.clean_text`), so a
 block counts as repaired only when repair changed more than cleaning would have. Each repaired
@@ -32,13 +33,13 @@ from ..models.report import BlockRef, Provenance, ReportWarning
 from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record
 from .normalize import clean_blocks, clean_text
+from .repair_ocr import ocr_punctuation
 from .repair_text import (
     collapse_doubled,
     fold_ratio_colon,
     fullwidth_punctuation,
     halfwidth_copy,
     is_traditional,
-    ocr_punctuation,
     split_glued,
     strip_pinyin,
     to_simplified,

@@ -196,27 +196,6 @@ def collapse_doubled(text: str) -> str:
     return _DOUBLED.sub(strongest, text)
 
 
-# -- OCR misreadings ---------------------------------------------------------------------------
-
-_OCR_TRANSLATE = str.maketrans(
-    {"丶": "、", **{chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)}}
-)
-"""丶 (a stroke) read for 、; full-width digits read for the half-width ones text layers use."""
-_OCR_TRAILING_DOT = regex.compile(rf"(?<=[{_HAN}”’）》])[·•．.]$")
-_OCR_PAGE_NUMBER = regex.compile(r"^[一—\-－]{1,2}\s*\d{1,4}\s*[一—\-－]{1,2}$")
-
-
-def ocr_punctuation(text: str) -> str:
-    """The punctuation OCR misreads, put right: 丶 → 、, a paragraph's closing · (or .) after
-    Han → 。, full-width digits → half-width, ASCII ``, ; : ? ! ( )`` next to Han → full-width
-    (:func:`fullwidth_punctuation`), and a page number ``一1一`` → ``—1—``."""
-    text = text.translate(_OCR_TRANSLATE)
-    text = _OCR_TRAILING_DOT.sub("。", text)
-    if _OCR_PAGE_NUMBER.match(text):
-        return text.replace("一", "—")
-    return fullwidth_punctuation(text)
-
-
 # -- lost line breaks -------------------------------------------------------------------------
 
 _ENDS = "。！？!?"

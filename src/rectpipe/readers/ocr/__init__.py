@@ -23,9 +23,10 @@ from ..blocks import Document
 from ..pdf.document import _document, _Page
 from ..pdf.lines import Line, build_lines
 from ..pdf.settings import DEFAULT_SETTINGS, LayoutSettings
-from .chars import PlacedLine, body_height, place_lines, to_chars
+from .chars import PlacedLine, place_lines, to_chars
 from .engine import available, recognise
 from .settings import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrMode, OcrSettings
+from .sizes import body_type
 
 __all__ = [
     "DEFAULT_OCR_SETTINGS",
@@ -71,7 +72,12 @@ def recognise_image(
     if settings.drop_red:
         image = _without_red(image)
     height, width = image.shape[:2]
-    lines = recognise(image, text_score=settings.text_score, threads=settings.threads)
+    lines = recognise(
+        image,
+        text_score=settings.text_score,
+        threads=settings.threads,
+        turn_lines=settings.turn_lines,
+    )
     return place_lines(lines, px_per_pt, width, height, settings)
 
 
@@ -92,7 +98,7 @@ def _layout(
     recognised: list[tuple[int, float, float, list[PlacedLine]]], settings: LayoutSettings
 ) -> dict[int, _Page]:
     """Pages (by number) laid out from their recognised lines, sizes snapped to the body's."""
-    body = body_height([placed for *_, placed in recognised])
+    body = body_type([placed for *_, placed in recognised])
     pages: dict[int, _Page] = {}
     for number, width, height, placed in recognised:
         chars = to_chars(placed, body)

@@ -4,7 +4,9 @@ Each recognised line becomes one :class:`~rectpipe.readers.pdf.glyphs.Char` per 
 in PDF points (pixels divided by the render scale), all sharing the line's top and bottom, so
 the layout groups them into that line again and sorts lines into paragraphs by geometry, as it
 does with a text layer's glyphs. A page whose lines lean is straightened first (the median
-slope of its long lines), and line heights close to the body's are given one body size.
+slope of its long lines), and lines set in the body's type are given one body size.
+
+A line's type size is told by its em rather than by its box (:mod:`.sizes`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..pdf.glyphs import Char
+from ..pdf.lines import is_cjk
 from .engine import Recognised
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
+from .sizes import BodyType, han_widths, line_size
 
 FONTNAME = "ocr"
 
@@ -29,7 +33,8 @@ _DASH_PAGE_NUMBER = re.compile(r"[—一\-－–~～]{1,2}\s*\d{1,4}\s*[—一\-
 @dataclass(slots=True)
 class PlacedLine:
     """A recognised line in page points: text without spaces, each character's edges, the
-    line's top and bottom, and its score."""
+    line's top and bottom, its score, its em and the usual width of its Han boxes (``None``
+    when it has no two Han characters side by side, no Han: :func:`.sizes.han_widths`)."""
 
     text: str
     x0s: list[float]
@@ -37,6 +42,8 @@ class PlacedLine:
     top: float
     bottom: float
     score: float
+    em: float | None = None
+    ink: float | None = None
 
     @property
     def height(self) -> float:
@@ -97,16 +104,34 @@ def place_lines(
             step = (right - left) / max(1, len(text))
             x0s = [left + k * step for k in range(len(text))]
             x1s = [x + step for x in x0s]
-        kept = [(c, a, b) for c, a, b in zip(text, x0s, x1s, strict=True) if not c.isspace()]
+        kept = [
+            (c, a, b, k > 0 and text[k - 1].isspace())
+            for k, (c, a, b) in enumerate(zip(text, x0s, x1s, strict=True))
+            if not c.isspace()
+        ]
         if not kept:
             continue
-        chars, x0s, x1s = (list(column) for column in zip(*kept, strict=True))
+        chars, x0s, x1s, spaced = (list(column) for column in zip(*kept, strict=True))
+        em, ink = han_widths(chars, x0s, x1s, spaced)
         _full_width_punctuation(chars, x0s, x1s, bottom - top)
         for k in range(1, len(chars)):  # left to right, no overlap (the layout splits overlaps)
             x0s[k] = max(x0s[k], x1s[k - 1])
             x1s[k] = max(x1s[k], x0s[k] + 0.01)
-        placed.append(PlacedLine("".join(chars), x0s, x1s, top, bottom, line.score))
+        _close_word_gaps(chars, x0s, x1s, spaced)
+        placed.append(PlacedLine("".join(chars), x0s, x1s, top, bottom, line.score, em, ink))
     return placed
+
+
+def _close_word_gaps(
+    chars: Sequence[str], x0s: list[float], x1s: Sequence[float], spaced: Sequence[bool]
+) -> None:
+    """Move the left edge of each Latin letter, digit or sign the engine read right after
+    another one (no space between them in its text) onto that one's right edge: the layout
+    puts a space wherever two such glyphs stand a little apart, and the engine's character
+    boxes do (``18.6`` would become ``1 8.6``, ``94.3%`` ``94.3 %``)."""
+    for k in range(1, len(chars)):
+        if not spaced[k] and not is_cjk(chars[k]) and not is_cjk(chars[k - 1]):
+            x0s[k] = x1s[k - 1]
 
 
 def _full_width_punctuation(
@@ -130,32 +155,15 @@ def _full_width_punctuation(
             x0s[k] = min(x0s[k], x1s[k] - 0.95 * em)
 
 
-def body_height(pages: Sequence[Sequence[PlacedLine]]) -> float | None:
-    """The usual line height of the document (weighted by characters), ``None`` if no line."""
-    heights = sorted((ln.height, len(ln.text)) for lines in pages for ln in lines)
-    total = sum(n for _, n in heights)
-    if not total:
-        return None
-    running = 0
-    for height, n in heights:
-        running += n
-        if 2 * running >= total:
-            return height
-    return heights[-1][0]  # pragma: no cover - reached only through rounding
-
-
 def to_chars(
-    lines: Sequence[PlacedLine], body: float | None, settings: OcrSettings = DEFAULT_OCR_SETTINGS
+    lines: Sequence[PlacedLine],
+    body: BodyType | None,
+    settings: OcrSettings = DEFAULT_OCR_SETTINGS,
 ) -> list[Char]:
-    """One glyph per character of ``lines``; sizes within ``size_tolerance`` of ``body`` are
-    the body size, the others rounded to half a point."""
+    """One glyph per character of ``lines``, each line's glyphs at its :func:`line_size`."""
     chars: list[Char] = []
     for line in lines:
-        size = line.height
-        if body and abs(size - body) <= settings.size_tolerance * body:
-            size = body
-        else:
-            size = round(size * 2) / 2
+        size = line_size(line, body, settings)
         chars.extend(
             Char(c, x0, x1, line.top, line.bottom, size, FONTNAME, True)
             for c, x0, x1 in zip(line.text, line.x0s, line.x1s, strict=True)

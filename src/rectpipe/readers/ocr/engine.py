@@ -45,11 +45,14 @@ def _engine(text_score: float, threads: int) -> Any:
     return module.RapidOCR(**options)
 
 
-def recognise(image: Any, *, text_score: float = 0.5, threads: int = 0) -> list[Recognised]:
+def recognise(
+    image: Any, *, text_score: float = 0.5, threads: int = 0, turn_lines: bool = False
+) -> list[Recognised]:
     """The lines the engine reads in ``image`` (an H×W×3 uint8 array, BGR), with at most
-    ``threads`` CPU threads (0: the engine's choice)."""
+    ``threads`` CPU threads (0: the engine's choice); ``turn_lines``: each line is first
+    classified as upright or upside down, and turned."""
     engine = _engine(text_score, threads)
-    result, _ = engine(image, return_word_box=True, text_score=text_score)
+    result, _ = engine(image, return_word_box=True, text_score=text_score, use_cls=turn_lines)
     lines: list[Recognised] = []
     for item in result or []:
         quad, text, score = item[0], str(item[1]), float(item[2])

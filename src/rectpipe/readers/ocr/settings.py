@@ -29,7 +29,8 @@ class OcrSettings:
     """Recognised lines scored below this are dropped by the engine."""
 
     size_tolerance: float = 0.2
-    """Line heights within this ratio of the body's usual height are given the body's size, so
+    """Lines whose em (Han advance) is within this ratio of the body's usual em, or, with no
+    em, whose height is within it of the body's usual height, are given the body's size, so
     that the layout's size comparisons see one body size (OCR boxes vary by a few pixels)."""
 
     deskew_min_degrees: float = 0.2
@@ -44,6 +45,11 @@ class OcrSettings:
 
     threads: int = 0
     """CPU threads the engine's inference may use; 0 leaves it to the engine (every core)."""
+
+    turn_lines: bool = False
+    """Whether the engine classifies each line as upright or upside down and turns it before
+    reading. Off: on an upright page it only ever turns a line wrongly (the scanned seed's
+    page 13 lost a whole line to it: read upside down, it scored 0.13 and was dropped)."""
 
 
 DEFAULT_OCR_SETTINGS = OcrSettings()

@@ -1,0 +1,89 @@
+"""Text-level repairs of what OCR misreads; :mod:`rectpipe.text.repair` applies them to blocks
+recognised by OCR only (a text layer's blocks never see them).
+
+The misreadings are punctuation-shaped: marks that look alike to the engine (丶 for 、, · for
+。, 一 for a dash, 【 for 〔) and nested quotation marks read as the outer ones. Each function
+takes and returns plain text and never raises.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .repair_text import fullwidth_punctuation
+
+_HAN = r"\p{Han}"
+
+_TRANSLATE = str.maketrans(
+    {"丶": "、", **{chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)}}
+)
+"""丶 (a stroke) read for 、; full-width digits read for the half-width ones text layers use."""
+_TRAILING_DOT = regex.compile(rf"(?<=[{_HAN}”’）》])[·•．.]$")
+_PAGE_NUMBER = regex.compile(r"^[一—\-－]{1,2}\s*\d{1,4}\s*[一—\-－]{1,2}$")
+_DASH_BETWEEN_DIGITS = regex.compile(r"(?<=\d)一(?=\d)")
+_OPENERS = "〔【[［（("
+_CLOSERS = "〕】]］）)"
+_YEAR_IN_NUMBER = regex.compile(
+    rf"(?<={_HAN})(?P<open>[{regex.escape(_OPENERS)}])(?P<year>(?:19|20)\d\d)"
+    rf"(?P<close>[{regex.escape(_CLOSERS)}])(?=\d{{1,4}}号)"
+)
+_KEPT_PAIRS = frozenset({("〔", "〕"), ("（", "）"), ("(", ")")})
+_MIXED_PAREN = regex.compile(r"（(?P<a>[^（）()\n]{1,20})\)|\((?P<b>[^（）()\n]{1,20})）")
+
+
+def _document_number_year(match: regex.Match[str]) -> str:
+    """The year of a document number (``江办发〔2024〕21号``) in the tortoise-shell brackets
+    official documents put it in, when OCR read them as other brackets: a mismatched pair
+    (``〔2024]``, ``【2024）``) or square ones (``【2024】``, ``[2024]``); a matched pair of
+    parentheses is kept as written."""
+    if (match.group("open"), match.group("close")) in _KEPT_PAIRS:
+        return match.group(0)
+    return f"〔{match.group('year')}〕"
+
+
+def nested_quotes(text: str) -> str:
+    """Quotation marks inside a quotation (``“…‘X’…”``) that OCR read as the outer ones
+    (``“…“X”…”``) → ``‘’``. Only when the text's double quotes nest properly (never closed
+    before opened, all closed at the end) and some open inside another."""
+    depth = 0
+    deepest = 0
+    for char in text:
+        if char == "“":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "”":
+            depth -= 1
+            if depth < 0:
+                return text
+    if depth or deepest < 2:
+        return text
+    out: list[str] = []
+    for char in text:
+        if char == "“":
+            depth += 1
+            out.append("‘" if depth % 2 == 0 else char)
+        elif char == "”":
+            out.append("’" if depth % 2 == 0 else char)
+            depth -= 1
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def ocr_punctuation(text: str) -> str:
+    """The punctuation OCR misreads, put right: 丶 → 、, a paragraph's closing · (or .) after
+    Han → 。, full-width digits → half-width, ASCII ``, ; : ? ! ( )`` next to Han → full-width
+    (:func:`~rectpipe.text.repair_text.fullwidth_punctuation`), a parenthesis pair of one
+    half-width and one full-width mark → full-width, 一 between digits (``2024一2026``) → —,
+    a document number's year in 〔〕 (:func:`_document_number_year`), quotes inside quotes →
+    ‘’ (:func:`nested_quotes`), and a page number ``一1一`` → ``—1—``."""
+    text = text.translate(_TRANSLATE)
+    text = _TRAILING_DOT.sub("。", text)
+    if _PAGE_NUMBER.match(text):
+        return text.replace("一", "—")
+    text = _DASH_BETWEEN_DIGITS.sub("—", text)
+    text = _YEAR_IN_NUMBER.sub(_document_number_year, text)
+    text = _MIXED_PAREN.sub(lambda m: f"（{m.group('a') or m.group('b')}）", text)
+    return nested_quotes(fullwidth_punctuation(text))
