@@ -14,6 +14,10 @@ correctness where golden files only detect change. A document scores:
   none), the document is parsed with enrichment and the problem's ``enrichment.topic`` is
   compared with it. Topic is opt-in enrichment, so it is not part of "exact" and a wrong
   topic does not make a document fail.
+- organisation precision and recall, apart from the rest the same way: when a facts problem
+  gives ``organizations`` (the names its text gives, ``[]`` for none), the problem's entities of
+  kind ``organization`` are compared with them, names with blanks removed; a found name is right
+  when it equals one of the labels. Labels of a problem not found count as missed.
 
 ``rectpipe eval DIR`` prints it; :func:`evaluate_folder` is the same in Python.
 
@@ -70,6 +74,11 @@ class DocumentScore:
     topic_right: int = 0
     topic_total: int = 0
     topic_misses: list[str] = field(default_factory=list)
+    org_found: int = 0
+    org_expected: int = 0
+    org_right: int = 0
+    org_labelled: int = 0
+    org_misses: list[str] = field(default_factory=list)
     error: str | None = None
 
     @property
@@ -105,15 +114,20 @@ class Totals:
     topic_right: int = 0
     topic_total: int = 0
     topic_documents: int = 0
+    org_found: int = 0
+    org_expected: int = 0
+    org_right: int = 0
+    org_documents: int = 0
 
     def add(self, score: DocumentScore) -> None:
         self.documents += 1
         self.exact_documents += score.ok
         self.topic_documents += score.topic_total > 0
+        self.org_documents += score.org_labelled > 0
         for name in (
             "expected", "found", "matched", "exact", "metadata_right", "metadata_total",
             "totals_right", "totals_total", "narrative_total", "narrative_as_problem",
-            "topic_right", "topic_total",
+            "topic_right", "topic_total", "org_found", "org_expected", "org_right",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(score, name))
 
@@ -166,14 +180,16 @@ def evaluate_document(
         return score
     wanted: list[dict[str, Any]] = list(facts.get("problems") or [])
     score.expected = len(wanted)
-    topics = _wants_topics(wanted)
+    topics = _wants(wanted, "topic")
+    organizations = _wants(wanted, "organizations")
+    enrich = topics or organizations
     try:
-        report = parse_file(document, enrich=topics) if report is None else report
+        report = parse_file(document, enrich=enrich) if report is None else report
     except RectpipeError as exc:
         score.error = f"{exc.code}: {exc}"
         score.misses.append(score.error)
         return score
-    if topics:
+    if enrich:
         report = _enriched(report)
     _score_metadata(report, facts, score)
     _score_totals(report, facts, score)
@@ -182,12 +198,14 @@ def evaluate_document(
     _score_narrative(report, facts, score)
     if topics:
         _score_topics(report.iter_problems(), wanted, pairs, score)
+    if organizations:
+        _score_organizations(report.iter_problems(), wanted, pairs, score)
     return score
 
 
-def _wants_topics(wanted: list[dict[str, Any]]) -> bool:
-    """Whether any facts problem gives a ``topic`` (the document is then enriched)."""
-    return any(isinstance(want, dict) and "topic" in want for want in wanted)
+def _wants(wanted: list[dict[str, Any]], key: str) -> bool:
+    """Whether any facts problem gives ``key`` (the document is then enriched)."""
+    return any(isinstance(want, dict) and key in want for want in wanted)
 
 
 def _enriched(report: Report) -> Report:
@@ -327,6 +345,45 @@ def _score_topics(
             )
 
 
+def _score_organizations(
+    found: list[Problem],
+    wanted: list[dict[str, Any]],
+    pairs: list[tuple[int, int]],
+    score: DocumentScore,
+) -> None:
+    """Organisation entities against the ``organizations`` of every facts problem that gives
+    them (each name counted once per problem); a problem not found finds none."""
+    got_by_wanted = {j: _organizations(found[i]) for i, j in pairs}
+    for j, want in enumerate(wanted):
+        if "organizations" not in want:
+            continue
+        score.org_labelled += 1
+        labels = {_name(label) for label in want["organizations"] or []}
+        got = got_by_wanted.get(j, set())
+        right = got & labels
+        score.org_expected += len(labels)
+        score.org_found += len(got)
+        score.org_right += len(right)
+        if got != labels:
+            where = f"organizations {want.get('number')} {str(want.get('title'))[:20]}"
+            if j not in got_by_wanted:
+                where += " (problem not found)"
+            details = [f"missed {sorted(labels - got)}"] if labels - got else []
+            details += [f"not a label {sorted(got - labels)}"] if got - labels else []
+            score.org_misses.append(f"{where}: {', '.join(details)}")
+
+
+def _name(value: Any) -> str:
+    """A name compared: folded like titles, blanks removed."""
+    return "".join(str(fold(str(value))).split())
+
+
+def _organizations(problem: Problem) -> set[str]:
+    if problem.enrichment is None:
+        return set()
+    return {_name(e.text) for e in problem.enrichment.entities if e.kind == "organization"}
+
+
 def _topic(problem: Problem) -> str | None:
     return problem.enrichment.topic if problem.enrichment is not None else None
 
@@ -398,6 +455,11 @@ def format_scores(scores: list[DocumentScore], totals: Totals, *, misses: int = 
     for s in scores:
         state = "ok  " if s.ok else "FAIL"
         topic = f"; topic {s.topic_right}/{s.topic_total}" if s.topic_total else ""
+        if s.org_labelled:
+            topic += (
+                f"; organizations {s.org_right}/{s.org_found} right, "
+                f"{s.org_right}/{s.org_expected} found"
+            )
         lines.append(
             f"{state} {s.document.name}: problems {s.matched}/{s.expected} found, "
             f"{s.found - s.matched} extra, {s.exact} exact; metadata "
@@ -406,6 +468,7 @@ def format_scores(scores: list[DocumentScore], totals: Totals, *, misses: int = 
         )
         lines.extend(_limited(s.misses, misses))
         lines.extend(_limited(s.topic_misses, misses))
+        lines.extend(_limited(s.org_misses, misses))
     t = totals
     precision = t.matched / t.found if t.found else 1.0
     recall = t.matched / t.expected if t.expected else 1.0
@@ -423,6 +486,14 @@ def format_scores(scores: list[DocumentScore], totals: Totals, *, misses: int = 
         lines.append(
             f"topic (enrichment, not part of exact): {t.topic_right}/{t.topic_total} right "
             f"({t.topic_right / t.topic_total:.1%}) in {t.topic_documents} documents"
+        )
+    if t.org_documents:
+        precision = t.org_right / t.org_found if t.org_found else 1.0
+        recall = t.org_right / t.org_expected if t.org_expected else 1.0
+        lines.append(
+            f"organizations (enrichment, not part of exact): precision {t.org_right}/"
+            f"{t.org_found} ({precision:.1%}), recall {t.org_right}/{t.org_expected} "
+            f"({recall:.1%}) in {t.org_documents} documents"
         )
     return "\n".join(lines) + "\n"
 
