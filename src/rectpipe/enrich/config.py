@@ -39,6 +39,12 @@ class EnrichConfig:
     meeting_suffixes: tuple[str, ...]
     org_patterns: tuple[regex.Pattern[str], ...]
     org_suffixes: tuple[str, ...]
+    org_part_suffixes: tuple[str, ...]
+    org_unit_words: frozenset[str]
+    org_bodies: frozenset[str]
+    org_short_names: frozenset[str]
+    org_class_words: frozenset[str]
+    org_generic_names: frozenset[str]
     place_suffixes: tuple[str, ...]
     person_titles: tuple[str, ...]
     #: Words jieba keeps whole, as ``(word, tag)``, in the profile's order.
@@ -48,6 +54,10 @@ class EnrichConfig:
 
 def _longest_first(items: Any) -> tuple[str, ...]:
     return tuple(sorted({str(item) for item in items or ()}, key=lambda s: (-len(s), s)))
+
+
+def _words(items: Any) -> frozenset[str]:
+    return frozenset(str(item) for item in items or ())
 
 
 def _entry(text: str) -> tuple[str, str]:
@@ -70,6 +80,12 @@ def _build(raw: dict[str, Any]) -> EnrichConfig:
             meeting_suffixes=_longest_first(raw.get("meeting_suffixes", [])),
             org_patterns=tuple(regex.compile(str(p)) for p in raw.get("org_patterns", [])),
             org_suffixes=_longest_first(raw.get("org_suffixes", [])),
+            org_part_suffixes=_longest_first(raw.get("org_part_suffixes", [])),
+            org_unit_words=_words(raw.get("org_unit_words")),
+            org_bodies=_words(raw.get("org_bodies")),
+            org_short_names=_words(raw.get("org_short_names")),
+            org_class_words=_words(raw.get("org_class_words")),
+            org_generic_names=_words(raw.get("org_generic_names")),
             place_suffixes=_longest_first(raw.get("place_suffixes", [])),
             person_titles=_longest_first(raw.get("person_titles", [])),
             dictionary=tuple(_entry(str(e)) for e in raw.get("dictionary", [])),

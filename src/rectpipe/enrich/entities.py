@@ -41,6 +41,7 @@ _NOT_MODIFIER = frozenset(
 _NOT_ORG = frozenset({"大厅", "政务大厅", "政务服务大厅", "布局", "格局", "大局", "结局", "展厅",
                       "党组织", "基层党组织", "职能部门",
                       "交易会", "博览会", "展销会"})  # fmt: skip
+_NOT_ORG_ENDINGS = tuple(_NOT_ORG)  # 产业布局 ends in 局 and is no bureau either
 _NOT_PLACE = frozenset(
     "新建 上门 深度 南北 东西 四楼 前进 和平 长安 新华 太平 中华 "  # noqa: SIM905
     "胜利 光明 东方 朝阳 东盟 关联 广大 城市 沿河 沿江 沿线".split()
@@ -61,7 +62,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 def _is_org_head(token: Token, config: EnrichConfig) -> bool:
     """An organisation ends here: an ``nt`` token, or one ending in an organisation suffix
     (a one-character suffix such as 局 only in a word of three or more characters)."""
-    if token.text in _NOT_ORG:
+    if token.text.endswith(_NOT_ORG_ENDINGS):
         return False
     if token.tag == "nt":
         return True
@@ -105,26 +106,140 @@ def _unknown_name_before(tokens: Sequence[Token], first: int, config: EnrichConf
     return before is None or len(before.text) > 1 or not _HAN.fullmatch(before.text)
 
 
+_PART_GAP_EXCLUDED = (_COMPANY_EXCLUDED_TAGS - {"v"}) | {"m", "q"}
+_NOT_BEFORE_BODY = frozenset({"vn", "b", "v"})
+_KIND_BEFORE = frozenset({"相关", "有关", "所属", "下属", "其他", "涉事", "各类"})
+_BARE_PLACE = frozenset({"省", "市", "县", "区", "州", "镇", "乡"})
+_NOUNISH = frozenset({"n", "nt", "nz", "ns", "nr", "j", "vn", "ng", "l"})
+
+
+def _is_class(token: Token, config: EnrichConfig) -> bool:
+    """Does ``token`` make the name it starts a kind of unit (全市, 乡镇, 市级)?"""
+    return token.text in config.org_class_words or (
+        len(token.text) >= 2 and token.text.endswith("级")
+    )
+
+
+def _is_part_end(tokens: Sequence[Token], at: int, config: EnrichConfig) -> bool:
+    """Does ``tokens[at]`` end a unit's part (人事科, 排水 + 科, 防汛 + 办) that the next token
+    does not carry on (区水务局 + 中心 + 工作 is not a part)?"""
+    text = tokens[at].text
+    if (
+        not _HAN.fullmatch(text)
+        or not text.endswith(config.org_part_suffixes)
+        or tokens[at].tag in _PART_GAP_EXCLUDED - {"v"}
+    ):
+        return False  # 集团 + 所/c + 提供: a particle
+    if len(text) > 1 and text not in config.org_part_suffixes:
+        if tokens[at].tag not in _NOUNISH:
+            return False
+        if len(text) < 3 and not text.endswith(
+            tuple(s for s in config.org_part_suffixes if len(s) > 1)
+        ):
+            return False  # 学科, 网站: words, not parts
+    after = tokens[at + 1] if at + 1 < len(tokens) else None
+    return after is None or not (_HAN.fullmatch(after.text) and after.tag in _NOUNISH)
+
+
+def _part_after(tokens: Sequence[Token], last: int, used: set[int], config: EnrichConfig) -> int:
+    """The last token of a unit's part right after ``last`` (区水务局 + 排水 + 科), at most two
+    short name-like tokens and the part's ending; ``last`` when there is none."""
+    verb = False
+    for end in range(last + 1, min(last + 4, len(tokens))):
+        if end in used:
+            break
+        token = tokens[end]
+        if _is_part_end(tokens, end, config) and not (verb and token.tag not in _NOUNISH):
+            return end
+        verb = verb or token.tag == "v"  # 排水 + 科, never 督促 + 办
+        if (
+            token.tag == "a"
+            or len(token.text) > 4
+            or not _HAN.fullmatch(token.text)
+            or token.tag in _PART_GAP_EXCLUDED
+            or token.text in _NOT_MODIFIER
+        ):
+            break
+    return last
+
+
+def _place_led_start(tokens: Sequence[Token], end: int, used: set[int]) -> int | None:
+    """The bare 省/市/县/区 that starts a short name ending at ``end`` (区 + 河 + 长 + 办),
+    with one to three short tokens between; ``None`` when there is none."""
+    for first in range(end - 1, max(end - 5, -1), -1):
+        if first in used:
+            return None
+        token = tokens[first]
+        if token.text in _BARE_PLACE:
+            if first == end - 1:
+                return None
+            before = tokens[first - 1] if first else None
+            if before is not None and before.text in _DEICTIC:
+                return None
+            return first
+        if (
+            len(token.text) > 3
+            or not _HAN.fullmatch(token.text)
+            or token.tag in _PART_GAP_EXCLUDED
+            or token.text in _NOT_MODIFIER
+        ):
+            return None
+    return None
+
+
+def _alone_is_name(tokens: Sequence[Token], head: int, config: EnrichConfig) -> bool:
+    """May ``tokens[head]`` be a name with nothing before it: tagged ``nt`` (区纪工委), a
+    short name of a definite unit (集团, 局机关), or a bare 省/市/县/区 glued to an
+    organisation word (省政府), unless a class word points at a kind (各级党委)?"""
+    token = tokens[head]
+    before = tokens[head - 1] if head else None
+    if before is not None and (_is_class(before, config) or before.text in _KIND_BEFORE):
+        return False
+    if token.tag == "nt" or token.text in config.org_short_names:
+        return True
+    return (
+        len(token.text) >= 3
+        and token.text[0] in _BARE_PLACE
+        and token.text[1:] in config.org_suffixes
+    )
+
+
 def _organisations(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[int, int]]:
     """``(first, last)`` token indices of each organisation, not overlapping.
 
     Heads are taken right to left; each takes the name-like tokens before it (other heads
-    included: 市 + 公安局 + 凤凰园 + 分局), at most 24 characters. A head with nothing before
-    it is a name only when tagged ``nt`` (区纪工委, not 公司).
+    included: 市 + 公安局 + 凤凰园 + 分局), at most 24 characters, and a unit's part after it
+    (区水务局 + 人事科). A body after a one-character unit word names the reporting unit's body
+    (局 + 党组); a bare 省/市/县/区 opens a short name ending in a part's word (区 + 防汛办). A
+    head with nothing before it is a name only when :func:`_alone_is_name` says so. A name
+    that starts with a class word (全市中小学, 市级医院) or is a generic name (会计师事务所) is a
+    kind of unit and is not kept.
     """
     found: list[tuple[int, int]] = []
     used: set[int] = set()
     for head in range(len(tokens) - 1, -1, -1):
-        if head in used or not _is_org_head(tokens[head], config):
+        if head in used:
             continue
-        company = tokens[head].text.endswith(_COMPANY_SUFFIXES)
+        token = tokens[head]
+        if not (_is_org_head(token, config) or token.text in config.org_short_names):
+            if _is_part_end(tokens, head, config) or token.text in config.org_suffixes:
+                start = _place_led_start(tokens, head, used)
+                if start is not None:  # 区 + 防汛 + 办, 市 + 住 + 建 + 局
+                    last = _part_after(tokens, head, used, config)
+                    used.update(range(start, last + 1))
+                    found.append((start, last))
+            continue
+        company = token.text.endswith(_COMPANY_SUFFIXES)
         first = head
-        while first > 0 and first - 1 not in used:
+        # A short name that is no organisation word (局机关, 总行) stands alone: 须经 + 局机关.
+        while _is_org_head(token, config) and first > 0 and first - 1 not in used:
             before = tokens[first - 1]
-            if tokens[head].end - before.start > 24:
+            if token.end - before.start > 24:
                 break
             if not (_is_modifier(before, company) or _is_org_head(before, config)):
                 break
+            if token.text in config.org_bodies and before.tag in _NOT_BEFORE_BODY:
+                break  # 调整设置 + 党支部: what was done to a body, not whose it is
             if first >= 2 and tokens[first - 2].text.isdigit():
                 break  # 2家民营公司: 家 counts, it does not name
             if before.text in _ADMIN and first >= 2 and tokens[first - 2].text in _DEICTIC:
@@ -136,10 +251,26 @@ def _organisations(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[
             and _unknown_name_before(tokens, first, config)
         ):
             first -= 2
-        if first == head and tokens[head].tag != "nt":
+        if (
+            first > 0
+            and first - 1 not in used
+            and tokens[first].text in config.org_bodies
+            and tokens[first - 1].text in config.org_unit_words
+        ):
+            first -= 1  # 局 + 党组: the unit's own body
+        if first == head and not _alone_is_name(tokens, head, config):
             continue
-        used.update(range(first, head + 1))
-        found.append((first, head))
+        last = _part_after(tokens, head, used, config)
+        used.update(range(first, last + 1))
+        name = "".join(t.text for t in tokens[first : last + 1])
+        kind = _is_class(tokens[first], config) or (
+            first > 0
+            and tokens[first].text in config.org_unit_words
+            and _is_class(tokens[first - 1], config)  # 基层 + 所 + 党支部
+        )
+        if kind or name in config.org_generic_names:
+            continue
+        found.append((first, last))
     return sorted(found)
 
 

@@ -121,6 +121,29 @@ class Enrichment(_Strict):
         default_factory=list, description="regular expressions matching organisation names"
     )
     org_suffixes: Phrases = Field(default_factory=list)
+    org_part_suffixes: Phrases = Field(
+        default_factory=list,
+        description="endings of a unit's part after its name (区水务局 + 人事科), or of a short "
+        "name after a bare 省/市/县/区 (区 + 防汛办)",
+    )
+    org_unit_words: Phrases = Field(
+        default_factory=list,
+        description="one-character unit words naming the reporting unit before a body (局 + 党组)",
+    )
+    org_bodies: Phrases = Field(
+        default_factory=list, description="bodies of a unit named after its unit word (局 + 党组)"
+    )
+    org_short_names: Phrases = Field(
+        default_factory=list,
+        description="words that alone name the reporting unit or one of its bodies (集团, 局机关)",
+    )
+    org_class_words: Phrases = Field(
+        default_factory=list,
+        description="first words that make a name a kind of unit, not one unit (全市, 乡镇)",
+    )
+    org_generic_names: Phrases = Field(
+        default_factory=list, description="names of a kind of unit, never of one (会计师事务所)"
+    )
     place_suffixes: Phrases = Field(default_factory=list)
     person_titles: Phrases = Field(default_factory=list)
     dictionary: Phrases = Field(
@@ -160,6 +183,11 @@ class ProfileFile(_Strict):
     notice_sections: NoticeSections = Field(default_factory=NoticeSections)
     issuer_suffixes: Phrases = Field(default_factory=list)
     inspection_kinds: Phrases = Field(default_factory=list)
+    article_markers: Phrases = Field(
+        default_factory=list,
+        description="line-opening labels of a scholarly article (摘要, 关键词): a text with two "
+        "of them is an article about rectification, not a report",
+    )
     table_columns: TableColumns = Field(default_factory=TableColumns)
     enrichment: Enrichment = Field(default_factory=Enrichment)
 

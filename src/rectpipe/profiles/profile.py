@@ -56,6 +56,8 @@ class Profile:
     findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Part titles of a notice about one finding, by role (``notice_sections:``).
     notice_sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Line-opening labels of a scholarly article (摘要, 关键词, 参考文献).
+    article_markers: tuple[str, ...] = ()
     #: The merged ``enrichment:`` section when the user file has one, else ``None`` (the
     #: default section); read by :func:`rectpipe.enrich.config.config_for`.
     enrichment: dict[str, Any] | None = field(default=None, repr=False)
@@ -94,6 +96,7 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             closing_sections=_longest_first(raw.get("closing_sections", [])),
             issuer_suffixes=_longest_first(raw.get("issuer_suffixes", [])),
             inspection_kinds=tuple(str(k) for k in raw.get("inspection_kinds", [])),
+            article_markers=_longest_first(raw.get("article_markers", [])),
             table_columns={
                 key: _longest_first(values)
                 for key, values in dict(raw.get("table_columns", {})).items()
