@@ -21,6 +21,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .extract.consistency import consistency_warnings, contradiction_patterns
+from .extract.genre import article_markers, reads_as_article, speaks_of_rectification
 from .extract.metadata import extract_metadata, metadata_warnings
 from .extract.placement import confidence_warnings, place
 from .extract.problems import build
@@ -330,7 +331,14 @@ def _parse_document(
     report.summary = summarise(
         report, stated_blocks=_outside_problems(report, textmap), textmap=textmap, profile=profile
     )
-    if not problems and report.summary.stated is None and not _reads_as_report(report, profile):
+    if reads_as_article(report.text, profile):
+        markers = "、".join(article_markers(report.text, profile))
+        raise StructureNotFoundError(f"a scholarly article ({markers}), not a report")
+    if (
+        not problems
+        and report.summary.stated is None
+        and not speaks_of_rectification(report.text, report.metadata.title, profile)
+    ):
         raise StructureNotFoundError("nothing recognisable as a rectification report")
     report.warnings += completeness_warnings(report, textmap, closing=tree.closing)
     contradictions = (
@@ -358,12 +366,3 @@ def _outside_problems(report: Report, textmap: TextMap) -> list[int]:
         first = bisect_left(textmap.starts, start)
         inside.update(range(first, bisect_left(textmap.starts, end)))
     return [i for i in range(len(textmap.blocks)) if i not in inside]
-
-
-def _reads_as_report(report: Report, profile: Profile) -> bool:
-    """A text with no problem list and no totals is still a report when it has a report's
-    title, or speaks of rectification after an inspection."""
-    if report.metadata.title is not None:
-        return True
-    text = report.text
-    return "整改" in text and any(kind in text for kind in profile.inspection_kinds)

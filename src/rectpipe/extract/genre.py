@@ -1,0 +1,46 @@
+"""Is a text a rectification report at all?
+
+A text with no problem list and no stated totals may still be a report (a narrative-only
+report, an introduction cut short: ``no_problems``). It is not one when it never speaks of
+rectification, or when it is a scholarly article about rectification: two different article
+labels (摘要, 关键词, 参考文献… from the profile's ``article_markers``) open its lines.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..profiles.profile import Profile
+
+#: Different article labels that make a text an article.
+ARTICLE_MARKERS_MIN = 2
+
+_LINE_START = regex.compile(r"(?m)^[\s\p{Z}【\[〔]*(\p{L}+)")
+
+
+def article_markers(text: str, profile: Profile) -> list[str]:
+    """The profile's article labels that open a line of ``text`` (``摘要：``, ``【关键词】``,
+    ``参考文献``), each once, in the order they first appear; the longest label that fits
+    wins (内容摘要 over 摘要)."""
+    found: list[str] = []
+    for match in _LINE_START.finditer(text):
+        opening = match.group(1)
+        marker = next((m for m in profile.article_markers if opening.startswith(m)), None)
+        if marker is not None and marker not in found:
+            found.append(marker)
+    return found
+
+
+def reads_as_article(text: str, profile: Profile) -> bool:
+    """Do at least :data:`ARTICLE_MARKERS_MIN` different article labels open lines?"""
+    return len(article_markers(text, profile)) >= ARTICLE_MARKERS_MIN
+
+
+def speaks_of_rectification(text: str, title: str | None, profile: Profile) -> bool:
+    """A text with no problem list and no totals is still a report when it speaks of
+    rectification (整改) and either has a report's title or names an inspection."""
+    if "整改" not in text:
+        return False
+    return title is not None or any(kind in text for kind in profile.inspection_kinds)

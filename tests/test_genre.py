@@ -1,0 +1,73 @@
+"""A text is a report, a report without a problem list, or not a report at all.
+
+Texts written for the test: a scholarly article about audit rectification (its own numbered
+problems and measures included), a page that never speaks of rectification, and the report
+shapes that must stay reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import rectpipe
+from rectpipe.errors import StructureNotFoundError
+from rectpipe.extract.genre import article_markers, reads_as_article
+from rectpipe.profiles.profile import default_profile
+
+ARTICLE = (
+    "审计整改长效机制建设的路径探析\n"
+    "林某某\n（某某大学 经济学院）\n"
+    "摘要：审计查出问题整改是审计监督的重要环节。本文分析当前整改工作中存在的问题，提出对策。\n"
+    "关键词：审计整改；长效机制；问责\n"
+    "中图分类号：F239 文献标识码：A\n"
+    "一、审计整改工作中存在的问题\n"
+    "（一）整改责任落实不到位\n部分被审计单位对整改重视不够，存在重审计、轻整改的现象。\n"
+    "（二）整改结果运用不充分\n整改结果与考核问责衔接不紧。\n"
+    "二、完善审计整改机制的对策\n"
+    "（一）压实整改责任\n建立整改台账，实行销号管理。\n"
+    "参考文献\n[1]某某.审计整改研究[J].审计月刊,2021(3):12-15.\n"
+)
+
+
+def test_a_scholarly_article_about_rectification_is_not_a_report() -> None:
+    with pytest.raises(StructureNotFoundError, match="scholarly article"):
+        rectpipe.parse_text(ARTICLE)
+
+
+def test_the_labels_found_are_named_once_each() -> None:
+    profile = default_profile()
+    assert article_markers(ARTICLE, profile) == ["摘要", "关键词", "中图分类号", "参考文献"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【摘要】整改情况。\n正文。\n",  # one label alone is not enough
+        "一、关于摘要和关键词的说明\n整改情况。\n",  # the words inside a line, not opening it
+        "整改情况摘要：已完成。\n关键数据：3项。\n",  # another word before the label
+    ],
+)
+def test_one_label_or_labels_inside_lines_do_not_make_an_article(text: str) -> None:
+    assert not reads_as_article(text, default_profile())
+
+
+def test_bracketed_labels_open_lines_too() -> None:
+    assert reads_as_article("【摘要】某某。\n【关键词】某某；某某\n", default_profile())
+
+
+def test_a_page_that_never_speaks_of_rectification_is_not_a_report() -> None:
+    page = (
+        "关于举办2024年全民健身运动会的通知\n各单位：\n定于5月举办运动会，请各单位积极组织报名。\n"
+    )
+    with pytest.raises(StructureNotFoundError, match="nothing recognisable"):
+        rectpipe.parse_text(page)
+
+
+def test_a_narrative_report_without_problems_stays_a_report() -> None:
+    report = rectpipe.parse_text(
+        "关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，县委第二巡察组对县林业局党组开展了巡察。现将整改情况通报如下。\n"
+        "一、提高政治站位，压实整改责任\n局党组召开专题会议研究部署整改工作。\n"
+    )
+    assert report.iter_problems() == []
+    assert "no_problems" in [w.code for w in report.warnings]
