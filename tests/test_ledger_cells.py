@@ -103,3 +103,27 @@ def test_measure_text_and_provenance() -> None:
 )
 def test_find_cell_measures(text: str, markers: list[str]) -> None:
     assert [m.marker for m in find_cell_measures(text)] == markers
+
+
+def test_a_web_ledger_with_a_row_per_measure_under_merged_cells(tmp_path: Path) -> None:
+    """序号, 问题 and 完成情况 merged down (rowspan) over one row per measure: one problem,
+    its measures from every row."""
+    page = tmp_path / "ledger.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<h1>关于巡察反馈问题整改情况的通报</h1><p>现将整改情况通报如下。</p>"
+        '<table border="1">'
+        "<tr><th>序号</th><th>问题描述</th><th>整改措施</th><th>完成情况</th></tr>"
+        '<tr><td rowspan="2">1</td><td rowspan="2">资产台账不健全。</td>'
+        '<td>一是全面清查资产。</td><td rowspan="2">已完成</td></tr>'
+        "<tr><td>二是建立动态台账。</td></tr>"
+        "<tr><td>2</td><td>会议记录不规范。</td><td>制定记录模板。</td><td>正在整改</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    report = rectpipe.parse_file(page)
+    first, second = report.iter_problems()
+    assert (first.number, first.title, first.status) == ("1", "资产台账不健全", "completed")
+    assert first.actions == "一是全面清查资产。\n二是建立动态台账。"
+    assert [m.text for m in first.measures] == ["全面清查资产。", "建立动态台账。"]
+    assert (second.number, second.actions, second.status) == ("2", "制定记录模板。", "in_progress")

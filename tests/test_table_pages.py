@@ -33,6 +33,27 @@ def test_the_table_layout_seed_gives_the_seed_problems(
     assert records == seed_records
 
 
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_ledger_with_a_row_per_measure_and_merged_cells_gives_the_seed_problems(
+    suffix: str, seed_records: list[tuple[object, ...]]
+) -> None:
+    """One row per measure, 序号 / 反馈问题 / 整改结果 merged down the problem's rows and
+    centred, merged cells cut by page breaks: the seed's 26 problems, each measure a line of
+    its actions."""
+    report = rectpipe.parse_file(LEDGERS / f"seed-table-merged.{suffix}")
+    problems = report.iter_problems()
+    records = [problem_record(p) for p in problems]
+    assert len(records) == 26
+    for got, want in zip(records, seed_records, strict=True):
+        actions = 6  # problem_record's actions: the rows' pieces, a line each
+        assert str(got[actions]).replace("\n", "") == want[actions]
+        assert got[:actions] + got[actions + 1 :] == want[:actions] + want[actions + 1 :]
+    for problem in problems:
+        for measure in problem.measures:
+            where = measure.provenance
+            assert report.text[where.start : where.end] == measure.marker + measure.text
+
+
 def test_the_pdf_table_is_one_block_with_one_header_and_whole_rows() -> None:
     document = read_pdf((LEDGERS / "seed-table.pdf").read_bytes())
     (table,) = [block for block in document.blocks if block.cells]

@@ -90,13 +90,12 @@ def ledger_problems(
     categories: list[PathItem] = []
     problems: list[Problem] = []
     width = max(len(row) for row in rows)
-    for r in range(first_data, len(rows)):
-        row = rows[r]
-        distinct = {cell for cell in row if cell}
-        if len(distinct) <= 1 and (len(row) > 2 or len(row) < width):
+    for group in _row_groups(rows, first_data, columns, width):
+        r, row = group[0], rows[group[0]]
+        if len(group) == 1 and _is_spanning(row, width):
             # A row of one merged cell (repeated across the row, or one cell spanning it as
             # web pages give it): a category heading (一、…) for the rows below it, or a note.
-            item = _category_row(next(iter(distinct), ""))
+            item = _category_row(next(iter({cell for cell in row if cell}), ""))
             if item is not None:
                 # 一、 then （一）: the second is under the first; another 一、 replaces both.
                 categories = [c for c in categories if _category_level(c) < _category_level(item)]
@@ -148,10 +147,15 @@ def ledger_problems(
             pieces.append(text)
             sources[key] = textmap.provenance(at, at + len(text))
 
-        for column in more_actions:
-            extra = row[column].strip() if column < len(row) else ""
-            if extra:
-                add_piece(extra, _stripped_start(row[column], offsets[r][column]))
+        for k, at_row in enumerate(group):
+            if k and (more := _cell_of(rows[at_row], columns.get("actions"))):
+                # A later row of the problem (its 序号 merged down, or cut by a page break).
+                column = columns["actions"]
+                add_piece(more, _stripped_start(rows[at_row][column], offsets[at_row][column]))
+            for column in more_actions:
+                extra = _cell_of(rows[at_row], column)
+                if extra:
+                    add_piece(extra, _stripped_start(rows[at_row][column], offsets[at_row][column]))
         if raw:
             # A progress cell often opens with the status and goes on with what was done:
             # 已完成。修订《…》… → status 已完成, the rest joins the actions on a line of its own.
@@ -176,43 +180,34 @@ def ledger_problems(
                     found.start if found else None,
                     found.end if found else None,
                 )
-        measured = cell("actions")
-        measured_at = (
-            _stripped_start(rows[r][columns["actions"]], offsets[r][columns["actions"]])
-            if measured
-            else 0
-        )
+        measured_cells = [
+            (
+                text,
+                _stripped_start(
+                    rows[at_row][columns["actions"]], offsets[at_row][columns["actions"]]
+                ),
+            )
+            for at_row in group
+            if (text := _cell_of(rows[at_row], columns.get("actions")))
+        ]
         stated = None
-        if "status" not in columns and measured:
+        if "status" not in columns and measured_cells:
             # No status column: a progress cell says it in its own words (……。已完成。).
+            measured, measured_at = measured_cells[-1]
             stated = status_sentence(measured, profile)
             if stated is not None:
                 s, e, match = stated
                 status, long_term, raw = match.status, match.long_term, measured[s:e]
                 sources["status"] = textmap.provenance(measured_at + s, measured_at + e)
-        measures = []
-        for m in find_cell_measures(measured):
-            end = m.end
-            if stated is not None and m.start < stated[0] < end:
-                # The closing status sentence is the row's status, not part of the last measure.
-                end = stated[0]
-                while end > m.start and measured[end - 1] in " \n，,；;":
-                    end -= 1
-            measures.append(
-                Measure(
-                    ordinal=m.ordinal,
-                    marker=m.marker,
-                    text=measured[m.start : end].strip(),
-                    provenance=textmap.provenance(measured_at + m.marker_start, measured_at + end),
-                )
-            )
+        measures = _cell_measures(measured_cells, stated, textmap)
         actions = "\n".join(pieces)
         category = cell("category")
         row_path = [*path, *categories]
         if category:
             row_path.append(PathItem(marker=None, title=category))
         first = offsets[r][0]
-        last_cell = len(row) - 1
+        end_row = rows[group[-1]]
+        last_cell = len(end_row) - 1
         problems.append(
             Problem(
                 id=unique(f"t{index}-r{r}"),
@@ -228,11 +223,97 @@ def ledger_problems(
                 measures=measures,
                 responsible=cell("responsible") or None,
                 deadline=cell("deadline") or None,
-                provenance=textmap.provenance(first, offsets[r][last_cell] + len(row[last_cell])),
+                provenance=textmap.provenance(
+                    first, offsets[group[-1]][last_cell] + len(end_row[last_cell])
+                ),
                 sources=sources,
             )
         )
     return problems
+
+
+def _cell_measures(
+    cells: list[tuple[str, int]],
+    stated: tuple[int, int, object] | None,
+    textmap: TextMap,
+) -> list[Measure]:
+    """The measures the actions cells of a problem's rows enumerate (``(text, offset)`` each,
+    read as one text, a line each: one row per measure is a common layout). A measure ends
+    with its cell; in the last cell, before the closing status sentence ``stated`` gives."""
+    joined = "\n".join(text for text, _ in cells)
+    bounds: list[tuple[int, int, int]] = []  # (start in joined, end in joined, text offset)
+    position = 0
+    for text, at in cells:
+        bounds.append((position, position + len(text), at))
+        position += len(text) + 1
+    measures: list[Measure] = []
+    for m in find_cell_measures(joined):
+        start, end, at = next(b for b in bounds if b[0] <= m.marker_start < b[1] + 1)
+        stop = min(m.end, end)
+        if stated is not None and start == bounds[-1][0] and m.start < start + stated[0] < stop:
+            # The closing status sentence is the status, not part of the last measure.
+            stop = start + stated[0]
+            while stop > m.start and joined[stop - 1] in " \n，,；;":
+                stop -= 1
+        measures.append(
+            Measure(
+                ordinal=m.ordinal,
+                marker=m.marker,
+                text=joined[m.start : stop].strip(),
+                provenance=textmap.provenance(at + m.marker_start - start, at + stop - start),
+            )
+        )
+    return measures
+
+
+def _cell_of(row: tuple[str, ...], column: int | None) -> str:
+    return row[column].strip() if column is not None and column < len(row) else ""
+
+
+def _is_spanning(row: tuple[str, ...], width: int) -> bool:
+    """Is ``row`` one merged cell (the same text across it or in its first cell, or one cell
+    as web pages give it), or empty?"""
+    distinct = {cell for cell in row if cell}
+    if len(distinct) > 1:
+        return False
+    # Not a row whose only text is in a later column ('', '', '', 三是…): a problem's rest.
+    return len(row) < width or (len(row) > 2 and (bool(row[0]) or not distinct))
+
+
+def _row_groups(
+    rows: tuple[tuple[str, ...], ...], first: int, columns: dict[str, int], width: int
+) -> list[list[int]]:
+    """The data rows from ``first``, grouped by problem. A row belongs to the problem above
+    it when it repeats that problem's 序号 and statement (cells merged down, which readers fill
+    in every row they span), or when it has no 序号 and its statement is empty or the end of
+    the problem's (a merged cell cut by a page break, or a reader that leaves merged cells
+    empty below their first row). Spanning rows (categories, notes) stand alone and end a
+    problem."""
+    groups: list[list[int]] = []
+    open_problem = False
+    for r in range(first, len(rows)):
+        row = rows[r]
+        if _is_spanning(row, width):
+            groups.append([r])
+            open_problem = False
+            continue
+        number = _cell_of(row, columns.get("number"))
+        statement = _cell_of(row, columns.get("title"))
+        if open_problem:
+            above = groups[-1][0]
+            above_statement = _cell_of(rows[above], columns.get("title"))
+            repeats = statement == above_statement and (
+                number == _cell_of(rows[above], columns.get("number"))
+            )
+            # Without a 序号, the rest of the statement cut by a page break (a reader fills a
+            # merged cell down with what the new page shows of it) or nothing.
+            rest = not number and above_statement.endswith(statement)
+            if any(row) and (repeats or rest):
+                groups[-1].append(r)
+                continue
+        groups.append([r])
+        open_problem = bool(statement)
+    return groups
 
 
 def _is_sub_header(header: tuple[str, ...], below: tuple[str, ...]) -> bool:
