@@ -69,6 +69,15 @@ def test_every_sheet_freezes_its_header_and_filters_every_column(
         assert sheet.auto_filter.ref == f"A1:{last}{max(2, sheet.max_row)}"
 
 
+def test_every_sheet_prints_landscape_with_its_header_on_every_page(
+    book: openpyxl.Workbook,
+) -> None:
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert str(sheet.page_setup.paperSize) == "9"  # A4
+        assert sheet.print_title_rows == "$1:$1"
+
+
 def test_status_is_a_drop_down_of_the_closed_vocabulary(book: openpyxl.Workbook) -> None:
     sheet = book["problems"]
     (validation,) = sheet.data_validations.dataValidation

@@ -196,6 +196,10 @@ def _sheet(
         sheet.set_column(c, c, min(_MAX_WIDTH, width + 2))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(1, len(rows)), len(columns) - 1)
+    # Printed: landscape A4, the header row on every page.
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.repeat_rows(0)
     return sheet
 
 
