@@ -134,14 +134,17 @@ class _FileStore:
 class BookSink:
     """One workbook for the whole batch (``-f xlsx`` sheets: problems, measures, documents,
     warnings), written atomically when the sink is closed, documents in the order of their
-    paths. The manifest is ``<workbook>.manifest.jsonl`` unless given. Each report's rows are
-    kept as plain values until then, not the report. A workbook is written whole, so a run
-    cannot resume into one (:attr:`resumable` is false)."""
+    paths. The manifest is ``<workbook>.manifest.jsonl`` unless given.
+
+    Memory stays flat whatever the batch's size: each report's rows go, as plain values, to a
+    temporary spill file as the report arrives; at close they are read back one report at a
+    time, in path order, into a workbook written in constant memory. A workbook is written
+    whole, so a run cannot resume into one (:attr:`resumable` is false)."""
 
     resumable = False
 
     def __init__(self, path: str | Path, *, manifest_path: str | Path | None = None) -> None:
-        from ..writers.xlsx import WorkbookRows
+        import tempfile
 
         self.path = Path(path)
         self.manifest_path = Path(
@@ -150,29 +153,48 @@ class BookSink:
             else self.path.with_name(self.path.name + ".manifest.jsonl")
         )
         self.output_format = "xlsx"
-        self._rows: dict[str, WorkbookRows] = {}
+        self._spill = tempfile.TemporaryFile()  # noqa: SIM115 - open for the sink's life; unlinked
+        self._at: dict[str, tuple[int, int]] = {}  # path → (offset, length) in the spill
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
-        """Keep the report's rows; a failure has none."""
+        """Spill the report's rows; a failure has none."""
+        import pickle
+
         from ..writers.xlsx import WorkbookRows
 
         if result.report is None:
-            self._rows.pop(item.path, None)
+            self._at.pop(item.path, None)
             return None
-        rows = WorkbookRows()
-        rows.add(result.report)
-        self._rows[item.path] = rows
+        data = pickle.dumps(WorkbookRows.of(result.report), protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self._spill.seek(0, os.SEEK_END)
+        self._spill.write(data)
+        self._at[item.path] = (offset, len(data))
         return self.path.name
 
     def close(self) -> None:
         """Write the workbook (atomically; an interrupted run's holds the files done)."""
-        from ..writers.xlsx import WorkbookRows
+        import pickle
+        import tempfile
 
-        book = WorkbookRows()
-        for path in sorted(self._rows):
-            book.extend(self._rows[path])
-        self._rows = {}
-        write_output(self.path, book.to_bytes())
+        from ..writers.xlsx import WorkbookWriter
+
+        with tempfile.TemporaryDirectory() as folder:
+            built = os.path.join(folder, "book.xlsx")
+            writer = WorkbookWriter(built)
+            for path in sorted(self._at):
+                offset, length = self._at[path]
+                self._spill.seek(offset)
+                writer.add_rows(pickle.loads(self._spill.read(length)))  # our own rows
+            writer.close()
+            self._spill.close()
+            self._at = {}
+            write_output(self.path, _file_chunks(built))
+
+
+def _file_chunks(path: str, size: int = 1 << 20) -> Iterable[bytes]:
+    with open(path, "rb") as source:
+        while chunk := source.read(size):
+            yield chunk
 
 
 class DbSink:

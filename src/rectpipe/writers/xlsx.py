@@ -11,8 +11,9 @@ Sheets:
 - ``warnings``: one row per warning, with the problem it concerns when it names one.
 
 Every sheet has its header row frozen, a filter on every column and column widths that fit
-Chinese text (a CJK character counts as two). Written with xlsxwriter, in memory;
-:class:`WorkbookRows` gathers the rows of many reports (a batch) for one workbook.
+Chinese text (a CJK character counts as two), and prints landscape with its header on every
+page. Written with xlsxwriter: :class:`WorkbookWriter` writes rows as reports come (to a file
+in constant memory), :class:`WorkbookRows` holds one report's rows as plain values.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -34,6 +35,7 @@ __all__ = [
     "MEASURE_COLUMNS",
     "WARNING_COLUMNS",
     "WorkbookRows",
+    "WorkbookWriter",
     "dumps_xlsx",
 ]
 
@@ -169,49 +171,125 @@ def _warning_rows(report: Report) -> list[list[Any]]:
     return rows
 
 
-def _sheet(
-    book: Any, name: str, columns: Sequence[str], rows: list[list[Any]], formats: dict[str, Any]
-) -> Any:
-    sheet = book.add_worksheet(name)
-    widths = [max(_MIN_WIDTH, _display_width(c)) for c in columns]
-    for c, column in enumerate(columns):
-        sheet.write_string(0, c, column, formats["header"])
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            if isinstance(value, datetime.date):
-                sheet.write_datetime(
-                    r, c, datetime.datetime.combine(value, datetime.time()), formats["date"]
-                )
-            elif isinstance(value, bool):
-                sheet.write_boolean(r, c, value, formats["bool"])
-            elif isinstance(value, int | float):
-                sheet.write_number(r, c, value)
-            else:
-                text = str(value)
-                sheet.write_string(r, c, text, formats["wrap"] if "\n" in text else None)
-            widths[c] = max(widths[c], _display_width(value))
-    for c, width in enumerate(widths):
-        sheet.set_column(c, c, min(_MAX_WIDTH, width + 2))
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(1, len(rows)), len(columns) - 1)
-    # Printed: landscape A4, the header row on every page.
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.repeat_rows(0)
-    return sheet
+class _Sheet:
+    """One sheet written row by row (its header first); :meth:`finish` sets what needs every
+    row seen: column widths, the filter's range, the status drop-down."""
+
+    def __init__(
+        self, book: Any, name: str, columns: Sequence[str], formats: dict[str, Any]
+    ) -> None:
+        self.sheet = book.add_worksheet(name)
+        self.columns = columns
+        self.formats = formats
+        self.widths = [max(_MIN_WIDTH, _display_width(c)) for c in columns]
+        self.rows = 0
+        for c, column in enumerate(columns):
+            self.sheet.write_string(0, c, column, formats["header"])
+
+    def write(self, rows: Iterable[Sequence[Any]]) -> None:
+        sheet, formats, widths = self.sheet, self.formats, self.widths
+        for row in rows:
+            self.rows += 1
+            r = self.rows
+            for c, value in enumerate(row):
+                if value is None or value == "":
+                    continue
+                if isinstance(value, datetime.date):
+                    sheet.write_datetime(
+                        r, c, datetime.datetime.combine(value, datetime.time()), formats["date"]
+                    )
+                elif isinstance(value, bool):
+                    sheet.write_boolean(r, c, value, formats["bool"])
+                elif isinstance(value, int | float):
+                    sheet.write_number(r, c, value)
+                else:
+                    text = str(value)
+                    sheet.write_string(r, c, text, formats["wrap"] if "\n" in text else None)
+                widths[c] = max(widths[c], _display_width(value))
+
+    def finish(self) -> None:
+        sheet = self.sheet
+        for c, width in enumerate(self.widths):
+            sheet.set_column(c, c, min(_MAX_WIDTH, width + 2))
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(1, self.rows), len(self.columns) - 1)
+        # Printed: landscape A4, the header row on every page.
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.repeat_rows(0)
+        if "status" in self.columns:
+            status = self.columns.index("status")
+            last = max(1, self.rows)
+            sheet.data_validation(
+                1, status, last, status, {"validate": "list", "source": _STATUSES}
+            )
+
+
+class WorkbookWriter:
+    """A workbook written as rows come, report by report, to ``target`` (a file name, or an
+    in-memory buffer when ``None``: :meth:`close` then gives its bytes).
+
+    To a file it runs in xlsxwriter's constant-memory mode: each row goes to a temporary file
+    once written, so a batch of any size holds one report's rows at a time.
+    """
+
+    def __init__(self, target: str | None = None) -> None:
+        import xlsxwriter
+
+        self._buffer = io.BytesIO() if target is None else None
+        options = {"strings_to_numbers": False}
+        options.update({"in_memory": True} if target is None else {"constant_memory": True})
+        self._book = xlsxwriter.Workbook(self._buffer or target, options)
+        book = self._book
+        formats = {
+            "header": book.add_format({"bold": True, "bg_color": "#EEEEEE"}),
+            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+            "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+            # shown as TRUE/FALSE by every program (LibreOffice shows a bare boolean as 1/0)
+            "bool": book.add_format({"num_format": '"TRUE";"TRUE";"FALSE"'}),
+        }
+        self._sheets = (
+            _Sheet(book, "problems", CSV_COLUMNS, formats),
+            _Sheet(book, "measures", MEASURE_COLUMNS, formats),
+            _Sheet(book, "documents", DOCUMENT_COLUMNS, formats),
+            _Sheet(book, "warnings", WARNING_COLUMNS, formats),
+        )
+
+    def add(self, report: Report) -> None:
+        """Write ``report``'s rows to every sheet."""
+        self.add_rows(WorkbookRows.of(report))
+
+    def add_rows(self, rows: WorkbookRows) -> None:
+        """Write rows gathered earlier (:class:`WorkbookRows`) to every sheet."""
+        problems, measures, documents, warnings = self._sheets
+        problems.write(rows.problems)
+        measures.write(rows.measures)
+        documents.write(rows.documents)
+        warnings.write(rows.warnings)
+
+    def close(self) -> bytes:
+        """Finish the workbook: its bytes when written in memory, else ``b""``."""
+        for sheet in self._sheets:
+            sheet.finish()
+        self._book.close()
+        return self._buffer.getvalue() if self._buffer is not None else b""
 
 
 @dataclass
 class WorkbookRows:
-    """The rows of the four sheets, gathered report by report (plain values only, so a long
-    batch keeps its rows and not its reports); :meth:`to_bytes` writes the workbook."""
+    """The rows of the four sheets for one report or more, as plain values (so a long batch
+    can keep a report's rows and not the report); :meth:`to_bytes` writes the workbook."""
 
     problems: list[list[Any]] = field(default_factory=list)
     measures: list[list[Any]] = field(default_factory=list)
     documents: list[list[Any]] = field(default_factory=list)
     warnings: list[list[Any]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, report: Report) -> WorkbookRows:
+        rows = cls()
+        rows.add(report)
+        return rows
 
     def add(self, report: Report) -> None:
         """Append ``report``'s rows to every sheet."""
@@ -229,26 +307,9 @@ class WorkbookRows:
 
     def to_bytes(self) -> bytes:
         """The workbook, as the bytes of an ``.xlsx`` file."""
-        import xlsxwriter
-
-        buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
-        formats = {
-            "header": book.add_format({"bold": True, "bg_color": "#EEEEEE"}),
-            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
-            "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
-            # shown as TRUE/FALSE by every program (LibreOffice shows a bare boolean as 1/0)
-            "bool": book.add_format({"num_format": '"TRUE";"TRUE";"FALSE"'}),
-        }
-        sheet = _sheet(book, "problems", CSV_COLUMNS, self.problems, formats)
-        status = CSV_COLUMNS.index("status")
-        last = max(1, len(self.problems))
-        sheet.data_validation(1, status, last, status, {"validate": "list", "source": _STATUSES})
-        _sheet(book, "measures", MEASURE_COLUMNS, self.measures, formats)
-        _sheet(book, "documents", DOCUMENT_COLUMNS, self.documents, formats)
-        _sheet(book, "warnings", WARNING_COLUMNS, self.warnings, formats)
-        book.close()
-        return buffer.getvalue()
+        writer = WorkbookWriter()
+        writer.add_rows(self)
+        return writer.close()
 
 
 def dumps_xlsx(reports: Report | Iterable[Report]) -> bytes:
