@@ -45,6 +45,21 @@ def test_a_group_states_its_own_count_after_the_word_problem() -> None:
     assert "problems" not in read_counts("其中共性问题3个", default_profile()).values
 
 
+def test_a_compound_status_label_counts_once_under_its_first_status() -> None:
+    counts = read_counts(
+        "反馈问题120个，完成整改110个，基本完成并取得阶段性成果持续整改问题6个，未完成4个",
+        default_profile(),
+    )
+    assert counts.values == {
+        "problems": 120,
+        "completed": 110,
+        "partially_completed": 6,
+        "not_completed": 4,
+    }
+    # Statuses that say different things do not make one label.
+    assert "completed" not in read_counts("已完成和正在整改的问题共25个", default_profile()).values
+
+
 def test_a_news_headline_is_the_title_when_no_line_reads_as_a_report_title() -> None:
     report = rectpipe.parse_text(
         "外国语学院召开巡察整改情况通报会\n"

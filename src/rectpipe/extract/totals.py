@@ -115,7 +115,9 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 c
                 for c in counts
                 if c.start() >= status.end()
-                and not _GAP_WORDS.sub("", part[status.end() : c.start()]).strip()
+                and not _GAP_WORDS.sub(
+                    "", _same_status(part[status.end() : c.start()], name, profile)
+                ).strip()
             ]
             # A count before the phrase only when it counts problems or is next to it
             # (6个问题已完成整改, 其中4个已完成); 312件信访件已全部办结 is no problem count.
@@ -156,6 +158,20 @@ def read_counts(text: str, profile: Profile) -> Counts:
     if every is not None and "problems" in found.values and len(found.values) == 1:
         found.put(every, found.values["problems"])
     return found
+
+
+_JOINING = regex.compile(r"并且|并|且|和|及|又")
+
+
+def _same_status(gap: str, name: str, profile: Profile) -> str:
+    """``gap`` without the status phrases that say the same as ``name`` or that it goes on
+    (持续整改) and the words joining them: 基本完成 + 取得阶段性成果并持续整改 + 问题4个 is one
+    label for one count."""
+    phrases, status_words = _vocabulary(profile)
+    kept = status_words.sub(
+        lambda m: "" if phrases[m.group(0)] in (name, Status.ONGOING.value) else m.group(0), gap
+    )
+    return _JOINING.sub("", kept) if kept != gap else gap
 
 
 _AFTER_WORD = regex.compile(
