@@ -71,3 +71,11 @@ def test_a_narrative_report_without_problems_stays_a_report() -> None:
     )
     assert report.iter_problems() == []
     assert "no_problems" in [w.code for w in report.warnings]
+
+
+def test_a_titled_report_that_says_luoshi_rather_than_zhenggai_stays_a_report() -> None:
+    report = rectpipe.parse_text(
+        "关于巡察反馈意见落实情况的通报\n"
+        "县委第一巡察组于2024年3月对我局进行了巡察，并反馈了意见。现将落实情况通报如下。\n"
+    )
+    assert "no_problems" in [w.code for w in report.warnings]

@@ -39,8 +39,10 @@ def reads_as_article(text: str, profile: Profile) -> bool:
 
 
 def speaks_of_rectification(text: str, title: str | None, profile: Profile) -> bool:
-    """A text with no problem list and no totals is still a report when it speaks of
-    rectification (整改) and either has a report's title or names an inspection."""
-    if "整改" not in text:
-        return False
-    return title is not None or any(kind in text for kind in profile.inspection_kinds)
+    """A text with no problem list and no totals is still a report when it names an
+    inspection (巡察, 审计…) and either speaks of rectification (整改) or has a report's title
+    (关于巡察反馈意见落实情况的通报 need not say 整改); a titled text that does neither (a
+    notice of a sports meeting) is not one."""
+    if not any(kind in text for kind in profile.inspection_kinds):
+        return title is not None and "整改" in text
+    return "整改" in text or title is not None
