@@ -37,7 +37,9 @@ from ..models.report import Problem, Report
 from ..pipeline import parse_file
 from ..profiles._yaml import safe_load
 from ..readers.inputs import DOCUMENT_SUFFIXES
-from ..text.repair_text import to_simplified
+from .evaluate_enrichment import score_organizations, score_topics
+from .evaluate_format import format_scores
+from .fold import fold
 
 __all__ = [
     "DocumentScore",
@@ -45,6 +47,8 @@ __all__ = [
     "documents_with_facts",
     "evaluate_document",
     "evaluate_folder",
+    "fold",
+    "format_scores",
 ]
 
 FACTS_SUFFIX = ".facts.yaml"
@@ -197,9 +201,9 @@ def evaluate_document(
     pairs = _score_problems(report.iter_problems(), wanted, score)
     _score_narrative(report, facts, score)
     if topics:
-        _score_topics(report.iter_problems(), wanted, pairs, score)
+        score_topics(report.iter_problems(), wanted, pairs, score)
     if organizations:
-        _score_organizations(report.iter_problems(), wanted, pairs, score)
+        score_organizations(report.iter_problems(), wanted, pairs, score)
     return score
 
 
@@ -321,73 +325,6 @@ def _score_problems(
     return pairs
 
 
-def _score_topics(
-    found: list[Problem],
-    wanted: list[dict[str, Any]],
-    pairs: list[tuple[int, int]],
-    score: DocumentScore,
-) -> None:
-    """Topic right or wrong for every facts problem that gives one; a problem not found
-    counts as wrong."""
-    got_by_wanted = {j: _topic(found[i]) for i, j in pairs}
-    for j, want in enumerate(wanted):
-        if "topic" not in want:
-            continue
-        score.topic_total += 1
-        if j not in got_by_wanted:
-            score.topic_misses.append(f"topic {want.get('number')}: problem not found")
-        elif got_by_wanted[j] == want["topic"]:
-            score.topic_right += 1
-        else:
-            score.topic_misses.append(
-                f"topic {want.get('number')} {str(want.get('title'))[:20]}: "
-                f"want {want['topic']!r} got {got_by_wanted[j]!r}"
-            )
-
-
-def _score_organizations(
-    found: list[Problem],
-    wanted: list[dict[str, Any]],
-    pairs: list[tuple[int, int]],
-    score: DocumentScore,
-) -> None:
-    """Organisation entities against the ``organizations`` of every facts problem that gives
-    them (each name counted once per problem); a problem not found finds none."""
-    got_by_wanted = {j: _organizations(found[i]) for i, j in pairs}
-    for j, want in enumerate(wanted):
-        if "organizations" not in want:
-            continue
-        score.org_labelled += 1
-        labels = {_name(label) for label in want["organizations"] or []}
-        got = got_by_wanted.get(j, set())
-        right = got & labels
-        score.org_expected += len(labels)
-        score.org_found += len(got)
-        score.org_right += len(right)
-        if got != labels:
-            where = f"organizations {want.get('number')} {str(want.get('title'))[:20]}"
-            if j not in got_by_wanted:
-                where += " (problem not found)"
-            details = [f"missed {sorted(labels - got)}"] if labels - got else []
-            details += [f"not a label {sorted(got - labels)}"] if got - labels else []
-            score.org_misses.append(f"{where}: {', '.join(details)}")
-
-
-def _name(value: Any) -> str:
-    """A name compared: folded like titles, blanks removed."""
-    return "".join(str(fold(str(value))).split())
-
-
-def _organizations(problem: Problem) -> set[str]:
-    if problem.enrichment is None:
-        return set()
-    return {_name(e.text) for e in problem.enrichment.entities if e.kind == "organization"}
-
-
-def _topic(problem: Problem) -> str | None:
-    return problem.enrichment.topic if problem.enrichment is not None else None
-
-
 def _wanted(want: dict[str, Any], name: str) -> Any:
     defaults: dict[str, Any] = {"long_term": False, "measures": 0}
     value = want.get(name, defaults.get(name))
@@ -402,20 +339,6 @@ def _got(problem: Problem, name: str) -> Any:
     if name == "path":
         return [item.title for item in problem.path]
     return getattr(problem, name)
-
-
-_FOLD = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
-
-
-def fold(value: Any) -> Any:
-    """Half-width punctuation as the full-width forms repaired web copies give, and
-    traditional characters as the simplified ones rectpipe's repair gives (facts keep a
-    traditional copy's text as written)."""
-    if isinstance(value, str):
-        return to_simplified(value.translate(_FOLD))
-    if isinstance(value, list):
-        return [fold(v) for v in value]
-    return value
 
 
 def _same(problem: Problem, want: dict[str, Any], name: str) -> bool:
@@ -446,61 +369,3 @@ def evaluate_folder(folder: str | Path) -> tuple[list[DocumentScore], Totals]:
     for score in scores:
         totals.add(score)
     return scores, totals
-
-
-def format_scores(scores: list[DocumentScore], totals: Totals, *, misses: int = 10) -> str:
-    """The text ``rectpipe eval`` prints: a line per document, its misses, the sums. Topic
-    figures are added only where the facts give topics."""
-    lines: list[str] = []
-    for s in scores:
-        state = "ok  " if s.ok else "FAIL"
-        topic = f"; topic {s.topic_right}/{s.topic_total}" if s.topic_total else ""
-        if s.org_labelled:
-            topic += (
-                f"; organizations {s.org_right}/{s.org_found} right, "
-                f"{s.org_right}/{s.org_expected} found"
-            )
-        lines.append(
-            f"{state} {s.document.name}: problems {s.matched}/{s.expected} found, "
-            f"{s.found - s.matched} extra, {s.exact} exact; metadata "
-            f"{s.metadata_right}/{s.metadata_total}; totals {s.totals_right}/{s.totals_total}"
-            f"{topic}"
-        )
-        lines.extend(_limited(s.misses, misses))
-        lines.extend(_limited(s.topic_misses, misses))
-        lines.extend(_limited(s.org_misses, misses))
-    t = totals
-    precision = t.matched / t.found if t.found else 1.0
-    recall = t.matched / t.expected if t.expected else 1.0
-    m = t.confusion
-    lines.append(
-        f"documents {t.exact_documents}/{t.documents} exact; problems precision {precision:.1%}, "
-        f"recall {recall:.1%}, exact {t.exact}/{t.expected}; metadata "
-        f"{t.metadata_right}/{t.metadata_total}; totals {t.totals_right}/{t.totals_total}"
-    )
-    lines.append(
-        f"confusion (numbered items): problem→problem {m['tp']}, problem missed {m['fn']}, "
-        f"not a problem→problem {m['fp']}, narrative kept out {m['tn']}"
-    )
-    if t.topic_total:
-        lines.append(
-            f"topic (enrichment, not part of exact): {t.topic_right}/{t.topic_total} right "
-            f"({t.topic_right / t.topic_total:.1%}) in {t.topic_documents} documents"
-        )
-    if t.org_documents:
-        precision = t.org_right / t.org_found if t.org_found else 1.0
-        recall = t.org_right / t.org_expected if t.org_expected else 1.0
-        lines.append(
-            f"organizations (enrichment, not part of exact): precision {t.org_right}/"
-            f"{t.org_found} ({precision:.1%}), recall {t.org_right}/{t.org_expected} "
-            f"({recall:.1%}) in {t.org_documents} documents"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def _limited(misses: list[str], limit: int) -> list[str]:
-    """The first ``limit`` misses, indented, and how many more there are."""
-    lines = [f"     {miss}" for miss in misses[:limit]]
-    if len(misses) > limit:
-        lines.append(f"     … {len(misses) - limit} more")
-    return lines
