@@ -59,6 +59,7 @@ fixtures: $(STAMP)
 bench: $(STAMP) native
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ocr.py
+	$(BIN)/python scripts/bench_ray.py
 
 ## Scanned, skewed, noisy, 150-dpi and photographed variants of the sample PDFs (OCR tests).
 scans: $(STAMP)

@@ -87,3 +87,34 @@ def test_run_batch_ray_yields_results(local_ray: None, corpus: Path) -> None:
     assert results["seed-yongzhou.txt"].problems == 26
     assert results["empty.txt"].error_code == "corrupt"
     assert results["nope.txt"].error_code == "file_not_found"
+
+
+def test_small_files_share_a_task_and_every_worker_gets_some() -> None:
+    from rectpipe.batch.ray_engine import MAX_BATCH, batches
+
+    paths = [f"f{n}" for n in range(100)]
+    cut = batches(paths, 2)
+    assert [p for batch in cut for p in batch] == paths  # all, in order, once
+    assert {len(batch) for batch in cut[:-1]} == {12} and len(cut) >= 8
+    assert batches(paths[:3], 2) == [["f0"], ["f1"], ["f2"]]
+    assert max(len(b) for b in batches([f"f{n}" for n in range(10_000)], 2)) == MAX_BATCH
+
+
+def test_the_outputs_are_written_by_the_ray_workers(
+    local_ray: None, corpus: Path, tmp_path: Path
+) -> None:
+    """With --out on a local Ray the workers write the outputs (the report is not sent back);
+    they are the local engine's, byte for byte, and the timeout still applies per file."""
+    from rectpipe.batch import DirSink
+
+    outs = {}
+    for engine in ("local", "ray"):
+        out = tmp_path / engine
+        sink = DirSink(out, "json")
+        try:
+            summary = convert_batch([corpus], sink, engine=engine, workers=2, timeout=30)
+        finally:
+            sink.close()
+        assert (summary.done, summary.failure) == (6, 2)
+        outs[engine] = {p.name: p.read_bytes() for p in out.rglob("*.json")}
+    assert outs["ray"] == outs["local"] and len(outs["ray"]) == 4

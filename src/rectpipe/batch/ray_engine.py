@@ -1,50 +1,76 @@
-"""The Ray engine: the same converter mapped over files read by Ray Data.
+"""The Ray engine: the same converter run as Ray tasks over batches of paths.
 
-Needs ``pip install 'rectpipe[ray]'``. Files are read as binaries
-(``ray.data.read_binary_files(..., include_paths=True)``) and each row is mapped through
-:func:`~rectpipe.batch.convert.convert_bytes`; results travel back as one JSON string per
-file and become the same :class:`FileResult` the local engine yields, so outputs and the
-manifest are the same. The per-file ``timeout`` is enforced inside the Ray worker by parsing
-in a child process (:func:`rectpipe.isolate.run_isolated`). On a cluster every node needs
-rectpipe installed and the files (and the profile) at the same paths.
+Needs ``pip install 'rectpipe[ray]'``. Each task converts a batch of files read by path on the
+worker (:func:`~rectpipe.batch.convert.convert_path`), so file bytes never pass through the
+driver or Ray's object store, and small files share a task so that Ray's per-task cost is
+paid once per batch. Batches are submitted a few per worker ahead and their results are
+yielded as they finish, as the same :class:`FileResult` the local engine yields, so outputs and
+the manifest are the same.
+
+On a Ray of one node on this machine (started here, or by this process) the workers share
+this machine's files, so a sink that can store from its workers (``--out``) writes each output
+in the worker that parsed it and the report never travels back. On a cluster every node needs
+rectpipe installed and the files (and the profile) at the same paths; reports come back to the
+driver, which writes them.
+
+Inside a task the batch runs through the local engine's pool with one process
+(:func:`~.pool.run_pool`): the per-file ``timeout`` is enforced there, and a file that kills
+its process fails alone. A Ray worker that dies fails the files of its batch with
+``internal_error``; the batch goes on.
 
 Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-from collections.abc import Generator, Iterable
+import time
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputNotFoundError, MissingDependencyError
+from ..errors import InternalError, MissingDependencyError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.paths import AnyPath
-from .convert import cached_profile, convert_bytes
-from .discover import Plan, plan_batch
+from .convert import cached_profile, convert_and_store, convert_path
+from .discover import BatchItem, Plan, plan_batch
 from .local import missing_results
+from .pool import run_pool
 from .result import FileResult
 
-_COLUMN = "result"
+Store = Callable[[FileResult], FileResult]
+
+#: Files per task at most, and tasks in flight per worker.
+MAX_BATCH = 16
+AHEAD = 2
 
 
-def convert_row(row: dict[str, Any], *, profile_path: str | None, limits: Limits) -> dict[str, Any]:
-    """One Ray Data row (``bytes``, ``path``) → ``{"result": <FileResult row as JSON>}``."""
-    result = convert_bytes(
-        bytes(row["bytes"]), str(row["path"]), profile_path=profile_path, limits=limits
-    )
-    return {_COLUMN: json.dumps(result.to_row(), ensure_ascii=False)}
+def convert_many(
+    paths: Sequence[str],
+    profile_path: str | None,
+    limits: Limits,
+    store: Store | None = None,
+    timeout: float | None = None,
+) -> list[FileResult]:
+    """A Ray task's work: each of ``paths`` converted (and stored by ``store`` when given) in
+    one child process of the local pool (:func:`~.pool.run_pool`), which enforces ``timeout``
+    per file and is replaced after a file that kills it, as in the local engine: one process
+    start per batch, not one per file."""
+    common: dict[str, Any] = {"profile_path": profile_path, "limits": limits}
+    job: Callable[[str], FileResult]
+    if store is None:
+        job = partial(convert_path, **common)
+    else:
+        job = partial(convert_and_store, store=store, convert=convert_path, **common)
+    return list(run_pool(paths, job, workers=1, timeout=timeout, max_tasks_per_worker=len(paths)))
 
 
 def _import_ray() -> Any:
     try:
         import ray
-        import ray.data
     except ImportError:
         raise MissingDependencyError(
             "--engine ray needs Ray: pip install 'rectpipe[ray]'"
@@ -52,12 +78,24 @@ def _import_ray() -> Any:
     return ray
 
 
-def _readable(path: str) -> bool:
+def _one_local_node(ray: Any) -> bool:
+    """Does Ray run on this machine alone (one node, not reached through Ray Client), so that
+    its workers see this machine's files?"""
     try:
-        with open(path, "rb"):
-            return True
-    except OSError:
+        from ray.util.client import ray as client
+
+        if client.is_connected():
+            return False
+        return sum(1 for node in ray.nodes() if node.get("Alive")) == 1
+    except Exception:  # an API that moved: assume a cluster, the safe side
         return False
+
+
+def batches(paths: Sequence[str], workers: int) -> list[list[str]]:
+    """``paths`` cut into batches: about four per worker, at most :data:`MAX_BATCH` files
+    each, so that every worker stays busy to the end and a short batch is not one task."""
+    size = max(1, min(MAX_BATCH, len(paths) // (max(1, workers) * 4)))
+    return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
 
 
 def run_plan_ray(
@@ -68,23 +106,22 @@ def run_plan_ray(
     profile_path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     address: str | None = None,
+    store: Callable[[Iterable[tuple[str, BatchItem]]], Store] | None = None,
+    on_start: Callable[[float], None] | None = None,
 ) -> Generator[FileResult, None, None]:
-    """Results for ``plan`` computed on Ray, yielded as Ray hands them back: its missing and
-    unreadable inputs first, then ``plan.todo``. Connects to ``address`` when given, uses the
-    Ray instance already initialised in this process if any, and otherwise starts a local
-    one with ``workers`` CPUs (shut down at the end). A file that vanishes before Ray reads it
-    is a ``file_not_found`` failure, never a failed batch."""
+    """Results for ``plan`` computed on Ray, yielded as its tasks finish: its missing inputs
+    first, then ``plan.todo``. Connects to ``address`` when given, uses the Ray instance
+    already initialised in this process if any, and otherwise starts a local one with
+    ``workers`` CPUs (shut down at the end); ``on_start`` is told how many seconds that took.
+    ``store`` (a sink's ``store_in_worker``) is used only on a Ray of one node on this
+    machine, whose workers see its files."""
     ray = _import_ray()
     yield from missing_results(plan)
-    given: dict[str, str] = {}
-    for item in plan.todo:
-        if _readable(item.path):
-            given[os.path.abspath(item.path)] = item.path
-        else:
-            yield FileResult.failed(item.path, InputNotFoundError("cannot read"))
+    given = {os.path.abspath(item.path): item.path for item in plan.todo}
     if not given:
         return
     started_here = not ray.is_initialized()
+    begun = time.monotonic()
     if started_here:
         ray.init(
             address=address,
@@ -93,35 +130,41 @@ def run_plan_ray(
             logging_level=logging.WARNING,
             configure_logging=False,
         )
-    quiet = logging.getLogger("ray.data")
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)  # per-dataset INFO lines on stderr would break the bar
+    if on_start is not None:
+        on_start(time.monotonic() - begun)
     try:
-        context = ray.data.DataContext.get_current()
-        context.enable_progress_bars = False
-        limits = replace(limits, timeout=timeout if timeout and timeout > 0 else None)
+        limits = replace(limits, timeout=None)  # the pool in each task enforces it
+        timeout = timeout if timeout and timeout > 0 else None
         profile = os.path.abspath(profile_path) if profile_path else None
-        dataset = ray.data.read_binary_files(
-            list(given), include_paths=True, ignore_missing_paths=True
-        ).map(partial(convert_row, profile_path=profile, limits=limits))
-        seen: set[str] = set()
-        for row in dataset.iter_rows():
-            result = FileResult.from_row(json.loads(row[_COLUMN]))
-            path = given.get(_local(result.path), result.path)
-            seen.add(path)
-            yield replace(result, path=path)
-        for path in given.values():
-            if path not in seen:
-                yield FileResult.failed(path, InputNotFoundError("vanished before it was read"))
+        writer = None
+        if store is not None and address is None and _one_local_node(ray):
+            writer = store((os.path.abspath(item.path), item) for item in plan.todo)
+        task = ray.remote(max_retries=0)(convert_many)
+        shared = (ray.put(profile), ray.put(limits), ray.put(writer), timeout)
+        todo = batches(list(given), workers)
+        waiting: dict[Any, list[str]] = {}
+
+        def submit() -> None:
+            if todo:
+                batch = todo.pop(0)
+                waiting[task.remote(batch, *shared)] = batch
+
+        for _ in range(max(1, workers) * AHEAD):
+            submit()
+        while waiting:
+            (done,), _ = ray.wait(list(waiting), num_returns=1)
+            batch = waiting.pop(done)
+            submit()
+            try:
+                results = ray.get(done)
+            except Exception as exc:  # the worker died (killed, out of memory…)
+                error = InternalError(f"ray worker failed: {type(exc).__name__}")
+                results = [FileResult.failed(path, error) for path in batch]
+            for result in results:
+                yield replace(result, path=given.get(result.path, result.path))
     finally:
-        quiet.setLevel(level)
         if started_here:
             ray.shutdown()
-
-
-def _local(path: str) -> str:
-    """An absolute local path for a path as Ray reports it (with or without ``local://``)."""
-    return os.path.abspath(path.removeprefix("local://"))
 
 
 def run_batch_ray(

@@ -66,6 +66,8 @@ class BatchSummary:
     seconds: float = 0.0
     interrupted: bool = False
     codes: Counter[str] = field(default_factory=Counter)
+    #: Seconds the engine took to start before any file (Ray's start-up), else ``None``.
+    engine_startup: float | None = None
 
     @property
     def done(self) -> int:
@@ -95,6 +97,8 @@ class BatchSummary:
         if self.codes:
             text += " [" + ", ".join(f"{c} {n}" for c, n in sorted(self.codes.items())) + "]"
         text += f"; {self.problems} problems"
+        if self.engine_startup is not None:
+            text += f" (engine start-up {self.engine_startup:.1f} s)"
         return text + (" — interrupted, rerun with --resume" if self.interrupted else "")
 
 
@@ -118,6 +122,7 @@ def _engine_results(
     address: str | None,
     max_tasks_per_worker: int,
     store: Callable[[Iterable[tuple[str, BatchItem]]], Store] | None = None,
+    on_start: Callable[[float], None] | None = None,
 ) -> Generator[FileResult, None, None]:
     if engine == "ray":
         from .ray_engine import run_plan_ray
@@ -129,6 +134,8 @@ def _engine_results(
             profile_path=profile_path,
             limits=limits,
             address=address,
+            store=store,
+            on_start=on_start,
         )
         return
     yield from run_plan(
@@ -198,9 +205,10 @@ def convert_batch(
         limits=limits,
         address=address,
         max_tasks_per_worker=max_tasks_per_worker,
-        # A sink that can store from the workers does so (local engine): the workers render
-        # and write in parallel, and reports are not sent back to this process.
+        # A sink that can store from the workers does so (local engine, a Ray started here):
+        # the workers render and write in parallel, and reports are not sent back.
         store=getattr(sink, "store_in_worker", None),
+        on_start=lambda seconds: setattr(summary, "engine_startup", seconds),
     )
     with Manifest(sink.manifest_path) as manifest, contextlib.closing(results):
         try:
