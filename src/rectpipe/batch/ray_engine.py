@@ -84,7 +84,7 @@ def _one_local_node(ray: Any) -> bool:
     try:
         from ray.util.client import ray as client
 
-        if client.is_connected():
+        if client.is_connected():  # type: ignore[no-untyped-call]
             return False
         return sum(1 for node in ray.nodes() if node.get("Alive")) == 1
     except Exception:  # an API that moved: assume a cluster, the safe side
