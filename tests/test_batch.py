@@ -168,6 +168,31 @@ def test_workers_are_recycled_after_max_tasks() -> None:
     assert str(os.getpid()) not in pids
 
 
+def test_a_kept_pool_serves_run_after_run_with_the_same_processes() -> None:
+    from rectpipe.batch.pool import KeptPool
+
+    pool = KeptPool(batch_helpers.pid_job, timeout=30, max_tasks_per_worker=10)
+    try:
+        first = {r.error_message for r in pool.run(["a", "b"])}
+        second = {r.error_message for r in pool.run(["c", "d", "e"])}
+        assert len(first) == 1 and first == second  # one process, started once
+        assert str(os.getpid()) not in first
+        after_limit = {r.error_message for r in pool.run([f"f{i}" for i in range(6)])}
+        assert len(after_limit) == 2  # its tenth file retired it: a new one took over
+    finally:
+        pool.close()
+    (worker,) = after_limit - first
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(int(worker or 0), 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("close() left the kept pool's process running")
+
+
 def test_closing_the_generator_stops_the_workers() -> None:
     results = run_pool([f"slow-{i}" for i in range(6)], batch_helpers.pid_job, workers=2)
     first = next(results)

@@ -178,8 +178,16 @@ class _Pool:
         return FileResult.failed(slot.task, error2, seconds=seconds), True
 
     def run(self, paths: Iterable[str], workers: int) -> Generator[FileResult, None, None]:
+        """Every path's result, as they finish, on ``workers`` processes: idle ones left by
+        an earlier run first (a pool kept between runs), new ones for the rest."""
         pending = deque(paths)
-        for _ in range(min(workers, len(pending))):
+        for slot in list(self.slots):
+            if slot.task is None and not slot.process.is_alive():
+                self.retire(slot, kill=False)
+        for slot in [s for s in self.slots if s.task is None][:workers]:
+            if pending:
+                self.assign(slot, pending.popleft())
+        while pending and sum(1 for s in self.slots if s.task is not None) < workers:
             self.assign(self.spawn(), pending.popleft())
         while busy := [s for s in self.slots if s.task is not None]:
             soonest = min(s.deadline for s in busy)
@@ -210,6 +218,39 @@ class _Pool:
                 slot.process.terminate()
         for slot in list(self.slots):
             self.retire(slot, kill=True)
+
+
+class KeptPool:
+    """A pool kept between runs of the same ``job``, so that its worker processes (and what
+    they have loaded) serve run after run: the Ray engine keeps one in each Ray worker for a
+    batch's tasks. :meth:`close` ends its processes."""
+
+    def __init__(
+        self,
+        job: Job,
+        *,
+        timeout: float | None,
+        max_tasks_per_worker: int = 50,
+        start_method: str | None = None,
+    ) -> None:
+        self._pool = _Pool(
+            job,
+            timeout=timeout if timeout and timeout > 0 else None,
+            max_tasks=max(1, max_tasks_per_worker),
+            context=worker_context(start_method),
+        )
+
+    def run(self, paths: Iterable[str], workers: int = 1) -> list[FileResult]:
+        """``job(path)`` for every path on ``workers`` processes; on any error in this
+        process, the pool's processes are ended (the next run starts new ones)."""
+        try:
+            return list(self._pool.run(paths, max(1, workers)))
+        except BaseException:
+            self._pool.close()
+            raise
+
+    def close(self) -> None:
+        self._pool.close()
 
 
 def run_pool(

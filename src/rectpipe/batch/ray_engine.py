@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import uuid
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -38,7 +39,7 @@ from ..runtime.paths import AnyPath
 from .convert import cached_profile, convert_and_store, convert_path
 from .discover import BatchItem, Plan, plan_batch
 from .local import missing_results
-from .pool import run_pool
+from .pool import KeptPool
 from .result import FileResult
 
 Store = Callable[[FileResult], FileResult]
@@ -48,24 +49,35 @@ MAX_BATCH = 16
 AHEAD = 2
 
 
+_KEPT: dict[str, KeptPool] = {}  # in a Ray worker: the pool of the run under way
+
+
 def convert_many(
     paths: Sequence[str],
     profile_path: str | None,
     limits: Limits,
     store: Store | None = None,
     timeout: float | None = None,
+    run: str = "",
 ) -> list[FileResult]:
-    """A Ray task's work: each of ``paths`` converted (and stored by ``store`` when given) in
-    one child process of the local pool (:func:`~.pool.run_pool`), which enforces ``timeout``
-    per file and is replaced after a file that kills it, as in the local engine: one process
-    start per batch, not one per file."""
-    common: dict[str, Any] = {"profile_path": profile_path, "limits": limits}
-    job: Callable[[str], FileResult]
-    if store is None:
-        job = partial(convert_path, **common)
-    else:
-        job = partial(convert_and_store, store=store, convert=convert_path, **common)
-    return list(run_pool(paths, job, workers=1, timeout=timeout, max_tasks_per_worker=len(paths)))
+    """A Ray task's work: each of ``paths`` converted (and stored by ``store`` when given) by
+    the local engine's pool with one process (:class:`~.pool.KeptPool`), which enforces
+    ``timeout`` per file and is replaced after a file that kills it, as in the local engine.
+    The pool is kept in this Ray worker for the tasks of the same ``run``, so its process
+    starts (and warms up) once per run, not once per task."""
+    pool = _KEPT.get(run)
+    if pool is None:
+        for old in _KEPT.values():  # an earlier run's: its job is not this one's
+            old.close()
+        _KEPT.clear()
+        common: dict[str, Any] = {"profile_path": profile_path, "limits": limits}
+        job: Callable[[str], FileResult]
+        if store is None:
+            job = partial(convert_path, **common)
+        else:
+            job = partial(convert_and_store, store=store, convert=convert_path, **common)
+        pool = _KEPT[run] = KeptPool(job, timeout=timeout)
+    return pool.run(paths)
 
 
 def _import_ray() -> Any:
@@ -140,7 +152,8 @@ def run_plan_ray(
         if store is not None and address is None and _one_local_node(ray):
             writer = store((os.path.abspath(item.path), item) for item in plan.todo)
         task = ray.remote(max_retries=0)(convert_many)
-        shared = (ray.put(profile), ray.put(limits), ray.put(writer), timeout)
+        run = uuid.uuid4().hex
+        shared = (ray.put(profile), ray.put(limits), ray.put(writer), timeout, run)
         todo = batches(list(given), workers)
         waiting: dict[Any, list[str]] = {}
 
