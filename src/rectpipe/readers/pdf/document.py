@@ -21,13 +21,8 @@ from .settings import LayoutSettings
 from .sources import CharSource, PageChars
 from .table_pages import OpenTable
 from .tables import TableGrid, find_tables
-from .unruled import (
-    continue_table,
-    find_unruled_tables,
-    joined,
-    spans_table,
-    with_spanning_rows,
-)
+from .unruled import find_unruled_tables
+from .unruled_pages import continue_table, joined, spans_table, with_spanning_rows
 
 # --------------------------------------------------------------------------------------------
 # pages

@@ -23,8 +23,8 @@ to the column holding their centres, and a cell's pieces of lines make its text 
 cell's lines do (:func:`.cells.lines_text`).
 
 A table that ends its page goes on at the top of the next one when the lines there lie within
-its columns (:func:`continue_table`): a repeated header and the rest of a cut row often have
-too few holes to be found on their own.
+its columns (:func:`.unruled_pages.continue_table`): a repeated header and the rest of a cut
+row often have too few holes to be found on their own.
 """
 
 from __future__ import annotations
@@ -32,21 +32,14 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .cells import EMPTY_CELL, CellText, is_row_mark, lines_text
 from .lines import Line
 from .settings import LayoutSettings
 from .tables import TableGrid
 
-__all__ = [
-    "continue_table",
-    "find_unruled_tables",
-    "joined",
-    "line_stretches",
-    "spans_table",
-    "with_spanning_rows",
-]
+__all__ = ["Region", "build_grid", "find_unruled_tables", "line_stretches"]
 
 Interval = tuple[float, float]
 
@@ -117,7 +110,7 @@ def _holes(stretches: list[Interval]) -> list[Interval]:
 
 
 @dataclass(slots=True)
-class _Region:
+class Region:
     """Lines of one candidate table: ``first`` to ``last`` (indices into the page's lines),
     the gutters they leave free, the spanning rows among them, and how many have holes."""
 
@@ -133,11 +126,11 @@ def _grow(
     lines: Sequence[Line],
     stretches: list[list[Interval]],
     settings: LayoutSettings,
-) -> _Region:
+) -> Region:
     """The table that starts at line ``start`` (a line with holes), as far as it goes."""
     narrowest = settings.unruled_gutter_ratio * lines[start].size
     gutters = [g for g in _holes(stretches[start]) if g[1] - g[0] >= narrowest]
-    region = _Region(start, start, gutters, set(), 1)
+    region = Region(start, start, gutters, set(), 1)
     left = stretches[start][0][0]
     pitch = 0.0
     k = start + 1
@@ -169,7 +162,7 @@ def _grow(
     return region
 
 
-def _trim(region: _Region, lines: Sequence[Line], stretches: list[list[Interval]]) -> None:
+def _trim(region: Region, lines: Sequence[Line], stretches: list[list[Interval]]) -> None:
     """Give back the lines at the end of ``region`` that are text in the first column alone,
     or rows spanning the table: what follows a table at its left edge (a signature, a date, a
     note) is no row of it."""
@@ -183,7 +176,7 @@ def _trim(region: _Region, lines: Sequence[Line], stretches: list[list[Interval]
         region.last -= 1
 
 
-def _columns(region: _Region, stretches: list[list[Interval]]) -> list[float]:
+def _columns(region: Region, stretches: list[list[Interval]]) -> list[float]:
     """Where each column's text starts: the first stretch right of each gutter (and of the
     table's left edge)."""
     bounds = [g[1] for g in region.gutters]
@@ -206,7 +199,7 @@ def _column_of(x: float, starts: Sequence[float], tolerance: float) -> int:
 
 
 def _rows(
-    region: _Region,
+    region: Region,
     lines: Sequence[Line],
     stretches: list[list[Interval]],
     starts: Sequence[float],
@@ -286,117 +279,12 @@ def find_unruled_tables(
         starts = _columns(region, stretches)
         size = lines[region.first].size
         xs = [start - settings.unruled_padding_ratio * size for start in starts]
-        grids.append(_build(region, lines, stretches, xs, settings, starts=starts))
+        grids.append(build_grid(region, lines, stretches, xs, settings, starts=starts))
         taken.update(range(region.first, region.last + 1))
         k = region.last + 1
     if not grids:
         return [], lines
     return grids, [line for i, line in enumerate(lines) if i not in taken]
-
-
-def continue_table(
-    table: TableGrid, lines: list[Line], settings: LayoutSettings, *, more: bool = False
-) -> tuple[TableGrid | None, list[Line]]:
-    """The rest of ``table`` (a table without lines that ended its page) at the top of the next
-    page, whose ``lines`` (top down, furniture removed) are given: the leading lines whose text
-    all lies within its columns, up to a wider gap than the table's rows leave, and the rows
-    spanning the table among them (:func:`spans_table`, followed by such a line, or last when
-    ``more`` of the table follows them); and the lines after them. ``None`` and ``lines`` when
-    the page does not start so."""
-    hole = settings.unruled_hole_ratio
-    bounds = table.xs[:-1]
-    pieces = [line_stretches(line, hole) for line in lines]
-    fits = [bool(p) and all(_within(piece, bounds) for piece in p) for p in pieces]
-    spanning: set[int] = set()
-    taken = 0
-    pitch = 0.0
-    while taken < len(lines):
-        line = lines[taken]
-        if not fits[taken]:
-            following = fits[taken + 1] if taken + 1 < len(lines) else more
-            if not (spans_table(line, table, settings) and following):
-                break
-            spanning.add(taken)
-        if taken:
-            step = line.top - lines[taken - 1].top
-            if step > settings.unruled_gap_ratio * max(pitch, 1.2 * line.size):
-                spanning.discard(taken)
-                break
-            if step > 0:
-                pitch = step if not pitch else min(pitch, step)
-        taken += 1
-    if not taken:
-        return None, lines
-    holed = sum(1 for p in pieces[:taken] if len(p) > 1)
-    region = _Region(0, taken - 1, [], spanning, holed)
-    starts = [x + settings.unruled_padding_ratio * lines[0].size for x in bounds]
-    grid = _build(region, lines[:taken], pieces[:taken], list(bounds), settings, starts=starts)
-    return grid, lines[taken:]
-
-
-def spans_table(line: Line, table: TableGrid, settings: LayoutSettings) -> bool:
-    """Whether ``line`` reads as a row spanning ``table`` (a table without lines): one stretch
-    of text starting where the first column's text starts."""
-    pieces = line_stretches(line, settings.unruled_hole_ratio)
-    start = table.xs[0] + settings.unruled_padding_ratio * line.size
-    return len(pieces) == 1 and abs(pieces[0][0] - start) <= line.size
-
-
-def with_spanning_rows(
-    table: TableGrid, lines: Sequence[Line], settings: LayoutSettings, *, before: bool
-) -> TableGrid:
-    """``table`` with a row spanning it for each of ``lines``, before its rows or after."""
-    width = len(table.xs) - 1
-    cells = [lines_text([line], (table.xs[0], table.xs[-1]), settings) for line in lines]
-    rows = tuple((cell.text,) + ("",) * (width - 1) for cell in cells)
-    rooms = tuple((round(cell.room, 2),) + (0.0,) * (width - 1) for cell in cells)
-    leads = tuple((round(cell.lead, 2),) + (0.0,) * (width - 1) for cell in cells)
-    spans = tuple((0,) * width for _ in cells)
-    top = min([table.bbox[1], *(line.top for line in lines)])
-    bottom = max([table.bbox[3], *(line.bottom for line in lines)])
-    bbox = (table.bbox[0], top, table.bbox[2], bottom)
-    if before:
-        return replace(
-            table,
-            bbox=bbox,
-            rows=rows + table.rows,
-            rooms=rooms + table.rooms,
-            leads=leads + table.leads,
-            spans=spans + table.spans,
-        )
-    return replace(
-        table,
-        bbox=bbox,
-        rows=table.rows + rows,
-        rooms=table.rooms + rooms,
-        leads=table.leads + leads,
-        spans=table.spans + spans,
-    )
-
-
-def joined(upper: TableGrid, lower: TableGrid) -> TableGrid:
-    """Two parts of one table without lines, one above the other on a page, as one grid (the
-    upper part's columns)."""
-    xs = (*upper.xs[:-1], max(upper.xs[-1], lower.xs[-1]))
-    bbox = (upper.bbox[0], upper.bbox[1], xs[-1], max(upper.bbox[3], lower.bbox[3]))
-    return replace(
-        upper,
-        bbox=bbox,
-        xs=xs,
-        rows=upper.rows + lower.rows,
-        rooms=upper.rooms + lower.rooms,
-        leads=upper.leads + lower.leads,
-        spans=upper.spans + lower.spans,
-    )
-
-
-def _within(piece: Interval, bounds: Sequence[float]) -> bool:
-    """Whether the stretch ``piece`` lies within one column (``bounds``: the columns' left
-    sides), crossing no boundary but the table's own left side."""
-    column = sum(1 for b in bounds if piece[0] >= b)
-    if column == 0:
-        return False
-    return column == len(bounds) or piece[1] <= bounds[column]
 
 
 def _slice(line: Line, a: float, b: float) -> Line | None:
@@ -429,8 +317,8 @@ def _slice(line: Line, a: float, b: float) -> Line | None:
     )
 
 
-def _build(
-    region: _Region,
+def build_grid(
+    region: Region,
     lines: Sequence[Line],
     stretches: list[list[Interval]],
     bounds: list[float],
