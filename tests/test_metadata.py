@@ -241,3 +241,16 @@ def test_a_sharing_sites_file_name_is_not_the_documents_title() -> None:
     )
     assert report.metadata.title == "中央生态环境保护督察反馈意见某省整改进展清单"
     assert report.metadata.date is None  # an upload time is not the document's date
+
+
+@pytest.mark.parametrize("written", ["2024.03.05", "2024-3-5", "2024/03/05"])
+def test_a_signature_dated_in_figures_signs(written: str) -> None:
+    report = rectpipe.parse_text(
+        "关于巡察整改进展情况的通报\n"
+        "县委第一巡察组于2023年9月对我局开展了巡察。现将整改情况通报如下。\n"
+        "一、关于理论学习不深入的问题\n整改情况：已完成整改。\n"
+        f"中共某县林业局党组\n{written}\n"
+    )
+    assert report.metadata.date == "2024-03-05"
+    assert report.metadata.origins["date"] == "signature"
+    assert report.metadata.issuer == "中共某县林业局党组"

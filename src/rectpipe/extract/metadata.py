@@ -12,7 +12,7 @@ import regex
 
 from ..models.report import Metadata, MetadataOrigin, ReportWarning
 from ..profiles.profile import Profile
-from ..text.dates import DATE, GARBLED_DATE, find_dates, iso
+from ..text.dates import DATE, GARBLED_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
@@ -196,9 +196,14 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
     for index in reversed(tail):
         line = found.line(index)
         core = _SIGNATURE_DATE.fullmatch(line.strip())
-        if core is None or not DATE.fullmatch(core.group("date")):
+        numeric = _NUMERIC_SIGNATURE_DATE.fullmatch(line)
+        if numeric is not None:
+            value = iso(int(numeric.group("y")), int(numeric.group("m")), int(numeric.group("d")))
+            dates = [FoundDate(value, numeric.start("y"), numeric.end("d"))] if value else []
+        elif core is None or not DATE.fullmatch(core.group("date")):
             continue
-        dates = find_dates(line)
+        else:
+            dates = find_dates(line)
         if dates:
             start, _ = found.span(index)
             found.put(
@@ -213,6 +218,10 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
 
 # A date alone on its line, as a signature or a copy's issue line writes it: 2023年12月22日,
 # （2023年12月22日）, 2023年12月22日印发.
+# A web copy's signature date written with figures alone: 2024-03-05, 2024.3.5, 2024/03/05.
+_NUMERIC_SIGNATURE_DATE = regex.compile(
+    r"\s*(?P<y>[0-9]{4})\s*(?P<sep>[-/.])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*(?P<d>[0-9]{1,2})\s*"
+)
 _SIGNATURE_DATE = regex.compile(r"[（(]?\s*(?P<date>[^（()）]+?)\s*[）)]?\s*(?:印发|发布|制发)?")
 
 
