@@ -34,6 +34,11 @@ def test_cn_to_int(text: str, value: int | None) -> None:
         ("    7.拨付企业奖补不规范。", MarkerKind.ARABIC, 7, "7."),
         ("\u3000\u3000（二）标题", MarkerKind.CN_PAREN, 2, "（二）"),
         ("１２．全角数字", MarkerKind.ARABIC, 12, "１２．"),
+        ("⒊一个字符的3.", MarkerKind.ARABIC, 3, "⒊"),
+        ("⒛二十", MarkerKind.ARABIC, 20, "⒛"),
+        ("2）只有右括号", MarkerKind.ARABIC_PAREN, 2, "2）"),
+        ("12)半角右括号", MarkerKind.ARABIC_PAREN, 12, "12)"),
+        ("⑷一个字符的（4）", MarkerKind.ARABIC_PAREN, 4, "⑷"),
     ],
 )
 def test_markers(text: str, kind: MarkerKind, ordinal: int, raw: str) -> None:
@@ -57,6 +62,9 @@ def test_markers(text: str, kind: MarkerKind, ordinal: int, raw: str) -> None:
         "整改结果：完成。",
         "50%的问题",
         "(0)无效",
+        "0）无效",
+        "2024)年份",
+        "1）)双括号",
     ],
 )
 def test_false_starts(text: str) -> None:

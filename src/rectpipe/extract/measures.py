@@ -98,10 +98,10 @@ def _is_han(ch: str) -> bool:
 
 
 # Where a numbered measure may begin inside a block of running text (a table cell): at the
-# start, after a line break or a sentence end, or after blanks. （1） and ① also right after
+# start, after a line break or a sentence end, or after blanks. （1）, ①, ⑴ also right after
 # any character: a cell often runs them on (……；（2）……).
 _NUMBERED_AT = regex.compile(
-    r"(?:^|(?<=[\n。；;！？!?：:\s\u3000]))[\s\u3000]*(?=[0-9０-９（(])|[（(①-⑳㉑-㉟]"
+    r"(?:^|(?<=[\n。；;！？!?：:\s\u3000]))[\s\u3000]*(?=[0-9０-９（(⒈-⒛])|[（(①-⒇㉑-㉟]"
 )
 _LIST_KINDS = (MarkerKind.ARABIC, MarkerKind.ARABIC_PAREN, MarkerKind.CIRCLED)
 

@@ -76,8 +76,8 @@ class MarkerKind(IntEnum):
     CN = 0  # 一、
     CN_PAREN = 1  # （一） (一)
     LABEL = 2  # 问题1： 问题一： 反馈问题一： (a numbered finding label, between （一） and 1.)
-    ARABIC = 3  # 1. 1． 1、
-    ARABIC_PAREN = 4  # （1） (1)
+    ARABIC = 3  # 1. 1． 1、 ⒈
+    ARABIC_PAREN = 4  # （1） (1) 1） ⑴
     CIRCLED = 5  # ①
 
 
@@ -112,7 +112,10 @@ _MARKER = regex.compile(
       | (?P<cn_dot>{_CN})[．.](?![\d０-９])
       | [（(](?P<cn_paren>{_CN})[)）][、.．]?
       | (?P<arabic>[0-9０-９]+)(?:[.．](?![\d０-９%％])|[.．](?={_WHOLE_COUNT})|[、])
+      | (?P<arabic_stop>[\u2488-\u249b])
       | [（(](?P<arabic_paren>[0-9０-９]+)[)）][、.．]?
+      | (?P<arabic_half>[0-9０-９]{{1,3}})[)）](?![)）0-9０-９])
+      | (?P<paren_digit>[\u2474-\u2487])
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
       | (?:反馈)?问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
     )
@@ -126,7 +129,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _MARKER_FIRST = frozenset(
     CN_NUMERAL_CHARS
     + "0123456789０１２３４５６７８９（(问反"
-    + "".join(map(chr, range(0x2460, 0x2474)))
+    + "".join(map(chr, range(0x2460, 0x249C)))  # ①…⑳, ⑴…⒇, ⒈…⒛
     + "".join(map(chr, range(0x3251, 0x3260)))
 )
 
@@ -158,8 +161,14 @@ def match_marker(text: str) -> Marker | None:
         kind, number = MarkerKind.CN_PAREN, groups["cn_paren"]
     elif groups["arabic"] is not None:
         kind, number = MarkerKind.ARABIC, groups["arabic"]
+    elif groups["arabic_stop"] is not None:  # ⒈ (one character for 1.)
+        kind, number = MarkerKind.ARABIC, str(ord(groups["arabic_stop"]) - 0x2488 + 1)
     elif groups["arabic_paren"] is not None:
         kind, number = MarkerKind.ARABIC_PAREN, groups["arabic_paren"]
+    elif groups["arabic_half"] is not None:  # 1） with no opening parenthesis
+        kind, number = MarkerKind.ARABIC_PAREN, groups["arabic_half"]
+    elif groups["paren_digit"] is not None:  # ⑴ (one character for （1）)
+        kind, number = MarkerKind.ARABIC_PAREN, str(ord(groups["paren_digit"]) - 0x2474 + 1)
     elif groups["label"] is not None:
         kind, number = MarkerKind.LABEL, groups["label"]
     else:
