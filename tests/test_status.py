@@ -36,6 +36,11 @@ P = default_profile()
         ("申请延期整改", Status.NOT_COMPLETED, False),
         ("已经完成，长期坚持", Status.COMPLETED, True),
         ("已完成，持续整改", Status.COMPLETED, True),
+        ("已落实", Status.COMPLETED, False),
+        ("已按期完成", Status.COMPLETED, False),
+        ("已完成阶段性目标", Status.PARTIALLY_COMPLETED, False),
+        ("整改进行中", Status.IN_PROGRESS, False),
+        ("正在落实", Status.IN_PROGRESS, False),
     ],
 )
 def test_normalise_status(raw: str, status: Status, long_term: bool) -> None:
@@ -69,3 +74,14 @@ def test_status_sentence(text: str, status: Status) -> None:
 
 def test_long_statement_is_not_a_status_sentence() -> None:
     assert status_sentence("已完成长丰小学扩建工程，并于今年秋季开学前交付使用。", P) is None
+
+
+def test_a_progress_label_gives_the_status_without_the_label() -> None:
+    import rectpipe
+
+    report = rectpipe.parse_text(
+        "关于巡察整改进展情况的通报\n一、党的建设方面\n1.理论学习不深入。\n"
+        "整改情况：组织专题学习。\n整改进度：整改进行中。\n"
+    )
+    (problem,) = report.iter_problems()
+    assert (problem.status, problem.status_raw) == (Status.IN_PROGRESS, "整改进行中")
