@@ -85,3 +85,32 @@ def test_a_progress_label_gives_the_status_without_the_label() -> None:
     )
     (problem,) = report.iter_problems()
     assert (problem.status, problem.status_raw) == (Status.IN_PROGRESS, "整改进行中")
+
+
+def test_a_status_label_opening_a_sentence_after_the_measures_is_the_status() -> None:
+    import rectpipe
+
+    report = rectpipe.parse_text(
+        "关于巡察整改进展情况的通报\n一、党的建设方面\n"
+        "1.问题：理论学习不深入。整改措施：组织专题学习。整改进度：已完成。\n"
+        "2.会议记录不规范。整改措施：制定记录模板，逐月检查；完成时限：2024年底。\n"
+    )
+    first, second = report.iter_problems()
+    assert (first.actions, first.status, first.status_raw) == (
+        "组织专题学习。",
+        Status.COMPLETED,
+        "已完成",
+    )
+    assert report.text[first.sources["status"].start : first.sources["status"].end] == "已完成"
+    assert (second.actions, second.deadline) == ("制定记录模板，逐月检查", "2024年底")
+
+
+def test_a_label_inside_a_sentence_of_the_measures_stays_in_them() -> None:
+    import rectpipe
+
+    report = rectpipe.parse_text(
+        "关于巡察整改进展情况的通报\n一、党的建设方面\n"
+        "1.理论学习不深入。整改措施：组织专题学习，明确责任单位：办公室牵头。\n"
+    )
+    (problem,) = report.iter_problems()
+    assert problem.actions == "组织专题学习，明确责任单位：办公室牵头。"

@@ -119,10 +119,16 @@ def split_labels(text: str, profile: Profile) -> list[Label]:
                 value_end=len(text),
             )
         )
-    # Only separate short fields: a narrative value (整改情况：…) swallows what follows.
+    # Short fields are separated; a narrative value (整改情况：…) swallows what follows, unless
+    # a short field's label opens a sentence after it (整改措施：…。整改进度：已完成。).
+    short = ("responsible", "deadline", "status")
     result: list[Label] = []
     for label, after in zip(found, [*found[1:], None], strict=True):
-        if after is not None and label.field in ("responsible", "deadline", "status"):
+        closes = after is not None and (
+            label.field in short
+            or (after.field in short and text[: after.start].rstrip()[-1:] in ("。", "；", ";"))
+        )
+        if after is not None and closes:
             end = after.start
             while end > label.value_start and text[end - 1] in "；;，, \t\u3000":
                 end -= 1
