@@ -254,3 +254,42 @@ def test_a_signature_dated_in_figures_signs(written: str) -> None:
     assert report.metadata.date == "2024-03-05"
     assert report.metadata.origins["date"] == "signature"
     assert report.metadata.issuer == "中共某县林业局党组"
+
+
+def test_a_portal_laid_out_in_tables_gives_its_page_title_when_the_article_leaves_it_out() -> None:
+    """An old portal lays the page out in tables; the title sits in a cell the article's text
+    does not include. The page's <title>, without the site's name, is the title then."""
+    page = (
+        '<html><head><meta charset="utf-8"><title>关于巡察整改进展情况的通报_某县人民政府'
+        "</title></head><body><table><tr><td>首页 | 政务公开</td></tr></table>"
+        "<table><tr><td>导航</td><td><table>"
+        "<tr><td><font size='4'><b>关于巡察整改进展情况的通报</b></font></td></tr>"
+        "<tr><td>发布时间：2024-05-10 来源：县林业局</td></tr><tr><td>"
+        "<p>县委第二巡察组于2023年9月对县林业局党组开展了巡察。现将整改情况通报如下。</p>"
+        "<p>一、党的建设方面</p><p>1.理论学习不深入。</p><p>整改情况：已完成整改。</p>"
+        "<p>中共某县林业局党组</p><p>2024年5月8日</p>"
+        "</td></tr></table></td></tr></table></body></html>"
+    ).encode()
+    report = rectpipe.parse_bytes(page, name="page.html")
+    assert report.metadata.title == "关于巡察整改进展情况的通报"
+    assert report.metadata.origins["title"] in ("page", "title")
+    assert report.metadata.date == "2024-05-08"  # the signature's, not the page's
+    assert [p.title for p in report.iter_problems()] == ["理论学习不深入"]
+
+
+@pytest.mark.parametrize(
+    ("page_title", "title"),
+    [
+        ("关于巡察整改进展情况的通报_某县人民政府", "关于巡察整改进展情况的通报"),
+        (
+            "某市审计局 - 关于2023年度审计查出问题整改情况的报告",
+            "关于2023年度审计查出问题整改情况的报告",
+        ),
+        ("首页｜新闻中心｜某县政府网", None),
+    ],
+)
+def test_the_report_part_of_a_page_title(page_title: str, title: str | None) -> None:
+    from rectpipe.extract.hints import _page_title
+    from rectpipe.extract.metadata import _looks_like_title
+
+    assert _page_title(page_title, _looks_like_title) == title

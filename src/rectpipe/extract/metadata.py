@@ -10,13 +10,14 @@ from collections.abc import Sequence
 
 import regex
 
-from ..models.report import Metadata, MetadataOrigin, ReportWarning
+from ..models.report import Metadata, ReportWarning
 from ..profiles.profile import Profile
 from ..text.dates import DATE, GARBLED_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
+from .hints import from_hints
 from .inspection import read_inspection
 
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
@@ -71,7 +72,7 @@ def extract_metadata(
         read_inspection(found, textmap.text[start:end], start)
         meta.inspection_kind = kind or meta.inspection_kind
     _contact(found)
-    _from_hints(found, hints)
+    from_hints(found, hints, _looks_like_title)
     if front and found.meta.issuer is None:
         _issuer_from_subject(found, intro, intro_start)
     found.meta.sources = found.sources
@@ -382,37 +383,3 @@ def _is_issuer(line: str, profile: Profile) -> bool:
 # A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
 # X stands in for a name in templates (中共XX县XX局党组) and is allowed.
 _NOT_A_NAME = regex.compile(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")
-
-
-# A page's 发布机构 / 发文单位 box names who put the page up, not who reports (a district
-# congress site publishes the government's audit report): it stays in ``hints`` only.
-_HINT_KEYS: dict[str, tuple[str, ...]] = {
-    "date": ("成文日期", "发文日期", "发布日期", "页面日期"),
-    "document_number": ("发文字号", "文号"),
-    "title": ("文件名称", "名称", "标题"),
-}
-
-
-def _from_hints(found: Collector, hints: dict[str, str]) -> None:
-    """Fill what the body did not say from the container's header box, then its date line."""
-    meta = found.meta
-    for name, keys in _HINT_KEYS.items():
-        if getattr(meta, name) is not None:
-            continue
-        key = next((k for k in keys if hints.get(k, "").strip()), None)
-        if key is None:
-            continue
-        value = hints[key].strip()
-        origin: MetadataOrigin = "page" if key == "页面日期" else "header_box"
-        if name == "date":
-            dates = find_dates(value)
-            dash = regex.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
-            if dates:
-                meta.date = dates[0].iso
-            elif dash:
-                meta.date = iso(int(dash.group(1)), int(dash.group(2)), int(dash.group(3)))
-            if meta.date is not None:
-                found.origins["date"] = origin
-            continue
-        setattr(meta, name, value)
-        found.origins[name] = origin
