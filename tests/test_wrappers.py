@@ -15,6 +15,9 @@ from rectpipe.extract.wrappers import unwrap
         ("关于“党建与业务“两张皮”问题依然存在”", "党建与业务“两张皮”问题依然存在"),
         ("在“落实全面从严治党责任”方面", "落实全面从严治党责任"),
         ("问题3：食堂管理不规范", "食堂管理不规范"),
+        ("【问题】发展党员程序不严格", "发展党员程序不严格"),
+        ("[问题描述]：台账不全", "台账不全"),
+        ("问题表现：台账不全", "台账不全"),
         # a web copy cut off inside the quote: the finding runs to the end
         ("关于“学思践悟不深不透。局党组未组织学习", "学思践悟不深不透。局党组未组织学习"),
     ],
@@ -26,7 +29,8 @@ def test_the_finding_inside_its_wrapper(statement: str, inner: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "statement", ["“十四五”园区发展规划未完成审批", "关于“三重一大”决策制度执行不严格"]
+    "statement",
+    ["“十四五”园区发展规划未完成审批", "关于“三重一大”决策制度执行不严格", "【问题】"],
 )
 def test_a_quoted_term_is_no_wrapper(statement: str) -> None:
     assert unwrap(statement) is None

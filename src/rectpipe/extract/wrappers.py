@@ -19,9 +19,14 @@ _QUOTED = regex.compile(r"^(?:关于|针对|对于|对|在)?\s*(?P<q>[“\"「�
 _AFTER_QUOTE = regex.compile(
     r"^(?:(?:的)?(?:问题|方面)?(?:的)?(?:整改|整改落实|整改进展)?(?:情况)?)\s*[。；;，,：:]?\s*"
 )
+_LABEL_WORDS = (
+    r"(?:(?:反馈|巡察|巡视|审计|督察)?(?:发现|指出|反馈)?的?问题\s*[0-9一二三四五六七八九十百千]*"
+    r"|问题描述|问题表现|存在问题|具体问题)"
+)
+# The label as a heading writes it: 存在问题：…, or in brackets with or without a colon:
+# 【问题】…, [问题描述]…
 _LABELLED = regex.compile(
-    r"^(?:(?:反馈|巡察|巡视|审计|督察)?(?:发现|指出|反馈)?的?问题\s*[0-9一二三四五六七八九十百千]*"
-    r"|问题描述|存在问题)\s*[：:∶]\s*"
+    rf"^(?:{_LABEL_WORDS}\s*[：:∶]|[【\[［]\s*{_LABEL_WORDS}\s*[】\]］]\s*[：:∶]?)\s*"
 )
 
 
