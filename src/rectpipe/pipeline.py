@@ -41,6 +41,7 @@ from .runtime.gcpause import collector_paused
 from .runtime.names import escape_name
 from .runtime.paths import AnyPath, fs_path
 from .structure.tree import build_tree
+from .text.flat_tables import join_flat_tables
 from .text.normalize import clean_blocks
 from .text.repair import repair_and_clean, repair_warnings, with_originals
 from .text.textmap import TextMap
@@ -293,6 +294,9 @@ def _parse_document(
     if repair:
         labels = profile.labels["actions"]
         repaired = repair_and_clean(document.blocks, labels=labels)
+        columns = profile.table_columns
+        headers = {name for names in columns.values() for name in names}
+        repaired = join_flat_tables(repaired, headers, columns.get("number", ()))
         blocks = [item.block for item in repaired]
     else:
         blocks = clean_blocks(document.blocks)

@@ -14,7 +14,9 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``ocr``: in blocks recognised by OCR only, the punctuation OCR misreads (丶 → 、, a closing
   · → 。, full-width digits, half-width marks next to Han, mismatched parentheses, 一 for a dash
   between digits, a document number's 〔year〕, quotes inside quotes, ``一1一`` page numbers;
-  see :func:`~rectpipe.text.repair_ocr.ocr_punctuation`).
+  see :func:`~rectpipe.text.repair_ocr.ocr_punctuation`);
+- ``flat_table``: a table copied one cell per line (序号 / 反馈问题 / … then 1 / … ) → one
+  table block (:mod:`rectpipe.text.flat_tables`, applied by the pipeline after this stage).
 
 Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.clean_text`), so a
 block counts as repaired only when repair changed more than cleaning would have. Each repaired
@@ -45,7 +47,15 @@ from .repair_text import (
     to_simplified,
 )
 
-KINDS = ("traditional", "pinyin", "punctuation", "doubled_punctuation", "line_breaks", "ocr")
+KINDS = (
+    "traditional",
+    "pinyin",
+    "punctuation",
+    "doubled_punctuation",
+    "line_breaks",
+    "ocr",
+    "flat_table",
+)
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
     "pinyin": "pinyin glosses after characters removed",
@@ -53,6 +63,7 @@ _MESSAGES = {
     "doubled_punctuation": "doubled clause marks collapsed (，， → ，, ，。 → 。, ，、 → 、)",
     "line_breaks": "paragraphs holding several headings or labels split",
     "ocr": "punctuation misread by OCR put right (丶 → 、, · → 。, half-/full-width forms)",
+    "flat_table": "a table copied one cell per line put back together as a table",
 }
 
 
