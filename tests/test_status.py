@@ -114,3 +114,22 @@ def test_a_label_inside_a_sentence_of_the_measures_stays_in_them() -> None:
     )
     (problem,) = report.iter_problems()
     assert problem.actions == "组织专题学习，明确责任单位：办公室牵头。"
+
+
+def test_a_status_closing_a_finding_line_in_parentheses_or_after_a_dash() -> None:
+    import rectpipe
+
+    report = rectpipe.parse_text(
+        "关于巡察整改进展情况的通报\n一、党的建设方面\n"
+        "1.理论学习不深入（已完成）\n整改情况：组织专题学习。\n"
+        "2.会议记录不规范。（整改中）\n整改情况：制定模板。\n"
+        "3.党费收缴不规范——已完成整改\n整改情况：补缴党费。\n"
+        "4.工程建设（一期）\n整改情况：加快进度。\n"
+    )
+    got = [(p.title, p.status, p.status_raw) for p in report.iter_problems()]
+    assert got == [
+        ("理论学习不深入", Status.COMPLETED, "已完成"),
+        ("会议记录不规范", Status.IN_PROGRESS, "整改中"),
+        ("党费收缴不规范", Status.COMPLETED, "已完成整改"),
+        ("工程建设（一期）", Status.UNKNOWN, None),  # （一期） names no status
+    ]

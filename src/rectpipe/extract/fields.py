@@ -156,13 +156,20 @@ def inline_status_label(text: str, profile: Profile) -> Label | None:
     return None
 
 
-# A status tag closing a finding's line: …部分河段巡查记录缺失。【已完成】 / [正在整改].
-_TAG = regex.compile(r"[【\[［]\s*(?P<v>[^【】\[\]［］]{2,10}?)\s*[】\]］]\s*$")
+# A status tag closing a finding's line: …部分河段巡查记录缺失。【已完成】 / [正在整改], in
+# parentheses (…不深入（已完成）) or after a dash (…不规范——已完成整改).
+_TAG = regex.compile(
+    r"(?:[【\[［]\s*(?P<v>[^【】\[\]［］]{2,10}?)\s*[】\]］]"
+    r"|[（(]\s*(?P<v>[^（）()]{2,10}?)\s*[）)]"
+    r"|(?:——|—|--|－－)\s*(?P<v>[^—\-－，,。；;]{2,10}?))"
+    r"\s*[。；;]?\s*$"
+)
 
 
 def status_tag(text: str, profile: Profile) -> Label | None:
-    """A bracketed status at the end of a heading line (``【已完成】``), as a status label whose
-    value is the tag's text; ``None`` when the line ends otherwise or the tag names no status."""
+    """A bracketed status at the end of a heading line (``【已完成】``, ``（整改中）``,
+    ``——已完成``), as a status label whose value is the tag's text; ``None`` when the line ends
+    otherwise or the tag names no status (``（一期）``, ``（涉及资金3万元）``)."""
     found = _TAG.search(text)
     if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None
