@@ -7,6 +7,27 @@ from __future__ import annotations
 
 from .runtime.names import one_line
 
+__all__ = [
+    "ERRORS",
+    "CorruptFileError",
+    "DatabaseBusyError",
+    "EncryptedUnsupportedError",
+    "InputNotFoundError",
+    "InternalError",
+    "InvalidOutputError",
+    "LowTextYieldError",
+    "MissingDependencyError",
+    "NoTextLayerError",
+    "OutputError",
+    "ParseTimeoutError",
+    "PasswordRequiredError",
+    "RectpipeError",
+    "StructureNotFoundError",
+    "TooLargeError",
+    "UnsupportedFormatError",
+    "UsageError",
+]
+
 
 class RectpipeError(Exception):
     """Root of rectpipe's errors. ``code`` is stable; ``exit_code`` is what the CLI returns."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+__all__ = ["DEFAULT_LIMITS", "DEFAULT_LOCK_WAIT", "MB", "Limits"]
+
 MB = 1024 * 1024
 
 

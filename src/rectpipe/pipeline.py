@@ -49,6 +49,8 @@ from .text.textmap import TextMap
 if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
     from .enrich.config import EnrichConfig
 
+__all__ = ["FORMATS", "parse_bytes", "parse_document", "parse_file", "parse_text", "read_document"]
+
 FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image")
 
 

@@ -21,6 +21,8 @@ from ..profiles.profile import Profile, load_profile
 from ..runtime.paths import AnyPath, fs_str
 from .result import FileResult
 
+__all__ = ["cached_profile", "convert_and_store", "convert_bytes", "convert_path"]
+
 
 @cache
 def cached_profile(profile_path: str | None) -> Profile | None:

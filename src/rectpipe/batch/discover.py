@@ -23,6 +23,8 @@ from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath, fs_str
 from .manifest import completed_keys
 
+__all__ = ["BatchItem", "Plan", "expand", "file_sha256", "plan_batch"]
+
 _GLOB_CHARS = frozenset("*?[")
 
 

@@ -20,6 +20,8 @@ from .pool import run_pool
 from .result import FileResult
 from .sinks import Store
 
+__all__ = ["DEFAULT_MAX_TASKS_PER_WORKER", "missing_results", "run_batch", "run_plan"]
+
 DEFAULT_MAX_TASKS_PER_WORKER = 50
 
 

@@ -18,6 +18,8 @@ from ..errors import OutputError, RectpipeError, UsageError
 from ..runtime.paths import AnyPath, fs_path
 from .result import DONE_STATUSES, STATUSES
 
+__all__ = ["MANIFEST_NAME", "Manifest", "completed_hashes", "completed_keys", "read_manifest"]
+
 MANIFEST_NAME = "manifest.jsonl"
 
 

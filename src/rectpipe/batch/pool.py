@@ -31,6 +31,8 @@ from multiprocessing.process import BaseProcess
 from ..errors import InternalError, ParseTimeoutError
 from .result import FileResult
 
+__all__ = ["PRELOAD", "Job", "KeptPool", "default_start_method", "run_pool", "worker_context"]
+
 Job = Callable[[str], FileResult]
 # Modules the fork server imports once, so each new worker starts with them loaded.
 PRELOAD = ["rectpipe.batch.warm"]

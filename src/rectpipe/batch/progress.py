@@ -15,6 +15,8 @@ from typing import TextIO
 
 from .runner import BatchSummary
 
+__all__ = ["ProgressBar", "bar_text"]
+
 _WIDTH = 20
 
 

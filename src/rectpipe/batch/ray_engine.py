@@ -42,6 +42,16 @@ from .local import missing_results
 from .pool import KeptPool
 from .result import FileResult
 
+__all__ = [
+    "AHEAD",
+    "MAX_BATCH",
+    "Store",
+    "batches",
+    "convert_many",
+    "run_batch_ray",
+    "run_plan_ray",
+]
+
 Store = Callable[[FileResult], FileResult]
 
 #: Files per task at most, and tasks in flight per worker.

@@ -12,6 +12,8 @@ from ..errors import RectpipeError
 from ..models.report import Report
 from ..runtime.names import escape_name
 
+__all__ = ["DONE_STATUSES", "STATUSES", "FileResult", "ResultStatus"]
+
 ResultStatus = Literal["success", "partial", "failure"]
 STATUSES: tuple[ResultStatus, ...] = ("success", "partial", "failure")
 DONE_STATUSES: frozenset[str] = frozenset({"success", "partial"})

@@ -32,6 +32,8 @@ from .manifest import Manifest
 from .result import FileResult
 from .sinks import Sink, Store
 
+__all__ = ["BatchSummary", "Engine", "convert_batch", "shared_cores", "signals_deferred"]
+
 Engine = Literal["local", "ray"]
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 

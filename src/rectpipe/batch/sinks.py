@@ -27,6 +27,8 @@ from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
 
+__all__ = ["BookSink", "DbSink", "DirSink", "Sink", "Store", "render_chunks"]
+
 _LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
 Store = Callable[[FileResult], FileResult]
 """Stores a result from inside a worker; returns it with ``stored`` set and the report

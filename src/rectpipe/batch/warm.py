@@ -17,6 +17,8 @@ from ..errors import RectpipeError
 from ..pipeline import parse_text
 from ..profiles.profile import default_profile
 
+__all__ = ["warm_up"]
+
 _SAMPLE = (
     "关于巡视整改进展情况的通报\n一、整改情况\n（一）问题一\n1.问题说明。\n整改情况：已完成。\n"
 )

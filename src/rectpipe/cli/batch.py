@@ -30,6 +30,14 @@ if TYPE_CHECKING:  # the batch package (worker pool, sinks) is imported when a b
     from ..batch.runner import BatchSummary
     from ..batch.sinks import Sink
 
+__all__ = [
+    "MAX_WORKERS",
+    "add_batch_parser",
+    "check_batch_options",
+    "check_number",
+    "run_batch_command",
+]
+
 _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
 
 

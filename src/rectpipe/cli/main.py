@@ -34,6 +34,15 @@ if TYPE_CHECKING:
     from ..models.report import Report
     from ..profiles.profile import Profile
 
+__all__ = [
+    "DEFAULT_MEMORY_MB",
+    "DEFAULT_TIMEOUT",
+    "add_ocr_options",
+    "limits_from",
+    "limits_from_ocr",
+    "main",
+]
+
 # Each command imports what it needs when it runs: `extract` never loads the diff's models,
 # the review page, the batch pool or the enrichment package.
 

@@ -16,6 +16,8 @@ from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath, fs_str
 from .retry import DEFAULT_LOCK_WAIT, SQLITE_BUSY_TIMEOUT, with_backoff
 
+__all__ = ["Database", "database_url", "open_database", "sqlite_path"]
+
 T = TypeVar("T")
 
 if TYPE_CHECKING:

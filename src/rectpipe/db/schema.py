@@ -24,6 +24,17 @@ from sqlalchemy import (
     Text,
 )
 
+__all__ = [
+    "CHILD_TABLES",
+    "add_missing_columns",
+    "documents",
+    "measures",
+    "metadata",
+    "problems",
+    "sections",
+    "warnings",
+]
+
 metadata = MetaData()
 
 _SHA = String(64)

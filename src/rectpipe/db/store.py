@@ -19,6 +19,8 @@ from ..models.report import Problem, Provenance, Report, Section
 from ..runtime.names import escape_name
 from . import schema
 
+__all__ = ["child_rows", "document_row", "forget_path", "store_report"]
+
 
 def _span(provenance: Provenance | None) -> dict[str, Any]:
     if provenance is None:

@@ -18,6 +18,8 @@ import regex
 from ..errors import UsageError
 from ..profiles.profile import Profile, _default_raw, load_profile
 
+__all__ = ["PARTS", "EnrichConfig", "config_for", "default_config", "load_config"]
+
 PARTS = ("title", "description", "actions")
 
 

@@ -26,6 +26,8 @@ from ..models.enrichment import Entity
 from ._jieba import Token
 from .config import EnrichConfig
 
+__all__ = ["find_entities"]
+
 _HAN = regex.compile(r"\p{Han}+")
 _MODIFIER_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "j", "vn", "b", "ng", "eng", "s"})
 # Before a company suffix (有限公司, 集团) almost anything but a verb or a particle is the name.

@@ -14,6 +14,8 @@ from ..models.enrichment import Keyword
 from ._jieba import Token, idf_table
 from .config import EnrichConfig
 
+__all__ = ["best_topic", "find_keywords", "topic_scores"]
+
 _WORD = regex.compile(r"\p{Han}{2,}|[A-Za-z]{2,}")
 # Content words; names (nr, ns, nt) are left to the entities, verbs are mostly boilerplate.
 _KEYWORD_TAGS = frozenset({"n", "nz", "nl", "ng", "vn", "j", "l", "i", "an", "eng"})

@@ -14,6 +14,8 @@ import regex
 from ..models.enrichment import Quantity
 from ..text.numbering import cn_to_int
 
+__all__ = ["find_quantities"]
+
 _NUMBER = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+"
 _MULTIPLIERS = {"": 1.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6,

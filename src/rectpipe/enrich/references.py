@@ -12,6 +12,8 @@ import regex
 from ..models.enrichment import DocumentNumber, DocumentRef, MeetingRef, References
 from ._jieba import Token
 
+__all__ = ["find_documents", "find_meetings", "find_numbers", "find_references"]
+
 _TITLE = regex.compile(r"《(?P<title>[^《》\n]{1,120})》")
 _NUMBER_CORE = regex.compile(
     r"[〔\[［(（]\s*(?P<y>(?:19|20|21)[0-9]{2})\s*[〕\]］)）]\s*第?(?P<n>[0-9]{1,5})\s*号"

@@ -21,6 +21,8 @@ from .quantities import find_quantities
 from .references import find_references
 from .segment import segment
 
+__all__ = ["enrich_outside", "enrich_problem", "enrich_report"]
+
 # When spans overlap, the more specific field names an item's part.
 _PART_ORDER: tuple[Part, ...] = (
     "title",

@@ -15,6 +15,8 @@ import regex
 
 from ._jieba import Token, tokens
 
+__all__ = ["protected_spans", "segment"]
+
 
 def protected_spans(text: str, patterns: Sequence[regex.Pattern[str]]) -> list[tuple[int, int]]:
     """Non-overlapping ``(start, end)`` of every pattern match, leftmost-longest first."""

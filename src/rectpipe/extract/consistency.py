@@ -23,6 +23,15 @@ from ..profiles.profile import Profile, _default_raw
 from ..runtime.isodate import last_day
 from ..text.date_mentions import find_dated_deadlines, find_dates
 
+__all__ = [
+    "UNFINISHED",
+    "Patterns",
+    "consistency_warnings",
+    "contradiction_patterns",
+    "provenance",
+    "report_year",
+]
+
 Patterns = Sequence[regex.Pattern[str]]
 
 UNFINISHED = frozenset({Status.PARTIALLY_COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED})

@@ -17,6 +17,8 @@ import regex
 from ..profiles.profile import Profile
 from ..text.sentences import split_first_sentence
 
+__all__ = ["Evidence", "heading_evidence"]
+
 
 class Evidence(Enum):
     """What an item's heading says about it."""

@@ -15,6 +15,8 @@ from ..profiles.profile import FIELD_LABELS, Profile
 from ..runtime.record import record
 from .status import normalise_status
 
+__all__ = ["Label", "inline_status_label", "leading_label", "split_labels", "status_tag"]
+
 _COLON = "[：:∶]"
 
 

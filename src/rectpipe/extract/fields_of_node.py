@@ -15,6 +15,8 @@ from .fields import Label, inline_status_label, split_labels, status_tag
 from .spans import Spans
 from .wrappers import finding_label
 
+__all__ = ["NodeFields", "Value", "node_fields"]
+
 
 @dataclass
 class Value:

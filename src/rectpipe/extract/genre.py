@@ -14,6 +14,8 @@ import regex
 
 from ..profiles.profile import Profile
 
+__all__ = ["ARTICLE_MARKERS_MIN", "article_markers", "reads_as_article", "speaks_of_rectification"]
+
 #: Different article labels that make a text an article.
 ARTICLE_MARKERS_MIN = 2
 

@@ -10,6 +10,8 @@ import regex
 from ..runtime.record import record
 from ..text.numbering import Marker, MarkerKind, cn_to_int, match_marker
 
+__all__ = ["FoundMeasure", "find_cell_measures", "find_measures", "find_numbered_measures"]
+
 _CN = "一二三四五六七八九十"
 # A measure marker opens the text or follows a sentence end / clause break; 一是… also a comma.
 _MARK = regex.compile(

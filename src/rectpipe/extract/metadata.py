@@ -20,6 +20,8 @@ from .collector import Collector
 from .hints import from_hints
 from .inspection import read_inspection
 
+__all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
+
 _ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
 _TITLE_END = regex.compile(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")

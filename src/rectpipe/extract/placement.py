@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from ..models.report import Box, Provenance, Report, ReportWarning
 from ..text.textmap import TextMap
 
+__all__ = ["LOW_CONFIDENCE", "confidence_warnings", "place", "provenances"]
+
 LOW_CONFIDENCE = 0.9
 """A block recognised by OCR with a line scored below this is doubtful: a problem whose title
 or status comes from it gets a ``low_ocr_confidence`` warning."""

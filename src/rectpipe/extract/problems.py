@@ -24,6 +24,8 @@ from .status import StatusMatch, all_of_group, group_status, normalise_status, s
 from .tables import ledger_problems
 from .wrappers import unwrap
 
+__all__ = ["Built", "build"]
+
 
 @dataclass
 class Built:

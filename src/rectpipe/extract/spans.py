@@ -8,6 +8,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+__all__ = ["Spans"]
+
 
 @dataclass
 class Spans:

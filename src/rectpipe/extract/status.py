@@ -14,6 +14,8 @@ from ..models.report import Status
 from ..profiles.profile import Profile
 from ..text.sentences import sentences
 
+__all__ = ["StatusMatch", "all_of_group", "group_status", "normalise_status", "status_sentence"]
+
 _TRIM = " \t。；;，,.：:！!"
 
 

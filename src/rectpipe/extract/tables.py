@@ -17,6 +17,8 @@ from ..text.textmap import TextMap
 from .measures import find_cell_measures
 from .status import normalise_status, status_sentence
 
+__all__ = ["Warn", "ledger_problems"]
+
 Warn = Callable[[str, str, "int | None", "int | None"], None]
 
 

@@ -22,6 +22,8 @@ from ..profiles.profile import Profile
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 
+__all__ = ["Counts", "read_counts", "stated_totals"]
+
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
 _COUNT = regex.compile(
     rf"(?<!每|每一){_N}\s*(?P<u>个|项|条)(?![0-9])(?P<what>(?:具体|突出|反馈|整改)?问题)?"

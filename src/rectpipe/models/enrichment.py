@@ -19,6 +19,20 @@ from pydantic import ConfigDict, Field
 
 from .lean import LeanModel
 
+__all__ = [
+    "DateMention",
+    "DocumentNumber",
+    "DocumentRef",
+    "Enrichment",
+    "Entity",
+    "Keyword",
+    "MeetingRef",
+    "Part",
+    "Quantity",
+    "References",
+    "ReportEnrichment",
+]
+
 Part = Literal["title", "description", "status", "actions", "responsible", "deadline"]
 
 

@@ -20,6 +20,8 @@ from typing import Any
 from pydantic import BaseModel
 from typing_extensions import Self
 
+__all__ = ["LeanModel", "shared_fields"]
+
 _SHARED: dict[frozenset[str], set[str]] = {}
 _LAST: dict[type, set[str]] = {}  # per class, the set its latest instance got: usually the next's
 

@@ -17,6 +17,30 @@ from pydantic import ConfigDict, Field
 from .enrichment import Enrichment, ReportEnrichment
 from .lean import LeanModel
 
+__all__ = [
+    "SCHEMA_NAME",
+    "SCHEMA_VERSION",
+    "BlockRef",
+    "Box",
+    "CategoryCount",
+    "CategoryTotals",
+    "InspectionKind",
+    "Measure",
+    "Metadata",
+    "MetadataOrigin",
+    "PathItem",
+    "Problem",
+    "Provenance",
+    "RemovedText",
+    "Report",
+    "ReportWarning",
+    "Section",
+    "Source",
+    "StatedTotals",
+    "Status",
+    "Summary",
+]
+
 SCHEMA_NAME = "rectpipe.report"
 SCHEMA_VERSION = "1.2"
 

@@ -14,6 +14,8 @@ import yaml
 
 from ..errors import UsageError
 
+__all__ = ["lines_of", "load_profile_file", "read_profile_text", "safe_load"]
+
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -20,6 +20,21 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..models.report import Status
 
+__all__ = [
+    "SCHEMA_ID",
+    "DocumentRoles",
+    "Enrichment",
+    "Findings",
+    "Labels",
+    "NoticeSections",
+    "Patterns",
+    "Phrases",
+    "ProfileFile",
+    "TableColumns",
+    "TopicWeights",
+    "profile_schema",
+]
+
 SCHEMA_ID = "https://rectpipe.invalid/schemas/rectpipe.profile.json"
 
 Phrases = list[str]

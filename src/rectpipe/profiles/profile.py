@@ -24,6 +24,16 @@ from ..runtime.paths import AnyPath, fs_str
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
+__all__ = [
+    "DEFAULT_JSON",
+    "DEFAULT_YAML",
+    "FIELD_LABELS",
+    "Profile",
+    "default_profile",
+    "load_profile",
+    "read_user_file",
+]
+
 DEFAULT_YAML = Path(__file__).with_name("default.yaml")
 #: ``default.yaml`` as JSON, written by ``make schema`` (``scripts/make_profile_data.py``);
 #: a test fails when it is stale.

@@ -14,6 +14,8 @@ from enum import Enum
 
 from ..runtime.record import record
 
+__all__ = ["Block", "BlockKind", "Document", "Geometry", "RemovedText"]
+
 
 class BlockKind(str, Enum):
     """What a block is, as far as the reader can tell."""

@@ -11,6 +11,8 @@ import codecs
 
 from ..errors import CorruptFileError
 
+__all__ = ["BOMS", "decode_bom", "decode_text", "mixed_encodings"]
+
 # UTF-32 marks first: the UTF-32-LE mark begins with the UTF-16-LE one.
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -17,6 +17,8 @@ from pathlib import Path
 from ..errors import CorruptFileError, MissingDependencyError, ParseTimeoutError
 from .blocks import Document
 
+__all__ = ["INSTALL_HINT", "SUFFIX", "convert_to_docx", "read_legacy", "soffice"]
+
 INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) so that "
     "`soffice` is on the PATH, or save the file as .docx"

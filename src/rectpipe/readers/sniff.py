@@ -10,6 +10,8 @@ import zipfile
 
 from ..errors import UnsupportedFormatError
 
+__all__ = ["sniff_format"]
+
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from .blocks import Block, Document
 from .decode import decode_text, mixed_encodings
 
+__all__ = ["read_txt"]
+
 
 def read_txt(data: bytes) -> Document:
     """Blocks for each non-empty line of a text file, with ``path="line:N"`` (1-based).

@@ -10,6 +10,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+__all__ = ["collector_paused"]
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 
+__all__ = ["iso", "last_day"]
+
 #: Years a report can be about; anything outside is a misread number, not a date.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 

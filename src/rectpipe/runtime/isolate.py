@@ -25,6 +25,8 @@ from typing import Any, TypeVar
 
 from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
 
+__all__ = ["run_isolated"]
+
 T = TypeVar("T")
 
 # How a child that ran out of its address space ends when native code cannot allocate:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["escape_name", "one_line"]
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 and C1 controls, DEL and the Unicode line and paragraph separators: anything a terminal
 # or a line-oriented reader could take as the end of a line or a control sequence.

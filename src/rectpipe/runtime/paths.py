@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 from typing import TypeAlias
 
+__all__ = ["AnyPath", "fs_path", "fs_str"]
+
 AnyPath: TypeAlias = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 """What a path may be given as."""
 

@@ -17,6 +17,8 @@ from typing import TypeVar
 
 from typing_extensions import dataclass_transform
 
+__all__ = ["record"]
+
 T = TypeVar("T")
 
 

@@ -19,6 +19,8 @@ from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, match_marker
 from ..text.textmap import TextMap, display_text
 
+__all__ = ["Node", "Tree", "build_tree"]
+
 
 @dataclass(eq=False)
 class Node:

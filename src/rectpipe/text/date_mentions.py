@@ -22,6 +22,8 @@ from ..models.enrichment import DateMention
 from ..runtime.isodate import iso, last_day
 from .numbering import cn_to_int
 
+__all__ = ["find_dated_deadlines", "find_dates"]
+
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}"
 _M = r"1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]"

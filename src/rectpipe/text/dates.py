@@ -11,6 +11,19 @@ from ..runtime.isodate import iso as iso
 from ..runtime.record import record
 from .numbering import cn_to_int
 
+__all__ = [
+    "DATE",
+    "GARBLED_DATE",
+    "MONTH_DAY",
+    "PERIOD",
+    "RANGE",
+    "FoundDate",
+    "Period",
+    "find_dates",
+    "find_period",
+    "find_range",
+]
+
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,5}"
 DATE = regex.compile(
     rf"(?P<y>[0-9０-９]{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?"

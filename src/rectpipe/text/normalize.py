@@ -19,6 +19,8 @@ import regex
 
 from ..readers.blocks import Block, BlockKind
 
+__all__ = ["clean_blocks", "clean_text"]
+
 
 def _radical_table() -> dict[int, str]:
     table: dict[int, str] = {}

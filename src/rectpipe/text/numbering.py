@@ -14,6 +14,8 @@ import regex
 
 from ..runtime.record import record
 
+__all__ = ["CN_NUMERAL_CHARS", "Marker", "MarkerKind", "cn_to_int", "match_marker"]
+
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
     "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,

@@ -47,6 +47,16 @@ from .repair_text import (
     to_simplified,
 )
 
+__all__ = [
+    "KINDS",
+    "Repaired",
+    "clean_repaired",
+    "repair_and_clean",
+    "repair_blocks",
+    "repair_warnings",
+    "with_originals",
+]
+
 KINDS = (
     "traditional",
     "pinyin",

@@ -14,6 +14,8 @@ import regex
 
 from .repair_text import fullwidth_punctuation
 
+__all__ = ["nested_quotes", "ocr_punctuation"]
+
 _HAN = r"\p{Han}"
 
 _TRANSLATE = str.maketrans(

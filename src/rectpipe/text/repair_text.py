@@ -20,6 +20,19 @@ import regex
 
 from .numbering import MarkerKind, match_marker
 
+__all__ = [
+    "collapse_doubled",
+    "derive_traditional_only",
+    "fold_ratio_colon",
+    "fullwidth_punctuation",
+    "halfwidth_copy",
+    "is_traditional",
+    "split_glued",
+    "split_points",
+    "strip_pinyin",
+    "to_simplified",
+]
+
 _HAN = r"\p{Han}"
 _HAN_CHAR = regex.compile(_HAN)
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["sentence_ends", "sentences", "split_first_sentence"]
+
 _ENDS = "。！？!?"
 _OPEN = "“‘《「『（(【〔"
 _CLOSE = "”’》」』）)】〕"

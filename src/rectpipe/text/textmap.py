@@ -14,6 +14,8 @@ from typing import Any
 from ..models.report import BlockRef, Provenance
 from ..readers.blocks import Block, BlockKind
 
+__all__ = ["TextMap", "display_text"]
+
 
 def display_text(block: Block) -> str:
     """What a reader of the original sees: the automatic list label, then the text."""

@@ -20,6 +20,17 @@ from ..profiles.profile import Profile
 from ..readers.inputs import documents_in
 from ..writers import dumps, write_atomic
 
+__all__ = [
+    "EXPECTED_SUFFIX",
+    "VOLATILE",
+    "CheckResult",
+    "Difference",
+    "check_dir",
+    "check_document",
+    "diff_values",
+    "documents",
+]
+
 EXPECTED_SUFFIX = ".expected.json"
 # Fields that may differ between runs or machines and are never compared.
 VOLATILE = frozenset({"generated_at", "elapsed", "absolute_path"})

@@ -28,6 +28,26 @@ from pydantic import BaseModel, ConfigDict
 from ..models.report import Problem, Report, StatedTotals, Status
 from . import DEFAULT_THRESHOLD
 
+__all__ = [
+    "METADATA_FIELDS",
+    "PROBLEM_FIELDS",
+    "STATED_FIELDS",
+    "FieldChange",
+    "FieldValue",
+    "MatchMethod",
+    "Pair",
+    "ProblemDiff",
+    "ProblemRef",
+    "ReportDiff",
+    "ReportRef",
+    "StatusCount",
+    "diff_reports",
+    "match_problems",
+    "problem_changes",
+    "report_changes",
+    "similarity",
+]
+
 MatchMethod = Literal["number", "title"]
 FieldValue = str | int | float | bool | list[str] | None
 

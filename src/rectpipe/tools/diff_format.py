@@ -13,6 +13,8 @@ import json
 
 from .diff import FieldChange, FieldValue, ProblemDiff, ProblemRef, ReportDiff, ReportRef
 
+__all__ = ["CONTEXT", "MAX_HUNKS", "SHORT", "format_change", "format_diff", "inline_diff"]
+
 CONTEXT = 12  # characters of unchanged text either side of a change
 MAX_HUNKS = 4  # changed fragments shown per field before "…and N more"
 SHORT = 60  # values up to this long are shown whole

@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+__all__ = ["Highlighted", "Span", "escape_text", "highlight"]
+
 
 @dataclass(frozen=True)
 class Span:

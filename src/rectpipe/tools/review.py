@@ -25,6 +25,15 @@ from .highlight import Highlighted, Span, escape_text, highlight
 from .review_assets import CSS, JS
 from .review_pages import PageImage
 
+__all__ = [
+    "FIELD_LABELS",
+    "FIELD_RANK",
+    "TIP_CLIP",
+    "collect_boxes",
+    "collect_spans",
+    "render_review",
+]
+
 # Problem fields in ``problem.sources``, outer first when two share a range.
 FIELD_RANK = {"actions": 1, "title": 2, "description": 2, "status": 2, "responsible": 2}
 FIELD_LABELS = {

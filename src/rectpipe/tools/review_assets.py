@@ -8,6 +8,8 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+__all__ = ["CSS", "JS", "STATUS_COLOURS"]
+
 # Status → badge and bar colour; keys are Status values.
 STATUS_COLOURS = {
     "completed": "#2e7d32",

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..readers.sniff import sniff_format
 
+__all__ = ["JPEG_QUALITY", "MAX_WIDTH", "RENDER_SCALE", "PageImage", "page_images"]
+
 RENDER_SCALE = 1.5  # pixels per point: 108 dpi, sharp enough to read, a screen wide
 MAX_WIDTH = 1100  # pixels of an image page, at most
 JPEG_QUALITY = 70

@@ -15,6 +15,8 @@ from ..errors import InvalidOutputError
 from ..models.report import SCHEMA_NAME, SCHEMA_VERSION, Report
 from ..runtime.paths import AnyPath, fs_str
 
+__all__ = ["readable_version", "report_schema", "schema_text", "validate_file", "validate_text"]
+
 
 def report_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of :class:`~rectpipe.models.Report`."""

@@ -18,6 +18,16 @@ from typing import Any
 from ..models.report import Report
 from .formats import JSONL_KEYS, problem_rows
 
+__all__ = [
+    "BOM",
+    "CSV_COLUMNS",
+    "MEASURE_SEPARATOR",
+    "PATH_SEPARATOR",
+    "csv_rows",
+    "dumps_csv",
+    "flatten_row",
+]
+
 BOM = "\ufeff"
 PATH_SEPARATOR = " > "
 MEASURE_SEPARATOR = "\n"

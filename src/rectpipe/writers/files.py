@@ -26,6 +26,8 @@ from pathlib import Path
 from ..errors import OutputError
 from ..runtime.paths import AnyPath, fs_path
 
+__all__ = ["NAME_MAX", "fit_name", "temp_prefix", "write_atomic", "write_output", "write_stdout"]
+
 NAME_MAX = 255
 """The longest file name, in bytes, on the file systems rectpipe writes to."""
 _TEMP_STEM_MAX = 200  # .<stem>.<8 hex>.tmp stays within NAME_MAX

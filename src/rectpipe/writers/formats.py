@@ -12,6 +12,8 @@ from typing import Any
 
 from ..models.report import Report
 
+__all__ = ["FORMATS", "JSONL_KEYS", "dumps", "fast_json_ok", "problem_rows"]
+
 FORMATS = ("json", "yaml", "jsonl")
 
 JSONL_KEYS = (

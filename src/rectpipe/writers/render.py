@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from ..models.report import Report
 from .formats import FORMATS, dumps
 
+__all__ = ["OUTPUT_FORMATS", "SUFFIXES", "render"]
+
 #: Every format a report can be written in: :data:`rectpipe.writers.FORMATS` (json, yaml,
 #: jsonl), CSV (one row per problem) and XLSX (one workbook: problems, measures, documents,
 #: warnings).

@@ -19,6 +19,8 @@ from ..models.report import Report
 from .formats import FORMATS, fast_json_ok, problem_rows
 from .render import render
 
+__all__ = ["json_chunks", "jsonl_chunks", "render_chunks"]
+
 #: Top-level fields of a report written item by item (the ones that grow with the document).
 _LISTS = ("sections", "problems", "warnings", "removed", "blocks")
 

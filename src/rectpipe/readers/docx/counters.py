@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from .numbering import MAX_LEVELS, Level, Numbering
 
+__all__ = ["ListCounter", "ListLabel", "render_level_text"]
+
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 

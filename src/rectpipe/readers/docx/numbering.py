@@ -32,6 +32,17 @@ from .ooxml import (
     safe_fromstring,
 )
 
+__all__ = [
+    "MAX_LEVELS",
+    "MAX_LEVEL_TEXT",
+    "AbstractNum",
+    "Level",
+    "Num",
+    "Numbering",
+    "ResolvedNum",
+    "parse_level",
+]
+
 MAX_LEVELS = 9
 _MAX_LINK_DEPTH = 8
 

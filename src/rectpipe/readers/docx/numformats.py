@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+__all__ = ["SUPPORTED_FORMATS", "format_number"]
+
 _IDEOGRAPH_DIGITS = "〇一二三四五六七八九"
 _TAIWANESE_DIGITS = "○一二三四五六七八九"
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"

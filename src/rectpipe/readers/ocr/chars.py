@@ -23,6 +23,8 @@ from .engine import Recognised
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
 from .sizes import BodyType, han_widths, line_size
 
+__all__ = ["FONTNAME", "PlacedLine", "fix_page_number", "place_lines", "to_chars"]
+
 FONTNAME = "ocr"
 
 _OPENING = frozenset("“‘（《〈【〔「『")

@@ -14,6 +14,8 @@ from typing import Any
 from ...errors import MissingDependencyError
 from .settings import INSTALL_HINT
 
+__all__ = ["ENGINE_MODULE", "Recognised", "available", "recognise"]
+
 ENGINE_MODULE = "rapidocr_onnxruntime"
 
 

@@ -20,6 +20,8 @@ from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
 if TYPE_CHECKING:
     from .chars import PlacedLine
 
+__all__ = ["BodyType", "body_type", "han_widths", "is_han", "line_size"]
+
 
 def is_han(char: str) -> bool:
     """Whether ``char`` is a Han character (CJK unified ideographs, extension A)."""

@@ -30,6 +30,8 @@ from typing import Any
 
 from ...errors import TooLargeError
 
+__all__ = ["MAX_FORM_DEPTH", "check_content_budget"]
+
 MAX_FORM_DEPTH = 41
 """Form XObjects nested deeper than this are not drawn by PDFium (nor counted here)."""
 

@@ -21,6 +21,16 @@ from .lines import Line, build_lines, is_cjk
 from .paragraphs import ends_sentence, join_fragments
 from .settings import LayoutSettings
 
+__all__ = [
+    "EMPTY_CELL",
+    "CellText",
+    "cell_text",
+    "closes_paragraph",
+    "is_row_mark",
+    "lines_text",
+    "unbreakable_lead",
+]
+
 _ROW_MARK = regex.compile(r"^\s*[（(]?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})[)）]?[、.．]?\s*$")
 
 

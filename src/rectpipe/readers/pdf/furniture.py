@@ -18,6 +18,8 @@ from ...runtime.record import record
 from .lines import Line
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
+__all__ = ["RemovedLine", "find_page_furniture", "page_number_shape"]
+
 # --------------------------------------------------------------------------------------------
 # running headers, footers and page numbers
 

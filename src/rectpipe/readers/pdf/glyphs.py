@@ -20,6 +20,16 @@ from typing import NamedTuple, overload
 
 from ...runtime.record import record
 
+__all__ = [
+    "RADICALS",
+    "RADICAL_TRANSLATION",
+    "REPLACEMENT",
+    "Char",
+    "CharColumns",
+    "fold_radicals",
+    "repair_chars",
+]
+
 REPLACEMENT = "\ufffd"
 """What an unmapped glyph (pdfminer's ``(cid:NN)``, PDFium's map errors) becomes."""
 

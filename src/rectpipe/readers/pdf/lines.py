@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from .glyphs import Char, _Glyphs
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
+__all__ = ["Line", "build_lines", "is_cjk", "line_text"]
+
 # --------------------------------------------------------------------------------------------
 # character classes
 

@@ -16,6 +16,8 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+__all__ = ["NativeLoops", "library_paths", "native_loops"]
+
 _NAME = "_glyphloop"
 _LOADED: list[NativeLoops | None] = []
 

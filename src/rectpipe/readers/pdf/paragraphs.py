@@ -20,6 +20,15 @@ from ..blocks import Geometry
 from .lines import Line, _spaceable_start
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
+__all__ = [
+    "BodyMetrics",
+    "Paragraph",
+    "ends_sentence",
+    "join_fragments",
+    "measure_body",
+    "split_paragraphs",
+]
+
 # --------------------------------------------------------------------------------------------
 # body metrics
 

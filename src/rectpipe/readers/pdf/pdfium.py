@@ -16,6 +16,8 @@ from .pdfium_text import _fast_api, _pdfium_chars, _Scratch
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge, PageChars, _SourceBase
 
+__all__ = ["PdfiumCharSource"]
+
 _FPDF_PAGEOBJ_PATH = 2
 _FPDF_PAGEOBJ_IMAGE = 3
 _FPDF_PAGEOBJ_FORM = 5

@@ -24,6 +24,8 @@ from ...runtime.record import record
 from .glyphs import Char
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
+__all__ = ["CharSource", "CharSourceFactory", "Edge", "PageChars", "PdfplumberCharSource"]
+
 
 @record
 class Edge:

@@ -16,6 +16,8 @@ from .glyphs import Char
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge
 
+__all__ = ["TableGrid", "fill_grid", "find_tables"]
+
 
 @dataclass(frozen=True, slots=True)
 class TableGrid:
