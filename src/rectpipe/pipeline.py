@@ -43,7 +43,8 @@ from .runtime.paths import AnyPath, fs_path
 from .structure.tree import build_tree
 from .text.flat_tables import join_flat_tables
 from .text.normalize import clean_blocks
-from .text.repair import repair_and_clean, repair_warnings, with_originals
+from .text.repair import Repaired, repair_and_clean, repair_warnings, with_originals
+from .text.repeats import drop_repeat
 from .text.textmap import TextMap
 
 if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
@@ -293,12 +294,14 @@ def _parse_document(
 ) -> Report:
     profile = profile or default_profile()
     repaired = None
+    repeated: list[Repaired] = []
     if repair:
         labels = profile.labels["actions"]
         repaired = repair_and_clean(document.blocks, labels=labels)
         columns = profile.table_columns
         headers = {name for names in columns.values() for name in names}
         repaired = join_flat_tables(repaired, headers, columns.get("number", ()))
+        repaired, repeated = drop_repeat(repaired)
         blocks = [item.block for item in repaired]
     else:
         blocks = clean_blocks(document.blocks)
@@ -315,6 +318,14 @@ def _parse_document(
     tail = list(range(max(0, len(blocks) - 12), len(blocks)))
     metadata = extract_metadata(textmap, front, tail, document.hints, profile)
     warnings = [ReportWarning(code=c, message=m) for c, m in document.notes]
+    if repeated:
+        warnings.append(
+            ReportWarning(
+                code="text_repeated",
+                message=f"the text repeats itself: its second copy ({len(repeated)} blocks) "
+                "was dropped and is listed in removed",
+            )
+        )
     warnings += tree.warnings + built.warnings + metadata_warnings(textmap, front)
     refs = textmap.refs()
     if repaired is not None:
@@ -328,7 +339,13 @@ def _parse_document(
         problems=built.problems,
         summary=Summary(problems=0, by_status={}, by_category=[], measures=0),
         warnings=warnings,
-        removed=[RemovedText(text=r.text, reason=r.reason, page=r.page) for r in document.removed],
+        removed=[
+            *(RemovedText(text=r.text, reason=r.reason, page=r.page) for r in document.removed),
+            *(
+                RemovedText(text=r.block.text, reason="repeated", page=r.block.page)
+                for r in repeated
+            ),
+        ],
         hints=dict(document.hints),
         text=textmap.text,
         blocks=refs,

@@ -1,0 +1,58 @@
+"""A text that repeats itself: the second copy of a report a page carries twice.
+
+Re-posting sites and print views sometimes hold the whole article twice in a row (the article,
+then its copy for printing or sharing). Read as it is, every problem would come out twice. A
+document is such a copy when, after at most :data:`MAX_LEAD` blocks of page furniture, a run
+of blocks is followed at once by the same run again, block for block, the run is at least
+:data:`MIN_BLOCKS` blocks long and the two copies make most of the text (what follows them is a
+page's tail), and most of the run's blocks differ from each other (:data:`MIN_DISTINCT`). The
+second copy is dropped; nothing else is touched.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .repair import Repaired
+
+__all__ = ["MAX_LEAD", "MAX_TRIES", "MIN_BLOCKS", "MIN_DISTINCT", "MIN_SHARE", "drop_repeat"]
+
+#: Blocks a repeated run must span.
+MIN_BLOCKS = 5
+#: Blocks before the first copy that may be left out of it (a site name, a breadcrumb).
+MAX_LEAD = 3
+#: The share of the text (after the lead) the two copies must make together.
+MIN_SHARE = 0.8
+#: Places near the middle tried as the second copy's start.
+MAX_TRIES = 8
+#: The share of a copy's blocks that must differ from each other: a report's paragraphs do,
+#: a text made of one line said over and over (a list of equal rows) is no copy of a report.
+MIN_DISTINCT = 0.5
+
+
+def drop_repeat(repaired: Sequence[Repaired]) -> tuple[list[Repaired], list[Repaired]]:
+    """``(kept, dropped)``: ``repaired`` without the second copy of a run repeated at once (see
+    the module), and that copy; ``dropped`` is empty when the text does not repeat itself.
+
+    The two copies must make most of the text (:data:`MIN_SHARE`), so only a few places near
+    its middle can start the second one: at most :data:`MAX_TRIES` are compared, whatever the
+    text's length."""
+    texts = [item.block.text.strip() for item in repaired]
+    n = len(texts)
+    for lead in range(min(MAX_LEAD + 1, n)):
+        first = texts[lead]
+        if not first:
+            continue
+        rest = n - lead
+        middle = lead + rest // 2
+        window = range(max(lead + MIN_BLOCKS, lead + int(rest * MIN_SHARE / 2)), middle + 1)
+        starts = sorted((a for a in window if texts[a] == first), key=lambda a: middle - a)
+        for again in starts[:MAX_TRIES]:
+            size = again - lead
+            run = texts[lead:again]
+            if run == texts[again : again + size] and len(set(run)) >= MIN_DISTINCT * size:
+                kept = [*repaired[:again], *repaired[again + size :]]
+                return kept, list(repaired[again : again + size])
+    return list(repaired), []
