@@ -127,3 +127,22 @@ def test_a_web_ledger_with_a_row_per_measure_under_merged_cells(tmp_path: Path) 
     assert first.actions == "一是全面清查资产。\n二是建立动态台账。"
     assert [m.text for m in first.measures] == ["全面清查资产。", "建立动态台账。"]
     assert (second.number, second.actions, second.status) == ("2", "制定记录模板。", "in_progress")
+
+
+def test_a_header_naming_who_found_the_problem_is_the_problem_column(tmp_path: Path) -> None:
+    page = tmp_path / "ducha.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<h1>关于督察反馈问题整改情况的公示</h1><p>现将整改情况公示如下。</p>"
+        '<table border="1"><tr><th>序号</th><th>督察反馈问题</th><th>整改目标</th>'
+        "<th>整改措施</th><th>整改进展</th></tr>"
+        "<tr><td>1</td><td>河道垃圾清理不及时。</td><td>河面无垃圾。</td>"
+        "<td>建立保洁机制。</td><td>已完成</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    (problem,) = rectpipe.parse_file(page).iter_problems()
+    assert (problem.number, problem.title, problem.status) == (
+        "1",
+        "河道垃圾清理不及时",
+        "completed",
+    )

@@ -45,6 +45,15 @@ def test_a_group_states_its_own_count_after_the_word_problem() -> None:
     assert "problems" not in read_counts("其中共性问题3个", default_profile()).values
 
 
+def test_a_total_told_in_parts_is_their_sum() -> None:
+    profile = default_profile()
+    counts = read_counts("巡察反馈镇党委问题5个、村级党组织问题3个", profile)
+    assert counts.values == {"problems": 8}
+    # a sentence that states the whole keeps it: the parts are its breakdown
+    whole = read_counts("共反馈问题8个，其中镇党委问题5个、村级党组织问题3个", profile)
+    assert whole.values == {"problems": 8}
+
+
 def test_a_compound_status_label_counts_once_under_its_first_status() -> None:
     counts = read_counts(
         "反馈问题120个，完成整改110个，基本完成并取得阶段性成果持续整改问题6个，未完成4个",
@@ -293,3 +302,14 @@ def test_the_report_part_of_a_page_title(page_title: str, title: str | None) -> 
     from rectpipe.extract.metadata import _looks_like_title
 
     assert _page_title(page_title, _looks_like_title) == title
+
+
+@pytest.mark.parametrize("bullet", ["• ", "- ", "· ", ""])
+def test_an_index_block_title_entry_is_the_title_without_its_label(bullet: str) -> None:
+    report = rectpipe.parse_text(
+        f"{bullet}标  题：中共某镇委员会关于巡察整改进展情况的通报\n"
+        "根据县委统一部署，县委第一巡察组对镇党委开展了巡察。现将整改情况通报如下。\n"
+        "一、党的建设方面\n1.理论学习不深入。\n整改情况：已完成整改。\n"
+    )
+    assert report.metadata.title == "中共某镇委员会关于巡察整改进展情况的通报"
+    assert report.metadata.issuer == "中共某镇委员会"

@@ -105,7 +105,9 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 _SUBTITLE = regex.compile(
     r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
 )
-_TITLE_PREFIX = regex.compile(r"^(?:(?:文章)?标题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+")
+_TITLE_PREFIX = regex.compile(
+    r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:文章)?标\s*题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+"
+)
 
 
 _LEAD_BLOCKS = 3

@@ -30,7 +30,12 @@ def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
         for field, headers in profile.table_columns.items():
             if field in mapping:
                 continue
-            if name in headers or any(name.startswith(h) for h in headers if len(h) >= 2):
+            if (
+                name in headers
+                or any(name.startswith(h) for h in headers if len(h) >= 2)
+                # 督察反馈问题, 巡察发现问题: a known header with who found it in front
+                or (field == "title" and any(name.endswith(h) for h in headers if len(h) >= 2))
+            ):
                 mapping[field] = column
                 break
     return mapping

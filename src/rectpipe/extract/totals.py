@@ -90,6 +90,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
     if rate:
         found.rate = float(rate.group("r"))
     every: str | None = None
+    parts = False  # the last clause gave a group's own count of problems (…问题5个)
     about_measures = False  # 制定整改措施52项，…已完成45项: what follows counts measures
     for clause in _CLAUSE.finditer(masked):
         part = clause.group(0)
@@ -151,7 +152,12 @@ def read_counts(text: str, profile: Profile) -> Counts:
         own_count = _AFTER_WORD.search(part) is not None and "其中" not in part
         if total is not None and (_HANDED.search(part) or problem_counts or own_count):
             # 反馈问题12个, 6个问题, and a group's own count 预算执行问题6项 (not 其中…问题3个).
-            found.put("problems", total)
+            if parts and own_count and not _WHOLE.search(masked):
+                # 镇党委问题5个、村级党组织问题3个: a total told in parts is their sum.
+                found.values["problems"] += total
+            else:
+                found.put("problems", total)
+            parts = own_count
             continue
         if _TASKS.search(part):
             task = next((c for c in counts if not _side_figure(part, c)), None)
@@ -175,6 +181,9 @@ def _same_status(gap: str, name: str, profile: Profile) -> str:
     )
     return _JOINING.sub("", kept) if kept != gap else gap
 
+
+# A sentence that states a whole (共, 合计, 总数): counts of parts in it are no parts of a sum.
+_WHOLE = regex.compile(r"共|合计|总计|总数|总共|全部")
 
 _AFTER_WORD = regex.compile(
     rf"问题(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
