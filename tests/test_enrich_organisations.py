@@ -81,3 +81,19 @@ def test_a_part_word_that_a_noun_carries_on_is_no_part() -> None:
 
 def test_a_verb_before_a_short_name_word_is_no_part() -> None:
     assert _orgs("区水务局督促办理。") == ["区水务局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("医务科负责督办。", ["医务科"]),
+        ("科技处牵头修订办法。", ["科技处"]),
+        ("学生工作部组织开展。", ["学生工作部"]),
+        ("由区水务局人事科负责。", ["区水务局人事科"]),
+        ("对违纪案件依法立案查处。", []),  # 查处 is a verb, not a 处
+        ("领导干部带头。", []),
+        ("在会议室召开。", []),
+    ],
+)
+def test_a_unit_part_named_alone(text: str, expected: list[str]) -> None:
+    assert _orgs(text) == expected

@@ -189,6 +189,27 @@ def _place_led_start(tokens: Sequence[Token], end: int, used: set[int]) -> int |
     return None
 
 
+_DEPARTMENT_ENDS = ("科", "处", "庭", "部", "室")
+_NOT_DEPARTMENT = frozenset(
+    "干部 内部 外部 全部 局部 东部 西部 南部 北部 中部 基层干部 领导干部 党员干部 "  # noqa: SIM905
+    "之处 不足之处 学科 本科 专科 会议室 办公室 档案室 阅览室 活动室 值班室 科室 处室 "
+    "查处 立案查处 党支部 党总支部".split()
+)
+
+
+def _is_department(token: Token, config: EnrichConfig) -> bool:
+    """A one-word name of a unit's part (医务科, 科技处, 立案庭, 学生工作部): three to six
+    characters ending in 科, 处, 庭, 部 or 室, a noun, and no common word (干部, 不足之处)."""
+    text = token.text
+    return (
+        3 <= len(text) <= 6
+        and text.endswith(_DEPARTMENT_ENDS)
+        and token.tag in _NOUNISH
+        and text not in _NOT_DEPARTMENT
+        and not text.endswith(tuple(_NOT_DEPARTMENT))
+    )
+
+
 def _alone_is_name(tokens: Sequence[Token], head: int, config: EnrichConfig) -> bool:
     """May ``tokens[head]`` be a name with nothing before it: tagged ``nt`` (区纪工委), a
     short name of a definite unit (集团, 局机关), or a bare 省/市/县/区 glued to an
@@ -199,6 +220,8 @@ def _alone_is_name(tokens: Sequence[Token], head: int, config: EnrichConfig) -> 
         return False
     if token.tag == "nt" or token.text in config.org_short_names:
         return True
+    if _is_department(token, config):
+        return True  # 医务科, 科技处, 立案庭, 学生工作部: a unit's part, named alone
     return (
         len(token.text) >= 3
         and token.text[0] in _BARE_PLACE
@@ -223,7 +246,11 @@ def _organisations(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[
         if head in used:
             continue
         token = tokens[head]
-        if not (_is_org_head(token, config) or token.text in config.org_short_names):
+        if not (
+            _is_org_head(token, config)
+            or token.text in config.org_short_names
+            or _is_department(token, config)
+        ):
             if _is_part_end(tokens, head, config) or token.text in config.org_suffixes:
                 start = _place_led_start(tokens, head, used)
                 if start is not None:  # 区 + 防汛 + 办, 市 + 住 + 建 + 局
@@ -234,7 +261,8 @@ def _organisations(tokens: Sequence[Token], config: EnrichConfig) -> list[tuple[
         company = token.text.endswith(_COMPANY_SUFFIXES)
         first = head
         # A short name that is no organisation word (局机关, 总行) stands alone: 须经 + 局机关.
-        while _is_org_head(token, config) and first > 0 and first - 1 not in used:
+        walks = _is_org_head(token, config) or _is_department(token, config)
+        while walks and first > 0 and first - 1 not in used:
             before = tokens[first - 1]
             if token.end - before.start > 24:
                 break
