@@ -276,8 +276,9 @@ def _date_lines(found: Collector, blocks: Sequence[int]) -> None:
             if value is None:
                 continue
             rank = 0 if match.group("label") in _WRITTEN else 1
+            end = match.end("d") + (line[match.end("d") : match.end("d") + 1] in ("日", "号"))
             if best is None or rank < best[0]:
-                best = (rank, value, base + match.start("y"), base + match.end("d"))
+                best = (rank, value, base + match.start("y"), base + end)
         bare = _BARE_DATE.match(line)
         if bare:
             value = iso(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")))
