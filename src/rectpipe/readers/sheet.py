@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from typing import TYPE_CHECKING
 
 from ..errors import CorruptFileError, EncryptedUnsupportedError, TooLargeError
@@ -120,7 +121,15 @@ _XLSX_CELL = re.compile(rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
 def _check_xlsx_extent(data: bytes, limits: Limits) -> None:
     """Refuse a sheet whose cells span more than ``max_cells``, before calamine lays the
     sheet out densely (one stray cell at XFD1048576 would ask it for hundreds of gigabytes).
-    The sheet XML is scanned as it is decompressed, never held whole."""
+    The sheet XML is scanned as it is decompressed, never held whole. A member that cannot
+    be read back (a bad header, CRC or deflate stream) is ``corrupt``."""
+    try:
+        _scan_xlsx_extent(data, limits)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise CorruptFileError(f"damaged xlsx package: {exc}") from None
+
+
+def _scan_xlsx_extent(data: bytes, limits: Limits) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for info in package.infolist():
             if not info.filename.startswith("xl/worksheets/") or info.filename.endswith(".rels"):
