@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+FUZZ_EXAMPLES ?=
 
-.PHONY: all run test lint typecheck unit schema fixtures bench scans native clean
+.PHONY: all run test lint typecheck unit fuzz schema fixtures bench scans native clean
 
 all: test
 
@@ -41,6 +42,13 @@ typecheck: $(STAMP)
 
 unit: $(STAMP) native
 	$(BIN)/python -m pytest
+
+## The structural fuzzer at length (make test runs a small fixed set of its examples): mutated
+## and generated documents for every reader, random each run, against the library's and the
+## command line's contract (tests/test_fuzz.py). FUZZ_EXAMPLES sets the count per test.
+fuzz: $(STAMP) native
+	RECTPIPE_FUZZ=1 RECTPIPE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest \
+	  tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
 ## Regenerate schemas/ from the models, and the default profile's JSON copy from its YAML.
 schema: $(STAMP)

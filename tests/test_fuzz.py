@@ -1,0 +1,180 @@
+"""Structural fuzzing: mutated and generated documents for every reader, against the contract.
+
+- The library (:func:`rectpipe.parse_bytes`) returns a report that serialises and validates,
+  or raises one of rectpipe's own errors with a stable code and a one-line message. A bare
+  exception, or ``internal_error`` (rectpipe's name for its own bug), fails the test.
+- ``rectpipe extract`` exits with a documented status, prints no traceback, writes a whole
+  output or none, and leaves no temporary file.
+- ``rectpipe batch`` over a folder of such files does the same for every file, in worker
+  processes, and records each file once in its manifest.
+
+``make test`` runs a small fixed set (derandomized); ``make fuzz`` runs thousands of random
+examples (see :mod:`tests.fuzz_inputs`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import event, given
+from hypothesis import strategies as st
+
+import rectpipe
+from rectpipe.cli import main
+from rectpipe.errors import ERRORS, RectpipeError
+from rectpipe.limits import MB, Limits
+from rectpipe.tools.schema import validate_text
+from rectpipe.writers import dumps
+
+from .conftest import ROOT
+from .fuzz_inputs import READERS, any_input, fuzz_settings
+
+CODES = {error.code: error.exit_code for error in ERRORS}
+# Limits small enough that a mutated sample cannot make one example slow.
+FUZZ_LIMITS = Limits(
+    max_file_bytes=20 * MB,
+    max_unzipped_bytes=40 * MB,
+    max_pages=40,
+    max_content_bytes=8 * MB,
+    max_blocks=50_000,
+    max_items=5_000,
+    max_cells=200_000,
+    ocr="never",
+)
+EXAMPLE_SECONDS = 60  # one example taking longer is a hang: a finding, not a slow machine
+EXTRACT = ["extract", "--timeout", "0", "--max-memory-mb", "0", "--ocr", "never"]
+EXTRACT += ["--max-pages", "40", "--max-content-mb", "8", "--max-cells", "200000"]
+BATCH = [sys.executable, "-m", "rectpipe", "batch", "--workers", "2", "--ocr", "never"]
+ERROR_LINE = re.compile(r"rectpipe: (?:.+: )?([a-z_]+): .*")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when the body runs longer than ``seconds``."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise AssertionError(f"an example ran longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check_library(name: str | None, data: bytes) -> None:
+    """The library's contract for one input (see the module's docstring)."""
+    try:
+        with time_limit(EXAMPLE_SECONDS):
+            report = rectpipe.parse_bytes(data, name=name, limits=FUZZ_LIMITS)
+    except RectpipeError as exc:
+        assert type(exc) in ERRORS, type(exc)
+        assert exc.code in CODES
+        assert exc.code != "internal_error", str(exc)
+        assert "\n" not in str(exc) and "\r" not in str(exc)
+        event(exc.code)
+        return
+    event("report")
+    text = dumps(report, "json")
+    assert validate_text(text) == report
+    for problem in report.iter_problems():
+        assert 0 <= problem.provenance.start <= problem.provenance.end <= len(report.text)
+
+
+@pytest.mark.parametrize("kind", sorted(READERS))
+@fuzz_settings()
+@given(data=st.data())
+def test_every_reader_returns_a_report_or_a_coded_error(kind: str, data: st.DataObject) -> None:
+    name, inputs = READERS[kind]
+    document = data.draw(inputs, label=kind)
+    # Named as its kind, or nameless (the format sniffed from the bytes alone).
+    check_library(data.draw(st.sampled_from([name, None]), label="name"), document)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp"))
+
+
+@fuzz_settings(examples=25)
+@given(any_input, st.sampled_from(["json", "jsonl", "csv", "yaml", "xlsx"]))
+def test_extract_exits_with_a_documented_status(document: tuple[str, bytes], fmt: str) -> None:
+    name, data = document
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        source = folder / name
+        source.write_bytes(data)
+        target = folder / "out" / f"report.{fmt}"
+        err = io.StringIO()
+        with time_limit(EXAMPLE_SECONDS), contextlib.redirect_stderr(err):
+            status = main([*EXTRACT, str(source), "-f", fmt, "-o", str(target)])
+        lines = err.getvalue().splitlines()
+        assert "Traceback" not in err.getvalue()
+        if status == 0:
+            assert lines == []
+            # Whole: JSON that validates; other formats at least written (a report without
+            # problems has no JSONL rows).
+            assert target.is_file() and (fmt == "jsonl" or target.stat().st_size > 0)
+            if fmt == "json":
+                validate_text(target.read_text("utf-8"))
+        else:
+            assert len(lines) == 1, lines
+            found = ERROR_LINE.fullmatch(lines[0])
+            assert found is not None, lines
+            code = found.group(1)
+            assert code in CODES and code != "internal_error", lines
+            assert status == CODES[code]
+            assert not target.exists()
+        assert leftovers(folder) == []
+
+
+@fuzz_settings(examples=3)
+@given(st.lists(any_input, min_size=3, max_size=6))
+def test_batch_over_hostile_files_reports_each_and_goes_on(
+    documents: list[tuple[str, bytes]],
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        inbox, out = folder / "in", folder / "out"
+        inbox.mkdir()
+        for number, (name, data) in enumerate(documents):
+            (inbox / f"{number:02}-{name}").write_bytes(data)
+        result = subprocess.run(
+            [*BATCH, str(inbox), "--out", str(out)],
+            capture_output=True,
+            timeout=300,
+            cwd=ROOT,
+            check=False,
+        )
+        stderr = result.stderr.decode("utf-8", "replace")
+        assert "Traceback" not in stderr, stderr
+        lines = stderr.splitlines()
+        assert lines and lines[-1].startswith("rectpipe: "), stderr
+        failures = [ERROR_LINE.fullmatch(line) for line in lines[:-1]]
+        assert all(failures), stderr
+        codes = {found.group(1) for found in failures if found is not None}
+        assert "internal_error" not in codes, stderr
+        expected = 0 if not codes else CODES[codes.pop()] if len(codes) == 1 else 1
+        assert result.returncode == expected, stderr
+        records = [
+            json.loads(line) for line in (out / "manifest.jsonl").read_text("utf-8").splitlines()
+        ]
+        assert sorted(r["path"] for r in records) == sorted(str(p) for p in inbox.iterdir())
+        for record in records:
+            output = out / (Path(record["path"]).name + ".json")
+            if record["status"] == "failure":
+                assert not output.exists()
+            else:
+                validate_text(output.read_text("utf-8"))
+        assert leftovers(folder) == []
