@@ -40,6 +40,21 @@ def pid_job(path: str) -> FileResult:
     return FileResult(path=path, sha256=None, status="success", error_message=str(os.getpid()))
 
 
+def memory_job(path: str) -> FileResult:
+    """Paths containing ``hog`` allocate 2 GB in Python, ``abort`` abort the process the way
+    native code does when an allocation fails; every result's message is the worker's
+    process id (to watch a worker being replaced)."""
+    if "hog" in path:
+        hog = bytearray(2 << 30)
+        del hog
+    if "abort" in path:
+        import faulthandler
+
+        faulthandler.disable()  # the test runner's crash dump is not what is tested
+        os.abort()
+    return FileResult(path=path, sha256=None, status="success", error_message=str(os.getpid()))
+
+
 def sigterm_job(path: str) -> FileResult:
     """A result whose message names the worker's SIGTERM disposition."""
     import signal

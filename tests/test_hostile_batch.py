@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from rectpipe.batch import DirSink, Plan, convert_batch, read_manifest
+from rectpipe.errors import UsageError
 
 from . import hostile
 from .conftest import SAMPLES, SEED
@@ -280,3 +281,72 @@ def test_a_manifest_that_cannot_grow_stops_the_batch_cleanly(tmp_path: Path) -> 
     assert lines[0] == f"rectpipe: {full}: output_error: cannot use the manifest: " + (
         "No space left on device"
     )
+
+
+# --- the memory cap in batch workers ---
+
+
+def test_a_file_over_the_memory_cap_fails_alone_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """30 MB of text cannot be decoded within a 160 MB cap: that file is ``too_large``, the
+    worker that ran out is replaced, and the files after it (one worker: the same slot)
+    convert as without the cap."""
+    inbox = _inbox(tmp_path, ["a.txt", "c.docx"])
+    line = "这是一段没有编号的说明文字，整改工作持续推进。" * 4 + "\n"
+    (inbox / "b-big.txt").write_text(line * (30_000_000 // len(line.encode())), "utf-8")
+    out = tmp_path / "out"
+    result = hostile.rectpipe(
+        "batch", inbox, "--out", out, "--workers", "1", "--max-memory-mb", "160"
+    )
+    lines = hostile.error_lines(result)
+    assert result.returncode == 16, lines
+    assert lines[0] == (
+        f"rectpipe: {inbox / 'b-big.txt'}: too_large: needs more than the 160 MB memory cap"
+    )
+    records = {Path(r["path"]).name: r for r in read_manifest(out / "manifest.jsonl")}
+    assert {name: r["status"] for name, r in records.items()} == {
+        "a.txt": "partial",
+        "b-big.txt": "failure",
+        "c.docx": "partial",
+    }
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.json", "c.docx.json", "manifest.jsonl"]
+
+
+@pytest.mark.parametrize("name", ["hog", "abort"])
+def test_a_worker_out_of_memory_is_too_large_and_replaced(name: str) -> None:
+    """Out of memory in Python (``MemoryError``) or in native code (an abort) under the cap:
+    ``too_large`` for that file, and the next file gets a fresh worker."""
+    from rectpipe.batch.pool import run_pool
+
+    from .batch_helpers import memory_job
+
+    paths = ["a", name, "c", "d"]
+    results = {r.path: r for r in run_pool(paths, memory_job, workers=1, max_memory=1 << 30)}
+    assert results[name].error_code == "too_large"
+    assert results[name].error_message == "needs more than the 1024 MB memory cap"
+    assert [results[p].status for p in ("a", "c", "d")] == ["success"] * 3
+    assert results["a"].error_message != results["c"].error_message  # replaced after it
+    assert results["c"].error_message == results["d"].error_message  # then kept
+
+
+def test_without_a_cap_an_aborting_worker_is_an_internal_error() -> None:
+    from rectpipe.batch.pool import run_pool
+
+    from .batch_helpers import memory_job
+
+    results = {r.path: r for r in run_pool(["a", "abort"], memory_job, workers=1)}
+    assert results["abort"].error_code == "internal_error"
+    assert results["a"].status == "success"
+
+
+def test_the_batch_command_caps_worker_memory_by_default() -> None:
+    from rectpipe.cli.batch import check_batch_options
+    from rectpipe.cli.main import DEFAULT_MEMORY_MB, _parser
+
+    args = _parser().parse_args(["batch", "x", "--out", "o"])
+    check_batch_options(args)
+    assert args.max_memory_mb == DEFAULT_MEMORY_MB
+    for bad in ("nan", "-1", "inf"):
+        with pytest.raises(UsageError, match="--max-memory-mb"):
+            check_batch_options(
+                _parser().parse_args(["batch", "x", "--out", "o", "--max-memory-mb", bad])
+            )

@@ -164,8 +164,10 @@ def parse_bytes(
         raise
     except RecursionError:
         raise TooLargeError("structure nested too deeply") from None
-    except MemoryError:
-        raise TooLargeError("out of memory while reading") from None
+    except MemoryError:  # under a cap this process was given (a batch worker), or none
+        from .runtime.isolate import memory_cap, over_cap
+
+        raise TooLargeError(over_cap(memory_cap())) from None
     except Exception as exc:
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
 

@@ -46,7 +46,9 @@ def run_plan(
 ) -> Generator[FileResult, None, None]:
     """Results for a prepared :class:`Plan`: its missing inputs first, then ``plan.todo`` in
     the order the workers finish them. The workers parse without ``limits.timeout``; the
-    pool enforces ``timeout`` instead.
+    pool enforces ``timeout`` instead. ``limits.max_memory_bytes`` caps each worker's
+    address space (the parse runs in the worker itself, not in a child of its own): a file
+    that outgrows it is a ``too_large`` failure and the batch goes on.
 
     ``store`` (a sink's ``store_in_worker``) is given ``(worker path, item)`` pairs and
     returns the writer each worker runs on its result before sending it back."""
@@ -55,7 +57,7 @@ def run_plan(
     given = {os.path.abspath(item.path): item.path for item in plan.todo}
     common: dict[str, Any] = {
         "profile_path": os.path.abspath(profile_path) if profile_path else None,
-        "limits": replace(limits, timeout=None),
+        "limits": replace(limits, timeout=None, max_memory_bytes=None),
     }
     job: Callable[[str], FileResult]
     if store is not None:
@@ -70,6 +72,7 @@ def run_plan(
         timeout=timeout,
         max_tasks_per_worker=max_tasks_per_worker,
         start_method=start_method,
+        max_memory=limits.max_memory_bytes,
     ):
         yield replace(result, path=given.get(result.path, result.path))
 

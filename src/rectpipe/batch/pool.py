@@ -5,15 +5,19 @@ with a pipe: the parent hands a worker one path, waits on all pipes and process 
 once, and yields results in the order they finish. A worker past its deadline is killed and
 replaced (the file is recorded as ``timeout``); a worker that dies is replaced (the file is an
 ``internal_error``); a worker exits by itself after ``max_tasks`` files and is replaced, so
-memory a parser leaks cannot build up. Workers ignore SIGINT and take SIGTERM's default
-action: on Ctrl-C the parent gets ``KeyboardInterrupt`` and closing the generator terminates
-every worker, silently.
+memory a parser leaks cannot build up. With a memory cap (``max_memory``), each worker caps
+its own address space (``RLIMIT_AS``) when it starts: a file that outgrows it is ``too_large``
+(a ``MemoryError`` in Python, or a native abort that kills the worker), and the worker is
+replaced, so the next file starts in a fresh process. Workers ignore SIGINT and take
+SIGTERM's default action: on Ctrl-C the parent gets ``KeyboardInterrupt`` and closing the
+generator terminates every worker, silently.
 
 Internal: the public door is :mod:`rectpipe.batch`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import math
 import multiprocessing
@@ -28,7 +32,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
-from ..errors import InternalError, ParseTimeoutError
+from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
+from ..runtime.isolate import OUT_OF_MEMORY_SIGNALS, cap_memory, over_cap, quiet_crash_dumps
 from .result import FileResult
 
 __all__ = ["PRELOAD", "Job", "KeptPool", "default_start_method", "run_pool", "worker_context"]
@@ -69,7 +74,11 @@ def worker_context(start_method: str | None = None) -> BaseContext:
 
 
 def _worker_main(
-    conn: Connection, job: Job, max_tasks: int, inherited: Sequence[Connection] = ()
+    conn: Connection,
+    job: Job,
+    max_tasks: int,
+    inherited: Sequence[Connection] = (),
+    max_memory: int | None = None,
 ) -> None:
     """A worker's life: up to ``max_tasks`` paths in, one result out for each. Returns when
     the parent closes the pipe or sends ``None``.
@@ -82,13 +91,20 @@ def _worker_main(
     Ctrl-C (sent to the whole process group) is ignored, the parent stops the run; SIGTERM
     is the default action, so the pool's ``terminate`` ends a worker silently rather than
     through a handler the batch command installed for itself (which raised
-    ``KeyboardInterrupt`` and printed a traceback)."""
+    ``KeyboardInterrupt`` and printed a traceback).
+
+    ``max_memory`` caps the worker's address space: a job that runs out of it in Python is a
+    ``too_large`` result; one that aborts in native code kills the worker (quietly: no crash
+    dump), which the parent records as ``too_large``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     for other in inherited:
         other.close()
+    if max_memory is not None:
+        quiet_crash_dumps()
+        cap_memory(max_memory)
     for _ in range(max_tasks):
         try:
             path = conn.recv()
@@ -98,6 +114,8 @@ def _worker_main(
             return
         try:
             result = job(path)
+        except MemoryError:  # outside the parse (reading the file, storing the output)
+            result = FileResult.failed(path, TooLargeError(over_cap(max_memory)))
         except BaseException as exc:  # the job never raises; a bug is still one result
             result = FileResult.failed(path, InternalError(f"{type(exc).__name__}: {exc}"))
         try:
@@ -120,10 +138,17 @@ class _Slot:
 
 class _Pool:
     def __init__(
-        self, job: Job, *, timeout: float | None, max_tasks: int, context: BaseContext
+        self,
+        job: Job,
+        *,
+        timeout: float | None,
+        max_tasks: int,
+        context: BaseContext,
+        max_memory: int | None = None,
     ) -> None:
         self.job = job
         self.timeout = timeout
+        self.max_memory = max_memory
         self.max_tasks = max_tasks
         self.context = context
         self.slots: list[_Slot] = []
@@ -134,7 +159,7 @@ class _Pool:
         inherited = [parent, *(slot.conn for slot in self.slots)] if forked else []
         process = self.context.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(child, self.job, self.max_tasks, inherited),
+            args=(child, self.job, self.max_tasks, inherited, self.max_memory),
             daemon=True,
         )
         process.start()
@@ -153,6 +178,9 @@ class _Pool:
     def retire(self, slot: _Slot, *, kill: bool) -> None:
         if kill and slot.process.is_alive():
             slot.process.kill()
+        elif not kill:  # an idle worker waits for its next path: tell it there is none
+            with contextlib.suppress(OSError, ValueError):
+                slot.conn.send(None)
         slot.process.join(timeout=5)
         if slot.process.is_alive():  # would not exit after its last task
             slot.process.kill()
@@ -175,9 +203,25 @@ class _Pool:
             error = ParseTimeoutError(f"gave up after {self.timeout:g} s")
             return FileResult.failed(slot.task, error, seconds=self.timeout), True
         slot.process.join(timeout=1)
-        error2 = InternalError(f"worker died (exit code {slot.process.exitcode})")
+        exitcode = slot.process.exitcode
+        error2: RectpipeError = InternalError(f"worker died (exit code {exitcode})")
+        if (
+            self.max_memory is not None
+            and exitcode is not None
+            and exitcode < 0
+            and -exitcode in OUT_OF_MEMORY_SIGNALS
+        ):  # native code that could not allocate under the cap aborted
+            error2 = TooLargeError(over_cap(self.max_memory))
         seconds = time.monotonic() - slot.started
         return FileResult.failed(slot.task, error2, seconds=seconds), True
+
+    def spent(self, slot: _Slot, result: FileResult) -> bool:
+        """Whether the worker that gave ``result`` must be replaced before its next file: it
+        has done its ``max_tasks``, or it ran out of memory under the cap (its heap may be
+        left fragmented or a native library half-initialised)."""
+        if slot.done >= self.max_tasks:
+            return True
+        return self.max_memory is not None and result.error_code == TooLargeError.code
 
     def run(self, paths: Iterable[str], workers: int) -> Generator[FileResult, None, None]:
         """Every path's result, as they finish, on ``workers`` processes: idle ones left by
@@ -205,7 +249,7 @@ class _Pool:
                     continue
                 result, kill = found
                 slot.task = None
-                if kill or slot.done >= self.max_tasks:
+                if kill or self.spent(slot, result):
                     self.retire(slot, kill=kill)
                     if pending:
                         self.assign(self.spawn(), pending.popleft())
@@ -234,12 +278,14 @@ class KeptPool:
         timeout: float | None,
         max_tasks_per_worker: int = 50,
         start_method: str | None = None,
+        max_memory: int | None = None,
     ) -> None:
         self._pool = _Pool(
             job,
             timeout=timeout if timeout and timeout > 0 else None,
             max_tasks=max(1, max_tasks_per_worker),
             context=worker_context(start_method),
+            max_memory=max_memory or None,
         )
 
     def run(self, paths: Iterable[str], workers: int = 1) -> list[FileResult]:
@@ -263,6 +309,7 @@ def run_pool(
     timeout: float | None = 60.0,
     max_tasks_per_worker: int = 50,
     start_method: str | None = None,
+    max_memory: int | None = None,
 ) -> Generator[FileResult, None, None]:
     """``job(path)`` for every path, in ``workers`` processes, yielded as each finishes.
 
@@ -271,12 +318,15 @@ def run_pool(
     yields a ``timeout`` failure; a worker that dies yields an ``internal_error`` failure.
     Closing the generator early (or an exception in the caller, Ctrl-C included) terminates
     all workers. ``workers`` and ``max_tasks_per_worker`` below 1 are treated as 1.
+    ``max_memory`` (bytes; ``None``: none) caps each worker's address space: a task that
+    outgrows it yields a ``too_large`` failure and its worker is replaced.
     """
     pool = _Pool(
         job,
         timeout=timeout if timeout and timeout > 0 else None,
         max_tasks=max(1, max_tasks_per_worker),
         context=worker_context(start_method),
+        max_memory=max_memory or None,
     )
     try:
         yield from pool.run(paths, max(1, workers))

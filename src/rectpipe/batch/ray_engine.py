@@ -80,13 +80,17 @@ def convert_many(
         for old in _KEPT.values():  # an earlier run's: its job is not this one's
             old.close()
         _KEPT.clear()
-        common: dict[str, Any] = {"profile_path": profile_path, "limits": limits}
+        # The pool caps its process's memory; the parse runs there, not in a child of its own.
+        common: dict[str, Any] = {
+            "profile_path": profile_path,
+            "limits": replace(limits, max_memory_bytes=None),
+        }
         job: Callable[[str], FileResult]
         if store is None:
             job = partial(convert_path, **common)
         else:
             job = partial(convert_and_store, store=store, convert=convert_path, **common)
-        pool = _KEPT[run] = KeptPool(job, timeout=timeout)
+        pool = _KEPT[run] = KeptPool(job, timeout=timeout, max_memory=limits.max_memory_bytes)
     return pool.run(paths)
 
 

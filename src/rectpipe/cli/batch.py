@@ -22,7 +22,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ERRORS, UsageError
-from ..limits import DEFAULT_LIMITS, DEFAULT_LOCK_WAIT
+from ..limits import DEFAULT_LIMITS, DEFAULT_LOCK_WAIT, MB
 from ..runtime.names import one_line
 from ..writers import OUTPUT_FORMATS
 
@@ -58,8 +58,16 @@ def add_batch_parser(commands: Any) -> None:
     batch.add_argument(
         "--timeout", type=float, default=60.0, metavar="S", help="seconds per file, 0: none"
     )
-    from .main import add_ocr_options
+    from .main import DEFAULT_MEMORY_MB, add_ocr_options
 
+    batch.add_argument(
+        "--max-memory-mb",
+        type=float,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help="memory one worker may use, its address-space cap: a file that needs more is "
+        "too_large and the batch goes on (default %(default)g; 0: none)",
+    )
     add_ocr_options(batch)
     batch.add_argument("--resume", action="store_true", help="skip files already done")
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
@@ -141,6 +149,7 @@ def check_batch_options(args: argparse.Namespace) -> None:
     if args.max_tasks_per_worker < 1:
         raise UsageError("--max-tasks-per-worker must be at least 1")
     check_number("--timeout", args.timeout, zero=True)
+    check_number("--max-memory-mb", args.max_memory_mb, zero=True)
     if args.resume and args.workbook is not None:
         raise UsageError("a workbook is written whole: --resume goes with --out or --db")
     check_number("--db-wait", args.db_wait, zero=True)
@@ -185,6 +194,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
                 limits=replace(
                     DEFAULT_LIMITS,
                     timeout=None,
+                    max_memory_bytes=int(args.max_memory_mb * MB) or None,
                     ocr=args.ocr,
                     max_ocr_pages=args.max_ocr_pages,
                     ocr_threads=args.ocr_threads,

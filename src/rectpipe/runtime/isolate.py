@@ -25,18 +25,37 @@ from typing import Any, TypeVar
 
 from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
 
-__all__ = ["run_isolated"]
+__all__ = [
+    "OUT_OF_MEMORY_SIGNALS",
+    "cap_memory",
+    "memory_cap",
+    "over_cap",
+    "quiet_crash_dumps",
+    "run_isolated",
+]
 
 T = TypeVar("T")
 
 # How a child that ran out of its address space ends when native code cannot allocate:
 # abort (C++ std::bad_alloc, glibc), a segmentation fault, or a bus error.
-_OUT_OF_MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS})
+OUT_OF_MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS})
 
 
-def _cap_memory(max_bytes: int | None) -> None:
+_capped_at: int | None = None  # the cap cap_memory set in this process
+
+
+def memory_cap() -> int | None:
+    """The address-space cap :func:`cap_memory` set in this process (``None``: none)."""
+    return _capped_at
+
+
+def cap_memory(max_bytes: int | None) -> None:
+    """Cap this process's address space at ``max_bytes`` (``None``: leave it), never above a
+    hard limit already set."""
+    global _capped_at
     if max_bytes is None:
         return
+    _capped_at = max_bytes
     try:
         import resource
     except ImportError:  # pragma: no cover - not on this platform: no cap
@@ -46,7 +65,8 @@ def _cap_memory(max_bytes: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def _over(max_bytes: int | None) -> str:
+def over_cap(max_bytes: int | None) -> str:
+    """The ``too_large`` message for a process that ran out of memory under ``max_bytes``."""
     if max_bytes is None:
         return "out of memory while reading"
     return f"needs more than the {max_bytes // (1024 * 1024)} MB memory cap"
@@ -55,12 +75,12 @@ def _over(max_bytes: int | None) -> str:
 def _outcome(func: Callable[[], Any], max_bytes: int | None) -> tuple[str, Any]:
     """What the child sends back: ``("ok", result)`` or ``("error", RectpipeError)``."""
     try:
-        _cap_memory(max_bytes)
+        cap_memory(max_bytes)
         return "ok", func()
     except RectpipeError as exc:
         return "error", exc
     except MemoryError:
-        return "error", TooLargeError(_over(max_bytes))
+        return "error", TooLargeError(over_cap(max_bytes))
     except BaseException as exc:  # a bug, reported without a traceback
         return "error", InternalError(f"{type(exc).__name__}: {exc}")
 
@@ -102,7 +122,7 @@ def _forked(
         status = 0
         try:
             os.close(read_end)
-            _quiet_crash_dumps()
+            quiet_crash_dumps()
             data = pickle.dumps(_outcome(func, max_bytes), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
@@ -124,13 +144,13 @@ def _forked(
         return kind, value
     if os.WIFSIGNALED(wait_status):
         signum = os.WTERMSIG(wait_status)
-        if max_bytes is not None and signum in _OUT_OF_MEMORY_SIGNALS:
-            return "error", TooLargeError(_over(max_bytes))
+        if max_bytes is not None and signum in OUT_OF_MEMORY_SIGNALS:
+            return "error", TooLargeError(over_cap(max_bytes))
         return "error", InternalError(f"worker died (signal {signum})")
     return "error", InternalError(f"worker died (exit code {os.WEXITSTATUS(wait_status)})")
 
 
-def _quiet_crash_dumps() -> None:
+def quiet_crash_dumps() -> None:
     """In the child only: a native abort at the memory cap is an expected way to end, not a
     crash to dump on the caller's terminal."""
     import faulthandler
