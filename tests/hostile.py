@@ -390,3 +390,18 @@ def type3_glyph_pdf() -> bytes:
         b"<< /Length %d >>\nstream\n" % len(glyph) + glyph + b"\nendstream",
     ]
     return _pdf(objects)
+
+
+def xlsx_with_damaged_sheet() -> bytes:
+    """A workbook whose sheet member no longer matches its CRC (stored uncompressed, one byte
+    of its XML changed): the zip's directory reads fine, the member does not."""
+    from .conftest import ROOT
+
+    source = ROOT / "tests" / "fixtures" / "ledgers" / "ledger-progress.xlsx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(buffer, "w") as package:
+        for info in original.infolist():
+            package.writestr(info.filename, original.read(info), zipfile.ZIP_STORED)
+    data = buffer.getvalue()
+    assert data.count(b"<sheetData") == 1
+    return data.replace(b"<sheetData", b"<sheetDatX")

@@ -76,6 +76,8 @@ CASES: list[tuple[str, str, Callable[[Path], bytes], str, list[str]]] = [
         [],
     ),
     ("zip-not-word", "archive.docx", _plain_zip, "unsupported_format", []),
+    # Found by the fuzzer: a sheet member that fails its CRC was an internal_error.
+    ("xlsx-bad-crc", "book.xlsx", lambda _: hostile.xlsx_with_damaged_sheet(), "corrupt", []),
     # Without LibreOffice these say what to install; with it, the conversion fails.
     ("broken-odt", "report.odt", _odt, LEGACY_CODE, []),
     (
