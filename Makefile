@@ -45,10 +45,12 @@ unit: $(STAMP) native
 
 ## The structural fuzzer at length (make test runs a small fixed set of its examples): mutated
 ## and generated documents for every reader, random each run, against the library's and the
-## command line's contract (tests/test_fuzz.py). FUZZ_EXAMPLES sets the count per test.
+## command line's contract (tests/test_fuzz.py; FUZZ_EXAMPLES sets the count per test); and
+## batches killed with SIGKILL 20 times per target, then resumed (tests/test_hostile_crash.py).
 fuzz: $(STAMP) native
 	RECTPIPE_FUZZ=1 RECTPIPE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest \
-	  tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+	  tests/test_fuzz.py tests/test_hostile_crash.py -p no:cacheprovider \
+	  --hypothesis-show-statistics
 
 ## Regenerate schemas/ from the models, and the default profile's JSON copy from its YAML.
 schema: $(STAMP)

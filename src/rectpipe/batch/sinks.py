@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..limits import DEFAULT_LOCK_WAIT
 from ..runtime.paths import AnyPath, fs_path, fs_str
@@ -26,6 +26,9 @@ from ..writers.files import temp_prefix
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
+
+if TYPE_CHECKING:
+    import tempfile
 
 __all__ = ["BookSink", "DbSink", "DirSink", "Sink", "Store", "render_chunks"]
 
@@ -141,7 +144,11 @@ class BookSink:
     Memory stays flat whatever the batch's size: each report's rows go, as plain values, to a
     temporary spill file as the report arrives; at close they are read back one report at a
     time, in path order, into a workbook written in constant memory. A workbook is written
-    whole, so a run cannot resume into one (:attr:`resumable` is false)."""
+    whole, so a run cannot resume into one (:attr:`resumable` is false).
+
+    The workbook is built in a folder beside it (``.<name>.<8 characters>.tmp``), so that a
+    run killed while building leaves nothing in the system's temporary folder; the next run
+    into the same workbook deletes what a killed one left there."""
 
     resumable = False
 
@@ -155,6 +162,7 @@ class BookSink:
             else self.path.with_name(self.path.name + ".manifest.jsonl")
         )
         self.output_format = "xlsx"
+        self.sweep()
         self._spill = tempfile.TemporaryFile()  # noqa: SIM115 - open for the sink's life; unlinked
         self._at: dict[str, tuple[int, int]] = {}  # path → (offset, length) in the spill
 
@@ -173,16 +181,51 @@ class BookSink:
         self._at[item.path] = (offset, len(data))
         return self.path.name
 
+    def sweep(self) -> int:
+        """Delete what a run into this workbook left when it was killed while building it
+        (the build folder, a temporary file of the final write); returns how many."""
+        import shutil
+
+        removed = 0
+        try:
+            folder = self.path.resolve().parent
+            found = list(folder.glob(f"{glob.escape(temp_prefix(self.path))}*.tmp"))
+        except OSError:
+            return 0
+        for path in found:
+            if not _LEFTOVER.fullmatch(path.name) or path.is_symlink():
+                continue
+            with contextlib.suppress(OSError):
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+                removed += 1
+        return removed
+
+    def _build_folder(self) -> tempfile.TemporaryDirectory[str]:
+        """A folder to build the workbook in: beside it when it is (or will be) a regular
+        file, else (a device, a FIFO) or when that is refused, the system's temporary one."""
+        import tempfile
+
+        if not self.path.exists() or self.path.is_file():
+            with contextlib.suppress(OSError):
+                folder = self.path.resolve().parent
+                folder.mkdir(parents=True, exist_ok=True)
+                return tempfile.TemporaryDirectory(
+                    prefix=temp_prefix(self.path), suffix=".tmp", dir=folder
+                )
+        return tempfile.TemporaryDirectory()
+
     def close(self) -> None:
         """Write the workbook (atomically; an interrupted run's holds the files done)."""
         import pickle
-        import tempfile
 
         from ..writers.xlsx import WorkbookWriter
 
-        with tempfile.TemporaryDirectory() as folder:
+        with self._build_folder() as folder:
             built = os.path.join(folder, "book.xlsx")
-            writer = WorkbookWriter(built)
+            writer = WorkbookWriter(built, tmpdir=folder)
             for path in sorted(self._at):
                 offset, length = self._at[path]
                 self._spill.seek(offset)

@@ -230,15 +230,18 @@ class WorkbookWriter:
     in-memory buffer when ``None``: :meth:`close` then gives its bytes).
 
     To a file it runs in xlsxwriter's constant-memory mode: each row goes to a temporary file
-    once written, so a batch of any size holds one report's rows at a time.
+    once written (in ``tmpdir``, else the system's temporary folder), so a batch of any size
+    holds one report's rows at a time.
     """
 
-    def __init__(self, target: str | None = None) -> None:
+    def __init__(self, target: str | None = None, *, tmpdir: str | None = None) -> None:
         import xlsxwriter
 
         self._buffer = io.BytesIO() if target is None else None
-        options = {"strings_to_numbers": False}
+        options: dict[str, object] = {"strings_to_numbers": False}
         options.update({"in_memory": True} if target is None else {"constant_memory": True})
+        if tmpdir is not None:
+            options["tmpdir"] = tmpdir
         self._book = xlsxwriter.Workbook(self._buffer or target, options)
         book = self._book
         formats = {
