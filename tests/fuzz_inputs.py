@@ -9,6 +9,7 @@ many more under ``make fuzz`` (``RECTPIPE_FUZZ=1``).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import warnings
@@ -236,6 +237,54 @@ def _pack(members: list[tuple[str, bytes]], *, stored: bool) -> bytes:
     return buffer.getvalue()
 
 
+_EXTREMES = ["", "-1", "0", "99999999", "1e308", "NaN", "x", "\u4e00\u3001", "A1:XFD1048576"]
+
+
+@st.composite
+def xml_mutated(draw: st.DrawFn, content: bytes) -> bytes:
+    """An XML part still well formed but changed in structure: elements duplicated, deleted,
+    moved under another or into themselves, attributes set to extreme values. Not XML:
+    returned as it is."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(content)
+    except etree.XMLSyntaxError:
+        return content
+    elements = list(root.iter())
+    for _ in range(draw(st.integers(1, 4))):
+        if len(elements) < 2:
+            break
+        element = elements[draw(st.integers(1, len(elements) - 1))]
+        parent = element.getparent()
+        kind = draw(st.sampled_from(["dup", "delete", "move", "nest", "attribute", "text"]))
+        if kind == "dup" and parent is not None:
+            for _ in range(draw(st.integers(1, 30))):
+                parent.insert(parent.index(element), etree.fromstring(etree.tostring(element)))
+        elif kind == "delete" and parent is not None:
+            parent.remove(element)
+        elif kind == "move" and parent is not None:
+            other = elements[draw(st.integers(0, len(elements) - 1))]
+            if element not in other.iterancestors() and other is not element:
+                other.append(element)
+        elif kind == "nest":
+            inner = etree.fromstring(etree.tostring(element))
+            for _ in range(draw(st.integers(1, 40))):
+                outer = etree.fromstring(etree.tostring(element))
+                outer.append(inner)
+                inner = outer
+            element.append(inner)
+        elif kind == "attribute" and isinstance(element.tag, str) and element.attrib:
+            name = draw(st.sampled_from(sorted(element.attrib)))
+            element.set(name, draw(st.sampled_from(_EXTREMES)))
+        elif kind == "text":
+            text = draw(st.one_of(genre_text, st.sampled_from(_EXTREMES)))
+            with contextlib.suppress(ValueError, TypeError):  # not XML characters, a comment
+                element.text = text
+        elements = list(root.iter())
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 @st.composite
 def zip_inputs(draw: st.DrawFn, samples: list[str]) -> bytes:
     """A sample package with its parts mutated: a part's bytes edited, a part dropped,
@@ -245,9 +294,13 @@ def zip_inputs(draw: st.DrawFn, samples: list[str]) -> bytes:
         index = draw(st.integers(0, len(members) - 1))
         name, content = members[index]
         kind = draw(
-            st.sampled_from(["edit", "edit", "cut", "drop", "dup", "rename", "empty", "inject"])
+            st.sampled_from(
+                ["xml", "xml", "xml", "edit", "cut", "drop", "dup", "rename", "empty", "inject"]
+            )
         )
-        if kind == "edit" and content:
+        if kind == "xml" and name.endswith((".xml", ".rels")):
+            members[index] = (name, draw(xml_mutated(content)))
+        elif kind == "edit" and content:
             members[index] = (name, draw(mutated(content)))
         elif kind == "cut":
             members[index] = (name, content[: draw(st.integers(0, len(content)))])
