@@ -211,3 +211,16 @@ def test_an_introduction_of_11_mb_is_read_in_seconds() -> None:
     report = rectpipe.parse_text(text)
     assert [p.title for p in report.iter_problems()] == ["问题一"]
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("shape", ["twice", "fanout"])
+def test_forms_in_a_pdf_without_its_trailer_are_counted(shape: str) -> None:
+    """Found by the fuzzer: with the cross-reference table and trailer cut off, pdfminer could
+    not open the file, so its pages went uncounted while PDFium repaired it and drew the forms
+    (24 GB before the system killed the process). The catalog is found in the bytes instead;
+    the memory cap here only keeps a regression from taking the machine down."""
+    data = hostile.form_xobject_pdf(shape)
+    data = data[: data.rindex(b"xref")] + b"%%EOF\n"
+    limits = rectpipe.Limits(max_memory_bytes=1500 * MB, timeout=60)
+    with pytest.raises(rectpipe.TooLargeError, match="drawing instructions"):
+        rectpipe.parse_bytes(data, name="cut.pdf", limits=limits)

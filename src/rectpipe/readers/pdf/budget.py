@@ -163,14 +163,37 @@ def check_content_budget(data: bytes, max_bytes: int) -> None:
             continue
 
 
+# A catalog object, for a file whose trailer is lost (PDFium finds the catalog by scanning).
+_CATALOG = re.compile(
+    rb"(\d{1,10})\s+(\d{1,5})\s+obj\s*<<(?:(?!endobj).){0,2000}?/Type\s*/Catalog\b", re.S
+)
+
+
+def _open(data: bytes) -> tuple[Any, Any]:
+    """pdfminer's parser and document for ``data``. A file without a trailer (its cross-
+    reference table and trailer cut off or damaged) is opened with one naming the catalog
+    found in its bytes, as PDFium repairs it: else its pages would go uncounted while PDFium
+    still draws them."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        parser = PDFParser(io.BytesIO(data))
+        return parser, PDFDocument(parser)
+    except Exception:
+        found = _CATALOG.search(data)
+        if found is None:
+            raise
+        trailer = b"\ntrailer\n<< /Root %s %s R >>\n" % (found.group(1), found.group(2))
+        parser = PDFParser(io.BytesIO(data + trailer))
+        return parser, PDFDocument(parser)
+
+
 def _pages(data: bytes) -> Iterator[tuple[int, Any]]:
     try:
-        from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfpage import PDFPage
-        from pdfminer.pdfparser import PDFParser
 
-        parser = PDFParser(io.BytesIO(data))
-        document = PDFDocument(parser)
+        parser, document = _open(data)
     except Exception:  # pdfminer cannot read it: PDFium will say why, or read it anyway
         return
     try:
