@@ -26,7 +26,7 @@ LEDGERS = ROOT / "tests" / "fixtures" / "ledgers"
 # Settings: deterministic and small by default (make test), many random examples under
 # make fuzz. RECTPIPE_FUZZ_EXAMPLES overrides the count either way.
 FUZZING = os.environ.get("RECTPIPE_FUZZ", "") not in ("", "0")
-_DEFAULT_EXAMPLES = 2000 if FUZZING else 40
+_DEFAULT_EXAMPLES = 2000 if FUZZING else 25
 
 
 def fuzz_settings(examples: int | None = None) -> settings:
