@@ -15,6 +15,9 @@ workbook, written whole, is run again), and finally run to its end. Then:
 - no temporary file is left, in the output folder or in the temporary folder;
 - no run printed a traceback, and no resume found a bad manifest line.
 
+With ``RECTPIPE_TEST_PG_URL`` set (``.ci/run`` starts a throwaway PostgreSQL), the same runs go
+into PostgreSQL, whose tables are compared the same way.
+
 ``RECTPIPE_CRASH_KILLS`` sets the number of kills per target (default 4; ``make fuzz``: 20).
 """
 
@@ -171,6 +174,48 @@ def _tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     return found
 
 
+def _pg_tables(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """:func:`_tables` for the PostgreSQL target: rectpipe's tables, then dropped, so that the
+    next runs start from an empty database."""
+    import sqlalchemy as sa
+
+    from rectpipe.db import database_url
+    from rectpipe.db import schema as tables
+
+    engine = sa.create_engine(database_url(url))
+    try:
+        found: dict[str, list[tuple[Any, ...]]] = {}
+        with engine.connect() as conn:
+            for table in (tables.documents, *tables.CHILD_TABLES):
+                kept = [c for c in table.columns if c.name != "stored_at"]
+                rows = [tuple(row) for row in conn.execute(sa.select(*kept))]
+                found[table.name] = sorted(rows, key=repr)
+    finally:
+        engine.dispose()
+    _pg_drop(url)
+    return found
+
+
+def _pg_drop(url: str) -> None:
+    import sqlalchemy as sa
+
+    from rectpipe.db import database_url
+    from rectpipe.db import schema as tables
+
+    engine = sa.create_engine(database_url(url))
+    tables.metadata.drop_all(engine)
+    engine.dispose()
+
+
+def _pg_url() -> str:
+    url = os.environ.get("RECTPIPE_TEST_PG_URL")
+    if url:
+        return url
+    if os.environ.get("CI"):
+        pytest.fail("CI is set but RECTPIPE_TEST_PG_URL is not: .ci/run must start PostgreSQL")
+    pytest.skip("RECTPIPE_TEST_PG_URL not set (source .ci/postgres.sh to run this)")
+
+
 def _cells(book: Path) -> dict[str, list[tuple[Any, ...]]]:
     from openpyxl import load_workbook
 
@@ -194,7 +239,13 @@ def _targets(work: Path) -> dict[str, Target]:
     """For each kind of target: its flags, what to compare, and whether a run continues with
     ``--resume`` (a workbook is written whole: run again)."""
     book = work / "book.xlsx"
+    pg = os.environ.get("RECTPIPE_TEST_PG_URL", "")
     return {
+        "postgresql": (
+            ["--db", pg, "--manifest", str(work / "pg.manifest.jsonl")],
+            lambda w: _pg_tables(pg),
+            True,
+        ),
         "jsonl": (
             ["--out", str(work / "out"), "-f", "jsonl"],
             lambda w: _files(w / "out", skip=("manifest.jsonl",)),
@@ -205,10 +256,12 @@ def _targets(work: Path) -> dict[str, Target]:
     }
 
 
-@pytest.mark.parametrize("kind", ["jsonl", "sqlite", "workbook"])
+@pytest.mark.parametrize("kind", ["jsonl", "sqlite", "workbook", "postgresql"])
 def test_kill_9_at_random_moments_then_resume_equals_an_uninterrupted_run(
     tmp_path: Path, kind: str
 ) -> None:
+    if kind == "postgresql":
+        _pg_drop(_pg_url())  # start from an empty database
     inbox = _inbox(tmp_path)
     scratch = tmp_path / "scratch"
     scratch.mkdir()
@@ -223,6 +276,8 @@ def test_kill_9_at_random_moments_then_resume_equals_an_uninterrupted_run(
     length = time.monotonic() - started
     assert status == 1  # corrupt twice, structure_not_found once
     expected = contents(reference)
+    if kind in ("sqlite", "postgresql"):
+        assert len(expected["documents"]) == 17  # what the comparison below is about
     expected_records = _final_records(next(reference.rglob("*manifest.jsonl")))
     assert len(expected_records) == 20
     assert sum(r[1] == "failure" for r in expected_records.values()) == 3

@@ -15,10 +15,12 @@ A text copy of a web or PDF table often keeps each cell as a line of its own::
 
 Such a run becomes one table block: a header of at least :data:`MIN_COLUMNS` lines, each a
 column name the profile knows (``table_columns``), the first of them a number column (序号),
-then rows of exactly as many lines, each opening with the next row number (1, 2, 3…). The table
-ends where that pattern does. A row whose cells wrapped over more lines ends it too, so its
-lines stay paragraphs: the next row number turns up a line late, or (the last row) its cells
-change kind (number, date, sentence, short text) from the first row's in several columns.
+then rows of exactly as many cells, each opening with the next row number (1, 2, 3…). A cell
+that held an enumeration (1.… 2.… 3.…, （1）…, ①…, 一是…二是…) gives one line per item; an
+item that continues the sequence of the line before it (2. after 1.) stays in that line's cell.
+The table ends where the pattern does. A row whose cells wrapped in any other way ends it too,
+so its lines stay paragraphs: the next row number turns up a line late, or (the last row) its
+cells change kind (number, date, sentence, short text) from the first row's in several columns.
 Nothing else is touched.
 
 Internal: the public door is :mod:`rectpipe`.
@@ -43,6 +45,28 @@ MIN_COLUMNS = 3
 MAX_SHAPE_CHANGES = 2
 
 _DATE = regex.compile(r"[0-9]{4}\s*(?:年|[-./][0-9])|年底|月底|年内|长期")
+#: An enumeration item opening a line, by style: ``1.`` ``（1）`` ``①`` ``一是``.
+_ITEM = regex.compile(
+    r"(?P<dot>[0-9]{1,2})[.、．](?![0-9])|[（(](?P<paren>[0-9]{1,2})[）)]|(?P<circle>[①-⑳])"
+    r"|(?P<shi>[一二三四五六七八九十]{1,3})是"
+)
+_CHINESE = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _item(text: str) -> tuple[str, int] | None:
+    """``(style, number)`` of the enumeration item opening ``text``, else ``None``."""
+    m = _ITEM.match(text.strip())
+    if m is None:
+        return None
+    style = m.lastgroup or ""
+    value = m.group(style)
+    if style == "circle":
+        return style, ord(value) - ord("①") + 1
+    if style == "shi":
+        if len(value) == 1:
+            return style, _CHINESE[value]
+        return (style, 10 + _CHINESE.get(value[-1], 0)) if value[0] == "十" else None
+    return style, int(value)
 
 
 def _kind(text: str) -> str:
@@ -76,9 +100,11 @@ def join_flat_tables(
             out.append(repaired[i])
             i += 1
             continue
-        width, end = found
-        lines = [item.block.text.strip() for item in repaired[i:end]]
-        rows = tuple(tuple(lines[r : r + width]) for r in range(0, len(lines), width))
+        width, cells = found
+        end = cells[-1][1]
+        texts = ["\n".join(item.block.text.strip() for item in repaired[a:b]) for a, b in cells]
+        header = tuple(item.block.text.strip() for item in repaired[i : i + width])
+        rows = (header, *(tuple(texts[r : r + width]) for r in range(0, len(texts), width)))
         first = repaired[i].block
         block = replace(
             first,
@@ -95,10 +121,32 @@ def join_flat_tables(
     return out
 
 
+def _cells(repaired: Sequence[Repaired], start: int) -> list[tuple[int, int]]:
+    """The paragraph lines from ``start`` on as cells ``(first, end)``: a line opening an
+    enumeration item that continues the item before it (2. after 1., 二是 after 一是) joins the
+    cell of that line."""
+    cells: list[tuple[int, int]] = []
+    last: tuple[str, int] | None = None
+    k = start
+    while k < len(repaired) and repaired[k].block.kind is BlockKind.PARAGRAPH:
+        item = _item(repaired[k].block.text)
+        if cells and item is not None and last is not None and item == (last[0], last[1] + 1):
+            cells[-1] = (cells[-1][0], k + 1)
+        else:
+            cells.append((k, k + 1))
+        if item is not None:
+            last = item
+        elif cells[-1][0] == k:
+            last = None
+        k += 1
+    return cells
+
+
 def _table_at(
     repaired: Sequence[Repaired], start: int, headers: Collection[str], numbers: Collection[str]
-) -> tuple[int, int] | None:
-    """``(columns, end)`` of a flattened table starting at ``start``, else ``None``."""
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """``(columns, cells)`` of a flattened table starting at ``start`` (its body's cells as
+    ``(first, end)`` line ranges, row after row), else ``None``."""
     first = repaired[start].block
     if first.kind is not BlockKind.PARAGRAPH or _name(first.text) not in numbers:
         return None
@@ -111,25 +159,27 @@ def _table_at(
         width += 1
     if width < MIN_COLUMNS:
         return None
-    end = start + width
+    cells = _cells(repaired, start + width)
+    texts = ["\n".join(r.block.text.strip() for r in repaired[a:b]) for a, b in cells]
+    end = 0
     row = 1
     shape: list[str] = []
-    while end + width <= len(repaired):
-        cells = [repaired[k].block for k in range(end, end + width)]
-        if cells[0].text.strip() != str(row) or any(
-            c.kind is not BlockKind.PARAGRAPH or not c.text.strip() for c in cells
-        ):
+    while end + width <= len(cells):
+        row_texts = texts[end : end + width]
+        if row_texts[0] != str(row) or any(not t for t in row_texts):
             break
-        kinds = [_kind(c.text) for c in cells]
+        kinds = [_kind(t) for t in row_texts]
         if not shape:
             shape = kinds
         elif sum(a != b for a, b in zip(shape, kinds, strict=True)) >= MAX_SHAPE_CHANGES:
             break  # cells that slid by a line: one of them wrapped
-        # The next row's number where this row's lines end, or no next row at all: a next
+        # The next row's number where this row's cells end, or no next row at all: a next
         # number a little further on means this row's cells wrapped, and the table ends.
         after = end + width
-        following = [item.block.text.strip() for item in repaired[after : after + width + 1]]
+        following = texts[after : after + width + 1]
         if following[:1] != [str(row + 1)] and str(row + 1) in following:
             break
         end, row = after, row + 1
-    return (width, end) if row > 1 else None
+    if row == 1:
+        return None
+    return width, cells[:end]
