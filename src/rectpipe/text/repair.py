@@ -123,7 +123,7 @@ def _repair_table(block: Block, plan: _Plan) -> Repaired:
     for row in block.cells:
         cells: list[str] = []
         for cell in row:
-            fixed, changed = _char_repairs(clean_text(cell), plan)
+            fixed, changed = _char_repairs(clean_text(cell), plan, ocr=block.confidence is not None)
             kinds += [k for k in changed if k not in kinds]
             cells.append(fixed)
         rows.append(tuple(cells))
@@ -217,7 +217,7 @@ def _table_cleaned(
     for row in cleaned:
         fixed_row: list[str] = []
         for cell in row:
-            fixed, changed = _char_repairs(cell, plan)
+            fixed, changed = _char_repairs(cell, plan, ocr=block.confidence is not None)
             kinds += [k for k in changed if k not in kinds]
             fixed_row.append(fixed)
         rows.append(tuple(fixed_row))

@@ -14,7 +14,7 @@ import regex
 
 from .repair_text import fullwidth_punctuation
 
-__all__ = ["nested_quotes", "ocr_punctuation"]
+__all__ = ["nested_quotes", "ocr_punctuation", "straight_quotes"]
 
 _HAN = r"\p{Han}"
 
@@ -23,6 +23,9 @@ _TRANSLATE = str.maketrans(
 )
 """丶 (a stroke) read for 、; full-width digits read for the half-width ones text layers use."""
 _TRAILING_DOT = regex.compile(rf"(?<=[{_HAN}”’）》])[·•．.]$")
+_INNER_DOT = regex.compile(rf"(?<=[{_HAN}”’）》])[·•](?=[{_HAN}“‘（《])")
+"""A · between two sentences: OCR's reading of a 。 that ended a line inside a paragraph
+or a table cell (``不到位·按照…``, ``后续将择期开庭·四是…``)."""
 _PAGE_NUMBER = regex.compile(r"^[一—\-－]{1,2}\s*\d{1,4}\s*[一—\-－]{1,2}$")
 _DASH_BETWEEN_DIGITS = regex.compile(r"(?<=\d)一(?=\d)")
 _OPENERS = "〔【[［（("
@@ -74,18 +77,44 @@ def nested_quotes(text: str) -> str:
     return "".join(out)
 
 
+def straight_quotes(text: str) -> str:
+    """Double quotes OCR read as straight ``"`` or as the wrong curly one (``“十四五"``,
+    ``落实”三重一大"``) → ``“…”`` in turn, line by line. Only for a line that has a straight
+    quote and an even number of double quotes, so that they pair."""
+    if '"' not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        marks = sum(line.count(q) for q in '“”"')
+        if '"' not in line or marks % 2:
+            continue
+        out: list[str] = []
+        opened = False
+        for char in line:
+            if char in '“”"':
+                out.append("”" if opened else "“")
+                opened = not opened
+            else:
+                out.append(char)
+        lines[k] = "".join(out)
+    return "\n".join(lines)
+
+
 def ocr_punctuation(text: str) -> str:
     """The punctuation OCR misreads, put right: 丶 → 、, a paragraph's closing · (or .) after
     Han → 。, full-width digits → half-width, ASCII ``, ; : ? ! ( )`` next to Han → full-width
     (:func:`~rectpipe.text.repair_text.fullwidth_punctuation`), a parenthesis pair of one
     half-width and one full-width mark → full-width, 一 between digits (``2024一2026``) → —,
-    a document number's year in 〔〕 (:func:`_document_number_year`), quotes inside quotes →
-    ‘’ (:func:`nested_quotes`), and a page number ``一1一`` → ``—1—``."""
+    a document number's year in 〔〕 (:func:`_document_number_year`), straight or mismatched
+    double quotes paired (:func:`straight_quotes`), quotes inside quotes → ‘’
+    (:func:`nested_quotes`), a · between two sentences → 。, and a page number ``一1一`` →
+    ``—1—``."""
     text = text.translate(_TRANSLATE)
     text = _TRAILING_DOT.sub("。", text)
+    text = _INNER_DOT.sub("。", text)
     if _PAGE_NUMBER.match(text):
         return text.replace("一", "—")
     text = _DASH_BETWEEN_DIGITS.sub("—", text)
     text = _YEAR_IN_NUMBER.sub(_document_number_year, text)
     text = _MIXED_PAREN.sub(lambda m: f"（{m.group('a') or m.group('b')}）", text)
-    return nested_quotes(fullwidth_punctuation(text))
+    return nested_quotes(straight_quotes(fullwidth_punctuation(text)))

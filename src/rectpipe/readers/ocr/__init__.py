@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ...errors import MissingDependencyError, TooLargeError, UnsupportedFormatError
@@ -23,8 +24,11 @@ from ..blocks import Document
 from ..pdf.document import _document, _Page
 from ..pdf.lines import Line, build_lines
 from ..pdf.settings import DEFAULT_SETTINGS, LayoutSettings
-from .chars import PlacedLine, place_lines, to_chars
+from ..pdf.sources import Edge
+from ..pdf.tables import TableGrid, find_tables
+from .chars import PlacedLine, page_angle, place_lines, to_chars
 from .engine import available, recognise
+from .rules import find_rules, without_rule_marks
 from .settings import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrMode, OcrSettings
 from .sizes import body_type
 
@@ -67,8 +71,9 @@ def _without_red(image: Any) -> Any:
 
 def recognise_image(
     image: Any, px_per_pt: float, settings: OcrSettings = DEFAULT_OCR_SETTINGS
-) -> list[PlacedLine]:
-    """The recognised lines of one page image (H×W×3 uint8, BGR), in page points."""
+) -> tuple[list[PlacedLine], list[Edge]]:
+    """The recognised lines of one page image (H×W×3 uint8, BGR), in page points, and its
+    ruling lines (none when ``settings.rules`` is off)."""
     if settings.drop_red:
         image = _without_red(image)
     height, width = image.shape[:2]
@@ -78,7 +83,10 @@ def recognise_image(
         threads=settings.threads,
         turn_lines=settings.turn_lines,
     )
-    return place_lines(lines, px_per_pt, width, height, settings)
+    placed = place_lines(lines, px_per_pt, width, height, settings)
+    if not settings.rules or not placed:
+        return placed, []
+    return placed, find_rules(image, px_per_pt, page_angle(lines, settings), settings)
 
 
 def _score_lines(lines: list[Line], placed: Sequence[PlacedLine]) -> None:
@@ -94,17 +102,33 @@ def _score_lines(lines: list[Line], placed: Sequence[PlacedLine]) -> None:
         line.score = min(scores) if scores else None
 
 
-def _layout(
-    recognised: list[tuple[int, float, float, list[PlacedLine]]], settings: LayoutSettings
-) -> dict[int, _Page]:
-    """Pages (by number) laid out from their recognised lines, sizes snapped to the body's."""
-    body = body_type([placed for *_, placed in recognised])
+Recognised = tuple[int, float, float, tuple[list[PlacedLine], list[Edge]]]
+"""A recognised page: its number, width and height (points), lines and ruling lines."""
+
+
+def _scored(grid: TableGrid, placed: Sequence[PlacedLine]) -> TableGrid:
+    """``grid`` with the lowest score of the recognised lines inside it."""
+    x0, top, x1, bottom = grid.bbox
+    scores = [
+        p.score
+        for p in placed
+        if top <= (p.top + p.bottom) / 2 <= bottom and p.x0s[0] < x1 and p.x1s[-1] > x0
+    ]
+    return replace(grid, confidence=min(scores) if scores else None)
+
+
+def _layout(recognised: list[Recognised], settings: LayoutSettings) -> dict[int, _Page]:
+    """Pages (by number) laid out from their recognised lines, sizes snapped to the body's;
+    text inside a ruled table goes to its cells."""
+    body = body_type([placed for *_, (placed, _) in recognised])
     pages: dict[int, _Page] = {}
-    for number, width, height, placed in recognised:
-        chars = to_chars(placed, body)
-        lines = build_lines(chars, number, settings=settings)
+    for number, width, height, (placed, edges) in recognised:
+        chars = without_rule_marks(to_chars(placed, body), edges)
+        tables, outside = find_tables(edges, chars, settings=settings)
+        tables = [_scored(grid, placed) for grid in tables]
+        lines = build_lines(outside, number, settings=settings)
         _score_lines(lines, placed)
-        pages[number] = _Page(number, width, height, lines, [], 1, len(chars), 0)
+        pages[number] = _Page(number, width, height, lines, tables, 1, len(chars), 0)
     return pages
 
 
@@ -197,13 +221,13 @@ def read_image(
     """
     if not available():
         raise UnsupportedFormatError(f"an image has no text layer; {INSTALL_HINT}")
-    recognised = []
+    recognised: list[Recognised] = []
     for number, (image, px_per_pt) in enumerate(
         _image_pages(data, max_pages, ocr_settings.max_pixels), start=1
     ):
         height, width = image.shape[:2]
-        placed = recognise_image(image, px_per_pt, ocr_settings)
-        recognised.append((number, width / px_per_pt, height / px_per_pt, placed))
+        found = recognise_image(image, px_per_pt, ocr_settings)
+        recognised.append((number, width / px_per_pt, height / px_per_pt, found))
     pages = _layout(recognised, settings)
     ordered = [pages[n] for n in sorted(pages)]
     document = _document(ordered, len(ordered), settings)

@@ -23,7 +23,7 @@ from .engine import Recognised
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
 from .sizes import BodyType, han_widths, line_size
 
-__all__ = ["FONTNAME", "PlacedLine", "fix_page_number", "place_lines", "to_chars"]
+__all__ = ["FONTNAME", "PlacedLine", "fix_page_number", "page_angle", "place_lines", "to_chars"]
 
 FONTNAME = "ocr"
 
@@ -63,6 +63,13 @@ def _slope(lines: Sequence[Recognised]) -> float:
     return statistics.median(angles) if angles else 0.0
 
 
+def page_angle(lines: Sequence[Recognised], settings: OcrSettings = DEFAULT_OCR_SETTINGS) -> float:
+    """The angle (radians) a page's lines are turned by to straighten them: their lean, or 0
+    under :attr:`~.settings.OcrSettings.deskew_min_degrees`."""
+    angle = _slope(lines)
+    return 0.0 if abs(math.degrees(angle)) < settings.deskew_min_degrees else angle
+
+
 def fix_page_number(text: str) -> str:
     """``一1一`` / ``-2一`` (a page number whose dashes OCR read as 一) → ``—1—``."""
     if _DASH_PAGE_NUMBER.fullmatch(text):
@@ -78,9 +85,7 @@ def place_lines(
     settings: OcrSettings = DEFAULT_OCR_SETTINGS,
 ) -> list[PlacedLine]:
     """The recognised ``lines`` of one page in points, straightened and cleaned."""
-    angle = _slope(lines)
-    if abs(math.degrees(angle)) < settings.deskew_min_degrees:
-        angle = 0.0
+    angle = page_angle(lines, settings)
     cos, sin = math.cos(angle), math.sin(angle)
     cx, cy = width_px / 2, height_px / 2
 

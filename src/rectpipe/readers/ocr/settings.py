@@ -46,6 +46,19 @@ class OcrSettings:
     threads: int = 0
     """CPU threads the engine's inference may use; 0 leaves it to the engine (every core)."""
 
+    rules: bool = True
+    """Whether a page's ruling lines are looked for in its pixels (:mod:`.rules`), so that a
+    scanned ruled table is read as a table, cell by cell, as in a text PDF."""
+    rule_min_pt: float = 30.0
+    """A run of dark pixels at least this long (in points) is a rule: no character's stroke
+    is that long in body type."""
+    rule_short_pt: float = 8.0
+    """A shorter run down to this long is a rule when both its ends meet long rules across it
+    (the borders of a one-line header row)."""
+    rule_max_thickness_pt: float = 3.0
+    """A rule thicker than this is a filled shape (a bar, a block of ink), not a border."""
+    rule_darkness: int = 170
+    """A pixel whose darkest channel is below this is ink, when rules are looked for."""
     turn_lines: bool = False
     """Whether the engine classifies each line as upright or upside down and turns it before
     reading. Off: on an upright page it only ever turns a line wrongly (the scanned seed's

@@ -131,6 +131,7 @@ class _Builder:
         if self.open_table is None:
             return
         page, grid, rows = self.open_table.page, self.open_table.grid, self.open_table.rows
+        confidence = self.open_table.confidence
         self.open_table = None
         self.blocks.append(
             Block(
@@ -140,6 +141,7 @@ class _Builder:
                 page=page,
                 bbox=tuple(round(v, 2) for v in grid.bbox),  # type: ignore[arg-type]
                 cells=tuple(rows),
+                confidence=confidence,
             )
         )
 

@@ -11,7 +11,7 @@ of a new row under a cell merged across the break are filled from the row above.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cells import closes_paragraph, is_row_mark
 from .paragraphs import ends_sentence, join_fragments
@@ -159,8 +159,16 @@ class OpenTable:
         last = _ends(grid, len(grid.rows) - 1) if grid.rows else Ends((), ())
         return cls(page, grid, list(grid.rows), last)
 
+    @property
+    def confidence(self) -> float | None:
+        """The lowest OCR score of the table's parts so far (``None``: not recognised)."""
+        return self.grid.confidence
+
     def extend(self, grid: TableGrid, settings: LayoutSettings) -> None:
         """Add ``grid``, this table's part on the next page."""
+        if grid.confidence is not None:
+            lowest = min(grid.confidence, self.grid.confidence or grid.confidence)
+            self.grid = replace(self.grid, confidence=lowest)
         skip = _repeated_header(self.rows, grid.rows)
         rows = list(grid.rows[skip:])
         ends = [_ends(grid, r) for r in range(skip, len(grid.rows))]

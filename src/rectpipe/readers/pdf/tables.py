@@ -30,7 +30,8 @@ class TableGrid:
     a cell cut by a page break to its rest. ``spans`` holds, for each row and column, the
     first column of the cell covering it (``-1`` where no cell does): a row's cell layout.
     ``ruled`` is false for a table found from the alignment of its text (:mod:`.unruled`),
-    whose last column boundary is only where its text ends.
+    whose last column boundary is only where its text ends. ``confidence`` is the lowest OCR
+    score of the lines read into the table (``None``: not recognised by OCR).
     """
 
     bbox: tuple[float, float, float, float]
@@ -40,6 +41,7 @@ class TableGrid:
     leads: tuple[tuple[float, ...], ...] = ()
     spans: tuple[tuple[int, ...], ...] = ()
     ruled: bool = True
+    confidence: float | None = None
 
 
 def _cluster(values: Sequence[float], tolerance: float) -> list[float]:
