@@ -167,3 +167,21 @@ def test_a_scanned_ledger_across_pages_is_one_table(tmp_path: Path) -> None:
     report = rectpipe.parse_file(_scan("seed-table-merged", "scan200", tmp_path, pages))
     assert _fields(report) == want
     assert sum(b.kind == "table" for b in report.blocks) == 1
+
+
+@needs_ocr
+def test_a_scanned_unruled_ledger_gives_its_rows(tmp_path: Path) -> None:
+    """The seed ledger laid out without rules, pages 2 and 3 scanned: columns come from the
+    alignment of the recognised lines, as for a text PDF, and every problem's number and
+    title are the text PDF's. (Statuses are not yet: a status cell wrapped over two lines,
+    阶段性完 / 成, is cut between rows.)"""
+    import pypdfium2 as pdfium
+
+    text = tmp_path / "text.pdf"
+    document = pdfium.PdfDocument.new()
+    document.import_pages(pdfium.PdfDocument(LEDGERS / "seed-table-unruled.pdf"), [1, 2])
+    document.save(text)
+    want = [(p.number, p.title) for p in rectpipe.parse_file(text).iter_problems()]
+    assert len(want) == 8
+    report = rectpipe.parse_file(_scan("seed-table-unruled", "scan200", tmp_path, [2, 3]))
+    assert [(p.number, p.title) for p in report.iter_problems()] == want

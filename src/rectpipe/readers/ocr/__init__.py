@@ -26,6 +26,7 @@ from ..pdf.lines import Line, build_lines
 from ..pdf.settings import DEFAULT_SETTINGS, LayoutSettings
 from ..pdf.sources import Edge
 from ..pdf.tables import TableGrid, find_tables
+from ..pdf.unruled import find_unruled_tables
 from .chars import PlacedLine, page_angle, place_lines, to_chars
 from .engine import available, recognise
 from .rules import find_rules, without_rule_marks
@@ -128,6 +129,9 @@ def _layout(recognised: list[Recognised], settings: LayoutSettings) -> dict[int,
         tables = [_scored(grid, placed) for grid in tables]
         lines = build_lines(outside, number, settings=settings)
         _score_lines(lines, placed)
+        if not tables:
+            tables, lines = find_unruled_tables(lines, settings)
+            tables = [_scored(grid, placed) for grid in tables]
         pages[number] = _Page(number, width, height, lines, tables, 1, len(chars), 0)
     return pages
 
