@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 FUZZ_EXAMPLES ?=
 
-.PHONY: all run test lint typecheck unit fuzz schema fixtures bench scans native clean
+.PHONY: all run test lint typecheck unit fuzz schema fixtures bench bench-scale scans native clean
 
 all: test
 
@@ -70,6 +70,10 @@ bench: $(STAMP) native
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_ray.py
+
+## Archive scale (not part of test or bench): 10,000 generated reports into SQLite, 2 workers.
+bench-scale: $(STAMP) native
+	$(BIN)/python scripts/bench_scale.py
 
 ## Scanned, skewed, noisy, 150-dpi and photographed variants of the sample PDFs (OCR tests).
 scans: $(STAMP)
