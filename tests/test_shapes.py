@@ -91,6 +91,31 @@ def test_an_excerpt_cut_with_an_ellipsis_or_a_read_more_link_says_so() -> None:
         assert "全文" not in report.iter_problems()[-1].actions
 
 
+def test_one_page_of_a_paged_article_says_the_copy_is_cut() -> None:
+    """A portal splits a long article over pages; a copy of one page ends at a sentence's
+    end but its page links say more pages follow. The links are no part of any problem."""
+    whole = _TWO_ITEMS + "。\n"
+    for links, cut in (
+        ("上一页 1 2 3 下一页", True),
+        ("第1页 共3页", True),
+        ("共3页 第3页", False),
+        ("上一页 1 2 3", False),
+    ):
+        report = rectpipe.parse_text(whole + links + "\n")
+        assert ("truncated" in [w.code for w in report.warnings]) is cut, links
+        assert "页" not in report.iter_problems()[-1].actions
+    page = (
+        "<html><body><h1>关于巡察整改进展情况的通报</h1><div class='content'>"
+        "<p>一、关于理论学习不深入的问题</p><p>整改情况：已完成整改。</p>"
+        "<p>二、关于议事规则执行不严的问题</p><p>整改情况：正在整改，修订议事规则。</p></div>"
+        "<div class='pages'><a href='#'>首页</a> <a href='#'>上一页</a> <a href='#'>1</a> "
+        "<a href='#'>2</a> <a href='#'>下一页</a> <a href='#'>尾页</a></div></body></html>"
+    )
+    report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
+    assert report.hints["分页"] == "首页 上一页 1 2 下一页 尾页"
+    assert "truncated" in [w.code for w in report.warnings]
+
+
 def test_a_last_labelled_line_without_a_full_stop_is_whole() -> None:
     for ending, cut in (
         ("完成时限：2024年6月底", False),

@@ -25,7 +25,7 @@ from ..models.report import (
 )
 from ..profiles.profile import Profile
 from ..text.dates import DATE
-from ..text.furniture import is_trailing_furniture
+from ..text.furniture import is_trailing_furniture, pager_has_more
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .totals import read_counts, stated_totals
@@ -190,6 +190,14 @@ def _cut_off(report: Report, textmap: TextMap, closing: list[int]) -> ReportWarn
         )
     stated = report.summary.stated
     signed = report.metadata.origins.get("date") == "signature"
+    after = range(last + 1, len(textmap.blocks))
+    pagers = [textmap.block_text(i) for i in after] + [report.hints.get("分页", "")]
+    if not signed and any(pager_has_more(text) for text in pagers):
+        return ReportWarning(
+            code="truncated",
+            message="the copy holds one page of a paged article: its page links say more follow",
+            provenance=textmap.provenance(start + len(line), start + len(line)),
+        )
     ends_in_list = not [i for i in closing if not is_trailing_furniture(textmap.block_text(i))]
     found = report.summary.problems
     if (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["is_furniture", "is_trailing_furniture"]
+__all__ = ["is_furniture", "is_trailing_furniture", "pager_has_more"]
 
 _BREADCRUMB = regex.compile(
     r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)"
@@ -33,6 +33,41 @@ _TRAILING = regex.compile(
 )
 
 
+_PAGER = regex.compile(
+    r"^(?:\s*(?:首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}|[|｜/／,，]|跳转|转到))+\s*$"
+)
+_PAGER_WORD = regex.compile(r"上一页|下一页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页")
+_PAGE_OF = regex.compile(
+    r"第\s*(\d{1,4})\s*页\s*[|｜/／,，]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[|｜/／,，]?\s*第\s*(\d{1,4})\s*页"
+)
+
+
+def _pager(line: str) -> bool:
+    """A paged article's page links: ``上一页 1 2 3 下一页``, ``第1页 共3页``, ``首页 … 尾页``."""
+    return len(line) <= 80 and bool(_PAGER.match(line)) and bool(_PAGER_WORD.search(line))
+
+
+def pager_has_more(line: str) -> bool:
+    """Whether ``line`` is a paged article's page links saying that pages follow: a page
+    number below the count (``第1页 共3页``), or a 下一页 link where no count says it is the
+    last page."""
+    line = line.strip()
+    if not _pager(line):
+        return False
+    numbers = _PAGE_OF.search(line)
+    if numbers is not None:
+        page, count = (
+            (numbers.group(1), numbers.group(2))
+            if numbers.group(1)
+            else (
+                numbers.group(4),
+                numbers.group(3),
+            )
+        )
+        return int(page) < int(count)
+    return "下一页" in line
+
+
 def is_furniture(line: str) -> bool:
     """A page line above or around the title: breadcrumb, tag, date/source line, widget."""
     line = line.strip()
@@ -41,6 +76,6 @@ def is_furniture(line: str) -> bool:
 
 def is_trailing_furniture(line: str) -> bool:
     """A page line after the article: share and print widgets, editor, previous/next links,
-    site footer."""
+    a paged article's page links, site footer."""
     line = line.strip()
-    return bool(_TRAILING.match(line) or _LEADING.match(line))
+    return bool(_TRAILING.match(line) or _LEADING.match(line)) or _pager(line)

@@ -45,6 +45,7 @@ from .dom import (
     _text,
     _weight,
 )
+from .pager import find_pager
 from .portal import (
     _ANY_DATE,
     _DATE_LINE,
@@ -73,7 +74,8 @@ def read_html(data: bytes) -> Document:
     Text is trimmed of whitespace, ``&nbsp;`` and U+3000 at both ends; empty blocks are skipped.
 
     ``hints`` holds the header box (labels as written, without spaces or colon, e.g.
-    ``"发布机构"``), ``"页面标题"`` (the ``<title>``), and ``"页面日期"`` (ISO date) / ``"来源"``
+    ``"发布机构"``), ``"页面标题"`` (the ``<title>``), ``"分页"`` (a paged article's page links,
+    as text: :mod:`.pager`), and ``"页面日期"`` (ISO date) / ``"来源"``
     from the ``日期：… 来源：…`` line (falling back to the PubDate / ContentSource meta tags).
     Chrome, the header box and the date line never become blocks; what was dropped from inside
     the article is listed in ``removed``.
@@ -107,6 +109,10 @@ def _read(data: bytes) -> Document:
             hints.setdefault(label, value)
     if page_title:
         hints["页面标题"] = page_title
+
+    pager = find_pager(body)
+    if pager:
+        hints["分页"] = pager
 
     total_weight = _weight(_text(body, links=False))
     markup_chrome = _chrome_by_markup(body, total_weight)
