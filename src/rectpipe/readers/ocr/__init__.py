@@ -29,6 +29,7 @@ from ..pdf.tables import TableGrid, find_tables
 from ..pdf.unruled import find_unruled_tables
 from .chars import PlacedLine, page_angle, place_lines, to_chars
 from .engine import available, recognise
+from .reread import reread_empty_cells
 from .rules import find_rules, without_rule_marks
 from .settings import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrMode, OcrSettings
 from .sizes import body_type
@@ -87,7 +88,11 @@ def recognise_image(
     placed = place_lines(lines, px_per_pt, width, height, settings)
     if not settings.rules or not placed:
         return placed, []
-    return placed, find_rules(image, px_per_pt, page_angle(lines, settings), settings)
+    angle = page_angle(lines, settings)
+    edges = find_rules(image, px_per_pt, angle, settings)
+    if edges:
+        placed += reread_empty_cells(image, edges, placed, px_per_pt, angle, settings)
+    return placed, edges
 
 
 def _score_lines(lines: list[Line], placed: Sequence[PlacedLine]) -> None:

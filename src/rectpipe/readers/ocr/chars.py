@@ -23,7 +23,15 @@ from .engine import Recognised
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
 from .sizes import BodyType, han_widths, line_size
 
-__all__ = ["FONTNAME", "PlacedLine", "fix_page_number", "page_angle", "place_lines", "to_chars"]
+__all__ = [
+    "FONTNAME",
+    "PlacedLine",
+    "fix_page_number",
+    "page_angle",
+    "place_lines",
+    "spread_line",
+    "to_chars",
+]
 
 FONTNAME = "ocr"
 
@@ -61,6 +69,22 @@ def _slope(lines: Sequence[Recognised]) -> float:
         if x1 - x0 > 3 * height:
             angles.append(math.atan2(y1 - y0, x1 - x0))
     return statistics.median(angles) if angles else 0.0
+
+
+def spread_line(
+    text: str, box: tuple[float, float, float, float], score: float
+) -> PlacedLine | None:
+    """A line read without boxes for its characters (``box``: its ink, in points), its
+    characters spread evenly over it; ``None`` when ``text`` has no character."""
+    text = "".join(text.split())
+    if not text:
+        return None
+    x0, top, x1, bottom = box
+    step = (x1 - x0) / len(text)
+    x0s = [x0 + k * step for k in range(len(text))]
+    x1s = [x + step for x in x0s]
+    em, ink = han_widths(list(text), x0s, x1s, [False] * len(text))
+    return PlacedLine(text, x0s, x1s, top, bottom, score, em, ink)
 
 
 def page_angle(lines: Sequence[Recognised], settings: OcrSettings = DEFAULT_OCR_SETTINGS) -> float:

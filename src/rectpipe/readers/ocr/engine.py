@@ -14,7 +14,7 @@ from typing import Any
 from ...errors import MissingDependencyError
 from .settings import INSTALL_HINT
 
-__all__ = ["ENGINE_MODULE", "Recognised", "available", "recognise"]
+__all__ = ["ENGINE_MODULE", "Recognised", "available", "read_crop", "recognise"]
 
 ENGINE_MODULE = "rapidocr_onnxruntime"
 
@@ -61,3 +61,14 @@ def recognise(
         chars = item[3] if len(item) > 3 and item[3] else []
         lines.append(Recognised(text, score, [list(map(float, p)) for p in quad], chars))
     return lines
+
+
+def read_crop(image: Any, *, text_score: float = 0.5, threads: int = 0) -> tuple[str, float]:
+    """The text of ``image`` read as one line, without looking for lines first (a table cell
+    the detector passed over), and its score; ``("", 0.0)`` when nothing is read."""
+    engine = _engine(text_score, threads)
+    result, _ = engine(image, use_det=False, use_cls=False, use_rec=True)
+    if not result:
+        return "", 0.0
+    text, score = result[0][0], float(result[0][1])
+    return str(text), score

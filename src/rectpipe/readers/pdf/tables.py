@@ -16,7 +16,7 @@ from .glyphs import Char
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge
 
-__all__ = ["TableGrid", "fill_grid", "find_tables"]
+__all__ = ["TableGrid", "fill_grid", "find_tables", "lattice_cells"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +157,15 @@ def _lattice_cells(
     )
     cells = lattice.intersections_to_cells(intersections)
     return [list(group) for group in lattice.cells_to_tables(cells)]
+
+
+def lattice_cells(
+    edges: Sequence[Edge], settings: LayoutSettings = DEFAULT_SETTINGS
+) -> list[tuple[float, float, float, float]]:
+    """The cell boxes ``(x0, top, x1, bottom)`` of every ruled table ``edges`` draw."""
+    if len(edges) < settings.min_table_edges or len(edges) > settings.max_table_edges:
+        return []
+    return [cell for group in _lattice_cells(edges, settings) for cell in group]
 
 
 def find_tables(
