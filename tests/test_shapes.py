@@ -190,3 +190,78 @@ def test_a_title_glued_to_its_first_part_is_cut_off() -> None:
     )
     assert report.metadata.title == "督察反馈意见整改进展清单"
     assert [p.status.value for p in report.iter_problems()] == ["completed", "in_progress"]
+
+
+def test_a_status_label_opening_numbered_steps_is_narrative() -> None:
+    """整改完成情况：1.…；2.…。目前该问题已整改完成。 — the label opens the narrative: the
+    steps are measures, and the status is the sentence that states one."""
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "1.招商引资项目落地率低。\n"
+        "整改完成情况:1.成立重点项目推进专班;2.协调解决项目用地指标问题。目前该问题已整改完成。\n"
+        "2.矛盾纠纷排查化解不及时。\n"
+        "整改完成情况:1.建立矛盾纠纷排查台账;2.每周研判一次;3.落实领导包案。目前该问题正在整改中。\n"
+        "3.档案管理不规范。\n整改完成情况：已完成。\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [(p.status.value, len(p.measures)) for p in report.iter_problems()] == [
+        ("completed", 2),
+        ("in_progress", 3),
+        ("completed", 0),
+    ]
+    assert check_sources(report) == []
+
+
+def test_status_words_of_a_done_problem_kept_up_for_good() -> None:
+    """已整改，长期坚持: done, and kept up (long-term), not only kept up."""
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "1.个别科室违规发放劳务费。\n整改情况：已整改，长期坚持。一是追回违规发放的劳务费；"
+        "二是修订劳务费发放管理办法。\n"
+    )
+    (problem,) = rectpipe.parse_text(text).iter_problems()
+    assert (problem.status.value, problem.long_term) == ("completed", True)
+
+
+def test_a_status_clause_between_others_in_a_closing_sentence() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "1.基层救援队伍建设不规范。\n整改情况：一是制定队伍建设标准；二是开展达标评估。"
+        "目前，该问题正在整改中，剩余队伍计划于2025年6月底前完成达标建设。\n"
+    )
+    (problem,) = rectpipe.parse_text(text).iter_problems()
+    assert problem.status.value == "in_progress"
+    assert problem.status_raw == "该问题正在整改中"
+
+
+def test_intro_facts_of_a_news_copy() -> None:
+    """A news copy's first line is its date, time and site; the group is named with its
+    number after 巡察; the feedback, dated without a year, falls after the period's end."""
+    text = (
+        "2025-05-20 09:30 某省纪委监委网站\n"
+        "根据省委统一部署，2024年9月9日—11月8日，省委巡视三组对省残疾人联合会党组开展了巡视。"
+        "1月14日，省委巡视三组向省残疾人联合会党组反馈了巡视意见。现将巡视整改情况予以公布。\n"
+        "一、关于“学习贯彻不够深入”问题的整改情况\n（一）健全学习机制。修订学习制度。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.date, meta.inspecting_body, meta.feedback_date) == (
+        "2025-05-20",
+        "省委巡视三组",
+        "2025-01-14",
+    )
+
+
+def test_an_official_foot_and_a_site_footer_close_the_report() -> None:
+    """抄送, the issuing office's 印发 line, a contact address and a site footer after the
+    signature close the document: no part of the last problem, and neither is the closing
+    下一步 paragraph before them."""
+    text = (
+        "关于审计整改情况的报告\n一、审计发现问题整改情况\n"
+        "1.固定资产账实不符。整改情况：未整改，正在补办审批手续。\n"
+        "下一步，医院将以此次审计整改为契机，健全内部控制体系，确保全部整改到位。\n"
+        "特此报告。\n联系人：院办公室刘晓岚联系电话：0539-7221086\n"
+        "某区中医医院\n2024年11月20日\n抄送：区卫生健康局。\n"
+        "地址：某市环湖西路9号邮编：310900\n版权所有：某区中医医院\n"
+    )
+    (problem,) = rectpipe.parse_text(text).iter_problems()
+    assert problem.actions == "未整改，正在补办审批手续。"

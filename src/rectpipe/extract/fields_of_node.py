@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import regex
+
 from ..profiles.profile import Profile
 from ..readers.blocks import BlockKind
 from ..structure.tree import Node
 from ..text.textmap import TextMap
 from .fields import Label, inline_status_label, split_labels, status_tag
 from .spans import Spans
+from .status import normalise_status
 from .wrappers import finding_label
 
 __all__ = ["NodeFields", "Value", "node_fields"]
@@ -71,6 +74,24 @@ def _value(text: str, base: int, label: Label) -> Value | None:
     return Value(stripped, start, start + len(stripped), label.label)
 
 
+_ENUMERATION = regex.compile(
+    r"\s*(?:[0-9]{1,2}[.、．](?![0-9])|[（(][0-9]{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是)"
+)
+#: A status value is a few words (已完成, 正在整改，预计6月底完成); a first sentence longer than
+#: this that names no status is narrative.
+_SHORT_STATUS = 20
+
+
+def _narrative_value(text: str, label: Label, profile: Profile) -> bool:
+    """Whether a status label's value is narrative rather than a status: it opens with an
+    enumerated measure (1. （1） ① 一是), or its first sentence is long and names no status."""
+    value = text[label.value_start : label.value_end]
+    if _ENUMERATION.match(value):
+        return True
+    head = value.split("。", 1)[0].strip()
+    return len(head) > _SHORT_STATUS and normalise_status(head, profile) is None
+
+
 def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
     """Read the heading and the body paragraphs of ``node`` into :class:`NodeFields`."""
     head_start, head_end = node.head_start, node.head_end
@@ -109,6 +130,15 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
             continue
         for label in labels:
             if label.field == "actions":
+                found.actions_labelled = True
+                in_actions = True
+                found.actions.add(
+                    base + label.value_start, text[label.value_start : label.value_end]
+                )
+                continue
+            if label.field == "status" and _narrative_value(text, label, profile):
+                # 整改完成情况：1.…；2.…。目前该问题已整改完成。 — the label opens the narrative;
+                # the status is the sentence that states one in it.
                 found.actions_labelled = True
                 in_actions = True
                 found.actions.add(

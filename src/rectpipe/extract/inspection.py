@@ -10,7 +10,7 @@ import regex
 
 from ..models.report import InspectionKind
 from ..profiles.profile import Profile
-from ..text.dates import find_dates, find_period, iso
+from ..text.dates import Period, find_dates, find_period, iso
 from .collector import Collector
 
 __all__ = ["read_inspection"]
@@ -20,8 +20,9 @@ _PREFIX = (
     r"|省|市|县|区)"
 )
 _N = "[一二三四五六七八九十]+"
-# An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 中央第五生态环境保护督察组,
-# 市审计局. The middle may not run over words that join two names (关于, 对, 向…).
+# An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 县委巡察三组,
+# 中央第五生态环境保护督察组, 市审计局. The middle may not run over words that join two
+# names (关于, 对, 向…).
 _JOINS = (
     "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行|组建|派出|成立|抽调|组成|派驻"
 )
@@ -30,7 +31,7 @@ _FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
 _PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 _BODY = regex.compile(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
-    rf"(?:组(?:第{_N}组)?|第{_N}组)"
+    rf"(?:组(?:第{_N}组)?|第?{_N}组)"  # …巡察组第二组, …巡察第二组, …巡察三组
     # an audit office, not one under inspection (对市审计局党组开展巡察)
     rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局)(?!党组|党委|党总支|党支部|机关)"
 )
@@ -107,7 +108,8 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
                     before = sentence[max(0, date.start - 3) : date.start]
                     if start >= period_end and len(date.iso) == size and not _AS_OF.search(before):
                         end = offset + start + (date.end - date.start)
-                        found.put("feedback_date", date.iso, offset + start, end)
+                        dated = _after_period(date.iso, sentence[date.start : date.end], period)
+                        found.put("feedback_date", dated, offset + start, end)
                         return
     if year is None:
         return
@@ -122,6 +124,18 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             start = offset + base + part.start()
             found.put("feedback_date", value, start, offset + base + part.end())
             return
+
+
+def _after_period(value: str, written: str, period: Period | None) -> str:
+    """A feedback date written without its year (1月14日) takes the period's year, or the
+    next one when that would put it before the period ends (巡视 2024年9月至11月, 1月14日反馈)."""
+    if period is None or "年" in written:
+        return value
+    end = period.end.iso
+    size = min(len(value), len(end))
+    if value[:size] >= end[:size]:
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"
 
 
 def _same_body(known: str, loose: str) -> bool:

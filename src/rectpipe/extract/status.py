@@ -5,6 +5,7 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,8 +73,9 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
 
     ``该问题已完成整改。`` / ``目前正在整改。`` opening or closing the narrative, an opening
     clause before a comma (``已完成，新建管网12公里。``), or a closing clause after a comma
-    (``…，该问题已整改到位。``); the last two sentences are looked at, the
-    later one first. Returns ``(start, end, match)`` of that sentence or clause (end without
+    (``…，该问题已整改到位。``), or else any clause that is one on its own
+    (``目前，该问题正在整改中，剩余…``); the last two sentences are looked at, the later one
+    first. Returns ``(start, end, match)`` of that sentence or clause (end without
     the final mark), or ``None``.
     """
     spans = sentences(text)
@@ -87,6 +89,7 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
             _status_span(text, start, end, profile)
             or _status_clause(text, start, end, profile)
             or _leading_clause(text, start, end, profile)
+            or _inner_clause(text, start, end, profile)
         )
         if found is not None:
             return found
@@ -101,6 +104,19 @@ def _status_clause(
     if cut <= start:
         return None
     return _status_span(text, cut + 1, end, profile)
+
+
+def _inner_clause(
+    text: str, start: int, end: int, profile: Profile
+) -> tuple[int, int, StatusMatch] | None:
+    """A clause between others that states a status on its own (目前，该问题正在整改中，剩余
+    队伍计划于6月底前完成。), the first such."""
+    cuts = [start - 1] + [i for i in range(start, end) if text[i] in _CLAUSE_MARKS] + [end]
+    for left, right in itertools.pairwise(cuts):
+        found = _status_span(text, left + 1, right, profile)
+        if found is not None:
+            return found
+    return None
 
 
 def _leading_clause(
@@ -125,8 +141,12 @@ def _status_span(
             core = core[len(prefix) :].lstrip("，,")
             break
     match = _status_core(core, profile)
-    if match is None and core != sentence:  # 已整改: the prefix 已 is part of the phrase
-        match = _status_core(sentence, profile)
+    if core != sentence and (match is None or match.status is Status.ONGOING):
+        # 已整改: the prefix 已 is part of the phrase (已整改，长期坚持 is completed and
+        # long-term, not only long-term).
+        whole = _status_core(sentence, profile)
+        if whole is not None and (match is None or whole.status is not Status.ONGOING):
+            match = whole
     if match is None:
         return None
     lead = len(text[start:end]) - len(text[start:end].lstrip(_TRIM))
