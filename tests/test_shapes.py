@@ -265,3 +265,113 @@ def test_an_official_foot_and_a_site_footer_close_the_report() -> None:
     )
     (problem,) = rectpipe.parse_text(text).iter_problems()
     assert problem.actions == "未整改，正在补办审批手续。"
+
+
+def test_a_copied_ledger_with_markers_alone_and_a_progress_column() -> None:
+    """A ledger copied one cell per line: a measures cell gives each marker alone on its line
+    (1. then its text), and the 整改情况 column after 整改措施 tells the status."""
+    head = "县医院审计发现问题整改台账\n序号\n问题描述\n整改措施\n责任科室\n完成时限\n整改情况\n"
+    rows = (
+        "1\n收费不规范。\n1.退还重复收取的费用；2.设置收费互斥规则。\n物价科\n2025年1月底前\n已整改\n"
+        "2\n设备采购论证不充分。\n1.\n修订论证办法；\n2.\n建立检查结果共享机制。\n设备科\n"
+        "2025年6月底前\n整改中\n"
+        "3\n食堂外包未重新招标。\n公开招标重新确定经营单位。\n总务科\n2025年1月底前\n已整改\n"
+    )
+    report = rectpipe.parse_text("关于审计整改情况的公示\n" + head + rows)
+    assert [(p.number, p.status.value, len(p.measures)) for p in report.iter_problems()] == [
+        ("1", "completed", 2),
+        ("2", "in_progress", 2),
+        ("3", "completed", 0),
+    ]
+
+
+def test_labels_packed_in_parentheses_after_a_finding() -> None:
+    text = (
+        "关于督察反馈问题整改情况的公示\n"
+        "1.部分断面水质不能稳定达标。（整改时限：2024年12月底前；责任单位：市生态环境局、"
+        "沿江各县区人民政府；整改进展：已完成）\n"
+        "2.污水管网建设滞后。（整改时限：长期坚持；责任单位：市住房和城乡建设局；整改进展：正在推进）\n"
+    )
+    rows = [
+        (p.title, p.deadline, p.responsible, p.status.value)
+        for p in rectpipe.parse_text(text).iter_problems()
+    ]
+    assert rows == [
+        (
+            "部分断面水质不能稳定达标",
+            "2024年12月底前",
+            "市生态环境局、沿江各县区人民政府",
+            "completed",
+        ),
+        ("污水管网建设滞后", "长期坚持", "市住房和城乡建设局", "in_progress"),
+    ]
+
+
+def test_a_summing_up_after_the_list_closes_it_and_states_totals() -> None:
+    text = (
+        "关于审计发现问题整改情况的公示\n一、村级债务底数不清。\n整改情况：建立债务台账。已完成。\n"
+        "二、监督作用发挥不够。\n整改情况：建立签字制度。正在整改。\n"
+        "以上2个问题，已整改到位1个，正在整改1个。\n某村民委员会\n二〇二五年一月六日\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [p.status.value for p in report.iter_problems()] == ["completed", "in_progress"]
+    stated = report.summary.stated
+    assert stated is not None and (stated.problems, stated.completed, stated.in_progress) == (
+        2,
+        1,
+        1,
+    )
+
+
+def test_a_dateline_under_the_title_and_an_issuer_above_a_repeated_headline() -> None:
+    page = (
+        "<html><head><title>审计结果公告</title></head><body>"
+        "<h1>关于某县第二中学原校长任期经济责任履行情况的审计结果公告</h1>"
+        "<div class='info'>发布时间：2024-11-11 09:32</div><div class='content'>"
+        "<p>某县审计局</p><p>关于某县第二中学原校长任期</p><p>经济责任履行情况的审计结果公告</p>"
+        "<p>（二〇二四年十一月八日公告）</p>"
+        "<p>2024年5月6日至6月28日，某县审计局派出审计组对原校长任期经济责任履行情况进行了审计。</p>"
+        "<p>一、财务管理方面</p><p>1.部分支出未经集体研究。整改情况：已整改。</p></div></body></html>"
+    )
+    meta = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html").metadata
+    assert (meta.issuer, meta.date, meta.origins["date"]) == ("某县审计局", "2024-11-08", "front")
+    assert meta.inspecting_body == "某县审计局"
+
+
+def test_audit_teams_national_inspectorates_and_a_rectification_rate() -> None:
+    for opening, body in (
+        (
+            "2024年10月14日至11月8日，某镇农村经济经营管理站审计组对我村开展了审计。",
+            "某镇农村经济经营管理站审计组",
+        ),
+        (
+            "2024年6月17日至7月12日，国家自然资源督察成都局对我县开展了例行督察。",
+            "国家自然资源督察成都局",
+        ),
+    ):
+        text = (
+            "关于整改情况的公示\n" + opening + "\n问题8个，已整改6个，整改中2个，整改率75%。\n"
+            "一、村级债务底数不清。已完成。\n"
+        )
+        report = rectpipe.parse_text(text)
+        assert report.metadata.inspecting_body == body
+        assert report.summary.stated is not None and report.summary.stated.completion_rate == 75.0
+
+
+def test_statuses_told_in_a_later_part_that_names_each_finding() -> None:
+    """An audit result notice lists its findings, then tells what became of each in a part of
+    its own: 针对“X”问题，…，已整改。 The paragraph naming a finding's title gives its status."""
+    text = (
+        "关于某中学原校长任期经济责任履行情况的审计结果公告\n"
+        "一、审计发现的主要问题\n（一）财务管理方面\n1.超预算列支培训费\n"
+        "2021年至2023年培训费超出预算18.62万元。\n2.往来款项长期未清理\n挂账3年以上的款项未清理。\n"
+        "二、审计发现问题的整改情况\n学校制定了整改方案。\n"
+        "针对“超预算列支培训费”问题，学校已补办预算调整手续，已整改。\n"
+        "针对“往来款项长期未清理”问题，学校已清理部分款项，目前正在整改。\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [(p.title, p.status.value, p.status_raw) for p in report.iter_problems()] == [
+        ("超预算列支培训费", "completed", "已整改"),
+        ("往来款项长期未清理", "in_progress", "目前正在整改"),
+    ]
+    assert check_sources(report) == []

@@ -26,6 +26,7 @@ from .extract.metadata import extract_metadata, metadata_warnings
 from .extract.placement import confidence_warnings, place
 from .extract.problems import build
 from .extract.summary import completeness_warnings, summarise
+from .extract.told_apart import statuses_told_apart
 from .limits import DEFAULT_LIMITS, Limits
 from .models.report import (
     RemovedText,
@@ -353,6 +354,7 @@ def _parse_document(
         blocks=refs,
     )
     problems = report.iter_problems()
+    statuses_told_apart(problems, textmap, profile)
     report.summary = summarise(
         report, stated_blocks=_outside_problems(report, textmap), textmap=textmap, profile=profile
     )

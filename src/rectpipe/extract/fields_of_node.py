@@ -92,6 +92,32 @@ def _narrative_value(text: str, label: Label, profile: Profile) -> bool:
     return len(head) > _SHORT_STATUS and normalise_status(head, profile) is None
 
 
+_PACKED = regex.compile(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*[。；;]?\s*$")
+
+
+def _packed_labels(heading: str, profile: Profile) -> tuple[int, list[Label]] | None:
+    """Labels packed in parentheses at the end of a heading (``（整改时限：…；责任单位：…）``):
+    where the parenthesis opens, and the labels (offsets in ``heading``); ``None`` unless the
+    parenthesis opens with a label and holds two or more."""
+    match = _PACKED.search(heading)
+    if match is None:
+        return None
+    inner = match.group("inner")
+    labels = split_labels(inner, profile)
+    if len(labels) < 2 or labels[0].start != 0:
+        return None
+    shift = match.start("inner")
+    return match.start(), [
+        replace(
+            label,
+            start=label.start + shift,
+            value_start=label.value_start + shift,
+            value_end=label.value_end + shift,
+        )
+        for label in labels
+    ]
+
+
 def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
     """Read the heading and the body paragraphs of ``node`` into :class:`NodeFields`."""
     head_start, head_end = node.head_start, node.head_end
@@ -112,7 +138,24 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
         statement_end=head_end,
         heading_end=head_end,
     )
-    inline = inline_status_label(heading, profile) or status_tag(heading, profile)
+    packed = _packed_labels(heading, profile)
+    if packed is not None:
+        # 1.…。（整改时限：…；责任单位：…；整改进展：已完成）: labels packed in parentheses.
+        opening, labels = packed
+        for label in labels:
+            value = _value(heading, head_start, label)
+            if (
+                value is not None
+                and label.field != "actions"
+                and getattr(found, label.field) is None
+            ):
+                setattr(found, label.field, value)
+        found.statement_end = head_start + opening
+    inline = (
+        None
+        if packed is not None
+        else (inline_status_label(heading, profile) or status_tag(heading, profile))
+    )
     if inline is not None:
         found.status = _value(heading, head_start, inline)
         found.statement_end = head_start + inline.start

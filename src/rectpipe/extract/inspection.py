@@ -32,8 +32,10 @@ _PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 _BODY = regex.compile(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组)"  # …巡察组第二组, …巡察第二组, …巡察三组
-    # an audit office, not one under inspection (对市审计局党组开展巡察)
-    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局)(?!党组|党委|党总支|党支部|机关)"
+    # an audit office or team, not one under inspection (对市审计局党组开展巡察)
+    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局|组)(?!党组|党委|党总支|党支部|机关)"
+    # a national inspectorate's regional bureau (国家自然资源督察成都局)
+    rf"|国家\p{{Han}}{{0,8}}督察\p{{Han}}{{1,4}}局"
 )
 
 # Sentences that date the feedback, most telling first.

@@ -58,6 +58,7 @@ def extract_metadata(
     found = Collector(textmap, profile)
     _front_matter(found, front)
     _signature(found, tail)
+    _dateline(found, front)
     _date_lines(found, [*front[:12], *tail])
     intro, intro_start = "", 0
     if front:
@@ -194,6 +195,17 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         above = front[title_at - 1]
         if _is_issuer(found.line(above), found.profile):
             found.put("issuer", found.line(above), *found.span(above), "front")
+            return
+    # A web page whose article repeats its headline with the issuer above it (鹤峪县审计局 /
+    # 关于…的审计结果公告 under the page's <h1>).
+    title = found.meta.title
+    for position in range(title_at + 1, min(len(front), 14)):
+        line = found.line(front[position]).strip()
+        if len(line) >= 6 and title.startswith(line):
+            above = front[position - 1]
+            if position - 1 > title_at and _is_issuer(found.line(above), found.profile):
+                found.put("issuer", found.line(above), *found.span(above), "front")
+            return
 
 
 def _signature(found: Collector, tail: Sequence[int]) -> None:
@@ -264,6 +276,28 @@ _BARE_DATE = regex.compile(
     r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|浏览|点击|阅读|访问)"
     r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$)"
 )
+
+
+# The document's own dateline in its front matter, alone on its line: under the title in
+# parentheses (（二〇二四年十一月八日公告）), or under a speaker's name (2025年10月28日).
+_DATELINE = regex.compile(
+    r"^\s*(?P<open>[（(])?\s*(?P<date>[0-9〇○零一二三四五六七八九]{4}年[0-9〇一二三四五六七八九十]{1,2}月"
+    r"[0-9〇一二三四五六七八九十]{1,3}日)\s*(?:公告|印发|发布|通过)?\s*(?(open)[）)])\s*$"
+)
+
+
+def _dateline(found: Collector, front: Sequence[int]) -> None:
+    """The document's own dateline under its title (after a signature's date, before a page's
+    date line): the first line of the front matter that is a date in 年月日 and nothing else."""
+    for index in front[:12]:
+        match = _DATELINE.match(found.line(index))
+        if match is None:
+            continue
+        dates = find_dates(match.group("date"))
+        if dates:
+            at = found.span(index)[0] + match.start("date")
+            found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
+        return
 
 
 def _date_lines(found: Collector, blocks: Sequence[int]) -> None:

@@ -27,6 +27,15 @@ def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for column, cell in enumerate(row):
         name = cell.replace(" ", "").replace("\n", "")
+        if (
+            "actions" in mapping
+            and "status" not in mapping
+            and name in profile.table_columns.get("actions", ())
+        ):
+            # 整改措施 … 整改情况: a second narrative column after the measures is the progress,
+            # where the status is told.
+            mapping["status"] = column
+            continue
         for field, headers in profile.table_columns.items():
             if field in mapping:
                 continue

@@ -16,8 +16,9 @@ A text copy of a web or PDF table often keeps each cell as a line of its own::
 Such a run becomes one table block: a header of at least :data:`MIN_COLUMNS` lines, each a
 column name the profile knows (``table_columns``), the first of them a number column (序号),
 then rows of exactly as many cells, each opening with the next row number (1, 2, 3…). A cell
-that held an enumeration (1.… 2.… 3.…, （1）…, ①…, 一是…二是…) gives one line per item; an
-item that continues the sequence of the line before it (2. after 1.) stays in that line's cell.
+that held an enumeration (1.… 2.… 3.…, （1）…, ①…, 一是…二是…) gives one line per item, or a
+marker alone and its text on the next line; an item that continues the sequence of the line
+before it (2. after 1.) stays in that line's cell.
 The table ends where the pattern does. A row whose cells wrapped in any other way ends it too,
 so its lines stay paragraphs: the next row number turns up a line late, or (the last row) its
 cells change kind (number, date, sentence, short text) from the first row's in several columns.
@@ -50,6 +51,8 @@ _ITEM = regex.compile(
     r"(?P<dot>[0-9]{1,2})[.、．](?![0-9])|[（(](?P<paren>[0-9]{1,2})[）)]|(?P<circle>[①-⑳])"
     r"|(?P<shi>[一二三四五六七八九十]{1,3})是"
 )
+_ITEM_ALONE = regex.compile(r"(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)]|[①-⑳])")
+"""An enumeration marker alone on its line, its item's text on the next."""
 _CHINESE = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
@@ -127,10 +130,13 @@ def _cells(repaired: Sequence[Repaired], start: int) -> list[tuple[int, int]]:
     cell of that line."""
     cells: list[tuple[int, int]] = []
     last: tuple[str, int] | None = None
+    bare = False  # the line before was a marker alone (1.): this line is its item's text
     k = start
     while k < len(repaired) and repaired[k].block.kind is BlockKind.PARAGRAPH:
-        item = _item(repaired[k].block.text)
-        if cells and item is not None and last is not None and item == (last[0], last[1] + 1):
+        text = repaired[k].block.text
+        item = _item(text)
+        continues = item is not None and last is not None and item == (last[0], last[1] + 1)
+        if cells and (bare or continues):
             cells[-1] = (cells[-1][0], k + 1)
         else:
             cells.append((k, k + 1))
@@ -138,6 +144,7 @@ def _cells(repaired: Sequence[Repaired], start: int) -> list[tuple[int, int]]:
             last = item
         elif cells[-1][0] == k:
             last = None
+        bare = item is not None and _ITEM_ALONE.fullmatch(text.strip()) is not None
         k += 1
     return cells
 
