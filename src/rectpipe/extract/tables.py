@@ -27,15 +27,6 @@ def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for column, cell in enumerate(row):
         name = cell.replace(" ", "").replace("\n", "")
-        if (
-            "actions" in mapping
-            and "status" not in mapping
-            and name in profile.table_columns.get("actions", ())
-        ):
-            # 整改措施 … 整改情况: a second narrative column after the measures is the progress,
-            # where the status is told.
-            mapping["status"] = column
-            continue
         for field, headers in profile.table_columns.items():
             if field in mapping:
                 continue
@@ -46,6 +37,16 @@ def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                 or (field == "title" and any(name.endswith(h) for h in headers if len(h) >= 2))
             ):
                 mapping[field] = column
+                break
+    if "actions" in mapping and "status" not in mapping:
+        # 整改措施 … 整改情况: how things stand (…情况), after the measures column, is the
+        # progress, where the status is told.
+        taken = set(mapping.values())
+        actions = profile.table_columns.get("actions", ())
+        for column in range(mapping["actions"] + 1, len(row)):
+            name = row[column].replace(" ", "").replace("\n", "")
+            if column not in taken and name.endswith("情况") and name in actions:
+                mapping["status"] = column
                 break
     return mapping
 
