@@ -114,7 +114,8 @@ def test_a_flate_bomb_is_too_large_under_the_memory_cap(tmp_path: Path) -> None:
 
 
 def test_extract_isolates_each_file_by_default() -> None:
-    from rectpipe.cli.main import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, _parser, limits_from
+    from rectpipe.cli.options import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, limits_from
+    from rectpipe.cli.parser import build_parser as _parser
 
     limits = limits_from(_parser().parse_args(["extract", "x.txt"]))
     assert limits.timeout == DEFAULT_TIMEOUT
