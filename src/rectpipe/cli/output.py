@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputNotFoundError, RectpipeError
+from ..readers.inputs import documents_in
 
 __all__ = ["expand_inputs", "is_dir", "output_names", "read_stdin", "report_error", "write_to"]
 
@@ -53,13 +54,11 @@ def is_dir(path: Path) -> bool:
 
 def expand_inputs(names: list[str]) -> list[str]:
     """Inputs with each folder replaced by the documents directly inside it."""
-    from ..tools.check import documents
-
     expanded: list[str] = []
     for name in names:
         path = Path(name)
         if name != "-" and is_dir(path):
-            expanded.extend(str(p) for p in documents(path))
+            expanded.extend(str(p) for p in documents_in(path, recursive=False))
         else:
             expanded.append(name)
     return expanded
