@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 FUZZ_EXAMPLES ?=
 
-.PHONY: all run test lint typecheck unit fuzz schema fixtures bench bench-scale scans native clean
+.PHONY: all run test lint typecheck unit fuzz schema fixtures bench bench-startup bench-scale scans native clean
 
 all: test
 
@@ -65,7 +65,8 @@ fixtures: $(STAMP)
 	$(BIN)/python scripts/fixtures/make_html.py
 	$(BIN)/python scripts/fixtures/make_seed_table.py
 
-## Throughput and peak memory against bare-library baselines (not part of test): out/bench.json.
+## Throughput, peak memory and start-up against bare-library and bare-interpreter baselines
+## (not part of test): out/bench.json.
 bench: $(STAMP) native
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ocr.py
@@ -74,6 +75,11 @@ bench: $(STAMP) native
 ## Archive scale (not part of test or bench): 10,000 generated reports into SQLite, 2 workers.
 bench-scale: $(STAMP) native
 	$(BIN)/python scripts/bench_scale.py
+
+## Start-up only: the whole `rectpipe extract` on small text files against `python -c pass`
+## (median over rounds taken in turn, the ratio against the target of 6): out/startup.json.
+bench-startup: $(STAMP)
+	$(BIN)/python scripts/bench.py --startup --out out/startup.json
 
 ## Scanned, skewed, noisy, 150-dpi and photographed variants of the sample PDFs (OCR tests).
 scans: $(STAMP)

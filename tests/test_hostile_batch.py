@@ -340,7 +340,8 @@ def test_without_a_cap_an_aborting_worker_is_an_internal_error() -> None:
 
 def test_the_batch_command_caps_worker_memory_by_default() -> None:
     from rectpipe.cli.batch import check_batch_options
-    from rectpipe.cli.main import DEFAULT_MEMORY_MB, _parser
+    from rectpipe.cli.options import DEFAULT_MEMORY_MB
+    from rectpipe.cli.parser import build_parser as _parser
 
     args = _parser().parse_args(["batch", "x", "--out", "o"])
     check_batch_options(args)

@@ -115,7 +115,8 @@ def test_a_flate_bomb_is_too_large_under_the_memory_cap(tmp_path: Path) -> None:
 
 
 def test_extract_isolates_each_file_by_default() -> None:
-    from rectpipe.cli.main import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, _parser, limits_from
+    from rectpipe.cli.options import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, limits_from
+    from rectpipe.cli.parser import build_parser as _parser
 
     limits = limits_from(_parser().parse_args(["extract", "x.txt"]))
     assert limits.timeout == DEFAULT_TIMEOUT
@@ -219,7 +220,9 @@ def test_forms_in_a_pdf_without_its_trailer_are_counted(shape: str) -> None:
     """Found by the fuzzer: with the cross-reference table and trailer cut off, pdfminer could
     not open the file, so its pages went uncounted while PDFium repaired it and drew the forms
     (24 GB before the system killed the process). The catalog is found in the bytes instead;
-    the memory cap here only keeps a regression from taking the machine down."""
+    the memory cap here only keeps a regression from taking the machine down. It is 1500 MB
+    above what this process already holds: the forked child starts with all of it, and a
+    whole test run that has loaded the OCR models holds more than 1500 MB by itself."""
     data = hostile.form_xobject_pdf(shape)
     data = data[: data.rindex(b"xref")] + b"%%EOF\n"
     limits = rectpipe.Limits(max_memory_bytes=memory_cap_mb(1500) * MB, timeout=60)

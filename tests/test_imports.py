@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT, SEED
 
 #: Never loaded by ``import rectpipe`` nor by extracting a text file without a profile.
@@ -19,6 +21,8 @@ HEAVY = (
     "rectpipe.readers.docx",
     "rectpipe.readers.html",
     "rectpipe.readers.legacy",
+    "rectpipe.readers.sheet",
+    "rectpipe.readers.ocr",
     "rectpipe.profiles.model",
     "rectpipe.tools.diff",
     "rectpipe.batch",
@@ -28,6 +32,9 @@ HEAVY = (
     "docx",
     "lxml",
     "sqlalchemy",
+    "python_calamine",
+    "xlsxwriter",
+    "rapidocr_onnxruntime",
     "multiprocessing",
 )
 
@@ -49,12 +56,34 @@ def test_import_rectpipe_loads_nothing_heavy() -> None:
     assert _loaded("import rectpipe") == []
 
 
-def test_extracting_a_text_file_loads_nothing_heavy() -> None:
+def test_import_rectpipe_loads_only_its_errors() -> None:
+    """The public names are looked up on first use: importing the package builds no model,
+    compiles no ``regex`` pattern and loads no stage of the pipeline."""
+    probe = (
+        "import sys, json\nimport rectpipe\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('rectpipe', 'pydantic', 'pydantic_core', 'regex'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    loaded = json.loads(out.strip().splitlines()[-1])
+    assert loaded == ["rectpipe", "rectpipe.errors", "rectpipe.runtime", "rectpipe.runtime.names"]
+
+
+@pytest.mark.parametrize(
+    "isolation",
+    [[], ["--timeout", "0", "--max-memory-mb", "0"]],
+    ids=["in-a-child", "in-process"],
+)
+def test_extracting_a_text_file_loads_nothing_heavy(isolation: list[str]) -> None:
+    """By default the parse runs in a forked child, which this probe does not see; parsed in
+    the process itself, the reader for text files is all that the parse adds."""
     code = (
         "import contextlib, io\n"
         "from rectpipe.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    assert main(['extract', {str(SEED)!r}]) == 0\n"
+        f"    assert main(['extract', {str(SEED)!r}, *{isolation!r}]) == 0\n"
     )
     assert _loaded(code) == []
 

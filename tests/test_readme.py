@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rectpipe.cli.main import _parser
+from rectpipe.cli.parser import build_parser
 
 from .conftest import ROOT
 
@@ -22,7 +22,7 @@ def test_python_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_command_is_documented() -> None:
-    parser = _parser()
+    parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command")
     for name in commands.choices:  # type: ignore[union-attr]
         assert f"rectpipe {name}" in README, name

@@ -6,9 +6,10 @@ The public door: everything a program needs is here (and batch conversion in
 >>> import rectpipe
 >>> report = rectpipe.parse_file("samples/seed-yongzhou.txt")  # doctest: +SKIP
 
-Importing rectpipe loads the parser and the output models only; the diff, the review page,
-the JSON Schema tools, CSV rows and the database are imported when first used, enrichment
-when a report is enriched, and each reader when a file of its format is read.
+Importing rectpipe loads its errors only; every other name is imported when first looked up
+(the parser and the output models with ``parse_file``, the diff, the review page, the JSON
+Schema tools, CSV rows and the database with theirs), enrichment when a report is enriched,
+and each reader when a file of its format is read.
 """
 
 from __future__ import annotations
@@ -33,49 +34,74 @@ from .errors import (
     UnsupportedFormatError,
     UsageError,
 )
-from .limits import DEFAULT_LIMITS, Limits
-from .models.enrichment import Enrichment, ReportEnrichment
-from .models.report import (
-    SCHEMA_NAME,
-    SCHEMA_VERSION,
-    Measure,
-    Metadata,
-    PathItem,
-    Problem,
-    Provenance,
-    Report,
-    ReportWarning,
-    Section,
-    Source,
-    StatedTotals,
-    Status,
-    Summary,
-)
-from .pipeline import parse_bytes, parse_document, parse_file, parse_text
-from .profiles.profile import Profile, default_profile, load_profile
-from .writers import FORMATS, dumps, problem_rows, write_atomic
 
 if TYPE_CHECKING:
     from .db import Database, open_database
+    from .limits import DEFAULT_LIMITS, Limits
+    from .models.enrichment import Enrichment, ReportEnrichment
+    from .models.report import (
+        SCHEMA_NAME,
+        SCHEMA_VERSION,
+        Measure,
+        Metadata,
+        PathItem,
+        Problem,
+        Provenance,
+        Report,
+        ReportWarning,
+        Section,
+        Source,
+        StatedTotals,
+        Status,
+        Summary,
+    )
+    from .pipeline import parse_bytes, parse_document, parse_file, parse_text
+    from .profiles.profile import Profile, default_profile, load_profile
     from .tools.diff import ReportDiff, diff_reports
     from .tools.diff_format import format_diff
     from .tools.review import render_review
     from .tools.schema import report_schema, schema_text, validate_file, validate_text
+    from .writers import FORMATS, dumps, problem_rows, write_atomic
     from .writers.csv_rows import dumps_csv
 
-#: Public names imported on first use (``rectpipe.diff_reports`` …), so that ``import rectpipe``
-#: does not build the diff's models or import SQLAlchemy.
+#: Where each public name lives, imported on first use (``rectpipe.parse_file`` …): ``import
+#: rectpipe`` loads the errors only, so that it builds no pydantic model, compiles no pattern
+#: and imports neither SQLAlchemy nor a reader until a name that needs them is looked up.
 _LAZY = {
-    "Database": "rectpipe.db",
-    "open_database": "rectpipe.db",
-    "ReportDiff": "rectpipe.tools.diff",
-    "diff_reports": "rectpipe.tools.diff",
+    **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "rectpipe.limits"),
+    **dict.fromkeys(("Enrichment", "ReportEnrichment"), "rectpipe.models.enrichment"),
+    **dict.fromkeys(
+        (
+            "SCHEMA_NAME",
+            "SCHEMA_VERSION",
+            "Measure",
+            "Metadata",
+            "PathItem",
+            "Problem",
+            "Provenance",
+            "Report",
+            "ReportWarning",
+            "Section",
+            "Source",
+            "StatedTotals",
+            "Status",
+            "Summary",
+        ),
+        "rectpipe.models.report",
+    ),
+    **dict.fromkeys(
+        ("parse_bytes", "parse_document", "parse_file", "parse_text"), "rectpipe.pipeline"
+    ),
+    **dict.fromkeys(("Profile", "default_profile", "load_profile"), "rectpipe.profiles.profile"),
+    **dict.fromkeys(("FORMATS", "dumps", "problem_rows", "write_atomic"), "rectpipe.writers"),
+    **dict.fromkeys(("Database", "open_database"), "rectpipe.db"),
+    **dict.fromkeys(("ReportDiff", "diff_reports"), "rectpipe.tools.diff"),
     "format_diff": "rectpipe.tools.diff_format",
     "render_review": "rectpipe.tools.review",
-    "report_schema": "rectpipe.tools.schema",
-    "schema_text": "rectpipe.tools.schema",
-    "validate_file": "rectpipe.tools.schema",
-    "validate_text": "rectpipe.tools.schema",
+    **dict.fromkeys(
+        ("report_schema", "schema_text", "validate_file", "validate_text"),
+        "rectpipe.tools.schema",
+    ),
     "dumps_csv": "rectpipe.writers.csv_rows",
 }
 

@@ -12,6 +12,9 @@ replaced, so the next file starts in a fresh process. Workers ignore SIGINT and 
 SIGTERM's default action: on Ctrl-C the parent gets ``KeyboardInterrupt`` and closing the
 generator terminates every worker, silently.
 
+Measured against ``pebble.ProcessPool`` (``docs/batch-pool.md``): pebble is slower on short
+files, forks while its own threads run, and cannot replace a worker after a ``MemoryError``.
+
 Internal: the public door is :mod:`rectpipe.batch`.
 """
 

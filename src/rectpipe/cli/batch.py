@@ -11,7 +11,6 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import signal
 import sys
@@ -24,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ERRORS, UsageError
 from ..limits import DEFAULT_LIMITS, DEFAULT_LOCK_WAIT, MB
 from ..runtime.names import one_line
-from ..writers import OUTPUT_FORMATS
+from ..writers.kinds import OUTPUT_FORMATS
+from .options import DEFAULT_MEMORY_MB, add_ocr_options, check_number
 
 if TYPE_CHECKING:  # the batch package (worker pool, sinks) is imported when a batch runs
     from ..batch.runner import BatchSummary
@@ -34,7 +34,6 @@ __all__ = [
     "MAX_WORKERS",
     "add_batch_parser",
     "check_batch_options",
-    "check_number",
     "run_batch_command",
 ]
 
@@ -58,8 +57,6 @@ def add_batch_parser(commands: Any) -> None:
     batch.add_argument(
         "--timeout", type=float, default=60.0, metavar="S", help="seconds per file, 0: none"
     )
-    from .main import DEFAULT_MEMORY_MB, add_ocr_options
-
     batch.add_argument(
         "--max-memory-mb",
         type=float,
@@ -127,18 +124,6 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 MAX_WORKERS = max(32, 4 * (os.cpu_count() or 1))
-
-
-def check_number(
-    flag: str, value: float | None, *, minimum: float = 0.0, zero: bool = False
-) -> None:
-    """Raise :class:`UsageError` unless ``value`` (a flag's value; ``None``: not given) is a
-    finite number above ``minimum`` (or at it, or 0 when ``zero`` allows it)."""
-    if value is None or (zero and value == 0):
-        return
-    if not math.isfinite(value) or value <= minimum:
-        allowed = f"a finite number above {minimum:g}" + (" (or 0: none)" if zero else "")
-        raise UsageError(f"{flag} must be {allowed}, not {value:g}")
 
 
 def check_batch_options(args: argparse.Namespace) -> None:

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models.report import Report
+from .kinds import FORMATS
 
 __all__ = ["FORMATS", "JSONL_KEYS", "dumps", "fast_json_ok", "problem_rows"]
-
-FORMATS = ("json", "yaml", "jsonl")
 
 JSONL_KEYS = (
     "source",

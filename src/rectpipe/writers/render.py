@@ -6,18 +6,14 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ..models.report import Report
-from .formats import FORMATS, dumps
+from .kinds import FORMATS, OUTPUT_FORMATS, SUFFIXES
+
+if TYPE_CHECKING:
+    from ..models.report import Report
 
 __all__ = ["OUTPUT_FORMATS", "SUFFIXES", "render"]
-
-#: Every format a report can be written in: :data:`rectpipe.writers.FORMATS` (json, yaml,
-#: jsonl), CSV (one row per problem) and XLSX (one workbook: problems, measures, documents,
-#: warnings).
-OUTPUT_FORMATS = (*FORMATS, "csv", "xlsx")
-#: The file suffix of each format.
-SUFFIXES = {fmt: f".{fmt}" for fmt in OUTPUT_FORMATS}
 
 
 def render(reports: Report | Iterable[Report], fmt: str) -> str | bytes:
@@ -33,4 +29,6 @@ def render(reports: Report | Iterable[Report], fmt: str) -> str | bytes:
         return dumps_xlsx(reports)
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r}")
+    from .formats import dumps
+
     return dumps(reports, fmt)

@@ -14,12 +14,12 @@ The steps, each a small function in the module named:
    HTML parser never loads external entities and a DOCTYPE internal subset is cut beforehand)
    — :mod:`.dom`;
 3. drop scripts, styles, form controls and hidden elements — :mod:`.dom`;
-4. find the header box, the date/source line and the chrome (by tag, by id/class and by text)
-   — :mod:`.portal`;
+4. find the header box and the date/source line (:mod:`.portal`), and the chrome (by tag, by
+   id/class and by text; :mod:`.chrome`);
 5. pick the article container by the density of Chinese text outside links, with common
    container names (``TRS_Editor``, ``zoom``, ``content`` …) as a bonus — :mod:`.article`;
 6. find the article title just before the container (:mod:`.article`), then walk the container
-   in reading order (:mod:`.dom`); :func:`read_html` below puts the blocks together.
+   in reading order (:mod:`.flow`); :func:`read_html` below puts the blocks together.
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -28,30 +28,15 @@ from __future__ import annotations
 from ...errors import CorruptFileError, RectpipeError
 from ..blocks import Block, BlockKind, Document, RemovedText
 from .article import _find_title, _pick_container
+from .chrome import _chrome_by_markup, _chrome_by_text
 from .decode import _decode
-from .dom import (
-    _HEADING_TAGS,
-    _caption_blocks,
-    _clean_line,
-    _drop_junk,
-    _El,
-    _flow,
-    _Line,
-    _lines,
-    _parse,
-    _table_rows,
-    _TableRef,
-    _tag,
-    _text,
-    _weight,
-)
+from .dom import _HEADING_TAGS, _clean_line, _drop_junk, _El, _parse, _tag, _text, _weight
+from .flow import _caption_blocks, _flow, _Line, _lines, _table_rows, _TableRef
 from .pager import find_pager
 from .portal import (
     _ANY_DATE,
     _DATE_LINE,
     _add_date_hints,
-    _chrome_by_markup,
-    _chrome_by_text,
     _find_boxes,
     _find_date_line,
     _head_hints,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from .chrome import _is_chrome_text
 from .dom import (
     _BLOCK_TAGS,
     _HEADING_TAGS,
@@ -22,7 +23,6 @@ from .dom import (
     _text,
     _weight,
 )
-from .portal import _is_chrome_text
 
 _TITLE_NAMED_TAGS = frozenset({"div", "p", "td", "span", "strong", "b", "font", "h4", "h5", "h6"})
 # Names that usually hold the article body (a bonus in the density score, never a requirement).

@@ -1,0 +1,89 @@
+"""``rectpipe extract``: documents in, reports out, over :func:`rectpipe.parse_file`.
+
+Each failed file is one ``rectpipe: …`` line on stderr and the others are still written; the
+exit status is 0, the failures' exit code when they share one, or 1.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import RectpipeError, UsageError
+from ..writers.kinds import SUFFIXES
+from .options import limits_from
+from .output import expand_inputs, is_dir, output_names, read_stdin, report_error, write_to
+
+if TYPE_CHECKING:
+    from ..models.report import Report
+
+__all__ = ["run_extract"]
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Run ``rectpipe extract`` for parsed ``args``; returns the exit status."""
+    # the parser and the writers are imported here, before any file is parsed, so that each
+    # file's child process (forked) starts with them loaded
+    from ..pipeline import parse_bytes, parse_file
+    from ..profiles.profile import load_profile
+    from ..writers import jsonl_chunks, render_chunks, write_output
+
+    limits = limits_from(args)
+    profile = load_profile(args.profile) if args.profile else None
+    out = Path(args.output) if args.output and args.output != "-" else None
+    per_file = out is not None and (is_dir(out) or args.output.endswith(("/", "\\")))
+    if out is not None and not per_file and len(args.files) > 1 and args.format == "json":
+        raise UsageError("several inputs into one file need -f jsonl or yaml, or -o DIR/")
+    reports: list[Report] = []
+    rows: list[str] = []  # -f jsonl: each report's lines, made as it is parsed
+    parsed = False
+    failures: list[RectpipeError] = []
+    inputs = expand_inputs(args.files)
+    targets = output_names(inputs, SUFFIXES[args.format]) if per_file else []
+    for index, name in enumerate(inputs):
+        try:
+            if name == "-":
+                report = parse_bytes(
+                    read_stdin(),
+                    name=None,
+                    format=args.input_format,
+                    profile=profile,
+                    limits=limits,
+                    repair=args.repair,
+                    enrich=args.enrich,
+                )
+            else:
+                report = parse_file(
+                    name,
+                    format=args.input_format,
+                    profile=profile,
+                    limits=limits,
+                    repair=args.repair,
+                    enrich=args.enrich,
+                )
+            if per_file:
+                assert out is not None
+                write_output(out / targets[index], render_chunks(report, args.format))
+            elif args.format == "jsonl":  # the rows are all that is written: keep only them
+                rows.extend(jsonl_chunks(report))
+            else:
+                reports.append(report)
+            parsed = True
+        except RectpipeError as exc:
+            report_error(exc)
+            failures.append(exc)
+            continue
+    if parsed and not per_file:
+        text = rows if args.format == "jsonl" else render_chunks(reports, args.format)
+        try:
+            write_to(out if out is not None else "-", text)
+        except RectpipeError as exc:
+            report_error(exc)
+            failures.append(exc)
+    if failures:
+        codes = {f.exit_code for f in failures}
+        return codes.pop() if len(codes) == 1 else 1
+    return 0

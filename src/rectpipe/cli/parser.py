@@ -1,0 +1,135 @@
+"""The ``rectpipe`` argument parser: one function per command adds its arguments.
+
+Building it imports no part of the pipeline: ``rectpipe --help`` and ``rectpipe --version``
+do not load the output models.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .. import __version__
+from ..tools import DEFAULT_THRESHOLD
+from ..writers.kinds import OUTPUT_FORMATS
+from .batch import add_batch_parser
+from .options import add_limit_options, add_ocr_options
+
+__all__ = ["build_parser"]
+
+_PROFILE_HELP = "vocabulary merged over the default"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command; the chosen one is ``command`` in the parsed namespace."""
+    parser = argparse.ArgumentParser(
+        prog="rectpipe",
+        description="Turn rectification progress reports into validated, traceable records.",
+    )
+    parser.add_argument("--version", action="version", version=f"rectpipe {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract(commands)
+    _add_schema(commands)
+    _add_validate(commands)
+    _add_check(commands)
+    _add_eval(commands)
+    _add_diff(commands)
+    _add_review(commands)
+    add_batch_parser(commands)
+    return parser
+
+
+def _add_extract(commands: Any) -> None:
+    extract = commands.add_parser("extract", help="convert documents to records")
+    extract.add_argument("files", nargs="+", metavar="FILE", help="documents; - reads stdin")
+    extract.add_argument(
+        "-f",
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default="json",
+        help="json (default), yaml, jsonl or csv (one row per problem), or xlsx (one workbook)",
+    )
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="output file (- : stdout); a directory (existing, or ending in /) gets one file "
+        "per input",
+    )
+    extract.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
+    extract.add_argument(
+        "--input-format",
+        choices=("txt", "docx", "pdf", "html", "image"),
+        help="skip format sniffing",
+    )
+    extract.add_argument(
+        "--enrich",
+        action="store_true",
+        help="add dates, amounts, references, entities, keywords and a topic to every problem",
+    )
+    extract.add_argument(
+        "--no-repair",
+        dest="repair",
+        action="store_false",
+        help="do not repair damaged copies (traditional characters, web punctuation, glued lines)",
+    )
+    add_limit_options(extract)
+
+
+def _add_schema(commands: Any) -> None:
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the output (or of a profile file)"
+    )
+    schema.add_argument("which", nargs="?", choices=("report", "profile"), default="report")
+
+
+def _add_validate(commands: Any) -> None:
+    validate = commands.add_parser("validate", help="check saved JSON output against the schema")
+    validate.add_argument("files", nargs="+", metavar="OUTPUT.json")
+
+
+def _add_check(commands: Any) -> None:
+    check = commands.add_parser(
+        "check", help="compare each document in DIR with its DOC.expected.json"
+    )
+    check.add_argument("folder", metavar="DIR")
+    check.add_argument("--update", action="store_true", help="rewrite the expected outputs")
+    check.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
+    check.add_argument("--max-diffs", type=int, default=20, help="differences shown per file")
+
+
+def _add_eval(commands: Any) -> None:
+    evaluate = commands.add_parser(
+        "eval", help="score the documents in DIR against their X.facts.yaml (precision, recall…)"
+    )
+    evaluate.add_argument("folder", metavar="DIR")
+    evaluate.add_argument("--misses", type=int, default=10, help="misses shown per document")
+
+
+def _add_diff(commands: Any) -> None:
+    diff = commands.add_parser(
+        "diff", help="what changed between two reports (documents or saved JSON outputs)"
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier report: a document or OUTPUT.json")
+    diff.add_argument("new", metavar="NEW", help="the later report: a document or OUTPUT.json")
+    diff.add_argument("--json", action="store_true", help="print the diff as JSON")
+    diff.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        metavar="R",
+        help="title similarity needed to match problems (default %(default)g)",
+    )
+    diff.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
+
+
+def _add_review(commands: Any) -> None:
+    review = commands.add_parser(
+        "review", help="one self-contained HTML page showing where every value came from"
+    )
+    review.add_argument("file", metavar="FILE", help="a document or OUTPUT.json")
+    review.add_argument("-o", "--output", metavar="HTML", help="output file (default: stdout)")
+    review.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
+    add_ocr_options(review)
