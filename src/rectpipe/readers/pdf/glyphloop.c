@@ -146,3 +146,68 @@ int rectpipe_graphics(count_objects_fn count_objects, page_object_fn page_object
     *images = g.images;
     return g.count;
 }
+
+/* Stable merge sort of indices[0 .. n-1] by keys[index], bottom-up, through scratch (room for
+ * n ints); the result is back in indices. Equal keys keep their order, as Python's sort does. */
+static void sort_by_key(int *indices, int *scratch, int n, const double *keys) {
+    int *from = indices, *to = scratch;
+    for (int width = 1; width < n; width *= 2) {
+        for (int left = 0; left < n; left += 2 * width) {
+            int middle = left + width < n ? left + width : n;
+            int right = left + 2 * width < n ? left + 2 * width : n;
+            int a = left, b = middle, k = left;
+            while (a < middle && b < right)
+                to[k++] = keys[from[b]] < keys[from[a]] ? from[b++] : from[a++];
+            while (a < middle)
+                to[k++] = from[a++];
+            while (b < right)
+                to[k++] = from[b++];
+        }
+        int *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != indices)
+        for (int k = 0; k < n; k++)
+            indices[k] = from[k];
+}
+
+/* A page's glyphs cut into lines, as the reader's Python code cuts them: the upright glyphs
+ * (upright[i] nonzero, or every glyph when upright is NULL) of positive height
+ * (bottoms[i] > tops[i]), sorted by doubled vertical centre (tops[i] + bottoms[i]; equal
+ * centres keep their order), each joining the current line when its centre lies within reach
+ * times the smaller of its height and the line's first glyph's from that glyph's, else
+ * starting a line. Writes the sorted glyphs into order and where lines start among them into
+ * starts (*lines of them); returns the number of glyphs in order, or -1 (nothing written) when
+ * a centre is NaN: Python's sort places those in an order of its own. centres and scratch are
+ * room for n doubles and n ints. */
+int rectpipe_lines(const double *tops, const double *bottoms, const char *upright, int n,
+                   double reach, double *centres, int *scratch, int *order, int *starts,
+                   int *lines) {
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        centres[i] = tops[i] + bottoms[i];
+        if ((!upright || upright[i]) && bottoms[i] > tops[i]) {
+            if (centres[i] != centres[i])
+                return -1;
+            order[m++] = i;
+        }
+    }
+    sort_by_key(order, scratch, m, centres);
+    int count = 0;
+    double centre2 = 0.0, height = 0.0;
+    for (int position = 0; position < m; position++) {
+        int i = order[position];
+        double mid2 = centres[i], h = bottoms[i] - tops[i];
+        double distance = mid2 - centre2;
+        if (distance < 0.0)
+            distance = -distance;
+        if (count && distance <= reach * (h < height ? h : height))
+            continue;
+        starts[count++] = position;
+        centre2 = mid2;
+        height = h;
+    }
+    *lines = count;
+    return m;
+}

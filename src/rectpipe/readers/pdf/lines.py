@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .glyphs import Char, _Glyphs
+from .native import native_loops
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
 __all__ = ["Line", "build_lines", "is_cjk", "line_text"]
@@ -205,6 +206,11 @@ def _vertical_groups(
     Centres and heights are computed column-wise and the glyphs sorted as indices, so the one
     Python loop left per glyph is the grouping decision itself.
     """
+    loops = native_loops()
+    if loops is not None and tops:  # the same, in native code
+        groups = loops.lines(tops, bottoms, None if all(upright) else upright, 2 * tolerance)
+        if groups is not None:
+            return groups
     wanted: Iterable[bool] = map(operator.gt, bottoms, tops)
     if not all(upright):
         wanted = map(operator.and_, map(bool, upright), wanted)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import ctypes
 import importlib.machinery
+import itertools
 import os
 from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -86,6 +88,10 @@ class NativeLoops:
         self._graphics = library.rectpipe_graphics
         self._graphics.restype = i
         self._graphics.argtypes = [vp] * 7 + [d, d, d, vp, i, vp]
+        self._lines = library.rectpipe_lines
+        self._lines.restype = i
+        self._lines.argtypes = [vp, vp, ctypes.c_char_p, i, d, vp, vp, vp, vp, vp]
+        self._count = ctypes.c_int()
         self._functions: dict[str, int] = {}
         self._size = 0
         self._grow(256)
@@ -192,6 +198,40 @@ class NativeLoops:
             if 4 * found <= len(edges):
                 return _floats(edges, 4 * found), self._images.value
             self._edges = array("d", bytes(8 * 4 * max(found, 2 * len(edges) // 4)))
+
+    def lines(
+        self,
+        tops: Sequence[float],
+        bottoms: Sequence[float],
+        upright: Sequence[bool] | None,
+        reach: float,
+    ) -> list[list[int]] | None:
+        """The glyphs cut into lines, by index, as :func:`~.lines._vertical_groups` cuts them
+        (``reach`` is twice its tolerance; ``upright`` ``None`` when every glyph is); ``None``
+        when a vertical centre is NaN (Python's sort orders those its own way)."""
+        n = len(tops)
+        self._grow(n)
+        tops_, bottoms_ = array("d", tops), array("d", bottoms)
+        flags = None if upright is None else bytes(map(bool, upright))
+        order, starts = self._table, self._slots  # both at least n ints
+        found = self._lines(
+            tops_.buffer_info()[0],
+            bottoms_.buffer_info()[0],
+            flags,
+            n,
+            reach,
+            self._columns[4].buffer_info()[0],
+            self._errors.buffer_info()[0],
+            order.buffer_info()[0],
+            starts.buffer_info()[0],
+            ctypes.byref(self._count),
+        )
+        if found < 0:
+            return None
+        sorted_ = memoryview(order)[:found].tolist()
+        cuts = memoryview(starts)[: self._count.value].tolist()
+        cuts.append(found)
+        return [sorted_[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def _floats(values: array[float], count: int) -> list[float]:
