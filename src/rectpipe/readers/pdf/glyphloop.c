@@ -177,18 +177,19 @@ static void sort_by_key(int *indices, int *scratch, int n, const double *keys) {
  * (bottoms[i] > tops[i]), sorted by doubled vertical centre (tops[i] + bottoms[i]; equal
  * centres keep their order), each joining the current line when its centre lies within reach
  * times the smaller of its height and the line's first glyph's from that glyph's, else
- * starting a line. Writes the sorted glyphs into order and where lines start among them into
- * starts (*lines of them); returns the number of glyphs in order, or -1 (nothing written) when
- * a centre is NaN: Python's sort places those in an order of its own. centres and scratch are
- * room for n doubles and n ints. */
-int rectpipe_lines(const double *tops, const double *bottoms, const char *upright, int n,
-                   double reach, double *centres, int *scratch, int *order, int *starts,
-                   int *lines) {
+ * starting a line; then each line's glyphs sorted by x0s (equal ones keeping their order).
+ * Writes the glyphs, line after line, into order and where lines start among them into
+ * starts (*lines of them); returns the number of glyphs in order, or -1 (nothing written
+ * that counts) when a centre or an x0 is NaN: Python's sort places those in an order of its
+ * own. centres and scratch are room for n doubles and n ints. */
+int rectpipe_lines(const double *tops, const double *bottoms, const double *x0s,
+                   const char *upright, int n, double reach, double *centres, int *scratch,
+                   int *order, int *starts, int *lines) {
     int m = 0;
     for (int i = 0; i < n; i++) {
         centres[i] = tops[i] + bottoms[i];
         if ((!upright || upright[i]) && bottoms[i] > tops[i]) {
-            if (centres[i] != centres[i])
+            if (centres[i] != centres[i] || x0s[i] != x0s[i])
                 return -1;
             order[m++] = i;
         }
@@ -207,6 +208,10 @@ int rectpipe_lines(const double *tops, const double *bottoms, const char *uprigh
         starts[count++] = position;
         centre2 = mid2;
         height = h;
+    }
+    for (int g = 0; g < count; g++) {
+        int end = g + 1 < count ? starts[g + 1] : m;
+        sort_by_key(order + starts[g], scratch, end - starts[g], x0s);
     }
     *lines = count;
     return m;

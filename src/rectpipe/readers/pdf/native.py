@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import importlib.machinery
-import itertools
 import os
 from array import array
 from collections.abc import Sequence
@@ -90,7 +89,7 @@ class NativeLoops:
         self._graphics.argtypes = [vp] * 7 + [d, d, d, vp, i, vp]
         self._lines = library.rectpipe_lines
         self._lines.restype = i
-        self._lines.argtypes = [vp, vp, ctypes.c_char_p, i, d, vp, vp, vp, vp, vp]
+        self._lines.argtypes = [vp, vp, vp, ctypes.c_char_p, i, d, vp, vp, vp, vp, vp]
         self._count = ctypes.c_int()
         self._functions: dict[str, int] = {}
         self._size = 0
@@ -203,20 +202,22 @@ class NativeLoops:
         self,
         tops: Sequence[float],
         bottoms: Sequence[float],
+        x0s: Sequence[float],
         upright: Sequence[bool] | None,
         reach: float,
-    ) -> list[list[int]] | None:
-        """The glyphs cut into lines, by index, as :func:`~.lines._vertical_groups` cuts them
-        (``reach`` is twice its tolerance; ``upright`` ``None`` when every glyph is); ``None``
-        when a vertical centre is NaN (Python's sort orders those its own way)."""
+    ) -> tuple[list[int], list[int]] | None:
+        """The glyphs cut into lines and each line sorted left to right, as
+        :func:`~.lines.build_lines` does (``reach`` is twice the tolerance; ``upright``
+        ``None`` when every glyph is): the glyphs by index, line after line, and where each
+        line starts among them, ending with their number; ``None`` when a vertical centre or
+        an x0 is NaN (Python's sort orders those its own way)."""
         n = len(tops)
         self._grow(n)
-        tops_, bottoms_ = array("d", tops), array("d", bottoms)
+        columns = array("d", tops), array("d", bottoms), array("d", x0s)
         flags = None if upright is None else bytes(map(bool, upright))
         order, starts = self._table, self._slots  # both at least n ints
         found = self._lines(
-            tops_.buffer_info()[0],
-            bottoms_.buffer_info()[0],
+            *(column.buffer_info()[0] for column in columns),
             flags,
             n,
             reach,
@@ -228,10 +229,9 @@ class NativeLoops:
         )
         if found < 0:
             return None
-        sorted_ = memoryview(order)[:found].tolist()
         cuts = memoryview(starts)[: self._count.value].tolist()
         cuts.append(found)
-        return [sorted_[a:b] for a, b in itertools.pairwise(cuts)]
+        return memoryview(order)[:found].tolist(), cuts
 
 
 def _floats(values: array[float], count: int) -> list[float]:
