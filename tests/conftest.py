@@ -7,6 +7,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+
+
+def memory_cap_mb(headroom_mb: int) -> int:
+    """A memory cap for a parse child forked from this process: what this process's address
+    space already holds (the child starts with all of it, and a test run that has loaded OCR
+    models or LibreOffice holds a lot) plus ``headroom_mb``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) // 1024 + headroom_mb
+    except OSError:
+        pass
+    return 4 * headroom_mb
+
+
 SEED = SAMPLES / "seed-yongzhou.txt"
 
 

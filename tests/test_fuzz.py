@@ -37,7 +37,7 @@ from rectpipe.limits import MB, Limits
 from rectpipe.tools.schema import validate_text
 from rectpipe.writers import dumps
 
-from .conftest import ROOT
+from .conftest import ROOT, memory_cap_mb
 from .fuzz_inputs import READERS, any_input, fuzz_settings
 
 CODES = {error.code: error.exit_code for error in ERRORS}
@@ -64,20 +64,6 @@ BATCH += ["--max-memory-mb", str(CAP_MB)]
 ERROR_LINE = re.compile(r"rectpipe: (?:.+: )?([a-z_]+): .*")
 
 
-def memory_cap_mb() -> int:
-    """The memory cap of a parse child forked from this process: what this process's address
-    space already holds (the child starts with all of it, and a test run that has loaded
-    OCR models or LibreOffice holds a lot) plus :data:`CAP_MB`."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmSize:"):
-                    return int(line.split()[1]) // 1024 + CAP_MB
-    except OSError:
-        pass
-    return 4 * CAP_MB
-
-
 @contextlib.contextmanager
 def time_limit(seconds: int) -> Iterator[None]:
     """Fail, rather than hang, when the body runs longer than ``seconds``."""
@@ -98,7 +84,7 @@ def check_library(name: str | None, data: bytes) -> None:
     """The library's contract for one input (see the module's docstring)."""
     try:
         with time_limit(EXAMPLE_SECONDS):
-            limits = replace(FUZZ_LIMITS, max_memory_bytes=memory_cap_mb() * MB)
+            limits = replace(FUZZ_LIMITS, max_memory_bytes=memory_cap_mb(CAP_MB) * MB)
             report = rectpipe.parse_bytes(data, name=name, limits=limits)
     except RectpipeError as exc:
         assert type(exc) in ERRORS, type(exc)
@@ -140,7 +126,7 @@ def test_extract_exits_with_a_documented_status(document: tuple[str, bytes], fmt
         target = folder / "out" / f"report.{fmt}"
         err = io.StringIO()
         with time_limit(EXAMPLE_SECONDS), contextlib.redirect_stderr(err):
-            cap = ["--max-memory-mb", str(memory_cap_mb())]
+            cap = ["--max-memory-mb", str(memory_cap_mb(CAP_MB))]
             status = main([*EXTRACT, *cap, str(source), "-f", fmt, "-o", str(target)])
         lines = err.getvalue().splitlines()
         assert "Traceback" not in err.getvalue()

@@ -16,6 +16,7 @@ import rectpipe
 from rectpipe.errors import ERRORS
 
 from . import hostile
+from .conftest import memory_cap_mb
 
 EXIT = {cls.code: cls.exit_code for cls in ERRORS}
 MB = 1024 * 1024
@@ -221,6 +222,6 @@ def test_forms_in_a_pdf_without_its_trailer_are_counted(shape: str) -> None:
     the memory cap here only keeps a regression from taking the machine down."""
     data = hostile.form_xobject_pdf(shape)
     data = data[: data.rindex(b"xref")] + b"%%EOF\n"
-    limits = rectpipe.Limits(max_memory_bytes=1500 * MB, timeout=60)
+    limits = rectpipe.Limits(max_memory_bytes=memory_cap_mb(1500) * MB, timeout=60)
     with pytest.raises(rectpipe.TooLargeError, match="drawing instructions"):
         rectpipe.parse_bytes(data, name="cut.pdf", limits=limits)
