@@ -66,8 +66,11 @@ fixtures: $(STAMP)
 	$(BIN)/python scripts/fixtures/make_seed_table.py
 
 ## Throughput, peak memory and start-up against bare-library and bare-interpreter baselines
-## (not part of test): out/bench.json.
+## (not part of test): first the speed and memory table of issue 15 in one run
+## (out/bench-table.json; pdftotext, from poppler-utils, is a baseline when installed and
+## skipped when not), then out/bench.json.
 bench: $(STAMP) native
+	$(BIN)/python scripts/bench_table.py
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_ray.py

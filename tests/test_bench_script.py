@@ -79,3 +79,27 @@ def test_startup_ratio_is_the_median_command_over_the_median_bare_start() -> Non
     lines = bench.startup_lines(result)
     assert "20.0x bare  (target < 6x: NOT met)" in lines[-1]
     assert "5.0x bare  (target < 6x: met)" in lines[-2]
+
+
+def _bench_table() -> ModuleType:
+    _bench()  # bench_table imports its input builders from bench
+    spec = importlib.util.spec_from_file_location(
+        "bench_table", ROOT / "scripts" / "bench_table.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_table_rows_read_the_median_round_against_the_target() -> None:
+    table = _bench_table()
+    faster = table.row("big PDF", "1 s", "pdftotext", [1.1, 1.3, 1.25, 0.9, 1.4], ">= 1.2")
+    assert faster["ratio"] == {"min": 0.9, "median": 1.25, "max": 1.4}
+    assert (faster["rounds"], faster["met"]) == (5, True)
+    memory = table.row("peak RSS", "", "—", [1.31, 1.4], "<= 1.3")
+    assert memory["met"] is False
+    kept = table.row("big PDF", "", "pdfplumber", [9.0], "keep")
+    assert kept["met"] is None
+    shown = table.table([faster, table.skipped("big PDF", "pdftotext", "not installed")])
+    assert "1.25" in shown and "0.90–1.40" in shown and "skipped: not installed" in shown

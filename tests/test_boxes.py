@@ -118,3 +118,30 @@ def test_boxes_survive_a_json_round_trip() -> None:
     first = again.iter_problems()[0].provenance
     assert isinstance(first, Provenance) and first.boxes
     assert first.boxes == report.iter_problems()[0].provenance.boxes
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.pdf")))
+def test_every_provenance_has_the_boxes_of_its_pieces(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Placement takes a value's whole rows as one slice of its block's row boxes: the boxes
+    are still those of its line pieces, one by one (:meth:`TextMap.boxes`), and a value with
+    no piece has ``[]``."""
+    from rectpipe import pipeline
+    from rectpipe.extract.placement import place, provenances
+
+    placed: list[Any] = []
+    monkeypatch.setattr(pipeline, "place", lambda *args: (placed.append(args), place(*args)))
+    rectpipe.parse_file(SAMPLES / name)
+    report, textmap = placed[0]
+    checked = 0
+    for provenance in provenances(report):
+        expected = textmap.boxes(provenance.start, provenance.end)
+        got = provenance.boxes
+        if expected is None:
+            assert got is None
+            continue
+        assert got is not None
+        assert [(b.page, b.x0, b.top, b.x1, b.bottom) for b in got] == expected
+        checked += 1
+    assert checked

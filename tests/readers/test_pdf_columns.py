@@ -12,7 +12,7 @@ import itertools
 import math
 import random
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -173,8 +173,22 @@ def outcome(build: Build, chars: Sequence[Char], dedupe: float) -> str:
         return f"{type(exc).__name__}: {exc}"
 
 
+@pytest.fixture(params=["native", "python"])
+def loops(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The native loops (when built) or the Python code alone."""
+    from rectpipe.readers.pdf import native
+
+    loaded = list(native._LOADED)
+    if request.param == "python":
+        native._LOADED[:] = [None]
+    elif native.native_loops() is None:
+        pytest.skip("native loop not built (make native)")
+    yield request.param
+    native._LOADED[:] = loaded
+
+
 @pytest.mark.parametrize("seed", range(4))
-def test_build_lines_matches_the_glyph_loop(seed: int) -> None:
+def test_build_lines_matches_the_glyph_loop(seed: int, loops: str) -> None:
     rng = random.Random(seed)
     for _ in range(1500):
         chars = random_page(rng)
@@ -187,7 +201,7 @@ def test_build_lines_matches_the_glyph_loop(seed: int) -> None:
 
 
 @pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)
-def test_build_lines_matches_the_glyph_loop_on_the_samples(pdf: Path) -> None:
+def test_build_lines_matches_the_glyph_loop_on_the_samples(pdf: Path, loops: str) -> None:
     with PdfiumCharSource(pdf.read_bytes()) as source:
         for page in source.pages():
             chars, _ = repair_chars(page.chars)

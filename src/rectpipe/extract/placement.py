@@ -10,9 +10,11 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from ..models.report import Box, Provenance, Report, ReportWarning
+from ..readers.blocks import Geometry
 from ..text.textmap import TextMap
 
 __all__ = ["LOW_CONFIDENCE", "confidence_warnings", "place", "provenances"]
@@ -48,32 +50,80 @@ def place(report: Report, textmap: TextMap) -> None:
     Values nest (a problem spans its title, description and measures), so most line pieces
     are boxed by several provenances: each piece's box is worked out once, and equal boxes
     are one :class:`Box`, shared between them (a long PDF's report then holds a third of the
-    boxes it would)."""
+    boxes it would). A value's pieces are the rows of each block it covers, whole but for its
+    first and last: the whole rows are taken as one slice of the block's row boxes, made the
+    first time a value reaches the block."""
     if not textmap.placed:
         return
-    seen: set[int] = set()
+    blocks = textmap.blocks
     made: dict[tuple[int, float, float, float, float], Box] = {}
     by_piece: dict[tuple[int, int, int, int], Box] = {}
+    whole: dict[int, tuple[list[int], list[Box]]] = {}
+
+    rounded: dict[float, float] = {}
+
+    def hundredths(value: float) -> float:
+        """``round(value, 2)``, remembered: a page's boxes share few edges (slow to round)."""
+        found = rounded.get(value)
+        if found is None or value == 0.0:  # 0.0 and -0.0 are one key, and round apart
+            found = rounded[value] = round(value, 2)
+        return found
+
+    def box_of(piece: tuple[int, int, int, int]) -> Box:
+        found = by_piece.get(piece)
+        if found is None:
+            index, row, lo, hi = piece
+            geometry = blocks[index].geometry
+            assert geometry is not None
+            page, x0, top, x1, bottom = geometry.row_box(row, lo, hi)  # as piece_box, rounded
+            box = (page, hundredths(x0), hundredths(top), hundredths(x1), hundredths(bottom))
+            found = made.get(box)
+            if found is None:
+                page, x0, top, x1, bottom = box
+                found = made[box] = Box.trusted(
+                    page=page, x0=float(x0), top=float(top), x1=float(x1), bottom=float(bottom)
+                )
+            by_piece[piece] = found
+        return found
+
+    def rows_of(index: int, geometry: Geometry) -> tuple[list[int], list[Box]]:
+        """The rows of block ``index`` that hold characters, and the box of each whole."""
+        found = whole.get(index)
+        if found is None:
+            starts = geometry.starts
+            rows = [row for row in range(len(geometry.pages)) if starts[row] < starts[row + 1]]
+            boxes = [box_of((index, row, starts[row], starts[row + 1])) for row in rows]
+            found = whole[index] = (rows, boxes)
+        return found
+
+    seen: set[int] = set()
     for provenance in provenances(report):
         if id(provenance) in seen:
             continue
         seen.add(id(provenance))
-        pieces = textmap.pieces(provenance.start, provenance.end)
-        if pieces is None:
+        spans = textmap.spans(provenance.start, provenance.end)
+        if spans is None:
             continue
         shared: list[Box] = []
-        for piece in pieces:
-            found = by_piece.get(piece)
-            if found is None:
-                box = textmap.piece_box(*piece)
-                found = made.get(box)
-                if found is None:
-                    page, x0, top, x1, bottom = box
-                    found = made[box] = Box.trusted(
-                        page=page, x0=float(x0), top=float(top), x1=float(x1), bottom=float(bottom)
-                    )
-                by_piece[piece] = found
-            shared.append(found)
+        for index, low, high in spans:
+            geometry = blocks[index].geometry
+            assert geometry is not None
+            starts = geometry.starts
+            # the rows :meth:`Geometry.rows` goes through: from the one holding ``low`` to the
+            # last starting before ``high``; all whole between the first and the last
+            first = max(0, bisect_right(starts, low) - 1)
+            last = min(len(geometry.pages), bisect_left(starts, high)) - 1
+            if first > last:
+                continue
+            lo, hi = max(low, starts[first]), min(high, starts[first + 1])
+            if lo < hi:
+                shared.append(box_of((index, first, lo, hi)))
+            if last > first:
+                rows, boxes = rows_of(index, geometry)
+                shared += boxes[bisect_left(rows, first + 1) : bisect_left(rows, last)]
+                lo, hi = max(low, starts[last]), min(high, starts[last + 1])
+                if lo < hi:
+                    shared.append(box_of((index, last, lo, hi)))
         provenance.boxes = shared
 
 

@@ -120,16 +120,29 @@ class TextMap:
         """The line pieces ``text[start:end]`` covers, as ``(block, row, lo, hi)``: characters
         ``lo`` to ``hi`` of row ``row`` of block ``block``'s geometry (:meth:`piece_box` gives
         its box), in reading order; ``None`` when none of the blocks has a geometry."""
+        spans = self.spans(start, end)
+        if spans is None:
+            return None
+        found: list[tuple[int, int, int, int]] = []
+        for index, low, high in spans:
+            geometry = self.blocks[index].geometry
+            assert geometry is not None
+            found += [(index, row, a, b) for row, a, b in geometry.rows(low, high)]
+        return found
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int, int]] | None:
+        """What ``text[start:end]`` covers of each block's geometry, as ``(block, low, high)``:
+        characters ``low`` to ``high`` of the text the block was laid out with (blocks it
+        covers none of are left out), in reading order; ``None`` when none of the blocks has a
+        geometry."""
         if end <= start or not self.blocks:
             return None
-        found: list[tuple[int, int, int, int]] | None = None
+        found: list[tuple[int, int, int]] | None = None
         first, last = self.block_at(start), self.block_at(max(start, end - 1))
         for index in range(first, last + 1):
             mapping = self._alignment(index)
             if mapping is None:
                 continue
-            geometry = self.blocks[index].geometry
-            assert geometry is not None
             base = self.starts[index]
             lo, hi = max(0, start - base), min(len(mapping), end - base)
             if isinstance(mapping, range):
@@ -142,7 +155,7 @@ class TextMap:
                     continue
                 low, high = min(inside), max(inside)
             found = found if found is not None else []
-            found += [(index, row, a, b) for row, a, b in geometry.rows(low, high + 1)]
+            found.append((index, low, high + 1))
         return found
 
     def piece_box(

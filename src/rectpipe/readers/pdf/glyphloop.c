@@ -1,12 +1,15 @@
-/* The per-glyph and per-text-object PDFium calls of the PDF reader, looped in C.
+/* The per-glyph, per-text-object and per-page-object PDFium calls of the PDF reader, looped in C.
  *
- * Reading a page's glyphs takes two PDFium calls a glyph and four a text object; through
- * ctypes each costs far more than PDFium's own work. These loops make the same calls, in
- * native code, and write the results into buffers the caller reads as columns. PDFium's
- * functions are passed in as pointers (the ones pypdfium2 has loaded), so this library links
- * against nothing. It is optional: without it the reader makes the calls through ctypes, with
- * the same results (rectpipe/readers/pdf/native.py).
+ * Reading a page takes two PDFium calls a glyph, four a text object and two or three a page
+ * object; through ctypes each costs far more than PDFium's own work, and so does the Python
+ * that turns their results into columns. These loops make the same calls, in native code, and
+ * write the columns the reader keeps into buffers it reads in one piece. PDFium's functions
+ * are passed in as pointers (the ones pypdfium2 has loaded), so this library links against
+ * nothing. It is optional: without it the reader makes the calls through ctypes, with the
+ * same results (rectpipe/readers/pdf/native.py).
  */
+
+#include <stdint.h>
 
 typedef void *(*text_object_fn)(void *textpage, int index);
 typedef int (*loose_box_fn)(void *textpage, int index, float *rect);
@@ -15,27 +18,201 @@ typedef float (*angle_fn)(void *textpage, int index);
 typedef int (*map_error_fn)(void *textpage, int index);
 typedef void *(*object_font_fn)(void *text_object);
 
-/* For each of the n glyphs at indices[k]: its text object (objects[k]), and its loose box
- * written to boxes[4k .. 4k+3] (left, top, right, bottom, as FS_RECTF) with done[k] the call's
- * result. A box that is not read leaves its four floats as they were. */
-void rectpipe_glyphs(text_object_fn text_object, loose_box_fn loose_box, void *textpage,
-                     const int *indices, int n, void **objects, float *boxes, int *done) {
+/* A page's glyphs in one call.
+ *
+ * For each of the n glyphs at indices[k]: its loose box, PDFium's floats widened to doubles and
+ * moved to a top-left origin (left - x_origin, right - x_origin, y_origin - top,
+ * y_origin - bottom), a box that cannot be read taking its predecessor's (zeros for the first);
+ * and slots[k], the number of its text object among the page's distinct ones, numbered in the
+ * order of their first glyphs. For each distinct object j: objects[j] (NULL for glyphs without
+ * one), and its first glyph's font size, angle and Unicode map error, and its font. table is
+ * scratch space of table_size ints (a power of two, at least 2n). Returns the number of
+ * distinct objects. */
+int rectpipe_page(text_object_fn text_object, loose_box_fn loose_box, font_size_fn font_size,
+                  angle_fn angle, map_error_fn map_error, object_font_fn object_font,
+                  void *textpage, const int *indices, int n, double x_origin, double y_origin,
+                  double *lefts, double *rights, double *tops, double *bottoms, int *slots,
+                  void **objects, double *sizes, float *angles, int *errors, void **fonts,
+                  int *table, int table_size) {
+    float box[4] = {0.0f, 0.0f, 0.0f, 0.0f}; /* left, top, right, bottom (FS_RECTF) */
+    uint64_t mask = (uint64_t)table_size - 1;
+    int distinct = 0;
+    void *last = 0;
+    int last_slot = -1;
+    for (int i = 0; i < table_size; i++)
+        table[i] = 0;
     for (int k = 0; k < n; k++) {
-        objects[k] = text_object(textpage, indices[k]);
-        done[k] = loose_box(textpage, indices[k], boxes + 4 * k);
+        void *object = text_object(textpage, indices[k]);
+        loose_box(textpage, indices[k], box); /* left as it was when not read */
+        lefts[k] = (double)box[0] - x_origin;
+        tops[k] = y_origin - (double)box[1];
+        rights[k] = (double)box[2] - x_origin;
+        bottoms[k] = y_origin - (double)box[3];
+        if (last_slot >= 0 && object == last) { /* the usual case: the previous glyph's */
+            slots[k] = last_slot;
+            continue;
+        }
+        uint64_t h = ((uint64_t)(uintptr_t)object >> 4) * 0x9E3779B97F4A7C15ULL;
+        uint64_t at = (h >> 17) & mask;
+        while (table[at] && objects[table[at] - 1] != object)
+            at = (at + 1) & mask;
+        if (!table[at]) {
+            objects[distinct] = object;
+            sizes[distinct] = font_size(textpage, indices[k]);
+            angles[distinct] = angle(textpage, indices[k]);
+            errors[distinct] = map_error(textpage, indices[k]);
+            fonts[distinct] = object ? object_font(object) : 0;
+            table[at] = ++distinct;
+        }
+        last = object;
+        last_slot = slots[k] = table[at] - 1;
+    }
+    return distinct;
+}
+
+typedef int (*count_objects_fn)(void *page);
+typedef void *(*page_object_fn)(void *page, int index);
+typedef int (*form_count_fn)(void *form);
+typedef void *(*form_object_fn)(void *form, unsigned long index);
+typedef int (*object_type_fn)(void *object);
+typedef int (*bounds_fn)(void *object, float *left, float *bottom, float *right, float *top);
+
+enum { PAGEOBJ_PATH = 2, PAGEOBJ_IMAGE = 3, PAGEOBJ_FORM = 5, MAX_FORM_DEPTH = 8 };
+
+struct graphics {
+    form_count_fn form_count;
+    form_object_fn form_object;
+    object_type_fn object_type;
+    bounds_fn bounds;
+    double x_origin, y_origin, thin;
+    double *edges; /* x0, top, x1, bottom of each segment */
+    int capacity;  /* segments edges has room for */
+    int count;     /* segments found (also those past capacity) */
+    int images;
+};
+
+static void add_edge(struct graphics *g, double x0, double top, double x1, double bottom) {
+    if (g->count < g->capacity) {
+        double *edge = g->edges + 4 * g->count;
+        edge[0] = x0;
+        edge[1] = top;
+        edge[2] = x1;
+        edge[3] = bottom;
+    }
+    g->count++;
+}
+
+static void visit(struct graphics *g, void *object, int depth) {
+    float left, bottom, right, top;
+    if (!object)
+        return;
+    int kind = g->object_type(object);
+    if (kind == PAGEOBJ_IMAGE) {
+        g->images++;
+    } else if (kind == PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) {
+        int count = g->form_count(object);
+        for (int k = 0; k < count; k++)
+            visit(g, g->form_object(object, (unsigned long)k), depth + 1);
+    } else if (kind == PAGEOBJ_PATH) {
+        if (!g->bounds(object, &left, &bottom, &right, &top))
+            return;
+        double x0 = (double)left - g->x_origin, x1 = (double)right - g->x_origin;
+        double t = g->y_origin - (double)top, b = g->y_origin - (double)bottom;
+        if (x1 - x0 <= g->thin || b - t <= g->thin) {
+            add_edge(g, x0, t, x1, b);
+        } else {
+            add_edge(g, x0, t, x1, t);
+            add_edge(g, x0, b, x1, b);
+            add_edge(g, x0, t, x0, b);
+            add_edge(g, x1, t, x1, b);
+        }
     }
 }
 
-/* For each of the n text objects objects[k] whose first glyph is at firsts[k]: that glyph's
- * font size, angle and Unicode map error, and the object's font (NULL for no object). */
-void rectpipe_objects(font_size_fn font_size, angle_fn angle, map_error_fn map_error,
-                      object_font_fn object_font, void *textpage, const int *firsts,
-                      void *const *objects, int n, double *sizes, float *angles, int *errors,
-                      void **fonts) {
-    for (int k = 0; k < n; k++) {
-        sizes[k] = font_size(textpage, firsts[k]);
-        angles[k] = angle(textpage, firsts[k]);
-        errors[k] = map_error(textpage, firsts[k]);
-        fonts[k] = objects[k] ? object_font(objects[k]) : 0;
+/* The ruling segments and images of a page, as the reader's Python walk finds them: every
+ * page object in order, Form XObjects entered (to depth MAX_FORM_DEPTH) where they are drawn,
+ * a path that is no wider or taller than thin one segment and any other its four sides. At
+ * most capacity segments are written into edges (four doubles each); returns the number
+ * found (more than capacity: call again with room for them), and the images in *images. */
+int rectpipe_graphics(count_objects_fn count_objects, page_object_fn page_object,
+                      form_count_fn form_count, form_object_fn form_object,
+                      object_type_fn object_type, bounds_fn bounds, void *page, double x_origin,
+                      double y_origin, double thin, double *edges, int capacity, int *images) {
+    struct graphics g = {form_count, form_object, object_type, bounds, x_origin, y_origin,
+                         thin, edges, capacity, 0, 0};
+    int count = count_objects(page);
+    for (int k = 0; k < count; k++)
+        visit(&g, page_object(page, k), 0);
+    *images = g.images;
+    return g.count;
+}
+
+/* Stable merge sort of indices[0 .. n-1] by keys[index], bottom-up, through scratch (room for
+ * n ints); the result is back in indices. Equal keys keep their order, as Python's sort does. */
+static void sort_by_key(int *indices, int *scratch, int n, const double *keys) {
+    int *from = indices, *to = scratch;
+    for (int width = 1; width < n; width *= 2) {
+        for (int left = 0; left < n; left += 2 * width) {
+            int middle = left + width < n ? left + width : n;
+            int right = left + 2 * width < n ? left + 2 * width : n;
+            int a = left, b = middle, k = left;
+            while (a < middle && b < right)
+                to[k++] = keys[from[b]] < keys[from[a]] ? from[b++] : from[a++];
+            while (a < middle)
+                to[k++] = from[a++];
+            while (b < right)
+                to[k++] = from[b++];
+        }
+        int *swap = from;
+        from = to;
+        to = swap;
     }
+    if (from != indices)
+        for (int k = 0; k < n; k++)
+            indices[k] = from[k];
+}
+
+/* A page's glyphs cut into lines, as the reader's Python code cuts them: the upright glyphs
+ * (upright[i] nonzero, or every glyph when upright is NULL) of positive height
+ * (bottoms[i] > tops[i]), sorted by doubled vertical centre (tops[i] + bottoms[i]; equal
+ * centres keep their order), each joining the current line when its centre lies within reach
+ * times the smaller of its height and the line's first glyph's from that glyph's, else
+ * starting a line; then each line's glyphs sorted by x0s (equal ones keeping their order).
+ * Writes the glyphs, line after line, into order and where lines start among them into
+ * starts (*lines of them); returns the number of glyphs in order, or -1 (nothing written
+ * that counts) when a centre or an x0 is NaN: Python's sort places those in an order of its
+ * own. centres and scratch are room for n doubles and n ints. */
+int rectpipe_lines(const double *tops, const double *bottoms, const double *x0s,
+                   const char *upright, int n, double reach, double *centres, int *scratch,
+                   int *order, int *starts, int *lines) {
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        centres[i] = tops[i] + bottoms[i];
+        if ((!upright || upright[i]) && bottoms[i] > tops[i]) {
+            if (centres[i] != centres[i] || x0s[i] != x0s[i])
+                return -1;
+            order[m++] = i;
+        }
+    }
+    sort_by_key(order, scratch, m, centres);
+    int count = 0;
+    double centre2 = 0.0, height = 0.0;
+    for (int position = 0; position < m; position++) {
+        int i = order[position];
+        double mid2 = centres[i], h = bottoms[i] - tops[i];
+        double distance = mid2 - centre2;
+        if (distance < 0.0)
+            distance = -distance;
+        if (count && distance <= reach * (h < height ? h : height))
+            continue;
+        starts[count++] = position;
+        centre2 = mid2;
+        height = h;
+    }
+    for (int g = 0; g < count; g++) {
+        int end = g + 1 < count ? starts[g + 1] : m;
+        sort_by_key(order + starts[g], scratch, end - starts[g], x0s);
+    }
+    *lines = count;
+    return m;
 }

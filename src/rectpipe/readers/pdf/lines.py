@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .glyphs import Char, _Glyphs
+from .native import native_loops
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
 __all__ = ["Line", "build_lines", "is_cjk", "line_text"]
@@ -171,18 +172,34 @@ def build_lines(
     if dedupe is None:
         dedupe = settings.dedupe_tolerance
     glyphs, upright = _Glyphs.of(chars)
-    groups = _vertical_groups(glyphs.tops, glyphs.bottoms, upright, settings.y_tolerance_ratio)
-    if not groups:
+    cut = _line_order(glyphs, upright, settings.y_tolerance_ratio)
+    if not cut[0]:
         return []
-    order: list[int] = []
-    starts = [0]
-    for group in groups:
-        group.sort(key=glyphs.x0s.__getitem__)
-        order += group
-        starts.append(len(order))
+    order, starts = cut
     lines = _lines(_in_order(glyphs, order), starts, page, dedupe, settings)
     lines.sort(key=_BY_POSITION)
     return lines
+
+
+def _line_order(
+    glyphs: _Glyphs, upright: Sequence[bool], tolerance: float
+) -> tuple[list[int], list[int]]:
+    """The upright glyphs of positive height cut into lines (:func:`_vertical_groups`) and
+    each line sorted by x0: the glyphs by index, line after line, and where each line starts
+    among them (``[0, …, len(order)]``). In native code when it is built (:mod:`.native`)."""
+    loops = native_loops()
+    if loops is not None and glyphs.tops:
+        every = None if all(upright) else upright
+        found = loops.lines(glyphs.tops, glyphs.bottoms, glyphs.x0s, every, 2 * tolerance)
+        if found is not None:
+            return found
+    order = []
+    starts = [0]
+    for group in _vertical_groups(glyphs.tops, glyphs.bottoms, upright, tolerance):
+        group.sort(key=glyphs.x0s.__getitem__)
+        order += group
+        starts.append(len(order))
+    return order, starts
 
 
 def _in_order(glyphs: _Glyphs, order: list[int]) -> _Glyphs:

@@ -1,10 +1,12 @@
-"""Internal: the PDFium calls made per glyph and per text object, looped in native code.
+"""Internal: the PDFium calls made per glyph, per text object and per page object, looped in
+native code.
 
 ``glyphloop.c`` beside this module is built (``make native``, or when the package is
 installed with a C compiler at hand) into a small shared library that PDFium's functions are
 handed to as pointers. :func:`native_loops` loads it once; ``None`` when it is not built, or
 when ``RECTPIPE_NATIVE=0`` is set, and the reader then makes the same calls through ctypes
-(:mod:`.pdfium_text`), with the same results: one ctypes call a page instead of two a glyph.
+(:mod:`.pdfium_text`, :mod:`.pdfium`), with the same results: two ctypes calls a page (its
+glyphs, its graphics) instead of two a glyph and four a text object.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ import ctypes
 import importlib.machinery
 import os
 from array import array
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
-__all__ = ["NativeLoops", "library_paths", "native_loops"]
+__all__ = ["NativeLoops", "PageGlyphs", "library_paths", "native_loops"]
 
 _NAME = "_glyphloop"
 _LOADED: list[NativeLoops | None] = []
+_POINTER = {8: "Q", 4: "I"}[ctypes.sizeof(ctypes.c_void_p)]
+"""The array type code of a C pointer."""
 
 
 def library_paths() -> list[Path]:
@@ -44,90 +49,196 @@ def _load() -> NativeLoops | None:
         if path.is_file():
             try:
                 return NativeLoops(ctypes.CDLL(str(path)))
-            except (OSError, AttributeError):
+            except (OSError, AttributeError):  # not loadable, or built from older source
                 continue
     return None
 
 
-def _address(buffer: Any) -> ctypes.c_void_p:
-    return ctypes.c_void_p(ctypes.addressof(buffer))
+class PageGlyphs(NamedTuple):
+    """One page's glyphs as :meth:`NativeLoops.page` reads them.
+
+    ``lefts`` … ``bottoms`` are the glyphs' loose boxes (top-left origin); ``slots[k]`` is the
+    number of glyph ``k``'s text object in ``objects`` (the page's distinct ones, ``0`` for
+    none, in the order of their first glyphs), whose first glyph's font size, angle and
+    Unicode map error, and whose font (``0`` for none), are ``sizes``, ``angles``, ``errors``
+    and ``fonts``."""
+
+    lefts: list[float]
+    rights: list[float]
+    tops: list[float]
+    bottoms: list[float]
+    slots: list[int]
+    objects: list[int]
+    sizes: list[float]
+    angles: list[float]
+    errors: list[int]
+    fonts: list[int]
 
 
 class NativeLoops:
-    """The two loops of ``glyphloop.c``, with the buffers they write into (grown, never
-    shrunk, reused page after page; like PDFium itself, not for use from several threads)."""
+    """The loops of ``glyphloop.c``, with the buffers they write into (grown, never shrunk,
+    reused page after page; like PDFium itself, not for use from several threads)."""
 
     def __init__(self, library: Any) -> None:
-        vp, i = ctypes.c_void_p, ctypes.c_int
-        self._glyphs = library.rectpipe_glyphs
-        self._glyphs.restype = None
-        self._glyphs.argtypes = [vp, vp, vp, vp, i, vp, vp, vp]
-        self._objects = library.rectpipe_objects
-        self._objects.restype = None
-        self._objects.argtypes = [vp, vp, vp, vp, vp, vp, vp, i, vp, vp, vp, vp]
-        self._functions: dict[str, ctypes.c_void_p] = {}
+        vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+        self._page = library.rectpipe_page
+        self._page.restype = i
+        self._page.argtypes = [vp] * 7 + [vp, i, d, d] + [vp] * 10 + [vp, i]
+        self._graphics = library.rectpipe_graphics
+        self._graphics.restype = i
+        self._graphics.argtypes = [vp] * 7 + [d, d, d, vp, i, vp]
+        self._lines = library.rectpipe_lines
+        self._lines.restype = i
+        self._lines.argtypes = [vp, vp, vp, ctypes.c_char_p, i, d, vp, vp, vp, vp, vp]
+        self._count = ctypes.c_int()
+        self._functions: dict[str, int] = {}
         self._size = 0
         self._grow(256)
+        self._edges = array("d", bytes(8 * 4 * 64))
+        self._images = ctypes.c_int()
 
     def _grow(self, count: int) -> None:
         if count <= self._size:
             return
         size = max(count, 2 * self._size)
-        self._pointers = (ctypes.c_void_p * size)()
-        self._more_pointers = (ctypes.c_void_p * size)()
-        self._flags = (ctypes.c_int * size)()
-        self._doubles = (ctypes.c_double * size)()
-        self._floats = (ctypes.c_float * size)()
+        self._columns = [array("d", bytes(8 * size)) for _ in range(5)]
+        self._slots = array("i", bytes(4 * size))
+        self._objects = array(_POINTER, bytes(8 * size))
+        self._fonts = array(_POINTER, bytes(8 * size))
+        self._angles = array("f", bytes(4 * size))
+        self._errors = array("i", bytes(4 * size))
+        self._table = array("i", bytes(4 * 2 * _power_of_two(size)))
         self._size = size
 
-    def _function(self, raw: Any, name: str) -> ctypes.c_void_p:
+    def _function(self, raw: Any, name: str) -> int:
         found = self._functions.get(name)
         if found is None:
-            found = self._functions[name] = ctypes.cast(getattr(raw, name), ctypes.c_void_p)
+            pointer = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+            found = self._functions[name] = pointer or 0
         return found
 
-    def glyphs(
-        self, raw: Any, textpage: ctypes.c_void_p, keep: list[int], boxes: Any
-    ) -> tuple[list[int | None], list[int]]:
-        """The text object of each glyph of ``keep`` (``None`` for none), and whether its
-        loose box was read: into ``boxes``, four floats a glyph (left, top, right, bottom)."""
+    def page(
+        self,
+        raw: Any,
+        textpage: ctypes.c_void_p,
+        keep: array[int],
+        x_origin: float,
+        y_origin: float,
+    ) -> PageGlyphs:
+        """The glyphs at the character indices ``keep`` of ``textpage`` (at least one), with
+        their boxes moved to a top-left origin at ``x_origin``, ``y_origin`` (PDF points)."""
         n = len(keep)
         self._grow(n)
-        indices = array("i", keep)
-        self._glyphs(
-            self._function(raw, "FPDFText_GetTextObject"),
-            self._function(raw, "FPDFText_GetLooseCharBox"),
+        lefts, rights, tops, bottoms, sizes = self._columns
+        table = self._table
+        function = self._function
+        m = self._page(
+            function(raw, "FPDFText_GetTextObject"),
+            function(raw, "FPDFText_GetLooseCharBox"),
+            function(raw, "FPDFText_GetFontSize"),
+            function(raw, "FPDFText_GetCharAngle"),
+            function(raw, "FPDFText_HasUnicodeMapError"),
+            function(raw, "FPDFTextObj_GetFont"),
             textpage,
-            indices.buffer_info()[0],
+            keep.buffer_info()[0],
             n,
-            _address(self._pointers),
-            _address(boxes),
-            _address(self._flags),
+            x_origin,
+            y_origin,
+            lefts.buffer_info()[0],
+            rights.buffer_info()[0],
+            tops.buffer_info()[0],
+            bottoms.buffer_info()[0],
+            self._slots.buffer_info()[0],
+            self._objects.buffer_info()[0],
+            sizes.buffer_info()[0],
+            self._angles.buffer_info()[0],
+            self._errors.buffer_info()[0],
+            self._fonts.buffer_info()[0],
+            table.buffer_info()[0],
+            len(table),
         )
-        return self._pointers[:n], self._flags[:n]
+        return PageGlyphs(
+            _floats(lefts, n),
+            _floats(rights, n),
+            _floats(tops, n),
+            _floats(bottoms, n),
+            memoryview(self._slots)[:n].tolist(),
+            memoryview(self._objects)[:m].tolist(),
+            _floats(sizes, m),
+            _floats(self._angles, m),
+            memoryview(self._errors)[:m].tolist(),
+            memoryview(self._fonts)[:m].tolist(),
+        )
 
-    def objects(
-        self, raw: Any, textpage: ctypes.c_void_p, firsts: list[int], objects: list[int | None]
-    ) -> tuple[list[float], list[float], list[int], list[int | None]]:
-        """Font size, angle and Unicode map error of each glyph of ``firsts`` (an object's
-        first), and the font of each of ``objects`` (``None`` for none)."""
-        n = len(firsts)
+    def graphics(
+        self, raw: Any, page: int, x_origin: float, y_origin: float, thin: float
+    ) -> tuple[list[float], int]:
+        """The ruling segments of ``page`` (four floats each: x0, top, x1, bottom, top-left
+        origin at ``x_origin``, ``y_origin``) and its number of images (see
+        :func:`~.pdfium._pdfium_graphics`)."""
+        function = self._function
+        while True:
+            edges = self._edges
+            found = self._graphics(
+                function(raw, "FPDFPage_CountObjects"),
+                function(raw, "FPDFPage_GetObject"),
+                function(raw, "FPDFFormObj_CountObjects"),
+                function(raw, "FPDFFormObj_GetObject"),
+                function(raw, "FPDFPageObj_GetType"),
+                function(raw, "FPDFPageObj_GetBounds"),
+                page,
+                x_origin,
+                y_origin,
+                thin,
+                edges.buffer_info()[0],
+                len(edges) // 4,
+                ctypes.byref(self._images),
+            )
+            if 4 * found <= len(edges):
+                return _floats(edges, 4 * found), self._images.value
+            self._edges = array("d", bytes(8 * 4 * max(found, 2 * len(edges) // 4)))
+
+    def lines(
+        self,
+        tops: Sequence[float],
+        bottoms: Sequence[float],
+        x0s: Sequence[float],
+        upright: Sequence[bool] | None,
+        reach: float,
+    ) -> tuple[list[int], list[int]] | None:
+        """The glyphs cut into lines and each line sorted left to right, as
+        :func:`~.lines.build_lines` does (``reach`` is twice the tolerance; ``upright``
+        ``None`` when every glyph is): the glyphs by index, line after line, and where each
+        line starts among them, ending with their number; ``None`` when a vertical centre or
+        an x0 is NaN (Python's sort orders those its own way)."""
+        n = len(tops)
         self._grow(n)
-        indices = array("i", firsts)
-        pointers: Any = self._more_pointers  # ctypes takes ints and None (NULL) alike
-        pointers[:n] = objects
-        self._objects(
-            self._function(raw, "FPDFText_GetFontSize"),
-            self._function(raw, "FPDFText_GetCharAngle"),
-            self._function(raw, "FPDFText_HasUnicodeMapError"),
-            self._function(raw, "FPDFTextObj_GetFont"),
-            textpage,
-            indices.buffer_info()[0],
-            _address(self._more_pointers),
+        columns = array("d", tops), array("d", bottoms), array("d", x0s)
+        flags = None if upright is None else bytes(map(bool, upright))
+        order, starts = self._table, self._slots  # both at least n ints
+        found = self._lines(
+            *(column.buffer_info()[0] for column in columns),
+            flags,
             n,
-            _address(self._doubles),
-            _address(self._floats),
-            _address(self._flags),
-            _address(self._pointers),
+            reach,
+            self._columns[4].buffer_info()[0],
+            self._errors.buffer_info()[0],
+            order.buffer_info()[0],
+            starts.buffer_info()[0],
+            ctypes.byref(self._count),
         )
-        return self._doubles[:n], self._floats[:n], self._flags[:n], self._pointers[:n]
+        if found < 0:
+            return None
+        cuts = memoryview(starts)[: self._count.value].tolist()
+        cuts.append(found)
+        return memoryview(order)[:found].tolist(), cuts
+
+
+def _floats(values: array[float], count: int) -> list[float]:
+    """The first ``count`` of ``values`` as a list (a memoryview slices without a copy)."""
+    return cast("list[float]", memoryview(values)[:count].tolist())
+
+
+def _power_of_two(count: int) -> int:
+    """The smallest power of two at least ``count``."""
+    return 1 << max(count - 1, 1).bit_length()

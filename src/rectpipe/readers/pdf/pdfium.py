@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from .native import native_loops
 from .pdfium_text import _fast_api, _pdfium_chars, _Scratch
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge, PageChars, _SourceBase
@@ -108,9 +109,15 @@ class PdfiumCharSource(_SourceBase):
         chars, text_objects = _pdfium_chars(
             raw, textpage, origin, left, self._scratch, settings.upright_tolerance
         )
-        edges, images = _pdfium_graphics(
-            raw, page, origin, left, text_objects, thin_rect_max=settings.thin_rect_max
-        )
+        loops = native_loops()
+        if loops is None:
+            edges, images = _pdfium_graphics(
+                raw, page, origin, left, text_objects, thin_rect_max=settings.thin_rect_max
+            )
+        else:  # the same walk over the page objects, in one call
+            address = ctypes.cast(page, ctypes.c_void_p).value or 0
+            values, images = loops.graphics(raw, address, left, origin, settings.thin_rect_max)
+            edges = list(itertools.starmap(Edge, zip(*[iter(values)] * 4, strict=True)))
         return PageChars(number, width, height, chars, edges, images)
 
     def close(self) -> None:

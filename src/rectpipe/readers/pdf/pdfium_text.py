@@ -13,12 +13,13 @@ import itertools
 import math
 import operator
 import re
+from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .glyphs import REPLACEMENT, Char, CharColumns, _char_class
-from .native import native_loops
+from .native import NativeLoops, native_loops
 
 
 class _Scratch:
@@ -82,24 +83,59 @@ def _pdfium_chars(
     keep, joined = _kept_glyphs(_page_text(raw, textpage, count, scratch))
     if not keep:
         return [], ()
+    loops = native_loops()
+    if loops is not None:
+        return _native_chars(
+            loops, raw, textpage, keep, joined, x_origin, y_origin, upright_tolerance
+        )
     texts = list(joined)
     api = _fast_api(raw)
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
-    loops = native_loops()
-    done: list[int] | None = None
-    objects: list[int | None]
-    if loops is None:
-        objects = list(map(api.glyph_object, itertools.repeat(page), keep))
-    else:  # objects and boxes of every glyph in one call
-        boxes, _ = scratch.box_slots(len(keep))
-        objects, done = loops.glyphs(raw, page, keep, boxes)
-    info, checked = _object_info(api, page, objects, keep, upright_tolerance, loops and raw)
+    objects = list(map(api.glyph_object, itertools.repeat(page), keep))
+    info, checked = _object_info(api, page, objects, keep, upright_tolerance)
     if checked:
         _mark_unmapped(api, page, texts, objects, keep, checked)
         joined = "".join(texts)  # U+FFFD: still one character each
-    lefts, rights, tops, bottoms = _loose_boxes(api, page, keep, y_origin, x_origin, scratch, done)
+    lefts, rights, tops, bottoms = _loose_boxes(api, page, keep, y_origin, x_origin, scratch)
     styles = list(map(info.__getitem__, objects))
     return CharColumns(texts, lefts, rights, tops, bottoms, styles, joined), info.keys()
+
+
+def _native_chars(
+    loops: NativeLoops,
+    raw: Any,
+    textpage: Any,
+    keep: list[int],
+    joined: str,
+    x_origin: float,
+    y_origin: float,
+    upright_tolerance: float,
+) -> tuple[CharColumns, Collection[int | None]]:
+    """:func:`_pdfium_chars` through the native loop: the glyphs' boxes and text objects, and
+    the objects' sizes, angles, map errors and fonts, in one call (:meth:`NativeLoops.page`);
+    what is left here is per text object (font names, uprightness), not per glyph."""
+    page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+    read = loops.page(raw, page, array("i", keep), x_origin, y_origin)
+    api = _fast_api(raw)
+    names = {font: _base_font_name(api, font) for font in set(read.fonts)}
+    angles = read.angles
+    uprights: Iterable[bool]
+    if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
+        uprights = itertools.repeat(_is_upright(angles[0], upright_tolerance))
+    else:
+        upright = {angle: _is_upright(angle, upright_tolerance) for angle in set(angles)}
+        uprights = map(upright.__getitem__, angles)
+    properties = list(zip(read.sizes, map(names.__getitem__, read.fonts), uprights, strict=False))
+    styles = list(map(properties.__getitem__, read.slots))
+    texts = list(joined)
+    if 1 in read.errors:  # glyphs of an object whose first glyph is unmapped: one by one
+        checked = {slot for slot, error in enumerate(read.errors) if error == 1}
+        for position, slot in enumerate(read.slots):
+            if slot in checked and api.map_error(page, keep[position]) == 1:
+                texts[position] = REPLACEMENT
+        joined = "".join(texts)  # U+FFFD: still one character each
+    columns = CharColumns(texts, read.lefts, read.rights, read.tops, read.bottoms, styles, joined)
+    return columns, set(read.objects)
 
 
 _BLANKS = frozenset(
@@ -170,36 +206,26 @@ def _object_info(
     objects: list[int | None],
     keep: list[int],
     upright_tolerance: float,
-    native_raw: Any = None,
 ) -> tuple[dict[int | None, tuple[float, str, bool]], set[int | None]]:
     """``(size, font name, upright)`` of each text object in ``objects`` (read from its first
     glyph, ``keep`` holding the glyphs' indices), and the objects whose first glyph has a
     Unicode map error.
 
-    A page has thousands of text objects (a few glyphs each): they too are handled column-wise,
-    and font names and uprightness are worked out once per distinct font and angle. With
-    ``native_raw`` (PDFium's raw bindings) the four calls an object takes are made by the
-    native loop (:mod:`.native`).
+    A page has hundreds of text objects (a few glyphs each): they too are handled column-wise,
+    and font names and uprightness are worked out once per distinct font and angle.
     """
     # each object's first glyph: filled backwards, so that the smallest index is the last put
     firsts = dict(zip(reversed(objects), reversed(keep), strict=True))
     keys, indices = list(firsts), list(firsts.values())
     repeat = itertools.repeat
-    loops = native_loops() if native_raw is not None else None
-    sizes: list[float]
-    angles: list[float]
-    errors: list[int]
+    sizes = list(map(api.font_size, repeat(page), indices))
+    angles = list(map(api.angle, repeat(page), indices))
+    errors = list(map(api.map_error, repeat(page), indices))
     fonts: list[int | None]
-    if loops is not None:
-        sizes, angles, errors, fonts = loops.objects(native_raw, page, indices, keys)
+    if None in firsts:  # glyphs without a text object: no font either
+        fonts = [api.object_font(key) if key else None for key in keys]
     else:
-        sizes = list(map(api.font_size, repeat(page), indices))
-        angles = list(map(api.angle, repeat(page), indices))
-        errors = list(map(api.map_error, repeat(page), indices))
-        if None in firsts:  # glyphs without a text object: no font either
-            fonts = [api.object_font(key) if key else None for key in keys]
-        else:
-            fonts = list(map(api.object_font, keys))
+        fonts = list(map(api.object_font, keys))
     names = {font: _base_font_name(api, font) for font in set(fonts)}
     uprights: Iterable[bool]
     if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
@@ -239,20 +265,17 @@ def _loose_boxes(
     y_origin: float,
     x_origin: float,
     scratch: _Scratch,
-    done: list[int] | None = None,
 ) -> tuple[list[float], list[float], list[float], list[float]]:
     """PDFium's loose boxes of the glyphs ``keep``: their x0, x1, top and bottom (top-left
     origin at ``x_origin``, ``y_origin`` in PDF coordinates).
 
     All boxes are written into one float array (the document's, reused), one call per glyph,
-    and read back one edge at a time through strided views; ``done`` (whether each was read)
-    is given when the native loop has written them already. A glyph whose box cannot be read
+    and read back one edge at a time through strided views. A glyph whose box cannot be read
     takes its predecessor's (zeros for the first), as a single reused rectangle would give.
     """
     n = len(keep)
     boxes, slots = scratch.box_slots(n)
-    if done is None:
-        done = list(map(api.loose_box, itertools.repeat(page), keep, slots))
+    done = list(map(api.loose_box, itertools.repeat(page), keep, slots))
     view = memoryview(boxes).cast("B").cast("f")[: 4 * n]  # left, top, right, bottom, left, ...
     if 0 in done:
         _fill_unread(view, done)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,8 +79,8 @@ def _may_have_holes(line: Line, hole: float) -> bool:
         return False
     if " " in line.text or "\u3000" in line.text:
         return True
-    wide = hole * line.size
-    return any(b - a >= wide for a, b in zip(x1s, x0s[1:], strict=False))
+    gaps = map(operator.sub, x0s[1:], x1s)
+    return any(map(operator.ge, gaps, itertools.repeat(hole * line.size)))
 
 
 def _keep(gutters: list[Interval], stretches: list[Interval], narrowest: float) -> list[Interval]:
