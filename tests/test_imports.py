@@ -12,8 +12,13 @@ import pytest
 
 from .conftest import ROOT, SEED
 
-#: Never loaded by ``import rectpipe`` nor by extracting a text file without a profile.
+#: Never loaded by ``import rectpipe`` nor by extracting a text file without a profile (the
+#: report is built as records and written as JSON from them: no pydantic model is made).
 HEAVY = (
+    "pydantic",
+    "pydantic_core",
+    "rectpipe.models.report",
+    "rectpipe.models.enrichment",
     "rectpipe.enrich",
     "yaml",
     "jieba",

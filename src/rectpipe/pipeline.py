@@ -1,5 +1,10 @@
 """read → normalise → structure → extract → :class:`Report`. Behind the front door.
 
+The pipeline builds its report as plain records (:mod:`rectpipe.models.records`);
+``parse_bytes``, ``parse_file``, ``parse_text`` and ``parse_document`` turn it into the pydantic
+models at the end, and their ``…_record`` twins give the records themselves, which the CLI and
+batch workers write as JSON without importing pydantic.
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -28,7 +33,7 @@ from .extract.problems import build
 from .extract.summary import completeness_warnings, summarise
 from .extract.told_apart import statuses_told_apart
 from .limits import DEFAULT_LIMITS, Limits
-from .models.report import (
+from .models.records import (
     RemovedText,
     Report,
     ReportWarning,
@@ -50,8 +55,19 @@ from .text.textmap import TextMap
 
 if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
     from .enrich.config import EnrichConfig
+    from .models import report as models
 
-__all__ = ["FORMATS", "parse_bytes", "parse_document", "parse_file", "parse_text", "read_document"]
+__all__ = [
+    "FORMATS",
+    "parse_bytes",
+    "parse_bytes_record",
+    "parse_document",
+    "parse_document_record",
+    "parse_file",
+    "parse_file_record",
+    "parse_text",
+    "read_document",
+]
 
 FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image")
 
@@ -109,7 +125,7 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     raise UnsupportedFormatError(f"unknown format {fmt!r}")
 
 
-def parse_bytes(
+def parse_bytes_record(
     data: bytes,
     *,
     name: str | None = None,
@@ -120,28 +136,14 @@ def parse_bytes(
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
-    """The report in ``data``. ``format`` is sniffed from the content when not given.
-
-    ``repair`` fixes damaged copies first (traditional characters, pinyin glosses, web-copy
-    punctuation, lost line breaks; see :mod:`rectpipe.repair`). ``enrich`` adds dates,
-    quantities, references, entities, keywords and a topic to every problem (see
-    :mod:`rectpipe.enrich`; it loads jieba, about two seconds the first time in a process),
-    read with ``enrich_config`` (default: the ``enrichment:`` section of ``profile``).
-
-    Raises a :class:`~rectpipe.errors.RectpipeError` subclass when the bytes cannot be read
-    (``corrupt``, ``too_large``…), hold nothing recognisable as a report
-    (``structure_not_found``), or take longer than ``limits.timeout`` (``timeout``) or more
-    memory than ``limits.max_memory_bytes`` (``too_large``); with either limit set the parse
-    runs in a child process. An unexpected failure inside rectpipe is raised as
-    ``internal_error``, never as a bare exception.
-    """
+    """:func:`parse_bytes`, the report as records."""
     if limits.timeout is not None or limits.max_memory_bytes is not None:
         from .runtime.isolate import run_isolated
 
         untimed = replace(limits, timeout=None, max_memory_bytes=None)
         return run_isolated(
             partial(
-                parse_bytes,
+                parse_bytes_record,
                 data,
                 name=name,
                 format=format,
@@ -191,7 +193,7 @@ def _parse(
         raise TooLargeError(
             f"{len(document.blocks)} paragraphs, over the {limits.max_blocks} limit"
         )
-    return parse_document(
+    return parse_document_record(
         document,
         source=Source(
             file_name=escape_name(name) if name is not None else None,
@@ -209,7 +211,7 @@ def _parse(
     )
 
 
-def parse_file(
+def parse_file_record(
     path: AnyPath,
     *,
     format: str | None = None,
@@ -219,9 +221,7 @@ def parse_file(
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
-    """The report in the file at ``path`` (see :func:`parse_bytes`): a ``str``, ``bytes`` or
-    path-like name, bytes that are not UTF-8 included (the report's ``file_name`` shows them
-    as ``\\xff`` escapes)."""
+    """:func:`parse_file`, the report as records."""
     path = fs_path(path)
     try:
         if path.stat().st_size > limits.max_file_bytes:
@@ -233,7 +233,7 @@ def parse_file(
     except OSError as exc:
         raise InputNotFoundError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     try:
-        return parse_bytes(
+        return parse_bytes_record(
             data,
             name=path.name,
             format=format,
@@ -249,6 +249,93 @@ def parse_file(
         raise
 
 
+def parse_document_record(
+    document: Document,
+    *,
+    source: Source,
+    profile: Profile | None = None,
+    repair: bool = True,
+    enrich: bool = False,
+    enrich_config: EnrichConfig | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """:func:`parse_document`, the report as records."""
+    with collector_paused():
+        return _parse_document(
+            document, source, profile, repair, enrich, enrich_config, limits.max_items
+        )
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    name: str | None = None,
+    format: str | None = None,
+    profile: Profile | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    repair: bool = True,
+    enrich: bool = False,
+    enrich_config: EnrichConfig | None = None,
+) -> models.Report:
+    """The report in ``data``. ``format`` is sniffed from the content when not given.
+
+    ``repair`` fixes damaged copies first (traditional characters, pinyin glosses, web-copy
+    punctuation, lost line breaks; see :mod:`rectpipe.repair`). ``enrich`` adds dates,
+    quantities, references, entities, keywords and a topic to every problem (see
+    :mod:`rectpipe.enrich`; it loads jieba, about two seconds the first time in a process),
+    read with ``enrich_config`` (default: the ``enrichment:`` section of ``profile``).
+
+    Raises a :class:`~rectpipe.errors.RectpipeError` subclass when the bytes cannot be read
+    (``corrupt``, ``too_large``…), hold nothing recognisable as a report
+    (``structure_not_found``), or take longer than ``limits.timeout`` (``timeout``) or more
+    memory than ``limits.max_memory_bytes`` (``too_large``); with either limit set the parse
+    runs in a child process. An unexpected failure inside rectpipe is raised as
+    ``internal_error``, never as a bare exception.
+    """
+    from .models.convert import to_model
+
+    return to_model(
+        parse_bytes_record(
+            data,
+            name=name,
+            format=format,
+            profile=profile,
+            limits=limits,
+            repair=repair,
+            enrich=enrich,
+            enrich_config=enrich_config,
+        )
+    )
+
+
+def parse_file(
+    path: AnyPath,
+    *,
+    format: str | None = None,
+    profile: Profile | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    repair: bool = True,
+    enrich: bool = False,
+    enrich_config: EnrichConfig | None = None,
+) -> models.Report:
+    """The report in the file at ``path`` (see :func:`parse_bytes`): a ``str``, ``bytes`` or
+    path-like name, bytes that are not UTF-8 included (the report's ``file_name`` shows them
+    as ``\\xff`` escapes)."""
+    from .models.convert import to_model
+
+    return to_model(
+        parse_file_record(
+            path,
+            format=format,
+            profile=profile,
+            limits=limits,
+            repair=repair,
+            enrich=enrich,
+            enrich_config=enrich_config,
+        )
+    )
+
+
 def parse_text(
     text: str,
     *,
@@ -256,7 +343,7 @@ def parse_text(
     profile: Profile | None = None,
     repair: bool = True,
     enrich: bool = False,
-) -> Report:
+) -> models.Report:
     """The report in a string of plain text (see :func:`parse_bytes`)."""
     return parse_bytes(
         text.encode("utf-8"),
@@ -271,19 +358,28 @@ def parse_text(
 def parse_document(
     document: Document,
     *,
-    source: Source,
+    source: models.Source | Source,
     profile: Profile | None = None,
     repair: bool = True,
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> Report:
+) -> models.Report:
     """Everything after the reader: the format-blind part of the pipeline (``limits``: its
-    ``max_items``)."""
-    with collector_paused():
-        return _parse_document(
-            document, source, profile, repair, enrich, enrich_config, limits.max_items
+    ``max_items``). ``source`` describes the file ``document`` was read from."""
+    from .models.convert import from_model, to_model
+
+    return to_model(
+        parse_document_record(
+            document,
+            source=from_model(source),
+            profile=profile,
+            repair=repair,
+            enrich=enrich,
+            enrich_config=enrich_config,
+            limits=limits,
         )
+    )
 
 
 def _parse_document(
@@ -375,12 +471,12 @@ def _parse_document(
     )
     report.warnings += consistency_warnings(report, contradictions)
     report.warnings += confidence_warnings(report, textmap)
+    place(report, textmap)
     if enrich:
         from .enrich.config import config_for
         from .enrich.run import enrich_report
 
         enrich_report(report, enrich_config or config_for(profile))
-    place(report, textmap)
     return report
 
 

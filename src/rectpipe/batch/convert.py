@@ -13,15 +13,22 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path, PurePath
+from typing import Any
 
 from ..errors import InputNotFoundError, InternalError, RectpipeError, TooLargeError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..pipeline import parse_bytes
+from ..pipeline import parse_bytes_record
 from ..profiles.profile import Profile, load_profile
 from ..runtime.paths import AnyPath, fs_str
 from .result import FileResult
 
 __all__ = ["cached_profile", "convert_and_store", "convert_bytes", "convert_path"]
+
+
+def _to_model(record: Any) -> Any:
+    from ..models.convert import to_model
+
+    return to_model(record)
 
 
 @cache
@@ -37,15 +44,19 @@ def convert_bytes(
     *,
     profile_path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    as_records: bool = False,
 ) -> FileResult:
     """The result of parsing ``data``, the content of the file at ``path`` (used for the
     name and recorded as given). With ``limits.timeout`` set the parse runs in a child process
-    and a ``timeout`` failure comes back when it takes longer. Never raises."""
+    and a ``timeout`` failure comes back when it takes longer. ``as_records`` leaves the
+    report as records (:mod:`rectpipe.models.records`), as the batch engines carry it. Never
+    raises."""
     started = time.perf_counter()
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         profile = cached_profile(profile_path)
-        report = parse_bytes(data, name=PurePath(path).name, profile=profile, limits=limits)
+        record = parse_bytes_record(data, name=PurePath(path).name, profile=profile, limits=limits)
+        report = record if as_records else _to_model(record)
     except RectpipeError as exc:
         return FileResult.failed(path, exc, sha256=sha256, seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug in rectpipe: recorded, the batch goes on
@@ -59,6 +70,7 @@ def convert_path(
     *,
     profile_path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    as_records: bool = False,
 ) -> FileResult:
     """:func:`convert_bytes` on the file at ``path``. A file that cannot be opened gives a
     ``file_not_found`` failure and one over ``limits.max_file_bytes`` a ``too_large`` failure,
@@ -77,7 +89,9 @@ def convert_path(
     except OSError as exc:
         error = InputNotFoundError(f"cannot read: {exc.strerror or exc}")
         return FileResult.failed(path, error, seconds=time.perf_counter() - started)
-    return convert_bytes(data, path, profile_path=profile_path, limits=limits)
+    return convert_bytes(
+        data, path, profile_path=profile_path, limits=limits, as_records=as_records
+    )
 
 
 def convert_and_store(
@@ -87,11 +101,12 @@ def convert_and_store(
     convert: Callable[..., FileResult] = convert_path,
     profile_path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    as_records: bool = False,
 ) -> FileResult:
     """``convert`` (:func:`convert_path`), then ``store`` (a sink's worker-side writer) on its
     result. A failure to write the output (disk full) becomes an ``output_error`` failure.
     Never raises."""
-    result = convert(path, profile_path=profile_path, limits=limits)
+    result = convert(path, profile_path=profile_path, limits=limits, as_records=as_records)
     try:
         return store(result)
     except RectpipeError as exc:  # output_error: disk full, no permission…

@@ -58,6 +58,7 @@ def run_plan(
     common: dict[str, Any] = {
         "profile_path": os.path.abspath(profile_path) if profile_path else None,
         "limits": replace(limits, timeout=None, max_memory_bytes=None),
+        "as_records": True,  # the report travels as records; run_batch makes the models
     }
     job: Callable[[str], FileResult]
     if store is not None:
@@ -106,7 +107,7 @@ def run_batch(
     """
     cached_profile(profile_path)
     plan = plan_batch(paths, resume_manifest=resume_manifest)
-    yield from run_plan(
+    for result in run_plan(
         plan,
         workers=workers,
         timeout=timeout,
@@ -114,4 +115,5 @@ def run_batch(
         limits=limits,
         max_tasks_per_worker=max_tasks_per_worker,
         start_method=start_method,
-    )
+    ):
+        yield result.with_model()

@@ -84,6 +84,7 @@ def convert_many(
         common: dict[str, Any] = {
             "profile_path": profile_path,
             "limits": replace(limits, max_memory_bytes=None),
+            "as_records": True,  # records travel back; run_batch_ray makes the models
         }
         job: Callable[[str], FileResult]
         if store is None:
@@ -210,11 +211,12 @@ def run_batch_ray(
     both before any work starts (on the first ``next``)."""
     cached_profile(profile_path)
     plan = plan_batch(paths, resume_manifest=resume_manifest)
-    yield from run_plan_ray(
+    for result in run_plan_ray(
         plan,
         workers=workers,
         timeout=timeout,
         profile_path=profile_path,
         limits=limits,
         address=address,
-    )
+    ):
+        yield result.with_model()

@@ -5,12 +5,15 @@ Internal: the public door is :mod:`rectpipe.batch`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import RectpipeError
-from ..models.report import Report
+from ..models import records
 from ..runtime.names import escape_name
+
+if TYPE_CHECKING:
+    from ..models.report import Report
 
 __all__ = ["DONE_STATUSES", "STATUSES", "FileResult", "ResultStatus"]
 
@@ -28,7 +31,8 @@ class FileResult:
     :class:`~rectpipe.errors.RectpipeError` code such as ``timeout``). ``sha256`` is the hash
     of the bytes read, ``None`` when the file could not be read at all. ``problems`` and
     ``warnings`` count what the report holds (0 on failure); ``seconds`` is wall-clock time
-    spent on the file. ``report`` is the parsed :class:`Report` unless the status is
+    spent on the file. ``report`` is the parsed :class:`Report` (inside a batch engine, its
+    records: :meth:`with_model` makes the models users get) unless the status is
     ``failure`` or the worker already stored it: then ``stored`` says where (the output file,
     relative to the output folder) and ``report`` is ``None``, so the report never travels
     between processes.
@@ -42,7 +46,7 @@ class FileResult:
     problems: int = 0
     warnings: int = 0
     seconds: float = 0.0
-    report: Report | None = None
+    report: Report | records.Report | None = None
     stored: str | None = None
 
     @property
@@ -51,7 +55,7 @@ class FileResult:
         return self.status in DONE_STATUSES
 
     @classmethod
-    def parsed(cls, path: str, report: Report, seconds: float) -> FileResult:
+    def parsed(cls, path: str, report: Report | records.Report, seconds: float) -> FileResult:
         """The result for a report that was parsed: ``partial`` when it has warnings."""
         return cls(
             path=path,
@@ -77,6 +81,14 @@ class FileResult:
             seconds=seconds,
         )
 
+    def with_model(self) -> FileResult:
+        """This result with its report as the models (:class:`~rectpipe.Report`)."""
+        if not isinstance(self.report, records.Report):
+            return self
+        from ..models.convert import to_model
+
+        return replace(self, report=to_model(self.report))
+
     def record(self) -> dict[str, Any]:
         """The manifest line for this result (everything but the report), JSON-ready; a
         path that is not valid UTF-8 is written escaped (:func:`.escape_name`)."""
@@ -96,7 +108,8 @@ class FileResult:
         travel in between processes that do not share Python objects (Ray)."""
         row = self.record()
         row["seconds"] = self.seconds
-        row["report_json"] = self.report.model_dump_json() if self.report is not None else None
+        report = self.with_model().report
+        row["report_json"] = report.model_dump_json() if report is not None else None  # type: ignore[union-attr]
         return row
 
     @classmethod
@@ -114,5 +127,11 @@ class FileResult:
             problems=int(row.get("problems") or 0),
             warnings=int(row.get("warnings") or 0),
             seconds=float(row.get("seconds") or 0.0),
-            report=Report.model_validate_json(report_json) if report_json else None,
+            report=_validated(report_json) if report_json else None,
         )
+
+
+def _validated(text: str) -> Report:
+    from ..models.report import Report
+
+    return Report.model_validate_json(text)

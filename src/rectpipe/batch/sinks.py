@@ -175,7 +175,10 @@ class BookSink:
         if result.report is None:
             self._at.pop(item.path, None)
             return None
-        data = pickle.dumps(WorkbookRows.of(result.report), protocol=pickle.HIGHEST_PROTOCOL)
+        from ..models.convert import to_model
+
+        rows = WorkbookRows.of(to_model(result.report))
+        data = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
         offset = self._spill.seek(0, os.SEEK_END)
         self._spill.write(data)
         self._at[item.path] = (offset, len(data))

@@ -1,5 +1,8 @@
 """``rectpipe extract``: documents in, reports out, over :func:`rectpipe.parse_file`.
 
+Reports are parsed as records and written from them: JSON and JSONL output never imports
+pydantic (the other formats make the models first).
+
 Each failed file is one ``rectpipe: …`` line on stderr and the others are still written; the
 exit status is 0, the failures' exit code when they share one, or 1.
 
@@ -18,7 +21,7 @@ from .options import limits_from
 from .output import expand_inputs, is_dir, output_names, read_stdin, report_error, write_to
 
 if TYPE_CHECKING:
-    from ..models.report import Report
+    from ..models.records import Report
 
 __all__ = ["run_extract"]
 
@@ -27,7 +30,7 @@ def run_extract(args: argparse.Namespace) -> int:
     """Run ``rectpipe extract`` for parsed ``args``; returns the exit status."""
     # the parser and the writers are imported here, before any file is parsed, so that each
     # file's child process (forked) starts with them loaded
-    from ..pipeline import parse_bytes, parse_file
+    from ..pipeline import parse_bytes_record, parse_file_record
     from ..profiles.profile import load_profile
     from ..writers import jsonl_chunks, render_chunks, write_output
 
@@ -46,7 +49,7 @@ def run_extract(args: argparse.Namespace) -> int:
     for index, name in enumerate(inputs):
         try:
             if name == "-":
-                report = parse_bytes(
+                report = parse_bytes_record(
                     read_stdin(),
                     name=None,
                     format=args.input_format,
@@ -56,7 +59,7 @@ def run_extract(args: argparse.Namespace) -> int:
                     enrich=args.enrich,
                 )
             else:
-                report = parse_file(
+                report = parse_file_record(
                     name,
                     format=args.input_format,
                     profile=profile,

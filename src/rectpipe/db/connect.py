@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import MissingDependencyError, UsageError
-from ..models.report import Report
+from ..models import records
 from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath, fs_str
 from .retry import DEFAULT_LOCK_WAIT, SQLITE_BUSY_TIMEOUT, with_backoff
@@ -22,6 +22,8 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from ..models.report import Report
 
 
 def database_url(target: str) -> str:
@@ -82,12 +84,20 @@ class Database:
     def _patiently(self, work: Callable[[], T], what: str) -> T:
         return with_backoff(work, wait=self.lock_wait, what=what, where=self.name)
 
-    def store(self, report: Report, *, path: str) -> None:
-        """Insert or replace ``report`` (see :func:`rectpipe.db.store.store_report`)."""
+    def store(self, report: Report | records.Report, *, path: str) -> None:
+        """Insert or replace ``report``, its models or its records (see
+        :func:`rectpipe.db.store.store_report`)."""
         from .store import store_report
 
+        record: records.Report
+        if isinstance(report, records.Report):
+            record = report
+        else:
+            from ..models.convert import from_model
+
+            record = from_model(report)
         self._patiently(
-            lambda: store_report(self.engine, report, path=path), f"storing {escape_name(path)}"
+            lambda: store_report(self.engine, record, path=path), f"storing {escape_name(path)}"
         )
 
     def forget(self, path: str, *, keep_sha256: str | None = None) -> int:

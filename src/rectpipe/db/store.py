@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, or_, select
 
-from ..models.report import Problem, Provenance, Report, Section
+from ..models.records import Problem, Provenance, Report, Section
 from ..runtime.names import escape_name
 from . import schema
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..models.enrichment import Entity
+from ..models.records import Entity
 from ._jieba import Token
 from .config import EnrichConfig
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from ..models.enrichment import Keyword
+from ..models.records import Keyword
 from ._jieba import Token, idf_table
 from .config import EnrichConfig
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..models.enrichment import Quantity
+from ..models.records import Quantity, copied
 from ..text.numbering import cn_to_int
 
 __all__ = ["find_quantities"]
@@ -110,5 +110,5 @@ def find_quantities(text: str, *, base: int = 0) -> list[Quantity]:
             )
     found.sort(key=lambda q: q.start)
     if base:
-        found = [q.model_copy(update={"start": q.start + base, "end": q.end + base}) for q in found]
+        found = [copied(q, start=q.start + base, end=q.end + base) for q in found]
     return found

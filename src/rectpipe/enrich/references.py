@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from ..models.enrichment import DocumentNumber, DocumentRef, MeetingRef, References
+from ..models.records import DocumentNumber, DocumentRef, MeetingRef, References
 from ._jieba import Token
 
 __all__ = ["find_documents", "find_meetings", "find_numbers", "find_references"]

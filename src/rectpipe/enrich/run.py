@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..extract.consistency import report_year
-from ..models.enrichment import Enrichment, Part, ReportEnrichment
-from ..models.report import Problem, Provenance, Report
+from ..models.records import Enrichment, Part, Problem, Provenance, Report, ReportEnrichment
 from ..text.date_mentions import find_dates
 from .config import PARTS, EnrichConfig, default_config
 from .entities import find_entities

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from ..models.report import Measure, PathItem, Problem, Provenance, ReportWarning, Status
+from ..models.records import Measure, PathItem, Problem, Provenance, ReportWarning, Status
 from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.textmap import TextMap
@@ -170,8 +170,8 @@ def problem_of(
     """A :class:`Problem` of the builder's data (provenances and measures as plain data),
     made without validating it: every value is of its field's own type, and a parse makes
     thousands of problems, each of a dozen or more models (its sources, measures and path)."""
-    trusted = Provenance.trusted
-    return Problem.trusted(
+    trusted = Provenance
+    return Problem(
         id=id,
         number=number,
         marker=marker,
@@ -183,7 +183,7 @@ def problem_of(
         long_term=long_term,
         actions=actions,
         measures=[
-            Measure.trusted(
+            Measure(
                 ordinal=m["ordinal"],
                 marker=m["marker"],
                 text=m["text"],

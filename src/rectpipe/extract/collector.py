@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models.report import Metadata, MetadataOrigin, Provenance
+from ..models.records import Metadata, MetadataOrigin, Provenance
 from ..profiles.profile import Profile
 from ..text.textmap import TextMap
 

@@ -17,8 +17,15 @@ from functools import cache
 
 import regex
 
-from ..models.enrichment import DateMention
-from ..models.report import BlockRef, Problem, Provenance, Report, ReportWarning, Status
+from ..models.records import (
+    BlockRef,
+    DateMention,
+    Problem,
+    Provenance,
+    Report,
+    ReportWarning,
+    Status,
+)
 from ..profiles.profile import Profile, _default_raw
 from ..runtime.isodate import last_day
 from ..text.date_mentions import find_dated_deadlines, find_dates

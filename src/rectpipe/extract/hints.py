@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import regex
 
-from ..models.report import MetadataOrigin
+from ..models.records import MetadataOrigin
 from ..text.dates import find_dates, iso
 from .collector import Collector
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from ..models.report import InspectionKind
+from ..models.records import InspectionKind
 from ..profiles.profile import Profile
 from ..text.dates import Period, find_dates, find_period, iso
 from .collector import Collector

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..models.report import Metadata, ReportWarning
+from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
 from ..text.dates import DATE, GARBLED_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture

@@ -16,11 +16,11 @@ from typing import Any
 
 import regex
 
-from ..models.report import Problem, Status
+from ..models.records import Problem, Status
 from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
-from .builder import Builder, child_measures, measures_in
+from .builder import Builder, child_measures, measures_in, problem_of
 from .fields_of_node import NodeFields
 from .spans import Spans
 from .status import normalise_status, status_sentence
@@ -115,24 +115,23 @@ def notice_problem(
     ordinal = next((g for g in number.groups() if g), None) if number else None
     first = textmap.starts[finding.block]
     last = max(parts.values(), key=lambda n: n.block)
-    return Problem.model_validate(
-        {
-            "id": builder.unique(f"p{ordinal or 1}"),
-            "number": ordinal,
-            "marker": None,
-            "path": [],
-            "title": title,
-            "description": description.text,
-            "status": status,
-            "status_raw": status_raw,
-            "long_term": long_term,
-            "actions": actions.text,
-            "measures": measures,
-            "responsible": responsible.text if responsible else None,
-            "deadline": deadline.text if deadline else None,
-            "provenance": builder.prov_data(first, builder.node_end(last)),
-            "sources": sources,
-        }
+    return problem_of(
+        id=builder.unique(f"p{ordinal or 1}"),
+        number=ordinal,
+        marker=None,
+        path=[],
+        title=title,
+        description=description.text,
+        status=status,
+        status_raw=status_raw,
+        long_term=long_term,
+        actions=actions.text,
+        measures=measures,
+        responsible=responsible.text if responsible else None,
+        deadline=deadline.text if deadline else None,
+        heading=None,
+        provenance=builder.prov_data(first, builder.node_end(last)),
+        sources=sources,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from ..models.report import Box, Provenance, Report, ReportWarning
+from ..models.records import Box, Provenance, Report, ReportWarning, copied
 from ..readers.blocks import Geometry
 from ..text.textmap import TextMap
 
@@ -80,7 +80,7 @@ def place(report: Report, textmap: TextMap) -> None:
             found = made.get(box)
             if found is None:
                 page, x0, top, x1, bottom = box
-                found = made[box] = Box.trusted(
+                found = made[box] = Box(
                     page=page, x0=float(x0), top=float(top), x1=float(x1), bottom=float(bottom)
                 )
             by_piece[piece] = found
@@ -150,7 +150,7 @@ def confidence_warnings(
                         code="low_ocr_confidence",
                         message=f"{label}: its {name} was recognised by OCR with confidence "
                         f"{confidence:.2f} (below {threshold})",
-                        provenance=where.model_copy(),
+                        provenance=copied(where),
                     )
                 )
     return warnings

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..models.report import PathItem, Problem, ReportWarning, Section, Status
+from ..models.records import PathItem, Problem, ReportWarning, Section, Status
 from ..profiles.profile import Profile
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
@@ -258,8 +258,7 @@ def _problem(
         number=str(node.marker.ordinal),
         marker=node.marker.raw,
         path=[
-            PathItem.trusted(marker=_marker(n), title=section_title(fields[id(n)].heading)[0])
-            for n in path
+            PathItem(marker=_marker(n), title=section_title(fields[id(n)].heading)[0]) for n in path
         ],
         title=title,
         description=description.text,

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from ..models.report import Status
+from ..models.records import Status
 from ..profiles.profile import Profile
 from ..text.sentences import sentences
 

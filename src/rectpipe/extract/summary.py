@@ -14,7 +14,7 @@ from collections import Counter
 
 import regex
 
-from ..models.report import (
+from ..models.records import (
     CategoryCount,
     CategoryTotals,
     Report,
@@ -22,6 +22,7 @@ from ..models.report import (
     StatedTotals,
     Status,
     Summary,
+    copied,
 )
 from ..profiles.profile import Profile
 from ..text.dates import DATE
@@ -65,7 +66,7 @@ def summarise(
     if stated is None and categories_stated:
         # Only the groups state totals: the report states none of its own (raw is empty).
         first = categories_stated[0].provenance
-        stated = StatedTotals(raw="", provenance=first.model_copy(update={"end": first.start}))
+        stated = StatedTotals(raw="", provenance=copied(first, end=first.start))
     if stated is not None:
         stated.categories = categories_stated
     consistent: bool | None = None

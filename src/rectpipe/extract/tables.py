@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import regex
 
-from ..models.report import Measure, PathItem, Problem, Provenance, Status
+from ..models.records import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
 from ..text.numbering import MarkerKind, match_marker
 from ..text.sentences import split_first_sentence

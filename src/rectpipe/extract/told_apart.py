@@ -16,7 +16,7 @@ from bisect import bisect_right
 
 import regex
 
-from ..models.report import Problem, Status
+from ..models.records import Problem, Status
 from ..profiles.profile import Profile
 from ..text.textmap import TextMap
 from .status import status_sentence

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from ..models.report import StatedTotals, Status
+from ..models.records import StatedTotals, Status
 from ..profiles.profile import Profile
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap

@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from .lean import LeanModel
+from .vocab import Part
 
 __all__ = [
     "DateMention",
@@ -32,8 +33,6 @@ __all__ = [
     "References",
     "ReportEnrichment",
 ]
-
-Part = Literal["title", "description", "status", "actions", "responsible", "deadline"]
 
 
 class _Model(LeanModel):

@@ -9,13 +9,13 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Literal
 
 from pydantic import ConfigDict, Field
 
 from .enrichment import Enrichment, ReportEnrichment
 from .lean import LeanModel
+from .vocab import InspectionKind, MetadataOrigin, Status
 
 __all__ = [
     "SCHEMA_NAME",
@@ -47,27 +47,6 @@ SCHEMA_VERSION = "1.2"
 
 class _Model(LeanModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Status(str, Enum):
-    """Normalised rectification status of one problem."""
-
-    COMPLETED = "completed"
-    PARTIALLY_COMPLETED = "partially_completed"
-    IN_PROGRESS = "in_progress"
-    ONGOING = "ongoing"
-    NOT_COMPLETED = "not_completed"
-    UNKNOWN = "unknown"
-
-
-class InspectionKind(str, Enum):
-    """Which kind of inspection the report answers."""
-
-    XUNSHI = "巡视"
-    XUNCHA = "巡察"
-    SHENJI = "审计"
-    DUCHA = "督察"
-    OTHER = "other"
 
 
 def _absent(value: object) -> bool:
@@ -144,15 +123,6 @@ class Source(_Model):
         exclude_if=_absent,
         description="Pages read by OCR (1-based); absent when none was.",
     )
-
-
-MetadataOrigin = Literal[
-    "title", "signature", "front", "body", "date_line", "header_box", "page", "inferred"
-]
-"""Where a metadata value was read: the title line, the signature block, the lines before the
-title (``front``), the body text, a 发布日期/成文日期 line in the text (``date_line``), the web
-page's information box (``header_box``) or its date line (``page``); ``inferred`` when it is
-derived rather than stated (an issuer from the body's subject)."""
 
 
 class Metadata(_Model):

@@ -18,7 +18,7 @@ from typing import Annotated
 import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from ..models.report import Status
+from ..models.vocab import Status
 
 __all__ = [
     "SCHEMA_ID",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..models.report import Status
+from ..models.vocab import Status
 from ..runtime.paths import AnyPath, fs_str
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..models.report import ReportWarning
+from ..models.records import ReportWarning
 from ..readers.blocks import BlockKind
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, match_marker

@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from ..models.enrichment import DateMention
+from ..models.records import DateMention, copied
 from ..runtime.isodate import iso, last_day
 from .numbering import cn_to_int
 
@@ -342,5 +342,5 @@ def _found(
     ctx = _Context(text, report_year, _explicit_years(text))
     found = sorted(_matches(text, ctx, patterns), key=lambda m: m.start)
     if base:
-        found = [m.model_copy(update={"start": m.start + base, "end": m.end + base}) for m in found]
+        found = [copied(m, start=m.start + base, end=m.end + base) for m in found]
     return found

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..models.report import BlockRef, Provenance, ReportWarning
+from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record
 from .normalize import clean_blocks, clean_text
@@ -266,7 +266,7 @@ def with_originals(refs: Sequence[BlockRef], repaired: Sequence[Repaired]) -> li
     """``refs`` (one per repaired block, in order) with ``original`` set where repair changed
     the block."""
     return [
-        ref.model_copy(update={"original": item.original}) if item.original is not None else ref
+        copied(ref, original=item.original) if item.original is not None else ref
         for ref, item in zip(refs, repaired, strict=True)
     ]
 

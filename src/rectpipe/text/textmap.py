@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..models.report import BlockRef, Provenance
+from ..models.records import BlockRef, Provenance
 from ..readers.blocks import Block, BlockKind
 
 __all__ = ["TextMap", "display_text"]
@@ -62,7 +62,7 @@ class TextMap:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """Provenance of ``text[start:end]``."""
-        return Provenance.trusted(**self.provenance_data(start, end))
+        return Provenance(**self.provenance_data(start, end))
 
     def provenance_data(self, start: int, end: int) -> dict[str, Any]:
         """:meth:`provenance` as plain data (for a model that validates it as a field)."""
@@ -171,14 +171,14 @@ class TextMap:
         """One :class:`BlockRef` per block, for the report. Made without validation: every
         value is read from the blocks with the field's own type (a long document has thousands
         of blocks)."""
-        starts, made = self.starts, BlockRef.trusted
+        starts, made = self.starts, BlockRef
         return [
             made(
                 index=i,
                 kind=block.kind.value,
                 path=block.path,
                 page=block.page,
-                bbox=None if block.bbox is None else (*map(float, block.bbox),),
+                bbox=None if block.bbox is None else _floats(block.bbox),
                 style=block.style,
                 list_label=block.list_label,
                 start=starts[i],
@@ -201,3 +201,8 @@ def _cell_path(block: Block, offset: int) -> str:
             if offset < position:
                 return path
     return block.path
+
+
+def _floats(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = bbox
+    return (float(x0), float(top), float(x1), float(bottom))

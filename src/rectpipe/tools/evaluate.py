@@ -218,8 +218,9 @@ def _enriched(report: Report) -> Report:
     if all(problem.enrichment is not None for problem in report.iter_problems()):
         return report
     from ..enrich import enrich_report
+    from ..models.convert import from_model, to_model
 
-    return enrich_report(report.model_copy(deep=True))
+    return to_model(enrich_report(from_model(report)))  # from_model copies
 
 
 def _score_metadata(report: Report, facts: dict[str, Any], score: DocumentScore) -> None:

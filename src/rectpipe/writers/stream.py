@@ -14,30 +14,51 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from ..models.report import Report
-from .formats import FORMATS, fast_json_ok, problem_rows
-from .render import render
+from ..models import records
+from .kinds import FORMATS
+from .record_json import dumps_record, dumps_records, dumps_value
+from .rows import problem_rows
 
-__all__ = ["json_chunks", "jsonl_chunks", "render_chunks"]
+if TYPE_CHECKING:
+    from ..models.report import Report
+
+__all__ = ["json_chunks", "jsonl_chunks", "record_json_chunks", "render_chunks"]
 
 #: Top-level fields of a report written item by item (the ones that grow with the document).
 _LISTS = ("sections", "problems", "warnings", "removed", "blocks")
 
 
-def render_chunks(reports: Report | Iterable[Report], fmt: str) -> Iterable[str | bytes]:
-    """``render(reports, fmt)`` as pieces to be written one after the other."""
-    items = [reports] if isinstance(reports, Report) else list(reports)
-    if fmt == "json" and len(items) == 1 and fast_json_ok(items[0]):
-        return json_chunks(items[0])
-    if fmt == "jsonl":
-        return (row for report in items for row in jsonl_chunks(report))
+AnyReport = Any  # a report's models (rectpipe.Report) or its records
+
+
+def render_chunks(reports: AnyReport | Iterable[AnyReport], fmt: str) -> Iterable[str | bytes]:
+    """``render(reports, fmt)`` as pieces to be written one after the other. Reports may be
+    given as models or as records (:mod:`rectpipe.models.records`): records are written as
+    JSON and JSONL without ever being made models."""
+    items: list[Any] = [reports] if hasattr(reports, "schema_version") else list(reports)
     if fmt not in FORMATS and fmt not in ("csv", "xlsx"):
         raise ValueError(f"unknown output format {fmt!r}")
+    if fmt == "jsonl":
+        return (row for report in items for row in jsonl_chunks(report))
+    if items and all(isinstance(r, records.Report) for r in items):
+        if fmt == "json":
+            return (
+                record_json_chunks(items[0]) if len(items) == 1 else [dumps_records(items) + "\n"]
+            )
+        from ..models.convert import to_model
+
+        items = [to_model(r) for r in items]
+    from .formats import fast_json_ok
+    from .render import render
+
+    if fmt == "json" and len(items) == 1 and fast_json_ok(items[0]):
+        return json_chunks(items[0])
     return [render(items, fmt)]
 
 
-def jsonl_chunks(report: Report) -> Iterator[str]:
+def jsonl_chunks(report: Report | records.Report) -> Iterator[str]:
     """The JSONL lines of ``report``, one problem row each."""
     for row in problem_rows(report):
         yield json.dumps(row, ensure_ascii=False) + "\n"
@@ -66,4 +87,26 @@ def json_chunks(report: Report) -> Iterator[str]:
             continue
         yield ("" if first else ",") + alone[1:-2]  # "{\n  "name": …\n}" less the braces
         first = False
+    yield "\n}\n"
+
+
+def record_json_chunks(report: records.Report) -> Iterator[str]:
+    """:func:`json_chunks` of a report's records: the same pieces, written from the records."""
+    first = True
+    yield "{"
+    for name, kind, omitted in records.SPECS[records.Report]:
+        value = getattr(report, name)
+        if value is None and omitted:
+            continue
+        yield ("" if first else ",") + f'\n  "{name}": '
+        first = False
+        if name in _LISTS and value:
+            yield "[\n    "
+            for position, item in enumerate(value):
+                if position:
+                    yield ",\n    "
+                yield dumps_record(item, "\n    ")
+            yield "\n  ]"
+            continue
+        yield dumps_value(value, kind, "\n  ")
     yield "\n}\n"
