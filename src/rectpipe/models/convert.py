@@ -3,7 +3,7 @@
 and back.
 
 Records hold what validation would give (the pipeline made them), so models are made without
-validating (:meth:`~.lean.LeanModel.trusted`); a float field holding an int gets the float
+validating (:mod:`.to_model`, generated); a float field holding an int gets the float
 validation would have made of it.
 
 Internal: the public door is :mod:`rectpipe`.
@@ -11,16 +11,15 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, overload
+from typing import Any, overload
 
 from pydantic import BaseModel
 
 from . import enrichment, records, report
 from .lean import LeanModel
+from .to_model import to_model as _made
 
 __all__ = ["from_model", "to_model"]
-
-_R = TypeVar("_R")
 
 #: record class → model class, and back.
 _MODEL: dict[type, type[LeanModel]] = {
@@ -28,31 +27,6 @@ _MODEL: dict[type, type[LeanModel]] = {
     for cls in records.SPECS
 }
 _RECORD: dict[type, type] = {model: record for record, model in _MODEL.items()}
-
-
-def _float(value: Any) -> Any:
-    return float(value) if type(value) is int else value
-
-
-def _convert(value: Any, kind: str) -> Any:
-    if value is None:
-        return None
-    kind = kind.rstrip("?")
-    if kind == "float":
-        return _float(value)
-    if kind == "floats":
-        return tuple(_float(v) for v in value)
-    if kind == "model":
-        return to_model(value)
-    if kind == "models":
-        return [to_model(v) for v in value]
-    if kind == "model_map":
-        return {k: to_model(v) for k, v in value.items()}
-    if kind == "float_map":
-        return {k: _float(v) for k, v in value.items()}
-    if kind in ("plain_list", "str_map", "enum_map"):
-        return type(value)(value)
-    return value
 
 
 @overload
@@ -63,10 +37,7 @@ def to_model(record: Any) -> Any:
     """The model of ``record`` (a model given is returned as it is)."""
     if isinstance(record, BaseModel):
         return record
-    cls = type(record)
-    return _MODEL[cls].trusted(
-        **{name: _convert(getattr(record, name), kind) for name, kind, _ in records.SPECS[cls]}
-    )
+    return _made(record)
 
 
 def _back(value: Any, kind: str) -> Any:
