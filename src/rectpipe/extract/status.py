@@ -184,6 +184,10 @@ def _covered(text: str, profile: Profile) -> float:
 
 
 _GROUP_TAIL = regex.compile(r"(?:的)?(?:整改)?(?:问题|事项|任务)(?:清单)?$")
+# A group's own count after its title: 已完成整改的问题（6个）, 正在整改的事项（共2项）.
+_GROUP_COUNT = regex.compile(
+    r"[（(]\s*共?\s*[0-9０-９一二三四五六七八九十]{1,4}\s*[个项条]\s*[)）]$"
+)
 
 
 _ALL = regex.compile(r"全部|均|都|悉数|一律")
@@ -208,7 +212,8 @@ def all_of_group(heading: str, profile: Profile) -> tuple[int, int, StatusMatch]
 def group_status(title: str, profile: Profile) -> StatusMatch | None:
     """The status a part's title gives the problems under it: 已整改完成的问题, 正在整改的问题,
     需持续整改的问题 — a title that is little more than a status phrase."""
-    core = _GROUP_TAIL.sub("", title.strip(_TRIM))
-    if core == title.strip(_TRIM):
+    bare = _GROUP_COUNT.sub("", title.strip(_TRIM)).strip(_TRIM)
+    core = _GROUP_TAIL.sub("", bare)
+    if core == bare:
         return None  # no 问题/事项 ending: a theme, not a status group
     return _status_core(core, profile)

@@ -7,6 +7,13 @@ every problem, that quotes a problem's title exactly gives that problem its stat
 problem states none itself: the sentence or clause of the paragraph that states one
 (:func:`~rectpipe.extract.status.status_sentence`).
 
+A short notice may instead refer to its findings by their place in the list:
+``目前第一项、第二项、第四项问题已经整改完成，第三项问题持续整改跟踪中。`` Each clause of such a
+paragraph that opens with ``第N项`` references and goes on with a status phrase gives that status
+to the problems numbered N, when the problems' numbers are unique (one flat list). Such a
+paragraph after the last item, naming several items, is read even where it was taken into the
+last problem's body.
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -18,11 +25,20 @@ import regex
 
 from ..models.records import Problem, Status
 from ..profiles.profile import Profile
+from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
-from .status import status_sentence
+from .status import _status_core, status_sentence
 
-__all__ = ["statuses_told_apart"]
+__all__ = ["statuses_by_ordinal", "statuses_told_apart"]
 
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_CLAUSE = regex.compile(r"[^，,；;。]+")
+_ORDINAL_REFS = regex.compile(
+    r"^\s*(?:目前|截至目前|其中|现)?[，,]?\s*(?P<refs>(?:第[0-9０-９一二三四五六七八九十]{1,3}项[、和及与]?)+)"
+    r"(?:问题)?"
+)
+_ONE_REF = regex.compile(r"第(?P<n>[0-9０-９一二三四五六七八九十]{1,3})项")
 _NAMED = regex.compile(r"^\s*(?:针对|关于|对于|对)“(?P<title>[^“”]{4,120})”(?:的)?问题")
 
 
@@ -55,3 +71,40 @@ def statuses_told_apart(problems: list[Problem], textmap: TextMap, profile: Prof
         problem.status_raw = text[rest + s : rest + e]
         problem.sources["status"] = textmap.provenance(start + rest + s, start + rest + e)
         del waiting[named.group("title").rstrip("。；;")]
+
+
+def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
+    """Give problems without a status the one a paragraph outside them states for ``第N项``."""
+    numbers = [p.number for p in problems]
+    if len(set(numbers)) != len(numbers):
+        return  # numbering restarts: 第N项 would not say which
+    waiting = {p.number: p for p in problems if p.status is Status.UNKNOWN}
+    if not waiting:
+        return
+    for index in range(len(textmap.blocks)):
+        text = textmap.block_text(index)
+        if "项" not in text or "第" not in text:
+            continue
+        start = textmap.starts[index]
+        named = {m.group("n") for m in _ONE_REF.finditer(text)}
+        if len(named) < 2 and _inside(problems, start):
+            continue  # one item named from inside a problem: that problem's own business
+        for clause in _CLAUSE.finditer(text):
+            refs = _ORDINAL_REFS.match(clause.group(0))
+            if refs is None:
+                continue
+            rest_at = clause.start() + refs.end()
+            rest = text[rest_at : clause.end()]
+            match = _status_core(rest.strip(), profile)
+            if match is None:
+                continue
+            lead = len(rest) - len(rest.lstrip())
+            s, e = rest_at + lead, rest_at + len(rest.rstrip())
+            for ref in _ONE_REF.finditer(refs.group("refs")):
+                ordinal = cn_to_int(ref.group("n").translate(_FULLWIDTH))
+                problem = waiting.pop(str(ordinal), None)
+                if problem is None:
+                    continue
+                problem.status, problem.long_term = match.status, match.long_term
+                problem.status_raw = text[s:e]
+                problem.sources["status"] = textmap.provenance(start + s, start + e)

@@ -77,7 +77,7 @@ class MarkerKind(IntEnum):
 
     CN = 0  # 一、
     CN_PAREN = 1  # （一） (一)
-    LABEL = 2  # 问题1： 问题一： 反馈问题一： (a numbered finding label, between （一） and 1.)
+    LABEL = 2  # 问题1： 问题一： 反馈问题一： 第1项： (a numbered label, between （一） and 1.)
     ARABIC = 3  # 1. 1． 1、 ⒈
     ARABIC_PAREN = 4  # （1） (1) 1） ⑴
     CIRCLED = 5  # ①
@@ -120,6 +120,7 @@ _MARKER = regex.compile(
       | (?P<paren_digit>[\u2474-\u2487])
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
       | (?:反馈)?问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
+      | 第\s*(?P<item_label>[0-9０-９]{{1,3}}|{_CN})\s*项\s*[：:∶]
     )
     [\s\u3000]*
     """,
@@ -130,7 +131,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 # circled number.
 _MARKER_FIRST = frozenset(
     CN_NUMERAL_CHARS
-    + "0123456789０１２３４５６７８９（(问反"
+    + "0123456789０１２３４５６７８９（(问反第"
     + "".join(map(chr, range(0x2460, 0x249C)))  # ①…⑳, ⑴…⒇, ⒈…⒛
     + "".join(map(chr, range(0x3251, 0x3260)))
 )
@@ -173,6 +174,8 @@ def match_marker(text: str) -> Marker | None:
         kind, number = MarkerKind.ARABIC_PAREN, str(ord(groups["paren_digit"]) - 0x2474 + 1)
     elif groups["label"] is not None:
         kind, number = MarkerKind.LABEL, groups["label"]
+    elif groups["item_label"] is not None:  # 第1项： a numbered item label, as 问题1：
+        kind, number = MarkerKind.LABEL, groups["item_label"]
     else:
         kind, number = MarkerKind.CIRCLED, groups["circled"]
     if kind is MarkerKind.CIRCLED:
