@@ -109,7 +109,7 @@ class FileResult:
         row = self.record()
         row["seconds"] = self.seconds
         report = self.with_model().report
-        row["report_json"] = report.model_dump_json() if report is not None else None  # type: ignore[union-attr]
+        row["report_json"] = None if report is None else _json(report)
         return row
 
     @classmethod
@@ -129,6 +129,12 @@ class FileResult:
             seconds=float(row.get("seconds") or 0.0),
             report=_validated(report_json) if report_json else None,
         )
+
+
+def _json(report: Report | records.Report) -> str:
+    """``report``'s compact JSON (a report is a model here: :meth:`FileResult.with_model`)."""
+    assert not isinstance(report, records.Report)
+    return report.model_dump_json()
 
 
 def _validated(text: str) -> Report:

@@ -170,7 +170,6 @@ def problem_of(
     """A :class:`Problem` of the builder's data (provenances and measures as plain data),
     made without validating it: every value is of its field's own type, and a parse makes
     thousands of problems, each of a dozen or more models (its sources, measures and path)."""
-    trusted = Provenance
     return Problem(
         id=id,
         number=number,
@@ -187,13 +186,13 @@ def problem_of(
                 ordinal=m["ordinal"],
                 marker=m["marker"],
                 text=m["text"],
-                provenance=trusted(**m["provenance"]),
+                provenance=Provenance(**m["provenance"]),
             )
             for m in measures
         ],
         responsible=responsible,
         deadline=deadline,
         heading=heading,
-        provenance=trusted(**provenance),
-        sources={name: trusted(**data) for name, data in sources.items()},
+        provenance=Provenance(**provenance),
+        sources={name: Provenance(**data) for name, data in sources.items()},
     )

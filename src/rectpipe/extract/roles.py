@@ -39,14 +39,11 @@ def _is_narrative_title(heading: str, profile: Profile) -> bool:
     return any(word in heading for word in profile.narrative_sections)
 
 
-# A part whose whole title is one of these closes a 通报 sent down by an office (三、工作要求):
-# matched whole, since the words also sit inside problem parts' titles (…省委工作要求问题的整改).
-_CLOSING_WHOLE_TITLES = frozenset({"工作要求", "有关要求", "有关工作要求", "几点要求"})
-
-
 def _is_closing_title(heading: str, profile: Profile) -> bool:
     title = section_title(heading)[0]
-    return title in _CLOSING_WHOLE_TITLES or any(word in title for word in profile.closing_sections)
+    if title in profile.closing_titles:  # 工作要求: only as the whole title
+        return True
+    return any(word in title for word in profile.closing_sections)
 
 
 # The tree walks below are module functions, not closures calling themselves: such a closure

@@ -15,7 +15,14 @@ from ..models.records import Status
 from ..profiles.profile import Profile
 from ..text.sentences import sentences
 
-__all__ = ["StatusMatch", "all_of_group", "group_status", "normalise_status", "status_sentence"]
+__all__ = [
+    "StatusMatch",
+    "all_of_group",
+    "group_status",
+    "normalise_status",
+    "status_phrase",
+    "status_sentence",
+]
 
 _TRIM = " \t。；;，,.：:！!"
 
@@ -140,11 +147,11 @@ def _status_span(
         if core.startswith(prefix) and len(core) > len(prefix):
             core = core[len(prefix) :].lstrip("，,")
             break
-    match = _status_core(core, profile)
+    match = status_phrase(core, profile)
     if core != sentence and (match is None or match.status is Status.ONGOING):
         # 已整改: the prefix 已 is part of the phrase (已整改，长期坚持 is completed and
         # long-term, not only long-term).
-        whole = _status_core(sentence, profile)
+        whole = status_phrase(sentence, profile)
         if whole is not None and (match is None or whole.status is not Status.ONGOING):
             match = whole
     if match is None:
@@ -156,7 +163,9 @@ def _status_span(
     return start + lead, stop, match
 
 
-def _status_core(core: str, profile: Profile) -> StatusMatch | None:
+def status_phrase(core: str, profile: Profile) -> StatusMatch | None:
+    """The status ``core`` states when it is little more than a status phrase (已整改完成,
+    持续整改跟踪中), not a longer statement that happens to hold one."""
     if not core or len(core) > profile.status_sentence_max_chars:
         return None
     match = normalise_status(core, profile)
@@ -202,7 +211,7 @@ def all_of_group(heading: str, profile: Profile) -> tuple[int, int, StatusMatch]
         text = clause.group(0).strip()
         if not _ALL.search(text) or len(text) > profile.status_sentence_max_chars:
             continue
-        match = _status_core(text, profile)
+        match = status_phrase(text, profile)
         if match is not None:
             start = clause.start() + clause.group(0).find(text)
             return start, start + len(text), match
@@ -216,4 +225,4 @@ def group_status(title: str, profile: Profile) -> StatusMatch | None:
     core = _GROUP_TAIL.sub("", bare)
     if core == bare:
         return None  # no 问题/事项 ending: a theme, not a status group
-    return _status_core(core, profile)
+    return status_phrase(core, profile)

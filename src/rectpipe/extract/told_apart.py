@@ -25,13 +25,11 @@ import regex
 
 from ..models.records import Problem, Status
 from ..profiles.profile import Profile
-from ..text.numbering import cn_to_int
+from ..text.numbering import ordinal_value
 from ..text.textmap import TextMap
-from .status import _status_core, status_sentence
+from .status import status_phrase, status_sentence
 
 __all__ = ["statuses_by_ordinal", "statuses_told_apart"]
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _CLAUSE = regex.compile(r"[^，,；;。]+")
 _ORDINAL_REFS = regex.compile(
@@ -95,13 +93,13 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
                 continue
             rest_at = clause.start() + refs.end()
             rest = text[rest_at : clause.end()]
-            match = _status_core(rest.strip(), profile)
+            match = status_phrase(rest.strip(), profile)
             if match is None:
                 continue
             lead = len(rest) - len(rest.lstrip())
             s, e = rest_at + lead, rest_at + len(rest.rstrip())
             for ref in _ONE_REF.finditer(refs.group("refs")):
-                ordinal = cn_to_int(ref.group("n").translate(_FULLWIDTH))
+                ordinal = ordinal_value(ref.group("n"))
                 problem = waiting.pop(str(ordinal), None)
                 if problem is None:
                     continue

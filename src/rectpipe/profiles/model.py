@@ -194,6 +194,11 @@ class ProfileFile(_Strict):
         default_factory=list,
         description="titles of closing parts (下一步…): narrative whatever findings they mention",
     )
+    closing_titles: Phrases = Field(
+        default_factory=list,
+        description="whole titles that close a report (工作要求), matched whole because the "
+        "words also sit inside problem parts' titles",
+    )
     findings: Findings = Field(default_factory=Findings)
     notice_sections: NoticeSections = Field(default_factory=NoticeSections)
     issuer_suffixes: Phrases = Field(default_factory=list)

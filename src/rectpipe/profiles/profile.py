@@ -58,6 +58,8 @@ class Profile:
     narrative_sections: tuple[str, ...]
     #: Parts that close a report (下一步…): narrative whatever findings they mention.
     closing_sections: tuple[str, ...]
+    #: Whole titles that close a report (三、工作要求), matched whole, not as words in a title.
+    closing_titles: frozenset[str]
     issuer_suffixes: tuple[str, ...]
     inspection_kinds: tuple[str, ...]
     table_columns: dict[str, tuple[str, ...]]
@@ -104,6 +106,7 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             status_sentence_max_chars=int(raw.get("status_sentence_max_chars", 16)),
             narrative_sections=_longest_first(raw.get("narrative_sections", [])),
             closing_sections=_longest_first(raw.get("closing_sections", [])),
+            closing_titles=frozenset(raw.get("closing_titles", [])),
             issuer_suffixes=_longest_first(raw.get("issuer_suffixes", [])),
             inspection_kinds=tuple(str(k) for k in raw.get("inspection_kinds", [])),
             article_markers=_longest_first(raw.get("article_markers", [])),

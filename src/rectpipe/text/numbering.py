@@ -14,7 +14,7 @@ import regex
 
 from ..runtime.record import record
 
-__all__ = ["CN_NUMERAL_CHARS", "Marker", "MarkerKind", "cn_to_int", "match_marker"]
+__all__ = ["CN_NUMERAL_CHARS", "Marker", "MarkerKind", "cn_to_int", "match_marker", "ordinal_value"]
 
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
@@ -144,6 +144,12 @@ def _circled_value(ch: str) -> int:
     return code - 0x3251 + 21
 
 
+def ordinal_value(number: str) -> int | None:
+    """The value of an item's number as written: Arabic, full-width or Chinese (``"３"``,
+    ``"十二"``)."""
+    return cn_to_int(number.translate(_FULLWIDTH_DIGITS))
+
+
 def match_marker(text: str) -> Marker | None:
     """The numbering marker at the start of ``text``, or ``None``.
 
@@ -181,7 +187,7 @@ def match_marker(text: str) -> Marker | None:
     if kind is MarkerKind.CIRCLED:
         ordinal: int | None = _circled_value(number)
     else:
-        ordinal = cn_to_int(number.translate(_FULLWIDTH_DIGITS))
+        ordinal = ordinal_value(number)
     if ordinal is None or ordinal == 0:
         return None
     if (
