@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import functools
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,23 @@ def memory_cap_mb(headroom_mb: int) -> int:
 
 
 SEED = SAMPLES / "seed-yongzhou.txt"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The commands the tests run keep their compiled-pattern store in a folder of this run's,
+    not in the user's cache (``RECTPIPE_CACHE_DIR`` reaches the subprocesses too)."""
+    store = tempfile.mkdtemp(prefix="rectpipe-store-")
+    config.stash[_STORE] = store
+    os.environ["RECTPIPE_CACHE_DIR"] = store
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    store = config.stash.get(_STORE, None)
+    if store is not None:
+        shutil.rmtree(store, ignore_errors=True)
+
+
+_STORE = pytest.StashKey[str]()
 
 
 @functools.cache

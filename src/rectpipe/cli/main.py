@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import InternalError, RectpipeError
+from ..runtime.patterns import default_store, save_store, use_store
 from .output import report_error
 from .parser import build_parser
 
@@ -41,6 +42,9 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0, or the error's ``exit_code``)."""
     args = build_parser().parse_args(argv)
+    # before any stage is imported: its patterns come from the store, and what it compiles
+    # afresh is kept there for the next run (see rectpipe.runtime.patterns)
+    use_store(default_store())
     # Libraries underneath log warnings about damaged fonts and streams, and some attach
     # console handlers of their own when imported; the command's contract is one line per
     # failed file, so no log record is emitted at all.
@@ -58,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, no traceback
         report_error(InternalError(f"{type(exc).__name__}: {exc}"))
         return InternalError.exit_code
+    finally:
+        save_store()
 
 
 if __name__ == "__main__":  # pragma: no cover

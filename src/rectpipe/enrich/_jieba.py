@@ -15,16 +15,15 @@ is built); everything is loaded lazily and at most once, under a lock.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
+
+from ..runtime.cache import cache_dir
 
 __all__ = ["Token", "cache_dir", "idf_table", "tokens"]
 
@@ -40,29 +39,6 @@ class Token:
     tag: str
     start: int
     end: int
-
-
-def cache_dir() -> Path:
-    """The folder for rectpipe's caches, created when missing.
-
-    ``$RECTPIPE_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/rectpipe``, else
-    ``~/.cache/rectpipe``; when that cannot be created or written, a private folder
-    ``rectpipe-<uid>`` in the temp directory.
-    """
-    explicit = os.environ.get("RECTPIPE_CACHE_DIR")
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    candidates = [Path(explicit)] if explicit else []
-    candidates.append(Path(xdg) / "rectpipe" if xdg else Path.home() / ".cache" / "rectpipe")
-    uid = os.getuid() if hasattr(os, "getuid") else "user"
-    candidates.append(Path(tempfile.gettempdir()) / f"rectpipe-{uid}")
-    for folder in candidates:
-        try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError:
-            continue
-        if os.access(folder, os.W_OK):
-            return folder
-    return Path(tempfile.gettempdir())
 
 
 def _import_jieba() -> tuple[Any, Any]:

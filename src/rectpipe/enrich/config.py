@@ -17,6 +17,7 @@ import regex
 
 from ..errors import UsageError
 from ..profiles.profile import Profile, _default_raw, load_profile
+from ..runtime.patterns import compile_pattern
 
 __all__ = ["PARTS", "EnrichConfig", "config_for", "default_config", "load_config"]
 
@@ -80,7 +81,7 @@ def _build(raw: dict[str, Any]) -> EnrichConfig:
                 str(k): _longest_first(v) for k, v in dict(raw.get("document_roles", {})).items()
             },
             meeting_suffixes=_longest_first(raw.get("meeting_suffixes", [])),
-            org_patterns=tuple(regex.compile(str(p)) for p in raw.get("org_patterns", [])),
+            org_patterns=tuple(compile_pattern(str(p)) for p in raw.get("org_patterns", [])),
             org_suffixes=_longest_first(raw.get("org_suffixes", [])),
             org_part_suffixes=_longest_first(raw.get("org_part_suffixes", [])),
             org_unit_words=_words(raw.get("org_unit_words")),
@@ -92,7 +93,7 @@ def _build(raw: dict[str, Any]) -> EnrichConfig:
             person_titles=_longest_first(raw.get("person_titles", [])),
             dictionary=tuple(_entry(str(e)) for e in raw.get("dictionary", [])),
             completed_contradictions=tuple(
-                regex.compile(str(p)) for p in raw.get("completed_contradictions", [])
+                compile_pattern(str(p)) for p in raw.get("completed_contradictions", [])
             ),
         )
     except (TypeError, ValueError, AttributeError, regex.error) as exc:

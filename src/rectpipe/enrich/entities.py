@@ -23,12 +23,13 @@ from collections.abc import Sequence
 import regex
 
 from ..models.records import Entity
+from ..runtime.patterns import compile_pattern
 from ._jieba import Token
 from .config import EnrichConfig
 
 __all__ = ["find_entities"]
 
-_HAN = regex.compile(r"\p{Han}+")
+_HAN = compile_pattern(r"\p{Han}+")
 _MODIFIER_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "j", "vn", "b", "ng", "eng", "s"})
 # Before a company suffix (有限公司, 集团) almost anything but a verb or a particle is the name.
 _COMPANY_EXCLUDED_TAGS = frozenset({"v", "vd", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv",

@@ -8,15 +8,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-import regex
-
 from ..models.records import Keyword
+from ..runtime.patterns import compile_pattern
 from ._jieba import Token, idf_table
 from .config import EnrichConfig
 
 __all__ = ["best_topic", "find_keywords", "topic_scores"]
 
-_WORD = regex.compile(r"\p{Han}{2,}|[A-Za-z]{2,}")
+_WORD = compile_pattern(r"\p{Han}{2,}|[A-Za-z]{2,}")
 # Content words; names (nr, ns, nt) are left to the entities, verbs are mostly boilerplate.
 _KEYWORD_TAGS = frozenset({"n", "nz", "nl", "ng", "vn", "j", "l", "i", "an", "eng"})
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..models.records import Quantity, copied
+from ..runtime.patterns import compile_pattern
 from ..text.numbering import cn_to_int
 
 __all__ = ["find_quantities"]
@@ -20,16 +21,16 @@ _NUMBER = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千]+"
 _MULTIPLIERS = {"": 1.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6,
                 "千万": 1e7, "亿": 1e8, "万亿": 1e12}  # fmt: skip
-_MONEY = regex.compile(
+_MONEY = compile_pattern(
     rf"(?<![0-9０-９.．第])(?:(?P<n>{_NUMBER})|(?P<cn>{_CN_NUMBER}))\s*(?P<a1>余|多)?"
     rf"(?P<mult>万亿|千万|百万|十万|亿|万|千|百)?(?P<a2>余|多)?元(?!旦|素|宵|月)"
 )
-_PERCENT = regex.compile(rf"(?<![0-9０-９.．])(?P<n>{_NUMBER})\s*(?P<unit>[%％])")
+_PERCENT = compile_pattern(rf"(?<![0-9０-９.．])(?P<n>{_NUMBER})\s*(?P<unit>[%％])")
 _CLASSIFIERS = (
     "人次|批次|个|次|名|人|家|件|项|条|户|所|场|批|起|宗|笔|份|处|座|套|台|篇|部|位|支|期|轮|栋|间"
     "|块"
 )
-_COUNT = regex.compile(
+_COUNT = compile_pattern(
     rf"(?<![0-9０-９.．第/\-年月日])(?P<n>[0-9０-９]+)(?P<a>余|多)?"
     rf"(?P<unit>{_CLASSIFIERS})(?!月|百分点|工作日|小时|年|性)"
 )

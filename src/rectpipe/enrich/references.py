@@ -10,15 +10,16 @@ from collections.abc import Mapping, Sequence
 import regex
 
 from ..models.records import DocumentNumber, DocumentRef, MeetingRef, References
+from ..runtime.patterns import compile_pattern
 from ._jieba import Token
 
 __all__ = ["find_documents", "find_meetings", "find_numbers", "find_references"]
 
-_TITLE = regex.compile(r"《(?P<title>[^《》\n]{1,120})》")
-_NUMBER_CORE = regex.compile(
+_TITLE = compile_pattern(r"《(?P<title>[^《》\n]{1,120})》")
+_NUMBER_CORE = compile_pattern(
     r"[〔\[［(（]\s*(?P<y>(?:19|20|21)[0-9]{2})\s*[〕\]］)）]\s*第?(?P<n>[0-9]{1,5})\s*号"
 )
-_CODE_RUN = regex.compile(r"[\p{Han}]{1,10}$")
+_CODE_RUN = compile_pattern(r"[\p{Han}]{1,10}$")
 # Words that end the text before a document number's code: 根据湘编发〔2023〕4号 → 湘编发.
 _CODE_LEAD = tuple(
     "根据 按照 依据 依照 印发 下发 出台 文件 通过 以 的 即 "  # noqa: SIM905
@@ -29,7 +30,7 @@ _LIST_JOINERS = "、和及与"
 _NAME_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "j", "vn", "l", "b", "ng", "an"})
 _NAME_VERBS = frozenset({"整改", "巡视", "巡察", "督查", "推进", "调度", "部署", "警示", "务虚"})
 _NAME_STOP = frozenset({"召开", "组织", "经", "待", "就", "通过", "在", "的", "各", "相关", "有关"})
-_TIMES = regex.compile(r"\s*(?P<n>[0-9]{1,4})\s*次")
+_TIMES = compile_pattern(r"\s*(?P<n>[0-9]{1,4})\s*次")
 
 
 def find_numbers(text: str, *, base: int = 0) -> list[DocumentNumber]:

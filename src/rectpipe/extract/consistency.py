@@ -28,6 +28,7 @@ from ..models.records import (
 )
 from ..profiles.profile import Profile, _default_raw
 from ..runtime.isodate import last_day
+from ..runtime.patterns import compile_pattern
 from ..text.date_mentions import find_dated_deadlines, find_dates
 
 __all__ = [
@@ -44,8 +45,8 @@ Patterns = Sequence[regex.Pattern[str]]
 UNFINISHED = frozenset({Status.PARTIALLY_COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED})
 # A dated deadline in the narrative counts only when it is about finishing, not done already.
 # 对正在整改的问题紧盯时间节点 speaks of problems in general (next-step boilerplate).
-_GENERIC = regex.compile(r"[^，。；]{0,8}的(?:问题|事项|任务)")
-_FINISH_AFTER = regex.compile(r"\s*(?:完成|整改到位|办结|销号|全部|基本)")
+_GENERIC = compile_pattern(r"[^，。；]{0,8}的(?:问题|事项|任务)")
+_FINISH_AFTER = compile_pattern(r"\s*(?:完成|整改到位|办结|销号|全部|基本)")
 
 
 def report_year(report: Report) -> int | None:
@@ -64,7 +65,7 @@ def contradiction_patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
     section = profile.enrichment
     if section is None:
         section = _default_raw()["enrichment"]
-    return tuple(regex.compile(str(p)) for p in section.get("completed_contradictions", []))
+    return tuple(compile_pattern(str(p)) for p in section.get("completed_contradictions", []))
 
 
 def _block_start(block: BlockRef) -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.sentences import split_first_sentence
 
 __all__ = ["Evidence", "heading_evidence"]
@@ -29,13 +30,13 @@ class Evidence(Enum):
     NEUTRAL = "neutral"  # says neither
 
 
-_QUOTED = regex.compile(r"^(?:关于|针对|在)?\s*[“\"「『]")
+_QUOTED = compile_pattern(r"^(?:关于|针对|在)?\s*[“\"「『]")
 # How organising work is titled: four characters, a verb of driving, two or three characters
 # (靠前指挥抓部署, 分兵把口压责任, 对标对表促转化).
-_SLOGAN = regex.compile(r"^\p{Han}{4}[抓促压强严保提建管]\p{Han}{2,3}$")
+_SLOGAN = compile_pattern(r"^\p{Han}{4}[抓促压强严保提建管]\p{Han}{2,3}$")
 # A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
 # the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
-_NEGATED_PREDICATE = regex.compile(r"不\p{Han}{1,2}(?:$|[，,、；;])")
+_NEGATED_PREDICATE = compile_pattern(r"不\p{Han}{1,2}(?:$|[，,、；;])")
 
 
 @lru_cache(maxsize=8)
@@ -48,11 +49,11 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
         return "|".join(e if e != "未" else "未(?!来)" for e in escaped) or "(?!)"
 
     return (
-        regex.compile(rf"^(?:{alternation(f.get('wrappers', ()))})"),
-        regex.compile(alternation(f.get("shortfall", ()))),
-        regex.compile(rf"^(?:{alternation(f.get('action_openers', ()))})"),
-        regex.compile(rf"(?:{alternation(f.get('group_headings', ()))})$"),
-        regex.compile(alternation(f.get("organising", ()))),
+        compile_pattern(rf"^(?:{alternation(f.get('wrappers', ()))})"),
+        compile_pattern(alternation(f.get("shortfall", ()))),
+        compile_pattern(rf"^(?:{alternation(f.get('action_openers', ()))})"),
+        compile_pattern(rf"(?:{alternation(f.get('group_headings', ()))})$"),
+        compile_pattern(alternation(f.get("organising", ()))),
     )
 
 

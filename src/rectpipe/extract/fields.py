@@ -12,6 +12,7 @@ from functools import cache
 import regex
 
 from ..profiles.profile import FIELD_LABELS, Profile
+from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 from .status import normalise_status
 
@@ -39,10 +40,10 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], regex.Pattern[str]]
             alternatives.append(label)
     alternatives.sort(key=lambda s: -len(s))
     names = "|".join(regex.escape(label) for label in alternatives)
-    leading = regex.compile(
+    leading = compile_pattern(
         rf"[\s\u3000]*[【\[]?(?P<label>{names})[】\]]?[\s\u3000]*(?P<colon>{_COLON})?[\s\u3000]*"
     )
-    inline = regex.compile(rf"(?P<label>{names})[】\]]?[\s\u3000]*{_COLON}[\s\u3000]*")
+    inline = compile_pattern(rf"(?P<label>{names})[】\]]?[\s\u3000]*{_COLON}[\s\u3000]*")
     return leading, inline
 
 
@@ -160,7 +161,7 @@ def inline_status_label(text: str, profile: Profile) -> Label | None:
 
 # A status tag closing a finding's line: …部分河段巡查记录缺失。【已完成】 / [正在整改], in
 # parentheses (…不深入（已完成）) or after a dash (…不规范——已完成整改).
-_TAG = regex.compile(
+_TAG = compile_pattern(
     r"(?:[【\[［]\s*(?P<v>[^【】\[\]［］]{2,10}?)\s*[】\]］]"
     r"|[（(]\s*(?P<v>[^（）()]{2,10}?)\s*[）)]"
     r"|(?:——|—|--|－－)\s*(?P<v>[^—\-－，,。；;]{2,10}?))"

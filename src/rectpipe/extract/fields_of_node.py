@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import regex
-
 from ..profiles.profile import Profile
 from ..readers.blocks import BlockKind
+from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
 from ..text.textmap import TextMap
 from .fields import Label, inline_status_label, split_labels, status_tag
@@ -74,7 +73,7 @@ def _value(text: str, base: int, label: Label) -> Value | None:
     return Value(stripped, start, start + len(stripped), label.label)
 
 
-_ENUMERATION = regex.compile(
+_ENUMERATION = compile_pattern(
     r"\s*(?:[0-9]{1,2}[.、．](?![0-9])|[（(][0-9]{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是)"
 )
 #: A status value is a few words (已完成, 正在整改，预计6月底完成); a first sentence longer than
@@ -92,7 +91,7 @@ def _narrative_value(text: str, label: Label, profile: Profile) -> bool:
     return len(head) > _SHORT_STATUS and normalise_status(head, profile) is None
 
 
-_PACKED = regex.compile(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*[。；;]?\s*$")
+_PACKED = compile_pattern(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*[。；;]?\s*$")
 
 
 def _packed_labels(heading: str, profile: Profile) -> tuple[int, list[Label]] | None:

@@ -10,16 +10,15 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import regex
-
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 
 __all__ = ["ARTICLE_MARKERS_MIN", "article_markers", "reads_as_article", "speaks_of_rectification"]
 
 #: Different article labels that make a text an article.
 ARTICLE_MARKERS_MIN = 2
 
-_LINE_START = regex.compile(r"(?m)^[\s\p{Z}【\[〔]*(\p{L}+)")
+_LINE_START = compile_pattern(r"(?m)^[\s\p{Z}【\[〔]*(\p{L}+)")
 
 
 def article_markers(text: str, profile: Profile) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import regex
 
 from ..models.records import MetadataOrigin
+from ..runtime.patterns import compile_pattern
 from ..text.dates import find_dates, iso
 from .collector import Collector
 
@@ -62,7 +63,7 @@ def from_hints(
 
 
 # The separators portals put between a page's own title and the site's name.
-_TITLE_SEPARATOR = regex.compile(r"\s*(?:[_|｜]|--|——|—|－|\s-\s)\s*")
+_TITLE_SEPARATOR = compile_pattern(r"\s*(?:[_|｜]|--|——|—|－|\s-\s)\s*")
 
 
 def _page_title(text: str, looks_like_title: Callable[[str], bool]) -> str | None:

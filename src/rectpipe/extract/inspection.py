@@ -10,6 +10,7 @@ import regex
 
 from ..models.records import InspectionKind
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.dates import Period, find_dates, find_period, iso
 from .collector import Collector
 
@@ -29,7 +30,7 @@ _JOINS = (
 _FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
 _PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
-_BODY = regex.compile(
+_BODY = compile_pattern(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组)"  # …巡察组第二组, …巡察第二组, …巡察三组
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)
@@ -40,13 +41,13 @@ _BODY = regex.compile(
 
 # Sentences that date the feedback, most telling first.
 _FEEDBACK = (
-    regex.compile(r"反馈了?[^。；]{0,8}意见"),
-    regex.compile(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
-    regex.compile(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
-    regex.compile(r"反馈"),
+    compile_pattern(r"反馈了?[^。；]{0,8}意见"),
+    compile_pattern(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
+    compile_pattern(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
+    compile_pattern(r"反馈"),
 )
-_MONTH_PART = regex.compile(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
-_AS_OF = regex.compile(r"截至|截止|至今|到")
+_MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
+_AS_OF = compile_pattern(r"截至|截止|至今|到")
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
 
 
@@ -148,8 +149,8 @@ def _same_body(known: str, loose: str) -> bool:
     return loose.startswith(known[:cut]) and loose.endswith(known[-3:])
 
 
-_BOOK_TITLE = regex.compile(r"《[^《》]{0,60}》")
-_ANNOUNCING = regex.compile(r"现将[^。；]{0,60}?(?:情况|如下)")
+_BOOK_TITLE = compile_pattern(r"《[^《》]{0,60}》")
+_ANNOUNCING = compile_pattern(r"现将[^。；]{0,60}?(?:情况|如下)")
 
 
 def _announcing_sentence(intro: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 from ..text.numbering import Marker, MarkerKind, cn_to_int, match_marker
 
@@ -14,15 +15,15 @@ __all__ = ["FoundMeasure", "find_cell_measures", "find_measures", "find_numbered
 
 _CN = "一二三四五六七八九十"
 # A measure marker opens the text or follows a sentence end / clause break; 一是… also a comma.
-_MARK = regex.compile(
+_MARK = compile_pattern(
     rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:)|(?<=[，,])(?=[{_CN}]{{1,3}}是))"
     rf"(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
 )
 # The same, with 一是 also allowed straight after a subject (市财政局一是…).
-_MARK_AFTER_SUBJECT = regex.compile(
+_MARK_AFTER_SUBJECT = compile_pattern(
     rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:)|(?<=[\p{{Han}}])(?=一是))(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
 )
-_ORDINAL = regex.compile(rf"(?:(?<=^|[。；;！？!?\n]\s*))第(?P<num>[{_CN}]{{1,3}})[，,、：:]")
+_ORDINAL = compile_pattern(rf"(?:(?<=^|[。；;！？!?\n]\s*))第(?P<num>[{_CN}]{{1,3}})[，,、：:]")
 # After a bare numeral these characters make a word (三个月, 五年), not a measure marker.
 _NOT_AFTER_BARE = set(
     "个项年月日号家名次件大类方面十百千万亿者级等批期轮季天周位人条种点分成倍元层栋所座块亩线区处只台是"
@@ -92,7 +93,7 @@ def _scan(text: str, pattern: regex.Pattern[str], *, allow_bare: bool) -> list[F
     return result
 
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = compile_pattern(r"\p{Han}")
 
 
 def _is_han(ch: str) -> bool:
@@ -102,7 +103,7 @@ def _is_han(ch: str) -> bool:
 # Where a numbered measure may begin inside a block of running text (a table cell): at the
 # start, after a line break or a sentence end, or after blanks. （1）, ①, ⑴ also right after
 # any character: a cell often runs them on (……；（2）……).
-_NUMBERED_AT = regex.compile(
+_NUMBERED_AT = compile_pattern(
     r"(?:^|(?<=[\n。；;！？!?：:\s\u3000]))[\s\u3000]*(?=[0-9０-９（(⒈-⒛])|[（(①-⒇㉑-㉟]"
 )
 _LIST_KINDS = (MarkerKind.ARABIC, MarkerKind.ARABIC_PAREN, MarkerKind.CIRCLED)
@@ -151,7 +152,7 @@ def find_numbered_measures(text: str) -> list[FoundMeasure]:
 
 # After a line or sentence end, 2.2024年… is item 2 (the heading grammar refuses it, for
 # 3.5万元); it only counts when it is the next item of a list.
-_LINE_ARABIC = regex.compile(r"(?P<num>[0-9]{1,3})[.．](?=[0-9])")
+_LINE_ARABIC = compile_pattern(r"(?P<num>[0-9]{1,3})[.．](?=[0-9])")
 
 
 def _line_marker(text: str, at: int) -> Marker | None:

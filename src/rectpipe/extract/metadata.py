@@ -12,6 +12,7 @@ import regex
 
 from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.dates import DATE, GARBLED_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture
 from ..text.numbering import match_marker
@@ -22,16 +23,16 @@ from .inspection import read_inspection
 
 __all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
 
-_ATTACHMENT = regex.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
-_DOC_NUMBER = regex.compile(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
-_TITLE_END = regex.compile(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
-_SENTENCE_PUNCT = regex.compile(r"[。；;！？!?]")
-_PHONE = regex.compile(
+_ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
+_DOC_NUMBER = compile_pattern(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
+_TITLE_END = compile_pattern(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
+_SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
+_PHONE = compile_pattern(
     r"(?:联系电话|联系方式|举报电话|监督电话|咨询电话|电话)\s*[：:∶]?\s*"
     r"(?P<v>[0-9０-９(（][0-9０-９\-—－–()（） ]{5,}[0-9０-９](?:[、，,/或][0-9０-９\-—－–]{5,})*)"
 )
-_EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_ADDRESS = regex.compile(
+_EMAIL = compile_pattern(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_ADDRESS = compile_pattern(
     r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|邮政信箱|来信地址|地址)\s*[：:∶]?\s*(?P<v>[^。；;\n，,]+)"
 )
 
@@ -103,10 +104,10 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 
 # ——2024年12月24日在…人民代表大会常务委员会第…次会议上: the date a report to a congress
 # was given.
-_SUBTITLE = regex.compile(
+_SUBTITLE = compile_pattern(
     r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
 )
-_TITLE_PREFIX = regex.compile(
+_TITLE_PREFIX = compile_pattern(
     r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:文章)?标\s*题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+"
 )
 
@@ -127,7 +128,7 @@ def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:
     return lead
 
 
-_SHARE_SITE = regex.compile(r"上传人\s*[:：]|文档编号\s*[:：]|上传时间\s*[:：]|^资源描述$")
+_SHARE_SITE = compile_pattern(r"上传人\s*[:：]|文档编号\s*[:：]|上传时间\s*[:：]|^资源描述$")
 
 
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
@@ -236,10 +237,10 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
 # A date alone on its line, as a signature or a copy's issue line writes it: 2023年12月22日,
 # （2023年12月22日）, 2023年12月22日印发.
 # A web copy's signature date written with figures alone: 2024-03-05, 2024.3.5, 2024/03/05.
-_NUMERIC_SIGNATURE_DATE = regex.compile(
+_NUMERIC_SIGNATURE_DATE = compile_pattern(
     r"\s*(?P<y>[0-9]{4})\s*(?P<sep>[-/.])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*(?P<d>[0-9]{1,2})\s*"
 )
-_SIGNATURE_DATE = regex.compile(r"[（(]?\s*(?P<date>[^（()）]+?)\s*[）)]?\s*(?:印发|发布|制发)?")
+_SIGNATURE_DATE = compile_pattern(r"[（(]?\s*(?P<date>[^（()）]+?)\s*[）)]?\s*(?:印发|发布|制发)?")
 
 
 def _wrapped_signature(found: Collector, last: int) -> int:
@@ -262,7 +263,7 @@ def _wrapped_signature(found: Collector, last: int) -> int:
 
 # 发布日期：2024-07-18 11:16 / 成文日期：2024年7月18日 / 日期:2024/7/18 — the document's date
 # when it carries no signature date. 成文 (written) before 发布 (published).
-_DATE_LINE = regex.compile(
+_DATE_LINE = compile_pattern(
     r"(?<!上传)(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间)\s*[:：∶]?\s*"
     r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
 )
@@ -270,7 +271,7 @@ _WRITTEN = ("成文日期", "发文日期", "印发日期")
 # A page's date without a label, as portals print it under the title: alone on its line
 # (2024-07-18 11:16:05), before the page's source line (2018年10月19日 07:29 | 来源：…), or
 # with its time and then the site's name (2025-05-20 09:30 某省纪委监委网站).
-_BARE_DATE = regex.compile(
+_BARE_DATE = compile_pattern(
     r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
     r"(?:(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
     r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|浏览|点击|阅读|访问)"
@@ -280,7 +281,7 @@ _BARE_DATE = regex.compile(
 
 # The document's own dateline in its front matter, alone on its line: under the title in
 # parentheses (（二〇二四年十一月八日公告）), or under a speaker's name (2025年10月28日).
-_DATELINE = regex.compile(
+_DATELINE = compile_pattern(
     r"^\s*(?P<open>[（(])?\s*(?P<date>[0-9〇○零一二三四五六七八九]{4}年[0-9〇一二三四五六七八九十]{1,2}月"
     r"[0-9〇一二三四五六七八九十]{1,3}日)\s*(?:公告|印发|发布|通过)?\s*(?(open)[）)])\s*$"
 )
@@ -326,7 +327,7 @@ def _date_lines(found: Collector, blocks: Sequence[int]) -> None:
 
 # The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
 # names one (recorded as inferred).
-_SUBJECT = regex.compile(
+_SUBJECT = compile_pattern(
     r"(?:^|[。；，,])\s*(?P<v>[\p{Han}]{0,16}?(?:党委|党组|党工委|委员会|人民政府))"
     r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|深入|严格|迅速|立即|主动|对照)"
 )
@@ -346,7 +347,7 @@ def _issuer_from_subject(found: Collector, intro: str, offset: int) -> None:
 
 # A site footer: its phone and address are the site's, not the report's contact. The footer
 # starts on the line before the first of these in the second half of the text.
-_FOOTER = regex.compile(r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|网站地图")
+_FOOTER = compile_pattern(r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|网站地图")
 
 
 def _contact(found: Collector) -> None:
@@ -367,7 +368,7 @@ def _contact(found: Collector) -> None:
         found.put("email", email.group(0), email.start(), email.end())
 
 
-_TITLE_WORDS = regex.compile(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
+_TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
 
 
 def _headline(found: Collector, front: Sequence[int]) -> int | None:
@@ -423,4 +424,4 @@ def _is_issuer(line: str, profile: Profile) -> bool:
 
 # A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
 # X stands in for a name in templates (中共XX县XX局党组) and is allowed.
-_NOT_A_NAME = regex.compile(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")
+_NOT_A_NAME = compile_pattern(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")

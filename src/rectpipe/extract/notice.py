@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from ..models.records import Problem, Status
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
 from .builder import Builder, child_measures, measures_in, problem_of
@@ -28,10 +27,10 @@ from .status import normalise_status, status_sentence
 __all__ = ["notice_parts", "notice_problem"]
 
 MIN_PARTS = 3
-_NUMBER = regex.compile(
+_NUMBER = compile_pattern(
     r"(?:第\s*([0-9]{1,4})\s*项|序号\s*[:：]?\s*([0-9]{1,4})|[(（]\s*([0-9]{1,4})\s*[)）])"
 )
-_CLAUSE = regex.compile(r"[^，,；;。]+")
+_CLAUSE = compile_pattern(r"[^，,；;。]+")
 
 
 def _title(heading: str) -> str:

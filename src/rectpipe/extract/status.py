@@ -9,10 +9,9 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from ..models.records import Status
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.sentences import sentences
 
 __all__ = [
@@ -192,15 +191,15 @@ def _covered(text: str, profile: Profile) -> float:
     return sum(taken) / len(text)
 
 
-_GROUP_TAIL = regex.compile(r"(?:的)?(?:整改)?(?:问题|事项|任务)(?:清单)?$")
+_GROUP_TAIL = compile_pattern(r"(?:的)?(?:整改)?(?:问题|事项|任务)(?:清单)?$")
 # A group's own count after its title: 已完成整改的问题（6个）, 正在整改的事项（共2项）.
-_GROUP_COUNT = regex.compile(
+_GROUP_COUNT = compile_pattern(
     r"[（(]\s*共?\s*[0-9０-９一二三四五六七八九十]{1,4}\s*[个项条]\s*[)）]$"
 )
 
 
-_ALL = regex.compile(r"全部|均|都|悉数|一律")
-_HEADING_CLAUSE = regex.compile(r"[^，,；;（）()：:。]+")
+_ALL = compile_pattern(r"全部|均|都|悉数|一律")
+_HEADING_CLAUSE = compile_pattern(r"[^，,；;（）()：:。]+")
 
 
 def all_of_group(heading: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:

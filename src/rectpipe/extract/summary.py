@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from ..models.records import (
     CategoryCount,
     CategoryTotals,
@@ -25,6 +23,7 @@ from ..models.records import (
     copied,
 )
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.dates import DATE
 from ..text.furniture import is_trailing_furniture, pager_has_more
 from ..text.numbering import match_marker
@@ -44,7 +43,7 @@ _CHECKED = (
 _ENDS = "。！？!?；;…”’」』）)》】"
 # A copy that ends in an ellipsis after words was cut for an excerpt (…组织开展……): reports end
 # their last sentence with a full stop, never with an ellipsis.
-_EXCERPT_END = regex.compile(r"(?<=[\p{Han}A-Za-z0-9，,、])\s*(?:…+|\.{3,})$")
+_EXCERPT_END = compile_pattern(r"(?<=[\p{Han}A-Za-z0-9，,、])\s*(?:…+|\.{3,})$")
 _SHORT_LINE = 16  # a signature, a name, a short date line ends without a mark
 
 
@@ -92,7 +91,7 @@ def summarise(
     )
 
 
-_FIRST_SENTENCE = regex.compile(r"[^。；]*[。；]?")
+_FIRST_SENTENCE = compile_pattern(r"[^。；]*[。；]?")
 
 
 def _category_totals(report: Report, textmap: TextMap, profile: Profile) -> list[CategoryTotals]:
@@ -241,10 +240,10 @@ def _ends_whole(line: str) -> bool:
     return len(line) <= _SHORT_LINE
 
 
-_INNER_MARK = regex.compile(r"[。，；,;：:！？]")
+_INNER_MARK = compile_pattern(r"[。，；,;：:！？]")
 # A label and a short value, which are written without a closing mark: 整改情况：正在整改,
 # 完成时限：2024年6月底, 附件：整改台账.
-_LABELLED_SHORT = regex.compile(r"^\s*\p{Han}{2,8}\s*[:：]\s*[^。，；,;：:！？]{1,20}$")
+_LABELLED_SHORT = compile_pattern(r"^\s*\p{Han}{2,8}\s*[:：]\s*[^。，；,;：:！？]{1,20}$")
 
 
 def _ends_inside_problem(report: Report, start: int) -> bool:

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
-
 from ..models.records import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.numbering import MarkerKind, match_marker
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
@@ -389,7 +388,7 @@ def _category_level(item: PathItem) -> int:
     return marker.kind.value if marker is not None else 0
 
 
-_DEFAULT_SHEET = regex.compile(r"(?i)^(?:sheet|工作表|表)\s*\d*$")
+_DEFAULT_SHEET = compile_pattern(r"(?i)^(?:sheet|工作表|表)\s*\d*$")
 
 
 def _sheet_path(textmap: TextMap, index: int) -> list[PathItem]:

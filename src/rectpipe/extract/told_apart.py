@@ -21,23 +21,22 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
-
 from ..models.records import Problem, Status
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.numbering import ordinal_value
 from ..text.textmap import TextMap
 from .status import status_phrase, status_sentence
 
 __all__ = ["statuses_by_ordinal", "statuses_told_apart"]
 
-_CLAUSE = regex.compile(r"[^，,；;。]+")
-_ORDINAL_REFS = regex.compile(
+_CLAUSE = compile_pattern(r"[^，,；;。]+")
+_ORDINAL_REFS = compile_pattern(
     r"^\s*(?:目前|截至目前|其中|现)?[，,]?\s*(?P<refs>(?:第[0-9０-９一二三四五六七八九十]{1,3}项[、和及与]?)+)"
     r"(?:问题)?"
 )
-_ONE_REF = regex.compile(r"第(?P<n>[0-9０-９一二三四五六七八九十]{1,3})项")
-_NAMED = regex.compile(r"^\s*(?:针对|关于|对于|对)“(?P<title>[^“”]{4,120})”(?:的)?问题")
+_ONE_REF = compile_pattern(r"第(?P<n>[0-9０-９一二三四五六七八九十]{1,3})项")
+_NAMED = compile_pattern(r"^\s*(?:针对|关于|对于|对)“(?P<title>[^“”]{4,120})”(?:的)?问题")
 
 
 def _inside(problems: list[Problem], offset: int) -> bool:

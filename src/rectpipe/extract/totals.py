@@ -19,20 +19,21 @@ import regex
 
 from ..models.records import StatedTotals, Status
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
-_COUNT = regex.compile(
+_COUNT = compile_pattern(
     rf"(?<!每|每一){_N}\s*(?P<u>个|项|条)(?![0-9])(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
-_RATE = regex.compile(
+_RATE = compile_pattern(
     r"(?:(?:整改)?完成率|整改率|销号率|办结率)(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
 )
-_CLAUSE = regex.compile(r"[^，,、；;。：:]+")
-_SENTENCE = regex.compile(r"[^。；]+[。；]?")
+_CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
+_SENTENCE = compile_pattern(r"[^。；]+[。；]?")
 
 # The status phrases of totals are the profile's status vocabulary (``status:`` and
 # ``long_term:``, the latter counting as ongoing), matched longest first.
@@ -45,23 +46,23 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
     phrases = {phrase: status.value for phrase, status in profile.status_phrases}
     for phrase in profile.long_term:
         phrases.setdefault(phrase, Status.ONGOING.value)
-    pattern = regex.compile("|".join(sorted(map(regex.escape, phrases), key=len, reverse=True)))
+    pattern = compile_pattern("|".join(sorted(map(regex.escape, phrases), key=len, reverse=True)))
     return phrases, pattern
 
 
-_HANDED = regex.compile(
+_HANDED = compile_pattern(
     r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
-_ALL = regex.compile(r"全部|均已|均|都已")
-_BARE_TOTAL = regex.compile(
+_ALL = compile_pattern(r"全部|均已|均|都已")
+_BARE_TOTAL = compile_pattern(
     rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
 )
 # A count of measures (整改措施52项, 措施28条): the status counts after it in the sentence are
 # the measures', not the problems'.
-_MEASURE_COUNT = regex.compile(rf"措施\s*{_N}\s*(?:个|项|条)")
-_GAP_WORDS = regex.compile(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
-_TASKS = regex.compile(r"整改任务|任务|整改事项|问题清单")
-_NOT_PROBLEM = regex.compile(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
+_MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?:个|项|条)")
+_GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
+_TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
+_NOT_PROBLEM = compile_pattern(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
 
 
 @dataclass
@@ -170,7 +171,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
     return found
 
 
-_JOINING = regex.compile(r"并且|并|且|和|及|又")
+_JOINING = compile_pattern(r"并且|并|且|和|及|又")
 
 
 def _same_status(gap: str, name: str, profile: Profile) -> str:
@@ -185,9 +186,9 @@ def _same_status(gap: str, name: str, profile: Profile) -> str:
 
 
 # A sentence that states a whole (共, 合计, 总数): counts of parts in it are no parts of a sum.
-_WHOLE = regex.compile(r"共|合计|总计|总数|总共|全部")
+_WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 
-_AFTER_WORD = regex.compile(
+_AFTER_WORD = compile_pattern(
     rf"问题(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
 )
 

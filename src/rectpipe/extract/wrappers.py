@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from ..runtime.patterns import compile_pattern
 
 __all__ = ["Unwrapped", "unwrap"]
 
 _OPENERS = '“"「『'
 _CLOSERS = {"“": "”", '"': '"', "「": "」", "『": "』"}
-_QUOTED = regex.compile(r"^(?:关于|针对|对于|对|在)?\s*(?P<q>[“\"「『])")
-_AFTER_QUOTE = regex.compile(
+_QUOTED = compile_pattern(r"^(?:关于|针对|对于|对|在)?\s*(?P<q>[“\"「『])")
+_AFTER_QUOTE = compile_pattern(
     r"^(?:(?:的)?(?:问题|方面)?(?:的)?(?:整改|整改落实|整改进展)?(?:情况)?)\s*[。；;，,：:]?\s*"
 )
 _LABEL_WORDS = (
@@ -25,7 +25,7 @@ _LABEL_WORDS = (
 )
 # The label as a heading writes it: 存在问题：…, or in brackets with or without a colon:
 # 【问题】…, [问题描述]…
-_LABELLED = regex.compile(
+_LABELLED = compile_pattern(
     rf"^(?:{_LABEL_WORDS}\s*[：:∶]|[【\[［]\s*{_LABEL_WORDS}\s*[】\]］]\s*[：:∶]?)\s*"
 )
 

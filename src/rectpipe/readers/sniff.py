@@ -6,7 +6,6 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ..errors import UnsupportedFormatError
 
@@ -66,6 +65,8 @@ def _ole_kind(data: bytes, name: str | None) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
+    import zipfile  # only for packages: a text file's run never loads it
+
     from ..errors import CorruptFileError
 
     try:

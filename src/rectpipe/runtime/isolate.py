@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
+from .patterns import save_store
 
 __all__ = [
     "OUT_OF_MEMORY_SIGNALS",
@@ -126,6 +127,9 @@ def _forked(
             data = pickle.dumps(_outcome(func, max_bytes), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
+            # patterns first compiled here (those built from a profile) reach the store too,
+            # so the next run's child has them (a no-op when no store is in use)
+            save_store()
         except BaseException:
             status = 70
         finally:

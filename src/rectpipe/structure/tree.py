@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..models.records import ReportWarning
 from ..readers.blocks import BlockKind
+from ..runtime.patterns import compile_pattern
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, match_marker
 from ..text.textmap import TextMap, display_text
@@ -70,7 +69,7 @@ class Tree:
 
 
 # Paragraphs that close a report rather than continue its last item.
-_CLOSING = regex.compile(
+_CLOSING = compile_pattern(
     r"^(?:下一步|今后|欢迎|诚恳欢迎|热忱欢迎|联系人|联系电话|联系方式|电子邮箱|邮箱|邮寄地址|通信地址|通讯地址"
     r"|来信请寄|来信|特此通报|特此报告|特此函告|特此公示|特此公告|此复|附件\s*[:：]?\s*\d"
     r"|公示期间|公示期为|公示时间|公示期限|监督电话|举报电话|广大干部群众|干部群众如|如有意见|如对"
@@ -82,12 +81,12 @@ _CLOSING = regex.compile(
     r"[0-9一二三四五六七八九十]{1,3}日印发$"
 )
 # A short paragraph that gives the public a way to respond (…请联系：…，电话：…) closes too.
-_CONTACT = regex.compile(r"请联系|联系电话|电话\s*[:：]|电子邮箱\s*[:：]|邮箱\s*[:：]")
+_CONTACT = compile_pattern(r"请联系|联系电话|电话\s*[:：]|电子邮箱\s*[:：]|邮箱\s*[:：]")
 _CONTACT_MAX_CHARS = 120
-_DATE_LINE = regex.compile(
+_DATE_LINE = compile_pattern(
     r"^[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$"
 )
-_SIGNATURE = regex.compile(r"^[^，。；：:,;\s]{2,40}$")
+_SIGNATURE = compile_pattern(r"^[^，。；：:,;\s]{2,40}$")
 
 
 def _closing_blocks(textmap: TextMap) -> list[int]:
@@ -155,7 +154,7 @@ def build_tree(textmap: TextMap) -> Tree:
 
 
 # A numbered heading that names a group of findings (1.关于“公务用车管理仍不规范”方面).
-_GROUP_HEADING = regex.compile(r"方面\s*[。：:；;]?\s*$")
+_GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
 
 
 def _label_level(marker: Marker, stack: list[Node], textmap: TextMap) -> float | None:

@@ -20,6 +20,7 @@ import regex
 
 from ..models.records import DateMention, copied
 from ..runtime.isodate import iso, last_day
+from ..runtime.patterns import compile_pattern
 from .numbering import cn_to_int
 
 __all__ = ["find_dated_deadlines", "find_dates"]
@@ -211,11 +212,11 @@ def _year(match: regex.Match[str], ctx: _Context) -> DateMention | None:
     return _mention(match, kind="date", value=f"{year:04d}", precision="year", inferred=inferred)
 
 
-_DEADLINE = regex.compile(
+_DEADLINE = compile_pattern(
     rf"{_NOT_DIGIT_BEFORE}(?:(?P<y>{_Y})|(?P<rel>今|本|当|明))?"
     rf"(?:年年?(?:底|末)|年?(?P<m>{_M})月(?:(?P<d>{_D})[日号]|底|末))(?:之)?前"
 )
-_WITHIN_YEAR = regex.compile(
+_WITHIN_YEAR = compile_pattern(
     rf"(?<![0-9０-９一二三四五六七八九十两几])(?:(?P<y>{_Y})|(?P<rel>今|本|当|明))?年度?内"
 )
 _DEADLINE_PATTERNS: tuple[tuple[regex.Pattern[str], _Handler], ...] = (
@@ -233,57 +234,57 @@ def _patterns() -> tuple[tuple[regex.Pattern[str], _Handler], ...]:
     return (
         *_DEADLINE_PATTERNS,
         (
-            regex.compile(r"长期坚持|长期推进|长期整改|(?P<now>立行立改|即知即改|立即整改)"),
+            compile_pattern(r"长期坚持|长期推进|长期整改|(?P<now>立行立改|即知即改|立即整改)"),
             _term_deadline,
         ),
         (
-            regex.compile(
+            compile_pattern(
                 rf"{_NOT_DIGIT_BEFORE}(?:(?P<y>{_Y})年)?(?P<m>{_M})月(?:(?P<d>{_D})[日号])?{_SEP}"
                 rf"(?:(?P<y2>{_Y})年)?(?:(?P<m2>{_M})月)?(?P<d2>{_D})[日号]"
             ),
             _range,
         ),
         (
-            regex.compile(
+            compile_pattern(
                 rf"{_NOT_DIGIT_BEFORE}(?P<y>{_Y})年(?P<m>{_M})月{_SEP}(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月"
                 rf"(?P<d>)(?P<d2>)(?![0-9０-９一二三四五六七八九十]+[日号])"
             ),
             _range,
         ),
         (
-            regex.compile(rf"{_NOT_DIGIT_BEFORE}(?P<y>[0-9]{{4}}){_SEP}(?P<y2>[0-9]{{4}})年"),
+            compile_pattern(rf"{_NOT_DIGIT_BEFORE}(?P<y>[0-9]{{4}}){_SEP}(?P<y2>[0-9]{{4}})年"),
             _year_range,
         ),
         (
-            regex.compile(rf"(?:(?P<y>{_Y})年度?|{_REL})?第?(?P<q>[一二三四1-4１-４])季度"),
+            compile_pattern(rf"(?:(?P<y>{_Y})年度?|{_REL})?第?(?P<q>[一二三四1-4１-４])季度"),
             _quarter,
         ),
         (
-            regex.compile(
+            compile_pattern(
                 rf"(?P<y>{_Y})\s*年\s*(?P<m>{_M})\s*月(?:\s*(?P<d>{_D})\s*[日号]|{_PART})"
             ),
             _full_date,
         ),
         (
-            regex.compile(
+            compile_pattern(
                 r"(?<![0-9０-９年月])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12][0-9]|0?[1-9])[日号]"
             ),
             _month_day,
         ),
-        (regex.compile(rf"{_REL}(?P<m>{_M})月(?P<d>){_PART}"), _month_day),
-        (regex.compile(rf"(?:(?P<y>{_Y})年|{_REL})?(?P<s>春季|夏季|秋季|冬季)"), _season),
+        (compile_pattern(rf"{_REL}(?P<m>{_M})月(?P<d>){_PART}"), _month_day),
+        (compile_pattern(rf"(?:(?P<y>{_Y})年|{_REL})?(?P<s>春季|夏季|秋季|冬季)"), _season),
         (
-            regex.compile(
+            compile_pattern(
                 rf"(?<![0-9０-９年月第个])(?P<m>1[0-2]|[1-9])月(?P<d>){_PART}(?![0-9０-９日号])"
             ),
             _month_day,
         ),
-        (regex.compile(rf"(?P<y>[0-9]{{4}})年(?![0-9０-９月]){_PART}"), _year),
-        (regex.compile(rf"{_REL}(?!\s*[0-9０-９一二三四五六七八九十]+月)"), _year),
+        (compile_pattern(rf"(?P<y>[0-9]{{4}})年(?![0-9０-９月]){_PART}"), _year),
+        (compile_pattern(rf"{_REL}(?!\s*[0-9０-９一二三四五六七八九十]+月)"), _year),
     )
 
 
-_EXPLICIT_YEAR = regex.compile(rf"(?P<y>{_Y})\s*年")
+_EXPLICIT_YEAR = compile_pattern(rf"(?P<y>{_Y})\s*年")
 
 
 def _explicit_years(text: str) -> list[tuple[int, int]]:

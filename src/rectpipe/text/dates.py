@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..runtime.isodate import iso as iso
+from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 from .numbering import cn_to_int
 
@@ -25,15 +26,15 @@ __all__ = [
 ]
 
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,5}"
-DATE = regex.compile(
+DATE = compile_pattern(
     rf"(?P<y>[0-9０-９]{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?"
 )
-RANGE = regex.compile(
+RANGE = compile_pattern(
     rf"(?P<y>[0-9]{{4}})年(?P<m>{_NUM})月(?P<d>{_NUM})日?\s*(?:至|到|—|-|–|－|~|～)\s*"
     rf"(?:(?P<y2>[0-9]{{4}})年)?(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})日"
 )
 # 6月8日, also after 同年/当年 (the year of the date before); not the tail of a full date.
-MONTH_DAY = regex.compile(
+MONTH_DAY = compile_pattern(
     r"(?<![0-9月])(?<![0-9〇○零一二三四五六七八九]年)(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"
 )
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -101,7 +102,7 @@ def find_range(text: str) -> tuple[FoundDate, FoundDate] | None:
 # A period as introductions write it: days, ten-day parts (上旬/中旬/下旬), or whole months,
 # the end's year and month carried over from the start when left out.
 _PART = r"(?:(?P<{d}>{num})\s*日|(?P<{x}>上旬|中旬|下旬|初|中|底|末))?"
-PERIOD = regex.compile(
+PERIOD = compile_pattern(
     rf"(?P<y>[0-9０-９]{{4}})\s*年\s*(?P<m>{_NUM})\s*月{_PART.format(d='d', x='x', num=_NUM)}"
     r"\s*(?:至|到|—|－|–|~|～|-)\s*"
     rf"(?:(?P<y2>[0-9０-９]{{4}})\s*年)?\s*(?:(?P<m2>{_NUM})\s*月)?"
@@ -159,4 +160,4 @@ def find_period(text: str) -> Period | None:
 
 
 # Dates that lost characters in copying: 2024717日, 2024年717日至830日.
-GARBLED_DATE = regex.compile(r"(?<![0-9])[0-9]{4}年?[0-9]{3,4}日|(?<![0-9年])[0-9]{5,8}日")
+GARBLED_DATE = compile_pattern(r"(?<![0-9])[0-9]{4}年?[0-9]{3,4}日|(?<![0-9年])[0-9]{5,8}日")

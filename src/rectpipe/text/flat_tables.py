@@ -32,9 +32,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-import regex
-
 from ..readers.blocks import BlockKind
+from ..runtime.patterns import compile_pattern
 from .repair import Repaired
 
 __all__ = ["MIN_COLUMNS", "join_flat_tables"]
@@ -45,13 +44,13 @@ MIN_COLUMNS = 3
 #: row of the table (a wrapped cell shifts every cell after it).
 MAX_SHAPE_CHANGES = 2
 
-_DATE = regex.compile(r"[0-9]{4}\s*(?:年|[-./][0-9])|年底|月底|年内|长期")
+_DATE = compile_pattern(r"[0-9]{4}\s*(?:年|[-./][0-9])|年底|月底|年内|长期")
 #: An enumeration item opening a line, by style: ``1.`` ``（1）`` ``①`` ``一是``.
-_ITEM = regex.compile(
+_ITEM = compile_pattern(
     r"(?P<dot>[0-9]{1,2})[.、．](?![0-9])|[（(](?P<paren>[0-9]{1,2})[）)]|(?P<circle>[①-⑳])"
     r"|(?P<shi>[一二三四五六七八九十]{1,3})是"
 )
-_ITEM_ALONE = regex.compile(r"(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)]|[①-⑳])")
+_ITEM_ALONE = compile_pattern(r"(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)]|[①-⑳])")
 """An enumeration marker alone on its line, its item's text on the next."""
 _CHINESE = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 

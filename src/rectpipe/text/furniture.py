@@ -9,23 +9,23 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import regex
+from ..runtime.patterns import compile_pattern
 
 __all__ = ["is_furniture", "is_trailing_furniture", "pager_has_more"]
 
-_BREADCRUMB = regex.compile(
+_BREADCRUMB = compile_pattern(
     r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)"
     # a trail of two or more short steps: -> 要闻 -> 审计公告, >> 政务公开 >> 通知公告
     r"|^\s*(?:(?:->|>>|>|＞|»|›|→)\s*[^\s>＞»›→，。；]{1,16}\s*){2,}$"
 )
-_LEADING = regex.compile(
+_LEADING = compile_pattern(
     r"^(?:【[^】]{1,16}】\s*$"
     r"|(?:发布|更新|公开|成文|发文)?(?:日期|时间)\s*[:：∶]"
     r"|(?:信息)?来源\s*[:：∶]|作者\s*[:：∶]|(?:责任)?编辑\s*[:：∶]"
     r"|(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：∶]"
     r"|字号\s*[:：∶]?|【?\s*(?:打印|关闭|分享|收藏)|索引号\s*[:：∶])"
 )
-_TRAILING = regex.compile(
+_TRAILING = compile_pattern(
     r"^(?:分享到|分享|【?\s*(?:打印|关闭|收藏|返回|顶部)|上一篇|下一篇|相关链接|相关阅读|扫一扫"
     r"|(?:责任)?编辑\s*[:：∶]|审核\s*[:：∶]|(?:信息)?来源\s*[:：∶]|(?:网站|主办|承办)(?:单位)?\s*[:：∶]"
     r"|版权所有|Copyright|ICP备|.{0,20}ICP备|.{0,20}公网安备"
@@ -33,11 +33,11 @@ _TRAILING = regex.compile(
 )
 
 
-_PAGER = regex.compile(
+_PAGER = compile_pattern(
     r"^(?:\s*(?:首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}|[|｜/／,，]|跳转|转到))+\s*$"
 )
-_PAGER_WORD = regex.compile(r"上一页|下一页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页")
-_PAGE_OF = regex.compile(
+_PAGER_WORD = compile_pattern(r"上一页|下一页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页")
+_PAGE_OF = compile_pattern(
     r"第\s*(\d{1,4})\s*页\s*[|｜/／,，]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[|｜/／,，]?\s*第\s*(\d{1,4})\s*页"
 )
 

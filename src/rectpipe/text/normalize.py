@@ -15,9 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-import regex
-
 from ..readers.blocks import Block, BlockKind
+from ..runtime.patterns import compile_pattern
 
 __all__ = ["clean_blocks", "clean_text"]
 
@@ -58,8 +57,8 @@ _TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_
 _HAN = r"\p{Han}"
 _CJK_PUNCT = r"，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"
 # A run of blanks (not newlines) between two Han characters or CJK punctuation disappears.
-_CJK_GAP = regex.compile(rf"(?<=[{_HAN}{_CJK_PUNCT}])[ \t\u3000]+(?=[{_HAN}{_CJK_PUNCT}])")
-_SPACES = regex.compile(r"[ \t]{2,}")
+_CJK_GAP = compile_pattern(rf"(?<=[{_HAN}{_CJK_PUNCT}])[ \t\u3000]+(?=[{_HAN}{_CJK_PUNCT}])")
+_SPACES = compile_pattern(r"[ \t]{2,}")
 
 
 def clean_text(text: str) -> str:

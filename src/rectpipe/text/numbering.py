@@ -12,6 +12,7 @@ from enum import IntEnum
 
 import regex
 
+from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 
 __all__ = ["CN_NUMERAL_CHARS", "Marker", "MarkerKind", "cn_to_int", "match_marker", "ordinal_value"]
@@ -106,7 +107,7 @@ _WHOLE_COUNT = (
     r"(?:[0-9０-９]{1,4}(?:处|家|所|名|人|条|项|座|起|件|宗|户|辆|台|栋|批|块|棵|套|份|篇|场)"
     r"|(?:19|20)[0-9]{2}年)"  # 3.2024年1—9月…: a year after the dot
 )
-_MARKER = regex.compile(
+_MARKER = compile_pattern(
     rf"""
     [\s\u3000]*
     (?:

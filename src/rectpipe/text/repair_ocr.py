@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from ..runtime.patterns import compile_pattern
 from .repair_text import fullwidth_punctuation
 
 __all__ = ["nested_quotes", "ocr_punctuation", "straight_quotes"]
@@ -22,20 +23,20 @@ _TRANSLATE = str.maketrans(
     {"丶": "、", **{chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)}}
 )
 """丶 (a stroke) read for 、; full-width digits read for the half-width ones text layers use."""
-_TRAILING_DOT = regex.compile(rf"(?<=[{_HAN}”’）》])[·•．.]$")
-_INNER_DOT = regex.compile(rf"(?<=[{_HAN}”’）》])[·•](?=[{_HAN}“‘（《])")
+_TRAILING_DOT = compile_pattern(rf"(?<=[{_HAN}”’）》])[·•．.]$")
+_INNER_DOT = compile_pattern(rf"(?<=[{_HAN}”’）》])[·•](?=[{_HAN}“‘（《])")
 """A · between two sentences: OCR's reading of a 。 that ended a line inside a paragraph
 or a table cell (``不到位·按照…``, ``后续将择期开庭·四是…``)."""
-_PAGE_NUMBER = regex.compile(r"^[一—\-－]{1,2}\s*\d{1,4}\s*[一—\-－]{1,2}$")
-_DASH_BETWEEN_DIGITS = regex.compile(r"(?<=\d)一(?=\d)")
+_PAGE_NUMBER = compile_pattern(r"^[一—\-－]{1,2}\s*\d{1,4}\s*[一—\-－]{1,2}$")
+_DASH_BETWEEN_DIGITS = compile_pattern(r"(?<=\d)一(?=\d)")
 _OPENERS = "〔【[［（("
 _CLOSERS = "〕】]］）)"
-_YEAR_IN_NUMBER = regex.compile(
+_YEAR_IN_NUMBER = compile_pattern(
     rf"(?<={_HAN})(?P<open>[{regex.escape(_OPENERS)}])(?P<year>(?:19|20)\d\d)"
     rf"(?P<close>[{regex.escape(_CLOSERS)}])(?=\d{{1,4}}号)"
 )
 _KEPT_PAIRS = frozenset({("〔", "〕"), ("（", "）"), ("(", ")")})
-_MIXED_PAREN = regex.compile(r"（(?P<a>[^（）()\n]{1,20})\)|\((?P<b>[^（）()\n]{1,20})）")
+_MIXED_PAREN = compile_pattern(r"（(?P<a>[^（）()\n]{1,20})\)|\((?P<b>[^（）()\n]{1,20})）")
 
 
 def _document_number_year(match: regex.Match[str]) -> str:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import regex
 
+from ..runtime.patterns import compile_pattern
 from .numbering import MarkerKind, match_marker
 
 __all__ = [
@@ -34,13 +35,13 @@ __all__ = [
 ]
 
 _HAN = r"\p{Han}"
-_HAN_CHAR = regex.compile(_HAN)
+_HAN_CHAR = compile_pattern(_HAN)
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"
 
 # -- traditional characters -------------------------------------------------------------------
 
 
-_TRADITIONAL_TABLE = "data/traditional_only.txt"
+_TRADITIONAL_TABLE = Path(__file__).parent.parent / "data" / "traditional_only.txt"
 
 
 @cache
@@ -48,7 +49,7 @@ def _traditional_only() -> frozenset[str]:
     """:func:`derive_traditional_only`, as shipped in ``rectpipe/data/traditional_only.txt``
     (deriving it reads OpenCC's tables, 15 ms in every process; the tests hold the two equal,
     and ``scripts/make_traditional_table.py`` writes the file again)."""
-    text = resources.files("rectpipe").joinpath(_TRADITIONAL_TABLE).read_text("utf-8")
+    text = _TRADITIONAL_TABLE.read_text("utf-8")
     return frozenset(text.strip())
 
 
@@ -115,7 +116,7 @@ def to_simplified(text: str) -> str:
 # -- pinyin residue ---------------------------------------------------------------------------
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = regex.compile(
+_PINYIN = compile_pattern(
     rf"(?<={_HAN})[ \t]*[(（][ \t]*"
     rf"(?:[a-zü]*[{_TONED}][a-zü{_TONED}]*|[a-zü]{{1,6}}[1-5])"
     r"[ \t]*[)）]"
@@ -136,13 +137,13 @@ def strip_pinyin(text: str) -> str:
 # -- punctuation ------------------------------------------------------------------------------
 
 _CJK = rf"[{_HAN}{_CJK_PUNCT}]"
-_HALF_COMMA = regex.compile(rf"(?<={_CJK}[ \t]*),|,(?=[ \t]*{_CJK})")
-_RATIO_COLON = regex.compile(r"(?<![0-9０-９])∶|∶(?![0-9０-９])")
+_HALF_COMMA = compile_pattern(rf"(?<={_CJK}[ \t]*),|,(?=[ \t]*{_CJK})")
+_RATIO_COLON = compile_pattern(r"(?<![0-9０-９])∶|∶(?![0-9０-９])")
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_SIMPLE_MARK = regex.compile(
+_SIMPLE_MARK = compile_pattern(
     rf"(?<={_CJK}|[%％][ \t]*)[ \t]*(?P<p>[,;:?!])|(?P<q>[,;])(?=[ \t]*{_CJK})"
 )
-_PAREN = regex.compile(r"\((?P<inner>[^()\n]{0,80})\)")
+_PAREN = compile_pattern(r"\((?P<inner>[^()\n]{0,80})\)")
 
 
 def halfwidth_copy(texts: Iterable[str], *, minimum: int = 3) -> bool:
@@ -165,7 +166,7 @@ def _paren(match: regex.Match[str]) -> str:
     inner = match.group("inner")
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
-    han = regex.compile(_CJK)
+    han = compile_pattern(_CJK)
     if regex.search(_HAN, inner) or han.fullmatch(before or "a") or han.fullmatch(after or "a"):
         return f"（{inner}）"
     return match.group(0)
@@ -191,7 +192,7 @@ def fullwidth_punctuation(text: str) -> str:
     return _PAREN.sub(_paren, _SIMPLE_MARK.sub(mark, text))
 
 
-_DOUBLED = regex.compile(r"[，,、；;：。]{2,}")
+_DOUBLED = compile_pattern(r"[，,、；;：。]{2,}")
 # The mark a run of them stands for: the strongest one in it.
 _STRENGTH = {"。": 5, "；": 4, ";": 4, "：": 3, "、": 2, "，": 1, ",": 1}
 _FULL = {";": "；", ",": "，"}
@@ -346,7 +347,7 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
 
 # A document's title with its first part glued on (a preview that lost the line break):
 # …整改进展清单一、关于“…”.
-_GLUED_TITLE = regex.compile(
+_GLUED_TITLE = compile_pattern(
     r"^(?P<title>[^。！？；：:，,\n]{6,80}?(?:通报|报告|情况|清单|公示|方案|通知))(?=一、)"
 )
 

@@ -25,9 +25,8 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import regex
-
 from ..models.report import Report
+from ..runtime.patterns import compile_pattern
 from ..text.dates import find_dates, iso
 
 __all__ = ["DERIVED_METADATA", "check_sources"]
@@ -104,5 +103,5 @@ def _same_date(written: str, value: str) -> bool:
     return iso(year, int(month.group(1)), None) == value
 
 
-_DASHED = regex.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
-_MONTH = regex.compile(r"(?:[0-9]{4}\s*年\s*)?([0-9]{1,2})\s*月")
+_DASHED = compile_pattern(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
+_MONTH = compile_pattern(r"(?:[0-9]{4}\s*年\s*)?([0-9]{1,2})\s*月")

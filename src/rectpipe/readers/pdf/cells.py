@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
+from ...runtime.patterns import compile_pattern
 from .glyphs import Char
 from .lines import Line, build_lines, is_cjk
 from .paragraphs import ends_sentence, join_fragments
@@ -31,7 +30,9 @@ __all__ = [
     "unbreakable_lead",
 ]
 
-_ROW_MARK = regex.compile(r"^\s*[（(]?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})[)）]?[、.．]?\s*$")
+_ROW_MARK = compile_pattern(
+    r"^\s*[（(]?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})[)）]?[、.．]?\s*$"
+)
 
 
 def is_row_mark(text: str) -> bool:

@@ -1,0 +1,158 @@
+"""Compiled patterns, and a store of them that spares a command their compilation.
+
+Every stage compiles its ``regex`` patterns when its module is imported: some 110 of them, which
+``regex`` parses and optimises in Python, took about a third of a short ``rectpipe extract``'s
+run. What ``regex`` hands its C engine in the end is plain data (the pattern, its flags, a list
+of opcodes, the group tables), so a command may keep that data in a file and, on its next run,
+give it to the engine directly. The pattern made so matches as a freshly compiled one does
+(``tests/test_patterns.py`` compares every stage's patterns on every sample text).
+
+The library compiles as ``regex.compile`` does until :func:`use_store` is called: it never
+reads or writes a file of its own accord. ``rectpipe``'s command line calls it with a file in
+rectpipe's cache folder (``RECTPIPE_CACHE_DIR``, else ``$XDG_CACHE_HOME/rectpipe`` or
+``~/.cache/rectpipe``; ``RECTPIPE_PATTERN_STORE=off`` turns the store off), and
+:func:`save_store` when it is done. The file is keyed by the ``regex`` release and the
+interpreter; a file of another release, or one that cannot be read, is ignored and replaced.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import regex
+from regex import _main
+
+__all__ = ["compile_pattern", "default_store", "save_store", "use_store"]
+
+_Key = tuple[str, int]
+_FORMAT = 1
+_MAX_ENTRIES = 4000  # beyond this a store keeps only what the run that saves it compiled
+
+_regex_main: Any = _main  # regex's compiler: it hands the engine, ``_regex``, its data
+_lock = threading.Lock()
+_path: Path | None = None
+_stored: dict[_Key, tuple[Any, ...]] = {}
+_made: dict[_Key, tuple[Any, ...]] = {}
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, from the store when one is in use and holds it."""
+    if _path is None:
+        return regex.compile(pattern, flags)
+    key = (pattern, int(flags))
+    args = _stored.get(key)
+    if args is not None:
+        try:
+            compiled: regex.Pattern[str] = _regex_main._regex.compile(*args)
+            return compiled
+        except Exception:  # a store written by a build it did not check: compile afresh
+            _stored.pop(key, None)
+    return _compile_and_keep(key)
+
+
+def _compile_and_keep(key: _Key) -> regex.Pattern[str]:
+    """Compile as ``regex`` does, and keep the data it hands its engine."""
+    engine = _regex_main._regex
+    seen: list[tuple[Any, ...]] = []
+
+    def spy(*args: Any) -> Any:
+        if args and args[0] is key[0]:
+            seen.append(args)
+        return engine.compile(*args)
+
+    with _lock:
+        _regex_main._regex = _Spy(engine, spy)
+        try:
+            compiled: regex.Pattern[str] = regex.compile(key[0], key[1], cache_pattern=False)
+        finally:
+            _regex_main._regex = engine
+    if len(seen) == 1:
+        args = list(seen[0])
+        args[1] = int(args[1])
+        _made[key] = tuple(args)
+    return compiled
+
+
+class _Spy:
+    """``regex``'s engine module with its ``compile`` watched (only while one pattern is)."""
+
+    def __init__(self, engine: Any, compile: Any) -> None:
+        self._engine = engine
+        self.compile = compile
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+
+def _tag() -> str:
+    return f"{_FORMAT}/{regex.__version__}/{sys.version}"
+
+
+def default_store() -> Path | None:
+    """The command line's store: a file in :func:`~rectpipe.runtime.cache.cache_dir`, or
+    ``None`` when ``RECTPIPE_PATTERN_STORE`` is ``off``."""
+    if os.environ.get("RECTPIPE_PATTERN_STORE", "").strip().lower() in ("off", "0", "no"):
+        return None
+    from .cache import cache_dir
+
+    return cache_dir() / f"patterns-{sys.implementation.cache_tag}.marshal"
+
+
+def use_store(path: str | os.PathLike[str] | None) -> None:
+    """Compile from (and learn into) the store at ``path``; ``None`` stops using one."""
+    global _path
+    _stored.clear()
+    _made.clear()
+    _path = Path(path) if path is not None else None
+    if _path is not None:
+        _stored.update(_read(_path))
+
+
+def _read(path: Path) -> dict[_Key, tuple[Any, ...]]:
+    """The entries of the store at ``path``: none when it is missing, unreadable or another
+    release's."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if isinstance(data, dict) and data.get("tag") == _tag():
+        entries = data.get("entries")
+        if isinstance(entries, dict):
+            return entries
+    return {}
+
+
+def save_store() -> bool:
+    """Write what this run compiled into the store, if anything; ``True`` when written.
+
+    The file is replaced whole (written beside it, then renamed), and a store that cannot be
+    written (a read-only home, a full disk) is left as it was: it only ever saves time.
+    """
+    if _path is None or not _made:
+        return False
+    # what another process of this run saved meanwhile (a parse's child) is kept
+    entries = {**_read(_path), **_stored}
+    if len(entries) + len(_made) > _MAX_ENTRIES:
+        entries = dict(_stored)
+    entries.update(_made)
+    data = marshal.dumps({"tag": _tag(), "entries": entries})
+    part = _path.with_name(f".{_path.name}.{os.getpid()}.part")
+    try:
+        _path.parent.mkdir(parents=True, exist_ok=True)
+        part.write_bytes(data)
+        os.replace(part, _path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        return False
+    _stored.update(_made)
+    _made.clear()
+    return True

@@ -1,0 +1,194 @@
+"""The compiled-pattern store (rectpipe.runtime.patterns): a pattern made from the store is the
+one ``regex`` compiles, the command line fills and uses it, and a bad store is only ignored."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+
+from rectpipe.runtime import patterns
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "samples" / "family-f-summary.txt"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    path = tmp_path / "store.marshal"
+    patterns.use_store(path)
+    yield path
+    patterns.use_store(None)
+
+
+def _engine_args(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What ``regex`` hands its engine for ``pattern``, freshly compiled (the store's record)."""
+    patterns.use_store(Path(os.devnull))  # learn, never load
+    try:
+        patterns.compile_pattern(pattern, flags)
+        made = dict(patterns._made)
+    finally:
+        patterns.use_store(None)
+    return made[(pattern, flags)]
+
+
+def test_without_a_store_it_is_regex_compile(tmp_path: Path) -> None:
+    patterns.use_store(None)
+    compiled = patterns.compile_pattern(r"第(?P<n>[一二三四五六七八九十]+)条", regex.V1)
+    assert compiled.search("见第十二条").group("n") == "十二"
+    assert not patterns.save_store()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stored_pattern_matches_as_the_compiled_one(store: Path) -> None:
+    source = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|\p{Han}{2,4}局"
+    fresh = patterns.compile_pattern(source, regex.IGNORECASE)
+    assert patterns.save_store()
+    patterns.use_store(store)  # a new run: loads the store
+    assert (source, int(regex.IGNORECASE)) in patterns._stored
+    again = patterns.compile_pattern(source, regex.IGNORECASE)
+    assert again is not fresh
+    text = "2024年3月5日，区水利局；2023年12月"
+    assert [m.groupdict() for m in again.finditer(text)] == [
+        m.groupdict() for m in fresh.finditer(text)
+    ]
+    assert again.groupindex == fresh.groupindex
+    assert again.sub(r"\g<y>/\g<m>", text) == fresh.sub(r"\g<y>/\g<m>", text)
+    assert not patterns._made  # nothing compiled afresh: nothing to save
+    assert not patterns.save_store()
+
+
+_FILL = (
+    "import sys\n"
+    "from rectpipe.runtime import patterns\n"
+    "patterns.use_store(sys.argv[1])\n"
+    "import rectpipe.pipeline, rectpipe.enrich\n"
+    "from rectpipe.limits import Limits\n"
+    "rectpipe.pipeline.parse_file_record(sys.argv[2], limits=Limits(), enrich=True)\n"
+    "patterns.save_store()\n"
+)
+_CHECK = (
+    "import marshal, sys\n"
+    "from pathlib import Path\n"
+    "from rectpipe.runtime import patterns\n"
+    "entries = marshal.loads(Path(sys.argv[1]).read_bytes())['entries']\n"
+    "patterns.use_store(Path('/nonexistent/store'))\n"
+    "for key in entries: patterns.compile_pattern(*key)\n"
+    "def same(a, b):\n"
+    "    return len(a) == len(b) and all(\n"
+    "        sorted(x) == sorted(y) if i == 2 else x == y for i, (x, y) in enumerate(zip(a, b)))\n"
+    "print(len(entries), sum(not same(patterns._made[k], v) for k, v in entries.items()))\n"
+)
+
+
+def test_every_pattern_the_pipeline_compiles_is_stored_exactly(tmp_path: Path) -> None:
+    """A command that imports every stage and parses a report fills the store. Each entry is
+    what a fresh compilation in another process hands ``regex``'s engine, argument for argument
+    (the opcodes up to their order: ``regex`` lists a set's members in an order that varies
+    from one process to the next), and its pattern finds what a freshly compiled one finds in
+    every sample text."""
+    path = tmp_path / "pipeline.marshal"
+    seed = str(ROOT / "samples" / "seed-yongzhou.txt")
+    subprocess.run([sys.executable, "-c", _FILL, str(path), seed], check=True, env=ENV)
+    checked = subprocess.run(
+        [sys.executable, "-c", _CHECK, str(path)],
+        check=True,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    count, differing = map(int, checked.stdout.split())
+    assert count > 100
+    assert differing == 0
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    patterns.use_store(path)
+    try:
+        for source, flags in marshal.loads(path.read_bytes())["entries"]:
+            stored = patterns.compile_pattern(source, flags)
+            fresh = regex.compile(source, flags)
+            for text in texts:
+                found = [m.span() for m in stored.finditer(text)]
+                assert found == [m.span() for m in fresh.finditer(text)], source
+        assert not patterns._made
+    finally:
+        patterns.use_store(None)
+
+
+def test_the_command_fills_the_store_and_reads_it(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    env = {**ENV, "RECTPIPE_CACHE_DIR": str(folder)}
+    command = [sys.executable, "-m", "rectpipe", "extract", str(SMALL)]
+    first = subprocess.run(command, capture_output=True, check=True, env=env)
+    assert first.stdout == SMALL.with_name(SMALL.name + ".expected.json").read_bytes()
+    stores = list(folder.iterdir())
+    assert [p.name for p in stores] == [f"patterns-{sys.implementation.cache_tag}.marshal"]
+    written = stores[0].stat().st_mtime_ns
+    second = subprocess.run(command, capture_output=True, check=True, env=env)
+    assert second.stdout == first.stdout
+    assert stores[0].stat().st_mtime_ns == written  # nothing new: not written again
+    off = subprocess.run(
+        command, capture_output=True, check=True, env={**env, "RECTPIPE_PATTERN_STORE": "off"}
+    )
+    assert off.stdout == first.stdout
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not marshal at all",
+        marshal.dumps({"tag": "another release", "entries": {("a", 0): (1, 2)}}),
+        marshal.dumps([1, 2, 3]),
+    ],
+    ids=["empty", "garbage", "other release", "not a store"],
+)
+def test_a_bad_store_is_ignored_and_replaced(store: Path, content: bytes) -> None:
+    store.write_bytes(content)
+    patterns.use_store(store)
+    assert patterns._stored == {}
+    assert patterns.compile_pattern(r"整改(完成|到位)").search("已整改完成").group(1) == "完成"
+    assert patterns.save_store()
+    assert marshal.loads(store.read_bytes())["tag"] == patterns._tag()
+
+
+def test_an_entry_the_engine_refuses_is_compiled_afresh(store: Path) -> None:
+    source = r"问题\d+"
+    patterns.compile_pattern(source)
+    patterns.save_store()
+    data = marshal.loads(store.read_bytes())
+    data["entries"][(source, 0)] = ("broken",)
+    store.write_bytes(marshal.dumps(data))
+    patterns.use_store(store)
+    assert patterns.compile_pattern(source).fullmatch("问题12")
+
+
+def test_a_store_that_cannot_be_written_is_left_alone(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    patterns.use_store(blocker / "sub" / "store.marshal")  # its folder cannot be made
+    try:
+        patterns.compile_pattern(r"立行立改")
+        assert not patterns.save_store()
+    finally:
+        patterns.use_store(None)
+    assert blocker.read_text() == "x"
+
+
+def test_where_the_command_keeps_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    name = f"patterns-{sys.implementation.cache_tag}.marshal"
+    monkeypatch.delenv("RECTPIPE_PATTERN_STORE", raising=False)
+    monkeypatch.setenv("RECTPIPE_CACHE_DIR", str(tmp_path / "mine"))
+    assert patterns.default_store() == tmp_path / "mine" / name
+    monkeypatch.delenv("RECTPIPE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert patterns.default_store() == tmp_path / "xdg" / "rectpipe" / name
+    for off in ("off", "0", "no", "OFF"):
+        monkeypatch.setenv("RECTPIPE_PATTERN_STORE", off)
+        assert patterns.default_store() is None
