@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
-
 from ..models.records import MetadataOrigin
 from ..runtime.patterns import compile_pattern
 from ..text.dates import find_dates, iso
@@ -25,6 +23,9 @@ _HINT_KEYS: dict[str, tuple[str, ...]] = {
     "document_number": ("发文字号", "文号"),
     "title": ("文件名称", "名称", "标题"),
 }
+
+
+_DASHED_DATE = compile_pattern(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def from_hints(
@@ -43,7 +44,7 @@ def from_hints(
         origin: MetadataOrigin = "page" if key == "页面日期" else "header_box"
         if name == "date":
             dates = find_dates(value)
-            dash = regex.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
+            dash = _DASHED_DATE.search(value)
             if dates:
                 meta.date = dates[0].iso
             elif dash:

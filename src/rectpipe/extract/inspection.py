@@ -6,8 +6,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import regex
-
 from ..models.records import InspectionKind
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
@@ -49,6 +47,9 @@ _FEEDBACK = (
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 _AS_OF = compile_pattern(r"截至|截止|至今|到")
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
+
+
+_CLAUSE = compile_pattern(r"[^。；\n]+")
 
 
 def read_inspection(found: Collector, intro: str, offset: int) -> None:
@@ -94,7 +95,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
     year = int(period.end.iso[:4]) if period else None
     # Split into sentences first: a pattern with a leading [^。]* over a long run of text
     # without 。 would be quadratic.
-    spans = [(m.start(), m.group(0)) for m in regex.finditer(r"[^。；\n]+", intro)]
+    spans = [(m.start(), m.group(0)) for m in _CLAUSE.finditer(intro)]
     # A day first (反馈了巡察意见 on 6月8日), else a month (并于2023年6月召开巡察反馈会).
     for size in (10, 7):
         for pattern in _FEEDBACK:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
@@ -131,6 +129,9 @@ def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:
 _SHARE_SITE = compile_pattern(r"上传人\s*[:：]|文档编号\s*[:：]|上传时间\s*[:：]|^资源描述$")
 
 
+_TITLE_VERB = compile_pattern(r"关于|落实|贯彻|对照")
+
+
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
     """Attachment, document number, title and issuer from the first blocks."""
     title_at: int | None = None
@@ -184,7 +185,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         title_at = _headline(found, front)
     if title_at is None or found.meta.title is None:
         return
-    words = regex.search(r"关于|落实|贯彻|对照", found.meta.title)
+    words = _TITLE_VERB.search(found.meta.title)
     cut = words.start() if words else -1
     if cut >= 2 and _is_issuer(found.meta.title[:cut], found.profile):
         start = found.sources["title"].start
@@ -243,6 +244,9 @@ _NUMERIC_SIGNATURE_DATE = compile_pattern(
 _SIGNATURE_DATE = compile_pattern(r"[（(]?\s*(?P<date>[^（()）]+?)\s*[）)]?\s*(?:印发|发布|制发)?")
 
 
+_ALL_HAN = compile_pattern(r"\p{Han}+")
+
+
 def _wrapped_signature(found: Collector, last: int) -> int:
     """Where a signature wrapped over two lines begins (中共XX县委巡察工作 / 领导小组办公室):
     the line above ``last`` when it is a short run of Han characters that is no name of its
@@ -252,7 +256,7 @@ def _wrapped_signature(found: Collector, last: int) -> int:
     above = found.line(last - 1).strip()
     if (
         2 <= len(above) <= 20
-        and regex.fullmatch(r"\p{Han}+", above)
+        and _ALL_HAN.fullmatch(above)
         and not above.startswith("特此")
         and not any(above.endswith(suffix) for suffix in found.profile.issuer_suffixes)
         and _is_issuer(above + found.line(last).strip(), found.profile)
@@ -371,6 +375,9 @@ def _contact(found: Collector) -> None:
 _TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
 
 
+_COMMA_OR_COLON = compile_pattern(r"[，,：:]")
+
+
 def _headline(found: Collector, front: Sequence[int]) -> int | None:
     """A news item's headline when no line reads as a report's title: the first line that is
     neither furniture nor a sentence, short, and about the inspection's work
@@ -382,7 +389,7 @@ def _headline(found: Collector, front: Sequence[int]) -> int | None:
         if (
             len(line) <= 50
             and not _SENTENCE_PUNCT.search(line)
-            and not regex.search(r"[，,：:]", line)
+            and not _COMMA_OR_COLON.search(line)
             and _TITLE_WORDS.search(line)
             and position + 1 < len(front)
         ):
@@ -400,7 +407,7 @@ def _title_head(found: Collector, index: int) -> bool:
         len(line) <= 40
         and "关于" in line
         and not _SENTENCE_PUNCT.search(line)
-        and not regex.search(r"[，,：:]", line)
+        and not _COMMA_OR_COLON.search(line)
         and not is_furniture(line)
     )
 

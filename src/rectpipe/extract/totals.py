@@ -202,11 +202,14 @@ def _problem_count(text: str) -> int | None:
     return _value(after.group("n")) if after else None
 
 
+_RULES_AT_END = compile_pattern(r"(?:措施|制度|办法)$")
+
+
 def _side_figure(clause: str, count: regex.Match[str]) -> bool:
     """A count of something other than problems: 整改措施28条, 制度11项, 3人."""
     tail = clause[count.end() : count.end() + 4]
     head = clause[max(0, count.start() - 4) : count.start()]
-    return bool(_NOT_PROBLEM.match(tail) or regex.search(r"(?:措施|制度|办法)$", head))
+    return bool(_NOT_PROBLEM.match(tail) or _RULES_AT_END.search(head))
 
 
 def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> StatedTotals | None:

@@ -41,6 +41,7 @@ _lock = threading.Lock()
 _path: Path | None = None
 _stored: dict[_Key, tuple[Any, ...]] = {}
 _made: dict[_Key, tuple[Any, ...]] = {}
+_live: dict[_Key, regex.Pattern[str]] = {}  # made in this process (regex's own cache, as it were)
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -48,14 +49,19 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     if _path is None:
         return regex.compile(pattern, flags)
     key = (pattern, int(flags))
+    compiled = _live.get(key)
+    if compiled is not None:
+        return compiled
     args = _stored.get(key)
     if args is not None:
         try:
-            compiled: regex.Pattern[str] = _regex_main._regex.compile(*args)
-            return compiled
+            compiled = _regex_main._regex.compile(*args)
         except Exception:  # a store written by a build it did not check: compile afresh
             _stored.pop(key, None)
-    return _compile_and_keep(key)
+    if compiled is None:
+        compiled = _compile_and_keep(key)
+    _live[key] = compiled
+    return compiled
 
 
 def _compile_and_keep(key: _Key) -> regex.Pattern[str]:
@@ -111,6 +117,7 @@ def use_store(path: str | os.PathLike[str] | None) -> None:
     global _path
     _stored.clear()
     _made.clear()
+    _live.clear()
     _path = Path(path) if path is not None else None
     if _path is not None:
         _stored.update(_read(_path))

@@ -5,8 +5,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import regex
-
 from ..runtime.isodate import iso as iso
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
@@ -121,6 +119,9 @@ class Period:
     precision: str
 
 
+_RANGE_SEP = compile_pattern(r"\s*(?:至|到|—|－|–|~|～|-)\s*")
+
+
 def find_period(text: str) -> Period | None:
     """The first period in ``text``: ``2023年3月10日至6月10日``, ``2022年8月下旬至10月下旬``,
     ``2023年11月至12月``. Impossible dates (2月31日) are not periods (:func:`iso`)."""
@@ -150,7 +151,7 @@ def find_period(text: str) -> Period | None:
         if last < first:
             continue
         cut = match.group(0)
-        sep = regex.search(r"\s*(?:至|到|—|－|–|~|～|-)\s*", cut[4:])
+        sep = _RANGE_SEP.search(cut[4:])
         mid = match.start() + 4 + (sep.start() if sep else 0)
         end_at = match.start() + 4 + (sep.end() if sep else 0)
         return Period(

@@ -161,13 +161,17 @@ def fold_ratio_colon(text: str) -> str:
     return _RATIO_COLON.sub("：", text) if "∶" in text else text
 
 
+_CJK_CHAR = compile_pattern(_CJK)
+_HAN_IN = compile_pattern(_HAN)
+
+
 def _paren(match: regex.Match[str]) -> str:
     text = match.string
     inner = match.group("inner")
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
-    han = compile_pattern(_CJK)
-    if regex.search(_HAN, inner) or han.fullmatch(before or "a") or han.fullmatch(after or "a"):
+    han = _CJK_CHAR
+    if _HAN_IN.search(inner) or han.fullmatch(before or "a") or han.fullmatch(after or "a"):
         return f"（{inner}）"
     return match.group(0)
 
