@@ -66,6 +66,8 @@ fixtures: $(STAMP)
 	$(BIN)/python scripts/fixtures/make_pdf.py
 	$(BIN)/python scripts/fixtures/make_html.py
 	$(BIN)/python scripts/fixtures/make_seed_table.py
+	$(BIN)/python scripts/fixtures/make_r_series.py
+	$(BIN)/python scripts/fixtures/make_mht_rtf.py
 
 ## Throughput, peak memory and start-up against bare-library and bare-interpreter baselines
 ## (not part of test): first the speed and memory table of issue 15 in one run

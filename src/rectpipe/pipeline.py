@@ -69,7 +69,20 @@ __all__ = [
     "read_document",
 ]
 
-FORMATS = ("txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image")
+FORMATS = (
+    "txt",
+    "docx",
+    "pdf",
+    "html",
+    "mht",
+    "doc",
+    "odt",
+    "rtf",
+    "xlsx",
+    "xls",
+    "ods",
+    "image",
+)
 
 
 def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -114,11 +127,15 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         from .readers.html import read_html
 
         return read_html(data)
+    if fmt == "mht":
+        from .readers.mht import read_mht
+
+        return read_mht(data)
     if fmt in ("xlsx", "xls", "ods"):
         from .readers.sheet import read_sheet
 
         return read_sheet(data, fmt, limits)
-    if fmt in ("doc", "odt"):
+    if fmt in ("doc", "odt", "rtf"):
         from .readers.legacy import read_legacy
 
         return read_legacy(data, fmt, max_bytes=limits.max_unzipped_bytes)

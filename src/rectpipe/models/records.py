@@ -1377,7 +1377,7 @@ class Report:
         self,
         *,
         schema_name: Literal["rectpipe.report"] = "rectpipe.report",
-        schema_version: str = "1.2",
+        schema_version: str = "1.3",
         source: Source,
         metadata: Metadata,
         sections: list[Section],
@@ -1590,7 +1590,9 @@ class Source:
     __slots__ = ("file_name", "format", "sha256", "size", "page_count", "ocr_pages")
 
     file_name: str | None
-    format: Literal["txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image"]
+    format: Literal[
+        "txt", "docx", "pdf", "html", "mht", "doc", "odt", "rtf", "xlsx", "xls", "ods", "image"
+    ]
     sha256: str
     size: int
     page_count: int | None
@@ -1600,7 +1602,9 @@ class Source:
         self,
         *,
         file_name: str | None = None,
-        format: Literal["txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image"],
+        format: Literal[
+            "txt", "docx", "pdf", "html", "mht", "doc", "odt", "rtf", "xlsx", "xls", "ods", "image"
+        ],
         sha256: str,
         size: int,
         page_count: int | None = None,

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "rectpipe.report"
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class _Model(LeanModel):
@@ -114,7 +114,9 @@ class Source(_Model):
     """The file a report was read from."""
 
     file_name: str | None = None
-    format: Literal["txt", "docx", "pdf", "html", "doc", "odt", "xlsx", "xls", "ods", "image"]
+    format: Literal[
+        "txt", "docx", "pdf", "html", "mht", "doc", "odt", "rtf", "xlsx", "xls", "ods", "image"
+    ]
     sha256: str
     size: int = Field(ge=0)
     page_count: int | None = None

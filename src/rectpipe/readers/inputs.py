@@ -15,18 +15,22 @@ from pathlib import Path
 
 __all__ = ["DOCUMENT_SUFFIXES", "documents_in", "is_hidden"]
 
-#: Suffixes of the documents a folder contributes: text, Word (and legacy Word / WPS / ODT
-#: through LibreOffice), PDF, web pages, workbooks, and scans (read by OCR).
+#: Suffixes of the documents a folder contributes: text, Word (and legacy Word / WPS / ODT /
+#: RTF through LibreOffice), PDF, web pages (and MHTML archives), workbooks, and scans (read
+#: by OCR).
 DOCUMENT_SUFFIXES = (
     ".txt",
     ".docx",
     ".doc",
     ".wps",
     ".odt",
+    ".rtf",
     ".pdf",
     ".html",
     ".htm",
     ".shtml",
+    ".mht",
+    ".mhtml",
     ".xlsx",
     ".xlsm",
     ".xls",

@@ -1,4 +1,4 @@
-"""Legacy Word/WPS binaries (.doc, .wps) and OpenDocument text (.odt), through LibreOffice.
+"""Legacy Word/WPS binaries (.doc, .wps), OpenDocument text (.odt) and RTF, through LibreOffice.
 
 rectpipe does not parse these formats itself: when LibreOffice's ``soffice`` is on the PATH
 the file is converted to .docx in a private temporary folder and read by the Word reader;
@@ -23,7 +23,7 @@ INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) so that "
     "`soffice` is on the PATH, or save the file as .docx"
 )
-SUFFIX = {"doc": ".doc", "odt": ".odt"}
+SUFFIX = {"doc": ".doc", "odt": ".odt", "rtf": ".rtf"}
 
 
 def soffice() -> str | None:
@@ -32,7 +32,7 @@ def soffice() -> str | None:
 
 
 def convert_to_docx(data: bytes, fmt: str, *, timeout: float = 120.0) -> bytes:
-    """``data`` (a .doc/.wps or .odt file) converted to .docx bytes by LibreOffice.
+    """``data`` (a .doc/.wps, .odt or .rtf file) converted to .docx bytes by LibreOffice.
 
     Raises :class:`MissingDependencyError` without LibreOffice, :class:`CorruptFileError`
     when LibreOffice cannot convert the file, :class:`ParseTimeoutError` past ``timeout``.
@@ -72,7 +72,7 @@ def convert_to_docx(data: bytes, fmt: str, *, timeout: float = 120.0) -> bytes:
 
 
 def read_legacy(data: bytes, fmt: str, *, max_bytes: int | None = None) -> Document:
-    """The blocks of a .doc/.wps/.odt file, read through a LibreOffice conversion."""
+    """The blocks of a .doc/.wps/.odt/.rtf file, read through a LibreOffice conversion."""
     from .docx import read_docx
 
     document = read_docx(convert_to_docx(data, fmt), max_bytes=max_bytes)

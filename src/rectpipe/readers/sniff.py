@@ -15,9 +15,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
-    """``"pdf"``, ``"docx"``, ``"html"``, ``"txt"``, ``"xlsx"`` / ``"xls"`` / ``"ods"``
-    (workbooks), ``"doc"`` / ``"odt"`` (read through LibreOffice) or ``"image"`` (PNG, JPEG,
-    TIFF: read by OCR) for ``data``.
+    """``"pdf"``, ``"docx"``, ``"html"``, ``"mht"`` (a web page saved as one MHTML file, as
+    browsers and Word save them), ``"txt"``, ``"xlsx"`` / ``"xls"`` / ``"ods"`` (workbooks),
+    ``"doc"`` / ``"odt"`` / ``"rtf"`` (read through LibreOffice) or ``"image"`` (PNG, JPEG,
+    TIFF: read by OCR) for ``data``. The name never overrules the content: portals publish web
+    pages, MHTML archives and RTF files under ``.doc``.
 
     Raises :class:`UnsupportedFormatError` for formats rectpipe does not read (other zip
     packages, GIF).
@@ -32,6 +34,10 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
         return _ole_kind(data, name)
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
         return "image"
+    if stripped.startswith(b"{\\rtf"):
+        return "rtf"
+    if _is_mhtml(head):
+        return "mht"
     if head.startswith(b"GIF8"):
         raise UnsupportedFormatError("GIF image: rectpipe reads PNG, JPEG and TIFF scans")
     lowered = stripped[:512].lower()
@@ -44,6 +50,15 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     if name and name.lower().endswith((".htm", ".html", ".shtml")) and b"<" in head:
         return "html"
     return "txt"
+
+
+def _is_mhtml(head: bytes) -> bool:
+    """A MIME message holding a web page: a ``MIME-Version`` header and a ``multipart/related``
+    (or ``text/html``) content type among the headers before the first blank line."""
+    headers = head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].lower()
+    return b"mime-version:" in headers and (
+        b"multipart/related" in headers or b"content-type: text/html" in headers
+    )
 
 
 # Stream names in an OLE compound file's directory (UTF-16LE): a workbook (Excel 97-2003 and
