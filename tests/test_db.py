@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 import rectpipe
-from rectpipe.batch import DbSink, convert_batch
+from rectpipe.batch import DbSink, FileResult, convert_batch
 from rectpipe.db import Database, database_url, open_database
 from rectpipe.db import schema as tables
 from rectpipe.db import store as store_module
@@ -64,6 +64,18 @@ def counts(database: Database) -> dict[str, int]:
             table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
             for table in (tables.documents, *tables.CHILD_TABLES)
         }
+
+
+def rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, sorted, without the time each document was stored."""
+    found: dict[str, list[tuple[object, ...]]] = {}
+    with database.engine.connect() as conn:
+        for table in (tables.documents, *tables.CHILD_TABLES):
+            columns = [c for c in table.columns if c.name != "stored_at"]
+            found[table.name] = sorted(
+                (tuple(row) for row in conn.execute(sa.select(*columns))), key=repr
+            )
+    return found
 
 
 def seed_counts(report: Report) -> dict[str, int]:
@@ -176,6 +188,25 @@ def test_batch_into_a_database_twice(target: str, tmp_path: Path) -> None:
     assert (first.done, first.failure, second.done) == (4, 1, 4)
     assert once["documents"] == 3
     assert once["problems"] == 26 + 9 + 11
+
+
+def test_workers_store_the_rows_and_send_no_report_back(target: str, tmp_path: Path) -> None:
+    """Each worker writes its own rows (its own connection); the batch process only keeps the
+    manifest. The rows are the ones the batch process stores from the same reports."""
+    sources = [SAMPLES / "seed-yongzhou.txt", SAMPLES / "family-c-ducha.docx"]
+    results: list[FileResult] = []
+    sink = DbSink(target, manifest_path=tmp_path / "manifest.jsonl")
+    try:
+        convert_batch(sources, sink, workers=2, on_result=lambda r, _: results.append(r))
+        from_workers = rows(sink.database)
+        for source in sources:  # the same reports stored by this process
+            sink.database.store(rectpipe.parse_file(source), path=str(source))
+        assert rows(sink.database) == from_workers
+    finally:
+        sink.close()
+    assert all(r.ok for r in results)
+    assert all(r.report is None and r.stored == "" for r in results)
+    assert len(from_workers["problems"]) == 26 + 11
 
 
 def test_sqlite_targets_and_errors(tmp_path: Path) -> None:

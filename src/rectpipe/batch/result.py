@@ -34,8 +34,8 @@ class FileResult:
     spent on the file. ``report`` is the parsed :class:`Report` (inside a batch engine, its
     records: :meth:`with_model` makes the models users get) unless the status is
     ``failure`` or the worker already stored it: then ``stored`` says where (the output file,
-    relative to the output folder) and ``report`` is ``None``, so the report never travels
-    between processes.
+    relative to the output folder; ``""`` for a database) and ``report`` is ``None``, so the
+    report never travels between processes.
     """
 
     path: str

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
+from ..errors import DatabaseBusyError
 from ..limits import DEFAULT_LOCK_WAIT
 from ..runtime.paths import AnyPath, fs_path, fs_str
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
@@ -29,6 +30,8 @@ from .result import FileResult
 
 if TYPE_CHECKING:
     import tempfile
+
+    from ..db import Database
 
 __all__ = ["BookSink", "DbSink", "DirSink", "Sink", "Store", "render_chunks"]
 
@@ -262,6 +265,8 @@ class DbSink:
         from ..db.connect import sqlite_path
 
         target = fs_str(target)
+        self.target = target
+        self.lock_wait = lock_wait
         self.database = open_database(target, lock_wait=lock_wait)
         if manifest_path is None:
             db_file = sqlite_path(target)
@@ -273,9 +278,20 @@ class DbSink:
         self.manifest_path = fs_path(manifest_path)
         self.output_format = "db"
 
+    def store_in_worker(self, items: Iterable[tuple[str, BatchItem]]) -> Store:
+        """A picklable function that stores a report in the database from the worker that
+        parsed it, for ``(path the worker gets, item)`` pairs: each worker opens its own
+        connection and writes its own rows (SQLite lets one writer at a time and the others
+        wait, as for any writer: :mod:`rectpipe.db.retry`), and the report is never pickled
+        back to this process, which only keeps the manifest."""
+        return _DbStore({path: item.path for path, item in items}, self.target, self.lock_wait)
+
     def write(self, item: BatchItem, result: FileResult) -> str | None:
-        """Upsert the report; for a failure, delete rows stored from ``item.path`` under
-        another hash (a file that changed and no longer parses)."""
+        """Upsert the report (unless a worker already did: ``result.stored``); for a failure,
+        delete rows stored from ``item.path`` under another hash (a file that changed and no
+        longer parses)."""
+        if result.stored is not None:
+            return None
         if result.report is None:
             self.database.forget(item.path, keep_sha256=result.sha256)
             return None
@@ -285,3 +301,42 @@ class DbSink:
     def close(self) -> None:
         """Close the database connections."""
         self.database.close()
+
+
+@dataclass(frozen=True)
+class _DbStore:
+    """:meth:`DbSink.store_in_worker`: ``paths`` maps a worker's input path to the path the
+    document is stored under. Each worker process opens the database once, on its first
+    report. Results without a report or a path come back unchanged, and so does one the
+    database stayed locked for."""
+
+    paths: Mapping[str, str]
+    target: str
+    lock_wait: float
+
+    def __call__(self, result: FileResult) -> FileResult:
+        path = self.paths.get(result.path)
+        if result.report is None or path is None:
+            return result
+        try:
+            _worker_database(self.target, self.lock_wait).store(result.report, path=path)
+        except DatabaseBusyError:
+            # locked by another process for the whole wait: the batch process tries once
+            # more, and stops the batch if it waits in vain too (see DbSink.write)
+            return result
+        return replace(result, report=None, stored="")
+
+
+_OPEN: dict[tuple[str, float, int], Database] = {}
+
+
+def _worker_database(target: str, lock_wait: float) -> Database:
+    """The database a worker process stores into, opened on first use in that process (a
+    connection is never shared with the process the worker was forked from)."""
+    key = (target, lock_wait, os.getpid())
+    database = _OPEN.get(key)
+    if database is None:
+        from ..db import open_database
+
+        database = _OPEN[key] = open_database(target, lock_wait=lock_wait)
+    return database
