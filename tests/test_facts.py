@@ -22,14 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-_PUSHED_ON = (
-    "持续推进 as a status value beside 基本完成/已完成 with a planned date is read ongoing; "
-    "the facts read in_progress (docs/blind-r.md cause 4)"
-)
 KNOWN_MISSES: dict[str, str] = {
-    "shape-r02-soe-jingze-shenji-ledger-status-column.docx": _PUSHED_ON,
-    "shape-r02-soe-jingze-shenji-ledger-status-column.pdf": _PUSHED_ON,
-    "shape-r06-college-xiaonei-xuncha-zhenggai-jieguo.txt": _PUSHED_ON,
     "shape-r11-district-ducha-pipe-box-diNxiang.txt": (
         "a text copy's pipe metadata box (文号 row), a month-only period (2024年5月…开展了督察) "
         "and a share 占比N% as the completion rate are not read (docs/blind-r.md cause 6)"

@@ -1,0 +1,57 @@
+"""Rules added for the shapes of blind batch q (docs/blind-q.md, docs/shapes.md §18)."""
+
+from __future__ import annotations
+
+import rectpipe
+from rectpipe.extract.status import StatusMatch, by_deadline
+from rectpipe.models.records import Status
+from rectpipe.profiles import default_profile
+
+_INTRO = (
+    "根据县委统一部署，2024年11月4日至12月20日，县委第二巡察组对县水利局党组开展了巡察，"
+    "并于2025年2月12日反馈了巡察意见。现将巡察整改进展情况予以公布。\n"
+)
+
+
+def _parse(text: str) -> rectpipe.Report:
+    return rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+
+
+def test_chixu_tuijin_reads_by_its_deadline() -> None:
+    profile = default_profile()
+    ongoing = StatusMatch(Status.ONGOING, True)
+    # A dated 整改时限: the unfinished group, not long-term.
+    dated = by_deadline(ongoing, "持续推进", "2026年12月底前", "", profile)
+    assert dated == StatusMatch(Status.IN_PROGRESS, False)
+    # A plan with a year in the item's own words.
+    planned = by_deadline(
+        ongoing, "持续推进", None, "已完成招标，计划于2025年12月底前完成联调。", profile
+    )
+    assert planned == StatusMatch(Status.IN_PROGRESS, False)
+    # No date, or a long-term deadline, or 长期坚持 beside it: long-term.
+    assert by_deadline(ongoing, "持续推进", None, "将持续巩固。", profile) == ongoing
+    assert by_deadline(ongoing, "持续推进", "长期坚持", "", profile) == ongoing
+    assert by_deadline(ongoing, "持续推进，长期坚持", "2026年12月底前", "", profile) == ongoing
+    # Other long-term words are not read by the deadline.
+    assert by_deadline(ongoing, "长期坚持", "2026年12月底前", "", profile) == ongoing
+
+
+def test_chixu_tuijin_total_follows_its_problems() -> None:
+    report = _parse(
+        "中共汀溪县水利局党组关于巡察整改情况的报告\n"
+        + _INTRO
+        + "巡察反馈问题3个，已完成整改2个，持续推进1个。\n"
+        "一、反馈问题整改情况\n"
+        "（一）河道采砂管理不规范。\n整改结果：已完成。\n"
+        "（二）农村供水工程管护不到位。\n"
+        "整改措施：一是落实管护主体；二是计划于2026年6月底前完成管网改造。\n"
+        "整改结果：持续推进。\n"
+        "（三）水利资金拨付滞后。\n整改结果：已完成。\n"
+    )
+    statuses = [p.status.value for p in report.iter_problems()]
+    assert statuses == ["completed", "in_progress", "completed"]
+    assert not any(p.long_term for p in report.iter_problems())
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.completed, stated.in_progress, stated.ongoing) == (2, 1, None)
+    assert report.summary.consistent is True
