@@ -55,3 +55,23 @@ def test_chixu_tuijin_total_follows_its_problems() -> None:
     assert stated is not None
     assert (stated.completed, stated.in_progress, stated.ongoing) == (2, 1, None)
     assert report.summary.consistent is True
+
+
+def test_an_item_that_is_only_a_document_title_is_no_finding() -> None:
+    profile = default_profile()
+    from rectpipe.extract.evidence import Evidence, heading_evidence
+
+    assert heading_evidence("《澄江水务集团资金支付审批管理办法》", profile) is Evidence.ACTION
+    assert heading_evidence("《局党组工作规则》（澄发〔2025〕3号）", profile) is Evidence.ACTION
+    # A finding that quotes a document is still a finding.
+    assert heading_evidence("未按《政府采购法》规定履行采购程序。", profile) is Evidence.FINDING
+    report = _parse(
+        "中共汀溪县水利局党组关于巡察整改情况的报告\n" + _INTRO + "一、反馈问题整改情况\n"
+        "（一）河道采砂管理不规范。\n整改情况：已完成。\n"
+        "（二）水利资金拨付滞后。\n整改情况：已完成。\n"
+        "二、建章立制情况\n整改期间制定修订制度2项：\n"
+        "1.《汀溪县水利局河道采砂监督管理办法》\n2.《汀溪县水利局资金拨付管理规定》\n"
+    )
+    titles = [p.title for p in report.iter_problems()]
+    assert titles == ["河道采砂管理不规范", "水利资金拨付滞后"]
+    assert report.summary.consistent is not False
