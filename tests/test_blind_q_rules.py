@@ -75,3 +75,56 @@ def test_an_item_that_is_only_a_document_title_is_no_finding() -> None:
     titles = [p.title for p in report.iter_problems()]
     assert titles == ["河道采砂管理不规范", "水利资金拨付滞后"]
     assert report.summary.consistent is not False
+
+
+_BOX = (
+    "文件名称 | 中共柳渡镇委员会关于巡察整改进展情况的通报 | ||\n"
+    "索引号 | 114306-2025-00318 | 公开目录： | 党务公开 |\n"
+    "文号 | 柳发〔2025〕21号 | 成文日期： | 2025年05月16日 |\n"
+    "有效性 | 有效 | 公开日期： | 2025年05月19日 |\n"
+    "中共柳渡镇委员会关于巡察整改进展情况的通报\n"
+    "2024年10月，县委第三巡察组对柳渡镇党委开展了常规巡察，并于2024年12月反馈了巡察意见。\n"
+    "一、总体进展\n"
+    "巡察共反馈问题3个，已整改完成2个，占比66.7%；正在整改1个，占比33.3%。\n"
+    "二、问题整改情况\n"
+    "（一）村级“三资”管理不规范。\n整改情况：已整改完成。\n"
+    "（二）高标准农田后期管护缺位。\n整改情况：正在整改。\n"
+    "（三）防返贫动态监测不精准。\n整改情况：已整改完成。\n"
+    "中共柳渡镇委员会\n2025年5月16日\n"
+)
+
+
+def test_pipe_box_month_period_and_share_of_completed() -> None:
+    report = _parse(_BOX)
+    meta = report.metadata
+    assert meta.title == "中共柳渡镇委员会关于巡察整改进展情况的通报"
+    assert meta.issuer == "中共柳渡镇委员会"
+    assert meta.document_number == "柳发〔2025〕21号"
+    assert (meta.period_start, meta.period_end, meta.feedback_date) == (
+        "2024-10",
+        "2024-10",
+        "2024-12",
+    )
+    stated = report.summary.stated
+    assert stated is not None and stated.completion_rate == 66.7
+    # The share of the unfinished is not a completion rate.
+    other = _parse(
+        _BOX.replace(
+            "已整改完成2个，占比66.7%；正在整改1个，占比33.3%",
+            "正在整改1个，占比33.3%；已整改完成2个",
+        )
+    )
+    assert other.summary.stated is not None and other.summary.stated.completion_rate is None
+
+
+def test_month_opening_period_leaves_an_undated_feedback_unset() -> None:
+    report = _parse(
+        "柘塘镇人民政府关于自然资源督察反馈问题整改情况的报告\n"
+        "2024年8月，国家自然资源督察华中局对我县开展了土地例行督察，反馈涉及我镇问题2个。\n"
+        "一、问题基本情况\n（一）柘塘村违规占用耕地建设农家乐。\n（二）新桥村擅自扩建养殖场。\n"
+        "柘塘镇人民政府\n2025年4月2日\n"
+    )
+    meta = report.metadata
+    assert (meta.period_start, meta.period_end) == ("2024-08", "2024-08")
+    assert meta.feedback_date is None
+    assert meta.inspecting_body == "国家自然资源督察华中局"

@@ -22,12 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-KNOWN_MISSES: dict[str, str] = {
-    "shape-r11-district-ducha-pipe-box-diNxiang.txt": (
-        "a text copy's pipe metadata box (文号 row), a month-only period (2024年5月…开展了督察) "
-        "and a share 占比N% as the completion rate are not read (docs/blind-r.md cause 6)"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:
