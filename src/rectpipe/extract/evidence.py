@@ -34,6 +34,12 @@ _QUOTED = compile_pattern(r"^(?:关于|针对|在)?\s*[“\"「『]")
 # How organising work is titled: four characters, a verb of driving, two or three characters
 # (靠前指挥抓部署, 分兵把口压责任, 对标对表促转化).
 _SLOGAN = compile_pattern(r"^\p{Han}{4}[抓促压强严保提建管]\p{Han}{2,3}$")
+# An item that is nothing but the title of a document (1.《…管理办法》,
+# 2.《…规定》（X发〔2025〕3号）): a rule issued during the rectification, listed under 建章立制
+# or 制定修订制度N项, never a finding.
+_DOCUMENT_TITLE = compile_pattern(
+    r"^(?:《[^《》]{2,80}》[、，,及和与]?)+\s*(?:[（(][^（）()]{0,40}[）)])?$"
+)
 # A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
 # the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
 _NEGATED_PREDICATE = compile_pattern(r"不\p{Han}{1,2}(?:$|[，,、；;])")
@@ -68,6 +74,8 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
     first = first.strip().rstrip("。；;：:，,")
     if not first:
         return Evidence.NEUTRAL
+    if _DOCUMENT_TITLE.match(first):
+        return Evidence.ACTION
     wrapper, shortfall, opener, group, organising = _patterns(profile)
     quoted = bool(_QUOTED.match(first))
     if group.search(first) and not quoted:

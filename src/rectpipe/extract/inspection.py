@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..models.records import InspectionKind
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
-from ..text.dates import Period, find_dates, find_period, iso
+from ..text.dates import FoundDate, Period, find_dates, find_period, iso
 from .collector import Collector
 
 __all__ = ["read_inspection"]
@@ -82,7 +82,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             ):
                 continue  # 区委巡察组 again after 区委第二巡察组: the same body, named loosely
             meta.inspecting_bodies.append(name)
-    period = find_period(intro)
+    period = find_period(intro) or _month_period(intro)
     period_end = 0
     if period:
         first_date, last_date = period.start, period.end
@@ -128,6 +128,30 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             start = offset + base + part.start()
             found.put("feedback_date", value, start, offset + base + part.end())
             return
+
+
+# A sentence that opens with a month and goes on to the inspection (2024年5月，省第二督察组对我区
+# 开展了…督察): the month is the inspection's period, start and end.
+_MONTH_OPENING = compile_pattern(
+    r"(?:^|(?<=[。；\n]))\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月[，,]"
+    r"[^。；\n]{0,80}?(?:开展|进行|实施)了?[^。；\n，,]{0,30}?(?:巡视|巡察|督察|审计|检查)"
+)
+
+
+def _month_period(intro: str) -> Period | None:
+    """The one month a sentence opening with it names for the inspection, as a period of
+    month precision, or ``None``."""
+    match = _MONTH_OPENING.search(intro)
+    if match is None:
+        return None
+    written = intro[match.start("y") : match.end("m") + 1]
+    dates = [d for d in find_dates(written) if len(d.iso) == 7]
+    if not dates:
+        return None
+    date = dates[0]
+    shift = match.start("y")
+    moved = FoundDate(date.iso, date.start + shift, date.end + shift)
+    return Period(start=moved, end=moved, precision="month")
 
 
 def _after_period(value: str, written: str, period: Period | None) -> str:

@@ -144,6 +144,11 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         start, end = found.span(index)
         if is_furniture(line):
             continue
+        if line.count("|") >= 2:
+            # A portal's metadata box copied as pipe rows (文号 | X发〔2025〕5号 | 成文日期： | …):
+            # its 文号 cell is the document number; no row is the title.
+            _pipe_box_row(found, line, start)
+            continue
         if _ATTACHMENT.match(line):
             found.put("attachment", line.rstrip("：:"), start, end, "front")
             continue
@@ -289,6 +294,28 @@ _DATELINE = compile_pattern(
     r"^\s*(?P<open>[（(])?\s*(?P<date>[0-9〇○零一二三四五六七八九]{4}年[0-9〇一二三四五六七八九十]{1,2}月"
     r"[0-9〇一二三四五六七八九十]{1,3}日)\s*(?:公告|印发|发布|通过)?\s*(?(open)[）)])\s*$"
 )
+
+
+_NUMBER_LABELS = frozenset({"文号", "发文字号", "文件编号", "文件文号"})
+
+
+def _pipe_box_row(found: Collector, line: str, start: int) -> None:
+    """The document number of a pipe row of a metadata box: the cell after a 文号 label."""
+    cells = line.split("|")
+    at = 0
+    for k, cell in enumerate(cells[:-1]):
+        label = "".join(cell.split()).rstrip("：:")
+        value_at = at + len(cell) + 1
+        at = value_at
+        if label not in _NUMBER_LABELS:
+            continue
+        number = _DOC_NUMBER.search(cells[k + 1])
+        if number:
+            where = start + value_at + number.start()
+            found.put(
+                "document_number", number.group(0), where, where + len(number.group(0)), "front"
+            )
+        return
 
 
 def _dateline(found: Collector, front: Sequence[int]) -> None:

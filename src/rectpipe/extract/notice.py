@@ -22,7 +22,7 @@ from ..text.sentences import split_first_sentence
 from .builder import Builder, child_measures, measures_in, problem_of
 from .fields_of_node import NodeFields
 from .spans import Spans
-from .status import normalise_status, status_sentence
+from .status import StatusMatch, by_deadline, normalise_status, status_sentence
 
 __all__ = ["notice_parts", "notice_problem"]
 
@@ -110,6 +110,15 @@ def notice_problem(
     for name, value in (("responsible", responsible), ("deadline", deadline)):
         if value is not None:
             sources[name] = builder.prov_data(value.start, value.end)
+    if status is Status.ONGOING:  # 持续推进 with a date to finish by is not long-term
+        read = by_deadline(
+            StatusMatch(status, long_term),
+            status_raw,
+            deadline.text if deadline else None,
+            actions.text,
+            profile,
+        )
+        status, long_term = read.status, read.long_term
     number = _NUMBER.search(front_text)
     ordinal = next((g for g in number.groups() if g), None) if number else None
     first = textmap.starts[finding.block]

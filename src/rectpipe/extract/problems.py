@@ -20,7 +20,14 @@ from .fields_of_node import NodeFields, Value, node_fields
 from .notice import notice_parts, notice_problem
 from .roles import Role, classify, section_title
 from .spans import Spans
-from .status import StatusMatch, all_of_group, group_status, normalise_status, status_sentence
+from .status import (
+    StatusMatch,
+    all_of_group,
+    by_deadline,
+    group_status,
+    normalise_status,
+    status_sentence,
+)
 from .tables import ledger_problems
 from .wrappers import unwrap
 
@@ -251,6 +258,15 @@ def _problem(
         if value is not None:
             sources[name] = builder.prov_data(value.start, value.end)
 
+    if status is Status.ONGOING:  # 持续推进 with a date to finish by is not long-term
+        read = by_deadline(
+            StatusMatch(status, long_term),
+            status_raw,
+            f.deadline.text if f.deadline else None,
+            actions.text,
+            profile,
+        )
+        status, long_term = read.status, read.long_term
     start = textmap.starts[node.block]
     assert node.marker is not None
     return problem_of(

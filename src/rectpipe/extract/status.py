@@ -17,6 +17,7 @@ from ..text.sentences import sentences
 __all__ = [
     "StatusMatch",
     "all_of_group",
+    "by_deadline",
     "group_status",
     "normalise_status",
     "status_phrase",
@@ -68,6 +69,44 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     if not firm:
         return StatusMatch(Status.ONGOING, True)
     return StatusMatch(firm[0], long_term)
+
+
+# A date to finish by: a deadline naming a year or a month (2026年12月底前, 12月底), or a plan
+# in the item's own words (计划于2025年12月底前完成, 预计2025年8月完成, 力争2026年底前).
+_DATED_DEADLINE = compile_pattern(r"\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月")
+_PLANNED = compile_pattern(r"(?:计划|预计|力争|拟|确保|争取)(?:于|在|到)?\s*\d{4}\s*年")
+
+
+def by_deadline(
+    match: StatusMatch, raw: str | None, deadline: str | None, text: str, profile: Profile
+) -> StatusMatch:
+    """A long-term reading that its item's deadline decides (``dated_long_term:``, 持续推进).
+
+    Reports use 持续推进 both for the long-term group (beside 长期坚持, or with no date at all)
+    and for the unfinished group of a split (整改完成 / 基本完成 / 持续推进) whose items have a
+    date to finish by. The word is read in_progress, not long-term, when the status it was read
+    from holds no other long-term phrase and the item has such a date: a deadline naming a year
+    or month that is not itself long-term, or a plan with a year in its text (计划于…年…).
+    """
+    if match.status is not Status.ONGOING or not raw or not profile.dated_long_term:
+        return match
+    if not any(phrase in raw for phrase in profile.dated_long_term):
+        return match
+    rest = raw
+    for phrase in profile.dated_long_term:
+        rest = rest.replace(phrase, "")
+    if any(phrase in rest for phrase in profile.long_term) or any(
+        phrase in rest for phrase, status in profile.status_phrases if status is Status.ONGOING
+    ):
+        return match  # 持续推进，长期坚持: long-term in so many words
+    dated = bool(
+        deadline
+        and _DATED_DEADLINE.search(deadline)
+        and not any(phrase in deadline for phrase in profile.long_term)
+    )
+    if dated or _PLANNED.search(text) or _PLANNED.search(raw):
+        return StatusMatch(Status.IN_PROGRESS, False)
+    return match
 
 
 _CLAUSE_MARKS = "，,；;"

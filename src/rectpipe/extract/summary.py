@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from ..models.records import (
     CategoryCount,
     CategoryTotals,
+    Problem,
     Report,
     ReportWarning,
     StatedTotals,
@@ -68,6 +71,7 @@ def summarise(
         stated = StatedTotals(raw="", provenance=copied(first, end=first.start))
     if stated is not None:
         stated.categories = categories_stated
+        _dated_group(stated, problems, profile)
     consistent: bool | None = None
     if stated is not None and problems:  # with no list found there is nothing to check
         checks: list[bool] = []
@@ -92,6 +96,26 @@ def summarise(
 
 
 _FIRST_SENTENCE = compile_pattern(r"[^。；]*[。；]?")
+
+
+def _dated_group(stated: StatedTotals, problems: list[Problem], profile: Profile) -> None:
+    """A total named by a phrase that the items' deadlines decide (持续推进2个) counts the
+    status those items were read with: when every problem whose status was read from that
+    phrase came out in_progress (each with a date to finish by, see
+    :func:`~rectpipe.extract.status.by_deadline`) and they are as many as the total, the total
+    is of in_progress, not of ongoing."""
+    if stated.ongoing is None or stated.in_progress is not None or not stated.raw:
+        return
+    for phrase in profile.dated_long_term:
+        found = compile_pattern(
+            rf"{regex.escape(phrase)}(?:整改)?(?:的)?(?:问题)?\s*(?P<n>[0-9]+)\s*[个项件条]"
+        ).search(stated.raw)
+        if found is None or int(found.group("n")) != stated.ongoing:
+            continue
+        read = [p for p in problems if p.status_raw and phrase in p.status_raw]
+        if len(read) == stated.ongoing and all(p.status is Status.IN_PROGRESS for p in read):
+            stated.in_progress, stated.ongoing = stated.ongoing, None
+        return
 
 
 def _category_totals(report: Report, textmap: TextMap, profile: Profile) -> list[CategoryTotals]:

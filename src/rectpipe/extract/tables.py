@@ -14,7 +14,7 @@ from ..text.numbering import MarkerKind, match_marker
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .measures import find_cell_measures
-from .status import normalise_status, status_sentence
+from .status import StatusMatch, by_deadline, normalise_status, status_sentence
 
 __all__ = ["Warn", "ledger_problems"]
 
@@ -217,6 +217,11 @@ def ledger_problems(
                 sources["status"] = textmap.provenance(measured_at + s, measured_at + e)
         measures = _cell_measures(measured_cells, stated, textmap)
         actions = "\n".join(pieces)
+        if status is Status.ONGOING:  # 持续推进 beside a dated 整改时限 is not long-term
+            read = by_deadline(
+                StatusMatch(status, long_term), raw, cell("deadline") or None, actions, profile
+            )
+            status, long_term = read.status, read.long_term
         category = cell("category")
         row_path = [*path, *categories]
         if category:

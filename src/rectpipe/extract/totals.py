@@ -22,6 +22,7 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
+from .status import normalise_status
 
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
@@ -84,6 +85,24 @@ def _value(text: str) -> int | None:
     return cn_to_int(text)
 
 
+# A share after a count (已办结4项，占比66.7%): the completion rate when the count is of the
+# completed problems.
+_SHARE = compile_pattern(
+    rf"(?P<count>[^，,；;。]*?{_N}\s*(?:个|项|件|条))\s*[，,]?\s*(?:占比|占)\s*"
+    r"(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
+)
+
+
+def _completed_share(text: str, profile: Profile) -> float | None:
+    """The completion rate a report gives as the share of its completed count (已整改完成4个，
+    占比66.7%；正在整改2个，占比33.3%), or ``None``."""
+    for share in _SHARE.finditer(text):
+        match = normalise_status(share.group("count"), profile)
+        if match is not None and match.status is Status.COMPLETED and not match.long_term:
+            return float(share.group("r"))
+    return None
+
+
 def read_counts(text: str, profile: Profile) -> Counts:
     """The totals ``text`` states (one sentence or a heading), clause by clause."""
     phrases, status_words = _vocabulary(profile)
@@ -92,6 +111,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
     rate = _RATE.search(text)
     if rate:
         found.rate = float(rate.group("r"))
+    else:
+        found.rate = _completed_share(text, profile)
     every: str | None = None
     parts = False  # the last clause gave a group's own count of problems (…问题5个)
     about_measures = False  # 制定整改措施52项，…已完成45项: what follows counts measures

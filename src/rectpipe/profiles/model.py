@@ -185,6 +185,11 @@ class ProfileFile(_Strict):
     long_term: Phrases = Field(
         default_factory=list, description="phrases that make a status long_term: true"
     )
+    dated_long_term: Phrases = Field(
+        default_factory=list,
+        description="long-term phrases that name the unfinished group (in_progress) when the item "
+        "has a date to finish by (a dated 整改时限, 计划…年…完成), long-term when it has none",
+    )
     status_sentence_prefixes: Phrases = Field(default_factory=list)
     status_sentence_max_chars: int = Field(default_factory=lambda: 16, gt=0)
     narrative_sections: Phrases = Field(

@@ -63,6 +63,9 @@ class Profile:
     issuer_suffixes: tuple[str, ...]
     inspection_kinds: tuple[str, ...]
     table_columns: dict[str, tuple[str, ...]]
+    #: Long-term phrases read by the item's deadline (持续推进): in_progress when it has a
+    #: date to finish by, long-term when it has none.
+    dated_long_term: tuple[str, ...] = ()
     #: What makes an item a finding: ``wrappers``, ``shortfall``, ``action_openers``,
     #: ``group_headings`` (see ``findings:`` in the default profile).
     findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -102,6 +105,7 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             labels={key: _longest_first(raw["labels"].get(key, [])) for key in FIELD_LABELS},
             status_phrases=tuple(phrases),
             long_term=_longest_first(raw.get("long_term", [])),
+            dated_long_term=_longest_first(raw.get("dated_long_term", [])),
             status_sentence_prefixes=_longest_first(raw.get("status_sentence_prefixes", [])),
             status_sentence_max_chars=int(raw.get("status_sentence_max_chars", 16)),
             narrative_sections=_longest_first(raw.get("narrative_sections", [])),
