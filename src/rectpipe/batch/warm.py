@@ -13,25 +13,16 @@ from __future__ import annotations
 
 import contextlib
 
-from ..errors import RectpipeError
-from ..pipeline import parse_text
-from ..profiles.profile import default_profile
+from .. import warmup
 
 __all__ = ["warm_up"]
 
-_SAMPLE = (
-    "关于巡视整改进展情况的通报\n一、整改情况\n（一）问题一\n1.问题说明。\n整改情况：已完成。\n"
-)
-
 
 def warm_up() -> None:
-    """Load the common readers, the default profile and the patterns a parse compiles.
-    Never raises."""
+    """Load the common readers, then :func:`rectpipe.warmup.warm_up`. Never raises."""
     with contextlib.suppress(ImportError):
         from ..readers import docx, pdf, txt  # noqa: F401
-    with contextlib.suppress(RectpipeError, Exception):
-        default_profile()
-        parse_text(_SAMPLE)
+    warmup.warm_up()
 
 
 warm_up()

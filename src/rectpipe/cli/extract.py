@@ -45,6 +45,10 @@ def run_extract(args: argparse.Namespace) -> int:
     parsed = False
     failures: list[RectpipeError] = []
     inputs = expand_inputs(args.files)
+    if len(inputs) > 1:  # each file is parsed in a forked child: build the common state once
+        from ..warmup import warm_up
+
+        warm_up(profile)
     targets = output_names(inputs, SUFFIXES[args.format]) if per_file else []
     for index, name in enumerate(inputs):
         try:
