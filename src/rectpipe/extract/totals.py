@@ -209,8 +209,9 @@ def _same_status(gap: str, name: str, profile: Profile) -> str:
 # A sentence that states a whole (共, 合计, 总数): counts of parts in it are no parts of a sum.
 _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 
+# 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
 _AFTER_WORD = compile_pattern(
-    rf"问题(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
+    rf"问题(?:隐患)?(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
 )
 
 

@@ -1,0 +1,111 @@
+"""Rules added for the shapes of blind batch p (docs/blind-p.md, docs/shapes.md §19)."""
+
+from __future__ import annotations
+
+import rectpipe
+from rectpipe.extract.status import group_status
+from rectpipe.extract.totals import read_counts
+from rectpipe.models.records import Status
+from rectpipe.profiles import default_profile
+from rectpipe.readers.pdf import BodyMetrics, Line, split_paragraphs
+
+_INTRO = (
+    "根据县委统一部署，2024年5月13日至7月5日，县委第一巡察组对县纪委监委机关开展了常规巡察，"
+    "并于2024年9月20日反馈了巡察意见。现将巡察整改进展情况予以公布。\n"
+)
+
+
+def _parse(text: str) -> rectpipe.Report:
+    return rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+
+
+def test_long_term_and_stage_counts_in_a_totals_sentence() -> None:
+    profile = default_profile()
+    # 长期整改 and 常态化整改 name the long-term group, as 长期坚持 does.
+    counts = read_counts(
+        "巡视反馈的32个具体问题，集中整改期内已完成整改27个，其余5个列入长期整改任务，"
+        "明确阶段目标，持续推进。",
+        profile,
+    )
+    assert counts.values == {"problems": 32, "completed": 27, "ongoing": 5}
+    counts = read_counts(
+        "巡视反馈的5个具体问题，集中整改阶段已完成整改3个，转入常态化整改2个。", profile
+    )
+    assert counts.values == {"problems": 5, "completed": 3, "ongoing": 2}
+    # 需长期整改的2个 after the completed count and its share: the share is the rate.
+    counts = read_counts(
+        "反馈的3个方面8个具体问题，集中整改阶段已完成整改6个，占75%；需长期整改的2个，占25%。",
+        profile,
+    )
+    assert counts.values == {"problems": 8, "completed": 6, "ongoing": 2}
+    assert counts.rate == 75.0
+
+
+def test_problems_and_hazards_counted_as_one_total() -> None:
+    counts = read_counts(
+        "督查组反馈问题隐患7项，截至2025年7月15日，已整改5项，整改中2项，整改率71.4%。",
+        default_profile(),
+    )
+    assert counts.values == {"problems": 7, "completed": 5, "in_progress": 2}
+    assert counts.rate == 71.4
+
+
+def test_a_group_titled_by_its_long_term_stage() -> None:
+    profile = default_profile()
+    match = group_status("需长期整改的问题", profile)
+    assert match is not None and (match.status, match.long_term) == (Status.ONGOING, True)
+    report = _parse(
+        "中共岚屿县财政局党组关于巡察集中整改进展情况的通报\n"
+        + _INTRO
+        + "一、集中整改阶段已完成的问题\n"
+        "（一）预算执行进度滞后，部分专项资金闲置。一是清理存量资金；二是建立通报机制。\n"
+        "二、需长期整改的问题\n"
+        "（一）数字化转型基础薄弱，核心业务系统迭代升级滞后。已制定三年规划，分期实施。\n"
+    )
+    got = [(p.status.value, p.long_term) for p in report.iter_problems()]
+    assert got == [("completed", False), ("ongoing", True)]
+
+
+def test_a_standing_committee_issues_and_a_site_footer_gives_no_address() -> None:
+    report = _parse(
+        "中共沔川县纪委常委会关于十五届县委第四轮巡察整改进展情况的通报\n"
+        + _INTRO
+        + "一、反馈问题整改落实情况\n"
+        "1.问题线索处置不够规范，个别线索超期未办结。\n整改结果：已完成。\n"
+        "2.案件审理质量有待提高，个别案件定性量纪依据不充分。\n整改结果：已完成。\n"
+        "联系电话：0718-6221300。\n"
+        "中共沔川县纪委常委会\n2025年2月12日\n"
+        "【打印本页】【关闭窗口】\n"
+        "主办：中共沔川县纪律检查委员会　地址：沔川县城关镇人民路9号　电话：0718-6221001\n"
+    )
+    meta = report.metadata
+    assert meta.issuer == "中共沔川县纪委常委会"
+    assert meta.address is None
+    assert meta.phone == "0718-6221300"
+
+
+def test_an_address_stops_at_the_next_contact_label() -> None:
+    report = _parse(
+        "中共沔川县水利局党组关于巡察整改进展情况的通报\n" + _INTRO + "一、反馈问题整改落实情况\n"
+        "1.河道采砂管理不规范。\n整改结果：已完成。\n"
+        "来信请寄：沔川县城关镇人民路9号　电话：0718-6221300。\n"
+        "中共沔川县水利局党组\n2025年2月12日\n"
+    )
+    assert report.metadata.address == "沔川县城关镇人民路9号"
+
+
+def _line(page: int, text: str, x0: float, x1: float, bottom: float) -> Line:
+    return Line(page, text, x0, x1, bottom - 16.0, bottom, 16.0, glyphs=len(text))
+
+
+def test_a_flush_right_signature_date_ends_its_paragraph_across_a_page() -> None:
+    # The date ends page 1 at the right margin; page 2 opens with 附件 at the left margin.
+    metrics = BodyMetrics(left=90.0, right=506.0, size=16.0, pitch_ratio=1.75)
+    lines = [
+        _line(1, "欢迎社会各界对统计督察整改工作进行监督。", 122.0, 442.0, 400.0),
+        _line(1, "苍濑县统计局", 410.0, 506.0, 460.0),
+        _line(1, "2025年5月8日", 410.0, 506.0, 488.0),
+        _line(2, "附件", 90.0, 122.0, 120.0),
+    ]
+    texts = ["".join(ln.text for ln in p.lines) for p in split_paragraphs(lines, metrics)]
+    assert texts[-2:] == ["2025年5月8日", "附件"]
