@@ -109,3 +109,20 @@ def test_a_flush_right_signature_date_ends_its_paragraph_across_a_page() -> None
     ]
     texts = ["".join(ln.text for ln in p.lines) for p in split_paragraphs(lines, metrics)]
     assert texts[-2:] == ["2025年5月8日", "附件"]
+
+
+def test_a_web_pages_dateline_under_the_headline_is_the_date() -> None:
+    page = (
+        "<html><head><title>中共鹭洲省林业局党组关于巡视整改进展情况的通报</title></head><body>"
+        "<div class='main'><h1>中共鹭洲省林业局党组关于巡视整改进展情况的通报</h1>"
+        "<p class='sub'>（二〇二五年二月二十八日）</p>"
+        "<div class='meta'>发布时间：2025-03-04 10:00　来源：省林业局</div>"
+        "<div class='text'><p>根据省委统一部署，2024年5月6日至7月5日，省委第七巡视组对省林业局党组"
+        "开展了常规巡视，并于2024年9月12日反馈了巡视意见。</p>"
+        "<p>一、巡视反馈问题整改落实情况</p>"
+        "<p>1.古树名木保护管理不到位，部分古树未挂牌建档。整改情况：补充调查。目前已完成整改。</p>"
+        "<p>2.国有林场改革后续政策落实滞后。整改情况：制定补助办法。目前正在整改。</p>"
+        "</div></div></body></html>"
+    )
+    report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
+    assert report.metadata.date == "2025-02-28"

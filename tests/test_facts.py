@@ -41,10 +41,6 @@ KNOWN_MISSES: dict[str, str] = {
         "statuses given by exception (除第三个问题正在…外，其余4个问题已全部整改到位) are not "
         "read, and one finding is lost (docs/blind-q.md cause 6)"
     ),
-    "shape-q08-province-lyj-xunshi-cn-dateline-zhidu-list-web.html": (
-        "the web page's dateline between headline and date line （二〇二五年二月二十八日） is "
-        "left out of the article, so the page date wins (docs/blind-q.md cause 5)"
-    ),
 }
 
 
