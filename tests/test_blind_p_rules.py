@@ -126,3 +126,34 @@ def test_a_web_pages_dateline_under_the_headline_is_the_date() -> None:
     )
     report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
     assert report.metadata.date == "2025-02-28"
+
+
+def test_statuses_given_by_exception() -> None:
+    report = _parse(
+        "柘塘镇人民政府关于国家自然资源督察反馈问题整改情况的报告\n"
+        "2024年8月，国家自然资源督察华中局对我县开展了土地例行督察，反馈涉及我镇违法用地问题3个。"
+        "现将整改情况报告如下：\n"
+        "一、问题基本情况\n"
+        "（一）柘塘村违规占用耕地建设农家乐，占地2.6亩。\n"
+        "（二）新桥村擅自扩建养殖场，占用永久基本农田1.1亩。\n"
+        "（三）镇工业集中区一宗建设项目未批先建，占地8.4亩。\n"
+        "二、整改落实情况\n"
+        "截至2025年3月31日，除第二个问题正在补办用地手续外，其余2个问题已全部整改到位。\n"
+        "柘塘镇人民政府\n2025年4月2日\n"
+    )
+    got = [(p.title, p.status.value) for p in report.iter_problems()]
+    assert got == [
+        ("柘塘村违规占用耕地建设农家乐，占地2.6亩", "completed"),
+        ("新桥村擅自扩建养殖场，占用永久基本农田1.1亩", "in_progress"),  # 擅自: a finding
+        ("镇工业集中区一宗建设项目未批先建，占地8.4亩", "completed"),
+    ]
+    stated = report.summary.stated
+    assert stated is not None
+    # 第二个问题 is no count and 其余2个问题 no total: the total comes from the intro.
+    assert (stated.problems, stated.completed) == (3, 2)
+    assert report.summary.consistent is True
+
+
+def test_an_ordinal_is_no_count() -> None:
+    counts = read_counts("督察反馈问题（第12项）已整改完成，并通过县级验收。", default_profile())
+    assert counts.values == {}
