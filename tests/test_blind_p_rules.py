@@ -157,3 +157,26 @@ def test_statuses_given_by_exception() -> None:
 def test_an_ordinal_is_no_count() -> None:
     counts = read_counts("督察反馈问题（第12项）已整改完成，并通过县级验收。", default_profile())
     assert counts.values == {}
+
+
+def test_two_issuers_of_a_joint_title_keep_a_blank_between_them() -> None:
+    from rectpipe.tools.provenance import check_sources
+
+    for head in (
+        "中共岚溪县卫生健康局党组 中共岚溪县红十字会党组",
+        "中共岚溪县卫生健康局党组中共岚溪县红十字会党组",
+    ):
+        report = _parse(
+            head
+            + "关于县委第三巡察组巡察反馈意见集中整改进展情况的通报\n"
+            + _INTRO
+            + "一、反馈问题整改情况\n"
+            "1.卫生健康领域采购管理不规范。\n整改结果：已完成。\n"
+        )
+        meta = report.metadata
+        assert meta.issuer == "中共岚溪县卫生健康局党组 中共岚溪县红十字会党组"
+        assert meta.title is not None and meta.title.startswith(meta.issuer + "关于")
+        assert check_sources(report) == []
+    # One name holding 中共 further on is not split.
+    report = _parse("中共岚溪县委员会关于中共岚溪县委第三巡察组反馈意见整改情况的通报\n" + _INTRO)
+    assert report.metadata.issuer == "中共岚溪县委员会"

@@ -22,13 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-_JOINT = (
-    "a blank between two issuers of a joint title (中共X局党组 中共Y会党组关于…) is dropped "
-    "from title and issuer (docs/blind-q.md cause 8)"
-)
 KNOWN_MISSES: dict[str, str] = {
-    "shape-q01-county-wjj-joint-issuer-paren-findings-cn-date.docx": _JOINT,
-    "shape-q01-county-wjj-joint-issuer-paren-findings-cn-date.pdf": _JOINT,
     "shape-q03-univ-xunshi-numbered-measures-web.html": (
         "measures numbered 1. 2. on their own lines under （一）关于“X”问题的整改 are taken as "
         "problems and hide the findings after the first (docs/blind-q.md cause 2)"

@@ -18,6 +18,7 @@ from ..text.textmap import TextMap
 from .collector import Collector
 from .hints import from_hints
 from .inspection import read_inspection
+from .joint import separate_joint_issuers
 
 __all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
 
@@ -58,6 +59,7 @@ def extract_metadata(
     """
     found = Collector(textmap, profile)
     _front_matter(found, front)
+    separate_joint_issuers(found)
     _signature(found, tail)
     _dateline(found, front)
     _date_lines(found, [*front[:12], *tail])
