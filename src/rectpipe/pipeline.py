@@ -31,7 +31,11 @@ from .extract.metadata import extract_metadata, metadata_warnings
 from .extract.placement import confidence_warnings, place
 from .extract.problems import build
 from .extract.summary import completeness_warnings, summarise
-from .extract.told_apart import statuses_by_ordinal, statuses_told_apart
+from .extract.told_apart import (
+    statuses_by_exception,
+    statuses_by_ordinal,
+    statuses_told_apart,
+)
 from .limits import DEFAULT_LIMITS, Limits
 from .models.records import (
     RemovedText,
@@ -469,6 +473,7 @@ def _parse_document(
     problems = report.iter_problems()
     statuses_told_apart(problems, textmap, profile)
     statuses_by_ordinal(problems, textmap, profile)
+    statuses_by_exception(problems, textmap, profile)
     report.summary = summarise(
         report, stated_blocks=_outside_problems(report, textmap), textmap=textmap, profile=profile
     )

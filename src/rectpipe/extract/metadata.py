@@ -18,6 +18,7 @@ from ..text.textmap import TextMap
 from .collector import Collector
 from .hints import from_hints
 from .inspection import read_inspection
+from .joint import separate_joint_issuers
 
 __all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
 
@@ -30,8 +31,10 @@ _PHONE = compile_pattern(
     r"(?P<v>[0-9０-９(（][0-9０-９\-—－–()（） ]{5,}[0-9０-９](?:[、，,/或][0-9０-９\-—－–]{5,})*)"
 )
 _EMAIL = compile_pattern(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# An address ends at the next contact label (地址：X路9号　电话：…, the blank between them lost).
 _ADDRESS = compile_pattern(
-    r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|邮政信箱|来信地址|地址)\s*[：:∶]?\s*(?P<v>[^。；;\n，,]+)"
+    r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|邮政信箱|来信地址|地址)\s*[：:∶]?\s*"
+    r"(?P<v>(?:(?!联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|网址)[^。；;\n，,])+)"
 )
 
 
@@ -56,6 +59,7 @@ def extract_metadata(
     """
     found = Collector(textmap, profile)
     _front_matter(found, front)
+    separate_joint_issuers(found)
     _signature(found, tail)
     _dateline(found, front)
     _date_lines(found, [*front[:12], *tail])
@@ -377,8 +381,11 @@ def _issuer_from_subject(found: Collector, intro: str, offset: int) -> None:
 
 
 # A site footer: its phone and address are the site's, not the report's contact. The footer
-# starts on the line before the first of these in the second half of the text.
-_FOOTER = compile_pattern(r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|网站地图")
+# (主办：X　地址：…　电话：…) starts on the line before the first of these in the second half
+# of the text.
+_FOOTER = compile_pattern(
+    r"ICP备|公网安备|网站标识码|版权所有|主办单位|主办\s*[:：]|承办单位|技术支持|网站地图"
+)
 
 
 def _contact(found: Collector) -> None:

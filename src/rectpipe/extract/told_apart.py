@@ -14,6 +14,11 @@ to the problems numbered N, when the problems' numbers are unique (one flat list
 paragraph after the last item, naming several items, is read even where it was taken into the
 last problem's body.
 
+Or it gives them by exception: ``除第三个问题正在补办用地手续外，其余4个问题已全部整改到位``. The
+problems named after 除 take the status of their own clause (a phrase of the vocabulary, or
+正在/仍在 + a verb: in progress), every other problem the status of the remainder, when the
+remainder's count, if given, is the number of the other problems.
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -26,9 +31,9 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import ordinal_value
 from ..text.textmap import TextMap
-from .status import status_phrase, status_sentence
+from .status import StatusMatch, normalise_status, status_phrase, status_sentence
 
-__all__ = ["statuses_by_ordinal", "statuses_told_apart"]
+__all__ = ["statuses_by_exception", "statuses_by_ordinal", "statuses_told_apart"]
 
 _CLAUSE = compile_pattern(r"[^，,；;。]+")
 _ORDINAL_REFS = compile_pattern(
@@ -105,3 +110,49 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
                 problem.status, problem.long_term = match.status, match.long_term
                 problem.status_raw = text[s:e]
                 problem.sources["status"] = textmap.provenance(start + s, start + e)
+
+
+_N = r"[0-9０-９一二三四五六七八九十]{1,3}"
+_EXCEPT = compile_pattern(
+    rf"除(?:了)?\s*(?P<refs>(?:第{_N}[个项条][、和及与]?)+)(?:问题)?(?P<own>[^，,；;。]*?)外\s*[，,]?"
+    rf"\s*其余(?:(?P<count>{_N})[个项条])?(?:问题)?(?P<rest>[^，,；;。]+)"
+)
+_EXCEPT_REF = compile_pattern(rf"第(?P<n>{_N})[个项条]")
+_UNDER_WAY = ("正在", "仍在")
+
+
+def statuses_by_exception(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
+    """Give problems without a status the ones a paragraph outside them states by exception
+    (除第三个问题正在…外，其余4个问题已全部整改到位), when none of them has a status yet."""
+    numbers = [p.number for p in problems]
+    if not problems or len(set(numbers)) != len(numbers):
+        return
+    if any(p.status is not Status.UNKNOWN for p in problems):
+        return
+    for index in range(len(textmap.blocks)):
+        text = textmap.block_text(index)
+        start = textmap.starts[index]
+        if "除" not in text or "其余" not in text or _inside(problems, start):
+            continue
+        found = _EXCEPT.search(text)
+        if found is None:
+            continue
+        named = {str(ordinal_value(r.group("n"))) for r in _EXCEPT_REF.finditer(found["refs"])}
+        others = [p for p in problems if p.number not in named]
+        count = found["count"]
+        if not named <= set(numbers) or (count and ordinal_value(count) != len(others)):
+            continue
+        rest = status_phrase(found["rest"].strip(), profile)
+        own_text = found["own"].strip()
+        own = normalise_status(own_text, profile) if own_text else None
+        if own is None and own_text.startswith(_UNDER_WAY):
+            own = StatusMatch(Status.IN_PROGRESS, False)
+        if rest is None or own is None:
+            continue
+        for problem in problems:
+            match, span = (own, "own") if problem.number in named else (rest, "rest")
+            s, e = found.span(span)
+            problem.status, problem.long_term = match.status, match.long_term
+            problem.status_raw = text[s:e].strip()
+            problem.sources["status"] = textmap.provenance(start + s, start + e)
+        return

@@ -27,8 +27,10 @@ from .status import normalise_status
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
+# Not an ordinal (第三个问题, 第12项) nor the tail of a longer number.
 _COUNT = compile_pattern(
-    rf"(?<!每|每一){_N}\s*(?P<u>个|项|条)(?![0-9])(?P<what>(?:具体|突出|反馈|整改)?问题)?"
+    rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]){_N}\s*(?P<u>个|项|条)(?![0-9])"
+    r"(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
 _RATE = compile_pattern(
     r"(?:(?:整改)?完成率|整改率|销号率|办结率)(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
@@ -55,6 +57,8 @@ _HANDED = compile_pattern(
     r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
 _ALL = compile_pattern(r"全部|均已|均|都已")
+# 其余4个问题已全部整改到位: the rest of the problems, not their total.
+_REMAINDER = compile_pattern(r"其余|其他|剩余|余下")
 _BARE_TOTAL = compile_pattern(
     rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
 )
@@ -161,9 +165,10 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 task = next((c for c in counts if c.end() <= status.start()), None)
                 if task is not None and task is not chosen:
                     found.tasks = _value(task.group("n"))
-            if _HANDED.search(pre) or any(
-                c.group("what") for c in counts if c.end() <= status.start()
-            ):
+            if (
+                _HANDED.search(pre)
+                or any(c.group("what") for c in counts if c.end() <= status.start())
+            ) and not _REMAINDER.search(pre):
                 # 反馈问题26个已完成整改20个, 12个问题中已完成整改7个: the total comes first.
                 total = _problem_count(pre)
                 if total is not None:
@@ -209,8 +214,9 @@ def _same_status(gap: str, name: str, profile: Profile) -> str:
 # A sentence that states a whole (共, 合计, 总数): counts of parts in it are no parts of a sum.
 _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 
+# 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
 _AFTER_WORD = compile_pattern(
-    rf"问题(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
+    rf"问题(?:隐患)?(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
 )
 
 
@@ -266,7 +272,12 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
     explicit = any("problems" in c[3].values for c in candidates)
     if explicit:
         candidates = [c for c in candidates if c[3].tasks is None or "problems" in c[3].values]
-    best = max(range(len(candidates)), key=lambda i: (_weight(candidates[i][3]), -i))
+    # Of equals, a sentence counting a status (其余4个问题已全部整改到位) over one that only gives
+    # the total (反馈…问题5个): the total is lent to it below.
+    best = max(
+        range(len(candidates)),
+        key=lambda i: (_weight(candidates[i][3]), set(candidates[i][3].values) != {"problems"}, -i),
+    )
     index, start_in_block, end_in_block, counts = candidates[best]
     if "problems" not in counts.values:
         # A total stated elsewhere (涉及问题9个。…已完成整改4个…): the nearest one before, else

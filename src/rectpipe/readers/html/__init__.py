@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from ...errors import CorruptFileError, RectpipeError
 from ..blocks import Block, BlockKind, Document, RemovedText
-from .article import _find_title, _pick_container
+from .article import _dateline_after, _find_title, _pick_container
 from .chrome import _chrome_by_markup, _chrome_by_text
 from .decode import _decode
 from .dom import _HEADING_TAGS, _clean_line, _drop_junk, _El, _parse, _tag, _text, _weight
@@ -141,6 +141,9 @@ def _read(data: bytes) -> Document:
         if title_text:
             tag = _tag(title)
             items.append(_Line(title_text, tag if tag in _HEADING_TAGS else "title"))
+        dateline = _dateline_after(title, container, excluded)
+        if dateline is not None:  # （二〇二五年二月二十八日） under the headline
+            items.append(_Line(_clean_line(" ".join(_lines(dateline))), None))
     items.extend(_flow(container, skip=skip, tables=True, on_skip=note_skip))
 
     blocks: list[Block] = []

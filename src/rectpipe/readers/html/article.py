@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from ...runtime.patterns import compile_pattern
 from .chrome import _is_chrome_text
 from .dom import (
     _BLOCK_TAGS,
@@ -24,6 +25,12 @@ from .dom import (
     _weight,
 )
 
+# The document's own dateline under its headline, alone in its element: （二〇二五年二月二十八日）,
+# 2025年2月28日, （2024年11月8日公告）.
+_DATELINE = compile_pattern(
+    r"[（(]?\s*[0-9〇○零一二三四五六七八九]{4}\s*年\s*[0-9〇○零一二三四五六七八九十]{1,2}\s*月"
+    r"\s*[0-9〇○零一二三四五六七八九十]{1,3}\s*日\s*(?:公告|印发|发布|通过)?\s*[）)]?"
+)
 _TITLE_NAMED_TAGS = frozenset({"div", "p", "td", "span", "strong", "b", "font", "h4", "h5", "h6"})
 # Names that usually hold the article body (a bonus in the density score, never a requirement).
 _CONTENT_NAME_HINTS = (
@@ -145,4 +152,20 @@ def _find_title(
     for el in reversed(candidates):
         if _tag(el) in _HEADING_TAGS and any(anc in near for anc in _ancestors(el)):
             return el
+    return None
+
+
+def _dateline_after(title: _El, container: _El, excluded: Collection[_El]) -> _El | None:
+    """The element right after the headline (or after another such line) that holds only a
+    date, the document's own dateline (``<p>（二〇二五年二月二十八日）</p>`` between the ``<h1>``
+    and the page's date line), when it lies outside the article container; else ``None``."""
+    inside = set(_ancestors(container))
+    for sibling in list(title.itersiblings())[:3]:
+        if not isinstance(sibling.tag, str) or sibling is container or sibling in inside:
+            return None
+        text = _squash(_text(sibling))
+        if _DATELINE.fullmatch(text):
+            return sibling
+        if sibling not in excluded:
+            return None
     return None

@@ -234,6 +234,11 @@ class _Splitter:
     def indented(self, line: Line) -> bool:
         return line.x0 - self.m.left > self.s.indent_ratio * line.size
 
+    def flush_right(self, line: Line) -> bool:
+        """A short line set flush right or far right (a signature, its date)."""
+        width = self.m.right - self.m.left
+        return line.x0 - self.m.left > self.s.right_aligned_ratio * width
+
     def wrapped_short(self, prev: Line, line: Line) -> bool:
         """A line that ended short only because what follows did not fit: a Latin word (or
         number) wrapped whole, or a CJK line pushed back by line-breaking rules (< 2.2 em)."""
@@ -257,6 +262,8 @@ class _Splitter:
         size = max(prev.size, line.size)
         if abs(prev.size - line.size) > s.size_tolerance_ratio * size:
             return False
+        if self.flush_right(prev) and not self.flush_right(line):
+            return False  # 苍濑县统计局 / 2025年5月8日 above a page's 附件
         if line.page == prev.page:
             pitch = line.bottom - prev.bottom
             if pitch <= 0 or pitch > s.paragraph_gap_ratio * m.pitch_ratio * size:

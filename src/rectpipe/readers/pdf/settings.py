@@ -163,6 +163,11 @@ class LayoutSettings:
     """A line starting more than this many em right of the left margin is indented (and a line
     starting that far right of its paragraph's first line is a hanging continuation)."""
 
+    right_aligned_ratio: float = 0.5
+    """A line starting further right than this share of the body's width (a signature, its
+    date) ends its paragraph unless the next line starts as far right: it is full only because
+    it is set flush right, and the text under it (a new page's 附件) is no continuation."""
+
     wrap_word_slack: float = 0.5
     """A line ended short because a Latin word did not fit when the room left is under that
     word's width plus this many em."""
