@@ -194,3 +194,45 @@ def test_a_row_with_its_own_number_under_a_cell_merged_across_a_page_break_is_ne
     # Without a 序号 of its own, the row is still the rest of the one above.
     rest = ("", "", "（续）报销附件", "", "")
     assert continues_row(above, ends, rest, ends, LayoutSettings())
+
+
+def test_the_lines_around_a_sheets_table_are_paragraphs() -> None:
+    from rectpipe.readers.sheet import read_sheet
+
+    from .conftest import ROOT
+
+    data = (
+        ROOT / "samples" / "shape-o08-town-xuncha-gongshi-workbook-dates-heji.xlsx"
+    ).read_bytes()
+    blocks = read_sheet(data, "xlsx").blocks
+    assert [b.text for b in blocks if not b.cells] == [
+        "中共石门镇委员会关于县委第五巡察组反馈问题整改情况公示表",
+        "公示时间：2025年1月6日至1月12日。监督电话：0719-4512208。",
+        "中共石门镇委员会    2025年1月6日",
+    ]
+    table = next(b for b in blocks if b.cells)
+    assert table.cells is not None and table.cells[0][:3] == ("序号", "问题类型", "存在问题")
+    assert table.cells[-1][0] == "合计"
+
+
+def test_a_fill_line_gives_issuer_and_date() -> None:
+    report = _parse_text(
+        "澄溪县人民医院2023年度财务收支审计发现问题整改情况\n"
+        "填报单位：澄溪县人民医院（盖章）        填报日期：2024年10月15日\n"
+        "根据澄溪县审计局《关于澄溪县人民医院2023年度财务收支情况的审计报告》，医院逐项整改。\n"
+        "一、往来款项长期未清理。\n整改结果：已完成。\n"
+    )
+    meta = report.metadata
+    assert (meta.issuer, meta.date) == ("澄溪县人民医院", "2024-10-15")
+    # An audit office named right after 根据 keeps its place name.
+    assert meta.inspecting_body == "澄溪县审计局"
+    attachment = _parse_text(
+        "附件2\n枫林县督察反馈意见整改落实情况表\n"
+        "填报单位：枫林县生态环境保护督察整改工作领导小组办公室\n"
+        "一、县城污水处理厂进水浓度偏低。\n整改结果：已完成。\n"
+    )
+    assert attachment.metadata.issuer == "枫林县生态环境保护督察整改工作领导小组办公室"
+
+
+def _parse_text(text: str) -> rectpipe.Report:
+    return rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")

@@ -32,7 +32,9 @@ _BODY = compile_pattern(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组)"  # …巡察组第二组, …巡察第二组, …巡察三组
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)
-    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局|组)(?!党组|党委|党总支|党支部|机关)"
+    # (its name starts a word, or follows a joining word: 根据澄溪县审计局《…》)
+    rf"|(?:(?:(?<!\p{{Han}})|(?<=根据|按照|依据)){_FREE}|{_PREFIX})审计(?:署|厅|局|组)"
+    rf"(?!党组|党委|党总支|党支部|机关)"
     # a national inspectorate's regional bureau (国家自然资源督察成都局)
     rf"|国家\p{{Han}}{{0,8}}督察\p{{Han}}{{1,4}}局"
 )

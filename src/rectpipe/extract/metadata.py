@@ -16,6 +16,7 @@ from ..text.furniture import is_furniture
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
+from .fill_lines import fill_lines
 from .hints import from_hints
 from .inspection import read_inspection
 
@@ -55,6 +56,7 @@ def extract_metadata(
     Every value found gets an entry in ``sources``; values not found stay ``None``.
     """
     found = Collector(textmap, profile)
+    fill_lines(found, [*front[:14], *tail])
     _front_matter(found, front)
     _signature(found, tail)
     _dateline(found, front)
