@@ -236,3 +236,34 @@ def test_a_fill_line_gives_issuer_and_date() -> None:
 
 def _parse_text(text: str) -> rectpipe.Report:
     return rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+
+
+def test_a_complaint_batch_lead_gives_totals_in_jian_and_the_handover_date() -> None:
+    from rectpipe.extract.totals import read_counts
+
+    profile = default_profile()
+    counts = read_counts(
+        "截至2025年6月23日，中央第四生态环境保护督察组交办我县第十四批群众信访举报件5件，"
+        "已全部完成调查处理，其中已办结3件，阶段性办结1件，正在办理1件。",
+        profile,
+    )
+    assert counts.values == {
+        "problems": 5,
+        "completed": 3,
+        "partially_completed": 1,
+        "in_progress": 1,
+    }
+    report = _page(
+        "2024年9月5日，省第三生态环境保护督察组向我市转办第五批群众信访举报件2件。"
+        "截至9月11日，已办结1件，阶段性办结1件。现将办理情况公开如下：",
+        [
+            ["序号", "受理编号", "交办问题基本情况", "处理和整改情况", "是否办结"],
+            ["1", "X3QY202409050012", "某餐饮店油烟直排。", "责令整改。", "已办结"],
+            ["2", "X3QY202409050027", "某石材加工厂粉尘污染严重。", "停产整治。", "阶段性办结"],
+        ],
+    )
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.partially_completed) == (2, 1, 1)
+    # The day the batch was handed over; a 截至 date is not one.
+    assert report.metadata.feedback_date == "2024-09-05"

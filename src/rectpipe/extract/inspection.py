@@ -45,6 +45,8 @@ _FEEDBACK = (
     compile_pattern(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
     compile_pattern(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
     compile_pattern(r"反馈"),
+    # a 督察 group handing over a batch of complaints (向我市转办第五批群众信访举报件6件)
+    compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),
 )
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 _AS_OF = compile_pattern(r"截至|截止|至今|到")

@@ -28,7 +28,7 @@ __all__ = ["Counts", "read_counts", "stated_totals"]
 
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
 _COUNT = compile_pattern(
-    rf"(?<!每|每一){_N}\s*(?P<u>个|项|条)(?![0-9])(?P<what>(?:具体|突出|反馈|整改)?问题)?"
+    rf"(?<!每|每一){_N}\s*(?P<u>个|项|条|件)(?![0-9])(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
 _RATE = compile_pattern(
     r"(?:(?:整改)?完成率|整改率|销号率|办结率)(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
@@ -52,7 +52,7 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
 
 
 _HANDED = compile_pattern(
-    r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
+    r"反馈|指出|反映|交办|转办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
 _ALL = compile_pattern(r"全部|均已|均|都已")
 _BARE_TOTAL = compile_pattern(
@@ -210,7 +210,8 @@ def _same_status(gap: str, name: str, profile: Profile) -> str:
 _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 
 _AFTER_WORD = compile_pattern(
-    rf"问题(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
+    rf"(?:问题|信访件|举报件|交办件|信访举报件)(?:共|总数|数)?(?:为|有|计)?\s*"
+    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条|件)"
 )
 
 
@@ -241,7 +242,7 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
     candidates: list[tuple[int, int, int, Counts]] = []  # (block, start, end, counts)
     for index in blocks:
         line = textmap.block_text(index)
-        if not any(unit in line for unit in ("个", "项", "条")):
+        if not any(unit in line for unit in ("个", "项", "条", "件")):
             continue
         sentences = list(_SENTENCE.finditer(line))
         for position, sentence in enumerate(sentences):
