@@ -267,3 +267,28 @@ def test_a_complaint_batch_lead_gives_totals_in_jian_and_the_handover_date() -> 
     assert (stated.problems, stated.completed, stated.partially_completed) == (2, 1, 1)
     # The day the batch was handed over; a 截至 date is not one.
     assert report.metadata.feedback_date == "2024-09-05"
+
+
+def test_a_count_tables_sum_row_and_a_ledgers_sum_row_give_the_totals() -> None:
+    from rectpipe.extract.table_totals import count_table_totals
+    from rectpipe.extract.totals import read_counts
+
+    profile = default_profile()
+    summary = (
+        ("问题类别", "问题数", "已完成", "正在推进", "长期坚持"),
+        ("加强党的领导方面", "2", "1", "0", "1"),
+        ("经营管理方面", "3", "1", "2", "0"),
+        ("合计", "5", "2", "2", "1"),
+    )
+    assert count_table_totals(summary, profile) == (
+        {"problems": 5, "completed": 2, "in_progress": 2, "ongoing": 1},
+        3,
+    )
+    # A ledger (no 问题数 column) is no count table.
+    assert (
+        count_table_totals((("序号", "存在问题", "整改结果"), ("合计", "7个问题", "")), profile)
+        is None
+    )
+    # A ledger's 合计 row read on its own line, not with the status of the row above it.
+    row = "合计\t合计\t7个问题\t\t\t\t完成5个，正在整改2个\t"
+    assert read_counts(row, profile).values == {"problems": 7, "completed": 5, "in_progress": 2}

@@ -23,6 +23,7 @@ from ..runtime.patterns import compile_pattern
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 from .status import normalise_status
+from .table_totals import count_table_totals
 
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
@@ -35,6 +36,7 @@ _RATE = compile_pattern(
 )
 _CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
 _SENTENCE = compile_pattern(r"[^。；]+[。；]?")
+_ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
 
 # The status phrases of totals are the profile's status vocabulary (``status:`` and
 # ``long_term:``, the latter counting as ongoing), matched longest first.
@@ -242,9 +244,21 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
     candidates: list[tuple[int, int, int, Counts]] = []  # (block, start, end, counts)
     for index in blocks:
         line = textmap.block_text(index)
+        cells = textmap.blocks[index].cells
+        if cells and (table := count_table_totals(cells, profile)) is not None:
+            # A count table's 合计 row (问题数 | 已完成 | 正在推进 under its header).
+            values, r = table
+            start = sum(len("\t".join(row)) + 1 for row in cells[:r])
+            counts = Counts()
+            for name, value in values.items():
+                counts.put(name, value)
+            candidates.append((index, start, start + len("\t".join(cells[r])), counts))
+            continue
         if not any(unit in line for unit in ("个", "项", "条", "件")):
             continue
-        sentences = list(_SENTENCE.finditer(line))
+        # A table's rows are sentences of their own: a status word in the row above is no
+        # part of its 合计 row's counts.
+        sentences = list((_ROW_SENTENCE if cells else _SENTENCE).finditer(line))
         for position, sentence in enumerate(sentences):
             counts = read_counts(sentence.group(0), profile)
             stated = "problems" in counts.values or "completed" in counts.values
