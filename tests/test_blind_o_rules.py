@@ -292,3 +292,16 @@ def test_a_count_tables_sum_row_and_a_ledgers_sum_row_give_the_totals() -> None:
     # A ledger's 合计 row read on its own line, not with the status of the row above it.
     row = "合计\t合计\t7个问题\t\t\t\t完成5个，正在整改2个\t"
     assert read_counts(row, profile).values == {"problems": 7, "completed": 5, "in_progress": 2}
+
+
+def test_a_display_period_is_no_inspection_period_and_a_title_names_its_issuer() -> None:
+    report = _parse_text(
+        "中共鹭岛港湾建设有限公司委员会巡察反馈问题整改台账\n"
+        "集团党委第一巡察组反馈问题6个，已完成整改6个。\n"
+        "公示时间：2025年1月6日至1月12日。监督电话：0719-4512208。\n"
+        "一、党委前置研究讨论重大经营管理事项清单不完善。\n整改结果：已完成。\n"
+    )
+    meta = report.metadata
+    assert (meta.period_start, meta.period_end) == (None, None)
+    # Without 关于 the issuer's name ends where the inspection is named.
+    assert meta.issuer == "中共鹭岛港湾建设有限公司委员会"

@@ -50,6 +50,9 @@ _FEEDBACK = (
 )
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 _AS_OF = compile_pattern(r"截至|截止|至今|到")
+_DISPLAY_DAYS = compile_pattern(
+    r"(?:公示|公开|公告)(?:时间|期限|期间|日期|期)\s*[：:∶为]?[^。；\n]*"
+)
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
 
 
@@ -86,7 +89,9 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             ):
                 continue  # 区委巡察组 again after 区委第二巡察组: the same body, named loosely
             meta.inspecting_bodies.append(name)
-    period = find_period(intro) or _month_period(intro)
+    # 公示时间：2025年1月6日至1月12日: the days a notice is displayed, not the inspection's.
+    dated = _DISPLAY_DAYS.sub(lambda m: " " * len(m.group(0)), intro)
+    period = find_period(dated) or _month_period(dated)
     period_end = 0
     if period:
         first_date, last_date = period.start, period.end
