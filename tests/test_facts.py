@@ -33,10 +33,6 @@ KNOWN_MISSES: dict[str, str] = {
         "measures numbered 1. 2. on their own lines under （一）关于“X”问题的整改 are taken as "
         "problems and hide the findings after the first (docs/blind-q.md cause 2)"
     ),
-    "shape-q04-county-ducha-biandubiangai-complaint-table-web.html": (
-        "a 边督边改 complaint table (交办问题基本情况 / 是否办结) and its counts in 件 are not "
-        "read (docs/blind-q.md cause 7)"
-    ),
     "shape-q06-town-ziranziyuan-ducha-exception-status.txt": (
         "statuses given by exception (除第三个问题正在…外，其余4个问题已全部整改到位) are not "
         "read, and one finding is lost (docs/blind-q.md cause 6)"
