@@ -73,6 +73,7 @@ def ledger_problems(
     first_data = header_at + 1
     more_actions: list[int] = []
     ticks: dict[int, tuple[StatusMatch, str]] = {}
+    tick_row = 0
     if first_data < len(rows):
         header = align_header(rows[header_at], rows[first_data])
         if is_sub_header(header, rows[first_data]):
@@ -85,6 +86,7 @@ def ledger_problems(
                 column_map(header, profile), header, below, profile
             )
             ticks = tick_columns(header, below, columns.get("status"), profile)
+            tick_row = first_data
             first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
     path = [*path, *_sheet_path(textmap, index, profile)]
@@ -164,9 +166,10 @@ def ledger_problems(
             raw = None
             for column, (tick, name) in ticks.items():
                 if column < len(row) and ticked(row[column]):
+                    # The status is the ticked column's name, in the header's second row.
                     status, long_term, raw = tick.status, tick.long_term, name
-                    at = _stripped_start(row[column], offsets[r][column])
-                    sources["status"] = textmap.provenance(at, at + len(row[column].strip()))
+                    at = _stripped_start(rows[tick_row][column], offsets[tick_row][column])
+                    sources["status"] = textmap.provenance(at, at + len(name))
                     break
         elif raw:
             # A progress cell often opens with the status and goes on with what was done:
