@@ -32,10 +32,6 @@ KNOWN_MISSES: dict[str, str] = {
         "measures numbered 1. 2. on their own lines under （一）关于“X”问题的整改 are taken as "
         "problems and hide the findings after the first (docs/blind-q.md cause 2)"
     ),
-    "shape-q04-county-ducha-biandubiangai-complaint-table-web.html": (
-        "a 边督边改 complaint table (交办问题基本情况 / 是否办结) and its counts in 件 are not "
-        "read (docs/blind-q.md cause 7)"
-    ),
 }
 
 
@@ -71,8 +67,8 @@ def test_confusion_matrix_on_all_samples(capsys: pytest.CaptureFixture[str]) -> 
     precision = matrix["tp"] / (matrix["tp"] + matrix["fp"])
     recall = matrix["tp"] / (matrix["tp"] + matrix["fn"])
     assert precision >= 0.99, matrix
-    # 0.985: the known misses p07 (6 findings), q03 (4) and q04 (5) hold recall at 98.9 %.
-    assert recall >= 0.985, matrix
+    # the known misses p07 (6 findings) and q03 (4) hold recall at 99.3 %
+    assert recall >= 0.99, matrix
     assert matrix["tn"] >= 70, matrix
 
 

@@ -116,10 +116,13 @@ def test_cell_provenance() -> None:
     assert third.sources["actions.2"].path == "sheet:党的建设/r:9/c:4"
     assert third.sources["responsible"].path == "sheet:党的建设/r:9/c:5"
     assert third.measures[1].provenance.path == "sheet:党的建设/r:9/c:3"
+    # A title row merged across and a sheet of notes are lines of the sheet, not table rows.
     assert [b.path for b in report.blocks] == [
+        "sheet:党的建设/r:1",
         "sheet:党的建设",
+        "sheet:业务工作/r:1",
         "sheet:业务工作",
-        "sheet:填表说明",
+        "sheet:填表说明/r:1",
     ]
     assert report.source.format == "xlsx"
 

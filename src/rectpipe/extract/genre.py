@@ -22,6 +22,7 @@ __all__ = ["ARTICLE_MARKERS_MIN", "article_markers", "reads_as_article", "speaks
 #: Different article labels that make a text an article.
 ARTICLE_MARKERS_MIN = 2
 
+
 @lru_cache(maxsize=16)
 def _line_opening(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """A line that opens (after spaces and 【 [ 〔) with one of ``markers``, the longest

@@ -32,7 +32,9 @@ _BODY = compile_pattern(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组)"  # …巡察组第二组, …巡察第二组, …巡察三组
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)
-    rf"|(?:(?<!\p{{Han}}){_FREE}|{_PREFIX})审计(?:署|厅|局|组)(?!党组|党委|党总支|党支部|机关)"
+    # (its name starts a word, or follows a joining word: 根据澄溪县审计局《…》)
+    rf"|(?:(?:(?<!\p{{Han}})|(?<=根据|按照|依据)){_FREE}|{_PREFIX})审计(?:署|厅|局|组)"
+    rf"(?!党组|党委|党总支|党支部|机关)"
     # a national inspectorate's regional bureau (国家自然资源督察成都局)
     rf"|国家\p{{Han}}{{0,8}}督察\p{{Han}}{{1,4}}局"
 )
@@ -43,9 +45,14 @@ _FEEDBACK = (
     compile_pattern(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
     compile_pattern(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
     compile_pattern(r"反馈"),
+    # a 督察 group handing over a batch of complaints (向我市转办第五批群众信访举报件6件)
+    compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),
 )
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 _AS_OF = compile_pattern(r"截至|截止|至今|到")
+_DISPLAY_DAYS = compile_pattern(
+    r"(?:公示|公开|公告)(?:时间|期限|期间|日期|期)\s*[：:∶为]?[^。；\n]*"
+)
 _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
 
 
@@ -82,7 +89,9 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             ):
                 continue  # 区委巡察组 again after 区委第二巡察组: the same body, named loosely
             meta.inspecting_bodies.append(name)
-    period = find_period(intro) or _month_period(intro)
+    # 公示时间：2025年1月6日至1月12日: the days a notice is displayed, not the inspection's.
+    dated = _DISPLAY_DAYS.sub(lambda m: " " * len(m.group(0)), intro)
+    period = find_period(dated) or _month_period(dated)
     period_end = 0
     if period:
         first_date, last_date = period.start, period.end

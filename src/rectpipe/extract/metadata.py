@@ -16,6 +16,7 @@ from ..text.furniture import is_furniture
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
+from .fill_lines import fill_lines
 from .hints import from_hints
 from .inspection import read_inspection
 from .joint import separate_joint_issuers
@@ -58,6 +59,7 @@ def extract_metadata(
     Every value found gets an entry in ``sources``; values not found stay ``None``.
     """
     found = Collector(textmap, profile)
+    fill_lines(found, [*front[:14], *tail])
     _front_matter(found, front)
     separate_joint_issuers(found)
     _signature(found, tail)
@@ -195,7 +197,9 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     if title_at is None or found.meta.title is None:
         return
     words = _TITLE_VERB.search(found.meta.title)
-    cut = words.start() if words else -1
+    # 中共X委员会巡察反馈问题整改台账: without 关于, the name ends where the inspection is named.
+    kinds = [found.meta.title.find(k) for k in found.profile.inspection_kinds]
+    cut = words.start() if words else min((k for k in kinds if k > 0), default=-1)
     if cut >= 2 and _is_issuer(found.meta.title[:cut], found.profile):
         start = found.sources["title"].start
         found.put("issuer", found.meta.title[:cut], start, start + cut, "title")

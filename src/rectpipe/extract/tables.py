@@ -15,39 +15,18 @@ from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .measures import find_cell_measures
 from .status import StatusMatch, by_deadline, normalise_status, status_sentence
+from .table_header import (
+    align_header,
+    column_map,
+    is_sub_header,
+    tick_columns,
+    ticked,
+    with_sub_header,
+)
 
 __all__ = ["Warn", "ledger_problems"]
 
 Warn = Callable[[str, str, "int | None", "int | None"], None]
-
-
-def _column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
-    """Which column holds which field, when ``row`` reads as a header row."""
-    mapping: dict[str, int] = {}
-    for column, cell in enumerate(row):
-        name = cell.replace(" ", "").replace("\n", "")
-        for field, headers in profile.table_columns.items():
-            if field in mapping:
-                continue
-            if (
-                name in headers
-                or any(name.startswith(h) for h in headers if len(h) >= 2)
-                # 督察反馈问题, 巡察发现问题: a known header with who found it in front
-                or (field == "title" and any(name.endswith(h) for h in headers if len(h) >= 2))
-            ):
-                mapping[field] = column
-                break
-    if "actions" in mapping and "status" not in mapping:
-        # 整改措施 … 整改情况: how things stand (…情况), after the measures column, is the
-        # progress, where the status is told.
-        taken = set(mapping.values())
-        actions = profile.table_columns.get("actions", ())
-        for column in range(mapping["actions"] + 1, len(row)):
-            name = row[column].replace(" ", "").replace("\n", "")
-            if column not in taken and name.endswith("情况") and name in actions:
-                mapping["status"] = column
-                break
-    return mapping
 
 
 def _stripped_start(cell: str, start: int) -> int:
@@ -85,7 +64,7 @@ def ledger_problems(
     rows = block.cells or ()
     header_at, columns = None, {}
     for r, row in enumerate(rows[:3]):
-        mapping = _column_map(row, profile)
+        mapping = column_map(row, profile)
         if "title" in mapping and len(mapping) >= 2:
             header_at, columns = r, mapping
             break
@@ -93,17 +72,26 @@ def ledger_problems(
         return []
     first_data = header_at + 1
     more_actions: list[int] = []
-    if first_data < len(rows) and _is_sub_header(rows[header_at], rows[first_data]):
-        # 整改措施 over 已采取措施 | 下一步措施: the field spans sub-columns; the first holds it,
-        # the others follow it on lines of their own (sub-headers naming a field of their
-        # own, 完成情况, are that field).
-        columns, more_actions = _with_sub_header(
-            columns, rows[header_at], rows[first_data], profile
-        )
-        first_data += 1
+    ticks: dict[int, tuple[StatusMatch, str]] = {}
+    tick_row = 0
+    if first_data < len(rows):
+        header = align_header(rows[header_at], rows[first_data])
+        if is_sub_header(header, rows[first_data]):
+            # 整改措施 over 已采取措施 | 下一步措施: the field spans sub-columns; the first holds
+            # it, the others follow it on lines of their own (sub-headers naming a field of
+            # their own, 完成情况, are that field). 整改状态 over 已完成 | 正在推进: a tick
+            # under one of them is the status.
+            below = rows[first_data]
+            columns, more_actions = with_sub_header(
+                column_map(header, profile), header, below, profile
+            )
+            ticks = tick_columns(header, below, columns.get("status"), profile)
+            tick_row = first_data
+            first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
-    path = [*path, *_sheet_path(textmap, index)]
+    path = [*path, *_sheet_path(textmap, index, profile)]
     categories: list[PathItem] = []
+    last_category = ""
     problems: list[Problem] = []
     width = max(len(row) for row in rows)
     for group in _row_groups(rows, first_data, columns, width):
@@ -116,6 +104,8 @@ def ledger_problems(
                 # 一、 then （一）: the second is under the first; another 一、 replaces both.
                 categories = [c for c in categories if _category_level(c) < _category_level(item)]
                 categories.append(item)
+            continue
+        if _is_sum_row(row):
             continue
 
         def cell(field: str, row: tuple[str, ...] = row) -> str:
@@ -172,7 +162,16 @@ def ledger_problems(
                 extra = _cell_of(rows[at_row], column)
                 if extra:
                     add_piece(extra, _stripped_start(rows[at_row][column], offsets[at_row][column]))
-        if raw:
+        if ticks:
+            raw = None
+            for column, (tick, name) in ticks.items():
+                if column < len(row) and ticked(row[column]):
+                    # The status is the ticked column's name, in the header's second row.
+                    status, long_term, raw = tick.status, tick.long_term, name
+                    at = _stripped_start(rows[tick_row][column], offsets[tick_row][column])
+                    sources["status"] = textmap.provenance(at, at + len(name))
+                    break
+        elif raw:
             # A progress cell often opens with the status and goes on with what was done:
             # 已完成。修订《…》… → status 已完成, the rest joins the actions on a line of its own.
             lead, progress = split_first_sentence(raw)
@@ -183,6 +182,12 @@ def ledger_problems(
                 sources["status"] = textmap.provenance(status_at, status_at + len(lead))
                 if progress:
                     add_piece(progress, status_at + cell("status").rindex(progress))
+            elif (closing := status_sentence(raw, profile)) is not None:
+                # A long progress cell: its status is the sentence or clause that states one
+                # (…剩余4家正在建设。达到序时进度。), not the first 已完成 inside it.
+                s, e, match = closing
+                raw = raw[s:e]
+                sources["status"] = textmap.provenance(status_at + s, status_at + e)
             else:
                 match = normalise_status(raw, profile)
                 sources["status"] = textmap.provenance(status_at, status_at + len(raw))
@@ -222,10 +227,13 @@ def ledger_problems(
                 StatusMatch(status, long_term), raw, cell("deadline") or None, actions, profile
             )
             status, long_term = read.status, read.long_term
-        category = cell("category")
         row_path = [*path, *categories]
+        category = cell("category") or (last_category if "category" in columns else "")
         if category:
-            row_path.append(PathItem(marker=None, title=category))
+            # A category column (merged down: a reader may leave its lower cells empty):
+            # 一、财务管理 is a heading with its numeral, 工程建设管理 one without.
+            row_path.append(_category_row(category) or PathItem(marker=None, title=category))
+            last_category = category
         first = offsets[r][0]
         end_row = rows[group[-1]]
         last_cell = len(end_row) - 1
@@ -287,6 +295,16 @@ def _cell_measures(
     return measures
 
 
+_SUM_ROW = compile_pattern(r"^(?:合\s*计|小\s*计|总\s*计|累\s*计|备\s*注|注)(?:[：:（(]|$)")
+
+
+def _is_sum_row(row: tuple[str, ...]) -> bool:
+    """A 合计 / 小计 row (its totals are the report's, read elsewhere) or a 备注 / 注： row:
+    never a problem."""
+    first = next((cell.strip() for cell in row if cell.strip()), "")
+    return bool(_SUM_ROW.match(first))
+
+
 def _cell_of(row: tuple[str, ...], column: int | None) -> str:
     return row[column].strip() if column is not None and column < len(row) else ""
 
@@ -337,48 +355,6 @@ def _row_groups(
     return groups
 
 
-def _is_sub_header(header: tuple[str, ...], below: tuple[str, ...]) -> bool:
-    """``below`` is the second row of a two-row header: under a header cell merged over
-    several columns (the same text side by side) it names each column, and elsewhere it repeats
-    the header (a cell merged down) or is empty."""
-    spanning = False
-    for c, text in enumerate(below):
-        above = header[c] if c < len(header) else ""
-        if not text or text == above:
-            continue
-        merged = (c > 0 and header[c - 1] == above) or (
-            c + 1 < len(header) and header[c + 1] == above
-        )
-        if not above or not merged or len(text) > 12:
-            return False
-        spanning = True
-    return spanning
-
-
-def _with_sub_header(
-    columns: dict[str, int],
-    header: tuple[str, ...],
-    below: tuple[str, ...],
-    profile: Profile,
-) -> tuple[dict[str, int], list[int]]:
-    """Columns once the sub-header names its columns, and the actions' further columns."""
-    own = _column_map(
-        tuple(b if b != h else "" for h, b in zip(header, below, strict=False)), profile
-    )
-    columns = dict(columns)
-    for name, column in own.items():
-        if name != "actions":
-            columns[name] = column  # a sub-column naming its own field (完成情况) is that field
-    more: list[int] = []
-    if "actions" in columns:
-        first = columns["actions"]
-        span = [c for c in range(len(header)) if header[c] == header[first]]
-        span = [c for c in span if c not in columns.values() or c == first]
-        columns["actions"] = span[0]
-        more = span[1:]
-    return columns, more
-
-
 def _category_row(text: str) -> PathItem | None:
     """A category heading row spanning the table (一、…问题 / （一）…), as a path item."""
     marker = match_marker(text)
@@ -396,14 +372,27 @@ def _category_level(item: PathItem) -> int:
 _DEFAULT_SHEET = compile_pattern(r"(?i)^(?:sheet|工作表|表)\s*\d*$")
 
 
-def _sheet_path(textmap: TextMap, index: int) -> list[PathItem]:
+def _sheet_path(textmap: TextMap, index: int, profile: Profile) -> list[PathItem]:
     """A workbook of several ledger sheets (one per category): the sheet's name is the rows'
-    category, unless it is a default name (Sheet1, 工作表2)."""
+    category, unless it is a default name (Sheet1, 工作表2). Sheets that are no ledger (a 汇总
+    count sheet, a 说明 sheet) do not make the workbook one of several ledgers."""
     path = textmap.blocks[index].path
     if not path.startswith("sheet:"):
         return []
-    sheets = [b for b in textmap.blocks if b.path.startswith("sheet:") and b.cells]
+    sheets = [
+        b
+        for b in textmap.blocks
+        if b.path.startswith("sheet:") and b.cells and _has_ledger_header(b.cells, profile)
+    ]
     name = path[len("sheet:") :]
     if len(sheets) < 2 or _DEFAULT_SHEET.match(name):
         return []
     return [PathItem(marker=None, title=name)]
+
+
+def _has_ledger_header(rows: tuple[tuple[str, ...], ...], profile: Profile) -> bool:
+    for row in rows[:3]:
+        mapping = column_map(row, profile)
+        if "title" in mapping and len(mapping) >= 2:
+            return True
+    return False

@@ -23,13 +23,14 @@ from ..runtime.patterns import compile_pattern
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 from .status import normalise_status
+from .table_totals import count_table_totals
 
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
 # Not an ordinal (第三个问题, 第12项) nor the tail of a longer number.
 _COUNT = compile_pattern(
-    rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]){_N}\s*(?P<u>个|项|条)(?![0-9])"
+    rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]){_N}\s*(?P<u>个|项|条|件)(?![0-9])"
     r"(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
 _RATE = compile_pattern(
@@ -37,6 +38,7 @@ _RATE = compile_pattern(
 )
 _CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
 _SENTENCE = compile_pattern(r"[^。；]+[。；]?")
+_ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
 
 # The status phrases of totals are the profile's status vocabulary (``status:`` and
 # ``long_term:``, the latter counting as ongoing), matched longest first.
@@ -54,7 +56,7 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
 
 
 _HANDED = compile_pattern(
-    r"反馈|指出|反映|交办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
+    r"反馈|指出|反映|交办|转办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
 _ALL = compile_pattern(r"全部|均已|均|都已")
 # 其余4个问题已全部整改到位: the rest of the problems, not their total.
@@ -216,7 +218,8 @@ _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 
 # 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
 _AFTER_WORD = compile_pattern(
-    rf"问题(?:隐患)?(?:共|总数|数)?(?:为|有|计)?\s*(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条)"
+    rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数)?(?:为|有|计)?\s*"
+    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条|件)"
 )
 
 
@@ -247,9 +250,21 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
     candidates: list[tuple[int, int, int, Counts]] = []  # (block, start, end, counts)
     for index in blocks:
         line = textmap.block_text(index)
-        if not any(unit in line for unit in ("个", "项", "条")):
+        cells = textmap.blocks[index].cells
+        if cells and (table := count_table_totals(cells, profile)) is not None:
+            # A count table's 合计 row (问题数 | 已完成 | 正在推进 under its header).
+            values, r = table
+            start = sum(len("\t".join(row)) + 1 for row in cells[:r])
+            counts = Counts()
+            for name, value in values.items():
+                counts.put(name, value)
+            candidates.append((index, start, start + len("\t".join(cells[r])), counts))
             continue
-        sentences = list(_SENTENCE.finditer(line))
+        if not any(unit in line for unit in ("个", "项", "条", "件")):
+            continue
+        # A table's rows are sentences of their own: a status word in the row above is no
+        # part of its 合计 row's counts.
+        sentences = list((_ROW_SENTENCE if cells else _SENTENCE).finditer(line))
         for position, sentence in enumerate(sentences):
             counts = read_counts(sentence.group(0), profile)
             stated = "problems" in counts.values or "completed" in counts.values

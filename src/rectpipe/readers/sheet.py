@@ -83,18 +83,23 @@ def read_sheet(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Docume
         table = _compact(rows)
         if not table:
             continue
-        cells = tuple(tuple(text for _, text in row) for _, row in table)
-        blocks.append(
-            Block(
-                text="\n".join("\t".join(row) for row in cells),
-                kind=BlockKind.TABLE,
-                path=f"sheet:{name}",
-                cells=cells,
-                cell_paths=tuple(
-                    tuple(cell_path(name, r + 1, c + 1) for c, _ in row) for r, row in table
-                ),
+        first, last = _table_rows(table)
+        blocks.extend(_line_blocks(name, table[:first]))
+        if first < last:
+            body = table[first:last]
+            cells = tuple(tuple(text for _, text in row) for _, row in body)
+            blocks.append(
+                Block(
+                    text="\n".join("\t".join(row) for row in cells),
+                    kind=BlockKind.TABLE,
+                    path=f"sheet:{name}",
+                    cells=cells,
+                    cell_paths=tuple(
+                        tuple(cell_path(name, r + 1, c + 1) for c, _ in row) for r, row in body
+                    ),
+                )
             )
-        )
+        blocks.extend(_line_blocks(name, table[max(first, last) :]))
     if len(visible) < len(book.sheet_names):
         notes.append(("hidden_sheets", f"{len(book.sheet_names) - len(visible)} hidden sheets"))
     book.close()
@@ -229,6 +234,32 @@ def _compact(rows: list[list[str]]) -> list[tuple[int, list[tuple[int, str]]]]:
             continue  # spacer row
         table.append((r, [(c, row[c] if c < len(row) else "") for c in used]))
     return table
+
+
+def _line_text(row: list[tuple[int, str]]) -> str | None:
+    """The text of a row that is one line of the sheet (a title merged across, a 填报单位 row,
+    a signature): one text, in one cell or repeated over merged cells; ``None`` otherwise."""
+    texts = {text.strip() for _, text in row if text.strip()}
+    return next(iter(texts)) if len(texts) == 1 else None
+
+
+def _table_rows(table: list[tuple[int, list[tuple[int, str]]]]) -> tuple[int, int]:
+    """Where the table proper starts and ends: the lines above its first row of several cells
+    (title, 填报单位…) and below its last (填报日期, signature, 公示时间) are lines of the sheet,
+    not rows. A sheet of lines only has no table."""
+    grid = [k for k, (_, row) in enumerate(table) if _line_text(row) is None]
+    if not grid:
+        return len(table), len(table)
+    return grid[0], grid[-1] + 1
+
+
+def _line_blocks(name: str, rows: list[tuple[int, list[tuple[int, str]]]]) -> list[Block]:
+    """The lines of a sheet around its table, one paragraph each (path ``sheet:NAME/r:N``)."""
+    return [
+        Block(text=text, path=f"sheet:{name}/r:{r + 1}")
+        for r, row in rows
+        if (text := _line_text(row)) is not None
+    ]
 
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"

@@ -79,6 +79,11 @@ def continues_row(
     filled = [c for c, cell in enumerate(row) if cell]
     if not any(above[c] for c in filled):
         return False
+    if any(
+        is_row_mark(mine) and is_row_mark(theirs) and mine != theirs
+        for mine, theirs in zip(row, above, strict=True)
+    ):
+        return False  # a 序号 of its own (under a category cell merged across the break)
     if not row[0] and above[0]:
         return True
     if is_row_mark(row[0]) or is_row_mark(above[0]):

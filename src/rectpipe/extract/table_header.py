@@ -1,0 +1,164 @@
+"""The header of a ledger table: which column holds which field, two-row headers (a cell
+merged across over sub-columns), and status given as a tick under one of several status
+columns.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from ..profiles.profile import Profile
+from .status import StatusMatch, normalise_status
+
+__all__ = [
+    "align_header",
+    "column_map",
+    "is_sub_header",
+    "tick_columns",
+    "ticked",
+    "with_sub_header",
+]
+
+# Endings of a count column (问题数, 完成数量, 整改个数).
+_COUNTS = ("数", "数量", "个数", "件数")
+
+# Marks that tick a cell (a status column of several: 已完成 | 正在推进 | 长期坚持).
+TICKS = frozenset("√✓✔☑●")
+
+
+def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
+    """Which column holds which field, when ``row`` reads as a header row.
+
+    A header naming a field exactly wins over one that only starts (or ends) with a field's
+    name: 问题类别 is the category column, not the problem column 问题….
+    """
+    mapping: dict[str, int] = {}
+    names = [cell.replace(" ", "").replace("\n", "") for cell in row]
+    for exact in (True, False):
+        for column, name in enumerate(names):
+            if not name or column in mapping.values() or name.endswith(_COUNTS):
+                continue  # 问题数, 完成数量: a count per row, not a field
+            for field, headers in profile.table_columns.items():
+                if field in mapping:
+                    continue
+                if name in headers or (
+                    not exact
+                    # 责任人被处理情况: a …情况 column tells what happened, it names no one
+                    and (field in ("actions", "status") or not name.endswith("情况"))
+                    and (
+                        any(name.startswith(h) for h in headers if len(h) >= 2)
+                        # 督察反馈问题, 巡察发现问题: a known header with who found it in front
+                        # 整改责任科室: a responsible header with what it is for in front
+                        or (
+                            field in ("title", "responsible")
+                            and any(name.endswith(h) for h in headers if len(h) >= 2)
+                        )
+                    )
+                ):
+                    mapping[field] = column
+                    break
+    if "actions" in mapping and "status" not in mapping:
+        # 整改措施 … 整改情况: how things stand (…情况), after the measures column, is the
+        # progress, where the status is told.
+        taken = set(mapping.values())
+        actions = profile.table_columns.get("actions", ())
+        for column in range(mapping["actions"] + 1, len(row)):
+            name = row[column].replace(" ", "").replace("\n", "")
+            if column not in taken and name.endswith("情况") and name in actions:
+                mapping["status"] = column
+                break
+    return mapping
+
+
+def is_sub_header(header: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    """``below`` is the second row of a two-row header: under a header cell merged over
+    several columns (the same text side by side) it names each column, and elsewhere it repeats
+    the header (a cell merged down) or is empty."""
+    spanning = False
+    for c, text in enumerate(below):
+        above = header[c] if c < len(header) else ""
+        if not text or text == above:
+            continue
+        merged = (c > 0 and header[c - 1] == above) or (
+            c + 1 < len(header) and header[c + 1] == above
+        )
+        if not above or not merged or len(text) > 12:
+            return False
+        spanning = True
+    return spanning
+
+
+def with_sub_header(
+    columns: dict[str, int],
+    header: tuple[str, ...],
+    below: tuple[str, ...],
+    profile: Profile,
+) -> tuple[dict[str, int], list[int]]:
+    """Columns once the sub-header names its columns, and the actions' further columns."""
+    own = column_map(
+        tuple(b if b != h else "" for h, b in zip(header, below, strict=False)), profile
+    )
+    columns = dict(columns)
+    for name, column in own.items():
+        if name != "actions":
+            columns[name] = column  # a sub-column naming its own field (完成情况) is that field
+    more: list[int] = []
+    if "actions" in columns:
+        first = columns["actions"]
+        span = [c for c in range(len(header)) if header[c] == header[first]]
+        span = [c for c in span if c not in columns.values() or c == first]
+        columns["actions"] = span[0]
+        more = span[1:]
+    return columns, more
+
+
+def align_header(header: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...]:
+    """``header`` laid over the columns of ``below``, its second row, when a cell merged across
+    appears once (Word, web pages: 整改情况 over 整改措施 | 完成情况) or is followed by empty
+    cells (PDF): the merged cell is repeated over the columns it spans. Cells merged down
+    repeat in both rows and anchor the alignment; ``header`` comes back unchanged when the two
+    rows do not line up so."""
+    if len(header) < len(below):
+        aligned: list[str] = []
+        j = 0
+        for i, text in enumerate(header):
+            if j < len(below) and below[j] == text:
+                aligned.append(text)
+                j += 1
+                continue
+            following = header[i + 1] if i + 1 < len(header) else None
+            k = j + 1
+            while k < len(below) and (following is None or below[k] != following):
+                k += 1
+            aligned.extend([text] * (k - j))
+            j = k
+        return tuple(aligned) if len(aligned) == len(below) else header
+    if len(header) == len(below):
+        filled = list(header)
+        for c in range(1, len(filled)):
+            if not filled[c] and below[c] and filled[c - 1] and below[c - 1] != filled[c - 1]:
+                filled[c] = filled[c - 1]
+        return tuple(filled)
+    return header
+
+
+def tick_columns(
+    header: tuple[str, ...], below: tuple[str, ...], status: int | None, profile: Profile
+) -> dict[int, tuple[StatusMatch, str]]:
+    """The sub-columns of a status header merged across (整改状态 over 已完成 | 正在推进 |
+    长期坚持) whose names are statuses: a tick in one of them is the row's status."""
+    if status is None or status >= len(header):
+        return {}
+    found: dict[int, tuple[StatusMatch, str]] = {}
+    for c, name in enumerate(below):
+        if c < len(header) and header[c] == header[status] and name != header[c]:
+            match = normalise_status(name, profile)
+            if match is not None:
+                found[c] = (match, name.strip())
+    return found if len(found) >= 2 else {}
+
+
+def ticked(cell: str) -> bool:
+    """Whether ``cell`` holds a tick mark alone."""
+    text = cell.strip()
+    return bool(text) and all(ch in TICKS for ch in text)
