@@ -23,7 +23,6 @@ from .errors import (
     RectpipeError,
     StructureNotFoundError,
     TooLargeError,
-    UnsupportedFormatError,
 )
 from .extract.consistency import consistency_warnings, contradiction_patterns
 from .extract.genre import article_markers, reads_as_article, speaks_of_rectification
@@ -46,6 +45,7 @@ from .models.records import (
 )
 from .profiles.profile import Profile, default_profile
 from .readers.blocks import Document
+from .readers.dispatch import FORMATS, read_document
 from .readers.sniff import sniff_format
 from .runtime.gcpause import collector_paused
 from .runtime.names import escape_name
@@ -72,78 +72,6 @@ __all__ = [
     "parse_text",
     "read_document",
 ]
-
-FORMATS = (
-    "txt",
-    "docx",
-    "pdf",
-    "html",
-    "mht",
-    "doc",
-    "odt",
-    "rtf",
-    "xlsx",
-    "xls",
-    "ods",
-    "image",
-)
-
-
-def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """The blocks of ``data`` read as ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt == "txt":
-        from .readers.txt import read_txt
-
-        return read_txt(data)
-    if fmt == "docx":
-        from .readers.docx import read_docx
-
-        return read_docx(data, max_bytes=limits.max_unzipped_bytes)
-    if fmt == "pdf":
-        from .readers.ocr.settings import OcrSettings
-        from .readers.pdf import read_pdf
-
-        return read_pdf(
-            data,
-            engine="pdfium",
-            max_pages=limits.max_pages,
-            max_content_bytes=limits.max_content_bytes,
-            ocr=limits.ocr,
-            max_ocr_pages=limits.max_ocr_pages,
-            ocr_settings=OcrSettings(
-                max_pixels=limits.max_image_pixels, threads=limits.ocr_threads
-            ),
-        )
-    if fmt == "image":
-        if limits.ocr == "never":
-            raise UnsupportedFormatError("an image is read only by OCR, and OCR is off")
-        from .readers.ocr import OcrSettings as _OcrSettings
-        from .readers.ocr import read_image
-
-        return read_image(
-            data,
-            max_pages=min(limits.max_pages, limits.max_ocr_pages),
-            ocr_settings=_OcrSettings(
-                max_pixels=limits.max_image_pixels, threads=limits.ocr_threads
-            ),
-        )
-    if fmt == "html":
-        from .readers.html import read_html
-
-        return read_html(data)
-    if fmt == "mht":
-        from .readers.mht import read_mht
-
-        return read_mht(data)
-    if fmt in ("xlsx", "xls", "ods"):
-        from .readers.sheet import read_sheet
-
-        return read_sheet(data, fmt, limits)
-    if fmt in ("doc", "odt", "rtf"):
-        from .readers.legacy import read_legacy
-
-        return read_legacy(data, fmt, max_bytes=limits.max_unzipped_bytes)
-    raise UnsupportedFormatError(f"unknown format {fmt!r}")
 
 
 def parse_bytes_record(

@@ -16,6 +16,7 @@ from ..text.furniture import is_furniture
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
+from .date_lines import DOC_NUMBER, date_lines, dateline, pipe_box_row
 from .fill_lines import fill_lines
 from .hints import from_hints
 from .inspection import read_inspection
@@ -24,7 +25,6 @@ from .joint import separate_joint_issuers
 __all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
 
 _ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
-_DOC_NUMBER = compile_pattern(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
 _TITLE_END = compile_pattern(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
 _SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
 _PHONE = compile_pattern(
@@ -63,8 +63,8 @@ def extract_metadata(
     _front_matter(found, front)
     separate_joint_issuers(found)
     _signature(found, tail)
-    _dateline(found, front)
-    _date_lines(found, [*front[:12], *tail])
+    dateline(found, front)
+    date_lines(found, [*front[:12], *tail])
     intro, intro_start = "", 0
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
@@ -153,12 +153,12 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         if line.count("|") >= 2:
             # A portal's metadata box copied as pipe rows (文号 | X发〔2025〕5号 | 成文日期： | …):
             # its 文号 cell is the document number; no row is the title.
-            _pipe_box_row(found, line, start)
+            pipe_box_row(found, line, start)
             continue
         if _ATTACHMENT.match(line):
             found.put("attachment", line.rstrip("：:"), start, end, "front")
             continue
-        number = _DOC_NUMBER.search(line)
+        number = DOC_NUMBER.search(line)
         if number and len(line) <= 30:
             found.put(
                 "document_number",
@@ -280,90 +280,6 @@ def _wrapped_signature(found: Collector, last: int) -> int:
 
 # 发布日期：2024-07-18 11:16 / 成文日期：2024年7月18日 / 日期:2024/7/18 — the document's date
 # when it carries no signature date. 成文 (written) before 发布 (published).
-_DATE_LINE = compile_pattern(
-    r"(?<!上传)(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间)\s*[:：∶]?\s*"
-    r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
-)
-_WRITTEN = ("成文日期", "发文日期", "印发日期")
-# A page's date without a label, as portals print it under the title: alone on its line
-# (2024-07-18 11:16:05), before the page's source line (2018年10月19日 07:29 | 来源：…), or
-# with its time and then the site's name (2025-05-20 09:30 某省纪委监委网站).
-_BARE_DATE = compile_pattern(
-    r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
-    r"(?:(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
-    r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|浏览|点击|阅读|访问)"
-    r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$)"
-)
-
-
-# The document's own dateline in its front matter, alone on its line: under the title in
-# parentheses (（二〇二四年十一月八日公告）), or under a speaker's name (2025年10月28日).
-_DATELINE = compile_pattern(
-    r"^\s*(?P<open>[（(])?\s*(?P<date>[0-9〇○零一二三四五六七八九]{4}年[0-9〇一二三四五六七八九十]{1,2}月"
-    r"[0-9〇一二三四五六七八九十]{1,3}日)\s*(?:公告|印发|发布|通过)?\s*(?(open)[）)])\s*$"
-)
-
-
-_NUMBER_LABELS = frozenset({"文号", "发文字号", "文件编号", "文件文号"})
-
-
-def _pipe_box_row(found: Collector, line: str, start: int) -> None:
-    """The document number of a pipe row of a metadata box: the cell after a 文号 label."""
-    cells = line.split("|")
-    at = 0
-    for k, cell in enumerate(cells[:-1]):
-        label = "".join(cell.split()).rstrip("：:")
-        value_at = at + len(cell) + 1
-        at = value_at
-        if label not in _NUMBER_LABELS:
-            continue
-        number = _DOC_NUMBER.search(cells[k + 1])
-        if number:
-            where = start + value_at + number.start()
-            found.put(
-                "document_number", number.group(0), where, where + len(number.group(0)), "front"
-            )
-        return
-
-
-def _dateline(found: Collector, front: Sequence[int]) -> None:
-    """The document's own dateline under its title (after a signature's date, before a page's
-    date line): the first line of the front matter that is a date in 年月日 and nothing else."""
-    for index in front[:12]:
-        match = _DATELINE.match(found.line(index))
-        if match is None:
-            continue
-        dates = find_dates(match.group("date"))
-        if dates:
-            at = found.span(index)[0] + match.start("date")
-            found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
-        return
-
-
-def _date_lines(found: Collector, blocks: Sequence[int]) -> None:
-    best: tuple[int, str, int, int] | None = None
-    for index in blocks:
-        line = found.line(index)
-        if len(line) > 120:
-            continue
-        base = found.span(index)[0]
-        for match in _DATE_LINE.finditer(line):
-            value = iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-            if value is None:
-                continue
-            rank = 0 if match.group("label") in _WRITTEN else 1
-            end = match.end("d") + (line[match.end("d") : match.end("d") + 1] in ("日", "号"))
-            if best is None or rank < best[0]:
-                best = (rank, value, base + match.start("y"), base + end)
-        bare = _BARE_DATE.match(line)
-        if bare:
-            value = iso(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")))
-            if value is not None and (best is None or best[0] > 2):
-                best = (2, value, base + bare.start("y"), base + bare.end("dd"))
-    if best is not None:
-        found.put("date", best[1], best[2], best[3], "date_line")
-
-
 # The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
 # names one (recorded as inferred).
 _SUBJECT = compile_pattern(
@@ -422,7 +338,7 @@ def _headline(found: Collector, front: Sequence[int]) -> int | None:
     (学院召开巡察整改情况通报会). Its position in ``front``, or ``None``."""
     for position, index in enumerate(front[:6]):
         line = found.line(index).strip()
-        if is_furniture(line) or _DOC_NUMBER.search(line) or _ATTACHMENT.match(line):
+        if is_furniture(line) or DOC_NUMBER.search(line) or _ATTACHMENT.match(line):
             continue
         if (
             len(line) <= 50
