@@ -139,6 +139,26 @@ def test_the_command_fills_the_store_and_reads_it(tmp_path: Path) -> None:
     assert off.stdout == first.stdout
 
 
+def test_a_second_run_compiles_nothing_whatever_the_format(tmp_path: Path) -> None:
+    """The patterns a run builds from the profile come out the same in every process (no
+    set's order in them), so the store, once filled, is not written again: a web page, a
+    Word file and a workbook in one command (warm-up in the parent, one child each)."""
+    env = {**ENV, "RECTPIPE_CACHE_DIR": str(tmp_path / "cache")}
+    names = [
+        "shape-r03-county-ducha-qingdan-xushi-table-web.html",
+        "seed-yongzhou.docx",
+        "shape-o03-hospital-shenji-workbook-category-column.xlsx",
+    ]
+    command = [sys.executable, "-m", "rectpipe", "extract", "-f", "jsonl"]
+    command += [str(ROOT / "samples" / name) for name in names]
+    subprocess.run(command, capture_output=True, check=True, env=env)
+    (store,) = (tmp_path / "cache").iterdir()
+    written = store.stat().st_mtime_ns
+    for _ in range(2):  # each run with its own hash seed
+        subprocess.run(command, capture_output=True, check=True, env=env)
+        assert store.stat().st_mtime_ns == written
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -27,7 +27,7 @@ ARTICLE_MARKERS_MIN = 2
 def _line_opening(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """A line that opens (after spaces and 【 [ 〔) with one of ``markers``, the longest
     first, followed by a letter or not: the search skips every other line at once."""
-    words = "|".join(regex.escape(m) for m in sorted(set(markers), key=len, reverse=True))
+    words = "|".join(regex.escape(m) for m in sorted(set(markers), key=lambda m: (-len(m), m)))
     return compile_pattern(rf"(?m)^[\s\p{{Z}}【\[〔]*(?P<marker>{words})")
 
 
