@@ -266,6 +266,11 @@ def test_ocr_repairs_of_brackets_dashes_and_quotes() -> None:
     assert ocr_punctuation("计划（2024一2026年）") == "计划（2024—2026年）"
     assert ocr_punctuation("一是统一思想") == "一是统一思想"
     assert ocr_punctuation("存在“重复绿、“轻治理”现象”") == "存在“重复绿、‘轻治理’现象”"
+    assert ocr_punctuation("电子邮箱：ab_cd@163.como") == "电子邮箱：ab_cd@163.com。"
+    assert ocr_punctuation("邮箱：x@mail.gov.cn0欢迎") == "邮箱：x@mail.gov.cn。欢迎"
+    assert ocr_punctuation("邮箱：x@163.com") == "邮箱：x@163.com"
+    assert ocr_punctuation("邮箱：comodo@163.com，电话") == "邮箱：comodo@163.com，电话"
+    assert ocr_punctuation("见 www.example.como") == "见 www.example.como"  # no address
     assert nested_quotes("“甲”与“乙”") == "“甲”与“乙”"
     assert nested_quotes("“甲“乙”") == "“甲“乙”"  # unbalanced: left as read
     assert nested_quotes("甲”“乙") == "甲”“乙"
@@ -367,6 +372,7 @@ def test_importing_rectpipe_does_not_load_the_engine() -> None:
 
 
 def test_ocr_repairs_keep_the_original_and_warn() -> None:
+    from rectpipe.pipeline import parse_document
     from rectpipe.readers.blocks import Block, Document
     from rectpipe.text.repair_ocr import ocr_punctuation
 
@@ -380,7 +386,7 @@ def test_ocr_repairs_keep_the_original_and_warn() -> None:
         Block("整改结果：已完成·", confidence=0.97),
     ]
     source: Any = rectpipe.models.Source(format="pdf", sha256="0" * 64, size=1)
-    report = rectpipe.pipeline.parse_document(Document(blocks, "pdf"), source=source)
+    report = parse_document(Document(blocks, "pdf"), source=source)
     (problem,) = report.iter_problems()
     assert problem.title == "制度执行不严、落实不到位"
     changed = [b for b in report.blocks if b.original is not None]

@@ -27,6 +27,11 @@ _TRAILING_DOT = compile_pattern(rf"(?<=[{_HAN}”’）》])[·•．.]$")
 _INNER_DOT = compile_pattern(rf"(?<=[{_HAN}”’）》])[·•](?=[{_HAN}“‘（《])")
 """A · between two sentences: OCR's reading of a 。 that ended a line inside a paragraph
 or a table cell (``不到位·按照…``, ``后续将择期开庭·四是…``)."""
+_EMAIL_STOP = compile_pattern(
+    r"(?<=@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|cn|net|org|gov|edu))[oO0](?=$|\p{Han})"
+)
+"""A paragraph's closing 。 after an e-mail address, read as the letter o or a zero
+(``…@163.como``): no address ends in a top-level domain and then an o."""
 _PAGE_NUMBER = compile_pattern(r"^[一—\-－]{1,2}\s*\d{1,4}\s*[一—\-－]{1,2}$")
 _DASH_BETWEEN_DIGITS = compile_pattern(r"(?<=\d)一(?=\d)")
 _OPENERS = "〔【[［（("
@@ -108,11 +113,12 @@ def ocr_punctuation(text: str) -> str:
     half-width and one full-width mark → full-width, 一 between digits (``2024一2026``) → —,
     a document number's year in 〔〕 (:func:`_document_number_year`), straight or mismatched
     double quotes paired (:func:`straight_quotes`), quotes inside quotes → ‘’
-    (:func:`nested_quotes`), a · between two sentences → 。, and a page number ``一1一`` →
-    ``—1—``."""
+    (:func:`nested_quotes`), a · between two sentences → 。, the o or 0 read for a 。 after an
+    e-mail address, and a page number ``一1一`` → ``—1—``."""
     text = text.translate(_TRANSLATE)
     text = _TRAILING_DOT.sub("。", text)
     text = _INNER_DOT.sub("。", text)
+    text = _EMAIL_STOP.sub("。", text)
     if _PAGE_NUMBER.match(text):
         return text.replace("一", "—")
     text = _DASH_BETWEEN_DIGITS.sub("—", text)
