@@ -1,7 +1,7 @@
 """Web pages saved as MHTML (Word's single file web page, a browser's saved page) and RTF files:
 sniffed by content whatever their name, and read to the same report as the page or document
-they hold (samples/shape-r03 and r10 as .mht, r01 and r07 as .rtf; scripts/fixtures/
-make_mht_rtf.py writes them)."""
+they hold (samples/shape-r03 and r10 as .mht; r01 and r07 as .rtf in tests/fixtures/rtf, kept
+out of samples/ because they need LibreOffice; scripts/fixtures/make_mht_rtf.py writes them)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from rectpipe.errors import CorruptFileError
 from rectpipe.readers.legacy import soffice
 from rectpipe.readers.mht import read_mht
 from rectpipe.readers.sniff import sniff_format
+from rectpipe.tools.evaluate import evaluate_document
 from rectpipe.tools.schema import validate_text
 
 from ..conftest import SAMPLES
@@ -25,6 +26,11 @@ R03 = SAMPLES / "shape-r03-county-ducha-qingdan-xushi-table-web"
 R10 = SAMPLES / "shape-r10-soe-port-autonum-zhenggai-jinzhan"
 R01 = SAMPLES / "shape-r01-district-sfj-no-org-part-guanyu-paren"
 R07 = SAMPLES / "shape-r07-village-xuncha-gongshi-zerenren"
+RTF = Path(__file__).resolve().parent.parent / "fixtures" / "rtf"
+
+
+def _rtf(stem: Path) -> Path:
+    return RTF / (stem.name + ".rtf")
 
 
 def _mime(
@@ -53,8 +59,8 @@ def _problems(path: Path) -> list[tuple[str | None, str, str]]:
     [
         (R03.with_suffix(".mht"), "mht"),
         (R10.with_suffix(".mht"), "mht"),
-        (R01.with_suffix(".rtf"), "rtf"),
-        (R07.with_suffix(".rtf"), "rtf"),
+        (_rtf(R01), "rtf"),
+        (_rtf(R07), "rtf"),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
@@ -146,9 +152,12 @@ def test_rtf_through_libreoffice() -> None:
             pytest.fail("CI installs LibreOffice; soffice is missing")
         pytest.skip("LibreOffice is not installed")
     for stem, original in ((R01, ".docx"), (R07, ".txt")):
-        report = rectpipe.parse_file(stem.with_suffix(".rtf"))
+        report = rectpipe.parse_file(_rtf(stem))
         assert report.source.format == "rtf"
         assert ("converted", "rtf converted to .docx by LibreOffice") in {
             (w.code, w.message) for w in report.warnings
         }
-        assert _problems(stem.with_suffix(".rtf")) == _problems(stem.with_suffix(original))
+        assert _problems(_rtf(stem)) == _problems(stem.with_suffix(original))
+        # scored against the original's facts, as every sample is
+        score = evaluate_document(_rtf(stem), stem.with_suffix(".facts.yaml"), report=report)
+        assert score.ok, score.misses
