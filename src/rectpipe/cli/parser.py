@@ -12,6 +12,7 @@ import argparse
 from typing import Any
 
 from .. import __version__
+from ..readers.dispatch import FORMATS
 from ..tools import DEFAULT_THRESHOLD
 from ..writers.kinds import OUTPUT_FORMATS
 from .batch import add_batch_parser
@@ -61,8 +62,9 @@ def _add_extract(commands: Any) -> None:
     extract.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
     extract.add_argument(
         "--input-format",
-        choices=("txt", "docx", "pdf", "html", "image"),
-        help="skip format sniffing",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"skip format sniffing: {', '.join(FORMATS)}",
     )
     extract.add_argument(
         "--enrich",
