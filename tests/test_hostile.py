@@ -76,6 +76,24 @@ CASES: list[tuple[str, str, Callable[[Path], bytes], str, list[str]]] = [
         [],
     ),
     ("zip-not-word", "archive.docx", _plain_zip, "unsupported_format", []),
+    # A web page saved as MHTML (published under .doc) that holds no page, or a page cut short
+    (
+        "mht-without-page",
+        "report.doc",
+        lambda _: (
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=B\r\n\r\n"
+            b"--B\r\nContent-Type: image/png\r\n\r\nxx\r\n--B--\r\n"
+        ),
+        "corrupt",
+        [],
+    ),
+    (
+        "mht-truncated",
+        "page.mht",
+        _truncated("shape-r10-soe-port-autonum-zhenggai-jinzhan.mht", 0.02),
+        "corrupt",
+        [],
+    ),
     # Found by the fuzzer: a sheet member that fails its CRC was an internal_error.
     ("xlsx-bad-crc", "book.xlsx", lambda _: hostile.xlsx_with_damaged_sheet(), "corrupt", []),
     # Without LibreOffice these say what to install; with it, the conversion fails.
