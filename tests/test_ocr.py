@@ -271,6 +271,9 @@ def test_ocr_repairs_of_brackets_dashes_and_quotes() -> None:
     assert ocr_punctuation("邮箱：x@163.com") == "邮箱：x@163.com"
     assert ocr_punctuation("邮箱：comodo@163.com，电话") == "邮箱：comodo@163.com，电话"
     assert ocr_punctuation("见 www.example.como") == "见 www.example.como"  # no address
+    assert ocr_punctuation("鹤川I市岳麓西路88号鹤川l大学") == "鹤川市岳麓西路88号鹤川大学"
+    assert ocr_punctuation("启动I级响应，列入I类") == "启动I级响应，列入I类"  # Roman numerals
+    assert ocr_punctuation("A股和B超") == "A股和B超"
     assert nested_quotes("“甲”与“乙”") == "“甲”与“乙”"
     assert nested_quotes("“甲“乙”") == "“甲“乙”"  # unbalanced: left as read
     assert nested_quotes("甲”“乙") == "甲”“乙"

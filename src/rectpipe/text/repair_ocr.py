@@ -32,6 +32,9 @@ _EMAIL_STOP = compile_pattern(
 )
 """A paragraph's closing 。 after an e-mail address, read as the letter o or a zero
 (``…@163.como``): no address ends in a top-level domain and then an o."""
+_STRAY_STROKE = compile_pattern(rf"(?<={_HAN})(?:[l|]|I(?![级类型期档等段阶区号批]))(?={_HAN})")
+"""A vertical stroke of noise read as ``l``, ``|`` or ``I`` between two characters
+(``鹤川I市``); ``I`` before 级, 类, 型, 期… is a Roman numeral and stays."""
 _PAGE_NUMBER = compile_pattern(r"^[一—\-－]{1,2}\s*\d{1,4}\s*[一—\-－]{1,2}$")
 _DASH_BETWEEN_DIGITS = compile_pattern(r"(?<=\d)一(?=\d)")
 _OPENERS = "〔【[［（("
@@ -114,11 +117,13 @@ def ocr_punctuation(text: str) -> str:
     a document number's year in 〔〕 (:func:`_document_number_year`), straight or mismatched
     double quotes paired (:func:`straight_quotes`), quotes inside quotes → ‘’
     (:func:`nested_quotes`), a · between two sentences → 。, the o or 0 read for a 。 after an
-    e-mail address, and a page number ``一1一`` → ``—1—``."""
+    e-mail address, a stroke of noise read as ``l``, ``|`` or ``I`` between two characters
+    dropped, and a page number ``一1一`` → ``—1—``."""
     text = text.translate(_TRANSLATE)
     text = _TRAILING_DOT.sub("。", text)
     text = _INNER_DOT.sub("。", text)
     text = _EMAIL_STOP.sub("。", text)
+    text = _STRAY_STROKE.sub("", text)
     if _PAGE_NUMBER.match(text):
         return text.replace("一", "—")
     text = _DASH_BETWEEN_DIGITS.sub("—", text)

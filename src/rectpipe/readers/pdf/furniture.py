@@ -53,13 +53,16 @@ def _bare_digits(text: str) -> bool:
 
 
 def _usual_pitch(pages: Sequence[Sequence[Line]], fallback: float) -> float:
-    """Median baseline-to-baseline distance of consecutive same-size lines (``fallback``,
-    24 pt by default, if none)."""
+    """Median baseline-to-baseline distance of consecutive lines of one type size (``fallback``,
+    24 pt by default, if none). Sizes within 5% are one size (OCR measures each line's own), and
+    a step over three times the size is no pitch: it crosses a table, a figure or the rest of
+    the page (on a page of tables, the two lines left around them)."""
     pitches = [
         b.bottom - a.bottom
         for lines in pages
         for a, b in itertools.pairwise(lines)
-        if a.size == b.size and b.bottom > a.bottom
+        if abs(a.size - b.size) <= 0.05 * max(a.size, b.size)
+        and 0 < b.bottom - a.bottom <= 3 * max(a.size, b.size)
     ]
     return statistics.median(pitches) if pitches else fallback
 
