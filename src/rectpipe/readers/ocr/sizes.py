@@ -32,8 +32,10 @@ def han_widths(
     text: Sequence[str], x0s: Sequence[float], x1s: Sequence[float], spaced: Sequence[bool]
 ) -> tuple[float | None, float | None]:
     """How wide the Han characters of a line are: the median advance from one to the next one
-    beside it (the em; not across a space the engine read), and the median width of their
-    boxes (narrower than the em: a box covers the ink); ``None`` where there is none."""
+    beside it (the em; not across a space the engine read; ``None`` from a single advance, as
+    in a paragraph's last line ``任务。``, where the engine's box spacing is too rough to tell
+    a smaller type), and the median width of their boxes (narrower than the em: a box covers
+    the ink); ``None`` where there is none."""
     steps = [
         x0s[k + 1] - x0s[k]
         for k in range(len(text) - 1)
@@ -41,7 +43,7 @@ def han_widths(
     ]
     widths = [b - a for a, b, c in zip(x0s, x1s, text, strict=True) if is_han(c)]
     return (
-        statistics.median(steps) if steps else None,
+        statistics.median(steps) if len(steps) >= 2 else None,
         statistics.median(widths) if widths else None,
     )
 
