@@ -174,7 +174,10 @@ def _ending_clause(
         if match is None:
             continue
         offset = text.find(clause, left + 1, right)
-        return offset, offset + len(clause), match
+        lead = start + len(sentence) - len(sentence.lstrip(_TRIM))
+        if offset - lead <= opening.end():
+            offset = lead  # 目前，招聘工作正在推进中: the opening belongs to the status
+        return offset, text.find(clause, left + 1, right) + len(clause), match
     return None
 
 
