@@ -130,3 +130,28 @@ def test_yishi_findings_after_a_findings_label_are_the_problems() -> None:
     # 一是 items with no findings label (measures, organisational steps) are no problems.
     titles = [p.title for p in problems]
     assert "加强组织领导" not in titles and "规范公务接待" not in titles
+
+
+def test_a_closing_clause_naming_items_by_ordinal_is_not_the_items_status() -> None:
+    assert _status("报销手续不全。目前第一项、第二项问题已经整改完成。") is None
+
+
+def test_numbered_items_under_the_rectification_of_one_finding_are_its_measures() -> None:
+    report = _parse(
+        "中共鹤岭区林业局党组关于区委巡察整改情况的通报\n" + _INTRO + "一、反馈问题整改落实情况\n"
+        "（一）关于“林地管理不规范”问题的整改\n"
+        "1.修订林地管理办法。\n2.对2021年以来项目开展专项检查，追回违规列支经费8.7万元。\n"
+        "3.上线林地巡护系统。\n该问题已完成整改。\n"
+        "（二）关于“护林员队伍建设不够有力”问题的整改\n"
+        "1.组建护林员培训团队，开展培训12场。\n该问题已取得阶段性成效，需长期坚持。\n"
+        "（三）关于“基层党组织建设薄弱”问题的整改\n"
+        "（1）关于“个别支部组织生活不规范”的整改。修订支部工作细则。该问题已整改完成。\n"
+        "（2）关于“党员教育管理不严”的整改。开展集中轮训。该问题已整改完成。\n"
+    )
+    problems = report.iter_problems()
+    assert [(p.title, p.status.value, len(p.measures)) for p in problems] == [
+        ("林地管理不规范", "completed", 3),
+        ("护林员队伍建设不够有力", "partially_completed", 1),
+        ("个别支部组织生活不规范", "completed", 0),
+        ("党员教育管理不严", "completed", 0),
+    ]

@@ -22,12 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-KNOWN_MISSES: dict[str, str] = {
-    "shape-q03-univ-xunshi-numbered-measures-web.html": (
-        "measures numbered 1. 2. on their own lines under （一）关于“X”问题的整改 are taken as "
-        "problems and hide the findings after the first (docs/blind-q.md cause 2)"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

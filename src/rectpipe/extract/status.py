@@ -148,6 +148,9 @@ _AS_OF_NOW = compile_pattern(
 # A clause that states a plan, not a state: 计划2025年12月底前完成.
 _PLAN_CLAUSE = compile_pattern(r"^(?:计划|预计|力争|争取|拟|确保|将)")
 _ENDING_CLAUSE_MAX = 20
+# A clause that names items by their ordinal (第一项、第二项问题已经整改完成) speaks of other
+# items, which the statuses by ordinal read, not of the one it closes.
+_ORDINAL_NAMED = compile_pattern(r"第[0-9一二三四五六七八九十]{1,3}(?:项|个|条|件|类)")
 
 
 def _ending_clause(
@@ -165,7 +168,12 @@ def _ending_clause(
     cuts = [start - 1] + [i for i in range(start, end) if text[i] in _CLAUSE_MARKS] + [end]
     for left, right in reversed(list(itertools.pairwise(cuts))):
         clause = text[left + 1 : right].strip(_TRIM)
-        if not clause or len(clause) > _ENDING_CLAUSE_MAX or _PLAN_CLAUSE.match(clause):
+        if (
+            not clause
+            or len(clause) > _ENDING_CLAUSE_MAX
+            or _PLAN_CLAUSE.match(clause)
+            or _ORDINAL_NAMED.search(clause)
+        ):
             continue
         tails = [phrase for phrase, _ in profile.status_phrases if clause.endswith(phrase)]
         if not tails:
