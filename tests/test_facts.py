@@ -22,17 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-KNOWN_MISSES: dict[str, str] = {
-    "shape-p07-town-xiangcun-zhenxing-zhuanxiang-yishi-findings.txt": (
-        "findings listed as 一是…；二是… after 巡察反馈： inside a category paragraph are not "
-        "problems; the three category headings are taken instead (docs/blind-p.md cause 1, "
-        "a reading the facts call ambiguous)"
-    ),
-    "shape-q03-univ-xunshi-numbered-measures-web.html": (
-        "measures numbered 1. 2. on their own lines under （一）关于“X”问题的整改 are taken as "
-        "problems and hide the findings after the first (docs/blind-q.md cause 2)"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

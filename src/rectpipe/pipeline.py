@@ -414,7 +414,7 @@ def _parse_document(
         and not speaks_of_rectification(report.text, report.metadata.title, profile)
     ):
         raise StructureNotFoundError("nothing recognisable as a rectification report")
-    report.warnings += completeness_warnings(report, textmap, closing=tree.closing)
+    report.warnings += completeness_warnings(report, textmap, closing=tree.closing, profile=profile)
     contradictions = (
         enrich_config.completed_contradictions
         if enrich_config is not None

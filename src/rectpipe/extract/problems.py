@@ -13,9 +13,11 @@ from typing import Any
 from ..models.records import PathItem, Problem, ReportWarning, Section, Status
 from ..profiles.profile import Profile
 from ..structure.tree import Node
+from ..text.numbering import marker_number
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
+from .clause_findings import clause_findings
 from .fields_of_node import NodeFields, Value, node_fields
 from .notice import notice_parts, notice_problem
 from .roles import Role, classify, section_title
@@ -80,6 +82,18 @@ def _emit(
     problems: list[Problem],
 ) -> None:
     role = roles[id(node)]
+    if role is not Role.MEASURE and not node.children:
+        # （一）党建工作方面 then 存在问题：一是…；二是…: the clauses are the problems.
+        title = section_title(fields[id(node)].heading)[0]
+        items = [*_path_items(path, fields), PathItem(marker=_marker(node), title=title)]
+        listed = clause_findings(
+            _ident(path, node), items, builder, node.head_start, builder.node_end(node)
+        )
+        if listed is not None:
+            section = _section(node, path, fields[id(node)], Role.GROUP, builder)
+            sections.append(section)
+            section.problems.extend(listed)
+            return
     if role is Role.PROBLEM:
         problems.append(_problem(node, path, fields, builder))
         return
@@ -120,7 +134,7 @@ def _section(node: Node, path: list[Node], f: NodeFields, role: Role, builder: B
         id=builder.unique("s" + _ident(path, node)),
         kind="narrative" if role is Role.NARRATIVE else "group",
         depth=len(path),
-        number=str(node.marker.ordinal) if node.marker else None,
+        number=marker_number(node.marker) if node.marker else None,
         marker=_marker(node),
         title=title,
         text=body.text,
@@ -271,7 +285,7 @@ def _problem(
     assert node.marker is not None
     return problem_of(
         id=builder.unique("p" + _ident(path, node)),
-        number=str(node.marker.ordinal),
+        number=marker_number(node.marker),
         marker=node.marker.raw,
         path=[
             PathItem(marker=_marker(n), title=section_title(fields[id(n)].heading)[0]) for n in path

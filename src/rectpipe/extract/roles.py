@@ -15,11 +15,13 @@ from enum import Enum
 from functools import lru_cache
 
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
 from .evidence import Evidence, heading_evidence
 from .fields_of_node import NodeFields
 from .status import status_sentence
+from .wrappers import unwrap
 
 __all__ = ["Role", "classify", "section_title", "title_of"]
 
@@ -101,12 +103,30 @@ def _visit_findings(
     next steps are not."""
     if id(node) in roles:
         return
-    if evidence[id(node)] is Evidence.FINDING and not _has_finding(node, evidence):
+    if evidence[id(node)] is Evidence.FINDING and (
+        not _has_finding(node, evidence) or _rectification_of(node, fields)
+    ):
         _mark(node, Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP
     for child in node.children:
         _visit_findings(child, fields, evidence, roles)
+
+
+# 关于“X”问题的整改 / 关于“X”问题的整改情况: a heading that names the rectification of one
+# finding.
+_RECTIFICATION_OF = compile_pattern(r"问题的整改(?:情况|落实情况)?[。：:]?\s*$")
+
+
+def _rectification_of(node: Node, fields: dict[int, NodeFields]) -> bool:
+    """（一）关于“X”问题的整改 with numbered items under it that wrap no finding of their own
+    (1.修订… 2.对…开展专项检查，追回违规列支经费…): the items are its measures, even when one
+    names a shortfall it remedies or closes with the finding's status; items that wrap their
+    own finding (（1）关于“Y”的整改) are findings under a group."""
+    heading = fields[id(node)].heading
+    if not node.children or unwrap(heading) is None or not _RECTIFICATION_OF.search(heading):
+        return False
+    return all(not c.children and unwrap(fields[id(c)].heading) is None for c in node.children)
 
 
 def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dict[int, Role]:

@@ -138,6 +138,54 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
         )
         if found is not None:
             return found
+    return _ending_clause(text, *spans[-1], profile)
+
+
+# A closing sentence that reports progress as of now: 目前，… / 截至目前，… / 截至2025年6月底，…
+_AS_OF_NOW = compile_pattern(
+    r"^(?:目前|当前|现阶段|截[至止]目前|截[至止][^，,；;。]{2,14}?(?:日|底|末))\s*[，,]?"
+)
+# A clause that states a plan, not a state: 计划2025年12月底前完成.
+_PLAN_CLAUSE = compile_pattern(r"^(?:计划|预计|力争|争取|拟|确保|将)")
+_ENDING_CLAUSE_MAX = 20
+# A clause that names items by their ordinal (第一项、第二项问题已经整改完成) speaks of other
+# items, which the statuses by ordinal read, not of the one it closes.
+_ORDINAL_NAMED = compile_pattern(r"第[0-9一二三四五六七八九十]{1,3}(?:项|个|条|件|类)")
+
+
+def _ending_clause(
+    text: str, start: int, end: int, profile: Profile
+) -> tuple[int, int, StatusMatch] | None:
+    """In a closing sentence that reports progress as of now (目前，…), the last clause that ENDS
+    with a status phrase after a short subject: 目前，已完成结算11个项目，剩余3个项目正在推进，
+    计划…完成 → 剩余3个项目正在推进 (in progress); 目前，已收回欠款1260万元，清收工作需长期坚持
+    → ongoing. Clauses that state a plan are passed over; a clause ending in anything else (已
+    完成结算11个项目) states a deed, not the problem's status."""
+    sentence = text[start:end]
+    opening = _AS_OF_NOW.match(sentence.lstrip(_TRIM))
+    if opening is None:
+        return None
+    cuts = [start - 1] + [i for i in range(start, end) if text[i] in _CLAUSE_MARKS] + [end]
+    for left, right in reversed(list(itertools.pairwise(cuts))):
+        clause = text[left + 1 : right].strip(_TRIM)
+        if (
+            not clause
+            or len(clause) > _ENDING_CLAUSE_MAX
+            or _PLAN_CLAUSE.match(clause)
+            or _ORDINAL_NAMED.search(clause)
+        ):
+            continue
+        tails = [phrase for phrase, _ in profile.status_phrases if clause.endswith(phrase)]
+        if not tails:
+            continue
+        match = normalise_status(max(tails, key=len), profile)
+        if match is None:
+            continue
+        offset = text.find(clause, left + 1, right)
+        lead = start + len(sentence) - len(sentence.lstrip(_TRIM))
+        if offset - lead <= opening.end():
+            offset = lead  # 目前，招聘工作正在推进中: the opening belongs to the status
+        return offset, text.find(clause, left + 1, right) + len(clause), match
     return None
 
 

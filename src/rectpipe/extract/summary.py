@@ -31,6 +31,7 @@ from ..text.dates import DATE
 from ..text.furniture import is_trailing_furniture, pager_has_more
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
+from .status import normalise_status
 from .totals import read_counts, stated_totals
 
 __all__ = ["completeness_warnings", "summarise"]
@@ -149,14 +150,14 @@ def _category_totals(report: Report, textmap: TextMap, profile: Profile) -> list
 
 
 def completeness_warnings(
-    report: Report, textmap: TextMap, *, closing: list[int]
+    report: Report, textmap: TextMap, *, closing: list[int], profile: Profile | None = None
 ) -> list[ReportWarning]:
     """``truncated``, ``totals_mismatch`` and ``no_problems`` warnings for a finished report;
     ``closing`` are the blocks that close the document (signature, contact, page widgets)."""
     warnings: list[ReportWarning] = []
     summary = report.summary
     stated = summary.stated
-    cut = _cut_off(report, textmap, closing)
+    cut = _cut_off(report, textmap, closing, profile)
     if cut is not None:
         warnings.append(cut)
     if summary.consistent is False and stated is not None:
@@ -200,13 +201,19 @@ def _category_mismatches(report: Report, stated: StatedTotals) -> list[ReportWar
     return warnings
 
 
-def _cut_off(report: Report, textmap: TextMap, closing: list[int]) -> ReportWarning | None:
+def _cut_off(
+    report: Report, textmap: TextMap, closing: list[int], profile: Profile | None = None
+) -> ReportWarning | None:
     last = _last_content_block(textmap)
     if last is None:
         return None
     line = textmap.block_text(last).rstrip()
     start = textmap.starts[last]
-    if line and (line[-1] not in _ENDS or _EXCERPT_END.search(line)) and not _ends_whole(line):
+    if (
+        line
+        and (line[-1] not in _ENDS or _EXCERPT_END.search(line))
+        and not _ends_whole(line, profile)
+    ):
         return ReportWarning(
             code="truncated",
             message=f"the text stops mid-sentence: …{line[-12:]!r}",
@@ -254,11 +261,16 @@ def _last_content_block(textmap: TextMap) -> int | None:
     return None
 
 
-def _ends_whole(line: str) -> bool:
+def _ends_whole(line: str, profile: Profile | None = None) -> bool:
     """A line that ends without a mark and is still whole: a date, a signature, a name. A
-    numbered heading with nothing after it is not: the text stops before its item."""
-    if DATE.search(line[-14:]) or _LABELLED_SHORT.match(line):
+    numbered heading with nothing after it is not: the text stops before its item. Nor is a
+    narrative label's value that is no status (整改情况：对全局12个基层所的党支部开展): what was
+    done is told in sentences, which end with a mark; a short value without one is a status
+    (整改情况：正在整改), a date or a name."""
+    if DATE.search(line[-14:]):
         return True
+    if (labelled := _LABELLED_SHORT.match(line)) is not None:
+        return not _cut_narrative_value(labelled.group("label"), labelled.group("value"), profile)
     if match_marker(line) is not None or _INNER_MARK.search(line):
         return False
     return len(line) <= _SHORT_LINE
@@ -267,7 +279,16 @@ def _ends_whole(line: str) -> bool:
 _INNER_MARK = compile_pattern(r"[。，；,;：:！？]")
 # A label and a short value, which are written without a closing mark: 整改情况：正在整改,
 # 完成时限：2024年6月底, 附件：整改台账.
-_LABELLED_SHORT = compile_pattern(r"^\s*\p{Han}{2,8}\s*[:：]\s*[^。，；,;：:！？]{1,20}$")
+_LABELLED_SHORT = compile_pattern(
+    r"^\s*(?P<label>\p{Han}{2,8})\s*[:：]\s*(?P<value>[^。，；,;：:！？]{1,20})$"
+)
+
+
+def _cut_narrative_value(label: str, value: str, profile: Profile | None) -> bool:
+    """A narrative label (整改情况, 整改措施) whose short value names no status: a sentence cut."""
+    if profile is None or label not in profile.labels.get("actions", ()):
+        return False
+    return normalise_status(value, profile) is None
 
 
 def _ends_inside_problem(report: Report, start: int) -> bool:

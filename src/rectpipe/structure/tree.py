@@ -15,7 +15,7 @@ from ..models.records import ReportWarning
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..text.furniture import is_trailing_furniture
-from ..text.numbering import Marker, MarkerKind, match_marker
+from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
 from ..text.textmap import TextMap, display_text
 
 __all__ = ["Node", "Tree", "build_tree"]
@@ -157,10 +157,18 @@ def build_tree(textmap: TextMap) -> Tree:
 _GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
 
 
+# A 第N部分 part sits above 一、 (rank 0) and below the root (rank -1).
+_PART_LEVEL = -0.5
+
+
 def _label_level(marker: Marker, stack: list[Node], textmap: TextMap) -> float | None:
     """A finding label (问题1：) sits between （一） and 1. on the ladder; under an open numbered
     heading that names a group (``1.关于“X”方面``) it goes one step below that heading instead,
     so the group holds its labelled findings."""
+    if is_part_marker(marker):
+        return _PART_LEVEL  # 第二部分 holds its own 一、 ladder
+    if is_decimal_marker(marker):
+        return int(MarkerKind.ARABIC) + 0.5  # 1.1 under 1.
     if marker.kind is not MarkerKind.LABEL:
         return None
     holder = next(

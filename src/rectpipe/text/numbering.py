@@ -15,7 +15,17 @@ import regex
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 
-__all__ = ["CN_NUMERAL_CHARS", "Marker", "MarkerKind", "cn_to_int", "match_marker", "ordinal_value"]
+__all__ = [
+    "CN_NUMERAL_CHARS",
+    "Marker",
+    "MarkerKind",
+    "cn_to_int",
+    "is_decimal_marker",
+    "is_part_marker",
+    "marker_number",
+    "match_marker",
+    "ordinal_value",
+]
 
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
@@ -107,6 +117,14 @@ _WHOLE_COUNT = (
     r"(?:[0-9０-９]{1,4}(?:处|家|所|名|人|条|项|座|起|件|宗|户|辆|台|栋|批|块|棵|套|份|篇|场)"
     r"|(?:19|20)[0-9]{2}年)"  # 3.2024年1—9月…: a year after the dot
 )
+# 1.3亿元, 2.5倍, 3.2公里: a decimal number before a unit, not a 1.1 item number.
+# The words a count takes (1.3处违规建设: item 1., three places) are refused the same way.
+_UNIT_AFTER = (
+    "[亿万千百十元角分个倍%％米吨亩公平立人户家项件次期年月日天周余多岁条座所名辆台套份块克升度"
+    "处起宗栋批棵篇场]"
+)
+# 1.1 理论学习… / 1.1理论学习…: a blank or a word that is no unit after a decimal item number.
+_DECIMAL_AFTER = rf"[\s\u3000]|(?!{_UNIT_AFTER})\p{{Han}}"
 _MARKER = compile_pattern(
     rf"""
     [\s\u3000]*
@@ -114,6 +132,7 @@ _MARKER = compile_pattern(
         (?P<cn>{_CN})[、]
       | (?P<cn_dot>{_CN})[．.](?![\d０-９])
       | [（(](?P<cn_paren>{_CN})[)）][、.．]?
+      | (?P<decimal>[0-9０-９]{{1,2}}[.．][0-9０-９]{{1,2}})(?={_DECIMAL_AFTER})
       | (?P<arabic>[0-9０-９]+)(?:[.．](?![\d０-９%％])|[.．](?={_WHOLE_COUNT})|[、])
       | (?P<arabic_stop>[\u2488-\u249b])
       | [（(](?P<arabic_paren>[0-9０-９]+)[)）][、.．]?
@@ -122,6 +141,7 @@ _MARKER = compile_pattern(
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
       | (?:反馈)?问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
       | 第\s*(?P<item_label>[0-9０-９]{{1,3}}|{_CN})\s*项\s*[：:∶]
+      | 第\s*(?P<part>[0-9０-９]{{1,2}}|{_CN})\s*部分[、：:∶．.]?
     )
     [\s\u3000]*
     """,
@@ -136,6 +156,34 @@ _MARKER_FIRST = frozenset(
     + "".join(map(chr, range(0x2460, 0x249C)))  # ①…⑳, ⑴…⒇, ⒈…⒛
     + "".join(map(chr, range(0x3251, 0x3260)))
 )
+
+
+_DECIMAL_RAW = compile_pattern(r"^([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})$")
+
+
+def is_decimal_marker(marker: Marker) -> bool:
+    """A ``1.1`` / ``2.3`` number: an item under ``1.`` / ``2.`` (read with the kind of ``1.``,
+    half a step below it on the ladder)."""
+    return _DECIMAL_RAW.match(marker.raw) is not None
+
+
+def marker_number(marker: Marker) -> str:
+    """An item's number as a record gives it: its ordinal (``（三）`` → ``"3"``), or both parts
+    of a decimal number (``1.2`` → ``"1.2"``)."""
+    found = _DECIMAL_RAW.match(marker.raw)
+    if found is None:
+        return str(marker.ordinal)
+    return f"{ordinal_value(found.group(1))}.{marker.ordinal}"
+
+
+_PART_HEADING_MAX = 40
+_PART_RAW = compile_pattern(r"^第\s*(?:[0-9０-９]{1,2}|[" + CN_NUMERAL_CHARS + r"]{1,3})\s*部分")
+
+
+def is_part_marker(marker: Marker) -> bool:
+    """A ``第一部分`` / ``第二部分`` heading: a part that holds its own ``一、`` ladder (read with
+    the kind of ``一、``, one step above it on the ladder)."""
+    return _PART_RAW.match(marker.raw) is not None
 
 
 def _circled_value(ch: str) -> int:
@@ -169,6 +217,8 @@ def match_marker(text: str) -> Marker | None:
         kind, number = MarkerKind.CN, groups["cn"] or groups["cn_dot"]
     elif groups["cn_paren"] is not None:
         kind, number = MarkerKind.CN_PAREN, groups["cn_paren"]
+    elif groups["decimal"] is not None:  # 1.1 an item under 1. (is_decimal_marker)
+        kind, number = MarkerKind.ARABIC, regex.split(r"[.．]", groups["decimal"])[1]
     elif groups["arabic"] is not None:
         kind, number = MarkerKind.ARABIC, groups["arabic"]
     elif groups["arabic_stop"] is not None:  # ⒈ (one character for 1.)
@@ -183,6 +233,11 @@ def match_marker(text: str) -> Marker | None:
         kind, number = MarkerKind.LABEL, groups["label"]
     elif groups["item_label"] is not None:  # 第1项： a numbered item label, as 问题1：
         kind, number = MarkerKind.LABEL, groups["item_label"]
+    elif groups["part"] is not None:  # 第二部分 a part above the 一、 ladder (is_part_marker)
+        rest = text[found.end() :].strip().rstrip("。")
+        if len(rest) > _PART_HEADING_MAX or any(mark in rest for mark in "，。；,;"):
+            return None  # 第一部分资金已…，…: a sentence, not a part's heading
+        kind, number = MarkerKind.CN, groups["part"]
     else:
         kind, number = MarkerKind.CIRCLED, groups["circled"]
     if kind is MarkerKind.CIRCLED:

@@ -1,0 +1,137 @@
+"""Findings listed as ``一是…；二是…`` after a findings label inside a category item.
+
+``（一）党建工作方面`` then ``存在问题：一是<finding>；二是<finding>。`` (inline, or one
+``一是`` per line), then ``整改情况：…`` and a sentence giving the status of the category's findings
+(``目前，以上2个问题已整改完成。`` or ``第一个问题正在整改，第二个问题已整改完成。``). The
+``一是`` clauses are the problems and the item is their category: without the label, ``一是``
+items are measures or organisational steps and stay out (docs/shapes.md §10 rule 7).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models.records import PathItem, Problem, Status
+from ..runtime.patterns import compile_pattern
+from ..text.numbering import cn_to_int
+from .builder import Builder, problem_of
+from .status import StatusMatch, normalise_status, status_sentence
+
+__all__ = ["clause_findings"]
+
+# A label that opens the list of findings (存在问题：, 巡察反馈：, 反馈问题：…), at the start of
+# a line or after a sentence.
+_FINDINGS_LABEL = compile_pattern(
+    r"(?:^|(?<=[\n。；;]))[ \t\u3000]*"
+    r"(?:存在问题|存在的问题|主要问题|巡察反馈问题|巡视反馈问题|巡察反馈|巡视反馈|反馈问题|问题表现"
+    r"|巡察发现|巡视发现|巡察指出|巡视指出)[ \t]*[：:]"
+)
+# The label that ends it: what was done, or the result.
+_NEXT_LABEL = compile_pattern(
+    r"(?:^|(?<=[\n。；;]))[ \t\u3000]*"
+    r"(?:整改情况|整改措施|整改落实情况|整改完成情况|整改结果|整改成效|整改进展|落实情况|主要措施|整改举措)"
+    r"[ \t]*[：:]"
+)
+_CLAUSE = compile_pattern(
+    r"(?:^|(?<=[\n：:；;。]))[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,2})是"
+)
+_ORDINAL = compile_pattern(r"第(?P<num>[一二三四五六七八九十]{1,2})个问题(?P<said>[^，,；;。\n]*)")
+_ALL = compile_pattern(r"(?:以上|上述)(?:[0-9一二三四五六七八九十]+个)?问题(?P<said>[^；;。\n]*)")
+_TRIM = " \t\u3000\n；;。，,"
+
+
+def clause_findings(
+    ident: str, path: list[PathItem], builder: Builder, start: int, end: int
+) -> list[Problem] | None:
+    """The problems of a category item whose text (``start``–``end``) lists its findings as
+    ``一是…二是…`` after a findings label, or ``None`` when it does not. ``ident`` is the
+    item's place in the tree (``2-1``), which the problems' ids extend."""
+    text = builder.textmap.text
+    segment = text[start:end]
+    label = _FINDINGS_LABEL.search(segment)
+    if label is None:
+        return None
+    nxt = _NEXT_LABEL.search(segment, label.end())
+    stop = nxt.start() if nxt is not None else len(segment)
+    clauses = list(_CLAUSE.finditer(segment, label.end(), stop))
+    numbers = [cn_to_int(m.group("num")) for m in clauses]
+    if len(clauses) < 2 or numbers != list(range(1, len(clauses) + 1)):
+        return None
+    ends = [m.start() for m in clauses[1:]] + [stop]
+    titles = [_first_sentence(segment[m.end() : e]) for m, e in zip(clauses, ends, strict=True)]
+    if not all(titles):
+        return None
+    after = segment[stop:]
+    statuses = _statuses(after, len(clauses), builder)
+    problems: list[Problem] = []
+    for index, clause in enumerate(clauses):
+        body_start, body_end, title = clause.end(), ends[index], titles[index]
+        lead = segment[body_start:body_end].find(title)
+        t_start = start + body_start + lead
+        match, s_start, s_end = statuses[index]
+        sources: dict[str, dict[str, Any]] = {
+            "title": builder.prov_data(t_start, t_start + len(title))
+        }
+        status, status_raw, long_term = Status.UNKNOWN, None, False
+        if match is not None:
+            status, long_term = match.status, match.long_term
+            status_raw = text[start + stop + s_start : start + stop + s_end]
+            sources["status"] = builder.prov_data(start + stop + s_start, start + stop + s_end)
+        number = str(index + 1)
+        problems.append(
+            problem_of(
+                id=builder.unique(f"p{ident}-{number}"),
+                number=number,
+                marker=clause.group("num") + "是",
+                path=path,
+                title=title,
+                description="",
+                status=status,
+                status_raw=status_raw,
+                long_term=long_term,
+                actions="",
+                measures=[],
+                responsible=None,
+                deadline=None,
+                heading=None,
+                provenance=builder.prov_data(start + clause.start(), start + body_end),
+                sources=sources,
+            )
+        )
+    return problems
+
+
+def _first_sentence(body: str) -> str:
+    cut = len(body)
+    for mark in "；;。\n":
+        at = body.find(mark)
+        if at != -1:
+            cut = min(cut, at)
+    return body[:cut].strip(_TRIM)
+
+
+def _statuses(
+    after: str, count: int, builder: Builder
+) -> list[tuple[StatusMatch | None, int, int]]:
+    """Each finding's status in the text after the list: by ordinal (第一个问题正在整改), else
+    one for all (以上2个问题已整改完成, or a closing status sentence)."""
+    profile = builder.profile
+    found: list[tuple[StatusMatch | None, int, int]] = [(None, 0, 0)] * count
+    for m in _ORDINAL.finditer(after):
+        number = cn_to_int(m.group("num"))
+        match = normalise_status(m.group("said"), profile)
+        if number is not None and 1 <= number <= count and match is not None:
+            found[number - 1] = (match, m.start(), m.end())
+    if any(match is not None for match, _, _ in found):
+        return found
+    every = _ALL.search(after)
+    if every is not None and (match := normalise_status(every.group("said"), profile)):
+        return [(match, every.start(), every.end())] * count
+    closing = status_sentence(after.strip(), profile)
+    if closing is not None:
+        lead = len(after) - len(after.lstrip())
+        s, e, match = closing
+        return [(match, lead + s, lead + e)] * count
+    return found
