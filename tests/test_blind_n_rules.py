@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import rectpipe
 from rectpipe.extract.status import StatusMatch, status_sentence
 from rectpipe.models.records import Status
@@ -154,4 +156,26 @@ def test_numbered_items_under_the_rectification_of_one_finding_are_its_measures(
         ("护林员队伍建设不够有力", "partially_completed", 1),
         ("个别支部组织生活不规范", "completed", 0),
         ("党员教育管理不严", "completed", 0),
+    ]
+
+
+def test_findings_labels_come_from_the_profile(tmp_path: Path) -> None:
+    """The labels that open a list of 一是 findings are the profile's ``findings_labels``: a
+    user profile may add its own (突出问题：), and the default does not know that one."""
+    text = (
+        "中共鹤岭区林业局党组关于区委巡察整改情况的通报\n" + _INTRO + "一、反馈问题整改情况\n"
+        "（一）党建工作方面\n"
+        "突出问题：一是党组会议事程序不规范；二是支部书记培训不足。\n"
+        "整改情况：修订议事规则，开展专题培训。目前，以上2个问题已整改完成。\n"
+    )
+    data = text.encode("utf-8")
+    assert "突出问题" not in default_profile().findings_labels
+    plain = rectpipe.parse_bytes(data, name="report.txt")
+    assert [p.title for p in plain.iter_problems()] == ["党建工作方面"]
+    path = tmp_path / "mine.yaml"
+    path.write_text("findings_labels: [突出问题]\n", "utf-8")
+    mine = rectpipe.parse_bytes(data, name="report.txt", profile=rectpipe.load_profile(path))
+    assert [(p.title, p.status.value) for p in mine.iter_problems()] == [
+        ("党组会议事程序不规范", "completed"),
+        ("支部书记培训不足", "completed"),
     ]

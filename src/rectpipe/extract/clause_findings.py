@@ -11,9 +11,14 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
+import regex
+
 from ..models.records import PathItem, Problem, Status
+from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import cn_to_int
 from .builder import Builder, problem_of
@@ -21,19 +26,26 @@ from .status import StatusMatch, normalise_status, status_sentence
 
 __all__ = ["clause_findings"]
 
-# A label that opens the list of findings (存在问题：, 巡察反馈：, 反馈问题：…), at the start of
-# a line or after a sentence.
-_FINDINGS_LABEL = compile_pattern(
-    r"(?:^|(?<=[\n。；;]))[ \t\u3000]*"
-    r"(?:存在问题|存在的问题|主要问题|巡察反馈问题|巡视反馈问题|巡察反馈|巡视反馈|反馈问题|问题表现"
-    r"|巡察发现|巡视发现|巡察指出|巡视指出)[ \t]*[：:]"
-)
-# The label that ends it: what was done, or the result.
-_NEXT_LABEL = compile_pattern(
-    r"(?:^|(?<=[\n。；;]))[ \t\u3000]*"
-    r"(?:整改情况|整改措施|整改落实情况|整改完成情况|整改结果|整改成效|整改进展|落实情况|主要措施|整改举措)"
-    r"[ \t]*[：:]"
-)
+
+@lru_cache(maxsize=8)
+def _labels(profile: Profile) -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
+    """The profile's findings labels (存在问题：, 巡察反馈：…), and the actions and status labels
+    that end their list (整改情况：, 整改结果：…), each at the start of a line or after a sentence;
+    ``None`` when the profile has no findings labels."""
+    if not profile.findings_labels:
+        return None
+    ending = sorted(
+        {*profile.labels.get("actions", ()), *profile.labels.get("status", ())},
+        key=lambda s: (-len(s), s),
+    )
+
+    def at_line_start(words: Sequence[str]) -> regex.Pattern[str]:
+        alternation = "|".join(regex.escape(w) for w in words)
+        return compile_pattern(rf"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:{alternation})[ \t]*[：:]")
+
+    return at_line_start(profile.findings_labels), at_line_start(ending)
+
+
 _CLAUSE = compile_pattern(
     r"(?:^|(?<=[\n：:；;。]))[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,2})是"
 )
@@ -48,12 +60,16 @@ def clause_findings(
     """The problems of a category item whose text (``start``–``end``) lists its findings as
     ``一是…二是…`` after a findings label, or ``None`` when it does not. ``ident`` is the
     item's place in the tree (``2-1``), which the problems' ids extend."""
+    labels = _labels(builder.profile)
+    if labels is None:
+        return None
+    findings_label, next_label = labels
     text = builder.textmap.text
     segment = text[start:end]
-    label = _FINDINGS_LABEL.search(segment)
+    label = findings_label.search(segment)
     if label is None:
         return None
-    nxt = _NEXT_LABEL.search(segment, label.end())
+    nxt = next_label.search(segment, label.end())
     stop = nxt.start() if nxt is not None else len(segment)
     clauses = list(_CLAUSE.finditer(segment, label.end(), stop))
     numbers = [cn_to_int(m.group("num")) for m in clauses]

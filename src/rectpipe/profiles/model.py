@@ -204,6 +204,11 @@ class ProfileFile(_Strict):
         description="whole titles that close a report (工作要求), matched whole because the "
         "words also sit inside problem parts' titles",
     )
+    findings_labels: Phrases = Field(
+        default_factory=list,
+        description="labels that open a list of findings inside a category item "
+        "(存在问题：一是…；二是…): the 一是 clauses after one are the category's problems",
+    )
     findings: Findings = Field(default_factory=Findings)
     notice_sections: NoticeSections = Field(default_factory=NoticeSections)
     issuer_suffixes: Phrases = Field(default_factory=list)

@@ -66,6 +66,8 @@ class Profile:
     #: Long-term phrases read by the item's deadline (持续推进): in_progress when it has a
     #: date to finish by, long-term when it has none.
     dated_long_term: tuple[str, ...] = ()
+    #: Labels that open a list of findings in a category item (存在问题：一是…；二是…).
+    findings_labels: tuple[str, ...] = ()
     #: What makes an item a finding: ``wrappers``, ``shortfall``, ``action_openers``,
     #: ``group_headings`` (see ``findings:`` in the default profile).
     findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -111,6 +113,7 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             narrative_sections=_longest_first(raw.get("narrative_sections", [])),
             closing_sections=_longest_first(raw.get("closing_sections", [])),
             closing_titles=frozenset(raw.get("closing_titles", [])),
+            findings_labels=_longest_first(raw.get("findings_labels", [])),
             issuer_suffixes=_longest_first(raw.get("issuer_suffixes", [])),
             inspection_kinds=tuple(str(k) for k in raw.get("inspection_kinds", [])),
             article_markers=_longest_first(raw.get("article_markers", [])),
