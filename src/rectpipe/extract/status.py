@@ -181,11 +181,10 @@ def _ending_clause(
         match = normalise_status(max(tails, key=len), profile)
         if match is None:
             continue
-        offset = text.find(clause, left + 1, right)
+        at = text.find(clause, left + 1, right)
         lead = start + len(sentence) - len(sentence.lstrip(_TRIM))
-        if offset - lead <= opening.end():
-            offset = lead  # 目前，招聘工作正在推进中: the opening belongs to the status
-        return offset, text.find(clause, left + 1, right) + len(clause), match
+        # 目前，招聘工作正在推进中: the opening belongs to the status
+        return (lead if at - lead <= opening.end() else at), at + len(clause), match
     return None
 
 

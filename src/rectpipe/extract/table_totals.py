@@ -6,7 +6,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from ..models.records import Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from .status import normalise_status
@@ -32,7 +31,7 @@ def count_table_totals(
         if _PROBLEMS.search(name):
             fields[column] = "problems"
         elif name and (match := normalise_status(name, profile)) is not None and len(name) <= 8:
-            fields[column] = match.status.value if match.status is not Status.ONGOING else "ongoing"
+            fields[column] = match.status.value
     if "problems" not in fields.values() or len(fields) < 2:
         return None
     for r in range(len(rows) - 1, 0, -1):

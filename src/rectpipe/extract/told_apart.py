@@ -152,7 +152,9 @@ def statuses_by_exception(problems: list[Problem], textmap: TextMap, profile: Pr
         for problem in problems:
             match, span = (own, "own") if problem.number in named else (rest, "rest")
             s, e = found.span(span)
+            s += len(text[s:e]) - len(text[s:e].lstrip())  # the source holds the raw value
+            e -= len(text[s:e]) - len(text[s:e].rstrip())
             problem.status, problem.long_term = match.status, match.long_term
-            problem.status_raw = text[s:e].strip()
+            problem.status_raw = text[s:e]
             problem.sources["status"] = textmap.provenance(start + s, start + e)
         return
