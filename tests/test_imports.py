@@ -160,3 +160,23 @@ def test_every_package_declares_all_and_internal_modules_say_so() -> None:
             not_marked.append(name)
     assert missing_all == []
     assert not_marked == []
+
+
+def test_the_command_silences_logging_without_loading_it() -> None:
+    """No log record leaves a command; a text file's extraction does not load ``logging``
+    for that, and whatever loads it later finds it disabled."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from rectpipe.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['extract', {str(SEED)!r}, '--timeout', '0']) == 0\n"
+        "print('logging' in sys.modules)\n"
+        "import logging\n"
+        "logging.getLogger('some.library').error('must not be seen')\n"
+        "print(logging.root.manager.disable)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split() == ["False", "50"]
+    assert "must not be seen" not in done.stderr

@@ -212,3 +212,56 @@ def test_where_the_command_keeps_it(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     for off in ("off", "0", "no", "OFF"):
         monkeypatch.setenv("RECTPIPE_PATTERN_STORE", off)
         assert patterns.default_store() is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["问题（一）", "a.b*c+d?e", "[x]{2}|^$\\-#&~", "全角　空格 与\t制表\n换行", "", "1.3亿元"],
+)
+def test_escape_is_regex_escape(text: str) -> None:
+    assert patterns.escape(text) == regex.escape(text)
+    assert regex.fullmatch(patterns.escape(text), text)
+
+
+def test_a_run_from_a_filled_store_never_loads_regex_s_compiler(tmp_path: Path) -> None:
+    """With every pattern in the store, a text file's parse loads the engine alone, not the
+    compiler in Python that ``import regex`` brings (about 10 ms of a short command)."""
+    env = {**ENV, "RECTPIPE_CACHE_DIR": str(tmp_path / "cache")}
+    probe = (
+        "import sys, json\n"
+        "from rectpipe.runtime import patterns\n"
+        "patterns.use_store(patterns.default_store())\n"
+        "from rectpipe.pipeline import parse_file_record\n"
+        f"parse_file_record({str(SMALL)!r})\n"
+        "patterns.save_store()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'regex')))\n"
+    )
+    command = [sys.executable, "-c", probe]
+    first = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+    assert "regex._main" in first.stdout  # the first run compiles, and fills the store
+    second = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+    assert second.stdout.strip() == '["regex._regex"]'
+
+
+def test_the_engine_loaded_alone_is_the_one_regex_uses_later(tmp_path: Path) -> None:
+    store = tmp_path / "store.marshal"
+    fill = (
+        "from rectpipe.runtime import patterns\n"
+        f"patterns.use_store({str(store)!r})\n"
+        "patterns.compile_pattern('问题(?P<n>[0-9]+)')\n"
+        "assert patterns.save_store()\n"
+    )
+    use = (
+        "import sys\n"
+        "from rectpipe.runtime import patterns\n"
+        f"patterns.use_store({str(store)!r})\n"
+        "two = patterns.compile_pattern('问题(?P<n>[0-9]+)')\n"
+        "assert 'regex._main' not in sys.modules\n"
+        "engine = sys.modules['regex._regex']\n"
+        "import regex\n"
+        "assert regex._main._regex is engine\n"
+        "assert two.sub(r'第\\g<n>项', '问题12') == '第12项'\n"  # a template: regex's helper
+        "assert regex.compile('a+').fullmatch('aa')\n"
+    )
+    for code in (fill, use):
+        subprocess.run([sys.executable, "-c", code], check=True, env=ENV, capture_output=True)

@@ -11,7 +11,6 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable, Sequence
 
@@ -19,6 +18,7 @@ from ..errors import InternalError, RectpipeError
 from ..runtime.patterns import default_store, save_store, use_store
 from .output import report_error
 from .parser import build_parser
+from .quiet import silence_logging
 
 __all__ = ["main"]
 
@@ -45,10 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # before any stage is imported: its patterns come from the store, and what it compiles
     # afresh is kept there for the next run (see rectpipe.runtime.patterns)
     use_store(default_store())
-    # Libraries underneath log warnings about damaged fonts and streams, and some attach
-    # console handlers of their own when imported; the command's contract is one line per
-    # failed file, so no log record is emitted at all.
-    logging.disable(logging.CRITICAL)
+    silence_logging()  # the command's contract is one line per failed file
     try:
         return _command(args.command)(args)
     except RectpipeError as exc:

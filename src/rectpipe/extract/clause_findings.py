@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from ..models.records import PathItem, Problem, Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..text.numbering import cn_to_int
 from .builder import Builder, problem_of
 from .status import StatusMatch, normalise_status, status_sentence
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["clause_findings"]
 
@@ -40,7 +41,7 @@ def _labels(profile: Profile) -> tuple[regex.Pattern[str], regex.Pattern[str]] |
     )
 
     def at_line_start(words: Sequence[str]) -> regex.Pattern[str]:
-        alternation = "|".join(regex.escape(w) for w in words)
+        alternation = "|".join(escape(w) for w in words)
         return compile_pattern(rf"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:{alternation})[ \t]*[：:]")
 
     return at_line_start(profile.findings_labels), at_line_start(ending)

@@ -14,8 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..models.records import (
     BlockRef,
@@ -31,6 +30,9 @@ from ..runtime.isodate import last_day
 from ..runtime.patterns import compile_pattern
 from ..text.date_mentions import find_dated_deadlines, find_dates
 
+if TYPE_CHECKING:
+    import regex
+
 __all__ = [
     "UNFINISHED",
     "Patterns",
@@ -40,7 +42,7 @@ __all__ = [
     "report_year",
 ]
 
-Patterns = Sequence[regex.Pattern[str]]
+Patterns = Sequence["regex.Pattern[str]"]
 
 UNFINISHED = frozenset({Status.PARTIALLY_COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED})
 # A dated deadline in the narrative counts only when it is about finishing, not done already.

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..text.sentences import split_first_sentence
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["Evidence", "heading_evidence"]
 
@@ -50,7 +52,7 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
     f = profile.findings
 
     def alternation(words: tuple[str, ...]) -> str:
-        escaped = [regex.escape(w) for w in words]
+        escaped = [escape(w) for w in words]
         # 未 is a shortfall, 未来 is not.
         return "|".join(e if e != "未" else "未(?!来)" for e in escaped) or "(?!)"
 

@@ -8,13 +8,15 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from functools import cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..profiles.profile import FIELD_LABELS, Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..runtime.record import record
 from .status import normalise_status
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["Label", "inline_status_label", "leading_label", "split_labels", "status_tag"]
 
@@ -39,7 +41,7 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], regex.Pattern[str]]
         for label in profile.labels[field]:
             alternatives.append(label)
     alternatives.sort(key=lambda s: -len(s))
-    names = "|".join(regex.escape(label) for label in alternatives)
+    names = "|".join(escape(label) for label in alternatives)
     leading = compile_pattern(
         rf"[\s\u3000]*[【\[]?(?P<label>{names})[】\]]?[\s\u3000]*(?P<colon>{_COLON})?[\s\u3000]*"
     )

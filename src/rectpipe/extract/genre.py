@@ -11,11 +11,13 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["ARTICLE_MARKERS_MIN", "article_markers", "reads_as_article", "speaks_of_rectification"]
 
@@ -27,7 +29,7 @@ ARTICLE_MARKERS_MIN = 2
 def _line_opening(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """A line that opens (after spaces and 【 [ 〔) with one of ``markers``, the longest
     first, followed by a letter or not: the search skips every other line at once."""
-    words = "|".join(regex.escape(m) for m in sorted(set(markers), key=lambda m: (-len(m), m)))
+    words = "|".join(escape(m) for m in sorted(set(markers), key=lambda m: (-len(m), m)))
     return compile_pattern(rf"(?m)^[\s\p{{Z}}【\[〔]*(?P<marker>{words})")
 
 

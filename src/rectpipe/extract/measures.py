@@ -5,11 +5,14 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import regex
+from typing import TYPE_CHECKING
 
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 from ..text.numbering import Marker, MarkerKind, cn_to_int, match_marker
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["FoundMeasure", "find_cell_measures", "find_measures", "find_numbered_measures"]
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from ..models.records import (
     CategoryCount,
     CategoryTotals,
@@ -26,7 +24,7 @@ from ..models.records import (
     copied,
 )
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..text.dates import DATE
 from ..text.furniture import is_trailing_furniture, pager_has_more
 from ..text.numbering import match_marker
@@ -109,7 +107,7 @@ def _dated_group(stated: StatedTotals, problems: list[Problem], profile: Profile
         return
     for phrase in profile.dated_long_term:
         found = compile_pattern(
-            rf"{regex.escape(phrase)}(?:整改)?(?:的)?(?:问题)?\s*(?P<n>[0-9]+)\s*[个项件条]"
+            rf"{escape(phrase)}(?:整改)?(?:的)?(?:问题)?\s*(?P<n>[0-9]+)\s*[个项件条]"
         ).search(stated.raw)
         if found is None or int(found.group("n")) != stated.ongoing:
             continue

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..models.records import StatedTotals, Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 from .status import normalise_status
 from .table_totals import count_table_totals
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
@@ -51,7 +53,7 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
     phrases = {phrase: status.value for phrase, status in profile.status_phrases}
     for phrase in profile.long_term:
         phrases.setdefault(phrase, Status.ONGOING.value)
-    pattern = compile_pattern("|".join(sorted(map(regex.escape, phrases), key=len, reverse=True)))
+    pattern = compile_pattern("|".join(sorted(map(escape, phrases), key=len, reverse=True)))
     return phrases, pattern
 
 

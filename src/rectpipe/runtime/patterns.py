@@ -20,24 +20,26 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import contextlib
+import importlib.machinery
 import marshal
 import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
-from regex import _main
+if TYPE_CHECKING:
+    import regex
 
-__all__ = ["compile_pattern", "default_store", "save_store", "use_store"]
+__all__ = ["compile_pattern", "default_store", "escape", "save_store", "use_store"]
 
 _Key = tuple[str, int]
 _FORMAT = 1
 _MAX_ENTRIES = 4000  # beyond this a store keeps only what the run that saves it compiled
 
-_regex_main: Any = _main  # regex's compiler: it hands the engine, ``_regex``, its data
+_METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")  # what regex.escape escapes, with blanks
 _lock = threading.Lock()
+_spec: importlib.machinery.ModuleSpec | None = None
 _path: Path | None = None
 _stored: dict[_Key, tuple[Any, ...]] = {}
 _made: dict[_Key, tuple[Any, ...]] = {}
@@ -47,6 +49,8 @@ _live: dict[_Key, regex.Pattern[str]] = {}  # made in this process (regex's own 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, from the store when one is in use and holds it."""
     if _path is None:
+        import regex
+
         return regex.compile(pattern, flags)
     key = (pattern, int(flags))
     compiled = _live.get(key)
@@ -55,7 +59,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     args = _stored.get(key)
     if args is not None:
         try:
-            compiled = _regex_main._regex.compile(*args)
+            compiled = _engine().compile(*args)
         except Exception:  # a store written by a build it did not check: compile afresh
             _stored.pop(key, None)
     if compiled is None:
@@ -66,6 +70,10 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 def _compile_and_keep(key: _Key) -> regex.Pattern[str]:
     """Compile as ``regex`` does, and keep the data it hands its engine."""
+    import regex
+    from regex import _main
+
+    _regex_main: Any = _main  # regex's compiler: it hands the engine, ``_regex``, its data
     engine = _regex_main._regex
     seen: list[tuple[Any, ...]] = []
 
@@ -98,8 +106,55 @@ class _Spy:
         return getattr(self._engine, name)
 
 
+def escape(text: str) -> str:
+    """``text`` as a literal in a pattern: ``regex.escape(text)``, without importing ``regex``."""
+    return "".join(f"\\{c}" if c in _METACHARS or c.isspace() else c for c in text)
+
+
+def _engine_spec() -> importlib.machinery.ModuleSpec:
+    """Where ``regex``'s engine (the compiled module ``regex._regex``) is installed."""
+    global _spec
+    if _spec is not None:
+        return _spec
+    package = importlib.machinery.PathFinder.find_spec("regex")
+    found = None
+    if package is not None and package.submodule_search_locations:
+        found = importlib.machinery.PathFinder.find_spec(
+            "_regex", list(package.submodule_search_locations)
+        )
+    if found is None or found.origin is None:
+        raise ImportError("regex's engine (regex._regex) is not installed")
+    loader = importlib.machinery.ExtensionFileLoader("regex._regex", found.origin)
+    spec = importlib.machinery.ModuleSpec("regex._regex", loader, origin=found.origin)
+    spec.has_location = True
+    _spec = spec
+    return spec
+
+
+def _engine() -> Any:
+    """``regex``'s engine, which makes a pattern of stored data. Loaded alone, without
+    ``regex``'s compiler (about 10 ms of start-up) when ``regex`` itself is not loaded yet; an
+    ``import regex`` later finds it loaded and uses it."""
+    engine: Any = sys.modules.get("regex._regex")
+    if engine is None:
+        spec = _engine_spec()
+        loader: Any = spec.loader
+        engine = loader.create_module(spec)
+        engine.__spec__ = spec
+        loader.exec_module(engine)
+        sys.modules["regex._regex"] = engine
+    return engine
+
+
 def _tag() -> str:
-    return f"{_FORMAT}/{regex.__version__}/{sys.version}"
+    """The store's key: the engine's file (a new ``regex`` release replaces it) and the
+    interpreter."""
+    origin = _engine_spec().origin or ""
+    try:
+        stat = os.stat(origin)
+    except OSError:
+        return f"{_FORMAT}/{origin}/{sys.version}"
+    return f"{_FORMAT}/{origin}/{stat.st_size}/{stat.st_mtime_ns}/{sys.version}"
 
 
 def default_store() -> Path | None:

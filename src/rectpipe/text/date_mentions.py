@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..models.records import DateMention, copied
 from ..runtime.isodate import iso, last_day
 from ..runtime.patterns import compile_pattern
 from .numbering import cn_to_int
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["find_dated_deadlines", "find_dates"]
 
@@ -65,7 +67,7 @@ class _Context:
         return self.report_year + _RELATIVE[word[0]]
 
 
-_Handler = Callable[[regex.Match[str], _Context], DateMention | None]
+_Handler = Callable[["regex.Match[str]", _Context], "DateMention | None"]
 
 
 def _mention(match: regex.Match[str], **values: object) -> DateMention:

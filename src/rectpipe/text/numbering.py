@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-import regex
-
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 
@@ -126,7 +124,7 @@ _UNIT_AFTER = (
 # 1.1 理论学习… / 1.1理论学习…: a blank or a word that is no unit after a decimal item number.
 _DECIMAL_AFTER = rf"[\s\u3000]|(?!{_UNIT_AFTER})\p{{Han}}"
 _MARKER = compile_pattern(
-    rf"""
+    rf"""(?x)
     [\s\u3000]*
     (?:
         (?P<cn>{_CN})[、]
@@ -144,8 +142,7 @@ _MARKER = compile_pattern(
       | 第\s*(?P<part>[0-9０-９]{{1,2}}|{_CN})\s*部分[、：:∶．.]?
     )
     [\s\u3000]*
-    """,
-    regex.VERBOSE,
+    """
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # The characters a marker can start with (after blanks): a numeral, a digit, a parenthesis or a
@@ -218,7 +215,7 @@ def match_marker(text: str) -> Marker | None:
     elif groups["cn_paren"] is not None:
         kind, number = MarkerKind.CN_PAREN, groups["cn_paren"]
     elif groups["decimal"] is not None:  # 1.1 an item under 1. (is_decimal_marker)
-        kind, number = MarkerKind.ARABIC, regex.split(r"[.．]", groups["decimal"])[1]
+        kind, number = MarkerKind.ARABIC, groups["decimal"].replace("．", ".").split(".")[1]
     elif groups["arabic"] is not None:
         kind, number = MarkerKind.ARABIC, groups["arabic"]
     elif groups["arabic_stop"] is not None:  # ⒈ (one character for 1.)

@@ -10,10 +10,13 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import regex
+from typing import TYPE_CHECKING
 
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from .repair_text import fullwidth_punctuation
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["nested_quotes", "ocr_punctuation", "straight_quotes"]
 
@@ -40,8 +43,8 @@ _DASH_BETWEEN_DIGITS = compile_pattern(r"(?<=\d)一(?=\d)")
 _OPENERS = "〔【[［（("
 _CLOSERS = "〕】]］）)"
 _YEAR_IN_NUMBER = compile_pattern(
-    rf"(?<={_HAN})(?P<open>[{regex.escape(_OPENERS)}])(?P<year>(?:19|20)\d\d)"
-    rf"(?P<close>[{regex.escape(_CLOSERS)}])(?=\d{{1,4}}号)"
+    rf"(?<={_HAN})(?P<open>[{escape(_OPENERS)}])(?P<year>(?:19|20)\d\d)"
+    rf"(?P<close>[{escape(_CLOSERS)}])(?=\d{{1,4}}号)"
 )
 _KEPT_PAIRS = frozenset({("〔", "〕"), ("（", "）"), ("(", ")")})
 _MIXED_PAREN = compile_pattern(r"（(?P<a>[^（）()\n]{1,20})\)|\((?P<b>[^（）()\n]{1,20})）")

@@ -14,12 +14,13 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from ..runtime.patterns import compile_pattern
 from .numbering import MarkerKind, match_marker
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "collapse_doubled",

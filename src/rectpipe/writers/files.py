@@ -17,7 +17,6 @@ import contextlib
 import errno
 import hashlib
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Iterable
@@ -135,7 +134,7 @@ def _create_temp(target: Path) -> tuple[int, str]:
     prefix = temp_prefix(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
-        tmp = os.path.join(target.parent, f"{prefix}{secrets.token_hex(4)}.tmp")
+        tmp = os.path.join(target.parent, f"{prefix}{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
