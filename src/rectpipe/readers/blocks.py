@@ -102,7 +102,8 @@ class Block:
     ``geometry`` places the characters of the text as read on the page (PDF and OCR
     paragraphs); it stays with the block through cleaning and repair, which change the text, and
     is matched to the final text when provenance boxes are made. ``confidence`` is the lowest
-    OCR confidence of the block's lines (``None``: not recognised by OCR).
+    OCR confidence of the block's lines (``None``: not recognised by OCR). ``after_blank``: an
+    empty line stood before it in a text file (a paragraph's start in a hard-wrapped copy).
     """
 
     text: str
@@ -118,6 +119,7 @@ class Block:
     cell_paths: tuple[tuple[str, ...], ...] | None = None
     geometry: Geometry | None = field(default=None, compare=False, hash=False, repr=False)
     confidence: float | None = None
+    after_blank: bool = False
 
 
 @record

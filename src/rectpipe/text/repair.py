@@ -15,6 +15,8 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
   · → 。, full-width digits, half-width marks next to Han, mismatched parentheses, 一 for a dash
   between digits, a document number's 〔year〕, quotes inside quotes, ``一1一`` page numbers;
   see :func:`~rectpipe.text.repair_ocr.ocr_punctuation`);
+- ``hard_wraps``: a copy whose paragraphs were cut into printed lines (out of a PDF) → its
+  paragraphs joined again (:mod:`rectpipe.text.rewrap`), before the other repairs;
 - ``flat_table``: a table copied one cell per line (序号 / 反馈问题 / … then 1 / … ) → one
   table block (:mod:`rectpipe.text.flat_tables`, applied by the pipeline after this stage).
 
@@ -46,6 +48,7 @@ from .repair_text import (
     strip_pinyin,
     to_simplified,
 )
+from .rewrap import join_hard_wraps
 
 __all__ = [
     "KINDS",
@@ -64,6 +67,7 @@ KINDS = (
     "doubled_punctuation",
     "line_breaks",
     "ocr",
+    "hard_wraps",
     "flat_table",
 )
 _MESSAGES = {
@@ -73,6 +77,7 @@ _MESSAGES = {
     "doubled_punctuation": "doubled clause marks collapsed (，， → ，, ，。 → 。, ，、 → 、)",
     "line_breaks": "paragraphs holding several headings or labels split",
     "ocr": "punctuation misread by OCR put right (丶 → 、, · → 。, half-/full-width forms)",
+    "hard_wraps": "lines of a copy cut at one width (out of a PDF) joined into paragraphs",
     "flat_table": "a table copied one cell per line put back together as a table",
 }
 
@@ -133,8 +138,12 @@ def _repair_table(block: Block, plan: _Plan) -> Repaired:
     return Repaired(replace(block, text=text, cells=tuple(rows)), block.text, tuple(kinds))
 
 
-def _repair_paragraph(block: Block, cleaned: str, plan: _Plan) -> list[Repaired]:
+def _repair_paragraph(
+    block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None
+) -> list[Repaired]:
     text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
+    if wrapped is not None:
+        kinds.insert(0, "hard_wraps")
     pieces = split_glued(text, plan.labels) if text else [text]
     if len(pieces) > 1:
         kinds.append("line_breaks")
@@ -142,7 +151,8 @@ def _repair_paragraph(block: Block, cleaned: str, plan: _Plan) -> list[Repaired]
         return [Repaired(block)]
     repaired = [replace(block, text=pieces[0])]
     repaired += [replace(block, text=piece, list_label=None) for piece in pieces[1:]]
-    return [Repaired(b, block.text, tuple(kinds)) for b in repaired]
+    original = wrapped if wrapped is not None else block.text
+    return [Repaired(b, original, tuple(kinds)) for b in repaired]
 
 
 def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> list[Repaired]:
@@ -154,6 +164,7 @@ def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> lis
     Blocks are returned cleaned even when nothing was repaired; empty blocks are kept
     (cleaning drops them later).
     """
+    blocks, wrapped = join_hard_wraps(blocks)
     cleaned = [clean_text(b.text) for b in blocks]
     texts = [t for b, t in zip(blocks, cleaned, strict=True) if b.kind is not BlockKind.TABLE]
     texts += [clean_text(c) for b in blocks if b.cells for row in b.cells for c in row]
@@ -163,11 +174,11 @@ def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> lis
         labels=tuple(labels),
     )
     repaired: list[Repaired] = []
-    for block, text in zip(blocks, cleaned, strict=True):
+    for i, (block, text) in enumerate(zip(blocks, cleaned, strict=True)):
         if block.kind is BlockKind.TABLE and block.cells is not None:
             repaired.append(_repair_table(block, plan))
         else:
-            repaired.extend(_repair_paragraph(block, text, plan))
+            repaired.extend(_repair_paragraph(block, text, plan, wrapped.get(i)))
     return repaired
 
 
@@ -178,6 +189,7 @@ def repair_and_clean(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> 
     blocks back as read, so :func:`clean_repaired` would clean them a second time; here the
     cleaned text is kept (cleaning is idempotent, so the result is the same).
     """
+    blocks, wrapped = join_hard_wraps(blocks)
     cells = {
         i: tuple(tuple(clean_text(c) for c in row) for row in b.cells)
         for i, b in enumerate(blocks)
@@ -198,7 +210,7 @@ def repair_and_clean(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> 
         if i in cells:
             kept.extend(_table_cleaned(block, cells[i], plan))
         else:
-            kept.extend(_paragraph_cleaned(block, text, plan))
+            kept.extend(_paragraph_cleaned(block, text, plan, wrapped.get(i)))
     return kept
 
 
@@ -228,15 +240,19 @@ def _table_cleaned(
     return [Repaired(out, block.text, tuple(kinds)) if kinds else Repaired(out)]
 
 
-def _paragraph_cleaned(block: Block, cleaned: str, plan: _Plan) -> list[Repaired]:
+def _paragraph_cleaned(
+    block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None
+) -> list[Repaired]:
     """A paragraph block repaired and cleaned, from its text already cleaned (empty pieces
-    dropped, as :func:`clean_repaired` does)."""
+    dropped, as :func:`clean_repaired` does); ``wrapped``: the lines it was joined from."""
     text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
+    if wrapped is not None:
+        kinds.insert(0, "hard_wraps")
     pieces = split_glued(text, plan.labels) if text else [text]
     if len(pieces) > 1:
         kinds.append("line_breaks")
         pieces = [clean_text(piece) for piece in pieces]
-    original = block.text if kinds else None
+    original = (wrapped if wrapped is not None else block.text) if kinds else None
     kept: list[Repaired] = []
     for n, piece in enumerate(pieces):
         label = clean_text(block.list_label) if n == 0 and block.list_label else None
