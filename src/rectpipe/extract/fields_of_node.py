@@ -196,6 +196,24 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
             value = _value(text, base, label)
             if value is not None:
                 value = replace(value, line_start=base)
-            if value is not None and getattr(found, label.field) is None:
+            if value is not None and (
+                getattr(found, label.field) is None or _unit_after_person(found, label)
+            ):
                 setattr(found, label.field, value)
     return found
+
+
+# A responsible label that names a person or a post (责任领导, 责任人, 牵头领导), not a unit.
+_PERSON_LABEL = compile_pattern(r"(?:人|领导)$")
+
+
+def _unit_after_person(found: NodeFields, label: Label) -> bool:
+    """Whether ``label`` names the responsible unit while the value kept so far names a
+    person's post (责任领导：分管副校长；责任单位：教务处): the unit is the item's responsible."""
+    kept = found.responsible
+    return (
+        label.field == "responsible"
+        and kept is not None
+        and _PERSON_LABEL.search(kept.label) is not None
+        and _PERSON_LABEL.search(label.label) is None
+    )

@@ -21,6 +21,7 @@ from .fill_lines import fill_lines
 from .hints import from_hints
 from .inspection import read_inspection
 from .joint import separate_joint_issuers
+from .signer_line import split_signer_line
 
 __all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
 
@@ -233,7 +234,15 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
             value = iso(int(numeric.group("y")), int(numeric.group("m")), int(numeric.group("d")))
             dates = [FoundDate(value, numeric.start("y"), numeric.end("d"))] if value else []
         elif core is None or not DATE.fullmatch(core.group("date")):
-            continue
+            signed = split_signer_line(line)
+            if signed is None or not _is_issuer(line[slice(*signed[0])], found.profile):
+                continue
+            (who_start, who_end), (date_start, date_end) = signed
+            start, _ = found.span(index)  # XX办公室　　2025年7月3日: signer and date on one line
+            date = find_dates(line[date_start:date_end])[0].iso
+            found.put("date", date, start + date_start, start + date_end, "signature")
+            found.put("issuer", line[who_start:who_end], start + who_start, start + who_end)
+            return
         else:
             dates = find_dates(line)
         if dates:

@@ -133,6 +133,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     """The role of every numbered node, keyed by ``id(node)``."""
     roles: dict[int, Role] = {}
     evidence = {id(n): _node_evidence(n, fields, profile) for n in root.walk()}
+    _like_siblings(root, evidence)
     narrative_parts = [
         part
         for part in root.children
@@ -199,7 +200,36 @@ def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) 
         body = f.actions if f.actions.pieces else f.free
         if body.pieces and status_sentence(body.text, profile) is not None:
             return Evidence.FINDING
+        # A run-in item: （二）X。已清理…。该问题已部分整改。 on the heading's own line.
+        run_in = section_title(f.heading[: f.statement_end - f.heading_start])[1]
+        if run_in.strip() and status_sentence(run_in, profile) is not None:
+            return Evidence.FINDING
     return found
+
+
+def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
+    """A neutral item in a list of findings is one too: the items numbered at one level of a
+    part are of one kind, and a finding need not use a word of shortfall (渠道单一). Taken when
+    those items (the part's leaves at one rank, under no finding of their own) hold no measure
+    or group heading, are three or more, and most of them read as findings."""
+    for part in root.children:
+        by_rank: dict[float, list[Node]] = {}
+        for parent in [part, *part.walk()]:
+            if evidence[id(parent)] is Evidence.FINDING and not any(
+                evidence[id(kid)] is Evidence.FINDING for kid in parent.children
+            ):
+                continue  # items under a finding are its measures
+            for kid in parent.children:
+                if not kid.children:
+                    by_rank.setdefault(kid.rank, []).append(kid)
+        for items in by_rank.values():
+            kinds = [evidence[id(item)] for item in items]
+            if len(items) < 3 or Evidence.ACTION in kinds or Evidence.GROUP in kinds:
+                continue
+            if 2 * kinds.count(Evidence.FINDING) > len(items):
+                for item in items:
+                    if evidence[id(item)] is Evidence.NEUTRAL:
+                        evidence[id(item)] = Evidence.FINDING
 
 
 def _holds_problem(node: Node, roles: dict[int, Role], fields: dict[int, NodeFields]) -> bool:

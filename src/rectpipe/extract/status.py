@@ -9,6 +9,8 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from ..models.records import Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
@@ -66,9 +68,24 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     statuses = [status for _, status in found]
     long_term = any(phrase in text for phrase in profile.long_term) or Status.ONGOING in statuses
     firm = [s for s in statuses if s is not Status.ONGOING]
-    if not firm:
+    if not firm or _opens_long_term(text, found):
         return StatusMatch(Status.ONGOING, True)
     return StatusMatch(firm[0], long_term)
+
+
+_FIRST_CLAUSE = compile_pattern(r"[^，,；;。]+")
+_OPENING_CLAUSE_MAX = 8
+
+
+def _opens_long_term(text: str, found: list[tuple[int, Status]]) -> bool:
+    """A value whose short first clause is a long-term phrase alone, the firm status coming
+    only in a later clause (长期坚持，本年度清理任务已完成): long-term work whose part so far is
+    done, not a completed problem (已完成，长期坚持 is the completed one)."""
+    first = _FIRST_CLAUSE.match(text)
+    if first is None or first.end() == len(text) or len(first.group(0)) > _OPENING_CLAUSE_MAX:
+        return False
+    inside = [status for at, status in found if at < first.end()]
+    return bool(inside) and all(status is Status.ONGOING for status in inside)
 
 
 # A date to finish by: a deadline naming a year or a month (2026年12月底前, 12月底), or a plan
@@ -148,6 +165,9 @@ _AS_OF_NOW = compile_pattern(
 # A clause that states a plan, not a state: 计划2025年12月底前完成.
 _PLAN_CLAUSE = compile_pattern(r"^(?:计划|预计|力争|争取|拟|确保|将)")
 _ENDING_CLAUSE_MAX = 20
+# A closing clause telling that the rest of the work is under way: a short subject, 正在 or 仍在,
+# a short verb phrase (设置规划修订正在征求意见, 其余款项仍在核对).
+_UNDER_WAY_CLAUSE = compile_pattern(r"\p{Han}{2,12}?(?:正在|仍在)\p{Han}{1,6}(?:中)?")
 # A clause that names items by their ordinal (第一项、第二项问题已经整改完成) speaks of other
 # items, which the statuses by ordinal read, not of the one it closes.
 _ORDINAL_NAMED = compile_pattern(r"第[0-9一二三四五六七八九十]{1,3}(?:项|个|条|件|类)")
@@ -176,9 +196,10 @@ def _ending_clause(
         ):
             continue
         tails = [phrase for phrase, _ in profile.status_phrases if clause.endswith(phrase)]
-        if not tails:
-            continue
-        match = normalise_status(max(tails, key=len), profile)
+        match = normalise_status(max(tails, key=len), profile) if tails else None
+        if match is None and _UNDER_WAY_CLAUSE.fullmatch(clause):
+            # 设置规划修订正在征求意见: the rest of the work is still under way
+            match = StatusMatch(Status.IN_PROGRESS, False)
         if match is None:
             continue
         at = text.find(clause, left + 1, right)
@@ -228,6 +249,10 @@ def _status_span(
 ) -> tuple[int, int, StatusMatch] | None:
     sentence = text[start:end].strip(_TRIM)
     core = sentence
+    label = _status_label(profile).match(core)
+    if label is not None and label.end() < len(core):
+        # …。【整改进展】已完成。: a status label inside a paragraph, its value the sentence's rest
+        core = core[label.end() :]
     for prefix in profile.status_sentence_prefixes:
         if core.startswith(prefix) and len(core) > len(prefix):
             core = core[len(prefix) :].lstrip("，,")
@@ -246,6 +271,17 @@ def _status_span(
     while stop > start and text[stop - 1] in _TRIM:
         stop -= 1
     return start + lead, stop, match
+
+
+@lru_cache(maxsize=16)
+def _status_label(profile: Profile) -> regex.Pattern[str]:
+    """A status label opening a sentence, in brackets (【整改进展】) or before a colon
+    (完成情况：); the profile's labels longest first, then in order."""
+    labels = sorted(profile.labels.get("status", ()), key=lambda s: (-len(s), s))
+    names = "|".join(regex.escape(label) for label in labels) or "(?!)"
+    return compile_pattern(
+        rf"(?:[【\[［]\s*(?:{names})\s*[】\]］]\s*[：:∶]?|(?:{names})\s*[：:∶])\s*"
+    )
 
 
 def status_phrase(core: str, profile: Profile) -> StatusMatch | None:

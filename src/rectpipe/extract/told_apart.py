@@ -36,11 +36,15 @@ from .status import StatusMatch, normalise_status, status_phrase, status_sentenc
 __all__ = ["statuses_by_exception", "statuses_by_ordinal", "statuses_told_apart"]
 
 _CLAUSE = compile_pattern(r"[^，,；;。]+")
+_ORD = r"[0-9０-９一二三四五六七八九十]{1,3}"
+# 第一项、第二项问题 (第 before each number) or 第1、2、4、5个问题 (one 第 before a list).
 _ORDINAL_REFS = compile_pattern(
-    r"^\s*(?:目前|截至目前|其中|现)?[，,]?\s*(?P<refs>(?:第[0-9０-９一二三四五六七八九十]{1,3}项[、和及与]?)+)"
-    r"(?:问题)?"
+    r"^\s*(?:目前|截至目前|其中|现)?[，,]?\s*(?P<refs>"
+    rf"(?:第{_ORD}项[、和及与]?)+|第{_ORD}(?:[、和及与]{_ORD})*[个项条](?=问题|事项)"
+    r")(?:问题|事项)?"
 )
 _ONE_REF = compile_pattern(r"第(?P<n>[0-9０-９一二三四五六七八九十]{1,3})项")
+_REF_NUMBER = compile_pattern(_ORD)
 _NAMED = compile_pattern(r"^\s*(?:针对|关于|对于|对)“(?P<title>[^“”]{4,120})”(?:的)?问题")
 
 
@@ -85,10 +89,15 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
         return
     for index in range(len(textmap.blocks)):
         text = textmap.block_text(index)
-        if "项" not in text or "第" not in text:
+        if "第" not in text or not any(unit in text for unit in "项个条"):
             continue
         start = textmap.starts[index]
-        named = {m.group("n") for m in _ONE_REF.finditer(text)}
+        named = {
+            n.group(0)
+            for clause in _CLAUSE.finditer(text)
+            if (refs := _ORDINAL_REFS.match(clause.group(0))) is not None
+            for n in _REF_NUMBER.finditer(refs.group("refs"))
+        } | {m.group("n") for m in _ONE_REF.finditer(text)}
         if len(named) < 2 and _inside(problems, start):
             continue  # one item named from inside a problem: that problem's own business
         for clause in _CLAUSE.finditer(text):
@@ -102,8 +111,8 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
                 continue
             lead = len(rest) - len(rest.lstrip())
             s, e = rest_at + lead, rest_at + len(rest.rstrip())
-            for ref in _ONE_REF.finditer(refs.group("refs")):
-                ordinal = ordinal_value(ref.group("n"))
+            for ref in _REF_NUMBER.finditer(refs.group("refs")):
+                ordinal = ordinal_value(ref.group(0))
                 problem = waiting.pop(str(ordinal), None)
                 if problem is None:
                     continue
@@ -123,11 +132,12 @@ _UNDER_WAY = ("正在", "仍在")
 
 def statuses_by_exception(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
     """Give problems without a status the ones a paragraph outside them states by exception
-    (除第三个问题正在…外，其余4个问题已全部整改到位), when none of them has a status yet."""
+    (除第三个问题正在…外，其余4个问题已全部整改到位), when the problems that state a status of
+    their own state the one the paragraph gives them."""
     numbers = [p.number for p in problems]
     if not problems or len(set(numbers)) != len(numbers):
         return
-    if any(p.status is not Status.UNKNOWN for p in problems):
+    if all(p.status is not Status.UNKNOWN for p in problems):
         return
     for index in range(len(textmap.blocks)):
         text = textmap.block_text(index)
@@ -149,7 +159,15 @@ def statuses_by_exception(problems: list[Problem], textmap: TextMap, profile: Pr
             own = StatusMatch(Status.IN_PROGRESS, False)
         if rest is None or own is None:
             continue
+        given = {p.number: own if p.number in named else rest for p in problems}
+        if any(
+            p.status is not Status.UNKNOWN and p.status is not given[p.number].status
+            for p in problems
+        ):
+            continue  # an item says otherwise: the paragraph is not read over it
         for problem in problems:
+            if problem.status is not Status.UNKNOWN:
+                continue
             match, span = (own, "own") if problem.number in named else (rest, "rest")
             s, e = found.span(span)
             s += len(text[s:e]) - len(text[s:e].lstrip())  # the source holds the raw value

@@ -30,11 +30,15 @@ if TYPE_CHECKING:
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
-# Not an ordinal (第三个问题, 第12项) nor the tail of a longer number.
+# Not an ordinal (第三个问题, 第12项, the last of a list 第1、2、4、5个问题) nor the tail of a
+# longer number.
+_ORD = r"[0-9一二三四五六七八九十]{1,3}"
 _COUNT = compile_pattern(
-    rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]){_N}\s*(?P<u>个|项|条|件)(?![0-9])"
+    rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]|第{_ORD}(?:[、和及与]{_ORD})*[、和及与])"
+    rf"{_N}\s*(?P<u>个|项|条|件)(?![0-9])"
     r"(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
+_ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及与]$")
 _RATE = compile_pattern(
     r"(?:(?:整改)?完成率|整改率|销号率|办结率)(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
 )
@@ -126,6 +130,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
     about_measures = False  # 制定整改措施52项，…已完成45项: what follows counts measures
     for clause in _CLAUSE.finditer(masked):
         part = clause.group(0)
+        if _ORDINAL_LIST.search(masked, 0, clause.start()):
+            continue  # 第1、2、4、5个问题已整改完成: the last of a list of ordinals, no count
         counts = list(_COUNT.finditer(part))
         if counts and _MEASURE_COUNT.search(part):
             about_measures = True
@@ -144,6 +150,10 @@ def read_counts(text: str, profile: Profile) -> Counts:
         problem_counts = [c for c in counts if c.group("what")]
         if status is not None:
             name = phrases[status.group(0)]
+            if name == Status.ONGOING.value and _dated_beside_long_term(
+                status.group(0), masked, profile
+            ):
+                name = Status.IN_PROGRESS.value  # 持续推进1个，长期坚持1个: two groups
             # A count after the phrase only when nothing but joining words (的, 问题…) lies
             # between: 已完成整改的问题40个, not 完成制度建设12项.
             after = [
@@ -202,6 +212,26 @@ def read_counts(text: str, profile: Profile) -> Counts:
 
 
 _JOINING = compile_pattern(r"并且|并|且|和|及|又")
+
+
+def _dated_beside_long_term(phrase: str, text: str, profile: Profile) -> bool:
+    """Whether ``phrase`` is one the items' deadlines decide (持续推进) and ``text`` counts
+    another long-term group of its own (…持续推进1个，长期坚持1个): the 持续推进 group is then
+    the unfinished one, in progress, as the long-term one is counted apart."""
+    if phrase not in profile.dated_long_term:
+        return False
+    phrases, status_words = _vocabulary(profile)
+    for clause in _CLAUSE.finditer(text):
+        part = clause.group(0)
+        found = status_words.search(part)
+        if (
+            found is not None
+            and found.group(0) not in profile.dated_long_term
+            and phrases[found.group(0)] == Status.ONGOING.value
+            and _COUNT.search(part, found.end())
+        ):
+            return True
+    return False
 
 
 def _same_status(gap: str, name: str, profile: Profile) -> str:
