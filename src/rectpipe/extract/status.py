@@ -8,13 +8,15 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..models.records import Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..text.sentences import sentences
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "StatusMatch",
@@ -278,7 +280,7 @@ def _status_label(profile: Profile) -> regex.Pattern[str]:
     """A status label opening a sentence, in brackets (【整改进展】) or before a colon
     (完成情况：); the profile's labels longest first, then in order."""
     labels = sorted(profile.labels.get("status", ()), key=lambda s: (-len(s), s))
-    names = "|".join(regex.escape(label) for label in labels) or "(?!)"
+    names = "|".join(escape(label) for label in labels) or "(?!)"
     return compile_pattern(
         rf"(?:[【\[［]\s*(?:{names})\s*[】\]］]\s*[：:∶]?|(?:{names})\s*[：:∶])\s*"
     )
