@@ -128,3 +128,26 @@ def test_a_step_done_then_work_under_way_is_in_progress() -> None:
     assert _status("修订制度。目前已完成复查，计划6月底前上线。") == StatusMatch(
         Status.COMPLETED, False
     )
+
+
+def test_glyphs_cut_to_their_ink_stay_on_their_line() -> None:
+    from rectpipe.readers.pdf.glyphs import Char
+    from rectpipe.readers.pdf.lines import build_lines
+
+    def glyph(text: str, x: float, top: float, bottom: float) -> Char:
+        return Char(text, x, x + 16.0, top, bottom, 16.0, "F", True)
+
+    # Two lines of 16 pt type; the comma and 一 of the first have boxes that rise only a few
+    # points above its foot (a font whose descriptor gives no ascent).
+    first = [
+        glyph("根", 100.0, 185.0, 199.7),
+        glyph("据", 116.0, 185.0, 199.7),
+        glyph("一", 132.0, 191.6, 199.7),
+        glyph("，", 148.0, 194.2, 199.7),
+        glyph("省", 164.0, 185.0, 199.7),
+    ]
+    second = [glyph("委", 100.0, 213.0, 227.7), glyph("。", 116.0, 222.5, 227.7)]
+    lines = build_lines(first + second, page=1)
+    assert [line.text for line in lines] == ["根据一，省", "委。"]
+    # Boxes of full height are left as they are.
+    assert [line.top for line in lines] == [185.0, 213.0]

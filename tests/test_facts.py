@@ -22,12 +22,7 @@ from rectpipe.tools.evaluate import (
 from .conftest import SAMPLES
 
 # document name → what it still misses (shapes rectpipe does not handle yet).
-KNOWN_MISSES: dict[str, str] = {
-    "shape-l08-college-xunshi-wrapped-title-contact-lines.pdf": (
-        "punctuation and 一 glyphs whose PDF boxes are far shorter than their line are set on "
-        "lines of their own (docs/blind-l.md cause 7)"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:
