@@ -124,6 +124,10 @@ def test_a_step_done_then_work_under_way_is_in_progress() -> None:
     assert _status("修订制度。目前已完成整改，正在开展回头看。") == StatusMatch(
         Status.COMPLETED, False
     )
+    # Keeping a finished rectification in place is no work under way.
+    assert _status("修订制度。目前已完成整改任务，正在巩固整改成果。") == StatusMatch(
+        Status.COMPLETED, False
+    )
     # A step done with nothing under way after it stays as it was read.
     assert _status("修订制度。目前已完成复查，计划6月底前上线。") == StatusMatch(
         Status.COMPLETED, False

@@ -188,8 +188,10 @@ def _ending_clause(
     return None
 
 
-# Work under way (…，监管平台正在建设，…): a step in progress, whatever the verb.
+# Work under way (…，监管平台正在建设，…): a step in progress, whatever the verb; not the work
+# that keeps a finished rectification in place (正在巩固整改成果, 正在开展“回头看”).
 _UNDER_WAY = compile_pattern(r"(?:正在|尚在|仍在)\p{Han}")
+_AFTERCARE = compile_pattern(r"巩固|深化|回头看|长效")
 
 
 def _under_way_after(
@@ -204,7 +206,12 @@ def _under_way_after(
     cuts = [i for i in range(stop, end) if text[i] in _CLAUSE_MARKS] + [end]
     for left, right in itertools.pairwise(cuts):
         clause = text[left + 1 : right].strip(_TRIM)
-        if clause and not _PLAN_CLAUSE.match(clause) and _UNDER_WAY.search(clause):
+        if (
+            clause
+            and not _PLAN_CLAUSE.match(clause)
+            and _UNDER_WAY.search(clause)
+            and not _AFTERCARE.search(clause)
+        ):
             at = text.find(clause, left + 1, right)
             return at, at + len(clause), StatusMatch(Status.IN_PROGRESS, False)
     return found

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from .glyphs import Char, _Glyphs
 from .native import native_loops
 from .settings import DEFAULT_SETTINGS, LayoutSettings
+from .short_glyphs import raise_short_glyphs
 
 __all__ = ["Line", "build_lines", "is_cjk", "line_text"]
 
@@ -172,7 +173,7 @@ def build_lines(
     if dedupe is None:
         dedupe = settings.dedupe_tolerance
     glyphs, upright = _Glyphs.of(chars)
-    glyphs = _full_height(glyphs, settings)
+    glyphs = raise_short_glyphs(glyphs, settings)
     cut = _line_order(glyphs, upright, settings.y_tolerance_ratio)
     if not cut[0]:
         return []
@@ -180,36 +181,6 @@ def build_lines(
     lines = _lines(_in_order(glyphs, order), starts, page, dedupe, settings)
     lines.sort(key=_BY_POSITION)
     return lines
-
-
-def _full_height(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
-    """``glyphs`` with the boxes cut to their ink raised to a glyph's height: a box shorter
-    than ``short_glyph_ratio`` of its font size gets its top ``full_glyph_ratio`` of the size
-    above its bottom, so that the commas, full stops and ``一`` of a font without ascent stay
-    on their line. The check runs column-wise; glyphs are only copied when one is short."""
-    tops, bottoms, sizes = glyphs.tops, glyphs.bottoms, glyphs.sizes
-    heights = list(map(operator.sub, bottoms, tops))
-    limits = list(map(operator.mul, sizes, itertools.repeat(settings.short_glyph_ratio)))
-    if not any(map(operator.lt, heights, limits)):
-        return glyphs
-    full = settings.full_glyph_ratio
-    raised = [
-        bottom - full * size if 0.0 < height < limit else top
-        for top, bottom, size, height, limit in zip(
-            tops, bottoms, sizes, heights, limits, strict=True
-        )
-    ]
-    return _Glyphs(
-        glyphs.source,
-        glyphs.index,
-        glyphs.texts,
-        glyphs.x0s,
-        glyphs.x1s,
-        raised,
-        bottoms,
-        sizes,
-        glyphs.text,
-    )
 
 
 def _line_order(
