@@ -32,6 +32,15 @@ _BARE_DATE = compile_pattern(
     r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$)"
 )
 
+# A post's line on a news account, copied with the post: an optional 原创 mark, the author and
+# the account's name, the date with its time, maybe the place it was posted from
+# (原创 某某 某某发布 2025年06月18日 17:42 某省).
+_POST_LINE = compile_pattern(
+    r"^\s*(?:原创\s+)?(?:[^\s，。；：:,;|]{1,20}\s+){0,3}"
+    r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<dd>(?P<d>[0-9]{1,2})\s*日)"
+    r"\s*[0-9]{1,2}:[0-9]{2}(?:\s+[^\s，。；：:,;]{1,10})?\s*$"
+)
+
 
 # The document's own dateline in its front matter, alone on its line: under the title in
 # parentheses (（二〇二四年十一月八日公告）), or under a speaker's name (2025年10月28日).
@@ -94,7 +103,7 @@ def date_lines(found: Collector, blocks: Sequence[int]) -> None:
             end = match.end("d") + (line[match.end("d") : match.end("d") + 1] in ("日", "号"))
             if best is None or rank < best[0]:
                 best = (rank, value, base + match.start("y"), base + end)
-        bare = _BARE_DATE.match(line)
+        bare = _BARE_DATE.match(line) or _POST_LINE.match(line)
         if bare:
             value = iso(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")))
             if value is not None and (best is None or best[0] > 2):

@@ -14,7 +14,7 @@ from ..structure.tree import Node
 from ..text.textmap import TextMap
 from .fields import Label, inline_status_label, split_labels, status_tag
 from .spans import Spans
-from .status import normalise_status
+from .status import normalise_status, status_phrase
 from .wrappers import finding_label
 
 __all__ = ["NodeFields", "Value", "node_fields"]
@@ -196,6 +196,14 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
             value = _value(text, base, label)
             if value is not None:
                 value = replace(value, line_start=base)
+            if value is not None and _states_status_instead(found.status, value, label, profile):
+                # 整改进展：<what was done>… then 完成情况：序时推进: the value that is a status
+                # gives it; the first one is what was done.
+                assert found.status is not None
+                found.actions.add(found.status.start, found.status.text)
+                found.actions.pieces.sort()
+                found.status = value
+                continue
             if value is not None and (
                 getattr(found, label.field) is None or _unit_after_person(found, label)
             ):
@@ -216,4 +224,17 @@ def _unit_after_person(found: NodeFields, label: Label) -> bool:
         and kept is not None
         and _PERSON_LABEL.search(kept.label) is not None
         and _PERSON_LABEL.search(label.label) is None
+    )
+
+
+def _states_status_instead(
+    current: Value | None, value: Value, label: Label, profile: Profile
+) -> bool:
+    """Whether a second status label's ``value`` is a status in so many words (序时推进, 已完成)
+    where the first one's value was a statement of what was done."""
+    if label.field != "status" or current is None:
+        return False
+    return (
+        status_phrase(value.text, profile) is not None
+        and status_phrase(current.text, profile) is None
     )

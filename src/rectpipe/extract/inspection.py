@@ -31,6 +31,8 @@ _PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 _BODY = compile_pattern(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组)"  # …巡察组第二组, …巡察第二组, …巡察三组
+    # the national audit office's resident office (审计署驻某地特派员办事处, 审计署某地特派办)
+    rf"|(?<!\p{{Han}})审计署驻?\p{{Han}}{{1,8}}?特派(?:员办事处|办)"
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)
     # (its name starts a word, or follows a joining word: 根据澄溪县审计局《…》)
     rf"|(?:(?:(?<!\p{{Han}})|(?<=根据|按照|依据)){_FREE}|{_PREFIX})审计(?:署|厅|局|组)"
@@ -57,6 +59,9 @@ _KIND_ALIASES = {"督查": InspectionKind.DUCHA}
 
 
 _CLAUSE = compile_pattern(r"[^。；\n]+")
+# What follows the name of a body that arranged the work rather than doing it (根据X统一部署,
+# 按照X工作安排).
+_ARRANGER = compile_pattern(r"(?:的)?(?:统一|总体|工作|年度)*(?:部署|安排|计划)")
 
 
 def read_inspection(found: Collector, intro: str, offset: int) -> None:
@@ -70,6 +75,10 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
     if kind is not None:
         meta.inspection_kind = _KIND_ALIASES.get(kind) or _kind(kind)
     bodies = list(_BODY.finditer(intro))
+    if len(bodies) > 1:
+        # 根据审计署工作安排，审计署驻某地特派员办事处对…: the office that arranged the work
+        # is not the one that inspected.
+        bodies = [b for b in bodies if not _ARRANGER.match(intro, b.end())] or bodies
     if bodies:
         # The fullest form of the first name: 市审计局 (an addressee) is 澄州市审计局 later on.
         first = max(

@@ -33,10 +33,12 @@ _PHONE = compile_pattern(
     r"(?P<v>[0-9０-９(（][0-9０-９\-—－–()（） ]{5,}[0-9０-９](?:[、，,/或][0-9０-９\-—－–]{5,})*)"
 )
 _EMAIL = compile_pattern(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-# An address ends at the next contact label (地址：X路9号　电话：…, the blank between them lost).
+# An address ends at the next contact label (地址：X路9号　电话：…, the blank between them lost),
+# also at its postcode given in brackets (X路9号（邮编：415500）).
 _ADDRESS = compile_pattern(
     r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|邮政信箱|来信地址|地址)\s*[：:∶]?\s*"
-    r"(?P<v>(?:(?!联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|网址)[^。；;\n，,])+)"
+    r"(?P<v>(?:(?![（(]\s*(?:邮编|邮政编码)|联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|网址)"
+    r"[^。；;\n，,])+)"
 )
 
 
@@ -137,6 +139,9 @@ _SHARE_SITE = compile_pattern(r"上传人\s*[:：]|文档编号\s*[:：]|上传�
 
 
 _TITLE_VERB = compile_pattern(r"关于|落实|贯彻|对照")
+# The site's name after a page's title, as a browser tab shows it: `_某县人民政府`,
+# ` - 某某网`, `｜某某网`.
+_SITE_SUFFIX = compile_pattern(r"(?:_|\s+[-–—|｜]\s+|[|｜])\s*[^_\s|｜，。；：]{2,24}\s*$")
 
 
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
@@ -179,11 +184,15 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         prefix = _TITLE_PREFIX.match(line)
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
+        site = _SITE_SUFFIX.search(line)
+        if site and _TITLE_END.search(line[: site.start()]):
+            # A page's title line, the site's name after it (关于…的通报_某县人民检察院).
+            line, end = line[: site.start()], start + site.start()
         if (title_at is None or shared) and _looks_like_title(line):
             pieces = [(start, end)]
             if position + 1 < len(front) and not _TITLE_END.search(line):
                 more = found.line(front[position + 1])
-                if len(more) <= 40 and _TITLE_END.search(more):
+                if len(more) <= 40 and _TITLE_END.search(more) and not is_furniture(more):
                     pieces.append(found.stripped_span(front[position + 1]))
             elif position > 0 and "关于" not in line and _title_head(found, front[position - 1]):
                 pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…关于 / …的通报

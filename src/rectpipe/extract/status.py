@@ -149,12 +149,12 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
     if found is not None:
         return found
     for start, end in reversed(spans[-2:]):
-        found = (
-            _status_span(text, start, end, profile)
-            or _status_clause(text, start, end, profile)
-            or _leading_clause(text, start, end, profile)
-            or _inner_clause(text, start, end, profile)
-        )
+        found = _status_span(text, start, end, profile) or _status_clause(text, start, end, profile)
+        if found is None:
+            found = _leading_clause(text, start, end, profile)
+            if found is not None:
+                found = _under_way_after(text, end, found, profile)
+        found = found or _inner_clause(text, start, end, profile)
         if found is not None:
             return found
     return _ending_clause(text, *spans[-1], profile)
@@ -209,6 +209,35 @@ def _ending_clause(
         # 目前，招聘工作正在推进中: the opening belongs to the status
         return (lead if at - lead <= opening.end() else at), at + len(clause), match
     return None
+
+
+# Work under way (…，监管平台正在建设，…): a step in progress, whatever the verb; not the work
+# that keeps a finished rectification in place (正在巩固整改成果, 正在开展“回头看”).
+_UNDER_WAY = compile_pattern(r"(?:正在|尚在|仍在)\p{Han}")
+_AFTERCARE = compile_pattern(r"巩固|深化|回头看|长效")
+
+
+def _under_way_after(
+    text: str, end: int, found: tuple[int, int, StatusMatch], profile: Profile
+) -> tuple[int, int, StatusMatch]:
+    """A leading clause that completes a step (目前已完成复查) rather than the problem, followed
+    in its sentence by a clause telling work under way (平台正在建设): in progress, from that
+    clause. A leading clause that completes the problem in so many words (已完成整改) stands."""
+    start, stop, match = found
+    if match.status is not Status.COMPLETED or _covered(text[start:stop], profile) >= 1.0:
+        return found
+    cuts = [i for i in range(stop, end) if text[i] in _CLAUSE_MARKS] + [end]
+    for left, right in itertools.pairwise(cuts):
+        clause = text[left + 1 : right].strip(_TRIM)
+        if (
+            clause
+            and not _PLAN_CLAUSE.match(clause)
+            and _UNDER_WAY.search(clause)
+            and not _AFTERCARE.search(clause)
+        ):
+            at = text.find(clause, left + 1, right)
+            return at, at + len(clause), StatusMatch(Status.IN_PROGRESS, False)
+    return found
 
 
 def _status_clause(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from .glyphs import Char, _Glyphs
 from .native import native_loops
 from .settings import DEFAULT_SETTINGS, LayoutSettings
+from .short_glyphs import raise_short_glyphs
 
 __all__ = ["Line", "build_lines", "is_cjk", "line_text"]
 
@@ -172,6 +173,7 @@ def build_lines(
     if dedupe is None:
         dedupe = settings.dedupe_tolerance
     glyphs, upright = _Glyphs.of(chars)
+    glyphs = raise_short_glyphs(glyphs, settings)
     cut = _line_order(glyphs, upright, settings.y_tolerance_ratio)
     if not cut[0]:
         return []

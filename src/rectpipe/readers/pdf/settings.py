@@ -46,6 +46,16 @@ class LayoutSettings:
     """A glyph joins a line when its vertical centre lies within this ratio of the smaller of
     the two heights (the glyph's and the line's first glyph's) from the line's centre."""
 
+    short_glyph_ratio: float = 0.6
+    """A glyph whose box is shorter than this ratio of its font size has a box cut to its ink
+    (PDFium's loose box of a font whose descriptor gives no ascent: ``，`` ``。`` ``一`` barely
+    above the line's foot); its top is raised to :attr:`full_glyph_ratio` of its size above
+    its bottom before glyphs are grouped into lines."""
+
+    full_glyph_ratio: float = 0.9
+    """The height, as a ratio of its font size, a short glyph's box is given from its bottom
+    (:attr:`short_glyph_ratio`)."""
+
     x_tolerance_ratio: float = 0.25
     """A gap between two glyphs wider than this ratio of the font size is a word space between
     non-CJK characters; a gap that wide also ends the Latin word a line starts with."""
