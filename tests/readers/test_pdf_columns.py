@@ -28,6 +28,7 @@ from rectpipe.readers.pdf import (
     line_text,
     repair_chars,
 )
+from rectpipe.readers.pdf.settings import LayoutSettings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -77,8 +78,19 @@ def _reference_rows(group: list[Char], dedupe: float) -> list[list[Char]]:
     return rows
 
 
+def _reference_raised(char: Char) -> Char:
+    """A glyph box cut to its ink (shorter than ``short_glyph_ratio`` of its size) with its top
+    raised to ``full_glyph_ratio`` of its size above its bottom."""
+    settings = LayoutSettings()
+    height = char.bottom - char.top
+    if 0.0 < height < settings.short_glyph_ratio * char.size:
+        return char._replace(top=char.bottom - settings.full_glyph_ratio * char.size)
+    return char
+
+
 def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[Line]:
-    upright = [c for c in chars if c.upright and c.bottom > c.top]
+    raised = [_reference_raised(c) for c in chars]
+    upright = [c for c in raised if c.upright and c.bottom > c.top]
     upright.sort(key=lambda c: c.top + c.bottom)
     groups: list[list[Char]] = []
     centre2 = height = 0.0

@@ -36,9 +36,15 @@ def raise_short_glyphs(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
             tops, bottoms, sizes, heights, limits, strict=True
         )
     ]
+    # the glyphs themselves too, so every path that reads them (a line's own top, the closer
+    # look at overlapping or spaced glyphs) sees the raised box
+    chars = [
+        char if top == char.top else char._replace(top=top)
+        for char, top in zip(glyphs.chars(), raised, strict=True)
+    ]
     return _Glyphs(
-        glyphs.source,
-        glyphs.index,
+        chars,
+        range(len(chars)),
         glyphs.texts,
         glyphs.x0s,
         glyphs.x1s,
