@@ -782,3 +782,34 @@ def test_reopening_the_document_reads_the_same_pages(monkeypatch: pytest.MonkeyP
     assert len(once) == 17
     assert len(openings) == 5  # before pages 4, 7, 10, 13 and 16
     assert reopened == once
+
+
+def test_glyphs_of_a_fallback_font_with_a_deep_descent_stay_on_their_line() -> None:
+    """Four glyphs drawn from another font, whose boxes reach a line's height below the foot,
+    are fitted to their ordinary neighbours (the first from the glyph before it, each next one
+    from the one fitted before it), so the line is read whole; the next line stays apart."""
+    from rectpipe.readers.pdf.glyphs import Char
+    from rectpipe.readers.pdf.lines import build_lines
+
+    def glyph(text: str, x: float, top: float, bottom: float) -> Char:
+        return Char(text, x, x + 16.0, top, bottom, 16.0, "F", True)
+
+    heading = "关于资金拨付滞后的问题"
+    tall = set(range(4, 8))  # 拨付滞后
+    first = [
+        glyph(ch, 100.0 + 16 * i, 100.0, 130.5 if i in tall else 114.8)
+        for i, ch in enumerate(heading)
+    ]
+    second = [glyph(ch, 100.0 + 16 * i, 122.0, 136.8) for i, ch in enumerate("审计发现问题")]
+    lines = build_lines(first + second, page=1)
+    assert [line.text for line in lines] == [heading, "审计发现问题"]
+    assert lines[0].bottom == pytest.approx(114.8)
+    # a tall run that opens a line is fitted from the glyph after it
+    opening = [
+        glyph(ch, 100.0 + 16 * i, 100.0, 130.5 if i < 2 else 114.8)
+        for i, ch in enumerate("拨付资金")
+    ]
+    assert [line.text for line in build_lines(opening + second, page=1)] == [
+        "拨付资金",
+        "审计发现问题",
+    ]

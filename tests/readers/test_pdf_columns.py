@@ -88,8 +88,37 @@ def _reference_raised(char: Char) -> Char:
     return char
 
 
+def _reference_fitted(chars: list[Char]) -> list[Char]:
+    """Each glyph taller than ``tall_glyph_ratio`` of its size fitted to the glyph before it
+    (a pass forward) or else after it (a pass backward), when that one is of ordinary height
+    (fitted already, or never tall) and size and shares its top, or else its bottom."""
+    settings = LayoutSettings()
+    edge, tall = settings.edge_tolerance_ratio, settings.tall_glyph_ratio
+    out = list(chars)
+    left = {k for k, c in enumerate(chars) if c.bottom - c.top > tall * c.size}
+    for indices, step in ((range(len(chars)), -1), (range(len(chars) - 1, -1, -1), 1)):
+        for k in indices:
+            ref = k + step
+            if k not in left or not 0 <= ref < len(chars) or ref in left:
+                continue
+            char, other = chars[k], out[ref]
+            height = other.bottom - other.top
+            if not 0.0 < height <= tall * other.size:
+                continue
+            if abs(other.size - char.size) > edge * char.size:
+                continue
+            if abs(char.top - other.top) <= edge * char.size:
+                out[k] = char._replace(bottom=char.top + height)
+            elif abs(char.bottom - other.bottom) <= edge * char.size:
+                out[k] = char._replace(top=char.bottom - height)
+            else:
+                continue
+            left.discard(k)
+    return out
+
+
 def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[Line]:
-    raised = [_reference_raised(c) for c in chars]
+    raised = _reference_fitted([_reference_raised(c) for c in chars])
     upright = [c for c in raised if c.upright and c.bottom > c.top]
     upright.sort(key=lambda c: c.top + c.bottom)
     groups: list[list[Char]] = []
@@ -159,7 +188,7 @@ def random_page(rng: random.Random) -> list[Char]:
                 w = rng.uniform(-3, 20)
             x += 0.0 if rng.random() < 0.7 else rng.choice([0.5, 2.0, 4.0, 30.0, -0.2, -w])
             top = y + (0.0 if rng.random() < 0.8 else rng.choice([0.3, -0.5, 2.0, 9.0]))
-            h = s * 1.2 if rng.random() < 0.9 else rng.choice([0.0, -1.0, s * 0.5, 3.0])
+            h = s * 1.2 if rng.random() < 0.9 else rng.choice([0.0, -1.0, s * 0.5, 3.0, s * 2.0])
             texts = ["中", "国", "a", "b", "1", ".", "—", "“", "A", "(", ""]
             text = rng.choice(texts if mode == "messy" else list("中国人民abc123.，"))
             box = [x, x + w, top, top + h]

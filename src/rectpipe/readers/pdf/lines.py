@@ -18,10 +18,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .glyph_heights import fit_tall_glyphs, raise_short_glyphs
 from .glyphs import Char, _Glyphs
 from .native import native_loops
 from .settings import DEFAULT_SETTINGS, LayoutSettings
-from .short_glyphs import raise_short_glyphs
 
 __all__ = ["Line", "build_lines", "is_cjk", "line_text"]
 
@@ -173,7 +173,7 @@ def build_lines(
     if dedupe is None:
         dedupe = settings.dedupe_tolerance
     glyphs, upright = _Glyphs.of(chars)
-    glyphs = raise_short_glyphs(glyphs, settings)
+    glyphs = fit_tall_glyphs(raise_short_glyphs(glyphs, settings), settings)
     cut = _line_order(glyphs, upright, settings.y_tolerance_ratio)
     if not cut[0]:
         return []

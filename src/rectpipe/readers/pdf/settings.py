@@ -56,6 +56,16 @@ class LayoutSettings:
     """The height, as a ratio of its font size, a short glyph's box is given from its bottom
     (:attr:`short_glyph_ratio`)."""
 
+    tall_glyph_ratio: float = 1.6
+    """A glyph whose box is taller than this ratio of its font size comes from a font with a
+    much larger descent or ascent than its neighbours' (a fallback font); it is fitted to a
+    neighbouring glyph of ordinary height that shares one of its edges before lines are formed."""
+
+    edge_tolerance_ratio: float = 0.2
+    """How far apart (a ratio of the font size) two glyphs' tops or bottoms may be and still be
+    one edge, when a tall glyph is fitted to its neighbour (:attr:`tall_glyph_ratio`); also how
+    far their sizes may differ."""
+
     x_tolerance_ratio: float = 0.25
     """A gap between two glyphs wider than this ratio of the font size is a word space between
     non-CJK characters; a gap that wide also ends the Latin word a line starts with."""
