@@ -78,24 +78,23 @@ def _reference_rows(group: list[Char], dedupe: float) -> list[list[Char]]:
     return rows
 
 
-def _reference_raised(char: Char) -> Char:
-    """A glyph box cut to its ink (shorter than ``short_glyph_ratio`` of its size) with its top
-    raised to ``full_glyph_ratio`` of its size above its bottom."""
-    settings = LayoutSettings()
-    height = char.bottom - char.top
-    if 0.0 < height < settings.short_glyph_ratio * char.size:
-        return char._replace(top=char.bottom - settings.full_glyph_ratio * char.size)
-    return char
-
-
 def _reference_fitted(chars: list[Char]) -> list[Char]:
-    """Each glyph taller than ``tall_glyph_ratio`` of its size fitted to the glyph before it
-    (a pass forward) or else after it (a pass backward), when that one is of ordinary height
-    (fitted already, or never tall) and size and shares its top, or else its bottom."""
+    """Each glyph shorter than ``short_glyph_ratio`` or taller than ``tall_glyph_ratio`` of its
+    size fitted to the glyph before it (a pass forward) or else after it (a pass backward),
+    when that one is of ordinary height (fitted already, or never odd) and size and shares its
+    top, or else its bottom; a short one left gets a top ``full_glyph_ratio`` above its bottom."""
     settings = LayoutSettings()
-    edge, tall = settings.edge_tolerance_ratio, settings.tall_glyph_ratio
+    edge, short, tall = (
+        settings.edge_tolerance_ratio,
+        settings.short_glyph_ratio,
+        settings.tall_glyph_ratio,
+    )
+
+    def ordinary(char: Char) -> bool:
+        return short * char.size <= char.bottom - char.top <= tall * char.size
+
     out = list(chars)
-    left = {k for k, c in enumerate(chars) if c.bottom - c.top > tall * c.size}
+    left = {k for k, c in enumerate(chars) if c.bottom - c.top > 0.0 and not ordinary(c)}
     for indices, step in ((range(len(chars)), -1), (range(len(chars) - 1, -1, -1), 1)):
         for k in indices:
             ref = k + step
@@ -103,9 +102,7 @@ def _reference_fitted(chars: list[Char]) -> list[Char]:
                 continue
             char, other = chars[k], out[ref]
             height = other.bottom - other.top
-            if not 0.0 < height <= tall * other.size:
-                continue
-            if abs(other.size - char.size) > edge * char.size:
+            if not ordinary(other) or abs(other.size - char.size) > edge * char.size:
                 continue
             if abs(char.top - other.top) <= edge * char.size:
                 out[k] = char._replace(bottom=char.top + height)
@@ -114,11 +111,15 @@ def _reference_fitted(chars: list[Char]) -> list[Char]:
             else:
                 continue
             left.discard(k)
+    for k in left:
+        char = chars[k]
+        if char.bottom - char.top < short * char.size:
+            out[k] = char._replace(top=char.bottom - settings.full_glyph_ratio * char.size)
     return out
 
 
 def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[Line]:
-    raised = _reference_fitted([_reference_raised(c) for c in chars])
+    raised = _reference_fitted(list(chars))
     upright = [c for c in raised if c.upright and c.bottom > c.top]
     upright.sort(key=lambda c: c.top + c.bottom)
     groups: list[list[Char]] = []

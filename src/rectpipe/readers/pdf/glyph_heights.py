@@ -3,13 +3,21 @@
 PDFium's loose box of a glyph spans its font's ascent and descent, and lines are formed by the
 glyphs' vertical centres, so a box of the wrong height sets its glyph on a line of its own:
 
-- when the font's descriptor gives no ascent (a CJK font embedded by some Word exports), the
-  box of a comma, a full stop or ``一`` rises only a few points above the line's foot. Their
-  bottoms are right; their tops are raised (:func:`raise_short_glyphs`);
+- when a font's descriptor gives no ascent or no descent (a CJK font embedded by some Word and
+  LibreOffice exports), the box of a comma, a full stop or ``一`` is cut to a sliver at the
+  line's foot or at its head;
 - when a few glyphs come from another font (a fallback font for characters the first one
-  lacks, figures in a Latin font) whose descent or ascent is much larger, their boxes reach
-  far below or above the line. The edge they share with a neighbouring glyph of ordinary
-  height is right; the other is set at that neighbour's height (:func:`fit_tall_glyphs`).
+  lacks, figures in a Latin font) whose descent or ascent is much larger, their boxes reach far
+  below or above the line.
+
+Such a box (shorter than ``short_glyph_ratio`` or taller than ``tall_glyph_ratio`` of its font
+size) is fitted to a neighbouring glyph of ordinary height and the same size, in the order
+glyphs are drawn (mostly reading order): the glyph before it, or else the one after it. The
+edge the two share (their tops, or else their bottoms, within ``edge_tolerance_ratio`` of the
+size) is kept, and the other is set at the neighbour's height from it; a fitted glyph serves as
+the neighbour of the next, so a run of them is fitted glyph by glyph. A short box with no such
+neighbour keeps its bottom and gets a top ``full_glyph_ratio`` of its size above it; a tall one
+keeps its box.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -22,71 +30,35 @@ import operator
 from .glyphs import _Glyphs
 from .settings import LayoutSettings
 
-__all__ = ["fit_tall_glyphs", "raise_short_glyphs"]
+__all__ = ["fit_glyph_heights"]
 
 
-def raise_short_glyphs(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
-    """``glyphs`` with the boxes cut to their ink raised to a glyph's height: a box shorter
-    than ``short_glyph_ratio`` of its font size gets its top ``full_glyph_ratio`` of the size
-    above its bottom, so that the commas, full stops and ``一`` of a font without ascent stay
-    on their line. The check runs column-wise; glyphs are only copied when one is short."""
+def fit_glyph_heights(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
+    """``glyphs`` with their boxes of odd heights fitted (see the module). The check runs
+    column-wise; glyphs are only copied when one is odd."""
     tops, bottoms, sizes = glyphs.tops, glyphs.bottoms, glyphs.sizes
     heights = list(map(operator.sub, bottoms, tops))
-    limits = list(map(operator.mul, sizes, itertools.repeat(settings.short_glyph_ratio)))
-    if not any(map(operator.lt, heights, limits)):
-        return glyphs
-    full = settings.full_glyph_ratio
-    raised = [
-        bottom - full * size if 0.0 < height < limit else top
-        for top, bottom, size, height, limit in zip(
-            tops, bottoms, sizes, heights, limits, strict=True
-        )
-    ]
-    # the glyphs themselves too, so every path that reads them (a line's own top, the closer
-    # look at overlapping or spaced glyphs) sees the raised box
-    chars = [
-        char if top == char.top else char._replace(top=top)
-        for char, top in zip(glyphs.chars(), raised, strict=True)
-    ]
-    return _Glyphs(
-        chars,
-        range(len(chars)),
-        glyphs.texts,
-        glyphs.x0s,
-        glyphs.x1s,
-        raised,
-        bottoms,
-        sizes,
-        glyphs.text,
-    )
-
-
-def fit_tall_glyphs(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
-    """``glyphs`` with each box taller than ``tall_glyph_ratio`` of its font size fitted to a
-    neighbour (in the order glyphs are drawn, which is mostly reading order) of ordinary height
-    and the same size: the glyph before it, or else the one after it. When the two share their
-    top (within ``edge_tolerance_ratio`` of the size), the tall box gets the neighbour's height
-    below that top; when they share their bottom, above it. A fitted glyph serves as the
-    neighbour of the next, so a run of them is fitted glyph by glyph; a glyph with no such
-    neighbour keeps its box."""
-    tops, bottoms, sizes = glyphs.tops, glyphs.bottoms, glyphs.sizes
-    heights = list(map(operator.sub, bottoms, tops))
-    limits = list(map(operator.mul, sizes, itertools.repeat(settings.tall_glyph_ratio)))
-    tall = list(itertools.compress(range(len(heights)), map(operator.gt, heights, limits)))
-    if not tall:
+    lows = list(map(operator.mul, sizes, itertools.repeat(settings.short_glyph_ratio)))
+    highs = list(map(operator.mul, sizes, itertools.repeat(settings.tall_glyph_ratio)))
+    short = map(operator.lt, heights, lows)
+    tall = map(operator.gt, heights, highs)
+    odd = [k for k, s, t in zip(range(len(heights)), short, tall, strict=True) if s or t]
+    odd = [k for k in odd if heights[k] > 0.0]  # empty or inverted boxes: never on a line
+    if not odd:
         return glyphs
     new_tops, new_bottoms = list(tops), list(bottoms)
     edge = settings.edge_tolerance_ratio
-    left = set(tall)
-    # forward, then backward: a run of tall glyphs is fitted from the ordinary one before it
-    # (or, at a line's start, after it), each fitted glyph serving the next
-    for order, step in ((tall, -1), (tall[::-1], 1)):
+    left = set(odd)
+    for order, step in ((odd, -1), (odd[::-1], 1)):
         for k in order:
             ref = k + step
             if k not in left or not 0 <= ref < len(heights) or ref in left:
                 continue
             height = new_bottoms[ref] - new_tops[ref]
-            if not 0.0 < height <= limits[ref] or abs(sizes[ref] - sizes[k]) > edge * sizes[k]:
+            if (
+                not lows[ref] <= height <= highs[ref]
+                or abs(sizes[ref] - sizes[k]) > edge * sizes[k]
+            ):
                 continue
             if abs(tops[k] - new_tops[ref]) <= edge * sizes[k]:
                 new_bottoms[k] = tops[k] + height
@@ -95,6 +67,10 @@ def fit_tall_glyphs(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
             else:
                 continue
             left.discard(k)
+    full = settings.full_glyph_ratio
+    for k in left:
+        if heights[k] < lows[k]:
+            new_tops[k] = bottoms[k] - full * sizes[k]
     chars = [
         char if top == char.top and bottom == char.bottom else char._replace(top=top, bottom=bottom)
         for char, top, bottom in zip(glyphs.chars(), new_tops, new_bottoms, strict=True)

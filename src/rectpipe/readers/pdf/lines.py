@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .glyph_heights import fit_tall_glyphs, raise_short_glyphs
+from .glyph_heights import fit_glyph_heights
 from .glyphs import Char, _Glyphs
 from .native import native_loops
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -173,7 +173,7 @@ def build_lines(
     if dedupe is None:
         dedupe = settings.dedupe_tolerance
     glyphs, upright = _Glyphs.of(chars)
-    glyphs = fit_tall_glyphs(raise_short_glyphs(glyphs, settings), settings)
+    glyphs = fit_glyph_heights(glyphs, settings)
     cut = _line_order(glyphs, upright, settings.y_tolerance_ratio)
     if not cut[0]:
         return []

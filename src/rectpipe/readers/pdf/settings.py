@@ -48,18 +48,19 @@ class LayoutSettings:
 
     short_glyph_ratio: float = 0.6
     """A glyph whose box is shorter than this ratio of its font size has a box cut to its ink
-    (PDFium's loose box of a font whose descriptor gives no ascent: ``，`` ``。`` ``一`` barely
-    above the line's foot); its top is raised to :attr:`full_glyph_ratio` of its size above
-    its bottom before glyphs are grouped into lines."""
+    (PDFium's loose box of a font whose descriptor gives no ascent or descent: ``，`` ``。``
+    ``一`` a sliver at the line's foot or head); it is fitted to a neighbouring glyph of
+    ordinary height before glyphs are grouped into lines (:mod:`.glyph_heights`)."""
 
     full_glyph_ratio: float = 0.9
-    """The height, as a ratio of its font size, a short glyph's box is given from its bottom
-    (:attr:`short_glyph_ratio`)."""
+    """The height, as a ratio of its font size, a short glyph's box is given above its bottom
+    when no neighbour shares one of its edges (:attr:`short_glyph_ratio`)."""
 
     tall_glyph_ratio: float = 1.6
     """A glyph whose box is taller than this ratio of its font size comes from a font with a
     much larger descent or ascent than its neighbours' (a fallback font); it is fitted to a
-    neighbouring glyph of ordinary height that shares one of its edges before lines are formed."""
+    neighbouring glyph of ordinary height that shares one of its edges before lines are formed
+    (:mod:`.glyph_heights`)."""
 
     edge_tolerance_ratio: float = 0.2
     """How far apart (a ratio of the font size) two glyphs' tops or bottoms may be and still be
