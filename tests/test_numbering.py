@@ -182,6 +182,25 @@ def test_a_count_or_year_after_the_dot_makes_a_marker(text: str, ordinal: int) -
     assert marker is not None and marker.ordinal == ordinal and marker.raw.endswith(".")
 
 
-@pytest.mark.parametrize("text", ["1.3亿元资金", "1.3个百分点", "2.5倍", "3.5万元"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.3亿元资金",
+        "1.3个百分点",
+        "2.5倍",
+        "3.5万元",
+        "3.2公里",
+        "1.5平方公里",
+        "2.4千米",
+        "1.2十万",
+    ],
+)
 def test_decimals_stay_numbers(text: str) -> None:
     assert match_marker(text) is None
+
+
+@pytest.mark.parametrize("text", ["3.1公务支出管理不严", "2.3平台建设滞后", "1.2立行立改不到位"])
+def test_a_word_that_opens_like_a_unit_follows_a_decimal_item(text: str) -> None:
+    """公务, 平台, 立行立改 open like 公里, 平方, 立方 but are words: the decimal is an item."""
+    marker = match_marker(text)
+    assert marker is not None and marker.raw == text[:3]

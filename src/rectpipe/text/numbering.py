@@ -118,8 +118,10 @@ _WHOLE_COUNT = (
 # 1.3亿元, 2.5倍, 3.2公里: a decimal number before a unit, not a 1.1 item number.
 # The words a count takes (1.3处违规建设: item 1., three places) are refused the same way.
 _UNIT_AFTER = (
-    "[亿万千百十元角分个倍%％米吨亩公平立人户家项件次期年月日天周余多岁条座所名辆台套份块克升度"
+    "(?:[亿万元角分个倍%％米吨亩人户家项件次期年月日天周余多岁条座所名辆台套份块克升度"
     "处起宗栋批棵篇场]"
+    # units whose first character also opens common words (公务, 平台, 立行立改, 千方百计…)
+    "|千[米克瓦元亩万]|百[分万亿元米]|十[万亿]|公[里斤顷分]|平方|立方)"
 )
 # 1.1 理论学习… / 1.1理论学习…: a blank or a word that is no unit after a decimal item number.
 _DECIMAL_AFTER = rf"[\s\u3000]|(?!{_UNIT_AFTER})\p{{Han}}"
