@@ -17,6 +17,7 @@ from rectpipe.text.repair_text import (
     fold_ratio_colon,
     fullwidth_punctuation,
     halfwidth_copy,
+    halfwidth_figures,
     is_traditional,
     split_glued,
     strip_pinyin,
@@ -296,3 +297,34 @@ def test_a_spun_copy_reads_like_the_clean_one() -> None:
     assert problem.title == "关于污水管网建设滞后的问题"
     assert problem.status is rectpipe.Status.COMPLETED
     assert problem.actions == "已完成，新建管网12公里、完成验收。"
+
+
+_FULL_FIGURES = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def test_full_width_figures_give_the_report_half_width_ones_give() -> None:
+    """A copy typed in a full-width input mode (２０２４年３月, ７７．８％) gives the same
+    metadata, totals and problems: its figures are made half-width, and it says so."""
+    sample = SAMPLES / "family-b-xuncha.txt"
+    plain = rectpipe.parse_file(sample)
+    full = rectpipe.parse_text(sample.read_text("utf-8").translate(_FULL_FIGURES))
+    assert full.metadata.model_dump() == plain.metadata.model_dump()
+    assert full.summary.stated == plain.summary.stated
+    assert plain.summary.stated.completion_rate is not None  # 77.8 was ７７．８
+    assert _shape(full) == _shape(plain)
+    assert "text_repaired_figures" in _codes(full)
+    assert "text_repaired_figures" not in _codes(plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("２０２４年３月５日", "2024年3月5日"),
+        ("完成率７７．８％。", "完成率77.8％。"),
+        ("１．关于问题", "1．关于问题"),  # a marker's full-width dot stays
+        ("（ＡＢ）", "（ＡＢ）"),
+        ("no figures", "no figures"),
+    ],
+)
+def test_halfwidth_figures(text: str, expected: str) -> None:
+    assert halfwidth_figures(text) == expected

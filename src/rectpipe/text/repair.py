@@ -4,6 +4,8 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 
 - ``traditional``: a traditional-character copy → simplified (only when the document as a
   whole is traditional, so a stray 於 in a simplified text stays);
+- ``figures``: full-width figures (``２０２４年``, typed in a full-width input mode) → the
+  half-width ones (:func:`~rectpipe.text.repair_text.halfwidth_figures`);
 - ``pinyin``: pinyin glosses after characters, ``個(gè)`` → ``個``;
 - ``punctuation``: a web copy's ASCII ``, : ; ( )`` between Han characters → full-width (only
   when the document as a whole lost its full-width commas), and ``∶`` used as a colon;
@@ -43,6 +45,7 @@ from .repair_text import (
     fold_ratio_colon,
     fullwidth_punctuation,
     halfwidth_copy,
+    halfwidth_figures,
     is_traditional,
     split_glued,
     strip_pinyin,
@@ -62,6 +65,7 @@ __all__ = [
 
 KINDS = (
     "traditional",
+    "figures",
     "pinyin",
     "punctuation",
     "doubled_punctuation",
@@ -72,6 +76,7 @@ KINDS = (
 )
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
+    "figures": "full-width figures made half-width (２０２４ → 2024, ７７．８ → 77.8)",
     "pinyin": "pinyin glosses after characters removed",
     "punctuation": "half-width punctuation between Han characters made full-width",
     "doubled_punctuation": "doubled clause marks collapsed (，， → ，, ，。 → 。, ，、 → 、)",
@@ -103,7 +108,10 @@ def _char_repairs(text: str, plan: _Plan, ocr: bool = False) -> tuple[str, list[
     """``text`` with the character-level repairs of ``plan``, and the kinds that changed it;
     ``ocr``: the text was recognised by OCR (its misreadings are put right first)."""
     kinds: list[str] = []
-    steps: list[tuple[str, Callable[[str], str]]] = [("pinyin", strip_pinyin)]
+    steps: list[tuple[str, Callable[[str], str]]] = [
+        ("figures", halfwidth_figures),
+        ("pinyin", strip_pinyin),
+    ]
     if ocr:
         steps.insert(0, ("ocr", ocr_punctuation))
     if plan.traditional:

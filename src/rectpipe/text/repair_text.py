@@ -28,6 +28,7 @@ __all__ = [
     "fold_ratio_colon",
     "fullwidth_punctuation",
     "halfwidth_copy",
+    "halfwidth_figures",
     "is_traditional",
     "split_glued",
     "split_points",
@@ -155,6 +156,19 @@ def halfwidth_copy(texts: Iterable[str], *, minimum: int = 3) -> bool:
         return False
     half = len(_HALF_COMMA.findall(joined))
     return half >= minimum and half > joined.count("，")
+
+
+_FIGURES = str.maketrans({chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)})
+_FULLWIDTH_DOT = compile_pattern(r"(?<=[0-9])．(?=[0-9])")
+
+
+def halfwidth_figures(text: str) -> str:
+    """Full-width figures (``２０２４年３月``, typed in a full-width input mode) made the
+    half-width ones every date, count and rate is written in, and a full-width ``．`` between
+    two figures a decimal point (``７７．８％`` → ``77.8％``). Other full-width marks stay."""
+    if not any("０" <= char <= "９" for char in text):
+        return text
+    return _FULLWIDTH_DOT.sub(".", text.translate(_FIGURES))
 
 
 def fold_ratio_colon(text: str) -> str:
