@@ -19,6 +19,7 @@ from rectpipe.text.repair_text import (
     halfwidth_copy,
     halfwidth_figures,
     is_traditional,
+    letter_spaced,
     split_glued,
     strip_pinyin,
     to_simplified,
@@ -328,3 +329,22 @@ def test_full_width_figures_give_the_report_half_width_ones_give() -> None:
 )
 def test_halfwidth_figures(text: str, expected: str) -> None:
     assert halfwidth_figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 0 2 4 年 5 月 2 0 日", "2024年5月20日"),
+        ("1 . 关于问题", "1.关于问题"),
+        ("滞后， 2 个年度", "滞后，2个年度"),
+        ("3 、应急演练", "3、应急演练"),
+        ("ISO 9 0 0 1 认证", "ISO 9001认证"),  # a word gap between ASCII words stays
+        ("首页 > 新闻中心 > 要闻", "首页 > 新闻中心 > 要闻"),  # a separator is no letter
+        ("| 文号： | 无 |", "| 文号： | 无 |"),  # nor a column rule
+        ("共 12 个问题", "共 12 个问题"),
+        ("Windows 10 系统", "Windows 10 系统"),
+        ("办公室  2025年7月3日", "办公室  2025年7月3日"),
+    ],
+)
+def test_letter_spaced(text: str, expected: str) -> None:
+    assert letter_spaced(text) == expected

@@ -6,6 +6,8 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
   whole is traditional, so a stray 於 in a simplified text stays);
 - ``figures``: full-width figures (``２０２４年``, typed in a full-width input mode) → the
   half-width ones (:func:`~rectpipe.text.repair_text.halfwidth_figures`);
+- ``letter_spacing``: a line set with a blank after every character (``2 0 2 4 年 5 月``) →
+  the line without them (:func:`~rectpipe.text.repair_text.letter_spaced`);
 - ``pinyin``: pinyin glosses after characters, ``個(gè)`` → ``個``;
 - ``punctuation``: a web copy's ASCII ``, : ; ( )`` between Han characters → full-width (only
   when the document as a whole lost its full-width commas), and ``∶`` used as a colon;
@@ -47,6 +49,7 @@ from .repair_text import (
     halfwidth_copy,
     halfwidth_figures,
     is_traditional,
+    letter_spaced,
     split_glued,
     strip_pinyin,
     to_simplified,
@@ -66,6 +69,7 @@ __all__ = [
 KINDS = (
     "traditional",
     "figures",
+    "letter_spacing",
     "pinyin",
     "punctuation",
     "doubled_punctuation",
@@ -77,6 +81,7 @@ KINDS = (
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
     "figures": "full-width figures made half-width (２０２４ → 2024, ７７．８ → 77.8)",
+    "letter_spacing": "lines set with a blank after every character closed up",
     "pinyin": "pinyin glosses after characters removed",
     "punctuation": "half-width punctuation between Han characters made full-width",
     "doubled_punctuation": "doubled clause marks collapsed (，， → ，, ，。 → 。, ，、 → 、)",
@@ -110,6 +115,7 @@ def _char_repairs(text: str, plan: _Plan, ocr: bool = False) -> tuple[str, list[
     kinds: list[str] = []
     steps: list[tuple[str, Callable[[str], str]]] = [
         ("figures", halfwidth_figures),
+        ("letter_spacing", letter_spaced),
         ("pinyin", strip_pinyin),
     ]
     if ocr:

@@ -30,6 +30,7 @@ __all__ = [
     "halfwidth_copy",
     "halfwidth_figures",
     "is_traditional",
+    "letter_spaced",
     "split_glued",
     "split_points",
     "strip_pinyin",
@@ -169,6 +170,61 @@ def halfwidth_figures(text: str) -> str:
     if not any("０" <= char <= "９" for char in text):
         return text
     return _FULLWIDTH_DOT.sub(".", text.translate(_FIGURES))
+
+
+def letter_spaced(text: str) -> str:
+    """``text`` with its letter-spaced runs closed up, as a PDF copy of a letter-spaced line
+    gives them once cleaning has closed the gaps between Han characters: two or more single
+    characters in a row set one blank apart (``2 0 2 4 年 5 月``, ``1 . 关于…``), or one
+    letter or figure alone between words that meet it with characters that are not ASCII
+    (``滞后， 2 个``, ``3 、应急…``; a lone ``>`` or ``-`` is a separator and stays). The
+    run is joined, and joined to a neighbouring word that starts or ends with a character that
+    is not ASCII (so ``ISO 9 0 0 1`` keeps its word gap). A column rule (``|``) is no letter.
+    Any other text is returned as it is."""
+    if " " not in text:
+        return text
+    segments = text.split("  ")
+    fixed = [_close_runs(segment) for segment in segments]
+    return "  ".join(fixed)
+
+
+_CELL_RULES = frozenset("|｜│¦")
+"""A text copy's column rules (``| 文号： | 无 |``): single characters, but no letters."""
+
+
+def _close_runs(segment: str) -> str:
+    tokens = segment.split(" ")
+    if len(tokens) < 2:
+        return segment
+    single = [len(token) == 1 and token not in _CELL_RULES for token in tokens]
+    # a run: two or more single characters in a row, or one alone between words that meet it
+    # with characters that are not ASCII (滞后， 2 个年度…, 3 、应急… once Han gaps are closed)
+    in_run = [False] * len(tokens)
+    for i in range(len(tokens) - 1):
+        if single[i] and single[i + 1]:
+            in_run[i] = in_run[i + 1] = True
+    for i, alone in enumerate(single):
+        if not alone or not tokens[i].isalnum():  # a lone > or - between words: a separator
+            continue
+        before = tokens[i - 1][-1:] if i > 0 else ""
+        after = tokens[i + 1][:1] if i + 1 < len(tokens) else ""
+        if (
+            (before or after)
+            and not (before and before.isascii())
+            and not (after and after.isascii())
+        ):
+            in_run[i] = True
+    if not any(in_run):
+        return segment
+    out = tokens[0]
+    for i in range(1, len(tokens)):
+        before, after = tokens[i - 1], tokens[i]
+        close = (in_run[i - 1] and in_run[i]) or (
+            (in_run[i - 1] and after[:1] and not after[:1].isascii())
+            or (in_run[i] and before[-1:] and not before[-1:].isascii())
+        )
+        out += after if close else " " + after
+    return out
 
 
 def fold_ratio_colon(text: str) -> str:
