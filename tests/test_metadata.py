@@ -313,3 +313,41 @@ def test_an_index_block_title_entry_is_the_title_without_its_label(bullet: str) 
     )
     assert report.metadata.title == "中共某镇委员会关于巡察整改进展情况的通报"
     assert report.metadata.issuer == "中共某镇委员会"
+
+
+_WRAPPED_BODY = (
+    "根据县委统一部署，县委第二巡察组于2024年3月至5月对我单位开展了常规巡察，"
+    "并于2024年6月12日反馈了巡察意见。现将整改进展情况通报如下。\n"
+    "一、巡察反馈问题整改情况\n"
+    "1.部分工程项目未按合同约定支付进度款。\n整改进展：已完成。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "title", "issuer"),
+    [
+        # cut inside 关于
+        ("中共青禾县水务局党组关", "于县委巡察整改进展情况的通报", None, "中共青禾县水务局党组"),
+        # cut inside the issuer's name
+        ("中共青禾城市投资集团有限公司委", "员会关于县委巡察整改进展情况的通报", None,
+         "中共青禾城市投资集团有限公司委员会"),
+        # a title without 关于, cut inside a word
+        ("青禾县石门村党组织书记任期经济责任审计发", "现问题整改情况公示", None, None),
+        # a whole issuer's name above 关于… signs the title: not joined
+        ("中共青禾县水务局党组", "关于县委巡察整改进展情况的通报",
+         "关于县委巡察整改进展情况的通报", "中共青禾县水务局党组"),
+        # a column name above the title is not part of it
+        ("政务公开", "关于县委巡察整改进展情况的通报", "关于县委巡察整改进展情况的通报", None),
+        # nor a breadcrumb
+        ("青禾县水务局 > 党务公开", "中共青禾县水务局党组关于县委巡察整改进展情况的通报",
+         "中共青禾县水务局党组关于县委巡察整改进展情况的通报", "中共青禾县水务局党组"),
+    ],
+)  # fmt: skip
+def test_a_title_cut_anywhere_over_two_lines_is_joined(
+    head: str, tail: str, title: str | None, issuer: str | None
+) -> None:
+    report = rectpipe.parse_text(f"{head}\n{tail}\n{_WRAPPED_BODY}")
+    assert report.metadata.title == (title or head + tail)
+    if issuer is not None:
+        assert report.metadata.issuer == issuer
+    assert check_sources(report) == []

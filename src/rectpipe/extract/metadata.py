@@ -196,6 +196,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                     pieces.append(found.stripped_span(front[position + 1]))
             elif position > 0 and "关于" not in line and _title_head(found, front[position - 1]):
                 pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…关于 / …的通报
+            elif position > 0 and _wrapped_head(found, front[position - 1], line):
+                pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…党组关 / 于…
             if not shared:
                 found.put_pieces("title", pieces, "title")
             title_pieces = pieces
@@ -211,8 +213,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     kinds = [found.meta.title.find(k) for k in found.profile.inspection_kinds]
     cut = words.start() if words else min((k for k in kinds if k > 0), default=-1)
     if cut >= 2 and _is_issuer(found.meta.title[:cut], found.profile):
-        start = found.sources["title"].start
-        found.put("issuer", found.meta.title[:cut], start, start + cut, "title")
+        found.put_pieces("issuer", _title_prefix(found, cut), "title")
         return
     # The line right above the title signs it (中共XX委员会 / 关于…的通报); a site name
     # above a breadcrumb or a date line does not.
@@ -382,6 +383,48 @@ def _title_head(found: Collector, index: int) -> bool:
         and not _COMMA_OR_COLON.search(line)
         and not is_furniture(line)
     )
+
+
+_HEAD_CHARS = compile_pattern(r"[\p{Han}0-9０-９“”（）〔〕]+")
+# A place or a body named in a title's first line (槐荫镇青石村…, 汐阳市第三轮…).
+_PLACE_OR_BODY = compile_pattern(r"[省市县区镇乡村局委厅]|街道|公司|集团|医院|学校|大学|学院")
+
+
+def _title_prefix(found: Collector, length: int) -> list[tuple[int, int]]:
+    """The spans of the title's first ``length`` characters, over the lines it was found on
+    (an issuer's name may run from one line of a wrapped title into the next)."""
+    spans: list[tuple[int, int]] = []
+    n = 1
+    while length > 0 and (source := found.sources.get("title" if n == 1 else f"title.{n}")):
+        take = min(length, source.end - source.start)
+        spans.append((source.start, source.start + take))
+        length -= take
+        n += 1
+    return spans
+
+
+def _wrapped_head(found: Collector, index: int, line: str) -> bool:
+    """Whether block ``index`` is a title's first line cut anywhere, before ``line`` (a PDF or
+    a copy of one wraps a long title where the width runs out): ``中共XX县教育局党组关`` /
+    ``于巡察整改…的通报``, ``中共XX投资集团有限公司委`` / ``员会关于…``, ``XX村经济责任审计发``
+    / ``现问题整改情况公示``. The head is short, of characters and figures only (no sentence,
+    colon, comma or breadcrumb), no date and no furniture. Joined, the name before ``关于`` is
+    an issuer's and the cut falls inside it or inside ``关于`` (a whole issuer's name above
+    ``关于…`` signs the title instead, as ``中共XX委员会`` does); without ``关于``, the head
+    names a place or a body or the inspection's work, is no issuer's name on its own and does
+    not end the title."""
+    head = found.line(index).strip()
+    if not 2 <= len(head) <= 40 or is_furniture(head) or DATE.search(head):
+        return False
+    if _HEAD_CHARS.fullmatch(head) is None:  # a breadcrumb (A > B), a menu, a code
+        return False
+    joined = head + line.strip()
+    at = joined.find("关于")
+    if at > 0:
+        return at != len(head) and at >= len(head) - 1 and _is_issuer(joined[:at], found.profile)
+    if _is_issuer(head, found.profile) or _TITLE_END.search(head):
+        return False
+    return _TITLE_WORDS.search(head) is not None or _PLACE_OR_BODY.search(head) is not None
 
 
 def _looks_like_title(line: str) -> bool:
