@@ -112,7 +112,12 @@ def _emit(
 
 
 def _marker(node: Node) -> str | None:
-    return node.marker.raw if node.marker else None
+    return node.marker.raw or None if node.marker else None
+
+
+def _number(node: Node) -> str | None:
+    """The item's number as written; ``None`` for the root and for an unmarked item."""
+    return marker_number(node.marker) if node.marker and not node.unmarked else None
 
 
 def _path_items(path: list[Node], fields: dict[int, NodeFields]) -> list[PathItem]:
@@ -134,7 +139,7 @@ def _section(node: Node, path: list[Node], f: NodeFields, role: Role, builder: B
         id=builder.unique("s" + _ident(path, node)),
         kind="narrative" if role is Role.NARRATIVE else "group",
         depth=len(path),
-        number=marker_number(node.marker) if node.marker else None,
+        number=_number(node),
         marker=_marker(node),
         title=title,
         text=body.text,
@@ -285,8 +290,8 @@ def _problem(
     assert node.marker is not None
     return problem_of(
         id=builder.unique("p" + _ident(path, node)),
-        number=marker_number(node.marker),
-        marker=node.marker.raw,
+        number=_number(node),
+        marker=_marker(node),
         path=[
             PathItem(marker=_marker(n), title=section_title(fields[id(n)].heading)[0]) for n in path
         ],
