@@ -95,3 +95,55 @@ def test_a_restated_finding_and_a_finding_item_hold_no_unmarked_item() -> None:
         ("1", "completed"),
         ("2", "completed"),
     ]
+
+
+def _docx(lines: list[tuple[str, str]]) -> bytes:
+    import io
+
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for kind, text in lines:
+        paragraph = document.add_paragraph()
+        if kind == "bold":
+            paragraph.add_run(text).bold = True
+        elif kind == "lead":  # a bold first sentence, then plain text
+            head, rest = text.split("。", 1)
+            paragraph.add_run(head + "。").bold = True
+            paragraph.add_run(rest)
+        else:
+            paragraph.add_run(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_whole_paragraphs_in_bold_head_unmarked_problems_in_word_and_on_the_web() -> None:
+    head = [("plain", line) for line in _HEAD.splitlines()]
+    tail = [("plain", line) for line in _TAIL.splitlines()]
+    body = [
+        ("bold", "河道保洁责任落实不到位"),
+        ("plain", "整改情况：一是建立日巡查制度；二是落实保洁经费。该问题已整改完成。"),
+        ("bold", "农村供水工程管护薄弱"),
+        ("plain", "整改情况：落实管护人员12名。目前正在整改。"),
+    ]
+    word = rectpipe.parse_bytes(_docx(head + body + tail), name="report.docx")
+    assert _titles(word) == [
+        (None, "河道保洁责任落实不到位", "completed"),
+        (None, "农村供水工程管护薄弱", "in_progress"),
+    ]
+    # A bold first sentence only (关于加强…的工作。…) is a paragraph of the part, not a heading.
+    leads = [("lead", "关于加强组织领导的工作。局党组召开专题会议。")] * 2
+    assert [
+        p.number
+        for p in rectpipe.parse_bytes(
+            _docx(head[:4] + leads + head[4:] + body + tail), name="report.docx"
+        ).iter_problems()
+    ] == [None, None]
+    paragraphs = "".join(
+        f"<p><strong>{text}</strong></p>" if kind == "bold" else f"<p>{text}</p>"
+        for kind, text in head + body + tail
+    )
+    page = f"<html><body><div class='content'>{paragraphs}</div></body></html>"
+    web = _parse(page, name="report.html")
+    assert _titles(web) == _titles(word)
