@@ -147,3 +147,39 @@ def test_whole_paragraphs_in_bold_head_unmarked_problems_in_word_and_on_the_web(
     page = f"<html><body><div class='content'>{paragraphs}</div></body></html>"
     web = _parse(page, name="report.html")
     assert _titles(web) == _titles(word)
+
+
+def test_a_status_value_that_closes_with_its_status_is_read_from_that_clause() -> None:
+    from rectpipe.extract.status_tail import closing_status
+    from rectpipe.models.records import Status
+    from rectpipe.profiles import default_profile
+
+    profile = default_profile()
+    value = "泵站改造已完成土建施工，正在安装设备。达到序时进度。"
+    assert closing_status(value, profile).status is Status.IN_PROGRESS  # type: ignore[union-attr]
+    partial = closing_status("已完成台账清理，报废审批正在办理中，部分整改。", profile)
+    assert partial is not None and partial.status is Status.PARTIALLY_COMPLETED
+    # A value that opens with its status, or closes with a plan, is read as before.
+    assert closing_status("已完成，长期坚持。", profile) is None
+    assert closing_status("完成主体施工，计划年底前完成。", profile) is None
+    report = _parse(
+        _HEAD
+        + "■泵站运行管理不规范。\n整改进展：泵站改造已完成土建施工，正在安装设备。达到序时进度。\n"
+        "■取水许可审批不严。\n整改进展：已完成许可复核，注销许可3件。已完成整改。\n" + _TAIL
+    )
+    assert [p.status.value for p in report.iter_problems()] == ["in_progress", "completed"]
+
+
+def test_a_completed_status_followed_by_long_term_work_is_long_term() -> None:
+    report = _parse(
+        _HEAD + "★针对“节水宣传不够深入”的问题，一是开展节水进社区活动；二是制作宣传片。"
+        "该问题已完成整改，节水宣传需长期坚持。\n"
+        "★针对“水费收缴率偏低”的问题，一是开展欠费清收；二是推行线上缴费。该问题已完成整改。\n"
+        "★针对“人才储备不足”的问题，一是招聘专业技术人员；二是开展岗位培训。此项工作需长期坚持。\n"
+        + _TAIL
+    )
+    assert [(p.status.value, p.long_term) for p in report.iter_problems()] == [
+        ("completed", True),
+        ("completed", False),
+        ("ongoing", True),
+    ]

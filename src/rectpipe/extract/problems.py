@@ -30,6 +30,7 @@ from .status import (
     normalise_status,
     status_sentence,
 )
+from .status_tail import closing_status, long_term_after
 from .tables import ledger_problems
 from .wrappers import unwrap
 
@@ -214,7 +215,7 @@ def _problem(
     if f.status is not None:
         status_raw = f.status.text
         sources["status"] = builder.prov_data(f.status.start, f.status.end)
-        match = normalise_status(f.status.text, profile)
+        match = closing_status(f.status.text, profile) or normalise_status(f.status.text, profile)
         if match is None:
             builder.warn(
                 "status_unrecognised",
@@ -230,7 +231,7 @@ def _problem(
             s, e, match = found
             g_start, g_end = actions.to_global(s), actions.to_global(e)
             status_raw = textmap.text[g_start:g_end]
-            status, long_term = match.status, match.long_term
+            status, long_term = match.status, long_term_after(actions.text, e, match, profile)
             sources["status"] = builder.prov_data(g_start, g_end)
 
     if status is Status.UNKNOWN:
@@ -379,4 +380,5 @@ def _closing_status(
     if found is None:
         return None
     start, end, match = found
-    return last_start + start, last_start + end, match
+    long_term = long_term_after(last_text, end, match, builder.profile)
+    return last_start + start, last_start + end, StatusMatch(match.status, long_term)
