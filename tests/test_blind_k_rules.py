@@ -183,3 +183,36 @@ def test_a_completed_status_followed_by_long_term_work_is_long_term() -> None:
         ("completed", False),
         ("ongoing", True),
     ]
+
+
+def test_a_short_unpunctuated_line_before_an_account_of_rectification_is_a_heading() -> None:
+    # A text copy (or a PDF's text layer) of a report whose bold headings were lost.
+    report = _parse(
+        _HEAD + "河道保洁责任落实不到位\n部分河段垃圾清理不及时。\n"
+        "整改情况：一是建立日巡查制度；二是落实保洁经费。该问题已整改完成。\n"
+        "农村供水工程管护薄弱\n整改情况：落实管护人员12名。目前正在整改。\n" + _TAIL
+    )
+    assert _titles(report) == [
+        (None, "河道保洁责任落实不到位", "completed"),
+        (None, "农村供水工程管护薄弱", "in_progress"),
+    ]
+    # Short lines not followed by such an account stay paragraphs of the part.
+    plain = _parse(
+        _HEAD + "河道保洁责任落实不到位\n部分河段垃圾清理不及时，已建立日巡查制度。\n"
+        "农村供水工程管护薄弱\n已落实管护人员12名。\n" + _TAIL
+    )
+    assert [p.number for p in plain.iter_problems()] != [None, None]
+
+
+def test_work_under_way_closed_by_a_long_term_clause_is_ongoing() -> None:
+    from rectpipe.extract.status import normalise_status
+    from rectpipe.models.records import Status
+    from rectpipe.profiles import default_profile
+
+    profile = default_profile()
+    found = normalise_status("正在持续推进中，需长期坚持", profile)
+    assert found is not None and (found.status, found.long_term) == (Status.ONGOING, True)
+    # A step under way with no long-term clause, or a completion beside one, reads as before.
+    assert normalise_status("正在推进中", profile).status is Status.IN_PROGRESS  # type: ignore[union-attr]
+    done = normalise_status("已完成，长期坚持", profile)
+    assert done is not None and (done.status, done.long_term) == (Status.COMPLETED, True)

@@ -51,7 +51,7 @@ _MIN_USES = 2
 
 class UnmarkedLead:
     """Where an unmarked item's statement starts in its paragraph, and the form that opens it
-    (``"bullet●"``, ``"label"``, ``"wrapper"``, ``"heading"``)."""
+    (``"bullet●"``, ``"label"``, ``"wrapper"``, ``"heading"``, ``"bare"``)."""
 
     __slots__ = ("form", "offset")
 
@@ -109,10 +109,38 @@ def unmarked_leads(textmap: TextMap, end: int) -> dict[int, UnmarkedLead]:
             continue
         styled = block.kind is BlockKind.HEADING or block.emphasis
         lead = _lead(text, styled=styled)
+        if lead is None and _bare_heading(textmap, index, end):
+            lead = UnmarkedLead("bare", len(text) - len(text.lstrip(" \t\u3000")))
         if lead is not None and not _restates(text[lead.offset :], listed):
             found[index] = lead
     uses = Counter(lead.form for lead in found.values())
     return {index: lead for index, lead in found.items() if uses[lead.form] >= _MIN_USES}
+
+
+# The label that opens a problem's account of its rectification (整改情况：…).
+_ACCOUNT = compile_pattern(
+    r"^[\s\u3000]*[【\[]?整改(?:情况|措施|落实情况|进展(?:情况)?|结果|成效)[】\]]?\s*[：:∶]?"
+)
+_BARE_MAX = 40
+_BARE_MARKS = compile_pattern(r"[。，,；;：:！!？?“”\"（）()]")
+
+
+def _bare_heading(textmap: TextMap, index: int, end: int) -> bool:
+    """A heading whose typography was lost (a text copy, a PDF's text layer): a short line
+    without a mark of punctuation, followed by the account of its rectification (整改情况：…),
+    directly or after one sentence that states the finding."""
+    text = textmap.block_text(index).strip()
+    if not text or len(text) > _BARE_MAX or _BARE_MARKS.search(text) or text[-1].isdigit():
+        return False
+    for step, after in enumerate(range(index + 1, min(index + 3, end))):
+        if textmap.blocks[after].kind is BlockKind.TABLE:
+            return False
+        following = textmap.block_text(after)
+        if _ACCOUNT.match(following):
+            return True
+        if step == 0 and (match_marker(following) is not None or following.count("。") != 1):
+            return False
+    return False
 
 
 def _bare(text: str) -> str:
