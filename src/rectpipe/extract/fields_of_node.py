@@ -15,6 +15,7 @@ from ..text.textmap import TextMap
 from .fields import Label, inline_status_label, split_labels, status_tag
 from .spans import Spans
 from .status import normalise_status, status_phrase
+from .status_tail import closing_status
 from .wrappers import finding_label
 
 __all__ = ["NodeFields", "Value", "node_fields"]
@@ -188,8 +189,12 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
                 )
                 continue
             if label.field == "status":
-                # A status value may run on into narrative (整改结果：完成。具体措施…).
+                # A status value may run on into narrative (整改结果：完成。具体措施…); one that
+                # tells what was done and closes with the status (…调试。达到序时进度。) is whole.
                 cut = text.find("。", label.value_start, label.value_end)
+                value_text = text[label.value_start : label.value_end]
+                if cut != -1 and closing_status(value_text, profile) is not None:
+                    cut = -1
                 if cut != -1 and text[cut + 1 : label.value_end].strip():
                     found.actions.add(base + cut + 1, text[cut + 1 : label.value_end])
                     label = replace(label, value_end=cut)

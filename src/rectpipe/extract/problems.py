@@ -30,6 +30,7 @@ from .status import (
     normalise_status,
     status_sentence,
 )
+from .status_tail import closing_status, long_term_after
 from .tables import ledger_problems
 from .wrappers import unwrap
 
@@ -112,7 +113,12 @@ def _emit(
 
 
 def _marker(node: Node) -> str | None:
-    return node.marker.raw if node.marker else None
+    return node.marker.raw or None if node.marker else None
+
+
+def _number(node: Node) -> str | None:
+    """The item's number as written; ``None`` for the root and for an unmarked item."""
+    return marker_number(node.marker) if node.marker and not node.unmarked else None
 
 
 def _path_items(path: list[Node], fields: dict[int, NodeFields]) -> list[PathItem]:
@@ -134,7 +140,7 @@ def _section(node: Node, path: list[Node], f: NodeFields, role: Role, builder: B
         id=builder.unique("s" + _ident(path, node)),
         kind="narrative" if role is Role.NARRATIVE else "group",
         depth=len(path),
-        number=marker_number(node.marker) if node.marker else None,
+        number=_number(node),
         marker=_marker(node),
         title=title,
         text=body.text,
@@ -209,7 +215,7 @@ def _problem(
     if f.status is not None:
         status_raw = f.status.text
         sources["status"] = builder.prov_data(f.status.start, f.status.end)
-        match = normalise_status(f.status.text, profile)
+        match = closing_status(f.status.text, profile) or normalise_status(f.status.text, profile)
         if match is None:
             builder.warn(
                 "status_unrecognised",
@@ -225,7 +231,7 @@ def _problem(
             s, e, match = found
             g_start, g_end = actions.to_global(s), actions.to_global(e)
             status_raw = textmap.text[g_start:g_end]
-            status, long_term = match.status, match.long_term
+            status, long_term = match.status, long_term_after(actions.text, e, match, profile)
             sources["status"] = builder.prov_data(g_start, g_end)
 
     if status is Status.UNKNOWN:
@@ -285,8 +291,8 @@ def _problem(
     assert node.marker is not None
     return problem_of(
         id=builder.unique("p" + _ident(path, node)),
-        number=marker_number(node.marker),
-        marker=node.marker.raw,
+        number=_number(node),
+        marker=_marker(node),
         path=[
             PathItem(marker=_marker(n), title=section_title(fields[id(n)].heading)[0]) for n in path
         ],
@@ -374,4 +380,5 @@ def _closing_status(
     if found is None:
         return None
     start, end, match = found
-    return last_start + start, last_start + end, match
+    long_term = long_term_after(last_text, end, match, builder.profile)
+    return last_start + start, last_start + end, StatusMatch(match.status, long_term)

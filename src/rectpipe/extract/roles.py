@@ -52,8 +52,14 @@ def _is_closing_title(heading: str, profile: Profile) -> bool:
 # is a reference cycle that keeps the whole tree alive until the collector runs.
 
 
+def _labelled(node: Node, fields: dict[int, NodeFields]) -> bool:
+    """An item that carries a label of its own, or no number at all (an unmarked item is told
+    as a finding by what opens it)."""
+    return node.unmarked or fields[id(node)].labelled
+
+
 def _has_labels(node: Node, fields: dict[int, NodeFields]) -> bool:
-    return fields[id(node)].labelled or any(_has_labels(c, fields) for c in node.children)
+    return _labelled(node, fields) or any(_has_labels(c, fields) for c in node.children)
 
 
 def _mark(node: Node, role: Role, roles: dict[int, Role]) -> None:
@@ -73,8 +79,9 @@ def _visit(
     labelled item's depth unless their heading reads as a measure or a group."""
     if id(node) in roles:
         return
-    f = fields[id(node)]
-    if f.labelled or (not node.children and node.rank in ranks and _finding_like(node, evidence)):
+    if _labelled(node, fields) or (
+        not node.children and node.rank in ranks and _finding_like(node, evidence)
+    ):
         _mark(node, Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP
@@ -149,7 +156,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     for part in narrative_parts:
         _mark(part, Role.NARRATIVE, roles)
     candidates = [n for n in root.walk() if id(n) not in roles]
-    labelled = [n for n in candidates if fields[id(n)].labelled]
+    labelled = [n for n in candidates if _labelled(n, fields)]
     if labelled:
         ranks = {n.rank for n in labelled}
         for part in root.children:

@@ -70,9 +70,25 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     statuses = [status for _, status in found]
     long_term = any(phrase in text for phrase in profile.long_term) or Status.ONGOING in statuses
     firm = [s for s in statuses if s is not Status.ONGOING]
-    if not firm or _opens_long_term(text, found):
+    if not firm or _opens_long_term(text, found) or _closes_long_term(text, found):
         return StatusMatch(Status.ONGOING, True)
     return StatusMatch(firm[0], long_term)
+
+
+def _closes_long_term(text: str, found: list[tuple[int, Status]]) -> bool:
+    """Work under way that the value closes by calling long-term in a clause of its own
+    (正在持续推进中，需长期坚持): long-term work, not a step that will end."""
+    cut = max(text.rfind(mark) for mark in "，,；;。")
+    if cut == -1:
+        return False
+    before = [status for at, status in found if at < cut]
+    after = [status for at, status in found if at > cut]
+    return (
+        bool(before)
+        and all(status is Status.IN_PROGRESS for status in before)
+        and bool(after)
+        and all(status is Status.ONGOING for status in after)
+    )
 
 
 _FIRST_CLAUSE = compile_pattern(r"[^，,；;。]+")

@@ -120,6 +120,7 @@ class Block:
     geometry: Geometry | None = field(default=None, compare=False, hash=False, repr=False)
     confidence: float | None = None
     after_blank: bool = False
+    emphasis: bool = False
 
 
 @record

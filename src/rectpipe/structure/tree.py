@@ -17,6 +17,7 @@ from ..runtime.patterns import compile_pattern
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
 from ..text.textmap import TextMap, display_text
+from .unmarked import holds_unmarked, unmarked_leads, unmarked_marker
 
 __all__ = ["Node", "Tree", "build_tree"]
 
@@ -42,6 +43,9 @@ class Node:
     level: float | None = None
     """The node's place on the ladder when the document moves it from its marker's usual one
     (a 问题1： label under a numbered group heading ``1.关于“…”方面``)."""
+    unmarked: bool = False
+    """An item without a number, told by a bullet, a tag, a wrapper or its typography
+    (:mod:`rectpipe.structure.unmarked`): half a step below the heading that holds it."""
 
     @property
     def rank(self) -> float:
@@ -132,10 +136,26 @@ def build_tree(textmap: TextMap) -> Tree:
     stack: list[Node] = [root]
     closing = _closing_blocks(textmap)
     end = closing[0] if closing else len(textmap.blocks)
+    leads = unmarked_leads(textmap, end)
     for index, block in enumerate(textmap.blocks[:end]):
         marker = None if block.kind is BlockKind.TABLE else match_marker(display_text(block))
         if marker is None:
-            stack[-1].body.append(index)
+            lead = leads.get(index)
+            if lead is None or not _open_unmarked(stack, textmap):
+                stack[-1].body.append(index)
+                continue
+            start = textmap.starts[index]
+            item = unmarked_marker(lead, display_text(block))
+            node = Node(
+                marker=item,
+                block=index,
+                head_start=start + item.end,
+                head_end=textmap.block_end(index),
+                level=stack[-1].rank + 0.5,
+                unmarked=True,
+            )
+            stack[-1].children.append(node)
+            stack.append(node)
             continue
         start = textmap.starts[index]
         node = Node(
@@ -151,6 +171,25 @@ def build_tree(textmap: TextMap) -> Tree:
         stack.append(node)
     root.body.extend(closing)
     return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
+
+
+# Unmarked items hang under a part or category (一、 or （一）, or a 第N部分), never under an
+# item of the 1. ladder or below: those are problems or measures themselves.
+_UNMARKED_HOLDERS = MarkerKind.CN_PAREN
+
+
+def _open_unmarked(stack: list[Node], textmap: TextMap) -> bool:
+    """Close the unmarked item open on ``stack`` (and what it holds), and say whether the
+    heading left on top may hold an unmarked item."""
+    last = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].unmarked), None)
+    holder = stack[-1] if last is None else stack[last - 1]
+    if holder.marker is None or holder.unmarked or holder.marker.kind > _UNMARKED_HOLDERS:
+        return False
+    if not holds_unmarked(textmap.text[holder.head_start : holder.head_end]):
+        return False
+    if last is not None:
+        del stack[last:]
+    return True
 
 
 # A numbered heading that names a group of findings (1.关于“公务用车管理仍不规范”方面).
@@ -201,6 +240,9 @@ def _check_sequence(
     previous: dict[MarkerKind, int] = {}
     for child in parent.children:
         assert child.marker is not None
+        if child.unmarked:
+            _check_sequence(child, textmap, last_seen, warnings)
+            continue
         kind, ordinal = child.marker.kind, child.marker.ordinal
         expected = previous.get(kind)
         if expected is None:

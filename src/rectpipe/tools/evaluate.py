@@ -271,7 +271,7 @@ def _match(found: list[Problem], wanted: list[dict[str, Any]]) -> list[tuple[int
             if i in used_found:
                 continue
             same_title = fold(problem.title) == fold(want.get("title"))
-            if same_title and problem.number == str(want.get("number")):
+            if same_title and problem.number == _number(want):
                 pairs.append((i, j))
                 used_found.add(i)
                 used_wanted.add(j)
@@ -326,10 +326,17 @@ def _score_problems(
     return pairs
 
 
+def _number(want: dict[str, Any]) -> str | None:
+    """The facts' number as a string, or ``None`` for a problem without a marker."""
+    value = want.get("number")
+    return None if value is None else str(value)
+
+
 def _wanted(want: dict[str, Any], name: str) -> Any:
     defaults: dict[str, Any] = {"long_term": False, "measures": 0}
-    value = want.get(name, defaults.get(name))
-    return str(value) if name == "number" else value
+    if name == "number":
+        return _number(want)
+    return want.get(name, defaults.get(name))
 
 
 def _got(problem: Problem, name: str) -> Any:

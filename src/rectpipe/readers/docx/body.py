@@ -109,6 +109,7 @@ class _Reader(_ParagraphReader):
                     outline_level=para.outline,
                     list_label=para.label.text if para.label is not None else None,
                     indent=para.indent,
+                    emphasis=para.bold,
                 )
             )
         for index, box in enumerate(para.boxes):

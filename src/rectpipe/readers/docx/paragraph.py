@@ -22,6 +22,7 @@ from .ooxml import (
     MC_ALTERNATE,
     MC_CHOICE,
     MC_FALLBACK,
+    W_B,
     W_BR,
     W_CHAR,
     W_CR,
@@ -96,6 +97,7 @@ class _Para:
     outline: int | None
     indent: float | None
     boxes: list[etree._Element]
+    bold: bool = False  # every visible character is in a run set bold
 
 
 def _choose_alternate(element: etree._Element) -> etree._Element | None:
@@ -130,6 +132,8 @@ class _ParagraphReader:
         self._noted: set[str] = set()
         self._fields: list[bool] = []  # one entry per open complex field: in its instruction?
         self._instr_depth = 0
+        self._bold_chars = 0  # visible characters of the paragraph being read, in bold runs
+        self._plain_chars = 0  # and in other runs
 
     def note(self, code: str, message: str) -> None:
         if code not in self._noted:
@@ -172,7 +176,9 @@ class _ParagraphReader:
 
         out: list[str] = []
         boxes: list[etree._Element] = []
+        self._bold_chars = self._plain_chars = 0
         self.collect(p, out, boxes)
+        bold = self._bold_chars > 0 and self._plain_chars == 0
         if self._instr_depth:
             # A field instruction never runs past its paragraph: treat what follows as result.
             self._fields = [False] * len(self._fields)
@@ -208,7 +214,7 @@ class _ParagraphReader:
         indent_spec = direct_indent or level_indent or style.indent
         size = mark_size or style.size or _DEFAULT_FONT_SIZE
         indent = indent_spec.points(size) if indent_spec is not None else None
-        return _Para(text, label, style, outline, indent, boxes)
+        return _Para(text, label, style, outline, indent, boxes, bold)
 
     def collect(self, element: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
         """Append the visible text under ``element`` to ``out`` and its text boxes to ``boxes``."""
@@ -235,15 +241,22 @@ class _ParagraphReader:
                 self.collect(child, out, boxes)
 
     def run(self, r: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+        bold = False
         for child in r:
             tag = child.tag
             if tag == W_T:
                 text = child.text
                 if text and not self._instr_depth:
                     out.append(text)
+                    seen = len(text) - text.count(" ") - text.count("\u3000")
+                    if bold:
+                        self._bold_chars += seen
+                    else:
+                        self._plain_chars += seen
             elif tag == W_RPR:
                 if on_off(child.find(W_VANISH)):
                     return
+                bold = on_off(child.find(W_B))
             elif tag in (W_TAB, W_PTAB):
                 if not self._instr_depth:
                     out.append("\t")

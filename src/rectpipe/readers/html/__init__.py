@@ -174,7 +174,15 @@ def _read(data: bytes) -> Document:
                 removed.append(RemovedText(item.text, "page_chrome"))
             continue
         kind = BlockKind.HEADING if item.heading else BlockKind.PARAGRAPH
-        blocks.append(Block(text=item.text, kind=kind, path=f"html:p:{n_text}", style=item.heading))
+        blocks.append(
+            Block(
+                text=item.text,
+                kind=kind,
+                path=f"html:p:{n_text}",
+                style=item.heading,
+                emphasis=item.emphasis,
+            )
+        )
         n_text += 1
     if not blocks:
         notes.append(("no_article_text", "no article text found on the page"))

@@ -29,11 +29,15 @@ from .dom import (
 class _Line:
     text: str
     heading: str | None  # "h1".."h3" when the line is inside such a heading
+    emphasis: bool = False  # every character of the line inside <strong> or <b>
 
 
 @dataclass(frozen=True, slots=True)
 class _TableRef:
     element: _El
+
+
+_BOLD_TAGS = frozenset({"strong", "b"})
 
 
 def _flow(
@@ -53,26 +57,34 @@ def _flow(
     """
     out: list[_Line | _TableRef] = []
     buf: list[str] = []
+    plain = [0, 0]  # characters of the line in bold, and out of it
     heading_stack: list[str] = []
     pre_depth = 0
+    bold_depth = 0
 
     def flush() -> None:
         text = _clean_line("".join(buf))
         buf.clear()
+        emphasis = plain[0] > 0 and plain[1] == 0
+        plain[0] = plain[1] = 0
         if text:
-            out.append(_Line(text, heading_stack[-1] if heading_stack else None))
+            out.append(_Line(text, heading_stack[-1] if heading_stack else None, emphasis))
+
+    def keep(text: str) -> None:
+        buf.append(text)
+        plain[0 if bold_depth else 1] += len(text.strip())
 
     def add(text: str | None) -> None:
         if not text:
             return
         if pre_depth and "\n" in text:
             first, *rest = text.split("\n")
-            buf.append(first)
+            keep(first)
             for piece in rest:
                 flush()
-                buf.append(piece)
+                keep(piece)
         else:
-            buf.append(text)
+            keep(text)
 
     stack: list[tuple[_El, bool]] = [(root, False)]
     while stack:
@@ -85,6 +97,8 @@ def _flow(
                 heading_stack.pop()
             if tag == "pre":
                 pre_depth -= 1
+            if tag in _BOLD_TAGS:
+                bold_depth -= 1
             if node is not root:
                 add(node.tail)
             continue
@@ -110,6 +124,8 @@ def _flow(
             heading_stack.append(tag)
         if tag == "pre":
             pre_depth += 1
+        if tag in _BOLD_TAGS:
+            bold_depth += 1
         add(node.text)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))

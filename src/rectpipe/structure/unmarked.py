@@ -1,0 +1,178 @@
+"""Items that carry no number: problems told by their wording or their typography.
+
+Many reports number their parts and categories but not the problems under them. A problem is
+then told by what opens its paragraph — a bullet (``★ ■ ● ◆``), a finding tag or label
+(``【问题】…``, ``问题：…``), a wrapper naming the finding (``关于“X”的问题。…``,
+``针对“X”的问题，…``) — or by its typography alone: a heading style, or a short paragraph set
+wholly in bold (the reader says so). :func:`unmarked_leads` finds the paragraphs that open
+such items: a form counts only when it is used for two items or more in the document, after
+the first numbered heading (the introduction lists no problem) and before the closing lines.
+
+The tree (:mod:`rectpipe.structure.tree`) hangs each such item half a step below the part or
+category open above it; its number is ``None``.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..extract.wrappers import finding_label, unwrap
+from ..readers.blocks import BlockKind
+from ..runtime.patterns import compile_pattern
+from ..text.numbering import Marker, MarkerKind, match_marker
+from ..text.textmap import TextMap, display_text
+
+__all__ = ["UnmarkedLead", "holds_unmarked", "unmarked_leads", "unmarked_marker"]
+
+# Bullets a report sets before a problem (○ and · are left out: ○ writes a zero in dates).
+_BULLETS = "★☆■□●◆◇▲△▶►•◎"
+# 关于“X”的问题。… / 针对“X”问题，…: a paragraph that names the finding it answers.
+_WRAPPER = compile_pattern(
+    r"^(?:关于|针对)\s*[“\"「『][^”\"」』]{2,200}[”\"」』]\s*(?:的)?问题(?:的整改(?:情况)?)?\s*[。，,；;：:]"
+)
+# A label's value that opens a list of findings (存在问题：一是…；二是…) is read elsewhere.
+_LIST_AFTER_LABEL = compile_pattern(
+    r"^[^：:∶】\]］]{0,12}[：:∶】\]］]\s*(?:[一二三四五六七八九十]是|[0-9]{1,2}[.、．]|[（(][0-9一二三四五六七八九十]{1,2}[）)])"
+)
+# A heading told by its typography is short and one sentence at most.
+_HEADING_MAX = 60
+_SENTENCE_INSIDE = compile_pattern(r"[。；;！？!?][^。；;！？!?]")
+# A part or category heading that names a group (在…方面, …情况) may hold unmarked problems;
+# one that wraps a finding of its own (关于“X”问题的整改) is a problem, and its body is its own.
+_GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
+# A heading that names one finding: 关于X的问题, X问题的整改情况.
+_ONE_FINDING = compile_pattern(
+    r"^关于.{2,}问题|的问题\s*[。：:；;]?\s*$|问题的整改(?:落实)?(?:情况)?\s*[。：:；;]?\s*$"
+)
+_MIN_USES = 2
+
+
+class UnmarkedLead:
+    """Where an unmarked item's statement starts in its paragraph, and the form that opens it
+    (``"bullet●"``, ``"label"``, ``"wrapper"``, ``"heading"``, ``"bare"``)."""
+
+    __slots__ = ("form", "offset")
+
+    def __init__(self, form: str, offset: int) -> None:
+        self.form = form
+        self.offset = offset
+
+
+def _lead(text: str, *, styled: bool) -> UnmarkedLead | None:
+    stripped = text.lstrip(" \t\u3000")
+    skipped = len(text) - len(stripped)
+    if not stripped:
+        return None
+    first = stripped[0]
+    if first in _BULLETS:
+        rest = stripped[1:].lstrip(" \t\u3000")
+        if len(rest) < 2 or rest[0] in _BULLETS:
+            return None
+        return UnmarkedLead(f"bullet{first}", len(text) - len(rest))
+    if finding_label(stripped):
+        if _LIST_AFTER_LABEL.match(stripped):
+            return None
+        return UnmarkedLead("label", skipped)
+    if _WRAPPER.match(stripped) and unwrap(stripped) is not None:
+        return UnmarkedLead("wrapper", skipped)
+    if styled and _looks_like_heading(stripped):
+        return UnmarkedLead("heading", skipped)
+    return None
+
+
+def _looks_like_heading(text: str) -> bool:
+    body = text.rstrip()
+    return (
+        len(body) <= _HEADING_MAX
+        and _SENTENCE_INSIDE.search(body) is None
+        and not body.endswith(("：", ":"))
+    )
+
+
+def unmarked_leads(textmap: TextMap, end: int) -> dict[int, UnmarkedLead]:
+    """The blocks before ``end`` (where the closing lines begin) that open an unmarked item,
+    keyed by block index: only forms used two times or more, after the first numbered
+    heading."""
+    found: dict[int, UnmarkedLead] = {}
+    listed: set[str] = set()  # the numbered items' headings met so far
+    for index, block in enumerate(textmap.blocks[:end]):
+        if block.kind is BlockKind.TABLE:
+            continue
+        text = display_text(block)
+        marker = match_marker(text)
+        if marker is not None:
+            listed.add(_bare(text[marker.end :]))
+            continue
+        if not listed:
+            continue
+        styled = block.kind is BlockKind.HEADING or block.emphasis
+        lead = _lead(text, styled=styled)
+        if lead is None and _bare_heading(textmap, index, end):
+            lead = UnmarkedLead("bare", len(text) - len(text.lstrip(" \t\u3000")))
+        if lead is not None and not _restates(text[lead.offset :], listed):
+            found[index] = lead
+    uses = Counter(lead.form for lead in found.values())
+    return {index: lead for index, lead in found.items() if uses[lead.form] >= _MIN_USES}
+
+
+# The label that opens a problem's account of its rectification (整改情况：…).
+_ACCOUNT = compile_pattern(
+    r"^[\s\u3000]*[【\[]?整改(?:情况|措施|落实情况|进展(?:情况)?|结果|成效)[】\]]?\s*[：:∶]?"
+)
+_BARE_MAX = 40
+_BARE_MARKS = compile_pattern(r"[。，,；;：:！!？?“”\"（）()]")
+
+
+def _bare_heading(textmap: TextMap, index: int, end: int) -> bool:
+    """A heading whose typography was lost (a text copy, a PDF's text layer): a short line
+    without a mark of punctuation, followed by the account of its rectification (整改情况：…),
+    directly or after one sentence that states the finding."""
+    text = textmap.block_text(index).strip()
+    if not text or len(text) > _BARE_MAX or _BARE_MARKS.search(text) or text[-1].isdigit():
+        return False
+    for step, after in enumerate(range(index + 1, min(index + 3, end))):
+        if textmap.blocks[after].kind is BlockKind.TABLE:
+            return False
+        following = textmap.block_text(after)
+        if _ACCOUNT.match(following):
+            return True
+        if step == 0 and (match_marker(following) is not None or following.count("。") != 1):
+            return False
+    return False
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip("。；;：:，, ").strip()
+
+
+def _restates(statement: str, listed: set[str]) -> bool:
+    """Whether a wrapper or a label names a finding listed above as a numbered item (an audit
+    notice's 针对“X”问题，…已整改。 after its numbered findings): a restatement, not an item."""
+    wrapped = unwrap(statement)
+    if wrapped is None:
+        return False
+    return _bare(statement[wrapped.inner_start : wrapped.inner_end]) in listed
+
+
+def holds_unmarked(heading: str) -> bool:
+    """Whether a numbered part or category with ``heading`` (after its marker) may hold
+    unmarked problems: it names a group, not a finding of its own."""
+    title = heading.strip()
+    if not title:
+        return False  # a bare marker line: its statement is the next paragraph
+    if _GROUP_HEADING.search(title):
+        return True
+    if _ONE_FINDING.search(title):
+        return False  # 关于X的问题 / X问题的整改情况: one finding, its body is its own
+    if unwrap(title) is not None:
+        return False  # 关于“X”问题的整改: one finding, its body is its own
+    return _SENTENCE_INSIDE.search(title.rstrip("。；; ")) is None
+
+
+def unmarked_marker(lead: UnmarkedLead, text: str) -> Marker:
+    """The marker an unmarked item is given: no ordinal (0), the bullet as written (or
+    nothing), the statement starting after it."""
+    raw = text[: lead.offset].strip(" \t\u3000")
+    return Marker(kind=MarkerKind.LABEL, ordinal=0, raw=raw, end=lead.offset)
