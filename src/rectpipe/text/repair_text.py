@@ -290,14 +290,18 @@ def collapse_doubled(text: str) -> str:
 _ENDS = "。！？!?"
 _OPEN = "“‘《「『（(【〔"
 _CLOSE = "”’》」』）)】〕"
-_MARKER_START = frozenset("（(0123456789０１２３４５６７８９〇零一二三四五六七八九十")
+_MARKER_START = frozenset("（(0123456789０１２３４５６７８９〇零一二三四五六七八九十问第")
 _CN = "〇零一二三四五六七八九十"
 # Cheap tests that tell whether split_points needs to look at a paragraph at all (stdlib
 # ``re``: plain character classes, which it scans faster than ``regex``).
-_AFTER_END = re.compile(
-    rf"[。！？!?][”’」』]?[ \u3000]*(?:[{_CN}]{{1,3}}[、．.]|[（(][{_CN}0-9０-９]{{1,3}}[)）]"
-    r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、))"
+_MARKERS = (
+    rf"(?:[{_CN}]{{1,3}}[、．.]|[（(][{_CN}0-9０-９]{{1,3}}[)）]"
+    r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、)"
+    rf"|问题[{_CN}0-9０-９]{{1,3}}[：:]|第[{_CN}0-9０-９]{{1,3}}项[：:])"
 )
+_AFTER_END = re.compile(rf"[。！？!?][”’」』]?[ \u3000]*{_MARKERS}")
+# A marker after a blank that stands where a line break was lost (…薄弱环节 3.不良贷款…).
+_AFTER_BLANK = re.compile(rf"\S[ \u3000]+{_MARKERS}")
 # （一） or 1. / 1、 (not 1.5): one character class first, which ``re`` scans for quickly.
 _FIRST_CHILD = re.compile(
     r"[（(1１](?:(?<=[（(])[一1１][)）]|(?<=[1１])(?:[.．](?![0-9０-９])|、))"
@@ -321,6 +325,14 @@ def _heading_follows(text: str, end: int) -> bool:
 def _interesting(starts: frozenset[str]) -> re.Pattern[str]:
     """Brackets and ``starts``, as one character class."""
     return re.compile("[" + re.escape("".join(sorted(starts | set(_OPEN + _CLOSE)))) + "]")
+
+
+def _quoted_before(text: str, i: int) -> bool:
+    """Whether a closing quote (” 」 』) comes just before ``text[i]``, blanks aside."""
+    k = i - 1
+    while k >= 0 and text[k] in " \u3000":
+        k -= 1
+    return k >= 0 and text[k] in "”」』"
 
 
 def _ended_before(text: str, i: int) -> bool:
@@ -368,16 +380,18 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
     """Offsets where a paragraph that swallowed line breaks should be cut.
 
     A cut goes before a numbering marker (一、 （一） 1. （1）) that follows a sentence end
-    (。！？), before a field label with a colon (整改结果：) that follows one, and before a
-    first sub-marker (（一） or 1. with ordinal 1) glued to a heading that has no sentence end
-    (二、下一步工作安排（一）…). Nothing inside quotes or brackets is cut, nor markers that
-    are not headings: （一期）, 3.5万元, ①.
+    (。！？) or a blank (where the lost line break left one: …薄弱环节 3.不良贷款…), before a
+    field label with a colon (整改结果：) that follows a sentence end or a closing quote
+    (关于“…”整改情况：…), and before a first sub-marker (（一） or 1. with ordinal 1) glued to a
+    heading that has no sentence end (二、下一步工作安排（一）…). Nothing inside quotes or
+    brackets is cut, nor markers that are not headings: （一期）, 3.5万元, ①.
     """
     inside = _labels_inside(tuple(labels))
     if not (
         _AFTER_END.search(text)
         or (inside is not None and inside.search(text, 1) is not None)
         or _first_child_glued(text)
+        or _AFTER_BLANK.search(text)
     ):
         return []
     labels = sorted(labels, key=len, reverse=True)
@@ -400,7 +414,11 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
                 marker.kind is MarkerKind.CIRCLED or not _heading_follows(text, i + marker.end)
             ):
                 marker = None
-            after_end = ended and (marker is not None or _label_at(text, i, labels))
+            label = marker is None and _label_at(text, i, labels)
+            # a label right after a quoted finding (关于“…”整改情况：…) starts a block too
+            after_end = (ended and (marker is not None or label)) or (
+                label and _quoted_before(text, i)
+            )
             first_child = (
                 marker is not None
                 and kind is not None
@@ -409,7 +427,9 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
                 and marker.ordinal == 1
                 and i - piece_start >= 3
             )
-            if after_end or first_child:
+            # a blank where the line break was: …薄弱环节 3.不良贷款…, …后备干部库 8.员工…
+            after_blank = marker is not None and text[i - 1] in " \u3000" and i - piece_start >= 3
+            if after_end or first_child or after_blank:
                 points.append(i)
                 piece_start = i
                 kind = marker.kind if marker is not None else None
