@@ -348,3 +348,33 @@ def test_halfwidth_figures(text: str, expected: str) -> None:
 )
 def test_letter_spaced(text: str, expected: str) -> None:
     assert letter_spaced(text) == expected
+
+
+def test_a_body_that_lost_its_line_breaks_is_split_where_they_were() -> None:
+    """Blanks stand where the breaks were: a marker or a label after one starts a block, as
+    does a 问题二： marker after a sentence end and a label after a quoted finding."""
+    labels = ["整改措施", "责任单位", "整改时限"]
+    text = (
+        "（二）风险防控存在薄弱环节 3.不良贷款清收处置力度不够。 整改措施：成立清收专班。"
+        " 责任单位：风险管理部 整改时限：2025年6月底前 4.贷后管理流于形式。"
+    )
+    assert split_glued(text, labels) == [
+        "（二）风险防控存在薄弱环节",
+        "3.不良贷款清收处置力度不够。",
+        "整改措施：成立清收专班。",
+        "责任单位：风险管理部",
+        "整改时限：2025年6月底前",
+        "4.贷后管理流于形式。",
+    ]
+    assert split_glued("目前该问题已完成整改。问题二：监督检查不够。", labels) == [
+        "目前该问题已完成整改。",
+        "问题二：监督检查不够。",
+    ]
+    assert split_glued("（1）关于“课后服务质量不高”整改措施：丰富课程。", labels) == [
+        "（1）关于“课后服务质量不高”",
+        "整改措施：丰富课程。",
+    ]
+    # a figure after a blank is no marker: 3.5万元, nor is a count
+    assert split_glued("涉及资金 3.5万元，共 2 个项目。", labels) == [
+        "涉及资金 3.5万元，共 2 个项目。"
+    ]

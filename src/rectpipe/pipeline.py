@@ -344,7 +344,11 @@ def _parse_document(
     repaired = None
     repeated: list[Repaired] = []
     if repair:
-        labels = profile.labels["actions"]
+        labels = [
+            *profile.labels["actions"],
+            *profile.labels["responsible"],
+            *profile.labels["deadline"],
+        ]
         repaired = repair_and_clean(document.blocks, labels=labels)
         columns = profile.table_columns
         headers = {name for names in columns.values() for name in names}

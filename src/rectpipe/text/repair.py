@@ -172,9 +172,11 @@ def _repair_paragraph(
 def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> list[Repaired]:
     """``blocks`` repaired, in order; a block split at lost line breaks gives several.
 
-    ``labels`` are the profile's narrative labels (整改情况, 整改措施…): such a label with a
-    colon after a sentence end starts a new block, because its value would otherwise be lost
-    in the heading (a status label inline, ``…。整改进展：正在推进。``, is read where it is).
+    ``labels`` are the profile's narrative, responsible and deadline labels (整改情况,
+    责任单位, 整改时限…; the pipeline passes them): such a label with a colon after a sentence
+    end, a closing quote or a blank where a line break was lost starts a new block, because
+    its value would otherwise be lost in the heading (a status label inline,
+    ``…。整改进展：正在推进。``, is read where it is).
     Blocks are returned cleaned even when nothing was repaired; empty blocks are kept
     (cleaning drops them later).
     """

@@ -428,7 +428,9 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
                 and i - piece_start >= 3
             )
             # a blank where the line break was: …薄弱环节 3.不良贷款…, …后备干部库 8.员工…
-            after_blank = marker is not None and text[i - 1] in " \u3000" and i - piece_start >= 3
+            after_blank = (
+                (marker is not None or label) and text[i - 1] in " \u3000" and i - piece_start >= 3
+            )
             if after_end or first_child or after_blank:
                 points.append(i)
                 piece_start = i
