@@ -9,7 +9,11 @@ what was measured when its rule was written.
 - ``title``: the title (as the facts give it) cut in two lines at its middle, as a PDF wraps
   a long title (a cut just before 关于 moves one character on: an issuer's name above 关于…
   signs the title instead): 86 of 95 exact (64 before titles cut anywhere were joined);
-- ``gb18030`` and ``utf-16``: the text in another encoding: all exact.
+- ``gb18030`` and ``utf-16``: the text in another encoding: all exact;
+- ``one_line``: every line break lost, a blank left in its place (a web copy whose paragraphs
+  ran together): no document exact, but problems are found (recall 83%, precision 92%; 70%
+  and 89% before markers, labels and titles after such a blank were split off). Held to
+  recall 0.80 and precision 0.90.
 """
 
 from __future__ import annotations
@@ -42,18 +46,24 @@ def _title_cut(text: str, title: str | None) -> bytes:
     return text.encode("utf-8")
 
 
-DAMAGES: dict[str, tuple[Callable[[str, str | None], bytes], int]] = {
-    "figures": (lambda text, _: text.translate(_FULL_FIGURES).encode("utf-8"), 93),
-    "spaced": (lambda text, _: _spaced(text), 87),
-    "title": (_title_cut, 84),
-    "gb18030": (lambda text, _: text.encode("gb18030"), 95),
-    "utf-16": (lambda text, _: text.encode("utf-16"), 95),
+def _one_line(text: str) -> bytes:
+    return " ".join(line.strip() for line in text.split("\n") if line.strip()).encode("utf-8")
+
+
+#: damage → (how to make it, documents exact at least, problem recall and precision at least)
+DAMAGES: dict[str, tuple[Callable[[str, str | None], bytes], int, float]] = {
+    "figures": (lambda text, _: text.translate(_FULL_FIGURES).encode("utf-8"), 93, 0.99),
+    "spaced": (lambda text, _: _spaced(text), 87, 0.99),
+    "title": (_title_cut, 84, 0.99),
+    "gb18030": (lambda text, _: text.encode("gb18030"), 95, 0.99),
+    "utf-16": (lambda text, _: text.encode("utf-16"), 95, 0.99),
+    "one_line": (lambda text, _: _one_line(text), 0, 0.80),
 }
 
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
 def test_every_text_sample_damaged_keeps_its_facts(damage: str, tmp_path: Path) -> None:
-    make, floor = DAMAGES[damage]
+    make, floor, least = DAMAGES[damage]
     totals, misses = Totals(), []
     for facts, document in documents_with_facts(SAMPLES):
         if document.suffix != ".txt":
@@ -67,5 +77,5 @@ def test_every_text_sample_damaged_keeps_its_facts(damage: str, tmp_path: Path) 
             misses.append(document.name)
     assert totals.documents >= 95
     assert totals.exact_documents >= floor, misses
-    assert totals.matched >= 0.99 * totals.expected
-    assert totals.matched >= 0.99 * totals.found
+    assert totals.matched >= least * totals.expected
+    assert totals.matched >= max(least, 0.90) * totals.found

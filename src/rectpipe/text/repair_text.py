@@ -449,11 +449,23 @@ _GLUED_TITLE = compile_pattern(
 )
 
 
+# A title that a lost line break left glued, by a blank, to the text after it (关于…的通报
+# 根据县委统一部署…): it ends in a title's word and holds 关于 or names the inspection.
+_TITLE_THEN_BLANK = compile_pattern(
+    r"^(?P<title>(?=[^。！？；：:，,\n]*(?:关于|巡视|巡察|审计|督察))"
+    r"[^。！？；：:，,\n\s]{6,80}?(?:通报|报告|情况|清单|公示|公告))[ \u3000]+(?=\S)"
+)
+
+
 def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
     """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
-    title glued to its first part (``…整改进展清单一、关于…``) is cut off first."""
+    title glued to its first part (``…整改进展清单一、关于…``) or, by a blank, to the text
+    after it (``关于…的通报 根据…``) is cut off first."""
     title = _GLUED_TITLE.match(text)
     if title is not None and match_marker(text[title.end() :]) is not None:
+        return [title.group("title"), *split_glued(text[title.end() :], labels)]
+    title = _TITLE_THEN_BLANK.match(text)
+    if title is not None and len(text) > title.end():
         return [title.group("title"), *split_glued(text[title.end() :], labels)]
     points = split_points(text, labels)
     if not points:
