@@ -378,3 +378,26 @@ def test_a_body_that_lost_its_line_breaks_is_split_where_they_were() -> None:
     assert split_glued("涉及资金 3.5万元，共 2 个项目。", labels) == [
         "涉及资金 3.5万元，共 2 个项目。"
     ]
+
+
+def test_a_page_s_links_to_other_articles_are_no_part_of_the_report() -> None:
+    """相关链接 and the titles and dates under it, after the signature, are another report's:
+    removed (reason page_links), so the document's date is its own."""
+    text = "\n".join(
+        [
+            "中共青禾县水务局党组关于县委巡察整改进展情况的通报",
+            "2024年3月至5月，县委第二巡察组对县水务局党组开展了常规巡察。现将整改情况通报如下。",
+            "一、巡察反馈问题整改情况",
+            "1.部分工程项目未按合同约定支付进度款。整改进展：已完成。",
+            "中共青禾县水务局党组",
+            "2024年9月20日",
+            "相关链接",
+            "中共青禾县委办公室关于巡察整改进展情况的通报 2023-11-20",
+            "上一篇：关于开展防汛检查的通知",
+        ]
+    )
+    report = rectpipe.parse_text(text)
+    assert report.metadata.date == "2024-09-20"
+    links = [r.text for r in report.removed if r.reason == "page_links"]
+    assert links[0] == "相关链接" and len(links) == 3
+    assert "2023-11-20" not in report.text

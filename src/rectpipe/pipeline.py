@@ -52,6 +52,7 @@ from .runtime.names import escape_name
 from .runtime.paths import AnyPath, fs_path
 from .structure.tree import build_tree
 from .text.flat_tables import join_flat_tables
+from .text.furniture import article_end
 from .text.normalize import clean_blocks
 from .text.repair import Repaired, repair_and_clean, repair_warnings, with_originals
 from .text.repeats import drop_repeat
@@ -343,6 +344,7 @@ def _parse_document(
     profile = profile or default_profile()
     repaired = None
     repeated: list[Repaired] = []
+    links: list[Repaired] = []
     if repair:
         labels = [
             *profile.labels["actions"],
@@ -354,6 +356,9 @@ def _parse_document(
         headers = {name for names in columns.values() for name in names}
         repaired = join_flat_tables(repaired, headers, columns.get("number", ()))
         repaired, repeated = drop_repeat(repaired)
+        # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)
+        end = article_end([item.block.text for item in repaired])
+        repaired, links = repaired[:end], repaired[end:]
         blocks = [item.block for item in repaired]
     else:
         blocks = clean_blocks(document.blocks)
@@ -396,6 +401,10 @@ def _parse_document(
             *(
                 RemovedText(text=r.block.text, reason="repeated", page=r.block.page)
                 for r in repeated
+            ),
+            *(
+                RemovedText(text=r.block.text, reason="page_links", page=r.block.page)
+                for r in links
             ),
         ],
         hints=dict(document.hints),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..runtime.patterns import compile_pattern
 
-__all__ = ["is_furniture", "is_trailing_furniture", "pager_has_more"]
+__all__ = ["article_end", "is_furniture", "is_trailing_furniture", "pager_has_more"]
 
 _BREADCRUMB = compile_pattern(
     r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)"
@@ -66,6 +66,22 @@ def pager_has_more(line: str) -> bool:
         )
         return int(page) < int(count)
     return "下一页" in line
+
+
+_LINKS = compile_pattern(
+    r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关阅读|相关文章|相关新闻|相关信息|推荐阅读"
+    r"|延伸阅读|热点推荐|热门文章|猜你喜欢|更多阅读)(?:\s*[:：∶]|\s*$)"
+)
+
+
+def article_end(lines: list[str]) -> int:
+    """Where a page's article ends in its text: before the first line of its second half that
+    opens the page's links to other articles (上一篇：…, 下一篇：…, 相关链接, 推荐阅读…), whose
+    titles and dates are another article's, not this one's; ``len(lines)`` when none does."""
+    for index in range(len(lines) // 2, len(lines)):
+        if _LINKS.match(lines[index].strip()):
+            return index
+    return len(lines)
 
 
 def is_furniture(line: str) -> bool:

@@ -453,7 +453,8 @@ _GLUED_TITLE = compile_pattern(
 # 根据县委统一部署…): it ends in a title's word and holds 关于 or names the inspection.
 _TITLE_THEN_BLANK = compile_pattern(
     r"^(?P<title>(?=[^。！？；：:，,\n]*(?:关于|巡视|巡察|审计|督察))"
-    r"[^。！？；：:，,\n\s]{6,80}?(?:通报|报告|情况|清单|公示|公告))[ \u3000]+(?=\S)"
+    r"[^。！？；：:，,\n\s]{6,80}?(?:通报|报告|情况|清单|公示|公告))[ \u3000]+"
+    r"(?=\p{Han}[^\n]{9})"  # text runs on after it (not a date or a short tag)
 )
 
 
