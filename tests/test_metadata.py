@@ -331,6 +331,9 @@ _WRAPPED_BODY = (
         # cut inside the issuer's name
         ("中共青禾城市投资集团有限公司委", "员会关于县委巡察整改进展情况的通报", None,
          "中共青禾城市投资集团有限公司委员会"),
+        # cut where neither half reads as a title
+        ("中共青禾能源集团有限公司委员会关于巡视整", "改进展情况的通报", None,
+         "中共青禾能源集团有限公司委员会"),
         # a title without 关于, cut inside a word
         ("青禾县石门村党组织书记任期经济责任审计发", "现问题整改情况公示", None, None),
         # a whole issuer's name above 关于… signs the title: not joined

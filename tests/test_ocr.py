@@ -395,3 +395,19 @@ def test_ocr_repairs_keep_the_original_and_warn() -> None:
     changed = [b for b in report.blocks if b.original is not None]
     assert any(b.original == "1.制度执行不严丶落实不到位·" for b in changed)
     assert "text_repaired_ocr" in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在“贯彻落实决策部署’方面", "在“贯彻落实决策部署”方面"),  # ” read as ’
+        ("“甲”和“乙’", "“甲”和“乙”"),
+        ("‘乙”", "‘乙’"),  # ’ read as ”
+        ("关于“落实‘管发展’要求”问题", "关于“落实‘管发展’要求”问题"),  # right as it is
+        ("问题’", "问题’"),  # nothing open: left alone
+    ],
+)
+def test_a_closing_quote_of_the_wrong_kind_closes_what_is_open(text: str, expected: str) -> None:
+    from rectpipe.text.repair_ocr import closing_quotes
+
+    assert closing_quotes(text) == expected

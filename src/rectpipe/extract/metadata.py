@@ -188,6 +188,13 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         if site and _TITLE_END.search(line[: site.start()]):
             # A page's title line, the site's name after it (关于…的通报_某县人民检察院).
             line, end = line[: site.start()], start + site.start()
+        if (title_at is None or shared) and _split_title(found, front, position, line):
+            pieces = [found.stripped_span(index), found.stripped_span(front[position + 1])]
+            if not shared:
+                found.put_pieces("title", pieces, "title")
+            title_pieces = pieces
+            title_at = position
+            continue
         if (title_at is None or shared) and _looks_like_title(line):
             pieces = [(start, end)]
             if position + 1 < len(front) and not _TITLE_END.search(line):
@@ -388,6 +395,22 @@ def _title_head(found: Collector, index: int) -> bool:
 _HEAD_CHARS = compile_pattern(r"[\p{Han}0-9０-９“”（）〔〕]+")
 # A place or a body named in a title's first line (槐荫镇青石村…, 汐阳市第三轮…).
 _PLACE_OR_BODY = compile_pattern(r"[省市县区镇乡村局委厅]|街道|公司|集团|医院|学校|大学|学院")
+
+
+def _split_title(found: Collector, front: Sequence[int], position: int, line: str) -> bool:
+    """Whether ``line`` and the next line are a title cut where neither half reads as one
+    (``中共XX集团有限公司委员会关于巡视整`` / ``改进展情况的通报``): both short, of characters
+    only, the second ends as a title does, and joined they read as a title."""
+    if position + 1 >= len(front) or _looks_like_title(line):
+        return False
+    head, more = line.strip(), found.line(front[position + 1]).strip()
+    if not (2 <= len(head) <= 40 and 2 <= len(more) <= 40):
+        return False
+    if _HEAD_CHARS.fullmatch(head) is None or _HEAD_CHARS.fullmatch(more) is None:
+        return False
+    if is_furniture(head) or _looks_like_title(more) or _TITLE_END.search(more) is None:
+        return False
+    return _looks_like_title(head + more)
 
 
 def _title_prefix(found: Collector, length: int) -> list[tuple[int, int]]:

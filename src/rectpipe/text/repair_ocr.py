@@ -18,7 +18,7 @@ from .repair_text import fullwidth_punctuation
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["nested_quotes", "ocr_punctuation", "straight_quotes"]
+__all__ = ["closing_quotes", "nested_quotes", "ocr_punctuation", "straight_quotes"]
 
 _HAN = r"\p{Han}"
 
@@ -112,6 +112,29 @@ def straight_quotes(text: str) -> str:
     return "\n".join(lines)
 
 
+_PAIRS = {"“": "”", "‘": "’"}
+
+
+def closing_quotes(text: str) -> str:
+    """A closing quote of the other kind than the one it closes (``“…部署’方面``: OCR read the
+    ” as ’, or ’ as ”) → the kind that closes it. Only where the quote it closes is open and
+    no quote of its own kind is; every other mark is left as it is."""
+    if "’" not in text and "”" not in text:
+        return text
+    out: list[str] = []
+    opened: list[str] = []
+    for char in text:
+        if char in _PAIRS:
+            opened.append(char)
+        elif char in ("”", "’") and opened:
+            own = "“" if char == "”" else "‘"  # the opening mark of char's own kind
+            if own not in opened:
+                char = _PAIRS[opened[-1]]
+            opened.pop()
+        out.append(char)
+    return "".join(out)
+
+
 def ocr_punctuation(text: str) -> str:
     """The punctuation OCR misreads, put right: 丶 → 、, a paragraph's closing · (or .) after
     Han → 。, full-width digits → half-width, ASCII ``, ; : ? ! ( )`` next to Han → full-width
@@ -119,7 +142,8 @@ def ocr_punctuation(text: str) -> str:
     half-width and one full-width mark → full-width, 一 between digits (``2024一2026``) → —,
     a document number's year in 〔〕 (:func:`_document_number_year`), straight or mismatched
     double quotes paired (:func:`straight_quotes`), quotes inside quotes → ‘’
-    (:func:`nested_quotes`), a · between two sentences → 。, the o or 0 read for a 。 after an
+    (:func:`nested_quotes`), a closing quote of the wrong kind (:func:`closing_quotes`), a ·
+    between two sentences → 。, the o or 0 read for a 。 after an
     e-mail address, a stroke of noise read as ``l``, ``|`` or ``I`` between two characters
     dropped, and a page number ``一1一`` → ``—1—``."""
     text = text.translate(_TRANSLATE)
@@ -132,4 +156,4 @@ def ocr_punctuation(text: str) -> str:
     text = _DASH_BETWEEN_DIGITS.sub("—", text)
     text = _YEAR_IN_NUMBER.sub(_document_number_year, text)
     text = _MIXED_PAREN.sub(lambda m: f"（{m.group('a') or m.group('b')}）", text)
-    return nested_quotes(straight_quotes(fullwidth_punctuation(text)))
+    return closing_quotes(nested_quotes(straight_quotes(fullwidth_punctuation(text))))
