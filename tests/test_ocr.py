@@ -404,6 +404,8 @@ def test_ocr_repairs_keep_the_original_and_warn() -> None:
         ("“甲”和“乙’", "“甲”和“乙”"),
         ("‘乙”", "‘乙’"),  # ’ read as ”
         ("关于“落实‘管发展’要求”问题", "关于“落实‘管发展’要求”问题"),  # right as it is
+        ("关于“落实‘管发展”要求。”", "关于“落实‘管发展’要求。”"),  # a ” still to come closes “
+        ("“甲‘乙”", "“甲‘乙”"),  # none to come: the ” may close the “
         ("问题’", "问题’"),  # nothing open: left alone
     ],
 )

@@ -116,20 +116,28 @@ _PAIRS = {"“": "”", "‘": "’"}
 
 
 def closing_quotes(text: str) -> str:
-    """A closing quote of the other kind than the one it closes (``“…部署’方面``: OCR read the
-    ” as ’, or ’ as ”) → the kind that closes it. Only where the quote it closes is open and
-    no quote of its own kind is; every other mark is left as it is."""
+    """A closing quote of the other kind than the one it closes, put right: ``“…部署’方面``
+    (OCR read the ” as ’) and ``“…‘管发展…管环保”要求…”`` (the ’ read as ”: a ” closes the
+    inner ‘ when enough ” follow to close every “ still open). A quote of its own kind open
+    further out, with no more closing marks to come for it, keeps the mark as read; so does a
+    closing mark with nothing open."""
     if "’" not in text and "”" not in text:
         return text
+    doubles_after = [0] * (len(text) + 1)  # ” at or after each position
+    for k in range(len(text) - 1, -1, -1):
+        doubles_after[k] = doubles_after[k + 1] + (text[k] == "”")
     out: list[str] = []
     opened: list[str] = []
-    for char in text:
+    for k, char in enumerate(text):
         if char in _PAIRS:
             opened.append(char)
         elif char in ("”", "’") and opened:
-            own = "“" if char == "”" else "‘"  # the opening mark of char's own kind
-            if own not in opened:
-                char = _PAIRS[opened[-1]]
+            want = _PAIRS[opened[-1]]
+            if char != want:
+                own = "“" if char == "”" else "‘"
+                outer = opened.count("“")
+                if own not in opened or (char == "”" and doubles_after[k + 1] >= outer):
+                    char = want
             opened.pop()
         out.append(char)
     return "".join(out)
