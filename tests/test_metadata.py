@@ -299,9 +299,9 @@ def test_a_portal_laid_out_in_tables_gives_its_page_title_when_the_article_leave
 )
 def test_the_report_part_of_a_page_title(page_title: str, title: str | None) -> None:
     from rectpipe.extract.hints import _page_title
-    from rectpipe.extract.metadata import _looks_like_title
+    from rectpipe.extract.title_lines import looks_like_title
 
-    assert _page_title(page_title, _looks_like_title) == title
+    assert _page_title(page_title, looks_like_title) == title
 
 
 @pytest.mark.parametrize("bullet", ["• ", "- ", "· ", ""])

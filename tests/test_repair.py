@@ -10,6 +10,7 @@ import regex
 
 import rectpipe
 from rectpipe.readers.blocks import Block, BlockKind
+from rectpipe.text.line_breaks import split_glued
 from rectpipe.text.numbering import match_marker
 from rectpipe.text.repair import repair_blocks
 from rectpipe.text.repair_text import (
@@ -20,7 +21,6 @@ from rectpipe.text.repair_text import (
     halfwidth_figures,
     is_traditional,
     letter_spaced,
-    split_glued,
     strip_pinyin,
     to_simplified,
 )
@@ -252,7 +252,7 @@ def test_glued_heading_prefilters_agree_with_their_definitions() -> None:
     character but a line break before it) and a label anywhere after the first character."""
     import re
 
-    from rectpipe.text.repair_text import _first_child_from, _labels_inside
+    from rectpipe.text.line_breaks import _first_child_from, _labels_inside
 
     definition = re.compile(r".[（(][一1１][)）]|.[1１](?:[.．](?![0-9０-９])|、)")
     labels = ("整改情况", "整改措施", "措施")

@@ -22,12 +22,20 @@ from .hints import from_hints
 from .inspection import read_inspection
 from .joint import separate_joint_issuers
 from .signer_line import split_signer_line
+from .title_lines import (
+    ATTACHMENT,
+    TITLE_END,
+    headline,
+    is_issuer,
+    looks_like_title,
+    split_title,
+    title_head,
+    title_prefix,
+    wrapped_head,
+)
 
 __all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
 
-_ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
-_TITLE_END = compile_pattern(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
-_SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
 _PHONE = compile_pattern(
     r"(?:联系电话|联系方式|举报电话|监督电话|咨询电话|电话)\s*[：:∶]?\s*"
     r"(?P<v>[0-9０-９(（][0-9０-９\-—－–()（） ]{5,}[0-9０-９](?:[、，,/或][0-9０-９\-—－–]{5,})*)"
@@ -83,7 +91,7 @@ def extract_metadata(
         read_inspection(found, textmap.text[start:end], start)
         meta.inspection_kind = kind or meta.inspection_kind
     _contact(found)
-    from_hints(found, hints, _looks_like_title)
+    from_hints(found, hints, looks_like_title)
     if front and found.meta.issuer is None:
         _issuer_from_subject(found, intro, intro_start)
     found.meta.sources = found.sources
@@ -161,7 +169,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             # its 文号 cell is the document number; no row is the title.
             pipe_box_row(found, line, start)
             continue
-        if _ATTACHMENT.match(line):
+        if ATTACHMENT.match(line):
             found.put("attachment", line.rstrip("：:"), start, end, "front")
             continue
         number = DOC_NUMBER.search(line)
@@ -185,25 +193,25 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
         site = _SITE_SUFFIX.search(line)
-        if site and _TITLE_END.search(line[: site.start()]):
+        if site and TITLE_END.search(line[: site.start()]):
             # A page's title line, the site's name after it (关于…的通报_某县人民检察院).
             line, end = line[: site.start()], start + site.start()
-        if (title_at is None or shared) and _split_title(found, front, position, line):
+        if (title_at is None or shared) and split_title(found, front, position, line):
             pieces = [found.stripped_span(index), found.stripped_span(front[position + 1])]
             if not shared:
                 found.put_pieces("title", pieces, "title")
             title_pieces = pieces
             title_at = position
             continue
-        if (title_at is None or shared) and _looks_like_title(line):
+        if (title_at is None or shared) and looks_like_title(line):
             pieces = [(start, end)]
-            if position + 1 < len(front) and not _TITLE_END.search(line):
+            if position + 1 < len(front) and not TITLE_END.search(line):
                 more = found.line(front[position + 1])
-                if len(more) <= 40 and _TITLE_END.search(more) and not is_furniture(more):
+                if len(more) <= 40 and TITLE_END.search(more) and not is_furniture(more):
                     pieces.append(found.stripped_span(front[position + 1]))
-            elif position > 0 and "关于" not in line and _title_head(found, front[position - 1]):
+            elif position > 0 and "关于" not in line and title_head(found, front[position - 1]):
                 pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…关于 / …的通报
-            elif position > 0 and _wrapped_head(found, front[position - 1], line):
+            elif position > 0 and wrapped_head(found, front[position - 1], line):
                 pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…党组关 / 于…
             if not shared:
                 found.put_pieces("title", pieces, "title")
@@ -212,21 +220,21 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     if shared and title_pieces:
         found.put_pieces("title", title_pieces, "title")
     if title_at is None:
-        title_at = _headline(found, front)
+        title_at = headline(found, front)
     if title_at is None or found.meta.title is None:
         return
     words = _TITLE_VERB.search(found.meta.title)
     # 中共X委员会巡察反馈问题整改台账: without 关于, the name ends where the inspection is named.
     kinds = [found.meta.title.find(k) for k in found.profile.inspection_kinds]
     cut = words.start() if words else min((k for k in kinds if k > 0), default=-1)
-    if cut >= 2 and _is_issuer(found.meta.title[:cut], found.profile):
-        found.put_pieces("issuer", _title_prefix(found, cut), "title")
+    if cut >= 2 and is_issuer(found.meta.title[:cut], found.profile):
+        found.put_pieces("issuer", title_prefix(found, cut), "title")
         return
     # The line right above the title signs it (中共XX委员会 / 关于…的通报); a site name
     # above a breadcrumb or a date line does not.
     if title_at > 0:
         above = front[title_at - 1]
-        if _is_issuer(found.line(above), found.profile):
+        if is_issuer(found.line(above), found.profile):
             found.put("issuer", found.line(above), *found.span(above), "front")
             return
     # A web page whose article repeats its headline with the issuer above it (鹤峪县审计局 /
@@ -236,7 +244,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         line = found.line(front[position]).strip()
         if len(line) >= 6 and title.startswith(line):
             above = front[position - 1]
-            if position - 1 > title_at and _is_issuer(found.line(above), found.profile):
+            if position - 1 > title_at and is_issuer(found.line(above), found.profile):
                 found.put("issuer", found.line(above), *found.span(above), "front")
             return
 
@@ -252,7 +260,7 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
             dates = [FoundDate(value, numeric.start("y"), numeric.end("d"))] if value else []
         elif core is None or not DATE.fullmatch(core.group("date")):
             signed = split_signer_line(line)
-            if signed is None or not _is_issuer(line[slice(*signed[0])], found.profile):
+            if signed is None or not is_issuer(line[slice(*signed[0])], found.profile):
                 continue
             (who_start, who_end), (date_start, date_end) = signed
             start, _ = found.span(index)  # XX办公室　　2025年7月3日: signer and date on one line
@@ -267,7 +275,7 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
             found.put(
                 "date", dates[0].iso, start + dates[0].start, start + dates[0].end, "signature"
             )
-            if index > 0 and _is_issuer(found.line(index - 1), found.profile):
+            if index > 0 and is_issuer(found.line(index - 1), found.profile):
                 first = _wrapped_signature(found, index - 1)
                 pieces = [found.stripped_span(i) for i in range(first, index)]
                 found.put_pieces("issuer", pieces, "signature")
@@ -298,7 +306,7 @@ def _wrapped_signature(found: Collector, last: int) -> int:
         and _ALL_HAN.fullmatch(above)
         and not above.startswith("特此")
         and not any(above.endswith(suffix) for suffix in found.profile.issuer_suffixes)
-        and _is_issuer(above + found.line(last).strip(), found.profile)
+        and is_issuer(above + found.line(last).strip(), found.profile)
     ):
         return last - 1
     return last
@@ -350,123 +358,3 @@ def _contact(found: Collector) -> None:
     email = _EMAIL.search(text, 0, cut)
     if email:
         found.put("email", email.group(0), email.start(), email.end())
-
-
-_TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
-
-
-_COMMA_OR_COLON = compile_pattern(r"[，,：:]")
-
-
-def _headline(found: Collector, front: Sequence[int]) -> int | None:
-    """A news item's headline when no line reads as a report's title: the first line that is
-    neither furniture nor a sentence, short, and about the inspection's work
-    (学院召开巡察整改情况通报会). Its position in ``front``, or ``None``."""
-    for position, index in enumerate(front[:6]):
-        line = found.line(index).strip()
-        if is_furniture(line) or DOC_NUMBER.search(line) or _ATTACHMENT.match(line):
-            continue
-        if (
-            len(line) <= 50
-            and not _SENTENCE_PUNCT.search(line)
-            and not _COMMA_OR_COLON.search(line)
-            and _TITLE_WORDS.search(line)
-            and position + 1 < len(front)
-        ):
-            found.put("title", line, *found.span(index), "title")
-            return position
-        return None  # the first line of content is no headline: no title at all
-    return None
-
-
-def _title_head(found: Collector, index: int) -> bool:
-    """Whether block ``index`` is the first line of a title wrapped after it: short, no
-    sentence, and it holds the title's 关于 (中共XX委员会关于第三轮巡察 / 整改进展情况的通报)."""
-    line = found.line(index).strip()
-    return (
-        len(line) <= 40
-        and "关于" in line
-        and not _SENTENCE_PUNCT.search(line)
-        and not _COMMA_OR_COLON.search(line)
-        and not is_furniture(line)
-    )
-
-
-_HEAD_CHARS = compile_pattern(r"[\p{Han}0-9０-９“”（）〔〕]+")
-# A place or a body named in a title's first line (槐荫镇青石村…, 汐阳市第三轮…).
-_PLACE_OR_BODY = compile_pattern(r"[省市县区镇乡村局委厅]|街道|公司|集团|医院|学校|大学|学院")
-
-
-def _split_title(found: Collector, front: Sequence[int], position: int, line: str) -> bool:
-    """Whether ``line`` and the next line are a title cut where neither half reads as one
-    (``中共XX集团有限公司委员会关于巡视整`` / ``改进展情况的通报``): both short, of characters
-    only, the second ends as a title does, and joined they read as a title."""
-    if position + 1 >= len(front) or _looks_like_title(line):
-        return False
-    head, more = line.strip(), found.line(front[position + 1]).strip()
-    if not (2 <= len(head) <= 40 and 2 <= len(more) <= 40):
-        return False
-    if _HEAD_CHARS.fullmatch(head) is None or _HEAD_CHARS.fullmatch(more) is None:
-        return False
-    if is_furniture(head) or _looks_like_title(more) or _TITLE_END.search(more) is None:
-        return False
-    return _looks_like_title(head + more)
-
-
-def _title_prefix(found: Collector, length: int) -> list[tuple[int, int]]:
-    """The spans of the title's first ``length`` characters, over the lines it was found on
-    (an issuer's name may run from one line of a wrapped title into the next)."""
-    spans: list[tuple[int, int]] = []
-    n = 1
-    while length > 0 and (source := found.sources.get("title" if n == 1 else f"title.{n}")):
-        take = min(length, source.end - source.start)
-        spans.append((source.start, source.start + take))
-        length -= take
-        n += 1
-    return spans
-
-
-def _wrapped_head(found: Collector, index: int, line: str) -> bool:
-    """Whether block ``index`` is a title's first line cut anywhere, before ``line`` (a PDF or
-    a copy of one wraps a long title where the width runs out): ``中共XX县教育局党组关`` /
-    ``于巡察整改…的通报``, ``中共XX投资集团有限公司委`` / ``员会关于…``, ``XX村经济责任审计发``
-    / ``现问题整改情况公示``. The head is short, of characters and figures only (no sentence,
-    colon, comma or breadcrumb), no date and no furniture. Joined, the name before ``关于`` is
-    an issuer's and the cut falls inside it or inside ``关于`` (a whole issuer's name above
-    ``关于…`` signs the title instead, as ``中共XX委员会`` does); without ``关于``, the head
-    names a place or a body or the inspection's work, is no issuer's name on its own and does
-    not end the title."""
-    head = found.line(index).strip()
-    if not 2 <= len(head) <= 40 or is_furniture(head) or DATE.search(head):
-        return False
-    if _HEAD_CHARS.fullmatch(head) is None:  # a breadcrumb (A > B), a menu, a code
-        return False
-    joined = head + line.strip()
-    at = joined.find("关于")
-    if at > 0:
-        return at != len(head) and at >= len(head) - 1 and _is_issuer(joined[:at], found.profile)
-    if _is_issuer(head, found.profile) or _TITLE_END.search(head):
-        return False
-    return _TITLE_WORDS.search(head) is not None or _PLACE_OR_BODY.search(head) is not None
-
-
-def _looks_like_title(line: str) -> bool:
-    if len(line) > 80 or _SENTENCE_PUNCT.search(line) or is_furniture(line):
-        return False
-    if "关于" in line and (_TITLE_END.search(line) or "整改" in line):
-        return True
-    return bool(_TITLE_WORDS.search(line) and _TITLE_END.search(line))
-
-
-def _is_issuer(line: str, profile: Profile) -> bool:
-    line = line.strip()
-    if not 2 <= len(line) <= 40 or _SENTENCE_PUNCT.search(line) or "：" in line:
-        return False
-    if DATE.search(line) or _NOT_A_NAME.search(line):
-        return False
-    return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
-
-
-# A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
-# X stands in for a name in templates (中共XX县XX局党组) and is allowed.
-_NOT_A_NAME = compile_pattern(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")

@@ -14,7 +14,7 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``doubled_punctuation``: clause marks a spun copy doubled (``，，`` ``，。`` ``，、``) → the
   strongest mark of each run;
 - ``line_breaks``: several headings glued into one paragraph, ``…。二、下一步工作安排（一）…``
-  → one block per heading (see :func:`rectpipe.repair_text.split_points`);
+  → one block per heading (see :func:`rectpipe.text.line_breaks.split_points`);
 - ``ocr``: in blocks recognised by OCR only, the punctuation OCR misreads (丶 → 、, a closing
   · → 。, full-width digits, half-width marks next to Han, mismatched parentheses, 一 for a dash
   between digits, a document number's 〔year〕, quotes inside quotes, ``一1一`` page numbers;
@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record
+from .line_breaks import split_glued
 from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
 from .repair_text import (
@@ -50,7 +51,6 @@ from .repair_text import (
     halfwidth_figures,
     is_traditional,
     letter_spaced,
-    split_glued,
     strip_pinyin,
     to_simplified,
 )

@@ -1,0 +1,153 @@
+"""A report's title and issuer lines as a front page sets them: what reads as a title, a
+title written over two lines (cut after 关于, inside it, inside the issuer's name, or where
+neither half reads as one), a news item's headline, and an issuer's name.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
+from ..text.dates import DATE
+from ..text.furniture import is_furniture
+from .collector import Collector
+from .date_lines import DOC_NUMBER
+
+__all__ = [
+    "ATTACHMENT",
+    "SENTENCE_PUNCT",
+    "TITLE_END",
+    "headline",
+    "is_issuer",
+    "looks_like_title",
+    "split_title",
+    "title_head",
+    "title_prefix",
+    "wrapped_head",
+]
+
+ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
+TITLE_END = compile_pattern(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
+SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
+
+_TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
+
+
+_COMMA_OR_COLON = compile_pattern(r"[，,：:]")
+
+
+def headline(found: Collector, front: Sequence[int]) -> int | None:
+    """A news item's headline when no line reads as a report's title: the first line that is
+    neither furniture nor a sentence, short, and about the inspection's work
+    (学院召开巡察整改情况通报会). Its position in ``front``, or ``None``."""
+    for position, index in enumerate(front[:6]):
+        line = found.line(index).strip()
+        if is_furniture(line) or DOC_NUMBER.search(line) or ATTACHMENT.match(line):
+            continue
+        if (
+            len(line) <= 50
+            and not SENTENCE_PUNCT.search(line)
+            and not _COMMA_OR_COLON.search(line)
+            and _TITLE_WORDS.search(line)
+            and position + 1 < len(front)
+        ):
+            found.put("title", line, *found.span(index), "title")
+            return position
+        return None  # the first line of content is no headline: no title at all
+    return None
+
+
+def title_head(found: Collector, index: int) -> bool:
+    """Whether block ``index`` is the first line of a title wrapped after it: short, no
+    sentence, and it holds the title's 关于 (中共XX委员会关于第三轮巡察 / 整改进展情况的通报)."""
+    line = found.line(index).strip()
+    return (
+        len(line) <= 40
+        and "关于" in line
+        and not SENTENCE_PUNCT.search(line)
+        and not _COMMA_OR_COLON.search(line)
+        and not is_furniture(line)
+    )
+
+
+_HEAD_CHARS = compile_pattern(r"[\p{Han}0-9０-９“”（）〔〕]+")
+# A place or a body named in a title's first line (槐荫镇青石村…, 汐阳市第三轮…).
+_PLACE_OR_BODY = compile_pattern(r"[省市县区镇乡村局委厅]|街道|公司|集团|医院|学校|大学|学院")
+
+
+def split_title(found: Collector, front: Sequence[int], position: int, line: str) -> bool:
+    """Whether ``line`` and the next line are a title cut where neither half reads as one
+    (``中共XX集团有限公司委员会关于巡视整`` / ``改进展情况的通报``): both short, of characters
+    only, the second ends as a title does, and joined they read as a title."""
+    if position + 1 >= len(front) or looks_like_title(line):
+        return False
+    head, more = line.strip(), found.line(front[position + 1]).strip()
+    if not (2 <= len(head) <= 40 and 2 <= len(more) <= 40):
+        return False
+    if _HEAD_CHARS.fullmatch(head) is None or _HEAD_CHARS.fullmatch(more) is None:
+        return False
+    if is_furniture(head) or looks_like_title(more) or TITLE_END.search(more) is None:
+        return False
+    return looks_like_title(head + more)
+
+
+def title_prefix(found: Collector, length: int) -> list[tuple[int, int]]:
+    """The spans of the title's first ``length`` characters, over the lines it was found on
+    (an issuer's name may run from one line of a wrapped title into the next)."""
+    spans: list[tuple[int, int]] = []
+    n = 1
+    while length > 0 and (source := found.sources.get("title" if n == 1 else f"title.{n}")):
+        take = min(length, source.end - source.start)
+        spans.append((source.start, source.start + take))
+        length -= take
+        n += 1
+    return spans
+
+
+def wrapped_head(found: Collector, index: int, line: str) -> bool:
+    """Whether block ``index`` is a title's first line cut anywhere, before ``line`` (a PDF or
+    a copy of one wraps a long title where the width runs out): ``中共XX县教育局党组关`` /
+    ``于巡察整改…的通报``, ``中共XX投资集团有限公司委`` / ``员会关于…``, ``XX村经济责任审计发``
+    / ``现问题整改情况公示``. The head is short, of characters and figures only (no sentence,
+    colon, comma or breadcrumb), no date and no furniture. Joined, the name before ``关于`` is
+    an issuer's and the cut falls inside it or inside ``关于`` (a whole issuer's name above
+    ``关于…`` signs the title instead, as ``中共XX委员会`` does); without ``关于``, the head
+    names a place or a body or the inspection's work, is no issuer's name on its own and does
+    not end the title."""
+    head = found.line(index).strip()
+    if not 2 <= len(head) <= 40 or is_furniture(head) or DATE.search(head):
+        return False
+    if _HEAD_CHARS.fullmatch(head) is None:  # a breadcrumb (A > B), a menu, a code
+        return False
+    joined = head + line.strip()
+    at = joined.find("关于")
+    if at > 0:
+        return at != len(head) and at >= len(head) - 1 and is_issuer(joined[:at], found.profile)
+    if is_issuer(head, found.profile) or TITLE_END.search(head):
+        return False
+    return _TITLE_WORDS.search(head) is not None or _PLACE_OR_BODY.search(head) is not None
+
+
+def looks_like_title(line: str) -> bool:
+    if len(line) > 80 or SENTENCE_PUNCT.search(line) or is_furniture(line):
+        return False
+    if "关于" in line and (TITLE_END.search(line) or "整改" in line):
+        return True
+    return bool(_TITLE_WORDS.search(line) and TITLE_END.search(line))
+
+
+def is_issuer(line: str, profile: Profile) -> bool:
+    line = line.strip()
+    if not 2 <= len(line) <= 40 or SENTENCE_PUNCT.search(line) or "：" in line:
+        return False
+    if DATE.search(line) or _NOT_A_NAME.search(line):
+        return False
+    return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
+
+
+# A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
+# X stands in for a name in templates (中共XX县XX局党组) and is allowed.
+_NOT_A_NAME = compile_pattern(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")

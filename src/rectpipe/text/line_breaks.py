@@ -1,0 +1,209 @@
+"""Paragraphs that swallowed their line breaks, cut where the breaks were.
+
+A web copy that lost its line breaks runs headings, labels and their text into one paragraph
+(``…。二、下一步工作安排（一）…``, ``…薄弱环节 3.不良贷款…``, ``关于“…”整改情况：…``);
+:func:`split_glued` gives the pieces, :func:`split_points` the offsets. :mod:`.repair` applies
+it (kind ``line_breaks``).
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+from ..runtime.patterns import compile_pattern
+from .numbering import MarkerKind, match_marker
+
+__all__ = ["split_glued", "split_points"]
+
+_ENDS = "。！？!?"
+_OPEN = "“‘《「『（(【〔"
+_CLOSE = "”’》」』）)】〕"
+_MARKER_START = frozenset("（(0123456789０１２３４５６７８９〇零一二三四五六七八九十问第")
+_CN = "〇零一二三四五六七八九十"
+# Cheap tests that tell whether split_points needs to look at a paragraph at all (stdlib
+# ``re``: plain character classes, which it scans faster than ``regex``).
+_MARKERS = (
+    rf"(?:[{_CN}]{{1,3}}[、．.]|[（(][{_CN}0-9０-９]{{1,3}}[)）]"
+    r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、)"
+    rf"|问题[{_CN}0-9０-９]{{1,3}}[：:]|第[{_CN}0-9０-９]{{1,3}}项[：:])"
+)
+_AFTER_END = re.compile(rf"[。！？!?][”’」』]?[ \u3000]*{_MARKERS}")
+# A marker after a blank that stands where a line break was lost (…薄弱环节 3.不良贷款…).
+_AFTER_BLANK = re.compile(rf"\S[ \u3000]+{_MARKERS}")
+# （一） or 1. / 1、 (not 1.5): one character class first, which ``re`` scans for quickly.
+_FIRST_CHILD = re.compile(
+    r"[（(1１](?:(?<=[（(])[一1１][)）]|(?<=[1１])(?:[.．](?![0-9０-９])|、))"
+)
+
+
+def _label_at(text: str, i: int, labels: Sequence[str]) -> bool:
+    for label in labels:
+        if text.startswith(label, i):
+            rest = text[i + len(label) : i + len(label) + 3].lstrip(" \u3000")
+            return rest[:1] in ("：", ":", "∶")
+    return False
+
+
+def _heading_follows(text: str, end: int) -> bool:
+    nxt = text[end : end + 1]
+    return bool(nxt) and not nxt.isdigit() and nxt not in "%％.．、，,)）"
+
+
+@lru_cache(maxsize=16)
+def _interesting(starts: frozenset[str]) -> re.Pattern[str]:
+    """Brackets and ``starts``, as one character class."""
+    return re.compile("[" + re.escape("".join(sorted(starts | set(_OPEN + _CLOSE)))) + "]")
+
+
+def _quoted_before(text: str, i: int) -> bool:
+    """Whether a closing quote (” 」 』) comes just before ``text[i]``, blanks aside."""
+    k = i - 1
+    while k >= 0 and text[k] in " \u3000":
+        k -= 1
+    return k >= 0 and text[k] in "”」』"
+
+
+def _ended_before(text: str, i: int) -> bool:
+    """Whether a sentence ends just before ``text[i]`` (at bracket depth 0): the last character
+    before it that is not a blank is 。！？, or a closing quote or bracket right after one
+    (“…完成。”)."""
+    k = i - 1
+    while k >= 0 and text[k] in " \u3000":
+        k -= 1
+    if k < 0:
+        return False
+    if text[k] in _CLOSE:
+        return k > 0 and text[k - 1] in _ENDS
+    return text[k] in _ENDS
+
+
+def _first_child_from(text: str, start: int) -> bool:
+    """Whether a first sub-marker (``_FIRST_CHILD``) starts at or after ``start`` (at least 1)
+    on the same line as the character before it."""
+    found = _FIRST_CHILD.search(text, max(start, 1))
+    while found is not None:
+        if text[found.start() - 1] != "\n":
+            return True
+        found = _FIRST_CHILD.search(text, found.start() + 1)
+    return False
+
+
+def _first_child_glued(text: str) -> bool:
+    """A first sub-marker after the paragraph's own marker (the marker is read only when the
+    text holds such a sub-marker at all)."""
+    if not _first_child_from(text, 1):
+        return False
+    first = match_marker(text)
+    return first is not None and _first_child_from(text, first.end + 1)
+
+
+@lru_cache(maxsize=16)
+def _labels_inside(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all ``labels`` (``None`` for none), to ask whether any occurs."""
+    words = sorted((label for label in labels if label), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
+    """Offsets where a paragraph that swallowed line breaks should be cut.
+
+    A cut goes before a numbering marker (一、 （一） 1. （1）) that follows a sentence end
+    (。！？) or a blank (where the lost line break left one: …薄弱环节 3.不良贷款…), before a
+    field label with a colon (整改结果：) that follows a sentence end or a closing quote
+    (关于“…”整改情况：…), and before a first sub-marker (（一） or 1. with ordinal 1) glued to a
+    heading that has no sentence end (二、下一步工作安排（一）…). Nothing inside quotes or
+    brackets is cut, nor markers that are not headings: （一期）, 3.5万元, ①.
+    """
+    inside = _labels_inside(tuple(labels))
+    if not (
+        _AFTER_END.search(text)
+        or (inside is not None and inside.search(text, 1) is not None)
+        or _first_child_glued(text)
+        or _AFTER_BLANK.search(text)
+    ):
+        return []
+    labels = sorted(labels, key=len, reverse=True)
+    first = match_marker(text)
+    points: list[int] = []
+    depth = 0
+    kind: MarkerKind | None = first.kind if first else None
+    piece_start = 0
+    starts = _MARKER_START | {label[0] for label in labels if label}
+    # Only brackets (depth) and characters that can start a marker or a label (a cut) matter:
+    # jump from one to the next. Whether a sentence ended just before ``i`` is read back from
+    # the last character that is not a blank.
+    for found in _interesting(starts).finditer(text):
+        i = found.start()
+        ch = text[i]
+        if depth == 0 and i > piece_start and ch in starts:
+            ended = _ended_before(text, i)
+            marker = match_marker(text[i:]) if ch in _MARKER_START else None
+            if marker is not None and (
+                marker.kind is MarkerKind.CIRCLED or not _heading_follows(text, i + marker.end)
+            ):
+                marker = None
+            label = marker is None and _label_at(text, i, labels)
+            # a label right after a quoted finding (关于“…”整改情况：…) starts a block too
+            after_end = (ended and (marker is not None or label)) or (
+                label and _quoted_before(text, i)
+            )
+            first_child = (
+                marker is not None
+                and kind is not None
+                and not ended
+                and marker.kind > kind
+                and marker.ordinal == 1
+                and i - piece_start >= 3
+            )
+            # a blank where the line break was: …薄弱环节 3.不良贷款…, …后备干部库 8.员工…
+            after_blank = (
+                (marker is not None or label) and text[i - 1] in " \u3000" and i - piece_start >= 3
+            )
+            if after_end or first_child or after_blank:
+                points.append(i)
+                piece_start = i
+                kind = marker.kind if marker is not None else None
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    return points
+
+
+# A document's title with its first part glued on (a preview that lost the line break):
+# …整改进展清单一、关于“…”.
+_GLUED_TITLE = compile_pattern(
+    r"^(?P<title>[^。！？；：:，,\n]{6,80}?(?:通报|报告|情况|清单|公示|方案|通知))(?=一、)"
+)
+
+
+# A title that a lost line break left glued, by a blank, to the text after it (关于…的通报
+# 根据县委统一部署…): it ends in a title's word and holds 关于 or names the inspection.
+_TITLE_THEN_BLANK = compile_pattern(
+    r"^(?P<title>(?=[^。！？；：:，,\n]*(?:关于|巡视|巡察|审计|督察))"
+    r"[^。！？；：:，,\n\s]{6,80}?(?:通报|报告|情况|清单|公示|公告))[ \u3000]+"
+    r"(?=\p{Han}[^\n]{9})"  # text runs on after it (not a date or a short tag)
+)
+
+
+def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
+    """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
+    title glued to its first part (``…整改进展清单一、关于…``) or, by a blank, to the text
+    after it (``关于…的通报 根据…``) is cut off first."""
+    title = _GLUED_TITLE.match(text)
+    if title is not None and match_marker(text[title.end() :]) is not None:
+        return [title.group("title"), *split_glued(text[title.end() :], labels)]
+    title = _TITLE_THEN_BLANK.match(text)
+    if title is not None and len(text) > title.end():
+        return [title.group("title"), *split_glued(text[title.end() :], labels)]
+    points = split_points(text, labels)
+    if not points:
+        return [text]
+    bounds = [0, *points, len(text)]
+    pieces = [text[a:b].strip(" \u3000") for a, b in pairwise(bounds)]
+    return [p for p in pieces if p]
