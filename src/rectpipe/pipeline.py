@@ -351,7 +351,8 @@ def _parse_document(
             *profile.labels["responsible"],
             *profile.labels["deadline"],
         ]
-        repaired = repair_and_clean(document.blocks, labels=labels)
+        fields = [*labels, *profile.labels["status"]]
+        repaired = repair_and_clean(document.blocks, labels=labels, field_labels=fields)
         columns = profile.table_columns
         headers = {name for names in columns.values() for name in names}
         repaired = join_flat_tables(repaired, headers, columns.get("number", ()))

@@ -169,18 +169,22 @@ def _repair_paragraph(
     return [Repaired(b, original, tuple(kinds)) for b in repaired]
 
 
-def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> list[Repaired]:
+def repair_blocks(
+    blocks: Sequence[Block], *, labels: Sequence[str] = (), field_labels: Sequence[str] = ()
+) -> list[Repaired]:
     """``blocks`` repaired, in order; a block split at lost line breaks gives several.
 
     ``labels`` are the profile's narrative, responsible and deadline labels (整改情况,
     责任单位, 整改时限…; the pipeline passes them): such a label with a colon after a sentence
     end, a closing quote or a blank where a line break was lost starts a new block, because
     its value would otherwise be lost in the heading (a status label inline,
-    ``…。整改进展：正在推进。``, is read where it is).
+    ``…。整改进展：正在推进。``, is read where it is). ``field_labels`` are every field label
+    (status ones too): in a hard-wrapped copy a line that opens with one opens a paragraph
+    (:func:`~rectpipe.text.rewrap.join_hard_wraps`).
     Blocks are returned cleaned even when nothing was repaired; empty blocks are kept
     (cleaning drops them later).
     """
-    blocks, wrapped = join_hard_wraps(blocks)
+    blocks, wrapped = join_hard_wraps(blocks, field_labels)
     cleaned = [clean_text(b.text) for b in blocks]
     texts = [t for b, t in zip(blocks, cleaned, strict=True) if b.kind is not BlockKind.TABLE]
     texts += [clean_text(c) for b in blocks if b.cells for row in b.cells for c in row]
@@ -198,14 +202,16 @@ def repair_blocks(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> lis
     return repaired
 
 
-def repair_and_clean(blocks: Sequence[Block], *, labels: Sequence[str] = ()) -> list[Repaired]:
+def repair_and_clean(
+    blocks: Sequence[Block], *, labels: Sequence[str] = (), field_labels: Sequence[str] = ()
+) -> list[Repaired]:
     """``clean_repaired(repair_blocks(blocks, labels=labels))``, cleaning each text once.
 
     :func:`repair_blocks` cleans every text to decide what to repair and hands unrepaired
     blocks back as read, so :func:`clean_repaired` would clean them a second time; here the
     cleaned text is kept (cleaning is idempotent, so the result is the same).
     """
-    blocks, wrapped = join_hard_wraps(blocks)
+    blocks, wrapped = join_hard_wraps(blocks, field_labels)
     cells = {
         i: tuple(tuple(clean_text(c) for c in row) for row in b.cells)
         for i, b in enumerate(blocks)

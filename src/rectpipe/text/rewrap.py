@@ -18,7 +18,8 @@ Then a line joins the one before it when that one is full (within :data:`FULL_SL
 ``W``), unless the line opens a paragraph:
 
 - a blank line stands before it, or it is indented deeper than the copy's full lines;
-- it opens with a label (``整改措施：``, ``责任单位：``), outside any open bracket;
+- it opens with a field label (``整改措施：``, ``责任单位：``: the profile's, when given),
+  outside any open bracket;
 - it opens with a marker after a finished sentence (。！？), or after a heading line of its own
   (``（三）…方面的问题（共2个）`` then ``7.…``); after ``；`` or ``：`` it runs on, as an
   enumeration inside a paragraph does;
@@ -148,7 +149,21 @@ def _indent(block: Block) -> float:
     return em_width(block.text[: len(block.text) - len(block.text.lstrip(_BLANKS))])
 
 
-def _opens_paragraph(run: Sequence[Block], line: Block, base_indent: float, width: float) -> bool:
+def _opens_with_label(text: str, labels: Sequence[str]) -> bool:
+    """Whether ``text`` opens with a field label and its colon: one of ``labels`` when given
+    (so ``改进展情况：``, the rest of a 整改进展情况 cut at a line's end, is none), else any
+    two to eight characters before a colon."""
+    if not labels:
+        return _LABEL.match(text) is not None
+    for label in labels:
+        if text.startswith(label) and text[len(label) : len(label) + 1] in ("：", ":"):
+            return True
+    return False
+
+
+def _opens_paragraph(
+    run: Sequence[Block], line: Block, base_indent: float, width: float, labels: Sequence[str]
+) -> bool:
     """Whether ``line`` opens a paragraph of its own after ``run``, a paragraph so far whose
     last line is full."""
     if line.after_blank or _indent(line) > base_indent + 0.5:
@@ -157,7 +172,7 @@ def _opens_paragraph(run: Sequence[Block], line: Block, base_indent: float, widt
     if _depth(joined) > 0:
         return False  # inside brackets: （整改时限：…；责任单位：…） runs on
     text = line.text.strip(_BLANKS)
-    if _LABEL.match(text):
+    if _opens_with_label(text, labels):
         return True  # 整改措施：… / 责任单位：… open their own paragraph
     finished = _ends_sentence(run[-1].text)
     if match_marker(text) is not None:
@@ -170,10 +185,14 @@ def _join(texts: Sequence[str]) -> str:
     return texts[0].rstrip(_BLANKS) + "".join(t.strip(_BLANKS) for t in texts[1:])
 
 
-def join_hard_wraps(blocks: Sequence[Block]) -> tuple[list[Block], dict[int, str]]:
+def join_hard_wraps(
+    blocks: Sequence[Block], labels: Sequence[str] = ()
+) -> tuple[list[Block], dict[int, str]]:
     """``blocks`` with the lines of a hard-wrapped copy joined into paragraphs, and for each
     joined block (by its index in the list returned) the lines it was made of, as read,
-    joined by line breaks. A copy that is not hard-wrapped comes back as it was."""
+    joined by line breaks. A copy that is not hard-wrapped comes back as it was. ``labels``
+    are the field labels (整改措施, 责任单位, 整改进展…) whose line opens a paragraph; without
+    them, any two to eight characters before a colon do."""
     width = wrap_width(blocks)
     if width is None:
         return list(blocks), {}
@@ -203,7 +222,7 @@ def join_hard_wraps(blocks: Sequence[Block]) -> tuple[list[Block], dict[int, str
         if run:
             prev = run[-1]
             prev_full = em_width(prev.text.rstrip(_BLANKS)) >= width - FULL_SLACK
-            if not prev_full or _opens_paragraph(run, block, base_indent, width):
+            if not prev_full or _opens_paragraph(run, block, base_indent, width, labels):
                 flush()
         run.append(block)
     flush()
