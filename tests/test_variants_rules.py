@@ -1,0 +1,71 @@
+"""The reader rules that make a report read the same however it was rendered (docs/variants.md):
+one unit test each, on small invented inputs."""
+
+from __future__ import annotations
+
+from rectpipe.readers.docx import read_docx
+from rectpipe.readers.html import read_html
+
+from .readers.test_docx_numbering import make_package
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+_BREAK = "<w:r><w:br/></w:r>"
+
+
+# --- Word: soft line breaks (readers/docx/breaks.py) -----------------------------------------
+
+
+def test_a_paragraph_of_pasted_lines_gives_a_block_a_line() -> None:
+    lines = [
+        "一、整改工作开展情况",
+        "局党组召开专题会议。",
+        "（一）学习制度执行不到位。",
+        "中共某局党组",
+    ]
+    body = "<w:p>" + _BREAK.join(_run(line) for line in lines) + "</w:p>"
+    blocks = read_docx(make_package(body)).blocks
+    assert [b.text for b in blocks] == lines
+    assert [b.path for b in blocks] == ["p:0/l:0", "p:0/l:1", "p:0/l:2", "p:0/l:3"]
+
+
+def test_a_paragraph_with_one_break_stays_whole() -> None:
+    body = "<w:p>" + _run("中共某局党组") + _BREAK + _run("2024年9月27日") + "</w:p>"
+    assert [b.text for b in read_docx(make_package(body)).blocks] == ["中共某局党组\n2024年9月27日"]
+
+
+# --- Web pages: the headline of a layout-table portal (readers/html/article.py) -------------
+
+_BODY = "".join(
+    f"<p>{line}</p>"
+    for line in [
+        "根据县委统一部署，县委第二巡察组对县水务局党组开展了常规巡察，现将整改进展情况通报如下。",
+        "一、整改工作开展情况",
+        "局党组召开专题会议研究整改工作，制定整改方案，逐项明确责任和时限，按月调度整改进度。",
+    ]
+)
+
+
+def test_a_headline_cell_that_repeats_the_page_title_is_the_title() -> None:
+    title = "中共青禾县水务局党组关于巡察整改进展情况的通报"
+    page = (
+        f"<html><head><title>{title}_青禾县人民政府</title></head><body><table><tr><td>"
+        f"<table><tr><td align='center'><font size='5'><b>{title}</b></font></td></tr>"
+        f"<tr><td>{_BODY}</td></tr></table></td></tr></table></body></html>"
+    )
+    blocks = read_html(page.encode("utf-8")).blocks
+    assert blocks[0].text == title
+    assert blocks[0].style == "title"
+
+
+def test_a_site_name_cell_far_from_the_article_is_not_the_title() -> None:
+    site = "青禾县人民政府门户网站"
+    page = (
+        f"<html><head><title>{site}</title></head><body><table>"
+        f"<tr><td><b>{site}</b></td></tr><tr><td><table><tr><td><table><tr><td>"
+        f"{_BODY}</td></tr></table></td></tr></table></td></tr></table></body></html>"
+    )
+    assert site not in [b.text for b in read_html(page.encode("utf-8")).blocks]
