@@ -69,3 +69,42 @@ def test_a_site_name_cell_far_from_the_article_is_not_the_title() -> None:
         f"{_BODY}</td></tr></table></td></tr></table></td></tr></table></body></html>"
     )
     assert site not in [b.text for b in read_html(page.encode("utf-8")).blocks]
+
+
+# --- Web pages: a date line cut into runs (readers/html/portal.py) ----------------------------
+
+
+def _spans(text: str, size: int) -> str:
+    return "".join(f"<span>{text[i : i + size]}</span>" for i in range(0, len(text), size))
+
+
+def test_a_date_line_cut_into_runs_gives_the_date_it_reads() -> None:
+    line = "发布时间：2025-02-14 09:12　来源：县交通运输局"
+    page = f"<html><body><p>{_spans(line, 14)}</p>{_BODY}</body></html>"
+    assert "<span>发布时间：2025-02-1</span><span>4" in page
+    assert read_html(page.encode("utf-8")).hints["页面日期"] == "2025-02-14"
+
+
+# --- Web pages: a site footer's contact line (readers/html/footer.py) ------------------------
+
+
+def test_a_contact_line_between_footer_lines_is_the_footer() -> None:
+    page = (
+        f"<html><body><div>{_BODY}<p>联系电话：0731-5562108（局办公室）</p>"
+        "<p>主办：青禾县人民政府办公室</p><p>联系电话：0731-5560000　地址：青禾县人民路1号</p>"
+        "<p>版权所有：青禾县人民政府　湘ICP备12345678号</p></div></body></html>"
+    )
+    document = read_html(page.encode("utf-8"))
+    texts = [b.text for b in document.blocks]
+    assert "联系电话：0731-5562108（局办公室）" in texts  # the report's own, before the footer
+    assert not any("青禾县人民路1号" in text for text in texts)
+    assert any("青禾县人民路1号" in r.text for r in document.removed)
+
+
+def test_a_headline_between_a_breadcrumb_and_a_date_line_stays() -> None:
+    title = "关于巡察整改进展情况的通报"
+    page = (
+        f"<html><body><div><p>当前位置：首页 > 信息公开</p><p>{title}</p>"
+        f"<p>发布日期：2024-12-19　来源：县审计局</p>{_BODY}</div></body></html>"
+    )
+    assert title in [b.text for b in read_html(page.encode("utf-8")).blocks]

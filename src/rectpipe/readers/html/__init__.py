@@ -32,6 +32,7 @@ from .chrome import _chrome_by_markup, _chrome_by_text
 from .decode import _decode
 from .dom import _HEADING_TAGS, _clean_line, _drop_junk, _El, _parse, _tag, _text, _weight
 from .flow import _caption_blocks, _flow, _Line, _lines, _table_rows, _TableRef
+from .footer import footer_between
 from .pager import find_pager
 from .portal import (
     _ANY_DATE,
@@ -130,10 +131,13 @@ def _read(data: bytes) -> Document:
         reasons[el] = "date_line"
     skip: dict[_El, str] = {**{el: "page_chrome" for el in excluded}, **reasons}
 
-    def note_skip(el: _El) -> None:
+    skipped_at: list[int] = []  # where in ``items`` a dropped element stood
+
+    def note_skip(el: _El, position: int) -> None:
         dropped = _clean_line(" ".join(_lines(el)))
         if dropped:
             removed.append(RemovedText(dropped, skip.get(el, "page_chrome")))
+            skipped_at.append(start + position)
 
     items: list[_Line | _TableRef] = []
     if title is not None:
@@ -144,11 +148,21 @@ def _read(data: bytes) -> Document:
         dateline = _dateline_after(title, container, excluded)
         if dateline is not None:  # （二〇二五年二月二十八日） under the headline
             items.append(_Line(_clean_line(" ".join(_lines(dateline))), None))
+    start = len(items)
     items.extend(_flow(container, skip=skip, tables=True, on_skip=note_skip))
 
+    chrome_lines = [
+        isinstance(item, _Line) and item.heading is None and _is_chrome_line(item.text)
+        for item in items
+    ]
+    footer = footer_between(
+        [item.text if isinstance(item, _Line) and item.heading is None else None for item in items],
+        chrome_lines,
+        skipped_at,
+    )
     blocks: list[Block] = []
     n_text = n_table = 0
-    for item in items:
+    for position, item in enumerate(items):
         if isinstance(item, _TableRef):
             captions = _caption_blocks(item.element, n_text)
             blocks.extend(captions)
@@ -165,7 +179,7 @@ def _read(data: bytes) -> Document:
                 )
                 n_table += 1
             continue
-        if item.heading is None and _is_chrome_line(item.text):
+        if chrome_lines[position] or position in footer:
             date_match = _DATE_LINE.search(item.text)
             if date_match and "来源" in item.text:
                 removed.append(RemovedText(item.text, "date_line"))

@@ -42,14 +42,15 @@ def _flow(
     boundaries: frozenset[str] = _BLOCK_TAGS,
     skip: Collection[_El] = (),
     tables: bool = False,
-    on_skip: Callable[[_El], None] | None = None,
+    on_skip: Callable[[_El, int], None] | None = None,
 ) -> list[_Line | _TableRef]:
     """Lines of text under ``root`` in reading order.
 
     A line ends at ``<br>`` and at the start and end of any element whose tag is in
     ``boundaries``. Elements in ``skip`` are left out (their tail text is kept) and reported to
-    ``on_skip``. With ``tables`` true, data tables come out as :class:`_TableRef` items instead
-    of lines. Empty lines are dropped; ``<pre>`` keeps its own line breaks.
+    ``on_skip`` with the number of items out so far (where the element stood in the flow).
+    With ``tables`` true, data tables come out as :class:`_TableRef` items instead of lines.
+    Empty lines are dropped; ``<pre>`` keeps its own line breaks.
     """
     out: list[_Line | _TableRef] = []
     buf: list[str] = []
@@ -90,7 +91,7 @@ def _flow(
             continue
         if not tag or (node is not root and node in skip):
             if tag and on_skip is not None:
-                on_skip(node)
+                on_skip(node, len(out))
             if node is not root:
                 add(node.tail)
             continue

@@ -254,7 +254,9 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
 
     def describe(line: _El) -> _DateLine:
         text = " ".join(_lines(line, boundaries=_BOX_BOUNDARIES))
-        date = _date_of(text)
+        # The date as the line reads: an editor's runs may cut it (<span>2025-02-1</span><span>
+        # 4</span>), which the pieces, split at every inline element, would read as 2025-02-01.
+        date = _date_of(" ".join(_lines(line))) or _date_of(text)
         source_match = _SOURCE.search(text)
         source = source_match.group(1).strip() if source_match else None
         return _DateLine(line, date, source or None, text)
