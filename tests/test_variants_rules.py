@@ -108,3 +108,39 @@ def test_a_headline_between_a_breadcrumb_and_a_date_line_stays() -> None:
         f"<p>发布日期：2024-12-19　来源：县审计局</p>{_BODY}</div></body></html>"
     )
     assert title in [b.text for b in read_html(page.encode("utf-8")).blocks]
+
+
+# --- Web pages: a header box copied as text, its cells set apart by pipes (html/portal.py) ----
+
+
+def test_a_pipe_box_gives_its_values_without_pipes_and_none_for_none() -> None:
+    page = (
+        "<html><body><div><p>| 索引号： | QH-2025-00318 | 发布机构： | 青禾县水务局 |</p>"
+        "<p>| 成文日期： | 2025年09月15日 | 发布日期： | 2025年09月16日 |</p>"
+        f"<p>| 文　　号： | 无 | 公开方式： | 主动公开 |</p></div><div>{_BODY}</div></body></html>"
+    )
+    hints = read_html(page.encode("utf-8")).hints
+    assert hints["索引号"] == "QH-2025-00318"
+    assert hints["成文日期"] == "2025年09月15日"
+    assert "文号" not in hints
+
+
+# --- Web pages: the site's masthead above a breadcrumb (readers/html/masthead.py) -------------
+
+
+def test_the_lines_above_a_breadcrumb_at_the_article_top_are_the_masthead() -> None:
+    page = (
+        "<html><body><div><p>青禾县蒲岭镇人民政府</p><p>当前位置：首页 > 公示公告</p>"
+        f"<p>关于清溪村党支部巡察整改情况的公示</p>{_BODY}</div></body></html>"
+    )
+    document = read_html(page.encode("utf-8"))
+    assert document.blocks[0].text == "关于清溪村党支部巡察整改情况的公示"
+    assert ("青禾县蒲岭镇人民政府", "page_chrome") in [(r.text, r.reason) for r in document.removed]
+
+
+def test_an_issuer_line_above_the_title_without_a_breadcrumb_stays() -> None:
+    page = (
+        "<html><body><div><p>中共青禾县水务局党组</p>"
+        f"<p>关于巡察整改进展情况的通报</p>{_BODY}</div></body></html>"
+    )
+    assert read_html(page.encode("utf-8")).blocks[0].text == "中共青禾县水务局党组"

@@ -33,6 +33,7 @@ from .decode import _decode
 from .dom import _HEADING_TAGS, _clean_line, _drop_junk, _El, _parse, _tag, _text, _weight
 from .flow import _caption_blocks, _flow, _Line, _lines, _table_rows, _TableRef
 from .footer import footer_between
+from .masthead import masthead_before
 from .pager import find_pager
 from .portal import (
     _ANY_DATE,
@@ -131,13 +132,13 @@ def _read(data: bytes) -> Document:
         reasons[el] = "date_line"
     skip: dict[_El, str] = {**{el: "page_chrome" for el in excluded}, **reasons}
 
-    skipped_at: list[int] = []  # where in ``items`` a dropped element stood
+    skipped: list[tuple[int, str]] = []  # a dropped element's text, where in ``items`` it stood
 
     def note_skip(el: _El, position: int) -> None:
         dropped = _clean_line(" ".join(_lines(el)))
         if dropped:
             removed.append(RemovedText(dropped, skip.get(el, "page_chrome")))
-            skipped_at.append(start + position)
+            skipped.append((start + position, dropped))
 
     items: list[_Line | _TableRef] = []
     if title is not None:
@@ -151,15 +152,13 @@ def _read(data: bytes) -> Document:
     start = len(items)
     items.extend(_flow(container, skip=skip, tables=True, on_skip=note_skip))
 
-    chrome_lines = [
-        isinstance(item, _Line) and item.heading is None and _is_chrome_line(item.text)
-        for item in items
+    texts = [
+        item.text if isinstance(item, _Line) and item.heading is None else None for item in items
     ]
-    footer = footer_between(
-        [item.text if isinstance(item, _Line) and item.heading is None else None for item in items],
-        chrome_lines,
-        skipped_at,
-    )
+    chrome_lines = [text is not None and _is_chrome_line(text) for text in texts]
+    footer = footer_between(texts, chrome_lines, [at for at, _text in skipped])
+    marked = [(at, text) for at, text in enumerate(texts) if text is not None and chrome_lines[at]]
+    footer |= masthead_before(texts, start, [*marked, *skipped])
     blocks: list[Block] = []
     n_text = n_table = 0
     for position, item in enumerate(items):

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ...runtime.isodate import iso
+from ...runtime.patterns import compile_pattern
 from .chrome import _CHROME_TEXT, _LINE_CHROME_MAX_CHARS, _is_chrome_text
 from .dom import (
     _BLOCK_TAGS,
@@ -33,6 +34,9 @@ from .flow import _lines
 _BOX_BOUNDARIES = _BLOCK_TAGS | {"span", "label", "b", "strong", "em", "i"}
 
 _DATE_LINE_MAX_CHARS = 200
+# The pipes around a value of a box copied as text, and a value that says there is none.
+_BOX_CELL_EDGE = compile_pattern(r"^[\s|｜]+|[\s|｜]+$")
+_NO_VALUE = compile_pattern(r"无|暂无|空|[-—－/／]+")
 
 _DATE_LINE = re.compile(
     r"(?<!成文)(?<!生成)(?<!签发)(?:发布|更新|公开|上传)?(?:日期|时间)\s*[:：∶]\s*"
@@ -176,8 +180,10 @@ def _parse_box(box: _El) -> dict[str, str]:
     """Label → value pairs of a header box, labels without spaces or colon, as written.
 
     Handles label/value table cells, ``label：value`` list items, several pairs on one line and
-    values split over inline elements (joined without spaces). Empty values are left out; the
-    first value of a repeated label wins.
+    values split over inline elements (joined without spaces). A box copied as text, its cells
+    set apart by pipes (``| 文　号： | 无 |``), gives its values without the pipes. Empty values
+    and values that say there is none (无, 暂无, /, —) are left out; the first value of a
+    repeated label wins.
     """
     values: dict[str, list[str]] = {}
     current: str | None = None
@@ -194,7 +200,12 @@ def _parse_box(box: _El) -> dict[str, str]:
                 continue
             values[label] = [value] if value else []
             current = label
-    return {label: "".join(parts) for label, parts in values.items() if "".join(parts)}
+    out: dict[str, str] = {}
+    for label, parts in values.items():
+        value = _BOX_CELL_EDGE.sub("", "".join(parts))
+        if value and not _NO_VALUE.fullmatch(value):
+            out[label] = value
+    return out
 
 
 def _iso_date(year: str, month: str, day: str) -> str | None:
