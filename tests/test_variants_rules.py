@@ -144,3 +144,20 @@ def test_an_issuer_line_above_the_title_without_a_breadcrumb_stays() -> None:
         f"<p>关于巡察整改进展情况的通报</p>{_BODY}</div></body></html>"
     )
     assert read_html(page.encode("utf-8")).blocks[0].text == "中共青禾县水务局党组"
+
+
+# --- Web pages: each paragraph in boxes of its own (readers/html/widen.py) --------------------
+
+
+def test_an_article_of_boxed_paragraphs_is_read_whole_when_one_paragraph_outweighs_the_rest() -> (
+    None
+):
+    long = "截至2024年10月31日，本轮巡察共反馈问题126个，已完成整改109个，正在整改17个。" * 6
+    lines = ["根据县委统一部署，县委巡察组开展了常规巡察。", long, "欢迎社会各界监督。"]
+    boxed = "".join(f"<section><p><span>{line}</span></p></section>" for line in lines)
+    page = (
+        "<html><body><h1>关于巡察整改情况的通报</h1><div id='js_content'><section><section>"
+        f"{boxed}</section></section></div><div>阅读 1523</div></body></html>"
+    )
+    texts = [b.text for b in read_html(page.encode("utf-8")).blocks]
+    assert texts[-3:] == lines

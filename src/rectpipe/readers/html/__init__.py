@@ -34,6 +34,7 @@ from .dom import _HEADING_TAGS, _clean_line, _drop_junk, _El, _parse, _tag, _tex
 from .flow import _caption_blocks, _flow, _Line, _lines, _table_rows, _TableRef
 from .footer import footer_between
 from .masthead import masthead_before
+from .widen import widen_single_paragraph
 from .pager import find_pager
 from .portal import (
     _ANY_DATE,
@@ -122,6 +123,8 @@ def _read(data: bytes) -> Document:
     text_chrome = _chrome_by_text(body, protected=[*boxes, *line_el])
     excluded = {*boxes, *line_el, *markup_chrome, *text_chrome}
     container = _pick_container(body, excluded)
+    if container is not None:
+        container = widen_single_paragraph(container, excluded)
     if container is None:
         notes.append(("no_article_text", "no article text found on the page"))
         return Document(blocks=[], format="html", hints=hints, removed=removed, notes=notes)
