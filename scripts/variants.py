@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from rectpipe.tools.evaluate import FACTS_SUFFIX, Totals, evaluate_folder  # noqa: E402
 from tests.renderings import RENDERINGS  # noqa: E402
+
+from rectpipe.tools.evaluate import FACTS_SUFFIX, Totals, evaluate_folder  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 

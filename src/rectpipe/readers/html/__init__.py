@@ -34,7 +34,6 @@ from .dom import _HEADING_TAGS, _clean_line, _drop_junk, _El, _parse, _tag, _tex
 from .flow import _caption_blocks, _flow, _Line, _lines, _table_rows, _TableRef
 from .footer import footer_between
 from .masthead import masthead_before
-from .widen import widen_single_paragraph
 from .pager import find_pager
 from .portal import (
     _ANY_DATE,
@@ -47,6 +46,7 @@ from .portal import (
     _iso_date,
     _parse_box,
 )
+from .widen import widen_single_paragraph
 
 __all__ = ["read_html"]
 
