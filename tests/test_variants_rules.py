@@ -161,3 +161,19 @@ def test_an_article_of_boxed_paragraphs_is_read_whole_when_one_paragraph_outweig
     )
     texts = [b.text for b in read_html(page.encode("utf-8")).blocks]
     assert texts[-3:] == lines
+
+
+# --- Web pages: a date line among the article's <br> lines (readers/html/__init__.py) ---------
+
+
+def test_a_bare_date_time_beside_its_source_among_br_lines_gives_the_page_date() -> None:
+    lines = [
+        "首页 > 要闻 > 正文",
+        "关于巡察整改进展情况的通报",
+        "2025-03-18 09:12:45　来源：中央纪委国家监委网站　【字号：大 中 小】　打印",
+        "根据县委统一部署，县委第二巡察组对县水务局党组开展了常规巡察。",
+    ]
+    page = f"<html><body><div><p>{'<br>'.join(lines)}</p></div></body></html>"
+    document = read_html(page.encode("utf-8"))
+    assert document.hints["页面日期"] == "2025-03-18"
+    assert document.removed[-1].reason == "date_line"

@@ -37,8 +37,8 @@ from .masthead import masthead_before
 from .pager import find_pager
 from .portal import (
     _ANY_DATE,
-    _DATE_LINE,
     _add_date_hints,
+    _dated,
     _find_boxes,
     _find_date_line,
     _head_hints,
@@ -182,8 +182,7 @@ def _read(data: bytes) -> Document:
                 n_table += 1
             continue
         if chrome_lines[position] or position in footer:
-            date_match = _DATE_LINE.search(item.text)
-            if date_match and "来源" in item.text:
+            if _dated(item.text) and "来源" in item.text:
                 removed.append(RemovedText(item.text, "date_line"))
                 _add_date_hints(hints, item.text)
             else:

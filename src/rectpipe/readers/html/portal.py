@@ -308,9 +308,9 @@ def _head_hints(root: _El) -> tuple[str, dict[str, str]]:
 
 
 def _add_date_hints(hints: dict[str, str], text: str) -> None:
-    """Set ``页面日期`` / ``来源`` from a ``日期：… 来源：…`` text unless already known."""
-    date_match = _DATE_LINE.search(text)
-    iso = _iso_date(*date_match.groups()) if date_match else None
+    """Set ``页面日期`` / ``来源`` from a ``日期：… 来源：…`` text (or a bare date-time beside
+    its source: ``2025-03-18 09:12　来源：…``) unless already known."""
+    iso = _date_of(text)
     if iso:
         hints.setdefault("页面日期", iso)
     source_match = _SOURCE.search(text)
