@@ -3,10 +3,11 @@ one unit test each, on small invented inputs."""
 
 from __future__ import annotations
 
+import rectpipe
 from rectpipe.readers.docx import read_docx
 from rectpipe.readers.html import read_html
 
-from .readers.test_docx_numbering import make_package
+from .readers.test_docx_numbering import abstract, lvl, make_package, num, p, start_override
 
 
 def _run(text: str) -> str:
@@ -177,3 +178,21 @@ def test_a_bare_date_time_beside_its_source_among_br_lines_gives_the_page_date()
     document = read_html(page.encode("utf-8"))
     assert document.hints["页面日期"] == "2025-03-18"
     assert document.removed[-1].reason == "date_line"
+
+
+# --- Text stage: a table copied one cell a line keeps its cells' list labels (flat_tables.py) --
+
+
+def test_a_flat_table_cell_keeps_the_numbers_word_drew_in_front_of_its_lines() -> None:
+    numbering = abstract(0, lvl(0, "decimal", "%1.")) + num(1, 0) + num(2, 0, start_override(0, 1))
+    head = ["关于审计发现问题整改情况的公示", "现将整改情况公示如下。"]
+    columns = ["序号", "问题描述", "整改措施", "责任科室", "完成时限", "整改情况"]
+    body = "".join(p(text) for text in [*head, *columns])
+    body += p("1") + p("医疗服务项目收费不规范。")
+    body += p("对重复收费的患者退还费用；", 1) + p("在收费系统设置提醒。", 1)
+    body += p("物价科") + p("2025年1月底前") + p("已整改")
+    body += p("2") + p("部分药品未通过省级平台采购。")
+    body += p("将全部药品纳入省级平台采购；", 2) + p("对平台外采购实行审批。", 2)
+    body += p("药剂科") + p("2025年1月底前") + p("已整改") + p("特此公示。")
+    report = rectpipe.parse_bytes(make_package(body, numbering=numbering), format="docx")
+    assert [(q.number, len(q.measures)) for q in report.iter_problems()] == [("1", 2), ("2", 2)]
