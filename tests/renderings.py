@@ -416,6 +416,17 @@ _STYLES = (
     'w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>'
     '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>'
     '<w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/>'
+    '<w:basedOn w:val="a"/><w:next w:val="a"/><w:qFormat/><w:pPr><w:keepNext/>'
+    '<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/>'
+    '<w:basedOn w:val="a"/><w:next w:val="a"/><w:qFormat/><w:pPr><w:keepNext/>'
+    '<w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/></w:rPr>'
+    "</w:style>"
+    '<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Title"/>'
+    '<w:basedOn w:val="a"/><w:next w:val="a"/><w:qFormat/><w:pPr><w:jc w:val="center"/>'
+    '<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="方正小标宋简体"/>'
+    '<w:sz w:val="44"/></w:rPr></w:style>'
     '<w:style w:type="table" w:default="1" w:styleId="a1"><w:name w:val="Normal Table"/>'
     "</w:style>"
     '<w:style w:type="table" w:styleId="a3"><w:name w:val="Table Grid"/>'
@@ -431,10 +442,13 @@ def _run(text: str, font: str | None = None, *, bold: bool = False, size: int = 
     return f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
 
 
-def _para(runs: str, *, jc: str | None = None, indent: bool = True, num: str = "") -> str:
+def _para(
+    runs: str, *, jc: str | None = None, indent: bool = True, num: str = "", style: str = ""
+) -> str:
+    style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
     ind = '<w:ind w:firstLineChars="200" w:firstLine="640"/>' if indent else ""
     jc_xml = f'<w:jc w:val="{jc}"/>' if jc else ""
-    return f"<w:p><w:pPr>{num}{ind}{jc_xml}</w:pPr>{runs}</w:p>"
+    return f"<w:p><w:pPr>{style_xml}{num}{ind}{jc_xml}</w:pPr>{runs}</w:p>"
 
 
 def _line_paragraph(line: Line, text: str | None = None, num: str = "") -> str:
@@ -496,6 +510,63 @@ def word_soft_breaks(text: str) -> bytes:
     rest = [line for line in lines if line.role != "title"]
     runs = "<w:r><w:br/></w:r>".join(_run(line.text) for line in rest)
     return _package("".join(_line_paragraph(line) for line in title) + _para(runs))
+
+
+def word_heading_styles(text: str) -> bytes:
+    """As (f), with the title in Word's Title style and the short 一、 and （一） heading lines
+    in the built-in heading 1 and heading 2 styles (outline levels 0 and 1)."""
+    out: list[str] = []
+    for line in lines_of(text):
+        if line.role == "blank":
+            continue
+        if line.role == "title":
+            out.append(_para(_run(line.text), style="a5", indent=False))
+        elif line.role in ("h1", "h2") and len(line.text) <= 40:
+            out.append(_para(_run(line.text), style="1" if line.role == "h1" else "2"))
+        else:
+            out.append(_line_paragraph(line))
+    return _package("".join(out))
+
+
+_TITLE_TOP = re.compile(r"^附件\s*\d+$|^中共.{2,30}$|^.{2,30}(?:委员会|党组|党委|人民政府)$")
+
+
+def word_closing_breaks(text: str) -> bytes:
+    """As (f), with a title set on two lines in one paragraph (附件N, or the issuer's name,
+    over the title line) and the signature over its date in one, a soft line break
+    (``w:br``) between the lines, as writers set them."""
+    lines = [line for line in lines_of(text) if line.role != "blank"]
+    out: list[str] = []
+    group: list[Line] = []
+
+    def flush() -> None:
+        if group:
+            runs = "<w:r><w:br/></w:r>".join(_run(line.text) for line in group)
+            jc = "right" if group[0].role == "closing" else "center"
+            out.append(_para(runs, jc=jc, indent=False))
+            group.clear()
+
+    for k, line in enumerate(lines):
+        above_title = k + 1 < len(lines) and lines[k + 1].role == "title"
+        if line.role == "head" and above_title and _TITLE_TOP.match(line.text):
+            flush()
+            group.append(line)
+            continue
+        if line.role == "title" and group:
+            group.append(line)
+            flush()
+            continue
+        if line.role == "closing":
+            if group and group[0].role != "closing":
+                flush()
+            group.append(line)
+            if len(group) == 2:
+                flush()
+            continue
+        flush()
+        out.append(_line_paragraph(line))
+    flush()
+    return _package("".join(out))
 
 
 def word_frame(text: str) -> bytes:
@@ -597,6 +668,102 @@ def word_autonum(text: str) -> bytes:
     return _package("".join(paragraphs), definitions + "".join(nums))
 
 
+_LEVELS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3}
+
+
+def word_multilevel(text: str) -> bytes:
+    """As (i), with one multi-level list as Word's outline numbering gives: 一、 on level 0,
+    （一） on level 1, 1. on level 2, （1） on level 3, each level restarting after a shallower
+    one; each level's form is the one the document uses first (a line of another form keeps
+    its typed number), and a ``w:num`` with ``w:startOverride`` is written where the typed
+    number is not the level's next."""
+    lines = [line for line in lines_of(text) if line.role != "blank"]
+    forms: dict[int, tuple[str, str]] = {}  # level -> (key, lvlText)
+    for line in lines:
+        numbered = _numbered(line)
+        if numbered is not None and _LEVELS[line.role] not in forms:
+            level = _LEVELS[line.role]  # the level's own number is %<level + 1>
+            forms[level] = (numbered[0], numbered[1].replace("%1", f"%{level + 1}"))
+    counters = [0, 0, 0, 0]
+    nums: list[str] = []
+    current = 0
+    paragraphs: list[str] = []
+    for line in lines:
+        numbered = _numbered(line)
+        level = _LEVELS.get(line.role)
+        if numbered is None or level is None or forms[level][0] != numbered[0]:
+            paragraphs.append(_line_paragraph(line))
+            continue
+        _key, _lvl_text, number, rest = numbered
+        if current == 0 or counters[level] + 1 != number:
+            current = len(nums) + 1
+            nums.append(
+                f'<w:num w:numId="{current}"><w:abstractNumId w:val="0"/>'
+                f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{number}"/>'
+                "</w:lvlOverride></w:num>"
+            )
+        counters[level] = number
+        for deeper in range(level + 1, 4):
+            counters[deeper] = 0
+        num = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{current}"/></w:numPr>'
+        paragraphs.append(_line_paragraph(line, rest, num))
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="{forms[level][0].split("|")[0] if level in forms else "decimal"}"/>'
+        f'<w:suff w:val="nothing"/><w:lvlText w:val="{_esc(forms[level][1]) if level in forms else f"%{level + 1}."}"/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>'
+        for level in range(4)
+    )
+    definition = (
+        '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
+        f"{levels}</w:abstractNum>"
+    )
+    return _package("".join(paragraphs), definition + "".join(nums))
+
+
+def div_font(text: str) -> bytes:
+    """An older editor's page: one ``<div>`` a line with ``<font face>`` and ``&nbsp;``
+    indentation, the headline in a centred ``<div>`` and again as the article's first line
+    (the Word file pasted whole), a 发布日期/来源 ``<div>`` between them."""
+    lines = lines_of(text)
+    title = next((line.text for line in lines if line.role == "title"), "")
+    date = page_date(lines)
+    info = f"发布日期：{date}&nbsp;&nbsp;&nbsp;" if date else ""
+    out: list[str] = []
+    for line in lines:
+        if line.role == "blank":
+            out.append("<div>&nbsp;</div>")
+            continue
+        if line.role in ("title", "head"):
+            out.append(
+                f'<div align="center"><font face="方正小标宋简体" size="5">{_esc(line.text)}'
+                "</font></div>"
+            )
+        elif line.role == "closing":
+            out.append(
+                f'<div align="right"><font face="仿宋_GB2312">{_esc(line.text)}</font></div>'
+            )
+        else:
+            bold = line.role in ("h1", "h2")
+            inner = (
+                f"<b>{_esc(line.text)}</b>" if bold and len(line.text) <= 40 else _esc(line.text)
+            )
+            out.append(
+                f'<div>&nbsp;&nbsp;&nbsp;&nbsp;<font face="仿宋_GB2312" size="4">{inner}</font></div>'
+            )
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{_esc(title)}</title></head>
+<body><div class="wrap"><div class="top"><a href="/">网站首页</a> | <a href="/xxgk/">信息公开</a></div>
+<div class="detail">
+<div class="detail-title" align="center"><font size="5" color="#1a4e9a"><b>{_esc(title)}</b></font></div>
+<div class="detail-info" align="center">{info}来源：本单位&nbsp;&nbsp;&nbsp;【<a href="javascript:window.print()">打印</a>】</div>
+<div id="zoom">
+{chr(10).join(out)}
+</div></div>
+<div class="foot">版权所有&copy;本单位&nbsp;&nbsp;技术支持：某某网络</div></div></body></html>"""
+    return page.encode("utf-8")
+
+
 # --------------------------------------------------------------------------------------------
 # The renderings by name
 # --------------------------------------------------------------------------------------------
@@ -607,9 +774,13 @@ RENDERINGS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "span-runs": (".html", span_runs),
     "word-html-gbk": (".html", word_html),
     "wechat": (".html", wechat),
+    "div-font": (".html", div_font),
     "docx-paragraphs": (".docx", word_paragraphs),
     "docx-soft-breaks": (".docx", word_soft_breaks),
     "docx-frame": (".docx", word_frame),
     "docx-autonum": (".docx", word_autonum),
+    "docx-multilevel": (".docx", word_multilevel),
+    "docx-heading-styles": (".docx", word_heading_styles),
+    "docx-closing-breaks": (".docx", word_closing_breaks),
 }
 """name → (file suffix, renderer)."""

@@ -33,9 +33,18 @@ def test_a_paragraph_of_pasted_lines_gives_a_block_a_line() -> None:
     assert [b.path for b in blocks] == ["p:0/l:0", "p:0/l:1", "p:0/l:2", "p:0/l:3"]
 
 
-def test_a_paragraph_with_one_break_stays_whole() -> None:
-    body = "<w:p>" + _run("中共某局党组") + _BREAK + _run("2024年9月27日") + "</w:p>"
-    assert [b.text for b in read_docx(make_package(body)).blocks] == ["中共某局党组\n2024年9月27日"]
+def test_a_title_over_two_lines_and_a_signature_over_its_date_give_a_block_a_line() -> None:
+    body = (
+        "<w:p>" + _run("附件1") + _BREAK + _run("关于巡察整改进展情况的通报") + "</w:p>"
+        "<w:p>" + _run("中共某局党组") + _BREAK + _run("2024年9月27日") + _BREAK + "</w:p>"
+    )
+    blocks = read_docx(make_package(body)).blocks
+    assert [b.text for b in blocks] == [
+        "附件1",
+        "关于巡察整改进展情况的通报",
+        "中共某局党组",
+        "2024年9月27日",
+    ]
 
 
 # --- Web pages: the headline of a layout-table portal (readers/html/article.py) -------------

@@ -3,7 +3,8 @@
 Block-level wrappers (content controls, ``w:customXml``, inserted and moved content, alternate
 content) are looked through; an ``w:altChunk`` is noted, not read. A table whose rows all have a
 single cell is a layout box whose paragraphs become blocks; any other table is one ``TABLE``
-block, spans and merged cells resolved. Text boxes are read right after their paragraph.
+block, spans and merged cells resolved. Text boxes are read right after their paragraph. A
+paragraph with line breaks gives a block a line (:mod:`.breaks`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import replace
 from lxml import etree
 
 from ..blocks import Block, BlockKind
-from .breaks import paste_lines
+from .breaks import paragraph_lines
 from .numbering import Numbering
 from .ooxml import (
     MC_ALTERNATE,
@@ -111,10 +112,10 @@ class _Reader(_ParagraphReader):
                 list_label=para.label.text if para.label is not None else None,
                 indent=para.indent,
             )
-            lines = paste_lines(para.text)
+            lines = paragraph_lines(para.text)
             if lines is None:
                 self.blocks.append(block)
-            else:  # pasted lines: one block a line, the label on the first
+            else:  # one block a line, the label on the first
                 self.blocks.extend(
                     replace(block, text=line, path=f"{path}/l:{index}")
                     if index == 0

@@ -1,26 +1,28 @@
-"""Internal: a paragraph whose lines are paragraphs, cut at its soft line breaks.
+"""Internal: a paragraph cut at its soft line breaks, one block a line.
 
-Text pasted into Word from a web page (or typed with Shift+Enter) often arrives as one
-paragraph whose lines are the report's paragraphs, a soft line break (``w:br``, ``w:cr``)
-between each: the title, the intro, every heading and item, the signature. Read as one block,
-it hides every heading and marker. A paragraph with two or more line breaks (three lines or
-more) is such a paste and gives one block a line; a paragraph with a single break (a title set
-on two lines, a signature over its date) stays whole. A paste whose lines were cut at a
-printed width is joined back by the text stage (:mod:`rectpipe.text.rewrap`).
+A soft line break (``w:br``, ``w:cr``; Shift+Enter) starts a new line inside a paragraph.
+Writers use it for a title set on two lines (附件1 or the issuer's name over the title, a long
+title broken where it reads well) and for a signature over its date; text pasted into Word
+from a web page arrives as one paragraph whose lines are the report's paragraphs, a break
+between each. Read as one block with newlines inside, such a paragraph hides its headings and
+markers and glues a title to the line above it. Each line is a block of its own, as a text
+copy of the document gives it: a title cut over two lines is joined again by the text stage
+as in a text copy, and a paste whose lines were cut at a printed width is joined back by
+:mod:`rectpipe.text.rewrap`. Table cells keep their line breaks (a cell is one value).
 """
 
 from __future__ import annotations
 
-__all__ = ["MIN_PASTE_BREAKS", "paste_lines"]
+__all__ = ["MIN_BREAKS", "paragraph_lines"]
 
-MIN_PASTE_BREAKS = 2
-"""Line breaks from which a paragraph is read as pasted lines."""
+MIN_BREAKS = 1
+"""Line breaks from which a paragraph gives one block a line."""
 
 
-def paste_lines(text: str) -> list[str] | None:
-    """The non-blank lines of ``text`` when it holds at least :data:`MIN_PASTE_BREAKS` line
-    breaks, else ``None`` (the paragraph stays one block)."""
-    if text.count("\n") < MIN_PASTE_BREAKS:
+def paragraph_lines(text: str) -> list[str] | None:
+    """The non-blank lines of ``text`` when it holds at least :data:`MIN_BREAKS` line
+    breaks and more than one non-blank line, else ``None`` (the paragraph stays one block)."""
+    if text.count("\n") < MIN_BREAKS:
         return None
     lines = [line for line in text.split("\n") if line.strip()]
     return lines if len(lines) > 1 else None
