@@ -675,8 +675,8 @@ def word_multilevel(text: str) -> bytes:
     """As (i), with one multi-level list as Word's outline numbering gives: 一、 on level 0,
     （一） on level 1, 1. on level 2, （1） on level 3, each level restarting after a shallower
     one; each level's form is the one the document uses first (a line of another form keeps
-    its typed number), and a ``w:num`` with ``w:startOverride`` is written where the typed
-    number is not the level's next."""
+    its typed number), its suffix Word's default (a tab), and a ``w:num`` with
+    ``w:startOverride`` is written where the typed number is not the level's next."""
     lines = [line for line in lines_of(text) if line.role != "blank"]
     forms: dict[int, tuple[str, str]] = {}  # level -> (key, lvlText)
     for line in lines:
@@ -710,7 +710,7 @@ def word_multilevel(text: str) -> bytes:
     levels = "".join(
         f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/>'
         f'<w:numFmt w:val="{forms[level][0].split("|")[0] if level in forms else "decimal"}"/>'
-        f'<w:suff w:val="nothing"/><w:lvlText w:val="{_esc(forms[level][1]) if level in forms else f"%{level + 1}."}"/>'
+        f'<w:lvlText w:val="{_esc(forms[level][1]) if level in forms else f"%{level + 1}."}"/>'
         '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>'
         for level in range(4)
     )
@@ -719,6 +719,34 @@ def word_multilevel(text: str) -> bytes:
         f"{levels}</w:abstractNum>"
     )
     return _package("".join(paragraphs), definition + "".join(nums))
+
+
+def portal_br_cell(text: str) -> bytes:
+    """An older portal still: one layout table without nesting, a side menu cell beside the
+    article cell, whose lines are set apart by ``<br>`` only (headline and date line in
+    ``<center>``), a footer row across both columns."""
+    lines = lines_of(text)
+    title = next((line.text for line in lines if line.role == "title"), "")
+    date = page_date(lines)
+    info = f"发布时间：{date}&nbsp;&nbsp;" if date else ""
+    body = "<br>\n".join(
+        ("" if line.role in ("closing", "head") else "\u3000\u3000") + _esc(line.text)
+        for line in lines
+        if line.role not in ("title", "blank")
+    )
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{_esc(title)}</title></head>
+<body bgcolor="#ffffff"><table width="980" border="0" cellspacing="0" cellpadding="4" align="center">
+<tr><td colspan="2" height="90" bgcolor="#1a4e9a"><font color="#ffffff" size="6">青禾县人民政府</font></td></tr>
+<tr><td width="180" valign="top" bgcolor="#eef3fa"><a href="/">网站首页</a><br><a href="/xxgk/">信息公开</a><br>
+<a href="/tzgg/">通知公告</a><br><a href="/xczg/">巡察整改</a><br><a href="/bsfw/">办事服务</a></td>
+<td valign="top"><center><b><font size="4">{_esc(title)}</font></b></center>
+<center><font size="2" color="#666666">{info}来源：本站</font></center><br>
+{body}
+</td></tr>
+<tr><td colspan="2" align="center"><font size="2">版权所有：青禾县人民政府办公室&nbsp;&nbsp;湘ICP备12345678号</font></td></tr>
+</table></body></html>"""
+    return page.encode("gbk", errors="xmlcharrefreplace")
 
 
 def div_font(text: str) -> bytes:
@@ -775,6 +803,7 @@ RENDERINGS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "word-html-gbk": (".html", word_html),
     "wechat": (".html", wechat),
     "div-font": (".html", div_font),
+    "portal-br-cell": (".html", portal_br_cell),
     "docx-paragraphs": (".docx", word_paragraphs),
     "docx-soft-breaks": (".docx", word_soft_breaks),
     "docx-frame": (".docx", word_frame),

@@ -205,3 +205,52 @@ def test_a_flat_table_cell_keeps_the_numbers_word_drew_in_front_of_its_lines() -
     body += p("药剂科") + p("2025年1月底前") + p("已整改") + p("特此公示。")
     report = rectpipe.parse_bytes(make_package(body, numbering=numbering), format="docx")
     assert [(q.number, len(q.measures)) for q in report.iter_problems()] == [("1", 2), ("2", 2)]
+
+
+# --- Web pages: a layout table whose content cell is <br> lines (readers/html/dom.py) ---------
+
+
+def test_a_layout_table_whose_cell_holds_the_article_in_br_lines_is_not_a_data_table() -> None:
+    lines = [
+        "根据县委统一部署，县委第二巡察组对县水务局党组开展了常规巡察，并反馈了巡察意见。",
+        "一、整改工作开展情况",
+        "局党组召开专题会议研究整改工作，制定整改方案，逐项明确责任和时限，按月调度整改进度。",
+        "二、反馈问题整改情况",
+        "（一）学习贯彻上级决策部署不够深入。整改情况：已完成，修订党组理论学习中心组学习制度。",
+        "（二）落实意识形态工作责任制不到位。整改情况：正在整改，开展意识形态阵地专项检查。",
+        "三、下一步工作打算",
+        "坚持问题导向，对已完成整改的问题开展回头看，防止问题反弹回潮，巩固拓展整改成果。",
+        "中共青禾县水务局党组",
+    ]
+    page = (
+        "<html><body><table><tr><td><a href='/'>首页</a><br><a href='/a'>信息公开</a><br>"
+        f"<a href='/b'>通知公告</a></td><td>{'<br>'.join(lines)}</td></tr>"
+        "<tr><td colspan='2'>版权所有：青禾县人民政府</td></tr></table></body></html>"
+    )
+    blocks = read_html(page.encode("utf-8")).blocks
+    assert {b.kind.value for b in blocks} == {"paragraph"}
+    assert [b.text for b in blocks][-len(lines) :] == lines
+
+
+def test_a_ledger_whose_cells_hold_a_few_br_lines_stays_a_data_table() -> None:
+    measures = "<br>".join(f"{k}.制定整改方案并逐项落实整改措施。" for k in range(1, 7))
+    rows = "".join(
+        f"<tr><td>{k}</td><td>学习制度执行不到位的问题。</td><td>{measures}</td><td>已完成</td></tr>"
+        for k in range(1, 4)
+    )
+    page = (
+        "<html><body><div><p>关于巡察整改情况的公示</p><table><tr><th>序号</th><th>问题</th>"
+        f"<th>整改措施</th><th>进展</th></tr>{rows}</table></div></body></html>"
+    )
+    kinds = [b.kind.value for b in read_html(page.encode("utf-8")).blocks]
+    assert kinds == ["paragraph", "table"]
+
+
+def test_a_headline_above_a_breadcrumb_is_not_the_masthead() -> None:
+    title = "中共桐江市住房和城乡建设局党组关于市委巡察整改进展情况的通报"
+    page = (
+        f"<html><body><div><p>{title}</p><p>桐江市住房和城乡建设局</p>"
+        f"<p>当前位置：首页 > 通知公告</p>{_BODY}</div></body></html>"
+    )
+    texts = [b.text for b in read_html(page.encode("utf-8")).blocks]
+    assert texts[0] == title  # the lines above the breadcrumb are not all a name: none dropped

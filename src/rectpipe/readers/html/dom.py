@@ -224,9 +224,27 @@ def _nearest_table(el: _El) -> _El | None:
     return None
 
 
+# A cell this long, over this many lines and with most of its table's text, holds an article
+# (a layout table's content cell whose lines are set apart by <br> only), not a value: a
+# ledger's cells hold a few lines each, none most of the table.
+_ARTICLE_CELL_WEIGHT = 200
+_ARTICLE_CELL_BREAKS = 5
+_ARTICLE_CELL_SHARE = 0.6
+
+
+def _holds_article(cell: _El, table_weight: float) -> bool:
+    """Whether a table cell holds an article: long text over many ``<br>`` lines, most of
+    the table's text."""
+    if sum(1 for _ in cell.iter("br")) < _ARTICLE_CELL_BREAKS:
+        return False
+    weight = _weight(_text(cell))
+    return weight >= _ARTICLE_CELL_WEIGHT and weight >= _ARTICLE_CELL_SHARE * table_weight
+
+
 def _is_data_table(table: _El) -> bool:
     """A grid of data (ledger) rather than a layout wrapper: some row has two or more cells,
-    no table is nested inside and no cell holds three or more paragraphs."""
+    no table is nested inside, no cell holds three or more paragraphs and none holds an
+    article written as ``<br>`` lines (:func:`_holds_article`)."""
     if any(_tag(el) == "table" for el in table.iterdescendants()):
         return False
     rows = _own_rows(table)
@@ -235,10 +253,16 @@ def _is_data_table(table: _El) -> bool:
     widest = max(len([c for c in _children(tr) if _tag(c) in _CELL_TAGS]) for tr in rows)
     if widest < 2:
         return False
+    table_weight: float | None = None
     for cell in table.iter("td", "th"):
         paragraphs = [el for el in cell.iter("p", "div") if el is not cell and _squash(_text(el))]
         if len(paragraphs) >= 3:
             return False
+        if any(True for _ in cell.iter("br")):
+            if table_weight is None:
+                table_weight = _weight(_text(table))
+            if _holds_article(cell, table_weight):
+                return False
     return True
 
 
