@@ -254,3 +254,24 @@ def test_a_headline_above_a_breadcrumb_is_not_the_masthead() -> None:
     )
     texts = [b.text for b in read_html(page.encode("utf-8")).blocks]
     assert texts[0] == title  # the lines above the breadcrumb are not all a name: none dropped
+
+
+# --- Web pages: the info line and the headline again (readers/html/portal.py, __init__.py) ----
+
+
+def test_a_source_line_without_a_date_is_page_chrome() -> None:
+    page = f"<html><body><div><p>来源：本站</p>{_BODY}</div></body></html>"
+    document = read_html(page.encode("utf-8"))
+    assert "来源：本站" not in [b.text for b in document.blocks]
+    assert ("来源：本站", "page_chrome") in [(r.text, r.reason) for r in document.removed]
+
+
+def test_an_article_that_opens_with_its_headline_again_gives_one_title() -> None:
+    title = "中共青禾县水务局党组关于巡察整改进展情况的通报"
+    page = (
+        f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+        f"<div class='content'><p>{title}</p>{_BODY}</div></body></html>"
+    )
+    document = read_html(page.encode("utf-8"))
+    assert [b.text for b in document.blocks].count(title) == 1
+    assert (title, "repeated_title") in [(r.text, r.reason) for r in document.removed]

@@ -66,7 +66,8 @@ def read_html(data: bytes) -> Document:
     as text: :mod:`.pager`), and ``"页面日期"`` (ISO date) / ``"来源"``
     from the ``日期：… 来源：…`` line (falling back to the PubDate / ContentSource meta tags).
     Chrome, the header box and the date line never become blocks; what was dropped from inside
-    the article is listed in ``removed``.
+    the article is listed in ``removed`` (an article that opens with its headline again loses
+    that line, reason ``repeated_title``).
 
     A page without article text gives an empty block list (with a note ``no_article_text``).
     Bytes that are not text, not decodable or not HTML raise :class:`CorruptFileError`; no other
@@ -78,6 +79,13 @@ def read_html(data: bytes) -> Document:
         raise
     except Exception as exc:  # a damaged page must not crash a batch
         raise CorruptFileError(f"cannot read web page: {type(exc).__name__}: {exc}") from exc
+
+
+def _repeats(headline: _Line | _TableRef, line: _Line | _TableRef) -> bool:
+    """Whether ``line`` says what the headline says, blanks aside."""
+    if not isinstance(headline, _Line) or not isinstance(line, _Line) or line.heading:
+        return False
+    return "".join(headline.text.split()) == "".join(line.text.split())
 
 
 def _read(data: bytes) -> Document:
@@ -154,6 +162,11 @@ def _read(data: bytes) -> Document:
             items.append(_Line(_clean_line(" ".join(_lines(dateline))), None))
     start = len(items)
     items.extend(_flow(container, skip=skip, tables=True, on_skip=note_skip))
+    if start and len(items) > start and _repeats(items[0], items[start]):
+        # The article opens with the headline again (the Word file pasted whole under the
+        # page's headline): one title, not two.
+        removed.append(RemovedText(items.pop(start).text, "repeated_title"))
+        skipped[:] = [(at - (at > start), text) for at, text in skipped]
 
     texts = [
         item.text if isinstance(item, _Line) and item.heading is None else None for item in items

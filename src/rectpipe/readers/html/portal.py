@@ -34,6 +34,9 @@ from .flow import _lines
 _BOX_BOUNDARIES = _BLOCK_TAGS | {"span", "label", "b", "strong", "em", "i"}
 
 _DATE_LINE_MAX_CHARS = 200
+# A page's info line that gives only its source: 来源：本站, 信息来源：县水务局.
+_SOURCE_LINE = compile_pattern(r"(?:信息)?来源[:：∶]")
+_SOURCE_LINE_MAX_CHARS = 40
 # The pipes around a value of a box copied as text, and a value that says there is none.
 _BOX_CELL_EDGE = compile_pattern(r"^[\s|｜]+|[\s|｜]+$")
 _NO_VALUE = compile_pattern(r"无|暂无|空|[-—－/／]+")
@@ -284,12 +287,15 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
 
 
 def _is_chrome_line(text: str) -> bool:
-    """A single body line that is page chrome: a short chrome-marked line, or a
-    ``日期：… 来源：…`` line."""
+    """A single body line that is page chrome: a short chrome-marked line, a
+    ``日期：… 来源：…`` line, or a short line that opens with the source label alone
+    (``来源：本站``, the page's info line without a date)."""
     squashed = _squash(text)
     if len(squashed) > _LINE_CHROME_MAX_CHARS or "。" in squashed:
         return False
     if _CHROME_TEXT.search(squashed):
+        return True
+    if len(squashed) <= _SOURCE_LINE_MAX_CHARS and _SOURCE_LINE.match(squashed):
         return True
     return bool(_DATE_LINE.search(text)) and "来源" in squashed
 
