@@ -81,9 +81,9 @@ def read_html(data: bytes) -> Document:
         raise CorruptFileError(f"cannot read web page: {type(exc).__name__}: {exc}") from exc
 
 
-def _repeats(headline: _Line | _TableRef, line: _Line | _TableRef) -> bool:
+def _repeats(headline: _Line | _TableRef, line: _Line) -> bool:
     """Whether ``line`` says what the headline says, blanks aside."""
-    if not isinstance(headline, _Line) or not isinstance(line, _Line) or line.heading:
+    if not isinstance(headline, _Line) or line.heading:
         return False
     return "".join(headline.text.split()) == "".join(line.text.split())
 
@@ -162,10 +162,12 @@ def _read(data: bytes) -> Document:
             items.append(_Line(_clean_line(" ".join(_lines(dateline))), None))
     start = len(items)
     items.extend(_flow(container, skip=skip, tables=True, on_skip=note_skip))
-    if start and len(items) > start and _repeats(items[0], items[start]):
+    opening = items[start] if start and len(items) > start else None
+    if isinstance(opening, _Line) and _repeats(items[0], opening):
         # The article opens with the headline again (the Word file pasted whole under the
         # page's headline): one title, not two.
-        removed.append(RemovedText(items.pop(start).text, "repeated_title"))
+        del items[start]
+        removed.append(RemovedText(opening.text, "repeated_title"))
         skipped[:] = [(at - (at > start), text) for at, text in skipped]
 
     texts = [
