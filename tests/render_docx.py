@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 
-from .render_lines import _H1, _H2, _H3, _H4, Line, _esc, lead, lines_of
+from .render_lines import _H1, _H2, _H3, _H4, Line, _esc, lead, lines_of, printed_lines
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FANGSONG, HEITI, KAITI, TITLE_FONT = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
@@ -361,3 +361,18 @@ def word_multilevel(text: str) -> bytes:
         f"{levels}</w:abstractNum>"
     )
     return _package("".join(paragraphs), definition + "".join(nums))
+
+
+def word_wrapped(text: str) -> bytes:
+    """A PDF's text pasted into Word as lines: a paragraph a paragraph, cut into the PDF's
+    printed lines (30 em) by soft line breaks."""
+    return _package(
+        "".join(
+            _para(
+                "<w:r><w:br/></w:r>".join(_run(piece) for piece in printed_lines(line.text)),
+                indent=line.role not in ("title", "head", "closing"),
+            )
+            for line in lines_of(text)
+            if line.role != "blank"
+        )
+    )

@@ -8,7 +8,7 @@ lines under a repeated headline.
 
 from __future__ import annotations
 
-from .render_lines import _DIGITS, _esc, _pieces, lead, lines_of, page_date
+from .render_lines import _DIGITS, _esc, _pieces, lead, lines_of, page_date, printed_lines
 
 
 def portal_table(text: str) -> bytes:
@@ -304,4 +304,22 @@ def div_font(text: str) -> bytes:
 {chr(10).join(out)}
 </div></div>
 <div class="foot">版权所有&copy;本单位&nbsp;&nbsp;技术支持：某某网络</div></div></body></html>"""
+    return page.encode("utf-8")
+
+
+def br_wrapped(text: str) -> bytes:
+    """A PDF's text pasted into a web editor: a ``<p>`` a paragraph, the paragraph cut into the
+    PDF's printed lines (30 em) by ``<br>``."""
+    lines = lines_of(text)
+    title = next((line.text for line in lines if line.role == "title"), "")
+    body = "\n".join(
+        "<p>" + "<br>\n".join(_esc(piece) for piece in printed_lines(line.text)) + "</p>"
+        for line in lines
+        if line.role != "blank"
+    )
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{_esc(title)}</title></head>
+<body><div class="main"><div class="TRS_Editor">
+{body}
+</div></div></body></html>"""
     return page.encode("utf-8")

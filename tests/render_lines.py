@@ -125,3 +125,28 @@ def _esc(text: str) -> str:
 
 
 _DIGITS = re.compile(r"([0-9A-Za-z.%@_\-]+)")
+
+
+_NO_LINE_START = set("，。、；：？！）」』”’》〕】%％")
+
+
+def printed_lines(line: str, width: float = 30) -> list[str]:
+    """``line`` cut into printed lines of ``width`` em, as a PDF sets it (full-width characters
+    one em, half-width half an em; a closing mark never opens a line): tests/test_rewrap.py's
+    cut, for one paragraph."""
+    out: list[str] = []
+    current, used = "", 0.0
+    for char in line:
+        size = 1.0 if ord(char) >= 0x2000 else 0.5
+        if used + size > width and current:
+            if char in _NO_LINE_START:
+                out.append(current + char)
+                current, used = "", 0.0
+                continue
+            out.append(current)
+            current, used = "", 0.0
+        current += char
+        used += size
+    if current:
+        out.append(current)
+    return out

@@ -21,9 +21,11 @@ from .render_docx import (
     word_multilevel,
     word_paragraphs,
     word_soft_breaks,
+    word_wrapped,
 )
 from .render_html import (
     br_paragraph,
+    br_wrapped,
     div_font,
     portal_br_cell,
     portal_table,
@@ -44,6 +46,7 @@ RENDERINGS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "wechat": (".html", wechat),
     "div-font": (".html", div_font),
     "portal-br-cell": (".html", portal_br_cell),
+    "br-wrapped": (".html", br_wrapped),
     "docx-paragraphs": (".docx", word_paragraphs),
     "docx-soft-breaks": (".docx", word_soft_breaks),
     "docx-frame": (".docx", word_frame),
@@ -51,5 +54,6 @@ RENDERINGS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "docx-multilevel": (".docx", word_multilevel),
     "docx-heading-styles": (".docx", word_heading_styles),
     "docx-closing-breaks": (".docx", word_closing_breaks),
+    "docx-wrapped": (".docx", word_wrapped),
 }
 """name → (file suffix, renderer)."""

@@ -1,12 +1,12 @@
 """The same report rendered as publishers render it gives the same facts (docs/variants.md).
 
-Every text sample with facts is rendered in every rendering of tests/renderings.py (web pages:
-an old portal's layout tables (nested, or one table whose content cell is ``<br>`` lines), one
-``<p>`` of ``<br>`` lines, runs cut into spans, Word's "Save as HTML" in GBK, a WeChat
-article, ``<div>``/``<font>`` lines; Word files: a paragraph a
-line, one paragraph of soft line breaks, a one-cell frame, automatic numbering, one
-multi-level list, heading styles, titles and signatures over two lines) and scored against
-its own facts, as ``scripts/variants.py`` does.
+Every text sample with facts is rendered in every rendering of tests/renderings.py and scored
+against its own facts, as ``scripts/variants.py`` does. Web pages: an old portal's layout
+tables (nested, or one table whose content cell is ``<br>`` lines), one ``<p>`` of ``<br>``
+lines, runs cut into spans, Word's "Save as HTML" in GBK, a WeChat article, ``<div>``/``<font>``
+lines, a PDF's printed lines pasted as ``<br>`` in ``<p>``s. Word files: a paragraph a line,
+one paragraph of soft line breaks, a one-cell frame, automatic numbering, one multi-level list,
+heading styles, titles and signatures over two lines, a PDF's printed lines as soft breaks.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from .conftest import SAMPLES
 from .renderings import RENDERINGS
 
 #: Exact documents per rendering, a little below what was measured when the rules were written
-#: (95 of 95 text samples with facts in every rendering). The first run, before the rules, gave
-#: portal-table 66, br-paragraph 91, span-runs 85, word-html-gbk 89, wechat 90,
-#: docx-soft-breaks 0, docx-autonum 94, docx-closing-breaks 86, portal-br-cell 0, div-font 94
-#: (docs/variants.md).
-FLOORS = {name: 93 for name in RENDERINGS}
+#: (of 95 text samples with facts: 95 in every rendering but br-wrapped and docx-wrapped, 91,
+#: whose misses a text copy cut at 30 em shares: tests/test_rewrap.py). The first run, before
+#: the rules, gave portal-table 66, br-paragraph 91, span-runs 85, word-html-gbk 89, wechat 90,
+#: docx-soft-breaks 0, docx-autonum 94, docx-closing-breaks 86, portal-br-cell 0, div-font 94,
+#: br-wrapped 78, docx-wrapped 73 (docs/variants.md).
+FLOORS = {name: 93 for name in RENDERINGS} | {"br-wrapped": 89, "docx-wrapped": 89}
 
 
 def _samples() -> list[tuple[Path, Path]]:

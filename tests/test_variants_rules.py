@@ -275,3 +275,38 @@ def test_an_article_that_opens_with_its_headline_again_gives_one_title() -> None
     document = read_html(page.encode("utf-8"))
     assert [b.text for b in document.blocks].count(title) == 1
     assert (title, "repeated_title") in [(r.text, r.reason) for r in document.removed]
+
+
+# --- Paragraph starts where lines are cut by <br> or soft breaks (html/flow.py, docx/breaks.py) -
+
+_WRAPPED = [
+    [
+        "根据县委统一部署，县委第二巡察组于2024年3月至5月对县水务局党组开展了常规",
+        "巡察，现将整改进展情况通报如下。",
+    ],
+    ["一、巡察反馈问题整改落实情况"],
+    [
+        "1.农村饮水安全工程管护责任落实不到位，部分村级供水站水质检测记录缺失，",
+        "整改措施：一是制定供水站管护办法。",
+    ],
+]
+
+
+def test_a_page_that_cuts_its_paragraphs_by_br_marks_where_each_starts() -> None:
+    body = "".join("<p>" + "<br>".join(lines) + "</p>" for lines in _WRAPPED * 2)
+    blocks = read_html(f"<html><body><div>{body}</div></body></html>".encode()).blocks
+    starts = [False, False, True, True, False]
+    assert [b.after_blank for b in blocks] == [*starts, True, *starts[1:]]
+
+
+def test_a_page_without_br_lines_marks_no_starts() -> None:
+    body = "".join(f"<p>{line}</p>" for lines in _WRAPPED for line in lines)
+    blocks = read_html(f"<html><body><div>{body}</div></body></html>".encode()).blocks
+    assert not any(b.after_blank for b in blocks)
+
+
+def test_a_word_file_that_cuts_its_paragraphs_by_soft_breaks_marks_where_each_starts() -> None:
+    body = "".join("<w:p>" + _BREAK.join(_run(x) for x in lines) + "</w:p>" for lines in _WRAPPED)
+    blocks = read_docx(make_package(body)).blocks
+    assert [b.after_blank for b in blocks] == [False, False, True, True, False]
+    assert [b.path for b in blocks][:3] == ["p:0/l:0", "p:0/l:1", "p:1"]

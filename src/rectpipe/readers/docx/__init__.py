@@ -45,6 +45,7 @@ from lxml import etree
 from ...errors import CorruptFileError, RectpipeError, TooLargeError, UnsupportedFormatError
 from ..blocks import Document
 from .body import _Reader
+from .breaks import mark_paragraph_starts
 from .counters import ListCounter
 from .numbering import Numbering
 from .numformats import SUPPORTED_FORMATS, format_number
@@ -93,7 +94,7 @@ def _read(data: bytes, max_bytes: int) -> Document:
     else:
         reader.note("docx_no_body", "document part has no w:body")
     return Document(
-        blocks=reader.blocks,
+        blocks=mark_paragraph_starts(reader.blocks),
         format="docx",
         hints=_core_hints(package, package_rels.get("core-properties")),
         notes=reader.notes,

@@ -8,12 +8,17 @@ between each. Read as one block with newlines inside, such a paragraph hides its
 markers and glues a title to the line above it. Each line is a block of its own, as a text
 copy of the document gives it: a title cut over two lines is joined again by the text stage
 as in a text copy, and a paste whose lines were cut at a printed width is joined back by
-:mod:`rectpipe.text.rewrap`. Table cells keep their line breaks (a cell is one value).
+:mod:`rectpipe.text.rewrap`, each paragraph's first line marked as a paragraph's start
+(:func:`mark_paragraph_starts`). Table cells keep their line breaks (a cell is one value).
 """
 
 from __future__ import annotations
 
-__all__ = ["MIN_BREAKS", "paragraph_lines"]
+from dataclasses import replace
+
+from ..blocks import Block, BlockKind
+
+__all__ = ["MIN_BREAKS", "mark_paragraph_starts", "paragraph_lines"]
 
 MIN_BREAKS = 1
 """Line breaks from which a paragraph gives one block a line."""
@@ -26,3 +31,30 @@ def paragraph_lines(text: str) -> list[str] | None:
         return None
     lines = [line for line in text.split("\n") if line.strip()]
     return lines if len(lines) > 1 else None
+
+
+def mark_paragraph_starts(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each paragraph's first block marked ``after_blank`` (as a text file's
+    line after an empty one), when some paragraph was cut at its line breaks: the document then
+    tells a paragraph's start from a line's, so a paste cut into printed lines is joined back
+    into its paragraphs. A document without such paragraphs comes back as it was."""
+    if not any(_LINE_PATH in block.path for block in blocks):
+        return blocks
+    return [
+        replace(block, after_blank=True)
+        if index
+        and block.kind is not BlockKind.TABLE
+        and not _continues(block.path)
+        and not block.after_blank
+        else block
+        for index, block in enumerate(blocks)
+    ]
+
+
+_LINE_PATH = "/l:"
+
+
+def _continues(path: str) -> bool:
+    """Whether a block's path names a paragraph's second line or a later one (``p:7/l:2``)."""
+    _head, found, line = path.rpartition(_LINE_PATH)
+    return bool(found) and line != "0"

@@ -177,6 +177,10 @@ def _read(data: bytes) -> Document:
     footer = footer_between(texts, chrome_lines, [at for at, _text in skipped])
     marked = [(at, text) for at, text in enumerate(texts) if text is not None and chrome_lines[at]]
     footer |= masthead_before(texts, start, [*marked, *skipped])
+    # A page that ends lines with <br> inside its paragraphs tells a paragraph's start from a
+    # line's: the start is marked as a text file's line after a blank one is (``after_blank``),
+    # so that a copy cut into printed lines is joined back into its paragraphs.
+    marks_starts = sum(isinstance(item, _Line) and item.after_br for item in items) >= 3
     blocks: list[Block] = []
     n_text = n_table = 0
     for position, item in enumerate(items):
@@ -204,7 +208,16 @@ def _read(data: bytes) -> Document:
                 removed.append(RemovedText(item.text, "page_chrome"))
             continue
         kind = BlockKind.HEADING if item.heading else BlockKind.PARAGRAPH
-        blocks.append(Block(text=item.text, kind=kind, path=f"html:p:{n_text}", style=item.heading))
+        starts = marks_starts and bool(blocks) and not item.after_br
+        blocks.append(
+            Block(
+                text=item.text,
+                kind=kind,
+                path=f"html:p:{n_text}",
+                style=item.heading,
+                after_blank=starts,
+            )
+        )
         n_text += 1
     if not blocks:
         notes.append(("no_article_text", "no article text found on the page"))

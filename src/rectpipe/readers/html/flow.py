@@ -29,6 +29,7 @@ from .dom import (
 class _Line:
     text: str
     heading: str | None  # "h1".."h3" when the line is inside such a heading
+    after_br: bool = False  # it goes on from a line a <br> ended, in the same element
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +51,24 @@ def _flow(
     ``boundaries``. Elements in ``skip`` are left out (their tail text is kept) and reported to
     ``on_skip`` with the number of items out so far (where the element stood in the flow).
     With ``tables`` true, data tables come out as :class:`_TableRef` items instead of lines.
-    Empty lines are dropped; ``<pre>`` keeps its own line breaks.
+    Empty lines are dropped; ``<pre>`` keeps its own line breaks. A line that goes on from
+    one a ``<br>`` ended, inside the same element and without an empty line between, is
+    marked ``after_br``.
     """
     out: list[_Line | _TableRef] = []
     buf: list[str] = []
     heading_stack: list[str] = []
     pre_depth = 0
+    opened_by_br = False  # the line being read began right after a <br> that ended a line
 
-    def flush() -> None:
+    def flush() -> bool:
+        nonlocal opened_by_br
         text = _clean_line("".join(buf))
         buf.clear()
         if text:
-            out.append(_Line(text, heading_stack[-1] if heading_stack else None))
+            out.append(_Line(text, heading_stack[-1] if heading_stack else None, opened_by_br))
+        opened_by_br = False
+        return bool(text)
 
     def add(text: str | None) -> None:
         if not text:
@@ -96,7 +103,7 @@ def _flow(
                 add(node.tail)
             continue
         if tag == "br":
-            flush()
+            opened_by_br = flush()  # after an empty line (<br><br>) a paragraph starts
             add(node.tail)
             continue
         if tables and tag == "table" and _is_data_table(node):
