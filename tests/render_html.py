@@ -8,7 +8,16 @@ lines under a repeated headline.
 
 from __future__ import annotations
 
-from .render_lines import _DIGITS, _esc, _pieces, lead, lines_of, page_date, printed_lines
+from .render_lines import (
+    _DIGITS,
+    _esc,
+    _pieces,
+    lead,
+    lines_of,
+    page_date,
+    printed_lines,
+    split_marker,
+)
 
 
 def portal_table(text: str) -> bytes:
@@ -120,9 +129,12 @@ def _spans(text: str, font: str = "仿宋") -> str:
     )
 
 
-def word_html(text: str) -> bytes:
+def word_html(text: str, *, lists: bool = False) -> bytes:
     """(d) Word's "Save as HTML": ``MsoNormal`` paragraphs, ``<o:p>``, ``mso-`` styles, digits
-    in ``<span lang=EN-US>``, the source wrapped inside tags, GB2312 declared, GBK bytes."""
+    in ``<span lang=EN-US>``, the source wrapped inside tags, GB2312 declared, GBK bytes. With
+    ``lists``, the file had automatic numbering: each marked line is a ``MsoListParagraph``
+    whose number Word writes inside ``<![if !supportLists]>…<![endif]>`` in a
+    ``mso-list:Ignore`` span, padded with non-breaking spaces."""
     lines = lines_of(text)
     title = next((line.text for line in lines if line.role == "title"), "")
     out: list[str] = []
@@ -145,13 +157,30 @@ def word_html(text: str) -> bytes:
                 "line-height:28.0pt;mso-line-height-rule:exactly'"
             )
             font = "黑体" if line.role == "h1" else "仿宋_GB2312"
-        runs = "".join(
+        body, label = line.text, ""
+        marked = (
+            split_marker(line.text) if lists and line.role in ("h1", "h2", "h3", "h4") else None
+        )
+        if marked is not None:
+            number, body = marked
+            level = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}[line.role]
+            style = (
+                "class=MsoListParagraph style='margin-left:0cm;text-indent:32.0pt;\n"
+                f"mso-char-indent-count:2.0;line-height:28.0pt;mso-list:l0 level{level} lfo1'"
+            )
+            label = (
+                f"<![if !supportLists]><span lang=EN-US style='font-size:16.0pt;font-family:{font};\n"
+                f"mso-fareast-font-family:{font}'><span style='mso-list:Ignore'>{_esc(number)}"
+                "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span></span>"
+                "<![endif]>"
+            )
+        runs = label + "".join(
             f"<span\nlang=EN-US style='font-size:16.0pt;font-family:\"Times New Roman\"'>"
             f"{_esc(piece)}</span>"
             if _DIGITS.fullmatch(piece)
             else f"<span style='font-size:16.0pt;font-family:{font};mso-hansi-font-family:\n"
             f'"Times New Roman"\'>{_esc(piece)}</span>'
-            for piece in _DIGITS.split(line.text)
+            for piece in _DIGITS.split(body)
             if piece
         )
         out.append(
@@ -323,3 +352,8 @@ def br_wrapped(text: str) -> bytes:
 {body}
 </div></div></body></html>"""
     return page.encode("utf-8")
+
+
+def word_html_lists(text: str) -> bytes:
+    """(d) with the headings' numbers from Word's automatic numbering, as Word saves them."""
+    return word_html(text, lists=True)

@@ -150,3 +150,12 @@ def printed_lines(line: str, width: float = 30) -> list[str]:
     if current:
         out.append(current)
     return out
+
+
+def split_marker(text: str) -> tuple[str, str] | None:
+    """``(marker, rest)`` of a line that opens with 一、 （一） 1. or （1）, else ``None``."""
+    for pattern in (_H1, _H2, _H4, _H3):
+        match = pattern.match(text)
+        if match and text[match.end() :].strip():
+            return text[: match.end()], text[match.end() :].lstrip(" \u3000")
+    return None

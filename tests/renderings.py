@@ -32,6 +32,7 @@ from .render_html import (
     span_runs,
     wechat,
     word_html,
+    word_html_lists,
 )
 from .render_lines import lines_of
 
@@ -43,6 +44,7 @@ RENDERINGS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "br-paragraph": (".html", br_paragraph),
     "span-runs": (".html", span_runs),
     "word-html-gbk": (".html", word_html),
+    "word-html-lists": (".html", word_html_lists),
     "wechat": (".html", wechat),
     "div-font": (".html", div_font),
     "portal-br-cell": (".html", portal_br_cell),
