@@ -357,3 +357,43 @@ def br_wrapped(text: str) -> bytes:
 def word_html_lists(text: str) -> bytes:
     """(d) with the headings' numbers from Word's automatic numbering, as Word saves them."""
     return word_html(text, lists=True)
+
+
+_LIST_STYLES = {"h1": "cjk-ideographic", "h3": "decimal"}
+
+
+def editor_lists(text: str) -> bytes:
+    """A web editor's list button: every 一、 line and every 1. line is an item of an ``<ol>``
+    (``list-style-type: cjk-ideographic`` / ``decimal``) whose number the browser draws, the
+    list opened again with ``start`` after each paragraph between items."""
+    from .render_lines import _cn_number
+
+    lines = [line for line in lines_of(text) if line.role != "blank"]
+    title = next((line.text for line in lines if line.role == "title"), "")
+    out: list[str] = []
+    open_role: str | None = None
+    expected = 0
+    for line in lines:
+        marked = split_marker(line.text) if line.role in _LIST_STYLES else None
+        number = _cn_number(marked[0]) if marked else None
+        if marked is None or number is None:
+            if open_role:
+                out.append("</ol>")
+                open_role = None
+            out.append(f'<p style="text-indent:2em">{_esc(line.text)}</p>')
+            continue
+        if open_role != line.role or number != expected:
+            if open_role:
+                out.append("</ol>")
+            out.append(f'<ol start="{number}" style="list-style-type:{_LIST_STYLES[line.role]}">')
+            open_role = line.role
+        out.append(f"<li><p>{_esc(marked[1])}</p></li>")
+        expected = number + 1
+    if open_role:
+        out.append("</ol>")
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{_esc(title)}</title></head>
+<body><div class="article"><div class="article-content">
+{chr(10).join(out)}
+</div></div></body></html>"""
+    return page.encode("utf-8")

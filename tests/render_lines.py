@@ -159,3 +159,22 @@ def split_marker(text: str) -> tuple[str, str] | None:
         if match and text[match.end() :].strip():
             return text[: match.end()], text[match.end() :].lstrip(" \u3000")
     return None
+
+
+_CN = "零一二三四五六七八九"
+
+
+def _cn_number(marker: str) -> int | None:
+    """The number of a marker: 一、 → 1, 十二、 → 12, 3. → 3."""
+    digits = "".join(c for c in marker if c.isdigit())
+    if digits:
+        return int(digits)
+    han = "".join(c for c in marker if c in _CN or c == "十")
+    if not han:
+        return None
+    if han == "十":
+        return 10
+    if "十" in han:
+        tens, _, ones = han.partition("十")
+        return (_CN.index(tens) if tens else 1) * 10 + (_CN.index(ones) if ones else 0)
+    return _CN.index(han) if len(han) == 1 else None
