@@ -4,7 +4,8 @@ Every text sample with facts is rendered in every rendering of tests/renderings.
 against its own facts, as ``scripts/variants.py`` does. Web pages: an old portal's layout
 tables (nested, or one table whose content cell is ``<br>`` lines), one ``<p>`` of ``<br>``
 lines, runs cut into spans, Word's "Save as HTML" in GBK, a WeChat article, ``<div>``/``<font>``
-lines, a PDF's printed lines pasted as ``<br>`` in ``<p>``s. Word files: a paragraph a line,
+lines, a PDF's printed lines pasted as ``<br>`` in ``<p>``s, Word's HTML of a numbered file,
+headings numbered by ``<ol>`` lists. Word files: a paragraph a line,
 one paragraph of soft line breaks, a one-cell frame, automatic numbering, one multi-level list,
 heading styles, titles and signatures over two lines, a PDF's printed lines as soft breaks.
 """
@@ -26,7 +27,7 @@ from .renderings import RENDERINGS
 #: whose misses a text copy cut at 30 em shares: tests/test_rewrap.py). The first run, before
 #: the rules, gave portal-table 66, br-paragraph 91, span-runs 85, word-html-gbk 89, wechat 90,
 #: docx-soft-breaks 0, docx-autonum 94, docx-closing-breaks 86, portal-br-cell 0, div-font 94,
-#: br-wrapped 78, docx-wrapped 73 (docs/variants.md).
+#: br-wrapped 78, docx-wrapped 73, word-html-lists 95, editor-lists 7 (docs/variants.md).
 FLOORS = {name: 93 for name in RENDERINGS} | {"br-wrapped": 89, "docx-wrapped": 89}
 
 

@@ -310,3 +310,37 @@ def test_a_word_file_that_cuts_its_paragraphs_by_soft_breaks_marks_where_each_st
     blocks = read_docx(make_package(body)).blocks
     assert [b.after_blank for b in blocks] == [False, False, True, True, False]
     assert [b.path for b in blocks][:3] == ["p:0/l:0", "p:0/l:1", "p:1"]
+
+
+# --- Web pages: the numbers a browser draws for <ol> items (readers/html/lists.py) -----------
+
+
+def _texts(body: str) -> list[str]:
+    return [
+        b.text for b in read_html(f"<html><body><div>{body}</div></body></html>".encode()).blocks
+    ]
+
+
+def test_an_ordered_list_item_opens_with_the_number_the_browser_draws() -> None:
+    body = (
+        '<ol style="list-style-type:cjk-ideographic"><li>整改工作开展情况</li></ol>'
+        "<p>局党组召开专题会议研究整改工作。</p>"
+        '<ol start="3"><li><p>学习制度执行不到位。</p></li><li value="7">台账不全。</li>'
+        "<li>公示不及时。</li></ol>"
+    )
+    assert _texts(body) == [
+        "一、整改工作开展情况",
+        "局党组召开专题会议研究整改工作。",
+        "3.学习制度执行不到位。",
+        "7.台账不全。",
+        "8.公示不及时。",
+    ]
+
+
+def test_no_number_for_typed_markers_unordered_lists_and_lists_without_style() -> None:
+    body = (
+        "<ol><li>1.学习制度执行不到位。</li></ol><ul><li>台账不全。</li></ul>"
+        '<ol style="list-style:none"><li>公示不及时。</li></ol>'
+    )
+    texts = _texts(_BODY + body)
+    assert texts[-3:] == ["1.学习制度执行不到位。", "台账不全。", "公示不及时。"]

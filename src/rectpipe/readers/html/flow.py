@@ -19,6 +19,7 @@ from .dom import (
     _own_rows,
     _tag,
 )
+from .lists import item_label
 
 # --------------------------------------------------------------------------------------------
 # Flow: elements → lines (and tables) in reading order
@@ -51,7 +52,8 @@ def _flow(
     ``boundaries``. Elements in ``skip`` are left out (their tail text is kept) and reported to
     ``on_skip`` with the number of items out so far (where the element stood in the flow).
     With ``tables`` true, data tables come out as :class:`_TableRef` items instead of lines.
-    Empty lines are dropped; ``<pre>`` keeps its own line breaks. A line that goes on from
+    Empty lines are dropped; ``<pre>`` keeps its own line breaks. An ``<ol>`` item's first
+    line opens with the number the browser draws for it (:mod:`.lists`). A line that goes on from
     one a ``<br>`` ended, inside the same element and without an empty line between, is
     marked ``after_br``.
     """
@@ -60,6 +62,7 @@ def _flow(
     heading_stack: list[str] = []
     pre_depth = 0
     opened_by_br = False  # the line being read began right after a <br> that ended a line
+    label: str | None = None  # an <ol> item's number, waiting for the item's first text
 
     def flush() -> bool:
         nonlocal opened_by_br
@@ -71,8 +74,12 @@ def _flow(
         return bool(text)
 
     def add(text: str | None) -> None:
+        nonlocal label
         if not text:
             return
+        if label is not None and text.strip():
+            buf.append(label)
+            label = None
         if pre_depth and "\n" in text:
             first, *rest = text.split("\n")
             buf.append(first)
@@ -91,6 +98,8 @@ def _flow(
                 flush()
             if tag in _HEADING_TAGS and heading_stack:
                 heading_stack.pop()
+            if tag == "li":
+                label = None  # an item without text draws its number alone
             if tag == "pre":
                 pre_depth -= 1
             if node is not root:
@@ -114,6 +123,8 @@ def _flow(
             continue
         if tag in boundaries:
             flush()
+        if tag == "li":
+            label = item_label(node)
         if tag in _HEADING_TAGS:
             heading_stack.append(tag)
         if tag == "pre":
