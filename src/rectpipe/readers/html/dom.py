@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -232,13 +233,15 @@ _ARTICLE_CELL_BREAKS = 5
 _ARTICLE_CELL_SHARE = 0.6
 
 
-def _holds_article(cell: _El, table_weight: float) -> bool:
+def _holds_article(cell: _El, table: _El) -> bool:
     """Whether a table cell holds an article: long text over many ``<br>`` lines, most of
-    the table's text."""
-    if sum(1 for _ in cell.iter("br")) < _ARTICLE_CELL_BREAKS:
-        return False
+    the table's text (measured only for a cell that passes the cheaper tests first)."""
+    if next(islice(cell.iter("br"), _ARTICLE_CELL_BREAKS - 1, None), None) is None:
+        return False  # fewer breaks than an article has
     weight = _weight(_text(cell))
-    return weight >= _ARTICLE_CELL_WEIGHT and weight >= _ARTICLE_CELL_SHARE * table_weight
+    if weight < _ARTICLE_CELL_WEIGHT:
+        return False
+    return weight >= _ARTICLE_CELL_SHARE * _weight(_text(table))
 
 
 def _is_data_table(table: _El) -> bool:
@@ -253,16 +256,10 @@ def _is_data_table(table: _El) -> bool:
     widest = max(len([c for c in _children(tr) if _tag(c) in _CELL_TAGS]) for tr in rows)
     if widest < 2:
         return False
-    table_weight: float | None = None
     for cell in table.iter("td", "th"):
         paragraphs = [el for el in cell.iter("p", "div") if el is not cell and _squash(_text(el))]
-        if len(paragraphs) >= 3:
+        if len(paragraphs) >= 3 or _holds_article(cell, table):
             return False
-        if any(True for _ in cell.iter("br")):
-            if table_weight is None:
-                table_weight = _weight(_text(table))
-            if _holds_article(cell, table_weight):
-                return False
     return True
 
 

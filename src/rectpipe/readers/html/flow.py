@@ -63,6 +63,7 @@ def _flow(
     pre_depth = 0
     opened_by_br = False  # the line being read began right after a <br> that ended a line
     label: str | None = None  # an <ol> item's number, waiting for the item's first text
+    numbers: dict[_El, dict[_El, int]] = {}  # each <ol>'s item numbers, counted once
 
     def flush() -> bool:
         nonlocal opened_by_br
@@ -124,7 +125,7 @@ def _flow(
         if tag in boundaries:
             flush()
         if tag == "li":
-            label = item_label(node)
+            label = item_label(node, numbers)
         if tag in _HEADING_TAGS:
             heading_stack.append(tag)
         if tag == "pre":

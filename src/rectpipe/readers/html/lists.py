@@ -28,8 +28,9 @@ _DIGITS = "零一二三四五六七八九"
 _MAX_NUMBER = 999
 
 
-def item_label(li: _El) -> str | None:
-    """The label of ``li`` as typed text (``3.``, ``三、``), or ``None``."""
+def item_label(li: _El, numbers: dict[_El, dict[_El, int]]) -> str | None:
+    """The label of ``li`` as typed text (``3.``, ``三、``), or ``None``. ``numbers`` keeps
+    each list's item numbers once counted (a long list is counted once, not once an item)."""
     parent = li.getparent()
     if parent is None or _tag(parent) != "ol":
         return None
@@ -38,7 +39,9 @@ def item_label(li: _El) -> str | None:
         return None
     if _TYPED.match(_squash(_text(li))[:8]):
         return None  # the item types its own number
-    number = _number(li, parent)
+    if parent not in numbers:
+        numbers[parent] = _numbers(parent)
+    number = numbers[parent].get(li)
     if number is None or not 0 < number <= _MAX_NUMBER:
         return None
     if style in _CHINESE_STYLES and number < 100:
@@ -66,18 +69,18 @@ def _int(value: object) -> int | None:
         return None
 
 
-def _number(li: _El, ol: _El) -> int | None:
-    """The item's number: the list's ``start`` (1 by default), one more an item before it,
+def _numbers(ol: _El) -> dict[_El, int]:
+    """Each item's number: the list's ``start`` (1 by default), one more an item before it,
     an item's ``value`` setting it anew."""
+    out: dict[_El, int] = {}
     number = (_int(ol.get("start")) or 1) - 1
     for item in ol:
         if not isinstance(item.tag, str) or _tag(item) != "li":
             continue
         value = _int(item.get("value")) if item.get("value") is not None else None
         number = value if value is not None else number + 1
-        if item is li:
-            return number
-    return None
+        out[item] = number
+    return out
 
 
 def _chinese(number: int) -> str:

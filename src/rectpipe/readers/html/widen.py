@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from .dom import _children, _El, _tag, _text, _weight
+from .dom import _BLOCK_TAGS, _children, _El, _tag, _text, _weight
 from .flow import _flow, _Line
 
 __all__ = ["widen_single_paragraph"]
 
 _MIN_SIBLING_WEIGHT = 10  # a sibling holding this much text is more of the article
 _MAX_STEPS = 4
+_MAX_STRUCTURE = 6  # block elements and <br> under a container that may still be one line
 
 
 def widen_single_paragraph(container: _El, skip: Collection[_El]) -> _El:
     """``container``, or, when it holds a single line, the nearest ancestor (within four
     levels, single-child wrappers passed through) that holds other text beside it."""
-    lines = [item for item in _flow(container, skip=skip) if isinstance(item, _Line)]
-    if len(lines) > 1:
+    if not _single_line(container, skip):
         return container
     node = container
     for _step in range(_MAX_STEPS):
@@ -44,3 +44,16 @@ def widen_single_paragraph(container: _El, skip: Collection[_El]) -> _El:
             return parent
         node = parent
     return container
+
+
+def _single_line(container: _El, skip: Collection[_El]) -> bool:
+    """Whether ``container`` reads as one line of text (no table; a glance at its structure
+    first, so that a large container is not walked twice)."""
+    breaks = 0
+    for el in container.iterdescendants():
+        if isinstance(el.tag, str) and (_tag(el) == "br" or _tag(el) in _BLOCK_TAGS):
+            breaks += 1
+            if breaks > _MAX_STRUCTURE:
+                return False
+    items = _flow(container, skip=skip, tables=True)
+    return len(items) == 1 and isinstance(items[0], _Line)
