@@ -35,6 +35,7 @@ from dataclasses import replace
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from .repair import Repaired
+from .textmap import display_text
 
 __all__ = ["MIN_COLUMNS", "join_flat_tables"]
 
@@ -104,7 +105,9 @@ def join_flat_tables(
             continue
         width, cells = found
         end = cells[-1][1]
-        texts = ["\n".join(item.block.text.strip() for item in repaired[a:b]) for a, b in cells]
+        texts = [
+            "\n".join(display_text(item.block).strip() for item in repaired[a:b]) for a, b in cells
+        ]
         header = tuple(item.block.text.strip() for item in repaired[i : i + width])
         rows = (header, *(tuple(texts[r : r + width]) for r in range(0, len(texts), width)))
         first = repaired[i].block
@@ -117,7 +120,7 @@ def join_flat_tables(
             list_label=None,
             geometry=None,
         )
-        original = "\n".join(item.original or item.block.text for item in repaired[i:end])
+        original = "\n".join(item.original or display_text(item.block) for item in repaired[i:end])
         out.append(Repaired(block, original, ("flat_table",)))
         i = end
     return out
@@ -132,7 +135,7 @@ def _cells(repaired: Sequence[Repaired], start: int) -> list[tuple[int, int]]:
     bare = False  # the line before was a marker alone (1.): this line is its item's text
     k = start
     while k < len(repaired) and repaired[k].block.kind is BlockKind.PARAGRAPH:
-        text = repaired[k].block.text
+        text = display_text(repaired[k].block)
         item = _item(text)
         continues = item is not None and last is not None and item == (last[0], last[1] + 1)
         if cells and (bare or continues):
@@ -166,7 +169,7 @@ def _table_at(
     if width < MIN_COLUMNS:
         return None
     cells = _cells(repaired, start + width)
-    texts = ["\n".join(r.block.text.strip() for r in repaired[a:b]) for a, b in cells]
+    texts = ["\n".join(display_text(r.block).strip() for r in repaired[a:b]) for a, b in cells]
     end = 0
     row = 1
     shape: list[str] = []

@@ -23,6 +23,9 @@ part, repeats merged cells, hides content controls and omits list numbers. What 
   glyphs (``w:sym`` in the private-use area) are dropped.
 - Automatic numbering is rendered into ``Block.list_label`` (never into ``text``) by
   :mod:`.counters` and :mod:`.numformats`, for every numbered paragraph in reading order.
+- A paragraph whose text holds line breaks gives one block a line (``path="p:7/l:1"``; the
+  list label on the first): a title set on two lines, a signature over its date, text pasted
+  from a web page (:mod:`.breaks`). Table cells keep their breaks as ``"\n"``.
 - A table whose rows all have a single cell is a layout box, not data: its paragraphs are read
   as blocks (``path="t:3/r:0/c:0/p:1"``). Other tables give one ``TABLE`` block.
 
@@ -42,6 +45,7 @@ from lxml import etree
 from ...errors import CorruptFileError, RectpipeError, TooLargeError, UnsupportedFormatError
 from ..blocks import Document
 from .body import _Reader
+from .breaks import mark_paragraph_starts
 from .counters import ListCounter
 from .numbering import Numbering
 from .numformats import SUPPORTED_FORMATS, format_number
@@ -90,7 +94,7 @@ def _read(data: bytes, max_bytes: int) -> Document:
     else:
         reader.note("docx_no_body", "document part has no w:body")
     return Document(
-        blocks=reader.blocks,
+        blocks=mark_paragraph_starts(reader.blocks),
         format="docx",
         hints=_core_hints(package, package_rels.get("core-properties")),
         notes=reader.notes,

@@ -3,16 +3,19 @@
 Block-level wrappers (content controls, ``w:customXml``, inserted and moved content, alternate
 content) are looked through; an ``w:altChunk`` is noted, not read. A table whose rows all have a
 single cell is a layout box whose paragraphs become blocks; any other table is one ``TABLE``
-block, spans and merged cells resolved. Text boxes are read right after their paragraph.
+block, spans and merged cells resolved. Text boxes are read right after their paragraph. A
+paragraph with line breaks gives a block a line (:mod:`.breaks`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from lxml import etree
 
 from ..blocks import Block, BlockKind
+from .breaks import paragraph_lines
 from .numbering import Numbering
 from .ooxml import (
     MC_ALTERNATE,
@@ -98,20 +101,28 @@ class _Reader(_ParagraphReader):
     def emit_paragraph(self, p: etree._Element, path: str) -> None:
         para = self.paragraph(p)
         if para.text and not para.text.isspace():  # not blank, without copying like strip()
-            self.blocks.append(
-                Block(
-                    text=para.text,
-                    kind=BlockKind.HEADING
-                    if para.outline is not None and 0 <= para.outline <= 8
-                    else BlockKind.PARAGRAPH,
-                    path=path,
-                    style=para.style.name,
-                    outline_level=para.outline,
-                    list_label=para.label.text if para.label is not None else None,
-                    indent=para.indent,
-                    emphasis=para.bold,
-                )
+            block = Block(
+                text=para.text,
+                kind=BlockKind.HEADING
+                if para.outline is not None and 0 <= para.outline <= 8
+                else BlockKind.PARAGRAPH,
+                path=path,
+                style=para.style.name,
+                outline_level=para.outline,
+                list_label=para.label.text if para.label is not None else None,
+                indent=para.indent,
+                emphasis=para.bold,
             )
+            lines = paragraph_lines(para.text)
+            if lines is None:
+                self.blocks.append(block)
+            else:  # one block a line, the label on the first
+                self.blocks.extend(
+                    replace(block, text=line, path=f"{path}/l:{index}")
+                    if index == 0
+                    else replace(block, text=line, path=f"{path}/l:{index}", list_label=None)
+                    for index, line in enumerate(lines)
+                )
         for index, box in enumerate(para.boxes):
             self.read_container(box, f"{path}/txbx:{index}")
 

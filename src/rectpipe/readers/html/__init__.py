@@ -32,11 +32,13 @@ from .chrome import _chrome_by_markup, _chrome_by_text
 from .decode import _decode
 from .dom import _HEADING_TAGS, _clean_line, _drop_junk, _El, _parse, _tag, _text, _weight
 from .flow import _caption_blocks, _flow, _Line, _lines, _table_rows, _TableRef
+from .footer import footer_between
+from .masthead import masthead_before
 from .pager import find_pager
 from .portal import (
     _ANY_DATE,
-    _DATE_LINE,
     _add_date_hints,
+    _dated,
     _find_boxes,
     _find_date_line,
     _head_hints,
@@ -44,6 +46,7 @@ from .portal import (
     _iso_date,
     _parse_box,
 )
+from .widen import widen_single_paragraph
 
 __all__ = ["read_html"]
 
@@ -63,7 +66,8 @@ def read_html(data: bytes) -> Document:
     as text: :mod:`.pager`), and ``"页面日期"`` (ISO date) / ``"来源"``
     from the ``日期：… 来源：…`` line (falling back to the PubDate / ContentSource meta tags).
     Chrome, the header box and the date line never become blocks; what was dropped from inside
-    the article is listed in ``removed``.
+    the article is listed in ``removed`` (an article that opens with its headline again loses
+    that line, reason ``repeated_title``).
 
     A page without article text gives an empty block list (with a note ``no_article_text``).
     Bytes that are not text, not decodable or not HTML raise :class:`CorruptFileError`; no other
@@ -75,6 +79,13 @@ def read_html(data: bytes) -> Document:
         raise
     except Exception as exc:  # a damaged page must not crash a batch
         raise CorruptFileError(f"cannot read web page: {type(exc).__name__}: {exc}") from exc
+
+
+def _repeats(headline: _Line | _TableRef, line: _Line) -> bool:
+    """Whether ``line`` says what the headline says, blanks aside."""
+    if not isinstance(headline, _Line) or line.heading:
+        return False
+    return "".join(headline.text.split()) == "".join(line.text.split())
 
 
 def _read(data: bytes) -> Document:
@@ -120,6 +131,8 @@ def _read(data: bytes) -> Document:
     text_chrome = _chrome_by_text(body, protected=[*boxes, *line_el])
     excluded = {*boxes, *line_el, *markup_chrome, *text_chrome}
     container = _pick_container(body, excluded)
+    if container is not None:
+        container = widen_single_paragraph(container, excluded)
     if container is None:
         notes.append(("no_article_text", "no article text found on the page"))
         return Document(blocks=[], format="html", hints=hints, removed=removed, notes=notes)
@@ -130,10 +143,13 @@ def _read(data: bytes) -> Document:
         reasons[el] = "date_line"
     skip: dict[_El, str] = {**{el: "page_chrome" for el in excluded}, **reasons}
 
-    def note_skip(el: _El) -> None:
+    skipped: list[tuple[int, str]] = []  # a dropped element's text, where in ``items`` it stood
+
+    def note_skip(el: _El, position: int) -> None:
         dropped = _clean_line(" ".join(_lines(el)))
         if dropped:
             removed.append(RemovedText(dropped, skip.get(el, "page_chrome")))
+            skipped.append((start + position, dropped))
 
     items: list[_Line | _TableRef] = []
     if title is not None:
@@ -144,11 +160,30 @@ def _read(data: bytes) -> Document:
         dateline = _dateline_after(title, container, excluded)
         if dateline is not None:  # （二〇二五年二月二十八日） under the headline
             items.append(_Line(_clean_line(" ".join(_lines(dateline))), None))
+    start = len(items)
     items.extend(_flow(container, skip=skip, tables=True, on_skip=note_skip))
+    opening = items[start] if start and len(items) > start else None
+    if isinstance(opening, _Line) and _repeats(items[0], opening):
+        # The article opens with the headline again (the Word file pasted whole under the
+        # page's headline): one title, not two.
+        del items[start]
+        removed.append(RemovedText(opening.text, "repeated_title"))
+        skipped[:] = [(at - (at > start), text) for at, text in skipped]
 
+    texts = [
+        item.text if isinstance(item, _Line) and item.heading is None else None for item in items
+    ]
+    chrome_lines = [text is not None and _is_chrome_line(text) for text in texts]
+    footer = footer_between(texts, chrome_lines, [at for at, _text in skipped])
+    marked = [(at, text) for at, text in enumerate(texts) if text is not None and chrome_lines[at]]
+    footer |= masthead_before(texts, start, [*marked, *skipped])
+    # A page that ends lines with <br> inside its paragraphs tells a paragraph's start from a
+    # line's: the start is marked as a text file's line after a blank one is (``after_blank``),
+    # so that a copy cut into printed lines is joined back into its paragraphs.
+    marks_starts = sum(isinstance(item, _Line) and item.after_br for item in items) >= 3
     blocks: list[Block] = []
     n_text = n_table = 0
-    for item in items:
+    for position, item in enumerate(items):
         if isinstance(item, _TableRef):
             captions = _caption_blocks(item.element, n_text)
             blocks.extend(captions)
@@ -165,15 +200,15 @@ def _read(data: bytes) -> Document:
                 )
                 n_table += 1
             continue
-        if item.heading is None and _is_chrome_line(item.text):
-            date_match = _DATE_LINE.search(item.text)
-            if date_match and "来源" in item.text:
+        if chrome_lines[position] or position in footer:
+            if _dated(item.text) and "来源" in item.text:
                 removed.append(RemovedText(item.text, "date_line"))
                 _add_date_hints(hints, item.text)
             else:
                 removed.append(RemovedText(item.text, "page_chrome"))
             continue
         kind = BlockKind.HEADING if item.heading else BlockKind.PARAGRAPH
+        starts = marks_starts and bool(blocks) and not item.after_br
         blocks.append(
             Block(
                 text=item.text,
@@ -181,6 +216,7 @@ def _read(data: bytes) -> Document:
                 path=f"html:p:{n_text}",
                 style=item.heading,
                 emphasis=item.emphasis,
+                after_blank=starts,
             )
         )
         n_text += 1

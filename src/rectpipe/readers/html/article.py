@@ -31,6 +31,7 @@ _DATELINE = compile_pattern(
     r"[（(]?\s*[0-9〇○零一二三四五六七八九]{4}\s*年\s*[0-9〇○零一二三四五六七八九十]{1,2}\s*月"
     r"\s*[0-9〇○零一二三四五六七八九十]{1,3}\s*日\s*(?:公告|印发|发布|通过)?\s*[）)]?"
 )
+_MIN_HEADLINE_CHARS = 8  # a headline known only by the page <title> it repeats
 _TITLE_NAMED_TAGS = frozenset({"div", "p", "td", "span", "strong", "b", "font", "h4", "h5", "h6"})
 # Names that usually hold the article body (a bonus in the density score, never a requirement).
 _CONTENT_NAME_HINTS = (
@@ -119,10 +120,24 @@ def _is_title_candidate(el: _El) -> bool:
     return not any(_tag(d) in _BLOCK_TAGS - {"br"} for d in el.iterdescendants())
 
 
+def _repeats_page_title(el: _El, page: str) -> bool:
+    """A leaf element (no block inside) whose text the page ``<title>`` holds: an old portal's
+    headline cell (``<td><font><b>…</b></font></td>``), named and tagged as nothing. The caller
+    takes it only near the container (sharing one of its four nearest ancestors), so a site
+    name cell at the top of a page whose ``<title>`` is the site's name is not taken."""
+    if not page or _tag(el) not in _TITLE_NAMED_TAGS:
+        return False
+    text = _squash(_text(el))
+    if len(text) < _MIN_HEADLINE_CHARS or text not in page:
+        return False
+    return not any(_tag(d) in _BLOCK_TAGS - {"br"} for d in el.iterdescendants())
+
+
 def _find_title(
     body: _El, container: _El, page_title: str, excluded: Collection[_El]
 ) -> _El | None:
-    """The article title placed before the container (``<h1>`` or a ``title``-named element).
+    """The article title placed before the container (``<h1>``, a ``title``-named element, or
+    a leaf element near the container that repeats the page ``<title>``).
 
     Among candidates before the container, the nearest one whose text overlaps the page
     ``<title>`` wins; else the nearest ``<h1>``–``<h3>`` that shares one of the container's
@@ -131,6 +146,7 @@ def _find_title(
     page = _squash(page_title)
     candidates: list[_El] = []
     container_ancestors = set(_ancestors(container))
+    near = list(_ancestors(container))[:4]
     stack = [body]
     while stack:
         el = stack.pop()
@@ -138,7 +154,10 @@ def _find_title(
             break
         if el in excluded:
             continue
-        if el not in container_ancestors and _is_title_candidate(el):
+        if el not in container_ancestors and (
+            _is_title_candidate(el)
+            or (_repeats_page_title(el, page) and any(a in near for a in _ancestors(el)))
+        ):
             text = _squash(_text(el))
             if 4 <= len(text) <= 200 and not _is_chrome_text(text):
                 candidates.append(el)
@@ -148,7 +167,6 @@ def _find_title(
         text = _squash(_text(el))
         if page and (text in page or page in text):
             return el
-    near = list(_ancestors(container))[:4]
     for el in reversed(candidates):
         if _tag(el) in _HEADING_TAGS and any(anc in near for anc in _ancestors(el)):
             return el

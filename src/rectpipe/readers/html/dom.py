@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -224,9 +225,29 @@ def _nearest_table(el: _El) -> _El | None:
     return None
 
 
+# A cell this long, over this many lines and with most of its table's text, holds an article
+# (a layout table's content cell whose lines are set apart by <br> only), not a value: a
+# ledger's cells hold a few lines each, none most of the table.
+_ARTICLE_CELL_WEIGHT = 200
+_ARTICLE_CELL_BREAKS = 5
+_ARTICLE_CELL_SHARE = 0.6
+
+
+def _holds_article(cell: _El, table: _El) -> bool:
+    """Whether a table cell holds an article: long text over many ``<br>`` lines, most of
+    the table's text (measured only for a cell that passes the cheaper tests first)."""
+    if next(islice(cell.iter("br"), _ARTICLE_CELL_BREAKS - 1, None), None) is None:
+        return False  # fewer breaks than an article has
+    weight = _weight(_text(cell))
+    if weight < _ARTICLE_CELL_WEIGHT:
+        return False
+    return weight >= _ARTICLE_CELL_SHARE * _weight(_text(table))
+
+
 def _is_data_table(table: _El) -> bool:
     """A grid of data (ledger) rather than a layout wrapper: some row has two or more cells,
-    no table is nested inside and no cell holds three or more paragraphs."""
+    no table is nested inside, no cell holds three or more paragraphs and none holds an
+    article written as ``<br>`` lines (:func:`_holds_article`)."""
     if any(_tag(el) == "table" for el in table.iterdescendants()):
         return False
     rows = _own_rows(table)
@@ -237,7 +258,7 @@ def _is_data_table(table: _El) -> bool:
         return False
     for cell in table.iter("td", "th"):
         paragraphs = [el for el in cell.iter("p", "div") if el is not cell and _squash(_text(el))]
-        if len(paragraphs) >= 3:
+        if len(paragraphs) >= 3 or _holds_article(cell, table):
             return False
     return True
 

@@ -19,6 +19,7 @@ from .dom import (
     _own_rows,
     _tag,
 )
+from .lists import item_label
 
 # --------------------------------------------------------------------------------------------
 # Flow: elements → lines (and tables) in reading order
@@ -30,6 +31,7 @@ class _Line:
     text: str
     heading: str | None  # "h1".."h3" when the line is inside such a heading
     emphasis: bool = False  # every character of the line inside <strong> or <b>
+    after_br: bool = False  # it goes on from a line a <br> ended, in the same element
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +48,18 @@ def _flow(
     boundaries: frozenset[str] = _BLOCK_TAGS,
     skip: Collection[_El] = (),
     tables: bool = False,
-    on_skip: Callable[[_El], None] | None = None,
+    on_skip: Callable[[_El, int], None] | None = None,
 ) -> list[_Line | _TableRef]:
     """Lines of text under ``root`` in reading order.
 
     A line ends at ``<br>`` and at the start and end of any element whose tag is in
     ``boundaries``. Elements in ``skip`` are left out (their tail text is kept) and reported to
-    ``on_skip``. With ``tables`` true, data tables come out as :class:`_TableRef` items instead
-    of lines. Empty lines are dropped; ``<pre>`` keeps its own line breaks.
+    ``on_skip`` with the number of items out so far (where the element stood in the flow).
+    With ``tables`` true, data tables come out as :class:`_TableRef` items instead of lines.
+    Empty lines are dropped; ``<pre>`` keeps its own line breaks. An ``<ol>`` item's first
+    line opens with the number the browser draws for it (:mod:`.lists`). A line that goes on from
+    one a ``<br>`` ended, inside the same element and without an empty line between, is
+    marked ``after_br``.
     """
     out: list[_Line | _TableRef] = []
     buf: list[str] = []
@@ -61,22 +67,33 @@ def _flow(
     heading_stack: list[str] = []
     pre_depth = 0
     bold_depth = 0
+    opened_by_br = False  # the line being read began right after a <br> that ended a line
+    label: str | None = None  # an <ol> item's number, waiting for the item's first text
+    numbers: dict[_El, dict[_El, int]] = {}  # each <ol>'s item numbers, counted once
 
-    def flush() -> None:
+    def flush() -> bool:
+        nonlocal opened_by_br
         text = _clean_line("".join(buf))
         buf.clear()
         emphasis = plain[0] > 0 and plain[1] == 0
         plain[0] = plain[1] = 0
         if text:
-            out.append(_Line(text, heading_stack[-1] if heading_stack else None, emphasis))
+            heading = heading_stack[-1] if heading_stack else None
+            out.append(_Line(text, heading, emphasis, opened_by_br))
+        opened_by_br = False
+        return bool(text)
 
     def keep(text: str) -> None:
         buf.append(text)
         plain[0 if bold_depth else 1] += len(text.strip())
 
     def add(text: str | None) -> None:
+        nonlocal label
         if not text:
             return
+        if label is not None and text.strip():
+            buf.append(label)
+            label = None
         if pre_depth and "\n" in text:
             first, *rest = text.split("\n")
             keep(first)
@@ -95,6 +112,8 @@ def _flow(
                 flush()
             if tag in _HEADING_TAGS and heading_stack:
                 heading_stack.pop()
+            if tag == "li":
+                label = None  # an item without text draws its number alone
             if tag == "pre":
                 pre_depth -= 1
             if tag in _BOLD_TAGS:
@@ -104,12 +123,12 @@ def _flow(
             continue
         if not tag or (node is not root and node in skip):
             if tag and on_skip is not None:
-                on_skip(node)
+                on_skip(node, len(out))
             if node is not root:
                 add(node.tail)
             continue
         if tag == "br":
-            flush()
+            opened_by_br = flush()  # after an empty line (<br><br>) a paragraph starts
             add(node.tail)
             continue
         if tables and tag == "table" and _is_data_table(node):
@@ -120,6 +139,8 @@ def _flow(
             continue
         if tag in boundaries:
             flush()
+        if tag == "li":
+            label = item_label(node, numbers)
         if tag in _HEADING_TAGS:
             heading_stack.append(tag)
         if tag == "pre":

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ...runtime.isodate import iso
+from ...runtime.patterns import compile_pattern
 from .chrome import _CHROME_TEXT, _LINE_CHROME_MAX_CHARS, _is_chrome_text
 from .dom import (
     _BLOCK_TAGS,
@@ -33,6 +34,12 @@ from .flow import _lines
 _BOX_BOUNDARIES = _BLOCK_TAGS | {"span", "label", "b", "strong", "em", "i"}
 
 _DATE_LINE_MAX_CHARS = 200
+# A page's info line that gives only its source: 来源：本站, 信息来源：县水务局.
+_SOURCE_LINE = compile_pattern(r"(?:信息)?来源[:：∶]")
+_SOURCE_LINE_MAX_CHARS = 40
+# The pipes around a value of a box copied as text, and a value that says there is none.
+_BOX_CELL_EDGE = compile_pattern(r"^[\s|｜]+|[\s|｜]+$")
+_NO_VALUE = compile_pattern(r"无|暂无|空|[-—－/／]+")
 
 _DATE_LINE = re.compile(
     r"(?<!成文)(?<!生成)(?<!签发)(?:发布|更新|公开|上传)?(?:日期|时间)\s*[:：∶]\s*"
@@ -176,8 +183,10 @@ def _parse_box(box: _El) -> dict[str, str]:
     """Label → value pairs of a header box, labels without spaces or colon, as written.
 
     Handles label/value table cells, ``label：value`` list items, several pairs on one line and
-    values split over inline elements (joined without spaces). Empty values are left out; the
-    first value of a repeated label wins.
+    values split over inline elements (joined without spaces). A box copied as text, its cells
+    set apart by pipes (``| 文　号： | 无 |``), gives its values without the pipes. Empty values
+    and values that say there is none (无, 暂无, /, —) are left out; the first value of a
+    repeated label wins.
     """
     values: dict[str, list[str]] = {}
     current: str | None = None
@@ -194,7 +203,12 @@ def _parse_box(box: _El) -> dict[str, str]:
                 continue
             values[label] = [value] if value else []
             current = label
-    return {label: "".join(parts) for label, parts in values.items() if "".join(parts)}
+    out: dict[str, str] = {}
+    for label, parts in values.items():
+        value = _BOX_CELL_EDGE.sub("", "".join(parts))
+        if value and not _NO_VALUE.fullmatch(value):
+            out[label] = value
+    return out
 
 
 def _iso_date(year: str, month: str, day: str) -> str | None:
@@ -254,7 +268,9 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
 
     def describe(line: _El) -> _DateLine:
         text = " ".join(_lines(line, boundaries=_BOX_BOUNDARIES))
-        date = _date_of(text)
+        # The date as the line reads: an editor's runs may cut it (<span>2025-02-1</span><span>
+        # 4</span>), which the pieces, split at every inline element, would read as 2025-02-01.
+        date = _date_of(" ".join(_lines(line))) or _date_of(text)
         source_match = _SOURCE.search(text)
         source = source_match.group(1).strip() if source_match else None
         return _DateLine(line, date, source or None, text)
@@ -271,12 +287,15 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
 
 
 def _is_chrome_line(text: str) -> bool:
-    """A single body line that is page chrome: a short chrome-marked line, or a
-    ``日期：… 来源：…`` line."""
+    """A single body line that is page chrome: a short chrome-marked line, a
+    ``日期：… 来源：…`` line, or a short line that opens with the source label alone
+    (``来源：本站``, the page's info line without a date)."""
     squashed = _squash(text)
     if len(squashed) > _LINE_CHROME_MAX_CHARS or "。" in squashed:
         return False
     if _CHROME_TEXT.search(squashed):
+        return True
+    if len(squashed) <= _SOURCE_LINE_MAX_CHARS and _SOURCE_LINE.match(squashed):
         return True
     return bool(_DATE_LINE.search(text)) and "来源" in squashed
 
@@ -295,9 +314,9 @@ def _head_hints(root: _El) -> tuple[str, dict[str, str]]:
 
 
 def _add_date_hints(hints: dict[str, str], text: str) -> None:
-    """Set ``页面日期`` / ``来源`` from a ``日期：… 来源：…`` text unless already known."""
-    date_match = _DATE_LINE.search(text)
-    iso = _iso_date(*date_match.groups()) if date_match else None
+    """Set ``页面日期`` / ``来源`` from a ``日期：… 来源：…`` text (or a bare date-time beside
+    its source: ``2025-03-18 09:12　来源：…``) unless already known."""
+    iso = _date_of(text)
     if iso:
         hints.setdefault("页面日期", iso)
     source_match = _SOURCE.search(text)
