@@ -5,6 +5,9 @@ The pipeline builds its report as plain records (:mod:`rectpipe.models.records`)
 models at the end, and their ``…_record`` twins give the records themselves, which the CLI and
 batch workers write as JSON without importing pydantic.
 
+The module runs over 400 lines on purpose: it is the one place where the stages are called, in
+order, beside the entry points that call it; each stage's work lives in its own package.
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -51,11 +54,8 @@ from .runtime.gcpause import collector_paused
 from .runtime.names import escape_name
 from .runtime.paths import AnyPath, fs_path
 from .structure.tree import build_tree
-from .text.flat_tables import join_flat_tables
-from .text.furniture import article_end
-from .text.normalize import clean_blocks
-from .text.repair import Repaired, repair_and_clean, repair_warnings, with_originals
-from .text.repeats import drop_repeat
+from .text.prepare import prepare_blocks
+from .text.repair import repair_warnings, with_originals
 from .text.textmap import TextMap
 
 if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
@@ -342,27 +342,21 @@ def _parse_document(
     max_items: int,
 ) -> Report:
     profile = profile or default_profile()
-    repaired = None
-    repeated: list[Repaired] = []
-    links: list[Repaired] = []
-    if repair:
-        labels = [
-            *profile.labels["actions"],
-            *profile.labels["responsible"],
-            *profile.labels["deadline"],
-        ]
-        fields = [*labels, *profile.labels["status"]]
-        repaired = repair_and_clean(document.blocks, labels=labels, field_labels=fields)
-        columns = profile.table_columns
-        headers = {name for names in columns.values() for name in names}
-        repaired = join_flat_tables(repaired, headers, columns.get("number", ()))
-        repaired, repeated = drop_repeat(repaired)
-        # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)
-        end = article_end([item.block.text for item in repaired])
-        repaired, links = repaired[:end], repaired[end:]
-        blocks = [item.block for item in repaired]
-    else:
-        blocks = clean_blocks(document.blocks)
+    labels = [
+        *profile.labels["actions"],
+        *profile.labels["responsible"],
+        *profile.labels["deadline"],
+    ]
+    columns = profile.table_columns
+    prepared = prepare_blocks(
+        document.blocks,
+        repair=repair,
+        labels=labels,
+        field_labels=[*labels, *profile.labels["status"]],
+        table_headers={name for names in columns.values() for name in names},
+        number_columns=columns.get("number", ()),
+    )
+    blocks, repaired, repeated = prepared.blocks, prepared.repaired, prepared.repeated
     if not blocks:
         raise StructureNotFoundError("no text found")
     textmap = TextMap.build(blocks)
@@ -405,7 +399,7 @@ def _parse_document(
             ),
             *(
                 RemovedText(text=r.block.text, reason="page_links", page=r.block.page)
-                for r in links
+                for r in prepared.links
             ),
         ],
         hints=dict(document.hints),

@@ -1,0 +1,56 @@
+"""Internal: a document's blocks made ready for structure, in one call.
+
+With repair on: cleaned and repaired (:mod:`.repair`), tables copied one cell per line rebuilt
+(:mod:`.flat_tables`), a second copy of the report set aside (:mod:`.repeats`), and the page's
+links to other articles after the article set aside (:func:`.furniture.article_end`). With
+repair off: only cleaned (:mod:`.normalize`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from ..readers.blocks import Block
+from .flat_tables import join_flat_tables
+from .furniture import article_end
+from .normalize import clean_blocks
+from .repair import Repaired, repair_and_clean
+from .repeats import drop_repeat
+
+__all__ = ["Prepared", "prepare_blocks"]
+
+
+@dataclass
+class Prepared:
+    """The blocks structure reads; ``repaired`` (``None`` with repair off) the same blocks
+    with what repair did to each; ``repeated`` and ``links`` what was set aside: a repeated
+    copy of the report, the page's links to other articles."""
+
+    blocks: list[Block]
+    repaired: list[Repaired] | None = None
+    repeated: list[Repaired] = field(default_factory=list)
+    links: list[Repaired] = field(default_factory=list)
+
+
+def prepare_blocks(
+    blocks: Sequence[Block],
+    *,
+    repair: bool = True,
+    labels: Sequence[str] = (),
+    field_labels: Sequence[str] = (),
+    table_headers: Collection[str] = (),
+    number_columns: Collection[str] = (),
+) -> Prepared:
+    """``blocks`` ready for structure (see the module). ``labels`` and ``field_labels`` are
+    repair's (:func:`.repair.repair_and_clean`); ``table_headers`` the column names a table
+    copied one cell per line may have, ``number_columns`` those of its number column."""
+    if not repair:
+        return Prepared(clean_blocks(blocks))
+    repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
+    repaired = join_flat_tables(repaired, table_headers, number_columns)
+    repaired, repeated = drop_repeat(repaired)
+    # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)
+    end = article_end([item.block.text for item in repaired])
+    repaired, links = repaired[:end], repaired[end:]
+    return Prepared([item.block for item in repaired], repaired, repeated, links)
