@@ -42,11 +42,21 @@ _FIRST_CHILD = re.compile(
 
 
 def _label_at(text: str, i: int, labels: Sequence[str]) -> bool:
-    for label in labels:
-        if text.startswith(label, i):
-            rest = text[i + len(label) : i + len(label) + 3].lstrip(" \u3000")
-            return rest[:1] in ("：", ":", "∶")
-    return False
+    """Whether a label (the longest of ``labels`` that ``text`` has at ``i``) with its colon
+    starts at ``i``."""
+    if not labels:
+        return False
+    found = _label_prefix(tuple(labels)).match(text, i)
+    if found is None:
+        return False
+    rest = text[found.end() : found.end() + 3].lstrip(" \u3000")
+    return rest[:1] in ("：", ":", "∶")
+
+
+@lru_cache(maxsize=16)
+def _label_prefix(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """``labels`` as one pattern, the longest first (stdlib ``re``: plain text, no classes)."""
+    return re.compile("|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)))
 
 
 def _heading_follows(text: str, end: int) -> bool:

@@ -157,13 +157,14 @@ def halfwidth_copy(texts: Iterable[str], *, minimum: int = 3) -> bool:
 
 _FIGURES = str.maketrans({chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)})
 _FULLWIDTH_DOT = compile_pattern(r"(?<=[0-9])．(?=[0-9])")
+_FULL_FIGURE = re.compile("[０-９]")  # stdlib re: a plain class, scanned in C
 
 
 def halfwidth_figures(text: str) -> str:
     """Full-width figures (``２０２４年３月``, typed in a full-width input mode) made the
     half-width ones every date, count and rate is written in, and a full-width ``．`` between
     two figures a decimal point (``７７．８％`` → ``77.8％``). Other full-width marks stay."""
-    if not any("０" <= char <= "９" for char in text):
+    if _FULL_FIGURE.search(text) is None:
         return text
     return _FULLWIDTH_DOT.sub(".", text.translate(_FIGURES))
 
