@@ -9,8 +9,8 @@ line rules for odd glyph heights were written (73 of 95 exact, problem recall 99
 enumeration comma that hangs at a line's end out of the text layer (so titles lose a ，), and a
 web copy's breadcrumb and page lines become the Word file's title and running header.
 
-Skipped without LibreOffice, except under ``CI`` (``.ci/run`` installs it), where a missing
-``soffice`` fails.
+Skipped without LibreOffice or a CJK font, except under ``CI`` (``.ci/run`` installs both),
+where either missing fails.
 """
 
 from __future__ import annotations
@@ -36,6 +36,15 @@ PDF_FLOOR = 70
 PDF_RECALL = 0.99
 
 
+def _cjk_font() -> bool:
+    """Whether fontconfig knows a font for Chinese (LibreOffice sets the PDF's text in it)."""
+    try:
+        found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return bool(found.stdout.strip())
+
+
 def _make_docx() -> ModuleType:
     path = ROOT / "scripts" / "fixtures" / "make_docx.py"
     spec = importlib.util.spec_from_file_location("make_docx", path)
@@ -53,6 +62,10 @@ def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if os.environ.get("CI"):
             pytest.fail("CI installs LibreOffice (.ci/run): soffice is missing")
         pytest.skip("LibreOffice (soffice) is not installed")
+    if not _cjk_font():
+        if os.environ.get("CI"):
+            pytest.fail("CI installs a CJK font (.ci/run): fc-list finds none")
+        pytest.skip("no CJK font installed: LibreOffice would export boxes")
     maker = _make_docx()
     folder = tmp_path_factory.mktemp("word-copies")
     made: list[str] = []
