@@ -1,0 +1,333 @@
+"""A ledger sample's tables written again as publishers write them (tests/test_table_renderings.py).
+
+The sample is read by rectpipe's own reader; its blocks (paragraphs, and tables as rows of cell
+texts) become a :class:`Ledger`, which is written as a workbook (a merged title row, a sheet a
+table, a two-row header and category cells merged), a portal's web page (``rowspan`` /
+``colspan``, navigation and footer around the article), a Word file (cells merged with python-docx,
+East Asian fonts) and that Word file's LibreOffice PDF. Merges are found by generic rules: a row
+of one text spans the table, a header row shorter than the row under it spans its groups, equal
+header texts one above the other are one cell, and a category column (类别 / 类型) is merged down
+over equal texts. Everything but zip times is deterministic.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rectpipe.readers.blocks import BlockKind
+from rectpipe.readers.dispatch import read_document
+
+__all__ = ["RENDERINGS", "Ledger", "ledger_of", "to_docx", "to_html", "to_pdf", "to_xlsx"]
+
+_CATEGORY_WORDS = ("类别", "类型")
+
+
+@dataclass
+class Table:
+    """A grid of ``width`` columns; ``spans`` maps a top-left (row, col) to (rows, cols);
+    cells covered by a span are ``None``."""
+
+    grid: list[list[str | None]]
+    spans: dict[tuple[int, int], tuple[int, int]]
+    header_rows: int
+    name: str
+    before: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ledger:
+    """A document: paragraphs before each table go with it, ``after`` closes the document."""
+
+    title: str
+    tables: list[Table]
+    after: list[str]
+
+
+def _expand_header(top: tuple[str, ...], under: list[str]) -> list[str]:
+    """A header row shorter than the row under it: each text spans the columns up to the next
+    text found again in the row under it."""
+    out: list[str] = []
+    j = 0
+    for i, text in enumerate(top):
+        if j < len(under) and under[j] == text:
+            out.append(text)
+            j += 1
+            continue
+        rest = top[i + 1 :]
+        end = len(under)
+        for k in range(j + 1, len(under)):
+            if under[k] in rest:
+                end = k
+                break
+        span = max(1, end - j)
+        out.extend([text] * span)
+        j += span
+    return (out + [""] * len(under))[: len(under)]
+
+
+def _table(rows: tuple[tuple[str, ...], ...], name: str) -> Table:
+    width = max(len(r) for r in rows)
+    values: list[list[str]] = []
+    for i, row in enumerate(rows):
+        if len(row) == 1 and width > 1:
+            values.append([row[0]] * width)
+        elif len(row) < width and i + 1 < len(rows) and len(rows[i + 1]) == width:
+            values.append(_expand_header(row, list(rows[i + 1])))
+        else:
+            values.append(list(row) + [""] * (width - len(row)))
+    header = 1
+    if (
+        len(values) > 2
+        and not values[1][0].strip().isdigit()
+        and any(a == b and a for a, b in zip(values[0], values[1], strict=True))
+        and values[0] != values[1][:width]
+    ):
+        header = 2
+    grid: list[list[str | None]] = [list(r) for r in values]
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def cover(r0: int, c0: int, rows_: int, cols: int) -> None:
+        spans[(r0, c0)] = (rows_, cols)
+        for r in range(r0, r0 + rows_):
+            for c in range(c0, c0 + cols):
+                if (r, c) != (r0, c0):
+                    grid[r][c] = None
+
+    # Rows whose every cell says the same: one cell across (category rows, notes).
+    for r, row in enumerate(values):
+        if width > 1 and row[0] and all(v == row[0] for v in row):
+            cover(r, 0, 1, width)
+    # The header: equal texts side by side in the top row, equal texts one above the other.
+    if header == 2:
+        c = 0
+        while c < width:
+            n = 1
+            while (
+                c + n < width
+                and values[0][c + n] == values[0][c]
+                and values[1][c + n] != values[0][c]
+            ):
+                n += 1
+            if values[1][c] == values[0][c]:
+                cover(0, c, 2, 1)
+            elif n > 1:
+                cover(0, c, 1, n)
+            c += n
+    # A category column merged down over equal texts.
+    for c, head in enumerate(values[header - 1]):
+        if not any(w in head for w in _CATEGORY_WORDS):
+            continue
+        r = header
+        while r < len(values):
+            n = 1
+            while (
+                r + n < len(values)
+                and values[r + n][c] == values[r][c]
+                and values[r][c]
+                and grid[r + n][c] is not None
+                and (r + n, 0) not in spans
+            ):
+                n += 1
+            if n > 1 and grid[r][c] is not None and (r, 0) not in spans:
+                cover(r, c, n, 1)
+            r += n
+    return Table(grid, spans, header, name)
+
+
+def ledger_of(path: Path) -> Ledger:
+    """The sample's blocks as a :class:`Ledger`, read by rectpipe's reader for its format."""
+    document = read_document(path.read_bytes(), path.suffix.lstrip("."))
+    title = ""
+    tables: list[Table] = []
+    pending: list[str] = []
+    for block in document.blocks:
+        if block.kind is BlockKind.TABLE and block.cells:
+            name = block.path.removeprefix("sheet:") if block.path.startswith("sheet:") else ""
+            table = _table(block.cells, name or f"Sheet{len(tables) + 1}")
+            table.before, pending = pending, []
+            tables.append(table)
+        elif not title:
+            title = block.text
+        else:
+            pending.append(block.text)
+    return Ledger(title, tables, pending)
+
+
+# --- workbook --------------------------------------------------------------------------------
+
+
+def to_xlsx(ledger: Ledger) -> bytes:
+    import datetime as dt
+
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for t, table in enumerate(ledger.tables):
+        sheet = book.create_sheet(table.name[:31])
+        width = len(table.grid[0])
+        lines = ([ledger.title] if t == 0 else []) + table.before
+        for line in lines:
+            sheet.append([line])
+            sheet.merge_cells(
+                start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
+            )
+        if t == 0 and ledger.title:
+            sheet.cell(1, 1).font = Font(name="方正小标宋简体", size=16, bold=True)
+        first = sheet.max_row + 1
+        for row in table.grid:
+            sheet.append(["" if v is None else v for v in row])
+        for (r, c), (rows, cols) in sorted(table.spans.items()):
+            sheet.merge_cells(
+                start_row=first + r,
+                start_column=1 + c,
+                end_row=first + r + rows - 1,
+                end_column=c + cols,
+            )
+        for row in sheet.iter_rows(min_row=first):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
+        if t == len(ledger.tables) - 1:
+            for line in ledger.after:
+                sheet.append([line])
+                sheet.merge_cells(
+                    start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
+                )
+    when = dt.datetime(2025, 1, 1)
+    book.properties.created = book.properties.modified = when
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# --- web page --------------------------------------------------------------------------------
+
+
+def _html_table(table: Table) -> str:
+    rows = []
+    for r, row in enumerate(table.grid):
+        cells = []
+        tag = "th" if r < table.header_rows else "td"
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            rs, cs = table.spans.get((r, c), (1, 1))
+            attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            text = html.escape(value).replace("\n", "<br>")
+            cells.append(f"<{tag}{attrs}>{text}</{tag}>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<table border="1" cellspacing="0" cellpadding="4" class="MsoTableGrid">'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def to_html(ledger: Ledger) -> bytes:
+    body = [f'<h1 class="article-title">{html.escape(ledger.title)}</h1>']
+    body.append('<div class="info"><span>来源：本站</span> <span>字号：大 中 小</span></div>')
+    body.append('<div class="article-content" id="zoom">')
+    for table in ledger.tables:
+        body.extend(f"<p>{html.escape(line)}</p>" for line in table.before)
+        body.append(_html_table(table))
+    body.extend(f"<p>{html.escape(line)}</p>" for line in ledger.after)
+    body.append("</div>")
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f"<title>{html.escape(ledger.title)}_门户网站</title></head><body>"
+        '<div class="header"><ul class="nav"><li><a href="/">首页</a></li>'
+        '<li><a href="/xxgk/">信息公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>'
+        '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/tzgg/">通知公告</a></div>'
+        + "".join(body)
+        + '<div class="footer"><p>主办单位：门户网站管理中心</p><p>网站标识码：0000000000</p>'
+        "</div></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+
+def _east_asian(run: object, font: str) -> None:
+    from docx.oxml.ns import qn
+
+    run.font.name = "Times New Roman"  # type: ignore[attr-defined]
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    fonts.set(qn("w:eastAsia"), font)
+
+
+def to_docx(ledger: Ledger) -> bytes:
+    import datetime as dt
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.created = document.core_properties.modified = dt.datetime(2025, 1, 1)
+    document.core_properties.title = ""
+
+    def para(text: str, font: str = "仿宋_GB2312", size: int = 16, center: bool = False) -> None:
+        paragraph = document.add_paragraph()
+        if center:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        _east_asian(run, font)
+
+    para(ledger.title, "方正小标宋简体", 22, center=True)
+    for table in ledger.tables:
+        for line in table.before:
+            para(line)
+        grid = table.grid
+        out = document.add_table(rows=len(grid), cols=len(grid[0]))
+        out.style = "Table Grid"
+        for (r, c), (rows, cols) in sorted(table.spans.items()):
+            out.cell(r, c).merge(out.cell(r + rows - 1, c + cols - 1))
+        for r, row in enumerate(grid):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                cell = out.cell(r, c)
+                lines = value.split("\n")
+                cell.paragraphs[0].text = ""
+                for k, line in enumerate(lines):
+                    paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                    run = paragraph.add_run(line)
+                    run.font.size = Pt(10.5)
+                    run.bold = r < table.header_rows
+                    _east_asian(run, "黑体" if r < table.header_rows else "仿宋_GB2312")
+    for line in ledger.after:
+        para(line)
+    out_bytes = io.BytesIO()
+    document.save(out_bytes)
+    return out_bytes.getvalue()
+
+
+def to_pdf(ledger: Ledger, soffice: str) -> bytes:
+    """The Word file as LibreOffice prints it."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "ledger.docx"
+        source.write_bytes(to_docx(ledger))
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        return (Path(folder) / "ledger.pdf").read_bytes()
+
+
+RENDERINGS: dict[str, tuple[str, Callable[[Ledger], bytes]]] = {
+    "xlsx": (".xlsx", to_xlsx),
+    "html": (".html", to_html),
+    "docx": (".docx", to_docx),
+}
+"""name → (file suffix, renderer); the PDF needs LibreOffice and is run apart."""
