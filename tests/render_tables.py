@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -47,6 +48,8 @@ class Ledger:
     title: str
     tables: list[Table]
     after: list[str]
+    lead: list[str] = field(default_factory=list)
+    page_date: str | None = None
 
 
 def _expand_header(top: tuple[str, ...], under: list[str]) -> list[str]:
@@ -144,6 +147,7 @@ def ledger_of(path: Path) -> Ledger:
     """The sample's blocks as a :class:`Ledger`, read by rectpipe's reader for its format."""
     document = read_document(path.read_bytes(), path.suffix.lstrip("."))
     title = ""
+    lead: list[str] = []
     tables: list[Table] = []
     pending: list[str] = []
     for block in document.blocks:
@@ -152,11 +156,23 @@ def ledger_of(path: Path) -> Ledger:
             table = _table(block.cells, name or f"Sheet{len(tables) + 1}")
             table.before, pending = pending, []
             tables.append(table)
+        elif not title and re.fullmatch(r"附件\s*\d*[:：]?", block.text.strip()):
+            lead.append(block.text)
         elif not title:
             title = block.text
         else:
             pending.append(block.text)
-    return Ledger(title, tables, pending)
+    return Ledger(title, tables, pending, lead, document.hints.get("页面日期"))
+
+
+def _closing_date(ledger: Ledger) -> list[str]:
+    """A web page's date, which stood outside its article, as the date line a Word file or a
+    workbook closes with."""
+    dated = r".*\d{4}年\d{1,2}月\d{1,2}日[）)]?"
+    if not ledger.page_date or any(re.fullmatch(dated, line.strip()) for line in ledger.after):
+        return []
+    year, month, day = (int(p) for p in ledger.page_date.split("-"))
+    return [f"{year}年{month}月{day}日"]
 
 
 # --- workbook --------------------------------------------------------------------------------
@@ -173,14 +189,14 @@ def to_xlsx(ledger: Ledger) -> bytes:
     for t, table in enumerate(ledger.tables):
         sheet = book.create_sheet(table.name[:31])
         width = len(table.grid[0])
-        lines = ([ledger.title] if t == 0 else []) + table.before
+        lines = (ledger.lead + [ledger.title] if t == 0 else []) + table.before
         for line in lines:
             sheet.append([line])
             sheet.merge_cells(
                 start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
             )
         if t == 0 and ledger.title:
-            sheet.cell(1, 1).font = Font(name="方正小标宋简体", size=16, bold=True)
+            sheet.cell(1 + len(ledger.lead), 1).font = Font(name="方正小标宋简体", size=16, bold=True)
         first = sheet.max_row + 1
         for row in table.grid:
             sheet.append(["" if v is None else v for v in row])
@@ -195,7 +211,7 @@ def to_xlsx(ledger: Ledger) -> bytes:
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="center")
         if t == len(ledger.tables) - 1:
-            for line in ledger.after:
+            for line in ledger.after + _closing_date(ledger):
                 sheet.append([line])
                 sheet.merge_cells(
                     start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
@@ -231,9 +247,11 @@ def _html_table(table: Table) -> str:
 
 
 def to_html(ledger: Ledger) -> bytes:
+    date = f"<span>发布时间：{ledger.page_date}</span> " if ledger.page_date else ""
     body = [f'<h1 class="article-title">{html.escape(ledger.title)}</h1>']
-    body.append('<div class="info"><span>来源：本站</span> <span>字号：大 中 小</span></div>')
+    body.append(f'<div class="info">{date}<span>来源：本站</span> <span>字号：大 中 小</span></div>')
     body.append('<div class="article-content" id="zoom">')
+    body.extend(f"<p>{html.escape(line)}</p>" for line in ledger.lead)
     for table in ledger.tables:
         body.extend(f"<p>{html.escape(line)}</p>" for line in table.before)
         body.append(_html_table(table))
@@ -282,6 +300,8 @@ def to_docx(ledger: Ledger) -> bytes:
         run.font.size = Pt(size)
         _east_asian(run, font)
 
+    for line in ledger.lead:
+        para(line, "黑体")
     para(ledger.title, "方正小标宋简体", 22, center=True)
     for table in ledger.tables:
         for line in table.before:
@@ -304,7 +324,7 @@ def to_docx(ledger: Ledger) -> bytes:
                     run.font.size = Pt(10.5)
                     run.bold = r < table.header_rows
                     _east_asian(run, "黑体" if r < table.header_rows else "仿宋_GB2312")
-    for line in ledger.after:
+    for line in ledger.after + _closing_date(ledger):
         para(line)
     out_bytes = io.BytesIO()
     document.save(out_bytes)
