@@ -24,7 +24,7 @@ from pathlib import Path
 from rectpipe.readers.blocks import BlockKind
 from rectpipe.readers.dispatch import read_document
 
-__all__ = ["RENDERINGS", "Ledger", "ledger_of", "to_docx", "to_html", "to_pdf", "to_xlsx"]
+__all__ = ["RENDERINGS", "Ledger", "ledger_of", "to_docx", "to_html", "to_pdfs", "to_xlsx"]
 
 _CATEGORY_WORDS = ("类别", "类型")
 
@@ -74,7 +74,7 @@ def _expand_header(top: tuple[str, ...], under: list[str]) -> list[str]:
     return (out + [""] * len(under))[: len(under)]
 
 
-def _table(rows: tuple[tuple[str, ...], ...], name: str) -> Table:
+def _table(rows: tuple[tuple[str, ...], ...], name: str, *, merge_all: bool = False) -> Table:
     width = max(len(r) for r in rows)
     values: list[list[str]] = []
     for i, row in enumerate(rows):
@@ -124,7 +124,7 @@ def _table(rows: tuple[tuple[str, ...], ...], name: str) -> Table:
             c += n
     # A category column merged down over equal texts.
     for c, head in enumerate(values[header - 1]):
-        if not any(w in head for w in _CATEGORY_WORDS):
+        if not merge_all and not any(w in head for w in _CATEGORY_WORDS):
             continue
         r = header
         while r < len(values):
@@ -143,8 +143,10 @@ def _table(rows: tuple[tuple[str, ...], ...], name: str) -> Table:
     return Table(grid, spans, header, name)
 
 
-def ledger_of(path: Path) -> Ledger:
-    """The sample's blocks as a :class:`Ledger`, read by rectpipe's reader for its format."""
+def ledger_of(path: Path, *, merge_all: bool = False) -> Ledger:
+    """The sample's blocks as a :class:`Ledger`, read by rectpipe's reader for its format;
+    ``merge_all``: equal texts one above the other merged down in every column, not only in a
+    category column (one 责任单位 or 整改时限 cell over several problems)."""
     document = read_document(path.read_bytes(), path.suffix.lstrip("."))
     title = ""
     lead: list[str] = []
@@ -153,7 +155,7 @@ def ledger_of(path: Path) -> Ledger:
     for block in document.blocks:
         if block.kind is BlockKind.TABLE and block.cells:
             name = block.path.removeprefix("sheet:") if block.path.startswith("sheet:") else ""
-            table = _table(block.cells, name or f"Sheet{len(tables) + 1}")
+            table = _table(block.cells, name or f"Sheet{len(tables) + 1}", merge_all=merge_all)
             table.before, pending = pending, []
             tables.append(table)
         elif not title and re.fullmatch(r"附件\s*\d*[:：]?", block.text.strip()):
@@ -189,14 +191,16 @@ def to_xlsx(ledger: Ledger) -> bytes:
     for t, table in enumerate(ledger.tables):
         sheet = book.create_sheet(table.name[:31])
         width = len(table.grid[0])
-        lines = (ledger.lead + [ledger.title] if t == 0 else []) + table.before
+        lines = ([*ledger.lead, ledger.title] if t == 0 else []) + table.before
         for line in lines:
             sheet.append([line])
             sheet.merge_cells(
                 start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
             )
         if t == 0 and ledger.title:
-            sheet.cell(1 + len(ledger.lead), 1).font = Font(name="方正小标宋简体", size=16, bold=True)
+            sheet.cell(1 + len(ledger.lead), 1).font = Font(
+                name="方正小标宋简体", size=16, bold=True
+            )
         first = sheet.max_row + 1
         for row in table.grid:
             sheet.append(["" if v is None else v for v in row])
@@ -249,7 +253,9 @@ def _html_table(table: Table) -> str:
 def to_html(ledger: Ledger) -> bytes:
     date = f"<span>发布时间：{ledger.page_date}</span> " if ledger.page_date else ""
     body = [f'<h1 class="article-title">{html.escape(ledger.title)}</h1>']
-    body.append(f'<div class="info">{date}<span>来源：本站</span> <span>字号：大 中 小</span></div>')
+    body.append(
+        f'<div class="info">{date}<span>来源：本站</span> <span>字号：大 中 小</span></div>'
+    )
     body.append('<div class="article-content" id="zoom">')
     body.extend(f"<p>{html.escape(line)}</p>" for line in ledger.lead)
     for table in ledger.tables:
@@ -331,23 +337,29 @@ def to_docx(ledger: Ledger) -> bytes:
     return out_bytes.getvalue()
 
 
-def to_pdf(ledger: Ledger, soffice: str) -> bytes:
-    """The Word file as LibreOffice prints it."""
+def to_pdfs(ledgers: list[Ledger], soffice: str) -> list[bytes]:
+    """The Word files as LibreOffice prints them (one LibreOffice run for all)."""
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "ledger.docx"
-        source.write_bytes(to_docx(ledger))
+        sources = [Path(folder) / f"ledger{k:03d}.docx" for k in range(len(ledgers))]
+        for source, ledger in zip(sources, ledgers, strict=True):
+            source.write_bytes(to_docx(ledger))
         subprocess.run(
-            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder]
+            + [str(s) for s in sources],
             check=True,
             capture_output=True,
-            timeout=120,
+            timeout=300,
         )
-        return (Path(folder) / "ledger.pdf").read_bytes()
+        return [source.with_suffix(".pdf").read_bytes() for source in sources]
 
 
-RENDERINGS: dict[str, tuple[str, Callable[[Ledger], bytes]]] = {
-    "xlsx": (".xlsx", to_xlsx),
-    "html": (".html", to_html),
-    "docx": (".docx", to_docx),
+RENDERINGS: dict[str, tuple[str, Callable[[Ledger], bytes], bool]] = {
+    "xlsx": (".xlsx", to_xlsx, False),
+    "html": (".html", to_html, False),
+    "docx": (".docx", to_docx, False),
+    "xlsx-merged": (".xlsx", to_xlsx, True),
+    "html-merged": (".html", to_html, True),
+    "docx-merged": (".docx", to_docx, True),
 }
-"""name → (file suffix, renderer); the PDF needs LibreOffice and is run apart."""
+"""name → (file suffix, renderer, equal texts merged down in every column); the PDF needs
+LibreOffice and is run apart."""
