@@ -20,11 +20,22 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rectpipe.readers.blocks import BlockKind
 from rectpipe.readers.dispatch import read_document
 
-__all__ = ["RENDERINGS", "Ledger", "ledger_of", "to_docx", "to_html", "to_pdfs", "to_xlsx"]
+__all__ = [
+    "CONVERSIONS",
+    "RENDERINGS",
+    "Ledger",
+    "converted",
+    "ledger_of",
+    "to_docx",
+    "to_html",
+    "to_pdfs",
+    "to_xlsx",
+]
 
 _CATEGORY_WORDS = ("类别", "类型")
 
@@ -180,11 +191,60 @@ def _closing_date(ledger: Ledger) -> list[str]:
 # --- workbook --------------------------------------------------------------------------------
 
 
+def _lines(text: str, width: float) -> int:
+    """How many printed lines ``text`` takes in a column ``width`` units wide (a CJK
+    character two units)."""
+    return sum(max(1, -(-2 * len(part) // max(1, int(width) - 1))) for part in text.split("\n"))
+
+
+def _lay_out(sheet: Any, table: Table, first: int) -> None:
+    """Column widths from the cells' texts (a CJK character two units, 6 to 40), every cell
+    wrapped, the table's cells ruled, rows merged across given the height their text needs
+    (LibreOffice fits no row's height on opening a workbook), landscape and one page wide, as a
+    publisher sets a sheet to print."""
+    from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin")
+
+    widths = []
+    for c in range(len(table.grid[0])):
+        texts = [
+            row[c] or ""
+            for r, row in enumerate(table.grid)
+            if table.spans.get((r, c), (1, 1))[1] == 1 and row[c] is not None
+        ]
+        longest = max((max(map(len, t.split("\n")), default=0) for t in texts), default=0)
+        widths.append(min(40, max(6, 2 * longest + 2)))
+        sheet.column_dimensions[get_column_letter(c + 1)].width = widths[-1]
+    total = sum(widths)
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            if first <= cell.row < first + len(table.grid):
+                cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for number in range(1, sheet.max_row + 1):
+        r = number - first
+        if 0 <= r < len(table.grid):
+            needs = [
+                _lines(value, sum(widths[c : c + table.spans.get((r, c), (1, 1))[1]]))
+                for c, value in enumerate(table.grid[r])
+                if value is not None and table.spans.get((r, c), (1, 1))[0] == 1
+            ]
+            sheet.row_dimensions[number].height = 15 * max(needs, default=1)
+            continue
+        text = str(sheet.cell(number, 1).value or "")
+        sheet.row_dimensions[number].height = 18 * _lines(text, total)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def to_xlsx(ledger: Ledger) -> bytes:
     import datetime as dt
 
     import openpyxl
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     book = openpyxl.Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
@@ -211,15 +271,13 @@ def to_xlsx(ledger: Ledger) -> bytes:
                 end_row=first + r + rows - 1,
                 end_column=c + cols,
             )
-        for row in sheet.iter_rows(min_row=first):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="center")
         if t == len(ledger.tables) - 1:
             for line in ledger.after + _closing_date(ledger):
                 sheet.append([line])
                 sheet.merge_cells(
                     start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
                 )
+        _lay_out(sheet, table, first)
     when = dt.datetime(2025, 1, 1)
     book.properties.created = book.properties.modified = when
     out = io.BytesIO()
@@ -337,20 +395,37 @@ def to_docx(ledger: Ledger) -> bytes:
     return out_bytes.getvalue()
 
 
-def to_pdfs(ledgers: list[Ledger], soffice: str) -> list[bytes]:
-    """The Word files as LibreOffice prints them (one LibreOffice run for all)."""
+def converted(ledgers: list[Ledger], soffice: str, source: str, target: str) -> list[bytes]:
+    """The ledgers written as ``source`` (``docx`` or ``xlsx``) and converted to ``target``
+    (``pdf``, ``ods``, ``xls``) by LibreOffice, in one run for all."""
+    write = to_docx if source == "docx" else to_xlsx
     with tempfile.TemporaryDirectory() as folder:
-        sources = [Path(folder) / f"ledger{k:03d}.docx" for k in range(len(ledgers))]
-        for source, ledger in zip(sources, ledgers, strict=True):
-            source.write_bytes(to_docx(ledger))
+        sources = [Path(folder) / f"ledger{k:03d}.{source}" for k in range(len(ledgers))]
+        for path, ledger in zip(sources, ledgers, strict=True):
+            path.write_bytes(write(ledger))
+        out = Path(folder) / "out"
         subprocess.run(
-            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder]
+            [soffice, "--headless", "--convert-to", target, "--outdir", str(out)]
             + [str(s) for s in sources],
             check=True,
             capture_output=True,
             timeout=300,
         )
-        return [source.with_suffix(".pdf").read_bytes() for source in sources]
+        return [(out / path.name).with_suffix(f".{target}").read_bytes() for path in sources]
+
+
+def to_pdfs(ledgers: list[Ledger], soffice: str) -> list[bytes]:
+    """The Word files as LibreOffice prints them."""
+    return converted(ledgers, soffice, "docx", "pdf")
+
+
+#: name → (source written, LibreOffice's target): copies LibreOffice makes.
+CONVERSIONS: dict[str, tuple[str, str]] = {
+    "pdf": ("docx", "pdf"),
+    "xlsx-pdf": ("xlsx", "pdf"),
+    "ods": ("xlsx", "ods"),
+    "xls": ("xlsx", "xls"),
+}
 
 
 RENDERINGS: dict[str, tuple[str, Callable[[Ledger], bytes], bool]] = {
