@@ -397,7 +397,7 @@ def to_docx(ledger: Ledger) -> bytes:
 
 def converted(ledgers: list[Ledger], soffice: str, source: str, target: str) -> list[bytes]:
     """The ledgers written as ``source`` (``docx`` or ``xlsx``) and converted to ``target``
-    (``pdf``, ``ods``, ``xls``) by LibreOffice, in one run for all."""
+    (``pdf``, ``ods``, ``xls``, ``html``) by LibreOffice, in one run for all."""
     write = to_docx if source == "docx" else to_xlsx
     with tempfile.TemporaryDirectory() as folder:
         sources = [Path(folder) / f"ledger{k:03d}.{source}" for k in range(len(ledgers))]
@@ -425,6 +425,7 @@ CONVERSIONS: dict[str, tuple[str, str]] = {
     "xlsx-pdf": ("xlsx", "pdf"),
     "ods": ("xlsx", "ods"),
     "xls": ("xlsx", "xls"),
+    "docx-html": ("docx", "html"),
 }
 
 

@@ -28,8 +28,16 @@ from .render_tables import CONVERSIONS, RENDERINGS, Ledger, converted, ledger_of
 #: Exact documents per rendering, of 21 ledger samples (measured: 21 in every rendering, 20 in
 #: the Word file's PDF, whose miss docs/tables.md explains). The ``-merged`` renderings merge
 #: equal texts down in every column (one 责任单位 cell over two problems); ``xlsx-pdf``, ``ods``
-#: and ``xls`` are the workbook as LibreOffice prints and saves it.
-FLOORS = {name: 21 for name in RENDERINGS} | {"pdf": 19, "ods": 21, "xls": 21, "xlsx-pdf": 20}
+#: and ``xls`` are the workbook as LibreOffice prints and saves it, ``docx-html`` the Word file
+#: saved as a web page (17 of 21 exact, 118 of 150 problems, before the rules of
+#: tests/test_tables_rules.py).
+FLOORS = {name: 21 for name in RENDERINGS} | {
+    "pdf": 19,
+    "ods": 21,
+    "xls": 21,
+    "xlsx-pdf": 20,
+    "docx-html": 21,
+}
 #: Least share of problems found, and of found ones right, per rendering (99% unless named).
 RECALL: dict[str, float] = {}
 
