@@ -62,11 +62,20 @@ def _has_content_name(el: _El) -> bool:
     return any(hint in token for token in tokens for hint in _CONTENT_NAME_HINTS)
 
 
+def _counts_apart(el: _El) -> bool:
+    """Whether ``el``'s text is weighed on its own, not as part of its parent's own text (a
+    block, or a link, which :func:`_direct_text` leaves out)."""
+    tag = _tag(el)
+    return tag in _BLOCK_TAGS or tag == "a"
+
+
 def _pick_container(body: _El, skip: Collection[_El]) -> _El | None:
     """The element that holds the article, or ``None`` when the page has no text.
 
-    Every element's own text (links excluded; a data table counted as a whole) adds its weight
-    to itself, its parent and, at half, its grandparent; container names such as
+    Every element's own text (links excluded; a data table counted as a whole; inline
+    elements counted in their parent's text, not again on their own: a paragraph whose runs sit
+    in three nested ``<font>`` does not outweigh the page) adds its weight to itself, its parent
+    and, at half, its grandparent; container names such as
     ``TRS_Editor`` multiply the score by 1.25. The highest score wins; on a tie the outer
     element wins.
     """
@@ -82,7 +91,8 @@ def _pick_container(body: _El, skip: Collection[_El]) -> _El | None:
             weight = _weight(_text(el))
         else:
             weight = _weight(_direct_text(el, skip))
-            stack.extend(reversed(_children(el)))
+            # An inline child's text is its parent's own text already: counted once, there.
+            stack.extend(c for c in reversed(_children(el)) if _counts_apart(c))
         if not weight:
             continue
         target: _El | None = el

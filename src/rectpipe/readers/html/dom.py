@@ -246,19 +246,22 @@ def _holds_article(cell: _El, table: _El) -> bool:
 
 def _is_data_table(table: _El) -> bool:
     """A grid of data (ledger) rather than a layout wrapper: some row has two or more cells,
-    no table is nested inside, no cell holds three or more paragraphs and none holds an
-    article written as ``<br>`` lines (:func:`_holds_article`)."""
+    no table is nested inside, no cell holds three or more paragraphs (unless three rows or
+    more have three cells or more: a ledger's measures, one paragraph each, as Word and
+    LibreOffice save a table as HTML) and none holds an article written as ``<br>`` lines
+    (:func:`_holds_article`)."""
     if any(_tag(el) == "table" for el in table.iterdescendants()):
         return False
     rows = _own_rows(table)
     if not rows:
         return False
-    widest = max(len([c for c in _children(tr) if _tag(c) in _CELL_TAGS]) for tr in rows)
-    if widest < 2:
+    widths = [len([c for c in _children(tr) if _tag(c) in _CELL_TAGS]) for tr in rows]
+    if max(widths) < 2:
         return False
+    grid = sum(width >= 3 for width in widths) >= 3
     for cell in table.iter("td", "th"):
         paragraphs = [el for el in cell.iter("p", "div") if el is not cell and _squash(_text(el))]
-        if len(paragraphs) >= 3 or _holds_article(cell, table):
+        if (len(paragraphs) >= 3 and not grid) or _holds_article(cell, table):
             return False
     return True
 
