@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rectpipe.extract.table_header import align_header
 from rectpipe.readers.blocks import BlockKind
 from rectpipe.readers.dispatch import read_document
 
@@ -63,28 +64,6 @@ class Ledger:
     page_date: str | None = None
 
 
-def _expand_header(top: tuple[str, ...], under: list[str]) -> list[str]:
-    """A header row shorter than the row under it: each text spans the columns up to the next
-    text found again in the row under it."""
-    out: list[str] = []
-    j = 0
-    for i, text in enumerate(top):
-        if j < len(under) and under[j] == text:
-            out.append(text)
-            j += 1
-            continue
-        rest = top[i + 1 :]
-        end = len(under)
-        for k in range(j + 1, len(under)):
-            if under[k] in rest:
-                end = k
-                break
-        span = max(1, end - j)
-        out.extend([text] * span)
-        j += span
-    return (out + [""] * len(under))[: len(under)]
-
-
 def _table(rows: tuple[tuple[str, ...], ...], name: str, *, merge_all: bool = False) -> Table:
     width = max(len(r) for r in rows)
     values: list[list[str]] = []
@@ -92,7 +71,8 @@ def _table(rows: tuple[tuple[str, ...], ...], name: str, *, merge_all: bool = Fa
         if len(row) == 1 and width > 1:
             values.append([row[0]] * width)
         elif len(row) < width and i + 1 < len(rows) and len(rows[i + 1]) == width:
-            values.append(_expand_header(row, list(rows[i + 1])))
+            aligned = align_header(row, rows[i + 1])  # the reader's own alignment
+            values.append((list(aligned) + [""] * width)[:width])
         else:
             values.append(list(row) + [""] * (width - len(row)))
     header = 1

@@ -26,11 +26,11 @@ def silence_logging() -> None:
     module = sys.modules.get("logging")
     if module is not None:
         module.disable(module.CRITICAL)
-    elif not any(isinstance(finder, _SilenceOnLoad) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _SilenceOnLoad())
+    elif not any(isinstance(finder, _DisableLoggingWhenImported) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _DisableLoggingWhenImported())
 
 
-class _SilenceOnLoad:
+class _DisableLoggingWhenImported:
     """Finds ``logging`` as the interpreter would, and disables it once it has loaded."""
 
     def find_spec(
@@ -41,14 +41,14 @@ class _SilenceOnLoad:
         spec = PathFinder.find_spec(name, path)
         if spec is None or spec.loader is None:
             return None
-        spec.loader = cast("Loader", _Disabling(spec.loader, self))
+        spec.loader = cast("Loader", _DisablingLoader(spec.loader, self))
         return spec
 
 
-class _Disabling:
+class _DisablingLoader:
     """``logging``'s own loader, which disables it after running it."""
 
-    def __init__(self, loader: Any, finder: _SilenceOnLoad) -> None:
+    def __init__(self, loader: Any, finder: _DisableLoggingWhenImported) -> None:
         self._loader = loader
         self._finder = finder
 
