@@ -3,8 +3,10 @@ one ``regex`` compiles, the command line fills and uses it, and a bad store is o
 
 from __future__ import annotations
 
+import importlib
 import marshal
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,6 +121,47 @@ def test_every_pattern_the_pipeline_compiles_is_stored_exactly(tmp_path: Path) -
         assert not patterns._made
     finally:
         patterns.use_store(None)
+
+
+def test_the_standard_librarys_patterns_are_stored_exactly(tmp_path: Path) -> None:
+    """``re`` patterns (the plain classes scanned in C) go through the same store: a stored
+    one is ``re``'s own compilation, opcode for opcode, and finds what it finds."""
+    path = tmp_path / "pipeline.marshal"
+    seed = str(ROOT / "samples" / "seed-yongzhou.txt")
+    subprocess.run([sys.executable, "-c", _FILL, str(path), seed], check=True, env=ENV)
+    entries = marshal.loads(path.read_bytes())["re"]
+    assert len(entries) >= 5
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    patterns.use_store(path)
+    try:
+        for (source, flags), args in entries.items():
+            fresh = re.compile(source, flags)
+            assert args[2] == [int(op) for op in _re_opcodes(source, flags)], source
+            stored = patterns.compile_re(source, flags)
+            assert stored is not fresh
+            assert (stored.pattern, stored.flags, stored.groupindex) == (
+                fresh.pattern,
+                fresh.flags,
+                fresh.groupindex,
+            )
+            for text in texts:
+                found = [m.span() for m in stored.finditer(text)]
+                assert found == [m.span() for m in fresh.finditer(text)], source
+        assert not patterns._re_made
+    finally:
+        patterns.use_store(None)
+
+
+def _re_opcodes(source: str, flags: int) -> list[int]:
+    """The opcodes ``re`` compiles ``source`` to, in this process."""
+    compiler: Any = importlib.import_module("re._compiler")
+    parsed = compiler._parser.parse(source, flags)
+    return list(compiler._code(parsed, flags | parsed.state.flags))
+
+
+def test_an_re_pattern_without_a_store_is_re_compile() -> None:
+    patterns.use_store(None)
+    assert patterns.compile_re(r"[０-９]+") is re.compile(r"[０-９]+")
 
 
 def test_the_command_fills_the_store_and_reads_it(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 from ..errors import DatabaseBusyError
 from ..limits import DEFAULT_LOCK_WAIT
 from ..runtime.paths import AnyPath, fs_path, fs_str
+from ..runtime.patterns import compile_re
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
 from ..writers import render_chunks as render_report_chunks
 from ..writers.files import temp_prefix
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BookSink", "DbSink", "DirSink", "Sink", "Store", "render_chunks"]
 
-_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
+_LEFTOVER = compile_re(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
 Store = Callable[[FileResult], FileResult]
 """Stores a result from inside a worker; returns it with ``stored`` set and the report
 dropped (see :meth:`DirSink.store_in_worker`)."""

@@ -7,12 +7,16 @@ of opcodes, the group tables), so a command may keep that data in a file and, on
 give it to the engine directly. The pattern made so matches as a freshly compiled one does
 (``tests/test_patterns.py`` compares every stage's patterns on every sample text).
 
-The library compiles as ``regex.compile`` does until :func:`use_store` is called: it never
-reads or writes a file of its own accord. ``rectpipe``'s command line calls it with a file in
-rectpipe's cache folder (``RECTPIPE_CACHE_DIR``, else ``$XDG_CACHE_HOME/rectpipe`` or
-``~/.cache/rectpipe``; ``RECTPIPE_PATTERN_STORE=off`` turns the store off), and
-:func:`save_store` when it is done. The file is keyed by the ``regex`` release and the
-interpreter; a file of another release, or one that cannot be read, is ignored and replaced.
+The standard library's ``re`` parses and optimises in Python too, and what it hands its engine
+(``_sre``) is plain data as well: :func:`compile_re` keeps it in the same store.
+
+The library compiles as ``regex.compile`` (and ``re.compile``) does until :func:`use_store` is
+called: it never reads or writes a file of its own accord. ``rectpipe``'s command line calls it
+with a file in rectpipe's cache folder (``RECTPIPE_CACHE_DIR``, else
+``$XDG_CACHE_HOME/rectpipe`` or ``~/.cache/rectpipe``; ``RECTPIPE_PATTERN_STORE=off`` turns
+the store off), and :func:`save_store` when it is done. The file is keyed by the ``regex``
+release and the interpreter; a file of another release, or one that cannot be read, is ignored
+and replaced.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -20,6 +24,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import importlib.machinery
 import marshal
 import os
@@ -29,12 +34,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import re
+
     import regex
 
-__all__ = ["compile_pattern", "default_store", "escape", "save_store", "use_store"]
+__all__ = ["compile_pattern", "compile_re", "default_store", "escape", "save_store", "use_store"]
 
 _Key = tuple[str, int]
-_FORMAT = 1
+_FORMAT = 2
 _MAX_ENTRIES = 4000  # beyond this a store keeps only what the run that saves it compiled
 
 _METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")  # what regex.escape escapes, with blanks
@@ -44,6 +51,9 @@ _path: Path | None = None
 _stored: dict[_Key, tuple[Any, ...]] = {}
 _made: dict[_Key, tuple[Any, ...]] = {}
 _live: dict[_Key, regex.Pattern[str]] = {}  # made in this process (regex's own cache, as it were)
+_re_stored: dict[_Key, tuple[Any, ...]] = {}  # the same three for the standard library's re
+_re_made: dict[_Key, tuple[Any, ...]] = {}
+_re_live: dict[_Key, re.Pattern[str]] = {}
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -93,6 +103,61 @@ def _compile_and_keep(key: _Key) -> regex.Pattern[str]:
         args[1] = int(args[1])
         _made[key] = tuple(args)
     return compiled
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the store when one is in use and holds it."""
+    import re
+
+    if _path is None:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    compiled = _re_live.get(key)
+    if compiled is not None:
+        return compiled
+    args = _re_stored.get(key)
+    if args is not None:
+        try:
+            compiled = _re_engine().compile(*args)
+        except Exception:  # a store written by a build it did not check: compile afresh
+            _re_stored.pop(key, None)
+    if compiled is None:
+        compiled = _re_compile_and_keep(key)
+    _re_live[key] = compiled
+    return compiled
+
+
+def _re_compile_and_keep(key: _Key) -> re.Pattern[str]:
+    """Compile as ``re`` does, and keep the data it hands its engine (``_sre``)."""
+    import re
+
+    compiler: Any = importlib.import_module("re._compiler")  # re's compiler, in Python
+    engine = compiler._sre
+    seen: list[tuple[Any, ...]] = []
+
+    def spy(*args: Any) -> Any:
+        if args and args[0] is key[0]:
+            seen.append(args)
+        return engine.compile(*args)
+
+    with _lock:
+        compiler._sre = _Spy(engine, spy)
+        try:
+            compiled = compiler.compile(key[0], key[1])
+        finally:
+            compiler._sre = engine
+    if len(seen) == 1:
+        args = list(seen[0])
+        args[1] = int(args[1])
+        args[2] = [int(op) for op in args[2]]  # re's opcodes are named int constants
+        _re_made[key] = tuple(args)
+    assert isinstance(compiled, re.Pattern)
+    return compiled
+
+
+def _re_engine() -> Any:
+    """The standard library's engine module (``_sre``), built into the interpreter."""
+    return importlib.import_module("_sre")
 
 
 class _Spy:
@@ -170,26 +235,30 @@ def default_store() -> Path | None:
 def use_store(path: str | os.PathLike[str] | None) -> None:
     """Compile from (and learn into) the store at ``path``; ``None`` stops using one."""
     global _path
-    _stored.clear()
-    _made.clear()
-    _live.clear()
+    for shelf in (_stored, _made, _live, _re_stored, _re_made, _re_live):
+        shelf.clear()
     _path = Path(path) if path is not None else None
     if _path is not None:
-        _stored.update(_read(_path))
+        entries, re_entries = _read(_path)
+        _stored.update(entries)
+        _re_stored.update(re_entries)
 
 
-def _read(path: Path) -> dict[_Key, tuple[Any, ...]]:
-    """The entries of the store at ``path``: none when it is missing, unreadable or another
-    release's."""
+_Entries = dict[_Key, tuple[Any, ...]]
+
+
+def _read(path: Path) -> tuple[_Entries, _Entries]:
+    """The ``regex`` and the ``re`` entries of the store at ``path``: none when it is missing,
+    unreadable or another release's."""
     try:
         data = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        return {}
+        return {}, {}
     if isinstance(data, dict) and data.get("tag") == _tag():
-        entries = data.get("entries")
-        if isinstance(entries, dict):
-            return entries
-    return {}
+        entries, re_entries = data.get("entries"), data.get("re")
+        if isinstance(entries, dict) and isinstance(re_entries, dict):
+            return entries, re_entries
+    return {}, {}
 
 
 def save_store() -> bool:
@@ -198,23 +267,28 @@ def save_store() -> bool:
     The file is replaced whole (written beside it, then renamed), and a store that cannot be
     written (a read-only home, a full disk) is left as it was: it only ever saves time.
     """
-    if _path is None or not _made:
+    if _path is None or not (_made or _re_made):
         return False
     # what another process of this run saved meanwhile (a parse's child) is kept
-    entries = {**_read(_path), **_stored}
-    if len(entries) + len(_made) > _MAX_ENTRIES:
-        entries = dict(_stored)
+    saved, re_saved = _read(_path)
+    entries = {**saved, **_stored}
+    re_entries = {**re_saved, **_re_stored}
+    if len(entries) + len(re_entries) + len(_made) + len(_re_made) > _MAX_ENTRIES:
+        entries, re_entries = dict(_stored), dict(_re_stored)
     entries.update(_made)
-    data = marshal.dumps({"tag": _tag(), "entries": entries})
+    re_entries.update(_re_made)
     part = _path.with_name(f".{_path.name}.{os.getpid()}.part")
     try:
+        data = marshal.dumps({"tag": _tag(), "entries": entries, "re": re_entries})
         _path.parent.mkdir(parents=True, exist_ok=True)
         part.write_bytes(data)
         os.replace(part, _path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: an entry marshal cannot write
         with contextlib.suppress(OSError):
             part.unlink()
         return False
     _stored.update(_made)
     _made.clear()
+    _re_stored.update(_re_made)
+    _re_made.clear()
     return True

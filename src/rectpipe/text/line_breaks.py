@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, compile_re
 from .numbering import MarkerKind, match_marker
 
 __all__ = ["split_glued", "split_points"]
@@ -32,11 +32,11 @@ _MARKERS = (
     r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、)"
     rf"|问题[{_CN}0-9０-９]{{1,3}}[：:]|第[{_CN}0-9０-９]{{1,3}}项[：:])"
 )
-_AFTER_END = re.compile(rf"[。！？!?][”’」』]?[ \u3000]*{_MARKERS}")
+_AFTER_END = compile_re(rf"[。！？!?][”’」』]?[ \u3000]*{_MARKERS}")
 # A marker after a blank that stands where a line break was lost (…薄弱环节 3.不良贷款…).
-_AFTER_BLANK = re.compile(rf"\S[ \u3000]+{_MARKERS}")
+_AFTER_BLANK = compile_re(rf"\S[ \u3000]+{_MARKERS}")
 # （一） or 1. / 1、 (not 1.5): one character class first, which ``re`` scans for quickly.
-_FIRST_CHILD = re.compile(
+_FIRST_CHILD = compile_re(
     r"[（(1１](?:(?<=[（(])[一1１][)）]|(?<=[1１])(?:[.．](?![0-9０-９])|、))"
 )
 
@@ -56,7 +56,7 @@ def _label_at(text: str, i: int, labels: Sequence[str]) -> bool:
 @lru_cache(maxsize=16)
 def _label_prefix(labels: tuple[str, ...]) -> re.Pattern[str]:
     """``labels`` as one pattern, the longest first (stdlib ``re``: plain text, no classes)."""
-    return re.compile("|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)))
+    return compile_re("|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)))
 
 
 def _heading_follows(text: str, end: int) -> bool:
@@ -67,7 +67,7 @@ def _heading_follows(text: str, end: int) -> bool:
 @lru_cache(maxsize=16)
 def _interesting(starts: frozenset[str]) -> re.Pattern[str]:
     """Brackets and ``starts``, as one character class."""
-    return re.compile("[" + re.escape("".join(sorted(starts | set(_OPEN + _CLOSE)))) + "]")
+    return compile_re("[" + re.escape("".join(sorted(starts | set(_OPEN + _CLOSE)))) + "]")
 
 
 def _quoted_before(text: str, i: int) -> bool:
@@ -116,7 +116,7 @@ def _first_child_glued(text: str) -> bool:
 def _labels_inside(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for all ``labels`` (``None`` for none), to ask whether any occurs."""
     words = sorted((label for label in labels if label), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    return compile_re("|".join(map(re.escape, words))) if words else None
 
 
 def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:

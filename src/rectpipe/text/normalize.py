@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..readers.blocks import Block, BlockKind
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, compile_re
 
 __all__ = ["clean_blocks", "clean_text"]
 
@@ -52,7 +52,7 @@ _TRANSLATE.update({code: None for code in range(0x00, 0x20) if code not in (0x09
 _TRANSLATE[0x7F] = None
 # Most texts hold none of those characters: one scan of a character class (stdlib ``re``, a
 # table lookup per character) is far cheaper than ``str.translate``'s dict lookup per character.
-_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TRANSLATE)) + "]")
+_TRANSLATED = compile_re("[" + "".join(re.escape(chr(code)) for code in sorted(_TRANSLATE)) + "]")
 
 _HAN = r"\p{Han}"
 _CJK_PUNCT = r"，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"

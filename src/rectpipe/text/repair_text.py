@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, compile_re
 
 if TYPE_CHECKING:
     import regex
@@ -75,12 +75,11 @@ def derive_traditional_only() -> frozenset[str]:
 def _traditional_bmp() -> re.Pattern[str]:
     """A stdlib pattern for the traditional-only characters below U+10000: ``re`` tests such a
     class with a bitmap, ten times faster than hashing every character into a set."""
-    return re.compile(
-        "[" + "".join(re.escape(c) for c in sorted(_traditional_only()) if c <= "\uffff") + "]"
-    )
+    chars = "".join(sorted(c for c in _traditional_only() if c <= "\uffff"))
+    return compile_re(f"[{re.escape(chars)}]")
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = compile_re("[\U00010000-\U0010ffff]")
 
 
 def is_traditional(texts: Iterable[str], *, minimum: int = 5, share: float = 0.02) -> bool:
@@ -157,7 +156,7 @@ def halfwidth_copy(texts: Iterable[str], *, minimum: int = 3) -> bool:
 
 _FIGURES = str.maketrans({chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)})
 _FULLWIDTH_DOT = compile_pattern(r"(?<=[0-9])．(?=[0-9])")
-_FULL_FIGURE = re.compile("[０-９]")  # stdlib re: a plain class, scanned in C
+_FULL_FIGURE = compile_re("[０-９]")  # stdlib re: a plain class, scanned in C
 
 
 def halfwidth_figures(text: str) -> str:

@@ -34,13 +34,12 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..readers.blocks import Block, BlockKind
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, compile_re
 from .numbering import match_marker
 
 __all__ = [
@@ -85,7 +84,7 @@ _OPENING, _CLOSING = "（(【〔", "）)】〕"
 #: A label opening a line: 整改措施： 责任单位: (two to eight Han characters and a colon).
 _LABEL = compile_pattern(r"\p{Han}{2,8}[：:]")
 _BLANKS = " \t\u3000\xa0\ufeff"
-_NARROW = re.compile("[\u0000-\u1fff]")  # half-width: stdlib re, one scan in C
+_NARROW = compile_re("[\u0000-\u1fff]")  # half-width: stdlib re, one scan in C
 
 
 def em_width(text: str) -> float:

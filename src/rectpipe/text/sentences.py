@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 
+from ..runtime.patterns import compile_re
+
 __all__ = ["sentence_ends", "sentences", "split_first_sentence"]
 
 _ENDS = "。！？!?"
 _OPEN = "“‘《「『（(【〔"
 _CLOSE = "”’》」』）)】〕"
-_MARKS = re.compile("[" + re.escape(_ENDS + _OPEN + _CLOSE) + "]")
+_MARKS = compile_re("[" + re.escape(_ENDS + _OPEN + _CLOSE) + "]")
 
 
 def sentence_ends(text: str, *, first_only: bool = False) -> list[int]:

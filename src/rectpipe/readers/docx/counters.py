@@ -19,11 +19,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ...runtime.patterns import compile_re
 from .numbering import MAX_LEVELS, Level, Numbering
 
 __all__ = ["ListCounter", "ListLabel", "render_level_text"]
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = compile_re(r"%([1-9])")
 
 
 @dataclass(frozen=True, slots=True)

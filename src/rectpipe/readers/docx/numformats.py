@@ -7,9 +7,10 @@ numerals and a few more; a format :func:`format_number` does not know falls back
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from ...runtime.patterns import compile_re
 
 __all__ = ["SUPPORTED_FORMATS", "format_number"]
 
@@ -150,7 +151,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-_CUSTOM_ZERO_PAD = re.compile(r"^\s*(0+[1-9])\s*,")
+_CUSTOM_ZERO_PAD = compile_re(r"^\s*(0+[1-9])\s*,")
 
 
 def format_number(n: int, num_fmt: str, custom: str | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ...runtime.patterns import compile_re
 from .dom import (
     _HEADING_TAGS,
     _ancestors,
@@ -45,7 +46,7 @@ _CHROME_NAME_PREFIXES = (
 
 # Text that only page chrome carries. Checked on text with all whitespace removed, and only on
 # short stretches without a full stop (report prose always has one).
-_CHROME_TEXT = re.compile(
+_CHROME_TEXT = compile_re(
     r"当前位置|您现在的位置|您的位置|现在位置|所在位置|分享到|分享至|打印本页|打印此页|打印文章"
     r"|【打印】|\[打印\]|关闭窗口|关闭本页|【关闭】|\[关闭\]|(?<![文编])字号[:：∶]|字体[:：∶]|大中小"
     r"|朗读|浏览量|浏览次数|访问量|访问次数|阅读量|阅读次数|点击数|点击量|点击次数|点击率"
@@ -56,7 +57,7 @@ _CHROME_TEXT = re.compile(
 )
 # Markers that only chrome carries even inside a grid (a short data table that says 主办单位
 # may be a ledger; one that says ICP备 is a footer).
-_STRONG_CHROME_TEXT = re.compile(
+_STRONG_CHROME_TEXT = compile_re(
     r"当前位置|您现在的位置|分享到|打印本页|关闭窗口|ICP备|ICP证|公网安备|网站标识码|版权所有"
     r"|Copyright|上一篇|下一篇|浏览量|浏览次数|访问量|点击数",
     re.IGNORECASE,

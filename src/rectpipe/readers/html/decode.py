@@ -14,10 +14,11 @@ import re
 import charset_normalizer
 
 from ...errors import CorruptFileError
+from ...runtime.patterns import compile_re
 from ..decode import decode_bom
 
 # Control characters other than whitespace: many of them mean binary data, not text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = compile_re(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 _PRESCAN_BYTES = 16384
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)

@@ -16,6 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ...errors import CorruptFileError, TooLargeError
+from ...runtime.patterns import compile_re
 from .decode import _CONTROL
 
 # lxml ships no type information; elements are handled as ``Any`` behind this alias.
@@ -44,15 +45,15 @@ _JUNK_TAGS = frozenset(
 )  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
-_WS = re.compile(r"\s+")
+_HAN = compile_re(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ALNUM = compile_re(r"[A-Za-z0-9]")
+_WS = compile_re(r"\s+")
 _CJK_CLASS = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
-_NEWLINE_BETWEEN_CJK = re.compile(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
-_HTML_WS_RUN = re.compile(r"[ \t\r\n\f\v]+")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
-_MARKUP = re.compile(
+_NEWLINE_BETWEEN_CJK = compile_re(rf"(?<={_CJK_CLASS})[ \t]*[\r\n][ \t\r\n]*(?={_CJK_CLASS})")
+_HTML_WS_RUN = compile_re(r"[ \t\r\n\f\v]+")
+_INVISIBLE = compile_re("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_DOCTYPE_SUBSET = compile_re(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_MARKUP = compile_re(
     r"<\s*(?:!doctype|html|head|body|meta|title|div|p|table|span|br|h[1-6]|ul|li|a|font"
     r"|center|section|article|main)\b",
     re.IGNORECASE,
@@ -96,7 +97,7 @@ def _parse(text: str, notes: list[tuple[str, str]]) -> _El:
     return root
 
 
-_EXCESSIVE_DEPTH = re.compile(r"Excessive depth in document: (\d+)")
+_EXCESSIVE_DEPTH = compile_re(r"Excessive depth in document: (\d+)")
 
 
 def _over_buffer(message: str) -> bool:

@@ -8,18 +8,18 @@ from it whether the copy was cut.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
+
+from ...runtime.patterns import compile_re
 
 __all__ = ["find_pager"]
 
 _TAGS = frozenset({"div", "p", "span", "td", "ul", "nav", "center", "section"})
-_TOKENS = re.compile(
+_TOKENS = compile_re(
     r"(?:\s*(?:首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}"
     r"|[|｜/／,，<>«»‹›]|跳转|转到|GO|go))+\s*"
 )
-_WORD = re.compile(r"上一页|下一页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页")
+_WORD = compile_re(r"上一页|下一页|第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页")
 MAX_PAGER = 80
 """Characters a pager's text may hold."""
 

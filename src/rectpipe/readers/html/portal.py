@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ...runtime.isodate import iso
-from ...runtime.patterns import compile_pattern
+from ...runtime.patterns import compile_pattern, compile_re
 from .chrome import _CHROME_TEXT, _LINE_CHROME_MAX_CHARS, _is_chrome_text
 from .dom import (
     _BLOCK_TAGS,
@@ -41,17 +41,17 @@ _SOURCE_LINE_MAX_CHARS = 40
 _BOX_CELL_EDGE = compile_pattern(r"^[\s|｜]+|[\s|｜]+$")
 _NO_VALUE = compile_pattern(r"无|暂无|空|[-—－/／]+")
 
-_DATE_LINE = re.compile(
+_DATE_LINE = compile_re(
     r"(?<!成文)(?<!生成)(?<!签发)(?:发布|更新|公开|上传)?(?:日期|时间)\s*[:：∶]\s*"
     r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
-_SOURCE = re.compile(
+_SOURCE = compile_re(
     r"(?:信息)?来源\s*[:：∶]\s*(.*?)(?=\s+[^\s:：∶]{1,6}\s*[:：∶]|\s{2,}|[【\[|｜]|$)"
 )
-_ANY_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_ANY_DATE = compile_re(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 # A meta line without a date label: a source and a bare date-time side by side, in either order
 # (来源: 区水务局 2023-11-06 10:30 as the items of one list).
-_SOURCE_AND_TIME = re.compile(
+_SOURCE_AND_TIME = compile_re(
     r"来源\s*[:：∶].{0,60}?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+\d{1,2}:\d{2}"
     r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+\d{1,2}:\d{2}.{0,60}?来源\s*[:：∶]"
 )
@@ -96,11 +96,11 @@ def _spaced(label: str) -> str:
 
 _LABEL_ALT = "|".join(_spaced(label) for label in sorted(_BOX_LABELS, key=len, reverse=True))
 _COLON = r"[:：∶]"
-_LABEL_WITH_COLON = re.compile(rf"({_LABEL_ALT})\s*{_COLON}")
-_LABEL_ALONE = re.compile(rf"^\s*({_LABEL_ALT})\s*{_COLON}?\s*$")
-_GENERIC_LABEL = re.compile(rf"^\s*([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){{1,7}})\s*{_COLON}")
+_LABEL_WITH_COLON = compile_re(rf"({_LABEL_ALT})\s*{_COLON}")
+_LABEL_ALONE = compile_re(rf"^\s*({_LABEL_ALT})\s*{_COLON}?\s*$")
+_GENERIC_LABEL = compile_re(rf"^\s*([\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){{1,7}})\s*{_COLON}")
 _SEP = "\x01"  # joins text pieces when counting labels; never in parsed text
-_LABEL_PIECE = re.compile(rf"(?:^|{_SEP})\s*({_LABEL_ALT})\s*(?={_SEP}|$)")
+_LABEL_PIECE = compile_re(rf"(?:^|{_SEP})\s*({_LABEL_ALT})\s*(?={_SEP}|$)")
 
 
 # --------------------------------------------------------------------------------------------

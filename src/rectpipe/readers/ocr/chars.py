@@ -12,11 +12,11 @@ A line's type size is told by its em rather than by its box (:mod:`.sizes`).
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...runtime.patterns import compile_re
 from ..pdf.glyphs import Char
 from ..pdf.lines import is_cjk
 from .engine import Recognised
@@ -37,7 +37,7 @@ FONTNAME = "ocr"
 
 _OPENING = frozenset("“‘（《〈【〔「『")
 _CLOSING = frozenset("、，。；：！？”’）》〉】〕」』")
-_DASH_PAGE_NUMBER = re.compile(r"[—一\-－–~～]{1,2}\s*\d{1,4}\s*[—一\-－–~～]{1,2}")
+_DASH_PAGE_NUMBER = compile_re(r"[—一\-－–~～]{1,2}\s*\d{1,4}\s*[—一\-－–~～]{1,2}")
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ...runtime.patterns import compile_re
 from ...runtime.record import record
 from .lines import Line
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -24,7 +25,7 @@ __all__ = ["RemovedLine", "find_page_furniture", "page_number_shape"]
 # running headers, footers and page numbers
 
 _DASHES = "-‐‑‒–—―－~～·•*"
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = compile_re(
     rf"""^(?:
         [{_DASHES}]*\d{{1,4}}[{_DASHES}]*                      # 3, — 3 —, - 3 -
       | 第\d{{1,4}}页(?:[,，/／]?共\d{{1,4}}页)?             # 第3页, 第3页 共10页
@@ -36,7 +37,7 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-_SPACES, _DIGITS = re.compile(r"\s+"), re.compile(r"\d+")
+_SPACES, _DIGITS = compile_re(r"\s+"), compile_re(r"\d+")
 
 
 def page_number_shape(text: str) -> bool:

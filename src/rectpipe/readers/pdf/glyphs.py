@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, overload
 
+from ...runtime.patterns import compile_re
 from ...runtime.record import record
 
 __all__ = [
@@ -256,8 +256,8 @@ RADICALS: dict[str, str] = _build_radicals()
 RADICAL_TRANSLATION: dict[int, str] = {ord(k): v for k, v in RADICALS.items()}
 """:data:`RADICALS` as a ``str.translate`` table."""
 
-_CID = re.compile(r"\(cid:\d+\)")
-_REPAIRABLE = re.compile(r"[\s" + _char_class(map(ord, RADICALS))[1:])
+_CID = compile_re(r"\(cid:\d+\)")
+_REPAIRABLE = compile_re(r"[\s" + _char_class(map(ord, RADICALS))[1:])
 """Whitespace or a radical: a character :func:`repair_chars` drops or replaces."""
 _TEXT = operator.itemgetter(0)
 

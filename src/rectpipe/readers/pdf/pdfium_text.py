@@ -12,12 +12,12 @@ import ctypes
 import itertools
 import math
 import operator
-import re
 from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...runtime.patterns import compile_re
 from .glyphs import REPLACEMENT, Char, CharColumns, _char_class
 from .native import NativeLoops, native_loops
 
@@ -158,8 +158,8 @@ _SKIPPED = frozenset({*range(0x21), *range(0xD800, 0xE000), *_BLANKS})
 not), blanks and lone surrogates."""
 
 
-_SKIPPED_RUN = re.compile(_char_class(_SKIPPED) + "+")
-_NOT_BMP = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+_SKIPPED_RUN = compile_re(_char_class(_SKIPPED) + "+")
+_NOT_BMP = compile_re("[\ud800-\udfff\U00010000-\U0010ffff]")
 
 
 def _kept_glyphs(text: str) -> tuple[list[int], str]:
