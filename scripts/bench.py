@@ -347,7 +347,7 @@ def in_fresh_process(spec: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- start-up
 
 #: What the ``rectpipe`` console script runs, so that ``python -m``'s runpy is not counted.
-_CONSOLE = "import sys; from rectpipe.cli import main; sys.exit(main())"
+_CONSOLE = "from rectpipe.cli import console; console()"
 #: The small text sample of the start-up target (1 KB; the seed is 25 KB).
 SMALL_TXT = ROOT / "samples" / "family-f-summary.txt"
 #: pydantic imported and one model built and dumped: what any command that writes a report

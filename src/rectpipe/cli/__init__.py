@@ -3,6 +3,6 @@
 Internal: the public door is :mod:`rectpipe`.
 """
 
-from .main import main
+from .main import console, main
 
-__all__ = ["main"]
+__all__ = ["console", "main"]
