@@ -12,11 +12,13 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import RectpipeError, UsageError
 from ..writers.kinds import SUFFIXES
+from .inline import is_plain_text, watched
 from .options import limits_from
 from .output import expand_inputs, is_dir, output_names, read_stdin, report_error, write_to
 
@@ -35,6 +37,9 @@ def run_extract(args: argparse.Namespace) -> int:
     from ..writers import jsonl_chunks, render_chunks, write_output
 
     limits = limits_from(args)
+    # a plain-text file is watched in this process, not parsed in a child (see .inline)
+    watch_here = limits.timeout is not None or limits.max_memory_bytes is not None
+    unwatched = replace(limits, timeout=None, max_memory_bytes=None)
     profile = load_profile(args.profile) if args.profile else None
     out = Path(args.output) if args.output and args.output != "-" else None
     per_file = out is not None and (is_dir(out) or args.output.endswith(("/", "\\")))
@@ -62,6 +67,16 @@ def run_extract(args: argparse.Namespace) -> int:
                     repair=args.repair,
                     enrich=args.enrich,
                 )
+            elif watch_here and is_plain_text(name, args.input_format):
+                with watched(name, limits.timeout, limits.max_memory_bytes):
+                    report = parse_file_record(
+                        name,
+                        format=args.input_format,
+                        profile=profile,
+                        limits=unwatched,
+                        repair=args.repair,
+                        enrich=args.enrich,
+                    )
             else:
                 report = parse_file_record(
                     name,

@@ -63,13 +63,15 @@ def console() -> NoReturn:
     if command not in _QUICK_EXIT:
         raise SystemExit(code)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None: started with standard output closed
+            sys.stdout.flush()
     except BrokenPipeError:
         code = code or 141
     except OSError:
         code = code or 1
     with contextlib.suppress(OSError):
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
     os._exit(code)
 
 

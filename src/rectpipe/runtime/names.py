@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 
-from .patterns import compile_re
-
 __all__ = ["escape_name", "one_line"]
 
-_SURROGATE = compile_re("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 and C1 controls, DEL and the Unicode line and paragraph separators: anything a terminal
 # or a line-oriented reader could take as the end of a line or a control sequence.
-_CONTROL = compile_re("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
 from ..models.records import BlockRef, Provenance
@@ -98,6 +97,8 @@ class TextMap:
                 mapping = range(len(shown))
             else:
                 changed = [-1] * len(shown)
+                from difflib import SequenceMatcher  # only for a block with a PDF's geometry
+
                 matcher = SequenceMatcher(None, geometry.text, shown, autojunk=False)
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                     if tag == "equal":
