@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import ERRORS, UsageError
 from ..limits import DEFAULT_LIMITS, DEFAULT_LOCK_WAIT, MB
@@ -31,8 +31,9 @@ if TYPE_CHECKING:  # the batch package (worker pool, sinks) is imported when a b
     from ..batch.sinks import Sink
 
 __all__ = [
+    "BATCH_PARSER",
     "MAX_WORKERS",
-    "add_batch_parser",
+    "add_batch_arguments",
     "check_batch_options",
     "run_batch_command",
 ]
@@ -40,13 +41,15 @@ __all__ = [
 _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
 
 
-def add_batch_parser(commands: Any) -> None:
-    """Add the ``batch`` subcommand to ``commands`` (an ``add_subparsers`` result)."""
-    batch = commands.add_parser(
-        "batch",
-        help="convert many documents in parallel into a folder, a workbook or a database",
-        description="Convert files, folders (recursive) and globs in worker processes.",
-    )
+#: What the ``batch`` subcommand's ``add_parser`` is given.
+BATCH_PARSER = {
+    "help": "convert many documents in parallel into a folder, a workbook or a database",
+    "description": "Convert files, folders (recursive) and globs in worker processes.",
+}
+
+
+def add_batch_arguments(batch: argparse.ArgumentParser) -> None:
+    """Add the ``batch`` subcommand's arguments to its parser."""
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
     where = batch.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="DIR", help="one output file per document")

@@ -20,7 +20,7 @@ from typing import NoReturn
 from ..errors import InternalError, RectpipeError
 from ..runtime.patterns import default_store, save_store, use_store
 from .output import report_error
-from .parser import build_parser
+from .parser import build_parser, command_named
 from .quiet import silence_logging
 
 __all__ = ["console", "main"]
@@ -77,7 +77,7 @@ def console() -> NoReturn:
 
 def _run(argv: Sequence[str] | None) -> tuple[str, int]:
     """The command that ran, and its exit status."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(command_named(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     # before any stage is imported: its patterns come from the store, and what it compiles
     # afresh is kept there for the next run (see rectpipe.runtime.patterns)
     use_store(default_store())

@@ -9,41 +9,48 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import __version__
 from ..readers.dispatch import FORMATS
 from ..tools import DEFAULT_THRESHOLD
 from ..writers.kinds import OUTPUT_FORMATS
-from .batch import add_batch_parser
+from .batch import BATCH_PARSER, add_batch_arguments
 from .options import add_limit_options, add_ocr_options
 
-__all__ = ["build_parser"]
+__all__ = ["build_parser", "command_named"]
 
 _PROFILE_HELP = "vocabulary merged over the default"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command; the chosen one is ``command`` in the parsed namespace."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; the chosen one is ``command`` in the parsed namespace.
+
+    With ``only`` (a command's name), the other commands are listed by name and help but get
+    no arguments: a command line that names its command parses as with the whole parser, and
+    only the arguments it can use are built (the whole parser is a few milliseconds of a
+    short ``rectpipe extract``).
+    """
     parser = argparse.ArgumentParser(
         prog="rectpipe",
         description="Turn rectification progress reports into validated, traceable records.",
     )
     parser.add_argument("--version", action="version", version=f"rectpipe {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    _add_extract(commands)
-    _add_schema(commands)
-    _add_validate(commands)
-    _add_check(commands)
-    _add_eval(commands)
-    _add_diff(commands)
-    _add_review(commands)
-    add_batch_parser(commands)
+    commands: Any = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (kwargs, add_arguments) in _COMMANDS.items():
+        command = commands.add_parser(name, **kwargs)
+        if only is None or only == name:
+            add_arguments(command)
     return parser
 
 
-def _add_extract(commands: Any) -> None:
-    extract = commands.add_parser("extract", help="convert documents to records")
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names first, when it is one (``build_parser``'s ``only``)."""
+    return argv[0] if argv and argv[0] in _COMMANDS else None
+
+
+def _add_extract(extract: argparse.ArgumentParser) -> None:
     extract.add_argument("files", nargs="+", metavar="FILE", help="documents; - reads stdin")
     extract.add_argument(
         "-f",
@@ -80,40 +87,27 @@ def _add_extract(commands: Any) -> None:
     add_limit_options(extract)
 
 
-def _add_schema(commands: Any) -> None:
-    schema = commands.add_parser(
-        "schema", help="print the JSON Schema of the output (or of a profile file)"
-    )
+def _add_schema(schema: argparse.ArgumentParser) -> None:
     schema.add_argument("which", nargs="?", choices=("report", "profile"), default="report")
 
 
-def _add_validate(commands: Any) -> None:
-    validate = commands.add_parser("validate", help="check saved JSON output against the schema")
+def _add_validate(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("files", nargs="+", metavar="OUTPUT.json")
 
 
-def _add_check(commands: Any) -> None:
-    check = commands.add_parser(
-        "check", help="compare each document in DIR with its DOC.expected.json"
-    )
+def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("folder", metavar="DIR")
     check.add_argument("--update", action="store_true", help="rewrite the expected outputs")
     check.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
     check.add_argument("--max-diffs", type=int, default=20, help="differences shown per file")
 
 
-def _add_eval(commands: Any) -> None:
-    evaluate = commands.add_parser(
-        "eval", help="score the documents in DIR against their X.facts.yaml (precision, recall…)"
-    )
+def _add_eval(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument("folder", metavar="DIR")
     evaluate.add_argument("--misses", type=int, default=10, help="misses shown per document")
 
 
-def _add_diff(commands: Any) -> None:
-    diff = commands.add_parser(
-        "diff", help="what changed between two reports (documents or saved JSON outputs)"
-    )
+def _add_diff(diff: argparse.ArgumentParser) -> None:
     diff.add_argument("old", metavar="OLD", help="the earlier report: a document or OUTPUT.json")
     diff.add_argument("new", metavar="NEW", help="the later report: a document or OUTPUT.json")
     diff.add_argument("--json", action="store_true", help="print the diff as JSON")
@@ -127,11 +121,31 @@ def _add_diff(commands: Any) -> None:
     diff.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
 
 
-def _add_review(commands: Any) -> None:
-    review = commands.add_parser(
-        "review", help="one self-contained HTML page showing where every value came from"
-    )
+def _add_review(review: argparse.ArgumentParser) -> None:
     review.add_argument("file", metavar="FILE", help="a document or OUTPUT.json")
     review.add_argument("-o", "--output", metavar="HTML", help="output file (default: stdout)")
     review.add_argument("--profile", metavar="YAML", help=_PROFILE_HELP)
     add_ocr_options(review)
+
+
+_Adder = Callable[[argparse.ArgumentParser], None]
+#: Each command: what ``add_parser`` is given (its help), and what adds its arguments.
+_COMMANDS: dict[str, tuple[dict[str, str], _Adder]] = {
+    "extract": ({"help": "convert documents to records"}, _add_extract),
+    "schema": ({"help": "print the JSON Schema of the output (or of a profile file)"}, _add_schema),
+    "validate": ({"help": "check saved JSON output against the schema"}, _add_validate),
+    "check": ({"help": "compare each document in DIR with its DOC.expected.json"}, _add_check),
+    "eval": (
+        {"help": "score the documents in DIR against their X.facts.yaml (precision, recall…)"},
+        _add_eval,
+    ),
+    "diff": (
+        {"help": "what changed between two reports (documents or saved JSON outputs)"},
+        _add_diff,
+    ),
+    "review": (
+        {"help": "one self-contained HTML page showing where every value came from"},
+        _add_review,
+    ),
+    "batch": (BATCH_PARSER, add_batch_arguments),
+}

@@ -1,0 +1,42 @@
+"""The command line's parser built for the command a line names parses that line as the whole
+parser does (rectpipe.cli.parser.build_parser's ``only``)."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from rectpipe.cli.parser import build_parser, command_named
+
+LINES = [
+    ["extract", "a.txt"],
+    ["extract", "a.txt", "b.pdf", "-f", "jsonl", "-o", "out/", "--timeout", "3", "--enrich"],
+    ["extract", "-", "--input-format", "html", "--no-repair", "--max-memory-mb", "0"],
+    ["schema", "profile"],
+    ["validate", "x.json"],
+    ["check", "samples", "--update", "--max-diffs", "3"],
+    ["eval", "samples", "--misses", "2"],
+    ["diff", "a.json", "b.json", "--json", "--threshold", "0.5"],
+    ["review", "a.docx", "-o", "r.html", "--ocr", "never"],
+    ["batch", "in/", "--db", "x.sqlite", "--workers", "2", "--resume"],
+]
+
+
+@pytest.mark.parametrize("line", LINES, ids=[" ".join(line[:2]) for line in LINES])
+def test_the_command_alone_parses_as_the_whole_parser(line: list[str]) -> None:
+    only = command_named(line)
+    assert only == line[0]
+    whole = build_parser().parse_args(line)
+    assert build_parser(only).parse_args(line) == whole
+
+
+def test_the_other_commands_are_listed_without_their_arguments() -> None:
+    parser = build_parser("extract")
+    assert "batch" in parser.format_help()
+    with pytest.raises(SystemExit):
+        parser.parse_args(["batch", "in/", "--db", "x.sqlite"])
+
+
+@pytest.mark.parametrize("line", [[], ["--version"], ["-h"], ["bogus"], ["a.txt", "extract"]])
+def test_a_line_that_names_no_command_first_gets_the_whole_parser(line: list[str]) -> None:
+    assert command_named(line) is None
