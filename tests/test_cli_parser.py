@@ -3,7 +3,6 @@ parser does (rectpipe.cli.parser.build_parser's ``only``)."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from rectpipe.cli.parser import build_parser, command_named
