@@ -3,6 +3,8 @@ parser does (rectpipe.cli.parser.build_parser's ``only``)."""
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
 from rectpipe.cli.parser import build_parser, command_named
@@ -39,3 +41,19 @@ def test_the_other_commands_are_listed_without_their_arguments() -> None:
 @pytest.mark.parametrize("line", [[], ["--version"], ["-h"], ["bogus"], ["a.txt", "extract"]])
 def test_a_line_that_names_no_command_first_gets_the_whole_parser(line: list[str]) -> None:
     assert command_named(line) is None
+
+
+@pytest.mark.parametrize("columns", [None, "60", "132", "0", "wide"])
+def test_the_help_is_as_wide_as_argparse_makes_it(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    """The parser's formatter finds the terminal's width as argparse's own does (through
+    shutil), without importing shutil."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser().format_help()
+    theirs = build_parser()
+    theirs.formatter_class = argparse.HelpFormatter
+    assert ours == theirs.format_help()

@@ -9,6 +9,8 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -35,14 +37,46 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rectpipe",
         description="Turn rectification progress reports into validated, traceable records.",
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"rectpipe {__version__}")
     commands: Any = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (kwargs, add_arguments) in _COMMANDS.items():
-        command = commands.add_parser(name, **kwargs)
+        command = commands.add_parser(name, formatter_class=_Formatter, **kwargs)
         if only is None or only == name:
             add_arguments(command)
     return parser
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, the terminal's width found as ``shutil.get_terminal_size``
+    finds it, without importing ``shutil`` (and ``bz2``, ``lzma`` and ``fnmatch`` with it):
+    argparse makes a formatter for every argument it is given."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _columns() - 2  # as HelpFormatter takes it from the terminal
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _columns() -> int:
+    """The terminal's width: ``COLUMNS``, else standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def command_named(argv: Sequence[str]) -> str | None:

@@ -35,6 +35,8 @@ _NOT_AFTER_BARE = set(
 
 @record
 class FoundMeasure:
+    """A numbered measure (一是…, 1.…) found in a problem's text, and where it stands."""
+
     ordinal: int
     marker: str
     start: int  # of the measure's text (after the marker)

@@ -39,6 +39,8 @@ __all__ = ["Built", "build"]
 
 @dataclass
 class Built:
+    """The sections and problems built from a tree, and the warnings met on the way."""
+
     sections: list[Section]
     problems: list[Problem]
     warnings: list[ReportWarning] = field(default_factory=list)

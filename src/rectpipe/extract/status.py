@@ -33,6 +33,8 @@ _TRIM = " \t。；;，,.：:！!"
 
 @dataclass(frozen=True, slots=True)
 class StatusMatch:
+    """The status a raw value states, and whether it says the work goes on long-term."""
+
     status: Status
     long_term: bool
 

@@ -40,6 +40,8 @@ _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 @record
 class FoundDate:
+    """A date found in a text: its ISO form and where it stands."""
+
     iso: str
     start: int
     end: int

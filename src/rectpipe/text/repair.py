@@ -104,6 +104,8 @@ class Repaired:
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
+    """Which character-level repairs a document gets, decided once for all its text."""
+
     traditional: bool
     halfwidth: bool
     labels: tuple[str, ...]
