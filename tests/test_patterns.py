@@ -308,3 +308,9 @@ def test_the_engine_loaded_alone_is_the_one_regex_uses_later(tmp_path: Path) -> 
     )
     for code in (fill, use):
         subprocess.run([sys.executable, "-c", code], check=True, env=ENV, capture_output=True)
+
+
+def test_the_escaped_blanks_are_every_space_python_knows() -> None:
+    spaces = {c for c in map(chr, range(0x110000)) if c.isspace()}
+    assert set(patterns._BLANKS) == spaces
+    assert all(patterns.escape(c) == regex.escape(c) for c in spaces)
