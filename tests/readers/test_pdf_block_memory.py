@@ -1,4 +1,5 @@
-"""Character edges kept as single-precision floats only when that holds them exactly."""
+"""What a PDF's blocks hold until the report is placed: character edges as single-precision
+floats only when that holds them exactly, and the text once."""
 
 from __future__ import annotations
 
@@ -39,3 +40,10 @@ def test_a_pdf_from_pdfium_packs_its_edges() -> None:
     blocks = read_pdf(SEED_PDF.read_bytes(), engine="pdfium").blocks
     kinds = {b.geometry.x0s.typecode for b in blocks if b.geometry is not None}
     assert kinds == {"f"}
+
+
+def test_a_paragraph_holds_its_text_once() -> None:
+    blocks = read_pdf(SEED_PDF.read_bytes(), engine="pdfium").blocks
+    placed = [b for b in blocks if b.geometry is not None]
+    assert placed
+    assert all(b.text is b.geometry.text for b in placed if b.geometry is not None)
