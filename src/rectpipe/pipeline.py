@@ -13,6 +13,7 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+import errno
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
@@ -131,6 +132,12 @@ def _guarded(parse: Callable[[], Report]) -> Report:
         from .runtime.isolate import memory_cap, over_cap
 
         raise TooLargeError(over_cap(memory_cap())) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOMEM:  # memory refused outside Python's heap (a mapped file)
+            from .runtime.isolate import memory_cap, over_cap
+
+            raise TooLargeError(over_cap(memory_cap())) from None
+        raise InternalError(f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
 
@@ -187,15 +194,38 @@ def parse_file_record(
     """:func:`parse_file`, the report as records.
 
     A PDF is read from the file as the reader needs it, not loaded whole first
-    (:mod:`.readers.in_place`)."""
+    (:mod:`.readers.in_place`); under a timeout or a memory cap, the child process reads it."""
     path = fs_path(path)
+    if limits.timeout is not None or limits.max_memory_bytes is not None:
+        from .runtime.isolate import run_isolated
+
+        untimed = replace(limits, timeout=None, max_memory_bytes=None)
+        try:
+            return run_isolated(
+                partial(
+                    parse_file_record,
+                    path,
+                    format=format,
+                    profile=profile,
+                    limits=untimed,
+                    repair=repair,
+                    enrich=enrich,
+                    enrich_config=enrich_config,
+                ),
+                limits.timeout,
+                max_bytes=limits.max_memory_bytes,
+            )
+        except RectpipeError as exc:
+            if exc.path is None:
+                exc.path = str(path)
+            raise
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
             raise TooLargeError(
                 f"{size} bytes, over the {limits.max_file_bytes} byte limit", path=str(path)
             )
-        in_place = reads_in_place(path, size, format, limits)
+        in_place = reads_in_place(path, size, format)
         data = b"" if in_place else path.read_bytes()
     except OSError as exc:
         raise InputNotFoundError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None

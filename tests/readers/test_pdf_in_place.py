@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rectpipe.limits import DEFAULT_LIMITS, Limits
+from rectpipe.limits import Limits
 from rectpipe.pipeline import parse_bytes_record, parse_file_record
 from rectpipe.readers.in_place import fingerprint, reads_in_place
 from rectpipe.readers.pdf import PdfInput, PdfiumCharSource, PdfplumberCharSource, read_pdf
@@ -48,15 +48,20 @@ def test_a_pdf_named_otherwise_is_read_in_place(
 
 def test_which_files_are_read_in_place(tmp_path: Path) -> None:
     size = SEED_PDF.stat().st_size
-    assert reads_in_place(SEED_PDF, size, None, DEFAULT_LIMITS)
-    assert reads_in_place(SEED_PDF, size, "pdf", DEFAULT_LIMITS)
-    assert not reads_in_place(SEED_PDF, size, "txt", DEFAULT_LIMITS)
-    assert not reads_in_place(SEED_PDF, 0, None, DEFAULT_LIMITS)
-    isolated = Limits(timeout=60.0)  # the child process is handed the bytes
-    assert not reads_in_place(SEED_PDF, size, None, isolated)
+    assert reads_in_place(SEED_PDF, size, None)
+    assert reads_in_place(SEED_PDF, size, "pdf")
+    assert not reads_in_place(SEED_PDF, size, "txt")
+    assert not reads_in_place(SEED_PDF, 0, None)
     text = tmp_path / "a.txt"
     text.write_text("整改进展情况", "utf-8")
-    assert not reads_in_place(text, text.stat().st_size, None, DEFAULT_LIMITS)
+    assert not reads_in_place(text, text.stat().st_size, None)
+
+
+def test_a_capped_parse_reads_the_pdf_in_its_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = parse_bytes_record(SEED_PDF.read_bytes(), name=SEED_PDF.name)
+    _forbid_read_bytes(monkeypatch, SEED_PDF)
+    capped = Limits(timeout=120.0, max_memory_bytes=4096 * 1024 * 1024)
+    assert parse_file_record(SEED_PDF, limits=capped) == expected
 
 
 def test_fingerprint_of_a_file_is_that_of_its_bytes() -> None:
@@ -97,3 +102,17 @@ def test_pdf_input_parts(tmp_path: Path) -> None:
 
 def test_content_budget_from_a_path() -> None:
     check_content_budget(PdfInput.of(SEED_PDF), 256 * 1024)  # no page over, nothing raised
+
+
+def test_a_map_refused_for_want_of_memory_is_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import mmap
+
+    import rectpipe
+
+    def refused(*args: object, **kwargs: object) -> mmap.mmap:
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    monkeypatch.setattr(mmap, "mmap", refused)
+    with pytest.raises(rectpipe.TooLargeError, match="memory"):
+        parse_file_record(SEED_PDF)

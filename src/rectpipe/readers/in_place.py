@@ -2,8 +2,8 @@
 
 A PDF given by its path is read by the PDF reader from the file itself, as it needs the
 file's parts (see :mod:`rectpipe.readers.pdf.pdf_input`): a long PDF's bytes are then never
-all in memory at once. Every other format is read from its bytes, and so is a PDF parsed in
-a child process (a timeout or a memory cap: the child is handed the bytes).
+all in memory at once (a parse under a timeout or a memory cap reads it so in its child
+process). Every other format is read from its bytes.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -13,18 +13,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..limits import Limits
-
 __all__ = ["fingerprint", "reads_in_place"]
 
 _CHUNK = 1 << 20
 
 
-def reads_in_place(path: Path, size: int, format: str | None, limits: Limits) -> bool:
+def reads_in_place(path: Path, size: int, format: str | None) -> bool:
     """Whether the file at ``path`` (``size`` bytes) is read from the file itself: a PDF
-    (``format``, else its first KiB, as :func:`~.sniff.sniff_format` tells a PDF) parsed in
-    this process. Raises :class:`OSError` when the file cannot be read."""
-    if size == 0 or limits.timeout is not None or limits.max_memory_bytes is not None:
+    (``format``, else its first KiB, as :func:`~.sniff.sniff_format` tells a PDF). Raises
+    :class:`OSError` when the file cannot be read."""
+    if size == 0:
         return False
     if format is not None:
         return format == "pdf"
