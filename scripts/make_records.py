@@ -54,6 +54,9 @@ MODELS: list[type[BaseModel]] = [
 NAMES = {model: model.__name__ for model in MODELS}
 #: The vocabularies the records module passes on, so that the pipeline imports from one place.
 VOCAB = ("InspectionKind", "MetadataOrigin", "Part", "Status")
+#: Records the pipeline shares (one ``Box`` record for every provenance that lies on the same
+#: box): each is made one model per conversion, shared as the record is.
+SHARED = ("Box",)
 
 
 # ---------------------------------------------------------------- what a field holds
@@ -556,8 +559,15 @@ def _model_value(kind: str, annotation: Any, value: str) -> str:
 
 def _to_model_function(model: type[BaseModel]) -> str:
     name = NAMES[model]
-    lines = [
-        f"def _{name}(o: records.{name}) -> Any:",
+    lines = [f"def _{name}(o: records.{name}) -> Any:"]
+    if name in SHARED:
+        lines += [
+            "    shared = _SHARED.get()",
+            "    found = shared.get(id(o))",
+            "    if found is not None:",
+            "        return found",
+        ]
+    lines += [
         f"    made = _new(M.{name})",
         "    _set(",
         "        made,",
@@ -573,8 +583,10 @@ def _to_model_function(model: type[BaseModel]) -> str:
         f'    _set(made, "__pydantic_fields_set__", _ALL[M.{name}])',
         '    _set(made, "__pydantic_extra__", None)',
         '    _set(made, "__pydantic_private__", None)',
-        "    return made",
     ]
+    if name in SHARED:
+        lines.append("    shared[id(o)] = made")
+    lines.append("    return made")
     return "\n".join(lines)
 
 
@@ -584,7 +596,9 @@ edit.
 
 One function per record class makes its model without validating (the record holds what
 validation would give: the pipeline made it): floats where the model has floats, nested
-records made models, lists and dicts copied. Every field counts as set.
+records made models, lists and dicts copied. Every field counts as set. A record the pipeline
+shares between places (a box) is made one model, shared between the same places: a report of
+a long PDF holds hundreds of thousands of box references to far fewer boxes.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -592,6 +606,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from pydantic import BaseModel
@@ -613,6 +628,9 @@ __all__ = ["to_model"]
 
 _new = object.__new__
 _set = object.__setattr__
+# The shared records made models so far in this conversion, by record ``id`` (the records
+# live as long as the conversion: the record converted holds them).
+_SHARED: ContextVar[dict[int, Any]] = ContextVar("_SHARED")
 _ALL: dict[type, set[str]] = {
     model: shared_fields(set(model.model_fields))
     for model in vars(M).values()
@@ -629,7 +647,11 @@ _ALL: dict[type, set[str]] = {
 
 def to_model(record: Any) -> Any:
     """The model of ``record``."""
-    return _MAKE[type(record)](record)
+    token = _SHARED.set({})
+    try:
+        return _MAKE[type(record)](record)
+    finally:
+        _SHARED.reset(token)
 '''
     return header + "\n\n" + functions + "\n\n\n" + table + footer
 

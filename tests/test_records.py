@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from rectpipe.cli import main
 from rectpipe.models import records
@@ -121,3 +122,28 @@ def test_the_command_writes_the_records(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert out == (SEED.parent / f"{SEED.name}.expected.json").read_text("utf-8")
     assert io.StringIO(out).readline() == "{\n"
+
+
+def test_a_box_shared_by_records_is_one_model() -> None:
+    box = Box(page=1, x0=1.0, top=2.0, x1=3.0, bottom=4.0)
+    twin = Box(page=1, x0=1.0, top=2.0, x1=3.0, bottom=4.0)
+    first = Provenance(start=0, end=1, block=0, path="p:0", page=1, boxes=[box, twin, box])
+    one = to_model(first)
+    assert one.boxes[0] is one.boxes[2]  # the record shared, the model shared
+    assert one.boxes[0] == one.boxes[1] and one.boxes[0] is not one.boxes[1]
+    assert to_model(first).boxes[0] is not one.boxes[0]  # each conversion makes its own
+    boxes = _boxes_in(to_model(parse_file_record(SAMPLES / "seed-yongzhou.pdf")))
+    assert len({id(box) for box in boxes}) < len(boxes)
+
+
+def _boxes_in(value: object) -> list[object]:
+    """Every box model reached from ``value``, as often as it is reached."""
+    if type(value).__name__ == "Box":
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [box for item in value for box in _boxes_in(item)]
+    if isinstance(value, dict):
+        return [box for item in value.values() for box in _boxes_in(item)]
+    if isinstance(value, BaseModel):
+        return [box for name in type(value).model_fields for box in _boxes_in(getattr(value, name))]
+    return []

@@ -13,10 +13,12 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import hashlib
+import errno
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import (
@@ -49,6 +51,7 @@ from .models.records import (
 from .profiles.profile import Profile, default_profile
 from .readers.blocks import Document
 from .readers.dispatch import FORMATS, read_document
+from .readers.in_place import fingerprint, reads_in_place
 from .readers.sniff import sniff_format
 from .runtime.gcpause import collector_paused
 from .runtime.names import escape_name
@@ -110,9 +113,17 @@ def parse_bytes_record(
         raise CorruptFileError("empty file")
     if len(data) > limits.max_file_bytes:
         raise TooLargeError(f"{len(data)} bytes, over the {limits.max_file_bytes} byte limit")
+    return _guarded(
+        partial(_parse, data, name, format, profile, limits, repair, enrich, enrich_config)
+    )
+
+
+def _guarded(parse: Callable[[], Report]) -> Report:
+    """``parse()``, with the cyclic collector paused; whatever it raises that is no
+    :class:`RectpipeError` raised as one."""
     try:
         with collector_paused():
-            return _parse(data, name, format, profile, limits, repair, enrich, enrich_config)
+            return parse()
     except RectpipeError:
         raise
     except RecursionError:
@@ -121,12 +132,18 @@ def parse_bytes_record(
         from .runtime.isolate import memory_cap, over_cap
 
         raise TooLargeError(over_cap(memory_cap())) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOMEM:  # memory refused outside Python's heap (a mapped file)
+            from .runtime.isolate import memory_cap, over_cap
+
+            raise TooLargeError(over_cap(memory_cap())) from None
+        raise InternalError(f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
 
 
 def _parse(
-    data: bytes,
+    data: bytes | Path,
     name: str | None,
     format: str | None,
     profile: Profile | None,
@@ -135,7 +152,9 @@ def _parse(
     enrich: bool,
     enrich_config: EnrichConfig | None,
 ) -> Report:
-    fmt = format or sniff_format(data, name)
+    """The report of ``data``: bytes, or a file that the reader of ``format`` reads in place
+    (:func:`~.readers.in_place.reads_in_place`)."""
+    fmt = format or ("pdf" if isinstance(data, Path) else sniff_format(data, name))
     document = read_document(data, fmt, limits)
     if document.page_count is not None and document.page_count > limits.max_pages:
         raise TooLargeError(f"{document.page_count} pages, over the {limits.max_pages} limit")
@@ -143,13 +162,14 @@ def _parse(
         raise TooLargeError(
             f"{len(document.blocks)} paragraphs, over the {limits.max_blocks} limit"
         )
+    sha256, size = fingerprint(data)
     return parse_document_record(
         document,
         source=Source(
             file_name=escape_name(name) if name is not None else None,
             format=fmt,  # type: ignore[arg-type]
-            sha256=hashlib.sha256(data).hexdigest(),
-            size=len(data),
+            sha256=sha256,
+            size=size,
             page_count=document.page_count,
             ocr_pages=document.ocr_pages or None,
         ),
@@ -171,18 +191,51 @@ def parse_file_record(
     enrich: bool = False,
     enrich_config: EnrichConfig | None = None,
 ) -> Report:
-    """:func:`parse_file`, the report as records."""
+    """:func:`parse_file`, the report as records.
+
+    A PDF is read from the file as the reader needs it, not loaded whole first
+    (:mod:`.readers.in_place`); under a timeout or a memory cap, the child process reads it."""
     path = fs_path(path)
-    try:
-        if path.stat().st_size > limits.max_file_bytes:
-            raise TooLargeError(
-                f"{path.stat().st_size} bytes, over the {limits.max_file_bytes} byte limit",
-                path=str(path),
+    if limits.timeout is not None or limits.max_memory_bytes is not None:
+        from .runtime.isolate import run_isolated
+
+        untimed = replace(limits, timeout=None, max_memory_bytes=None)
+        try:
+            return run_isolated(
+                partial(
+                    parse_file_record,
+                    path,
+                    format=format,
+                    profile=profile,
+                    limits=untimed,
+                    repair=repair,
+                    enrich=enrich,
+                    enrich_config=enrich_config,
+                ),
+                limits.timeout,
+                max_bytes=limits.max_memory_bytes,
             )
-        data = path.read_bytes()
+        except RectpipeError as exc:
+            if exc.path is None:
+                exc.path = str(path)
+            raise
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise TooLargeError(
+                f"{size} bytes, over the {limits.max_file_bytes} byte limit", path=str(path)
+            )
+        in_place = reads_in_place(path, size, format)
+        data = b"" if in_place else path.read_bytes()
     except OSError as exc:
         raise InputNotFoundError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     try:
+        if in_place:
+            return _guarded(
+                partial(
+                    _parse, path, path.name, format, profile, limits, repair, enrich, enrich_config
+                )
+            )
         return parse_bytes_record(
             data,
             name=path.name,

@@ -14,7 +14,15 @@ from enum import Enum
 
 from ..runtime.record import record
 
-__all__ = ["Block", "BlockKind", "Document", "Geometry", "RemovedText"]
+__all__ = ["Block", "BlockKind", "Document", "Geometry", "RemovedText", "packed"]
+
+
+def packed(values: Sequence[float]) -> array[float]:
+    """``values`` as an array of single-precision floats when every one of them is exactly
+    one (it then reads back as the same doubles, in half the memory), else of doubles."""
+    doubles = values.tolist() if isinstance(values, array) else list(values)
+    single = array("f", doubles)
+    return single if single.tolist() == doubles else array("d", doubles)
 
 
 class BlockKind(str, Enum):
@@ -31,9 +39,11 @@ class Geometry:
     The text is cut into rows, one per line piece: row ``r`` holds characters
     ``starts[r]`` to ``starts[r + 1]`` and lies on page ``pages[r]`` between ``tops[r]`` and
     ``bottoms[r]``; ``x0s[k]`` / ``x1s[k]`` are character ``k``'s left and right edges, kept as
-    arrays of doubles (8 bytes a value, not a float object each: a long PDF's blocks hold a
-    million of them until the report is placed). PDF points, top-left origin. Compared by
-    identity: blocks that differ only in geometry (two glyph sources of one PDF) are equal.
+    arrays (not a float object each: a long PDF's blocks hold a million of them until the
+    report is placed) of single-precision floats when that holds them exactly (PDFium gives
+    glyph boxes as such: 4 bytes a value), else of doubles (:func:`packed`). PDF points,
+    top-left origin. Compared by identity: blocks that differ only in geometry (two glyph
+    sources of one PDF) are equal.
     """
 
     __slots__ = ("bottoms", "pages", "starts", "text", "tops", "x0s", "x1s")
@@ -52,8 +62,8 @@ class Geometry:
             raise ValueError("Geometry: columns of different lengths")
         self.text, self.starts, self.pages = text, starts, pages
         self.tops, self.bottoms = tops, bottoms
-        self.x0s: Sequence[float] = x0s if isinstance(x0s, array) else array("d", x0s)
-        self.x1s: Sequence[float] = x1s if isinstance(x1s, array) else array("d", x1s)
+        self.x0s: Sequence[float] = packed(x0s)
+        self.x1s: Sequence[float] = packed(x1s)
 
     def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]]:
         """``(page, x0, top, x1, bottom)`` of characters ``start`` to ``end`` (excluded), one

@@ -5,6 +5,8 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import UnsupportedFormatError
 from ..limits import DEFAULT_LIMITS, Limits
 from .blocks import Document
@@ -28,17 +30,10 @@ FORMATS = (
 )
 
 
-def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(data: bytes | Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """The blocks of ``data`` read as ``fmt`` (one of :data:`FORMATS`) by its reader, imported
-    on first use: a text file never loads the PDF or Word readers."""
-    if fmt == "txt":
-        from .txt import read_txt
-
-        return read_txt(data)
-    if fmt == "docx":
-        from .docx import read_docx
-
-        return read_docx(data, max_bytes=limits.max_unzipped_bytes)
+    on first use: a text file never loads the PDF or Word readers. ``data`` may be the path
+    of a file: the PDF reader reads it in place, the others are given its bytes."""
     if fmt == "pdf":
         from .ocr.settings import OcrSettings
         from .pdf import read_pdf
@@ -54,6 +49,16 @@ def read_document(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Doc
                 max_pixels=limits.max_image_pixels, threads=limits.ocr_threads
             ),
         )
+    if isinstance(data, Path):
+        data = data.read_bytes()
+    if fmt == "txt":
+        from .txt import read_txt
+
+        return read_txt(data)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, max_bytes=limits.max_unzipped_bytes)
     if fmt == "image":
         if limits.ocr == "never":
             raise UnsupportedFormatError("an image is read only by OCR, and OCR is off")

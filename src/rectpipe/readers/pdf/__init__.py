@@ -15,6 +15,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from typing import Literal
 
@@ -42,6 +43,7 @@ from .paragraphs import (
     measure_body,
     split_paragraphs,
 )
+from .pdf_input import PdfInput
 from .pdfium import PdfiumCharSource
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import CharSource, CharSourceFactory, Edge, PageChars, PdfplumberCharSource
@@ -61,6 +63,7 @@ __all__ = [
     "Line",
     "PageChars",
     "Paragraph",
+    "PdfInput",
     "PdfiumCharSource",
     "PdfplumberCharSource",
     "RemovedLine",
@@ -95,22 +98,23 @@ _FPDF_ERR_SECURITY = 5  # PDFium: unsupported security scheme
 # classification
 
 
-def _inspect(data: bytes) -> bool:
-    """Whether ``data`` is an encrypted PDF; raises for what is no readable PDF at all.
+def _inspect(pdf: PdfInput) -> bool:
+    """Whether ``pdf`` is an encrypted PDF; raises for what is no readable PDF at all.
 
     Looks at the bytes, not at a parser's exception: a ``%PDF-`` header in the first KiB, an
     ``%%EOF`` marker in the last 2 KiB (else truncated), and an ``/Encrypt`` entry.
     """
-    if not data:
+    if not pdf.size:
         raise CorruptFileError("empty file")
-    if b"%PDF-" not in data[:1024]:
+    if b"%PDF-" not in pdf.head(1024):
         raise CorruptFileError("not a PDF (no %PDF- header)")
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in pdf.tail(2048):
         raise CorruptFileError("truncated PDF (no %%EOF at the end of the file)")
-    return re.search(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)", data) is not None
+    with pdf.view() as data:
+        return re.search(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)", data) is not None
 
 
-def _probe_encryption(data: bytes) -> None:
+def _probe_encryption(pdf: PdfInput) -> None:
     """Raise when an encrypted PDF cannot be opened without a password.
 
     Owner-password (edit-restricted) files open with the empty user password and pass.
@@ -120,7 +124,7 @@ def _probe_encryption(data: bytes) -> None:
     except ImportError:  # pragma: no cover - a dependency of pdfplumber
         return
     try:
-        pdfium.PdfDocument(data).close()
+        pdfium.PdfDocument(pdf.for_pdfium()).close()
     except Exception as exc:
         code = getattr(exc, "err_code", None)
         if code == _FPDF_ERR_PASSWORD:
@@ -130,12 +134,12 @@ def _probe_encryption(data: bytes) -> None:
         raise CorruptFileError(f"unreadable encrypted PDF ({exc})") from None
 
 
-def _open(data: bytes, engine: str, encrypted: bool, settings: LayoutSettings) -> CharSource:
+def _open(pdf: PdfInput, engine: str, encrypted: bool, settings: LayoutSettings) -> CharSource:
     factory = ENGINES.get(engine)
     if factory is None:
         raise UsageError(f"unknown PDF engine {engine!r}; expected one of {sorted(ENGINES)}")
     try:
-        return factory(data, settings=settings)
+        return factory(pdf, settings=settings)
     except Exception as exc:
         if encrypted:
             raise EncryptedUnsupportedError(f"cannot decrypt the PDF ({exc})") from None
@@ -147,7 +151,7 @@ def _open(data: bytes, engine: str, encrypted: bool, settings: LayoutSettings) -
 
 
 def _recognise(
-    data: bytes,
+    pdf: PdfInput,
     pages: list[_Page],
     mode: str,
     max_ocr_pages: int | None,
@@ -175,7 +179,7 @@ def _recognise(
     if max_ocr_pages is not None and len(wanted) > max_ocr_pages:
         raise TooLargeError(f"{len(wanted)} pages to recognise, over the {max_ocr_pages} limit")
     chosen = ocr_settings if isinstance(ocr_settings, OcrSettings) else DEFAULT_OCR_SETTINGS
-    return ocr_pdf_pages(data, wanted, settings=settings, ocr_settings=chosen)
+    return ocr_pdf_pages(pdf.read(), wanted, settings=settings, ocr_settings=chosen)
 
 
 # --------------------------------------------------------------------------------------------
@@ -183,7 +187,7 @@ def _recognise(
 
 
 def read_pdf(
-    data: bytes,
+    data: bytes | PdfInput | os.PathLike[str],
     *,
     engine: Engine | str = "pdfplumber",
     max_pages: int | None = None,
@@ -204,6 +208,9 @@ def read_pdf(
     no text. ``engine`` picks the glyph source (:data:`ENGINES`); ``settings`` holds the
     layout's thresholds and tolerances (the defaults read every document as always).
 
+    ``data`` is the PDF's bytes, or the path of a PDF file (or a :class:`PdfInput`): a file is
+    read from as the reading needs it, and its bytes are not all held at once.
+
     ``ocr`` (``auto``, ``always``, ``never``; see :mod:`rectpipe.readers.ocr`) recognises pages
     without a text layer (``auto``) or every page (``always``) when the OCR extra is installed,
     page by page, at most ``max_ocr_pages`` of them (else ``too_large``); the pages read so are
@@ -222,10 +229,11 @@ def read_pdf(
     ``engine``; a bare
     :class:`RectpipeError` if the layout itself fails. No other exception escapes.
     """
-    encrypted = _inspect(data)
+    pdf = PdfInput.of(data)
+    encrypted = _inspect(pdf)
     if encrypted:
-        _probe_encryption(data)
-    source = _open(data, engine, encrypted, settings)
+        _probe_encryption(pdf)
+    source = _open(pdf, engine, encrypted, settings)
     try:
         try:
             page_count = source.page_count
@@ -236,12 +244,12 @@ def read_pdf(
         if max_pages is not None and page_count > max_pages:
             raise TooLargeError(f"{page_count} pages, over the {max_pages} page limit")
         if max_content_bytes is not None:
-            check_content_budget(data, max_content_bytes)
+            check_content_budget(pdf, max_content_bytes)
         pages = _read_pages(source, page_count, settings)
     finally:
         with contextlib.suppress(Exception):  # closing must not mask the result
             source.close()
-    recognised = _recognise(data, pages, ocr, max_ocr_pages, settings, ocr_settings)
+    recognised = _recognise(pdf, pages, ocr, max_ocr_pages, settings, ocr_settings)
     if recognised:
         pages = [recognised.get(page.number, page) for page in pages]
     try:

@@ -21,14 +21,16 @@ what is wrong with it); the memory cap of an isolated parse remains the backstop
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from ...errors import TooLargeError
+from .pdf_input import PdfInput
 
 __all__ = ["MAX_FORM_DEPTH", "check_content_budget"]
 
@@ -146,21 +148,26 @@ class _Counter:
         return total
 
 
-def check_content_budget(data: bytes, max_bytes: int) -> None:
-    """Raise :class:`TooLargeError` when a page of the PDF in ``data`` expands to more than
-    ``max_bytes`` of content (see the module docstring); do nothing when pdfminer cannot
-    read the file."""
-    counter = _Counter(max_bytes, glyph_programs=b"/Type3" in data or b"/ObjStm" in data)
-    for number, page in _pages(data):
-        try:
-            counter.page(page)
-        except _Over:
-            raise TooLargeError(
-                f"page {number} expands to more than {max_bytes / _MB:g} MB of drawing "
-                "instructions (inflated content, forms drawn again and again): over the limit"
-            ) from None
-        except Exception:  # a page pdfminer cannot follow is left to PDFium
-            continue
+def check_content_budget(data: bytes | PdfInput, max_bytes: int) -> None:
+    """Raise :class:`TooLargeError` when a page of the PDF in ``data`` (its bytes, or a
+    :class:`PdfInput`) expands to more than ``max_bytes`` of content (see the module
+    docstring); do nothing when pdfminer cannot read the file."""
+    pdf = PdfInput.of(data)
+    with pdf.view() as view:
+        hinted = view.find(b"/Type3") != -1 or view.find(b"/ObjStm") != -1
+    counter = _Counter(max_bytes, glyph_programs=hinted)
+    with contextlib.closing(_pages(pdf)) as pages:  # the file is closed when counting stops
+        for number, page in pages:
+            try:
+                counter.page(page)
+            except _Over:
+                raise TooLargeError(
+                    f"page {number} expands to more than {max_bytes / _MB:g} MB of drawing "
+                    "instructions (inflated content, forms drawn again and again): over the "
+                    "limit"
+                ) from None
+            except Exception:  # a page pdfminer cannot follow is left to PDFium
+                continue
 
 
 # A catalog object, for a file whose trailer is lost (PDFium finds the catalog by scanning).
@@ -169,18 +176,19 @@ _CATALOG = re.compile(
 )
 
 
-def _open(data: bytes) -> tuple[Any, Any]:
-    """pdfminer's parser and document for ``data``. A file without a trailer (its cross-
-    reference table and trailer cut off or damaged) is opened with one naming the catalog
-    found in its bytes, as PDFium repairs it: else its pages would go uncounted while PDFium
-    still draws them."""
+def _open(pdf: PdfInput, stream: BinaryIO) -> tuple[Any, Any]:
+    """pdfminer's parser and document for ``pdf``, read from ``stream``. A file without a
+    trailer (its cross-reference table and trailer cut off or damaged) is opened with one
+    naming the catalog found in its bytes, as PDFium repairs it: else its pages would go
+    uncounted while PDFium still draws them."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
     try:
-        parser = PDFParser(io.BytesIO(data))
+        parser = PDFParser(stream)
         return parser, PDFDocument(parser)
     except Exception:
+        data = pdf.read()
         found = _CATALOG.search(data)
         if found is None:
             raise
@@ -189,11 +197,16 @@ def _open(data: bytes) -> tuple[Any, Any]:
         return parser, PDFDocument(parser)
 
 
-def _pages(data: bytes) -> Iterator[tuple[int, Any]]:
+def _pages(pdf: PdfInput) -> Generator[tuple[int, Any], None, None]:
+    with pdf.open() as stream:
+        yield from _pages_of(pdf, stream)
+
+
+def _pages_of(pdf: PdfInput, stream: BinaryIO) -> Iterator[tuple[int, Any]]:
     try:
         from pdfminer.pdfpage import PDFPage
 
-        parser, document = _open(data)
+        parser, document = _open(pdf, stream)
     except Exception:  # pdfminer cannot read it: PDFium will say why, or read it anyway
         return
     try:

@@ -107,15 +107,18 @@ class _Builder:
         for para in split_paragraphs(lines, self.metrics, settings=self.settings):
             page = para.page
             x0, top, x1, bottom = para.bbox()
+            geometry, text = para.geometry(), para.text
+            if text == geometry.text:  # as it is: one string held, not two equal ones
+                text = geometry.text
             self.blocks.append(
                 Block(
-                    text=para.text,
+                    text=text,
                     kind=BlockKind.PARAGRAPH,
                     path=self._path(page, "p"),
                     page=page,
                     bbox=(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
                     indent=round(para.lines[0].x0 - left, 2),
-                    geometry=para.geometry(),
+                    geometry=geometry,
                     confidence=para.confidence(),
                 )
             )

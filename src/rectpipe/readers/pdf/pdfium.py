@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from .native import native_loops
+from .pdf_input import PdfInput
 from .pdfium_text import _fast_api, _pdfium_chars, _Scratch
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge, PageChars, _SourceBase
@@ -47,16 +48,17 @@ class PdfiumCharSource(_SourceBase):
 
     def __init__(
         self,
-        data: bytes,
+        data: bytes | PdfInput,
         password: str | None = None,
         *,
         settings: LayoutSettings = DEFAULT_SETTINGS,
     ) -> None:
         import pypdfium2 as pdfium
 
-        self._data = data  # PDFium reads from this buffer lazily: keep it alive
+        # PDFium reads from these bytes (or this file) lazily: keep them at hand
+        self._input = PdfInput.of(data).for_pdfium()
         self._password = password
-        self._doc = pdfium.PdfDocument(data, password=password)
+        self._doc = pdfium.PdfDocument(self._input, password=password)
         self._closed = False
         self._scratch = _Scratch()
         self._settings = settings
@@ -69,7 +71,7 @@ class PdfiumCharSource(_SourceBase):
         import pypdfium2 as pdfium
 
         self._doc.close()
-        self._doc = pdfium.PdfDocument(self._data, password=self._password)
+        self._doc = pdfium.PdfDocument(self._input, password=self._password)
 
     def pages(self) -> Iterator[PageChars]:
         import pypdfium2.raw as raw

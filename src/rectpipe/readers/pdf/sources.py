@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from ...runtime.record import record
 from .glyphs import Char
+from .pdf_input import PdfInput
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
 __all__ = ["CharSource", "CharSourceFactory", "Edge", "PageChars", "PdfplumberCharSource"]
@@ -75,10 +76,11 @@ class CharSource(Protocol):
 
 
 class CharSourceFactory(Protocol):
-    """What opens a PDF as a :class:`CharSource`: a source class, called with the PDF's bytes
-    and the :class:`~.settings.LayoutSettings` its ruling segments are read with."""
+    """What opens a PDF as a :class:`CharSource`: a source class, called with the PDF (its
+    bytes, or a :class:`~.pdf_input.PdfInput`) and the :class:`~.settings.LayoutSettings` its
+    ruling segments are read with."""
 
-    def __call__(self, data: bytes, *, settings: LayoutSettings = ...) -> CharSource: ...
+    def __call__(self, data: bytes | PdfInput, *, settings: LayoutSettings = ...) -> CharSource: ...
 
 
 class _SourceBase:
@@ -135,12 +137,15 @@ class PdfplumberCharSource(_SourceBase):
     before opening it. Each page is closed (its object cache flushed) after it was yielded.
     """
 
-    def __init__(self, data: bytes, *, settings: LayoutSettings = DEFAULT_SETTINGS) -> None:
+    def __init__(
+        self, data: bytes | PdfInput, *, settings: LayoutSettings = DEFAULT_SETTINGS
+    ) -> None:
         import io
 
         import pdfplumber
 
-        self._pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = PdfInput.of(data)
+        self._pdf = pdfplumber.open(pdf.path if pdf.path is not None else io.BytesIO(pdf.read()))
         self._closed = False
         self._settings = settings
 
