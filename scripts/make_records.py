@@ -160,7 +160,11 @@ def _methods(model: type[BaseModel]) -> list[str]:
     """The source of the methods ``model`` itself defines (not pydantic's)."""
     found = []
     for name, value in vars(model).items():
-        if inspect.isfunction(value) and not name.startswith("model_"):
+        if (
+            inspect.isfunction(value)
+            and not name.startswith("model_")
+            and value.__module__ == model.__module__  # not pydantic's (a frozen model's hash)
+        ):
             found.append(textwrap.dedent(inspect.getsource(value)))
     return found
 

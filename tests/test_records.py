@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from rectpipe.cli import main
 from rectpipe.models import records
@@ -134,6 +134,9 @@ def test_a_box_shared_by_records_is_one_model() -> None:
     assert to_model(first).boxes[0] is not one.boxes[0]  # each conversion makes its own
     boxes = _boxes_in(to_model(parse_file_record(SAMPLES / "seed-yongzhou.pdf")))
     assert len({id(box) for box in boxes}) < len(boxes)
+    with pytest.raises(ValidationError):  # frozen: a shared box cannot change in one place
+        one.boxes[0].x0 = 9.0  # type: ignore[misc]
+    assert one.boxes[2].x0 == 1.0
 
 
 def _boxes_in(value: object) -> list[object]:

@@ -58,6 +58,11 @@ class Box(_Model):
     points, origin at the page's top-left corner (for an image, 72 points per inch of its
     resolution)."""
 
+    # frozen: one box is shared by every provenance that lies on it (a long PDF's report
+    # refers to a few boxes hundreds of thousands of times): a change in one place would be a
+    # change in all
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     page: int = Field(ge=1)
     x0: float
     top: float
