@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,17 @@ def test_a_map_refused_for_want_of_memory_is_too_large(monkeypatch: pytest.Monke
     monkeypatch.setattr(mmap, "mmap", refused)
     with pytest.raises(rectpipe.TooLargeError, match="memory"):
         parse_file_record(SEED_PDF)
+
+
+def test_a_small_file_is_hashed_without_loading_openssl() -> None:
+    """In a process that has not loaded hashlib, a small file's SHA-256 comes from the
+    interpreter's built-in module, and is the same digest."""
+    probe = (
+        "import sys\n"
+        "from rectpipe.readers.in_place import fingerprint\n"
+        "print(fingerprint(b'abc')[0], 'hashlib' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == [hashlib.sha256(b"abc").hexdigest(), "False"]

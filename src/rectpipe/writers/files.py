@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import stat
 import sys
@@ -43,6 +42,8 @@ def fit_name(name: str, limit: int = NAME_MAX) -> str:
         stem, suffix = name, ""
     else:
         suffix = "." + suffix
+    import hashlib  # only for a name too long to keep
+
     tag = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:12]
     room = limit - len(os.fsencode(tag + suffix))
     kept, used = [], 0
