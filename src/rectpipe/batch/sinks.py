@@ -24,14 +24,18 @@ from ..runtime.paths import AnyPath, fs_path, fs_str
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
 from ..writers import render_chunks as render_report_chunks
 from ..writers.files import temp_prefix
+from .convert import ItemStore
+from .dbwriter import DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_SECONDS
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
 from .result import FileResult
 
 if TYPE_CHECKING:
     import tempfile
+    from multiprocessing.context import BaseContext
 
     from ..db import Database
+    from .dbwriter import DbWriter
 
 __all__ = ["BookSink", "DbSink", "DirSink", "Sink", "Store", "render_chunks"]
 
@@ -78,16 +82,18 @@ class DirSink:
 
     def target(self, item: BatchItem) -> Path:
         """The output file for ``item`` (its name shortened with a hash when too long)."""
-        relative = PurePosixPath(item.output_name + SUFFIXES[self.fmt])
-        return self.folder.joinpath(*relative.parent.parts, fit_name(relative.name))
+        return _target(self.folder, self.fmt, item)
+
+    def item_store(self) -> ItemStore:
+        """A picklable function that writes a report to its item's output file in the worker
+        that parsed it: rendering and writing then run in parallel, and the report is never
+        pickled back to this process."""
+        return _FileStore(self.fmt, str(self.folder))
 
     def store_in_worker(self, items: Iterable[tuple[str, BatchItem]]) -> Store:
-        """A picklable function that writes a report to its output file in the worker that
-        parsed it, for ``(path the worker gets, item)`` pairs: rendering and writing then run
-        in parallel, and the report is never pickled back to this process."""
-        return _FileStore(
-            {path: str(self.target(item)) for path, item in items}, self.fmt, str(self.folder)
-        )
+        """:meth:`item_store` for ``(path the worker gets, item)`` pairs known ahead (the Ray
+        engine)."""
+        return _Keyed(self.item_store(), {path: item for path, item in items})
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
         """Write the report (unless a worker already did: ``result.stored``); for a failure,
@@ -121,22 +127,38 @@ class DirSink:
         """Nothing to release: every file is complete when written."""
 
 
+def _target(folder: Path, fmt: str, item: BatchItem) -> Path:
+    relative = PurePosixPath(item.output_name + SUFFIXES[fmt])
+    return folder.joinpath(*relative.parent.parts, fit_name(relative.name))
+
+
 @dataclass(frozen=True)
 class _FileStore:
-    """:meth:`DirSink.store_in_worker`: ``targets`` maps a worker's input path to its output
-    file. Results without a report or a target come back unchanged."""
+    """:meth:`DirSink.item_store`. Results without a report come back unchanged."""
 
-    targets: Mapping[str, str]
     fmt: str
     folder: str
 
-    def __call__(self, result: FileResult) -> FileResult:
-        target = self.targets.get(result.path)
-        if result.report is None or target is None:
+    def __call__(self, result: FileResult, item: BatchItem) -> FileResult:
+        if result.report is None:
             return result
+        target = _target(Path(self.folder), self.fmt, item)
         write_output(target, render_chunks(result, self.fmt))
-        stored = Path(target).relative_to(self.folder).as_posix()
+        stored = target.relative_to(self.folder).as_posix()
         return replace(result, report=None, stored=stored)
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    """An :data:`ItemStore` for results whose items are known ahead: ``items`` maps a
+    worker's input path to its item; a result for another path comes back unchanged."""
+
+    store: ItemStore
+    items: Mapping[str, BatchItem]
+
+    def __call__(self, result: FileResult) -> FileResult:
+        item = self.items.get(result.path)
+        return result if item is None else self.store(result, item)
 
 
 class BookSink:
@@ -252,7 +274,9 @@ class DbSink:
     """Every report into a database (see :mod:`rectpipe.db`). The manifest defaults to
     ``<db file>.manifest.jsonl`` beside an SQLite file, ``./manifest.jsonl`` for a server.
     A database another process holds locked is waited for up to ``lock_wait`` seconds at a
-    time (see :mod:`rectpipe.db.retry`)."""
+    time (see :mod:`rectpipe.db.retry`). A batch into an SQLite file commits every
+    ``commit_documents`` documents or ``commit_seconds`` after the first one not committed
+    (:mod:`.dbwriter`)."""
 
     def __init__(
         self,
@@ -260,6 +284,8 @@ class DbSink:
         *,
         manifest_path: AnyPath | None = None,
         lock_wait: float = DEFAULT_LOCK_WAIT,
+        commit_documents: int = DEFAULT_MAX_DOCUMENTS,
+        commit_seconds: float = DEFAULT_MAX_SECONDS,
     ) -> None:
         from ..db import open_database
         from ..db.connect import sqlite_path
@@ -277,14 +303,38 @@ class DbSink:
             )
         self.manifest_path = fs_path(manifest_path)
         self.output_format = "db"
+        self.commit_documents = commit_documents
+        self.commit_seconds = commit_seconds
+
+    def item_store(self) -> ItemStore:
+        """A picklable function that stores a report in the database from the worker that
+        parsed it: each worker opens its own connection and writes its own rows, and the
+        report is never pickled back to this process, which only keeps the manifest. Right
+        for a server; an SQLite file, which lets one writer at a time, is better written by
+        one process (:meth:`start_writer`)."""
+        return _DbStore(self.target, self.lock_wait)
 
     def store_in_worker(self, items: Iterable[tuple[str, BatchItem]]) -> Store:
-        """A picklable function that stores a report in the database from the worker that
-        parsed it, for ``(path the worker gets, item)`` pairs: each worker opens its own
-        connection and writes its own rows (SQLite lets one writer at a time and the others
-        wait, as for any writer: :mod:`rectpipe.db.retry`), and the report is never pickled
-        back to this process, which only keeps the manifest."""
-        return _DbStore({path: item.path for path, item in items}, self.target, self.lock_wait)
+        """:meth:`item_store` for ``(path the worker gets, item)`` pairs known ahead (the Ray
+        engine; on SQLite the workers take turns at the lock, :mod:`rectpipe.db.retry`)."""
+        return _Keyed(self.item_store(), {path: item for path, item in items})
+
+    def start_writer(self, context: BaseContext) -> DbWriter | None:
+        """For an SQLite file, start the process that stores every document of a batch,
+        committing them in batches (:mod:`.dbwriter`), with ``context`` (how workers start);
+        ``None`` for a server, where each worker writes its own rows."""
+        from ..db.connect import sqlite_path
+        from .dbwriter import DbWriter
+
+        if sqlite_path(self.target) is None:
+            return None
+        return DbWriter(
+            self.target,
+            lock_wait=self.lock_wait,
+            context=context,
+            max_documents=self.commit_documents,
+            max_seconds=self.commit_seconds,
+        )
 
     def write(self, item: BatchItem, result: FileResult) -> str | None:
         """Upsert the report (unless a worker already did: ``result.stored``); for a failure,
@@ -305,21 +355,18 @@ class DbSink:
 
 @dataclass(frozen=True)
 class _DbStore:
-    """:meth:`DbSink.store_in_worker`: ``paths`` maps a worker's input path to the path the
-    document is stored under. Each worker process opens the database once, on its first
-    report. Results without a report or a path come back unchanged, and so does one the
-    database stayed locked for."""
+    """:meth:`DbSink.item_store`: the document is stored under its item's path. Each worker
+    process opens the database once, on its first report. Results without a report come
+    back unchanged, and so does one the database stayed locked for."""
 
-    paths: Mapping[str, str]
     target: str
     lock_wait: float
 
-    def __call__(self, result: FileResult) -> FileResult:
-        path = self.paths.get(result.path)
-        if result.report is None or path is None:
+    def __call__(self, result: FileResult, item: BatchItem) -> FileResult:
+        if result.report is None:
             return result
         try:
-            _worker_database(self.target, self.lock_wait).store(result.report, path=path)
+            _worker_database(self.target, self.lock_wait).store(result.report, path=item.path)
         except DatabaseBusyError:
             # locked by another process for the whole wait: the batch process tries once
             # more, and stops the batch if it waits in vain too (see DbSink.write)

@@ -150,7 +150,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
     progress = ProgressBar(sys.stderr, enabled=not args.quiet)
 
-    def on_plan(plan: Plan) -> None:
+    def on_begin(plan: Plan) -> None:
         if not args.quiet:
             where = one_line(str(sink.manifest_path))
             for number, reason in plan.manifest_skipped:
@@ -186,7 +186,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
                 ),
                 address=args.address,
                 max_tasks_per_worker=args.max_tasks_per_worker,
-                on_plan=on_plan,
+                on_begin=on_begin,
                 on_result=on_result,
             )
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, or_, select
@@ -19,7 +20,17 @@ from ..models.records import Problem, Provenance, Report, Section
 from ..runtime.names import escape_name
 from . import schema
 
-__all__ = ["child_rows", "document_row", "forget_path", "store_report"]
+__all__ = [
+    "DocumentRows",
+    "Forget",
+    "child_rows",
+    "document_row",
+    "document_rows",
+    "forget_in",
+    "forget_path",
+    "store_report",
+    "store_rows",
+]
 
 
 def _span(provenance: Provenance | None) -> dict[str, Any]:
@@ -162,18 +173,46 @@ def _delete_documents(conn: Connection, hashes: list[str]) -> None:
     conn.execute(delete(schema.documents).where(schema.documents.c.sha256.in_(hashes)))
 
 
-def _replace(conn: Connection, report: Report, path: str) -> None:
-    sha = report.source.sha256
+@dataclass(frozen=True)
+class DocumentRows:
+    """Every row of one report read from ``path`` (escaped), made ahead of storing: a batch
+    worker makes them and the database writer only inserts them."""
+
+    sha256: str
+    path: str
+    document: dict[str, Any]
+    children: dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Forget:
+    """Forget the documents stored from ``path`` except ``keep_sha256`` (a file that no
+    longer converts; see :func:`forget_path`)."""
+
+    path: str
+    keep_sha256: str | None = None
+
+
+def document_rows(report: Report, path: str) -> DocumentRows:
+    """The rows :func:`store_report` stores for ``report`` read from ``path``."""
+    path = escape_name(path)
+    return DocumentRows(report.source.sha256, path, document_row(report, path), child_rows(report))
+
+
+def store_rows(conn: Connection, rows: DocumentRows) -> None:
+    """Within the transaction of ``conn``: replace the rows of the same document and of any
+    earlier document stored from the same path by ``rows``."""
     documents = schema.documents
     stale = conn.execute(
-        select(documents.c.sha256).where(or_(documents.c.sha256 == sha, documents.c.path == path))
+        select(documents.c.sha256).where(
+            or_(documents.c.sha256 == rows.sha256, documents.c.path == rows.path)
+        )
     )
     _delete_documents(conn, [row[0] for row in stale])
-    conn.execute(documents.insert(), document_row(report, path))
-    rows = child_rows(report)
+    conn.execute(documents.insert(), rows.document)
     for table in (schema.sections, schema.problems, schema.measures, schema.warnings):
-        if rows[table.name]:
-            conn.execute(table.insert(), rows[table.name])
+        if rows.children[table.name]:
+            conn.execute(table.insert(), rows.children[table.name])
 
 
 def store_report(engine: Engine, report: Report, *, path: str) -> None:
@@ -181,19 +220,24 @@ def store_report(engine: Engine, report: Report, *, path: str) -> None:
     same document and of any earlier document stored from ``path``. Running it twice leaves
     the same rows. A path that is not valid UTF-8 is stored escaped (``\\xff``). (A conflict
     with a concurrent writer is :class:`~rectpipe.db.connect.Database`'s to retry.)"""
+    rows = document_rows(report, path)
     with engine.begin() as conn:
-        _replace(conn, report, escape_name(path))
+        store_rows(conn, rows)
 
 
 def forget_path(engine: Engine, path: str, *, keep_sha256: str | None = None) -> int:
     """Delete the documents stored from ``path`` except the one with ``keep_sha256``; returns
     how many were deleted. Used when a file that had been stored no longer converts."""
-    documents = schema.documents
-    path = escape_name(path)
     with engine.begin() as conn:
-        query = select(documents.c.sha256).where(documents.c.path == path)
-        if keep_sha256 is not None:
-            query = query.where(documents.c.sha256 != keep_sha256)
-        hashes = [row[0] for row in conn.execute(query)]
-        _delete_documents(conn, hashes)
+        return forget_in(conn, path, keep_sha256=keep_sha256)
+
+
+def forget_in(conn: Connection, path: str, *, keep_sha256: str | None = None) -> int:
+    """:func:`forget_path` within the transaction of ``conn``."""
+    documents = schema.documents
+    query = select(documents.c.sha256).where(documents.c.path == escape_name(path))
+    if keep_sha256 is not None:
+        query = query.where(documents.c.sha256 != keep_sha256)
+    hashes = [row[0] for row in conn.execute(query)]
+    _delete_documents(conn, hashes)
     return len(hashes)
