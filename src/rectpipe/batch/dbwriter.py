@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import signal
 import socket
+import struct
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -55,12 +58,17 @@ def _writer_main(
     conn: Connection,
     target: str,
     lock_wait: float,
-    folder: str,
+    address: str,
     max_documents: int,
     max_seconds: float,
+    inherited: Connection | None = None,
 ) -> None:
     """The writer's life: listen for workers, store what they send, commit in batches, until
-    the batch process says finish (or goes away). Ctrl-C is the batch process's to handle."""
+    the batch process says finish (or goes away: ``inherited``, the batch process's end of
+    the pipe that a forked writer holds a copy of, is closed first, so that the pipe ends
+    with the batch process). Ctrl-C is the batch process's to handle."""
+    if inherited is not None:
+        inherited.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
@@ -69,16 +77,16 @@ def _writer_main(
 
     try:
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        listener.bind(os.path.join(folder, _SOCKET))
+        listener.bind(address)
         listener.listen(64)
         database = open_database(target, lock_wait=lock_wait, wal=True)
     except RectpipeError as exc:
-        conn.send(("error", exc))
+        _tell(conn, ("error", exc))
         return
     except Exception as exc:
-        conn.send(("error", OutputError(f"cannot start the database writer: {exc}")))
+        _tell(conn, ("error", OutputError(f"cannot start the database writer: {exc}")))
         return
-    conn.send(("ready",))
+    _tell(conn, ("ready",))
     batch = _Batch(database, conn, max_documents, max_seconds)
     peers: list[Connection] = []
     try:
@@ -87,7 +95,10 @@ def _writer_main(
             for handle in ready:
                 if handle is listener:
                     accepted, _ = listener.accept()
-                    peers.append(Connection(accepted.detach()))
+                    if _same_user(accepted):
+                        peers.append(Connection(accepted.detach()))
+                    else:
+                        accepted.close()
                 elif handle is conn:
                     batch.take(_receive(conn, finish_on_eof=True))
                 else:
@@ -100,14 +111,42 @@ def _writer_main(
                 assert isinstance(handle, Connection)
                 batch.take(_receive(handle, drop=peers))
         batch.commit()
-        conn.send(("finished",))
+        _tell(conn, ("finished",))
     except RectpipeError as exc:  # the database stayed locked: the batch stops
-        conn.send(("error", exc))
+        _tell(conn, ("error", exc))
     except Exception as exc:
-        conn.send(("error", InternalError(f"database writer: {type(exc).__name__}: {exc}")))
+        _tell(conn, ("error", InternalError(f"database writer: {type(exc).__name__}: {exc}")))
     finally:
         database.close()
         listener.close()
+
+
+def _same_user(peer: socket.socket) -> bool:
+    """Whether ``peer`` runs as this process's user (an abstract socket has no file whose
+    permissions keep others out; where the system cannot say, the folder's do)."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return True
+    credentials = peer.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    _, uid, _ = struct.unpack("3i", credentials)
+    return bool(uid == os.getuid())
+
+
+def _address() -> tuple[str, str | None]:
+    """Where the writer listens, and the folder to delete afterwards: on Linux a name in the
+    abstract namespace (nothing on disk, so a run killed outright leaves nothing behind),
+    elsewhere a socket file in a private temporary folder."""
+    if sys.platform == "linux":
+        return f"\0rectpipe-writer-{os.getpid()}-{secrets.token_hex(8)}", None
+    folder = tempfile.mkdtemp(prefix="rectpipe-")
+    return os.path.join(folder, _SOCKET), folder
+
+
+def _tell(conn: Connection, message: tuple[Any, ...]) -> None:
+    """Send ``message`` to the batch process, unless it has gone (killed: what the writer
+    committed for it is converted again when the run resumes)."""
+    with contextlib.suppress(OSError):
+        conn.send(message)
 
 
 def _receive(
@@ -150,6 +189,8 @@ class _Batch:
             self.since = time.monotonic()
         self.keys.append(message[1])
         self.work.append(message[2])
+        if len(self.keys) >= self.most:
+            self.commit()
 
     def wait_for(self) -> float | None:
         if not self.keys:
@@ -157,14 +198,14 @@ class _Batch:
         return max(0.0, self.since + self.seconds - time.monotonic())
 
     def commit_when_due(self) -> None:
-        if len(self.keys) >= self.most or (self.keys and self.wait_for() == 0.0):
+        if self.keys and self.wait_for() == 0.0:
             self.commit()
 
     def commit(self) -> None:
         if not self.keys:
             return
         self.database.write_batch(self.work)
-        self.conn.send(("done", self.keys))
+        _tell(self.conn, ("done", self.keys))
         self.keys, self.work = [], []
 
 
@@ -225,12 +266,20 @@ class DbWriter:
         max_documents: int = DEFAULT_MAX_DOCUMENTS,
         max_seconds: float = DEFAULT_MAX_SECONDS,
     ) -> None:
-        self.folder = tempfile.mkdtemp(prefix="rectpipe-")
-        self.address = os.path.join(self.folder, _SOCKET)
+        self.address, self.folder = _address()
         self.conn, child = context.Pipe(duplex=True)
+        forked = context.get_start_method() == "fork"
         self.process = context.Process(  # type: ignore[attr-defined]
             target=_writer_main,
-            args=(child, target, lock_wait, self.folder, max_documents, max_seconds),
+            args=(
+                child,
+                target,
+                lock_wait,
+                self.address,
+                max_documents,
+                max_seconds,
+                self.conn if forked else None,
+            ),
             daemon=True,
         )
         self.finished = False
@@ -267,13 +316,21 @@ class DbWriter:
         from ..models.convert import from_model
 
         record = report if isinstance(report, records.Report) else from_model(report)
-        self.conn.send(("store", key, document_rows(record, key)))
+        self._send(("store", key, document_rows(record, key)))
 
     def forget(self, key: str, *, keep_sha256: str | None) -> None:
         """Have the writer forget what was stored from ``key`` except ``keep_sha256``."""
         from ..db.store import Forget
 
-        self.conn.send(("forget", key, Forget(key, keep_sha256)))
+        self._send(("forget", key, Forget(key, keep_sha256)))
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        try:
+            self.conn.send(message)
+        except OSError:
+            self.take(lambda keys: None)  # its error, if it sent one
+            code = self.process.exitcode
+            raise OutputError(f"the database writer stopped (exit code {code})") from None
 
     def take(self, settle: Callable[[list[str]], None]) -> None:
         """Hand ``settle`` the keys of every commit the writer has reported so far, without
@@ -308,4 +365,5 @@ class DbWriter:
         with contextlib.suppress(AssertionError):  # never started
             self.process.join(timeout=5)
         self.conn.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)

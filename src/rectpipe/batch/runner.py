@@ -199,18 +199,18 @@ def convert_batch(
     limits = shared_cores(limits, workers)
     output_format = getattr(sink, "output_format", None)
     manifest = sink.manifest_path if resume else None
-    whole = engine != "local" or on_plan is not None
-    if whole:
+    found: Iterable[BatchItem]
+    done: dict[str, frozenset[str]] = {}
+    if engine != "local" or on_plan is not None:  # the whole plan first
         plan = plan_batch(inputs, resume_manifest=manifest, resume_format=output_format)
         summary = BatchSummary(total=len(plan.todo) + len(plan.missing), skipped=len(plan.skipped))
+        found = plan.todo
     else:
         missing, found = discover(inputs)
         plan = Plan(missing=missing)
-        done = done_by_path(
-            completed_keys(manifest, fmt=output_format, skipped=plan.manifest_skipped)
-            if manifest is not None
-            else ()
-        )
+        if manifest is not None:
+            kept = completed_keys(manifest, fmt=output_format, skipped=plan.manifest_skipped)
+            done = done_by_path(kept)
         summary = BatchSummary(total=len(plan.missing))
     if resume and hasattr(sink, "sweep"):
         sink.sweep()  # temporary files of the run being resumed, killed mid-write
@@ -222,46 +222,51 @@ def convert_batch(
     if engine == "local" and hasattr(sink, "start_writer"):
         writer = sink.start_writer(worker_context())
     recorder = _Recorder(sink, summary, writer, started, on_result)
+    results: Generator[tuple[FileResult, BatchItem | None], None, None]
+    if engine != "local":
+        items = {item.path: item for item in plan.todo}
+        results = (
+            (result, items.get(result.path))
+            for result in _engine_results(
+                plan,
+                engine,
+                workers=workers,
+                timeout=timeout,
+                profile_path=profile_path,
+                limits=limits,
+                address=address,
+                max_tasks_per_worker=max_tasks_per_worker,
+                # A sink that can store from the workers does so (a Ray started here): the
+                # workers render and write in parallel, and reports are not sent back.
+                store=getattr(sink, "store_in_worker", None),
+                on_start=lambda seconds: setattr(summary, "engine_startup", seconds),
+            )
+        )
+    else:
+        counted = plan.todo is not found  # files found as the run goes are counted then
+
+        def tasks() -> Iterator[tuple[BatchItem, frozenset[str]]]:
+            for item in found:
+                if counted:
+                    summary.total += 1
+                yield item, done.get(escape_name(item.path), frozenset())
+
+        results = _local_results(
+            plan,
+            tasks(),
+            workers=workers,
+            timeout=timeout,
+            profile_path=profile_path,
+            limits=limits,
+            max_tasks_per_worker=max_tasks_per_worker,
+            # The workers store what they convert where the sink lets them (an output file
+            # each, a server's rows, an SQLite file's writer): rendering and writing run in
+            # parallel, and reports are not sent back.
+            store=writer.item_store if writer else getattr(sink, "item_store", None),
+            wake=(writer.conn, recorder.take) if writer else None,
+        )
     try:
         with Manifest(sink.manifest_path) as recorder.manifest:
-            if whole:
-                items = {item.path: item for item in plan.todo}
-                results: Generator[tuple[FileResult, BatchItem | None], None, None] = (
-                    (result, items.get(result.path))
-                    for result in _engine_results(
-                        plan,
-                        engine,
-                        workers=workers,
-                        timeout=timeout,
-                        profile_path=profile_path,
-                        limits=limits,
-                        address=address,
-                        max_tasks_per_worker=max_tasks_per_worker,
-                        # A sink that can store from the workers does so (local engine, a Ray
-                        # started here): the workers render and write in parallel, and
-                        # reports are not sent back.
-                        store=getattr(sink, "store_in_worker", None),
-                        on_start=lambda seconds: setattr(summary, "engine_startup", seconds),
-                    )
-                )
-            else:
-
-                def tasks() -> Iterator[tuple[BatchItem, frozenset[str]]]:
-                    for item in found:
-                        summary.total += 1
-                        yield item, done.get(escape_name(item.path), frozenset())
-
-                results = _local_results(
-                    plan,
-                    tasks(),
-                    workers=workers,
-                    timeout=timeout,
-                    profile_path=profile_path,
-                    limits=limits,
-                    max_tasks_per_worker=max_tasks_per_worker,
-                    store=writer.item_store if writer else getattr(sink, "item_store", None),
-                    wake=(writer.conn, recorder.take) if writer else None,
-                )
             recorder.run(results)
     finally:
         if writer is not None:
