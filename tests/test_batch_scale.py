@@ -215,3 +215,28 @@ def test_without_a_writer_the_runner_stores_in_the_batch_process(
     finally:
         sink.close()
     assert len(calls) == 2
+
+
+def test_the_writer_stores_what_came_just_before_it_was_told_to_finish(tmp_path: Path) -> None:
+    """A worker's rows sent over a connection the writer has not accepted yet, then finish
+    at once (the batch process has the worker's result): the rows are committed and their
+    key settled."""
+    import multiprocessing
+
+    from rectpipe.batch.dbwriter import DbWriter
+    from rectpipe.batch.discover import BatchItem
+    from rectpipe.batch.local import convert_path
+
+    source = _inbox(tmp_path, 1) / "r00.txt"
+    path = tmp_path / "db.sqlite"
+    writer = DbWriter(str(path), lock_wait=5, context=multiprocessing.get_context())
+    settled: list[str] = []
+    try:
+        result = convert_path(source, as_records=True)
+        stored = writer.item_store()(result, BatchItem(str(source), "r00.txt"))
+        assert stored.stored == "" and stored.report is None  # sent to the writer
+        writer.finish(settled.extend)
+    finally:
+        writer.close()
+    assert settled == [str(source)]
+    assert _stored(path) == {result.sha256}

@@ -11,7 +11,10 @@ the batch process which documents the commit holds, and only then are they recor
 manifest: a document the manifest records as done is in the database, however the run stops.
 The file is put in write-ahead-log mode with ``synchronous=FULL`` (:func:`open_database` with
 ``wal``): readers go on while the writer writes, and a commit is on disk before it is
-acknowledged.
+acknowledged. The writer listens before it opens the database (and loads SQLAlchemy), and
+the batch process does not wait for it: the command starts it before it loads the
+converter, so both load side by side, and workers may connect at once. What keeps it from
+opening the database comes back as its error, and stops the batch.
 
 Messages, each a tuple: worker → writer ``("store", key, rows)``; batch process → writer the
 same, ``("forget", key, Forget)`` and ``("finish",)``; writer → batch process ``("ready",)``,
@@ -89,27 +92,30 @@ def _writer_main(
     _tell(conn, ("ready",))
     batch = _Batch(database, conn, max_documents, max_seconds)
     peers: list[Connection] = []
+
+    def serve(handle: object) -> None:
+        if handle is listener:
+            accepted, _ = listener.accept()
+            if _same_user(accepted):
+                peers.append(Connection(accepted.detach()))
+            else:
+                accepted.close()
+        elif handle is conn:
+            batch.take(_receive(conn, finish_on_eof=True))
+        else:
+            assert isinstance(handle, Connection)
+            batch.take(_receive(handle, drop=peers))
+
     try:
         while not batch.finishing:
-            ready = wait([conn, listener, *peers], timeout=batch.wait_for())
-            for handle in ready:
-                if handle is listener:
-                    accepted, _ = listener.accept()
-                    if _same_user(accepted):
-                        peers.append(Connection(accepted.detach()))
-                    else:
-                        accepted.close()
-                elif handle is conn:
-                    batch.take(_receive(conn, finish_on_eof=True))
-                else:
-                    assert isinstance(handle, Connection)
-                    batch.take(_receive(handle, drop=peers))
+            for handle in wait([conn, listener, *peers], timeout=batch.wait_for()):
+                serve(handle)
             batch.commit_when_due()
-        # what workers sent before their results reached the batch process is in the sockets
-        while ready := wait(peers, timeout=0):
+        # What workers sent before their results reached the batch process is in the sockets,
+        # a worker's first message behind a connection not accepted yet.
+        while ready := wait([listener, *peers], timeout=0):
             for handle in ready:
-                assert isinstance(handle, Connection)
-                batch.take(_receive(handle, drop=peers))
+                serve(handle)
         batch.commit()
         _tell(conn, ("finished",))
     except RectpipeError as exc:  # the database stayed locked: the batch stops
@@ -239,7 +245,7 @@ class _WriterStore:
     def __call__(self, result: FileResult, item: BatchItem) -> FileResult:
         if not isinstance(result.report, records.Report):
             return result
-        from ..db.store import document_rows
+        from ..db.rows import document_rows
 
         key = item.path
 
@@ -283,20 +289,14 @@ class DbWriter:
             daemon=True,
         )
         self.finished = False
+        self.ready = False
         try:
             self.process.start()
-            child.close()
-            self._expect_ready()
         except BaseException:
             self.close()
             raise
-
-    def _expect_ready(self) -> None:
-        message = self._recv()
-        if message[0] == "error":
-            raise message[1]
-        if message[0] != "ready":
-            raise InternalError(f"database writer: unexpected {message[0]!r}")
+        finally:
+            child.close()
 
     def _recv(self) -> tuple[Any, ...]:
         try:
@@ -312,7 +312,7 @@ class DbWriter:
 
     def store(self, key: str, report: Any) -> None:
         """Send ``report`` (records or models), stored from ``key``, to the writer."""
-        from ..db.store import document_rows
+        from ..db.rows import document_rows
         from ..models.convert import from_model
 
         record = report if isinstance(report, records.Report) else from_model(report)
@@ -320,7 +320,7 @@ class DbWriter:
 
     def forget(self, key: str, *, keep_sha256: str | None) -> None:
         """Have the writer forget what was stored from ``key`` except ``keep_sha256``."""
-        from ..db.store import Forget
+        from ..db.rows import Forget
 
         self._send(("forget", key, Forget(key, keep_sha256)))
 
@@ -350,7 +350,9 @@ class DbWriter:
 
     def _handle(self, message: tuple[Any, ...], settle: Callable[[list[str]], None]) -> None:
         kind = message[0]
-        if kind == "done":
+        if kind == "ready":
+            self.ready = True
+        elif kind == "done":
             settle(message[1])
         elif kind == "finished":
             self.finished = True

@@ -24,7 +24,6 @@ from ..runtime.paths import AnyPath, fs_path, fs_str
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
 from ..writers import render_chunks as render_report_chunks
 from ..writers.files import temp_prefix
-from .convert import ItemStore
 from .dbwriter import DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_SECONDS
 from .discover import BatchItem
 from .manifest import MANIFEST_NAME
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
     from ..db import Database
+    from .convert import ItemStore
     from .dbwriter import DbWriter
 
 __all__ = ["BookSink", "DbSink", "DirSink", "Sink", "Store", "render_chunks"]
@@ -276,7 +276,11 @@ class DbSink:
     A database another process holds locked is waited for up to ``lock_wait`` seconds at a
     time (see :mod:`rectpipe.db.retry`). A batch into an SQLite file commits every
     ``commit_documents`` documents or ``commit_seconds`` after the first one not committed
-    (:mod:`.dbwriter`)."""
+    (:mod:`.dbwriter`).
+
+    A server is opened here (a bad URL, a server out of reach raise here); an SQLite file is
+    opened by the batch's writer process (its errors are raised when the batch starts), or,
+    for :meth:`write` and :attr:`database`, when first used."""
 
     def __init__(
         self,
@@ -287,15 +291,17 @@ class DbSink:
         commit_documents: int = DEFAULT_MAX_DOCUMENTS,
         commit_seconds: float = DEFAULT_MAX_SECONDS,
     ) -> None:
-        from ..db import open_database
         from ..db.connect import sqlite_path
 
         target = fs_str(target)
         self.target = target
         self.lock_wait = lock_wait
-        self.database = open_database(target, lock_wait=lock_wait)
+        self._database: Database | None = None
+        self._early: DbWriter | None = None
+        db_file = sqlite_path(target)
+        if db_file is None:
+            self._database = self.database
         if manifest_path is None:
-            db_file = sqlite_path(target)
             manifest_path = (
                 db_file.with_name(db_file.name + ".manifest.jsonl")
                 if db_file is not None
@@ -305,6 +311,21 @@ class DbSink:
         self.output_format = "db"
         self.commit_documents = commit_documents
         self.commit_seconds = commit_seconds
+
+    @property
+    def database(self) -> Database:
+        """The database, opened in this process on first use."""
+        if self._database is None:
+            from ..db import open_database
+
+            self._database = open_database(self.target, lock_wait=self.lock_wait)
+        return self._database
+
+    def prepare(self) -> None:
+        """Start, for an SQLite file, the next batch's writer process now: it opens the
+        database (and loads SQLAlchemy) while this process loads the converter."""
+        if self._early is None:
+            self._early = self._writer(None)
 
     def item_store(self) -> ItemStore:
         """A picklable function that stores a report in the database from the worker that
@@ -320,14 +341,29 @@ class DbSink:
         return _Keyed(self.item_store(), {path: item for path, item in items})
 
     def start_writer(self, context: BaseContext) -> DbWriter | None:
-        """For an SQLite file, start the process that stores every document of a batch,
-        committing them in batches (:mod:`.dbwriter`), with ``context`` (how workers start);
-        ``None`` for a server, where each worker writes its own rows."""
+        """For an SQLite file, the process that stores every document of a batch, committing
+        them in batches (:mod:`.dbwriter`): the one :meth:`prepare` started, else one started
+        now with ``context`` (how workers start); ``None`` for a server, where each worker
+        writes its own rows. What keeps the writer from opening the database is raised by
+        the writer's methods, once it has said so."""
+        writer, self._early = self._early, None
+        return writer if writer is not None else self._writer(context)
+
+    def _writer(self, context: BaseContext | None) -> DbWriter | None:
         from ..db.connect import sqlite_path
         from .dbwriter import DbWriter
 
         if sqlite_path(self.target) is None:
             return None
+        if context is None:  # forked before the converter is loaded, when forking is safe
+            import multiprocessing
+
+            from .pool import default_start_method, worker_context
+
+            method = default_start_method()
+            context = (
+                multiprocessing.get_context(method) if method == "fork" else worker_context(method)
+            )
         return DbWriter(
             self.target,
             lock_wait=self.lock_wait,
@@ -349,8 +385,13 @@ class DbSink:
         return None
 
     def close(self) -> None:
-        """Close the database connections."""
-        self.database.close()
+        """Close the database connections (and a writer started for a batch that never ran)."""
+        if self._early is not None:
+            self._early.close()
+            self._early = None
+        if self._database is not None:
+            self._database.close()
+            self._database = None
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,16 @@ def check_batch_options(args: argparse.Namespace) -> None:
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run ``rectpipe batch`` for parsed ``args``; returns the exit status."""
     check_batch_options(args)
+    sink = _sink(args)
+    try:
+        if hasattr(sink, "prepare"):
+            sink.prepare()  # a database's writer opens it while the converter loads
+        return _run(args, sink)
+    finally:
+        sink.close()
+
+
+def _run(args: argparse.Namespace, sink: Sink) -> int:
     from ..batch.discover import Plan
     from ..batch.progress import ProgressBar
     from ..batch.result import FileResult
@@ -165,7 +175,6 @@ def run_batch_command(args: argparse.Namespace) -> int:
             print(f"rectpipe: {error}", file=sys.stderr)
         progress.update(summary, force=summary.done == summary.total)
 
-    sink = _sink(args)
     try:
         with _sigterm_as_interrupt():
             summary = convert_batch(
@@ -191,7 +200,6 @@ def run_batch_command(args: argparse.Namespace) -> int:
             )
     finally:
         progress.clear()
-        sink.close()
     if not args.quiet:
         print(f"rectpipe: {summary.line()}", file=sys.stderr)
     return _exit_status(summary)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from ..models.report import Report
-    from .store import DocumentRows, Forget
+    from .rows import DocumentRows, Forget
 
 
 def database_url(target: str) -> str:
