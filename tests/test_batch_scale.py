@@ -240,3 +240,32 @@ def test_the_writer_stores_what_came_just_before_it_was_told_to_finish(tmp_path:
         writer.close()
     assert settled == [str(source)]
     assert _stored(path) == {result.sha256}
+
+
+def test_sigterm_to_the_whole_group_stops_an_sqlite_batch_cleanly(tmp_path: Path) -> None:
+    """SIGTERM sent to the command's process group reaches the writer too: it leaves the
+    stop to the batch process, which records what the writer then commits."""
+    import signal
+    import subprocess
+    import time
+
+    from .conftest import ROOT
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for n in range(12):  # each slow to convert (tests.batch_helpers)
+        (inbox / f"slow-{n:02}.txt").write_text(SEED_TEXT + "\n" * (n + 1), "utf-8")
+    path = tmp_path / "db.sqlite"
+    manifest = tmp_path / "db.sqlite.manifest.jsonl"
+    command = [sys.executable, "-m", "tests.batch_helpers", "batch", str(inbox), "--db", str(path)]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not (manifest.exists() and manifest.read_text("utf-8").count("\n") >= 2):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    recorded = {r["sha256"] for r in read_manifest(manifest)}
+    assert 2 <= len(recorded) < 12
+    assert recorded <= _stored(path)

@@ -69,11 +69,13 @@ def _writer_main(
     """The writer's life: listen for workers, store what they send, commit in batches, until
     the batch process says finish (or goes away: ``inherited``, the batch process's end of
     the pipe that a forked writer holds a copy of, is closed first, so that the pipe ends
-    with the batch process). Ctrl-C is the batch process's to handle."""
+    with the batch process). Ctrl-C and SIGTERM, which may come to the whole process group,
+    are the batch process's to handle: it then tells the writer to finish, and the writer
+    commits what it holds."""
     if inherited is not None:
         inherited.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     from ..db import open_database
@@ -303,6 +305,7 @@ class DbWriter:
             message: tuple[Any, ...] = self.conn.recv()
             return message
         except (EOFError, OSError):
+            self.process.join(timeout=1)
             code = self.process.exitcode
             raise OutputError(f"the database writer stopped (exit code {code})") from None
 
@@ -329,6 +332,7 @@ class DbWriter:
             self.conn.send(message)
         except OSError:
             self.take(lambda keys: None)  # its error, if it sent one
+            self.process.join(timeout=1)
             code = self.process.exitcode
             raise OutputError(f"the database writer stopped (exit code {code})") from None
 

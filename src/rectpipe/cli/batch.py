@@ -145,7 +145,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     check_batch_options(args)
     sink = _sink(args)
     try:
-        if hasattr(sink, "prepare"):
+        if args.engine == "local" and hasattr(sink, "prepare"):
             sink.prepare()  # a database's writer opens it while the converter loads
         return _run(args, sink)
     finally:
