@@ -161,10 +161,13 @@ def test_a_failed_store_leaves_the_old_rows(
     before = counts(db)
     other = rectpipe.parse_file(SAMPLES / "family-b-xuncha.txt")
 
-    def broken(report: Report) -> dict[str, list[dict[str, object]]]:
-        raise RuntimeError("disk full")
+    stored = store_module.store_rows
 
-    monkeypatch.setattr(store_module, "child_rows", broken)
+    def broken(conn: sa.Connection, rows: store_module.DocumentRows) -> None:
+        stored(conn, rows)  # the seed's rows deleted, the other report's inserted…
+        raise RuntimeError("disk full")  # …and then the transaction fails
+
+    monkeypatch.setattr(store_module, "store_rows", broken)
     with pytest.raises(RuntimeError):
         db.store(other, path="seed.txt")  # would replace the seed's rows: rolled back
     assert counts(db) == before

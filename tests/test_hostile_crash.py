@@ -23,6 +23,7 @@ into PostgreSQL, whose tables are compared the same way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -159,8 +160,10 @@ def _files(folder: Path, *, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
 
 
 def _tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted, without the time each document was stored."""
-    with sqlite3.connect(db) as conn:
+    """Every table's rows, sorted, without the time each document was stored. (Closed
+    before returning: a connection to a database in WAL mode keeps its -wal and -shm
+    files while it is open.)"""
+    with contextlib.closing(sqlite3.connect(db)) as conn:
         names = [
             row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")
         ]

@@ -152,7 +152,7 @@ def test_a_database_locked_mid_batch_stops_it_and_resume_finishes(tmp_path: Path
             holder.append(sqlite3.connect(path, isolation_level=None))
             holder[0].execute("BEGIN EXCLUSIVE")
 
-    sink = DbSink(str(path), lock_wait=0.3)
+    sink = DbSink(str(path), lock_wait=0.3, commit_documents=1)  # a commit per document
     try:
         with pytest.raises(DatabaseBusyError, match=r"storing .*database is locked"):
             convert_batch([inbox], sink, workers=1, on_result=lock_after_two)
@@ -160,8 +160,8 @@ def test_a_database_locked_mid_batch_stops_it_and_resume_finishes(tmp_path: Path
         sink.close()
         holder[0].close()
     recorded = list(read_manifest(sink.manifest_path))
-    # the worker stores as it goes: the files it stored before the lock are recorded (at least
-    # the two before it), a file stored but not yet recorded is done again on resume
+    # the writer commits as it goes: the files committed before the lock are recorded (at
+    # least the two before it), and nothing else
     assert 2 <= len(recorded) < 6
     with sqlite3.connect(path) as connection:
         stored = {row[0] for row in connection.execute("SELECT sha256 FROM documents")}

@@ -13,16 +13,58 @@ runs).
 
 from __future__ import annotations
 
-from ..readers.inputs import DOCUMENT_SUFFIXES
-from ..writers import OUTPUT_FORMATS
-from .convert import convert_bytes, convert_path
-from .discover import BatchItem, Plan, plan_batch
-from .local import run_batch
-from .manifest import MANIFEST_NAME, Manifest, completed_hashes, completed_keys, read_manifest
-from .ray_engine import run_batch_ray
-from .result import FileResult, ResultStatus
-from .runner import BatchSummary, convert_batch
-from .sinks import BookSink, DbSink, DirSink, Sink
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..readers.inputs import DOCUMENT_SUFFIXES
+    from ..writers import OUTPUT_FORMATS
+    from .convert import convert_bytes, convert_path
+    from .discover import BatchItem, Plan, plan_batch
+    from .local import run_batch
+    from .manifest import (
+        MANIFEST_NAME,
+        Manifest,
+        completed_hashes,
+        completed_keys,
+        read_manifest,
+    )
+    from .ray_engine import run_batch_ray
+    from .result import FileResult, ResultStatus
+    from .runner import BatchSummary, convert_batch
+    from .sinks import BookSink, DbSink, DirSink, Sink
+
+#: Where each public name lives, imported on first use: a batch command builds its sink (an
+#: SQLite file's writer process starts then) before the converter is loaded.
+_LAZY = {
+    "DOCUMENT_SUFFIXES": "rectpipe.readers.inputs",
+    "OUTPUT_FORMATS": "rectpipe.writers",
+    **dict.fromkeys(("convert_bytes", "convert_path"), "rectpipe.batch.convert"),
+    **dict.fromkeys(("BatchItem", "Plan", "plan_batch"), "rectpipe.batch.discover"),
+    "run_batch": "rectpipe.batch.local",
+    **dict.fromkeys(
+        ("MANIFEST_NAME", "Manifest", "completed_hashes", "completed_keys", "read_manifest"),
+        "rectpipe.batch.manifest",
+    ),
+    "run_batch_ray": "rectpipe.batch.ray_engine",
+    **dict.fromkeys(("FileResult", "ResultStatus"), "rectpipe.batch.result"),
+    **dict.fromkeys(("BatchSummary", "convert_batch"), "rectpipe.batch.runner"),
+    **dict.fromkeys(("BookSink", "DbSink", "DirSink", "Sink"), "rectpipe.batch.sinks"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rectpipe.batch' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "DOCUMENT_SUFFIXES",

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputNotFoundError, InternalError, RectpipeError, TooLargeError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -22,7 +22,21 @@ from ..profiles.profile import Profile, load_profile
 from ..runtime.paths import AnyPath, fs_str
 from .result import FileResult
 
-__all__ = ["cached_profile", "convert_and_store", "convert_bytes", "convert_path"]
+if TYPE_CHECKING:
+    from .discover import BatchItem
+
+__all__ = [
+    "ItemStore",
+    "cached_profile",
+    "convert_and_store",
+    "convert_bytes",
+    "convert_path",
+    "convert_task",
+]
+
+ItemStore = Callable[[FileResult, Any], FileResult]
+"""Stores a result in a worker, given the batch item it is for (a sink's ``item_store``);
+returns it with ``stored`` set and the report dropped."""
 
 
 def _to_model(record: Any) -> Any:
@@ -107,6 +121,10 @@ def convert_and_store(
     result. A failure to write the output (disk full) becomes an ``output_error`` failure.
     Never raises."""
     result = convert(path, profile_path=profile_path, limits=limits, as_records=as_records)
+    return _stored(path, result, store)
+
+
+def _stored(path: str, result: FileResult, store: Callable[[FileResult], FileResult]) -> FileResult:
     try:
         return store(result)
     except RectpipeError as exc:  # output_error: disk full, no permission…
@@ -114,3 +132,30 @@ def convert_and_store(
     except Exception as exc:
         error = InternalError(f"cannot store the output: {type(exc).__name__}: {exc}")
         return FileResult.failed(path, error, sha256=result.sha256, seconds=result.seconds)
+
+
+def convert_task(
+    task: tuple[str, tuple[BatchItem, frozenset[str]]],
+    *,
+    store: ItemStore | None = None,
+    convert: Callable[..., FileResult] = convert_path,
+    profile_path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    as_records: bool = False,
+) -> FileResult:
+    """A local batch worker's work on one file: ``task`` is ``(path, (item, done))``, where
+    ``done`` holds the hashes a resumed run recorded as done for the item's path: a file
+    with one of them is :meth:`~FileResult.already_done`, without parsing (the hashing is
+    the worker's, not the batch process's). Else ``convert`` (:func:`convert_path`), then
+    ``store`` (a sink's ``item_store``) with the item. Never raises."""
+    path, (item, done) = task
+    if done:
+        from .discover import file_sha256
+
+        sha256 = file_sha256(path)
+        if sha256 is not None and sha256 in done:
+            return FileResult.already_done(path, sha256)
+    result = convert(path, profile_path=profile_path, limits=limits, as_records=as_records)
+    if store is None:
+        return result
+    return _stored(path, result, lambda found: store(found, item))

@@ -14,16 +14,16 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..readers.inputs import documents_in
+from ..readers.inputs import iter_documents
 from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath, fs_str
 from .manifest import completed_keys
 
-__all__ = ["BatchItem", "Plan", "expand", "file_sha256", "plan_batch"]
+__all__ = ["BatchItem", "Plan", "discover", "done_by_path", "expand", "file_sha256", "plan_batch"]
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -66,38 +66,56 @@ def _identity(path: Path) -> str:
         return os.path.abspath(path)
 
 
-def expand(inputs: Iterable[AnyPath]) -> Plan:
-    """The plan for ``inputs`` before resuming: every file once (by resolved path), in input
-    order, folders sorted. Output names that would collide get ``~2``, ``~3``… appended."""
-    plan = Plan()
+def discover(inputs: Iterable[AnyPath]) -> tuple[list[str], Iterator[BatchItem]]:
+    """The inputs that name no file, found at once (a stat or a glob each), and an iterator
+    over the files, which walks each folder as it is reached: every file once (by resolved
+    path), in input order, folders sorted. Output names that would collide get ``~2``,
+    ``~3``… appended."""
+    missing: list[str] = []
+    found: list[list[str]] = []
+    for raw in inputs:
+        name = fs_str(raw)
+        matches = _matches(name)
+        if not matches:
+            missing.append(name)
+        found.append(matches)
+    return missing, _items(found)
+
+
+def _items(found: list[list[str]]) -> Iterator[BatchItem]:
     seen: set[str] = set()
     used: set[str] = set()
 
-    def add(path: Path, output_name: str) -> None:
+    def item(path: Path, output_name: str) -> BatchItem | None:
         key = _identity(path)
         if key in seen:
-            return
+            return None
         seen.add(key)
         candidate, n = output_name, 1
         while candidate in used:
             n += 1
             candidate = f"{output_name}~{n}"
         used.add(candidate)
-        plan.todo.append(BatchItem(str(path), candidate))
+        return BatchItem(str(path), candidate)
 
-    for raw in inputs:
-        name = fs_str(raw)
-        matches = _matches(name)
-        if not matches:
-            plan.missing.append(name)
+    for matches in found:
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                for document in documents_in(path):
-                    add(document, document.relative_to(path).as_posix())
+                for document in iter_documents(path):
+                    made = item(document, document.relative_to(path).as_posix())
+                    if made is not None:
+                        yield made
             else:
-                add(path, path.name)
-    return plan
+                made = item(path, path.name)
+                if made is not None:
+                    yield made
+
+
+def expand(inputs: Iterable[AnyPath]) -> Plan:
+    """The plan for ``inputs`` before resuming: :func:`discover`, the folders walked whole."""
+    missing, items = discover(inputs)
+    return Plan(todo=list(items), missing=missing)
 
 
 def file_sha256(path: str) -> str | None:
@@ -128,6 +146,10 @@ def plan_batch(
     if resume_manifest is None:
         return plan
     done = completed_keys(resume_manifest, fmt=resume_format, skipped=plan.manifest_skipped)
+    return _resumed(plan, done)
+
+
+def _resumed(plan: Plan, done: set[tuple[str, str]]) -> Plan:
     if not done:
         return plan
     todo: list[BatchItem] = []
@@ -136,3 +158,12 @@ def plan_batch(
         (plan.skipped if key in done else todo).append(item)
     plan.todo = todo
     return plan
+
+
+def done_by_path(done: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """The ``(path, sha256)`` keys of :func:`~.manifest.completed_keys` by path: the hashes
+    a file found under that (escaped) path may have to be skipped."""
+    by_path: dict[str, set[str]] = {}
+    for path, sha256 in done:
+        by_path.setdefault(path, set()).add(sha256)
+    return {path: frozenset(hashes) for path, hashes in by_path.items()}

@@ -6,7 +6,7 @@ Internal: the public door is :mod:`rectpipe.batch`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -14,13 +14,19 @@ from typing import Any
 from ..errors import InputNotFoundError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.paths import AnyPath
-from .convert import cached_profile, convert_and_store, convert_path
+from .convert import ItemStore, cached_profile, convert_and_store, convert_path, convert_task
 from .discover import BatchItem, Plan, plan_batch
-from .pool import run_pool
+from .pool import Wake, run_pool
 from .result import FileResult
 from .sinks import Store
 
-__all__ = ["DEFAULT_MAX_TASKS_PER_WORKER", "missing_results", "run_batch", "run_plan"]
+__all__ = [
+    "DEFAULT_MAX_TASKS_PER_WORKER",
+    "missing_results",
+    "run_batch",
+    "run_items",
+    "run_plan",
+]
 
 DEFAULT_MAX_TASKS_PER_WORKER = 50
 
@@ -76,6 +82,54 @@ def run_plan(
         max_memory=limits.max_memory_bytes,
     ):
         yield replace(result, path=given.get(result.path, result.path))
+
+
+def run_items(
+    tasks: Iterable[tuple[BatchItem, frozenset[str]]],
+    *,
+    workers: int = 2,
+    timeout: float | None = 60.0,
+    profile_path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,
+    start_method: str | None = None,
+    store: ItemStore | None = None,
+    wake: Wake | None = None,
+) -> Generator[tuple[FileResult, BatchItem], None, None]:
+    """Each item's result, with the item, in the order the workers finish them, as
+    :func:`run_plan` does; ``tasks`` pairs each item with the hashes a resumed run recorded
+    as done for its path (:func:`~.convert.convert_task`), and is read as workers need a
+    next file, so the first files are converted while a folder is still being walked.
+    ``store`` (a sink's ``item_store``) runs in the worker on each result; ``wake`` is
+    handed to the pool (:func:`~.pool.run_pool`)."""
+    given: dict[str, BatchItem] = {}
+
+    def fed() -> Iterator[tuple[str, tuple[BatchItem, frozenset[str]]]]:
+        for item, done in tasks:
+            path = os.path.abspath(item.path)  # workers may have been started elsewhere
+            given[path] = item
+            yield path, (item, done)
+
+    job = partial(
+        convert_task,
+        store=store,
+        convert=convert_path,
+        profile_path=os.path.abspath(profile_path) if profile_path else None,
+        limits=replace(limits, timeout=None, max_memory_bytes=None),
+        as_records=True,
+    )
+    for result in run_pool(
+        fed(),
+        job,
+        workers=workers,
+        timeout=timeout,
+        max_tasks_per_worker=max_tasks_per_worker,
+        start_method=start_method,
+        max_memory=limits.max_memory_bytes,
+        wake=wake,
+    ):
+        item = given.pop(result.path)
+        yield replace(result, path=item.path), item
 
 
 def run_batch(

@@ -1,8 +1,13 @@
 """The batch manifest: one JSON line per converted file, appended as each file finishes.
 
-Each line is written with a single ``write`` on a file opened for appending and then synced,
-so a crash leaves whole lines (at worst a torn last line, which reading skips and the next
-append closes off). Runs append to the same manifest; resuming reads it back.
+Each line is written with a single ``write`` on a file opened for appending, so a process
+killed at any moment leaves whole lines (at worst a torn last line, which reading skips and
+the next append closes off). The file is synced to disk at most every ``sync_seconds`` and
+when it is closed, not after every line: what a line records is already on disk when the
+line is written (an output file is synced before it is renamed into place, a database
+commit before it is acknowledged), so a system crash can lose only the last lines, whose
+files a resumed run converts again. Runs append to the same manifest; resuming reads it
+back.
 
 Internal: the public door is :mod:`rectpipe.batch`.
 """
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -106,11 +112,18 @@ def completed_keys(
     }
 
 
-class Manifest:
-    """An open manifest to append to. Use as a context manager, or call :meth:`close`."""
+SYNC_SECONDS = 0.5
 
-    def __init__(self, path: AnyPath) -> None:
+
+class Manifest:
+    """An open manifest to append to, synced every ``sync_seconds`` at most (``0``: after
+    every line) and when closed. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: AnyPath, *, sync_seconds: float = SYNC_SECONDS) -> None:
         self.path = fs_path(path)
+        self.sync_seconds = sync_seconds
+        self._synced = time.monotonic()
+        self._unsynced = False
         self._fd = -1
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,8 +143,9 @@ class Manifest:
             return handle.read(1) != b"\n"
 
     def append(self, record: dict[str, Any]) -> None:
-        """Append ``record`` as one line and sync it to disk before returning; raises
-        :class:`~rectpipe.errors.OutputError` when the system refuses (disk full)."""
+        """Append ``record`` as one line (synced to disk when the last sync is
+        ``sync_seconds`` old); raises :class:`~rectpipe.errors.OutputError` when the system
+        refuses (disk full)."""
         text = json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
         # Names arrive escaped (rectpipe.runtime.names); a stray lone surrogate still gives a line.
         line = text.encode("utf-8", "backslashreplace")
@@ -139,15 +153,31 @@ class Manifest:
             written = os.write(self._fd, line)
             while written < len(line):  # only on exotic filesystems; still one record per line
                 written += os.write(self._fd, line[written:])
-            os.fsync(self._fd)
         except OSError as exc:  # disk full: the run stops, resumable, with output_error
             raise _open_error(self.path, exc) from None
+        self._unsynced = True
+        if time.monotonic() - self._synced >= self.sync_seconds:
+            self.sync()
+
+    def sync(self) -> None:
+        """Sync what was appended to disk."""
+        if not self._unsynced or self._fd < 0:
+            return
+        try:
+            os.fsync(self._fd)
+        except OSError as exc:
+            raise _open_error(self.path, exc) from None
+        self._unsynced = False
+        self._synced = time.monotonic()
 
     def close(self) -> None:
-        """Close the file; appending afterwards raises ``OSError``."""
+        """Sync and close the file; appending afterwards raises ``OSError``."""
         if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+            try:
+                self.sync()
+            finally:
+                os.close(self._fd)
+                self._fd = -1
 
     def __enter__(self) -> Manifest:
         return self

@@ -28,20 +28,34 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
 from ..runtime.isolate import OUT_OF_MEMORY_SIGNALS, cap_memory, over_cap, quiet_crash_dumps
 from .result import FileResult
 
-__all__ = ["PRELOAD", "Job", "KeptPool", "default_start_method", "run_pool", "worker_context"]
+__all__ = [
+    "PRELOAD",
+    "Job",
+    "KeptPool",
+    "Task",
+    "Wake",
+    "default_start_method",
+    "run_pool",
+    "worker_context",
+]
 
-Job = Callable[[str], FileResult]
+Task = str | tuple[str, object]
+"""What a worker is handed: a path, or a path and what else the job needs for it."""
+Job = Callable[[Any], FileResult]
+"""Called in a worker with each :data:`Task`; should not raise."""
+Wake = tuple[Connection, Callable[[], None]]
+"""A connection the pool waits on beside its workers, and what to call when it is ready."""
 # Modules the fork server imports once, so each new worker starts with them loaded.
 PRELOAD = ["rectpipe.batch.warm"]
 
@@ -110,13 +124,14 @@ def _worker_main(
         cap_memory(max_memory)
     for _ in range(max_tasks):
         try:
-            path = conn.recv()
+            task = conn.recv()
         except (EOFError, OSError):
             return
-        if path is None:
+        if task is None:
             return
+        path = _path(task)
         try:
-            result = job(path)
+            result = job(task)
         except MemoryError:  # outside the parse (reading the file, storing the output)
             result = FileResult.failed(path, TooLargeError(over_cap(max_memory)))
         except BaseException as exc:  # the job never raises; a bug is still one result
@@ -127,6 +142,10 @@ def _worker_main(
             return
         except Exception as exc:  # an unpicklable result
             conn.send(FileResult.failed(path, InternalError(f"cannot send result: {exc}")))
+
+
+def _path(task: Task) -> str:
+    return task if isinstance(task, str) else task[0]
 
 
 @dataclass
@@ -171,9 +190,9 @@ class _Pool:
         self.slots.append(slot)
         return slot
 
-    def assign(self, slot: _Slot, path: str) -> None:
-        slot.conn.send(path)
-        slot.task = path
+    def assign(self, slot: _Slot, task: Task) -> None:
+        slot.conn.send(task)
+        slot.task = _path(task)
         slot.started = time.monotonic()
         slot.deadline = slot.started + self.timeout if self.timeout else math.inf
         slot.done += 1
@@ -226,10 +245,15 @@ class _Pool:
             return True
         return self.max_memory is not None and result.error_code == TooLargeError.code
 
-    def run(self, paths: Iterable[str], workers: int) -> Generator[FileResult, None, None]:
-        """Every path's result, as they finish, on ``workers`` processes: idle ones left by
-        an earlier run first (a pool kept between runs), new ones for the rest."""
-        pending = deque(paths)
+    def run(
+        self, tasks: Iterable[Task], workers: int, wake: Wake | None = None
+    ) -> Generator[FileResult, None, None]:
+        """Every task's result, as they finish, on ``workers`` processes: idle ones left by
+        an earlier run first (a pool kept between runs), new ones for the rest. ``tasks`` is
+        read as workers need them, so the first ones run while it is still being made (a
+        folder being walked). ``wake``: a connection waited on too while tasks run, and what
+        to call when it is ready."""
+        pending = _Tasks(iter(tasks))
         for slot in list(self.slots):
             if slot.task is None and not slot.process.is_alive():
                 self.retire(slot, kill=False)
@@ -241,8 +265,12 @@ class _Pool:
         while busy := [s for s in self.slots if s.task is not None]:
             soonest = min(s.deadline for s in busy)
             wait_for = None if soonest == math.inf else max(0.0, soonest - time.monotonic())
-            handles = [s.conn for s in busy] + [s.process.sentinel for s in busy]
+            handles: list[Any] = [s.conn for s in busy] + [s.process.sentinel for s in busy]
+            if wake is not None:
+                handles.append(wake[0])
             ready = wait(handles, timeout=wait_for)
+            if wake is not None and wake[0] in ready:
+                wake[1]()
             # Every finished worker gets its next file before any result is handed on, so
             # none waits idle while the caller stores a result.
             finished: list[FileResult] = []
@@ -269,6 +297,27 @@ class _Pool:
             self.retire(slot, kill=True)
 
 
+class _Tasks:
+    """The tasks not handed out yet, read one at a time from an iterator; true while there
+    is one more."""
+
+    def __init__(self, tasks: Iterator[Task]) -> None:
+        self._tasks = tasks
+        self._next: Task | None = None
+
+    def __bool__(self) -> bool:
+        if self._next is None:
+            self._next = next(self._tasks, None)
+        return self._next is not None
+
+    def popleft(self) -> Task:
+        if not self:
+            raise IndexError("no task left")
+        task, self._next = self._next, None
+        assert task is not None
+        return task
+
+
 class KeptPool:
     """A pool kept between runs of the same ``job``, so that its worker processes (and what
     they have loaded) serve run after run: the Ray engine keeps one in each Ray worker for a
@@ -291,7 +340,7 @@ class KeptPool:
             max_memory=max_memory or None,
         )
 
-    def run(self, paths: Iterable[str], workers: int = 1) -> list[FileResult]:
+    def run(self, paths: Iterable[Task], workers: int = 1) -> list[FileResult]:
         """``job(path)`` for every path on ``workers`` processes; on any error in this
         process, the pool's processes are ended (the next run starts new ones)."""
         try:
@@ -305,7 +354,7 @@ class KeptPool:
 
 
 def run_pool(
-    paths: Iterable[str],
+    paths: Iterable[Task],
     job: Job,
     *,
     workers: int = 2,
@@ -313,8 +362,13 @@ def run_pool(
     max_tasks_per_worker: int = 50,
     start_method: str | None = None,
     max_memory: int | None = None,
+    wake: Wake | None = None,
 ) -> Generator[FileResult, None, None]:
     """``job(path)`` for every path, in ``workers`` processes, yielded as each finishes.
+    ``paths`` is read lazily, as workers need a next one; an item may also be a pair
+    ``(path, extra)``, handed to ``job`` whole (the result of a worker that fails names
+    ``path``). ``wake`` (see :class:`_Pool.run`) lets the caller handle another connection
+    (the database writer's) while the workers run.
 
     ``job`` must be picklable (a module-level function or a ``functools.partial`` of one) and
     should not raise. A task running longer than ``timeout`` seconds (``None``: no limit)
@@ -332,6 +386,6 @@ def run_pool(
         max_memory=max_memory or None,
     )
     try:
-        yield from pool.run(paths, max(1, workers))
+        yield from pool.run(paths, max(1, workers), wake)
     finally:
         pool.close()

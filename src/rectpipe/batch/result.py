@@ -35,7 +35,8 @@ class FileResult:
     records: :meth:`with_model` makes the models users get) unless the status is
     ``failure`` or the worker already stored it: then ``stored`` says where (the output file,
     relative to the output folder; ``""`` for a database) and ``report`` is ``None``, so the
-    report never travels between processes.
+    report never travels between processes. ``skipped``: a file resuming found done already
+    (same path and hash in the manifest), neither converted nor stored.
     """
 
     path: str
@@ -48,6 +49,7 @@ class FileResult:
     seconds: float = 0.0
     report: Report | records.Report | None = None
     stored: str | None = None
+    skipped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -66,6 +68,11 @@ class FileResult:
             seconds=seconds,
             report=report,
         )
+
+    @classmethod
+    def already_done(cls, path: str, sha256: str) -> FileResult:
+        """The result for a file a resumed run finds done already (see ``skipped``)."""
+        return cls(path=path, sha256=sha256, status="success", skipped=True)
 
     @classmethod
     def failed(

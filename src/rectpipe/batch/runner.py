@@ -19,18 +19,22 @@ import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import DatabaseBusyError, OutputError, UsageError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath
-from .convert import cached_profile
-from .discover import BatchItem, Plan, plan_batch
-from .local import DEFAULT_MAX_TASKS_PER_WORKER, run_plan
-from .manifest import Manifest
+from .convert import ItemStore, cached_profile
+from .discover import BatchItem, Plan, discover, done_by_path, plan_batch
+from .local import DEFAULT_MAX_TASKS_PER_WORKER, missing_results, run_items, run_plan
+from .manifest import Manifest, completed_keys
+from .pool import worker_context
 from .result import FileResult
 from .sinks import Sink, Store
+
+if TYPE_CHECKING:
+    from .dbwriter import DbWriter
 
 __all__ = ["BatchSummary", "Engine", "convert_batch", "shared_cores", "signals_deferred"]
 
@@ -165,14 +169,21 @@ def convert_batch(
     max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,
     on_plan: Callable[[Plan], None] | None = None,
     on_result: Callable[[FileResult, BatchSummary], None] | None = None,
+    on_begin: Callable[[Plan], None] | None = None,
 ) -> BatchSummary:
     """Convert ``inputs`` into ``sink``, appending each result to ``sink.manifest_path``.
 
     With ``resume``, files the manifest already records as ``success``/``partial`` under the
     same path, with the same SHA-256 and in the sink's ``output_format`` are skipped; an
-    output that cannot be written (``output_error``) fails its file only. ``on_plan`` is
-    called once with the plan before work starts, ``on_result`` after each file is stored
-    and recorded. Ctrl-C (``KeyboardInterrupt``)
+    output that cannot be written (``output_error``) fails its file only.
+
+    The local engine starts converting while folders are still being walked: ``on_begin``
+    is called once before work starts, with the plan as far as it is known then (the
+    inputs that name nothing, the manifest's unusable lines; its ``todo`` stays empty), and
+    ``summary.total`` grows as files are found. ``on_plan`` is called once with the whole
+    plan before work starts: given it (or with the Ray engine), every folder is walked, and
+    with ``resume`` every candidate file hashed, first. ``on_result`` is called after each
+    file is stored and recorded. Ctrl-C (``KeyboardInterrupt``)
     stops the run cleanly — workers terminated, manifest complete up to the last stored
     file — and returns the summary with ``interrupted`` set. A bad profile raises
     :class:`~rectpipe.errors.UsageError` before anything is converted (so does ``resume``
@@ -187,56 +198,185 @@ def convert_batch(
     cached_profile(profile_path)
     limits = shared_cores(limits, workers)
     output_format = getattr(sink, "output_format", None)
-    plan = plan_batch(
-        inputs,
-        resume_manifest=sink.manifest_path if resume else None,
-        resume_format=output_format,
-    )
+    manifest = sink.manifest_path if resume else None
+    found: Iterable[BatchItem]
+    done: dict[str, frozenset[str]] = {}
+    if engine != "local" or on_plan is not None:  # the whole plan first
+        plan = plan_batch(inputs, resume_manifest=manifest, resume_format=output_format)
+        summary = BatchSummary(total=len(plan.todo) + len(plan.missing), skipped=len(plan.skipped))
+        found = plan.todo
+    else:
+        missing, found = discover(inputs)
+        plan = Plan(missing=missing)
+        if manifest is not None:
+            kept = completed_keys(manifest, fmt=output_format, skipped=plan.manifest_skipped)
+            done = done_by_path(kept)
+        summary = BatchSummary(total=len(plan.missing))
     if resume and hasattr(sink, "sweep"):
         sink.sweep()  # temporary files of the run being resumed, killed mid-write
-    summary = BatchSummary(total=len(plan.todo) + len(plan.missing), skipped=len(plan.skipped))
     if on_plan is not None:
         on_plan(plan)
-    items: dict[str, BatchItem] = {item.path: item for item in plan.todo}
-    results = _engine_results(
-        plan,
-        engine,
-        workers=workers,
-        timeout=timeout,
-        profile_path=profile_path,
-        limits=limits,
-        address=address,
-        max_tasks_per_worker=max_tasks_per_worker,
-        # A sink that can store from the workers does so (local engine, a Ray started here):
-        # the workers render and write in parallel, and reports are not sent back.
-        store=getattr(sink, "store_in_worker", None),
-        on_start=lambda seconds: setattr(summary, "engine_startup", seconds),
-    )
-    with Manifest(sink.manifest_path) as manifest, contextlib.closing(results):
-        try:
-            for result in results:
-                with signals_deferred():
-                    item = items.get(result.path)
-                    try:
-                        output = sink.write(item, result) if item is not None else None
-                    except DatabaseBusyError:  # every file after would wait as long: stop
-                        raise
-                    except OutputError as exc:  # the output could not be written: this file fails
-                        result = FileResult.failed(
-                            result.path, exc, sha256=result.sha256, seconds=result.seconds
-                        )
-                        output = None
-                    record = result.record()
-                    if output_format is not None:
-                        record["format"] = output_format
-                    if output is not None:
-                        record["output"] = escape_name(output)
-                    manifest.append(record)
-                summary.add(result)
-                summary.seconds = time.monotonic() - started
-                if on_result is not None:
-                    on_result(result, summary)
-        except KeyboardInterrupt:
-            summary.interrupted = True
+    if on_begin is not None:
+        on_begin(plan)
+    writer: DbWriter | None = None
+    if engine == "local" and hasattr(sink, "start_writer"):
+        writer = sink.start_writer(worker_context())
+    recorder = _Recorder(sink, summary, writer, started, on_result)
+    results: Generator[tuple[FileResult, BatchItem | None], None, None]
+    if engine != "local":
+        items = {item.path: item for item in plan.todo}
+        results = (
+            (result, items.get(result.path))
+            for result in _engine_results(
+                plan,
+                engine,
+                workers=workers,
+                timeout=timeout,
+                profile_path=profile_path,
+                limits=limits,
+                address=address,
+                max_tasks_per_worker=max_tasks_per_worker,
+                # A sink that can store from the workers does so (a Ray started here): the
+                # workers render and write in parallel, and reports are not sent back.
+                store=getattr(sink, "store_in_worker", None),
+                on_start=lambda seconds: setattr(summary, "engine_startup", seconds),
+            )
+        )
+    else:
+        counted = plan.todo is not found  # files found as the run goes are counted then
+
+        def tasks() -> Iterator[tuple[BatchItem, frozenset[str]]]:
+            for item in found:
+                if counted:
+                    summary.total += 1
+                yield item, done.get(escape_name(item.path), frozenset())
+
+        results = _local_results(
+            plan,
+            tasks(),
+            workers=workers,
+            timeout=timeout,
+            profile_path=profile_path,
+            limits=limits,
+            max_tasks_per_worker=max_tasks_per_worker,
+            # The workers store what they convert where the sink lets them (an output file
+            # each, a server's rows, an SQLite file's writer): rendering and writing run in
+            # parallel, and reports are not sent back.
+            store=writer.item_store if writer else getattr(sink, "item_store", None),
+            wake=(writer.conn, recorder.take) if writer else None,
+        )
+    try:
+        with Manifest(sink.manifest_path) as recorder.manifest:
+            recorder.run(results)
+    finally:
+        if writer is not None:
+            writer.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _local_results(
+    plan: Plan,
+    tasks: Iterator[tuple[BatchItem, frozenset[str]]],
+    *,
+    store: Callable[[], ItemStore] | None,
+    **options: Any,
+) -> Generator[tuple[FileResult, BatchItem | None], None, None]:
+    for result in missing_results(plan):
+        yield result, None
+    yield from run_items(tasks, store=store() if store is not None else None, **options)
+
+
+class _Recorder:
+    """Takes each result to the sink and the manifest: stored first, then recorded. With a
+    database writer (:mod:`.dbwriter`), a result waits for the commit that holds its document
+    (or forgets its path) before it is recorded."""
+
+    manifest: Manifest
+
+    def __init__(
+        self,
+        sink: Sink,
+        summary: BatchSummary,
+        writer: DbWriter | None,
+        started: float,
+        on_result: Callable[[FileResult, BatchSummary], None] | None,
+    ) -> None:
+        self.sink = sink
+        self.summary = summary
+        self.writer = writer
+        self.started = started
+        self.on_result = on_result
+        self.output_format = getattr(sink, "output_format", None)
+        self.waiting: dict[str, FileResult] = {}
+        self.committed: set[str] = set()
+
+    def run(self, results: Generator[tuple[FileResult, BatchItem | None], None, None]) -> None:
+        """Every result of ``results``; Ctrl-C stops the workers, and the writer, if any, then
+        commits what it holds, which is recorded."""
+        with contextlib.closing(results):
+            try:
+                for result, item in results:
+                    self.handle(result, item)
+            except KeyboardInterrupt:
+                self.summary.interrupted = True
+        if self.writer is not None:
+            try:
+                self.writer.finish(self.settle)
+            except KeyboardInterrupt:  # a second Ctrl-C: what is not recorded is redone
+                self.summary.interrupted = True
+
+    def handle(self, result: FileResult, item: BatchItem | None) -> None:
+        if result.skipped:
+            self.summary.total -= 1
+            self.summary.skipped += 1
+            return
+        if self.writer is not None and item is not None:
+            if result.stored is None and result.report is not None:
+                self.writer.store(item.path, result.report)  # the worker could not
+            elif result.stored is None:
+                self.writer.forget(item.path, keep_sha256=result.sha256)
+            if item.path in self.committed:
+                self.committed.discard(item.path)
+                self.record(result, None)
+            else:
+                self.waiting[item.path] = result
+            return
+        with signals_deferred():
+            try:
+                output = self.sink.write(item, result) if item is not None else None
+            except DatabaseBusyError:  # every file after would wait as long: stop
+                raise
+            except OutputError as exc:  # the output could not be written: this file fails
+                result = FileResult.failed(
+                    result.path, exc, sha256=result.sha256, seconds=result.seconds
+                )
+                output = None
+            self.record(result, output)
+
+    def take(self) -> None:
+        """Record what the writer has committed so far (called when it has news)."""
+        assert self.writer is not None
+        self.writer.take(self.settle)
+
+    def settle(self, keys: list[str]) -> None:
+        """Record the results of ``keys``, which the writer has committed."""
+        for key in keys:
+            result = self.waiting.pop(key, None)
+            if result is None:  # committed before its worker's result came in
+                self.committed.add(key)
+            else:
+                self.record(result, None)
+
+    def record(self, result: FileResult, output: str | None) -> None:
+        with signals_deferred():
+            record = result.record()
+            if self.output_format is not None:
+                record["format"] = self.output_format
+            if output is not None:
+                record["output"] = escape_name(output)
+            self.manifest.append(record)
+        self.summary.add(result)
+        self.summary.seconds = time.monotonic() - self.started
+        if self.on_result is not None:
+            self.on_result(result, self.summary)

@@ -146,6 +146,16 @@ def check_batch_options(args: argparse.Namespace) -> None:
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run ``rectpipe batch`` for parsed ``args``; returns the exit status."""
     check_batch_options(args)
+    sink = _sink(args)
+    try:
+        if args.engine == "local" and hasattr(sink, "prepare"):
+            sink.prepare()  # a database's writer opens it while the converter loads
+        return _run(args, sink)
+    finally:
+        sink.close()
+
+
+def _run(args: argparse.Namespace, sink: Sink) -> int:
     from ..batch.discover import Plan
     from ..batch.progress import ProgressBar
     from ..batch.result import FileResult
@@ -153,7 +163,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
     progress = ProgressBar(sys.stderr, enabled=not args.quiet)
 
-    def on_plan(plan: Plan) -> None:
+    def on_begin(plan: Plan) -> None:
         if not args.quiet:
             where = one_line(str(sink.manifest_path))
             for number, reason in plan.manifest_skipped:
@@ -168,7 +178,6 @@ def run_batch_command(args: argparse.Namespace) -> int:
             print(f"rectpipe: {error}", file=sys.stderr)
         progress.update(summary, force=summary.done == summary.total)
 
-    sink = _sink(args)
     try:
         with _sigterm_as_interrupt():
             summary = convert_batch(
@@ -189,12 +198,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
                 ),
                 address=args.address,
                 max_tasks_per_worker=args.max_tasks_per_worker,
-                on_plan=on_plan,
+                on_begin=on_begin,
                 on_result=on_result,
             )
     finally:
         progress.clear()
-        sink.close()
     if not args.quiet:
         print(f"rectpipe: {summary.line()}", file=sys.stderr)
     return _exit_status(summary)

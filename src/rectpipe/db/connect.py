@@ -6,9 +6,9 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import MissingDependencyError, UsageError
 from ..models import records
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from ..models.report import Report
+    from .rows import DocumentRows, Forget
 
 
 def database_url(target: str) -> str:
@@ -109,6 +110,23 @@ class Database:
             f"removing {escape_name(path)}",
         )
 
+    def write_batch(self, work: Sequence[DocumentRows | Forget]) -> None:
+        """Store the documents' rows and forget the paths of ``work``, in order, in one
+        transaction (see :func:`rectpipe.db.store.store_rows`)."""
+        from .store import Forget, forget_in, store_rows
+
+        def write() -> None:
+            with self.engine.begin() as conn:
+                for step in work:
+                    if isinstance(step, Forget):
+                        forget_in(conn, step.path, keep_sha256=step.keep_sha256)
+                    else:
+                        store_rows(conn, step)
+
+        first = work[0].path if work else ""
+        what = f"storing {first}" if len(work) == 1 else f"storing {len(work)} documents"
+        self._patiently(write, what)
+
     def close(self) -> None:
         """Release the connections."""
         self.engine.dispose()
@@ -120,14 +138,30 @@ class Database:
         self.close()
 
 
-def open_database(target: AnyPath, *, lock_wait: float = DEFAULT_LOCK_WAIT) -> Database:
+def _write_ahead(dbapi_connection: Any, record: Any) -> None:
+    """On each new SQLite connection: the write-ahead log (readers go on while a writer
+    writes; the mode stays with the file) and a commit synced to disk before it returns."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def open_database(
+    target: AnyPath, *, lock_wait: float = DEFAULT_LOCK_WAIT, wal: bool = False
+) -> Database:
     """The database at ``target`` (a path to an SQLite file, created with its folder when
-    missing, or an SQLAlchemy URL), with the tables created. Raises ``missing_dependency``
+    missing, or an SQLAlchemy URL), with the tables created. ``wal`` puts an SQLite file in
+    write-ahead-log mode, with ``synchronous=FULL``, which suits one writer committing
+    batches (:mod:`rectpipe.batch.dbwriter`). Raises ``missing_dependency``
     without SQLAlchemy or the URL's driver, ``usage`` for a URL SQLAlchemy rejects or a
     server it cannot reach, and :class:`~rectpipe.errors.DatabaseBusyError`
     (``output_error``) when the database stays locked for ``lock_wait`` seconds."""
     try:
         import sqlalchemy
+        from sqlalchemy import event
         from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
     except ImportError:
         raise MissingDependencyError("--db needs SQLAlchemy: pip install SQLAlchemy") from None
@@ -139,6 +173,8 @@ def open_database(target: AnyPath, *, lock_wait: float = DEFAULT_LOCK_WAIT) -> D
     try:
         connect_args = {"timeout": min(SQLITE_BUSY_TIMEOUT, lock_wait)} if path else {}
         engine = sqlalchemy.create_engine(url, connect_args=connect_args)
+        if wal and path is not None:
+            event.listen(engine, "connect", _write_ahead)
         return Database(engine, lock_wait=lock_wait)
     except ImportError as exc:
         raise MissingDependencyError(

@@ -9,149 +9,24 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
-from typing import Any
-
 from sqlalchemy import Connection, Engine, delete, or_, select
 
-from ..models.records import Problem, Provenance, Report, Section
+from ..models.records import Report
 from ..runtime.names import escape_name
 from . import schema
+from .rows import DocumentRows, Forget, child_rows, document_row, document_rows
 
-__all__ = ["child_rows", "document_row", "forget_path", "store_report"]
-
-
-def _span(provenance: Provenance | None) -> dict[str, Any]:
-    if provenance is None:
-        return {"span_start": None, "span_end": None}
-    return {"span_start": provenance.start, "span_end": provenance.end}
-
-
-def document_row(report: Report, path: str) -> dict[str, Any]:
-    """The ``documents`` row for ``report`` read from ``path``."""
-    meta, summary, stated = report.metadata, report.summary, report.summary.stated
-    return {
-        "sha256": report.source.sha256,
-        "path": path,
-        "file_name": report.source.file_name,
-        "format": report.source.format,
-        "size": report.source.size,
-        "page_count": report.source.page_count,
-        "schema_version": report.schema_version,
-        "title": meta.title,
-        "issuer": meta.issuer,
-        "date": meta.date,
-        "attachment": meta.attachment,
-        "document_number": meta.document_number,
-        "inspection_kind": meta.inspection_kind.value if meta.inspection_kind else None,
-        "inspecting_body": meta.inspecting_body,
-        "period_start": meta.period_start,
-        "period_end": meta.period_end,
-        "feedback_date": meta.feedback_date,
-        "phone": meta.phone,
-        "email": meta.email,
-        "address": meta.address,
-        "problem_count": summary.problems,
-        "measure_count": summary.measures,
-        "warning_count": len(report.warnings),
-        "stated_problems": stated.problems if stated else None,
-        "stated_completed": stated.completed if stated else None,
-        "stated_completion_rate": stated.completion_rate if stated else None,
-        "consistent": summary.consistent,
-        "stored_at": dt.datetime.now(dt.timezone.utc),
-    }
-
-
-def _walk(
-    sections: list[Section], parent: str | None, owner: dict[str, str | None]
-) -> Iterable[tuple[Section, str | None]]:
-    for section in sections:
-        yield section, parent
-        for problem in section.problems:
-            owner[problem.id] = section.id
-        yield from _walk(section.sections, section.id, owner)
-
-
-def child_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
-    """The rows of ``sections``, ``problems``, ``measures`` and ``warnings`` for ``report``,
-    keyed by table name, in document order. ``ordinal`` (sections, problems, warnings) and a
-    measure's ``position`` count from 0; a measure's ``ordinal`` is the one it was given."""
-    sha = report.source.sha256
-    owner: dict[str, str | None] = {}
-    section_rows = [
-        {
-            "document_sha256": sha,
-            "id": section.id,
-            "parent_id": parent,
-            "ordinal": ordinal,
-            "kind": section.kind,
-            "depth": section.depth,
-            "number": section.number,
-            "marker": section.marker,
-            "title": section.title,
-            "text": section.text,
-            "page": section.provenance.page,
-            **_span(section.provenance),
-        }
-        for ordinal, (section, parent) in enumerate(_walk(report.sections, None, owner))
-    ]
-    problems = report.iter_problems()
-    return {
-        "sections": section_rows,
-        "problems": [_problem_row(sha, p, i, owner.get(p.id)) for i, p in enumerate(problems)],
-        "measures": [
-            {
-                "document_sha256": sha,
-                "problem_id": p.id,
-                "position": position,
-                "ordinal": m.ordinal,
-                "marker": m.marker,
-                "text": m.text,
-                "page": m.provenance.page,
-                **_span(m.provenance),
-            }
-            for p in problems
-            for position, m in enumerate(p.measures)
-        ],
-        "warnings": [
-            {
-                "document_sha256": sha,
-                "ordinal": i,
-                "code": w.code,
-                "message": w.message,
-                **_span(w.provenance),
-            }
-            for i, w in enumerate(report.warnings)
-        ],
-    }
-
-
-def _problem_row(sha: str, problem: Problem, ordinal: int, section: str | None) -> dict[str, Any]:
-    path = problem.path
-    return {
-        "document_sha256": sha,
-        "id": problem.id,
-        "section_id": section,
-        "ordinal": ordinal,
-        "number": problem.number,
-        "marker": problem.marker,
-        "part": path[0].title if len(path) >= 2 else None,
-        "category": path[-1].title if path else None,
-        "path": " > ".join(f"{item.marker or ''}{item.title}" for item in path),
-        "title": problem.title,
-        "heading": problem.heading,
-        "description": problem.description,
-        "status": problem.status.value,
-        "status_raw": problem.status_raw,
-        "long_term": problem.long_term,
-        "actions": problem.actions,
-        "responsible": problem.responsible,
-        "deadline": problem.deadline,
-        "block": problem.provenance.block,
-        "page": problem.provenance.page,
-        **_span(problem.provenance),
-    }
+__all__ = [
+    "DocumentRows",
+    "Forget",
+    "child_rows",
+    "document_row",
+    "document_rows",
+    "forget_in",
+    "forget_path",
+    "store_report",
+    "store_rows",
+]
 
 
 def _delete_documents(conn: Connection, hashes: list[str]) -> None:
@@ -162,18 +37,20 @@ def _delete_documents(conn: Connection, hashes: list[str]) -> None:
     conn.execute(delete(schema.documents).where(schema.documents.c.sha256.in_(hashes)))
 
 
-def _replace(conn: Connection, report: Report, path: str) -> None:
-    sha = report.source.sha256
+def store_rows(conn: Connection, rows: DocumentRows) -> None:
+    """Within the transaction of ``conn``: replace the rows of the same document and of any
+    earlier document stored from the same path by ``rows``."""
     documents = schema.documents
     stale = conn.execute(
-        select(documents.c.sha256).where(or_(documents.c.sha256 == sha, documents.c.path == path))
+        select(documents.c.sha256).where(
+            or_(documents.c.sha256 == rows.sha256, documents.c.path == rows.path)
+        )
     )
     _delete_documents(conn, [row[0] for row in stale])
-    conn.execute(documents.insert(), document_row(report, path))
-    rows = child_rows(report)
+    conn.execute(documents.insert(), rows.document)
     for table in (schema.sections, schema.problems, schema.measures, schema.warnings):
-        if rows[table.name]:
-            conn.execute(table.insert(), rows[table.name])
+        if rows.children[table.name]:
+            conn.execute(table.insert(), rows.children[table.name])
 
 
 def store_report(engine: Engine, report: Report, *, path: str) -> None:
@@ -181,19 +58,24 @@ def store_report(engine: Engine, report: Report, *, path: str) -> None:
     same document and of any earlier document stored from ``path``. Running it twice leaves
     the same rows. A path that is not valid UTF-8 is stored escaped (``\\xff``). (A conflict
     with a concurrent writer is :class:`~rectpipe.db.connect.Database`'s to retry.)"""
+    rows = document_rows(report, path)
     with engine.begin() as conn:
-        _replace(conn, report, escape_name(path))
+        store_rows(conn, rows)
 
 
 def forget_path(engine: Engine, path: str, *, keep_sha256: str | None = None) -> int:
     """Delete the documents stored from ``path`` except the one with ``keep_sha256``; returns
     how many were deleted. Used when a file that had been stored no longer converts."""
-    documents = schema.documents
-    path = escape_name(path)
     with engine.begin() as conn:
-        query = select(documents.c.sha256).where(documents.c.path == path)
-        if keep_sha256 is not None:
-            query = query.where(documents.c.sha256 != keep_sha256)
-        hashes = [row[0] for row in conn.execute(query)]
-        _delete_documents(conn, hashes)
+        return forget_in(conn, path, keep_sha256=keep_sha256)
+
+
+def forget_in(conn: Connection, path: str, *, keep_sha256: str | None = None) -> int:
+    """:func:`forget_path` within the transaction of ``conn``."""
+    documents = schema.documents
+    query = select(documents.c.sha256).where(documents.c.path == escape_name(path))
+    if keep_sha256 is not None:
+        query = query.where(documents.c.sha256 != keep_sha256)
+    hashes = [row[0] for row in conn.execute(query)]
+    _delete_documents(conn, hashes)
     return len(hashes)

@@ -11,9 +11,10 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["DOCUMENT_SUFFIXES", "documents_in", "is_hidden"]
+__all__ = ["DOCUMENT_SUFFIXES", "documents_in", "is_hidden", "iter_documents"]
 
 #: Suffixes of the documents a folder contributes: text, Word (and legacy Word / WPS / ODT /
 #: RTF through LibreOffice), PDF, web pages (and MHTML archives), workbooks, and scans (read
@@ -60,12 +61,16 @@ def documents_in(
             for p in folder.iterdir()
             if p.is_file() and not is_hidden(p.name) and p.suffix.lower() in suffixes
         )
-    found: list[Path] = []
+    return list(iter_documents(folder, suffixes=suffixes))
+
+
+def iter_documents(
+    folder: Path, *, suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES
+) -> Iterator[Path]:
+    """:func:`documents_in` (recursive) one at a time, each folder listed as the walk
+    reaches it: the first documents come before a big tree has been walked."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not is_hidden(d))
-        found.extend(
-            Path(root, name)
-            for name in sorted(files)
-            if not is_hidden(name) and Path(name).suffix.lower() in suffixes
-        )
-    return found
+        for name in sorted(files):
+            if not is_hidden(name) and Path(name).suffix.lower() in suffixes:
+                yield Path(root, name)
