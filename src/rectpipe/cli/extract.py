@@ -12,6 +12,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,25 +68,18 @@ def run_extract(args: argparse.Namespace) -> int:
                     repair=args.repair,
                     enrich=args.enrich,
                 )
-            elif watch_here and is_plain_text(name, args.input_format):
-                with watched(name, limits.timeout, limits.max_memory_bytes):
+            else:
+                here = watch_here and is_plain_text(name, args.input_format)
+                watch = watched(name, limits.timeout, limits.max_memory_bytes)
+                with watch if here else nullcontext():
                     report = parse_file_record(
                         name,
                         format=args.input_format,
                         profile=profile,
-                        limits=unwatched,
+                        limits=unwatched if here else limits,
                         repair=args.repair,
                         enrich=args.enrich,
                     )
-            else:
-                report = parse_file_record(
-                    name,
-                    format=args.input_format,
-                    profile=profile,
-                    limits=limits,
-                    repair=args.repair,
-                    enrich=args.enrich,
-                )
             if per_file:
                 assert out is not None
                 write_output(out / targets[index], render_chunks(report, args.format))

@@ -30,6 +30,7 @@ import marshal
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["compile_pattern", "compile_re", "default_store", "escape", "save_store", "use_store"]
 
 _Key = tuple[str, int]
+_Entries = dict[_Key, tuple[Any, ...]]
 _FORMAT = 2
 _MAX_ENTRIES = 4000  # beyond this a store keeps only what the run that saves it compiled
 
@@ -54,11 +56,11 @@ _ESCAPED = str.maketrans({c: f"\\{c}" for c in _METACHARS + _BLANKS})
 _lock = threading.Lock()
 _spec: importlib.machinery.ModuleSpec | None = None
 _path: Path | None = None
-_stored: dict[_Key, tuple[Any, ...]] = {}
-_made: dict[_Key, tuple[Any, ...]] = {}
+_stored: _Entries = {}
+_made: _Entries = {}
 _live: dict[_Key, regex.Pattern[str]] = {}  # made in this process (regex's own cache, as it were)
-_re_stored: dict[_Key, tuple[Any, ...]] = {}  # the same three for the standard library's re
-_re_made: dict[_Key, tuple[Any, ...]] = {}
+_re_stored: _Entries = {}  # the same three for the standard library's re
+_re_made: _Entries = {}
 _re_live: dict[_Key, re.Pattern[str]] = {}
 
 
@@ -68,97 +70,89 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         import regex
 
         return regex.compile(pattern, flags)
-    key = (pattern, int(flags))
-    compiled = _live.get(key)
-    if compiled is not None:
-        return compiled
-    args = _stored.get(key)
-    if args is not None:
-        try:
-            compiled = _engine().compile(*args)
-        except Exception:  # a store written by a build it did not check: compile afresh
-            _stored.pop(key, None)
-    if compiled is None:
-        compiled = _compile_and_keep(key)
-    _live[key] = compiled
-    return compiled
-
-
-def _compile_and_keep(key: _Key) -> regex.Pattern[str]:
-    """Compile as ``regex`` does, and keep the data it hands its engine."""
-    import regex
-    from regex import _main
-
-    _regex_main: Any = _main  # regex's compiler: it hands the engine, ``_regex``, its data
-    engine = _regex_main._regex
-    seen: list[tuple[Any, ...]] = []
-
-    def spy(*args: Any) -> Any:
-        if args and args[0] is key[0]:
-            seen.append(args)
-        return engine.compile(*args)
-
-    with _lock:
-        _regex_main._regex = _Spy(engine, spy)
-        try:
-            compiled: regex.Pattern[str] = regex.compile(key[0], key[1], cache_pattern=False)
-        finally:
-            _regex_main._regex = engine
-    if len(seen) == 1:
-        args = list(seen[0])
-        args[1] = int(args[1])
-        _made[key] = tuple(args)
+    compiled: regex.Pattern[str] = _from_store(
+        (pattern, int(flags)), _stored, _made, _live, _engine, _regex_compile
+    )
     return compiled
 
 
 def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the store when one is in use and holds it."""
-    import re
-
     if _path is None:
+        import re
+
         return re.compile(pattern, flags)
-    key = (pattern, int(flags))
-    compiled = _re_live.get(key)
-    if compiled is not None:
-        return compiled
-    args = _re_stored.get(key)
-    if args is not None:
-        try:
-            compiled = _re_engine().compile(*args)
-        except Exception:  # a store written by a build it did not check: compile afresh
-            _re_stored.pop(key, None)
-    if compiled is None:
-        compiled = _re_compile_and_keep(key)
-    _re_live[key] = compiled
+    compiled: re.Pattern[str] = _from_store(
+        (pattern, int(flags)), _re_stored, _re_made, _re_live, _re_engine, _re_compile
+    )
     return compiled
 
 
-def _re_compile_and_keep(key: _Key) -> re.Pattern[str]:
-    """Compile as ``re`` does, and keep the data it hands its engine (``_sre``)."""
-    import re
+def _from_store(
+    key: _Key,
+    stored: _Entries,
+    made: _Entries,
+    live: dict[_Key, Any],
+    engine: Callable[[], Any],
+    compile_spied: Callable[[_Key, Callable[..., Any]], Any],
+) -> Any:
+    """The pattern of ``key``: made in this process already (``live``), made by ``engine``
+    from the data ``stored`` holds, or compiled afresh with its engine's data kept in
+    ``made``."""
+    compiled = live.get(key)
+    if compiled is not None:
+        return compiled
+    args = stored.get(key)
+    if args is not None:
+        try:
+            compiled = engine().compile(*args)
+        except Exception:  # a store written by a build it did not check: compile afresh
+            stored.pop(key, None)
+    if compiled is None:
+        seen: list[tuple[Any, ...]] = []
+        compiled = compile_spied(key, seen.append)
+        if len(seen) == 1:
+            kept = list(seen[0])
+            kept[1] = int(kept[1])
+            kept[2] = [int(op) for op in kept[2]]  # re's opcodes are named int constants
+            made[key] = tuple(kept)
+    live[key] = compiled
+    return compiled
 
+
+def _regex_compile(key: _Key, keep: Callable[..., Any]) -> Any:
+    """Compile as ``regex`` does, ``keep`` given the data it hands its engine."""
+    import regex
+    from regex import _main  # regex's compiler: it hands the engine, ``_regex``, its data
+
+    with _spying(_main, "_regex", key[0], keep):
+        return regex.compile(key[0], key[1], cache_pattern=False)
+
+
+def _re_compile(key: _Key, keep: Callable[..., Any]) -> Any:
+    """Compile as ``re`` does, ``keep`` given the data it hands its engine (``_sre``)."""
     compiler: Any = importlib.import_module("re._compiler")  # re's compiler, in Python
-    engine = compiler._sre
-    seen: list[tuple[Any, ...]] = []
+    with _spying(compiler, "_sre", key[0], keep):
+        return compiler.compile(key[0], key[1])
+
+
+@contextlib.contextmanager
+def _spying(compiler: Any, name: str, pattern: str, keep: Callable[..., Any]) -> Iterator[None]:
+    """While the body runs, the engine module ``compiler.<name>`` hands ``keep`` the
+    arguments of every ``compile`` call for ``pattern``."""
+    engine = getattr(compiler, name)
 
     def spy(*args: Any) -> Any:
-        if args and args[0] is key[0]:
-            seen.append(args)
+        if args and args[0] is pattern:
+            keep(args)
         return engine.compile(*args)
 
     with _lock:
-        compiler._sre = _Spy(engine, spy)
+        setattr(compiler, name, _Spy(engine, spy))
         try:
-            compiled = compiler.compile(key[0], key[1])
+            yield
         finally:
-            compiler._sre = engine
-    if len(seen) == 1:
-        args = list(seen[0])
-        args[1] = int(args[1])
-        args[2] = [int(op) for op in args[2]]  # re's opcodes are named int constants
-        _re_made[key] = tuple(args)
-    assert isinstance(compiled, re.Pattern)
-    return compiled
+            setattr(compiler, name, engine)
 
 
 def _re_engine() -> Any:
@@ -248,9 +242,6 @@ def use_store(path: str | os.PathLike[str] | None) -> None:
         entries, re_entries = _read(_path)
         _stored.update(entries)
         _re_stored.update(re_entries)
-
-
-_Entries = dict[_Key, tuple[Any, ...]]
 
 
 def _read(path: Path) -> tuple[_Entries, _Entries]:
