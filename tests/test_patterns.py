@@ -221,6 +221,26 @@ def test_a_bad_store_is_ignored_and_replaced(store: Path, content: bytes) -> Non
     assert marshal.loads(store.read_bytes())["tag"] == patterns._tag()
 
 
+def test_code_comes_from_the_store_once_saved(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record's methods (rectpipe.runtime.record) are compiled once and then read back."""
+    source = "def twice(x):\n    return 2 * x\n"
+    first = patterns.compile_code(source, "<twice>")
+    assert patterns.compile_code(source, "<twice>") is first
+    assert patterns.compile_code(source, "<other>").co_filename == "<other>"
+    assert patterns.save_store()
+    patterns.use_store(store)  # a new run
+    monkeypatch.setattr(patterns, "compile", _no_compiling, raising=False)
+    names: dict[str, Any] = {}
+    exec(patterns.compile_code(source, "<twice>"), names)
+    assert names["twice"](21) == 42
+    with pytest.raises(AssertionError, match="compiled"):
+        patterns.compile_code(source + "\n", "<twice>")
+
+
+def _no_compiling(*args: Any) -> None:
+    raise AssertionError("compiled afresh")
+
+
 def test_an_entry_the_engine_refuses_is_compiled_afresh(store: Path) -> None:
     source = r"问题\d+"
     patterns.compile_pattern(source)

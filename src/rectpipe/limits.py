@@ -5,15 +5,16 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from .runtime.record import record
 
 __all__ = ["DEFAULT_LIMITS", "DEFAULT_LOCK_WAIT", "MB", "Limits"]
 
 MB = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record(strict=True)
 class Limits:
     """How much rectpipe accepts before refusing a file with ``too_large`` or ``timeout``.
 

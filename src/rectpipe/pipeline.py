@@ -16,7 +16,6 @@ from __future__ import annotations
 import errno
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +55,7 @@ from .readers.sniff import sniff_format
 from .runtime.gcpause import collector_paused
 from .runtime.names import escape_name
 from .runtime.paths import AnyPath, fs_path
+from .runtime.record import replace
 from .structure.tree import build_tree
 from .text.prepare import prepare_blocks
 from .text.repair import repair_warnings, with_originals

@@ -37,13 +37,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InternalError, OutputError, RectpipeError
 from ..models import records
+from ..runtime.record import record, replace
 from .result import FileResult
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ def _to_writer(address: str) -> Connection:
     return conn
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _WriterStore:
     """A worker's side of the writer: the document goes under its item's path, which is
     also its key. A result without a report (as records) comes back unchanged, and so does

@@ -15,12 +15,12 @@ import glob
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..readers.inputs import iter_documents
 from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath, fs_str
+from ..runtime.record import field, record
 from .manifest import completed_keys
 
 __all__ = ["BatchItem", "Plan", "discover", "done_by_path", "expand", "file_sha256", "plan_batch"]
@@ -28,7 +28,7 @@ __all__ = ["BatchItem", "Plan", "discover", "done_by_path", "expand", "file_sha2
 _GLOB_CHARS = frozenset("*?[")
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class BatchItem:
     """One file to convert: ``path`` as found, ``output_name`` unique within the batch."""
 
@@ -36,7 +36,7 @@ class BatchItem:
     output_name: str
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Plan:
     """What a batch will do: ``todo`` to convert, ``skipped`` already done (``--resume``),
     ``missing`` inputs that name no file (a path that does not exist, a glob matching

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from ..errors import InputNotFoundError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.paths import AnyPath
+from ..runtime.record import replace
 from .convert import ItemStore, cached_profile, convert_and_store, convert_path, convert_task
 from .discover import BatchItem, Plan, plan_batch
 from .pool import Wake, run_pool

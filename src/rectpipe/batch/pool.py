@@ -29,7 +29,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -37,6 +36,7 @@ from typing import Any
 
 from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
 from ..runtime.isolate import OUT_OF_MEMORY_SIGNALS, cap_memory, over_cap, quiet_crash_dumps
+from ..runtime.record import record
 from .result import FileResult
 
 __all__ = [
@@ -148,7 +148,7 @@ def _path(task: Task) -> str:
     return task if isinstance(task, str) else task[0]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Slot:
     process: BaseProcess
     conn: Connection

@@ -28,7 +28,6 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Generator, Iterable, Sequence
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from typing import Any
 from ..errors import InternalError, MissingDependencyError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.paths import AnyPath
+from ..runtime.record import replace
 from .convert import cached_profile, convert_and_store, convert_path
 from .discover import BatchItem, Plan, plan_batch
 from .local import missing_results

@@ -5,12 +5,12 @@ Internal: the public door is :mod:`rectpipe.batch`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import RectpipeError
 from ..models import records
 from ..runtime.names import escape_name
+from ..runtime.record import record, replace
 
 if TYPE_CHECKING:
     from ..models.report import Report
@@ -22,7 +22,7 @@ STATUSES: tuple[ResultStatus, ...] = ("success", "partial", "failure")
 DONE_STATUSES: frozenset[str] = frozenset({"success", "partial"})
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FileResult:
     """One file's outcome.
 

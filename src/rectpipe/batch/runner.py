@@ -11,20 +11,19 @@ Internal: the public door is :mod:`rectpipe.batch`.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import signal
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import DatabaseBusyError, OutputError, UsageError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath
+from ..runtime.record import field, record, replace
 from .convert import ItemStore, cached_profile
 from .discover import BatchItem, Plan, discover, done_by_path, plan_batch
 from .local import DEFAULT_MAX_TASKS_PER_WORKER, missing_results, run_items, run_plan
@@ -57,7 +56,7 @@ def signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class BatchSummary:
     """Counts for one run. ``skipped``: already done according to the manifest (resume);
     ``interrupted``: the run was stopped by Ctrl-C (or SIGTERM) before the end;
@@ -114,7 +113,7 @@ def shared_cores(limits: Limits, workers: int) -> Limits:
     if limits.ocr_threads or workers <= 1:
         return limits
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return dataclasses.replace(limits, ocr_threads=max(1, (cores or 1) // workers))
+    return replace(limits, ocr_threads=max(1, (cores or 1) // workers))
 
 
 def _engine_results(

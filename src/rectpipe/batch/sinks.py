@@ -14,7 +14,6 @@ import glob
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,6 +21,7 @@ from ..errors import DatabaseBusyError
 from ..limits import DEFAULT_LOCK_WAIT
 from ..runtime.paths import AnyPath, fs_path, fs_str
 from ..runtime.patterns import compile_re
+from ..runtime.record import record, replace
 from ..writers import OUTPUT_FORMATS, SUFFIXES, fit_name, write_output
 from ..writers import render_chunks as render_report_chunks
 from ..writers.files import temp_prefix
@@ -133,7 +133,7 @@ def _target(folder: Path, fmt: str, item: BatchItem) -> Path:
     return folder.joinpath(*relative.parent.parts, fit_name(relative.name))
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _FileStore:
     """:meth:`DirSink.item_store`. Results without a report come back unchanged."""
 
@@ -149,7 +149,7 @@ class _FileStore:
         return replace(result, report=None, stored=stored)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Keyed:
     """An :data:`ItemStore` for results whose items are known ahead: ``items`` maps a
     worker's input path to its item; a result for another path comes back unchanged."""
@@ -395,7 +395,7 @@ class DbSink:
             self._database = None
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _DbStore:
     """:meth:`DbSink.item_store`: the document is stored under its item's path. Each worker
     process opens the database once, on its first report. Results without a report come

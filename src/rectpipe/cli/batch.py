@@ -16,13 +16,13 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from ..errors import ERRORS, UsageError
 from ..limits import DEFAULT_LIMITS, DEFAULT_LOCK_WAIT, MB
 from ..runtime.names import one_line
+from ..runtime.record import replace
 from ..writers.kinds import OUTPUT_FORMATS
 from .options import DEFAULT_MEMORY_MB, add_ocr_options, check_number
 

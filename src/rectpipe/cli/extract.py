@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 from contextlib import nullcontext
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import RectpipeError, UsageError
+from ..runtime.record import replace
 from ..writers.kinds import SUFFIXES
 from .inline import is_plain_text, watched
 from .options import limits_from

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ..models.records import Problem, Provenance, Report, Section
 from ..runtime.names import escape_name
+from ..runtime.record import record
 
 __all__ = ["DocumentRows", "Forget", "child_rows", "document_row", "document_rows"]
 
@@ -152,7 +152,7 @@ def _problem_row(sha: str, problem: Problem, ordinal: int, section: str | None) 
     }
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class DocumentRows:
     """Every row of one report read from ``path`` (escaped), made ahead of storing: a batch
     worker makes them and the database writer only inserts them."""
@@ -163,7 +163,7 @@ class DocumentRows:
     children: dict[str, list[dict[str, Any]]]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Forget:
     """Forget the documents stored from ``path`` except ``keep_sha256`` (a file that no
     longer converts; see :func:`forget_path`)."""

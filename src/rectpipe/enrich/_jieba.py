@@ -19,18 +19,18 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from ..runtime.cache import cache_dir
+from ..runtime.record import record
 
 __all__ = ["Token", "cache_dir", "idf_table", "tokens"]
 
 _LOCK = threading.Lock()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Token:
     """One word as jieba cut it: its text, part-of-speech tag and ``[start, end)`` offsets into
     the string that was cut (punctuation and spaces are tokens too, tagged ``x``)."""

@@ -8,7 +8,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,14 @@ import regex
 from ..errors import UsageError
 from ..profiles.profile import Profile, _default_raw, load_profile
 from ..runtime.patterns import compile_pattern
+from ..runtime.record import record
 
 __all__ = ["PARTS", "EnrichConfig", "config_for", "default_config", "load_config"]
 
 PARTS = ("title", "description", "actions")
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False, slots=False)
 class EnrichConfig:
     """A loaded ``enrichment:`` section. Compared and hashed by identity.
 

@@ -10,11 +10,11 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 from typing import Any
 
 from ..models.records import Measure, PathItem, Problem, Provenance, ReportWarning, Status
 from ..profiles.profile import Profile
+from ..runtime.record import replace
 from ..structure.tree import Node
 from ..text.textmap import TextMap
 from .measures import find_cell_measures

@@ -5,11 +5,10 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from ..profiles.profile import Profile
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
+from ..runtime.record import field, record, replace
 from ..structure.tree import Node
 from ..text.textmap import TextMap
 from .fields import Label, inline_status_label, split_labels, status_tag
@@ -21,7 +20,7 @@ from .wrappers import finding_label
 __all__ = ["NodeFields", "Value", "node_fields"]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Value:
     """A short labelled value (status, responsible, deadline) and where it is."""
 
@@ -32,7 +31,7 @@ class Value:
     line_start: int = -1  # where the paragraph holding the label starts
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class NodeFields:
     """The fields a node states directly (not its children's).
 

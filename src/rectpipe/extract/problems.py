@@ -7,11 +7,11 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models.records import PathItem, Problem, ReportWarning, Section, Status
 from ..profiles.profile import Profile
+from ..runtime.record import field, record, replace
 from ..structure.tree import Node
 from ..text.numbering import marker_number
 from ..text.sentences import split_first_sentence
@@ -37,7 +37,7 @@ from .wrappers import unwrap
 __all__ = ["Built", "build"]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Built:
     """The sections and problems built from a tree, and the warnings met on the way."""
 

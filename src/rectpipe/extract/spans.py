@@ -6,12 +6,13 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+
+from ..runtime.record import field, record
 
 __all__ = ["Spans"]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Spans:
     """Pieces of the document text, each ``(start offset, text)``, joined by newlines.
 

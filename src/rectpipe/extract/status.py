@@ -6,13 +6,13 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models.records import Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
+from ..runtime.record import record
 from ..text.sentences import sentences
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ __all__ = [
 _TRIM = " \t。；;，,.：:！!"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StatusMatch:
     """The status a raw value states, and whether it says the work goes on long-term."""
 

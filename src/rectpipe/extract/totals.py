@@ -12,13 +12,13 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models.records import StatedTotals, Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
+from ..runtime.record import field, record
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
 from .status import normalise_status
@@ -78,7 +78,7 @@ _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = compile_pattern(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Counts:
     """What one stretch of text states, field by field, before it becomes a model."""
 

@@ -7,9 +7,8 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..runtime.patterns import compile_pattern
+from ..runtime.record import record
 
 __all__ = ["Unwrapped", "unwrap"]
 
@@ -30,7 +29,7 @@ _LABELLED = compile_pattern(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unwrapped:
     """Offsets into the statement: the finding is ``[inner_start, inner_end)``; the
     formula ends at ``wrapper_end`` (text after it is more of the statement)."""

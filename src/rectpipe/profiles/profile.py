@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..models.vocab import Status
 from ..runtime.paths import AnyPath, fs_str
+from ..runtime.record import field, record
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -42,7 +42,7 @@ DEFAULT_JSON = Path(__file__).with_name("default.json")
 FIELD_LABELS = ("status", "actions", "responsible", "deadline")
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False, slots=False)
 class Profile:
     """A loaded profile. Phrase lists are sorted longest first, ready for matching.
 

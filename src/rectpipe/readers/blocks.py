@@ -9,10 +9,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from enum import Enum
 
-from ..runtime.record import record
+from ..runtime.record import field, record
 
 __all__ = ["Block", "BlockKind", "Document", "Geometry", "RemovedText", "packed"]
 
@@ -142,7 +141,7 @@ class RemovedText:
     page: int | None = None
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Document:
     """What a reader returns: blocks in order plus facts about the file itself.
 

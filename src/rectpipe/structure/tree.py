@@ -9,11 +9,10 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..models.records import ReportWarning
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
+from ..runtime.record import field, record
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
 from ..text.textmap import TextMap, display_text
@@ -22,7 +21,7 @@ from .unmarked import holds_unmarked, unmarked_leads, unmarked_marker
 __all__ = ["Node", "Tree", "build_tree"]
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False, slots=False)
 class Node:
     """A numbered paragraph and what belongs to it.
 
@@ -62,7 +61,7 @@ class Node:
         return found
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Tree:
     """The numbered tree; ``closing`` lists the unnumbered blocks that close the document
     (下一步… / 欢迎监督 / contact lines / signature), taken out of the last node's body."""

@@ -13,13 +13,13 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from ..models.records import DateMention, copied
 from ..runtime.isodate import iso, last_day
 from ..runtime.patterns import compile_pattern
+from ..runtime.record import record
 from .numbering import cn_to_int
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def _int(text: str | None) -> int | None:
     return None if not text else cn_to_int(text.translate(_FW))
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Context:
     """What a pattern handler needs besides its match: the report's year, and the year of the
     last date written in full before the match (for month-only mentions)."""

@@ -30,10 +30,10 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
+from ..runtime.record import replace
 from .repair import Repaired
 from .textmap import display_text
 

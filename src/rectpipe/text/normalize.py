@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import replace
 
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
+from ..runtime.record import replace
 
 __all__ = ["clean_blocks", "clean_text"]
 

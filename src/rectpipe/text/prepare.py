@@ -9,9 +9,9 @@ repair off: only cleaned (:mod:`.normalize`).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 
 from ..readers.blocks import Block
+from ..runtime.record import field, record
 from .flat_tables import join_flat_tables
 from .furniture import article_end
 from .normalize import clean_blocks
@@ -21,7 +21,7 @@ from .repeats import drop_repeat
 __all__ = ["Prepared", "prepare_blocks"]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Prepared:
     """The blocks structure reads; ``repaired`` (``None`` with repair off) the same blocks
     with what repair did to each; ``repeated`` and ``links`` what was set aside: a repeated

@@ -35,11 +35,10 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 
 from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
-from ..runtime.record import record
+from ..runtime.record import record, replace
 from .line_breaks import split_glued
 from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
@@ -102,7 +101,7 @@ class Repaired:
     kinds: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Plan:
     """Which character-level repairs a document gets, decided once for all its text."""
 

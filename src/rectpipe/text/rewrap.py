@@ -36,10 +36,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
+from ..runtime.record import replace
 from .numbering import match_marker
 
 __all__ = [

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..models.records import BlockRef, Provenance
 from ..readers.blocks import Block, BlockKind
+from ..runtime.record import field, record
 
 __all__ = ["TextMap", "display_text"]
 
@@ -23,7 +23,7 @@ def display_text(block: Block) -> str:
     return block.text
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class TextMap:
     """``text`` is every block's display text joined by newlines; ``starts[i]`` is where block
     ``i`` begins in it. Offsets are Python string indices (code points)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..errors import RectpipeError
 from ..pipeline import parse_file
 from ..profiles.profile import Profile
 from ..readers.inputs import documents_in
+from ..runtime.record import field, record
 from ..writers import dumps, write_atomic
 
 __all__ = [
@@ -36,7 +36,7 @@ EXPECTED_SUFFIX = ".expected.json"
 VOLATILE = frozenset({"generated_at", "elapsed", "absolute_path"})
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Difference:
     """One field that differs: where (a readable path), what was expected, what came out."""
 
@@ -48,7 +48,7 @@ class Difference:
         return f"{self.where}: {_short(self.expected)} → {_short(self.got)}"
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class CheckResult:
     """The outcome for one document: its differences, or the error that stopped it."""
 

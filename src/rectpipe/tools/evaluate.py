@@ -27,7 +27,6 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from ..models.report import Problem, Report
 from ..pipeline import parse_file
 from ..profiles._yaml import safe_load
 from ..readers.inputs import DOCUMENT_SUFFIXES
+from ..runtime.record import field, record
 from .evaluate_enrichment import score_organizations, score_topics
 from .evaluate_format import format_scores
 from .fold import fold
@@ -58,7 +58,7 @@ PROBLEM_FIELDS = ("title", "status", "long_term", "measures", "responsible", "de
 MATCH_RATIO = 0.6
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class DocumentScore:
     """How one document's extraction compares with its facts."""
 
@@ -99,7 +99,7 @@ class DocumentScore:
         return self.error is None and not self.misses
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Totals:
     """Sums over documents; the confusion matrix counts numbered items."""
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+
+from ..runtime.record import field, record
 
 __all__ = ["Highlighted", "Span", "escape_text", "highlight"]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Span:
     """A range of the text to wrap: ``start``/``end`` (end exclusive) into the text.
 
@@ -36,7 +37,7 @@ class Span:
     rank: int = 0
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Highlighted:
     """The HTML, and the indexes of spans left out because they fall outside the text or
     end before they start."""

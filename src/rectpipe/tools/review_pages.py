@@ -9,10 +9,10 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ..readers.sniff import sniff_format
+from ..runtime.record import record
 
 __all__ = ["JPEG_QUALITY", "MAX_WIDTH", "RENDER_SCALE", "PageImage", "page_images"]
 
@@ -21,7 +21,7 @@ MAX_WIDTH = 1100  # pixels of an image page, at most
 JPEG_QUALITY = 70
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageImage:
     """One page: its number (1-based), size in points and a JPEG of it."""
 

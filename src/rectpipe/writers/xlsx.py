@@ -24,10 +24,10 @@ import datetime
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..models.report import Report, Status
+from ..runtime.record import field, record
 from .csv_rows import CSV_COLUMNS, csv_rows
 
 __all__ = [
@@ -278,7 +278,7 @@ class WorkbookWriter:
         return self._buffer.getvalue() if self._buffer is not None else b""
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class WorkbookRows:
     """The rows of the four sheets for one report or more, as plain values (so a long batch
     can keep a report's rows and not the report); :meth:`to_bytes` writes the workbook."""

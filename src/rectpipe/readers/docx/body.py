@@ -10,10 +10,10 @@ paragraph with line breaks gives a block a line (:mod:`.breaks`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from lxml import etree
 
+from ...runtime.record import replace
 from ..blocks import Block, BlockKind
 from .breaks import paragraph_lines
 from .numbering import Numbering

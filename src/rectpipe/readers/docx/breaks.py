@@ -14,8 +14,7 @@ as in a text copy, and a paste whose lines were cut at a printed width is joined
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from ...runtime.record import replace
 from ..blocks import Block, BlockKind
 
 __all__ = ["MIN_BREAKS", "mark_paragraph_starts", "paragraph_lines"]

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from ...runtime.patterns import compile_re
+from ...runtime.record import record
 from .numbering import MAX_LEVELS, Level, Numbering
 
 __all__ = ["ListCounter", "ListLabel", "render_level_text"]
@@ -27,7 +27,7 @@ __all__ = ["ListCounter", "ListLabel", "render_level_text"]
 _PLACEHOLDER = compile_re(r"%([1-9])")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ListLabel:
     """A rendered label: ``text`` (``"（三）"``) and the ``suffix`` Word puts after it.
 

@@ -11,11 +11,11 @@ in :mod:`.numformats`. It does no file I/O: the Word reader hands it parsed XML 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from lxml import etree
 
+from ...runtime.record import field, record, replace
 from .numformats import _CUSTOM_ZERO_PAD, format_number
 from .ooxml import (
     MC_ALTERNATE,
@@ -73,7 +73,7 @@ _W_STYLE_LINK = _w("styleLink")
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Level:
     """One ``w:lvl``: how a level counts and what its label looks like."""
 
@@ -152,7 +152,7 @@ def parse_level(lvl: etree._Element) -> Level | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AbstractNum:
     """One ``w:abstractNum``: its levels and its links to numbering styles."""
 
@@ -162,7 +162,7 @@ class AbstractNum:
     style_link: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Num:
     """One ``w:num`` instance: the abstract definition it uses plus its level overrides."""
 
@@ -172,7 +172,7 @@ class Num:
     level_overrides: Mapping[int, Level] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResolvedNum:
     """What a ``numId`` means once links are followed: a counter key and effective levels."""
 

@@ -8,9 +8,9 @@ numerals and a few more; a format :func:`format_number` does not know falls back
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ...runtime.patterns import compile_re
+from ...runtime.record import record
 
 __all__ = ["SUPPORTED_FORMATS", "format_number"]
 
@@ -21,7 +21,7 @@ _TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Myriad:
     digits: str  # index 0 is the zero used to fill gaps
     units: tuple[str, str, str]  # 十 百 千

@@ -9,9 +9,10 @@ the first-line indent of a ``w:ind`` element (paragraphs, styles and list levels
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 
 from lxml import etree
+
+from ...runtime.record import record
 
 __all__ = [
     "MATH_NS",
@@ -193,7 +194,7 @@ def on_off(element: etree._Element | None) -> bool:
     return value is None or value.strip().lower() not in _OFF_VALUES
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Indent:
     """The first-line part of a ``w:ind`` element, raw (twips and hundredths of a character)."""
 

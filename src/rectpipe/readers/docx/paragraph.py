@@ -9,10 +9,9 @@ collected for the body walk to read after it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
+from ...runtime.record import record
 from .counters import ListCounter, ListLabel
 from .numbering import Numbering
 from .ooxml import (
@@ -87,7 +86,7 @@ _SKIP = frozenset(
 )
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Para:
     """What one ``w:p`` yields before it becomes a block or a line of a cell."""
 

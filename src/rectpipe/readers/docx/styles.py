@@ -7,10 +7,9 @@ their names. Only the styles a document uses are ever resolved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
+from ...runtime.record import record
 from .ooxml import (
     W_BASEDON,
     W_DEFAULT,
@@ -35,7 +34,7 @@ from .ooxml import (
 from .styles_part import _StylesXml
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _RawStyle:
     style_id: str
     name: str
@@ -48,7 +47,7 @@ class _RawStyle:
     size: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Style:
     """A paragraph style with its ``basedOn`` chain folded in."""
 

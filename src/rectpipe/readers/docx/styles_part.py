@@ -8,14 +8,13 @@ parse takes well under a millisecond.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
+from ...runtime.record import record
 from .ooxml import W_STYLE, safe_fromstring
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _StylesXml:
     """``styles.xml``'s root and its top-level ``w:style`` elements, in document order."""
 

@@ -5,8 +5,8 @@ element, data tables as rows of cell texts, and a table's caption as blocks.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 
+from ...runtime.record import record
 from ..blocks import Block
 from .dom import (
     _BLOCK_TAGS,
@@ -26,7 +26,7 @@ from .lists import item_label
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Line:
     text: str
     heading: str | None  # "h1".."h3" when the line is inside such a heading
@@ -34,7 +34,7 @@ class _Line:
     after_br: bool = False  # it goes on from a line a <br> ended, in the same element
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _TableRef:
     element: _El
 

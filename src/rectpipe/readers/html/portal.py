@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from ...runtime.isodate import iso
 from ...runtime.patterns import compile_pattern, compile_re
+from ...runtime.record import record
 from .chrome import _CHROME_TEXT, _LINE_CHROME_MAX_CHARS, _is_chrome_text
 from .dom import (
     _BLOCK_TAGS,
@@ -215,7 +215,7 @@ def _iso_date(year: str, month: str, day: str) -> str | None:
     return iso(int(year), int(month), int(day))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _DateLine:
     element: _El
     date: str | None

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from typing import Any
 
 from ...errors import MissingDependencyError, TooLargeError, UnsupportedFormatError
+from ...runtime.record import replace
 from ..blocks import Document
 from ..pdf.document import _document, _Page
 from ..pdf.lines import Line, build_lines

@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ...runtime.patterns import compile_re
+from ...runtime.record import record
 from ..pdf.glyphs import Char
 from ..pdf.lines import is_cjk
 from .engine import Recognised
@@ -40,7 +40,7 @@ _CLOSING = frozenset("、，。；：！？”’）》〉】〕」』")
 _DASH_PAGE_NUMBER = compile_re(r"[—一\-－–~～]{1,2}\s*\d{1,4}\s*[—一\-－–~～]{1,2}")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class PlacedLine:
     """A recognised line in page points: text without spaces, each character's edges, the
     line's top and bottom, its score, its em and the usual width of its Han boxes (``None``

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from dataclasses import dataclass
 from typing import Any
 
 from ...errors import MissingDependencyError
+from ...runtime.record import record
 from .settings import INSTALL_HINT
 
 __all__ = ["ENGINE_MODULE", "Recognised", "available", "read_crop", "recognise"]
@@ -24,7 +24,7 @@ def available() -> bool:
     return importlib.util.find_spec(ENGINE_MODULE) is not None
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Recognised:
     """One line the engine read: its text, score, box (four corners, top-left first, pixels)
     and one box per character of ``text`` (empty when the engine gave none)."""

@@ -24,9 +24,9 @@ table finder (pdfplumber's lattice algorithm) reads them as it reads a text PDF'
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
+from ...runtime.record import record
 from ..pdf.glyphs import Char
 from ..pdf.sources import Edge
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
@@ -73,7 +73,7 @@ def _runs(mask: Any, min_px: int) -> list[tuple[int, int, int]]:
     return list(zip(rows[long].tolist(), starts[long].tolist(), ends[long].tolist(), strict=True))
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Group:
     """Runs joined into one segment: its extent, its first and last row, the ink it holds
     and the weighted sum of its rows (for its middle), and the runs of its last two rows."""

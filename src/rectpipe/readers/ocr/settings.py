@@ -5,8 +5,9 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from ...runtime.record import record
 
 __all__ = ["DEFAULT_OCR_SETTINGS", "INSTALL_HINT", "OcrMode", "OcrSettings"]
 
@@ -17,7 +18,7 @@ text layer is ignored); ``never``: no OCR (a scanned PDF is ``no_text_layer``)."
 INSTALL_HINT = "install the OCR extra to recognise it: pip install 'rectpipe[ocr]'"
 
 
-@dataclass(frozen=True, slots=True)
+@record(strict=True)
 class OcrSettings:
     """How pages are rendered for, and read back from, the OCR engine."""
 

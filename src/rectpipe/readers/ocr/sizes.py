@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...runtime.record import record
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def han_widths(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BodyType:
     """The body text's type in a recognised document: its usual box height and em (points)."""
 
