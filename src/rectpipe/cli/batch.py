@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # the batch package (worker pool, sinks) is imported when a b
     from ..batch.sinks import Sink
 
 __all__ = [
-    "BATCH_PARSER",
     "MAX_WORKERS",
     "add_batch_arguments",
     "check_batch_options",
@@ -42,12 +41,6 @@ _EXIT_CODES = {error.code: error.exit_code for error in ERRORS}
 
 
 #: What the ``batch`` subcommand's ``add_parser`` is given.
-BATCH_PARSER = {
-    "help": "convert many documents in parallel into a folder, a workbook or a database",
-    "description": "Convert files, folders (recursive) and globs in worker processes.",
-}
-
-
 def add_batch_arguments(batch: argparse.ArgumentParser) -> None:
     """Add the ``batch`` subcommand's arguments to its parser."""
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")

@@ -18,7 +18,6 @@ from .. import __version__
 from ..readers.dispatch import FORMATS
 from ..tools import DEFAULT_THRESHOLD
 from ..writers.kinds import OUTPUT_FORMATS
-from .batch import BATCH_PARSER, add_batch_arguments
 from .options import add_limit_options, add_ocr_options
 
 __all__ = ["build_parser", "command_named"]
@@ -29,10 +28,10 @@ _PROFILE_HELP = "vocabulary merged over the default"
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command; the chosen one is ``command`` in the parsed namespace.
 
-    With ``only`` (a command's name), the other commands are listed by name and help but get
-    no arguments: a command line that names its command parses as with the whole parser, and
-    only the arguments it can use are built (the whole parser is a few milliseconds of a
-    short ``rectpipe extract``).
+    With ``only`` (a command's name), only that command is built: a command line that names
+    its command parses as with the whole parser. The whole parser was a few milliseconds of a
+    short ``rectpipe extract``: every subcommand is an ``ArgumentParser`` of its own, and each
+    asks ``gettext`` for three translations, which it looks up in the file system.
     """
     parser = argparse.ArgumentParser(
         prog="rectpipe",
@@ -42,9 +41,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rectpipe {__version__}")
     commands: Any = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (kwargs, add_arguments) in _COMMANDS.items():
-        command = commands.add_parser(name, formatter_class=_Formatter, **kwargs)
         if only is None or only == name:
-            add_arguments(command)
+            add_arguments(commands.add_parser(name, formatter_class=_Formatter, **kwargs))
     return parser
 
 
@@ -163,7 +161,15 @@ def _add_review(review: argparse.ArgumentParser) -> None:
 
 
 _Adder = Callable[[argparse.ArgumentParser], None]
+
+
 #: Each command: what ``add_parser`` is given (its help), and what adds its arguments.
+def _add_batch(batch: argparse.ArgumentParser) -> None:
+    from .batch import add_batch_arguments  # the batch command's module, loaded for it alone
+
+    add_batch_arguments(batch)
+
+
 _COMMANDS: dict[str, tuple[dict[str, str], _Adder]] = {
     "extract": ({"help": "convert documents to records"}, _add_extract),
     "schema": ({"help": "print the JSON Schema of the output (or of a profile file)"}, _add_schema),
@@ -181,5 +187,11 @@ _COMMANDS: dict[str, tuple[dict[str, str], _Adder]] = {
         {"help": "one self-contained HTML page showing where every value came from"},
         _add_review,
     ),
-    "batch": (BATCH_PARSER, add_batch_arguments),
+    "batch": (
+        {
+            "help": "convert many documents in parallel into a folder, a workbook or a database",
+            "description": "Convert files, folders (recursive) and globs in worker processes.",
+        },
+        _add_batch,
+    ),
 }
