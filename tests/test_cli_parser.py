@@ -4,6 +4,7 @@ parser does (rectpipe.cli.parser.build_parser's ``only``)."""
 from __future__ import annotations
 
 import argparse
+import importlib
 
 import pytest
 
@@ -67,3 +68,11 @@ def test_the_help_is_as_wide_as_argparse_makes_it(
     theirs = build_parser()
     theirs.formatter_class = argparse.HelpFormatter
     assert ours == theirs.format_help()
+
+
+def test_the_commands_that_leave_without_teardown_are_commands() -> None:
+    from rectpipe.cli import parser
+
+    quick = importlib.import_module("rectpipe.cli.main")._QUICK_EXIT
+    assert set(parser._COMMANDS) >= quick
+    assert {"extract", "eval"} <= quick

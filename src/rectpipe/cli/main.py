@@ -19,15 +19,13 @@ from typing import NoReturn
 
 from ..errors import InternalError, RectpipeError
 from ..runtime.patterns import default_store, save_store, use_store
-from .output import report_error
-from .parser import build_parser, command_named
 from .quiet import silence_logging
 
 __all__ = ["console", "main"]
 
 # Commands that hold nothing open once they return (no pool, no database, no server): the
 # console script leaves after them without the interpreter's teardown (see console()).
-_QUICK_EXIT = frozenset({"extract", "schema", "validate", "check", "evaluate", "diff"})
+_QUICK_EXIT = frozenset({"extract", "schema", "validate", "check", "eval", "diff"})
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
@@ -77,10 +75,14 @@ def console() -> NoReturn:
 
 def _run(argv: Sequence[str] | None) -> tuple[str, int]:
     """The command that ran, and its exit status."""
-    args = build_parser(command_named(sys.argv[1:] if argv is None else argv)).parse_args(argv)
-    # before any stage is imported: its patterns come from the store, and what it compiles
-    # afresh is kept there for the next run (see rectpipe.runtime.patterns)
+    # before any stage is imported (the parser's own imports too): its patterns and its value
+    # classes' code come from the store, and what it compiles afresh is kept there for the
+    # next run (see rectpipe.runtime.patterns)
     use_store(default_store())
+    from .output import report_error
+    from .parser import build_parser, command_named
+
+    args = build_parser(command_named(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     silence_logging()  # the command's contract is one line per failed file
     command: str = args.command
     try:
