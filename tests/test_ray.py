@@ -118,3 +118,21 @@ def test_the_outputs_are_written_by_the_ray_workers(
         assert (summary.done, summary.failure) == (6, 2)
         outs[engine] = {p.name: p.read_bytes() for p in out.rglob("*.json")}
     assert outs["ray"] == outs["local"] and len(outs["ray"]) == 4
+
+
+def test_ray_reads_inputs_in_object_storage(local_ray: None, corpus: Path, tmp_path: Path) -> None:
+    """A ``file://`` URI goes through pyarrow's file systems as ``s3://`` does: each Ray
+    worker reads its objects itself, and the outputs are the local folder's."""
+    from rectpipe.batch import DirSink
+
+    outs = {}
+    for name, source in (("folder", str(corpus)), ("uri", corpus.as_uri())):
+        out = tmp_path / name
+        sink = DirSink(out, "json")
+        try:
+            summary = convert_batch([source], sink, engine="ray", workers=2)
+        finally:
+            sink.close()
+        assert (summary.done, summary.failure) == (6, 2)
+        outs[name] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.json")}
+    assert outs["uri"] == outs["folder"] and len(outs["uri"]) == 4

@@ -20,6 +20,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..pipeline import parse_bytes_record
 from ..profiles.profile import Profile, load_profile
 from ..runtime.paths import AnyPath, fs_str
+from .remote import is_uri, read_uri
 from .result import FileResult
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ def convert_path(
     path-like; the result's ``path`` is its ``str``. Never raises."""
     path = fs_str(path)
     started = time.perf_counter()
+    if is_uri(path):
+        return _convert_uri(path, started, profile_path, limits, as_records)
     try:
         size = Path(path).stat().st_size
         if size > limits.max_file_bytes:
@@ -106,6 +109,20 @@ def convert_path(
     return convert_bytes(
         data, path, profile_path=profile_path, limits=limits, as_records=as_records
     )
+
+
+def _convert_uri(
+    uri: str, started: float, profile_path: str | None, limits: Limits, as_records: bool
+) -> FileResult:
+    """:func:`convert_path` on an object in a store (:mod:`.remote`)."""
+    try:
+        data = read_uri(uri, limits.max_file_bytes)
+    except RectpipeError as exc:  # too_large, missing_dependency
+        return FileResult.failed(uri, exc, seconds=time.perf_counter() - started)
+    except OSError as exc:
+        error = InputNotFoundError(f"cannot read: {exc}")
+        return FileResult.failed(uri, error, seconds=time.perf_counter() - started)
+    return convert_bytes(data, uri, profile_path=profile_path, limits=limits, as_records=as_records)
 
 
 def convert_and_store(

@@ -4,7 +4,8 @@ A folder contributes the documents under it (:func:`rectpipe.readers.inputs.docu
 the one list of suffixes), skipping hidden files and folders and Word lock files; a file
 named explicitly is taken whatever its suffix, so the converter can say what is wrong with
 it. Each file gets an output name: its path relative to the folder it was found in, or its
-bare name.
+bare name. An input in object storage (``s3://bucket/prefix``) is listed the same way
+(:mod:`.remote`).
 
 Internal: the public door is :mod:`rectpipe.batch`.
 """
@@ -22,6 +23,7 @@ from ..runtime.names import escape_name
 from ..runtime.paths import AnyPath, fs_str
 from ..runtime.record import field, record
 from .manifest import completed_keys
+from .remote import is_uri, list_uri, read_uri
 
 __all__ = ["BatchItem", "Plan", "discover", "done_by_path", "expand", "file_sha256", "plan_batch"]
 
@@ -41,12 +43,14 @@ class Plan:
     """What a batch will do: ``todo`` to convert, ``skipped`` already done (``--resume``),
     ``missing`` inputs that name no file (a path that does not exist, a glob matching
     nothing); ``manifest_skipped`` the manifest lines resuming could not use, as
-    ``(line number, reason)``."""
+    ``(line number, reason)``; ``why_missing`` says why an input is missing when there is
+    more to say than that it does not exist (a store that cannot be reached)."""
 
     todo: list[BatchItem] = field(default_factory=list)
     skipped: list[BatchItem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     manifest_skipped: list[tuple[int, str]] = field(default_factory=list)
+    why_missing: dict[str, str] = field(default_factory=dict)
 
 
 def _matches(name: str) -> list[str]:
@@ -66,28 +70,40 @@ def _identity(path: Path) -> str:
         return os.path.abspath(path)
 
 
-def discover(inputs: Iterable[AnyPath]) -> tuple[list[str], Iterator[BatchItem]]:
-    """The inputs that name no file, found at once (a stat or a glob each), and an iterator
-    over the files, which walks each folder as it is reached: every file once (by resolved
-    path), in input order, folders sorted. Output names that would collide get ``~2``,
-    ``~3``… appended."""
+def discover(
+    inputs: Iterable[AnyPath], why_missing: dict[str, str] | None = None
+) -> tuple[list[str], Iterator[BatchItem]]:
+    """The inputs that name no file, found at once (a stat or a glob each; a listing for an
+    input in object storage), and an iterator over the files, which walks each folder as it
+    is reached: every file once (by resolved path), in input order, folders sorted. Output
+    names that would collide get ``~2``, ``~3``… appended. ``why_missing``, when given, is
+    told why an input is missing when there is more to say than that it does not exist."""
     missing: list[str] = []
-    found: list[list[str]] = []
+    found: list[list[str] | list[tuple[str, str]]] = []
     for raw in inputs:
         name = fs_str(raw)
-        matches = _matches(name)
+        matches: list[str] | list[tuple[str, str]]
+        if is_uri(name):
+            try:
+                matches = list_uri(name)
+            except OSError as exc:
+                matches = []
+                if why_missing is not None and not isinstance(exc, FileNotFoundError):
+                    why_missing[name] = f"cannot list it: {exc}"
+        else:
+            matches = _matches(name)
         if not matches:
             missing.append(name)
         found.append(matches)
     return missing, _items(found)
 
 
-def _items(found: list[list[str]]) -> Iterator[BatchItem]:
+def _items(found: list[list[str] | list[tuple[str, str]]]) -> Iterator[BatchItem]:
     seen: set[str] = set()
     used: set[str] = set()
 
-    def item(path: Path, output_name: str) -> BatchItem | None:
-        key = _identity(path)
+    def item(path: Path | str, output_name: str, key: str | None = None) -> BatchItem | None:
+        key = key or _identity(Path(path))
         if key in seen:
             return None
         seen.add(key)
@@ -100,6 +116,11 @@ def _items(found: list[list[str]]) -> Iterator[BatchItem]:
 
     for matches in found:
         for match in matches:
+            if isinstance(match, tuple):  # in object storage: (URI, output name)
+                made = item(match[0], match[1], key=match[0])
+                if made is not None:
+                    yield made
+                continue
             path = Path(match)
             if path.is_dir():
                 for document in iter_documents(path):
@@ -114,12 +135,18 @@ def _items(found: list[list[str]]) -> Iterator[BatchItem]:
 
 def expand(inputs: Iterable[AnyPath]) -> Plan:
     """The plan for ``inputs`` before resuming: :func:`discover`, the folders walked whole."""
-    missing, items = discover(inputs)
-    return Plan(todo=list(items), missing=missing)
+    why: dict[str, str] = {}
+    missing, items = discover(inputs, why)
+    return Plan(todo=list(items), missing=missing, why_missing=why)
 
 
 def file_sha256(path: str) -> str | None:
     """The SHA-256 of the file's bytes, read in chunks; ``None`` when it cannot be read."""
+    if is_uri(path):
+        try:
+            return hashlib.sha256(read_uri(path)).hexdigest()
+        except OSError:
+            return None
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:

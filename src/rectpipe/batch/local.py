@@ -17,6 +17,7 @@ from ..runtime.record import replace
 from .convert import ItemStore, cached_profile, convert_and_store, convert_path, convert_task
 from .discover import BatchItem, Plan, plan_batch
 from .pool import Wake, run_pool
+from .remote import absolute
 from .result import FileResult
 from .sinks import Store
 
@@ -34,7 +35,10 @@ DEFAULT_MAX_TASKS_PER_WORKER = 50
 def missing_results(plan: Plan) -> list[FileResult]:
     """A ``file_not_found`` failure for each input of ``plan`` that named no file."""
     return [
-        FileResult.failed(name, InputNotFoundError("no such file, folder or glob match"))
+        FileResult.failed(
+            name,
+            InputNotFoundError(plan.why_missing.get(name, "no such file, folder or glob match")),
+        )
         for name in plan.missing
     ]
 
@@ -60,7 +64,7 @@ def run_plan(
     returns the writer each worker runs on its result before sending it back."""
     yield from missing_results(plan)
     # Workers may have been started from another folder: they get absolute paths.
-    given = {os.path.abspath(item.path): item.path for item in plan.todo}
+    given = {absolute(item.path): item.path for item in plan.todo}
     common: dict[str, Any] = {
         "profile_path": os.path.abspath(profile_path) if profile_path else None,
         "limits": replace(limits, timeout=None, max_memory_bytes=None),
@@ -68,7 +72,7 @@ def run_plan(
     }
     job: Callable[[str], FileResult]
     if store is not None:
-        pairs = ((os.path.abspath(item.path), item) for item in plan.todo)
+        pairs = ((absolute(item.path), item) for item in plan.todo)
         job = partial(convert_and_store, store=store(pairs), convert=convert_path, **common)
     else:
         job = partial(convert_path, **common)
@@ -106,7 +110,7 @@ def run_items(
 
     def fed() -> Iterator[tuple[str, tuple[BatchItem, frozenset[str]]]]:
         for item, done in tasks:
-            path = os.path.abspath(item.path)  # workers may have been started elsewhere
+            path = absolute(item.path)  # workers may have been started elsewhere
             given[path] = item
             yield path, (item, done)
 

@@ -40,6 +40,7 @@ from .convert import cached_profile, convert_and_store, convert_path
 from .discover import BatchItem, Plan, plan_batch
 from .local import missing_results
 from .pool import KeptPool
+from .remote import absolute
 from .result import FileResult
 
 __all__ = [
@@ -144,7 +145,7 @@ def run_plan_ray(
     machine, whose workers see its files."""
     ray = _import_ray()
     yield from missing_results(plan)
-    given = {os.path.abspath(item.path): item.path for item in plan.todo}
+    given = {absolute(item.path): item.path for item in plan.todo}
     if not given:
         return
     started_here = not ray.is_initialized()
@@ -165,7 +166,7 @@ def run_plan_ray(
         profile = os.path.abspath(profile_path) if profile_path else None
         writer = None
         if store is not None and address is None and _one_local_node(ray):
-            writer = store((os.path.abspath(item.path), item) for item in plan.todo)
+            writer = store((absolute(item.path), item) for item in plan.todo)
         task = ray.remote(max_retries=0)(convert_many)
         run = uuid.uuid4().hex
         shared = (ray.put(profile), ray.put(limits), ray.put(writer), timeout, run)

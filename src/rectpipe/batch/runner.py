@@ -205,8 +205,9 @@ def convert_batch(
         summary = BatchSummary(total=len(plan.todo) + len(plan.missing), skipped=len(plan.skipped))
         found = plan.todo
     else:
-        missing, found = discover(inputs)
-        plan = Plan(missing=missing)
+        why: dict[str, str] = {}
+        missing, found = discover(inputs, why)
+        plan = Plan(missing=missing, why_missing=why)
         if manifest is not None:
             kept = completed_keys(manifest, fmt=output_format, skipped=plan.manifest_skipped)
             done = done_by_path(kept)
