@@ -41,6 +41,9 @@ HEAVY = (
     "xlsxwriter",
     "rapidocr_onnxruntime",
     "multiprocessing",
+    # value classes are records (rectpipe.runtime.record): dataclasses loads inspect, ast, dis
+    "dataclasses",
+    "inspect",
 )
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
-import subprocess
-import sys
 import weakref
 from typing import Any
 
@@ -167,18 +165,3 @@ def test_limits_keep_the_public_constructor() -> None:
     assert limits.timeout == 3.0
     assert limits == Limits(timeout=3.0, max_pages=10)
     assert {limits: 1}[Limits(timeout=3.0, max_pages=10)] == 1
-
-
-def test_a_command_on_a_text_file_loads_neither_dataclasses_nor_inspect() -> None:
-    probe = (
-        "import sys, contextlib, io\nfrom rectpipe.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['extract', 'samples/family-f-summary.txt', '--timeout', '0'])\n"
-        "print(sorted(m for m in ('dataclasses', 'inspect') if m in sys.modules))"
-    )
-    from .conftest import ROOT
-
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
-    ).stdout
-    assert out.strip().splitlines()[-1] == "[]"
