@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 FUZZ_EXAMPLES ?=
 
-.PHONY: all run test lint typecheck unit fuzz schema fixtures bench bench-startup bench-scale scans native clean
+.PHONY: all run test lint typecheck unit fuzz schema fixtures bench bench-tools bench-startup bench-scale scans native clean
 
 all: test
 
@@ -71,13 +71,18 @@ fixtures: $(STAMP)
 
 ## Throughput, peak memory and start-up against bare-library and bare-interpreter baselines
 ## (not part of test): first the speed and memory table of issue 15 in one run
-## (out/bench-table.json; pdftotext, from poppler-utils, is a baseline when installed and
-## skipped when not), then out/bench.json.
-bench: $(STAMP) native
+## (out/bench-table.json; pdftotext, from poppler-utils, is a baseline: installed here when
+## this machine's apt-get may, else skipped), then out/bench.json.
+bench: $(STAMP) native bench-tools
 	$(BIN)/python scripts/bench_table.py
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_ray.py
+
+bench-tools:
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends poppler-utils; } >/dev/null 2>&1; } || true
 
 ## Archive scale (not part of test or bench): 10,000 generated reports into SQLite, 2 workers.
 bench-scale: $(STAMP) native
