@@ -169,12 +169,15 @@ _TAG = compile_pattern(
     r"|(?:——|—|--|－－)\s*(?P<v>[^—\-－，,。；;]{2,10}?))"
     r"\s*[。；;]?\s*$"
 )
+_TAG_OPENINGS = "【[［（(—-－"  # what every tag opens with
 
 
 def status_tag(text: str, profile: Profile) -> Label | None:
     """A bracketed status at the end of a heading line (``【已完成】``, ``（整改中）``,
     ``——已完成``), as a status label whose value is the tag's text; ``None`` when the line ends
     otherwise or the tag names no status (``（一期）``, ``（涉及资金3万元）``)."""
+    if not any(opening in text for opening in _TAG_OPENINGS):
+        return None  # no bracket nor dash: no tag
     found = _TAG.search(text)
     if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None

@@ -99,6 +99,8 @@ def _packed_labels(heading: str, profile: Profile) -> tuple[int, list[Label]] | 
     """Labels packed in parentheses at the end of a heading (``（整改时限：…；责任单位：…）``):
     where the parenthesis opens, and the labels (offsets in ``heading``); ``None`` unless the
     parenthesis opens with a label and holds two or more."""
+    if "）" not in heading and ")" not in heading:
+        return None  # no parenthesis closes
     match = _PACKED.search(heading)
     if match is None:
         return None
