@@ -65,13 +65,13 @@ class NodeFields:
         )
 
 
-def _value(text: str, base: int, label: Label) -> Value | None:
+def _value(text: str, base: int, label: Label, line_start: int = -1) -> Value | None:
     raw = text[label.value_start : label.value_end]
     stripped = raw.strip().rstrip("。；;，,")
     if not stripped:
         return None
     start = base + label.value_start + (len(raw) - len(raw.lstrip()))
-    return Value(stripped, start, start + len(stripped), label.label)
+    return Value(stripped, start, start + len(stripped), label.label, line_start)
 
 
 _ENUMERATION = compile_pattern(
@@ -200,9 +200,7 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
                 if cut != -1 and text[cut + 1 : label.value_end].strip():
                     found.actions.add(base + cut + 1, text[cut + 1 : label.value_end])
                     label = replace(label, value_end=cut)
-            value = _value(text, base, label)
-            if value is not None:
-                value = replace(value, line_start=base)
+            value = _value(text, base, label, line_start=base)
             if value is not None and _states_status_instead(found.status, value, label, profile):
                 # 整改进展：<what was done>… then 完成情况：序时推进: the value that is a status
                 # gives it; the first one is what was done.
