@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Label", "inline_status_label", "leading_label", "split_labels", "status_tag"]
 
-_COLON = "[：:∶]"
+_COLONS = "：:∶"
+_COLON = f"[{_COLONS}]"
 
 
 @record
@@ -147,6 +148,8 @@ def split_labels(text: str, profile: Profile) -> list[Label]:
 
 def inline_status_label(text: str, profile: Profile) -> Label | None:
     """A status label inside a heading line: ``关于“…”整改进展情况：已完成。``."""
+    if not any(colon in text for colon in _COLONS):
+        return None  # an inline label has its colon
     _, inline = _patterns(profile)
     for match in inline.finditer(text):
         field = _field_of(match.group("label"), profile)
