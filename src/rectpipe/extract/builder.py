@@ -37,6 +37,8 @@ class Builder:
         self.warnings: list[ReportWarning] = []
         self.ids: set[str] = set()
         self.next_suffix: dict[str, int] = {}
+        # node_last_block by id(node): the nodes are one tree's, alive while it is built from
+        self.last_blocks: dict[int, int] = {}
 
     def prov(self, start: int, end: int) -> Provenance:
         return self.textmap.provenance(start, end)
@@ -66,11 +68,16 @@ class Builder:
         return candidate
 
     def node_end(self, node: Node) -> int:
-        last = max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])
-        return self.textmap.block_end(last)
+        return self.textmap.block_end(self.node_last_block(node))
 
     def node_last_block(self, node: Node) -> int:
-        return max([node.block, *node.body, *(self.node_last_block(c) for c in node.children)])
+        """The last block of ``node`` and everything under it (worked out once per node: every
+        ancestor's end asks for it again)."""
+        last = self.last_blocks.get(id(node))
+        if last is None:
+            children = (self.node_last_block(c) for c in node.children)
+            last = self.last_blocks[id(node)] = max([node.block, *node.body, *children])
+        return last
 
 
 def measures_in(actions: Spans, builder: Builder) -> list[dict[str, Any]]:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Label", "inline_status_label", "leading_label", "split_labels", "status_tag"]
 
-_COLON = "[：:∶]"
+_COLONS = "：:∶"
+_COLON = f"[{_COLONS}]"
 
 
 @record
@@ -147,6 +148,8 @@ def split_labels(text: str, profile: Profile) -> list[Label]:
 
 def inline_status_label(text: str, profile: Profile) -> Label | None:
     """A status label inside a heading line: ``关于“…”整改进展情况：已完成。``."""
+    if not any(colon in text for colon in _COLONS):
+        return None  # an inline label has its colon
     _, inline = _patterns(profile)
     for match in inline.finditer(text):
         field = _field_of(match.group("label"), profile)
@@ -169,12 +172,15 @@ _TAG = compile_pattern(
     r"|(?:——|—|--|－－)\s*(?P<v>[^—\-－，,。；;]{2,10}?))"
     r"\s*[。；;]?\s*$"
 )
+_TAG_OPENINGS = "【[［（(—-－"  # what every tag opens with
 
 
 def status_tag(text: str, profile: Profile) -> Label | None:
     """A bracketed status at the end of a heading line (``【已完成】``, ``（整改中）``,
     ``——已完成``), as a status label whose value is the tag's text; ``None`` when the line ends
     otherwise or the tag names no status (``（一期）``, ``（涉及资金3万元）``)."""
+    if not any(opening in text for opening in _TAG_OPENINGS):
+        return None  # no bracket nor dash: no tag
     found = _TAG.search(text)
     if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None

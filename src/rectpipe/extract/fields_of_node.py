@@ -64,13 +64,13 @@ class NodeFields:
         )
 
 
-def _value(text: str, base: int, label: Label) -> Value | None:
+def _value(text: str, base: int, label: Label, line_start: int = -1) -> Value | None:
     raw = text[label.value_start : label.value_end]
     stripped = raw.strip().rstrip("。；;，,")
     if not stripped:
         return None
     start = base + label.value_start + (len(raw) - len(raw.lstrip()))
-    return Value(stripped, start, start + len(stripped), label.label)
+    return Value(stripped, start, start + len(stripped), label.label, line_start)
 
 
 _ENUMERATION = compile_pattern(
@@ -98,6 +98,8 @@ def _packed_labels(heading: str, profile: Profile) -> tuple[int, list[Label]] | 
     """Labels packed in parentheses at the end of a heading (``（整改时限：…；责任单位：…）``):
     where the parenthesis opens, and the labels (offsets in ``heading``); ``None`` unless the
     parenthesis opens with a label and holds two or more."""
+    if "）" not in heading and ")" not in heading:
+        return None  # no parenthesis closes
     match = _PACKED.search(heading)
     if match is None:
         return None
@@ -197,9 +199,7 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
                 if cut != -1 and text[cut + 1 : label.value_end].strip():
                     found.actions.add(base + cut + 1, text[cut + 1 : label.value_end])
                     label = replace(label, value_end=cut)
-            value = _value(text, base, label)
-            if value is not None:
-                value = replace(value, line_start=base)
+            value = _value(text, base, label, line_start=base)
             if value is not None and _states_status_instead(found.status, value, label, profile):
                 # 整改进展：<what was done>… then 完成情况：序时推进: the value that is a status
                 # gives it; the first one is what was done.

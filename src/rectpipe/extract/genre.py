@@ -10,11 +10,12 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern, escape
+from ..runtime.patterns import compile_pattern, compile_re, escape
 
 if TYPE_CHECKING:
     import regex
@@ -33,12 +34,19 @@ def _line_opening(markers: tuple[str, ...]) -> regex.Pattern[str]:
     return compile_pattern(rf"(?m)^[\s\p{{Z}}【\[〔]*(?P<marker>{words})")
 
 
+@lru_cache(maxsize=16)
+def _anywhere(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``markers`` anywhere (stdlib ``re``: plain words, which it finds in a long text
+    several times faster than the line pattern looks at every line)."""
+    return compile_re("|".join(re.escape(m) for m in sorted(set(markers))))
+
+
 def article_markers(text: str, profile: Profile) -> list[str]:
     """The profile's article labels that open a line of ``text`` (``摘要：``, ``【关键词】``,
     ``参考文献``), each once, in the order they first appear; the longest label that fits
     wins (内容摘要 over 摘要)."""
-    if not profile.article_markers:
-        return []
+    if not profile.article_markers or _anywhere(profile.article_markers).search(text) is None:
+        return []  # a report: none of the labels anywhere
     found: list[str] = []
     for match in _line_opening(tuple(profile.article_markers)).finditer(text):
         marker = match.group("marker")

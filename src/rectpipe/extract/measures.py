@@ -112,6 +112,8 @@ _NUMBERED_AT = compile_pattern(
     r"(?:^|(?<=[\n。；;！？!?：:\s\u3000]))[\s\u3000]*(?=[0-9０-９（(⒈-⒛])|[（(①-⒇㉑-㉟]"
 )
 _LIST_KINDS = (MarkerKind.ARABIC, MarkerKind.ARABIC_PAREN, MarkerKind.CIRCLED)
+# What the marker of a list's second item holds: a figure 2 (2. （2） 2） 02.), ②, ⑵ or ⒉.
+_TWOS = "2２②⑵⒉"
 
 
 def find_numbered_measures(text: str) -> list[FoundMeasure]:
@@ -122,6 +124,8 @@ def find_numbered_measures(text: str) -> list[FoundMeasure]:
     only with the next ordinal (a ``（1）`` inside a ``1.`` measure stays in its text). Fewer
     than two markers are no list.
     """
+    if not any(two in text for two in _TWOS):
+        return []  # no list without its second item
     found: list[tuple[int, Marker]] = []
     seen: set[int] = set()
     for match in _NUMBERED_AT.finditer(text):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..models.records import StatedTotals, Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern, escape
+from ..runtime.patterns import compile_pattern, compile_re, escape
 from ..runtime.record import field, record
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
@@ -42,6 +42,9 @@ _ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及�
 _RATE = compile_pattern(
     r"(?:(?:整改)?完成率|整改率|销号率|办结率)(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
 )
+# What every count (_COUNT) holds: a figure, blanks, a unit. A text without it counts nothing
+# (stdlib ``re``: plain classes, scanned in C).
+_FIGURE_UNIT = compile_re(r"[0-9一二三四五六七八九十百千两]\s*[个项条件]")
 _CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
 _SENTENCE = compile_pattern(r"[^。；]+[。；]?")
 _ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
@@ -125,6 +128,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
         found.rate = float(rate.group("r"))
     else:
         found.rate = _completed_share(text, profile)
+    if _FIGURE_UNIT.search(masked) is None:
+        return found  # no clause holds a count: no status count, total or task count either
     every: str | None = None
     parts = False  # the last clause gave a group's own count of problems (…问题5个)
     about_measures = False  # 制定整改措施52项，…已完成45项: what follows counts measures

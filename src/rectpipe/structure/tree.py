@@ -55,9 +55,11 @@ class Node:
     def walk(self) -> list[Node]:
         """This node's numbered descendants, depth first, in document order."""
         found: list[Node] = []
-        for child in self.children:
-            found.append(child)
-            found.extend(child.walk())
+        pending = self.children[::-1]  # a stack, not a list built at every level
+        while pending:
+            node = pending.pop()
+            found.append(node)
+            pending.extend(reversed(node.children))
         return found
 
 
@@ -135,16 +137,19 @@ def build_tree(textmap: TextMap) -> Tree:
     stack: list[Node] = [root]
     closing = _closing_blocks(textmap)
     end = closing[0] if closing else len(textmap.blocks)
-    leads = unmarked_leads(textmap, end)
-    for index, block in enumerate(textmap.blocks[:end]):
-        marker = None if block.kind is BlockKind.TABLE else match_marker(display_text(block))
+    markers = [
+        None if block.kind is BlockKind.TABLE else match_marker(display_text(block))
+        for block in textmap.blocks[:end]
+    ]
+    leads = unmarked_leads(textmap, markers)
+    for index, marker in enumerate(markers):
         if marker is None:
             lead = leads.get(index)
             if lead is None or not _open_unmarked(stack, textmap):
                 stack[-1].body.append(index)
                 continue
             start = textmap.starts[index]
-            item = unmarked_marker(lead, display_text(block))
+            item = unmarked_marker(lead, textmap.block_text(index))
             node = Node(
                 marker=item,
                 block=index,

@@ -17,11 +17,12 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from ..extract.wrappers import finding_label, unwrap
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
-from ..text.numbering import Marker, MarkerKind, match_marker
+from ..text.numbering import Marker, MarkerKind
 from ..text.textmap import TextMap, display_text
 
 __all__ = ["UnmarkedLead", "holds_unmarked", "unmarked_leads", "unmarked_marker"]
@@ -91,17 +92,19 @@ def _looks_like_heading(text: str) -> bool:
     )
 
 
-def unmarked_leads(textmap: TextMap, end: int) -> dict[int, UnmarkedLead]:
-    """The blocks before ``end`` (where the closing lines begin) that open an unmarked item,
-    keyed by block index: only forms used two times or more, after the first numbered
-    heading."""
+def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[int, UnmarkedLead]:
+    """The blocks before the closing lines that open an unmarked item, keyed by block index:
+    only forms used two times or more, after the first numbered heading. ``markers`` holds
+    each block's marker (:func:`~rectpipe.text.numbering.match_marker`; ``None`` for a
+    table), up to where the closing lines begin."""
     found: dict[int, UnmarkedLead] = {}
     listed: set[str] = set()  # the numbered items' headings met so far
+    end = len(markers)
     for index, block in enumerate(textmap.blocks[:end]):
         if block.kind is BlockKind.TABLE:
             continue
         text = display_text(block)
-        marker = match_marker(text)
+        marker = markers[index]
         if marker is not None:
             listed.add(_bare(text[marker.end :]))
             continue
@@ -109,7 +112,7 @@ def unmarked_leads(textmap: TextMap, end: int) -> dict[int, UnmarkedLead]:
             continue
         styled = block.kind is BlockKind.HEADING or block.emphasis
         lead = _lead(text, styled=styled)
-        if lead is None and _bare_heading(textmap, index, end):
+        if lead is None and _bare_heading(textmap, index, markers):
             lead = UnmarkedLead("bare", len(text) - len(text.lstrip(" \t\u3000")))
         if lead is not None and not _restates(text[lead.offset :], listed):
             found[index] = lead
@@ -125,10 +128,12 @@ _BARE_MAX = 40
 _BARE_MARKS = compile_pattern(r"[。，,；;：:！!？?“”\"（）()]")
 
 
-def _bare_heading(textmap: TextMap, index: int, end: int) -> bool:
+def _bare_heading(textmap: TextMap, index: int, markers: Sequence[Marker | None]) -> bool:
     """A heading whose typography was lost (a text copy, a PDF's text layer): a short line
     without a mark of punctuation, followed by the account of its rectification (整改情况：…),
-    directly or after one sentence that states the finding."""
+    directly or after one sentence that states the finding (``markers``: as
+    :func:`unmarked_leads` has them)."""
+    end = len(markers)
     text = textmap.block_text(index).strip()
     if not text or len(text) > _BARE_MAX or _BARE_MARKS.search(text) or text[-1].isdigit():
         return False
@@ -138,7 +143,7 @@ def _bare_heading(textmap: TextMap, index: int, end: int) -> bool:
         following = textmap.block_text(after)
         if _ACCOUNT.match(following):
             return True
-        if step == 0 and (match_marker(following) is not None or following.count("。") != 1):
+        if step == 0 and (markers[after] is not None or following.count("。") != 1):
             return False
     return False
 

@@ -59,6 +59,11 @@ def _label_prefix(labels: tuple[str, ...]) -> re.Pattern[str]:
     return compile_re("|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)))
 
 
+def _has_blank(text: str) -> bool:
+    """Whether ``text`` holds a blank (`` `` or U+3000), which a cut after a blank needs."""
+    return " " in text or "\u3000" in text
+
+
 def _heading_follows(text: str, end: int) -> bool:
     nxt = text[end : end + 1]
     return bool(nxt) and not nxt.isdigit() and nxt not in "%％.．、，,)）"
@@ -134,7 +139,7 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
         _AFTER_END.search(text)
         or (inside is not None and inside.search(text, 1) is not None)
         or _first_child_glued(text)
-        or _AFTER_BLANK.search(text)
+        or (_has_blank(text) and _AFTER_BLANK.search(text))
     ):
         return []
     labels = sorted(labels, key=len, reverse=True)
@@ -205,10 +210,11 @@ def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
     """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
     title glued to its first part (``…整改进展清单一、关于…``) or, by a blank, to the text
     after it (``关于…的通报 根据…``) is cut off first."""
-    title = _GLUED_TITLE.match(text)
+    # (each title pattern is tried only on a text that holds what it needs: 一、, a blank)
+    title = _GLUED_TITLE.match(text) if "一、" in text else None
     if title is not None and match_marker(text[title.end() :]) is not None:
         return [title.group("title"), *split_glued(text[title.end() :], labels)]
-    title = _TITLE_THEN_BLANK.match(text)
+    title = _TITLE_THEN_BLANK.match(text) if _has_blank(text) else None
     if title is not None and len(text) > title.end():
         return [title.group("title"), *split_glued(text[title.end() :], labels)]
     points = split_points(text, labels)

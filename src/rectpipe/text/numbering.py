@@ -146,6 +146,22 @@ _MARKER = compile_pattern(
     [\s\u3000]*
     """
 )
+# The kind of marker each named group of _MARKER reads.
+_KIND_OF_GROUP = {
+    "cn": MarkerKind.CN,
+    "cn_dot": MarkerKind.CN,
+    "cn_paren": MarkerKind.CN_PAREN,
+    "decimal": MarkerKind.ARABIC,
+    "arabic": MarkerKind.ARABIC,
+    "arabic_stop": MarkerKind.ARABIC,  # ⒈
+    "arabic_paren": MarkerKind.ARABIC_PAREN,
+    "arabic_half": MarkerKind.ARABIC_PAREN,  # 1） with no opening parenthesis
+    "paren_digit": MarkerKind.ARABIC_PAREN,  # ⑴
+    "circled": MarkerKind.CIRCLED,
+    "label": MarkerKind.LABEL,
+    "item_label": MarkerKind.LABEL,  # 第1项： a numbered item label, as 问题1：
+    "part": MarkerKind.CN,  # 第二部分
+}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # The characters a marker can start with (after blanks): a numeral, a digit, a parenthesis or a
 # circled number.
@@ -210,35 +226,19 @@ def match_marker(text: str) -> Marker | None:
     found = _MARKER.match(text)
     if found is None:
         return None
-    groups = found.groupdict()
-    kind: MarkerKind
-    if groups["cn"] is not None or groups["cn_dot"] is not None:
-        kind, number = MarkerKind.CN, groups["cn"] or groups["cn_dot"]
-    elif groups["cn_paren"] is not None:
-        kind, number = MarkerKind.CN_PAREN, groups["cn_paren"]
-    elif groups["decimal"] is not None:  # 1.1 an item under 1. (is_decimal_marker)
-        kind, number = MarkerKind.ARABIC, groups["decimal"].replace("．", ".").split(".")[1]
-    elif groups["arabic"] is not None:
-        kind, number = MarkerKind.ARABIC, groups["arabic"]
-    elif groups["arabic_stop"] is not None:  # ⒈ (one character for 1.)
-        kind, number = MarkerKind.ARABIC, str(ord(groups["arabic_stop"]) - 0x2488 + 1)
-    elif groups["arabic_paren"] is not None:
-        kind, number = MarkerKind.ARABIC_PAREN, groups["arabic_paren"]
-    elif groups["arabic_half"] is not None:  # 1） with no opening parenthesis
-        kind, number = MarkerKind.ARABIC_PAREN, groups["arabic_half"]
-    elif groups["paren_digit"] is not None:  # ⑴ (one character for （1）)
-        kind, number = MarkerKind.ARABIC_PAREN, str(ord(groups["paren_digit"]) - 0x2474 + 1)
-    elif groups["label"] is not None:
-        kind, number = MarkerKind.LABEL, groups["label"]
-    elif groups["item_label"] is not None:  # 第1项： a numbered item label, as 问题1：
-        kind, number = MarkerKind.LABEL, groups["item_label"]
-    elif groups["part"] is not None:  # 第二部分 a part above the 一、 ladder (is_part_marker)
+    group = found.lastgroup  # each shape has one named group, none nested: the one matched
+    assert group is not None
+    kind, number = _KIND_OF_GROUP[group], found.group(group)
+    if group == "decimal":  # 1.1 an item under 1. (is_decimal_marker)
+        number = number.replace("．", ".").split(".")[1]
+    elif group == "arabic_stop":  # ⒈ (one character for 1.)
+        number = str(ord(number) - 0x2488 + 1)
+    elif group == "paren_digit":  # ⑴ (one character for （1）)
+        number = str(ord(number) - 0x2474 + 1)
+    elif group == "part":  # 第二部分 a part above the 一、 ladder (is_part_marker)
         rest = text[found.end() :].strip().rstrip("。")
         if len(rest) > _PART_HEADING_MAX or any(mark in rest for mark in "，。；,;"):
             return None  # 第一部分资金已…，…: a sentence, not a part's heading
-        kind, number = MarkerKind.CN, groups["part"]
-    else:
-        kind, number = MarkerKind.CIRCLED, groups["circled"]
     if kind is MarkerKind.CIRCLED:
         ordinal: int | None = _circled_value(number)
     else:

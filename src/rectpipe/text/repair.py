@@ -35,6 +35,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
@@ -110,10 +111,12 @@ class _Plan:
     labels: tuple[str, ...]
 
 
-def _char_repairs(text: str, plan: _Plan, ocr: bool = False) -> tuple[str, list[str]]:
-    """``text`` with the character-level repairs of ``plan``, and the kinds that changed it;
-    ``ocr``: the text was recognised by OCR (its misreadings are put right first)."""
-    kinds: list[str] = []
+@cache
+def _steps(
+    *, ocr: bool, traditional: bool, halfwidth: bool
+) -> tuple[tuple[str, Callable[[str], str]], ...]:
+    """The character-level repairs, as ``(kind, repair)`` in the order they are applied, for
+    text recognised by OCR or not and a plan's choices."""
     steps: list[tuple[str, Callable[[str], str]]] = [
         ("figures", halfwidth_figures),
         ("letter_spacing", letter_spaced),
@@ -121,13 +124,20 @@ def _char_repairs(text: str, plan: _Plan, ocr: bool = False) -> tuple[str, list[
     ]
     if ocr:
         steps.insert(0, ("ocr", ocr_punctuation))
-    if plan.traditional:
+    if traditional:
         steps.append(("traditional", to_simplified))
     steps.append(("punctuation", fold_ratio_colon))
-    if plan.halfwidth:
+    if halfwidth:
         steps.append(("punctuation", fullwidth_punctuation))
     steps.append(("doubled_punctuation", collapse_doubled))
-    for kind, step in steps:
+    return tuple(steps)
+
+
+def _char_repairs(text: str, plan: _Plan, ocr: bool = False) -> tuple[str, list[str]]:
+    """``text`` with the character-level repairs of ``plan``, and the kinds that changed it;
+    ``ocr``: the text was recognised by OCR (its misreadings are put right first)."""
+    kinds: list[str] = []
+    for kind, step in _steps(ocr=ocr, traditional=plan.traditional, halfwidth=plan.halfwidth):
         fixed = step(text)
         if fixed != text:
             text = clean_text(fixed)

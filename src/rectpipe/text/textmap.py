@@ -26,11 +26,13 @@ def display_text(block: Block) -> str:
 @record(slots=False)
 class TextMap:
     """``text`` is every block's display text joined by newlines; ``starts[i]`` is where block
-    ``i`` begins in it. Offsets are Python string indices (code points)."""
+    ``i`` begins in it, ``ends[i]`` where it ends. Offsets are Python string indices (code
+    points)."""
 
     text: str
     blocks: tuple[Block, ...]
     starts: tuple[int, ...]
+    ends: tuple[int, ...]
     _aligned: dict[int, Sequence[int] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -38,22 +40,25 @@ class TextMap:
     @classmethod
     def build(cls, blocks: list[Block]) -> TextMap:
         starts: list[int] = []
+        ends: list[int] = []
         parts: list[str] = []
         offset = 0
         for block in blocks:
             shown = display_text(block)
             starts.append(offset)
+            ends.append(offset + len(shown))
             parts.append(shown)
-            offset += len(shown) + 1
-        return cls(text="\n".join(parts), blocks=tuple(blocks), starts=tuple(starts))
+            offset += len(shown) + 1  # blocks are joined by one newline
+        return cls(
+            text="\n".join(parts), blocks=tuple(blocks), starts=tuple(starts), ends=tuple(ends)
+        )
 
     def block_end(self, index: int) -> int:
-        """Where block ``index`` ends in :attr:`text` (blocks are joined by one newline)."""
-        following = index + 1
-        return self.starts[following] - 1 if following < len(self.starts) else len(self.text)
+        """Where block ``index`` ends in :attr:`text`."""
+        return self.ends[index]
 
     def block_text(self, index: int) -> str:
-        return self.text[self.starts[index] : self.block_end(index)]
+        return self.text[self.starts[index] : self.ends[index]]
 
     def block_at(self, offset: int) -> int:
         """Index of the block that holds ``offset`` (the last one starting at or before it)."""
@@ -172,7 +177,7 @@ class TextMap:
         """One :class:`BlockRef` per block, for the report. Made without validation: every
         value is read from the blocks with the field's own type (a long document has thousands
         of blocks)."""
-        starts, made = self.starts, BlockRef
+        starts, ends, made = self.starts, self.ends, BlockRef
         return [
             made(
                 index=i,
@@ -183,7 +188,7 @@ class TextMap:
                 style=block.style,
                 list_label=block.list_label,
                 start=starts[i],
-                end=starts[i] + len(display_text(block)),
+                end=ends[i],
                 confidence=None if block.confidence is None else float(block.confidence),
             )
             for i, block in enumerate(self.blocks)
