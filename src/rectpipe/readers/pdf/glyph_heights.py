@@ -38,14 +38,15 @@ def fit_glyph_heights(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
     column-wise; glyphs are only copied when one is odd."""
     tops, bottoms, sizes = glyphs.tops, glyphs.bottoms, glyphs.sizes
     heights = list(map(operator.sub, bottoms, tops))
-    lows = list(map(operator.mul, sizes, itertools.repeat(settings.short_glyph_ratio)))
-    highs = list(map(operator.mul, sizes, itertools.repeat(settings.tall_glyph_ratio)))
-    short = map(operator.lt, heights, lows)
-    tall = map(operator.gt, heights, highs)
-    odd = [k for k, s, t in zip(range(len(heights)), short, tall, strict=True) if s or t]
-    odd = [k for k in odd if heights[k] > 0.0]  # empty or inverted boxes: never on a line
+    low, high = settings.short_glyph_ratio, settings.tall_glyph_ratio
+    short = map(operator.lt, heights, map(operator.mul, sizes, itertools.repeat(low)))
+    tall = map(operator.gt, heights, map(operator.mul, sizes, itertools.repeat(high)))
+    odd_or_empty = itertools.compress(range(len(heights)), map(operator.or_, short, tall))
+    odd = [k for k in odd_or_empty if heights[k] > 0.0]  # empty or inverted: never on a line
     if not odd:
         return glyphs
+    lows = list(map(operator.mul, sizes, itertools.repeat(low)))
+    highs = list(map(operator.mul, sizes, itertools.repeat(high)))
     new_tops, new_bottoms = list(tops), list(bottoms)
     edge = settings.edge_tolerance_ratio
     left = set(odd)
