@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -156,20 +157,33 @@ def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0)
 # random pages
 
 
-def columns_of(chars: Sequence[Char], characters: bool = True) -> CharColumns:
+def columns_of(chars: Sequence[Char], characters: bool = True, arrays: bool = False) -> CharColumns:
     """``chars`` as columns; with ``characters`` as the PDFium source gives them when every
-    glyph's text is one character (the texts also as one string)."""
+    glyph's text is one character (the texts also as one string), with ``arrays`` their
+    coordinates as arrays of doubles (as the native loop reads them)."""
     texts = [c.text for c in chars]
     single = characters and all(len(text) == 1 for text in texts)
+    column: Callable[[list[float]], Sequence[float]] = (
+        (lambda values: array("d", values)) if arrays else list
+    )
     return CharColumns(
         texts,
-        [c.x0 for c in chars],
-        [c.x1 for c in chars],
-        [c.top for c in chars],
-        [c.bottom for c in chars],
+        column([c.x0 for c in chars]),
+        column([c.x1 for c in chars]),
+        column([c.top for c in chars]),
+        column([c.bottom for c in chars]),
         [(c.size, c.fontname, c.upright) for c in chars],
         "".join(texts) if single else None,
     )
+
+
+def with_edges(build: Build, chars: Sequence[Char], dedupe: float) -> str:
+    """:func:`outcome` with every line's character edges too."""
+    try:
+        lines = build(chars, 1, dedupe)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return repr([(line, list(line.x0s), list(line.x1s)) for line in lines])
 
 
 def random_page(rng: random.Random) -> list[Char]:
@@ -240,6 +254,8 @@ def test_build_lines_matches_the_glyph_loop(seed: int, loops: str) -> None:
         assert outcome(build_lines, columns_of(chars), dedupe) == expected, chars
         plain = columns_of(chars, characters=False)
         assert outcome(build_lines, plain, dedupe) == expected, chars
+        edges = with_edges(build_lines, chars, dedupe)
+        assert with_edges(build_lines, columns_of(chars, arrays=True), dedupe) == edges, chars
 
 
 @pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)

@@ -9,6 +9,7 @@
  * same results (rectpipe/readers/pdf/native.py).
  */
 
+#include <math.h>
 #include <stdint.h>
 
 typedef void *(*text_object_fn)(void *textpage, int index);
@@ -215,4 +216,64 @@ int rectpipe_lines(const double *tops, const double *bottoms, const double *x0s,
     }
     *lines = count;
     return m;
+}
+
+/* What the reader's Python code (line_flags.py) works out page-wide for a page's lines:
+ * line g is glyphs starts[g] .. starts[g+1]-1 (sorted left to right, lines one after another;
+ * lines of them, starts[lines] == n). For each line, flags[g] has
+ *   1 when the line may hold overlapping or duplicated glyphs: a glyph starting left of the end
+ *     of its left neighbour (x0s[k] < x1s[k-1]), a glyph repeating its neighbour's character
+ *     (codes[k] == codes[k-1], when codes is given), or any line at all when an x0 or x1 is not
+ *     finite (their sums, as Python adds them) or some x0 exceeds its x1;
+ *   2 when a gap to the left neighbour is wider than space times the smallest size of the page
+ *     and than space times the size of either glyph;
+ *   4 when the line's sizes are not all its first glyph's;
+ * and x1s_max[g], tops_min[g], bottoms_max[g]: the largest x1, smallest top and largest bottom
+ * of its glyphs, as Python's max and min find them (the first glyph's value unless another
+ * compares greater, or less). Returns 0; -1, with nothing written that counts, when the sizes
+ * add up to NaN (Python then compares the glyphs one by one). */
+int rectpipe_rows(const double *x0s, const double *x1s, const double *tops, const double *bottoms,
+                  const double *sizes, const unsigned int *codes, int n, const int *starts,
+                  int lines, double space, unsigned char *flags, double *x1s_max,
+                  double *tops_min, double *bottoms_max) {
+    double sum0 = 0.0, sum1 = 0.0, sum_sizes = 0.0, smallest = 0.0;
+    int ordered = 1;
+    for (int i = 0; i < n; i++) {
+        sum0 += x0s[i];
+        sum1 += x1s[i];
+        sum_sizes += sizes[i];
+        if (!(x0s[i] <= x1s[i]))
+            ordered = 0;
+        if (i == 0 || sizes[i] < smallest)
+            smallest = sizes[i];
+    }
+    if (sum_sizes != sum_sizes)
+        return -1;
+    int finite = isfinite(sum0) && isfinite(sum1) && ordered;
+    double low = space * smallest;
+    for (int g = 0; g < lines; g++) {
+        int a = starts[g], b = starts[g + 1];
+        unsigned char flag = finite ? 0 : 1;
+        double x1 = x1s[a], top = tops[a], bottom = bottoms[a];
+        for (int k = a + 1; k < b; k++) {
+            double gap = x0s[k] - x1s[k - 1];
+            if (gap < 0.0 || (codes && codes[k] == codes[k - 1]))
+                flag |= 1;
+            if (gap > low && (gap > space * sizes[k - 1] || gap > space * sizes[k]))
+                flag |= 2;
+            if (sizes[k] != sizes[a])
+                flag |= 4;
+            if (x1s[k] > x1)
+                x1 = x1s[k];
+            if (tops[k] < top)
+                top = tops[k];
+            if (bottoms[k] > bottom)
+                bottom = bottoms[k];
+        }
+        flags[g] = flag;
+        x1s_max[g] = x1;
+        tops_min[g] = top;
+        bottoms_max[g] = bottom;
+    }
+    return 0;
 }

@@ -57,7 +57,8 @@ class CharColumns(Sequence[Char]):
 
     The PDFium source reads its glyphs' fields as columns and the layout works on columns, so
     that source keeps them as they are instead of building (and the layout taking apart again)
-    one tuple per glyph. Indexing and iteration build :class:`Char` values on demand.
+    one tuple per glyph (the coordinates may be lists or arrays of doubles, as the source
+    reads them). Indexing and iteration build :class:`Char` values on demand.
     ``styles[k]`` is ``(size, fontname, upright)`` of glyph ``k`` (one tuple shared by the
     glyphs of a text object). ``characters`` is given when every glyph's text is one
     character: those characters as one string (``texts == list(characters)``), which spares
@@ -69,10 +70,10 @@ class CharColumns(Sequence[Char]):
     def __init__(
         self,
         texts: list[str],
-        x0s: list[float],
-        x1s: list[float],
-        tops: list[float],
-        bottoms: list[float],
+        x0s: Sequence[float],
+        x1s: Sequence[float],
+        tops: Sequence[float],
+        bottoms: Sequence[float],
         styles: list[tuple[float, str, bool]],
         characters: str | None = None,
     ) -> None:

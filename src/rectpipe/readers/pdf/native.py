@@ -1,5 +1,5 @@
-"""Internal: the PDFium calls made per glyph, per text object and per page object, looped in
-native code.
+"""Internal: the PDFium calls made per glyph, per text object and per page object, and the
+page-wide passes of the line building, looped in native code.
 
 ``glyphloop.c`` beside this module is built (``make native``, or when the package is
 installed with a C compiler at hand) into a small shared library that PDFium's functions are
@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import importlib.machinery
 import os
+import struct
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,16 +58,18 @@ def _load() -> NativeLoops | None:
 class PageGlyphs(NamedTuple):
     """One page's glyphs as :meth:`NativeLoops.page` reads them.
 
-    ``lefts`` … ``bottoms`` are the glyphs' loose boxes (top-left origin); ``slots[k]`` is the
-    number of glyph ``k``'s text object in ``objects`` (the page's distinct ones, ``0`` for
-    none, in the order of their first glyphs), whose first glyph's font size, angle and
-    Unicode map error, and whose font (``0`` for none), are ``sizes``, ``angles``, ``errors``
-    and ``fonts``."""
+    ``lefts`` … ``bottoms`` are the glyphs' loose boxes (top-left origin), as arrays of
+    doubles (the line building hands them on to :meth:`NativeLoops.lines` and
+    :meth:`NativeLoops.rows`, and lines keep slices of them, with no float object made);
+    ``slots[k]`` is the number of glyph ``k``'s text object in ``objects`` (the page's
+    distinct ones, ``0`` for none, in the order of their first glyphs), whose first glyph's
+    font size, angle and Unicode map error, and whose font (``0`` for none), are ``sizes``,
+    ``angles``, ``errors`` and ``fonts``."""
 
-    lefts: list[float]
-    rights: list[float]
-    tops: list[float]
-    bottoms: list[float]
+    lefts: array[float]
+    rights: array[float]
+    tops: array[float]
+    bottoms: array[float]
     slots: list[int]
     objects: list[int]
     sizes: list[float]
@@ -90,6 +93,9 @@ class NativeLoops:
         self._lines = library.rectpipe_lines
         self._lines.restype = i
         self._lines.argtypes = [vp, vp, vp, ctypes.c_char_p, i, d, vp, vp, vp, vp, vp]
+        self._rows = library.rectpipe_rows
+        self._rows.restype = i
+        self._rows.argtypes = [vp] * 5 + [ctypes.c_char_p, i, vp, i, d] + [vp] * 4
         self._count = ctypes.c_int()
         self._functions: dict[str, int] = {}
         self._size = 0
@@ -158,10 +164,10 @@ class NativeLoops:
             len(table),
         )
         return PageGlyphs(
-            _floats(lefts, n),
-            _floats(rights, n),
-            _floats(tops, n),
-            _floats(bottoms, n),
+            lefts[:n],
+            rights[:n],
+            tops[:n],
+            bottoms[:n],
             memoryview(self._slots)[:n].tolist(),
             memoryview(self._objects)[:m].tolist(),
             _floats(sizes, m),
@@ -213,7 +219,7 @@ class NativeLoops:
         an x0 is NaN (Python's sort orders those its own way)."""
         n = len(tops)
         self._grow(n)
-        columns = array("d", tops), array("d", bottoms), array("d", x0s)
+        columns = _doubles(tops), _doubles(bottoms), _doubles(x0s)
         flags = None if upright is None else bytes(map(bool, upright))
         order, starts = self._table, self._slots  # both at least n ints
         found = self._lines(
@@ -233,12 +239,53 @@ class NativeLoops:
         cuts.append(found)
         return memoryview(order)[:found].tolist(), cuts
 
+    def rows(
+        self,
+        columns: tuple[Sequence[float], ...],
+        text: str | None,
+        starts: Sequence[int],
+        space: float,
+    ) -> tuple[array[int], list[float], list[float], list[float]] | None:
+        """What :func:`~.line_flags.row_facts` works out, in one pass: ``columns`` are the
+        glyphs' x0s, x1s, tops, bottoms and sizes, sorted into lines (line ``g`` is glyphs
+        ``starts[g]`` to ``starts[g + 1]``); ``text`` their characters, one a glyph (repeats
+        are then flagged too), or ``None``. Each line's flags (1 suspect, 2 spaced, 4 mixed),
+        largest x1, smallest top and largest bottom; ``None`` when the sizes add up to NaN."""
+        lines = len(starts) - 1
+        arrays = list(map(_doubles, columns))
+        codes = None if text is None else text.encode("utf-32-le", "surrogatepass")
+        cuts = array("i", starts)
+        flags = array("B", bytes(lines))
+        extents = [array("d", bytes(8 * lines)) for _ in range(3)]
+        found = self._rows(
+            *(column.buffer_info()[0] for column in arrays),
+            codes,
+            len(arrays[0]),
+            cuts.buffer_info()[0],
+            lines,
+            space,
+            flags.buffer_info()[0],
+            *(extent.buffer_info()[0] for extent in extents),
+        )
+        if found < 0:
+            return None
+        rights, tops, bottoms = (extent.tolist() for extent in extents)
+        return flags, rights, tops, bottoms
+
 
 def _floats(values: array[float], count: int) -> list[float]:
     """The first ``count`` of ``values`` as a list. Sliced as an array (one copy of the raw
     doubles) rather than through a memoryview, whose ``tolist`` unpacks each double by its
     format code: two to three times slower."""
     return values[:count].tolist()
+
+
+def _doubles(values: Sequence[float]) -> array[float]:
+    """``values`` as an array of doubles: a copy of an array, or packed in one call (several
+    times faster than ``array("d", values)``, which converts a list item by item)."""
+    if isinstance(values, array):
+        return array("d", values)
+    return array("d", struct.pack(f"{len(values)}d", *values))
 
 
 def _power_of_two(count: int) -> int:
