@@ -277,3 +277,17 @@ int rectpipe_rows(const double *x0s, const double *x1s, const double *tops, cons
     }
     return 0;
 }
+
+/* The glyphs whose boxes are of odd height, as glyph_heights.py finds them: positive height
+ * (bottoms[k] - tops[k] > 0) shorter than low times their size or taller than high times it.
+ * Their indices, in order, go into odd; returns how many. */
+int rectpipe_odd_heights(const double *tops, const double *bottoms, const double *sizes, int n,
+                         double low, double high, int *odd) {
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+        double height = bottoms[k] - tops[k];
+        if ((height < sizes[k] * low || height > sizes[k] * high) && height > 0.0)
+            odd[count++] = k;
+    }
+    return count;
+}

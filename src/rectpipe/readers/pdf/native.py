@@ -96,6 +96,9 @@ class NativeLoops:
         self._rows = library.rectpipe_rows
         self._rows.restype = i
         self._rows.argtypes = [vp] * 5 + [ctypes.c_char_p, i, vp, i, d] + [vp] * 4
+        self._odd = library.rectpipe_odd_heights
+        self._odd.restype = i
+        self._odd.argtypes = [vp] * 3 + [i, d, d, vp]
         self._count = ctypes.c_int()
         self._functions: dict[str, int] = {}
         self._size = 0
@@ -272,6 +275,29 @@ class NativeLoops:
         rights, tops, bottoms = (extent.tolist() for extent in extents)
         return flags, rights, tops, bottoms
 
+    def odd_heights(
+        self,
+        tops: Sequence[float],
+        bottoms: Sequence[float],
+        sizes: Sequence[float],
+        low: float,
+        high: float,
+    ) -> list[int]:
+        """The glyphs of odd height, as :func:`~.glyph_heights.fit_glyph_heights` looks for
+        them: by index, those of positive height shorter than ``low`` or taller than ``high``
+        times their size."""
+        n = len(tops)
+        self._grow(n)
+        columns = _doubles(tops), _doubles(bottoms), _doubles(sizes)
+        found = self._odd(
+            *(column.buffer_info()[0] for column in columns),
+            n,
+            low,
+            high,
+            self._slots.buffer_info()[0],
+        )
+        return self._slots[:found].tolist()
+
 
 def _floats(values: array[float], count: int) -> list[float]:
     """The first ``count`` of ``values`` as a list. Sliced as an array (one copy of the raw
@@ -281,10 +307,11 @@ def _floats(values: array[float], count: int) -> list[float]:
 
 
 def _doubles(values: Sequence[float]) -> array[float]:
-    """``values`` as an array of doubles: a copy of an array, or packed in one call (several
-    times faster than ``array("d", values)``, which converts a list item by item)."""
+    """``values`` as an array of doubles, for the loops to read: an array of doubles as it
+    is, else packed in one call (several times faster than ``array("d", values)``, which
+    converts a list item by item)."""
     if isinstance(values, array):
-        return array("d", values)
+        return values if values.typecode == "d" else array("d", values)
     return array("d", struct.pack(f"{len(values)}d", *values))
 
 
