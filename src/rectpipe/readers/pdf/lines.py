@@ -276,7 +276,7 @@ def _lines(
         if g in general:
             lines.append(_line(glyphs.slice(a, b), page, settings))
             continue
-        lead = _lead_width(glyphs.slice(a, b), space) if _spaceable_start(texts[a]) else 0.0
+        lead = _lead_width(glyphs, space, a, b) if _spaceable_start(texts[a]) else 0.0
         row_x0s, row_x1s = x0s[a:b], x1s[a:b]
         lines.append(
             Line(
@@ -395,15 +395,16 @@ def _char_edges(
     return out0, out1
 
 
-def _lead_width(row: _Glyphs, space: float) -> float:
+def _lead_width(row: _Glyphs, space: float, start: int = 0, end: int | None = None) -> float:
     """Width of the run of non-CJK glyphs ``row`` starts with (up to the first word gap, wider
-    than ``space`` times the font size)."""
+    than ``space`` times the font size); of its glyphs ``start`` to ``end`` (a line of a
+    page's glyphs, without slicing every column for it)."""
     texts, x0s, x1s, sizes = row.texts, row.x0s, row.x1s, row.sizes
-    if not _spaceable_start(texts[0]):
+    if not _spaceable_start(texts[start]):
         return 0.0
-    end = x1s[0]
-    for k in range(1, len(texts)):
+    right = x1s[start]
+    for k in range(start + 1, len(texts) if end is None else end):
         if not _spaceable_start(texts[k]) or x0s[k] - x1s[k - 1] > space * sizes[k]:
             break
-        end = x1s[k]
-    return end - x0s[0]
+        right = x1s[k]
+    return right - x0s[start]
