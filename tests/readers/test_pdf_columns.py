@@ -320,6 +320,18 @@ def test_skipped_characters_are_the_blank_ones() -> None:
     assert matched == set(_SKIPPED)
 
 
+def test_the_native_loop_skips_the_same_characters() -> None:
+    from rectpipe.readers.pdf import native
+    from rectpipe.readers.pdf.pdfium_text import _kept_glyphs
+
+    loops = native.native_loops()
+    if loops is None:
+        pytest.skip("native loop not built (make native)")
+    every = "".join(map(chr, [*range(0x10000), 0x1F600, 0x20000, 0x10FFFF]))
+    for text in (every, every[::-1], every[0x3000:0x3100], " \n", "中", ""):
+        assert loops.kept(text).tolist() == _kept_glyphs(text)[0]
+
+
 def test_repairable_characters_are_whitespace_and_radicals() -> None:
     from rectpipe.readers.pdf.glyphs import _REPAIRABLE
 

@@ -291,3 +291,19 @@ int rectpipe_odd_heights(const double *tops, const double *bottoms, const double
     }
     return count;
 }
+
+/* The characters of a page's text (codes, one code point each) that are glyphs to lay out:
+ * all but controls and spaces up to U+0020, lone surrogates and the blanks of pdfium_text.py
+ * (_SKIPPED). Their indices go into kept; returns their number. */
+int rectpipe_kept(const unsigned int *codes, int n, int *kept) {
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+        unsigned int c = codes[k];
+        if (c <= 0x20 || (c >= 0xD800 && c < 0xE000) || (c >= 0x2000 && c < 0x200C) ||
+            c == 0x7F || c == 0x85 || c == 0xA0 || c == 0x1680 || c == 0x2028 || c == 0x2029 ||
+            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF)
+            continue;
+        kept[count++] = k;
+    }
+    return count;
+}

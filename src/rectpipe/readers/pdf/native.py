@@ -99,6 +99,9 @@ class NativeLoops:
         self._odd = library.rectpipe_odd_heights
         self._odd.restype = i
         self._odd.argtypes = [vp] * 3 + [i, d, d, vp]
+        self._kept = library.rectpipe_kept
+        self._kept.restype = i
+        self._kept.argtypes = [ctypes.c_char_p, i, vp]
         self._count = ctypes.c_int()
         self._functions: dict[str, int] = {}
         self._size = 0
@@ -125,6 +128,16 @@ class NativeLoops:
             pointer = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
             found = self._functions[name] = pointer or 0
         return found
+
+    def kept(self, text: str) -> array[int]:
+        """The indices of the characters of ``text`` that are glyphs to lay out (not
+        :data:`~.pdfium_text._SKIPPED`)."""
+        kept = array("i", bytes(4 * len(text)))
+        found = self._kept(
+            text.encode("utf-32-le", "surrogatepass"), len(text), kept.buffer_info()[0]
+        )
+        del kept[found:]
+        return kept
 
     def page(
         self,

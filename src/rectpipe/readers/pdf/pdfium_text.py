@@ -80,14 +80,19 @@ def _pdfium_chars(
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return [], ()
-    keep, joined = _kept_glyphs(_page_text(raw, textpage, count, scratch))
-    if not keep:
-        return [], ()
+    text = _page_text(raw, textpage, count, scratch)
     loops = native_loops()
     if loops is not None:
+        kept = loops.kept(text)
+        if not kept:
+            return [], ()
+        joined = text if len(kept) == len(text) else _SKIPPED_RUN.sub("", text)
         return _native_chars(
-            loops, raw, textpage, keep, joined, x_origin, y_origin, upright_tolerance
+            loops, raw, textpage, kept, joined, x_origin, y_origin, upright_tolerance
         )
+    keep, joined = _kept_glyphs(text)
+    if not keep:
+        return [], ()
     texts = list(joined)
     api = _fast_api(raw)
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
@@ -105,7 +110,7 @@ def _native_chars(
     loops: NativeLoops,
     raw: Any,
     textpage: Any,
-    keep: list[int],
+    keep: array[int],
     joined: str,
     x_origin: float,
     y_origin: float,
@@ -115,7 +120,7 @@ def _native_chars(
     the objects' sizes, angles, map errors and fonts, in one call (:meth:`NativeLoops.page`);
     what is left here is per text object (font names, uprightness), not per glyph."""
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
-    read = loops.page(raw, page, array("i", keep), x_origin, y_origin)
+    read = loops.page(raw, page, keep, x_origin, y_origin)
     api = _fast_api(raw)
     names = {font: _base_font_name(api, font) for font in set(read.fonts)}
     angles = read.angles
