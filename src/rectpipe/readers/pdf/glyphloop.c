@@ -26,15 +26,15 @@ typedef void *(*object_font_fn)(void *text_object);
  * y_origin - bottom), a box that cannot be read taking its predecessor's (zeros for the first);
  * and slots[k], the number of its text object among the page's distinct ones, numbered in the
  * order of their first glyphs. For each distinct object j: objects[j] (NULL for glyphs without
- * one), and its first glyph's font size, angle and Unicode map error, and its font. table is
- * scratch space of table_size ints (a power of two, at least 2n). Returns the number of
- * distinct objects. */
-int rectpipe_page(text_object_fn text_object, loose_box_fn loose_box, font_size_fn font_size,
-                  angle_fn angle, map_error_fn map_error, object_font_fn object_font,
-                  void *textpage, const int *indices, int n, double x_origin, double y_origin,
-                  double *lefts, double *rights, double *tops, double *bottoms, int *slots,
-                  void **objects, double *sizes, float *angles, int *errors, void **fonts,
-                  int *table, int table_size) {
+ * one), and its first glyph's font size, angle and Unicode map error, and its font; and
+ * glyph_sizes[k], the size of glyph k's object. table is scratch space of table_size ints (a
+ * power of two, at least 2n). Returns the number of distinct objects. */
+int rectpipe_glyphs(text_object_fn text_object, loose_box_fn loose_box, font_size_fn font_size,
+                    angle_fn angle, map_error_fn map_error, object_font_fn object_font,
+                    void *textpage, const int *indices, int n, double x_origin, double y_origin,
+                    double *lefts, double *rights, double *tops, double *bottoms, int *slots,
+                    void **objects, double *sizes, float *angles, int *errors, void **fonts,
+                    double *glyph_sizes, int *table, int table_size) {
     float box[4] = {0.0f, 0.0f, 0.0f, 0.0f}; /* left, top, right, bottom (FS_RECTF) */
     uint64_t mask = (uint64_t)table_size - 1;
     int distinct = 0;
@@ -68,6 +68,8 @@ int rectpipe_page(text_object_fn text_object, loose_box_fn loose_box, font_size_
         last = object;
         last_slot = slots[k] = table[at] - 1;
     }
+    for (int k = 0; k < n; k++)
+        glyph_sizes[k] = sizes[slots[k]];
     return distinct;
 }
 

@@ -64,7 +64,8 @@ class PageGlyphs(NamedTuple):
     ``slots[k]`` is the number of glyph ``k``'s text object in ``objects`` (the page's
     distinct ones, ``0`` for none, in the order of their first glyphs), whose first glyph's
     font size, angle and Unicode map error, and whose font (``0`` for none), are ``sizes``,
-    ``angles``, ``errors`` and ``fonts``."""
+    ``angles``, ``errors`` and ``fonts``; ``glyph_sizes[k]`` is glyph ``k``'s size (its
+    object's), an array of doubles too."""
 
     lefts: array[float]
     rights: array[float]
@@ -76,6 +77,7 @@ class PageGlyphs(NamedTuple):
     angles: list[float]
     errors: list[int]
     fonts: list[int]
+    glyph_sizes: array[float]
 
 
 class NativeLoops:
@@ -84,9 +86,9 @@ class NativeLoops:
 
     def __init__(self, library: Any) -> None:
         vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
-        self._page = library.rectpipe_page
+        self._page = library.rectpipe_glyphs
         self._page.restype = i
-        self._page.argtypes = [vp] * 7 + [vp, i, d, d] + [vp] * 10 + [vp, i]
+        self._page.argtypes = [vp] * 7 + [vp, i, d, d] + [vp] * 11 + [vp, i]
         self._graphics = library.rectpipe_graphics
         self._graphics.restype = i
         self._graphics.argtypes = [vp] * 7 + [d, d, d, vp, i, vp]
@@ -113,7 +115,7 @@ class NativeLoops:
         if count <= self._size:
             return
         size = max(count, 2 * self._size)
-        self._columns = [array("d", bytes(8 * size)) for _ in range(5)]
+        self._columns = [array("d", bytes(8 * size)) for _ in range(6)]
         self._slots = array("i", bytes(4 * size))
         self._objects = array(_POINTER, bytes(8 * size))
         self._fonts = array(_POINTER, bytes(8 * size))
@@ -151,7 +153,7 @@ class NativeLoops:
         their boxes moved to a top-left origin at ``x_origin``, ``y_origin`` (PDF points)."""
         n = len(keep)
         self._grow(n)
-        lefts, rights, tops, bottoms, sizes = self._columns
+        lefts, rights, tops, bottoms, sizes, glyph_sizes = self._columns
         table = self._table
         function = self._function
         m = self._page(
@@ -176,6 +178,7 @@ class NativeLoops:
             self._angles.buffer_info()[0],
             self._errors.buffer_info()[0],
             self._fonts.buffer_info()[0],
+            glyph_sizes.buffer_info()[0],
             table.buffer_info()[0],
             len(table),
         )
@@ -190,6 +193,7 @@ class NativeLoops:
             _floats(self._angles, m),
             memoryview(self._errors)[:m].tolist(),
             memoryview(self._fonts)[:m].tolist(),
+            glyph_sizes[:n],
         )
 
     def graphics(

@@ -139,7 +139,17 @@ def _native_chars(
             if slot in checked and api.map_error(page, keep[position]) == 1:
                 texts[position] = REPLACEMENT
         joined = "".join(texts)  # U+FFFD: still one character each
-    columns = CharColumns(texts, read.lefts, read.rights, read.tops, read.bottoms, styles, joined)
+    columns = CharColumns(
+        texts,
+        read.lefts,
+        read.rights,
+        read.tops,
+        read.bottoms,
+        styles,
+        joined,
+        size_column=read.glyph_sizes,
+        all_upright=all(upright for _, _, upright in properties),
+    )
     return columns, set(read.objects)
 
 
