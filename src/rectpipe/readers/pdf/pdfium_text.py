@@ -126,9 +126,11 @@ def _native_chars(
     angles = read.angles
     uprights: Iterable[bool]
     if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
-        uprights = itertools.repeat(_is_upright(angles[0], upright_tolerance))
+        all_upright = _is_upright(angles[0], upright_tolerance)
+        uprights = itertools.repeat(all_upright)
     else:
         upright = {angle: _is_upright(angle, upright_tolerance) for angle in set(angles)}
+        all_upright = all(upright.values())
         uprights = map(upright.__getitem__, angles)
     properties = list(zip(read.sizes, map(names.__getitem__, read.fonts), uprights, strict=False))
     styles = list(map(properties.__getitem__, read.slots))
@@ -148,7 +150,7 @@ def _native_chars(
         styles,
         joined,
         size_column=read.glyph_sizes,
-        all_upright=all(upright for _, _, upright in properties),
+        all_upright=all_upright,
     )
     return columns, set(read.objects)
 
