@@ -8,6 +8,7 @@ sizes, NaN and infinite coordinates) must give exactly the same lines, float for
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import random
@@ -177,6 +178,21 @@ def columns_of(chars: Sequence[Char], characters: bool = True, arrays: bool = Fa
     )
 
 
+def assert_holes_as_measured(chars: Sequence[Char], dedupe: float) -> None:
+    """Whether a line may hold a hole of an unruled table is the same taken from the widest
+    gap the line building measured as from the line's character edges."""
+    from rectpipe.readers.pdf.unruled import _may_have_holes
+
+    try:
+        lines = build_lines(columns_of(chars, arrays=True), 1, dedupe)
+    except Exception:
+        return
+    for line in lines:
+        unmeasured = dataclasses.replace(line, widest=None)
+        for hole in (0.0, 0.4, 2.0, -1.0, math.inf, -math.inf, math.nan):
+            assert _may_have_holes(line, hole) == _may_have_holes(unmeasured, hole), line
+
+
 def with_edges(build: Build, chars: Sequence[Char], dedupe: float) -> str:
     """:func:`outcome` with every line's character edges too."""
     try:
@@ -256,6 +272,7 @@ def test_build_lines_matches_the_glyph_loop(seed: int, loops: str) -> None:
         assert outcome(build_lines, plain, dedupe) == expected, chars
         edges = with_edges(build_lines, chars, dedupe)
         assert with_edges(build_lines, columns_of(chars, arrays=True), dedupe) == edges, chars
+        assert_holes_as_measured(chars, dedupe)
 
 
 @pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)

@@ -232,12 +232,13 @@ int rectpipe_lines(const double *tops, const double *bottoms, const double *x0s,
  *   4 when the line's sizes are not all its first glyph's;
  * and x1s_max[g], tops_min[g], bottoms_max[g]: the largest x1, smallest top and largest bottom
  * of its glyphs, as Python's max and min find them (the first glyph's value unless another
- * compares greater, or less). Returns 0; -1, with nothing written that counts, when the sizes
+ * compares greater, or less); widest[g], its widest gap between neighbours that is not NaN
+ * (NaN when there is none). Returns 0; -1, with nothing written that counts, when the sizes
  * add up to NaN (Python then compares the glyphs one by one). */
 int rectpipe_rows(const double *x0s, const double *x1s, const double *tops, const double *bottoms,
                   const double *sizes, const unsigned int *codes, int n, const int *starts,
                   int lines, double space, unsigned char *flags, double *x1s_max,
-                  double *tops_min, double *bottoms_max) {
+                  double *tops_min, double *bottoms_max, double *widest) {
     double sum0 = 0.0, sum1 = 0.0, sum_sizes = 0.0, smallest = 0.0;
     int ordered = 1;
     for (int i = 0; i < n; i++) {
@@ -256,9 +257,11 @@ int rectpipe_rows(const double *x0s, const double *x1s, const double *tops, cons
     for (int g = 0; g < lines; g++) {
         int a = starts[g], b = starts[g + 1];
         unsigned char flag = finite ? 0 : 1;
-        double x1 = x1s[a], top = tops[a], bottom = bottoms[a];
+        double x1 = x1s[a], top = tops[a], bottom = bottoms[a], wide = NAN;
         for (int k = a + 1; k < b; k++) {
             double gap = x0s[k] - x1s[k - 1];
+            if (gap == gap && (wide != wide || gap > wide))
+                wide = gap;
             if (gap < 0.0 || (codes && codes[k] == codes[k - 1]))
                 flag |= 1;
             if (gap > low && (gap > space * sizes[k - 1] || gap > space * sizes[k]))
@@ -276,6 +279,7 @@ int rectpipe_rows(const double *x0s, const double *x1s, const double *tops, cons
         x1s_max[g] = x1;
         tops_min[g] = top;
         bottoms_max[g] = bottom;
+        widest[g] = wide;
     }
     return 0;
 }

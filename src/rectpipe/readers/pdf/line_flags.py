@@ -30,7 +30,9 @@ class RowFacts(NamedTuple):
     may hold overlapping or duplicated glyphs (:func:`~.lines._one_clean_row` decides),
     ``spaced`` has a gap where :func:`~.lines.line_text` may put a space, ``mixed`` has
     several font sizes (or a NaN one); ``rights[g]``, ``tops[g]`` and ``bottoms[g]`` are line
-    ``g``'s largest x1, smallest top and largest bottom (as ``max`` and ``min`` find them)."""
+    ``g``'s largest x1, smallest top and largest bottom (as ``max`` and ``min`` find them);
+    ``widest[g]`` its widest gap between neighbours that is not NaN (NaN: none), or ``None``
+    when not measured (see :attr:`~.lines.Line.widest`)."""
 
     suspect: set[int]
     spaced: set[int]
@@ -38,6 +40,7 @@ class RowFacts(NamedTuple):
     rights: Sequence[float]
     tops: Sequence[float]
     bottoms: Sequence[float]
+    widest: Sequence[float | None]
 
 
 def row_facts(glyphs: _Glyphs, starts: list[int], space: float) -> RowFacts:
@@ -48,14 +51,14 @@ def row_facts(glyphs: _Glyphs, starts: list[int], space: float) -> RowFacts:
         columns = (glyphs.x0s, glyphs.x1s, glyphs.tops, glyphs.bottoms, glyphs.sizes)
         found = loops.rows(columns, glyphs.text, starts, space)
         if found is not None:
-            flags, rights, tops, bottoms = found
+            flags, rights, tops, bottoms, widest = found
             flagged = [(g, flags[g]) for g in itertools.compress(itertools.count(), flags)]
             suspect = {g for g, flag in flagged if flag & 1}
             if glyphs.text is None:  # repeated glyphs: the native loop compared no texts
                 suspect |= _repeats(glyphs.texts, starts)
             spaced = {g for g, flag in flagged if flag & 2}
             mixed = {g for g, flag in flagged if flag & 4}
-            return RowFacts(suspect, spaced, mixed, rights, tops, bottoms)
+            return RowFacts(suspect, spaced, mixed, rights, tops, bottoms, widest)
     suspect, spaced, mixed = _line_flags(glyphs, starts, space)
     rows = list(map(slice, starts[:-1], starts[1:]))
     return RowFacts(
@@ -65,6 +68,7 @@ def row_facts(glyphs: _Glyphs, starts: list[int], space: float) -> RowFacts:
         list(map(max, map(glyphs.x1s.__getitem__, rows))),
         list(map(min, map(glyphs.tops.__getitem__, rows))),
         list(map(max, map(glyphs.bottoms.__getitem__, rows))),
+        [None] * len(rows),
     )
 
 

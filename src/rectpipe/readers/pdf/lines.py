@@ -78,7 +78,9 @@ class Line:
     right edges of each character of ``text`` are (``x0s``, ``x1s``: a space put between two
     glyphs spans the gap; arrays of doubles, which hold no float object per glyph), which
     provenance boxes are made from. ``score`` is the OCR
-    confidence of a recognised line (``None`` for a text layer).
+    confidence of a recognised line (``None`` for a text layer). ``widest`` is the widest gap
+    between neighbouring characters (``x0s[k] - x1s[k - 1]``, NaN ones left out; NaN when
+    there is none) when the line building measured it, else ``None``.
     """
 
     page: int
@@ -93,6 +95,7 @@ class Line:
     x0s: Sequence[float] = field(default=(), compare=False, repr=False)
     x1s: Sequence[float] = field(default=(), compare=False, repr=False)
     score: float | None = field(default=None, compare=False)
+    widest: float | None = field(default=None, compare=False, repr=False)
 
     def edges(self) -> tuple[Sequence[float], Sequence[float]]:
         """``x0s`` and ``x1s``, one per character of ``text``; spread evenly over the line
@@ -265,7 +268,7 @@ def _lines(
     texts, x0s, x1s, sizes, text = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes, glyphs.text
     space, overlap = settings.x_tolerance_ratio, settings.overlap_ratio
     digits = settings.size_decimals
-    suspect, spaced, mixed, rights, highest, lowest = row_facts(glyphs, starts, space)
+    suspect, spaced, mixed, rights, highest, lowest, widest = row_facts(glyphs, starts, space)
     general = spaced | mixed  # spaces to place or sizes to count: :func:`_line`
     doubles = _are_doubles(x0s, x1s)
     lines: list[Line] = []
@@ -291,6 +294,7 @@ def _lines(
                 lead,
                 row_x0s if doubles else array("d", row_x0s),
                 row_x1s if doubles else array("d", row_x1s),
+                widest=widest[g],
             )
         )
     return lines

@@ -97,7 +97,7 @@ class NativeLoops:
         self._lines.argtypes = [vp, vp, vp, ctypes.c_char_p, i, d, vp, vp, vp, vp, vp]
         self._rows = library.rectpipe_rows
         self._rows.restype = i
-        self._rows.argtypes = [vp] * 5 + [ctypes.c_char_p, i, vp, i, d] + [vp] * 4
+        self._rows.argtypes = [vp] * 5 + [ctypes.c_char_p, i, vp, i, d] + [vp] * 5
         self._odd = library.rectpipe_odd_heights
         self._odd.restype = i
         self._odd.argtypes = [vp] * 3 + [i, d, d, vp]
@@ -265,18 +265,19 @@ class NativeLoops:
         text: str | None,
         starts: Sequence[int],
         space: float,
-    ) -> tuple[array[int], list[float], list[float], list[float]] | None:
+    ) -> tuple[array[int], list[float], list[float], list[float], list[float]] | None:
         """What :func:`~.line_flags.row_facts` works out, in one pass: ``columns`` are the
         glyphs' x0s, x1s, tops, bottoms and sizes, sorted into lines (line ``g`` is glyphs
         ``starts[g]`` to ``starts[g + 1]``); ``text`` their characters, one a glyph (repeats
         are then flagged too), or ``None``. Each line's flags (1 suspect, 2 spaced, 4 mixed),
-        largest x1, smallest top and largest bottom; ``None`` when the sizes add up to NaN."""
+        largest x1, smallest top, largest bottom and widest gap between neighbours (NaN for
+        none); ``None`` when the sizes add up to NaN."""
         lines = len(starts) - 1
         arrays = list(map(_doubles, columns))
         codes = None if text is None else text.encode("utf-32-le", "surrogatepass")
         cuts = array("i", starts)
         flags = array("B", bytes(lines))
-        extents = [array("d", bytes(8 * lines)) for _ in range(3)]
+        extents = [array("d", bytes(8 * lines)) for _ in range(4)]
         found = self._rows(
             *(column.buffer_info()[0] for column in arrays),
             codes,
@@ -289,8 +290,8 @@ class NativeLoops:
         )
         if found < 0:
             return None
-        rights, tops, bottoms = (extent.tolist() for extent in extents)
-        return flags, rights, tops, bottoms
+        rights, tops, bottoms, widest = (extent.tolist() for extent in extents)
+        return flags, rights, tops, bottoms, widest
 
     def odd_heights(
         self,
