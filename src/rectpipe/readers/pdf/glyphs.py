@@ -61,11 +61,11 @@ class CharColumns(Sequence[Char]):
     reads them). Indexing and iteration build :class:`Char` values on demand.
     ``styles[k]`` is ``(size, fontname, upright)`` of glyph ``k`` (one tuple shared by the
     glyphs of a text object). ``characters`` is given when every glyph's text is one
-    character: those characters as one string (``texts == list(characters)``), which spares
-    joining them again (:meth:`joined`, and the layout's lines). A source that has them at
-    hand may also give ``size_column``, the sizes of ``styles`` as a column of their own, and
-    ``all_upright`` when every style is upright (:meth:`sizes` and :meth:`uprights` then need
-    not read every style).
+    character: those characters as one string (``list(texts) == list(characters)``; ``texts``
+    may be that string itself), which spares joining them again (:meth:`joined`, and the
+    layout's lines). A source that has them at hand may also give ``size_column``, the sizes
+    of ``styles`` as a column of their own, and ``all_upright`` when every style is upright
+    (:meth:`sizes` and :meth:`uprights` then need not read every style).
     """
 
     __slots__ = (
@@ -82,7 +82,7 @@ class CharColumns(Sequence[Char]):
 
     def __init__(
         self,
-        texts: list[str],
+        texts: Sequence[str],
         x0s: Sequence[float],
         x1s: Sequence[float],
         tops: Sequence[float],

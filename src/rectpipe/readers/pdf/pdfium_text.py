@@ -134,13 +134,14 @@ def _native_chars(
         uprights = map(upright.__getitem__, angles)
     properties = list(zip(read.sizes, map(names.__getitem__, read.fonts), uprights, strict=False))
     styles = list(map(properties.__getitem__, read.slots))
-    texts = list(joined)
+    texts: Sequence[str] = joined  # one character a glyph: the string is the column
     if 1 in read.errors:  # glyphs of an object whose first glyph is unmapped: one by one
         checked = {slot for slot, error in enumerate(read.errors) if error == 1}
+        marked = list(joined)
         for position, slot in enumerate(read.slots):
             if slot in checked and api.map_error(page, keep[position]) == 1:
-                texts[position] = REPLACEMENT
-        joined = "".join(texts)  # U+FFFD: still one character each
+                marked[position] = REPLACEMENT
+        texts = joined = "".join(marked)  # U+FFFD: still one character each
     columns = CharColumns(
         texts,
         read.lefts,
@@ -152,7 +153,7 @@ def _native_chars(
         size_column=read.glyph_sizes,
         all_upright=all_upright,
     )
-    return columns, set(read.objects)
+    return columns, read.objects  # (the native graphics loop does not ask for them)
 
 
 _BLANKS = frozenset(
