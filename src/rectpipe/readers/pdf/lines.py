@@ -271,6 +271,7 @@ def _lines(
     suspect, spaced, mixed, rights, highest, lowest, widest = row_facts(glyphs, starts, space)
     general = spaced | mixed  # spaces to place or sizes to count: :func:`_line`
     doubles = _are_doubles(x0s, x1s)
+    rounded: dict[float, float] = {}  # the page's few sizes, rounded once each
     lines: list[Line] = []
     for g, (a, b) in enumerate(itertools.pairwise(starts)):
         if g in suspect and not _one_clean_row(glyphs.slice(a, b), dedupe, overlap):
@@ -281,6 +282,11 @@ def _lines(
             continue
         lead = _lead_width(glyphs, space, a, b) if _spaceable_start(texts[a]) else 0.0
         row_x0s, row_x1s = x0s[a:b], x1s[a:b]
+        size = sizes[a]
+        if size > 0.0:  # (not 0.0, -0.0 or NaN, which a dict would take for others)
+            size = rounded.get(size) or rounded.setdefault(size, round(size, digits))
+        else:
+            size = round(size, digits)
         lines.append(
             Line(
                 page,
@@ -289,7 +295,7 @@ def _lines(
                 rights[g],
                 highest[g],
                 lowest[g],
-                round(sizes[a], digits),
+                size,
                 b - a,
                 lead,
                 row_x0s if doubles else array("d", row_x0s),
