@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import random
 import re
 import unicodedata
 import zlib
@@ -30,6 +31,8 @@ from rectpipe.readers.blocks import BlockKind, Document
 from rectpipe.readers.pdf import (
     RADICALS,
     Char,
+    Line,
+    Paragraph,
     PdfiumCharSource,
     PdfplumberCharSource,
     build_lines,
@@ -490,6 +493,32 @@ def test_join_fragments() -> None:
     assert join_fragments(["见http://www.", "example.gov.cn/a/", "b.html"]) == (
         "见http://www.example.gov.cn/a/b.html"
     )
+
+
+def test_a_paragraphs_geometry_holds_its_text() -> None:
+    """The reader takes a paragraph's text from its geometry: the lines joined as
+    :func:`join_fragments` joins them."""
+    rng = random.Random(7)
+    pieces = [
+        "整改",
+        "the",
+        " a ",
+        "0766-",
+        "2813069。",
+        "http://",
+        "www.",
+        "",
+        "  ",
+        "。",
+        "x\u3000",
+    ]
+    for _ in range(500):
+        texts = [rng.choice(pieces) + rng.choice(pieces) for _ in range(rng.randint(1, 6))]
+        lines = [
+            Line(1, text, 0.0, 10.0, 12.0 * k, 12.0 * k + 10, 10.0) for k, text in enumerate(texts)
+        ]
+        para = Paragraph(lines)
+        assert para.geometry().text == para.text == join_fragments(texts)
 
 
 # --------------------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ sizes, NaN and infinite coordinates) must give exactly the same lines, float for
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import random
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -156,20 +158,48 @@ def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0)
 # random pages
 
 
-def columns_of(chars: Sequence[Char], characters: bool = True) -> CharColumns:
+def columns_of(chars: Sequence[Char], characters: bool = True, arrays: bool = False) -> CharColumns:
     """``chars`` as columns; with ``characters`` as the PDFium source gives them when every
-    glyph's text is one character (the texts also as one string)."""
+    glyph's text is one character (the texts also as one string), with ``arrays`` their
+    coordinates as arrays of doubles (as the native loop reads them)."""
     texts = [c.text for c in chars]
     single = characters and all(len(text) == 1 for text in texts)
+    column: Callable[[list[float]], Sequence[float]] = (
+        (lambda values: array("d", values)) if arrays else list
+    )
     return CharColumns(
         texts,
-        [c.x0 for c in chars],
-        [c.x1 for c in chars],
-        [c.top for c in chars],
-        [c.bottom for c in chars],
+        column([c.x0 for c in chars]),
+        column([c.x1 for c in chars]),
+        column([c.top for c in chars]),
+        column([c.bottom for c in chars]),
         [(c.size, c.fontname, c.upright) for c in chars],
         "".join(texts) if single else None,
     )
+
+
+def assert_holes_as_measured(chars: Sequence[Char], dedupe: float) -> None:
+    """Whether a line may hold a hole of an unruled table is the same taken from the widest
+    gap the line building measured as from the line's character edges."""
+    from rectpipe.readers.pdf.unruled import _may_have_holes
+
+    try:
+        lines = build_lines(columns_of(chars, arrays=True), 1, dedupe)
+    except Exception:
+        return
+    for line in lines:
+        unmeasured = dataclasses.replace(line, widest=None)
+        for hole in (0.0, 0.4, 2.0, -1.0, math.inf, -math.inf, math.nan):
+            assert _may_have_holes(line, hole) == _may_have_holes(unmeasured, hole), line
+
+
+def with_edges(build: Build, chars: Sequence[Char], dedupe: float) -> str:
+    """:func:`outcome` with every line's character edges too."""
+    try:
+        lines = build(chars, 1, dedupe)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return repr([(line, list(line.x0s), list(line.x1s)) for line in lines])
 
 
 def random_page(rng: random.Random) -> list[Char]:
@@ -240,6 +270,9 @@ def test_build_lines_matches_the_glyph_loop(seed: int, loops: str) -> None:
         assert outcome(build_lines, columns_of(chars), dedupe) == expected, chars
         plain = columns_of(chars, characters=False)
         assert outcome(build_lines, plain, dedupe) == expected, chars
+        edges = with_edges(build_lines, chars, dedupe)
+        assert with_edges(build_lines, columns_of(chars, arrays=True), dedupe) == edges, chars
+        assert_holes_as_measured(chars, dedupe)
 
 
 @pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.name)
@@ -302,6 +335,18 @@ def test_skipped_characters_are_the_blank_ones() -> None:
     every = "".join(map(chr, range(0x10000)))
     matched = {ord(ch) for run in _SKIPPED_RUN.findall(every) for ch in run}
     assert matched == set(_SKIPPED)
+
+
+def test_the_native_loop_skips_the_same_characters() -> None:
+    from rectpipe.readers.pdf import native
+    from rectpipe.readers.pdf.pdfium_text import _kept_glyphs
+
+    loops = native.native_loops()
+    if loops is None:
+        pytest.skip("native loop not built (make native)")
+    every = "".join(map(chr, [*range(0x10000), 0x1F600, 0x20000, 0x10FFFF]))
+    for text in (every, every[::-1], every[0x3000:0x3100], " \n", "中", ""):
+        assert loops.kept(text).tolist() == _kept_glyphs(text)[0]
 
 
 def test_repairable_characters_are_whitespace_and_radicals() -> None:

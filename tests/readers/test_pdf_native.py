@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from rectpipe.readers.pdf import PdfiumCharSource, native
+from rectpipe.readers.pdf import Char, CharColumns, PdfiumCharSource, native
 
 from ..conftest import SAMPLES
 
@@ -26,6 +26,7 @@ def _pages(data: bytes) -> list[tuple[object, ...]]:
                 [tuple(char) for char in page.chars],
                 [(e.x0, e.top, e.x1, e.bottom) for e in page.edges],
                 page.image_count,
+                _styles(page.chars),
             )
             for page in source.pages()
         ]
@@ -193,7 +194,17 @@ def _read_fake(fake: _FakePdfium, x_origin: float, y_origin: float) -> tuple[obj
     else:
         found, images = loops.graphics(fake, 0x20, x_origin, y_origin, 2.0)
     # NaN equals itself here, as the fake's NaN sizes and widths come back
-    return repr([tuple(char) for char in chars]), repr(found), images
+    return repr([tuple(char) for char in chars]), repr(found), images, _styles(chars)
+
+
+def _styles(chars: Sequence[Char]) -> str:
+    """The glyphs' sizes and upright flags as the layout asks for them, held to their styles'."""
+    if not isinstance(chars, CharColumns):
+        return ""
+    sizes, uprights = list(chars.sizes()), chars.uprights()
+    assert repr(sizes) == repr([char.size for char in chars])
+    assert uprights == [char.upright for char in chars]
+    return repr((sizes, uprights))
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -107,12 +107,10 @@ class _Builder:
         for para in split_paragraphs(lines, self.metrics, settings=self.settings):
             page = para.page
             x0, top, x1, bottom = para.bbox()
-            geometry, text = para.geometry(), para.text
-            if text == geometry.text:  # as it is: one string held, not two equal ones
-                text = geometry.text
+            geometry = para.geometry()  # its text is the paragraph's (join_fragments)
             self.blocks.append(
                 Block(
-                    text=text,
+                    text=geometry.text,
                     kind=BlockKind.PARAGRAPH,
                     path=self._path(page, "p"),
                     page=page,

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Sequence
 
 from .glyphs import _Glyphs
+from .native import native_loops
 from .settings import LayoutSettings
 
 __all__ = ["fit_glyph_heights"]
@@ -37,15 +39,13 @@ def fit_glyph_heights(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
     """``glyphs`` with their boxes of odd heights fitted (see the module). The check runs
     column-wise; glyphs are only copied when one is odd."""
     tops, bottoms, sizes = glyphs.tops, glyphs.bottoms, glyphs.sizes
-    heights = list(map(operator.sub, bottoms, tops))
-    lows = list(map(operator.mul, sizes, itertools.repeat(settings.short_glyph_ratio)))
-    highs = list(map(operator.mul, sizes, itertools.repeat(settings.tall_glyph_ratio)))
-    short = map(operator.lt, heights, lows)
-    tall = map(operator.gt, heights, highs)
-    odd = [k for k, s, t in zip(range(len(heights)), short, tall, strict=True) if s or t]
-    odd = [k for k in odd if heights[k] > 0.0]  # empty or inverted boxes: never on a line
+    low, high = settings.short_glyph_ratio, settings.tall_glyph_ratio
+    odd = _odd_heights(tops, bottoms, sizes, low, high)
     if not odd:
         return glyphs
+    heights = list(map(operator.sub, bottoms, tops))
+    lows = list(map(operator.mul, sizes, itertools.repeat(low)))
+    highs = list(map(operator.mul, sizes, itertools.repeat(high)))
     new_tops, new_bottoms = list(tops), list(bottoms)
     edge = settings.edge_tolerance_ratio
     left = set(odd)
@@ -86,3 +86,18 @@ def fit_glyph_heights(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
         sizes,
         glyphs.text,
     )
+
+
+def _odd_heights(
+    tops: Sequence[float], bottoms: Sequence[float], sizes: Sequence[float], low: float, high: float
+) -> list[int]:
+    """The glyphs (by index, in order) whose boxes are of positive height, shorter than
+    ``low`` or taller than ``high`` times their size: in native code when it is built."""
+    loops = native_loops()
+    if loops is not None:
+        return loops.odd_heights(tops, bottoms, sizes, low, high)
+    heights = list(map(operator.sub, bottoms, tops))
+    short = map(operator.lt, heights, map(operator.mul, sizes, itertools.repeat(low)))
+    tall = map(operator.gt, heights, map(operator.mul, sizes, itertools.repeat(high)))
+    odd_or_empty = itertools.compress(range(len(heights)), map(operator.or_, short, tall))
+    return [k for k in odd_or_empty if heights[k] > 0.0]  # empty or inverted: never on a line

@@ -9,6 +9,7 @@
  * same results (rectpipe/readers/pdf/native.py).
  */
 
+#include <math.h>
 #include <stdint.h>
 
 typedef void *(*text_object_fn)(void *textpage, int index);
@@ -25,15 +26,15 @@ typedef void *(*object_font_fn)(void *text_object);
  * y_origin - bottom), a box that cannot be read taking its predecessor's (zeros for the first);
  * and slots[k], the number of its text object among the page's distinct ones, numbered in the
  * order of their first glyphs. For each distinct object j: objects[j] (NULL for glyphs without
- * one), and its first glyph's font size, angle and Unicode map error, and its font. table is
- * scratch space of table_size ints (a power of two, at least 2n). Returns the number of
- * distinct objects. */
-int rectpipe_page(text_object_fn text_object, loose_box_fn loose_box, font_size_fn font_size,
-                  angle_fn angle, map_error_fn map_error, object_font_fn object_font,
-                  void *textpage, const int *indices, int n, double x_origin, double y_origin,
-                  double *lefts, double *rights, double *tops, double *bottoms, int *slots,
-                  void **objects, double *sizes, float *angles, int *errors, void **fonts,
-                  int *table, int table_size) {
+ * one), and its first glyph's font size, angle and Unicode map error, and its font; and
+ * glyph_sizes[k], the size of glyph k's object. table is scratch space of table_size ints (a
+ * power of two, at least 2n). Returns the number of distinct objects. */
+int rectpipe_glyphs(text_object_fn text_object, loose_box_fn loose_box, font_size_fn font_size,
+                    angle_fn angle, map_error_fn map_error, object_font_fn object_font,
+                    void *textpage, const int *indices, int n, double x_origin, double y_origin,
+                    double *lefts, double *rights, double *tops, double *bottoms, int *slots,
+                    void **objects, double *sizes, float *angles, int *errors, void **fonts,
+                    double *glyph_sizes, int *table, int table_size) {
     float box[4] = {0.0f, 0.0f, 0.0f, 0.0f}; /* left, top, right, bottom (FS_RECTF) */
     uint64_t mask = (uint64_t)table_size - 1;
     int distinct = 0;
@@ -67,6 +68,8 @@ int rectpipe_page(text_object_fn text_object, loose_box_fn loose_box, font_size_
         last = object;
         last_slot = slots[k] = table[at] - 1;
     }
+    for (int k = 0; k < n; k++)
+        glyph_sizes[k] = sizes[slots[k]];
     return distinct;
 }
 
@@ -215,4 +218,98 @@ int rectpipe_lines(const double *tops, const double *bottoms, const double *x0s,
     }
     *lines = count;
     return m;
+}
+
+/* What the reader's Python code (line_flags.py) works out page-wide for a page's lines:
+ * line g is glyphs starts[g] .. starts[g+1]-1 (sorted left to right, lines one after another;
+ * lines of them, starts[lines] == n). For each line, flags[g] has
+ *   1 when the line may hold overlapping or duplicated glyphs: a glyph starting left of the end
+ *     of its left neighbour (x0s[k] < x1s[k-1]), a glyph repeating its neighbour's character
+ *     (codes[k] == codes[k-1], when codes is given), or any line at all when an x0 or x1 is not
+ *     finite (their sums, as Python adds them) or some x0 exceeds its x1;
+ *   2 when a gap to the left neighbour is wider than space times the smallest size of the page
+ *     and than space times the size of either glyph;
+ *   4 when the line's sizes are not all its first glyph's;
+ * and x1s_max[g], tops_min[g], bottoms_max[g]: the largest x1, smallest top and largest bottom
+ * of its glyphs, as Python's max and min find them (the first glyph's value unless another
+ * compares greater, or less); widest[g], its widest gap between neighbours that is not NaN
+ * (NaN when there is none). Returns 0; -1, with nothing written that counts, when the sizes
+ * add up to NaN (Python then compares the glyphs one by one). */
+int rectpipe_rows(const double *x0s, const double *x1s, const double *tops, const double *bottoms,
+                  const double *sizes, const unsigned int *codes, int n, const int *starts,
+                  int lines, double space, unsigned char *flags, double *x1s_max,
+                  double *tops_min, double *bottoms_max, double *widest) {
+    double sum0 = 0.0, sum1 = 0.0, sum_sizes = 0.0, smallest = 0.0;
+    int ordered = 1;
+    for (int i = 0; i < n; i++) {
+        sum0 += x0s[i];
+        sum1 += x1s[i];
+        sum_sizes += sizes[i];
+        if (!(x0s[i] <= x1s[i]))
+            ordered = 0;
+        if (i == 0 || sizes[i] < smallest)
+            smallest = sizes[i];
+    }
+    if (sum_sizes != sum_sizes)
+        return -1;
+    int finite = isfinite(sum0) && isfinite(sum1) && ordered;
+    double low = space * smallest;
+    for (int g = 0; g < lines; g++) {
+        int a = starts[g], b = starts[g + 1];
+        unsigned char flag = finite ? 0 : 1;
+        double x1 = x1s[a], top = tops[a], bottom = bottoms[a], wide = NAN;
+        for (int k = a + 1; k < b; k++) {
+            double gap = x0s[k] - x1s[k - 1];
+            if (gap == gap && (wide != wide || gap > wide))
+                wide = gap;
+            if (gap < 0.0 || (codes && codes[k] == codes[k - 1]))
+                flag |= 1;
+            if (gap > low && (gap > space * sizes[k - 1] || gap > space * sizes[k]))
+                flag |= 2;
+            if (sizes[k] != sizes[a])
+                flag |= 4;
+            if (x1s[k] > x1)
+                x1 = x1s[k];
+            if (tops[k] < top)
+                top = tops[k];
+            if (bottoms[k] > bottom)
+                bottom = bottoms[k];
+        }
+        flags[g] = flag;
+        x1s_max[g] = x1;
+        tops_min[g] = top;
+        bottoms_max[g] = bottom;
+        widest[g] = wide;
+    }
+    return 0;
+}
+
+/* The glyphs whose boxes are of odd height, as glyph_heights.py finds them: positive height
+ * (bottoms[k] - tops[k] > 0) shorter than low times their size or taller than high times it.
+ * Their indices, in order, go into odd; returns how many. */
+int rectpipe_odd_heights(const double *tops, const double *bottoms, const double *sizes, int n,
+                         double low, double high, int *odd) {
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+        double height = bottoms[k] - tops[k];
+        if ((height < sizes[k] * low || height > sizes[k] * high) && height > 0.0)
+            odd[count++] = k;
+    }
+    return count;
+}
+
+/* The characters of a page's text (codes, one code point each) that are glyphs to lay out:
+ * all but controls and spaces up to U+0020, lone surrogates and the blanks of pdfium_text.py
+ * (_SKIPPED). Their indices go into kept; returns their number. */
+int rectpipe_kept(const unsigned int *codes, int n, int *kept) {
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+        unsigned int c = codes[k];
+        if (c <= 0x20 || (c >= 0xD800 && c < 0xE000) || (c >= 0x2000 && c < 0x200C) ||
+            c == 0x7F || c == 0x85 || c == 0xA0 || c == 0x1680 || c == 0x2028 || c == 0x2029 ||
+            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF)
+            continue;
+        kept[count++] = k;
+    }
+    return count;
 }

@@ -57,32 +57,52 @@ class CharColumns(Sequence[Char]):
 
     The PDFium source reads its glyphs' fields as columns and the layout works on columns, so
     that source keeps them as they are instead of building (and the layout taking apart again)
-    one tuple per glyph. Indexing and iteration build :class:`Char` values on demand.
+    one tuple per glyph (the coordinates may be lists or arrays of doubles, as the source
+    reads them). Indexing and iteration build :class:`Char` values on demand.
     ``styles[k]`` is ``(size, fontname, upright)`` of glyph ``k`` (one tuple shared by the
     glyphs of a text object). ``characters`` is given when every glyph's text is one
-    character: those characters as one string (``texts == list(characters)``), which spares
-    joining them again (:meth:`joined`, and the layout's lines).
+    character: those characters as one string (``list(texts) == list(characters)``; ``texts``
+    may be that string itself), which spares joining them again (:meth:`joined`, and the
+    layout's lines). A source that has them at hand may also give ``size_column``, the sizes
+    of ``styles`` as a column of their own, and ``all_upright`` when every style is upright
+    (:meth:`sizes` and :meth:`uprights` then need not read every style).
     """
 
-    __slots__ = ("bottoms", "characters", "styles", "texts", "tops", "x0s", "x1s")
+    __slots__ = (
+        "_all_upright",
+        "_size_column",
+        "bottoms",
+        "characters",
+        "styles",
+        "texts",
+        "tops",
+        "x0s",
+        "x1s",
+    )
 
     def __init__(
         self,
-        texts: list[str],
-        x0s: list[float],
-        x1s: list[float],
-        tops: list[float],
-        bottoms: list[float],
+        texts: Sequence[str],
+        x0s: Sequence[float],
+        x1s: Sequence[float],
+        tops: Sequence[float],
+        bottoms: Sequence[float],
         styles: list[tuple[float, str, bool]],
         characters: str | None = None,
+        *,
+        size_column: Sequence[float] | None = None,
+        all_upright: bool = False,
     ) -> None:
         if not len(texts) == len(x0s) == len(x1s) == len(tops) == len(bottoms) == len(styles):
+            raise ValueError("CharColumns: columns of different lengths")
+        if size_column is not None and len(size_column) != len(texts):
             raise ValueError("CharColumns: columns of different lengths")
         if characters is not None and len(characters) != len(texts):
             raise ValueError("CharColumns: not one character per glyph")
         self.texts, self.x0s, self.x1s = texts, x0s, x1s
         self.tops, self.bottoms, self.styles = tops, bottoms, styles
         self.characters = characters
+        self._size_column, self._all_upright = size_column, all_upright
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -123,12 +143,16 @@ class CharColumns(Sequence[Char]):
         """The glyphs' texts joined into one string."""
         return "".join(self.texts) if self.characters is None else self.characters
 
-    def sizes(self) -> list[float]:
+    def sizes(self) -> Sequence[float]:
         """The glyphs' font sizes."""
+        if self._size_column is not None:
+            return self._size_column
         return list(map(_STYLE_SIZE, self.styles))
 
     def uprights(self) -> list[bool]:
         """The glyphs' ``upright`` flags."""
+        if self._all_upright:
+            return [True] * len(self.texts)
         return list(map(_STYLE_UPRIGHT, self.styles))
 
 

@@ -12,7 +12,6 @@ the other.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import math
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 
 from .glyph_heights import fit_glyph_heights
 from .glyphs import Char, _Glyphs
+from .line_flags import row_facts
 from .native import native_loops
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
@@ -78,7 +78,9 @@ class Line:
     right edges of each character of ``text`` are (``x0s``, ``x1s``: a space put between two
     glyphs spans the gap; arrays of doubles, which hold no float object per glyph), which
     provenance boxes are made from. ``score`` is the OCR
-    confidence of a recognised line (``None`` for a text layer).
+    confidence of a recognised line (``None`` for a text layer). ``widest`` is the widest gap
+    between neighbouring characters (``x0s[k] - x1s[k - 1]``, NaN ones left out; NaN when
+    there is none) when the line building measured it, else ``None``.
     """
 
     page: int
@@ -93,6 +95,7 @@ class Line:
     x0s: Sequence[float] = field(default=(), compare=False, repr=False)
     x1s: Sequence[float] = field(default=(), compare=False, repr=False)
     score: float | None = field(default=None, compare=False)
+    widest: float | None = field(default=None, compare=False, repr=False)
 
     def edges(self) -> tuple[Sequence[float], Sequence[float]]:
         """``x0s`` and ``x1s``, one per character of ``text``; spread evenly over the line
@@ -255,18 +258,20 @@ def _lines(
     sorted by x0.
 
     What :func:`_split_overlaps` would do glyph by glyph is decided for the whole page at once,
-    by comparing every glyph with its left neighbour in a few column-wise passes: lines with no
-    overlap, no wide gap and one font size (nearly all) are made straight from their columns;
-    only the others take the slower paths. A line with repeated text (``常常``, ``……``) is
-    looked at closer (:func:`_one_clean_row`) and, when none of it is a duplicate, made from
-    its columns too.
+    by comparing every glyph with its left neighbour (:func:`~.line_flags.row_facts`, which
+    also gives each line's extent): lines with no overlap, no wide gap and one font size
+    (nearly all) are made straight from their columns; only the others take the slower paths.
+    A line with repeated text (``常常``, ``……``) is looked at closer (:func:`_one_clean_row`)
+    and, when none of it is a duplicate, made from its columns too. Columns that are arrays of
+    doubles (the native source's) are sliced into the lines as they are.
     """
-    texts, x0s, x1s, sizes = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes
-    tops, bottoms, text = glyphs.tops, glyphs.bottoms, glyphs.text
+    texts, x0s, x1s, sizes, text = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes, glyphs.text
     space, overlap = settings.x_tolerance_ratio, settings.overlap_ratio
     digits = settings.size_decimals
-    suspect, spaced, mixed = _line_flags(glyphs, starts, space)
+    suspect, spaced, mixed, rights, highest, lowest, widest = row_facts(glyphs, starts, space)
     general = spaced | mixed  # spaces to place or sizes to count: :func:`_line`
+    doubles = _are_doubles(x0s, x1s)
+    rounded: dict[float, float] = {}  # the page's few sizes, rounded once each
     lines: list[Line] = []
     for g, (a, b) in enumerate(itertools.pairwise(starts)):
         if g in suspect and not _one_clean_row(glyphs.slice(a, b), dedupe, overlap):
@@ -275,103 +280,35 @@ def _lines(
         if g in general:
             lines.append(_line(glyphs.slice(a, b), page, settings))
             continue
-        lead = _lead_width(glyphs.slice(a, b), space) if _spaceable_start(texts[a]) else 0.0
-        row_x1s = x1s[a:b]
+        lead = _lead_width(glyphs, space, a, b) if _spaceable_start(texts[a]) else 0.0
+        row_x0s, row_x1s = x0s[a:b], x1s[a:b]
+        size = sizes[a]
+        if size > 0.0:  # (not 0.0, -0.0 or NaN, which a dict would take for others)
+            size = rounded.get(size) or rounded.setdefault(size, round(size, digits))
+        else:
+            size = round(size, digits)
         lines.append(
             Line(
                 page,
                 "".join(texts[a:b]) if text is None else text[a:b],
                 x0s[a],
-                max(row_x1s),
-                min(tops[a:b]),
-                max(bottoms[a:b]),
-                round(sizes[a], digits),
+                rights[g],
+                highest[g],
+                lowest[g],
+                size,
                 b - a,
                 lead,
-                array("d", x0s[a:b]),
-                array("d", row_x1s),
+                row_x0s if doubles else array("d", row_x0s),
+                row_x1s if doubles else array("d", row_x1s),
+                widest=widest[g],
             )
         )
     return lines
 
 
-def _line_flags(
-    glyphs: _Glyphs, starts: list[int], space: float
-) -> tuple[set[int], set[int], set[int]]:
-    """Lines (by number) that need a closer look, from page-wide neighbour comparisons:
-    ``suspect`` may hold overlapping or duplicated glyphs (:func:`_one_clean_row` decides),
-    ``spaced`` has a gap where :func:`line_text` may put a space (wider than ``space``, the
-    ``x_tolerance_ratio``, times a size), ``mixed`` has several font sizes (or a NaN one).
-    Pairs of glyphs across a line boundary are ignored."""
-    texts, x0s, x1s, sizes = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes
-    pairs = range(1, len(texts))  # k: glyph k and its left neighbour k - 1
-    gaps = list(map(operator.sub, x0s[1:], x1s))
-    for k in starts[1:-1]:
-        gaps[k - 1] = 0.0  # across a line boundary: neither an overlap nor (mostly) a space
-    finite = math.isfinite(sum(x0s)) and math.isfinite(sum(x1s))  # no inf, no NaN
-    if finite and all(map(operator.le, x0s, x1s)):
-        # then a glyph that starts where its left neighbour ends or further right is in the
-        # row, and gap < 0 exactly when it starts before
-        suspect = set()
-        if gaps and min(gaps) < 0.0:  # finite gaps: none below 0 is the usual case
-            overlaps = itertools.compress(pairs, map(operator.lt, gaps, itertools.repeat(0.0)))
-            suspect = _inner(overlaps, starts)
-    else:
-        suspect = set(range(len(starts) - 1))
-    suspect |= _inner(itertools.compress(pairs, map(operator.eq, texts[1:], texts)), starts)
-    if math.isnan(sum(sizes)):
-        return suspect, *_size_flags_nan(gaps, sizes, starts, space)
-    # A gap wider than ``space`` times either size is wider than ``space`` times the smallest
-    # size: the few such gaps are then checked one by one.
-    low = itertools.repeat(space * min(sizes))
-    candidates = itertools.compress(pairs, map(operator.gt, gaps, low))
-    spaced = _inner(
-        (
-            k
-            for k in candidates
-            if gaps[k - 1] > space * sizes[k - 1] or gaps[k - 1] > space * sizes[k]
-        ),
-        starts,
-    )
-    if sizes.count(sizes[0]) == len(sizes):
-        return suspect, spaced, set()
-    return suspect, spaced, _mixed_sizes(sizes, starts)
-
-
-def _mixed_sizes(sizes: Sequence[float], starts: list[int]) -> set[int]:
-    """Lines (by number) whose glyphs' sizes (none NaN) are not all their first glyph's.
-
-    Counted line by line: the sizes of a page change mostly from one line to the next, so
-    comparing every glyph with its neighbour would mostly find changes across lines."""
-    heads, ends = starts[:-1], starts[1:]
-    rows = map(sizes.__getitem__, map(slice, heads, ends))
-    alike = map(operator.countOf, rows, map(sizes.__getitem__, heads))  # sized as the first
-    differing = map(operator.ne, alike, map(operator.sub, ends, heads))
-    return set(itertools.compress(itertools.count(), differing))
-
-
-def _size_flags_nan(
-    gaps: list[float], sizes: Sequence[float], starts: list[int], space: float
-) -> tuple[set[int], set[int]]:
-    """``spaced`` and ``mixed`` of :func:`_line_flags` on a page with NaN font sizes, where
-    nothing can be told from the smallest size: every pair is compared as the loop would."""
-    pairs = range(1, len(sizes))
-    limits = list(map(operator.mul, itertools.repeat(space), sizes))
-    wide = map(operator.or_, map(operator.gt, gaps, limits), map(operator.gt, gaps, limits[1:]))
-    changes = map(operator.ne, sizes[1:], sizes)  # NaN differs even from itself
-    mixed = _inner(itertools.compress(pairs, changes), starts)
-    mixed |= {g for g in range(len(starts) - 1) if sizes[starts[g]] != sizes[starts[g]]}
-    return _inner(itertools.compress(pairs, wide), starts), mixed
-
-
-def _inner(positions: Iterable[int], starts: list[int]) -> set[int]:
-    """Numbers of the lines in which glyph pairs ``positions`` (glyph k and k - 1) both lie."""
-    found: set[int] = set()
-    for k in positions:
-        g = bisect.bisect_right(starts, k) - 1
-        if starts[g] != k:
-            found.add(g)
-    return found
+def _are_doubles(*columns: Sequence[float]) -> bool:
+    """Whether every one of ``columns`` is an array of doubles (whose slices are too)."""
+    return all(isinstance(column, array) and column.typecode == "d" for column in columns)
 
 
 def _split_overlaps(
@@ -468,15 +405,16 @@ def _char_edges(
     return out0, out1
 
 
-def _lead_width(row: _Glyphs, space: float) -> float:
+def _lead_width(row: _Glyphs, space: float, start: int = 0, end: int | None = None) -> float:
     """Width of the run of non-CJK glyphs ``row`` starts with (up to the first word gap, wider
-    than ``space`` times the font size)."""
+    than ``space`` times the font size); of its glyphs ``start`` to ``end`` (a line of a
+    page's glyphs, without slicing every column for it)."""
     texts, x0s, x1s, sizes = row.texts, row.x0s, row.x1s, row.sizes
-    if not _spaceable_start(texts[0]):
+    if not _spaceable_start(texts[start]):
         return 0.0
-    end = x1s[0]
-    for k in range(1, len(texts)):
+    right = x1s[start]
+    for k in range(start + 1, len(texts) if end is None else end):
         if not _spaceable_start(texts[k]) or x0s[k] - x1s[k - 1] > space * sizes[k]:
             break
-        end = x1s[k]
-    return end - x0s[0]
+        right = x1s[k]
+    return right - x0s[start]

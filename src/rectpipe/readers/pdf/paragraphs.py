@@ -188,13 +188,17 @@ class Paragraph:
                 text += " "
                 x0s.append(x1s[-1])
                 x1s.append(x1s[-1])
-            lead = len(raw) - len(raw.lstrip())
             edges0, edges1 = line.edges()
             starts.append(len(text))
             pages.append(line.page)
             tops.append(line.top)
             bottoms.append(line.bottom)
             text += part
+            if part is raw:  # nothing stripped (nearly every line): all of its edges
+                x0s.extend(edges0)
+                x1s.extend(edges1)
+                continue
+            lead = len(raw) - len(raw.lstrip())
             x0s.extend(edges0[lead : lead + len(part)])
             x1s.extend(edges1[lead : lead + len(part)])
         starts.append(len(text))

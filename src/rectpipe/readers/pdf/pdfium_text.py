@@ -80,14 +80,19 @@ def _pdfium_chars(
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return [], ()
-    keep, joined = _kept_glyphs(_page_text(raw, textpage, count, scratch))
-    if not keep:
-        return [], ()
+    text = _page_text(raw, textpage, count, scratch)
     loops = native_loops()
     if loops is not None:
+        kept = loops.kept(text)
+        if not kept:
+            return [], ()
+        joined = text if len(kept) == len(text) else _SKIPPED_RUN.sub("", text)
         return _native_chars(
-            loops, raw, textpage, keep, joined, x_origin, y_origin, upright_tolerance
+            loops, raw, textpage, kept, joined, x_origin, y_origin, upright_tolerance
         )
+    keep, joined = _kept_glyphs(text)
+    if not keep:
+        return [], ()
     texts = list(joined)
     api = _fast_api(raw)
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
@@ -105,7 +110,7 @@ def _native_chars(
     loops: NativeLoops,
     raw: Any,
     textpage: Any,
-    keep: list[int],
+    keep: array[int],
     joined: str,
     x_origin: float,
     y_origin: float,
@@ -115,27 +120,40 @@ def _native_chars(
     the objects' sizes, angles, map errors and fonts, in one call (:meth:`NativeLoops.page`);
     what is left here is per text object (font names, uprightness), not per glyph."""
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
-    read = loops.page(raw, page, array("i", keep), x_origin, y_origin)
+    read = loops.page(raw, page, keep, x_origin, y_origin)
     api = _fast_api(raw)
     names = {font: _base_font_name(api, font) for font in set(read.fonts)}
     angles = read.angles
     uprights: Iterable[bool]
     if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
-        uprights = itertools.repeat(_is_upright(angles[0], upright_tolerance))
+        all_upright = _is_upright(angles[0], upright_tolerance)
+        uprights = itertools.repeat(all_upright)
     else:
         upright = {angle: _is_upright(angle, upright_tolerance) for angle in set(angles)}
+        all_upright = all(upright.values())
         uprights = map(upright.__getitem__, angles)
     properties = list(zip(read.sizes, map(names.__getitem__, read.fonts), uprights, strict=False))
     styles = list(map(properties.__getitem__, read.slots))
-    texts = list(joined)
+    texts: Sequence[str] = joined  # one character a glyph: the string is the column
     if 1 in read.errors:  # glyphs of an object whose first glyph is unmapped: one by one
         checked = {slot for slot, error in enumerate(read.errors) if error == 1}
+        marked = list(joined)
         for position, slot in enumerate(read.slots):
             if slot in checked and api.map_error(page, keep[position]) == 1:
-                texts[position] = REPLACEMENT
-        joined = "".join(texts)  # U+FFFD: still one character each
-    columns = CharColumns(texts, read.lefts, read.rights, read.tops, read.bottoms, styles, joined)
-    return columns, set(read.objects)
+                marked[position] = REPLACEMENT
+        texts = joined = "".join(marked)  # U+FFFD: still one character each
+    columns = CharColumns(
+        texts,
+        read.lefts,
+        read.rights,
+        read.tops,
+        read.bottoms,
+        styles,
+        joined,
+        size_column=read.glyph_sizes,
+        all_upright=all_upright,
+    )
+    return columns, read.objects  # (the native graphics loop does not ask for them)
 
 
 _BLANKS = frozenset(

@@ -79,6 +79,8 @@ def _may_have_holes(line: Line, hole: float) -> bool:
         return False
     if " " in line.text or "\u3000" in line.text:
         return True
+    if line.widest is not None and len(x0s) == len(line.x0s):  # measured on these edges
+        return line.widest >= hole * line.size
     gaps = map(operator.sub, x0s[1:], x1s)
     return any(map(operator.ge, gaps, itertools.repeat(hole * line.size)))
 
