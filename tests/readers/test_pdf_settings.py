@@ -1,4 +1,4 @@
-"""LayoutSettings: one frozen dataclass for the PDF layout's thresholds, threaded to every stage."""
+"""LayoutSettings: one frozen record for the PDF layout's thresholds, threaded to every stage."""
 
 from __future__ import annotations
 

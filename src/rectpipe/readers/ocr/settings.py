@@ -1,4 +1,4 @@
-"""The OCR stage's settings, named in one frozen dataclass (no engine is imported here).
+"""The OCR stage's settings, named in one frozen record (no engine is imported here).
 
 Internal: the public door is :mod:`rectpipe`.
 """

@@ -26,10 +26,10 @@ import io
 import re
 import zlib
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from ...errors import TooLargeError
+from ...runtime.record import field, record
 from .pdf_input import PdfInput
 
 __all__ = ["MAX_FORM_DEPTH", "check_content_budget"]
@@ -49,7 +49,7 @@ class _Over(Exception):
     """The page being counted passed the budget."""
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Stream:
     """What counting needs of one content stream: its inflated size and the XObjects it
     draws, by name."""
@@ -58,7 +58,7 @@ class _Stream:
     draws: list[str]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Counter:
     """Counts one document, page by page (:meth:`page`). Streams are inflated once for the
     whole document; forms are counted once per depth and page."""

@@ -12,9 +12,9 @@ joined to its rest on the next page without a stray break (:mod:`.table_pages`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ...runtime.patterns import compile_pattern
+from ...runtime.record import record
 from .glyphs import Char
 from .lines import Line, build_lines, is_cjk
 from .paragraphs import ends_sentence, join_fragments
@@ -45,7 +45,7 @@ _NO_LINE_START = frozenset("、，。．；：！？）》」』】〕〉”’)
 _NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CellText:
     """A cell's text; ``room``: the em left after its last line, up to the cell's text edge;
     ``lead``: the em width of its first line's first unbreakable chunk."""

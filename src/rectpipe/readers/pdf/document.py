@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import itertools
 import operator
-from dataclasses import dataclass, field
 
 from ...errors import CorruptFileError, LowTextYieldError, NoTextLayerError
+from ...runtime.record import field, record
 from ..blocks import Block, BlockKind, Document, RemovedText
 from .furniture import find_page_furniture
 from .glyphs import REPLACEMENT, repair_chars
@@ -28,7 +28,7 @@ from .unruled_pages import continue_table, joined, spans_table, with_spanning_ro
 # pages
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Page:
     number: int
     width: float
@@ -84,7 +84,7 @@ def _read_pages(source: CharSource, page_count: int, settings: LayoutSettings) -
 # blocks
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Builder:
     """Accumulates blocks in reading order, numbering them per page."""
 

@@ -20,8 +20,8 @@ import statistics
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
+from ...runtime.record import field, record
 from .glyph_heights import fit_glyph_heights
 from .glyphs import Char, _Glyphs
 from .line_flags import row_facts
@@ -68,7 +68,7 @@ def _spaceable_start(text: str) -> bool:
 # lines
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Line:
     """One visual line of text on a page: its joined text and geometry.
 

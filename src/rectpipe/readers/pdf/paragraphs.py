@@ -14,8 +14,8 @@ import statistics
 from array import array
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from ...runtime.record import field, record
 from ..blocks import Geometry
 from .lines import Line, _spaceable_start
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -33,7 +33,7 @@ __all__ = [
 # body metrics
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BodyMetrics:
     """The body text's geometry: margins, font size and line pitch (baseline to baseline / size)."""
 
@@ -148,7 +148,7 @@ def join_fragments(parts: Sequence[str]) -> str:
 _JOINERS = frozenset("-‐‑–/\\_@.:=&?#~%+")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Paragraph:
     """Lines making one paragraph; ``lines[0]`` is its first line (page, indent, bbox)."""
 

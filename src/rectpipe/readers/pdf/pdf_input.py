@@ -13,14 +13,15 @@ import mmap
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from ...runtime.record import record
 
 __all__ = ["PdfInput"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PdfInput:
     """A PDF's bytes (``data``) or the file holding them (``path``): exactly one is set."""
 

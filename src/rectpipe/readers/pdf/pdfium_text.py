@@ -14,10 +14,10 @@ import math
 import operator
 from array import array
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ...runtime.patterns import compile_re
+from ...runtime.record import record
 from .glyphs import REPLACEMENT, Char, CharColumns, _char_class
 from .native import NativeLoops, native_loops
 
@@ -327,7 +327,7 @@ def _base_font_name(api: _FastApi, font: int | None) -> str:
     return buffer.value.decode("utf-8", "replace") if got else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _FastApi:
     """PDFium functions re-typed to take and return plain values.
 

@@ -1,4 +1,4 @@
-"""The thresholds and tolerances of the PDF reader's layout, named in one frozen dataclass.
+"""The PDF reader's layout thresholds and tolerances, named in one frozen record.
 
 Each field names a value the reader carried as a bare number or module constant before; the
 defaults are those values, so ``LayoutSettings()`` reads every document as before. Lengths are
@@ -13,12 +13,12 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ...runtime.record import record
 
 __all__ = ["DEFAULT_SETTINGS", "LayoutSettings"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(strict=True)
 class LayoutSettings:
     """Every threshold and tolerance the PDF reader lays pages out with (see the module)."""
 

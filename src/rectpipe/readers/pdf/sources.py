@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -43,7 +42,7 @@ class Edge:
         return "h" if (self.x1 - self.x0) >= (self.bottom - self.top) else "v"
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class PageChars:
     """Everything the reader needs from one page. ``number`` is 1-based.
 

@@ -11,8 +11,7 @@ of a new row under a cell merged across the break are filled from the row above.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
+from ...runtime.record import record, replace
 from .cells import closes_paragraph, is_row_mark
 from .paragraphs import ends_sentence, join_fragments
 from .settings import LayoutSettings
@@ -23,7 +22,7 @@ __all__ = ["OpenTable", "continue_merged_cells", "continues_row", "join_row"]
 _MAX_HEADER_ROWS = 3
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Ends:
     """The em left after each cell's last line and the em width of its first line's
     unbreakable start (:class:`~.cells.CellText`), and the row's cell layout
@@ -149,7 +148,7 @@ def _after_header(header: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, .
     return tuple(rest)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class OpenTable:
     """A table being read page by page: the page it starts on, its first page's grid, its rows
     so far and the ends of its last row's cells."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from ...runtime.record import record
 from .cells import EMPTY_CELL, cell_text
 from .glyphs import Char
 from .settings import DEFAULT_SETTINGS, LayoutSettings
@@ -19,7 +19,7 @@ from .sources import Edge
 __all__ = ["TableGrid", "fill_grid", "find_tables", "lattice_cells"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TableGrid:
     """A ruled table on one page: cell texts by row, column boundaries and row tops.
 

@@ -33,8 +33,8 @@ import itertools
 import math
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from ...runtime.record import record
 from .cells import EMPTY_CELL, CellText, is_row_mark, lines_text
 from .lines import Line
 from .settings import LayoutSettings
@@ -112,7 +112,7 @@ def _holes(stretches: list[Interval]) -> list[Interval]:
     return [(a[1], b[0]) for a, b in itertools.pairwise(stretches)]
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Region:
     """Lines of one candidate table: ``first`` to ``last`` (indices into the page's lines),
     the gutters they leave free, the spanning rows among them, and how many have holes."""

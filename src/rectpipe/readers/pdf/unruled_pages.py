@@ -10,8 +10,8 @@ as a row of one cell (:func:`with_spanning_rows`), and two parts of one table be
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
+from ...runtime.record import replace
 from .cells import lines_text
 from .lines import Line
 from .settings import LayoutSettings
