@@ -136,3 +136,24 @@ def test_ray_reads_inputs_in_object_storage(local_ray: None, corpus: Path, tmp_p
         assert (summary.done, summary.failure) == (6, 2)
         outs[name] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.json")}
     assert outs["uri"] == outs["folder"] and len(outs["uri"]) == 4
+
+
+def test_a_ray_of_one_node_reached_by_address_writes_in_its_workers(
+    local_ray: None, corpus: Path, tmp_path: Path
+) -> None:
+    """A Ray of one node on this machine sees its files whether the command started it or
+    reached it by ``--address``: its workers write the outputs and only a short result comes
+    back."""
+    from rectpipe.batch import DirSink, plan_batch
+    from rectpipe.batch.ray_engine import run_plan_ray
+
+    sink = DirSink(tmp_path / "out", "json")
+    try:
+        results = list(
+            run_plan_ray(plan_batch([corpus]), address="auto", store=sink.store_in_worker)
+        )
+    finally:
+        sink.close()
+    written = [r for r in results if r.status != "failure"]
+    assert len(written) == 4
+    assert all(r.stored is not None and r.report is None for r in written)

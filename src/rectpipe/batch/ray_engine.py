@@ -7,11 +7,12 @@ paid once per batch. Batches are submitted a few per worker ahead and their resu
 yielded as they finish, as the same :class:`FileResult` the local engine yields, so outputs and
 the manifest are the same.
 
-On a Ray of one node on this machine (started here, or by this process) the workers share
-this machine's files, so a sink that can store from its workers (``--out``) writes each output
-in the worker that parsed it and the report never travels back. On a cluster every node needs
-rectpipe installed and the files (and the profile) at the same paths; reports come back to the
-driver, which writes them.
+On a Ray of one node (started here, by this process, or reached by ``--address``: a driver
+that is not a Ray Client runs on a node of its cluster, so a cluster of one node is this
+machine) the workers share this machine's files, so a sink that can store from its workers
+(``--out``) writes each output in the worker that parsed it and the report never travels
+back. On a cluster every node needs rectpipe installed and the files (and the profile) at the
+same paths; reports come back to the driver, which writes them.
 
 Inside a task the batch runs through the local engine's pool with one process
 (:func:`~.pool.run_pool`): the per-file ``timeout`` is enforced there, and a file that kills
@@ -141,8 +142,8 @@ def run_plan_ray(
     first, then ``plan.todo``. Connects to ``address`` when given, uses the Ray instance
     already initialised in this process if any, and otherwise starts a local one with
     ``workers`` CPUs (shut down at the end); ``on_start`` is told how many seconds that took.
-    ``store`` (a sink's ``store_in_worker``) is used only on a Ray of one node on this
-    machine, whose workers see its files."""
+    ``store`` (a sink's ``store_in_worker``) is used only on a Ray of one node, whose
+    workers see this machine's files."""
     ray = _import_ray()
     yield from missing_results(plan)
     given = {absolute(item.path): item.path for item in plan.todo}
@@ -165,7 +166,7 @@ def run_plan_ray(
         timeout = timeout if timeout and timeout > 0 else None
         profile = os.path.abspath(profile_path) if profile_path else None
         writer = None
-        if store is not None and address is None and _one_local_node(ray):
+        if store is not None and _one_local_node(ray):
             writer = store((absolute(item.path), item) for item in plan.todo)
         task = ray.remote(max_retries=0)(convert_many)
         run = uuid.uuid4().hex
