@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..readers.inputs import DOCUMENT_SUFFIXES
     from ..writers import OUTPUT_FORMATS
     from .convert import convert_bytes, convert_path
+    from .db_sink import DbSink
     from .discover import BatchItem, Plan, plan_batch
     from .local import run_batch
     from .manifest import (
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from .ray_engine import run_batch_ray
     from .result import FileResult, ResultStatus
     from .runner import BatchSummary, convert_batch
-    from .sinks import BookSink, DbSink, DirSink, Sink
+    from .sinks import BookSink, DirSink, Sink
 
 #: Where each public name lives, imported on first use: a batch command builds its sink (an
 #: SQLite file's writer process starts then) before the converter is loaded.
@@ -49,7 +50,8 @@ _LAZY = {
     "run_batch_ray": "rectpipe.batch.ray_engine",
     **dict.fromkeys(("FileResult", "ResultStatus"), "rectpipe.batch.result"),
     **dict.fromkeys(("BatchSummary", "convert_batch"), "rectpipe.batch.runner"),
-    **dict.fromkeys(("BookSink", "DbSink", "DirSink", "Sink"), "rectpipe.batch.sinks"),
+    "DbSink": "rectpipe.batch.db_sink",
+    **dict.fromkeys(("BookSink", "DirSink", "Sink"), "rectpipe.batch.sinks"),
 }
 
 

@@ -86,7 +86,8 @@ def add_batch_arguments(batch: argparse.ArgumentParser) -> None:
 
 
 def _sink(args: argparse.Namespace) -> Sink:
-    from ..batch.sinks import BookSink, DbSink, DirSink
+    from ..batch.db_sink import DbSink
+    from ..batch.sinks import BookSink, DirSink
 
     if args.out is not None:
         if args.manifest:
