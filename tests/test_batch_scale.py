@@ -258,7 +258,7 @@ def test_sigterm_to_the_whole_group_stops_an_sqlite_batch_cleanly(tmp_path: Path
     path = tmp_path / "db.sqlite"
     manifest = tmp_path / "db.sqlite.manifest.jsonl"
     command = [sys.executable, "-m", "tests.batch_helpers", "batch", str(inbox), "--db", str(path)]
-    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, preexec_fn=os.setsid)
     deadline = time.monotonic() + 60
     while not (manifest.exists() and manifest.read_text("utf-8").count("\n") >= 2):
         assert time.monotonic() < deadline and process.poll() is None

@@ -108,7 +108,7 @@ def _killed_run(command: list[str], env: dict[str, str], after: float, whole_gro
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        start_new_session=True,
+        preexec_fn=os.setsid,  # a process group of its own, killed whole
     )
     try:
         process.wait(timeout=after)

@@ -165,3 +165,16 @@ def test_limits_keep_the_public_constructor() -> None:
     assert limits.timeout == 3.0
     assert limits == Limits(timeout=3.0, max_pages=10)
     assert {limits: 1}[Limits(timeout=3.0, max_pages=10)] == 1
+
+
+def test_post_init_runs_after_the_fields_are_set() -> None:
+    @record(frozen=False)
+    class _Span:
+        start: int
+        end: int
+        length: int = 0
+
+        def __post_init__(self) -> None:
+            self.length = self.end - self.start
+
+    assert _Span(3, 10).length == 7

@@ -82,7 +82,7 @@ class Browser:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            start_new_session=True,
+            preexec_fn=os.setsid,  # a process group of its own, killed whole
         )
         os.close(command_read)
         os.close(reply_write)

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     CorruptFileError,
@@ -91,23 +91,16 @@ def parse_bytes_record(
 ) -> Report:
     """:func:`parse_bytes`, the report as records."""
     if limits.timeout is not None or limits.max_memory_bytes is not None:
-        from .runtime.isolate import run_isolated
-
-        untimed = replace(limits, timeout=None, max_memory_bytes=None)
-        return run_isolated(
-            partial(
-                parse_bytes_record,
-                data,
-                name=name,
-                format=format,
-                profile=profile,
-                limits=untimed,
-                repair=repair,
-                enrich=enrich,
-                enrich_config=enrich_config,
-            ),
-            limits.timeout,
-            max_bytes=limits.max_memory_bytes,
+        return _in_child(
+            parse_bytes_record,
+            data,
+            limits,
+            name=name,
+            format=format,
+            profile=profile,
+            repair=repair,
+            enrich=enrich,
+            enrich_config=enrich_config,
         )
     if not data:
         raise CorruptFileError("empty file")
@@ -115,6 +108,21 @@ def parse_bytes_record(
         raise TooLargeError(f"{len(data)} bytes, over the {limits.max_file_bytes} byte limit")
     return _guarded(
         partial(_parse, data, name, format, profile, limits, repair, enrich, enrich_config)
+    )
+
+
+def _in_child(
+    parse: Callable[..., Report], source: bytes | Path, limits: Limits, **options: Any
+) -> Report:
+    """``parse(source, **options)`` in a child process under ``limits``' timeout and memory
+    cap (:func:`~.runtime.isolate.run_isolated`); the child parses without them."""
+    from .runtime.isolate import run_isolated
+
+    untimed = replace(limits, timeout=None, max_memory_bytes=None)
+    return run_isolated(
+        partial(parse, source, limits=untimed, **options),
+        limits.timeout,
+        max_bytes=limits.max_memory_bytes,
     )
 
 
@@ -197,23 +205,16 @@ def parse_file_record(
     (:mod:`.readers.in_place`); under a timeout or a memory cap, the child process reads it."""
     path = fs_path(path)
     if limits.timeout is not None or limits.max_memory_bytes is not None:
-        from .runtime.isolate import run_isolated
-
-        untimed = replace(limits, timeout=None, max_memory_bytes=None)
         try:
-            return run_isolated(
-                partial(
-                    parse_file_record,
-                    path,
-                    format=format,
-                    profile=profile,
-                    limits=untimed,
-                    repair=repair,
-                    enrich=enrich,
-                    enrich_config=enrich_config,
-                ),
-                limits.timeout,
-                max_bytes=limits.max_memory_bytes,
+            return _in_child(
+                parse_file_record,
+                path,
+                limits,
+                format=format,
+                profile=profile,
+                repair=repair,
+                enrich=enrich,
+                enrich_config=enrich_config,
             )
         except RectpipeError as exc:
             if exc.path is None:

@@ -88,7 +88,7 @@ class Field:
 def field(
     *,
     default: Any = _MISSING,
-    default_factory: Callable[[], Any] | Any = _MISSING,
+    default_factory: Any = _MISSING,
     compare: bool = True,
     hash: bool | None = None,
     repr: bool = True,

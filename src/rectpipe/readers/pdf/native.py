@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-__all__ = ["NativeLoops", "PageGlyphs", "library_paths", "native_loops"]
+__all__ = ["NativeLoops", "PageGlyphs", "built_loop_files", "native_loops"]
 
 _NAME = "_glyphloop"
 _LOADED: list[NativeLoops | None] = []
@@ -28,8 +28,8 @@ _POINTER = {8: "Q", 4: "I"}[ctypes.sizeof(ctypes.c_void_p)]
 """The array type code of a C pointer."""
 
 
-def library_paths() -> list[Path]:
-    """Where the built library may be: an extension-module file name (as setuptools builds
+def built_loop_files() -> list[Path]:
+    """Where the built loops may be: an extension-module file name (as setuptools builds
     it) or a plain ``.so`` (``make native``), beside this module."""
     here = Path(__file__).resolve().parent
     suffixes = [*importlib.machinery.EXTENSION_SUFFIXES, ".so"]
@@ -46,7 +46,7 @@ def native_loops() -> NativeLoops | None:
 def _load() -> NativeLoops | None:
     if os.environ.get("RECTPIPE_NATIVE", "1") == "0":
         return None
-    for path in library_paths():
+    for path in built_loop_files():
         if path.is_file():
             try:
                 return NativeLoops(ctypes.CDLL(str(path)))
