@@ -157,3 +157,29 @@ def test_a_ray_of_one_node_reached_by_address_writes_in_its_workers(
     written = [r for r in results if r.status != "failure"]
     assert len(written) == 4
     assert all(r.stored is not None and r.report is None for r in written)
+
+
+def test_the_monitor_of_a_ray_started_here_is_killed_outright() -> None:
+    """``ray.shutdown`` gives each of Ray's processes SIGTERM and a second: the autoscaler
+    monitor takes the whole second, so it is killed first (a stand-in that ignores SIGTERM)."""
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from rectpipe.batch.ray_engine import _stop_monitor
+
+    stubborn = subprocess.Popen(
+        [sys.executable, "-c", "import signal, time; signal.signal(15, 1); time.sleep(60)"]
+    )
+    try:
+        node = SimpleNamespace(all_processes={"monitor": [SimpleNamespace(process=stubborn)]})
+        fake_ray = SimpleNamespace(
+            _private=SimpleNamespace(worker=SimpleNamespace(_global_node=node))
+        )
+        _stop_monitor(fake_ray)
+        assert stubborn.poll() == -9
+        _stop_monitor(fake_ray)  # already gone: nothing to do
+        _stop_monitor(SimpleNamespace())  # internals that moved: left to ray.shutdown
+    finally:
+        stubborn.kill()
+        stubborn.wait()

@@ -194,7 +194,25 @@ def run_plan_ray(
                 yield replace(result, path=given.get(result.path, result.path))
     finally:
         if started_here:
+            _stop_monitor(ray)
             ray.shutdown()
+
+
+def _stop_monitor(ray: Any) -> None:
+    """Kill the autoscaler monitor of the Ray this process started. ``ray.shutdown`` stops
+    Ray's processes one after another, each with SIGTERM and up to a second's wait; the
+    monitor of a local Ray (which has nothing to scale) takes that whole second, about three
+    quarters of the shutdown. It keeps no state, so it is killed outright. A Ray whose
+    internals moved is left to its own shutdown."""
+    try:
+        node = ray._private.worker._global_node
+        monitors = node.all_processes.get("monitor", []) if node is not None else []
+        for info in monitors:
+            if info.process.poll() is None:
+                info.process.kill()
+                info.process.wait(timeout=1.0)
+    except Exception:  # an internal API that moved: the shutdown still works
+        pass
 
 
 def run_batch_ray(
