@@ -23,12 +23,13 @@ _DATE_LINE = compile_pattern(
 )
 _WRITTEN = ("成文日期", "发文日期", "印发日期")
 # A page's date without a label, as portals print it under the title: alone on its line
-# (2024-07-18 11:16:05), before the page's source line (2018年10月19日 07:29 | 来源：…), or
-# with its time and then the site's name (2025-05-20 09:30 某省纪委监委网站).
+# (2024-07-18 11:16:05), before the page's source, author, editor or counter (2018年10月19日
+# 07:29 | 来源：…, 2025-04-16 09:20　编辑：…), or with its time and then the site's name
+# (2025-05-20 09:30 某省纪委监委网站).
 _BARE_DATE = compile_pattern(
     r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
     r"(?:(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
-    r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|浏览|点击|阅读|访问)"
+    r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|(?:责任)?编辑|浏览|点击|阅读|访问)"
     r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$)"
 )
 

@@ -74,14 +74,43 @@ _LINKS = compile_pattern(
 )
 
 
+# The interface a news-account post (a WeChat article) ends with when copied as text: its
+# read-the-original link, the preview note, the scan-to-follow prompt, the swipe-to-next hint.
+_POST_INTERFACE = compile_pattern(
+    r"^(?:轻触)?阅读原文$|^预览时标签不可点$|^微信扫一扫(?:\s*关注该公众号|\s*可打开此内容.*)?$"
+    r"|^关注该公众号$|^(?:继续|向上)滑动看下一个$|^喜欢此内容的人还喜欢$"
+)
+
+
 def article_end(lines: list[str]) -> int:
-    """Where a page's article ends in its text: before the first line of its second half that
-    opens the page's links to other articles (上一篇：…, 下一篇：…, 相关链接, 推荐阅读…), whose
-    titles and dates are another article's, not this one's; ``len(lines)`` when none does."""
+    """Where a page's article ends in its text (``len(lines)`` when it runs to the end):
+
+    - before the first line of its second half that opens the page's links to other articles
+      (上一篇：…, 下一篇：…, 相关链接, 推荐阅读…), whose titles and dates are another article's;
+    - before a news-account post's interface (阅读原文, 预览时标签不可点, 微信扫一扫…): its first
+      line among the short lines without a full stop that close the text, whose lines would
+      otherwise hide the signature above them.
+    """
+    end = len(lines)
     for index in range(len(lines) // 2, len(lines)):
         if _LINKS.match(lines[index].strip()):
+            end = index
+            break
+    quiet = len(lines)
+    while quiet > 0 and _quiet(lines[quiet - 1]):
+        quiet -= 1
+    for index in range(quiet, end):
+        if _POST_INTERFACE.match(lines[index].strip()):
             return index
-    return len(lines)
+    return end
+
+
+def _quiet(line: str) -> bool:
+    """A line of a text's close that states nothing: short, no full stop."""
+    return len(line) <= _QUIET_MAX_CHARS and "。" not in line
+
+
+_QUIET_MAX_CHARS = 40
 
 
 def is_furniture(line: str) -> bool:

@@ -1,5 +1,6 @@
-"""How facts and extractions are compared: half-width punctuation and traditional characters
-folded to what rectpipe's repairs give, names without blanks.
+"""How facts and extractions are compared: half-width punctuation, traditional characters and
+blanks between Han characters folded to what rectpipe's cleaning and repairs give, names
+without blanks.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..text.normalize import clean_text
 from ..text.repair_text import to_simplified
 
 __all__ = ["fold", "name_key"]
@@ -16,11 +18,12 @@ _FOLD = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）
 
 
 def fold(value: Any) -> Any:
-    """Half-width punctuation as the full-width forms repaired web copies give, and
-    traditional characters as the simplified ones rectpipe's repair gives (facts keep a
-    traditional copy's text as written)."""
+    """Half-width punctuation as the full-width forms repaired web copies give, traditional
+    characters as the simplified ones rectpipe's repair gives, and the blanks between Han
+    characters and CJK punctuation closed as the cleaning of every copy closes them (facts
+    keep a copy's text as written: ``关于 “X” 的问题``)."""
     if isinstance(value, str):
-        return to_simplified(value.translate(_FOLD))
+        return to_simplified(clean_text(value.translate(_FOLD)))
     if isinstance(value, list):
         return [fold(v) for v in value]
     return value

@@ -48,6 +48,9 @@ _DATE_LINE = compile_re(
 _SOURCE = compile_re(
     r"(?:信息)?来源\s*[:：∶]\s*(.*?)(?=\s+[^\s:：∶]{1,6}\s*[:：∶]|\s{2,}|[【\[|｜]|$)"
 )
+# How a page's date line opens: its date label, maybe inside the bracket of a tool line
+# (【信息时间：2026-02-13 阅读次数：】【字号 大 中 小】【打印】).
+_LINE_LABEL = compile_re(r"\s*[【\[]?\s*(?:发布|更新|公开|信息)?(?:日期|时间)")
 _ANY_DATE = compile_re(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 # A meta line without a date label: a source and a bare date-time side by side, in either order
 # (来源: 区水务局 2023-11-06 10:30 as the items of one list).
@@ -280,7 +283,7 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
         if item.source:
             return item
     for item in described:
-        labelled = re.match(r"\s*(?:发布|更新|公开)?(?:日期|时间)", item.text)
+        labelled = _LINE_LABEL.match(item.text)
         if (labelled or "发布" in item.text) and not _inside(item.element, chrome):
             return item
     return None
