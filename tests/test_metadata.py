@@ -354,3 +354,55 @@ def test_a_title_cut_anywhere_over_two_lines_is_joined(
     if issuer is not None:
         assert report.metadata.issuer == issuer
     assert check_sources(report) == []
+
+
+_REPORT_BODY = (
+    "中共青禾县农业农村局党组关于县委巡察整改进展情况的通报\n"
+    "根据县委统一部署，县委第二巡察组对局党组开展了常规巡察，现将整改进展情况通报如下。\n"
+    "一、反馈问题整改情况\n"
+    "（一）项目资金监管不到位。\n"
+    "整改情况：已完成。修订资金管理办法，开展专项检查。\n"
+    "特此通报。\n"
+)
+# A news app's page under the copy: short lines that end no sentence, more than a dozen.
+_APP_TAIL = [
+    "责任编辑：林夏",
+    "打开APP阅读全文",
+    "举报",
+    "分享到：",
+    "微博",
+    "朋友圈",
+    "QQ空间",
+    "评论 3",
+    "点赞 12",
+    "收藏",
+    "在看",
+    "写留言",
+    "暂无评论",
+    "发表评论",
+    "登录后参与评论",
+    "下载客户端",
+]
+
+
+def test_a_signature_under_a_copys_interface_lines_is_found_further_up() -> None:
+    text = _REPORT_BODY + "中共青禾县农业农村局党组\n2025年4月18日\n" + "\n".join(_APP_TAIL) + "\n"
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.date == "2025-04-18"
+    assert meta.sources["date"].start == text.index("2025年4月18日")
+
+
+def test_above_the_closing_lines_a_date_counts_only_under_a_signer() -> None:
+    # the same tail, with a related article's date where the signature stood: no signer
+    # above it, so it is not the report's date
+    text = _REPORT_BODY + "乡村振兴简讯\n2025年3月2日\n" + "\n".join(_APP_TAIL) + "\n"
+    assert rectpipe.parse_text(text).metadata.date is None
+    # and the search stops at the body's last sentence: nothing above it is looked at
+    signed_above = (
+        _REPORT_BODY.replace(
+            "特此通报。\n", "中共青禾县农业农村局党组\n2025年4月18日\n特此通报。\n"
+        )
+        + "\n".join(_APP_TAIL)
+        + "\n"
+    )
+    assert rectpipe.parse_text(signed_above).metadata.date is None

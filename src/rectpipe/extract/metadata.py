@@ -250,36 +250,71 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
 
 
 def _signature(found: Collector, tail: Sequence[int]) -> None:
-    """The last date-only block is the document's date; an issuer-like line above it signs."""
+    """The last date-only block is the document's date; an issuer-like line above it signs.
+
+    When the closing blocks hold none and are all short lines that end no sentence (a copy's
+    interface under the signature: 阅读原文, 分享, 打开APP, a dozen lines or more), the search
+    goes on above them through such lines, up to :data:`SIGNATURE_REACH` blocks from the end;
+    there a date-only line counts only under an issuer-like line (a related article's date
+    has none)."""
     for index in reversed(tail):
-        line = found.line(index)
-        core = _SIGNATURE_DATE.fullmatch(line.strip())
-        numeric = _NUMERIC_SIGNATURE_DATE.fullmatch(line)
-        if numeric is not None:
-            value = iso(int(numeric.group("y")), int(numeric.group("m")), int(numeric.group("d")))
-            dates = [FoundDate(value, numeric.start("y"), numeric.end("d"))] if value else []
-        elif core is None or not DATE.fullmatch(core.group("date")):
-            signed = split_signer_line(line)
-            if signed is None or not is_issuer(line[slice(*signed[0])], found.profile):
-                continue
-            (who_start, who_end), (date_start, date_end) = signed
-            start, _ = found.span(index)  # XX办公室　　2025年7月3日: signer and date on one line
-            date = find_dates(line[date_start:date_end])[0].iso
-            found.put("date", date, start + date_start, start + date_end, "signature")
-            found.put("issuer", line[who_start:who_end], start + who_start, start + who_end)
+        if _signed_at(found, index, strict=False):
             return
-        else:
-            dates = find_dates(line)
-        if dates:
-            start, _ = found.span(index)
-            found.put(
-                "date", dates[0].iso, start + dates[0].start, start + dates[0].end, "signature"
-            )
-            if index > 0 and is_issuer(found.line(index - 1), found.profile):
-                first = _wrapped_signature(found, index - 1)
-                pieces = [found.stripped_span(i) for i in range(first, index)]
-                found.put_pieces("issuer", pieces, "signature")
+    if not tail or not all(_closing_line(found.line(index)) for index in tail):
         return
+    floor = max(0, tail[-1] + 1 - SIGNATURE_REACH)
+    for index in range(tail[0] - 1, floor - 1, -1):
+        line = found.line(index)
+        if not _closing_line(line) or _signed_at(found, index, strict=True):
+            return
+
+
+SIGNATURE_REACH = 40
+"""How many blocks from the end a signature is looked for under a copy's interface lines."""
+
+_CLOSING_LINE_MAX = 40
+_SENTENCE_END = tuple("。！？!?；;")
+
+
+def _closing_line(line: str) -> bool:
+    """A short line that ends no sentence: a signature, a date, a copy's interface line."""
+    text = line.strip()
+    return 0 < len(text) <= _CLOSING_LINE_MAX and not text.endswith(_SENTENCE_END)
+
+
+def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:
+    """Read block ``index`` as the signature's date (and the issuer-like line above it, or
+    before the date on the same line); whether the search ends there. ``strict``: only a
+    date under (or beside) an issuer-like line ends it."""
+    line = found.line(index)
+    core = _SIGNATURE_DATE.fullmatch(line.strip())
+    numeric = _NUMERIC_SIGNATURE_DATE.fullmatch(line)
+    if numeric is not None:
+        value = iso(int(numeric.group("y")), int(numeric.group("m")), int(numeric.group("d")))
+        dates = [FoundDate(value, numeric.start("y"), numeric.end("d"))] if value else []
+    elif core is None or not DATE.fullmatch(core.group("date")):
+        signed = split_signer_line(line)
+        if signed is None or not is_issuer(line[slice(*signed[0])], found.profile):
+            return False
+        (who_start, who_end), (date_start, date_end) = signed
+        start, _ = found.span(index)  # XX办公室　　2025年7月3日: signer and date on one line
+        date = find_dates(line[date_start:date_end])[0].iso
+        found.put("date", date, start + date_start, start + date_end, "signature")
+        found.put("issuer", line[who_start:who_end], start + who_start, start + who_end)
+        return True
+    else:
+        dates = find_dates(line)
+    signer = index > 0 and is_issuer(found.line(index - 1), found.profile)
+    if strict and not (dates and signer):
+        return False
+    if dates:
+        start, _ = found.span(index)
+        found.put("date", dates[0].iso, start + dates[0].start, start + dates[0].end, "signature")
+        if signer:
+            first = _wrapped_signature(found, index - 1)
+            pieces = [found.stripped_span(i) for i in range(first, index)]
+            found.put_pieces("issuer", pieces, "signature")
+    return True
 
 
 # A date alone on its line, as a signature or a copy's issue line writes it: 2023年12月22日,
