@@ -12,7 +12,7 @@ from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.dates import DATE, GARBLED_DATE, FoundDate, find_dates, iso
-from ..text.furniture import is_furniture
+from ..text.furniture import is_furniture, is_quiet
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
@@ -252,34 +252,25 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
 def _signature(found: Collector, tail: Sequence[int]) -> None:
     """The last date-only block is the document's date; an issuer-like line above it signs.
 
-    When the closing blocks hold none and are all short lines that end no sentence (a copy's
-    interface under the signature: 阅读原文, 分享, 打开APP, a dozen lines or more), the search
-    goes on above them through such lines, up to :data:`SIGNATURE_REACH` blocks from the end;
-    there a date-only line counts only under an issuer-like line (a related article's date
-    has none)."""
+    When the closing blocks hold none and are all quiet lines (short, no full stop:
+    :func:`~rectpipe.text.furniture.is_quiet`; a copy's interface under the signature:
+    阅读原文, 分享, 打开APP, a dozen lines or more), the search goes on above them through
+    such lines, up to :data:`SIGNATURE_REACH` blocks from the end; there a date-only line
+    counts only under an issuer-like line (a related article's date has none)."""
     for index in reversed(tail):
         if _signed_at(found, index, strict=False):
             return
-    if not tail or not all(_closing_line(found.line(index)) for index in tail):
+    if not tail or not all(is_quiet(found.line(index)) for index in tail):
         return
     floor = max(0, tail[-1] + 1 - SIGNATURE_REACH)
     for index in range(tail[0] - 1, floor - 1, -1):
         line = found.line(index)
-        if not _closing_line(line) or _signed_at(found, index, strict=True):
+        if not is_quiet(line) or _signed_at(found, index, strict=True):
             return
 
 
 SIGNATURE_REACH = 40
 """How many blocks from the end a signature is looked for under a copy's interface lines."""
-
-_CLOSING_LINE_MAX = 40
-_SENTENCE_END = tuple("。！？!?；;")
-
-
-def _closing_line(line: str) -> bool:
-    """A short line that ends no sentence: a signature, a date, a copy's interface line."""
-    text = line.strip()
-    return 0 < len(text) <= _CLOSING_LINE_MAX and not text.endswith(_SENTENCE_END)
 
 
 def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..runtime.patterns import compile_pattern
 
-__all__ = ["article_end", "is_furniture", "is_trailing_furniture", "pager_has_more"]
+__all__ = ["article_end", "is_furniture", "is_quiet", "is_trailing_furniture", "pager_has_more"]
 
 _BREADCRUMB = compile_pattern(
     r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)"
@@ -97,7 +97,7 @@ def article_end(lines: list[str]) -> int:
             end = index
             break
     quiet = len(lines)
-    while quiet > 0 and _quiet(lines[quiet - 1]):
+    while quiet > 0 and is_quiet(lines[quiet - 1]):
         quiet -= 1
     for index in range(quiet, end):
         if _POST_INTERFACE.match(lines[index].strip()):
@@ -105,8 +105,9 @@ def article_end(lines: list[str]) -> int:
     return end
 
 
-def _quiet(line: str) -> bool:
-    """A line of a text's close that states nothing: short, no full stop."""
+def is_quiet(line: str) -> bool:
+    """A line of a text's close that states nothing: short, no full stop (a signature, a
+    date, a post's or an app's interface line)."""
     return len(line) <= _QUIET_MAX_CHARS and "。" not in line
 
 
