@@ -89,7 +89,10 @@ def ledger_problems(
             tick_row = first_data
             first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
-    path = [*path, *_sheet_path(textmap, index, profile)]
+    sheet = _sheet_path(textmap, index, profile)
+    path = [*path, *sheet]
+    # Sheets named by status (已完成整改 | 正在整改): the sheet says each row's status.
+    by_sheet = _sheet_status(sheet, profile)
     categories: list[PathItem] = []
     last_category = ""
     problems: list[Problem] = []
@@ -162,7 +165,14 @@ def ledger_problems(
                 extra = _cell_of(rows[at_row], column)
                 if extra:
                     add_piece(extra, _stripped_start(rows[at_row][column], offsets[at_row][column]))
-        if ticks:
+        if by_sheet is not None:
+            # The sheet's name is the status; a progress cell tells what was done so far.
+            status, long_term, raw = by_sheet.status, by_sheet.long_term, sheet[0].title
+            sources.pop("status", None)
+            if progress_cell := cell("status"):
+                column = columns["status"]
+                add_piece(progress_cell, _stripped_start(rows[r][column], offsets[r][column]))
+        elif ticks:
             raw = None
             for column, (tick, name) in ticks.items():
                 if column < len(row) and ticked(row[column]):
@@ -212,7 +222,7 @@ def ledger_problems(
             if (text := _cell_of(rows[at_row], columns.get("actions")))
         ]
         stated = None
-        if "status" not in columns and measured_cells:
+        if "status" not in columns and by_sheet is None and measured_cells:
             # No status column: a progress cell says it in its own words (……。已完成。).
             measured, measured_at = measured_cells[-1]
             stated = status_sentence(measured, profile)
@@ -388,6 +398,21 @@ def _sheet_path(textmap: TextMap, index: int, profile: Profile) -> list[PathItem
     if len(sheets) < 2 or _DEFAULT_SHEET.match(name):
         return []
     return [PathItem(marker=None, title=name)]
+
+
+def _sheet_status(sheet: list[PathItem], profile: Profile) -> StatusMatch | None:
+    """The status a ledger sheet's name states (已完成整改, 正在整改问题), when the workbook
+    splits its ledger by status over sheets; ``None`` otherwise."""
+    if not sheet:
+        return None
+    name = sheet[0].title
+    match = normalise_status(name.removesuffix("问题").removesuffix("事项"), profile)
+    return match if match is not None and len(name) <= _SHEET_STATUS_CHARS else None
+
+
+# A sheet named by status is short (已完成整改问题); a longer name is a category that may
+# happen to hold a status word.
+_SHEET_STATUS_CHARS = 8
 
 
 def _has_ledger_header(rows: tuple[tuple[str, ...], ...], profile: Profile) -> bool:

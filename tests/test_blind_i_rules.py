@@ -1,0 +1,109 @@
+"""Rules added for the ledger shapes of blind batch i (docs/blind-i.md, docs/shapes.md §26)."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+
+import rectpipe
+from rectpipe.extract.table_header import column_map
+from rectpipe.extract.totals import read_counts
+from rectpipe.models.records import Status
+from rectpipe.profiles import default_profile
+
+
+def _book(sheets: dict[str, list[list[object]]]) -> rectpipe.Report:
+    """A workbook with one sheet per entry (rows as given), parsed."""
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    raw = io.BytesIO()
+    book.save(raw)
+    return rectpipe.parse_bytes(raw.getvalue(), name="ledger.xlsx")
+
+
+def test_the_units_column_is_the_responsible_one_beside_a_posts_column() -> None:
+    profile = default_profile()
+    header = ("序号", "存在问题", "整改措施", "责任领导", "责任科室", "整改时限")
+    assert column_map(header, profile)["responsible"] == 4
+    # 整改责任人 alone stays the responsible column; a unit column named otherwise wins.
+    assert column_map(("序号", "反馈问题", "整改责任人", "整改时限"), profile)["responsible"] == 2
+    assert column_map(("序号", "具体问题", "分管领导", "牵头股室"), profile)["responsible"] == 3
+    assert column_map(("序号", "责任主体", "存在问题", "整改情况"), profile)["responsible"] == 1
+    # A task list: the 整改任务 is the problem, the 牵头单位 (not the 配合单位) the responsible.
+    tasks = ("序号", "整改任务", "整改目标", "整改措施", "牵头单位", "配合单位", "完成时限")
+    mapping = column_map(tasks, profile)
+    assert (mapping["title"], mapping["responsible"]) == (1, 4)
+
+
+def test_sheets_named_by_status_give_their_rows_status() -> None:
+    header = ["序号", "反馈问题", "整改措施", "责任单位"]
+    report = _book(
+        {
+            "说明": [["中共某街道工作委员会巡察反馈问题整改清单"]],
+            "已完成整改": [header, [1, "食堂采购未执行询价制度。", "建立询价制度。", "财政所"]],
+            "正在整改": [
+                [*header, "目前进展"],
+                [1, "加装电梯推进缓慢。", "包联推进。", "城建办", "已完成9部，剩余9部正在协调。"],
+            ],
+        }
+    )
+    problems = list(report.iter_problems())
+    assert [(p.status, [i.title for i in p.path]) for p in problems] == [
+        (Status.COMPLETED, ["已完成整改"]),
+        (Status.IN_PROGRESS, ["正在整改"]),
+    ]
+    # The progress cell is no status there: it joins the actions.
+    assert "已完成9部" in problems[1].actions
+    # Sheets named by category keep reading the status column.
+    status = [*header, "整改情况"]
+    report = _book(
+        {
+            "党建方面": [status, [1, "学习不深入。", "制定计划。", "办公室", "正在整改"]],
+            "财务方面": [status, [1, "白条入账。", "补齐票据。", "财政所", "已完成"]],
+        }
+    )
+    assert [p.status for p in report.iter_problems()] == [Status.IN_PROGRESS, Status.COMPLETED]
+
+
+def test_subtotal_rows_are_no_totals_and_new_status_words_count() -> None:
+    profile = default_profile()
+    assert read_counts("已解决5个，正在办理中2个", profile).values == {
+        "completed": 5,
+        "in_progress": 2,
+    }
+    assert read_counts("已销号4个，尚在整改期内1个", profile).values == {
+        "completed": 4,
+        "in_progress": 1,
+    }
+    header = ["序号", "具体问题", "整改措施", "牵头股室", "整改情况"]
+    report = _book(
+        {
+            "台账": [
+                ["某局巡察反馈问题整改落实台账"],
+                header,
+                ["（一）党建方面"],
+                [1, "学习不深入。", "制定计划。", "办公室", "已解决"],
+                [2, "组织生活不规范。", "规范记录。", "机关党委", "正在办理中"],
+                ["小计", None, "2个问题", None, "已解决1个，正在办理中1个"],
+                ["（二）财务方面"],
+                [3, "白条入账。", "补齐票据。", "财政所", "已解决"],
+                ["小计", None, "1个问题", None, "已解决1个"],
+                ["合计", None, "3个问题", None, "已解决2个，正在办理中1个"],
+            ]
+        }
+    )
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (3, 2, 1)
+    assert [p.status for p in report.iter_problems()] == [
+        Status.COMPLETED,
+        Status.IN_PROGRESS,
+        Status.COMPLETED,
+    ]
