@@ -107,3 +107,61 @@ def test_subtotal_rows_are_no_totals_and_new_status_words_count() -> None:
         Status.IN_PROGRESS,
         Status.COMPLETED,
     ]
+
+
+def _page(lead: str, rows: list[list[str]], *, title: str = "") -> rectpipe.Report:
+    """A web page: an optional <h1>, a lead paragraph and one table of plain rows."""
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    head = f"<h1>{title}</h1>" if title else ""
+    html = f"<html><body>{head}<p>{lead}</p><table>{body}</table></body></html>"
+    return rectpipe.parse_bytes(html.encode("utf-8"), name="report.html")
+
+
+def test_a_tables_caption_row_is_the_title_of_a_document_without_one() -> None:
+    caption = "中共某镇委员会巡察反馈问题整改情况公示表"
+    rows = [
+        [caption, caption, caption, caption],
+        ["序号", "反馈问题", "整改措施", "整改情况"],
+        ["1", "惠农补贴发放审核不严。", "开展专项清理。", "已完成整改"],
+    ]
+    lead = "县委第二巡察组于2024年7月18日反馈了巡察意见，现将整改情况公示如下。"
+    assert _page(lead, rows).metadata.title == caption
+    # A title line above wins over the caption.
+    titled = _page(lead, rows, title="中共某镇委员会关于巡察整改进展情况的通报")
+    assert titled.metadata.title == "中共某镇委员会关于巡察整改进展情况的通报"
+    # A table opening with its header gives no title.
+    assert _page(lead, rows[1:]).metadata.title is None
+
+
+def test_a_summary_sheets_title_and_an_updated_to_date() -> None:
+    report = _book(
+        {
+            "汇总": [
+                ["中共某镇委员会巡察反馈问题整改情况汇总表"],
+                ["（县委第三巡察组反馈，更新至2025年4月30日）"],
+                ["被巡察党组织", "反馈问题数", "已整改", "正在整改"],
+                ["镇党委", 1, 1, 0],
+                ["合计", 1, 1, 0],
+            ],
+            "镇党委": [
+                ["镇党委反馈问题整改台账"],
+                ["序号", "存在问题", "整改措施", "整改情况"],
+                [1, "考勤管理松散。", "启用电子考勤。", "已整改"],
+            ],
+        }
+    )
+    assert report.metadata.title == "中共某镇委员会巡察反馈问题整改情况汇总表"
+    # The day a list is updated to is no feedback date.
+    assert report.metadata.feedback_date is None
+
+
+def test_the_header_repeated_on_a_later_page_is_no_problem() -> None:
+    header = ["序号", "反馈问题", "整改措施", "责任单位", "整改情况"]
+    rows = [
+        header,
+        ["1", "学习研讨流于形式。", "制定学习计划。", "党政办", "已完成整改"],
+        header,
+        ["2", "白条入账5笔。", "补齐票据。", "财政所", "已完成整改"],
+    ]
+    report = _page("现将整改情况公示如下。", rows, title="某镇巡察反馈问题整改情况公示")
+    assert [p.title for p in report.iter_problems()] == ["学习研讨流于形式", "白条入账5笔"]

@@ -89,6 +89,7 @@ def ledger_problems(
             tick_row = first_data
             first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
+    header_rows = set(rows[header_at:first_data])
     sheet = _sheet_path(textmap, index, profile)
     path = [*path, *sheet]
     # Sheets named by status (已完成整改 | 正在整改): the sheet says each row's status.
@@ -108,8 +109,8 @@ def ledger_problems(
                 categories = [c for c in categories if _category_level(c) < _category_level(item)]
                 categories.append(item)
             continue
-        if _is_sum_row(row):
-            continue
+        if _is_sum_row(row) or row in header_rows:
+            continue  # a 合计 row, or the header repeated on a new page
 
         def cell(field: str, row: tuple[str, ...] = row) -> str:
             column = columns.get(field)
