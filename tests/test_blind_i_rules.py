@@ -165,3 +165,30 @@ def test_the_header_repeated_on_a_later_page_is_no_problem() -> None:
     ]
     report = _page("现将整改情况公示如下。", rows, title="某镇巡察反馈问题整改情况公示")
     assert [p.title for p in report.iter_problems()] == ["学习研讨流于形式", "白条入账5笔"]
+
+
+def test_a_date_shown_as_a_month_is_read_as_that_month() -> None:
+    import datetime as dt
+
+    from rectpipe.readers.sheet_formats import render_date
+
+    day = dt.date(2024, 9, 30)
+    assert render_date(day, "yyyy.m") == "2024.9"
+    assert render_date(day, 'yyyy"年"m"月"') == "2024年9月"
+    assert render_date(day, "[$-804]yyyy-mm") == "2024-09"
+    assert render_date(day, 'yyyy"年"m"月";@') == "2024年9月"
+    # With its day, a time, a colour or sections the reader's own writing stays.
+    for code in ("yyyy.m.d", "yyyy-mm-dd hh:mm", "[Red]yyyy.m", "yyyy.m;yyyy", "General"):
+        assert render_date(day, code) is None
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "存在问题", "整改措施", "整改时限", "整改进度"])
+    sheet.append([1, "补贴审核把关不严。", "追回补贴。", day, "已完成"])
+    sheet.append([2, "预算执行偏慢。", "按月分析。", day, "推进中"])
+    sheet["D2"].number_format = "yyyy.m"
+    sheet["D3"].number_format = 'yyyy"年"m"月"d"日"'
+    raw = io.BytesIO()
+    book.save(raw)
+    report = rectpipe.parse_bytes(raw.getvalue(), name="ledger.xlsx")
+    assert [p.deadline for p in report.iter_problems()] == ["2024.9", "2024年9月30日"]
