@@ -192,3 +192,30 @@ def test_a_date_shown_as_a_month_is_read_as_that_month() -> None:
     book.save(raw)
     report = rectpipe.parse_bytes(raw.getvalue(), name="ledger.xlsx")
     assert [p.deadline for p in report.iter_problems()] == ["2024.9", "2024年9月30日"]
+
+
+def test_two_tables_a_reader_joined_are_read_each_with_its_own_header() -> None:
+    from rectpipe.extract.tables import _header_words, _sections
+
+    profile = default_profile()
+    rows = (
+        ("序号", "反馈问题", "整改措施", "责任单位", "", ""),
+        ("1", "食堂采购未执行询价制度。", "建立询价制度。", "财政所", "", ""),
+        ("序号", "", "反馈问题", "整改措施", "责任单位", "目前进展"),
+        ("1", "", "加装电梯推进缓慢。", "包联推进。", "城建办", "正在协调"),
+        ("序号", "", "反馈问题", "整改措施", "责任单位", "目前进展"),
+        ("2", "", "网格员配备不足。", "公开招聘。", "治理中心", "正在招聘"),
+    )
+    first = column_map(rows[0], profile)
+    # The second header starts a table of its own; the same header again (a new page) does not.
+    assert [at for at, _ in _sections(rows, 0, first, profile)] == [0, 2]
+    # A header line whose blanks the copy lost, cut into the profile's column names.
+    assert _header_words("序号反馈问题整改措施责任单位完成时限目前进展", profile) == (
+        "序号",
+        "反馈问题",
+        "整改措施",
+        "责任单位",
+        "完成时限",
+        "目前进展",
+    )
+    assert _header_words("序号反馈问题配合单位", profile) == ()
