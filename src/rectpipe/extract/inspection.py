@@ -51,7 +51,8 @@ _FEEDBACK = (
     compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),
 )
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
-_AS_OF = compile_pattern(r"截至|截止|至今|到")
+# A date things stand at (截至…, 更新至…, 统计至…), not the day of the feedback.
+_AS_OF = compile_pattern(r"截至|截止|至今|到|更新至|统计至")
 _DISPLAY_DAYS = compile_pattern(
     r"(?:公示|公开|公告)(?:时间|期限|期间|日期|期)\s*[：:∶为]?[^。；\n]*"
 )

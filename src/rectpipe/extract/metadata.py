@@ -29,6 +29,7 @@ from .title_lines import (
     is_issuer,
     looks_like_title,
     split_title,
+    table_caption,
     title_head,
     title_prefix,
     wrapped_head,
@@ -219,6 +220,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             title_at = position
     if shared and title_pieces:
         found.put_pieces("title", title_pieces, "title")
+    if title_at is None:
+        title_at = table_caption(found, front)
     if title_at is None:
         title_at = headline(found, front)
     if title_at is None or found.meta.title is None:

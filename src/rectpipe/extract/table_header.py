@@ -22,6 +22,9 @@ __all__ = [
 # Endings of a count column (问题数, 完成数量, 整改个数).
 _COUNTS = ("数", "数量", "个数", "件数")
 
+# Endings of a responsible header naming a person or post rather than a unit.
+_POSTS = ("领导", "人")
+
 # Marks that tick a cell (a status column of several: 已完成 | 正在推进 | 长期坚持).
 TICKS = frozenset("√✓✔☑●")
 
@@ -30,7 +33,8 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
     """Which column holds which field, when ``row`` reads as a header row.
 
     A header naming a field exactly wins over one that only starts (or ends) with a field's
-    name: 问题类别 is the category column, not the problem column 问题….
+    name: 问题类别 is the category column, not the problem column 问题…. Of two responsible
+    columns, the unit's wins over the post's (责任领导 | 责任单位: the 责任单位).
     """
     mapping: dict[str, int] = {}
     names = [cell.replace(" ", "").replace("\n", "") for cell in row]
@@ -39,24 +43,10 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
             if not name or column in mapping.values() or name.endswith(_COUNTS):
                 continue  # 问题数, 完成数量: a count per row, not a field
             for field, headers in profile.table_columns.items():
-                if field in mapping:
-                    continue
-                if name in headers or (
-                    not exact
-                    # 责任人被处理情况: a …情况 column tells what happened, it names no one
-                    and (field in ("actions", "status") or not name.endswith("情况"))
-                    and (
-                        any(name.startswith(h) for h in headers if len(h) >= 2)
-                        # 督察反馈问题, 巡察发现问题: a known header with who found it in front
-                        # 整改责任科室: a responsible header with what it is for in front
-                        or (
-                            field in ("title", "responsible")
-                            and any(name.endswith(h) for h in headers if len(h) >= 2)
-                        )
-                    )
-                ):
+                if field not in mapping and _names_field(name, field, headers, exact=exact):
                     mapping[field] = column
                     break
+    _unit_over_post(names, mapping, profile)
     if "actions" in mapping and "status" not in mapping:
         # 整改措施 … 整改情况: how things stand (…情况), after the measures column, is the
         # progress, where the status is told.
@@ -68,6 +58,47 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                 mapping["status"] = column
                 break
     return mapping
+
+
+def _names_field(name: str, field: str, headers: tuple[str, ...], *, exact: bool) -> bool:
+    """Whether the header ``name`` names ``field`` (exactly, or on the second pass by its
+    start or end)."""
+    if name in headers:
+        return True
+    if exact:
+        return False
+    # 责任人被处理情况: a …情况 column tells what happened, it names no one
+    if field not in ("actions", "status") and name.endswith("情况"):
+        return False
+    return any(name.startswith(h) for h in headers if len(h) >= 2) or (
+        # 督察反馈问题, 巡察发现问题: a known header with who found it in front
+        # 整改责任科室: a responsible header with what it is for in front
+        field in ("title", "responsible") and any(name.endswith(h) for h in headers if len(h) >= 2)
+    )
+
+
+def _is_post(name: str) -> bool:
+    """A responsible header naming a person or post (责任领导, 整改责任人), not a unit."""
+    return name.endswith(_POSTS)
+
+
+def _unit_over_post(names: list[str], mapping: dict[str, int], profile: Profile) -> None:
+    """When the responsible column names a post and a later free column names a unit
+    (责任领导 | 责任科室, 整改责任人 … 牵头单位), the unit's column is the responsible one."""
+    column = mapping.get("responsible")
+    if column is None or not _is_post(names[column]):
+        return
+    headers = profile.table_columns.get("responsible", ())
+    taken = set(mapping.values())
+    for other, name in enumerate(names):
+        if (
+            other not in taken
+            and name
+            and not _is_post(name)
+            and any(_names_field(name, "responsible", headers, exact=e) for e in (True, False))
+        ):
+            mapping["responsible"] = other
+            return
 
 
 def is_sub_header(header: tuple[str, ...], below: tuple[str, ...]) -> bool:

@@ -56,25 +56,114 @@ def ledger_problems(
 ) -> list[Problem]:
     """Problems from the table block ``index``; ``[]`` when it is not a ledger.
 
-    A ledger has a header row (within its first three rows) naming at least the problem
-    column and one of the action / status / responsible columns. Rows whose cells all hold
-    the same text (a merged note row) are skipped.
+    A ledger has a header row (within its first three rows, or as the line right above the
+    table) naming at least the problem column and one of the action / status / responsible
+    columns. Rows whose cells all hold the same text (a merged note row) are skipped.
     """
     block = textmap.blocks[index]
     rows = block.cells or ()
-    header_at, columns = None, {}
+    header_at: int | None = None
+    columns: dict[str, int] = {}
     for r, row in enumerate(rows[:3]):
         mapping = column_map(row, profile)
         if "title" in mapping and len(mapping) >= 2:
             header_at, columns = r, mapping
             break
+    if header_at is None and (columns := _header_line_above(textmap, index, profile)):
+        header_at = -1  # the header is the line above: every row is a data row
     if header_at is None:
         return []
+    problems: list[Problem] = []
+    sections = _sections(rows, header_at, columns, profile)
+    for k, (at, mapping) in enumerate(sections):
+        end = sections[k + 1][0] if k + 1 < len(sections) else len(rows)
+        problems.extend(
+            _section_problems(index, textmap, profile, path, unique, warn, (at, end), mapping)
+        )
+    return problems
+
+
+def _header_line_above(textmap: TextMap, index: int, profile: Profile) -> dict[str, int]:
+    """The columns a paragraph right above a table without a header names, when it is a line
+    of as many short header words as the table has columns (序号 反馈问题 整改措施 …: a PDF
+    reader that gave the header row as a line); ``{}`` otherwise."""
+    rows = textmap.blocks[index].cells or ()
+    if index == 0 or not rows or textmap.blocks[index - 1].cells:
+        return {}
+    line = textmap.block_text(index - 1)
+    width = max(len(row) for row in rows)
+    words = tuple(line.split())
+    if len(words) != width:
+        words = _header_words(line.replace(" ", ""), profile)
+    if len(words) != width or not _short_cells(words):
+        return {}
+    mapping = column_map(words, profile)
+    return mapping if "title" in mapping and len(mapping) >= 3 else {}
+
+
+def _header_words(line: str, profile: Profile) -> tuple[str, ...]:
+    """``line`` cut into the profile's column names, longest first (序号反馈问题整改措施…, its
+    blanks lost in the copy); ``()`` when a part of it is no column name."""
+    names = sorted(
+        {name for names in profile.table_columns.values() for name in names}, key=len, reverse=True
+    )
+    words: list[str] = []
+    at = 0
+    while at < len(line):
+        name = next((n for n in names if line.startswith(n, at)), None)
+        if name is None:
+            return ()
+        words.append(name)
+        at += len(name)
+    return tuple(words)
+
+
+def _sections(
+    rows: tuple[tuple[str, ...], ...], header_at: int, columns: dict[str, int], profile: Profile
+) -> list[tuple[int, dict[str, int]]]:
+    """Where each table of the block starts (its header row) with its columns: a later row
+    that reads as a header of its own with other columns (序号 and the problem column among
+    short cells) starts the next table (two tables one after the other that a reader joined
+    into one). The same header again is the header repeated on a new page: no new table."""
+    sections = [(header_at, columns)]
+    for r in range(max(header_at + 2, 0), len(rows)):
+        row, at = rows[r], sections[-1][0]
+        if row in rows[max(at, 0) : at + 2] or not _short_cells(row):
+            continue  # the header (or its second row) again, or a row of text
+        mapping = column_map(row, profile)
+        new = "title" in mapping and "number" in mapping and len(mapping) >= 3
+        if new and mapping != sections[-1][1]:
+            sections.append((r, mapping))
+    return sections
+
+
+# A header cell is short (反馈问题内容, 整改完成时限); a longer cell is a row's text.
+_HEADER_CELL_CHARS = 12
+
+
+def _short_cells(row: tuple[str, ...]) -> bool:
+    return all(len(cell.strip()) <= _HEADER_CELL_CHARS for cell in row)
+
+
+def _section_problems(
+    index: int,
+    textmap: TextMap,
+    profile: Profile,
+    path: list[PathItem],
+    unique: Callable[[str], str],
+    warn: Warn,
+    bounds: tuple[int, int],
+    columns: dict[str, int],
+) -> list[Problem]:
+    """Problems of one table of the block: the rows from its header row up to ``bounds[1]``,
+    read through ``columns``."""
+    rows = textmap.blocks[index].cells or ()
+    header_at, end = bounds
     first_data = header_at + 1
     more_actions: list[int] = []
     ticks: dict[int, tuple[StatusMatch, str]] = {}
     tick_row = 0
-    if first_data < len(rows):
+    if header_at >= 0 and first_data < end:
         header = align_header(rows[header_at], rows[first_data])
         if is_sub_header(header, rows[first_data]):
             # 整改措施 over 已采取措施 | 下一步措施: the field spans sub-columns; the first holds
@@ -89,12 +178,16 @@ def ledger_problems(
             tick_row = first_data
             first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
-    path = [*path, *_sheet_path(textmap, index, profile)]
+    header_rows = set(rows[max(header_at, 0) : first_data])
+    sheet = _sheet_path(textmap, index, profile)
+    path = [*path, *sheet]
+    # Sheets named by status (已完成整改 | 正在整改): the sheet says each row's status.
+    by_sheet = _sheet_status(sheet, profile)
     categories: list[PathItem] = []
     last_category = ""
     problems: list[Problem] = []
     width = max(len(row) for row in rows)
-    for group in _row_groups(rows, first_data, columns, width):
+    for group in _row_groups(rows, (first_data, end), columns, width):
         r, row = group[0], rows[group[0]]
         if len(group) == 1 and _is_spanning(row, width):
             # A row of one merged cell (repeated across the row, or one cell spanning it as
@@ -105,8 +198,8 @@ def ledger_problems(
                 categories = [c for c in categories if _category_level(c) < _category_level(item)]
                 categories.append(item)
             continue
-        if _is_sum_row(row):
-            continue
+        if _is_sum_row(row) or row in header_rows:
+            continue  # a 合计 row, or the header repeated on a new page
 
         def cell(field: str, row: tuple[str, ...] = row) -> str:
             column = columns.get(field)
@@ -162,7 +255,14 @@ def ledger_problems(
                 extra = _cell_of(rows[at_row], column)
                 if extra:
                     add_piece(extra, _stripped_start(rows[at_row][column], offsets[at_row][column]))
-        if ticks:
+        if by_sheet is not None:
+            # The sheet's name is the status; a progress cell tells what was done so far.
+            status, long_term, raw = by_sheet.status, by_sheet.long_term, sheet[0].title
+            sources.pop("status", None)
+            if progress_cell := cell("status"):
+                column = columns["status"]
+                add_piece(progress_cell, _stripped_start(rows[r][column], offsets[r][column]))
+        elif ticks:
             raw = None
             for column, (tick, name) in ticks.items():
                 if column < len(row) and ticked(row[column]):
@@ -212,7 +312,7 @@ def ledger_problems(
             if (text := _cell_of(rows[at_row], columns.get("actions")))
         ]
         stated = None
-        if "status" not in columns and measured_cells:
+        if "status" not in columns and by_sheet is None and measured_cells:
             # No status column: a progress cell says it in its own words (……。已完成。).
             measured, measured_at = measured_cells[-1]
             stated = status_sentence(measured, profile)
@@ -320,17 +420,20 @@ def _is_spanning(row: tuple[str, ...], width: int) -> bool:
 
 
 def _row_groups(
-    rows: tuple[tuple[str, ...], ...], first: int, columns: dict[str, int], width: int
+    rows: tuple[tuple[str, ...], ...],
+    bounds: tuple[int, int],
+    columns: dict[str, int],
+    width: int,
 ) -> list[list[int]]:
-    """The data rows from ``first``, grouped by problem. A row belongs to the problem above
-    it when it repeats that problem's 序号 and statement (cells merged down, which readers fill
-    in every row they span), or when it has no 序号 and its statement is empty or the end of
-    the problem's (a merged cell cut by a page break, or a reader that leaves merged cells
-    empty below their first row). Spanning rows (categories, notes) stand alone and end a
-    problem."""
+    """The data rows from ``bounds[0]`` up to ``bounds[1]``, grouped by problem. A row
+    belongs to the problem above it when it repeats that problem's 序号 and statement (cells
+    merged down, which readers fill in every row they span), or when it has no 序号 and its
+    statement is empty or the end of the problem's (a merged cell cut by a page break, or a
+    reader that leaves merged cells empty below their first row). Spanning rows (categories,
+    notes) stand alone and end a problem."""
     groups: list[list[int]] = []
     open_problem = False
-    for r in range(first, len(rows)):
+    for r in range(*bounds):
         row = rows[r]
         if _is_spanning(row, width):
             groups.append([r])
@@ -388,6 +491,21 @@ def _sheet_path(textmap: TextMap, index: int, profile: Profile) -> list[PathItem
     if len(sheets) < 2 or _DEFAULT_SHEET.match(name):
         return []
     return [PathItem(marker=None, title=name)]
+
+
+def _sheet_status(sheet: list[PathItem], profile: Profile) -> StatusMatch | None:
+    """The status a ledger sheet's name states (已完成整改, 正在整改问题), when the workbook
+    splits its ledger by status over sheets; ``None`` otherwise."""
+    if not sheet:
+        return None
+    name = sheet[0].title
+    match = normalise_status(name.removesuffix("问题").removesuffix("事项"), profile)
+    return match if match is not None and len(name) <= _SHEET_STATUS_CHARS else None
+
+
+# A sheet named by status is short (已完成整改问题); a longer name is a category that may
+# happen to hold a status word.
+_SHEET_STATUS_CHARS = 8
 
 
 def _has_ledger_header(rows: tuple[tuple[str, ...], ...], profile: Profile) -> bool:

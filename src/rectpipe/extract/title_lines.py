@@ -24,13 +24,18 @@ __all__ = [
     "is_issuer",
     "looks_like_title",
     "split_title",
+    "table_caption",
     "title_head",
     "title_prefix",
     "wrapped_head",
 ]
 
 ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
-TITLE_END = compile_pattern(r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案)$")
+TITLE_END = compile_pattern(
+    r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案"
+    # a table's own title: 整改情况汇总表, 问题整改一览表, 整改情况公示表
+    r"|(?:情况|汇总|一览|公示|统计|销号)表)$"
+)
 SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
 
 _TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
@@ -57,6 +62,23 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
             found.put("title", line, *found.span(index), "title")
             return position
         return None  # the first line of content is no headline: no title at all
+    return None
+
+
+def table_caption(found: Collector, front: Sequence[int]) -> int | None:
+    """A table whose first row is one text that reads as a title (the table's caption merged
+    across it, 中共X委员会巡察反馈问题整改情况公示表), among the first blocks of a document with
+    no title line: that text is the title. Its position in ``front``, or ``None``."""
+    for position, index in enumerate(front[:6]):
+        cells = found.textmap.blocks[index].cells
+        if not cells:
+            continue
+        first = {cell.strip() for cell in cells[0] if cell.strip()}
+        if len(first) == 1 and looks_like_title(caption := first.pop()):
+            start = found.span(index)[0] + found.line(index).index(caption)
+            found.put("title", caption, start, start + len(caption), "title")
+            return position
+        return None  # the first table opens with its header: no caption
     return None
 
 

@@ -48,6 +48,8 @@ _FIGURE_UNIT = compile_re(r"[0-9一二三四五六七八九十百千两]\s*[个�
 _CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
 _SENTENCE = compile_pattern(r"[^。；]+[。；]?")
 _ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
+# A ledger row opening 小计 (a category's counts).
+_SUBTOTAL_ROW = compile_pattern(r"^\s*小\s*计")
 
 # The status phrases of totals are the profile's status vocabulary (``status:`` and
 # ``long_term:``, the latter counting as ongoing), matched longest first.
@@ -303,6 +305,8 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         # part of its 合计 row's counts.
         sentences = list((_ROW_SENTENCE if cells else _SENTENCE).finditer(line))
         for position, sentence in enumerate(sentences):
+            if cells and _SUBTOTAL_ROW.match(sentence.group(0)):
+                continue  # a 小计 row counts one category, the 合计 row all of them
             counts = read_counts(sentence.group(0), profile)
             stated = "problems" in counts.values or "completed" in counts.values
             if not stated and (counts.tasks is None or not counts.values):

@@ -7,7 +7,8 @@ formula cell gives its cached value, or nothing when the file stores none.
 Each sheet with text becomes one table block with path ``sheet:NAME`` (a cell is
 ``sheet:NAME/r:5/c:3``, 1-based as a spreadsheet program numbers them). Merged cells are filled
 with the value of their top-left cell, blank spacer rows and empty columns are dropped, and
-numbers and dates are written as a reader sees them (``12``, ``2024年6月30日``). The ledger
+numbers and dates are written as a reader sees them (``12``, ``2024年6月30日``; an .xlsx date
+shown as a month as the sheet shows it, ``2024.6``: see :mod:`.sheet_formats`). The ledger
 extractor then reads header rows (also two-row headers) and category rows spanning the table.
 """
 
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..errors import CorruptFileError, EncryptedUnsupportedError, TooLargeError
 from ..limits import DEFAULT_LIMITS, Limits
 from .blocks import Block, BlockKind, Document
+from .sheet_formats import render_date, xlsx_date_formats
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet
@@ -67,6 +69,7 @@ def read_sheet(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Docume
     notes: list[tuple[str, str]] = []
     budget = limits.max_cells
     ods_merges = _ods_merges(data, limits) if fmt == "ods" else {}
+    date_formats = xlsx_date_formats(data) if fmt == "xlsx" else {}
     for name in visible:
         try:
             sheet = book.get_sheet_by_name(name)
@@ -78,7 +81,7 @@ def read_sheet(data: bytes, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Docume
                 f"sheet {name!r} spans {sheet.total_height} rows × {sheet.total_width} columns, "
                 f"over the {limits.max_cells} cells limit"
             )
-        rows, budget = _rows(sheet, budget, limits)
+        rows, budget = _rows(sheet, budget, limits, date_formats.get(name, {}))
         _fill_merged(rows, sheet.merged_cell_ranges or ods_merges.get(name, []))
         table = _compact(rows)
         if not table:
@@ -162,15 +165,19 @@ def _scan_xlsx_extent(data: bytes, limits: Limits) -> None:
                 )
 
 
-def _rows(sheet: CalamineSheet, budget: int, limits: Limits) -> tuple[list[list[str]], int]:
-    """The sheet's cells as text, from A1 (so row and column numbers are the sheet's).
+def _rows(
+    sheet: CalamineSheet, budget: int, limits: Limits, dates: dict[tuple[int, int], str]
+) -> tuple[list[list[str]], int]:
+    """The sheet's cells as text, from A1 (so row and column numbers are the sheet's); a date
+    cell with a month format of the workbook's own (``dates``, 0-based from A1) as it shows it.
 
     Every row read costs at least one cell of the budget, so a sheet of a million empty rows
     is read (and dropped) but cannot run on without end."""
     rows: list[list[str]] = []
     blank_run = 0
-    for values in sheet.iter_rows():
-        texts = [_text(v) for v in values]
+    top, left = sheet.start or (0, 0)
+    for r, values in enumerate(sheet.iter_rows(), start=top):
+        texts = [_text(v, dates.get((r, c))) for c, v in enumerate(values, start=left)]
         filled = sum(1 for t in texts if t)
         budget -= max(1, filled)
         if budget < 0:
@@ -189,7 +196,7 @@ def _rows(sheet: CalamineSheet, budget: int, limits: Limits) -> tuple[list[list[
     return rows, budget
 
 
-def _text(value: Cell) -> str:
+def _text(value: Cell, date_format: str | None = None) -> str:
     if isinstance(value, str):
         return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if isinstance(value, bool):
@@ -204,7 +211,8 @@ def _text(value: Cell) -> str:
         else:
             return f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}"
     if isinstance(value, dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        shown = render_date(value, date_format) if date_format else None
+        return shown or f"{value.year}年{value.month}月{value.day}日"
     return str(value)
 
 
