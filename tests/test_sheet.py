@@ -262,3 +262,44 @@ def test_damaged_workbook_is_corrupt() -> None:
     data = (LEDGERS / "ledger-book.xls").read_bytes()
     with pytest.raises(CorruptFileError):
         rectpipe.parse_bytes(data[: len(data) // 3], name="cut.xls")
+
+
+def test_a_sheet_that_does_not_start_at_a1_keeps_the_sheets_rows_and_columns(
+    tmp_path: Path,
+) -> None:
+    """A ledger under a blank first row and column: cell paths count from A1, the merged
+    title is filled over its range, and a date shown as a month through the workbook's own
+    format reads as that month (calamine yields such a sheet's rows from row 1 or from the
+    first used one, as its versions differ)."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from rectpipe.readers.sheet import read_sheet
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "台账"
+    sheet["C2"] = "整改台账"
+    sheet.merge_cells("C2:E2")
+    for column, name in zip("CDE", ("序号", "问题", "整改时限"), strict=True):
+        sheet[f"{column}3"] = name
+    sheet["C4"], sheet["D4"], sheet["E4"] = 1, "资金监管不到位。", dt.date(2024, 9, 30)
+    sheet["E4"].number_format = "yyyy.m"
+    sheet["C5"], sheet["D5"], sheet["E5"] = 2, "制度执行不严。", dt.date(2024, 12, 31)
+    path = tmp_path / "offset.xlsx"
+    book.save(path)
+
+    document = read_sheet(path.read_bytes(), "xlsx")
+    table = next(block for block in document.blocks if block.cells)
+    assert table.cells == (
+        ("序号", "问题", "整改时限"),
+        ("1", "资金监管不到位。", "2024.9"),
+        ("2", "制度执行不严。", "2024年12月31日"),
+    )
+    assert table.cell_paths is not None
+    assert table.cell_paths[0][0] == "sheet:台账/r:3/c:3"
+    assert table.cell_paths[2][2] == "sheet:台账/r:5/c:5"
+    title = [block for block in document.blocks if block.text.startswith("整改台账")]
+    assert [block.path for block in title] == ["sheet:台账/r:2"]

@@ -168,16 +168,26 @@ def _scan_xlsx_extent(data: bytes, limits: Limits) -> None:
 def _rows(
     sheet: CalamineSheet, budget: int, limits: Limits, dates: dict[tuple[int, int], str]
 ) -> tuple[list[list[str]], int]:
-    """The sheet's cells as text, from A1 (so row and column numbers are the sheet's); a date
-    cell with a month format of the workbook's own (``dates``, 0-based from A1) as it shows it.
+    """The sheet's cells as text, from A1 (so row and column numbers are the sheet's, as
+    merged ranges and cell paths count them); a date cell with a month format of the
+    workbook's own (``dates``, 0-based from A1) as it shows it.
+
+    calamine yields the used area of a sheet that does not start at A1 with its columns from
+    the first used one and its rows from the first used one or from row 1, as its versions
+    differ: the rows and columns it yielded, against the area's extent, tell which.
 
     Every row read costs at least one cell of the budget, so a sheet of a million empty rows
     is read (and dropped) but cannot run on without end."""
     rows: list[list[str]] = []
+    shown: list[tuple[int, int, dt.date]] = []  # date cells a month format may show
     blank_run = 0
-    top, left = sheet.start or (0, 0)
-    for r, values in enumerate(sheet.iter_rows(), start=top):
-        texts = [_text(v, dates.get((r, c))) for c, v in enumerate(values, start=left)]
+    yielded = width = 0
+    for values in sheet.iter_rows():
+        texts = [_text(v) for v in values]
+        if dates:
+            shown += [(yielded, c, v) for c, v in enumerate(values) if isinstance(v, dt.date)]
+        yielded += 1
+        width = max(width, len(values))
         filled = sum(1 for t in texts if t)
         budget -= max(1, filled)
         if budget < 0:
@@ -188,15 +198,30 @@ def _rows(
             rows.append(texts)
         else:
             blank_run += 1
-    start = sheet.start
-    if start is not None and (start[0] or start[1]):
-        # calamine starts at the first used cell: pad back to A1.
-        rows = [[""] * start[1] + row for row in rows]
-        rows[:0] = [[] for _ in range(start[0])]
+    top, left = _offsets(sheet, yielded, width)
+    for r, c, value in shown:
+        code = dates.get((r + top, c + left))
+        month = render_date(value, code) if code and not isinstance(value, dt.datetime) else None
+        if month and r < len(rows):
+            rows[r][c] = month
+    if left:
+        rows = [[""] * left + row for row in rows]
+    rows[:0] = [[] for _ in range(top)]
     return rows, budget
 
 
-def _text(value: Cell, date_format: str | None = None) -> str:
+def _offsets(sheet: CalamineSheet, yielded: int, width: int) -> tuple[int, int]:
+    """How many rows and columns lie before the ones calamine yielded: none when it yielded
+    them from A1, the used area's start when it yielded them from there."""
+    start, end = sheet.start, sheet.end
+    if start is None or end is None:
+        return 0, 0
+    top = 0 if yielded > end[0] - start[0] + 1 else start[0]
+    left = 0 if width > end[1] - start[1] + 1 else start[1]
+    return top, left
+
+
+def _text(value: Cell) -> str:
     if isinstance(value, str):
         return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if isinstance(value, bool):
@@ -211,8 +236,7 @@ def _text(value: Cell, date_format: str | None = None) -> str:
         else:
             return f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}"
     if isinstance(value, dt.date):
-        shown = render_date(value, date_format) if date_format else None
-        return shown or f"{value.year}年{value.month}月{value.day}日"
+        return f"{value.year}年{value.month}月{value.day}日"
     return str(value)
 
 
