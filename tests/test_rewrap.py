@@ -127,6 +127,24 @@ def test_a_short_line_after_a_finished_sentence_is_a_heading() -> None:
     assert joined[-3:] == [first, "下一步工作打算", rest]
 
 
+def test_a_signature_line_after_a_full_contact_line_stands_alone() -> None:
+    """A contact line that happens to be as wide as the copy's lines ends with a phone number,
+    not a full stop: the signature under it (a name and a date, or a date alone) is no
+    wrapped line of it. A date after a label's colon still runs on."""
+    contact = "制表：规划财务股　审核：综合股　联系电话：0735-6223018"
+    width = em_width(contact)
+    body = "1.就业补助资金审核把关不严，向4家不符合条件企业发放社保补贴，已全部追回并建立复核机制。"
+    lines = [*hard_wrap(body * 3, width).split("\n"), contact]
+    for signature in ("青禾县人力资源和社会保障局　　2025年3月5日", "2025年3月5日"):
+        joined = [b.text for b in join_hard_wraps(_blocks("\n".join([*lines, signature])))[0]]
+        assert joined[-2:] == [contact, signature]
+    full = lines[0][:-5] + "整改时限："  # as wide as the others, cut after a label
+    joined = [
+        b.text for b in join_hard_wraps(_blocks("\n".join([*lines[:-1], full, "2025年3月5日"])))[0]
+    ]
+    assert joined[-1].endswith("整改时限：2025年3月5日")
+
+
 def test_a_wrapped_copy_gives_the_report_the_unwrapped_copy_gives() -> None:
     wrapped = rectpipe.parse_text(hard_wrap(REPORT, 26))
     plain = rectpipe.parse_text(REPORT)

@@ -23,7 +23,9 @@ Then a line joins the one before it when that one is full (within :data:`FULL_SL
 - it opens with a marker after a finished sentence (。！？), or after a heading line of its own
   (``（三）…方面的问题（共2个）`` then ``7.…``); after ``；`` or ``：`` it runs on, as an
   enumeration inside a paragraph does;
-- it is short and without closing punctuation after a finished sentence (a heading).
+- it is short and without closing punctuation after a finished sentence (a heading);
+- it is a signature's date, alone or after a name and blanks (``XX局　　2025年3月5日``), after
+  a line that ends no clause (a contact line's phone number).
 
 Lines join without a blank, so an e-mail address or a figure cut at a line's end is whole
 again. Nothing else is touched: a copy whose lines are its paragraphs, a table, a block that
@@ -40,6 +42,7 @@ from collections.abc import Sequence
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
+from .dates import DATE
 from .numbering import match_marker
 
 __all__ = [
@@ -84,6 +87,8 @@ _OPENING, _CLOSING = "（(【〔", "）)】〕"
 #: A label opening a line: 整改措施： 责任单位: (two to eight Han characters and a colon).
 _LABEL = compile_pattern(r"\p{Han}{2,8}[：:]")
 _BLANKS = " \t\u3000\xa0\ufeff"
+#: A signature's date line: a full date alone, or after a name and blanks.
+_SIGNED = compile_pattern(rf"(?:\p{{Han}}{{2,40}}[{_BLANKS}]+)?(?:{DATE.pattern})(?<=[日号])")
 _NARROW = compile_re("[\u0000-\u1fff]")  # half-width: stdlib re, one scan in C
 
 
@@ -179,6 +184,8 @@ def _opens_paragraph(
     if _opens_with_label(text, labels):
         return True  # 整改措施：… / 责任单位：… open their own paragraph
     finished = _ends_sentence(run[-1].text)
+    if not _ends_clause(run[-1].text) and _SIGNED.fullmatch(text):
+        return True  # 联系电话：…6223018 / XX局　　2025年3月5日: a signature, not a wrapped line
     if match_marker(text) is not None:
         return finished or (len(run) == 1 and match_marker(run[0].text) is not None)
     # a short line without closing punctuation after a finished sentence: a heading
