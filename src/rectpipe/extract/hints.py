@@ -19,9 +19,10 @@ __all__ = ["from_hints"]
 # A page's 发布机构 / 发文单位 box names who put the page up, not who reports (a district
 # congress site publishes the government's audit report): it stays in ``hints`` only.
 _HINT_KEYS: dict[str, tuple[str, ...]] = {
-    "date": ("成文日期", "发文日期", "发布日期", "页面日期"),
+    "date": ("成文日期", "发文日期", "发布日期", "生成日期", "页面日期"),
     "document_number": ("发文字号", "文号"),
-    "title": ("文件名称", "名称", "标题"),
+    # 原标题 (a repost's line under its own headline) names the report itself.
+    "title": ("原标题", "文件名称", "名称", "标题"),
 }
 
 

@@ -124,7 +124,7 @@ _SUBTITLE = compile_pattern(
     r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
 )
 _TITLE_PREFIX = compile_pattern(
-    r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:文章)?标\s*题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+"
+    r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:文章|原)?标\s*题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+"
 )
 
 
@@ -147,6 +147,7 @@ def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:
 _SHARE_SITE = compile_pattern(r"上传人\s*[:：]|文档编号\s*[:：]|上传时间\s*[:：]|^资源描述$")
 
 
+_BARE_ATTACHMENT = compile_pattern(r"^\s*附件\s*[：:]?\s*$")
 _TITLE_VERB = compile_pattern(r"关于|落实|贯彻|对照")
 # The site's name after a page's title, as a browser tab shows it: `_某县人民政府`,
 # ` - 某某网`, `｜某某网`.
@@ -160,17 +161,21 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     # A document-sharing site's preview: its own file name heads the page (上传人… 文档编号…);
     # the document's title is the last title line before the text, not the first.
     shared = any(_SHARE_SITE.search(found.line(index)) for index in front[:14])
+    first = True  # no line of content read yet
     for position, index in enumerate(front[:14]):
         line = found.line(index)
         start, end = found.span(index)
         if is_furniture(line):
             continue
+        opening, first = first, False
         if line.count("|") >= 2:
             # A portal's metadata box copied as pipe rows (文号 | X发〔2025〕5号 | 成文日期： | …):
             # its 文号 cell is the document number; no row is the title.
             pipe_box_row(found, line, start)
             continue
-        if ATTACHMENT.match(line):
+        if ATTACHMENT.match(line) and (opening or not _BARE_ATTACHMENT.match(line)):
+            # 附件 without its number marks the document only as its first line (after the
+            # signature it heads the annex, not this file).
             found.put("attachment", line.rstrip("：:"), start, end, "front")
             continue
         number = DOC_NUMBER.search(line)

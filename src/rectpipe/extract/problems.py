@@ -188,11 +188,13 @@ def _problem(
     sources["title"] = builder.prov_data(title_start, title_start + len(title))
 
     description = Spans()
+    run_in = Spans()  # the statement's own text after the title, when paragraphs follow it
     actions = f.actions
     if rests:
         if f.actions_labelled or f.status is not None or f.free.pieces:
             for rest_start, rest in rests:
                 description.add(rest_start, rest)
+                run_in.add(rest_start, rest)
         else:
             actions = Spans()
             for rest_start, rest in rests:
@@ -228,12 +230,18 @@ def _problem(
         else:
             status, long_term = match.status, match.long_term
     else:
+        told = actions
         found = status_sentence(actions.text, profile) if actions.pieces else None
+        if found is None and run_in.pieces and not f.actions_labelled:
+            # （三）X。已清理…。该问题已整改到位。 and after it a paragraph that states none (the
+            # report's closing sentence under its last item): the item's own words decide.
+            told = run_in
+            found = status_sentence(run_in.text, profile)
         if found is not None:
             s, e, match = found
-            g_start, g_end = actions.to_global(s), actions.to_global(e)
+            g_start, g_end = told.to_global(s), told.to_global(e)
             status_raw = textmap.text[g_start:g_end]
-            status, long_term = match.status, long_term_after(actions.text, e, match, profile)
+            status, long_term = match.status, long_term_after(told.text, e, match, profile)
             sources["status"] = builder.prov_data(g_start, g_end)
 
     if status is Status.UNKNOWN:

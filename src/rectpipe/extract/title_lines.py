@@ -30,7 +30,9 @@ __all__ = [
     "wrapped_head",
 ]
 
-ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?$")
+# 附件2 over a title, or the bare word on a linked file's first line (a portal page links the
+# report as its attachment: 附件 / <title>).
+ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?$")
 TITLE_END = compile_pattern(
     r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案"
     # a table's own title: 整改情况汇总表, 问题整改一览表, 整改情况公示表
@@ -147,6 +149,8 @@ def wrapped_head(found: Collector, index: int, line: str) -> bool:
     joined = head + line.strip()
     at = joined.find("关于")
     if at > 0:
+        if at > len(head) and is_issuer(joined[len(head) : at], found.profile):
+            return False  # the line names its issuer whole (a site's menu above 中共XX委员会关于…)
         return at != len(head) and at >= len(head) - 1 and is_issuer(joined[:at], found.profile)
     if is_issuer(head, found.profile) or TITLE_END.search(head):
         return False

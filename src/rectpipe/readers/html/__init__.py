@@ -38,12 +38,14 @@ from .pager import find_pager
 from .portal import (
     _ANY_DATE,
     _add_date_hints,
+    _date_alone,
     _dated,
     _find_boxes,
     _find_date_line,
     _head_hints,
     _is_chrome_line,
     _iso_date,
+    _original_title,
     _parse_box,
 )
 from .widen import widen_single_paragraph
@@ -124,6 +126,10 @@ def _read(data: bytes) -> Document:
         iso = _iso_date(*match.groups()) if match else None
         if iso:
             hints["页面日期"] = iso
+    if "页面日期" not in hints and (alone := _date_alone(body, boxes, markup_chrome)):
+        hints["页面日期"] = alone
+    if original := _original_title(body):
+        hints["原标题"] = original
     if "来源" not in hints and metas.get("contentsource"):
         hints["来源"] = metas["contentsource"]
 

@@ -289,6 +289,52 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
     return None
 
 
+# A page's date alone on its line above the text, as news apps and some portals print it
+# under the title (2025-08-21, 2025-08-21 09:30, 2025年08月21日).
+_DATE_ALONE = compile_re(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
+def _leaf_blocks(body: _El) -> list[_El]:
+    """The block elements of ``body`` that hold no other block, in document order."""
+    return [
+        el
+        for el in body.iter()
+        if _tag(el) in _BLOCK_TAGS and not any(_tag(c) in _BLOCK_TAGS for c in _children(el))
+    ]
+
+
+def _date_alone(body: _El, boxes: Collection[_El], chrome: Collection[_El]) -> str | None:
+    """The page's date when a block above the text's first sentence is that date and nothing
+    else (a share page's ``<div>2025-08-21</div>`` between the title and its repeat); blocks
+    after the first sentence (a signature's date) and page chrome never count."""
+    for el in _leaf_blocks(body):
+        text = _WS.sub(" ", _text(el)).strip()
+        if "。" in text:
+            return None
+        match = _DATE_ALONE.match(text)
+        if match and not _inside(el, boxes) and not _inside(el, chrome):
+            return _iso_date(*match.groups())
+    return None
+
+
+# A repost's line naming the report it copies, under the site's own headline.
+_ORIGINAL_TITLE = compile_re(r"^原标题\s*[:：∶]\s*(\S.{3,118})$")
+
+
+def _original_title(body: _El) -> str | None:
+    """The report's title on a repost's ``原标题：…`` line (the article under it may leave the
+    title out, the page's ``<h1>`` being the site's headline), or ``None``."""
+    if "原标题" not in _text(body):
+        return None
+    for el in _leaf_blocks(body):
+        match = _ORIGINAL_TITLE.match(_clean_line(_text(el)))
+        if match:
+            return match.group(1).strip()
+    return None
+
+
 def _is_chrome_line(text: str) -> bool:
     """A single body line that is page chrome: a short chrome-marked line, a
     ``日期：… 来源：…`` line, or a short line that opens with the source label alone
