@@ -3,11 +3,11 @@
 A bulletin or a booklet exported or scanned as spreads puts two pages on one sheet wider than
 it is tall, a blank gutter between them, each with its own page number under it. Read across,
 the lines of the two pages at one height would be joined into one line and the pages
-interleaved. A sheet is a spread when it is wider than tall, and a band
-at least ``spread_gutter_ems`` of the body size wide, around its middle (between
+interleaved. A sheet is a spread when it is wider than tall and a band at least
+``spread_gutter_ems`` of the glyphs' median size wide, around its middle (between
 ``spread_middle`` and ``1 - spread_middle`` of its width), is free of glyphs and crossed by
-no rule between its first and last lines while both sides hold glyphs; its glyphs are then cut at the band into a left and a right page, read in that
-order.
+no rule between its first and last lines while both sides hold glyphs; its glyphs are then
+cut at the band into a left and a right page, read in that order, under the sheet's number.
 
 Internal: the public door is :mod:`rectpipe`.
 """
