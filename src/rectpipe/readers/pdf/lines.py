@@ -183,7 +183,7 @@ def build_lines(
         dedupe = settings.dedupe_tolerance
     glyphs, upright = _Glyphs.of(chars)
     glyphs = fit_glyph_heights(glyphs, settings)
-    glyphs = drop_note_marks(glyphs, settings)
+    glyphs, upright = drop_note_marks(glyphs, upright, settings)
     cut = _line_order(glyphs, upright, settings.y_tolerance_ratio)
     if not cut[0]:
         return []

@@ -27,16 +27,20 @@ __all__ = ["drop_note_marks"]
 _MARKS = frozenset("0123456789*＊†‡①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 
-def drop_note_marks(glyphs: _Glyphs, settings: LayoutSettings) -> _Glyphs:
-    """``glyphs`` without their footnote marks (see the module); the same object when there
-    is none, or when fewer than two glyphs would be left."""
+def drop_note_marks(
+    glyphs: _Glyphs, upright: Sequence[bool], settings: LayoutSettings
+) -> tuple[_Glyphs, Sequence[bool]]:
+    """``glyphs`` without their footnote marks (see the module), with their ``upright``
+    flags; the same objects when there is none, or when fewer than two glyphs would be
+    left."""
     texts = glyphs.texts
     candidates = itertools.compress(range(len(texts)), map(_MARKS.__contains__, texts))
     marks = [k for k in candidates if _is_mark(glyphs, k, settings)]
     if not marks or len(texts) - len(marks) < 2:
-        return glyphs
+        return glyphs, upright
     dropped = set(marks)
-    return glyphs.take([k for k in range(len(texts)) if k not in dropped])
+    kept = [k for k in range(len(texts)) if k not in dropped]
+    return glyphs.take(kept), [upright[k] for k in kept]
 
 
 def _is_mark(glyphs: _Glyphs, k: int, settings: LayoutSettings) -> bool:
