@@ -120,8 +120,20 @@ def _reference_fitted(chars: list[Char]) -> list[Char]:
     return out
 
 
+def _reference_without_marks(chars: list[Char]) -> list[Char]:
+    """``chars`` without their footnote marks, as :mod:`~rectpipe.readers.pdf.note_marks`
+    drops them (its rule is pinned apart, in tests/test_blind_g_rules.py)."""
+    from rectpipe.readers.pdf.glyphs import _Glyphs
+    from rectpipe.readers.pdf.note_marks import drop_note_marks
+
+    if not chars:
+        return chars
+    glyphs, upright = _Glyphs.of(chars)
+    return list(drop_note_marks(glyphs, upright, LayoutSettings())[0].chars())
+
+
 def reference_build_lines(chars: Sequence[Char], page: int, dedupe: float = 1.0) -> list[Line]:
-    raised = _reference_fitted(list(chars))
+    raised = _reference_without_marks(_reference_fitted(list(chars)))
     upright = [c for c in raised if c.upright and c.bottom > c.top]
     upright.sort(key=lambda c: c.top + c.bottom)
     groups: list[list[Char]] = []

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..readers.doc_number import DOC_NUMBER
 from ..runtime.patterns import compile_pattern
 from ..text.dates import find_dates, iso
 from .collector import Collector
 
 __all__ = ["DOC_NUMBER", "date_lines", "dateline", "pipe_box_row"]
 
-DOC_NUMBER = compile_pattern(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
 
 _DATE_LINE = compile_pattern(
     r"(?<!上传)(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间)\s*[:：∶]?\s*"

@@ -21,6 +21,7 @@ from .fill_lines import fill_lines
 from .hints import from_hints
 from .inspection import read_inspection
 from .joint import separate_joint_issuers
+from .masthead import masthead_editor
 from .signer_line import split_signer_line
 from .title_lines import (
     ATTACHMENT,
@@ -92,6 +93,7 @@ def extract_metadata(
         read_inspection(found, textmap.text[start:end], start)
         meta.inspection_kind = kind or meta.inspection_kind
     _contact(found)
+    masthead_editor(found, front)
     from_hints(found, hints, looks_like_title)
     if front and found.meta.issuer is None:
         _issuer_from_subject(found, intro, intro_start)
@@ -215,8 +217,12 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                 more = found.line(front[position + 1])
                 if len(more) <= 40 and TITLE_END.search(more) and not is_furniture(more):
                     pieces.append(found.stripped_span(front[position + 1]))
+                    if _issuer_line_of(found, front, position):
+                        pieces.insert(0, found.stripped_span(front[position - 1]))
             elif position > 0 and "关于" not in line and title_head(found, front[position - 1]):
                 pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…关于 / …的通报
+                if _issuer_line_of(found, front, position - 1):
+                    pieces.insert(0, found.stripped_span(front[position - 2]))
             elif position > 0 and wrapped_head(found, front[position - 1], line):
                 pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…党组关 / 于…
             if not shared:
@@ -255,6 +261,17 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             if position - 1 > title_at and is_issuer(found.line(above), found.profile):
                 found.put("issuer", found.line(above), *found.span(above), "front")
             return
+
+
+def _issuer_line_of(found: Collector, front: Sequence[int], position: int) -> bool:
+    """Whether the line above a title's ``关于…`` line, itself wrapped into the next line, is
+    the title's first line: a printed title set on three lines at the grammar's joints
+    (``中共XX局党组`` / ``关于…巡察反馈意见`` / ``整改进展情况的通报``). A ``关于…`` line that ends
+    the title leaves the name above it to sign the title (``中共XX委员会`` / ``关于…的通报``)."""
+    if position == 0 or not found.line(front[position]).lstrip().startswith("关于"):
+        return False
+    above = found.line(front[position - 1]).strip()
+    return not is_furniture(above) and is_issuer(above, found.profile)
 
 
 def _signature(found: Collector, tail: Sequence[int]) -> None:

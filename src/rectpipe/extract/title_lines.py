@@ -15,6 +15,7 @@ from ..text.dates import DATE
 from ..text.furniture import is_furniture
 from .collector import Collector
 from .date_lines import DOC_NUMBER
+from .masthead import is_masthead
 
 __all__ = [
     "ATTACHMENT",
@@ -50,9 +51,11 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
     """A news item's headline when no line reads as a report's title: the first line that is
     neither furniture nor a sentence, short, and about the inspection's work
     (学院召开巡察整改情况通报会). Its position in ``front``, or ``None``."""
-    for position, index in enumerate(front[:6]):
+    for position, index in enumerate(front[:8]):
         line = found.line(index).strip()
         if is_furniture(line) or DOC_NUMBER.search(line) or ATTACHMENT.match(line):
+            continue
+        if is_masthead(line):  # a bulletin's name, issue and editor lines over its headline
             continue
         if (
             len(line) <= 50

@@ -3,7 +3,8 @@
 With repair on: cleaned and repaired (:mod:`.repair`), tables copied one cell per line rebuilt
 (:mod:`.flat_tables`), a second copy of the report set aside (:mod:`.repeats`), and the page's
 links to other articles after the article set aside (:func:`.furniture.article_end`). With
-repair off: only cleaned (:mod:`.normalize`).
+repair off: only cleaned (:mod:`.normalize`). A printed report's table of contents is set aside
+in both (:mod:`.contents`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Collection, Sequence
 
 from ..readers.blocks import Block
 from ..runtime.record import field, record
+from .contents import contents_lines
 from .flat_tables import join_flat_tables
 from .furniture import article_end
 from .normalize import clean_blocks
@@ -46,8 +48,13 @@ def prepare_blocks(
     repair's (:func:`.repair.repair_and_clean`); ``table_headers`` the column names a table
     copied one cell per line may have, ``number_columns`` those of its number column."""
     if not repair:
-        return Prepared(clean_blocks(blocks))
+        cleaned = clean_blocks(blocks)
+        contents = contents_lines([block.text for block in cleaned])
+        return Prepared([block for k, block in enumerate(cleaned) if k not in contents])
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
+    # a printed report's table of contents (目录 and its dotted entries)
+    contents = contents_lines([item.block.text for item in repaired])
+    repaired = [item for k, item in enumerate(repaired) if k not in contents]
     repaired = join_flat_tables(repaired, table_headers, number_columns)
     repaired, repeated = drop_repeat(repaired)
     # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)

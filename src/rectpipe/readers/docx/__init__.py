@@ -44,12 +44,13 @@ from lxml import etree
 
 from ...errors import CorruptFileError, RectpipeError, TooLargeError, UnsupportedFormatError
 from ..blocks import Document
+from ..doc_number import header_hints
 from .body import _Reader
 from .breaks import mark_paragraph_starts
 from .counters import ListCounter
 from .numbering import Numbering
 from .numformats import SUPPORTED_FORMATS, format_number
-from .ooxml import W_BODY, W_DOCUMENT, UnsafeXMLError
+from .ooxml import W_BODY, W_DOCUMENT, W_T, UnsafeXMLError
 from .package import _core_hints, _Package
 from .styles import _Styles
 from .styles_part import _load_styles
@@ -96,9 +97,27 @@ def _read(data: bytes, max_bytes: int) -> Document:
     return Document(
         blocks=mark_paragraph_starts(reader.blocks),
         format="docx",
-        hints=_core_hints(package, package_rels.get("core-properties")),
+        hints={
+            **header_hints(_header_texts(package, part_rels)),
+            **_core_hints(package, package_rels.get("core-properties")),
+        },
         notes=reader.notes,
     )
+
+
+def _header_texts(package: _Package, part_rels: dict[str, str]) -> list[str]:
+    """The text of the document's (first) running header part, when it has one; a header
+    part that cannot be read only loses its hint."""
+    part = part_rels.get("header")
+    if part is None or part.lower() not in package.members:
+        return []
+    try:
+        root = package.xml(part)
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    return ["".join(node.text or "" for node in root.iter(W_T))]
 
 
 def read_docx(data: bytes, *, max_bytes: int | None = None) -> Document:

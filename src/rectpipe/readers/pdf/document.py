@@ -13,12 +13,14 @@ import operator
 from ...errors import CorruptFileError, LowTextYieldError, NoTextLayerError
 from ...runtime.record import field, record
 from ..blocks import Block, BlockKind, Document, RemovedText
+from ..doc_number import header_hints
 from .furniture import find_page_furniture
 from .glyphs import REPLACEMENT, repair_chars
 from .lines import Line, build_lines
 from .paragraphs import BodyMetrics, measure_body, split_paragraphs
 from .settings import LayoutSettings
 from .sources import CharSource, PageChars
+from .spreads import spread_halves
 from .table_pages import OpenTable
 from .tables import TableGrid, find_tables
 from .unruled import find_unruled_tables
@@ -39,6 +41,20 @@ class _Page:
     glyphs: int
     unmapped: int
     error: str | None = None
+    half: bool = False
+    """One page of a spread (:mod:`.spreads`): its paragraphs are measured on their own."""
+
+
+def _layout_pages(page: PageChars, settings: LayoutSettings) -> list[_Page]:
+    """A page laid out; a spread (:mod:`.spreads`) as its left page and its right page, both
+    under the sheet's number."""
+    halves = spread_halves(page, settings)
+    if halves is not None:
+        pages = [_layout_page(half, settings) for half in halves]
+        for laid in pages:
+            laid.half = True
+        return pages
+    return [_layout_page(page, settings)]
 
 
 def _layout_page(page: PageChars, settings: LayoutSettings) -> _Page:
@@ -69,7 +85,7 @@ def _read_pages(source: CharSource, page_count: int, settings: LayoutSettings) -
                 pages.append(_Page(page.number, 0.0, 0.0, [], [], 0, 0, 0, error=page.error))
                 continue
             try:
-                pages.append(_layout_page(page, settings))
+                pages.extend(_layout_pages(page, settings))
             except Exception as exc:  # a layout bug on one page must not lose the document
                 error = f"layout failed: {type(exc).__name__}: {exc}"
                 pages.append(_Page(page.number, 0.0, 0.0, [], [], page.image_count, 0, 0, error))
@@ -172,6 +188,14 @@ def _assemble(pages: list[_Page], metrics: BodyMetrics, settings: LayoutSettings
     run: list[Line] = []
     last_item_was_table = False
     for page in pages:
+        if page.half and not page.tables:  # one page of a spread, its own width
+            builder.paragraphs(run)
+            run = []
+            builder.metrics = measure_body([page.lines], page.width, settings=settings)
+            builder.paragraphs(page.lines)
+            builder.metrics = metrics
+            last_item_was_table = False
+            continue
         if not page.tables and _top_down(page.lines):  # the usual page: nothing to interleave
             if page.lines:
                 run += page.lines
@@ -274,14 +298,23 @@ def _document(pages: list[_Page], page_count: int, settings: LayoutSettings) -> 
     furniture = find_page_furniture(
         [p.lines for p in pages], [p.height for p in pages], settings=settings
     )
-    removed = [RemovedText(text=f.text, reason=f.reason, page=f.page) for f in furniture]
+    # furniture is told by the position of a page among the laid-out ones (a spread gives two)
+    removed = [
+        RemovedText(text=f.text, reason=f.reason, page=pages[f.page - 1].number) for f in furniture
+    ]
     drop = {(f.page, f.index) for f in furniture}
-    for page in pages:
-        page.lines = [ln for i, ln in enumerate(page.lines) if (page.number, i) not in drop]
+    for position, page in enumerate(pages, start=1):
+        page.lines = [ln for i, ln in enumerate(page.lines) if (position, i) not in drop]
     _continue_unruled(pages, settings)
     width = max((p.width for p in pages), default=0.0)
     metrics = measure_body([p.lines for p in pages], width, settings=settings)
     blocks = _assemble(pages, metrics, settings)
+    headers = (f.text for f in furniture if f.reason == "running_header")
     return Document(
-        blocks=blocks, format="pdf", page_count=page_count, removed=removed, notes=notes
+        blocks=blocks,
+        format="pdf",
+        page_count=page_count,
+        hints=header_hints(headers),
+        removed=removed,
+        notes=notes,
     )

@@ -26,6 +26,7 @@ from .glyph_heights import fit_glyph_heights
 from .glyphs import Char, _Glyphs
 from .line_flags import row_facts
 from .native import native_loops
+from .note_marks import drop_note_marks
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
 __all__ = ["Line", "build_lines", "is_cjk", "line_text"]
@@ -182,6 +183,7 @@ def build_lines(
         dedupe = settings.dedupe_tolerance
     glyphs, upright = _Glyphs.of(chars)
     glyphs = fit_glyph_heights(glyphs, settings)
+    glyphs, upright = drop_note_marks(glyphs, upright, settings)
     cut = _line_order(glyphs, upright, settings.y_tolerance_ratio)
     if not cut[0]:
         return []

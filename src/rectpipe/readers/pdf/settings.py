@@ -62,6 +62,22 @@ class LayoutSettings:
     neighbouring glyph of ordinary height that shares one of its edges before lines are formed
     (:mod:`.glyph_heights`)."""
 
+    spread_middle: float = 0.35
+    """The share of a landscape sheet's width on each side of the middle band searched for a
+    spread's gutter (:mod:`.spreads`)."""
+
+    spread_gutter_ems: float = 3.0
+    """How wide (in the glyphs' median size) a blank band in the middle of a landscape sheet
+    must be for the sheet to be read as two pages side by side (:mod:`.spreads`)."""
+
+    note_mark_size_ratio: float = 0.75
+    """A figure at most this ratio of its neighbour's size, raised above it, is a footnote mark
+    and is dropped before lines are formed (:mod:`.note_marks`)."""
+
+    note_mark_raise_ratio: float = 0.1
+    """How far (a ratio of the neighbour's size) a footnote mark's centre must stand above its
+    neighbour's (:mod:`.note_marks`)."""
+
     edge_tolerance_ratio: float = 0.2
     """How far apart (a ratio of the font size) two glyphs' tops or bottoms may be and still be
     one edge, when a tall glyph is fitted to its neighbour (:attr:`tall_glyph_ratio`); also how

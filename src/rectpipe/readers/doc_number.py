@@ -1,0 +1,29 @@
+"""A document number (文号: ``X发〔2025〕3号``) and the one a running header prints.
+
+A unit's template may print the 文号 in the running header of every page beside the unit's
+name (``青岚水务集团有限公司　　青水司〔2025〕8号``). The header is page furniture and never
+body text, so a reader hands the number on as the ``文号`` hint, which fills the document
+number when the body does not state one.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..runtime.patterns import compile_pattern
+
+__all__ = ["DOC_NUMBER", "header_hints"]
+
+DOC_NUMBER = compile_pattern(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
+
+
+def header_hints(headers: Iterable[str]) -> dict[str, str]:
+    """``{"文号": …}`` from the first running header that holds a document number, else
+    ``{}``."""
+    for text in headers:
+        match = DOC_NUMBER.search(text)
+        if match:
+            return {"文号": match.group(0)}
+    return {}

@@ -1,0 +1,38 @@
+"""A printed report's table of contents (目录): its heading and its entries, set aside.
+
+A long report bound as a booklet has a 目录 page after its cover: ``目　　录`` and one line per
+part, the part's heading, a leader of dots and the page it starts on
+(``一、整改工作总体情况……………1``). The entries repeat the report's own headings, so read as
+text they would be numbered items before the introduction, cut the front matter short and
+stand for parts a second time. An entry is a line ending in a leader (three or more dots,
+ellipses or middle dots) and a page number; a run of two or more entries, or one after a
+``目录`` heading, is a table of contents, with that heading.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..runtime.patterns import compile_pattern
+
+__all__ = ["contents_lines"]
+
+_ENTRY = compile_pattern(r"^\s*\S.{0,80}?(?:[.．·•…‥⋯]\s*){3,}\s*[0-9]{1,3}\s*$")
+_HEADING = compile_pattern(r"^\s*目\s*录\s*$")
+
+
+def contents_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines that are a table of contents: its entries and its heading."""
+    found: set[int] = set()
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and _ENTRY.match(lines[end]):
+            end += 1
+        headed = k > 0 and _HEADING.match(lines[k - 1]) is not None
+        if end - k >= 2 or (end > k and headed):
+            found.update(range(k - 1 if headed else k, end))
+        k = max(end, k + 1)
+    return found
