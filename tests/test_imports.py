@@ -175,7 +175,7 @@ def test_the_command_silences_logging_without_loading_it() -> None:
         f"    assert main(['extract', {str(SEED)!r}, '--timeout', '0']) == 0\n"
         "print('logging' in sys.modules)\n"
         "import logging\n"
-        "logging.getLogger('some.library').error('must not be seen')\n"
+        "logging.getLogger('some.dependency').error('must not be seen')\n"
         "print(logging.root.manager.disable)\n"
     )
     done = subprocess.run(

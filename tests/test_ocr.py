@@ -36,22 +36,22 @@ needs_ocr = pytest.mark.skipif(not OCR_INSTALLED, reason="the OCR extra is not i
 SEED_PAGE = 3  # the seed's page 3 holds the first part heading and problems 1 and 2
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def scans(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("scans")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def seed_text() -> Report:
     return rectpipe.parse_file(SAMPLES / "seed-yongzhou.pdf")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def scanned_seed(scans: Path) -> Report:
     return rectpipe.parse_file(variant("seed-yongzhou", "scan200", scans))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def photo_page(scans: Path) -> Path:
     return variant("seed-yongzhou", "photo", scans, [SEED_PAGE])
 
