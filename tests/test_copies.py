@@ -1,6 +1,8 @@
 """Every text sample with facts, damaged as copies in the wild are, scored against its own
 facts: each damage below is one that repair undoes (rectpipe.text.repair), and the floors are
-what was measured when its rule was written.
+what was measured when its rule was written. Measured again over all 103 text samples with
+facts (docs/copies.md, "Measured again"), every damage but ``one_line`` leaves all 103 exact,
+and the floors are held there.
 
 - ``figures``: every figure full-width (a copy typed in a full-width input mode): 95 of 95
   exact (2 before the ``figures`` repair; no stated total was read);
@@ -77,12 +79,12 @@ def _one_line(text: str) -> bytes:
 
 #: damage → (how to make it, documents exact at least, problem recall and precision at least)
 DAMAGES: dict[str, tuple[Callable[[str, str | None], bytes], int, float]] = {
-    "figures": (lambda text, _: text.translate(_FULL_FIGURES).encode("utf-8"), 93, 0.99),
-    "spaced": (lambda text, _: _spaced(text), 87, 0.99),
-    "title": (_title_cut, 84, 0.99),
-    "chrome": (lambda text, _: _chrome(text), 95, 0.99),
-    "gb18030": (lambda text, _: text.encode("gb18030"), 95, 0.99),
-    "utf-16": (lambda text, _: text.encode("utf-16"), 95, 0.99),
+    "figures": (lambda text, _: text.translate(_FULL_FIGURES).encode("utf-8"), 103, 0.99),
+    "spaced": (lambda text, _: _spaced(text), 103, 0.99),
+    "title": (_title_cut, 103, 0.99),
+    "chrome": (lambda text, _: _chrome(text), 103, 0.99),
+    "gb18030": (lambda text, _: text.encode("gb18030"), 103, 0.99),
+    "utf-16": (lambda text, _: text.encode("utf-16"), 103, 0.99),
     "one_line": (lambda text, _: _one_line(text), 0, 0.80),
 }
 
@@ -101,7 +103,7 @@ def test_every_text_sample_damaged_keeps_its_facts(damage: str, tmp_path: Path) 
         totals.add(score)
         if not score.ok:
             misses.append(document.name)
-    assert totals.documents >= 95
+    assert totals.documents >= 103
     assert totals.exact_documents >= floor, misses
     assert totals.matched >= least * totals.expected
     assert totals.matched >= max(least, 0.90) * totals.found

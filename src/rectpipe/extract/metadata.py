@@ -26,6 +26,8 @@ from .signer_line import split_signer_line
 from .title_lines import (
     ATTACHMENT,
     TITLE_END,
+    TITLE_PREFIX,
+    head_span,
     headline,
     is_issuer,
     looks_like_title,
@@ -125,9 +127,6 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 _SUBTITLE = compile_pattern(
     r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
 )
-_TITLE_PREFIX = compile_pattern(
-    r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:文章|原)?标\s*题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+"
-)
 
 
 _LEAD_BLOCKS = 3
@@ -162,9 +161,9 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     title_pieces: list[tuple[int, int]] = []
     # A document-sharing site's preview: its own file name heads the page (上传人… 文档编号…);
     # the document's title is the last title line before the text, not the first.
-    shared = any(_SHARE_SITE.search(found.line(index)) for index in front[:14])
+    shared = any(_SHARE_SITE.search(found.line(index)) for index in front[:FRONT_LINES])
     first = True  # no line of content read yet
-    for position, index in enumerate(front[:14]):
+    for position, index in enumerate(front[: SHARED_FRONT_LINES if shared else FRONT_LINES]):
         line = found.line(index)
         start, end = found.span(index)
         if is_furniture(line):
@@ -197,7 +196,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                 at = start + subtitle.start("date")
                 found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
             continue
-        prefix = _TITLE_PREFIX.match(line)
+        prefix = TITLE_PREFIX.match(line)
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
         site = _SITE_SUFFIX.search(line)
@@ -212,6 +211,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             title_at = position
             continue
         if (title_at is None or shared) and looks_like_title(line):
+            if _whole_below(found, front, position, line):
+                continue  # the end of a title cut on the line above, the whole title below
             pieces = [(start, end)]
             if position + 1 < len(front) and not TITLE_END.search(line):
                 more = found.line(front[position + 1])
@@ -220,11 +221,11 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                     if _issuer_line_of(found, front, position):
                         pieces.insert(0, found.stripped_span(front[position - 1]))
             elif position > 0 and "关于" not in line and title_head(found, front[position - 1]):
-                pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…关于 / …的通报
+                pieces.insert(0, head_span(found, front[position - 1]))  # 中共…关于 / …的通报
                 if _issuer_line_of(found, front, position - 1):
                     pieces.insert(0, found.stripped_span(front[position - 2]))
             elif position > 0 and wrapped_head(found, front[position - 1], line):
-                pieces.insert(0, found.stripped_span(front[position - 1]))  # 中共…党组关 / 于…
+                pieces.insert(0, head_span(found, front[position - 1]))  # 中共…党组关 / 于…
             if not shared:
                 found.put_pieces("title", pieces, "title")
             title_pieces = pieces
@@ -261,6 +262,23 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             if position - 1 > title_at and is_issuer(found.line(above), found.profile):
                 found.put("issuer", found.line(above), *found.span(above), "front")
             return
+
+
+FRONT_LINES = 14
+"""How many of the first blocks are read for the title, the issuer and the document number."""
+SHARED_FRONT_LINES = 24
+"""The same on a document-sharing site's preview, whose own lines (the uploader, a line per
+page shown: 第1页 / 共46页) come before the document's."""
+
+
+def _whole_below(found: Collector, front: Sequence[int], position: int, line: str) -> bool:
+    """Whether ``line`` is the end of a title whose whole is the next line: a breadcrumb that
+    ends with the title, wrapped (首页 > 动态 > 中共XX委员 / 会关于…的通报), above the whole
+    title (中共XX委员会关于…的通报)."""
+    if position + 1 >= len(front):
+        return False
+    below = found.line(front[position + 1]).strip()
+    return len(below) > len(line.strip()) >= 6 and below.endswith(line.strip())
 
 
 def _issuer_line_of(found: Collector, front: Sequence[int], position: int) -> bool:

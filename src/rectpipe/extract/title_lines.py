@@ -21,6 +21,8 @@ __all__ = [
     "ATTACHMENT",
     "SENTENCE_PUNCT",
     "TITLE_END",
+    "TITLE_PREFIX",
+    "head_span",
     "headline",
     "is_issuer",
     "looks_like_title",
@@ -40,6 +42,11 @@ TITLE_END = compile_pattern(
     r"|(?:情况|汇总|一览|公示|统计|销号)表)$"
 )
 SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
+# What a page puts before its title on the title's own line: a label (标题：, 文章标题：, 原标题：),
+# a column's name in brackets (【巡察整改】), after an index box's bullet (• 标 题:).
+TITLE_PREFIX = compile_pattern(
+    r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:文章|原)?标\s*题\s*[:：∶]\s*|【[^】]{1,16}】\s*)+"
+)
 
 _TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
 
@@ -87,10 +94,24 @@ def table_caption(found: Collector, front: Sequence[int]) -> int | None:
     return None
 
 
+def head_span(found: Collector, index: int) -> tuple[int, int]:
+    """The span of block ``index`` as a title's first line: without its blanks and without
+    what a page puts before a title (:data:`TITLE_PREFIX`: ``标题：``, ``【巡察整改】``)."""
+    start, end = found.stripped_span(index)
+    prefix = TITLE_PREFIX.match(found.textmap.text[start:end])
+    return (start + prefix.end(), end) if prefix and start + prefix.end() < end else (start, end)
+
+
+def _head_line(found: Collector, index: int) -> str:
+    start, end = head_span(found, index)
+    return found.textmap.text[start:end]
+
+
 def title_head(found: Collector, index: int) -> bool:
     """Whether block ``index`` is the first line of a title wrapped after it: short, no
-    sentence, and it holds the title's 关于 (中共XX委员会关于第三轮巡察 / 整改进展情况的通报)."""
-    line = found.line(index).strip()
+    sentence, and it holds the title's 关于 (中共XX委员会关于第三轮巡察 / 整改进展情况的通报;
+    a label before it, 标题：, is not the title's)."""
+    line = _head_line(found, index)
     return (
         len(line) <= 40
         and "关于" in line
@@ -103,6 +124,9 @@ def title_head(found: Collector, index: int) -> bool:
 _HEAD_CHARS = compile_pattern(r"[\p{Han}0-9０-９“”（）〔〕]+")
 # A place or a body named in a title's first line (槐荫镇青石村…, 汐阳市第三轮…).
 _PLACE_OR_BODY = compile_pattern(r"[省市县区镇乡村局委厅]|街道|公司|集团|医院|学校|大学|学院")
+# A name that stands whole: it opens with 中共 or names its place (县纪委监委, 中共XX委员会); the
+# rest of a name cut on the line above does not (委员会, 育局党组, 局党组).
+_WHOLE_NAME = compile_pattern(r"^中共|[省市县区州旗盟镇乡]|街道")
 
 
 def split_title(found: Collector, front: Sequence[int], position: int, line: str) -> bool:
@@ -139,12 +163,13 @@ def wrapped_head(found: Collector, index: int, line: str) -> bool:
     a copy of one wraps a long title where the width runs out): ``中共XX县教育局党组关`` /
     ``于巡察整改…的通报``, ``中共XX投资集团有限公司委`` / ``员会关于…``, ``XX村经济责任审计发``
     / ``现问题整改情况公示``. The head is short, of characters and figures only (no sentence,
-    colon, comma or breadcrumb), no date and no furniture. Joined, the name before ``关于`` is
-    an issuer's and the cut falls inside it or inside ``关于`` (a whole issuer's name above
-    ``关于…`` signs the title instead, as ``中共XX委员会`` does); without ``关于``, the head
-    names a place or a body or the inspection's work, is no issuer's name on its own and does
-    not end the title."""
-    head = found.line(index).strip()
+    colon, comma or breadcrumb; a label before it, 标题：, is not the title's), no date and no
+    furniture. Joined, the name before ``关于`` is an issuer's and the cut falls inside it or
+    inside ``关于`` (a whole issuer's name above ``关于…`` signs the title instead, as
+    ``中共XX委员会`` does, and a line that opens with a whole name of its own, 中共XX委员会关于…,
+    takes nothing from the line above it); without ``关于``, the head names a place or a body
+    or the inspection's work, is no issuer's name on its own and does not end the title."""
+    head = _head_line(found, index)
     if not 2 <= len(head) <= 40 or is_furniture(head) or DATE.search(head):
         return False
     if _HEAD_CHARS.fullmatch(head) is None:  # a breadcrumb (A > B), a menu, a code
@@ -152,7 +177,8 @@ def wrapped_head(found: Collector, index: int, line: str) -> bool:
     joined = head + line.strip()
     at = joined.find("关于")
     if at > 0:
-        if at > len(head) and is_issuer(joined[len(head) : at], found.profile):
+        rest = joined[len(head) : at]
+        if at > len(head) and is_issuer(rest, found.profile) and _WHOLE_NAME.search(rest):
             return False  # the line names its issuer whole (a site's menu above 中共XX委员会关于…)
         return at != len(head) and at >= len(head) - 1 and is_issuer(joined[:at], found.profile)
     if is_issuer(head, found.profile) or TITLE_END.search(head):

@@ -47,6 +47,7 @@ from .repair_text import (
     collapse_doubled,
     fold_ratio_colon,
     fullwidth_punctuation,
+    gapped_letter_spaced,
     halfwidth_copy,
     halfwidth_figures,
     is_traditional,
@@ -164,9 +165,11 @@ def _repair_table(block: Block, plan: _Plan) -> Repaired:
 
 
 def _repair_paragraph(
-    block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None
+    block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None, spaced: bool = False
 ) -> list[Repaired]:
     text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
+    if spaced and "letter_spacing" not in kinds:
+        kinds.insert(0, "letter_spacing")
     if wrapped is not None:
         kinds.insert(0, "hard_wraps")
     pieces = split_glued(text, plan.labels) if text else [text]
@@ -196,7 +199,9 @@ def repair_blocks(
     (cleaning drops them later).
     """
     blocks, wrapped = join_hard_wraps(blocks, field_labels)
-    cleaned = [clean_text(b.text) for b in blocks]
+    read = [b.text if b.kind is BlockKind.TABLE else gapped_letter_spaced(b.text) for b in blocks]
+    cleaned = [clean_text(text) for text in read]
+    spaced = {i for i, (b, text) in enumerate(zip(blocks, read, strict=True)) if text is not b.text}
     texts = [t for b, t in zip(blocks, cleaned, strict=True) if b.kind is not BlockKind.TABLE]
     texts += [clean_text(c) for b in blocks if b.cells for row in b.cells for c in row]
     plan = _Plan(
@@ -209,7 +214,7 @@ def repair_blocks(
         if block.kind is BlockKind.TABLE and block.cells is not None:
             repaired.append(_repair_table(block, plan))
         else:
-            repaired.extend(_repair_paragraph(block, text, plan, wrapped.get(i)))
+            repaired.extend(_repair_paragraph(block, text, plan, wrapped.get(i), i in spaced))
     return repaired
 
 
@@ -228,7 +233,10 @@ def repair_and_clean(
         for i, b in enumerate(blocks)
         if b.kind is BlockKind.TABLE and b.cells is not None
     }
-    cleaned = ["" if i in cells else clean_text(b.text) for i, b in enumerate(blocks)]
+    read = [b.text if i in cells else gapped_letter_spaced(b.text) for i, b in enumerate(blocks)]
+    cleaned = ["" if i in cells else clean_text(text) for i, text in enumerate(read)]
+    # letter-spaced lines closed up as read, before cleaning narrowed their word gaps
+    spaced = {i for i, (b, text) in enumerate(zip(blocks, read, strict=True)) if text is not b.text}
     texts = [t for b, t in zip(blocks, cleaned, strict=True) if b.kind is not BlockKind.TABLE]
     for i, b in enumerate(blocks):
         if b.cells:
@@ -243,7 +251,7 @@ def repair_and_clean(
         if i in cells:
             kept.extend(_table_cleaned(block, cells[i], plan))
         else:
-            kept.extend(_paragraph_cleaned(block, text, plan, wrapped.get(i)))
+            kept.extend(_paragraph_cleaned(block, text, plan, wrapped.get(i), i in spaced))
     return kept
 
 
@@ -274,11 +282,14 @@ def _table_cleaned(
 
 
 def _paragraph_cleaned(
-    block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None
+    block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None, spaced: bool = False
 ) -> list[Repaired]:
     """A paragraph block repaired and cleaned, from its text already cleaned (empty pieces
-    dropped, as :func:`clean_repaired` does); ``wrapped``: the lines it was joined from."""
+    dropped, as :func:`clean_repaired` does); ``wrapped``: the lines it was joined from;
+    ``spaced``: its letter spacing was closed up before it was cleaned."""
     text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
+    if spaced and "letter_spacing" not in kinds:
+        kinds.insert(0, "letter_spacing")
     if wrapped is not None:
         kinds.insert(0, "hard_wraps")
     pieces = split_glued(text, plan.labels) if text else [text]

@@ -25,6 +25,7 @@ __all__ = [
     "derive_traditional_only",
     "fold_ratio_colon",
     "fullwidth_punctuation",
+    "gapped_letter_spaced",
     "halfwidth_copy",
     "halfwidth_figures",
     "is_traditional",
@@ -182,6 +183,22 @@ def letter_spaced(text: str) -> str:
     segments = text.split("  ")
     fixed = [_close_runs(segment) for segment in segments]
     return "  ".join(fixed)
+
+
+# Two letter-spaced runs a wider gap apart: ``1 4   0 9`` (a date, then its time).
+_GAPPED_RUNS = compile_pattern(r"(?<!\S)\S(?: \S)+ {2,}\S(?: \S)+(?!\S)")
+
+
+def gapped_letter_spaced(text: str) -> str:
+    """``text`` as read, its letter-spaced runs closed up before cleaning narrows its blanks,
+    when two runs are a wider gap apart (two blanks or more): a letter-spaced line keeps its
+    words apart that way (``2 0 2 5 - 0 2 - 1 4   0 9 : 1 2``), and once every gap is one
+    blank, ``1 4 0 9`` can no longer be told from one number. Other text is returned as it is
+    (the same object)."""
+    if "  " not in text or _GAPPED_RUNS.search(text) is None:
+        return text
+    fixed = letter_spaced(text)
+    return text if fixed == text else fixed
 
 
 _CELL_RULES = frozenset("|｜│¦")
