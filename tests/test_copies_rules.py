@@ -2,13 +2,18 @@
 over all the samples with facts (tests/test_copies.py): a title cut over two lines where the
 page puts a label or a column's name before it, or where the cut leaves the rest of the
 issuer's name on the second line; a breadcrumb that ends with the title, wrapped, above the
-whole title; a document-sharing site's preview with many page lines before the text; and a
-letter-spaced line whose words are a wider gap apart. Each input is invented."""
+whole title; a document-sharing site's preview with many page lines before the text; a
+letter-spaced line whose words are a wider gap apart; and hard-wrapped copies whose full lines
+often end where a comma hung, or whose page lines and bulleted lines sit among the wrapped
+ones. Each input is invented."""
 
 from __future__ import annotations
 
 import rectpipe
+from rectpipe.readers.blocks import Block
+from rectpipe.readers.txt import read_txt
 from rectpipe.text.repair_text import gapped_letter_spaced
+from rectpipe.text.rewrap import join_hard_wraps, wrap_width
 
 _TITLE = "中共青禾县住房和城乡建设局党组关于县委巡察整改进展情况的通报"
 _BODY = (
@@ -81,3 +86,58 @@ def test_letter_spaced_words_a_wider_gap_apart_stay_apart() -> None:
     # Text without two spaced runs a wide gap apart is returned as it is.
     for plain in ("  • 索 引 号:1234/2025-01", "[字体:大 中 小]  [打印]", "一、总体情况"):
         assert gapped_letter_spaced(plain) is plain
+
+
+def _blocks(text: str) -> list[Block]:
+    return read_txt(text.encode("utf-8")).blocks
+
+
+def _wrapped(paragraphs: list[str], width: float = 20.0) -> list[str]:
+    """Each paragraph cut every ``width`` characters (all full-width here), a closing comma
+    kept on the line it closes, as a page sets it."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        step = int(width)
+        at = 0
+        while at < len(paragraph):
+            piece = paragraph[at : at + step]
+            at += step
+            if paragraph[at : at + 1] in ("，", "。"):
+                piece += paragraph[at]
+                at += 1
+            lines.append(piece)
+    return lines
+
+
+_HAN = (
+    "局党组召开专题会议研究部署巡察整改工作成立整改领导小组制定整改方案逐项明确责任单位和整改时限"
+)
+
+
+def test_lines_that_end_with_a_comma_count_as_cut_when_the_width_is_found() -> None:
+    # Two of each paragraph's lines end where a comma hung: a paragraph never ends with one,
+    # so they were cut too, and the copy is hard-wrapped.
+    paragraphs = [
+        "，".join([_HAN[k : k + 20], _HAN[k + 5 : k + 25], _HAN[k : k + 35]]) + "。"
+        for k in (0, 3, 6)
+    ]
+    lines = _wrapped(paragraphs)
+    assert sum(line.endswith("，") for line in lines) == 6 and len(lines) == 12
+    blocks = _blocks("\n".join(lines))
+    assert wrap_width(blocks) is not None
+    joined, _ = join_hard_wraps(blocks)
+    assert [b.text for b in joined] == paragraphs
+
+
+def test_a_page_line_or_a_bulleted_line_is_never_part_of_a_wrapped_paragraph() -> None:
+    body = (
+        "根据县委统一部署县委第二巡察组对县住房和城乡建设局党组开展了常规巡察并反馈了巡察意见"
+        "现将整改进展情况通报如下局党组召开专题会议研究部署巡察整改工作成立整改工作领导小组"
+        "制定整改方案逐项明确责任领导责任单位和整改时限实行清单化管理。"
+    )
+    title = "中共青禾县住房和城乡建设局党组关于巡察整改进展情况的通报"  # full width: 30 em
+    page = "发布时间：2025-04-02 09:15　来源：青禾县住房和城乡建设局"  # 28 em: full
+    bullet = "• 效力状态：有效"
+    lines = [title, page, bullet, *_wrapped([body, body], 30.0)]
+    joined, _ = join_hard_wraps(_blocks("\n".join(lines)), labels=("整改措施", "责任单位"))
+    assert [b.text for b in joined] == [title, page, bullet, body, body]

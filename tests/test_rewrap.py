@@ -162,8 +162,10 @@ def test_a_wrapped_copy_gives_the_report_the_unwrapped_copy_gives() -> None:
 #: Floors measured when the rule was written, then when field labels came from the profile (so
 #: the rest of a label cut at a line's end, 改进展情况：, is no label): of 98 text samples with
 #: facts, 87 exact at 30 em, 92 at 40 em, 97 at 35 em with blank lines between paragraphs.
-#: Before rewrapping: 4, 21 and 12 of 89.
-FLOORS = {(30.0, False): 84, (40.0, False): 89, (35.0, True): 94}
+#: Before rewrapping: 4, 21 and 12 of 89. Measured again with 103 text samples: 91, 97 and
+#: 102, then 98, 99 and 102 once a line ending with a comma counted as cut and page lines and
+#: bulleted lines were kept off wrapped paragraphs (docs/copies.md); the floors are those.
+FLOORS = {(30.0, False): 98, (40.0, False): 99, (35.0, True): 102}
 
 
 @pytest.mark.parametrize(("width", "blank"), list(FLOORS), ids=["30em", "40em", "35em-blank"])
@@ -181,7 +183,7 @@ def test_every_text_sample_cut_into_printed_lines_keeps_its_facts(
         totals.add(score)
         if not score.ok:
             misses.append(document.name)
-    assert totals.documents >= 85
+    assert totals.documents >= 103
     assert totals.exact_documents >= FLOORS[(width, blank)], misses
     assert totals.matched >= 0.99 * totals.expected
     assert totals.matched >= 0.99 * totals.found

@@ -22,13 +22,15 @@ from rectpipe.tools.evaluate import FACTS_SUFFIX, Totals, evaluate_folder
 from .conftest import SAMPLES
 from .renderings import RENDERINGS
 
-#: Exact documents per rendering, a little below what was measured when the rules were written
-#: (of 95 text samples with facts: 95 in every rendering but br-wrapped and docx-wrapped, 91,
-#: whose misses a text copy cut at 30 em shares: tests/test_rewrap.py). The first run, before
-#: the rules, gave portal-table 66, br-paragraph 91, span-runs 85, word-html-gbk 89, wechat 90,
-#: docx-soft-breaks 0, docx-autonum 94, docx-closing-breaks 86, portal-br-cell 0, div-font 94,
-#: br-wrapped 78, docx-wrapped 73, word-html-lists 95, editor-lists 7 (docs/variants.md).
-FLOORS = {name: 93 for name in RENDERINGS} | {"br-wrapped": 89, "docx-wrapped": 89}
+#: Exact documents per rendering, as measured when the text samples with facts were 103: all
+#: 103 in every rendering but br-wrapped (101) and docx-wrapped (102), whose misses are a
+#: stated count cut by the wrap (正 / 在整改3个) and a portal footer's address read once its
+#: lines were wrapped. When the rules were written (of 95 samples) the floors were 93, and
+#: the first run, before the rules, gave portal-table 66, br-paragraph 91, span-runs 85,
+#: word-html-gbk 89, wechat 90, docx-soft-breaks 0, docx-autonum 94, docx-closing-breaks 86,
+#: portal-br-cell 0, div-font 94, br-wrapped 78, docx-wrapped 73, word-html-lists 95,
+#: editor-lists 7 (docs/variants.md).
+FLOORS = {name: 103 for name in RENDERINGS} | {"br-wrapped": 101, "docx-wrapped": 102}
 
 
 def _samples() -> list[tuple[Path, Path]]:
@@ -55,7 +57,7 @@ def test_every_text_sample_rendered_keeps_its_facts(name: str, tmp_path: Path) -
     scores, totals = evaluate_folder(tmp_path)
     misses = [f"{s.document.name}: {s.misses[:2]}" for s in scores if not s.ok]
     assert isinstance(totals, Totals)
-    assert totals.documents == len(samples) >= 90
+    assert totals.documents == len(samples) >= 103
     assert totals.exact_documents >= FLOORS[name], misses
     assert totals.matched >= 0.99 * totals.expected, misses
     assert totals.matched >= 0.99 * totals.found, misses

@@ -632,6 +632,21 @@ def test_line_text_spaces() -> None:
     assert line_text(spaced) == "中共永州"
 
 
+@pytest.mark.parametrize("space_em", [0.22, 0.25])
+def test_a_cjk_fonts_narrow_space_between_a_date_and_its_time_is_kept(space_em: float) -> None:
+    # LibreOffice's PDF of a date and a time set in a CJK font (Noto Sans CJK's space is
+    # 0.224 em, others' a quarter): the space glyph is not in the text, its gap is.
+    size, x, chars = 22.0, 0.0, []
+    for ch in "2025-06-10 16:02":
+        if ch == " ":
+            x += space_em * size
+            continue
+        width = size * (0.33 if ch in "-:" else 0.5)
+        chars.append(Char(ch, x, x + width, 0.0, size, size))
+        x += width
+    assert line_text(chars) == "2025-06-10 16:02"
+
+
 # --------------------------------------------------------------------------------------------
 # files that are not plain readable PDFs
 

@@ -46,6 +46,9 @@ def _reference_dominant_size(chars: Sequence[Char]) -> float:
     return max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
+_WORD_SPACE = LayoutSettings().x_tolerance_ratio
+
+
 def _reference_lead(chars: Sequence[Char]) -> float:
     def spaceable(ch: str) -> bool:
         return bool(ch) and not is_cjk(ch)
@@ -54,7 +57,7 @@ def _reference_lead(chars: Sequence[Char]) -> float:
         return 0.0
     end = chars[0].x1
     for a, b in itertools.pairwise(chars):
-        if not spaceable(b.text[0]) or b.x0 - a.x1 > 0.25 * b.size:
+        if not spaceable(b.text[0]) or b.x0 - a.x1 > _WORD_SPACE * b.size:
             break
         end = b.x1
     return end - chars[0].x0

@@ -10,8 +10,9 @@ A copy is taken as hard-wrapped when its lines were cut at one width ``W`` (at l
 :data:`MIN_WRAP_WIDTH`): at least :data:`MIN_FULL_LINES` lines, and :data:`MIN_FULL_SHARE` of
 the lines at least :data:`MIN_WIDTH` wide, are within :data:`WIDTH_TOLERANCE` of ``W``; almost
 no line (:data:`MAX_OVER_SHARE`) is wider; and most of those full lines
-(:data:`MIN_CUT_SHARE`) stop inside a sentence, where a copy whose lines are its paragraphs
-ends nearly every long line with 。 or ；. Widths count a full-width character as one em and a
+(:data:`MIN_CUT_SHARE`) stop inside a sentence (a line that ends with ， or 、 was cut: no
+paragraph ends so), where a copy whose lines are its paragraphs ends nearly every long line
+with 。 or ；. Widths count a full-width character as one em and a
 half-width one as half (:func:`em_width`), as the page set them.
 
 Then a line joins the one before it when that one is full (within :data:`FULL_SLACK` of
@@ -43,6 +44,7 @@ from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
 from .dates import DATE
+from .furniture import is_furniture
 from .numbering import match_marker
 
 __all__ = [
@@ -71,7 +73,8 @@ WIDTH_TOLERANCE = 1.0
 MIN_FULL_LINES = 4
 #: Share of the lines at least :data:`MIN_WIDTH` wide that are full.
 MIN_FULL_SHARE = 0.25
-#: Share of the full lines cut inside a sentence (not ending with a clause mark): a copy whose
+#: Share of the full lines cut inside a sentence (not ending as a paragraph may: a line that
+#: ends with ， or 、 was cut, as a closing mark hangs at a printed line's end): a copy whose
 #: lines are its paragraphs ends nearly every long line with 。 or ；.
 MIN_CUT_SHARE = 0.5
 #: Share of the lines that may be wider than the width (a URL, a table row copied whole).
@@ -82,11 +85,15 @@ FULL_SLACK = 2.0
 
 _SENTENCE_END = frozenset("。！？!?")
 _CLAUSE_END = frozenset("。！？!?；;：:，,、")
+#: What a paragraph may end with: never a comma or an enumeration comma.
+_PARAGRAPH_END = frozenset("。！？!?；;：:")
 _CLOSERS = frozenset("”’」』）)》〕】")
 _OPENING, _CLOSING = "（(【〔", "）)】〕"
 #: A label opening a line: 整改措施： 责任单位: (two to eight Han characters and a colon).
 _LABEL = compile_pattern(r"\p{Han}{2,8}[：:]")
 _BLANKS = " \t\u3000\xa0\ufeff"
+#: A bullet opening a line (an index box's • 效力状态：…, - 文号：…): no wrapped line opens so.
+_BULLET = compile_pattern(r"[•▪◆■●►]|-[ \t]")
 #: A signature's date line: a full date alone, or after a name and blanks.
 _SIGNED = compile_pattern(rf"(?:\p{{Han}}{{2,40}}[{_BLANKS}]+)?(?:{DATE.pattern})(?<=[日号])")
 _NARROW = compile_re("[\u0000-\u1fff]")  # half-width: stdlib re, one scan in C
@@ -115,6 +122,10 @@ def _ends_sentence(text: str) -> bool:
 
 def _ends_clause(text: str) -> bool:
     return _last_mark(text) in _CLAUSE_END and bool(_last_mark(text))
+
+
+def _may_end_paragraph(text: str) -> bool:
+    return _last_mark(text) in _PARAGRAPH_END and bool(_last_mark(text))
 
 
 def _depth(text: str) -> int:
@@ -148,7 +159,7 @@ def wrap_width(blocks: Sequence[Block]) -> float | None:
     if over > MAX_OVER_SHARE * len(widths):
         return None
     full = [line for line, w in zip(lines, widths, strict=True) if abs(w - best) <= WIDTH_TOLERANCE]
-    cut = sum(1 for line in full if not _ends_clause(line))
+    cut = sum(1 for line in full if not _may_end_paragraph(line))
     if cut < MIN_CUT_SHARE * len(full):
         return None
     return best
@@ -183,6 +194,8 @@ def _opens_paragraph(
     text = line.text.strip(_BLANKS)
     if _opens_with_label(text, labels):
         return True  # 整改措施：… / 责任单位：… open their own paragraph
+    if _BULLET.match(text) or is_furniture(text) or is_furniture(run[-1].text.strip(_BLANKS)):
+        return True  # a page's line (发布时间：… 来源：…) is never a wrapped paragraph's
     finished = _ends_sentence(run[-1].text)
     if not _ends_clause(run[-1].text) and _SIGNED.fullmatch(text):
         return True  # 联系电话：…6223018 / XX局　　2025年3月5日: a signature, not a wrapped line
