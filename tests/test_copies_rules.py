@@ -141,3 +141,19 @@ def test_a_page_line_or_a_bulleted_line_is_never_part_of_a_wrapped_paragraph() -
     lines = [title, page, bullet, *_wrapped([body, body], 30.0)]
     joined, _ = join_hard_wraps(_blocks("\n".join(lines)), labels=("整改措施", "责任单位"))
     assert [b.text for b in joined] == [title, page, bullet, body, body]
+
+
+def test_a_congress_reports_subtitle_run_onto_its_title_dates_it() -> None:
+    # A PDF joins the centred title and the line under it: the report's date and meeting.
+    title = "关于青禾县2024年度县级预算执行和其他财政收支审计查出问题整改情况的报告"
+    subtitle = "——2025年11月20日在青禾县第十八届人民代表大会常务委员会第二十次会议上"
+    body = (
+        "县审计局局长　李明\n主任、各位副主任、各位委员：\n"
+        "受县人民政府委托，现将审计查出问题的整改情况报告如下，请予审议。\n"
+        "一、财政管理方面\n"
+        "（一）非税收入未及时缴库。已全部缴入国库，该问题已整改到位。\n"
+    )
+    for head in (title + subtitle, title + "\n" + subtitle):
+        report = _parse(head + "\n" + body)
+        assert report.metadata.title == title
+        assert report.metadata.date == "2025-11-20"

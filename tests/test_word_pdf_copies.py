@@ -5,7 +5,7 @@ against the text sample's own facts.
 
 The Word copies must all be exact. The PDF copies are held to the floor measured when the PDF
 line rules for odd glyph heights were written (73 of 95 exact, problem recall 99.9%; 67 and
-96.3% before them), raised when it was measured again (79 of 103). What the PDF copies still
+96.3% before them), raised when it was measured again (80 of 103). What the PDF copies still
 miss is mostly LibreOffice's: it leaves a comma or enumeration comma that hangs at a line's end
 out of the text layer (so titles lose a ，), and a web copy's breadcrumb and page lines become
 the Word file's title and running header.
@@ -33,9 +33,9 @@ from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_docum
 from .conftest import ROOT, SAMPLES
 
 #: PDF copies exact at least (of 95 when written; measured again with 103 text samples: 78, then
-#: 79 once a CJK font's narrow space between a date and its time was kept), and the least
-#: share of problems found.
-PDF_FLOOR = 77
+#: 79 once a CJK font's narrow space between a date and its time was kept, 80 once a subtitle
+#: run onto the title was cut off), and the least share of problems found.
+PDF_FLOOR = 78
 PDF_RECALL = 0.99
 
 

@@ -127,6 +127,11 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 _SUBTITLE = compile_pattern(
     r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
 )
+# The same run onto the title's line (a PDF joins two centred lines): 关于…的报告——2024年11月
+# 26日在…会议上.
+_SUBTITLE_AFTER = compile_pattern(
+    r"\s*(?:——|—|--|－－)\s*(?P<date>[^在—]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
+)
 
 
 _LEAD_BLOCKS = 3
@@ -199,6 +204,13 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         prefix = TITLE_PREFIX.match(line)
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
+        after = _SUBTITLE_AFTER.search(line)
+        if after and after.start() > 0 and looks_like_title(line[: after.start()]):
+            dates = find_dates(after.group("date"))
+            if dates:
+                at = start + after.start("date")
+                found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
+            line, end = line[: after.start()], start + after.start()
         site = _SITE_SUFFIX.search(line)
         if site and TITLE_END.search(line[: site.start()]):
             # A page's title line, the site's name after it (关于…的通报_某县人民检察院).
