@@ -3,7 +3,8 @@ over all the samples with facts (tests/test_copies.py): a title cut over two lin
 page puts a label or a column's name before it, or where the cut leaves the rest of the
 issuer's name on the second line; a breadcrumb that ends with the title, wrapped, above the
 whole title; a document-sharing site's preview with many page lines before the text; a
-letter-spaced line whose words are a wider gap apart; and hard-wrapped copies whose full lines
+letter-spaced line whose words are a wider gap apart; a copy whose line breaks were all lost,
+a blank left for each; and hard-wrapped copies whose full lines
 often end where a comma hung, or whose page lines and bulleted lines sit among the wrapped
 ones. Each input is invented."""
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import rectpipe
 from rectpipe.readers.blocks import Block
 from rectpipe.readers.txt import read_txt
+from rectpipe.text.line_breaks import lost_breaks
 from rectpipe.text.repair_text import gapped_letter_spaced
 from rectpipe.text.rewrap import join_hard_wraps, wrap_width
 
@@ -157,3 +159,33 @@ def test_a_congress_reports_subtitle_run_onto_its_title_dates_it() -> None:
         report = _parse(head + "\n" + body)
         assert report.metadata.title == title
         assert report.metadata.date == "2025-11-20"
+
+
+def test_a_copy_whose_line_breaks_were_lost_is_read_at_its_blanks() -> None:
+    text = (
+        _TITLE
+        + "\n发布时间：2025-04-02　来源：县住建局\n"
+        + _BODY
+        + "青禾县住房和城乡建设局党组\n2025年4月1日\n"
+    )
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    plain = _parse(text)
+    joined = _parse(" ".join(lines))
+    assert joined.metadata.title == plain.metadata.title == _TITLE
+    assert joined.metadata.date == plain.metadata.date
+    keys = ("number", "title", "status")
+    assert [[getattr(p, k) for k in keys] for p in joined.iter_problems()] == [
+        [getattr(p, k) for k in keys] for p in plain.iter_problems()
+    ]
+    assert "text_repaired_line_breaks" in {w.code for w in joined.warnings}
+
+
+def test_only_a_long_paragraph_with_several_blanks_between_characters_is_cut() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    assert lost_breaks(long) is None  # no blank
+    assert lost_breaks("一、总体情况 局党组高度重视。 二、问题整改情况") is None  # short
+    assert lost_breaks(long + " 一、总体情况 " + long) is None  # two blanks only
+    spaced = " ".join("根据县委统一部署开展巡察整改工作" * 10)
+    assert lost_breaks(spaced) is None  # letter-spaced: a blank after every character
+    pieces = lost_breaks(long + " 一、总体情况 " + long + " 二、问题整改情况 " + long)
+    assert pieces == [long, "一、总体情况", long, "二、问题整改情况", long]

@@ -18,7 +18,13 @@ from itertools import pairwise
 from ..runtime.patterns import compile_pattern, compile_re
 from .numbering import MarkerKind, match_marker
 
-__all__ = ["split_glued", "split_points"]
+__all__ = [
+    "LOST_BREAKS_MIN_CHARS",
+    "LOST_BREAKS_MIN_GAPS",
+    "lost_breaks",
+    "split_glued",
+    "split_points",
+]
 
 _ENDS = "。！？!?"
 _OPEN = "“‘《「『（(【〔"
@@ -223,3 +229,34 @@ def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
     bounds = [0, *points, len(text)]
     pieces = [text[a:b].strip(" \u3000") for a, b in pairwise(bounds)]
     return [p for p in pieces if p]
+
+
+LOST_BREAKS_MIN_CHARS = 150
+"""A paragraph as read is taken for lines run together only when it is at least this long."""
+LOST_BREAKS_MIN_GAPS = 3
+"""…and holds at least this many blanks between Chinese characters."""
+
+_CJK_CLASS = r"\p{Han}，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"
+# A blank between two Chinese characters (or CJK punctuation): Chinese prose has none, so in a
+# long paragraph as read it stands where a line break was lost (…的通报 根据…, …。 一、…).
+_HAN_GAP = compile_pattern(rf"(?<=[{_CJK_CLASS}])[ \u3000]+(?=[{_CJK_CLASS}])")
+_HAN_CHAR = compile_pattern(r"\p{Han}")
+
+
+def lost_breaks(text: str) -> list[str] | None:
+    """The lines of a paragraph as read (before cleaning closes its blanks) whose line breaks
+    were lost and left blanks (a web copy whose paragraphs ran together: ``…的通报 根据…。
+    一、整改工作开展情况 医院党委…``), cut at each blank between two Chinese characters;
+    ``None`` for any other paragraph: a short one, one with fewer such blanks than
+    :data:`LOST_BREAKS_MIN_GAPS`, or a letter-spaced one (a blank after most characters)."""
+    if len(text) < LOST_BREAKS_MIN_CHARS or (" " not in text and "\u3000" not in text):
+        return None
+    gaps = [m.span() for m in _HAN_GAP.finditer(text.strip(" \t\u3000"))]
+    if len(gaps) < LOST_BREAKS_MIN_GAPS:
+        return None
+    if len(gaps) * 4 > len(_HAN_CHAR.findall(text)):
+        return None  # letter-spaced, or a list of short words: no paragraph run together
+    body = text.strip(" \t\u3000")
+    bounds = [0, *(edge for span in gaps for edge in span), len(body)]
+    pieces = [body[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    return [piece for piece in pieces if piece.strip(" \t\u3000")]

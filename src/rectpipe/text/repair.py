@@ -40,7 +40,7 @@ from functools import cache
 from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record, replace
-from .line_breaks import split_glued
+from .line_breaks import lost_breaks, split_glued
 from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
 from .repair_text import (
@@ -167,14 +167,7 @@ def _repair_table(block: Block, plan: _Plan) -> Repaired:
 def _repair_paragraph(
     block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None, spaced: bool = False
 ) -> list[Repaired]:
-    text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
-    if spaced and "letter_spacing" not in kinds:
-        kinds.insert(0, "letter_spacing")
-    if wrapped is not None:
-        kinds.insert(0, "hard_wraps")
-    pieces = split_glued(text, plan.labels) if text else [text]
-    if len(pieces) > 1:
-        kinds.append("line_breaks")
+    pieces, kinds = _pieces(block, cleaned, plan, wrapped, spaced)
     if not kinds:
         return [Repaired(block)]
     repaired = [replace(block, text=pieces[0])]
@@ -281,20 +274,38 @@ def _table_cleaned(
     return [Repaired(out, block.text, tuple(kinds)) if kinds else Repaired(out)]
 
 
+def _pieces(
+    block: Block, cleaned: str, plan: _Plan, wrapped: str | None, spaced: bool
+) -> tuple[list[str], list[str]]:
+    """The texts a paragraph block becomes, repaired (one, or several where line breaks were
+    lost), and the kinds of repair that made them."""
+    ocr = block.confidence is not None
+    lines = None
+    if wrapped is None and not spaced and not ocr and block.geometry is None:
+        lines = lost_breaks(block.text)  # blanks where breaks were: read before cleaning
+    kinds: list[str] = []
+    pieces: list[str] = []
+    for line in [clean_text(line) for line in lines] if lines else [cleaned]:
+        text, changed = _char_repairs(line, plan, ocr=ocr)
+        kinds += [kind for kind in changed if kind not in kinds]
+        pieces += split_glued(text, plan.labels) if text else [text]
+    if spaced and "letter_spacing" not in kinds:
+        kinds.insert(0, "letter_spacing")
+    if wrapped is not None:
+        kinds.insert(0, "hard_wraps")
+    if len(pieces) > 1:
+        kinds.append("line_breaks")
+    return pieces, kinds
+
+
 def _paragraph_cleaned(
     block: Block, cleaned: str, plan: _Plan, wrapped: str | None = None, spaced: bool = False
 ) -> list[Repaired]:
     """A paragraph block repaired and cleaned, from its text already cleaned (empty pieces
     dropped, as :func:`clean_repaired` does); ``wrapped``: the lines it was joined from;
     ``spaced``: its letter spacing was closed up before it was cleaned."""
-    text, kinds = _char_repairs(cleaned, plan, ocr=block.confidence is not None)
-    if spaced and "letter_spacing" not in kinds:
-        kinds.insert(0, "letter_spacing")
-    if wrapped is not None:
-        kinds.insert(0, "hard_wraps")
-    pieces = split_glued(text, plan.labels) if text else [text]
+    pieces, kinds = _pieces(block, cleaned, plan, wrapped, spaced)
     if len(pieces) > 1:
-        kinds.append("line_breaks")
         pieces = [clean_text(piece) for piece in pieces]
     original = (wrapped if wrapped is not None else block.text) if kinds else None
     kept: list[Repaired] = []
