@@ -189,3 +189,22 @@ def test_only_a_long_paragraph_with_several_blanks_between_characters_is_cut() -
     assert lost_breaks(spaced) is None  # letter-spaced: a blank after every character
     pieces = lost_breaks(long + " 一、总体情况 " + long + " 二、问题整改情况 " + long)
     assert pieces == [long, "一、总体情况", long, "二、问题整改情况", long]
+
+
+def test_a_copy_cut_before_its_findings_lists_no_responsibility_part_as_problems() -> None:
+    # The parts the central rules set before the findings, in a copy cut off before them.
+    head = (
+        _TITLE + "\n根据县委统一部署，县委第二巡察组对县住房和城乡建设局党组开展了常规巡察。"
+        "现将整改进展情况通报如下。\n"
+    )
+    for part, items in (
+        ("局党组履行巡察整改主体责任情况", ("召开专题会议研究部署", "建立整改台账")),
+        ("党组书记履行第一责任人责任情况", ("带头研究部署", "带头督导落实")),
+        ("整改工作组织情况", ("加强组织领导", "强化督促检查")),
+    ):
+        body = "".join(
+            f"（{n}）{item}。局党组召开会议{n}次，逐项研究推进，明确责任和时限。\n"
+            for n, item in zip("一二", items, strict=True)
+        )
+        cut = _parse(head + f"一、{part}\n" + body + "二、巡察反馈问题整改落实情况\n（一）党的建")
+        assert cut.iter_problems() == [], part
