@@ -20,8 +20,9 @@ and the floors are held there.
   ran together): no document exact, but problems were found (recall 83%, precision 92%; 70%
   and 89% before markers, labels and titles after such a blank were split off). Once a long
   paragraph's blanks between Chinese characters were read as the lost breaks they are
-  (rectpipe.text.line_breaks.lost_breaks), 63 of 103 exact, recall 96.2%, precision 98.8%.
-  Held to 60 exact, recall and precision 0.95.
+  (rectpipe.text.line_breaks.lost_breaks), 63 of 103 exact, recall 96.2%, precision 98.8%;
+  73 once a title's end before the page's date and an attachment's number before the title
+  were cut too. Held to 70 exact, recall and precision 0.95.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ DAMAGES: dict[str, tuple[Callable[[str, str | None], bytes], int, float]] = {
     "chrome": (lambda text, _: _chrome(text), 103, 0.99),
     "gb18030": (lambda text, _: text.encode("gb18030"), 103, 0.99),
     "utf-16": (lambda text, _: text.encode("utf-16"), 103, 0.99),
-    "one_line": (lambda text, _: _one_line(text), 60, 0.95),
+    "one_line": (lambda text, _: _one_line(text), 70, 0.95),
 }
 
 

@@ -189,6 +189,17 @@ def test_only_a_long_paragraph_with_several_blanks_between_characters_is_cut() -
     assert lost_breaks(spaced) is None  # letter-spaced: a blank after every character
     pieces = lost_breaks(long + " 一、总体情况 " + long + " 二、问题整改情况 " + long)
     assert pieces == [long, "一、总体情况", long, "二、问题整改情况", long]
+    # where a figure follows: a title's end before the page's date, an attachment's number
+    dated = lost_breaks(f"附件1 {_TITLE} 2025-04-02 09:15 {long} 一、总体情况 {long}")
+    assert dated == ["附件1", _TITLE, "2025-04-02 09:15 " + long, "一、总体情况", long]
+    # (a figure inside a sentence is no cut: 截至 2025年3月…)
+    assert lost_breaks(f"截至 2025年3月，{long} 一、总体情况 {long} 二、情况 {long}") == [
+        f"截至 2025年3月，{long}",
+        "一、总体情况",
+        long,
+        "二、情况",
+        long,
+    ]
 
 
 def test_a_copy_cut_before_its_findings_lists_no_responsibility_part_as_problems() -> None:
