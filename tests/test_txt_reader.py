@@ -43,3 +43,57 @@ def test_mixed_encodings_decode_line_by_line() -> None:
     document = read_txt(data)
     assert [b.text for b in document.blocks] == ["一、整改情况", "（一）反馈问题"]
     assert document.notes[0][0] == "mixed_encoding"
+
+
+# A table copied into a text file keeps its cells apart with tabs (invented content).
+_TSV = (
+    "青禾县生态环境保护督察反馈问题整改情况公示\n"
+    "现将整改情况公示如下。\n"
+    "序号\t督察反馈问题\t整改措施\t责任单位\t整改时限\t整改进展\n"
+    "一、水污染防治方面\n"
+    "1\t部分河段垃圾清理不及时。\t建立河道保洁长效机制。\t县水利局\t2025年6月底前\t已完成整改。\n"
+    "2\t城区污水管网建设滞后。\t新建和改造污水管网12公里。\t县住房和城乡建设局\t2025年12月底前\t正在推进。\n"
+    "二、大气污染防治方面\n"
+    "3\t餐饮油烟扰民问题突出。\t督促安装油烟净化设施。\t县城市管理局\t长期坚持\n"
+    "公示期间如有异议，请向县督察整改办反映。\n"
+)
+
+
+def test_tab_separated_lines_are_a_table_block() -> None:
+    document = read_txt(_TSV.encode("utf-8"))
+    kinds = [b.kind.value for b in document.blocks]
+    assert kinds == ["paragraph", "paragraph", "table", "paragraph"]
+    table = document.blocks[2]
+    assert table.path == "line:3"
+    assert table.cells is not None and table.cell_paths is not None
+    header = ("序号", "督察反馈问题", "整改措施", "责任单位", "整改时限", "整改进展")
+    assert table.cells[0] == header
+    assert table.cells[1] == ("一、水污染防治方面",)  # a category spanning the table
+    assert table.cells[-1][-1] == ""  # a row without its last cell is filled out
+    assert table.cell_paths[2][3] == "line:5/c:4"
+    assert table.text.split("\n")[2].split("\t")[3] == "县水利局"
+
+
+def test_a_lone_tabbed_line_or_a_blank_line_is_no_table() -> None:
+    lone = read_txt("说明\t一\t二\n正文。\n".encode())
+    assert [b.kind.value for b in lone.blocks] == ["paragraph", "paragraph"]
+    two = read_txt("甲\t乙\t丙\n1\t2\t3\n\n4\t5\t6\n7\t8\t9\n".encode())
+    assert [b.kind.value for b in two.blocks] == ["table", "table"]
+    assert two.blocks[1].after_blank
+
+
+def test_a_tab_separated_copy_of_a_ledger_reads_its_problems() -> None:
+    import rectpipe
+
+    report = rectpipe.parse_bytes(_TSV.encode("utf-8"), name="copy.txt")
+    problems = report.iter_problems()
+    assert [p.title for p in problems] == [
+        "部分河段垃圾清理不及时",
+        "城区污水管网建设滞后",
+        "餐饮油烟扰民问题突出",
+    ]
+    assert [p.status.value for p in problems] == ["completed", "in_progress", "unknown"]
+    assert problems[1].responsible == "县住房和城乡建设局"
+    assert problems[0].deadline == "2025年6月底前"
+    assert problems[1].provenance is not None and problems[1].provenance.path == "line:6/c:1"
+    assert problems[1].sources["title"].path == "line:6/c:2"  # the cell it was read in

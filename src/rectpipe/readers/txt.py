@@ -1,32 +1,120 @@
-"""Plain-text reader: one block per non-empty line.
+"""Plain-text reader: one block per non-empty line, and one table block per run of
+tab-separated lines.
+
+A table copied out of a web page, a Word file or a spreadsheet into a text file keeps its
+cells apart with tabs and its rows on lines of their own, and a row that spans the table (a
+category's name, 一、大气污染防治方面) on a line without tabs::
+
+    序号<TAB>反馈问题<TAB>整改措施<TAB>责任单位
+    一、水污染防治方面
+    1<TAB>部分河段垃圾清理不及时。<TAB>建立河道保洁长效机制。<TAB>县水利局
 
 Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
 
-from .blocks import Block, Document
+from .blocks import Block, BlockKind, Document
 from .decode import decode_text, mixed_encodings
 
-__all__ = ["read_txt"]
+__all__ = ["MAX_SPANNING_ROW", "MIN_TABLE_COLUMNS", "read_txt"]
+
+MIN_TABLE_COLUMNS = 3
+"""Cells a tab-separated line needs to be a table's row (two tabs between text)."""
+MAX_SPANNING_ROW = 40
+"""The longest line without tabs that is taken for a row spanning the table (a category's
+name) when rows go on after it."""
+
+_BLANKS = " \t\u3000\xa0\ufeff"
+_SENTENCE_END = ("。", "；", ";")
 
 
 def read_txt(data: bytes) -> Document:
     """Blocks for each non-empty line of a text file, with ``path="line:N"`` (1-based).
 
     Line ends may be LF, CRLF or CR. ``indent`` is the number of leading blank characters;
-    ``after_blank`` says an empty line came before (not before the first block).
+    ``after_blank`` says an empty line came before (not before the first block). Two or more
+    lines in a row of at least :data:`MIN_TABLE_COLUMNS` tab-separated cells are one table
+    block: the first line its header, each cell's path ``line:N/c:K``. A row with fewer cells
+    than the header is filled out with empty cells at its end; a short line without tabs
+    between two rows is a row of one cell (a category spanning the table).
     """
     text = decode_text(data)
     notes = [("mixed_encoding", "lines in different encodings")] if mixed_encodings(data) else []
-    blocks: list[Block] = []
+    lines: list[tuple[int, str, bool]] = []  # (number, line, after a blank line)
     blank = False
     for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip(" \t\u3000\xa0\ufeff")
-        if not stripped:
-            blank = bool(blocks)
+        if not line.strip(_BLANKS):
+            blank = bool(lines)
             continue
-        indent = float(len(line) - len(line.lstrip(" \t\u3000\xa0")))
-        blocks.append(Block(text=line, path=f"line:{number}", indent=indent, after_blank=blank))
+        lines.append((number, line, blank))
         blank = False
-    return Document(blocks=blocks, format="txt", notes=notes)
+    return Document(blocks=_blocks(lines), format="txt", notes=notes)
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table's row, or ``None`` for a line that is none."""
+    cells = line.strip(_BLANKS).split("\t")
+    return cells if len(cells) >= MIN_TABLE_COLUMNS else None
+
+
+def _blocks(lines: list[tuple[int, str, bool]]) -> list[Block]:
+    blocks: list[Block] = []
+    k = 0
+    while k < len(lines):
+        end = _table_end(lines, k)
+        if end - k >= 2:
+            blocks.append(_table(lines[k:end]))
+            k = end
+            continue
+        number, line, after = lines[k]
+        indent = float(len(line) - len(line.lstrip(" \t\u3000\xa0")))
+        blocks.append(Block(text=line, path=f"line:{number}", indent=indent, after_blank=after))
+        k += 1
+    return blocks
+
+
+def _table_end(lines: list[tuple[int, str, bool]], start: int) -> int:
+    """Where the table whose header is line ``start`` ends (``start`` itself: no table)."""
+    if _cells(lines[start][1]) is None:
+        return start
+    k = start + 1
+    while k < len(lines):
+        _, line, after = lines[k]
+        if after:
+            break  # an empty line ends a table
+        if _cells(line) is not None:
+            k += 1
+            continue
+        text = line.strip(_BLANKS)
+        spanning = len(text) <= MAX_SPANNING_ROW and not text.endswith(_SENTENCE_END)
+        following = k + 1 < len(lines) and not lines[k + 1][2]
+        if spanning and following and _cells(lines[k + 1][1]) is not None:
+            k += 1  # a category's row, with rows after it
+            continue
+        break
+    return k
+
+
+def _table(rows: list[tuple[int, str, bool]]) -> Block:
+    width = len(_cells(rows[0][1]) or ())
+    cells: list[tuple[str, ...]] = []
+    paths: list[tuple[str, ...]] = []
+    for number, line, _after in rows:
+        found = _cells(line)
+        if found is None:  # a row spanning the table
+            cells.append((line.strip(_BLANKS),))
+            paths.append((f"line:{number}/c:1",))
+            continue
+        row = [cell.strip(_BLANKS) for cell in found[:width]]
+        row += [""] * (width - len(row))
+        cells.append(tuple(row))
+        paths.append(tuple(f"line:{number}/c:{k}" for k in range(1, width + 1)))
+    return Block(
+        text="\n".join("\t".join(row) for row in cells),
+        kind=BlockKind.TABLE,
+        path=f"line:{rows[0][0]}",
+        cells=tuple(cells),
+        cell_paths=tuple(paths),
+        after_blank=rows[0][2],
+    )
