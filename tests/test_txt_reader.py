@@ -69,12 +69,14 @@ def test_tab_separated_lines_are_a_table_block() -> None:
     header = ("序号", "督察反馈问题", "整改措施", "责任单位", "整改时限", "整改进展")
     assert table.cells[0] == header
     assert table.cells[1] == ("一、水污染防治方面",)  # a category spanning the table
-    assert table.cells[-1][-1] == ""  # a row without its last cell is filled out
+    assert len(table.cells[-1]) == 5  # a row without its last cell keeps the cells it has
     assert table.cell_paths[2][3] == "line:5/c:4"
     assert table.text.split("\n")[2].split("\t")[3] == "县水利局"
 
 
 def test_a_lone_tabbed_line_or_a_blank_line_is_no_table() -> None:
+    wide = read_txt(("\t".join("列" * 65) + "\n" + "\t".join("值" * 65) + "\n").encode())
+    assert [b.kind.value for b in wide.blocks] == ["paragraph", "paragraph"]  # too wide
     lone = read_txt("说明\t一\t二\n正文。\n".encode())
     assert [b.kind.value for b in lone.blocks] == ["paragraph", "paragraph"]
     two = read_txt("甲\t乙\t丙\n1\t2\t3\n\n4\t5\t6\n7\t8\t9\n".encode())

@@ -17,10 +17,12 @@ from __future__ import annotations
 from .blocks import Block, BlockKind, Document
 from .decode import decode_text, mixed_encodings
 
-__all__ = ["MAX_SPANNING_ROW", "MIN_TABLE_COLUMNS", "read_txt"]
+__all__ = ["MAX_SPANNING_ROW", "MAX_TABLE_COLUMNS", "MIN_TABLE_COLUMNS", "read_txt"]
 
 MIN_TABLE_COLUMNS = 3
 """Cells a tab-separated line needs to be a table's row (two tabs between text)."""
+MAX_TABLE_COLUMNS = 64
+"""Cells a table's row has at most (a ledger has a dozen or two); a line of more tabs is text."""
 MAX_SPANNING_ROW = 40
 """The longest line without tabs that is taken for a row spanning the table (a category's
 name) when rows go on after it."""
@@ -35,9 +37,9 @@ def read_txt(data: bytes) -> Document:
     Line ends may be LF, CRLF or CR. ``indent`` is the number of leading blank characters;
     ``after_blank`` says an empty line came before (not before the first block). Two or more
     lines in a row of at least :data:`MIN_TABLE_COLUMNS` tab-separated cells are one table
-    block: the first line its header, each cell's path ``line:N/c:K``. A row with fewer cells
-    than the header is filled out with empty cells at its end; a short line without tabs
-    between two rows is a row of one cell (a category spanning the table).
+    block: the first line its header, each cell's path ``line:N/c:K``. A row keeps the cells
+    it has (no more than the header's); a short line without tabs between two rows is a row
+    of one cell (a category spanning the table), as a web page's spanning cell is.
     """
     text = decode_text(data)
     notes = [("mixed_encoding", "lines in different encodings")] if mixed_encodings(data) else []
@@ -55,7 +57,7 @@ def read_txt(data: bytes) -> Document:
 def _cells(line: str) -> list[str] | None:
     """The cells of a table's row, or ``None`` for a line that is none."""
     cells = line.strip(_BLANKS).split("\t")
-    return cells if len(cells) >= MIN_TABLE_COLUMNS else None
+    return cells if MIN_TABLE_COLUMNS <= len(cells) <= MAX_TABLE_COLUMNS else None
 
 
 def _blocks(lines: list[tuple[int, str, bool]]) -> list[Block]:
@@ -106,10 +108,9 @@ def _table(rows: list[tuple[int, str, bool]]) -> Block:
             cells.append((line.strip(_BLANKS),))
             paths.append((f"line:{number}/c:1",))
             continue
-        row = [cell.strip(_BLANKS) for cell in found[:width]]
-        row += [""] * (width - len(row))
-        cells.append(tuple(row))
-        paths.append(tuple(f"line:{number}/c:{k}" for k in range(1, width + 1)))
+        row = tuple(cell.strip(_BLANKS) for cell in found[:width])
+        cells.append(row)
+        paths.append(tuple(f"line:{number}/c:{k}" for k in range(1, len(row) + 1)))
     return Block(
         text="\n".join("\t".join(row) for row in cells),
         kind=BlockKind.TABLE,
