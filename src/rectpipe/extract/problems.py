@@ -7,10 +7,12 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..models.records import PathItem, Problem, ReportWarning, Section, Status
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from ..runtime.record import field, record, replace
 from ..structure.tree import Node
 from ..text.numbering import marker_number
@@ -68,7 +70,59 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
             )
     for node in root.children:
         _emit(node, [], fields, roles, builder, sections, problems)
+    restating = _restating_tables([*problems, *_section_problems(sections)])
+    if restating:
+        problems = [p for p in problems if p.id not in restating]
+        for section in sections:
+            _drop(section, restating)
     return Built(sections=sections, problems=problems, warnings=builder.warnings)
+
+
+#: Share of a table's rows that name a problem the text lists for the table to be a summary
+#: of them (附：整改完成情况一览表), whose rows are no problems of their own.
+RESTATED_SHARE = 0.6
+
+_TABLE_ROW_ID = compile_pattern(r"^t(?P<table>[0-9]+)-r[0-9]+")
+_PUNCT = compile_pattern(r"[\s，。、；：,.;:“”‘’\"'（）()]")
+
+
+def _restating_tables(problems: Sequence[Problem]) -> set[str]:
+    """The ids of the problems read from tables that only restate problems the text lists
+    (at least :data:`RESTATED_SHARE` of a table's rows name one, by the same words or the
+    first words of it)."""
+    told = [_PUNCT.sub("", p.title or "") for p in problems if not _TABLE_ROW_ID.match(p.id)]
+    told = [t for t in told if len(t) >= 4]
+    if not told:
+        return set()
+    tables: dict[str, list[Problem]] = {}
+    for problem in problems:
+        row = _TABLE_ROW_ID.match(problem.id)
+        if row is not None:
+            tables.setdefault(row.group("table"), []).append(problem)
+    dropped: set[str] = set()
+    for rows in tables.values():
+        named = sum(1 for p in rows if _restates(_PUNCT.sub("", p.title or ""), told))
+        if named >= RESTATED_SHARE * len(rows):
+            dropped.update(p.id for p in rows)
+    return dropped
+
+
+def _restates(title: str, told: Sequence[str]) -> bool:
+    return len(title) >= 4 and any(t.startswith(title) or title.startswith(t) for t in told)
+
+
+def _section_problems(sections: Sequence[Section]) -> list[Problem]:
+    found: list[Problem] = []
+    for section in sections:
+        found += section.problems
+        found += _section_problems(section.sections)
+    return found
+
+
+def _drop(section: Section, ids: set[str]) -> None:
+    section.problems = [p for p in section.problems if p.id not in ids]
+    for child in section.sections:
+        _drop(child, ids)
 
 
 def _ident(path: list[Node], node: Node) -> str:

@@ -1,8 +1,9 @@
 """Internal: a document's blocks made ready for structure, in one call.
 
-With repair on: cleaned and repaired (:mod:`.repair`), tables copied one cell per line rebuilt
-(:mod:`.flat_tables`), a second copy of the report set aside (:mod:`.repeats`), and the page's
-links to other articles after the article set aside (:func:`.furniture.article_end`). With
+With repair on: cleaned and repaired (:mod:`.repair`), tables copied one cell per line or one
+row a line between bars rebuilt (:mod:`.flat_tables`, :mod:`.pipe_tables`), a second copy of
+the report set aside (:mod:`.repeats`), and the page's links to other articles after the
+article set aside (:func:`.furniture.article_end`). With
 repair off: only cleaned (:mod:`.normalize`). A printed report's table of contents is set aside
 in both (:mod:`.contents`).
 """
@@ -17,6 +18,7 @@ from .contents import contents_lines
 from .flat_tables import join_flat_tables
 from .furniture import article_end
 from .normalize import clean_blocks
+from .pipe_tables import join_pipe_tables
 from .repair import Repaired, repair_and_clean
 from .repeats import drop_repeat
 
@@ -56,6 +58,7 @@ def prepare_blocks(
     contents = contents_lines([item.block.text for item in repaired])
     repaired = [item for k, item in enumerate(repaired) if k not in contents]
     repaired = join_flat_tables(repaired, table_headers, number_columns)
+    repaired = join_pipe_tables(repaired, table_headers)
     repaired, repeated = drop_repeat(repaired)
     # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)
     end = article_end([item.block.text for item in repaired])

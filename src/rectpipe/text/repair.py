@@ -22,7 +22,9 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``hard_wraps``: a copy whose paragraphs were cut into printed lines (out of a PDF) → its
   paragraphs joined again (:mod:`rectpipe.text.rewrap`), before the other repairs;
 - ``flat_table``: a table copied one cell per line (序号 / 反馈问题 / … then 1 / … ) → one
-  table block (:mod:`rectpipe.text.flat_tables`, applied by the pipeline after this stage).
+  table block (:mod:`rectpipe.text.flat_tables`, applied by the pipeline after this stage);
+- ``pipe_table``: a table copied one row a line, cells between bars (序号 | 反馈问题 | … |) →
+  one table block (:mod:`rectpipe.text.pipe_tables`, likewise).
 
 Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.clean_text`), so a
 block counts as repaired only when repair changed more than cleaning would have. Each repaired
@@ -40,6 +42,7 @@ from functools import cache
 from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record, replace
+from .bars import is_bar_row
 from .line_breaks import lost_breaks, split_glued
 from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
@@ -78,6 +81,7 @@ KINDS = (
     "ocr",
     "hard_wraps",
     "flat_table",
+    "pipe_table",
 )
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
@@ -90,6 +94,7 @@ _MESSAGES = {
     "ocr": "punctuation misread by OCR put right (丶 → 、, · → 。, half-/full-width forms)",
     "hard_wraps": "lines of a copy cut at one width (out of a PDF) joined into paragraphs",
     "flat_table": "a table copied one cell per line put back together as a table",
+    "pipe_table": "a table copied one row a line, its cells between bars, made a table again",
 }
 
 
@@ -288,7 +293,9 @@ def _pieces(
     for line in [clean_text(line) for line in lines] if lines else [cleaned]:
         text, changed = _char_repairs(line, plan, ocr=ocr)
         kinds += [kind for kind in changed if kind not in kinds]
-        pieces += split_glued(text, plan.labels) if text else [text]
+        # a table's row between bars stays whole (.pipe_tables makes a run of them a table)
+        whole = not text or is_bar_row(text)
+        pieces += [text] if whole else split_glued(text, plan.labels)
     if spaced and "letter_spacing" not in kinds:
         kinds.insert(0, "letter_spacing")
     if wrapped is not None:
