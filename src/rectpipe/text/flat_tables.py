@@ -37,7 +37,7 @@ from ..runtime.record import replace
 from .repair import Repaired
 from .textmap import display_text
 
-__all__ = ["MIN_COLUMNS", "join_flat_tables"]
+__all__ = ["MIN_COLUMNS", "join_flat_tables", "table_of"]
 
 #: Header lines a flattened table needs.
 MIN_COLUMNS = 3
@@ -110,20 +110,25 @@ def join_flat_tables(
         ]
         header = tuple(item.block.text.strip() for item in repaired[i : i + width])
         rows = (header, *(tuple(texts[r : r + width]) for r in range(0, len(texts), width)))
-        first = repaired[i].block
-        block = replace(
-            first,
-            text="\n".join("\t".join(row) for row in rows),
-            kind=BlockKind.TABLE,
-            cells=rows,
-            cell_paths=None,
-            list_label=None,
-            geometry=None,
-        )
-        original = "\n".join(item.original or display_text(item.block) for item in repaired[i:end])
-        out.append(Repaired(block, original, ("flat_table",)))
+        out.append(table_of(repaired[i:end], rows, "flat_table"))
         i = end
     return out
+
+
+def table_of(items: Sequence[Repaired], rows: Sequence[tuple[str, ...]], kind: str) -> Repaired:
+    """One table block of ``rows`` made of the paragraph blocks ``items`` (its place and path
+    are the first's), their text kept as its ``original``, repaired by ``kind``."""
+    block = replace(
+        items[0].block,
+        text="\n".join("\t".join(row) for row in rows),
+        kind=BlockKind.TABLE,
+        cells=tuple(rows),
+        cell_paths=None,
+        list_label=None,
+        geometry=None,
+    )
+    original = "\n".join(item.original or display_text(item.block) for item in items)
+    return Repaired(block, original, (kind,))
 
 
 def _cells(repaired: Sequence[Repaired], start: int) -> list[tuple[int, int]]:

@@ -21,10 +21,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..readers.blocks import BlockKind
-from ..runtime.record import replace
 from .bars import bar_cells
+from .flat_tables import table_of
 from .repair import Repaired
-from .textmap import display_text
 
 __all__ = ["MIN_COLUMNS", "MIN_KNOWN", "join_pipe_tables"]
 
@@ -73,16 +72,6 @@ def join_pipe_tables(repaired: Sequence[Repaired], headers: Collection[str]) -> 
             out.append(repaired[i])
             i += 1
             continue
-        block = replace(
-            first,
-            text="\n".join("\t".join(row) for row in rows),
-            kind=BlockKind.TABLE,
-            cells=tuple(rows),
-            cell_paths=None,
-            list_label=None,
-            geometry=None,
-        )
-        original = "\n".join(item.original or display_text(item.block) for item in repaired[i:end])
-        out.append(Repaired(block, original, ("pipe_table",)))
+        out.append(table_of(repaired[i:end], rows, "pipe_table"))
         i = end
     return out
