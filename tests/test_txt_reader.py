@@ -99,3 +99,18 @@ def test_a_tab_separated_copy_of_a_ledger_reads_its_problems() -> None:
     assert problems[0].deadline == "2025年6月底前"
     assert problems[1].provenance is not None and problems[1].provenance.path == "line:6/c:1"
     assert problems[1].sources["title"].path == "line:6/c:2"  # the cell it was read in
+
+
+def test_a_quoted_cell_over_several_lines_is_one_cell() -> None:
+    text = (
+        "序号\t反馈问题\t整改措施\t责任单位\n"
+        '1\t河段保洁不及时\t"1.建立保洁机制；\n2.每月巡查一次，落实""河长制""。"\t县水利局\n'
+        '2\t落实"三重一大"制度不严\t修订议事规则。\t局办公室\n'
+    )
+    table = read_txt(text.encode("utf-8")).blocks[0]
+    assert table.cells is not None
+    assert table.cells[1][2] == '1.建立保洁机制；\n2.每月巡查一次，落实"河长制"。'
+    assert table.cells[2][1] == '落实"三重一大"制度不严'  # quotes inside a cell stay
+    # a quote that opens a cell and is never closed takes no lines from the rest
+    stray = read_txt('甲\t乙\t丙\n1\t"未闭合\t3\n正文一。\n正文二。\n'.encode())
+    assert [b.kind.value for b in stray.blocks] == ["table", "paragraph", "paragraph"]

@@ -9,20 +9,34 @@ category's name, 一、大气污染防治方面) on a line without tabs::
     一、水污染防治方面
     1<TAB>部分河段垃圾清理不及时。<TAB>建立河道保洁长效机制。<TAB>县水利局
 
+A spreadsheet's copy quotes a cell that holds line breaks (``"1.…<newline>2.…"``, a quote
+inside it doubled); such a cell is read whole.
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
 
+import csv
+
 from .blocks import Block, BlockKind, Document
 from .decode import decode_text, mixed_encodings
 
-__all__ = ["MAX_SPANNING_ROW", "MAX_TABLE_COLUMNS", "MIN_TABLE_COLUMNS", "read_txt"]
+__all__ = [
+    "MAX_QUOTED_LINES",
+    "MAX_SPANNING_ROW",
+    "MAX_TABLE_COLUMNS",
+    "MIN_TABLE_COLUMNS",
+    "read_txt",
+]
 
 MIN_TABLE_COLUMNS = 3
 """Cells a tab-separated line needs to be a table's row (two tabs between text)."""
 MAX_TABLE_COLUMNS = 64
 """Cells a table's row has at most (a ledger has a dozen or two); a line of more tabs is text."""
+MAX_QUOTED_LINES = 50
+"""The most lines a quoted cell runs over (a spreadsheet's copy quotes a cell that holds line
+breaks: ``1<TAB>"1.…<newline>2.…"<TAB>县水利局``)."""
 MAX_SPANNING_ROW = 40
 """The longest line without tabs that is taken for a row spanning the table (a category's
 name) when rows go on after it."""
@@ -51,12 +65,47 @@ def read_txt(data: bytes) -> Document:
             continue
         lines.append((number, line, blank))
         blank = False
-    return Document(blocks=_blocks(lines), format="txt", notes=notes)
+    return Document(blocks=_blocks(_quoted_cells_joined(lines)), format="txt", notes=notes)
+
+
+def _quoted_cells_joined(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """``lines`` with each tab-separated line whose cell opens a quote it does not close joined
+    to the lines after it, up to the line that closes it (a spreadsheet's copy of a cell that
+    holds line breaks), for no more than :data:`MAX_QUOTED_LINES` lines."""
+    if not any('"' in line for _, line, _ in lines):
+        return lines
+    out: list[tuple[int, str, bool]] = []
+    k = 0
+    while k < len(lines):
+        number, line, after = lines[k]
+        end = k + 1
+        if (
+            "\t" in line
+            and line.count('"') % 2
+            and any(cell.startswith('"') for cell in line.strip(_BLANKS).split("\t"))
+        ):
+            joined = line
+            while end < len(lines) and end - k < MAX_QUOTED_LINES and joined.count('"') % 2:
+                joined += "\n" + lines[end][1]
+                end += 1
+            if joined.count('"') % 2 == 0:
+                out.append((number, joined, after))
+                k = end
+                continue
+            end = k + 1
+        out.append((number, line, after))
+        k = end
+    return out
 
 
 def _cells(line: str) -> list[str] | None:
-    """The cells of a table's row, or ``None`` for a line that is none."""
-    cells = line.strip(_BLANKS).split("\t")
+    """The cells of a table's row, or ``None`` for a line that is none (a quoted cell, as a
+    spreadsheet's copy gives it, is read without its quotes)."""
+    body = line.strip(_BLANKS)
+    if '"' in body and "\t" in body and body.count('"') % 2 == 0:
+        cells = next(csv.reader([body], delimiter="\t"), [])
+    else:
+        cells = body.split("\t")
     return cells if MIN_TABLE_COLUMNS <= len(cells) <= MAX_TABLE_COLUMNS else None
 
 
