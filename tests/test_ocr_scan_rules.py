@@ -215,3 +215,20 @@ def test_a_zero_read_for_the_o_of_a_domain(text: str, expected: str) -> None:
     from rectpipe.text.repair_ocr import ocr_punctuation
 
     assert ocr_punctuation(text) == expected
+
+
+# -- a scanned 目录 whose page numbers were passed over ------------------------------------------
+
+
+def test_a_contents_page_whose_page_numbers_were_lost_is_still_set_aside() -> None:
+    from rectpipe.text.contents import contents_lines
+
+    lines = ["封面", "目录", "一、总体情况···", "二、问题整改情况·", "三、下一步打算····", "正文。"]
+    assert contents_lines(lines) == {1, 2, 3, 4}
+    # the last dot of a leader repaired into a full stop: the line as read decides
+    repaired = [*lines[:3], "二、问题整改情况。", *lines[4:]]
+    originals = [None, None, None, "二、问题整改情况·", None, None]
+    assert contents_lines(repaired, originals) == {1, 2, 3, 4}
+    # without a 目录 heading, or one line only, lines ending in dots are text
+    assert contents_lines(["他说道……", "大家都笑了……", "正文。"]) == set()
+    assert contents_lines(["目录", "一、总体情况·", "正文。"]) == set()
