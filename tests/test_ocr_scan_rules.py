@@ -173,6 +173,9 @@ def test_a_small_raised_figure_after_a_word_is_a_footnote_mark() -> None:
     assert raised_marks(dark, line) == []
     line, dark = _inked_line("面积m2内", [han, han, (112, 127), mark, han])
     assert raised_marks(dark, line) == []
+    # a figure in brackets: the bracket's ink reaches below the line, the figure's is no mark
+    line, dark = _inked_line("（1）全面", [(98, 132), (104, 120), (98, 132), han, han])
+    assert raised_marks(dark, line) == []
     assert isinstance(kept, Recognised)
 
 

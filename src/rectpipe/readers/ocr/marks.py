@@ -7,8 +7,10 @@ other (``审计1，``, ``18.7%2``), and every character of a recognised line get
 So the mark is told here by its pixels: a figure, ``*`` or circled number whose ink is at most
 :data:`SIZE_RATIO` as tall as the ink of the character before it (after it, at the start of a
 line) and whose ink ends above that character's by more than :data:`RAISE_RATIO` of its height
-is dropped. A figure right after a Latin letter or a figure (``m²``, ``10³``) is an exponent
-and is kept, as in a text PDF.
+is dropped, when that character is a Han character or ``%``. A figure right after a Latin
+letter or a figure (``m²``, ``10³``) is an exponent and is kept, as in a text PDF; one after a
+bracket or a quote (``（1）``) is measured against nothing (their ink reaches above and below
+the line's), and kept.
 
 The same ink tells a full stop the engine read as a zero or the letter o after a figure or a
 letter (``0571-8892614。`` read ``0571-88926140``): a ``0``, ``o`` or ``O`` after one, not
@@ -25,6 +27,7 @@ from typing import Any
 
 from .engine import Recognised
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
+from .sizes import is_han
 
 __all__ = [
     "RAISE_RATIO",
@@ -74,6 +77,13 @@ def _ink_rows(dark: Any, line: Recognised, k: int) -> tuple[int, int] | None:
     return top + min(r for r, _ in rows), top + max(r + h for r, h in rows)
 
 
+def _is_reference(char: str) -> bool:
+    """Whether ``char``'s ink measures a mark's: a Han character or ``%`` (brackets and quotes
+    reach above and below the line's other characters; after a letter or a figure a raised
+    figure is an exponent)."""
+    return is_han(char) or char in "%％"
+
+
 def _small_and_raised(mark: tuple[int, int], ref: tuple[int, int]) -> bool:
     height = ref[1] - ref[0]
     if height <= 0:
@@ -93,14 +103,10 @@ def raised_marks(dark: Any, line: Recognised) -> list[int]:
         ref = k - 1
         while ref >= 0 and text[ref] in _MARKS and ref in found:
             ref -= 1
-        if ref >= 0:
-            previous = text[ref]
-            if previous.isspace() or (previous.isascii() and previous.isalnum()):
-                continue
-        else:
-            ref = k + 1
-            if ref >= len(text) or text[ref] in _MARKS or text[ref].isspace():
-                continue
+        if ref < 0:
+            ref = k + 1  # a mark opening the line: against the character after it
+        if ref >= len(text) or not _is_reference(text[ref]):
+            continue
         mark, other = _ink_rows(dark, line, k), _ink_rows(dark, line, ref)
         if mark is not None and other is not None and _small_and_raised(mark, other):
             found.append(k)
