@@ -235,3 +235,17 @@ def test_a_contents_page_whose_page_numbers_were_lost_is_still_set_aside() -> No
     # without a 目录 heading, or one line only, lines ending in dots are text
     assert contents_lines(["他说道……", "大家都笑了……", "正文。"]) == set()
     assert contents_lines(["目录", "一、总体情况·", "正文。"]) == set()
+
+
+def test_ink_is_measured_on_a_tilted_line_about_its_own_characters() -> None:
+    """On a page turned askew a long line's box spans the rows of the lines above and below:
+    a Han character measured over the box takes in their ink and a figure beside it looks
+    small and raised. Measured about the characters' own boxes, the figure is text."""
+    from rectpipe.readers.ocr.engine import Recognised
+    from rectpipe.readers.ocr.marks import raised_marks
+
+    han, digit = (103, 127), (107, 127)
+    line, dark = _inked_line("六月3日起", [han, han, digit, han, han])
+    tilted = Recognised(line.text, line.score, _box(100, 250, 60, 170), line.chars)
+    dark[132:168, 136:152] = True  # the next line's ink under 月
+    assert raised_marks(dark, tilted) == []

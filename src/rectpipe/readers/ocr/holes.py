@@ -80,8 +80,11 @@ def _em(line: Recognised, x0s: Sequence[float], height: float) -> float:
     return statistics.median(steps) if len(steps) >= 2 else height
 
 
-def _band(line: Recognised) -> tuple[int, int]:
-    ys = [p[1] for p in line.quad]
+def _band(line: Recognised, near: Sequence[int]) -> tuple[int, int]:
+    """The pixel rows of ``line`` about its characters ``near`` (their boxes' rows: on a page
+    turned askew a long line's box spans the rows of its neighbours too)."""
+    ks = [k for k in near if 0 <= k < len(line.chars)]
+    ys = [p[1] for k in ks for p in line.chars[k]] or [p[1] for p in line.quad]
     return round(min(ys)), round(max(ys))
 
 
@@ -150,15 +153,15 @@ def find_holes(
     if not line.chars or len(line.chars) != len(line.text) or not line.text.strip():
         return []
     x0s, x1s = _xs(line)
-    top, bottom = _band(line)
+    top, bottom = _band(line, [0])
     em = _em(line, x0s, bottom - top)
     if em <= 0:
         return []
-    inner_top, inner_bottom = top + 2, bottom - 2
     left = min(p[0] for p in line.quad)
     right = max(p[0] for p in line.quad)
-    left = min(left, _reach(dark, inner_top, inner_bottom, left, -1, em, others))
-    right = max(right, _reach(dark, inner_top, inner_bottom, right, 1, em, others))
+    left = min(left, _reach(dark, top + 2, bottom - 2, left, -1, em, others))
+    top, bottom = _band(line, [len(x0s) - 1])
+    right = max(right, _reach(dark, top + 2, bottom - 2, right, 1, em, others))
     spots = [(0, left, x0s[0])]
     spots += [(k + 1, x1s[k], x0s[k + 1]) for k in range(len(x0s) - 1)]
     spots.append((len(x0s), x1s[-1], right))
@@ -168,7 +171,8 @@ def find_holes(
             continue
         if 0 < at < len(line.text) and (line.text[at].isspace() or line.text[at - 1].isspace()):
             continue
-        columns = _inked(dark, inner_top, inner_bottom, round(a) + 1, round(b) - 1)
+        top, bottom = _band(line, [at - 1, at])
+        columns = _inked(dark, top + 2, bottom - 2, round(a) + 1, round(b) - 1)
         if columns.sum() >= INK_EMS * em:
             holes.append(Hole(at, a, b))
     return holes
@@ -187,7 +191,7 @@ def _read_hole(
         return None
     a = x0s[first] if first < hole.at else hole.x0
     b = x1s[last - 1] if last > hole.at else hole.x1
-    top, bottom = _band(line)
+    top, bottom = _band(line, range(first - 1, last + 1))
     height, width = image.shape[:2]
     crop = image[
         max(0, top - _MARGIN_PX) : min(height, bottom + _MARGIN_PX),
@@ -212,7 +216,7 @@ def _read_hole(
 
 def _filled(line: Recognised, hole: Hole, middle: str) -> Recognised:
     """``line`` with ``middle`` put in at the hole, its boxes spread over it."""
-    top, bottom = _band(line)
+    top, bottom = _band(line, [hole.at - 1, hole.at])
     step = (hole.x1 - hole.x0) / len(middle)
     boxes = []
     for k in range(len(middle)):

@@ -50,16 +50,17 @@ _SPECK = 3
 """Pixels a piece of ink needs to be part of a character, not grain."""
 
 
-def _ink_rows(dark: Any, line: Recognised, k: int) -> tuple[int, int] | None:
+def _ink_rows(dark: Any, line: Recognised, k: int, other: int) -> tuple[int, int] | None:
     """The first and last pixel rows of the ink of character ``k`` on ``line``: the strokes
     (connected pieces of ink) whose middle lies in its box (the boxes of neighbours overlap,
-    a stroke is never shared)."""
+    a stroke is never shared), within the rows of its box and of character ``other``'s (on a
+    page turned askew a long line's box spans the rows of its neighbours too)."""
     import cv2
     import numpy as np
 
     box = line.chars[k]
     x0, x1 = min(p[0] for p in box), max(p[0] for p in box)
-    ys = [p[1] for p in line.quad]
+    ys = [p[1] for p in box] + [p[1] for p in line.chars[other]]
     top, bottom = max(0, round(min(ys)) - 2), min(dark.shape[0], round(max(ys)) + 2)
     reach = x1 - x0
     a, b = max(0, round(x0 - reach)), min(dark.shape[1], round(x1 + reach))
@@ -107,7 +108,7 @@ def raised_marks(dark: Any, line: Recognised) -> list[int]:
             ref = k + 1  # a mark opening the line: against the character after it
         if ref >= len(text) or not _is_reference(text[ref]):
             continue
-        mark, other = _ink_rows(dark, line, k), _ink_rows(dark, line, ref)
+        mark, other = _ink_rows(dark, line, k, ref), _ink_rows(dark, line, ref, k)
         if mark is not None and other is not None and _small_and_raised(mark, other):
             found.append(k)
     return found
@@ -124,7 +125,7 @@ def low_stops(dark: Any, line: Recognised) -> list[int]:
             continue
         if k + 1 < len(text) and text[k + 1].isascii() and text[k + 1].isalnum():
             continue
-        stop, before = _ink_rows(dark, line, k), _ink_rows(dark, line, k - 1)
+        stop, before = _ink_rows(dark, line, k, k - 1), _ink_rows(dark, line, k - 1, k)
         if stop is None or before is None:
             continue
         height = before[1] - before[0]
