@@ -95,7 +95,7 @@ def test_a_bullet_before_a_line_and_a_quote_past_its_box_are_holes() -> None:
     holes = find_holes(line, image.min(axis=2) < 170)
     assert [(h.at, round(h.x0), round(h.x1)) for h in holes] == [(0, 100, 130), (3, 218, 230)]
     # another line read there (a neighbouring table cell) keeps the quote's place its own
-    other = (221.0, 100.0, 300.0, 130.0)
+    other = _box(221.0, 300.0)
     assert [h.at for h in find_holes(line, image.min(axis=2) < 170, [other])] == [0]
 
 
@@ -249,3 +249,15 @@ def test_ink_is_measured_on_a_tilted_line_about_its_own_characters() -> None:
     tilted = Recognised(line.text, line.score, _box(100, 250, 60, 170), line.chars)
     dark[132:168, 136:152] = True  # the next line's ink under 月
     assert raised_marks(dark, tilted) == []
+
+
+def test_the_end_of_a_neighbouring_line_is_no_hole() -> None:
+    """A table cell's line starts where the line of the cell before it ends (on a page turned
+    askew their boxes overlap): that line's ink is not a character left out of this one."""
+    from rectpipe.readers.ocr.holes import find_holes
+
+    x0s = [130.0, 160.0, 190.0]
+    line = _line("甲乙丙", x0s, (100, 220))
+    image = _page((104, 124), *[(int(x) + 3, int(x) + 25) for x in x0s])
+    neighbour = _box(20.0, 126.0)
+    assert find_holes(line, image.min(axis=2) < 170, [neighbour]) == []

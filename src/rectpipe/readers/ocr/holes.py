@@ -105,8 +105,21 @@ def _inked(dark: Any, top: int, bottom: int, x0: int, x1: int) -> Any:
     return (counts >= 2) & ~upright
 
 
-def _covered(others: Sequence[tuple[float, float, float, float]], x: float, y: float) -> bool:
-    return any(a <= x <= c and b <= y <= d for a, b, c, d in others)
+Quad = Sequence[Sequence[float]]
+"""A line's box: four corners, clockwise from the top left (pixels)."""
+
+
+def _inside(quad: Quad, x: float, y: float) -> bool:
+    """Whether ``(x, y)`` lies inside the convex ``quad`` (or on its edge)."""
+    sides = [
+        (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0])
+        for a, b in zip(quad, [*quad[1:], quad[0]], strict=True)
+    ]
+    return all(side >= 0 for side in sides) or all(side <= 0 for side in sides)
+
+
+def _covered(others: Sequence[Quad], x: float, y: float) -> bool:
+    return any(_inside(quad, x, y) for quad in others)
 
 
 def _reach(
@@ -116,7 +129,7 @@ def _reach(
     start: float,
     step: int,
     em: float,
-    others: Sequence[tuple[float, float, float, float]],
+    others: Sequence[Quad],
 ) -> float:
     """How far past ``start`` (a box end, ``step`` -1 left or 1 right) the line's ink runs
     on, gaps under half an em bridged, no further than :data:`REACH_EMS` and not into another
@@ -146,10 +159,11 @@ def _reach(
 def find_holes(
     line: Recognised,
     dark: Any,
-    others: Sequence[tuple[float, float, float, float]] = (),
+    others: Sequence[Quad] = (),
 ) -> list[Hole]:
     """The holes of ``line`` (see the module) in the ink mask ``dark``; ``others``: the boxes
-    ``(x0, top, x1, bottom)`` of the page's other lines."""
+    of the page's other lines (a stretch inside one of them is that line's, not a hole: the
+    end of a neighbouring cell's line, a page turned askew)."""
     if not line.chars or len(line.chars) != len(line.text) or not line.text.strip():
         return []
     x0s, x1s = _xs(line)
@@ -172,6 +186,14 @@ def find_holes(
         if 0 < at < len(line.text) and (line.text[at].isspace() or line.text[at - 1].isspace()):
             continue
         top, bottom = _band(line, [at - 1, at])
+        middle = (top + bottom) / 2
+        mine = [x for x in range(round(a) + 1, round(b) - 1) if not _covered(others, x, middle)]
+        if len(mine) < round(b) - round(a) - 2:  # part of it is another line's
+            if not mine or 0 < at < len(x0s):
+                continue
+            a, b = mine[0] - 1, mine[-1] + 2
+            if b - a < (END_EMS if at in (0, len(x0s)) else HOLE_EMS) * em:
+                continue
         columns = _inked(dark, top + 2, bottom - 2, round(a) + 1, round(b) - 1)
         if columns.sum() >= INK_EMS * em:
             holes.append(Hole(at, a, b))
@@ -240,15 +262,7 @@ def fill_holes(
     if not lines:
         return []
     dark = image.min(axis=2) < settings.rule_darkness
-    boxes = [
-        (
-            min(p[0] for p in line.quad),
-            min(p[1] for p in line.quad),
-            max(p[0] for p in line.quad),
-            max(p[1] for p in line.quad),
-        )
-        for line in lines
-    ]
+    boxes = [line.quad for line in lines]
     out: list[Recognised] = []
     for k, line in enumerate(lines):
         others = boxes[:k] + boxes[k + 1 :]
