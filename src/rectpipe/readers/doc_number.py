@@ -3,7 +3,9 @@
 A unit's template may print the 文号 in the running header of every page beside the unit's
 name (``青岚水务集团有限公司　　青水司〔2025〕8号``). The header is page furniture and never
 body text, so a reader hands the number on as the ``文号`` hint, which fills the document
-number when the body does not state one.
+number when the body does not state one. A year between two brackets of different kinds
+(``〔2025]``, ``［2025〕``: a scanned header, one of them misread) is put between 〔〕, the
+brackets the opening one stands for; a matched pair is kept as printed.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -11,12 +13,24 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..runtime.patterns import compile_pattern
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["DOC_NUMBER", "header_hints"]
 
 DOC_NUMBER = compile_pattern(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
+_YEAR = compile_pattern(r"(?P<open>[〔\[［(（])(?P<year>[0-9]{4})(?P<close>[〕\]］)）])")
+_PAIRS = frozenset({("〔", "〕"), ("[", "]"), ("［", "］"), ("(", ")"), ("（", "）")})
+
+
+def _year(match: regex.Match[str]) -> str:
+    if (match.group("open"), match.group("close")) in _PAIRS:
+        return match.group(0)
+    return f"〔{match.group('year')}〕"
 
 
 def header_hints(headers: Iterable[str]) -> dict[str, str]:
@@ -25,5 +39,5 @@ def header_hints(headers: Iterable[str]) -> dict[str, str]:
     for text in headers:
         match = DOC_NUMBER.search(text)
         if match:
-            return {"文号": match.group(0)}
+            return {"文号": _YEAR.sub(_year, match.group(0))}
     return {}

@@ -6,7 +6,10 @@ part, the part's heading, a leader of dots and the page it starts on
 text they would be numbered items before the introduction, cut the front matter short and
 stand for parts a second time. An entry is a line ending in a leader (three or more dots,
 ellipses or middle dots) and a page number; a run of two or more entries, or one after a
-``目录`` heading, is a table of contents, with that heading.
+``目录`` heading, is a table of contents, with that heading. After a ``目录`` heading, a run of
+two or more lines that end in a leader, some of them without their page number, is one too: a
+scanned 目录 whose page numbers (and most of the dots before them) the recogniser passed over
+(``整改工作总体情况···``).
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -14,24 +17,41 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..runtime.patterns import compile_pattern
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["contents_lines"]
 
 _ENTRY = compile_pattern(r"^\s*\S.{0,80}?(?:[.．·•…‥⋯]\s*){3,}\s*[0-9]{1,3}\s*$")
 _HEADING = compile_pattern(r"^\s*目\s*录\s*$")
+_LEADER_END = compile_pattern(r"^\s*\S.{0,80}?[^.．·•…‥⋯\s]\s*[.．·•…‥⋯]+\s*$")
 
 
-def contents_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of the lines that are a table of contents: its entries and its heading."""
+def contents_lines(lines: Sequence[str], originals: Sequence[str | None] = ()) -> set[int]:
+    """Indexes of the lines that are a table of contents: its entries and its heading.
+    ``originals``: the lines as read before repair where repair changed them (a leader's last
+    dot read from a scan is a full stop to repair), each tried as well."""
+
+    def matches(pattern: regex.Pattern[str], k: int) -> bool:
+        original = originals[k] if k < len(originals) else None
+        return bool(pattern.match(lines[k]) or (original and pattern.match(original)))
+
     found: set[int] = set()
     k = 0
     while k < len(lines):
         end = k
-        while end < len(lines) and _ENTRY.match(lines[end]):
+        while end < len(lines) and matches(_ENTRY, end):
             end += 1
         headed = k > 0 and _HEADING.match(lines[k - 1]) is not None
+        if headed:
+            while end < len(lines) and (matches(_ENTRY, end) or matches(_LEADER_END, end)):
+                end += 1
+            if end - k < 2 and not matches(_ENTRY, k):
+                end = k
         if end - k >= 2 or (end > k and headed):
             found.update(range(k - 1 if headed else k, end))
         k = max(end, k + 1)

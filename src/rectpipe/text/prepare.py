@@ -55,7 +55,9 @@ def prepare_blocks(
         return Prepared([block for k, block in enumerate(cleaned) if k not in contents])
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
     # a printed report's table of contents (目录 and its dotted entries)
-    contents = contents_lines([item.block.text for item in repaired])
+    contents = contents_lines(
+        [item.block.text for item in repaired], [item.original for item in repaired]
+    )
     repaired = [item for k, item in enumerate(repaired) if k not in contents]
     repaired = join_flat_tables(repaired, table_headers, number_columns)
     repaired = join_pipe_tables(repaired, table_headers)

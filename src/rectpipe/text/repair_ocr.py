@@ -35,6 +35,11 @@ _EMAIL_STOP = compile_pattern(
 )
 """A paragraph's closing 。 after an e-mail address, read as the letter o or a zero
 (``…@163.como``): no address ends in a top-level domain and then an o."""
+_ZERO_IN_DOMAIN = compile_pattern(
+    r"(?<=@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.)(?:c0m|0rg|g0v)(?=[oO0]?(?![A-Za-z0-9]))"
+)
+"""The o of a top-level domain after an e-mail address's ``@`` read as a zero (``@126.c0m``):
+no address ends in ``c0m``, ``0rg`` or ``g0v``."""
 _STRAY_STROKE = compile_pattern(rf"(?<={_HAN})(?:[l|]|I(?![级类型期档等段阶区号批]))(?={_HAN})")
 """A vertical stroke of noise read as ``l``, ``|`` or ``I`` between two characters
 (``鹤川I市``); ``I`` before 级, 类, 型, 期… is a Roman numeral and stays."""
@@ -46,6 +51,9 @@ _YEAR_IN_NUMBER = compile_pattern(
     rf"(?<={_HAN})(?P<open>[{escape(_OPENERS)}])(?P<year>(?:19|20)\d\d)"
     rf"(?P<close>[{escape(_CLOSERS)}])(?=\d{{1,4}}号)"
 )
+_DASH_MARKER = compile_pattern(r"(?m)^(?:(?P<paren>[（(][\-－—–_~～][）)])|[\-－—–_](?=、))")
+"""The numeral 一 of a marker opening a line read as a dash: ``(-)`` for （一）, ``-、`` for 一、
+(one short stroke, the engine cannot tell them apart; a dash is never a marker's numeral)."""
 _KEPT_PAIRS = frozenset({("〔", "〕"), ("（", "）"), ("(", ")")})
 _MIXED_PAREN = compile_pattern(r"（(?P<a>[^（）()\n]{1,20})\)|\((?P<b>[^（）()\n]{1,20})）")
 
@@ -151,14 +159,17 @@ def ocr_punctuation(text: str) -> str:
     a document number's year in 〔〕 (:func:`_document_number_year`), straight or mismatched
     double quotes paired (:func:`straight_quotes`), quotes inside quotes → ‘’
     (:func:`nested_quotes`), a closing quote of the wrong kind (:func:`closing_quotes`), a ·
-    between two sentences → 。, the o or 0 read for a 。 after an
-    e-mail address, a stroke of noise read as ``l``, ``|`` or ``I`` between two characters
-    dropped, and a page number ``一1一`` → ``—1—``."""
+    between two sentences → 。, a zero read for the o of an e-mail address's ``com``, ``org``
+    or ``gov``, the o or 0 read for a 。 after an e-mail address, a stroke of noise read as
+    ``l``, ``|`` or ``I`` between two characters dropped, the 一 of a marker read as a dash
+    (``(-)`` → ``（一）``, ``-、`` → ``一、``) and a page number ``一1一`` → ``—1—``."""
     text = text.translate(_TRANSLATE)
     text = _TRAILING_DOT.sub("。", text)
     text = _INNER_DOT.sub("。", text)
+    text = _ZERO_IN_DOMAIN.sub(lambda m: m.group(0).replace("0", "o"), text)
     text = _EMAIL_STOP.sub("。", text)
     text = _STRAY_STROKE.sub("", text)
+    text = _DASH_MARKER.sub(lambda m: "（一）" if m.group("paren") else "一", text)
     if _PAGE_NUMBER.match(text):
         return text.replace("一", "—")
     text = _DASH_BETWEEN_DIGITS.sub("—", text)

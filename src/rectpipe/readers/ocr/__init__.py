@@ -24,11 +24,14 @@ from ..blocks import Document
 from ..pdf.document import _document, _Page
 from ..pdf.lines import Line, build_lines
 from ..pdf.settings import DEFAULT_SETTINGS, LayoutSettings
-from ..pdf.sources import Edge
+from ..pdf.sources import Edge, PageChars
+from ..pdf.spreads import spread_halves
 from ..pdf.tables import TableGrid, find_tables
 from ..pdf.unruled import find_unruled_tables
 from .chars import PlacedLine, page_angle, place_lines, to_chars
 from .engine import available, recognise
+from .holes import fill_holes
+from .marks import drop_raised_marks
 from .reread import reread_empty_cells
 from .rules import find_rules, without_rule_marks
 from .settings import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrMode, OcrSettings
@@ -85,6 +88,10 @@ def recognise_image(
         threads=settings.threads,
         turn_lines=settings.turn_lines,
     )
+    if settings.fill_holes:
+        lines = fill_holes(image, lines, settings)
+    if settings.drop_marks:
+        lines = drop_raised_marks(image, lines, settings)
     placed = place_lines(lines, px_per_pt, width, height, settings)
     if not settings.rules or not placed:
         return placed, []
@@ -123,21 +130,35 @@ def _scored(grid: TableGrid, placed: Sequence[PlacedLine]) -> TableGrid:
     return replace(grid, confidence=min(scores) if scores else None)
 
 
-def _layout(recognised: list[Recognised], settings: LayoutSettings) -> dict[int, _Page]:
+def _layout_half(page: PageChars, placed: Sequence[PlacedLine], settings: LayoutSettings) -> _Page:
+    """One page (or one page of a spread) laid out from its glyphs and ruling lines."""
+    tables, outside = find_tables(page.edges, page.chars, settings=settings)
+    tables = [_scored(grid, placed) for grid in tables]
+    lines = build_lines(outside, page.number, settings=settings)
+    _score_lines(lines, placed)
+    if not tables:
+        tables, lines = find_unruled_tables(lines, settings)
+        tables = [_scored(grid, placed) for grid in tables]
+    return _Page(page.number, page.width, page.height, lines, tables, 1, len(page.chars), 0)
+
+
+def _layout(recognised: list[Recognised], settings: LayoutSettings) -> dict[int, list[_Page]]:
     """Pages (by number) laid out from their recognised lines, sizes snapped to the body's;
-    text inside a ruled table goes to its cells."""
+    text inside a ruled table goes to its cells. A spread (two pages side by side on one
+    landscape sheet, :mod:`rectpipe.readers.pdf.spreads`) is laid out as its left page and its
+    right page, as a text PDF's is."""
     body = body_type([placed for *_, (placed, _) in recognised])
-    pages: dict[int, _Page] = {}
+    pages: dict[int, list[_Page]] = {}
     for number, width, height, (placed, edges) in recognised:
         chars = without_rule_marks(to_chars(placed, body), edges)
-        tables, outside = find_tables(edges, chars, settings=settings)
-        tables = [_scored(grid, placed) for grid in tables]
-        lines = build_lines(outside, number, settings=settings)
-        _score_lines(lines, placed)
-        if not tables:
-            tables, lines = find_unruled_tables(lines, settings)
-            tables = [_scored(grid, placed) for grid in tables]
-        pages[number] = _Page(number, width, height, lines, tables, 1, len(chars), 0)
+        sheet = PageChars(number, width, height, chars, edges, 1)
+        halves = spread_halves(sheet, settings)
+        if halves is None:
+            pages[number] = [_layout_half(sheet, placed, settings)]
+            continue
+        pages[number] = [_layout_half(half, placed, settings) for half in halves]
+        for laid in pages[number]:
+            laid.half = True
     return pages
 
 
@@ -173,8 +194,9 @@ def ocr_pdf_pages(
     *,
     settings: LayoutSettings = DEFAULT_SETTINGS,
     ocr_settings: OcrSettings = DEFAULT_OCR_SETTINGS,
-) -> dict[int, _Page]:
-    """PDF pages ``numbers`` rendered, recognised and laid out, by page number."""
+) -> dict[int, list[_Page]]:
+    """PDF pages ``numbers`` rendered, recognised and laid out, by page number (a spread as
+    its two pages)."""
     _require()
     recognised = [
         (number, width, height, recognise_image(image, ocr_settings.scale, ocr_settings))
@@ -238,8 +260,8 @@ def read_image(
         found = recognise_image(image, px_per_pt, ocr_settings)
         recognised.append((number, width / px_per_pt, height / px_per_pt, found))
     pages = _layout(recognised, settings)
-    ordered = [pages[n] for n in sorted(pages)]
-    document = _document(ordered, len(ordered), settings)
+    ordered = [page for n in sorted(pages) for page in pages[n]]
+    document = _document(ordered, len(pages), settings)
     document.format = "image"
-    document.ocr_pages = [p.number for p in ordered]
+    document.ocr_pages = sorted(pages)
     return document

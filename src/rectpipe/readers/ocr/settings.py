@@ -64,6 +64,12 @@ class OcrSettings:
     """Whether the engine classifies each line as upright or upside down and turns it before
     reading. Off: on an upright page it only ever turns a line wrongly (the scanned seed's
     page 13 lost a whole line to it: read upside down, it scored 0.13 and was dropped)."""
+    fill_holes: bool = True
+    """Whether characters the engine left out of a line it read (a rare character, a bullet,
+    a closing quote at the margin) are read again from the hole they leave (:mod:`.holes`)."""
+    drop_marks: bool = True
+    """Whether footnote marks (small raised figures after a word) are told by their ink and
+    dropped, as a text PDF's are (:mod:`.marks`)."""
 
 
 DEFAULT_OCR_SETTINGS = OcrSettings()

@@ -157,8 +157,9 @@ def _recognise(
     max_ocr_pages: int | None,
     settings: LayoutSettings,
     ocr_settings: object | None,
-) -> dict[int, _Page]:
-    """The pages to be read by OCR (``mode``), recognised and laid out, by page number."""
+) -> dict[int, list[_Page]]:
+    """The pages to be read by OCR (``mode``), recognised and laid out, by page number (a
+    spread as its two pages)."""
     if mode not in ("auto", "always", "never"):
         raise UsageError(f"unknown OCR mode {mode!r}; expected auto, always or never")
     if mode == "never":
@@ -251,7 +252,7 @@ def read_pdf(
             source.close()
     recognised = _recognise(pdf, pages, ocr, max_ocr_pages, settings, ocr_settings)
     if recognised:
-        pages = [recognised.get(page.number, page) for page in pages]
+        pages = [laid for page in pages for laid in recognised.get(page.number, [page])]
     try:
         document = _document(pages, page_count, settings)
         document.ocr_pages = sorted(recognised)

@@ -1,0 +1,263 @@
+"""Rules of the OCR path found by scanning every sample PDF (scripts/ocr_sweep.py,
+docs/ocr-sweep.md), each on invented input: no engine runs here (a reading is given where the
+rule asks the engine for one), so these run without the OCR extra."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+
+def _box(x0: float, x1: float, top: float = 100.0, bottom: float = 130.0) -> list[list[float]]:
+    return [[x0, top], [x1, top], [x1, bottom], [x0, bottom]]
+
+
+def _line(text: str, x0s: list[float], quad: tuple[float, float], step: float = 30.0) -> Any:
+    """A recognised line: ``text`` with one box per character at ``x0s``, ``step`` wide."""
+    from rectpipe.readers.ocr.engine import Recognised
+
+    return Recognised(text, 0.99, _box(*quad), [_box(x, x + step - 2) for x in x0s])
+
+
+def _page(*inked: tuple[int, int]) -> Any:
+    """A white page image (BGR) with black blocks on the line's row between the ``inked``
+    columns."""
+    image = np.full((300, 800, 3), 255, dtype=np.uint8)
+    for a, b in inked:
+        image[104:126, a:b] = 0
+    return image
+
+
+# -- characters left out of a line, read again from their hole --------------------------------
+
+
+def test_a_character_left_out_of_a_line_is_read_again_from_its_hole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Four characters read, the third one's place empty but inked: the hole is read again with
+    two characters on either side, and what stands between them goes in."""
+    from rectpipe.readers.ocr import holes
+
+    x0s = [100.0, 130.0, 190.0, 220.0]  # 160–190 holds the left-out character
+    line = _line("甲乙丁戊", x0s, (100, 250))
+    image = _page(*[(int(x) + 3, int(x) + 25) for x in [*x0s, 160.0]])
+    asked: list[int] = []
+
+    def read(crop: Any, **_: Any) -> tuple[str, float]:
+        asked.append(crop.shape[1])
+        return "甲乙丙丁戊", 0.97
+
+    monkeypatch.setattr(holes, "read_crop", read)
+    (filled,) = holes.fill_holes(image, [line])
+    assert filled.text == "甲乙丙丁戊"
+    assert len(filled.chars) == 5 and filled.chars[2][0][0] >= 158
+    assert asked  # the engine was asked once, for the hole and its neighbours
+
+
+def test_a_reading_of_a_hole_that_changes_its_neighbours_is_not_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rectpipe.readers.ocr import holes
+
+    x0s = [100.0, 130.0, 190.0, 220.0]
+    line = _line("甲乙丁戊", x0s, (100, 250))
+    image = _page(*[(int(x) + 3, int(x) + 25) for x in [*x0s, 160.0]])
+    monkeypatch.setattr(holes, "read_crop", lambda crop, **_: ("甲己丙丁戊", 0.97))
+    assert holes.fill_holes(image, [line])[0].text == "甲乙丁戊"
+    monkeypatch.setattr(holes, "read_crop", lambda crop, **_: ("甲乙丙丁戊", 0.5))  # unsure
+    assert holes.fill_holes(image, [line])[0].text == "甲乙丁戊"
+
+
+def test_a_blank_or_ruled_stretch_of_a_line_is_no_hole() -> None:
+    from rectpipe.readers.ocr.holes import find_holes
+
+    x0s = [100.0, 130.0, 190.0, 220.0]
+    line = _line("甲乙丁戊", x0s, (100, 250))
+    blank = _page(*[(int(x) + 3, int(x) + 25) for x in x0s])
+    assert find_holes(line, blank.min(axis=2) < 170) == []
+    ruled = blank.copy()
+    ruled[115:117, 150:195] = 0  # a thin rule across the gap, no character
+    ruled[100:130, 174:176] = 0  # and a rule down it
+    assert find_holes(line, ruled.min(axis=2) < 170) == []
+
+
+def test_a_bullet_before_a_line_and_a_quote_past_its_box_are_holes() -> None:
+    """The detector's box reaches the bullet the recogniser left out; a closing quote at the
+    margin stands just past the box's end."""
+    from rectpipe.readers.ocr.holes import find_holes
+
+    x0s = [130.0, 160.0, 190.0]
+    line = _line("甲乙丙", x0s, (100, 220))  # the box starts at the bullet, ends after 丙
+    image = _page((104, 124), *[(int(x) + 3, int(x) + 25) for x in x0s], (222, 230))
+    holes = find_holes(line, image.min(axis=2) < 170)
+    assert [(h.at, round(h.x0), round(h.x1)) for h in holes] == [(0, 100, 130), (3, 218, 230)]
+    # another line read there (a neighbouring table cell) keeps the quote's place its own
+    other = _box(221.0, 300.0)
+    assert [h.at for h in find_holes(line, image.min(axis=2) < 170, [other])] == [0]
+
+
+# -- the numeral 一 of a marker read as a dash ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(-)", "（一）"),
+        ("（—）关于经费管理", "（一）关于经费管理"),
+        ("-、总体情况", "一、总体情况"),
+        ("前言\n(-)组织领导", "前言\n（一）组织领导"),
+        ("2024-、", "2024-、"),  # not a marker: not at a line's start
+        ("(二)", "（二）"),
+    ],
+)
+def test_a_marker_whose_numeral_one_was_read_as_a_dash(text: str, expected: str) -> None:
+    from rectpipe.text.repair_ocr import ocr_punctuation
+
+    assert ocr_punctuation(text) == expected
+
+
+# -- a scanned spread -------------------------------------------------------------------------
+
+
+def test_a_scanned_spread_is_laid_out_as_two_pages() -> None:
+    """A landscape sheet with two pages side by side and a blank gutter: the lines at one
+    height are not joined across it, the left page is read before the right one."""
+    from rectpipe.readers.ocr import _layout
+    from rectpipe.readers.ocr.chars import PlacedLine
+    from rectpipe.readers.pdf.settings import DEFAULT_SETTINGS
+
+    def placed(text: str, x0: float, top: float) -> PlacedLine:
+        x0s = [x0 + 16.0 * k for k in range(len(text))]
+        return PlacedLine(text, x0s, [x + 15.0 for x in x0s], top, top + 15.0, 0.99, 16.0, 15.0)
+
+    left = ["左页第一行文字内容写在这里", "左页第二行文字内容写在这里", "左页第三行文字结束。"]
+    right = ["右页第一行文字内容写在这里", "右页第二行文字内容写在这里", "右页第三行文字结束。"]
+    lines = [placed(t, 60.0, 80.0 + 24 * k) for k, t in enumerate(left)]
+    lines += [placed(t, 480.0, 80.0 + 24 * k) for k, t in enumerate(right)]
+    pages = _layout([(1, 842.0, 595.0, (lines, []))], DEFAULT_SETTINGS)
+    laid = pages[1] if isinstance(pages[1], list) else [pages[1]]
+    assert [page.half for page in laid] == [True, True]
+    texts = [[line.text for line in page.lines] for page in laid]
+    assert all(t.startswith("左") for t in texts[0]) and all(t.startswith("右") for t in texts[1])
+
+
+# -- footnote marks and full stops told by their ink -----------------------------------------
+
+
+def _inked_line(text: str, rows: list[tuple[int, int]]) -> tuple[Any, Any]:
+    """A recognised line of ``text``, one 30-pixel box per character, and the ink mask of a
+    page where character ``k`` is inked over pixel rows ``rows[k]``."""
+    x0s = [100.0 + 30 * k for k in range(len(text))]
+    line = _line(text, x0s, (100, 100 + 30 * len(text)))
+    dark = np.zeros((300, 800), dtype=bool)
+    for x, (top, bottom) in zip(x0s, rows, strict=True):
+        dark[top:bottom, int(x) + 6 : int(x) + 22] = True
+    return line, dark
+
+
+def test_a_small_raised_figure_after_a_word_is_a_footnote_mark() -> None:
+    from rectpipe.readers.ocr.engine import Recognised
+    from rectpipe.readers.ocr.marks import drop_raised_marks, raised_marks
+
+    han, mark, comma = (103, 127), (103, 112), (120, 127)
+    line, dark = _inked_line("审计1，并", [han, han, mark, comma, han])
+    assert raised_marks(dark, line) == [2]
+    image = np.where(dark[..., None], 0, 255).astype(np.uint8).repeat(3, axis=2)
+    (kept,) = drop_raised_marks(image, [line])
+    assert kept.text == "审计，并" and len(kept.chars) == 4
+    # a figure of the line's own size (审计1个) and an exponent (m²) stay
+    line, dark = _inked_line("审计1个", [han, han, (107, 127), han])
+    assert raised_marks(dark, line) == []
+    line, dark = _inked_line("面积m2内", [han, han, (112, 127), mark, han])
+    assert raised_marks(dark, line) == []
+    # a figure in brackets: the bracket's ink reaches below the line, the figure's is no mark
+    line, dark = _inked_line("（1）全面", [(98, 132), (104, 120), (98, 132), han, han])
+    assert raised_marks(dark, line) == []
+    assert isinstance(kept, Recognised)
+
+
+def test_a_full_stop_read_as_a_zero_after_a_number_is_told_by_its_ink() -> None:
+    from rectpipe.readers.ocr.marks import low_stops
+
+    digit, stop = (106, 127), (119, 127)
+    line, dark = _inked_line("电话614", [(103, 127), (103, 127), digit, digit, digit])
+    assert low_stops(dark, line) == []
+    line, dark = _inked_line("话6140", [(103, 127), digit, digit, digit, stop])
+    assert low_stops(dark, line) == [4]
+    line, dark = _inked_line("话6140", [(103, 127), digit, digit, digit, digit])
+    assert low_stops(dark, line) == []  # a zero as tall as the figures is one
+
+
+# -- a document number in a scanned running header ---------------------------------------------
+
+
+def test_a_header_number_with_mismatched_year_brackets_gets_tortoise_shell_ones() -> None:
+    from rectpipe.readers.doc_number import header_hints
+
+    assert header_hints(["某某集团有限公司 某司〔2025]8号"]) == {"文号": "某司〔2025〕8号"}
+    assert header_hints(["某某集团有限公司 某司［2025）8号"]) == {"文号": "某司〔2025〕8号"}
+    assert header_hints(["某某局 某发（2025）8号"]) == {"文号": "某发（2025）8号"}  # as printed
+
+
+# -- an e-mail address's top-level domain with a zero for its o -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("电子邮箱：abc@126.c0mo", "电子邮箱：abc@126.com。"),
+        ("邮箱abc@mail.g0v.cn，", "邮箱abc@mail.gov.cn，"),
+        ("邮箱abc@x.0rg。", "邮箱abc@x.org。"),
+        ("型号c0m", "型号c0m"),  # no address
+    ],
+)
+def test_a_zero_read_for_the_o_of_a_domain(text: str, expected: str) -> None:
+    from rectpipe.text.repair_ocr import ocr_punctuation
+
+    assert ocr_punctuation(text) == expected
+
+
+# -- a scanned 目录 whose page numbers were passed over ------------------------------------------
+
+
+def test_a_contents_page_whose_page_numbers_were_lost_is_still_set_aside() -> None:
+    from rectpipe.text.contents import contents_lines
+
+    lines = ["封面", "目录", "一、总体情况···", "二、问题整改情况·", "三、下一步打算····", "正文。"]
+    assert contents_lines(lines) == {1, 2, 3, 4}
+    # the last dot of a leader repaired into a full stop: the line as read decides
+    repaired = [*lines[:3], "二、问题整改情况。", *lines[4:]]
+    originals = [None, None, None, "二、问题整改情况·", None, None]
+    assert contents_lines(repaired, originals) == {1, 2, 3, 4}
+    # without a 目录 heading, or one line only, lines ending in dots are text
+    assert contents_lines(["他说道……", "大家都笑了……", "正文。"]) == set()
+    assert contents_lines(["目录", "一、总体情况·", "正文。"]) == set()
+
+
+def test_ink_is_measured_on_a_tilted_line_about_its_own_characters() -> None:
+    """On a page turned askew a long line's box spans the rows of the lines above and below:
+    a Han character measured over the box takes in their ink and a figure beside it looks
+    small and raised. Measured about the characters' own boxes, the figure is text."""
+    from rectpipe.readers.ocr.engine import Recognised
+    from rectpipe.readers.ocr.marks import raised_marks
+
+    han, digit = (103, 127), (107, 127)
+    line, dark = _inked_line("六月3日起", [han, han, digit, han, han])
+    tilted = Recognised(line.text, line.score, _box(100, 250, 60, 170), line.chars)
+    dark[132:168, 136:152] = True  # the next line's ink under 月
+    assert raised_marks(dark, tilted) == []
+
+
+def test_the_end_of_a_neighbouring_line_is_no_hole() -> None:
+    """A table cell's line starts where the line of the cell before it ends (on a page turned
+    askew their boxes overlap): that line's ink is not a character left out of this one."""
+    from rectpipe.readers.ocr.holes import find_holes
+
+    x0s = [130.0, 160.0, 190.0]
+    line = _line("甲乙丙", x0s, (100, 220))
+    image = _page((104, 124), *[(int(x) + 3, int(x) + 25) for x in x0s])
+    neighbour = _box(20.0, 126.0)
+    assert find_holes(line, image.min(axis=2) < 170, [neighbour]) == []
