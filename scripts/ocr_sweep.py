@@ -17,31 +17,22 @@ A ``photo`` variant gives one image per page; they are read together as one mult
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.ocr_helpers import make_scans  # noqa: E402  (the fixture script, one loader)
+
 SAMPLES = ROOT / "samples"
 VARIANTS = ("scan200", "scan150", "skew", "noise", "photo")
 MISS_WIDTH = 110
-
-
-def _make_scans() -> ModuleType:
-    """``scripts/fixtures/make_scans.py`` as a module."""
-    path = ROOT / "scripts" / "fixtures" / "make_scans.py"
-    spec = importlib.util.spec_from_file_location("make_scans", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_scans", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def stems(only: Sequence[str] = ()) -> list[str]:
@@ -71,7 +62,7 @@ def _as_tiff(images: Sequence[Path], out: Path) -> Path:
 
 def scanned(stem: str, variant: str, folder: Path) -> Path:
     """The ``variant`` of ``samples/<stem>.pdf`` in ``folder``, under the sample's name."""
-    written = _make_scans().make_variant(SAMPLES / f"{stem}.pdf", variant, folder)
+    written = make_scans().make_variant(SAMPLES / f"{stem}.pdf", variant, folder)
     if variant == "photo":
         return _as_tiff(written, folder / f"{stem}.tif")
     document = folder / f"{stem}.pdf"
