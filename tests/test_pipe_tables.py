@@ -66,6 +66,13 @@ def test_a_summary_table_restating_the_texts_problems_adds_none() -> None:
     )
     report = _parse(text)
     assert [p.number for p in report.iter_problems()] == ["1", "2"]
+    # rows that only start with a short heading the text lists are problems of their own
+    short = text.replace("1.部分河段垃圾清理不及时，群众反映较多。", "1.河段保洁。").replace(
+        "2.城区污水管网建设滞后。", "2.管网建设。"
+    )
+    short = short.replace("| 部分河段垃圾清理不及时 |", "| 河段保洁工作长效机制未建立 |")
+    short = short.replace("| 城区污水管网建设滞后 |", "| 管网建设项目推进缓慢进度滞后 |")
+    assert len(_parse(short).iter_problems()) == 4
     # the same table alone is the problem list
     alone = _parse("中共青禾县水务局党组关于巡察整改进展情况的通报\n" + text.split("附：")[1])
     assert len(alone.iter_problems()) == 2

@@ -81,6 +81,9 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
 #: Share of a table's rows that name a problem the text lists for the table to be a summary
 #: of them (附：整改完成情况一览表), whose rows are no problems of their own.
 RESTATED_SHARE = 0.6
+#: The shortest title that counts as naming a problem when titles are compared: shorter ones
+#: (a category's 党的建设) would match the start of many rows.
+RESTATED_MIN_CHARS = 8
 
 _TABLE_ROW_ID = compile_pattern(r"^t(?P<table>[0-9]+)-r[0-9]+")
 _PUNCT = compile_pattern(r"[\s，。、；：,.;:“”‘’\"'（）()]")
@@ -91,7 +94,7 @@ def _restating_tables(problems: Sequence[Problem]) -> set[str]:
     (at least :data:`RESTATED_SHARE` of a table's rows name one, by the same words or the
     first words of it)."""
     told = [_PUNCT.sub("", p.title or "") for p in problems if not _TABLE_ROW_ID.match(p.id)]
-    told = [t for t in told if len(t) >= 4]
+    told = [t for t in told if len(t) >= RESTATED_MIN_CHARS]
     if not told:
         return set()
     tables: dict[str, list[Problem]] = {}
@@ -108,7 +111,9 @@ def _restating_tables(problems: Sequence[Problem]) -> set[str]:
 
 
 def _restates(title: str, told: Sequence[str]) -> bool:
-    return len(title) >= 4 and any(t.startswith(title) or title.startswith(t) for t in told)
+    if len(title) < RESTATED_MIN_CHARS:
+        return False
+    return any(t.startswith(title) or title.startswith(t) for t in told)
 
 
 def _section_problems(sections: Sequence[Section]) -> list[Problem]:
