@@ -58,8 +58,8 @@ def _make_docx() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _libreoffice() -> str:
+    """The ``soffice`` program, with a CJK font to export in (skips without, fails under CI)."""
     program = soffice()
     if program is None:
         if os.environ.get("CI"):
@@ -69,6 +69,12 @@ def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if os.environ.get("CI"):
             pytest.fail("CI installs a CJK font (.ci/run): fc-list finds none")
         pytest.skip("no CJK font installed: LibreOffice would export boxes")
+    return str(program)
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    program = _libreoffice()
     maker = _make_docx()
     folder = tmp_path_factory.mktemp("word-copies")
     made: list[str] = []
@@ -113,3 +119,53 @@ def test_the_pdf_copies_keep_their_facts_to_the_floor(copies: Path) -> None:
     assert totals.exact_documents >= PDF_FLOOR, misses
     assert totals.matched >= PDF_RECALL * totals.expected
     assert totals.matched >= PDF_RECALL * totals.found
+
+
+# Invented reports whose LibreOffice PDF lost a value before its rules: the blank between a page
+# date and its time (a CJK font's space is a quarter em or less), and a congress report's
+# subtitle set under its centred title.
+_DATED = [
+    "县住房和城乡建设局",
+    "发布时间：2025-06-10 16:02",
+    "中共青禾县住房和城乡建设局党组关于县委巡察整改进展情况的通报",
+    "根据县委统一部署，县委第二巡察组对局党组开展了常规巡察，并反馈了巡察意见。现将整改进展情况通报如下。",
+    "一、反馈问题整改情况",
+    "1.党组会议议事规则执行不严格。整改情况：已完成。修订议事规则。",
+    "2.干部教育培训针对性不强。整改情况：正在推进。已制定年度培训计划。",
+]
+_CONGRESS = [
+    "关于青禾县2024年度县级预算执行和其他财政收支审计查出问题整改情况的报告",
+    "——2025年11月20日在青禾县第十八届人民代表大会常务委员会第二十次会议上",
+    "县审计局局长　李明",
+    "主任、各位副主任、各位委员：",
+    "受县人民政府委托，现将审计查出问题的整改情况报告如下，请予审议。",
+    "一、财政管理审计查出问题的整改情况",
+    "（一）非税收入未及时缴库。已全部缴入国库，该问题已整改到位。",
+    "（二）往来款长期挂账。已清理往来款215万元，该问题已整改到位。",
+]
+
+
+def test_a_libreoffice_pdf_keeps_a_page_dates_time_apart_and_a_subtitles_date(
+    tmp_path: Path,
+) -> None:
+    import rectpipe
+
+    program = _libreoffice()
+    maker = _make_docx()
+    made = []
+    for name, lines in (("dated", _DATED), ("congress", _CONGRESS)):
+        target = tmp_path / f"{name}.docx"
+        maker.write_report(maker.classify(lines), target, when=dt.datetime(2025, 1, 1))
+        made.append(str(target))
+    subprocess.run(
+        [program, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *made],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    dated = rectpipe.parse_file(tmp_path / "dated.pdf")
+    assert dated.metadata.date == "2025-06-10"
+    assert "2025-06-10 16:02" in dated.text
+    congress = rectpipe.parse_file(tmp_path / "congress.pdf")
+    assert congress.metadata.title == _CONGRESS[0]
+    assert congress.metadata.date == "2025-11-20"

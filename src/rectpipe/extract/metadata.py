@@ -124,14 +124,13 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 
 # ——2024年12月24日在…人民代表大会常务委员会第…次会议上: the date a report to a congress
 # was given.
-_SUBTITLE = compile_pattern(
-    r"^\s*(?:——|—|--|－－)?\s*(?P<date>[^在]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
-)
+# A congress report's subtitle: ——2024年11月26日在…会议上 (its date and meeting).
+_DASH = r"(?:——|—|--|－－)"
+_DATE_AT_MEETING = r"(?P<date>[^在—]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
+_SUBTITLE = compile_pattern(rf"^\s*{_DASH}?\s*{_DATE_AT_MEETING}")
 # The same run onto the title's line (a PDF joins two centred lines): 关于…的报告——2024年11月
 # 26日在…会议上.
-_SUBTITLE_AFTER = compile_pattern(
-    r"\s*(?:——|—|--|－－)\s*(?P<date>[^在—]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
-)
+_SUBTITLE_AFTER = compile_pattern(rf"\s*{_DASH}\s*{_DATE_AT_MEETING}")
 
 
 _LEAD_BLOCKS = 3

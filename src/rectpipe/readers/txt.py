@@ -17,8 +17,6 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import csv
-
 from .blocks import Block, BlockKind, Document
 from .decode import decode_text, mixed_encodings
 
@@ -103,6 +101,8 @@ def _cells(line: str) -> list[str] | None:
     spreadsheet's copy gives it, is read without its quotes)."""
     body = line.strip(_BLANKS)
     if '"' in body and "\t" in body and body.count('"') % 2 == 0:
+        import csv  # only for a spreadsheet's quoted cells: not at import time
+
         cells = next(csv.reader([body], delimiter="\t"), [])
     else:
         cells = body.split("\t")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..runtime.patterns import compile_pattern, compile_re
+from .normalize import CJK_CHARS
 from .numbering import MarkerKind, match_marker
 
 __all__ = [
@@ -236,11 +237,10 @@ LOST_BREAKS_MIN_CHARS = 150
 LOST_BREAKS_MIN_GAPS = 3
 """…and holds at least this many blanks between Chinese characters."""
 
-_CJK_CLASS = r"\p{Han}，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"
 # A blank between two Chinese characters (or CJK punctuation): Chinese prose has none, so in a
 # long paragraph as read it stands where a line break was lost (…的通报 根据…, …。 一、…).
 _HAN_GAP = compile_pattern(
-    rf"(?<=[{_CJK_CLASS}])[ \u3000]+(?=[{_CJK_CLASS}])"
+    rf"(?<=[{CJK_CHARS}])[ \u3000]+(?=[{CJK_CHARS}])"
     # a title's end before the page's date (…的通报 2025-03-18 09:12), an attachment's number
     # before the title it heads (附件1 中共…)
     r"|(?<=(?:通报|报告|情况|公示|公告|清单|说明))[ \u3000]+(?=[0-9]{4}[-./年][0-9]{1,2})"

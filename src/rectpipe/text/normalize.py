@@ -18,7 +18,7 @@ from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
 
-__all__ = ["clean_blocks", "clean_text"]
+__all__ = ["CJK_CHARS", "clean_blocks", "clean_text"]
 
 
 def _radical_table() -> dict[int, str]:
@@ -57,7 +57,10 @@ _TRANSLATED = compile_re("[" + "".join(re.escape(chr(code)) for code in sorted(_
 _HAN = r"\p{Han}"
 _CJK_PUNCT = r"，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"
 # A run of blanks (not newlines) between two Han characters or CJK punctuation disappears.
-_CJK_GAP = compile_pattern(rf"(?<=[{_HAN}{_CJK_PUNCT}])[ \t\u3000]+(?=[{_HAN}{_CJK_PUNCT}])")
+CJK_CHARS = rf"{_HAN}{_CJK_PUNCT}"
+"""Han characters and CJK punctuation, as the body of a character class: between two of them a
+blank is no word space."""
+_CJK_GAP = compile_pattern(rf"(?<=[{CJK_CHARS}])[ \t\u3000]+(?=[{CJK_CHARS}])")
 _SPACES = compile_pattern(r"[ \t]{2,}")
 
 
