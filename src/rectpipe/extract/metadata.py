@@ -126,8 +126,10 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 # was given.
 # A congress report's subtitle: ——2024年11月26日在…会议上 (its date and meeting).
 _DASH = r"(?:——|—|--|－－)"
-_DATE_AT_MEETING = r"(?P<date>[^在—]{6,16}日)\s*在.{2,60}(?:会议|会)上\s*$"
-_SUBTITLE = compile_pattern(rf"^\s*{_DASH}?\s*{_DATE_AT_MEETING}")
+_DATE_AT = r"(?P<date>[^在—]{6,16}日)\s*在.{2,60}(?:会议|会)"
+_DATE_AT_MEETING = rf"{_DATE_AT}上\s*$"
+# After a dash the line is a subtitle even when a damaged copy lost its final 上.
+_SUBTITLE = compile_pattern(rf"^\s*(?:{_DASH}\s*{_DATE_AT}上?\s*$|{_DATE_AT_MEETING})")
 # The same run onto the title's line (a PDF joins two centred lines): 关于…的报告——2024年11月
 # 26日在…会议上.
 _SUBTITLE_AFTER = compile_pattern(rf"\s*{_DASH}\s*{_DATE_AT_MEETING}")

@@ -162,5 +162,11 @@ def find_period(text: str) -> Period | None:
     return None
 
 
-# Dates that lost characters in copying: 2024717日, 2024年717日至830日.
-GARBLED_DATE = compile_pattern(r"(?<![0-9])[0-9]{4}年?[0-9]{3,4}日|(?<![0-9年])[0-9]{5,8}日")
+# Dates that lost characters in copying and that repair could not read
+# (:mod:`.glued_dates`): 2025117日 (1月17日 or 11月7日?), and figures that lost their 日 too, a
+# range's end (…16日至1115县委…) or a year's glued date run into the next word (2025110县委).
+GARBLED_DATE = compile_pattern(
+    r"(?<![0-9])[0-9]{4}年?[0-9]{3,4}日|(?<![0-9年])[0-9]{5,8}日"
+    r"|(?<=日\s*(?:至|到)\s*)[0-9]{3,4}(?![0-9.年月日号])"
+    r"|(?<![0-9.])(?:19|20)[0-9]{5,6}(?=\p{Han})(?![年月日号])"
+)

@@ -6,6 +6,9 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
   whole is traditional, so a stray 於 in a simplified text stays);
 - ``figures``: full-width figures (``２０２４年``, typed in a full-width input mode) → the
   half-width ones (:func:`~rectpipe.text.repair_text.halfwidth_figures`);
+- ``glued_dates``: a date whose 年 and 月 were lost in copying (``2024918日``) → the date
+  written out whole (``2024年9月18日``), when only one reading is a date
+  (:func:`~rectpipe.text.glued_dates.unglue_dates`);
 - ``letter_spacing``: a line set with a blank after every character (``2 0 2 4 年 5 月``) →
   the line without them (:func:`~rectpipe.text.repair_text.letter_spaced`);
 - ``pinyin``: pinyin glosses after characters, ``個(gè)`` → ``個``;
@@ -43,6 +46,7 @@ from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record, replace
 from .bars import is_bar_row
+from .glued_dates import unglue_dates
 from .line_breaks import lost_breaks, split_glued
 from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
@@ -73,6 +77,7 @@ __all__ = [
 KINDS = (
     "traditional",
     "figures",
+    "glued_dates",
     "letter_spacing",
     "pinyin",
     "punctuation",
@@ -86,6 +91,8 @@ KINDS = (
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
     "figures": "full-width figures made half-width (２０２４ → 2024, ７７．８ → 77.8)",
+    "glued_dates": "dates whose 年 and 月 were lost written out again where only one reading is "
+    "a date (2024918日 → 2024年9月18日)",
     "letter_spacing": "lines set with a blank after every character closed up",
     "pinyin": "pinyin glosses after characters removed",
     "punctuation": "half-width punctuation between Han characters made full-width",
@@ -125,6 +132,7 @@ def _steps(
     text recognised by OCR or not and a plan's choices."""
     steps: list[tuple[str, Callable[[str], str]]] = [
         ("figures", halfwidth_figures),
+        ("glued_dates", unglue_dates),
         ("letter_spacing", letter_spaced),
         ("pinyin", strip_pinyin),
     ]
