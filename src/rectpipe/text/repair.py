@@ -27,7 +27,10 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``flat_table``: a table copied one cell per line (序号 / 反馈问题 / … then 1 / … ) → one
   table block (:mod:`rectpipe.text.flat_tables`, applied by the pipeline after this stage);
 - ``pipe_table``: a table copied one row a line, cells between bars (序号 | 反馈问题 | … |) →
-  one table block (:mod:`rectpipe.text.pipe_tables`, likewise).
+  one table block (:mod:`rectpipe.text.pipe_tables`, likewise);
+- ``circled_numbers``: paragraphs opening ``1对…``, ``2对…`` in order, where a copy's Unicode
+  normalisation took ① and ② to bare figures → ``①对…``, ``②对…``
+  (:mod:`rectpipe.text.circled`), in a copy that lost its full-width punctuation too.
 
 Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.clean_text`), so a
 block counts as repaired only when repair changed more than cleaning would have. Each repaired
@@ -46,6 +49,7 @@ from ..models.records import BlockRef, Provenance, ReportWarning, copied
 from ..readers.blocks import Block, BlockKind
 from ..runtime.record import record, replace
 from .bars import is_bar_row
+from .circled import circled_inline, circled_runs
 from .glued_dates import unglue_dates
 from .line_breaks import lost_breaks, split_glued
 from .normalize import clean_blocks, clean_text
@@ -87,6 +91,7 @@ KINDS = (
     "hard_wraps",
     "flat_table",
     "pipe_table",
+    "circled_numbers",
 )
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
@@ -102,6 +107,8 @@ _MESSAGES = {
     "hard_wraps": "lines of a copy cut at one width (out of a PDF) joined into paragraphs",
     "flat_table": "a table copied one cell per line put back together as a table",
     "pipe_table": "a table copied one row a line, its cells between bars, made a table again",
+    "circled_numbers": "paragraphs opening 1…, 2… where a copy lost their circles (① → 1) given "
+    "their circled numbers back",
 }
 
 
@@ -221,7 +228,7 @@ def repair_blocks(
             repaired.append(_repair_table(block, plan))
         else:
             repaired.extend(_repair_paragraph(block, text, plan, wrapped.get(i), i in spaced))
-    return repaired
+    return _with_circles(repaired, plan)
 
 
 def repair_and_clean(
@@ -258,7 +265,30 @@ def repair_and_clean(
             kept.extend(_table_cleaned(block, cells[i], plan))
         else:
             kept.extend(_paragraph_cleaned(block, text, plan, wrapped.get(i), i in spaced))
-    return kept
+    return _with_circles(kept, plan)
+
+
+def _with_circles(repaired: list[Repaired], plan: _Plan) -> list[Repaired]:
+    """``repaired`` with the circled numbers a copy's normalisation made bare figures given
+    back (:mod:`.circled`), in a copy that lost its full-width punctuation as well."""
+    if not plan.halfwidth:
+        return repaired
+    texts = [
+        r.block.text if r.block.kind is BlockKind.PARAGRAPH and not r.block.list_label else None
+        for r in repaired
+    ]
+    fixed = circled_runs(texts)
+    for index, text in enumerate(texts):
+        if text is not None:
+            inline = circled_inline(fixed.get(index, text))
+            if inline != text:
+                fixed[index] = inline
+    for index, text in fixed.items():
+        item = repaired[index]
+        original = item.original if item.original is not None else item.block.text
+        kinds = (*item.kinds, "circled_numbers")
+        repaired[index] = Repaired(replace(item.block, text=text), original, kinds)
+    return repaired
 
 
 def _cleaned_cells(block: Block) -> list[str]:
