@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import opencc
 import pytest
@@ -24,6 +25,7 @@ from rectpipe.text.repair_text import (
     strip_pinyin,
     to_simplified,
 )
+from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_document
 
 from .conftest import SAMPLES, SEED
 
@@ -104,6 +106,27 @@ def test_clean_documents_are_left_alone(name: str) -> None:
     assert on.text == off.text
     assert all(b.original is None for b in on.blocks)
     assert not any(w.code.startswith("text_repaired") for w in on.warnings)
+
+
+def test_hong_kong_forms_are_made_simplified() -> None:
+    """OpenCC's ``t2s`` alone leaves Hong Kong's 衞."""
+    assert to_simplified("衞生健康委員會") == "卫生健康委员会"
+    assert to_simplified("著作顯著") == "著作显著"
+
+
+def test_every_text_sample_in_hong_kong_forms(tmp_path: Path) -> None:
+    """Every text sample with facts converted as a Hong Kong site reposts it (OpenCC
+    ``s2hk``): before Hong Kong's forms were converted too, 衞生 stayed in titles, names and
+    problems; all exact since. (In Taiwan's forms, ``s2tw``, one narrative part keeps 著力.)"""
+    convert = opencc.OpenCC("s2hk").convert
+    totals = Totals()
+    for facts, document in documents_with_facts(SAMPLES):
+        if document.suffix == ".txt":
+            copy = tmp_path / document.name
+            copy.write_text(convert(document.read_text("utf-8-sig")), "utf-8")
+            totals.add(evaluate_document(copy, facts))
+    assert totals.documents >= 103
+    assert totals.exact_documents == totals.documents
 
 
 def test_traditional_detection() -> None:

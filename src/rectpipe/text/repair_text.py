@@ -97,19 +97,28 @@ def is_traditional(texts: Iterable[str], *, minimum: int = 5, share: float = 0.0
     return found >= minimum and found >= share * han
 
 
+#: OpenCC's conversions to simplified, applied in turn: Hong Kong's character forms first (衞 →
+#: 卫, which ``t2s`` leaves), ending with the standard ``t2s`` tables. (Taiwan's ``tw2s`` is
+#: not used: it makes every 著 着, 显著 included.)
+_CONVERSIONS = ("hk2s",)
+
+
 @cache
-def _converter() -> Any:
+def _converters() -> tuple[Any, ...]:
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return tuple(opencc.OpenCC(name) for name in _CONVERSIONS)
 
 
 def to_simplified(text: str) -> str:
-    """``text`` converted from traditional to simplified characters (OpenCC ``t2s``, phrases
-    first: 乾燥 → 干燥 but 乾坤 stays). Text that is already simplified comes back unchanged."""
+    """``text`` converted from traditional to simplified characters (OpenCC, phrases first:
+    乾燥 → 干燥 but 乾坤 stays; Hong Kong's and Taiwan's forms too, :data:`_CONVERSIONS`).
+    Text that is already simplified comes back unchanged."""
     if not text:
         return text
-    return str(_converter().convert(text))
+    for converter in _converters():
+        text = str(converter.convert(text))
+    return text
 
 
 # -- pinyin residue ---------------------------------------------------------------------------
