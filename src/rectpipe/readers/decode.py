@@ -3,6 +3,10 @@
 A byte-order mark wins (:func:`decode_bom`, also used by the web-page reader before it looks at
 the page's declared charset); then strict UTF-8; then UTF-16 without a mark; then GB18030, with
 lines in different encodings decoded line by line; charset detection last.
+
+A file cut off by its byte count (a download or a copy that stopped) may end inside a
+character: the bytes of that last, incomplete character are dropped (:func:`whole_characters`)
+rather than making the whole file undecodable, or its last line garbled by another encoding.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import codecs
 
 from ..errors import CorruptFileError
 
-__all__ = ["BOMS", "decode_bom", "decode_text", "mixed_encodings"]
+__all__ = ["BOMS", "decode_bom", "decode_text", "mixed_encodings", "whole_characters"]
 
 # UTF-32 marks first: the UTF-32-LE mark begins with the UTF-16-LE one.
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -23,6 +27,24 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# How Python's codecs report a character cut short at the end of the bytes.
+_CUT_SHORT = ("unexpected end of data", "incomplete multibyte sequence")
+
+
+def whole_characters(data: bytes, encoding: str = "utf-8") -> bytes:
+    """``data`` without the bytes of an incomplete last character in ``encoding`` (UTF-8 or
+    UTF-16/32), when that is all that keeps it from decoding; else ``data`` as it is."""
+    width = {"utf-16-le": 2, "utf-16-be": 2, "utf-32-le": 4, "utf-32-be": 4}.get(encoding)
+    if width is not None:
+        return data[: len(data) - len(data) % width]
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason in _CUT_SHORT:
+            return data[: exc.start]
+    return data
+
+
 def decode_bom(data: bytes) -> str | None:
     """``data`` decoded by its byte-order mark, or ``None`` when it has none.
 
@@ -31,7 +53,7 @@ def decode_bom(data: bytes) -> str | None:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return whole_characters(data[len(bom) :], encoding).decode(encoding)
             except UnicodeDecodeError:
                 raise CorruptFileError(
                     f"invalid {encoding} text after its byte-order mark"
@@ -58,7 +80,7 @@ def decode_text(data: bytes) -> str:
         even, odd = head[0::2].count(0), head[1::2].count(0)
         encoding = "utf-16-be" if even > odd else "utf-16-le"
         try:
-            return data.decode(encoding)
+            return whole_characters(data, encoding).decode(encoding)
         except UnicodeDecodeError:
             if utf8 is None:
                 raise CorruptFileError("binary data, not text") from None
@@ -69,7 +91,7 @@ def decode_text(data: bytes) -> str:
     if mixed_encodings(data):
         return "\n".join(_decode_line(line) for line in data.split(b"\n"))
     try:
-        return data.decode("gb18030")
+        return whole_characters(data, "gb18030").decode("gb18030")
     except UnicodeDecodeError:
         pass
     try:
@@ -84,7 +106,7 @@ def decode_text(data: bytes) -> str:
 
 def _utf8(data: bytes) -> str | None:
     try:
-        return data.decode("utf-8")
+        return whole_characters(data).decode("utf-8")
     except UnicodeDecodeError:
         return None
 

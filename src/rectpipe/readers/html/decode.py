@@ -15,7 +15,7 @@ import charset_normalizer
 
 from ...errors import CorruptFileError
 from ...runtime.patterns import compile_re
-from ..decode import decode_bom
+from ..decode import decode_bom, whole_characters
 
 # Control characters other than whitespace: many of them mean binary data, not text.
 _CONTROL = compile_re(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -81,7 +81,7 @@ def _detect(data: bytes) -> str | None:
     """Guess the codec of undeclared bytes: UTF-8 if valid, else charset-normalizer's best
     guess, with GB18030 preferred over a single-byte guess when it decodes to Chinese."""
     try:
-        data.decode("utf-8")
+        whole_characters(data).decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
@@ -125,7 +125,9 @@ def _decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
             )
         else:
             try:
-                return _check_text(data.decode(declared_codec)), notes
+                return _check_text(
+                    whole_characters(data, declared_codec).decode(declared_codec)
+                ), notes
             except UnicodeDecodeError:
                 fallback = declared_codec
                 notes.append(
@@ -137,7 +139,7 @@ def _decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
         detected = None  # trust a CJK declaration with a few bad bytes over a Western guess
     if detected is not None:
         try:
-            return _check_text(data.decode(detected)), notes
+            return _check_text(whole_characters(data, detected).decode(detected)), notes
         except UnicodeDecodeError:
             fallback = fallback or detected
     if fallback is None:
