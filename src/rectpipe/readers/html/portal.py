@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ...runtime.hanzi import fold_traditional
 from ...runtime.isodate import iso
 from ...runtime.patterns import compile_pattern, compile_re
 from ...runtime.record import record
@@ -61,11 +62,13 @@ _SOURCE_AND_TIME = compile_re(
 
 
 def _dated(text: str) -> bool:
+    text = fold_traditional(text)
     return bool(_DATE_LINE.search(text) or _SOURCE_AND_TIME.search(text))
 
 
 def _date_of(text: str) -> str | None:
     """The ISO date a meta line states: after its date label, else beside its source."""
+    text = fold_traditional(text)
     labelled = _DATE_LINE.search(text)
     if labelled:
         return _iso_date(*labelled.groups())
@@ -119,7 +122,7 @@ def _box_labels(el: _El, cache: dict[_El, frozenset[str]]) -> frozenset[str]:
     """Distinct header-box labels inside ``el`` (followed by a colon, or alone in a piece)."""
     found = cache.get(el)
     if found is None:
-        joined = _SEP.join(piece.strip() for piece in el.itertext())
+        joined = fold_traditional(_SEP.join(piece.strip() for piece in el.itertext()))
         labels = {_norm_label(m.group(1)) for m in _LABEL_WITH_COLON.finditer(joined)}
         labels.update(_norm_label(m.group(1)) for m in _LABEL_PIECE.finditer(joined))
         found = frozenset(labels)
@@ -165,12 +168,14 @@ def _collect_boxes(el: _El, cache: dict[_El, frozenset[str]], boxes: list[_El]) 
 
 
 def _split_labelled(line: str) -> tuple[str, list[tuple[str, str]]]:
-    """Split a box line into leading text and ``(label, value)`` pairs."""
-    alone = _LABEL_ALONE.match(line)
+    """Split a box line into leading text and ``(label, value)`` pairs: labels as the
+    simplified script writes them, values as the line does."""
+    folded = fold_traditional(line)  # the same length: its spans are the line's
+    alone = _LABEL_ALONE.match(folded)
     if alone:
         return "", [(_norm_label(alone.group(1)), "")]
-    spans = [(m.start(), m.end(), m.group(1)) for m in _LABEL_WITH_COLON.finditer(line)]
-    generic = _GENERIC_LABEL.match(line)
+    spans = [(m.start(), m.end(), m.group(1)) for m in _LABEL_WITH_COLON.finditer(folded)]
+    generic = _GENERIC_LABEL.match(folded)
     if generic and (not spans or spans[0][0] > generic.start(1)):
         spans.insert(0, (generic.start(1), generic.end(), generic.group(1)))
     if not spans:
@@ -209,7 +214,7 @@ def _parse_box(box: _El) -> dict[str, str]:
     out: dict[str, str] = {}
     for label, parts in values.items():
         value = _BOX_CELL_EDGE.sub("", "".join(parts))
-        if value and not _NO_VALUE.fullmatch(value):
+        if value and not _NO_VALUE.fullmatch(fold_traditional(value)):
             out[label] = value
     return out
 
@@ -274,8 +279,7 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
         # The date as the line reads: an editor's runs may cut it (<span>2025-02-1</span><span>
         # 4</span>), which the pieces, split at every inline element, would read as 2025-02-01.
         date = _date_of(" ".join(_lines(line))) or _date_of(text)
-        source_match = _SOURCE.search(text)
-        source = source_match.group(1).strip() if source_match else None
+        source = _source_of(text)
         return _DateLine(line, date, source or None, text)
 
     described = [describe(line) for line in lines]
@@ -283,8 +287,9 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
         if item.source:
             return item
     for item in described:
-        labelled = _LINE_LABEL.match(item.text)
-        if (labelled or "发布" in item.text) and not _inside(item.element, chrome):
+        folded = fold_traditional(item.text)
+        labelled = _LINE_LABEL.match(folded)
+        if (labelled or "发布" in folded) and not _inside(item.element, chrome):
             return item
     return None
 
@@ -326,12 +331,13 @@ _ORIGINAL_TITLE = compile_re(r"^原标题\s*[:：∶]\s*(\S.{3,118})$")
 def _original_title(body: _El) -> str | None:
     """The report's title on a repost's ``原标题：…`` line (the article under it may leave the
     title out, the page's ``<h1>`` being the site's headline), or ``None``."""
-    if "原标题" not in _text(body):
+    if "原标题" not in fold_traditional(_text(body)):
         return None
     for el in _leaf_blocks(body):
-        match = _ORIGINAL_TITLE.match(_clean_line(_text(el)))
+        line = _clean_line(_text(el))
+        match = _ORIGINAL_TITLE.match(fold_traditional(line))
         if match:
-            return match.group(1).strip()
+            return line[match.start(1) : match.end(1)].strip()  # as written
     return None
 
 
@@ -346,7 +352,7 @@ def _is_chrome_line(text: str) -> bool:
         return True
     if len(squashed) <= _SOURCE_LINE_MAX_CHARS and _SOURCE_LINE.match(squashed):
         return True
-    return bool(_DATE_LINE.search(text)) and "来源" in squashed
+    return bool(_DATE_LINE.search(fold_traditional(text))) and "来源" in squashed
 
 
 def _head_hints(root: _El) -> tuple[str, dict[str, str]]:
@@ -368,6 +374,14 @@ def _add_date_hints(hints: dict[str, str], text: str) -> None:
     iso = _date_of(text)
     if iso:
         hints.setdefault("页面日期", iso)
-    source_match = _SOURCE.search(text)
-    if source_match and source_match.group(1).strip():
-        hints.setdefault("来源", source_match.group(1).strip())
+    source = _source_of(text)
+    if source:
+        hints.setdefault("来源", source)
+
+
+def _source_of(text: str) -> str | None:
+    """The source a meta line names after its label (``来源：…``, ``來源：…``), as written."""
+    match = _SOURCE.search(fold_traditional(text))
+    if match is None:
+        return None
+    return text[match.start(1) : match.end(1)].strip() or None
