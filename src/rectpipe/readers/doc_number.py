@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..runtime.hanzi import fold_traditional
 from ..runtime.patterns import compile_pattern
 
 if TYPE_CHECKING:
@@ -34,10 +35,10 @@ def _year(match: regex.Match[str]) -> str:
 
 
 def header_hints(headers: Iterable[str]) -> dict[str, str]:
-    """``{"文号": …}`` from the first running header that holds a document number, else
-    ``{}``."""
+    """``{"文号": …}`` from the first running header that holds a document number (in either
+    script: the text stage makes a traditional one simplified), else ``{}``."""
     for text in headers:
-        match = DOC_NUMBER.search(text)
+        match = DOC_NUMBER.search(fold_traditional(text))  # 號 too: the same length
         if match:
-            return {"文号": _YEAR.sub(_year, match.group(0))}
+            return {"文号": _YEAR.sub(_year, text[match.start() : match.end()])}
     return {}
