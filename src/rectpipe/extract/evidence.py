@@ -20,7 +20,7 @@ from ..text.sentences import split_first_sentence
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["Evidence", "heading_evidence"]
+__all__ = ["Evidence", "heading_evidence", "names_a_group"]
 
 
 class Evidence(Enum):
@@ -68,6 +68,13 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
 def heading_evidence(heading: str, profile: Profile) -> Evidence:
     """What the first sentence of ``heading`` (the text after an item's marker) says."""
     return _evidence(heading, profile)
+
+
+def names_a_group(heading: str, profile: Profile) -> bool:
+    """Whether the first sentence of ``heading`` ends as a group of findings is named (…方面,
+    在“…”方面, …问题的整改情况), quoted or not."""
+    first, _ = split_first_sentence(heading.strip())
+    return bool(_patterns(profile)[3].search(first.strip().rstrip("。；;：:，,")))
 
 
 @lru_cache(maxsize=4096)

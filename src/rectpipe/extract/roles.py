@@ -11,6 +11,7 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from collections import deque
 from enum import Enum
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
-from .evidence import Evidence, heading_evidence
+from .evidence import Evidence, heading_evidence, names_a_group
 from .fields_of_node import NodeFields
 from .status import status_sentence
 from .wrappers import unwrap
@@ -180,11 +181,32 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
             # One bare part and nothing that reads as a finding (一、审计整改工作总体推进情况 in a
             # copy cut off after its first paragraph): a part of a report, not a problem list.
             _mark(taken[0], Role.NARRATIVE, roles)
+    _bare_group_at_end(root, fields, profile, roles)
     # A group with no problem anywhere under it tells rather than lists.
     for node in root.walk():
         if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):
             roles[id(node)] = Role.NARRATIVE
     return roles
+
+
+def _bare_group_at_end(
+    root: Node, fields: dict[int, NodeFields], profile: Profile, roles: dict[int, Role]
+) -> None:
+    """The text's last item, when it is a group's heading (（一）在“…”方面) with nothing under
+    it or after it, is no problem: a copy cut off after the heading, its findings lost."""
+    tail = deque(root.walk(), maxlen=1)
+    if not tail:
+        return
+    last = tail[0]
+    if last is root or last.children or roles.get(id(last)) is not Role.PROBLEM:
+        return
+    f = fields[id(last)]
+    if f.actions.pieces or f.free.pieces or f.tables or f.labelled:
+        return
+    if f.statement_end - f.heading_start < len(f.heading.rstrip()):
+        return  # the heading goes on after its title (a run-in finding)
+    if names_a_group(f.heading, profile):
+        roles[id(last)] = Role.NARRATIVE
 
 
 def _visit_deepest(node: Node, roles: dict[int, Role], evidence: dict[int, Evidence]) -> None:
