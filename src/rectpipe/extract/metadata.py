@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
-from ..text.dates import DATE, GARBLED_DATE, FoundDate, find_dates, iso
+from ..text.dates import DATE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture, is_quiet
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
@@ -335,7 +335,7 @@ def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:
     date under (or beside) an issuer-like line ends it."""
     line = found.line(index)
     core = _SIGNATURE_DATE.fullmatch(line.strip())
-    numeric = _NUMERIC_SIGNATURE_DATE.fullmatch(line)
+    numeric = NUMERIC_DATE.fullmatch(line)
     if numeric is not None:
         value = iso(int(numeric.group("y")), int(numeric.group("m")), int(numeric.group("d")))
         dates = [FoundDate(value, numeric.start("y"), numeric.end("d"))] if value else []
@@ -365,11 +365,8 @@ def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:
 
 
 # A date alone on its line, as a signature or a copy's issue line writes it: 2023年12月22日,
-# （2023年12月22日）, 2023年12月22日印发.
-# A web copy's signature date written with figures alone: 2024-03-05, 2024.3.5, 2024/03/05.
-_NUMERIC_SIGNATURE_DATE = compile_pattern(
-    r"\s*(?P<y>[0-9]{4})\s*(?P<sep>[-/.])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*(?P<d>[0-9]{1,2})\s*"
-)
+# （2023年12月22日）, 2023年12月22日印发; a web copy's with figures alone (text.dates.NUMERIC_DATE:
+# 2024-03-05, 2024.3.5, 2024/03/05).
 _SIGNATURE_DATE = compile_pattern(r"[（(]?\s*(?P<date>[^（()）]+?)\s*[）)]?\s*(?:印发|发布|制发)?")
 
 

@@ -13,6 +13,7 @@ from ..models.records import ReportWarning
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import field, record
+from ..text.dates import DATE_ALONE
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
 from ..text.textmap import TextMap, display_text
@@ -88,9 +89,6 @@ _CLOSING = compile_pattern(
 # A short paragraph that gives the public a way to respond (…请联系：…，电话：…) closes too.
 _CONTACT = compile_pattern(r"请联系|联系电话|电话\s*[:：]|电子邮箱\s*[:：]|邮箱\s*[:：]")
 _CONTACT_MAX_CHARS = 120
-_DATE_LINE = compile_pattern(
-    r"^[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$"
-)
 _SIGNATURE = compile_pattern(r"^[^，。；：:,;\s]{2,40}$")
 
 
@@ -107,14 +105,14 @@ def _closing_blocks(textmap: TextMap) -> list[int]:
             found.insert(0, index)
             index -= 1
             continue
-        is_date = bool(_DATE_LINE.match(text))
+        is_date = bool(DATE_ALONE.match(text))
         after = _first_not_furniture(textmap, found)
         signs = _SIGNATURE.match(text) is not None and after == index + 1
         if not (
             is_date
             or _CLOSING.match(text)
             or (len(text) <= _CONTACT_MAX_CHARS and _CONTACT.search(text) is not None)
-            or (signs and _DATE_LINE.match(textmap.block_text(index + 1)))
+            or (signs and DATE_ALONE.match(textmap.block_text(index + 1)))
         ):
             break
         found.insert(0, index)

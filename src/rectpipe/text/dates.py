@@ -12,8 +12,10 @@ from .numbering import cn_to_int
 
 __all__ = [
     "DATE",
+    "DATE_ALONE",
     "GARBLED_DATE",
     "MONTH_DAY",
+    "NUMERIC_DATE",
     "PERIOD",
     "RANGE",
     "FoundDate",
@@ -34,6 +36,16 @@ RANGE = compile_pattern(
 # 6月8日, also after 同年/当年 (the year of the date before); not the tail of a full date.
 MONTH_DAY = compile_pattern(
     r"(?<![0-9月])(?<![0-9〇○零一二三四五六七八九]年)(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"
+)
+# A date written with figures alone and one separator: 2024-10-18, 2024.10.18, 2024/10/18.
+NUMERIC_DATE = compile_pattern(
+    r"\s*(?P<y>[0-9]{4})\s*(?P<sep>[-/.])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*(?P<d>[0-9]{1,2})\s*"
+)
+# A date alone on its line, as a signature writes it: 2024年10月18日, 二〇二四年十月十八日, or
+# with figures alone (NUMERIC_DATE).
+DATE_ALONE = compile_pattern(
+    r"^(?:[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
+    r"|\s*[0-9]{4}\s*(?P<sep>[-/.])\s*[0-9]{1,2}\s*(?P=sep)\s*[0-9]{1,2}\s*)$"
 )
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
