@@ -41,6 +41,11 @@ P = default_profile()
         ("已完成阶段性目标", Status.PARTIALLY_COMPLETED, False),
         ("整改进行中", Status.IN_PROGRESS, False),
         ("正在落实", Status.IN_PROGRESS, False),
+        # a ledger's status column: 已完成 / 进行中 / 未开始
+        ("进行中", Status.IN_PROGRESS, False),
+        ("落实中", Status.IN_PROGRESS, False),
+        ("按时序进度推进", Status.IN_PROGRESS, False),
+        ("未开始", Status.NOT_COMPLETED, False),
     ],
 )
 def test_normalise_status(raw: str, status: Status, long_term: bool) -> None:
