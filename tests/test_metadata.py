@@ -406,3 +406,25 @@ def test_above_the_closing_lines_a_date_counts_only_under_a_signer() -> None:
         + "\n"
     )
     assert rectpipe.parse_text(signed_above).metadata.date is None
+
+
+@pytest.mark.parametrize("joined", [True, False])
+def test_a_congress_subtitle_with_a_month_only_gives_the_title_but_no_date(joined: bool) -> None:
+    """——2023年4月在…会议上: the subtitle is cut off the title (or set aside on its own line)
+    whether it gives a day or a month; only a day dates the report."""
+    title = "青禾市2022年度绩效审计查出问题整改情况的报告"
+    subtitle = "——2023年4月在青禾市七届人大常委会第十七次会议上"
+    head = [title + subtitle] if joined else [title, subtitle]
+    text = "\n".join(
+        [
+            *head,
+            "市人大常委会：",
+            "一、预算执行审计查出问题的整改情况",
+            "（一）部分非税收入未及时缴库。该问题已整改到位。",
+        ]
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.title == title
+    assert meta.date is None
+    dated = rectpipe.parse_text(text.replace("2023年4月在", "2023年4月26日在")).metadata
+    assert (dated.title, dated.date) == (title, "2023-04-26")

@@ -7,6 +7,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
@@ -37,6 +38,9 @@ from .title_lines import (
     title_prefix,
     wrapped_head,
 )
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["INTRO_MAX_CHARS", "extract_metadata", "metadata_warnings"]
 
@@ -126,13 +130,23 @@ def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarn
 # was given.
 # A congress report's subtitle: ——2024年11月26日在…会议上 (its date and meeting).
 _DASH = r"(?:——|—|--|－－)"
-_DATE_AT = r"(?P<date>[^在—]{6,16}日)\s*在.{2,60}(?:会议|会)"
+# (a day, or only a month: ——2023年4月在…会议上)
+_DATE_AT = r"(?P<date>[^在—]{6,16}[日月])\s*在.{2,60}(?:会议|会)"
 _DATE_AT_MEETING = rf"{_DATE_AT}上\s*$"
 # After a dash the line is a subtitle even when a damaged copy lost its final 上.
 _SUBTITLE = compile_pattern(rf"^\s*(?:{_DASH}\s*{_DATE_AT}上?\s*$|{_DATE_AT_MEETING})")
 # The same run onto the title's line (a PDF joins two centred lines): 关于…的报告——2024年11月
 # 26日在…会议上.
 _SUBTITLE_AFTER = compile_pattern(rf"\s*{_DASH}\s*{_DATE_AT_MEETING}")
+
+
+def _subtitle_date(found: Collector, subtitle: regex.Match[str], start: int) -> None:
+    """The day a congress report's subtitle gives (``——2024年11月26日在…会议上``) dates it; a
+    month alone (``——2023年4月在…``) does not, and a page's day may then."""
+    dates = find_dates(subtitle.group("date"))
+    if dates and len(dates[0].iso) == len("YYYY-MM-DD"):
+        at = start + subtitle.start("date")
+        found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
 
 
 _LEAD_BLOCKS = 3
@@ -197,20 +211,14 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             continue
         subtitle = _SUBTITLE.match(line)
         if subtitle:
-            dates = find_dates(subtitle.group("date"))
-            if dates:
-                at = start + subtitle.start("date")
-                found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
+            _subtitle_date(found, subtitle, start)
             continue
         prefix = TITLE_PREFIX.match(line)
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
         after = _SUBTITLE_AFTER.search(line)
         if after and after.start() > 0 and looks_like_title(line[: after.start()]):
-            dates = find_dates(after.group("date"))
-            if dates:
-                at = start + after.start("date")
-                found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
+            _subtitle_date(found, after, start)
             line, end = line[: after.start()], start + after.start()
         site = _SITE_SUFFIX.search(line)
         if site and TITLE_END.search(line[: site.start()]):
