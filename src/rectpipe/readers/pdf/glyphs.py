@@ -155,6 +155,26 @@ class CharColumns(Sequence[Char]):
             return [True] * len(self.texts)
         return list(map(_STYLE_UPRIGHT, self.styles))
 
+    def with_boxes(
+        self,
+        x0s: Sequence[float],
+        x1s: Sequence[float],
+        tops: Sequence[float],
+        bottoms: Sequence[float],
+    ) -> CharColumns:
+        """The same glyphs in other boxes (a turned page's, as shown: :mod:`.turned`)."""
+        return CharColumns(
+            self.texts,
+            x0s,
+            x1s,
+            tops,
+            bottoms,
+            self.styles,
+            self.characters,
+            size_column=self._size_column,
+            all_upright=self._all_upright,
+        )
+
 
 _new_char = functools.partial(tuple.__new__, Char)
 """``Char`` from one tuple of its eight fields, without the keyword handling of ``Char(...)``."""

@@ -12,11 +12,13 @@ import itertools
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from .glyphs import CharColumns
 from .native import native_loops
 from .pdf_input import PdfInput
 from .pdfium_text import _fast_api, _pdfium_chars, _Scratch
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .sources import Edge, PageChars, _SourceBase
+from .turned import QUARTER, turned_columns, turned_edges
 
 __all__ = ["PdfiumCharSource"]
 
@@ -107,9 +109,18 @@ class PdfiumCharSource(_SourceBase):
         if not raw.FPDF_GetPageBoundingBox(page, bbox):
             raise pdfium.PdfiumError("Failed to get page bounding box.")
         left, origin = float(bbox.left), height + float(bbox.bottom)
+        quarters = raw.FPDFPage_GetRotation(page) % 4  # /Rotate, clockwise: a turned page
+        if quarters:  # read in its own space, whose top the width and height do not give
+            origin = float(bbox.top)
         settings = self._settings
         chars, text_objects = _pdfium_chars(
-            raw, textpage, origin, left, self._scratch, settings.upright_tolerance
+            raw,
+            textpage,
+            origin,
+            left,
+            self._scratch,
+            settings.upright_tolerance,
+            quarters * QUARTER,
         )
         loops = native_loops()
         if loops is None:
@@ -120,6 +131,11 @@ class PdfiumCharSource(_SourceBase):
             address = ctypes.cast(page, ctypes.c_void_p).value or 0
             values, images = loops.graphics(raw, address, left, origin, settings.thin_rect_max)
             edges = list(itertools.starmap(Edge, zip(*[iter(values)] * 4, strict=True)))
+        if quarters:
+            own = (float(bbox.right) - left, float(bbox.top) - float(bbox.bottom))
+            if isinstance(chars, CharColumns):
+                chars = turned_columns(chars, quarters, *own)
+            edges = turned_edges(edges, quarters, *own)
         return PageChars(number, width, height, chars, edges, images)
 
     def close(self) -> None:

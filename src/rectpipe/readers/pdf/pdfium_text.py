@@ -62,9 +62,11 @@ def _pdfium_chars(
     x_origin: float,
     scratch: _Scratch,
     upright_tolerance: float,
+    turn: float = 0.0,
 ) -> tuple[Sequence[Char], Collection[int | None]]:
     """The non-generated, non-blank characters of a PDFium text page, and the text objects
-    they belong to (addresses; ``None`` for none).
+    they belong to (addresses; ``None`` for none). ``turn``: how far (radians) the page turns
+    its content when it is shown (its ``/Rotate``): a glyph is upright as shown.
 
     Font size, font name and rotation are read once per text object (they are constant in
     one), and so is the Unicode-map check: a glyph is U+FFFD when PDFium reports a map error
@@ -88,7 +90,7 @@ def _pdfium_chars(
             return [], ()
         joined = text if len(kept) == len(text) else _SKIPPED_RUN.sub("", text)
         return _native_chars(
-            loops, raw, textpage, kept, joined, x_origin, y_origin, upright_tolerance
+            loops, raw, textpage, kept, joined, x_origin, y_origin, upright_tolerance, turn
         )
     keep, joined = _kept_glyphs(text)
     if not keep:
@@ -97,7 +99,7 @@ def _pdfium_chars(
     api = _fast_api(raw)
     page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
     objects = list(map(api.glyph_object, itertools.repeat(page), keep))
-    info, checked = _object_info(api, page, objects, keep, upright_tolerance)
+    info, checked = _object_info(api, page, objects, keep, upright_tolerance, turn)
     if checked:
         _mark_unmapped(api, page, texts, objects, keep, checked)
         joined = "".join(texts)  # U+FFFD: still one character each
@@ -115,6 +117,7 @@ def _native_chars(
     x_origin: float,
     y_origin: float,
     upright_tolerance: float,
+    turn: float,
 ) -> tuple[CharColumns, Collection[int | None]]:
     """:func:`_pdfium_chars` through the native loop: the glyphs' boxes and text objects, and
     the objects' sizes, angles, map errors and fonts, in one call (:meth:`NativeLoops.page`);
@@ -126,10 +129,10 @@ def _native_chars(
     angles = read.angles
     uprights: Iterable[bool]
     if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
-        all_upright = _is_upright(angles[0], upright_tolerance)
+        all_upright = _is_upright(angles[0], upright_tolerance, turn)
         uprights = itertools.repeat(all_upright)
     else:
-        upright = {angle: _is_upright(angle, upright_tolerance) for angle in set(angles)}
+        upright = {angle: _is_upright(angle, upright_tolerance, turn) for angle in set(angles)}
         all_upright = all(upright.values())
         uprights = map(upright.__getitem__, angles)
     properties = list(zip(read.sizes, map(names.__getitem__, read.fonts), uprights, strict=False))
@@ -224,6 +227,7 @@ def _object_info(
     objects: list[int | None],
     keep: list[int],
     upright_tolerance: float,
+    turn: float = 0.0,
 ) -> tuple[dict[int | None, tuple[float, str, bool]], set[int | None]]:
     """``(size, font name, upright)`` of each text object in ``objects`` (read from its first
     glyph, ``keep`` holding the glyphs' indices), and the objects whose first glyph has a
@@ -247,19 +251,24 @@ def _object_info(
     names = {font: _base_font_name(api, font) for font in set(fonts)}
     uprights: Iterable[bool]
     if angles.count(angles[0]) == len(angles):  # the usual page: one angle (0)
-        uprights = repeat(_is_upright(angles[0], upright_tolerance))
+        uprights = repeat(_is_upright(angles[0], upright_tolerance, turn))
     else:
-        upright = {angle: _is_upright(angle, upright_tolerance) for angle in set(angles)}
+        upright = {angle: _is_upright(angle, upright_tolerance, turn) for angle in set(angles)}
         uprights = map(upright.__getitem__, angles)
     properties = zip(sizes, map(names.__getitem__, fonts), uprights, strict=False)
     checked = set(itertools.compress(keys, map(operator.eq, errors, repeat(1))))
     return dict(zip(keys, properties, strict=True)), checked
 
 
-def _is_upright(angle: float, tolerance: float) -> bool:
-    """Whether a glyph rotated by ``angle`` (radians, from PDFium) is upright, give or take
-    ``tolerance``."""
-    return abs(angle) < tolerance or abs(angle - 6.283185307179586) < tolerance
+_TAU = 6.283185307179586
+
+
+def _is_upright(angle: float, tolerance: float, turn: float = 0.0) -> bool:
+    """Whether a glyph rotated by ``angle`` (radians, from PDFium: clockwise) is upright on a
+    page shown turned by ``turn`` (clockwise), give or take ``tolerance``."""
+    if turn:
+        angle = (angle + turn) % _TAU
+    return abs(angle) < tolerance or abs(angle - _TAU) < tolerance
 
 
 def _mark_unmapped(

@@ -1,0 +1,70 @@
+"""Pages shown turned (``/Rotate`` 90, 180, 270), their content drawn turned the other way so
+that it reads upright, as a PostScript printer's auto-rotation or a landscape ledger set on a
+portrait sheet makes them (rectpipe.readers.pdf.turned): read as shown, as if upright.
+
+Before, such a page had no upright glyph in its own space and the PDF no text at all
+(``structure_not_found``): every sample PDF turned so gave nothing, 0 of 50 exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter, Transformation
+from pypdf.generic import RectangleObject
+
+from rectpipe.readers.dispatch import read_document
+from rectpipe.readers.pdf.turned import _turn
+from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_document
+
+from ..conftest import SAMPLES
+
+
+def turned_pdf(source: Path, target: Path, quarters: int) -> Path:
+    """``source`` with every page shown turned ``quarters`` quarter turns clockwise, its content
+    turned as far the other way: it looks the same, its own space does not."""
+    writer = PdfWriter(clone_from=str(source))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if quarters == 1:
+            turn, box = Transformation().rotate(90).translate(height, 0), (0, 0, height, width)
+        elif quarters == 2:
+            turn, box = Transformation().rotate(180).translate(width, height), (0, 0, width, height)
+        else:
+            turn, box = Transformation().rotate(-90).translate(0, width), (0, 0, height, width)
+        page.add_transformation(turn)
+        page.mediabox = RectangleObject(box)
+        page.cropbox = RectangleObject(box)
+        page.rotation = 90 * quarters
+    with target.open("wb") as out:
+        writer.write(out)
+    return target
+
+
+def test_boxes_turn_as_the_page_is_shown() -> None:
+    box = ([10.0], [20.0], [100.0], [110.0])  # left, right, top, bottom in a 300 x 200 space
+    assert _turn(box, 1, 300.0, 200.0) == ([90.0], [100.0], [10.0], [20.0])
+    assert _turn(box, 2, 300.0, 200.0) == ([280.0], [290.0], [90.0], [100.0])
+    assert _turn(box, 3, 300.0, 200.0) == ([100.0], [110.0], [280.0], [290.0])
+    assert _turn(box, 0, 300.0, 200.0) == box
+
+
+@pytest.mark.parametrize("quarters", [1, 2, 3])
+def test_a_turned_pdf_reads_as_it_is_shown(quarters: int, tmp_path: Path) -> None:
+    source = SAMPLES / "shape-o02-univ-college-table-in-narrative-two-row-header.pdf"
+    upright = read_document(source, "pdf")
+    turned = read_document(turned_pdf(source, tmp_path / "turned.pdf", quarters), "pdf")
+    assert [b.text for b in turned.blocks] == [b.text for b in upright.blocks]
+    for a, b in zip(upright.blocks, turned.blocks, strict=True):
+        assert b.bbox == pytest.approx(a.bbox, abs=0.02)  # as shown: the same place
+    assert [r.text for r in turned.removed] == [r.text for r in upright.removed]
+
+
+def test_every_sample_pdf_turned_keeps_its_facts(tmp_path: Path) -> None:
+    totals = Totals()
+    for facts, document in documents_with_facts(SAMPLES):
+        if document.suffix == ".pdf":
+            copy = turned_pdf(document, tmp_path / document.name, 1)
+            totals.add(evaluate_document(copy, facts))
+    assert totals.documents >= 50
+    assert totals.exact_documents == totals.documents
