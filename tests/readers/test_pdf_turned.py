@@ -68,3 +68,18 @@ def test_every_sample_pdf_turned_keeps_its_facts(tmp_path: Path) -> None:
             totals.add(evaluate_document(copy, facts))
     assert totals.documents >= 50
     assert totals.exact_documents == totals.documents
+
+
+def test_a_page_turned_only_for_showing_reads_as_its_content_stands(tmp_path: Path) -> None:
+    """A viewer's rotation saved (``/Rotate`` 90, the content upright in the page's own
+    space): shown sideways, read as the content stands, as before pages were turned."""
+    source = SAMPLES / "seed-yongzhou.pdf"
+    writer = PdfWriter(clone_from=str(source))
+    for page in writer.pages:
+        page.rotation = 90
+    target = tmp_path / "sideways.pdf"
+    with target.open("wb") as out:
+        writer.write(out)
+    upright = read_document(source, "pdf")
+    sideways = read_document(target, "pdf")
+    assert [b.text for b in sideways.blocks] == [b.text for b in upright.blocks]

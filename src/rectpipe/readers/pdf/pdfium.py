@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
-from .glyphs import CharColumns
+from .glyphs import Char, CharColumns
 from .native import native_loops
 from .pdf_input import PdfInput
 from .pdfium_text import _fast_api, _pdfium_chars, _Scratch
@@ -122,6 +122,14 @@ class PdfiumCharSource(_SourceBase):
             settings.upright_tolerance,
             quarters * QUARTER,
         )
+        if quarters and _mostly_sideways(chars):
+            # upright in its own space: a page turned only for showing (a viewer's rotation
+            # saved), read as its content stands
+            quarters = 0
+            width, height = float(bbox.right) - left, float(bbox.top) - float(bbox.bottom)
+            chars, text_objects = _pdfium_chars(
+                raw, textpage, origin, left, self._scratch, settings.upright_tolerance
+            )
         loops = native_loops()
         if loops is None:
             edges, images = _pdfium_graphics(
@@ -142,6 +150,11 @@ class PdfiumCharSource(_SourceBase):
         if not self._closed:
             self._closed = True
             self._doc.close()
+
+
+def _mostly_sideways(chars: Sequence[Char]) -> bool:
+    """Whether fewer than half of a page's glyphs are upright."""
+    return isinstance(chars, CharColumns) and 2 * sum(chars.uprights()) < len(chars)
 
 
 def _pdfium_graphics(
