@@ -93,6 +93,7 @@ class _FakePdfium:
         self.tree: dict[int, list[int]] = {}
         self.kinds: dict[int, int] = {}
         self.bounds: dict[int, tuple[float, float, float, float] | None] = {}
+        self.matrices: dict[int, tuple[float, ...] | None] = {}
         self.page_objects = self._objects(rng, 0, 0x50000)
         glyph = self.glyphs
 
@@ -107,6 +108,14 @@ class _FakePdfium:
             if found is None:
                 return 0
             left[0], bottom[0], right[0], top[0] = found
+            return 1
+
+        def matrix(obj: int, values: Any) -> int:
+            found = self.matrices.get(obj)
+            if found is None:
+                return 0
+            for k, value in enumerate(found):
+                values[k] = value
             return 1
 
         def name(font: int, buffer: Any, length: int) -> int:
@@ -128,6 +137,7 @@ class _FakePdfium:
             f(vp, vp, ctypes.c_ulong)(lambda obj, k: self.tree[obj][k]),
             f(i, vp)(lambda obj: self.kinds.get(obj or 0, 0)),
             f(i, vp, fl, fl, fl, fl)(bounds),
+            f(i, vp, fl)(matrix),
         ]
         names = [
             "FPDFText_GetTextObject",
@@ -143,6 +153,7 @@ class _FakePdfium:
             "FPDFFormObj_GetObject",
             "FPDFPageObj_GetType",
             "FPDFPageObj_GetBounds",
+            "FPDFPageObj_GetMatrix",
         ]
         for attribute, function in zip(names, self._keep, strict=True):
             setattr(self, attribute, function)
@@ -155,6 +166,16 @@ class _FakePdfium:
             self.kinds[obj] = kind
             if kind == 5:
                 self.tree[obj] = self._objects(rng, depth + 1, obj * 2)
+                # a form's matrix: none to read, the identity, scaled, turned, or strange
+                self.matrices[obj] = rng.choice(
+                    [
+                        None,
+                        (1.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+                        (0.9, 0.0, 0.0, 0.9, 30.0, 42.5),
+                        (0.0, 1.0, -1.0, 0.0, 595.0, 0.0),
+                        (1.0, 0.0, 0.0, 1.0, float("inf"), 0.0),
+                    ]
+                )
             elif kind == 2 and rng.random() > 0.05:
                 x0, y0 = rng.uniform(0, 500), rng.uniform(0, 700)
                 w = rng.choice([0.5, 1.0, 3.0, 200.0, float("nan")])

@@ -79,6 +79,11 @@ typedef int (*form_count_fn)(void *form);
 typedef void *(*form_object_fn)(void *form, unsigned long index);
 typedef int (*object_type_fn)(void *object);
 typedef int (*bounds_fn)(void *object, float *left, float *bottom, float *right, float *top);
+/* PDFium's FS_MATRIX: x' = a x + c y + e, y' = b x + d y + f. */
+struct matrix {
+    float a, b, c, d, e, f;
+};
+typedef int (*matrix_fn)(void *object, struct matrix *matrix);
 
 enum { PAGEOBJ_PATH = 2, PAGEOBJ_IMAGE = 3, PAGEOBJ_FORM = 5, MAX_FORM_DEPTH = 8 };
 
@@ -87,6 +92,7 @@ struct graphics {
     form_object_fn form_object;
     object_type_fn object_type;
     bounds_fn bounds;
+    matrix_fn matrix;
     double x_origin, y_origin, thin;
     double *edges; /* x0, top, x1, bottom of each segment */
     int capacity;  /* segments edges has room for */
@@ -105,7 +111,17 @@ static void add_edge(struct graphics *g, double x0, double top, double x1, doubl
     g->count++;
 }
 
-static void visit(struct graphics *g, void *object, int depth) {
+static int identity(const double *m) {
+    return m[0] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 1 && m[4] == 0 && m[5] == 0;
+}
+
+/* A point of a form's space on the page: through the form's matrices, innermost first. */
+static void place(const double *m, double x, double y, double *px, double *py) {
+    *px = m[0] * x + m[2] * y + m[4];
+    *py = m[1] * x + m[3] * y + m[5];
+}
+
+static void visit(struct graphics *g, void *object, int depth, const double *m) {
     float left, bottom, right, top;
     if (!object)
         return;
@@ -113,14 +129,43 @@ static void visit(struct graphics *g, void *object, int depth) {
     if (kind == PAGEOBJ_IMAGE) {
         g->images++;
     } else if (kind == PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) {
+        /* the objects of a form are in its own space: its matrix, then the one it is in */
+        struct matrix f;
+        double inner[6];
+        for (int k = 0; k < 6; k++)
+            inner[k] = m[k];
+        if (g->matrix(object, &f)) {
+            inner[0] = f.a * m[0] + f.b * m[2];
+            inner[1] = f.a * m[1] + f.b * m[3];
+            inner[2] = f.c * m[0] + f.d * m[2];
+            inner[3] = f.c * m[1] + f.d * m[3];
+            inner[4] = f.e * m[0] + f.f * m[2] + m[4];
+            inner[5] = f.e * m[1] + f.f * m[3] + m[5];
+        }
         int count = g->form_count(object);
         for (int k = 0; k < count; k++)
-            visit(g, g->form_object(object, (unsigned long)k), depth + 1);
+            visit(g, g->form_object(object, (unsigned long)k), depth + 1, inner);
     } else if (kind == PAGEOBJ_PATH) {
         if (!g->bounds(object, &left, &bottom, &right, &top))
             return;
-        double x0 = (double)left - g->x_origin, x1 = (double)right - g->x_origin;
-        double t = g->y_origin - (double)top, b = g->y_origin - (double)bottom;
+        double l = left, b0 = bottom, r = right, t0 = top;
+        if (!identity(m)) { /* the bounds of the corners, placed on the page */
+            double xs[4], ys[4];
+            place(m, left, bottom, &xs[0], &ys[0]);
+            place(m, right, bottom, &xs[1], &ys[1]);
+            place(m, left, top, &xs[2], &ys[2]);
+            place(m, right, top, &xs[3], &ys[3]);
+            l = r = xs[0];
+            b0 = t0 = ys[0];
+            for (int k = 1; k < 4; k++) {
+                l = xs[k] < l ? xs[k] : l;
+                r = xs[k] > r ? xs[k] : r;
+                b0 = ys[k] < b0 ? ys[k] : b0;
+                t0 = ys[k] > t0 ? ys[k] : t0;
+            }
+        }
+        double x0 = l - g->x_origin, x1 = r - g->x_origin;
+        double t = g->y_origin - t0, b = g->y_origin - b0;
         if (x1 - x0 <= g->thin || b - t <= g->thin) {
             add_edge(g, x0, t, x1, b);
         } else {
@@ -133,19 +178,22 @@ static void visit(struct graphics *g, void *object, int depth) {
 }
 
 /* The ruling segments and images of a page, as the reader's Python walk finds them: every
- * page object in order, Form XObjects entered (to depth MAX_FORM_DEPTH) where they are drawn,
- * a path that is no wider or taller than thin one segment and any other its four sides. At
- * most capacity segments are written into edges (four doubles each); returns the number
- * found (more than capacity: call again with room for them), and the images in *images. */
-int rectpipe_graphics(count_objects_fn count_objects, page_object_fn page_object,
-                      form_count_fn form_count, form_object_fn form_object,
-                      object_type_fn object_type, bounds_fn bounds, void *page, double x_origin,
-                      double y_origin, double thin, double *edges, int capacity, int *images) {
-    struct graphics g = {form_count, form_object, object_type, bounds, x_origin, y_origin,
-                         thin, edges, capacity, 0, 0};
+ * page object in order, Form XObjects entered (to depth MAX_FORM_DEPTH) where they are drawn
+ * and their objects placed on the page through the forms' matrices, a path that is no wider or
+ * taller than thin one segment and any other its four sides. At most capacity segments are
+ * written into edges (four doubles each); returns the number found (more than capacity: call
+ * again with room for them), and the images in *images. */
+int rectpipe_form_graphics(count_objects_fn count_objects, page_object_fn page_object,
+                           form_count_fn form_count, form_object_fn form_object,
+                           object_type_fn object_type, bounds_fn bounds, matrix_fn matrix,
+                           void *page, double x_origin, double y_origin, double thin,
+                           double *edges, int capacity, int *images) {
+    static const double identity[6] = {1, 0, 0, 1, 0, 0};
+    struct graphics g = {form_count, form_object, object_type, bounds, matrix, x_origin,
+                         y_origin, thin, edges, capacity, 0, 0};
     int count = count_objects(page);
     for (int k = 0; k < count; k++)
-        visit(&g, page_object(page, k), 0);
+        visit(&g, page_object(page, k), 0, identity);
     *images = g.images;
     return g.count;
 }

@@ -89,9 +89,9 @@ class NativeLoops:
         self._page = library.rectpipe_glyphs
         self._page.restype = i
         self._page.argtypes = [vp] * 7 + [vp, i, d, d] + [vp] * 11 + [vp, i]
-        self._graphics = library.rectpipe_graphics
+        self._graphics = library.rectpipe_form_graphics
         self._graphics.restype = i
-        self._graphics.argtypes = [vp] * 7 + [d, d, d, vp, i, vp]
+        self._graphics.argtypes = [vp] * 8 + [d, d, d, vp, i, vp]
         self._lines = library.rectpipe_lines
         self._lines.restype = i
         self._lines.argtypes = [vp, vp, vp, ctypes.c_char_p, i, d, vp, vp, vp, vp, vp]
@@ -212,6 +212,7 @@ class NativeLoops:
                 function(raw, "FPDFFormObj_GetObject"),
                 function(raw, "FPDFPageObj_GetType"),
                 function(raw, "FPDFPageObj_GetBounds"),
+                function(raw, "FPDFPageObj_GetMatrix"),
                 page,
                 x_origin,
                 y_origin,

@@ -152,6 +152,41 @@ class PdfiumCharSource(_SourceBase):
             self._doc.close()
 
 
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _matrix_of(values: list[float]) -> _Matrix:
+    a, b, c, d, e, f = values
+    return (a, b, c, d, e, f)
+
+
+def _within(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    """The matrix that places a point through ``inner`` and then ``outer`` (PDF's
+    ``x' = a x + c y + e``, ``y' = b x + d y + f``)."""
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc,
+        a * ob + b * od,
+        c * oa + d * oc,
+        c * ob + d * od,
+        e * oa + f * oc + oe,
+        e * ob + f * od + of,
+    )
+
+
+def _placed_box(
+    m: _Matrix, left: float, bottom: float, right: float, top: float
+) -> tuple[float, float, float, float]:
+    """The bounds of a box's four corners placed through ``m``: left, bottom, right, top."""
+    xs, ys = [], []
+    for x, y in ((left, bottom), (right, bottom), (left, top), (right, top)):
+        xs.append(m[0] * x + m[2] * y + m[4])
+        ys.append(m[1] * x + m[3] * y + m[5])
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def _mostly_sideways(chars: Sequence[Char]) -> bool:
     """Whether fewer than half of a page's glyphs are upright."""
     return isinstance(chars, CharColumns) and 2 * sum(chars.uprights()) < len(chars)
@@ -179,31 +214,41 @@ def _pdfium_graphics(
     images = 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     boxes = [ctypes.addressof(v) for v in (left, bottom, right, top)]
+    form_matrix = (ctypes.c_float * 6)()  # PDFium's FS_MATRIX: a, b, c, d, e, f
 
     # Form XObjects are entered with an explicit stack rather than a recursive closure: a
     # closure that calls itself is a reference cycle, and would keep each page's objects
-    # (and the glyph data they reach) alive until the garbage collector runs.
+    # (and the glyph data they reach) alive until the garbage collector runs. A form's
+    # objects are in its own space: each level carries the matrix that places them on the page.
     address = ctypes.cast(page, ctypes.c_void_p).value or 0
     first = map(
         api.page_object, itertools.repeat(ctypes.c_void_p(address)), range(api.page_count(address))
     )
-    stack: list[tuple[Iterator[int | None], int]] = [(first, 0)]
+    stack: list[tuple[Iterator[int | None], int, _Matrix]] = [(first, 0, _IDENTITY)]
     while stack:
-        objects, depth = stack.pop()
+        objects, depth, placed = stack.pop()
         for obj in itertools.filterfalse(text_objects.__contains__, objects):
             kind = api.object_type(obj)
             if kind == _FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == _FPDF_PAGEOBJ_FORM and depth < 8:
                 count = api.form_count(obj)
-                stack.append((objects, depth))  # the rest of this level, after the form
-                stack.append((map(api.form_object, itertools.repeat(obj), range(count)), depth + 1))
+                inner = placed
+                if api.matrix(obj, ctypes.addressof(form_matrix)):
+                    inner = _within(_matrix_of(form_matrix[:]), placed)
+                stack.append((objects, depth, placed))  # the rest of this level, after the form
+                stack.append(
+                    (map(api.form_object, itertools.repeat(obj), range(count)), depth + 1, inner)
+                )
                 break
             elif kind == _FPDF_PAGEOBJ_PATH:
                 if not api.bounds(obj, *boxes):
                     continue
-                x0, x1 = left.value - x_origin, right.value - x_origin
-                t, b = y_origin - top.value, y_origin - bottom.value
+                x_left, b0, x_right, t0 = left.value, bottom.value, right.value, top.value
+                if placed != _IDENTITY:
+                    x_left, b0, x_right, t0 = _placed_box(placed, x_left, b0, x_right, t0)
+                x0, x1 = x_left - x_origin, x_right - x_origin
+                t, b = y_origin - t0, y_origin - b0
                 if x1 - x0 <= thin_rect_max or b - t <= thin_rect_max:
                     edges.append(Edge(x0, t, x1, b))
                 else:

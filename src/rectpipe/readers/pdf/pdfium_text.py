@@ -358,6 +358,7 @@ class _FastApi:
     page_count: Any
     page_object: Any
     form_count: Any
+    matrix: Any
     form_object: Any
     object_type: Any
     bounds: Any
@@ -387,6 +388,7 @@ def _fast_api(raw: Any) -> _FastApi:
                 form_object=retype(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong),
                 object_type=retype(raw.FPDFPageObj_GetType, i, vp),
                 bounds=retype(raw.FPDFPageObj_GetBounds, i, vp, vp, vp, vp, vp),
+                matrix=retype(raw.FPDFPageObj_GetMatrix, i, vp, vp),
                 font_name=retype(
                     raw.FPDFFont_GetBaseFontName,
                     ctypes.c_size_t,
