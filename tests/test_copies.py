@@ -158,6 +158,10 @@ def test_every_table_sample_copied_as_text_keeps_its_problems(style: str, tmp_pa
       then 163 (and 38 extra items, mostly rows a cell's line break cut in two).
     - ``quoted``: the same, a cell that holds line breaks quoted, as a spreadsheet's copy
       gives it: 163 before such a cell was read whole, then 188 (193 found).
+      Once a row an unquoted cell's line break cut in two was joined again, categories
+      over two rows headed the rows after them, a next table's title and header ended a
+      table, and a header over two rows gave the table its wider row: ``tabs`` 202 of 203
+      (203 found), ``quoted`` 203 of 203 (203 found).
     - ``bars``: cells between bars, ``序号 | 反馈问题 | … |``, a cell's line breaks made
       blanks (rectpipe.text.pipe_tables). Before: 6 of 203, 60 items found; then 203 of
       203, 205 found.
@@ -167,7 +171,7 @@ def test_every_table_sample_copied_as_text_keeps_its_problems(style: str, tmp_pa
     for copy, facts in table_copies(style, tmp_path):
         totals.add(evaluate_document(copy, facts))
         copies += 1
-    least = {"tabs": 0.78, "quoted": 0.9, "bars": 0.95}[style]
+    least = {"tabs": 0.97, "quoted": 0.98, "bars": 0.98}[style]
     assert copies >= 29
     assert totals.matched >= least * totals.expected
     assert totals.matched >= least * totals.found
