@@ -191,7 +191,7 @@ def test_only_a_long_paragraph_with_several_blanks_between_characters_is_cut() -
     assert pieces == [long, "一、总体情况", long, "二、问题整改情况", long]
     # where a figure follows: a title's end before the page's date, an attachment's number
     dated = lost_breaks(f"附件1 {_TITLE} 2025-04-02 09:15 {long} 一、总体情况 {long}")
-    assert dated == ["附件1", _TITLE, "2025-04-02 09:15 " + long, "一、总体情况", long]
+    assert dated == ["附件1", _TITLE, "2025-04-02 09:15", long, "一、总体情况", long]
     # (a figure inside a sentence is no cut: 截至 2025年3月…)
     assert lost_breaks(f"截至 2025年3月，{long} 一、总体情况 {long} 二、情况 {long}") == [
         f"截至 2025年3月，{long}",
@@ -220,3 +220,49 @@ def test_a_copy_cut_before_its_findings_lists_no_responsibility_part_as_problems
         )
         cut = _parse(head + f"一、{part}\n" + body + "二、巡察反馈问题整改落实情况\n（一）党的建")
         assert cut.iter_problems() == [], part
+
+
+def test_a_whole_date_a_telephone_number_or_an_e_mail_address_ends_a_lost_line() -> None:
+    """A signature's or page's date after a name (XX局 2025年4月1日), the text after such a
+    date and its time, and the text after a contact line's number or address were lines of
+    their own; a blank inside a page widget's brackets never stood for a line break."""
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"字号：[大 中 小] {_TITLE} 【字号 大 中 小】 发布时间：2025-04-02 09:15 {long} "
+        f"一、总体情况 {long} 联系电话：0731-5562108 电子邮箱：qhzj@163.com "
+        "青禾县住房和城乡建设局党组 2025年4月1日 抄送：县委巡察办。"
+    )
+    assert lost_breaks(text) == [
+        "字号：[大 中 小]",
+        _TITLE,
+        "【字号 大 中 小】",
+        "发布时间：2025-04-02 09:15",
+        long,
+        "一、总体情况",
+        long,
+        "联系电话：0731-5562108",
+        "电子邮箱：qhzj@163.com",
+        "青禾县住房和城乡建设局党组",
+        "2025年4月1日",
+        "抄送：县委巡察办。",
+    ]
+    # a month without its day, a figure inside a sentence: no cut
+    assert lost_breaks(f"{long} 截至 2025年3月，已完成 {long} 一、情况 {long} 二、情况") == [
+        long,
+        "截至 2025年3月，已完成",
+        long,
+        "一、情况",
+        long,
+        "二、情况",
+    ]
+
+
+def test_a_copy_signed_and_dated_on_one_lost_line_keeps_its_date() -> None:
+    lines = [
+        _TITLE,
+        *_BODY.strip().split("\n"),
+        "联系电话：0731-5562108 青禾县住房和城乡建设局党组 2025年4月1日",
+    ]
+    joined = _parse(" ".join(lines))
+    assert joined.metadata.date == "2025-04-01"
+    assert joined.metadata.phone == "0731-5562108"

@@ -20,6 +20,7 @@ from .normalize import CJK_CHARS
 from .numbering import MarkerKind, match_marker
 
 __all__ = [
+    "LOST_BREAKS_BRACKET_REACH",
     "LOST_BREAKS_MIN_CHARS",
     "LOST_BREAKS_MIN_GAPS",
     "lost_breaks",
@@ -237,6 +238,9 @@ LOST_BREAKS_MIN_CHARS = 150
 LOST_BREAKS_MIN_GAPS = 3
 """…and holds at least this many blanks between Chinese characters."""
 
+# A whole date (2025年2月18日, 2025-05-30) and a time of day (08:21, 15:06:41).
+_FULL_DATE = r"[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|-[0-9]{1,2}-[0-9]{1,2}(?![0-9]))"
+_TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
 # A blank between two Chinese characters (or CJK punctuation): Chinese prose has none, so in a
 # long paragraph as read it stands where a line break was lost (…的通报 根据…, …。 一、…).
 _HAN_GAP = compile_pattern(
@@ -245,8 +249,24 @@ _HAN_GAP = compile_pattern(
     # before the title it heads (附件1 中共…)
     r"|(?<=(?:通报|报告|情况|公示|公告|清单|说明))[ \u3000]+(?=[0-9]{4}[-./年][0-9]{1,2})"
     r"|(?<=^附件[0-9]{1,2})[ \u3000]+(?=\p{Han})"
+    # a page widget's words in ASCII brackets before the text (字体：[大 中 小] 中共…)
+    r"|(?<=\])[ \u3000]+(?=\p{Han})"
+    # a whole date after a name, a page line or a heading (XX医院 2025年2月18日, …发展
+    # 2025-05-30 08:21), and the text after such a date and its time (发布时间:2025-09-02
+    # 根据…), as a signature's or a page's line holds it
+    rf"|(?<=[{CJK_CHARS}])[ \u3000]+(?={_FULL_DATE})"
+    rf"|(?<={_FULL_DATE}(?:[ \u3000]+{_TIME})?)[ \u3000]+(?=\p{{Han}})"
+    # the text after a contact line's telephone number or e-mail address (联系电话：0745-6321580
+    # XX医院, 电子邮箱：xx@163.com 中共…)
+    r"|(?<=(?<![0-9])[0-9]{3,4}-[0-9]{7,8}|@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)[ \u3000]+(?=\p{Han})"
 )
 _HAN_CHAR = compile_pattern(r"\p{Han}")
+LOST_BREAKS_BRACKET_REACH = 24
+"""How far (characters) a bracket around a blank may open before it and close after it for the
+blank to be inside it, and no lost break (``【字号 大 中 小】``, ``[作者 X]``)."""
+# A bracket around a page widget's words opened before a blank: the blank is inside it.
+_OPEN_BEFORE = compile_pattern(r"[【\[〔(（][^】\]〕)）【\[〔(（]*$")
+_CLOSE_AFTER = compile_pattern(r"^[^】\]〕)）【\[〔(（]*[】\]〕)）]")
 
 
 def lost_breaks(text: str) -> list[str] | None:
@@ -257,12 +277,22 @@ def lost_breaks(text: str) -> list[str] | None:
     :data:`LOST_BREAKS_MIN_GAPS`, or a letter-spaced one (a blank after most characters)."""
     if len(text) < LOST_BREAKS_MIN_CHARS or (" " not in text and "\u3000" not in text):
         return None
-    gaps = [m.span() for m in _HAN_GAP.finditer(text.strip(" \t\u3000"))]
+    body = text.strip(" \t\u3000")
+    gaps = [m.span() for m in _HAN_GAP.finditer(body) if not _bracketed(body, *m.span())]
     if len(gaps) < LOST_BREAKS_MIN_GAPS:
         return None
     if len(gaps) * 4 > len(_HAN_CHAR.findall(text)):
         return None  # letter-spaced, or a list of short words: no paragraph run together
-    body = text.strip(" \t\u3000")
     bounds = [0, *(edge for span in gaps for edge in span), len(body)]
     pieces = [body[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     return [piece for piece in pieces if piece.strip(" \t\u3000")]
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether the blank ``text[start:end]`` stands inside brackets that open and close within
+    :data:`LOST_BREAKS_BRACKET_REACH` characters of it (a line break is never lost there)."""
+    reach = LOST_BREAKS_BRACKET_REACH
+    return (
+        _OPEN_BEFORE.search(text, max(0, start - reach), start) is not None
+        and _CLOSE_AFTER.search(text[end : end + reach]) is not None
+    )
