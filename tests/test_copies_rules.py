@@ -266,3 +266,31 @@ def test_a_copy_signed_and_dated_on_one_lost_line_keeps_its_date() -> None:
     joined = _parse(" ".join(lines))
     assert joined.metadata.date == "2025-04-01"
     assert joined.metadata.phone == "0731-5562108"
+
+
+def test_an_index_box_run_together_keeps_its_lines_and_the_title_after_it() -> None:
+    """An index box's bulleted lines, each with its label (letter-spaced or not), and a bar
+    box's last row with the title line after it, all on one line."""
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    bullets = (
+        f"• 索 引 号:4311-2025-007 • 发布机构:县住建局 • 标  题:{_TITLE} • 效力状态:有效 "
+        f"{_TITLE} {long} 一、总体情况 {long}"
+    )
+    assert lost_breaks(bullets)[:5] == [
+        "• 索 引 号:4311-2025-007",
+        "• 发布机构:县住建局",
+        f"• 标  题:{_TITLE}",
+        "• 效力状态:有效",
+        _TITLE,
+    ]
+    box = f"文件名称 | {_TITLE} | || 内容概述 | 巡察整改情况 | {_TITLE} {long} 一、情况 {long}"
+    assert lost_breaks(box)[:3] == [
+        f"文件名称 | {_TITLE} | || 内容概述 | 巡察整改情况 |",
+        _TITLE,
+        long,
+    ]
+
+
+def test_an_index_boxs_file_name_label_is_no_part_of_the_title() -> None:
+    text = f"• 文件名称: {_TITLE}\n• 发布机构: 县住建局\n{_BODY}"
+    assert _parse(text).metadata.title == _TITLE

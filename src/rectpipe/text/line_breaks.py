@@ -238,6 +238,13 @@ LOST_BREAKS_MIN_CHARS = 150
 LOST_BREAKS_MIN_GAPS = 3
 """…and holds at least this many blanks between Chinese characters."""
 
+_BULLETS = "•▪◆■●"
+# A label set with a blank after each character (标  题：, 索 引 号:): its blanks are no breaks.
+_SPACED_LABEL = compile_pattern(r"(?:[ \u3000]+\p{Han}){1,4}[ \u3000]*[:：∶]")
+# A title-like last line that a bar box's last row (内容概述 | … |) ran onto.
+_AFTER_BOX = compile_pattern(
+    r"\|[ \u3000]+(?P<title>[^|，,、。！？!?；;：:\s]{8,80}(?:通报|报告|公告|公示|情况))$"
+)
 # A whole date (2025年2月18日, 2025-05-30) and a time of day (08:21, 15:06:41).
 _FULL_DATE = r"[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|-[0-9]{1,2}-[0-9]{1,2}(?![0-9]))"
 _TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
@@ -251,6 +258,8 @@ _HAN_GAP = compile_pattern(
     r"|(?<=^附件[0-9]{1,2})[ \u3000]+(?=\p{Han})"
     # a page widget's words in ASCII brackets before the text (字体：[大 中 小] 中共…)
     r"|(?<=\])[ \u3000]+(?=\p{Han})"
+    # an index box's bullet, which opens each of its lines (• 发布机构:… • 标  题:…)
+    rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}})"
     # a whole date after a name, a page line or a heading (XX医院 2025年2月18日, …发展
     # 2025-05-30 08:21), and the text after such a date and its time (发布时间:2025-09-02
     # 根据…), as a signature's or a page's line holds it
@@ -278,14 +287,25 @@ def lost_breaks(text: str) -> list[str] | None:
     if len(text) < LOST_BREAKS_MIN_CHARS or (" " not in text and "\u3000" not in text):
         return None
     body = text.strip(" \t\u3000")
-    gaps = [m.span() for m in _HAN_GAP.finditer(body) if not _bracketed(body, *m.span())]
+    gaps = [
+        m.span()
+        for m in _HAN_GAP.finditer(body)
+        if not _bracketed(body, *m.span()) and not _in_spaced_label(body, *m.span())
+    ]
     if len(gaps) < LOST_BREAKS_MIN_GAPS:
         return None
     if len(gaps) * 4 > len(_HAN_CHAR.findall(text)):
         return None  # letter-spaced, or a list of short words: no paragraph run together
     bounds = [0, *(edge for span in gaps for edge in span), len(body)]
     pieces = [body[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
-    return [piece for piece in pieces if piece.strip(" \t\u3000")]
+    out: list[str] = []
+    for piece in pieces:
+        box = _AFTER_BOX.search(piece) if "|" in piece else None
+        if box is not None:  # … | 内容概述 | … | 中共XX委员会关于…的通报: the title's own line
+            out += [piece[: box.start("title")].rstrip(" \u3000"), box.group("title")]
+        elif piece.strip(" \t\u3000"):
+            out.append(piece)
+    return out
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
@@ -296,3 +316,10 @@ def _bracketed(text: str, start: int, end: int) -> bool:
         _OPEN_BEFORE.search(text, max(0, start - reach), start) is not None
         and _CLOSE_AFTER.search(text[end : end + reach]) is not None
     )
+
+
+def _in_spaced_label(text: str, start: int, end: int) -> bool:
+    """Whether the blank ``text[start:end]`` follows a lone character of a label set with a
+    blank after each character (``• 标  题:``, ``索 引 号：``)."""
+    lone = start >= 1 and (start == 1 or text[start - 2] in " \u3000" + _BULLETS)
+    return lone and _SPACED_LABEL.match(text, start) is not None
