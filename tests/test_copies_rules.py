@@ -294,3 +294,22 @@ def test_an_index_box_run_together_keeps_its_lines_and_the_title_after_it() -> N
 def test_an_index_boxs_file_name_label_is_no_part_of_the_title() -> None:
     text = f"• 文件名称: {_TITLE}\n• 发布机构: 县住建局\n{_BODY}"
     assert _parse(text).metadata.title == _TITLE
+
+
+def test_a_parts_heading_and_a_half_width_colon_before_a_marker_end_a_lost_line() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"{long} 一、整改工作组织情况 3月10日，巡察组反馈了意见。{long} "
+        f"现将情况报告如下: 二、问题整改情况 {long}"
+    )
+    assert lost_breaks(text) == [
+        long,
+        "一、整改工作组织情况",
+        f"3月10日，巡察组反馈了意见。{long}",
+        "现将情况报告如下:",
+        "二、问题整改情况",
+        long,
+    ]
+    # a label's half-width colon before its value, a part's marker inside a sentence: no cut
+    plain = f"{long} 发布机构: 县住建局 {long} 分为一、二两类 {long}"
+    assert lost_breaks(plain) == [long, "发布机构: 县住建局", long, "分为一、二两类", long]

@@ -239,6 +239,7 @@ LOST_BREAKS_MIN_GAPS = 3
 """…and holds at least this many blanks between Chinese characters."""
 
 _BULLETS = "•▪◆■●"
+_PART = "[一二三四五六七八九十]{1,3}、"
 # A label set with a blank after each character (标  题：, 索 引 号:): its blanks are no breaks.
 _SPACED_LABEL = compile_pattern(r"(?:[ \u3000]+\p{Han}){1,4}[ \u3000]*[:：∶]")
 # A title-like last line that a bar box's last row (内容概述 | … |) ran onto.
@@ -258,6 +259,11 @@ _HAN_GAP = compile_pattern(
     r"|(?<=^附件[0-9]{1,2})[ \u3000]+(?=\p{Han})"
     # a page widget's words in ASCII brackets before the text (字体：[大 中 小] 中共…)
     r"|(?<=\])[ \u3000]+(?=\p{Han})"
+    # a part's heading, whatever follows it (一、整改工作组织情况 2025年1月10日，…), and a
+    # half-width colon before a part's or section's marker (…报告如下: 一、…), as a copy with
+    # half-width punctuation has them
+    rf"|(?<=(?:^|[ \u3000]){_PART}[^，。；：,;:!?！？\s]{{2,30}})[ \u3000]+(?=\S)"
+    rf"|(?<=\p{{Han}}[:;!?])[ \u3000]+(?={_PART}|[(（][一二三四五六七八九十]{{1,3}}[)）])"
     # an index box's bullet, which opens each of its lines (• 发布机构:… • 标  题:…)
     rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}})"
     # a whole date after a name, a page line or a heading (XX医院 2025年2月18日, …发展
