@@ -313,3 +313,22 @@ def test_a_parts_heading_and_a_half_width_colon_before_a_marker_end_a_lost_line(
     # a label's half-width colon before its value, a part's marker inside a sentence: no cut
     plain = f"{long} 发布机构: 县住建局 {long} 分为一、二两类 {long}"
     assert lost_breaks(plain) == [long, "发布机构: 县住建局", long, "分为一、二两类", long]
+
+
+def test_an_index_boxs_dashed_labels_and_a_title_after_an_empty_label_are_lines() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"首页 > 通知公告 - 发布时间:2025-06-10 16:02 - 文 号:无 - 浏览次数: {_TITLE} "
+        f"{long} 一、总体情况 {long}"
+    )
+    assert lost_breaks(text)[:5] == [
+        "首页 > 通知公告",
+        "- 发布时间:2025-06-10 16:02",
+        "- 文 号:无",
+        "- 浏览次数:",
+        _TITLE,
+    ]
+    # a dash between words, a label's value that is no title: no cut
+    plain = f"{long} 县住建局 - 县水务局 整改情况: 已完成 {long} 二、情况 {long}"
+    assert lost_breaks(plain)[1] == "县住建局 - 县水务局"
+    assert lost_breaks(plain)[2] == "整改情况: 已完成"

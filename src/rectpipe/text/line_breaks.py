@@ -242,9 +242,10 @@ _BULLETS = "•▪◆■●"
 _PART = "[一二三四五六七八九十]{1,3}、"
 # A label set with a blank after each character (标  题：, 索 引 号:): its blanks are no breaks.
 _SPACED_LABEL = compile_pattern(r"(?:[ \u3000]+\p{Han}){1,4}[ \u3000]*[:：∶]")
-# A title-like last line that a bar box's last row (内容概述 | … |) ran onto.
+# A title's line that a bar box's last row (内容概述 | … |) or a page line's label (浏览次数:)
+# ran onto, at the end of a piece.
 _AFTER_BOX = compile_pattern(
-    r"\|[ \u3000]+(?P<title>[^|，,、。！？!?；;：:\s]{8,80}(?:通报|报告|公告|公示|情况))$"
+    r"[|:：∶][ \u3000]+(?P<title>[^|，,、。！？!?；;：:\s]{8,80}(?:通报|报告|公告|公示))$"
 )
 # A whole date (2025年2月18日, 2025-05-30) and a time of day (08:21, 15:06:41).
 _FULL_DATE = r"[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|-[0-9]{1,2}-[0-9]{1,2}(?![0-9]))"
@@ -264,8 +265,10 @@ _HAN_GAP = compile_pattern(
     # half-width punctuation has them
     rf"|(?<=(?:^|[ \u3000]){_PART}[^，。；：,;:!?！？\s]{{2,30}})[ \u3000]+(?=\S)"
     rf"|(?<=\p{{Han}}[:;!?])[ \u3000]+(?={_PART}|[(（][一二三四五六七八九十]{{1,3}}[)）])"
-    # an index box's bullet, which opens each of its lines (• 发布机构:… • 标  题:…)
-    rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}})"
+    # an index box's bullet, which opens each of its lines (• 发布机构:… • 标  题:…), or its
+    # dash before a label (- 发布时间:…, - 文 号:无)
+    rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}}|-[ \u3000]+\p{{Han}}{{1,8}}"
+    r"(?:[ \u3000]+\p{Han}){0,3}[ \u3000]*[:：∶])"
     # a whole date after a name, a page line or a heading (XX医院 2025年2月18日, …发展
     # 2025-05-30 08:21), and the text after such a date and its time (发布时间:2025-09-02
     # 根据…), as a signature's or a page's line holds it
@@ -306,7 +309,7 @@ def lost_breaks(text: str) -> list[str] | None:
     pieces = [body[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     out: list[str] = []
     for piece in pieces:
-        box = _AFTER_BOX.search(piece) if "|" in piece else None
+        box = _AFTER_BOX.search(piece)
         if box is not None:  # … | 内容概述 | … | 中共XX委员会关于…的通报: the title's own line
             out += [piece[: box.start("title")].rstrip(" \u3000"), box.group("title")]
         elif piece.strip(" \t\u3000"):
