@@ -310,6 +310,9 @@ def test_a_parts_heading_and_a_half_width_colon_before_a_marker_end_a_lost_line(
         "二、问题整改情况",
         long,
     ]
+    # a section's marker in half-width brackets after a status, as such a copy writes it
+    status = f"{long} 整改状态:已完成 (二)关于“台账不全”问题的整改 {long} 一、情况 {long}"
+    assert lost_breaks(status)[1:3] == ["整改状态:已完成", "(二)关于“台账不全”问题的整改"]
     # a label's half-width colon before its value, a part's marker inside a sentence: no cut
     plain = f"{long} 发布机构: 县住建局 {long} 分为一、二两类 {long}"
     assert lost_breaks(plain) == [long, "发布机构: 县住建局", long, "分为一、二两类", long]

@@ -240,6 +240,7 @@ LOST_BREAKS_MIN_GAPS = 3
 
 _BULLETS = "•▪◆■●"
 _PART = "[一二三四五六七八九十]{1,3}、"
+_SECTION = "[(（][一二三四五六七八九十]{1,3}[)）]"
 # A label set with a blank after each character (标  题：, 索 引 号:): its blanks are no breaks.
 _SPACED_LABEL = compile_pattern(r"(?:[ \u3000]+\p{Han}){1,4}[ \u3000]*[:：∶]")
 # A title's line that a bar box's last row (内容概述 | … |) or a page line's label (浏览次数:)
@@ -264,7 +265,9 @@ _HAN_GAP = compile_pattern(
     # half-width colon before a part's or section's marker (…报告如下: 一、…), as a copy with
     # half-width punctuation has them
     rf"|(?<=(?:^|[ \u3000]){_PART}[^，。；：,;:!?！？\s]{{2,30}})[ \u3000]+(?=\S)"
-    rf"|(?<=\p{{Han}}[:;!?])[ \u3000]+(?={_PART}|[(（][一二三四五六七八九十]{{1,3}}[)）])"
+    rf"|(?<=\p{{Han}}[:;!?])[ \u3000]+(?={_PART}|{_SECTION})"
+    # …and a section's marker in half-width brackets ((二)关于…) after a sentence or a status
+    rf"|(?<=[{CJK_CHARS}.)])[ \u3000]+(?={_SECTION})"
     # an index box's bullet, which opens each of its lines (• 发布机构:… • 标  题:…), or its
     # dash before a label (- 发布时间:…, - 文 号:无)
     rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}}|-[ \u3000]+\p{{Han}}{{1,8}}"
@@ -311,7 +314,8 @@ def lost_breaks(text: str) -> list[str] | None:
     for piece in pieces:
         box = _AFTER_BOX.search(piece)
         if box is not None:  # … | 内容概述 | … | 中共XX委员会关于…的通报: the title's own line
-            out += [piece[: box.start("title")].rstrip(" \u3000"), box.group("title")]
+            head = piece[: box.start("title")].rstrip(" \u3000")
+            out += [head, box.group("title")] if head.strip("|:：∶ ") else [piece]
         elif piece.strip(" \t\u3000"):
             out.append(piece)
     return out
