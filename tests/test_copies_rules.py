@@ -335,3 +335,16 @@ def test_an_index_boxs_dashed_labels_and_a_title_after_an_empty_label_are_lines(
     plain = f"{long} 县住建局 - 县水务局 整改情况: 已完成 {long} 二、情况 {long}"
     assert lost_breaks(plain)[1] == "县住建局 - 县水务局"
     assert lost_breaks(plain)[2] == "整改情况: 已完成"
+
+
+def test_a_quoted_phrase_set_off_by_blanks_stays_in_its_line() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = f"{long} 问题三：关于 “台账管理不规范” 的问题。 {long} 一、情况 “三重一大”制度 {long}"
+    assert lost_breaks(text) == [
+        long,
+        "问题三：关于 “台账管理不规范” 的问题。",
+        long,
+        "一、情况",
+        "“三重一大”制度",
+        long,
+    ]

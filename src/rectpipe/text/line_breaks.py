@@ -241,6 +241,8 @@ LOST_BREAKS_MIN_GAPS = 3
 _BULLETS = "•▪◆■●"
 _PART = "[一二三四五六七八九十]{1,3}、"
 _SECTION = "[(（][一二三四五六七八九十]{1,3}[)）]"
+# A quoted phrase set off by a blank on each side (关于 “药品监管不严” 的问题).
+_SET_OFF_QUOTE = compile_pattern(r"(?<=\S)[ \u3000]+(“)[^“”\n]{1,60}(”)[ \u3000]+(?=\S)")
 # A label set with a blank after each character (标  题：, 索 引 号:): its blanks are no breaks.
 _SPACED_LABEL = compile_pattern(r"(?:[ \u3000]+\p{Han}){1,4}[ \u3000]*[:：∶]")
 # A title's line that a bar box's last row (内容概述 | … |) or a page line's label (浏览次数:)
@@ -299,10 +301,15 @@ def lost_breaks(text: str) -> list[str] | None:
     if len(text) < LOST_BREAKS_MIN_CHARS or (" " not in text and "\u3000" not in text):
         return None
     body = text.strip(" \t\u3000")
+    # the blanks that set a quoted phrase off on both sides (关于 “…” 的问题) are no breaks
+    quoted = {edge for m in _SET_OFF_QUOTE.finditer(body) for edge in (m.start(1), m.end(2))}
     gaps = [
         m.span()
         for m in _HAN_GAP.finditer(body)
-        if not _bracketed(body, *m.span()) and not _in_spaced_label(body, *m.span())
+        if m.end() not in quoted
+        and m.start() not in quoted
+        and not _bracketed(body, *m.span())
+        and not _in_spaced_label(body, *m.span())
     ]
     if len(gaps) < LOST_BREAKS_MIN_GAPS:
         return None
