@@ -283,6 +283,14 @@ def test_an_index_box_run_together_keeps_its_lines_and_the_title_after_it() -> N
         "• 效力状态:有效",
         _TITLE,
     ]
+    starred = (
+        f"{long} （一）决策部署方面 ★针对“台账不全”的问题，已整改。 ★针对“公开滞后”的问题 {long}"
+    )
+    assert lost_breaks(starred)[1:4] == [
+        "（一）决策部署方面",
+        "★针对“台账不全”的问题，已整改。",
+        "★针对“公开滞后”的问题",
+    ]
     box = f"文件名称 | {_TITLE} | || 内容概述 | 巡察整改情况 | {_TITLE} {long} 一、情况 {long}"
     assert lost_breaks(box)[:3] == [
         f"文件名称 | {_TITLE} | || 内容概述 | 巡察整改情况 |",

@@ -238,7 +238,7 @@ LOST_BREAKS_MIN_CHARS = 150
 LOST_BREAKS_MIN_GAPS = 3
 """…and holds at least this many blanks between Chinese characters."""
 
-_BULLETS = "•▪◆■●"
+_BULLETS = "•▪◆■●★☆◇"
 _PART = "[一二三四五六七八九十]{1,3}、"
 _SECTION = "[(（][一二三四五六七八九十]{1,3}[)）]"
 # A quoted phrase set off by a blank on each side (关于 “药品监管不严” 的问题).
