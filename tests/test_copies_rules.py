@@ -356,3 +356,22 @@ def test_a_quoted_phrase_set_off_by_blanks_stays_in_its_line() -> None:
         "“三重一大”制度",
         long,
     ]
+
+
+def test_a_view_counter_without_its_count_and_a_circled_number_end_a_lost_line() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"{_TITLE} 信息来源:县住建局 浏览次数: {long} 二、基层治理有短板 ①网格员兼职过多。 "
+        f"②“三会一课”执行不严。 {long} 点击量：2317 {long}"
+    )
+    assert lost_breaks(text) == [
+        _TITLE,
+        "信息来源:县住建局",
+        "浏览次数:",
+        long,
+        "二、基层治理有短板",
+        "①网格员兼职过多。",
+        "②“三会一课”执行不严。",
+        long,
+        "点击量：2317 " + long,  # a count is no text: read as before
+    ]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..runtime.patterns import compile_pattern, compile_re
+from .furniture import COUNTER_LABEL
 from .normalize import CJK_CHARS
 from .numbering import MarkerKind, match_marker
 
@@ -270,10 +271,12 @@ _HAN_GAP = compile_pattern(
     rf"|(?<=\p{{Han}}[:;!?])[ \u3000]+(?={_PART}|{_SECTION})"
     # …and a section's marker in half-width brackets ((二)关于…) after a sentence or a status
     rf"|(?<=[{CJK_CHARS}.)])[ \u3000]+(?={_SECTION})"
+    # a view counter without its count before the text (浏览次数： 根据…)
+    rf"|(?<={COUNTER_LABEL})[ \u3000]+(?=\p{{Han}})"
     # an index box's bullet, which opens each of its lines (• 发布机构:… • 标  题:…), or its
-    # dash before a label (- 发布时间:…, - 文 号:无)
-    rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}}|-[ \u3000]+\p{{Han}}{{1,8}}"
-    r"(?:[ \u3000]+\p{Han}){0,3}[ \u3000]*[:：∶])"
+    # dash before a label (- 发布时间:…, - 文 号:无); a circled number (①网格…)
+    rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}}|[①-⑳][{CJK_CHARS}]"
+    r"|-[ \u3000]+\p{Han}{1,8}(?:[ \u3000]+\p{Han}){0,3}[ \u3000]*[:：∶])"
     # a whole date after a name, a page line or a heading (XX医院 2025年2月18日, …发展
     # 2025-05-30 08:21), and the text after such a date and its time (发布时间:2025-09-02
     # 根据…), as a signature's or a page's line holds it
