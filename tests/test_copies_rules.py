@@ -375,3 +375,20 @@ def test_a_view_counter_without_its_count_and_a_circled_number_end_a_lost_line()
         long,
         "点击量：2317 " + long,  # a count is no text: read as before
     ]
+
+
+def test_a_lone_ideographic_space_is_the_lines_own_when_breaks_were_lost_as_blanks() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    joint = "中共青禾县委\u3000青禾县人民政府关于巡察整改情况的报告"
+    text = f"{joint} {long} 第一部分\u3000整改工作开展情况 {long} 二、情况 {long}"
+    assert lost_breaks(text) == [
+        joint,
+        long,
+        "第一部分\u3000整改工作开展情况",
+        long,
+        "二、情况",
+        long,
+    ]
+    # a copy whose breaks were lost as ideographic spaces is still cut at them
+    spaced = text.replace(" ", "\u3000")
+    assert len(lost_breaks(spaced) or []) == 8

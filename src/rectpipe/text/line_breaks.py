@@ -314,6 +314,10 @@ def lost_breaks(text: str) -> list[str] | None:
         and not _bracketed(body, *m.span())
         and not _in_spaced_label(body, *m.span())
     ]
+    if sum(1 for a, b in gaps if " " in body[a:b]) >= LOST_BREAKS_MIN_GAPS:
+        # the breaks were lost as blanks: a lone ideographic space is the line's own
+        # (第一部分　巡察整改工作开展情况, 中共X县委　X县人民政府关于…)
+        gaps = [(a, b) for a, b in gaps if body[a:b] != "\u3000"]
     if len(gaps) < LOST_BREAKS_MIN_GAPS:
         return None
     if len(gaps) * 4 > len(_HAN_CHAR.findall(text)):
