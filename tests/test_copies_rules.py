@@ -13,7 +13,7 @@ from __future__ import annotations
 import rectpipe
 from rectpipe.readers.blocks import Block
 from rectpipe.readers.txt import read_txt
-from rectpipe.text.line_breaks import lost_breaks
+from rectpipe.text.line_breaks import lost_breaks, split_glued
 from rectpipe.text.repair_text import gapped_letter_spaced
 from rectpipe.text.rewrap import join_hard_wraps, wrap_width
 
@@ -392,3 +392,19 @@ def test_a_lone_ideographic_space_is_the_lines_own_when_breaks_were_lost_as_blan
     # a copy whose breaks were lost as ideographic spaces is still cut at them
     spaced = text.replace(" ", "\u3000")
     assert len(lost_breaks(spaced) or []) == 8
+
+
+def test_an_item_whose_text_opens_with_a_count_or_a_year_is_cut_after_a_blank() -> None:
+    """1.3处违规建设… is item 1. and three places, 2.2020年完成… item 2. and a year (numbering
+    reads them so): after a blank where a line break was lost they open lines too."""
+    text = "整改时限：2024年4月底前 1.3处违规建设的养殖棚已拆除。 2.2020年以来新建管网86公里。"
+    assert split_glued(text) == [
+        "整改时限：2024年4月底前",
+        "1.3处违规建设的养殖棚已拆除。",
+        "2.2020年以来新建管网86公里。",
+    ]
+    # a decimal number after a blank stays in its sentence
+    assert split_glued("资金缺口 3.5万元已补足。 2.建立台账。") == [
+        "资金缺口 3.5万元已补足。",
+        "2.建立台账。",
+    ]

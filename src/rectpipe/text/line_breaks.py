@@ -18,7 +18,7 @@ from itertools import pairwise
 from ..runtime.patterns import compile_pattern, compile_re
 from .furniture import COUNTER_LABEL
 from .normalize import CJK_CHARS
-from .numbering import MarkerKind, match_marker
+from .numbering import WHOLE_COUNT, MarkerKind, match_marker
 
 __all__ = [
     "LOST_BREAKS_BRACKET_REACH",
@@ -38,7 +38,7 @@ _CN = "〇零一二三四五六七八九十"
 # ``re``: plain character classes, which it scans faster than ``regex``).
 _MARKERS = (
     rf"(?:[{_CN}]{{1,3}}[、．.]|[（(][{_CN}0-9０-９]{{1,3}}[)）]"
-    r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、)"
+    r"|[0-9０-９]{1,3}[.．、]"  # (1.3处违规… too: split_points reads the figure after the dot)
     rf"|问题[{_CN}0-9０-９]{{1,3}}[：:]|第[{_CN}0-9０-９]{{1,3}}项[：:])"
 )
 _AFTER_END = compile_re(rf"[。！？!?][”’」』]?[ \u3000]*{_MARKERS}")
@@ -74,7 +74,11 @@ def _has_blank(text: str) -> bool:
 
 
 def _heading_follows(text: str, end: int) -> bool:
+    """Whether text that can follow a marker comes at ``end``: no figure's rest (3.5万元, 1、2
+    项), but a count or a year the marker's dot stands before (1.3处违规建设…, 2.2020年…)."""
     nxt = text[end : end + 1]
+    if nxt.isdigit() and text[end - 1 : end] in ".．":
+        return WHOLE_COUNT.match(text, end) is not None
     return bool(nxt) and not nxt.isdigit() and nxt not in "%％.．、，,)）"
 
 
