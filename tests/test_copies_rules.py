@@ -408,3 +408,13 @@ def test_an_item_whose_text_opens_with_a_count_or_a_year_is_cut_after_a_blank() 
         "资金缺口 3.5万元已补足。",
         "2.建立台账。",
     ]
+
+
+def test_a_salutation_under_the_title_is_a_line_of_its_own() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    title = "青禾县水务局关于县委巡察反馈问题整改情况的报告"
+    text = f"{title} 县人民政府、县委巡察办： 2025年3月，{long} 一、情况 {long} 二、情况 {long}"
+    assert lost_breaks(text)[:3] == [title, "县人民政府、县委巡察办：", f"2025年3月，{long}"]
+    # a label and its value under any other line stay together
+    text = f"{long} 整改时限： 2025年3月底前 {long} 一、情况 {long}"
+    assert lost_breaks(text)[1] == "整改时限： 2025年3月底前"

@@ -24,6 +24,7 @@ __all__ = [
     "LOST_BREAKS_BRACKET_REACH",
     "LOST_BREAKS_MIN_CHARS",
     "LOST_BREAKS_MIN_GAPS",
+    "WHOLE_TITLE",
     "lost_breaks",
     "split_glued",
     "split_points",
@@ -255,6 +256,12 @@ _SPACED_LABEL = compile_pattern(r"(?:[ \u3000]+\p{Han}){1,4}[ \u3000]*[:：∶]"
 _AFTER_BOX = compile_pattern(
     r"[|:：∶][ \u3000]+(?P<title>[^|，,、。！？!?；;：:\s]{8,80}(?:通报|报告|公告|公示))$"
 )
+#: A report's title, whole: its end (…情况的通报, …整改情况报告), no punctuation before it.
+WHOLE_TITLE = compile_pattern(r"^[^，,、。！？!?；;：:“”\s]{8,}(?:的|情况)(?:通报|报告|公告|公示)$")
+# The addressees a report greets under its title (县人民政府：, 各镇人民政府、街道办事处，区直
+# 有关单位：), glued by a blank to the first sentence.
+_ADDRESSEE = r"[^：:，,。；;！？!?\s]{2,40}"
+_SALUTATION = compile_pattern(rf"^{_ADDRESSEE}(?:[、，,]{_ADDRESSEE}){{0,8}}[：:](?=[ \u3000]+\S)")
 # A whole date (2025年2月18日, 2025-05-30) and a time of day (08:21, 15:06:41).
 _FULL_DATE = r"[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|-[0-9]{1,2}-[0-9]{1,2}(?![0-9]))"
 _TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
@@ -330,6 +337,10 @@ def lost_breaks(text: str) -> list[str] | None:
     pieces = [body[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     out: list[str] = []
     for piece in pieces:
+        greeting = _SALUTATION.match(piece) if out and WHOLE_TITLE.match(out[-1]) else None
+        if greeting is not None:  # 关于…的报告 / 县人民政府： 2024年8月，…
+            out.append(greeting.group())
+            piece = piece[greeting.end() :].lstrip(" \u3000")
         box = _AFTER_BOX.search(piece)
         if box is not None:  # … | 内容概述 | … | 中共XX委员会关于…的通报: the title's own line
             head = piece[: box.start("title")].rstrip(" \u3000")

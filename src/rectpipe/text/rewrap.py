@@ -49,6 +49,7 @@ from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
 from .dates import DATE
 from .furniture import is_furniture
+from .line_breaks import WHOLE_TITLE
 from .numbering import match_marker
 
 __all__ = [
@@ -102,8 +103,6 @@ _BULLET = compile_pattern(r"[•▪◆■●►]|-[ \t]")
 #: A signature's date line: a full date alone, or after a name and blanks.
 _SIGNED = compile_pattern(rf"(?:\p{{Han}}{{2,40}}[{_BLANKS}]+)?(?:{DATE.pattern})(?<=[日号])")
 _NARROW = compile_re("[\u0000-\u1fff]")  # half-width: stdlib re, one scan in C
-#: A report's title, whole: its end (…情况的通报, …整改情况报告), no punctuation before it.
-_TITLE = compile_pattern(r"^[^，,、。！？!?；;：:“”\s]{8,}(?:的|情况)(?:通报|报告|公告|公示)$")
 
 
 def em_width(text: str) -> float:
@@ -203,7 +202,7 @@ def _opens_paragraph(
         return True  # 整改措施：… / 责任单位：… open their own paragraph
     if _BULLET.match(text) or is_furniture(text) or is_furniture(run[-1].text.strip(_BLANKS)):
         return True  # a page's line (发布时间：… 来源：…) is never a wrapped paragraph's
-    if _TITLE.match(joined.strip(_BLANKS)):
+    if WHOLE_TITLE.match(joined.strip(_BLANKS)):
         return True  # …整改进展情况的通报 ends the title: a page line or a salutation follows
     finished = _ends_sentence(run[-1].text)
     if not _ends_clause(run[-1].text) and _SIGNED.fullmatch(text):
