@@ -165,8 +165,9 @@ def test_a_wrapped_copy_gives_the_report_the_unwrapped_copy_gives() -> None:
 #: Before rewrapping: 4, 21 and 12 of 89. Measured again with 103 text samples: 91, 97 and
 #: 102, then 98, 99 and 102 once a line ending with a comma counted as cut and page lines and
 #: bulleted lines were kept off wrapped paragraphs (docs/copies.md); then 102, 101 and 102
-#: once a title ended its paragraph and a fifth of the long lines full was enough.
-FLOORS = {(30.0, False): 101, (40.0, False): 100, (35.0, True): 102}
+#: once a title ended its paragraph and a fifth of the long lines full was enough, and 103 at
+#: 30 em once a tag after a tagged paragraph's sentence opened a paragraph.
+FLOORS = {(30.0, False): 102, (40.0, False): 100, (35.0, True): 102}
 
 
 @pytest.mark.parametrize(("width", "blank"), list(FLOORS), ids=["30em", "40em", "35em-blank"])
@@ -237,3 +238,22 @@ def test_a_short_copy_with_few_full_lines_is_still_wrapped() -> None:
         "公示期间（2024年9月2日至9月8日），如有意见建议，请联系县林业局办公室，电话：0744-3216548。联系人：县林业局办公室。"
         in joined
     )
+
+
+def test_a_tag_opens_a_paragraph_after_a_tagged_paragraphs_sentence() -> None:
+    """``【问题】…。`` as wide as the copy's lines, then ``【整改情况】…``: two paragraphs. A tag
+    inside an untagged paragraph's text, where the wrap happened to put it, runs on."""
+    finding = "【问题】工程项目概算管理不严，部分道路项目超出批复概算较多。"
+    width = em_width(finding)
+    measures = "【整改情况】委托第三方开展概算评估，完成超概算部分调概报批，已完成整改。"
+    body = hard_wrap("1.公共资源交易监管不到位，部分项目化整为零规避招标，已整改完成。" * 3, width)
+    text = "\n".join(
+        [body, *hard_wrap(finding, width).split("\n"), *hard_wrap(measures, width).split("\n")]
+    )
+    joined = [b.text for b in join_hard_wraps(_blocks(text))[0]]
+    assert joined[-2:] == [finding, measures]
+    untagged = "一是制定支部年度学习计划；二是开展支部书记讲党课活动共六次。"
+    assert em_width(untagged) == width
+    text = "\n".join([body, untagged, "【整改进展】已完成。", "8.农技队伍老化。"])
+    joined = [b.text for b in join_hard_wraps(_blocks(text))[0]]
+    assert f"{untagged}【整改进展】已完成。" in joined

@@ -25,6 +25,9 @@ Then a line joins the one before it when that one is full (within :data:`FULL_SL
   (``（三）…方面的问题（共2个）`` then ``7.…``); after ``；`` or ``：`` it runs on, as an
   enumeration inside a paragraph does;
 - it is short and without closing punctuation after a finished sentence (a heading);
+- it opens with a tag in square brackets (``【整改情况】``) after a finished sentence of a
+  paragraph that opened with one (``【问题】…。``): a tag inside a paragraph's text
+  (``…活动6次。【整改进展】已完成。``) still runs on when the paragraph had none;
 - it follows a title: a paragraph so far without punctuation that ends as a report's title
   does (``…整改进展情况的通报``, ``…情况报告``), so a page line, a salutation
   (``县人民政府：``) or the first sentence under a title as wide as the copy's lines is no
@@ -98,6 +101,8 @@ _OPENING, _CLOSING = "（(【〔", "）)】〕"
 #: A label opening a line: 整改措施： 责任单位: (two to eight Han characters and a colon).
 _LABEL = compile_pattern(r"\p{Han}{2,8}[：:]")
 _BLANKS = " \t\u3000\xa0\ufeff"
+#: A tag in square brackets opening a paragraph (【问题】, 【整改情况】).
+_TAG = compile_pattern(r"【\p{Han}{2,8}】")
 #: A bullet opening a line (an index box's • 效力状态：…, - 文号：…): no wrapped line opens so.
 _BULLET = compile_pattern(r"[•▪◆■●►]|-[ \t]")
 #: A signature's date line: a full date alone, or after a name and blanks.
@@ -204,6 +209,8 @@ def _opens_paragraph(
         return True  # a page's line (发布时间：… 来源：…) is never a wrapped paragraph's
     if WHOLE_TITLE.match(joined.strip(_BLANKS)):
         return True  # …整改进展情况的通报 ends the title: a page line or a salutation follows
+    if _TAG.match(text) and _TAG.match(run[0].text.lstrip(_BLANKS)) and _ends_sentence(joined):
+        return True  # 【问题】…。 / 【整改情况】…: a tag after a tagged paragraph's sentence
     finished = _ends_sentence(run[-1].text)
     if not _ends_clause(run[-1].text) and _SIGNED.fullmatch(text):
         return True  # 联系电话：…6223018 / XX局　　2025年3月5日: a signature, not a wrapped line
