@@ -166,7 +166,8 @@ def test_a_wrapped_copy_gives_the_report_the_unwrapped_copy_gives() -> None:
 #: 102, then 98, 99 and 102 once a line ending with a comma counted as cut and page lines and
 #: bulleted lines were kept off wrapped paragraphs (docs/copies.md); then 102, 101 and 102
 #: once a title ended its paragraph and a fifth of the long lines full was enough, and 103 at
-#: 30 em once a tag after a tagged paragraph's sentence opened a paragraph.
+#: 30 em once a tag after a tagged paragraph's sentence opened a paragraph, and 103 at 35 em
+#: with blank lines once a line run on without a blank line counted as cut.
 FLOORS = {(30.0, False): 102, (40.0, False): 100, (35.0, True): 102}
 
 
@@ -257,3 +258,24 @@ def test_a_tag_opens_a_paragraph_after_a_tagged_paragraphs_sentence() -> None:
     text = "\n".join([body, untagged, "【整改进展】已完成。", "8.农技队伍老化。"])
     joined = [b.text for b in join_hard_wraps(_blocks(text))[0]]
     assert f"{untagged}【整改进展】已完成。" in joined
+
+
+def test_a_copy_with_blank_lines_counts_a_line_run_on_without_one_as_cut() -> None:
+    """Paragraphs apart by blank lines: a full line that ends with 。 but runs on to the next
+    line without a blank line between was cut, so the copy is wrapped even when its full
+    lines end as paragraphs may."""
+    measures = [
+        "整改措施：制定年度执法检查计划，补查重点企业三十家次。",
+        "整改措施：开展乡镇统计人员业务培训，统一全县台账样式。",
+        "整改措施：建立数据报送提醒通报制度，按月通报报送情况。",
+        "整改措施：修订统计数据质量核查办法，逐月抽查基层报表。",
+        "整改措施：组织统计执法人员专题培训，规范执法文书格式。",
+    ]
+    width = em_width(measures[0])
+    assert all(em_width(m) == width for m in measures)
+    paragraphs = [f"{m}目前已完成整改。" for m in measures]
+    text = hard_wrap("\n".join(paragraphs), width, blank=True)
+    blocks = _blocks(text)
+    assert wrap_width(blocks) == width
+    joined = [b.text for b in join_hard_wraps(blocks, ("整改措施", "整改状态"))[0]]
+    assert joined == paragraphs

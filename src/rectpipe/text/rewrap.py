@@ -58,6 +58,7 @@ from .numbering import match_marker
 __all__ = [
     "FULL_SLACK",
     "MAX_OVER_SHARE",
+    "MIN_BLANK_SHARE",
     "MIN_CUT_SHARE",
     "MIN_FULL_LINES",
     "MIN_FULL_SHARE",
@@ -86,6 +87,9 @@ MIN_FULL_SHARE = 0.2
 #: ends with ， or 、 was cut, as a closing mark hangs at a printed line's end): a copy whose
 #: lines are its paragraphs ends nearly every long line with 。 or ；.
 MIN_CUT_SHARE = 0.5
+#: Share of the lines after a blank line in a copy whose paragraphs stand apart by blank
+#: lines (each paragraph's first line, of two or three).
+MIN_BLANK_SHARE = 0.3
 #: Share of the lines that may be wider than the width (a URL, a table row copied whole).
 MAX_OVER_SHARE = 0.05
 #: How far below the width (em) a line still counts as full when joining: a line may end
@@ -151,7 +155,8 @@ def _eligible(block: Block) -> bool:
 def wrap_width(blocks: Sequence[Block]) -> float | None:
     """The width (em) the copy's lines were cut at, or ``None`` when it is no hard-wrapped copy
     (see the module)."""
-    lines = [b.text.rstrip(_BLANKS) for b in blocks if _eligible(b)]
+    eligible = [b for b in blocks if _eligible(b)]
+    lines = [b.text.rstrip(_BLANKS) for b in eligible]
     widths = [em_width(line) for line in lines]
     wide = [w for w in widths if w >= MIN_WIDTH]
     if len(wide) < MIN_FULL_LINES:
@@ -169,8 +174,16 @@ def wrap_width(blocks: Sequence[Block]) -> float | None:
     over = sum(1 for w in widths if w > best + WIDTH_TOLERANCE + 0.5)
     if over > MAX_OVER_SHARE * len(widths):
         return None
-    full = [line for line, w in zip(lines, widths, strict=True) if abs(w - best) <= WIDTH_TOLERANCE]
-    cut = sum(1 for line in full if not _may_end_paragraph(line))
+    full = [k for k, w in enumerate(widths) if abs(w - best) <= WIDTH_TOLERANCE]
+    # in a copy whose paragraphs stand apart by blank lines, a full line that the next one
+    # follows without a blank line was cut too, however it ends (…整改状态： / 已完成。)
+    apart = sum(b.after_blank for b in eligible) >= MIN_BLANK_SHARE * len(eligible)
+    cut = sum(
+        1
+        for k in full
+        if not _may_end_paragraph(lines[k])
+        or (apart and k + 1 < len(eligible) and not eligible[k + 1].after_blank)
+    )
     if cut < MIN_CUT_SHARE * len(full):
         return None
     return best
