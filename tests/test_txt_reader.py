@@ -191,3 +191,13 @@ def test_a_header_over_two_rows_gives_the_table_its_wider_row() -> None:
     table = read_txt(text.encode("utf-8")).blocks[0]
     assert table.cells is not None
     assert table.cells[2][-1] == "党委办公室"
+
+
+def test_a_header_repeated_under_a_tables_last_row_opens_the_next_table() -> None:
+    text = (
+        "序号\t反馈问题\t整改措施\n1\t台账不全。\t补录台账。\n"
+        "序号\t反馈问题\t整改措施\t目前进展\n1\t公开滞后。\t按季公开。\t已公开两次\n"
+    )
+    blocks = read_txt(text.encode("utf-8")).blocks
+    assert [len(b.cells or ()) for b in blocks] == [2, 2]
+    assert blocks[1].cells is not None and blocks[1].cells[1][-1] == "已公开两次"

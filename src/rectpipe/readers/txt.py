@@ -157,7 +157,10 @@ def _table_end(lines: list[tuple[int, str, bool]], start: int) -> int:
         if cut is not None:
             lines[k : cut + 1] = [(lines[k][0], _joined(lines[k : cut + 1]), after)]
             line = lines[k][1]
-        if _cells(line) is not None:
+        row = _cells(line)
+        if row is not None and k > start + 1 and _same_cell(row[0], header[0]):
+            break  # the next table's header, right under this one's last row
+        if row is not None:
             k += 1
             continue
         run = k
@@ -167,12 +170,17 @@ def _table_end(lines: list[tuple[int, str, bool]], start: int) -> int:
         if (
             after_run
             and (run - k == 1 or len(after_run) == width)
-            and after_run[0].strip(_BLANKS) != header[0].strip(_BLANKS)
+            and not _same_cell(after_run[0], header[0])
         ):
             k = run  # a category's row (and its subcategories'), with rows after it
             continue
         break  # text, or a signature and the next table's title above its header
     return k
+
+
+def _same_cell(a: str, b: str) -> bool:
+    """Whether two cells hold the same text (a header's 序号 repeated by the next table's)."""
+    return a.strip(_BLANKS) == b.strip(_BLANKS)
 
 
 def _spanning(line: tuple[int, str, bool]) -> bool:

@@ -51,6 +51,7 @@ from collections.abc import Sequence
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
+from .bars import is_bar_row
 from .dates import DATE
 from .furniture import is_furniture
 from .line_breaks import WHOLE_TITLE
@@ -156,7 +157,8 @@ def _eligible(block: Block) -> bool:
 def wrap_width(blocks: Sequence[Block]) -> float | None:
     """The width (em) the copy's lines were cut at, or ``None`` when it is no hard-wrapped copy
     (see the module)."""
-    eligible = [b for b in blocks if _eligible(b)]
+    # a row between bars (1 | SJ-01 | … |) is a table's row however long: it sets no width
+    eligible = [b for b in blocks if _eligible(b) and not is_bar_row(b.text)]
     lines = [b.text.rstrip(_BLANKS) for b in eligible]
     widths = [em_width(line) for line in lines]
     wide = [w for w in widths if w >= MIN_WIDTH]
