@@ -307,7 +307,10 @@ def test_a_short_copy_is_cut_at_its_widest_lines_not_at_its_commonest() -> None:
 def test_rows_between_bars_set_no_width() -> None:
     """A table drawn between bars has long rows of like widths that end without a full stop:
     they are a table's rows, not a wrapped copy's lines."""
-    row = "{n} | 部分河段垃圾清理不及时，群众反映较多 | 建立保洁长效机制，每周巡河 | 县水利局 | 正在整改 |"
+    row = (
+        "{n} | 部分河段垃圾清理不及时，群众反映较多 | 建立保洁长效机制，每周巡河 | "
+        "县水利局 | 正在整改 |"
+    )
     rows = [row.format(n=n) for n in range(1, 5)]
     lines = [
         "青禾县水利局巡察整改台账",
