@@ -201,3 +201,14 @@ def test_a_header_repeated_under_a_tables_last_row_opens_the_next_table() -> Non
     blocks = read_txt(text.encode("utf-8")).blocks
     assert [len(b.cells or ()) for b in blocks] == [2, 2]
     assert blocks[1].cells is not None and blocks[1].cells[1][-1] == "已公开两次"
+
+
+def test_a_short_line_between_rows_is_a_cells_rest_unless_categories_head_the_rows() -> None:
+    rows = "1\t台账不全。\t补录台账。\t已完成\n长期坚持\n2\t公开滞后。\t按季公开。\t已完成\n"
+    table = read_txt(f"序号\t问题\t措施\t进度\n{rows}".encode()).blocks[0]
+    assert table.cells is not None
+    assert [r[-1] for r in table.cells[1:]] == ["已完成\n长期坚持", "已完成"]
+    grouped = f"序号\t问题\t措施\t进度\n一、制度建设方面\n{rows}".encode()
+    table = read_txt(grouped).blocks[0]
+    assert table.cells is not None
+    assert [r[0] for r in table.cells] == ["序号", "一、制度建设方面", "1", "长期坚持", "2"]

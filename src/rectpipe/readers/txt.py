@@ -66,7 +66,8 @@ def read_txt(data: bytes) -> Document:
     it has (no more than the header's, or its second row's when that has more); a short line
     without tabs between two rows is a row of one cell (a category spanning the table), as a
     web page's spanning cell is, and so are up to :data:`MAX_SPANNING_RUN` such lines in a
-    row; a row a cell's line break cut in two is one row again.
+    row; a row a cell's line break cut in two is one row again, and in a table whose first
+    rows no category heads, a short line between two rows is the rest of the last cell.
     """
     text = decode_text(data)
     notes = [("mixed_encoding", "lines in different encodings")] if mixed_encodings(data) else []
@@ -149,6 +150,8 @@ def _table_end(lines: list[tuple[int, str, bool]], start: int) -> int:
         return start
     width = _width(lines, start)
     k = start + 1
+    rows = 0  # rows read so far, the header's own second row aside
+    categories = False  # whether a category's row headed the first rows
     while k < len(lines):
         _, line, after = lines[k]
         if after:
@@ -161,6 +164,7 @@ def _table_end(lines: list[tuple[int, str, bool]], start: int) -> int:
         if row is not None and k > start + 1 and _same_cell(row[0], header[0]):
             break  # the next table's header, right under this one's last row
         if row is not None:
+            rows += not _same_cell(row[0], header[0])
             k += 1
             continue
         run = k
@@ -172,6 +176,12 @@ def _table_end(lines: list[tuple[int, str, bool]], start: int) -> int:
             and (run - k == 1 or len(after_run) == width)
             and not _same_cell(after_run[0], header[0])
         ):
+            if rows and not categories and run - k == 1 and '"' not in lines[k - 1][1]:
+                # no category headed the first rows: a short line between two rows is the
+                # rest of the last cell, cut by its line break (已完成 / 长期坚持)
+                lines[k - 1 : k + 1] = [(lines[k - 1][0], _joined(lines[k - 1 : k + 1]), False)]
+                continue
+            categories = categories or not rows
             k = run  # a category's row (and its subcategories'), with rows after it
             continue
         break  # text, or a signature and the next table's title above its header
