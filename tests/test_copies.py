@@ -165,8 +165,9 @@ def test_every_table_sample_copied_as_text_keeps_its_problems(style: str, tmp_pa
       gives it: 163 before such a cell was read whole, then 188 (193 found).
       Once a row an unquoted cell's line break cut in two was joined again, categories
       over two rows headed the rows after them, a next table's title and header ended a
-      table, and a header over two rows gave the table its wider row: ``tabs`` 202 of 203
-      (203 found), ``quoted`` 203 of 203 (203 found).
+      table, a header over two rows gave the table its wider row, a repeated header opened
+      the next table and a short line between rows without categories was a cell's rest:
+      ``tabs`` 203 of 203 (203 found), ``quoted`` 203 of 203 (203 found).
     - ``bars``: cells between bars, ``序号 | 反馈问题 | … |``, a cell's line breaks made
       blanks (rectpipe.text.pipe_tables). Before: 6 of 203, 60 items found; then 203 of
       203, 205 found.
