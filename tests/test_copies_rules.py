@@ -192,6 +192,10 @@ def test_only_a_long_paragraph_with_several_blanks_between_characters_is_cut() -
     # where a figure follows: a title's end before the page's date, an attachment's number
     dated = lost_breaks(f"附件1 {_TITLE} 2025-04-02 09:15 {long} 一、总体情况 {long}")
     assert dated == ["附件1", _TITLE, "2025-04-02 09:15", long, "一、总体情况", long]
+    # a congress report's subtitle after its title, its dash before the date
+    title = "关于2024年度县本级预算执行审计查出问题整改情况的报告"
+    subtitle = lost_breaks(f"{title} --2025年6月26日在县人大常委会会议上 {long} 一、情况 {long}")
+    assert (subtitle or [])[:2] == [title, "--2025年6月26日在县人大常委会会议上"]
     # (a figure inside a sentence is no cut: 截至 2025年3月…)
     assert lost_breaks(f"截至 2025年3月，{long} 一、总体情况 {long} 二、情况 {long}") == [
         f"截至 2025年3月，{long}",

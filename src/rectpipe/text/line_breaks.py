@@ -269,9 +269,11 @@ _TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
 # long paragraph as read it stands where a line break was lost (…的通报 根据…, …。 一、…).
 _HAN_GAP = compile_pattern(
     rf"(?<=[{CJK_CHARS}])[ \u3000]+(?=[{CJK_CHARS}])"
-    # a title's end before the page's date (…的通报 2025-03-18 09:12), an attachment's number
+    # a title's end before the page's date (…的通报 2025-03-18 09:12) or a subtitle's dash and
+    # date (…的报告 --2024年12月26日在…会议上), an attachment's number
     # before the title it heads (附件1 中共…)
-    r"|(?<=(?:通报|报告|情况|公示|公告|清单|说明))[ \u3000]+(?=[0-9]{4}[-./年][0-9]{1,2})"
+    r"|(?<=(?:通报|报告|情况|公示|公告|清单|说明))[ \u3000]+"
+    r"(?=[0-9]{4}[-./年][0-9]{1,2}|(?:-{1,2}|—{1,2})[0-9]{4})"
     r"|(?<=^附件[0-9]{1,2})[ \u3000]+(?=\p{Han})"
     # a page widget's words in ASCII brackets before the text (字体：[大 中 小] 中共…)
     r"|(?<=\])[ \u3000]+(?=\p{Han})"
