@@ -9,8 +9,7 @@ statuses and measures.
 A copy is taken as hard-wrapped when its lines were cut at one width ``W`` (at least
 :data:`MIN_WRAP_WIDTH`): at least :data:`MIN_FULL_LINES` lines, and :data:`MIN_FULL_SHARE` of
 the lines at least :data:`MIN_WIDTH` wide, are within :data:`WIDTH_TOLERANCE` of ``W``; almost
-no line (:data:`MAX_OVER_SHARE`) is wider (so ``W`` is the commonest width among those no
-more lines exceed, not a short copy's commonest paragraph length); and most of those full lines
+no line (:data:`MAX_OVER_SHARE`) is wider; and most of those full lines
 (:data:`MIN_CUT_SHARE`) stop inside a sentence (a line that ends with ， or 、 was cut: no
 paragraph ends so), where a copy whose lines are its paragraphs ends nearly every long line
 with 。 or ；. Widths count a full-width character as one em and a
@@ -80,8 +79,9 @@ MIN_WRAP_WIDTH = 20.0
 #: How far (em) a full line may be from the copy's width: a line takes one more closing mark
 #: or gives one character to the next (line-breaking rules), and half-width figures round.
 WIDTH_TOLERANCE = 1.0
-#: Full lines a hard-wrapped copy has at least (4 before a short copy at 40 em had three).
-MIN_FULL_LINES = 3
+#: Full lines a hard-wrapped copy has at least (three are too few: a short report's title,
+#: subtitle and first item can be as wide as one another).
+MIN_FULL_LINES = 4
 #: Share of the lines at least :data:`MIN_WIDTH` wide that are full (0.25 before a short copy
 #: at 40 em, whose paragraphs leave many lines between 30 and 39 em, had 23 % of them full).
 MIN_FULL_SHARE = 0.2
@@ -166,11 +166,8 @@ def wrap_width(blocks: Sequence[Block]) -> float | None:
         return None
     counts = Counter(round(w * 2) / 2 for w in wide)
     best, best_count = 0.0, 0
-    most_over = MAX_OVER_SHARE * len(widths)
     for width in sorted(counts):
         near = sum(n for w, n in counts.items() if abs(w - width) <= WIDTH_TOLERANCE)
-        if sum(1 for w in widths if w > width + WIDTH_TOLERANCE + 0.5) > most_over:
-            continue  # lines wider than this: the copy was not cut here
         if near > best_count or (near == best_count and width > best):
             best, best_count = width, near
     if best < MIN_WRAP_WIDTH or best_count < MIN_FULL_LINES:
