@@ -22,13 +22,18 @@ and the floors are held there.
   paragraph's blanks between Chinese characters were read as the lost breaks they are
   (rectpipe.text.line_breaks.lost_breaks), 63 of 103 exact, recall 96.2%, precision 98.8%;
   73 once a title's end before the page's date and an attachment's number before the title
-  were cut too. Held to 70 exact, recall and precision 0.95.
+  were cut too. Then 102 (704 of 712 problems matched, 705 found) once whole dates, contact
+  numbers, index boxes' bullets and labels, part headings, half-width section markers,
+  view counters, circled numbers and salutations were read as the ends or starts of lines
+  they are, and blanks inside brackets, around a quoted phrase, inside a letter-spaced label
+  or a lone ideographic space were not (docs/copies.md, "Swept again"). Held to 100 exact,
+  recall and precision 0.98.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -88,7 +93,7 @@ DAMAGES: dict[str, tuple[Callable[[str, str | None], bytes], int, float]] = {
     "chrome": (lambda text, _: _chrome(text), 103, 0.99),
     "gb18030": (lambda text, _: text.encode("gb18030"), 103, 0.99),
     "utf-16": (lambda text, _: text.encode("utf-16"), 103, 0.99),
-    "one_line": (lambda text, _: _one_line(text), 70, 0.95),
+    "one_line": (lambda text, _: _one_line(text), 100, 0.98),
 }
 
 
@@ -117,26 +122,14 @@ def _quoted(cell: str) -> str:
     return '"' + cell.replace('"', '""') + '"' if "\n" in cell else cell
 
 
-@pytest.mark.parametrize("style", ["tabs", "quoted", "bars"])
-def test_every_table_sample_copied_as_text_keeps_its_problems(style: str, tmp_path: Path) -> None:
-    """A web page's, Word file's or workbook's tables copied into a text file: 29 samples with
-    tables and no automatic numbering, each written as its reader's text with every table
-    row on a line.
-
-    - ``tabs``: cells apart by tabs, a cell's own line breaks kept (rectpipe.readers.txt).
-      Before the text reader read such lines as tables, 6 of the 203 problems were found;
-      then 163 (and 38 extra items, mostly rows a cell's line break cut in two).
-    - ``quoted``: the same, a cell that holds line breaks quoted, as a spreadsheet's copy
-      gives it: 163 before such a cell was read whole, then 188 (193 found).
-    - ``bars``: cells between bars, ``序号 | 反馈问题 | … |``, a cell's line breaks made
-      blanks (rectpipe.text.pipe_tables). Before: 6 of 203, 60 items found; then 203 of
-      203, 205 found.
-
-    Metadata a page keeps outside its text (its date in a meta tag) is not scored."""
+def table_copies(style: str, folder: Path) -> Iterator[tuple[Path, Path]]:
+    """Every sample with tables and no automatic numbering, its tables copied into a text file
+    in ``folder`` in the ``style`` of test_every_table_sample_copied_as_text_keeps_its_problems:
+    each copy with its facts."""
     from rectpipe.readers.dispatch import read_document
     from rectpipe.readers.sniff import sniff_format
 
-    totals, seen = Totals(), set()
+    seen: set[str] = set()
     for facts, document in documents_with_facts(SAMPLES):
         stem = facts.name.removesuffix(".facts.yaml")
         if stem in seen or document.suffix not in (".html", ".docx", ".xlsx"):
@@ -154,10 +147,37 @@ def test_every_table_sample_copied_as_text_keeps_its_problems(style: str, tmp_pa
                 lines += ["\t".join(_quoted(c) for c in r) for r in block.cells]
             else:
                 lines += [" | ".join(c.replace("\n", " ") for c in r) + " |" for r in block.cells]
-        copy = tmp_path / f"{stem}.txt"
+        copy = folder / f"{stem}.txt"
         copy.write_text("\n".join(lines), "utf-8")
+        yield copy, facts
+
+
+@pytest.mark.parametrize("style", ["tabs", "quoted", "bars"])
+def test_every_table_sample_copied_as_text_keeps_its_problems(style: str, tmp_path: Path) -> None:
+    """A web page's, Word file's or workbook's tables copied into a text file: 29 samples with
+    tables and no automatic numbering, each written as its reader's text with every table
+    row on a line.
+
+    - ``tabs``: cells apart by tabs, a cell's own line breaks kept (rectpipe.readers.txt).
+      Before the text reader read such lines as tables, 6 of the 203 problems were found;
+      then 163 (and 38 extra items, mostly rows a cell's line break cut in two).
+    - ``quoted``: the same, a cell that holds line breaks quoted, as a spreadsheet's copy
+      gives it: 163 before such a cell was read whole, then 188 (193 found).
+      Once a row an unquoted cell's line break cut in two was joined again, categories
+      over two rows headed the rows after them, a next table's title and header ended a
+      table, a header over two rows gave the table its wider row, a repeated header opened
+      the next table and a short line between rows without categories was a cell's rest:
+      ``tabs`` 203 of 203 (203 found), ``quoted`` 203 of 203 (203 found).
+    - ``bars``: cells between bars, ``序号 | 反馈问题 | … |``, a cell's line breaks made
+      blanks (rectpipe.text.pipe_tables). Before: 6 of 203, 60 items found; then 203 of
+      203, 205 found.
+
+    Metadata a page keeps outside its text (its date in a meta tag) is not scored."""
+    totals, copies = Totals(), 0
+    for copy, facts in table_copies(style, tmp_path):
         totals.add(evaluate_document(copy, facts))
-    least = {"tabs": 0.78, "quoted": 0.9, "bars": 0.95}[style]
-    assert len(seen) >= 29
+        copies += 1
+    least = {"tabs": 0.98, "quoted": 0.98, "bars": 0.98}[style]
+    assert copies >= 29
     assert totals.matched >= least * totals.expected
     assert totals.matched >= least * totals.found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import rectpipe
 from rectpipe.readers.blocks import Block
 from rectpipe.readers.txt import read_txt
-from rectpipe.text.line_breaks import lost_breaks
+from rectpipe.text.line_breaks import lost_breaks, split_glued
 from rectpipe.text.repair_text import gapped_letter_spaced
 from rectpipe.text.rewrap import join_hard_wraps, wrap_width
 
@@ -191,7 +191,11 @@ def test_only_a_long_paragraph_with_several_blanks_between_characters_is_cut() -
     assert pieces == [long, "一、总体情况", long, "二、问题整改情况", long]
     # where a figure follows: a title's end before the page's date, an attachment's number
     dated = lost_breaks(f"附件1 {_TITLE} 2025-04-02 09:15 {long} 一、总体情况 {long}")
-    assert dated == ["附件1", _TITLE, "2025-04-02 09:15 " + long, "一、总体情况", long]
+    assert dated == ["附件1", _TITLE, "2025-04-02 09:15", long, "一、总体情况", long]
+    # a congress report's subtitle after its title, its dash before the date
+    title = "关于2024年度县本级预算执行审计查出问题整改情况的报告"
+    subtitle = lost_breaks(f"{title} --2025年6月26日在县人大常委会会议上 {long} 一、情况 {long}")
+    assert (subtitle or [])[:2] == [title, "--2025年6月26日在县人大常委会会议上"]
     # (a figure inside a sentence is no cut: 截至 2025年3月…)
     assert lost_breaks(f"截至 2025年3月，{long} 一、总体情况 {long} 二、情况 {long}") == [
         f"截至 2025年3月，{long}",
@@ -220,3 +224,201 @@ def test_a_copy_cut_before_its_findings_lists_no_responsibility_part_as_problems
         )
         cut = _parse(head + f"一、{part}\n" + body + "二、巡察反馈问题整改落实情况\n（一）党的建")
         assert cut.iter_problems() == [], part
+
+
+def test_a_whole_date_a_telephone_number_or_an_e_mail_address_ends_a_lost_line() -> None:
+    """A signature's or page's date after a name (XX局 2025年4月1日), the text after such a
+    date and its time, and the text after a contact line's number or address were lines of
+    their own; a blank inside a page widget's brackets never stood for a line break."""
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"字号：[大 中 小] {_TITLE} 【字号 大 中 小】 发布时间：2025-04-02 09:15 {long} "
+        f"一、总体情况 {long} 联系电话：0731-5562108 电子邮箱：qhzj@163.com "
+        "青禾县住房和城乡建设局党组 2025年4月1日 抄送：县委巡察办。"
+    )
+    assert lost_breaks(text) == [
+        "字号：[大 中 小]",
+        _TITLE,
+        "【字号 大 中 小】",
+        "发布时间：2025-04-02 09:15",
+        long,
+        "一、总体情况",
+        long,
+        "联系电话：0731-5562108",
+        "电子邮箱：qhzj@163.com",
+        "青禾县住房和城乡建设局党组",
+        "2025年4月1日",
+        "抄送：县委巡察办。",
+    ]
+    # a month without its day, a figure inside a sentence: no cut
+    assert lost_breaks(f"{long} 截至 2025年3月，已完成 {long} 一、情况 {long} 二、情况") == [
+        long,
+        "截至 2025年3月，已完成",
+        long,
+        "一、情况",
+        long,
+        "二、情况",
+    ]
+
+
+def test_a_copy_signed_and_dated_on_one_lost_line_keeps_its_date() -> None:
+    lines = [
+        _TITLE,
+        *_BODY.strip().split("\n"),
+        "联系电话：0731-5562108 青禾县住房和城乡建设局党组 2025年4月1日",
+    ]
+    joined = _parse(" ".join(lines))
+    assert joined.metadata.date == "2025-04-01"
+    assert joined.metadata.phone == "0731-5562108"
+
+
+def test_an_index_box_run_together_keeps_its_lines_and_the_title_after_it() -> None:
+    """An index box's bulleted lines, each with its label (letter-spaced or not), and a bar
+    box's last row with the title line after it, all on one line."""
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    bullets = (
+        f"• 索 引 号:4311-2025-007 • 发布机构:县住建局 • 标  题:{_TITLE} • 效力状态:有效 "
+        f"{_TITLE} {long} 一、总体情况 {long}"
+    )
+    assert lost_breaks(bullets)[:5] == [
+        "• 索 引 号:4311-2025-007",
+        "• 发布机构:县住建局",
+        f"• 标  题:{_TITLE}",
+        "• 效力状态:有效",
+        _TITLE,
+    ]
+    starred = (
+        f"{long} （一）决策部署方面 ★针对“台账不全”的问题，已整改。 ★针对“公开滞后”的问题 {long}"
+    )
+    assert lost_breaks(starred)[1:4] == [
+        "（一）决策部署方面",
+        "★针对“台账不全”的问题，已整改。",
+        "★针对“公开滞后”的问题",
+    ]
+    box = f"文件名称 | {_TITLE} | || 内容概述 | 巡察整改情况 | {_TITLE} {long} 一、情况 {long}"
+    assert lost_breaks(box)[:3] == [
+        f"文件名称 | {_TITLE} | || 内容概述 | 巡察整改情况 |",
+        _TITLE,
+        long,
+    ]
+
+
+def test_an_index_boxs_file_name_label_is_no_part_of_the_title() -> None:
+    text = f"• 文件名称: {_TITLE}\n• 发布机构: 县住建局\n{_BODY}"
+    assert _parse(text).metadata.title == _TITLE
+
+
+def test_a_parts_heading_and_a_half_width_colon_before_a_marker_end_a_lost_line() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"{long} 一、整改工作组织情况 3月10日，巡察组反馈了意见。{long} "
+        f"现将情况报告如下: 二、问题整改情况 {long}"
+    )
+    assert lost_breaks(text) == [
+        long,
+        "一、整改工作组织情况",
+        f"3月10日，巡察组反馈了意见。{long}",
+        "现将情况报告如下:",
+        "二、问题整改情况",
+        long,
+    ]
+    # a section's marker in half-width brackets after a status, as such a copy writes it
+    status = f"{long} 整改状态:已完成 (二)关于“台账不全”问题的整改 {long} 一、情况 {long}"
+    assert lost_breaks(status)[1:3] == ["整改状态:已完成", "(二)关于“台账不全”问题的整改"]
+    # a label's half-width colon before its value, a part's marker inside a sentence: no cut
+    plain = f"{long} 发布机构: 县住建局 {long} 分为一、二两类 {long}"
+    assert lost_breaks(plain) == [long, "发布机构: 县住建局", long, "分为一、二两类", long]
+
+
+def test_an_index_boxs_dashed_labels_and_a_title_after_an_empty_label_are_lines() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"首页 > 通知公告 - 发布时间:2025-06-10 16:02 - 文 号:无 - 浏览次数: {_TITLE} "
+        f"{long} 一、总体情况 {long}"
+    )
+    assert lost_breaks(text)[:5] == [
+        "首页 > 通知公告",
+        "- 发布时间:2025-06-10 16:02",
+        "- 文 号:无",
+        "- 浏览次数:",
+        _TITLE,
+    ]
+    # a dash between words, a label's value that is no title: no cut
+    plain = f"{long} 县住建局 - 县水务局 整改情况: 已完成 {long} 二、情况 {long}"
+    assert lost_breaks(plain)[1] == "县住建局 - 县水务局"
+    assert lost_breaks(plain)[2] == "整改情况: 已完成"
+
+
+def test_a_quoted_phrase_set_off_by_blanks_stays_in_its_line() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = f"{long} 问题三：关于 “台账管理不规范” 的问题。 {long} 一、情况 “三重一大”制度 {long}"
+    assert lost_breaks(text) == [
+        long,
+        "问题三：关于 “台账管理不规范” 的问题。",
+        long,
+        "一、情况",
+        "“三重一大”制度",
+        long,
+    ]
+
+
+def test_a_view_counter_without_its_count_and_a_circled_number_end_a_lost_line() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    text = (
+        f"{_TITLE} 信息来源:县住建局 浏览次数: {long} 二、基层治理有短板 ①网格员兼职过多。 "
+        f"②“三会一课”执行不严。 {long} 点击量：2317 {long}"
+    )
+    assert lost_breaks(text) == [
+        _TITLE,
+        "信息来源:县住建局",
+        "浏览次数:",
+        long,
+        "二、基层治理有短板",
+        "①网格员兼职过多。",
+        "②“三会一课”执行不严。",
+        long,
+        "点击量：2317 " + long,  # a count is no text: read as before
+    ]
+
+
+def test_a_lone_ideographic_space_is_the_lines_own_when_breaks_were_lost_as_blanks() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    joint = "中共青禾县委\u3000青禾县人民政府关于巡察整改情况的报告"
+    text = f"{joint} {long} 第一部分\u3000整改工作开展情况 {long} 二、情况 {long}"
+    assert lost_breaks(text) == [
+        joint,
+        long,
+        "第一部分\u3000整改工作开展情况",
+        long,
+        "二、情况",
+        long,
+    ]
+    # a copy whose breaks were lost as ideographic spaces is still cut at them
+    spaced = text.replace(" ", "\u3000")
+    assert len(lost_breaks(spaced) or []) == 8
+
+
+def test_an_item_whose_text_opens_with_a_count_or_a_year_is_cut_after_a_blank() -> None:
+    """1.3处违规建设… is item 1. and three places, 2.2020年完成… item 2. and a year (numbering
+    reads them so): after a blank where a line break was lost they open lines too."""
+    text = "整改时限：2024年4月底前 1.3处违规建设的养殖棚已拆除。 2.2020年以来新建管网86公里。"
+    assert split_glued(text) == [
+        "整改时限：2024年4月底前",
+        "1.3处违规建设的养殖棚已拆除。",
+        "2.2020年以来新建管网86公里。",
+    ]
+    # a decimal number after a blank stays in its sentence
+    assert split_glued("资金缺口 3.5万元已补足。 2.建立台账。") == [
+        "资金缺口 3.5万元已补足。",
+        "2.建立台账。",
+    ]
+
+
+def test_a_salutation_under_the_title_is_a_line_of_its_own() -> None:
+    long = "根据县委统一部署开展巡察整改工作，" * 10
+    title = "青禾县水务局关于县委巡察反馈问题整改情况的报告"
+    text = f"{title} 县人民政府、县委巡察办： 2025年3月，{long} 一、情况 {long} 二、情况 {long}"
+    assert lost_breaks(text)[:3] == [title, "县人民政府、县委巡察办：", f"2025年3月，{long}"]
+    # a label and its value under any other line stay together
+    text = f"{long} 整改时限： 2025年3月底前 {long} 一、情况 {long}"
+    assert lost_breaks(text)[1] == "整改时限： 2025年3月底前"

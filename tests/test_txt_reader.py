@@ -114,3 +114,101 @@ def test_a_quoted_cell_over_several_lines_is_one_cell() -> None:
     # a quote that opens a cell and is never closed takes no lines from the rest
     stray = read_txt('甲\t乙\t丙\n1\t"未闭合\t3\n正文一。\n正文二。\n'.encode())
     assert [b.kind.value for b in stray.blocks] == ["table", "paragraph", "paragraph"]
+
+
+def test_a_row_a_cell_line_break_cut_in_two_is_one_row() -> None:
+    """A web page's copy does not quote a cell that holds line breaks: the line after the
+    break holds the rest of the cell and the cells after it."""
+    text = (
+        "序号\t反馈问题\t整改措施\t责任单位\t完成时限\n"
+        "1\t河道保洁责任不落实。\t1.制定保洁考核办法；\n"
+        "2.每周巡河一次；\n"
+        "3.考核结果按月通报。\t县水利局\t2025年5月\n"
+        "2\t路灯维修不及时。\t建立维修台账。\t县城管局\t立行立改\n"
+        "3\t村级账目公开滞后。\t1.按季公开；\n"
+        "2.设置意见箱。\t农经站\n"  # its last cell empty: up to the next row's number
+        "4\t公厕保洁不到位。\t增加保洁频次。\t环卫所\t2025年3月\n"
+    )
+    table = read_txt(text.encode("utf-8")).blocks[0]
+    assert table.cells is not None
+    assert table.cells[1] == (
+        "1",
+        "河道保洁责任不落实。",
+        "1.制定保洁考核办法；\n2.每周巡河一次；\n3.考核结果按月通报。",
+        "县水利局",
+        "2025年5月",
+    )
+    assert table.cells[2][0] == "2"
+    assert table.cells[3] == ("3", "村级账目公开滞后。", "1.按季公开；\n2.设置意见箱。", "农经站")
+    assert table.cells[4][0] == "4"
+    # a row of its own that lacks merged cells takes no line that opens the next row
+    merged = "序号\t问题\t措施\t单位\n1\t甲。\t乙。\t县水利局\n2\t丙。\t丁。\n3\t戊。\t己。\n"
+    rows = read_txt(merged.encode()).blocks[0].cells
+    assert rows is not None and [r[0] for r in rows] == ["序号", "1", "2", "3"]
+
+
+def test_categories_over_two_rows_head_the_rows_after_them() -> None:
+    text = (
+        "序号\t审计发现问题\t整改措施\t责任科室\n"
+        "一、预算管理方面\n"
+        "（一）预算编制\n"
+        "1\t项目预算编制粗放。\t细化预算。\t财务科\n"
+        "（二）预算执行\n"
+        "2\t结余资金未及时清理。\t按规定上缴。\t财务科\n"
+    )
+    blocks = read_txt(text.encode("utf-8")).blocks
+    assert len(blocks) == 1 and blocks[0].cells is not None
+    assert [row[0] for row in blocks[0].cells] == [
+        "序号", "一、预算管理方面", "（一）预算编制", "1", "（二）预算执行", "2",
+    ]  # fmt: skip
+
+
+def test_a_signature_and_the_next_tables_title_end_a_table() -> None:
+    text = (
+        "单位\t问题数\t已整改\n"
+        "镇机关\t4\t3\n"
+        "各村\t3\t2\n"
+        "青禾镇人民政府    2025年1月6日\n"
+        "镇机关问题整改台账\n"
+        "序号\t存在问题\t整改措施\t责任单位\t整改情况\n"
+        "1\t考勤管理松散。\t启用电子考勤。\t党政办\t已整改\n"
+    )
+    blocks = read_txt(text.encode("utf-8")).blocks
+    assert [b.kind.value for b in blocks] == ["table", "paragraph", "paragraph", "table"]
+    # nor does the header of a next ledger of the same columns, under its own title
+    ledger = "序号\t存在问题\t整改措施\n1\t台账不全。\t补录台账。\n2\t公开滞后。\t按季公开。\n"
+    two = read_txt(f"{ledger}村级问题整改台账\n{ledger}".encode()).blocks
+    assert [b.kind.value for b in two] == ["table", "paragraph", "table"]
+
+
+def test_a_header_over_two_rows_gives_the_table_its_wider_row() -> None:
+    text = (
+        "序号\t反馈问题\t整改情况\t责任部门\n"
+        "序号\t反馈问题\t整改措施\t完成情况\t责任部门\n"
+        "1\t学习制度落实不严。\t制定学习计划。\t已完成整改。\t党委办公室\n"
+        "2\t实验室台账不全。\t补录台账。\t正在整改。\t实验中心\n"
+    )
+    table = read_txt(text.encode("utf-8")).blocks[0]
+    assert table.cells is not None
+    assert table.cells[2][-1] == "党委办公室"
+
+
+def test_a_header_repeated_under_a_tables_last_row_opens_the_next_table() -> None:
+    text = (
+        "序号\t反馈问题\t整改措施\n1\t台账不全。\t补录台账。\n"
+        "序号\t反馈问题\t整改措施\t目前进展\n1\t公开滞后。\t按季公开。\t已公开两次\n"
+    )
+    blocks = read_txt(text.encode("utf-8")).blocks
+    assert [len(b.cells or ()) for b in blocks] == [2, 2]
+    assert blocks[1].cells is not None and blocks[1].cells[1][-1] == "已公开两次"
+
+
+def test_a_short_line_between_rows_is_a_cells_rest_unless_categories_head_the_rows() -> None:
+    rows = "1\t台账不全。\t补录台账。\t已完成\n长期坚持\n2\t公开滞后。\t按季公开。\t已完成\n"
+    table = read_txt(f"序号\t问题\t措施\t进度\n{rows}".encode()).blocks[0]
+    assert table.cells is not None
+    assert [r[-1] for r in table.cells[1:]] == ["已完成\n长期坚持", "已完成"]
+    grouped = f"序号\t问题\t措施\t进度\n一、制度建设方面\n{rows}".encode()
+    table = read_txt(grouped).blocks[0]
+    assert table.cells is not None
+    assert [r[0] for r in table.cells] == ["序号", "一、制度建设方面", "1", "长期坚持", "2"]

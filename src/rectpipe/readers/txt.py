@@ -10,7 +10,13 @@ category's name, 一、大气污染防治方面) on a line without tabs::
     1<TAB>部分河段垃圾清理不及时。<TAB>建立河道保洁长效机制。<TAB>县水利局
 
 A spreadsheet's copy quotes a cell that holds line breaks (``"1.…<newline>2.…"``, a quote
-inside it doubled); such a cell is read whole.
+inside it doubled); such a cell is read whole. A web page's or Word file's copy does not: the
+cell's line break cuts its row in two, and the line after the cut holds the rest of the cell
+and the cells after it. A row with fewer cells than the table has is joined to the lines
+after it that make up exactly the cells it lacks::
+
+    1<TAB>部分河段垃圾清理不及时。<TAB>1.建立河道保洁长效机制；
+    2.落实河长巡河制度。<TAB>县水利局<TAB>已完成
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -23,7 +29,9 @@ from .decode import decode_text, mixed_encodings
 __all__ = [
     "MAX_QUOTED_LINES",
     "MAX_SPANNING_ROW",
+    "MAX_SPANNING_RUN",
     "MAX_TABLE_COLUMNS",
+    "MIN_CUT_ROW_CELLS",
     "MIN_TABLE_COLUMNS",
     "read_txt",
 ]
@@ -38,6 +46,11 @@ breaks: ``1<TAB>"1.…<newline>2.…"<TAB>县水利局``)."""
 MAX_SPANNING_ROW = 40
 """The longest line without tabs that is taken for a row spanning the table (a category's
 name) when rows go on after it."""
+MAX_SPANNING_RUN = 3
+"""The most rows spanning the table one after another (a category and its subcategories,
+一、预算管理方面 then （一）预算编制) before the rows they head."""
+MIN_CUT_ROW_CELLS = 2
+"""Cells the first line of a row that a cell's line break cut in two holds at least."""
 
 _BLANKS = " \t\u3000\xa0\ufeff"
 _SENTENCE_END = ("。", "；", ";")
@@ -50,8 +63,11 @@ def read_txt(data: bytes) -> Document:
     ``after_blank`` says an empty line came before (not before the first block). Two or more
     lines in a row of at least :data:`MIN_TABLE_COLUMNS` tab-separated cells are one table
     block: the first line its header, each cell's path ``line:N/c:K``. A row keeps the cells
-    it has (no more than the header's); a short line without tabs between two rows is a row
-    of one cell (a category spanning the table), as a web page's spanning cell is.
+    it has (no more than the header's, or its second row's when that has more); a short line
+    without tabs between two rows is a row of one cell (a category spanning the table), as a
+    web page's spanning cell is, and so are up to :data:`MAX_SPANNING_RUN` such lines in a
+    row; a row a cell's line break cut in two is one row again, and in a table whose first
+    rows no category heads, a short line between two rows is the rest of the last cell.
     """
     text = decode_text(data)
     notes = [("mixed_encoding", "lines in different encodings")] if mixed_encodings(data) else []
@@ -126,29 +142,109 @@ def _blocks(lines: list[tuple[int, str, bool]]) -> list[Block]:
 
 
 def _table_end(lines: list[tuple[int, str, bool]], start: int) -> int:
-    """Where the table whose header is line ``start`` ends (``start`` itself: no table)."""
-    if _cells(lines[start][1]) is None:
+    """Where the table whose header is line ``start`` ends (``start`` itself: no table).
+
+    Rows a cell's line break cut in two are joined in ``lines`` on the way."""
+    header = _cells(lines[start][1])
+    if header is None:
         return start
+    width = _width(lines, start)
     k = start + 1
+    rows = 0  # rows read so far, the header's own second row aside
+    categories = False  # whether a category's row headed the first rows
     while k < len(lines):
         _, line, after = lines[k]
         if after:
             break  # an empty line ends a table
-        if _cells(line) is not None:
+        cut = _cut_row_end(lines, k, width)
+        if cut is not None:
+            lines[k : cut + 1] = [(lines[k][0], _joined(lines[k : cut + 1]), after)]
+            line = lines[k][1]
+        row = _cells(line)
+        if row is not None and k > start + 1 and _same_cell(row[0], header[0]):
+            break  # the next table's header, right under this one's last row
+        if row is not None:
+            rows += not _same_cell(row[0], header[0])
             k += 1
             continue
-        text = line.strip(_BLANKS)
-        spanning = len(text) <= MAX_SPANNING_ROW and not text.endswith(_SENTENCE_END)
-        following = k + 1 < len(lines) and not lines[k + 1][2]
-        if spanning and following and _cells(lines[k + 1][1]) is not None:
-            k += 1  # a category's row, with rows after it
+        run = k
+        while run < len(lines) and run - k < MAX_SPANNING_RUN and _spanning(lines[run]):
+            run += 1
+        after_run = _cells(lines[run][1]) if k < run < len(lines) and not lines[run][2] else None
+        if (
+            after_run
+            and (run - k == 1 or len(after_run) == width)
+            and not _same_cell(after_run[0], header[0])
+        ):
+            if rows and not categories and run - k == 1 and '"' not in lines[k - 1][1]:
+                # no category headed the first rows: a short line between two rows is the
+                # rest of the last cell, cut by its line break (已完成 / 长期坚持)
+                lines[k - 1 : k + 1] = [(lines[k - 1][0], _joined(lines[k - 1 : k + 1]), False)]
+                continue
+            categories = categories or not rows
+            k = run  # a category's row (and its subcategories'), with rows after it
             continue
-        break
+        break  # text, or a signature and the next table's title above its header
     return k
 
 
+def _same_cell(a: str, b: str) -> bool:
+    """Whether two cells hold the same text (a header's 序号 repeated by the next table's)."""
+    return a.strip(_BLANKS) == b.strip(_BLANKS)
+
+
+def _spanning(line: tuple[int, str, bool]) -> bool:
+    """Whether a line reads as a row spanning the table: short, no tabs, no sentence's end,
+    no empty line before it."""
+    text = line[1].strip(_BLANKS)
+    return (
+        not line[2]
+        and "\t" not in text
+        and len(text) <= MAX_SPANNING_ROW
+        and not text.endswith(_SENTENCE_END)
+    )
+
+
+def _width(lines: list[tuple[int, str, bool]], start: int) -> int:
+    """The cells of a table's rows: those of its header, or of the header's second line when
+    it has more (a header over two rows, a merged group's name above its columns')."""
+    width = len(_cells(lines[start][1]) or ())
+    if start + 1 < len(lines) and not lines[start + 1][2]:
+        width = max(width, len(_cells(lines[start + 1][1]) or ()))
+    return width
+
+
+def _cut_row_end(lines: list[tuple[int, str, bool]], k: int, width: int) -> int | None:
+    """The last line of the row whose first line is ``k`` when a cell's line break cut it:
+    line ``k`` has fewer than ``width`` cells, and the lines after it (no empty line between)
+    add exactly the cells it lacks, or fewer (its last cells empty) up to a line that opens
+    the next row with its number, past a line of cells. ``None`` otherwise."""
+    first = lines[k][1].strip(_BLANKS)
+    count = len(first.split("\t"))
+    if '"' in first or not MIN_CUT_ROW_CELLS <= count < width:
+        return None
+    tabbed = False
+    for end in range(k + 1, min(len(lines), k + MAX_QUOTED_LINES)):
+        _, line, after = lines[end]
+        cells = line.strip(_BLANKS).split("\t")
+        if len(cells) > 1 and cells[0].strip(_BLANKS).isdigit():
+            return end - 1 if tabbed and not after else None  # the next row
+        if after or '"' in line:
+            return None
+        tabbed = tabbed or len(cells) > 1
+        count += len(cells) - 1
+        if count >= width:
+            return end if count == width else None
+    return None
+
+
+def _joined(rows: list[tuple[int, str, bool]]) -> str:
+    """The lines of a row a cell's line breaks cut, one line again (the breaks kept in it)."""
+    return "\n".join(line.strip(_BLANKS) for _, line, _ in rows)
+
+
 def _table(rows: list[tuple[int, str, bool]]) -> Block:
-    width = len(_cells(rows[0][1]) or ())
+    width = _width(rows, 0)
     cells: list[tuple[str, ...]] = []
     paths: list[tuple[str, ...]] = []
     for number, line, _after in rows:

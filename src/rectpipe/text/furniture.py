@@ -11,18 +11,28 @@ from __future__ import annotations
 
 from ..runtime.patterns import compile_pattern
 
-__all__ = ["article_end", "is_furniture", "is_quiet", "is_trailing_furniture", "pager_has_more"]
+__all__ = [
+    "COUNTER_LABEL",
+    "article_end",
+    "is_furniture",
+    "is_quiet",
+    "is_trailing_furniture",
+    "pager_has_more",
+]
 
 _BREADCRUMB = compile_pattern(
     r"(?:首页|当前位置|您的位置|所在位置|位置)\s*[:：]?.*(?:>|＞|»|›|→|/)"
     # a trail of two or more short steps: -> 要闻 -> 审计公告, >> 政务公开 >> 通知公告
     r"|^\s*(?:(?:->|>>|>|＞|»|›|→)\s*[^\s>＞»›→，。；]{1,16}\s*){2,}$"
 )
+#: A page's view counter's label (浏览次数：, 阅读量:), its count after it.
+COUNTER_LABEL = r"(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：∶]"
+
 _LEADING = compile_pattern(
     r"^(?:【[^】]{1,16}】\s*$"
     r"|(?:发布|更新|公开|成文|发文)?(?:日期|时间)\s*[:：∶]"
     r"|(?:信息)?来源\s*[:：∶]|作者\s*[:：∶]|(?:责任)?编辑\s*[:：∶]"
-    r"|(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：∶]"
+    rf"|{COUNTER_LABEL}"
     r"|字号\s*[:：∶]?|【?\s*(?:打印|关闭|分享|收藏)|索引号\s*[:：∶])"
 )
 _TRAILING = compile_pattern(

@@ -16,12 +16,15 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..runtime.patterns import compile_pattern, compile_re
+from .furniture import COUNTER_LABEL
 from .normalize import CJK_CHARS
-from .numbering import MarkerKind, match_marker
+from .numbering import WHOLE_COUNT, MarkerKind, match_marker
 
 __all__ = [
+    "LOST_BREAKS_BRACKET_REACH",
     "LOST_BREAKS_MIN_CHARS",
     "LOST_BREAKS_MIN_GAPS",
+    "WHOLE_TITLE",
     "lost_breaks",
     "split_glued",
     "split_points",
@@ -36,7 +39,7 @@ _CN = "〇零一二三四五六七八九十"
 # ``re``: plain character classes, which it scans faster than ``regex``).
 _MARKERS = (
     rf"(?:[{_CN}]{{1,3}}[、．.]|[（(][{_CN}0-9０-９]{{1,3}}[)）]"
-    r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、)"
+    r"|[0-9０-９]{1,3}[.．、]"  # (1.3处违规… too: split_points reads the figure after the dot)
     rf"|问题[{_CN}0-9０-９]{{1,3}}[：:]|第[{_CN}0-9０-９]{{1,3}}项[：:])"
 )
 _AFTER_END = compile_re(rf"[。！？!?][”’」』]?[ \u3000]*{_MARKERS}")
@@ -72,7 +75,11 @@ def _has_blank(text: str) -> bool:
 
 
 def _heading_follows(text: str, end: int) -> bool:
+    """Whether text that can follow a marker comes at ``end``: no figure's rest (3.5万元, 1、2
+    项), but a count or a year the marker's dot stands before (1.3处违规建设…, 2.2020年…)."""
     nxt = text[end : end + 1]
+    if nxt.isdigit() and text[end - 1 : end] in ".．":
+        return WHOLE_COUNT.match(text, end) is not None
     return bool(nxt) and not nxt.isdigit() and nxt not in "%％.．、，,)）"
 
 
@@ -237,16 +244,68 @@ LOST_BREAKS_MIN_CHARS = 150
 LOST_BREAKS_MIN_GAPS = 3
 """…and holds at least this many blanks between Chinese characters."""
 
+_BULLETS = "•▪◆■●★☆◇"
+_PART = "[一二三四五六七八九十]{1,3}、"
+_SECTION = "[(（][一二三四五六七八九十]{1,3}[)）]"
+# A quoted phrase set off by a blank on each side (关于 “药品监管不严” 的问题).
+_SET_OFF_QUOTE = compile_pattern(r"(?<=\S)[ \u3000]+(“)[^“”\n]{1,60}(”)[ \u3000]+(?=\S)")
+# A label set with a blank after each character (标  题：, 索 引 号:): its blanks are no breaks.
+_SPACED_LABEL = compile_pattern(r"(?:[ \u3000]+\p{Han}){1,4}[ \u3000]*[:：∶]")
+# A title's line that a bar box's last row (内容概述 | … |) or a page line's label (浏览次数:)
+# ran onto, at the end of a piece.
+_AFTER_BOX = compile_pattern(
+    r"[|:：∶][ \u3000]+(?P<title>[^|，,、。！？!?；;：:\s]{8,80}(?:通报|报告|公告|公示))$"
+)
+#: A report's title, whole: its end (…情况的通报, …整改情况报告), no punctuation before it.
+WHOLE_TITLE = compile_pattern(r"^[^，,、。！？!?；;：:“”\s]{8,}(?:的|情况)(?:通报|报告|公告|公示)$")
+# The addressees a report greets under its title (县人民政府：, 各镇人民政府、街道办事处，区直
+# 有关单位：), glued by a blank to the first sentence.
+_ADDRESSEE = r"[^：:，,。；;！？!?\s]{2,40}"
+_SALUTATION = compile_pattern(rf"^{_ADDRESSEE}(?:[、，,]{_ADDRESSEE}){{0,8}}[：:](?=[ \u3000]+\S)")
+# A whole date (2025年2月18日, 2025-05-30) and a time of day (08:21, 15:06:41).
+_FULL_DATE = r"[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|-[0-9]{1,2}-[0-9]{1,2}(?![0-9]))"
+_TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
 # A blank between two Chinese characters (or CJK punctuation): Chinese prose has none, so in a
 # long paragraph as read it stands where a line break was lost (…的通报 根据…, …。 一、…).
 _HAN_GAP = compile_pattern(
     rf"(?<=[{CJK_CHARS}])[ \u3000]+(?=[{CJK_CHARS}])"
-    # a title's end before the page's date (…的通报 2025-03-18 09:12), an attachment's number
+    # a title's end before the page's date (…的通报 2025-03-18 09:12) or a subtitle's dash and
+    # date (…的报告 --2024年12月26日在…会议上), an attachment's number
     # before the title it heads (附件1 中共…)
-    r"|(?<=(?:通报|报告|情况|公示|公告|清单|说明))[ \u3000]+(?=[0-9]{4}[-./年][0-9]{1,2})"
+    r"|(?<=(?:通报|报告|情况|公示|公告|清单|说明))[ \u3000]+"
+    r"(?=[0-9]{4}[-./年][0-9]{1,2}|(?:-{1,2}|—{1,2})[0-9]{4})"
     r"|(?<=^附件[0-9]{1,2})[ \u3000]+(?=\p{Han})"
+    # a page widget's words in ASCII brackets before the text (字体：[大 中 小] 中共…)
+    r"|(?<=\])[ \u3000]+(?=\p{Han})"
+    # a part's heading, whatever follows it (一、整改工作组织情况 2025年1月10日，…), and a
+    # half-width colon before a part's or section's marker (…报告如下: 一、…), as a copy with
+    # half-width punctuation has them
+    rf"|(?<=(?:^|[ \u3000]){_PART}[^，。；：,;:!?！？\s]{{2,30}})[ \u3000]+(?=\S)"
+    rf"|(?<=\p{{Han}}[:;!?])[ \u3000]+(?={_PART}|{_SECTION})"
+    # …and a section's marker in half-width brackets ((二)关于…) after a sentence or a status
+    rf"|(?<=[{CJK_CHARS}.)])[ \u3000]+(?={_SECTION})"
+    # a view counter without its count before the text (浏览次数： 根据…)
+    rf"|(?<={COUNTER_LABEL})[ \u3000]+(?=\p{{Han}})"
+    # an index box's bullet, which opens each of its lines (• 发布机构:… • 标  题:…), or its
+    # dash before a label (- 发布时间:…, - 文 号:无); a circled number (①网格…)
+    rf"|(?<=\S)[ \u3000]+(?=[{_BULLETS}][ \u3000]*\p{{Han}}|[①-⑳][{CJK_CHARS}]"
+    r"|-[ \u3000]+\p{Han}{1,8}(?:[ \u3000]+\p{Han}){0,3}[ \u3000]*[:：∶])"
+    # a whole date after a name, a page line or a heading (XX医院 2025年2月18日, …发展
+    # 2025-05-30 08:21), and the text after such a date and its time (发布时间:2025-09-02
+    # 根据…), as a signature's or a page's line holds it
+    rf"|(?<=[{CJK_CHARS}])[ \u3000]+(?={_FULL_DATE})"
+    rf"|(?<={_FULL_DATE}(?:[ \u3000]+{_TIME})?)[ \u3000]+(?=\p{{Han}})"
+    # the text after a contact line's telephone number or e-mail address (联系电话：0745-6321580
+    # XX医院, 电子邮箱：xx@163.com 中共…)
+    r"|(?<=(?<![0-9])[0-9]{3,4}-[0-9]{7,8}|@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)[ \u3000]+(?=\p{Han})"
 )
 _HAN_CHAR = compile_pattern(r"\p{Han}")
+LOST_BREAKS_BRACKET_REACH = 24
+"""How far (characters) a bracket around a blank may open before it and close after it for the
+blank to be inside it, and no lost break (``【字号 大 中 小】``, ``[作者 X]``)."""
+# A bracket around a page widget's words opened before a blank: the blank is inside it.
+_OPEN_BEFORE = compile_pattern(r"[【\[〔(（][^】\]〕)）【\[〔(（]*$")
+_CLOSE_AFTER = compile_pattern(r"^[^】\]〕)）【\[〔(（]*[】\]〕)）]")
 
 
 def lost_breaks(text: str) -> list[str] | None:
@@ -257,12 +316,54 @@ def lost_breaks(text: str) -> list[str] | None:
     :data:`LOST_BREAKS_MIN_GAPS`, or a letter-spaced one (a blank after most characters)."""
     if len(text) < LOST_BREAKS_MIN_CHARS or (" " not in text and "\u3000" not in text):
         return None
-    gaps = [m.span() for m in _HAN_GAP.finditer(text.strip(" \t\u3000"))]
+    body = text.strip(" \t\u3000")
+    # the blanks that set a quoted phrase off on both sides (关于 “…” 的问题) are no breaks
+    quoted = {edge for m in _SET_OFF_QUOTE.finditer(body) for edge in (m.start(1), m.end(2))}
+    gaps = [
+        m.span()
+        for m in _HAN_GAP.finditer(body)
+        if m.end() not in quoted
+        and m.start() not in quoted
+        and not _bracketed(body, *m.span())
+        and not _in_spaced_label(body, *m.span())
+    ]
+    if sum(1 for a, b in gaps if " " in body[a:b]) >= LOST_BREAKS_MIN_GAPS:
+        # the breaks were lost as blanks: a lone ideographic space is the line's own
+        # (第一部分　巡察整改工作开展情况, 中共X县委　X县人民政府关于…)
+        gaps = [(a, b) for a, b in gaps if body[a:b] != "\u3000"]
     if len(gaps) < LOST_BREAKS_MIN_GAPS:
         return None
     if len(gaps) * 4 > len(_HAN_CHAR.findall(text)):
         return None  # letter-spaced, or a list of short words: no paragraph run together
-    body = text.strip(" \t\u3000")
     bounds = [0, *(edge for span in gaps for edge in span), len(body)]
     pieces = [body[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
-    return [piece for piece in pieces if piece.strip(" \t\u3000")]
+    out: list[str] = []
+    for piece in pieces:
+        greeting = _SALUTATION.match(piece) if out and WHOLE_TITLE.match(out[-1]) else None
+        if greeting is not None:  # 关于…的报告 / 县人民政府： 2024年8月，…
+            out.append(greeting.group())
+            piece = piece[greeting.end() :].lstrip(" \u3000")
+        box = _AFTER_BOX.search(piece)
+        if box is not None:  # … | 内容概述 | … | 中共XX委员会关于…的通报: the title's own line
+            head = piece[: box.start("title")].rstrip(" \u3000")
+            out += [head, box.group("title")] if head.strip("|:：∶ ") else [piece]
+        elif piece.strip(" \t\u3000"):
+            out.append(piece)
+    return out
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether the blank ``text[start:end]`` stands inside brackets that open and close within
+    :data:`LOST_BREAKS_BRACKET_REACH` characters of it (a line break is never lost there)."""
+    reach = LOST_BREAKS_BRACKET_REACH
+    return (
+        _OPEN_BEFORE.search(text, max(0, start - reach), start) is not None
+        and _CLOSE_AFTER.search(text[end : end + reach]) is not None
+    )
+
+
+def _in_spaced_label(text: str, start: int, end: int) -> bool:
+    """Whether the blank ``text[start:end]`` follows a lone character of a label set with a
+    blank after each character (``• 标  题:``, ``索 引 号：``)."""
+    lone = start >= 1 and (start == 1 or text[start - 2] in " \u3000" + _BULLETS)
+    return lone and _SPACED_LABEL.match(text, start) is not None

@@ -15,6 +15,7 @@ from ..runtime.record import record
 
 __all__ = [
     "CN_NUMERAL_CHARS",
+    "WHOLE_COUNT",
     "Marker",
     "MarkerKind",
     "cn_to_int",
@@ -115,6 +116,8 @@ _WHOLE_COUNT = (
     r"(?:[0-9０-９]{1,4}(?:处|家|所|名|人|条|项|座|起|件|宗|户|辆|台|栋|批|块|棵|套|份|篇|场)"
     r"|(?:19|20)[0-9]{2}年)"  # 3.2024年1—9月…: a year after the dot
 )
+#: What, after ``1.``, is the item's text and no decimal's digits (3处违规建设, 2020年完成…).
+WHOLE_COUNT = compile_pattern(_WHOLE_COUNT)
 # 1.3亿元, 2.5倍, 3.2公里: a decimal number before a unit, not a 1.1 item number.
 # The words a count takes (1.3处违规建设: item 1., three places) are refused the same way.
 _UNIT_AFTER = (

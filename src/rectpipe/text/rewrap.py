@@ -25,6 +25,13 @@ Then a line joins the one before it when that one is full (within :data:`FULL_SL
   (``（三）…方面的问题（共2个）`` then ``7.…``); after ``；`` or ``：`` it runs on, as an
   enumeration inside a paragraph does;
 - it is short and without closing punctuation after a finished sentence (a heading);
+- it opens with a tag in square brackets (``【整改情况】``) after a finished sentence of a
+  paragraph that opened with one (``【问题】…。``): a tag inside a paragraph's text
+  (``…活动6次。【整改进展】已完成。``) still runs on when the paragraph had none;
+- it follows a title: a paragraph so far without punctuation that ends as a report's title
+  does (``…整改进展情况的通报``, ``…情况报告``), so a page line, a salutation
+  (``县人民政府：``) or the first sentence under a title as wide as the copy's lines is no
+  wrapped part of it;
 - it is a signature's date, alone or after a name and blanks (``XX局　　2025年3月5日``), after
   a line that ends no clause (a contact line's phone number).
 
@@ -43,13 +50,16 @@ from collections.abc import Sequence
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
+from .bars import is_bar_row
 from .dates import DATE
 from .furniture import is_furniture
+from .line_breaks import WHOLE_TITLE
 from .numbering import match_marker
 
 __all__ = [
     "FULL_SLACK",
     "MAX_OVER_SHARE",
+    "MIN_BLANK_SHARE",
     "MIN_CUT_SHARE",
     "MIN_FULL_LINES",
     "MIN_FULL_SHARE",
@@ -69,14 +79,19 @@ MIN_WRAP_WIDTH = 20.0
 #: How far (em) a full line may be from the copy's width: a line takes one more closing mark
 #: or gives one character to the next (line-breaking rules), and half-width figures round.
 WIDTH_TOLERANCE = 1.0
-#: Full lines a hard-wrapped copy has at least.
+#: Full lines a hard-wrapped copy has at least (three are too few: a short report's title,
+#: subtitle and first item can be as wide as one another).
 MIN_FULL_LINES = 4
-#: Share of the lines at least :data:`MIN_WIDTH` wide that are full.
-MIN_FULL_SHARE = 0.25
+#: Share of the lines at least :data:`MIN_WIDTH` wide that are full (0.25 before a short copy
+#: at 40 em, whose paragraphs leave many lines between 30 and 39 em, had 23 % of them full).
+MIN_FULL_SHARE = 0.2
 #: Share of the full lines cut inside a sentence (not ending as a paragraph may: a line that
 #: ends with ， or 、 was cut, as a closing mark hangs at a printed line's end): a copy whose
 #: lines are its paragraphs ends nearly every long line with 。 or ；.
 MIN_CUT_SHARE = 0.5
+#: Share of the lines after a blank line in a copy whose paragraphs stand apart by blank
+#: lines (each paragraph's first line, of two or three).
+MIN_BLANK_SHARE = 0.3
 #: Share of the lines that may be wider than the width (a URL, a table row copied whole).
 MAX_OVER_SHARE = 0.05
 #: How far below the width (em) a line still counts as full when joining: a line may end
@@ -92,6 +107,8 @@ _OPENING, _CLOSING = "（(【〔", "）)】〕"
 #: A label opening a line: 整改措施： 责任单位: (two to eight Han characters and a colon).
 _LABEL = compile_pattern(r"\p{Han}{2,8}[：:]")
 _BLANKS = " \t\u3000\xa0\ufeff"
+#: A tag in square brackets opening a paragraph (【问题】, 【整改情况】).
+_TAG = compile_pattern(r"【\p{Han}{2,8}】")
 #: A bullet opening a line (an index box's • 效力状态：…, - 文号：…): no wrapped line opens so.
 _BULLET = compile_pattern(r"[•▪◆■●►]|-[ \t]")
 #: A signature's date line: a full date alone, or after a name and blanks.
@@ -140,7 +157,9 @@ def _eligible(block: Block) -> bool:
 def wrap_width(blocks: Sequence[Block]) -> float | None:
     """The width (em) the copy's lines were cut at, or ``None`` when it is no hard-wrapped copy
     (see the module)."""
-    lines = [b.text.rstrip(_BLANKS) for b in blocks if _eligible(b)]
+    # a row between bars (1 | SJ-01 | … |) is a table's row however long: it sets no width
+    eligible = [b for b in blocks if _eligible(b) and not is_bar_row(b.text)]
+    lines = [b.text.rstrip(_BLANKS) for b in eligible]
     widths = [em_width(line) for line in lines]
     wide = [w for w in widths if w >= MIN_WIDTH]
     if len(wide) < MIN_FULL_LINES:
@@ -158,8 +177,16 @@ def wrap_width(blocks: Sequence[Block]) -> float | None:
     over = sum(1 for w in widths if w > best + WIDTH_TOLERANCE + 0.5)
     if over > MAX_OVER_SHARE * len(widths):
         return None
-    full = [line for line, w in zip(lines, widths, strict=True) if abs(w - best) <= WIDTH_TOLERANCE]
-    cut = sum(1 for line in full if not _may_end_paragraph(line))
+    full = [k for k, w in enumerate(widths) if abs(w - best) <= WIDTH_TOLERANCE]
+    # in a copy whose paragraphs stand apart by blank lines, a full line that the next one
+    # follows without a blank line was cut too, however it ends (…整改状态： / 已完成。)
+    apart = sum(b.after_blank for b in eligible) >= MIN_BLANK_SHARE * len(eligible)
+    cut = sum(
+        1
+        for k in full
+        if not _may_end_paragraph(lines[k])
+        or (apart and k + 1 < len(eligible) and not eligible[k + 1].after_blank)
+    )
     if cut < MIN_CUT_SHARE * len(full):
         return None
     return best
@@ -196,6 +223,10 @@ def _opens_paragraph(
         return True  # 整改措施：… / 责任单位：… open their own paragraph
     if _BULLET.match(text) or is_furniture(text) or is_furniture(run[-1].text.strip(_BLANKS)):
         return True  # a page's line (发布时间：… 来源：…) is never a wrapped paragraph's
+    if WHOLE_TITLE.match(joined.strip(_BLANKS)):
+        return True  # …整改进展情况的通报 ends the title: a page line or a salutation follows
+    if _TAG.match(text) and _TAG.match(run[0].text.lstrip(_BLANKS)) and _ends_sentence(joined):
+        return True  # 【问题】…。 / 【整改情况】…: a tag after a tagged paragraph's sentence
     finished = _ends_sentence(run[-1].text)
     if not _ends_clause(run[-1].text) and _SIGNED.fullmatch(text):
         return True  # 联系电话：…6223018 / XX局　　2025年3月5日: a signature, not a wrapped line
