@@ -72,7 +72,9 @@ def test_ray_matches_the_local_engine(local_ray: None, corpus: Path, tmp_path: P
             summary = convert_batch([corpus], sink, engine=engine, workers=2)
         finally:
             sink.close()
-        assert (summary.done, summary.failure) == (6, 2)
+        # on a failure, say which file failed and why (a worker lost under load shows here)
+        failed = [row for row in _manifest(sink.manifest_path) if row[2] != "ok"]
+        assert (summary.done, summary.failure) == (6, 2), (engine, failed)
         rows[engine] = _rows(db)
         manifests[engine] = _manifest(sink.manifest_path)
     assert len(rows["ray"]["documents"]) == 4
