@@ -400,9 +400,13 @@ def with_originals(refs: Sequence[BlockRef], repaired: Sequence[Repaired]) -> li
 def repair_warnings(refs: Sequence[BlockRef], repaired: Sequence[Repaired]) -> list[ReportWarning]:
     """One ``text_repaired_<kind>`` warning per kind of repair applied, pointing at the first
     block it changed and saying how many blocks it changed."""
+    hits_by_kind: dict[str, list[BlockRef]] = {}
+    for ref, item in zip(refs, repaired, strict=True):
+        for kind in item.kinds:  # most blocks were not repaired: one pass over them
+            hits_by_kind.setdefault(kind, []).append(ref)
     warnings: list[ReportWarning] = []
     for kind in KINDS:
-        hits = [ref for ref, item in zip(refs, repaired, strict=True) if kind in item.kinds]
+        hits = hits_by_kind.get(kind)
         if not hits:
             continue
         first = hits[0]
