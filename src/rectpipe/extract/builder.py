@@ -10,6 +10,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from ..models.records import Measure, PathItem, Problem, Provenance, ReportWarning, Status
@@ -25,6 +26,7 @@ __all__ = [
     "block_at",
     "child_measures",
     "measures_in",
+    "measures_of",
     "problem_of",
     "put_runs",
 ]
@@ -130,10 +132,17 @@ def child_measures(
 ) -> tuple[list[dict[str, Any]], Spans]:
     """Numbered items under a problem (family C: 1. 2. 3. after the finding) as measures
     (:class:`Measure` data); the last one ends at ``stop`` (labelled lines that follow it)."""
+    return measures_of(node.children, builder, stop=stop)
+
+
+def measures_of(
+    items: Sequence[Node], builder: Builder, *, stop: int | None = None
+) -> tuple[list[dict[str, Any]], Spans]:
+    """Numbered ``items`` as measures (see :func:`child_measures`)."""
     textmap = builder.textmap
     measures: list[dict[str, Any]] = []
     actions = Spans()
-    for child in node.children:
+    for child in items:
         assert child.marker is not None
         start = textmap.starts[child.block]
         end = builder.node_end(child)

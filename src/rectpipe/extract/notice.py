@@ -7,24 +7,33 @@ finding part, its measures from the measures part, its status from the result pa
 responsible unit and deadline from labelled lines anywhere, its number from the title's
 （第12项） or (序号9). The parts stay as narrative sections.
 
+The same parts may be labelled lines instead of numbered parts (``整改任务：…`` /
+``整改目标：…`` / ``整改完成情况：`` then 1、2、3、…): when three such lines, the finding's
+among them, open unnumbered lines of the document's top level before any numbered item
+(:func:`notice_lines`), the finding is the first one's value, and the numbered items after the
+measures' or result's line are the measures (:func:`notice_lines_problem`).
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..models.records import Problem, Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
+from ..runtime.record import record
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
-from .builder import Builder, child_measures, measures_in, problem_of
+from ..text.textmap import TextMap
+from .builder import Builder, child_measures, measures_in, measures_of, problem_of
 from .fields_of_node import NodeFields
 from .spans import Spans
 from .status import StatusMatch, by_deadline, normalise_status, status_sentence
 
-__all__ = ["notice_parts", "notice_problem"]
+__all__ = ["NoticeLine", "notice_lines", "notice_lines_problem", "notice_parts", "notice_problem"]
 
 MIN_PARTS = 3
 _NUMBER = compile_pattern(
@@ -172,3 +181,170 @@ def _result_status(result: Spans, profile: Profile) -> tuple[int, int, Any] | No
             s, e = clause.span()
             return result.to_global(s), result.to_global(e), named
     return None
+
+
+@record
+class NoticeLine:
+    """A labelled line of a notice: its block, its role, and where its value starts."""
+
+    block: int
+    role: str
+    value_start: int
+
+
+@lru_cache(maxsize=8)
+def _label_pattern(profile: Profile) -> Any:
+    words = sorted(
+        (word for words in profile.notice_sections.values() for word in words),
+        key=len,
+        reverse=True,
+    )
+    alternation = "|".join(escape(word) for word in words) or "(?!)"
+    return compile_pattern(rf"^\s*[【\[［]?(?P<label>{alternation})[】\]］]?\s*[：:∶]\s*")
+
+
+def notice_lines(root: Node, textmap: TextMap, profile: Profile) -> list[NoticeLine]:
+    """The labelled lines of a one-finding notice laid out without numbers (see the module),
+    in order; ``[]`` when the document is none."""
+    pattern = _label_pattern(profile)
+    role_of = {word: role for role, words in profile.notice_sections.items() for word in words}
+    found: list[NoticeLine] = []
+    # the top level's own lines, and those that ran on under a numbered item (1．… then
+    # 整改完成情况：… is the next labelled line, not more of the item)
+    candidates = sorted([*root.body, *(i for child in root.children for i in child.body)])
+    for index in candidates:
+        match = pattern.match(textmap.block_text(index))
+        if match is None:
+            continue
+        role = role_of[match.group("label")]
+        if all(line.role != role for line in found):
+            found.append(NoticeLine(index, role, textmap.starts[index] + match.end()))
+    roles = {line.role for line in found}
+    if len(roles) < MIN_PARTS or "finding" not in roles:
+        return []
+    if root.children and root.children[0].block < found[0].block:
+        return []  # numbered items before the notice's lines: a report of its own
+    return found
+
+
+def notice_lines_problem(
+    lines: list[NoticeLine], root: Node, front_text: str, builder: Builder
+) -> Problem:
+    """The one problem a notice laid out in labelled lines states."""
+    textmap, profile = builder.textmap, builder.profile
+    by_role = {line.role: line for line in lines}
+    ends = _line_ends(lines, root, textmap)
+    sources: dict[str, dict[str, Any]] = {}
+
+    finding = by_role["finding"]
+    body = _value(finding, ends, textmap)
+    statement = body.text
+    title, rest = split_first_sentence(statement)
+    start = body.to_global(len(statement) - len(statement.lstrip()))
+    sources["title"] = builder.prov_data(start, start + len(title))
+    description = Spans()
+    if rest:
+        at = body.to_global(statement.find(rest, len(title)))
+        description.add(at, textmap.text[at : body.end or at])
+        sources["description"] = builder.prov_data(description.start or at, description.end or at)
+
+    # the numbered items after a labelled line are what it introduces
+    items = _items_after(lines, root)
+    measures: list[dict[str, Any]] = []
+    actions = Spans()
+    for role in ("measures", "result"):
+        if role in by_role and items.get(role) and not measures:
+            stop = _next_line_start(by_role[role], lines, textmap)
+            measures, listed = measures_of(items[role], builder, stop=stop)
+            actions = Spans([*actions.pieces, *listed.pieces])
+    if "measures" in by_role:
+        written = _value(by_role["measures"], ends, textmap)
+        if not measures:
+            measures = measures_in(written, builder)
+        actions = Spans([*written.pieces, *actions.pieces])
+    status, status_raw, long_term = Status.UNKNOWN, None, False
+    if "result" in by_role:
+        result = _value(by_role["result"], ends, textmap)
+        if items.get("result"):
+            stop = _next_line_start(by_role["result"], lines, textmap)
+            result = Spans(
+                [*result.pieces, *measures_of(items["result"], builder, stop=stop)[1].pieces]
+            )
+        found = _result_status(result, profile)
+        if found is not None:
+            s, e, match = found
+            status_raw = textmap.text[s:e]
+            status, long_term = match.status, match.long_term
+            sources["status"] = builder.prov_data(s, e)
+        actions = Spans([*actions.pieces, *_value(by_role["result"], ends, textmap).pieces])
+    actions.pieces.sort()
+    if actions.start is not None and actions.end is not None:
+        sources["actions"] = builder.prov_data(
+            actions.start, actions.start + len(actions.pieces[0][1])
+        )
+        for n, (s, piece) in enumerate(actions.pieces[1:], start=2):
+            sources[f"actions.{n}"] = builder.prov_data(s, s + len(piece))
+    number = _NUMBER.search(front_text)
+    ordinal = next((g for g in number.groups() if g), None) if number else None
+    first = textmap.starts[finding.block]
+    listed_nodes = [node for nodes in items.values() for node in nodes]
+    end = max([ends[line.block] for line in lines] + [builder.node_end(n) for n in listed_nodes])
+    return problem_of(
+        id=builder.unique(f"p{ordinal or 1}"),
+        number=ordinal,
+        marker=None,
+        path=[],
+        title=title,
+        description=description.text,
+        status=status,
+        status_raw=status_raw,
+        long_term=long_term,
+        actions=actions.text,
+        measures=measures,
+        responsible=None,
+        deadline=None,
+        heading=None,
+        provenance=builder.prov_data(first, end),
+        sources=sources,
+    )
+
+
+def _next_line_start(line: NoticeLine, lines: list[NoticeLine], textmap: TextMap) -> int | None:
+    """Where the labelled line after ``line`` starts, if one does."""
+    later = [other.block for other in lines if other.block > line.block]
+    return textmap.starts[min(later)] if later else None
+
+
+def _items_after(lines: list[NoticeLine], root: Node) -> dict[str, list[Node]]:
+    """The numbered items of the top level by the role of the labelled line above them."""
+    items: dict[str, list[Node]] = {}
+    for node in root.children:
+        above = [line for line in lines if line.block < node.block]
+        if above:
+            items.setdefault(above[-1].role, []).append(node)
+    return items
+
+
+def _line_ends(lines: list[NoticeLine], root: Node, textmap: TextMap) -> dict[int, int]:
+    """Where each labelled line's value ends: before the next labelled line, the first
+    numbered item, or the closing lines (the blocks of the top level after it run on)."""
+    stops = sorted({line.block for line in lines} | {n.block for n in root.children})
+    body = set(root.body)
+    ends: dict[int, int] = {}
+    for line in lines:
+        last = line.block
+        nxt = next((b for b in stops if b > line.block), len(textmap.blocks))
+        while last + 1 < nxt and last + 1 in body and line.role == "finding":
+            last += 1  # the finding's paragraphs after its line
+        ends[line.block] = textmap.starts[last] + len(textmap.block_text(last))
+    return ends
+
+
+def _value(line: NoticeLine, ends: dict[int, int], textmap: TextMap) -> Spans:
+    spans = Spans()
+    start, end = line.value_start, ends[line.block]
+    text = textmap.text[start:end]
+    if text.strip():
+        lead = len(text) - len(text.lstrip())
+        spans.add(start + lead, text.strip())
+    return spans

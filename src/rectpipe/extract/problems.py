@@ -21,7 +21,7 @@ from ..text.textmap import TextMap
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
 from .fields_of_node import NodeFields, Value, node_fields
-from .notice import notice_parts, notice_problem
+from .notice import notice_lines, notice_lines_problem, notice_parts, notice_problem
 from .roles import Role, classify, section_title
 from .spans import Spans
 from .status import (
@@ -58,6 +58,15 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
     if parts:  # a notice about one finding: the document is that problem
         front = " ".join(textmap.block_text(i) for i in root.body if i < root.children[0].block)
         problems.append(notice_problem(parts, fields, front, builder))
+        roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
+        for node in root.children:
+            _emit(node, [], fields, roles, builder, sections, problems)
+        return Built(sections=sections, problems=problems, warnings=builder.warnings)
+    lines = notice_lines(root, textmap, profile)
+    if lines:  # the same, laid out in labelled lines: 整改任务：… 整改目标：… 整改完成情况：…
+        first = lines[0].block
+        front = " ".join(textmap.block_text(i) for i in root.body if i < first)
+        problems.append(notice_lines_problem(lines, root, front, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:
             _emit(node, [], fields, roles, builder, sections, problems)
