@@ -31,6 +31,7 @@ from ..pdf.unruled import find_unruled_tables
 from .chars import PlacedLine, page_angle, place_lines, to_chars
 from .engine import available, recognise
 from .holes import fill_holes
+from .lighting import even_lighting
 from .marks import drop_raised_marks
 from .reread import reread_empty_cells
 from .rules import find_rules, without_rule_marks
@@ -79,6 +80,8 @@ def recognise_image(
 ) -> tuple[list[PlacedLine], list[Edge]]:
     """The recognised lines of one page image (H×W×3 uint8, BGR), in page points, and its
     ruling lines (none when ``settings.rules`` is off)."""
+    if settings.even_lighting:
+        image = even_lighting(image, px_per_pt)
     if settings.drop_red:
         image = _without_red(image)
     height, width = image.shape[:2]
