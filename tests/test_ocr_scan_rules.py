@@ -4,6 +4,7 @@ rule asks the engine for one), so these run without the OCR extra."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -387,3 +388,54 @@ def test_a_mark_read_as_a_superscript_figure_is_a_footnote_mark() -> None:
     han, mark = (103, 127), (103, 112)
     line, dark = _inked_line("漏损率达²，", [han, han, han, han, mark, (120, 127)])
     assert raised_marks(dark, line) == [4]
+
+
+# -- a page photographed at an angle ----------------------------------------------------------
+
+
+def _seen(warp: Any, x: float, y: float) -> list[float]:
+    point = warp @ np.array([x, y, 1.0])
+    return [float(point[0] / point[2]), float(point[1] / point[2])]
+
+
+def _page_lines(warp: Any) -> list[Any]:
+    """Twenty recognised lines of an invented page (a paragraph's first lines indented two
+    ems, the others on the margin, the last ones short), seen through ``warp``."""
+    from rectpipe.readers.ocr.engine import Recognised
+
+    lines = []
+    for k in range(20):
+        top = 100.0 + 60.0 * k
+        x0 = 180.0 if k % 5 == 0 else 100.0
+        x1 = 600.0 if k % 5 == 4 else 900.0
+        corners = [(x0, top), (x1, top), (x1, top + 40), (x0, top + 40)]
+        lines.append(Recognised("字" * 10, 0.99, [_seen(warp, x, y) for x, y in corners], []))
+    return lines
+
+
+def test_a_page_seen_in_perspective_is_warped_square() -> None:
+    """Seen from below and to one side, the lines lean more at the top than at the bottom and
+    the margins lean the other way; the warp found from the lines alone puts every line level
+    and the margin upright again."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    photo = np.array([[1.02, 0.03, -10.0], [-0.025, 0.98, 20.0], [2e-5, 3e-5, 1.0]])
+    lines = _page_lines(photo)
+    warp = rectifying(lines, 1000, 1400)
+    assert warp is not None
+    for line in lines:
+        (ax, ay), (bx, by) = (_seen(warp, *line.quad[k]) for k in (0, 1))
+        assert abs(math.degrees(math.atan2(by - ay, bx - ax))) < 0.1
+    margin = [_seen(warp, *line.quad[0])[0] for k, line in enumerate(lines) if k % 5]
+    assert max(margin) - min(margin) < 2.0
+
+
+def test_a_scan_turned_as_a_whole_is_not_warped() -> None:
+    """A page turned by one angle is square but for the turn: the layout straightens it."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    turn = math.radians(1.2)
+    cos, sin = math.cos(turn), math.sin(turn)
+    turned = np.array([[cos, -sin, 30.0], [sin, cos, -10.0], [0.0, 0.0, 1.0]])
+    assert rectifying(_page_lines(turned), 1000, 1400) is None
+    assert rectifying(_page_lines(np.eye(3)), 1000, 1400) is None

@@ -33,6 +33,7 @@ from .engine import available, recognise
 from .holes import fill_holes
 from .lighting import even_lighting
 from .marks import drop_raised_marks
+from .perspective import rectified
 from .reread import reread_empty_cells
 from .rules import find_rules, without_rule_marks
 from .settings import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrMode, OcrSettings
@@ -91,6 +92,16 @@ def recognise_image(
         threads=settings.threads,
         turn_lines=settings.turn_lines,
     )
+    if settings.square_perspective:
+        square = rectified(image, lines)
+        if square is not None:
+            image = square
+            lines = recognise(
+                image,
+                text_score=settings.text_score,
+                threads=settings.threads,
+                turn_lines=settings.turn_lines,
+            )
     if settings.fill_holes:
         lines = fill_holes(image, lines, settings)
     if settings.drop_marks:

@@ -42,6 +42,11 @@ class OcrSettings:
     paper made evenly white before anything else (:mod:`.lighting`); an evenly lit page (a
     scan) is left as it is."""
 
+    square_perspective: bool = True
+    """Whether a page photographed at an angle (its lines and margins meeting towards points
+    that say it is seen in perspective) is warped square and read again (:mod:`.perspective`);
+    a scan, turned or not, is read once, as it is."""
+
     drop_red: bool = True
     """Red pixels (seals, red-ink stamps) are whitened before recognition: their text is not
     the report's, and it would land among the signature lines."""
