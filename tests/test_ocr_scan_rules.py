@@ -439,3 +439,33 @@ def test_a_scan_turned_as_a_whole_is_not_warped() -> None:
     turned = np.array([[cos, -sin, 30.0], [sin, cos, -10.0], [0.0, 0.0, 1.0]])
     assert rectifying(_page_lines(turned), 1000, 1400) is None
     assert rectifying(_page_lines(np.eye(3)), 1000, 1400) is None
+
+
+# -- a cell's characters read a second time by the line of the cell beside it ---------------
+
+
+def _placed(text: str, x0: float, top: float = 100.0) -> Any:
+    from rectpipe.readers.ocr.chars import PlacedLine
+
+    x0s = [x0 + 12.0 * k for k in range(len(text))]
+    return PlacedLine(text, x0s, [x + 11.0 for x in x0s], top, top + 12.0, 0.99)
+
+
+def test_a_character_read_again_across_a_cell_border_is_dropped() -> None:
+    """The line of the right-hand cell starts with the last character of the left-hand cell's
+    line (read again, as another character) across the rule between the cells: dropped. A
+    number standing alone in the column before the rule is kept."""
+    from rectpipe.readers.ocr.doubles import without_doubles
+    from rectpipe.readers.pdf.sources import Edge
+
+    rule = Edge(160.0, 80.0, 160.0, 140.0)
+    left = _placed("甲乙丙丁戊己庚治", 60.0)  # 60 … 155
+    right = _placed("台新教师岗前", 146.0)  # 台 over 治, then from 160 on
+    right.x0s[1:] = [x + 2.0 for x in right.x0s[1:]]
+    right.x1s[1:] = [x + 2.0 for x in right.x1s[1:]]
+    out = without_doubles([left, right], [rule])
+    assert [line.text for line in out] == ["甲乙丙丁戊己庚治", "新教师岗前"]
+    alone = _placed("1乙丙丁", 148.0)
+    alone.x0s[1:] = [x + 4.0 for x in alone.x0s[1:]]
+    alone.x1s[1:] = [x + 4.0 for x in alone.x1s[1:]]
+    assert without_doubles([alone], [rule])[0].text == "1乙丙丁"

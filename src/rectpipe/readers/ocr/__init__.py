@@ -29,6 +29,7 @@ from ..pdf.spreads import spread_halves
 from ..pdf.tables import TableGrid, find_tables
 from ..pdf.unruled import find_unruled_tables
 from .chars import PlacedLine, page_angle, place_lines, to_chars
+from .doubles import without_doubles
 from .engine import available, recognise
 from .holes import fill_holes
 from .lighting import even_lighting
@@ -112,6 +113,7 @@ def recognise_image(
     angle = page_angle(lines, settings)
     edges = find_rules(image, px_per_pt, angle, settings)
     if edges:
+        placed = without_doubles(placed, edges)
         placed += reread_empty_cells(image, edges, placed, px_per_pt, angle, settings)
     return placed, edges
 

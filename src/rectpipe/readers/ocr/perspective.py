@@ -9,10 +9,9 @@ cells, and the left ends of lines wander across the indent a paragraph is told b
 The lines the engine read tell the page's geometry. Their long boxes run towards one point,
 where the page's horizontals meet (far away: parallel on a square page); the ends of lines
 that start (or end) together, on a margin, at an indent, at a table's column, lie on lines
-that run towards the point where the page's verticals meet. When the two points say the page
-is seen at an angle (the horizontals lean by :data:`MIN_DEGREES` more at the top than at the
-bottom, or the verticals at the left than at the right, or the two are that far from square),
-the image is warped so that both sets run straight, and read again. A scan, turned or not, is
+that run towards the point where the page's verticals meet. When the long lines lean by
+:data:`MIN_DEGREES` more at the top than at the bottom, the page is seen at an angle, and the
+image is warped so that both sets run straight, and read again. A scan, turned or not, is
 left alone: its two points are far away and at right angles.
 
 Internal: the public door is :mod:`rectpipe`.
@@ -28,6 +27,7 @@ from .engine import Recognised
 
 __all__ = [
     "ALIGN_EMS",
+    "MAX_SKEW_DEGREES",
     "MIN_ALIGNED",
     "MIN_DEGREES",
     "MIN_LINES",
@@ -41,17 +41,20 @@ LONG_RATIO = 6.0
 """A line this many times as long as it is tall shows the page's horizontal."""
 ALIGN_EMS = 0.3
 """Line ends within this share of a line's height of one straight line are aligned on it."""
-MIN_ALIGNED = 5
+MIN_ALIGNED = 6
 """Line ends on one straight line that make it a margin, an indent or a table's column."""
-MIN_SPAN = 0.3
+MIN_SPAN = 0.4
 """Aligned line ends span at least this share of the page's height."""
 ALIGNMENTS = 6
 """Margins, indents and columns looked for, at most."""
-MAX_LEAN = 0.15
-"""A margin leans by at most this much (run over rise)."""
+MAX_LEAN = 0.06
+"""A margin leans by at most this much (run over rise): a photograph is taken nearly square."""
 MIN_DEGREES = 0.3
-"""A page whose horizontals or verticals turn by this many degrees across it, or that are
-this far from square, is seen in perspective and warped."""
+"""A page whose long lines turn by this many degrees from its top to its bottom is seen in
+perspective and warped."""
+MAX_SKEW_DEGREES = 6.0
+"""Margins that turn by more than this across the page, or stand this far from square to the
+lines, are misread alignments: the page is left as it is."""
 
 
 def _numpy() -> Any:
@@ -158,12 +161,14 @@ def rectifying(lines: Sequence[Recognised], width: int, height: int) -> Any | No
     top, bottom = norm((cx, 0.0)), norm((cx, float(height)))
     left_side, right_side = norm((0.0, cy)), norm((float(width), cy))
     middle = (0.0, 0.0)
+    # the long lines are many and measured well: they must show the perspective themselves
+    if _spread(_turn(across, top), _turn(across, bottom)) < MIN_DEGREES:
+        return None
     skewed = max(
-        _spread(_turn(across, top), _turn(across, bottom)),
         _spread(_turn(upright, left_side), _turn(upright, right_side)),
         abs(90.0 - _spread(_turn(across, middle), _turn(upright, middle))),
     )
-    if skewed < MIN_DEGREES:
+    if skewed > MAX_SKEW_DEGREES:
         return None
     return _homography(across, upright, width, height, scale)
 
