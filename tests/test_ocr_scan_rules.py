@@ -469,3 +469,17 @@ def test_a_character_read_again_across_a_cell_border_is_dropped() -> None:
     alone.x0s[1:] = [x + 4.0 for x in alone.x0s[1:]]
     alone.x1s[1:] = [x + 4.0 for x in alone.x1s[1:]]
     assert without_doubles([alone], [rule])[0].text == "1乙丙丁"
+
+
+def test_a_scan_whose_lines_lean_unevenly_is_not_warped() -> None:
+    """The detector's boxes of a scan's lines lean by slightly different angles (a line of
+    quotes, a short last line); two of them leaning 0.8° at the foot of the page make no
+    perspective: the turn is within its uncertainty."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    lines = _page_lines(np.eye(3))
+    for line in lines[-3:-1]:
+        (x0, y0), (x1, _) = line.quad[0], line.quad[1]
+        rise = (x1 - x0) * math.tan(math.radians(0.8))
+        line.quad = [[x0, y0], [x1, y0 + rise], [x1, y0 + rise + 40], [x0, y0 + 40]]
+    assert rectifying(lines, 1000, 1400) is None

@@ -31,6 +31,7 @@ __all__ = [
     "MIN_ALIGNED",
     "MIN_DEGREES",
     "MIN_LINES",
+    "TREND_SIGMAS",
     "rectified",
     "rectifying",
 ]
@@ -41,9 +42,9 @@ LONG_RATIO = 6.0
 """A line this many times as long as it is tall shows the page's horizontal."""
 ALIGN_EMS = 0.3
 """Line ends within this share of a line's height of one straight line are aligned on it."""
-MIN_ALIGNED = 6
+MIN_ALIGNED = 5
 """Line ends on one straight line that make it a margin, an indent or a table's column."""
-MIN_SPAN = 0.4
+MIN_SPAN = 0.3
 """Aligned line ends span at least this share of the page's height."""
 ALIGNMENTS = 6
 """Margins, indents and columns looked for, at most."""
@@ -52,6 +53,8 @@ MAX_LEAN = 0.06
 MIN_DEGREES = 0.3
 """A page whose long lines turn by this many degrees from its top to its bottom is seen in
 perspective and warped."""
+TREND_SIGMAS = 4.0
+"""How many times its uncertainty the turn of the lines must be to be believed."""
 MAX_SKEW_DEGREES = 6.0
 """Margins that turn by more than this across the page, or stand this far from square to the
 lines, are misread alignments: the page is left as it is."""
@@ -129,6 +132,23 @@ def _spread(a: float, b: float) -> float:
     return min(d, 180.0 - d)
 
 
+def _turning(slants: Sequence[tuple[float, float]]) -> bool:
+    """Whether the angles of the long lines (``(height on the page, 0–1; degrees)``) turn by
+    :data:`MIN_DEGREES` or more from the page's top to its bottom, by :data:`TREND_SIGMAS`
+    times the trend's uncertainty or more (a scan's lines lean by one angle, give or take the
+    detector's measure)."""
+    np = _numpy()
+    if len(slants) < MIN_LINES:
+        return False
+    ys = np.array([y for y, _ in slants])
+    angles = np.array([a for _, a in slants])
+    if np.ptp(ys) <= 0:
+        return False
+    (trend, _), cov = np.polyfit(ys, angles, 1, cov=True)
+    spread = abs(float(trend))
+    return spread >= MIN_DEGREES and spread >= TREND_SIGMAS * math.sqrt(float(cov[0][0]))
+
+
 def rectifying(lines: Sequence[Recognised], width: int, height: int) -> Any | None:
     """The 3×3 homography (pixels to pixels) that puts the page of ``lines`` square, or
     ``None`` when it is square already (but for a turn) or its lines do not tell."""
@@ -140,6 +160,7 @@ def rectifying(lines: Sequence[Recognised], width: int, height: int) -> Any | No
         return (p[0] - cx) / scale, (p[1] - cy) / scale
 
     flats, ends, tolerances = [], [], []
+    slants: list[tuple[float, float]] = []
     for line in lines:
         q = line.quad
         left = norm(((q[0][0] + q[3][0]) / 2, (q[0][1] + q[3][1]) / 2))
@@ -150,6 +171,8 @@ def rectifying(lines: Sequence[Recognised], width: int, height: int) -> Any | No
             continue
         if long >= LONG_RATIO * tall:
             flats.append(_through(left, right))
+            angle = math.degrees(math.atan2(right[1] - left[1], right[0] - left[0]))
+            slants.append(((left[1] + right[1]) / 2 * scale / height, angle))
         ends += [left, right]
         tolerances += [ALIGN_EMS * tall] * 2
     if len(flats) < MIN_LINES:
@@ -158,11 +181,10 @@ def rectifying(lines: Sequence[Recognised], width: int, height: int) -> Any | No
     upright = _meet(_alignments(np.array(ends), np.array(tolerances), MIN_SPAN * height / scale))
     if across is None or upright is None:
         return None
-    top, bottom = norm((cx, 0.0)), norm((cx, float(height)))
     left_side, right_side = norm((0.0, cy)), norm((float(width), cy))
     middle = (0.0, 0.0)
     # the long lines are many and measured well: they must show the perspective themselves
-    if _spread(_turn(across, top), _turn(across, bottom)) < MIN_DEGREES:
+    if not _turning(slants):
         return None
     skewed = max(
         _spread(_turn(upright, left_side), _turn(upright, right_side)),
