@@ -483,3 +483,18 @@ def test_a_scan_whose_lines_lean_unevenly_is_not_warped() -> None:
         rise = (x1 - x0) * math.tan(math.radians(0.8))
         line.quad = [[x0, y0], [x1, y0 + rise], [x1, y0 + rise + 40], [x0, y0 + 40]]
     assert rectifying(lines, 1000, 1400) is None
+
+
+def test_a_page_warped_square_keeps_the_extent_of_its_text() -> None:
+    """The pages of one document that were warped and those that were not keep one set of
+    margins: the warped text spans what it spanned before, left to right and top to bottom."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    photo = np.array([[1.02, 0.03, -10.0], [-0.025, 0.98, 20.0], [2e-5, 3e-5, 1.0]])
+    lines = _page_lines(photo)
+    warp = rectifying(lines, 1000, 1400)
+    assert warp is not None
+    before = np.array([p for line in lines for p in line.quad])
+    after = np.array([_seen(warp, *p) for line in lines for p in line.quad])
+    assert np.allclose(before.min(axis=0), after.min(axis=0), atol=1.0)
+    assert np.allclose(before.max(axis=0), after.max(axis=0), atol=1.0)

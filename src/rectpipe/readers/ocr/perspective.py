@@ -192,7 +192,8 @@ def rectifying(lines: Sequence[Recognised], width: int, height: int) -> Any | No
     )
     if skewed > MAX_SKEW_DEGREES:
         return None
-    return _homography(across, upright, width, height, scale)
+    warp = _homography(across, upright, width, height, scale)
+    return None if warp is None else _kept_in_place(warp, lines)
 
 
 def _homography(across: Any, upright: Any, width: int, height: int, scale: float) -> Any | None:
@@ -233,6 +234,24 @@ def _homography(across: Any, upright: Any, width: int, height: int, scale: float
     place = np.array(
         [[fit, 0, width / 2 - fit * centre[0]], [0, fit, height / 2 - fit * centre[1]], [0, 0, 1]]
     )
+    return place @ warp
+
+
+def _kept_in_place(warp: Any, lines: Sequence[Recognised]) -> Any:
+    """``warp`` scaled and moved so that the lines' text keeps its extent on the page (left,
+    right, top and bottom): a page of a document warped square keeps the margins of the pages
+    that were not, which the layout measures lines against."""
+    np = _numpy()
+    points = np.array([[p[0], p[1], 1.0] for line in lines for p in line.quad]).T
+    seen = warp @ points
+    seen = seen[:2] / seen[2]
+    before = points[:2]
+    (ax, ay), (bx, by) = before.min(axis=1), before.max(axis=1)
+    (cx, cy), (dx, dy) = seen.min(axis=1), seen.max(axis=1)
+    if dx <= cx or dy <= cy:
+        return warp
+    sx, sy = (bx - ax) / (dx - cx), (by - ay) / (dy - cy)
+    place = np.array([[sx, 0.0, ax - sx * cx], [0.0, sy, ay - sy * cy], [0.0, 0.0, 1.0]])
     return place @ warp
 
 
