@@ -4,6 +4,7 @@ rule asks the engine for one), so these run without the OCR extra."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -261,3 +262,239 @@ def test_the_end_of_a_neighbouring_line_is_no_hole() -> None:
     image = _page((104, 124), *[(int(x) + 3, int(x) + 25) for x in x0s])
     neighbour = _box(20.0, 126.0)
     assert find_holes(line, image.min(axis=2) < 170, [neighbour]) == []
+
+
+# -- a photographed page: uneven light --------------------------------------------------------
+
+
+def _shaded_page() -> Any:
+    """A tinted page (BGR) whose left third lies in shadow, with two black strokes: one in the
+    shadow, one in the light."""
+    image = np.full((400, 600, 3), (215, 240, 250), dtype=np.float32)
+    shade = np.clip(1.0 - 0.4 * (1.0 - np.linspace(0.0, 3.0, 600)), 0.6, 1.0)
+    image *= shade[None, :, None]
+    image[200:204, 40:120] = 20  # a stroke in the shadow
+    image[200:204, 450:530] = 20  # one in the light
+    return image.astype(np.uint8)
+
+
+def test_paper_in_shadow_is_made_white_and_ink_stays_ink() -> None:
+    """In a shadow the paper's bluest channel is as dark as the ink threshold: every blank
+    stretch would be ink. Flattened, only the strokes are."""
+    from rectpipe.readers.ocr.lighting import even_lighting
+
+    image = _shaded_page()
+    assert (image.min(axis=2) < 170).mean() > 0.1  # the shadow reads as ink
+    flat = even_lighting(image, 2.0)
+    dark = flat.min(axis=2) < 170
+    assert dark[200:204, 40:120].all() and dark[200:204, 450:530].all()
+    assert dark.sum() == 2 * 4 * 80  # nothing else
+
+
+def test_an_evenly_lit_page_is_left_as_it_is() -> None:
+    from rectpipe.readers.ocr.lighting import even_lighting
+
+    image = np.full((400, 600, 3), 250, dtype=np.uint8)
+    image[100:300, 100:110] = 0
+    image[50:60, 200:500] = 30
+    assert even_lighting(image, 2.0) is image
+
+
+def test_a_filled_bullet_wider_than_its_hole_is_ink_not_a_rule() -> None:
+    """A ■ bullet the engine left out, the first character's box reaching into it: its rows
+    are dark right across the hole and past it, as a rule's are, but a rule is thin and the
+    bullet is as tall as a character."""
+    from rectpipe.readers.ocr.holes import find_holes
+
+    x0s = [128.0, 158.0, 188.0]
+    line = _line("甲乙丙", x0s, (104, 216))
+    image = _page(*[(int(x) + 5, int(x) + 25) for x in x0s])
+    image[104:126, 100:131] = 0  # the bullet, on into the first character's box
+    holes = find_holes(line, image.min(axis=2) < 170)
+    assert [hole.at for hole in holes] == [0]
+    ruled = _page(*[(int(x) + 5, int(x) + 25) for x in x0s])
+    ruled[112:115, 60:131] = 0  # a thin rule along the line is still no hole
+    assert find_holes(line, ruled.min(axis=2) < 170) == []
+
+
+def test_a_character_read_from_a_hole_gets_its_own_ink_not_its_neighbours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 150 dpi the engine leaves a footnote mark after ``%`` out of the line and the hole
+    gives it back. The ``%``'s ink runs on past its box into the hole; the mark put in gets
+    the columns of its own ink, so it is measured alone and dropped as a mark."""
+    from rectpipe.readers.ocr import holes
+    from rectpipe.readers.ocr.engine import Recognised
+    from rectpipe.readers.ocr.marks import drop_raised_marks
+
+    image = np.full((300, 800, 3), 255, dtype=np.uint8)
+    image[103:128, 102:126] = 0  # 率
+    image[103:128, 132:156] = 0  # 达
+    image[106:128, 162:174] = 0  # 7
+    image[106:128, 190:198] = 0  # the % ...
+    image[116:128, 200:212] = 0  # ... its last stroke past its box
+    image[100:111, 215:223] = 0  # the mark
+    boxes = [(100, 128), (130, 158), (160, 176), (190, 205)]
+    line = Recognised("率达7%", 0.99, _box(100, 224), [_box(a, b) for a, b in boxes])
+    monkeypatch.setattr(holes, "read_crop", lambda crop, **_: ("7%2", 0.95))
+    (filled,) = holes.fill_holes(image, [line])
+    assert filled.text == "率达7%2"
+    assert min(p[0] for p in filled.chars[-1]) >= 213
+    assert drop_raised_marks(image, [filled])[0].text == "率达7%"
+
+
+# -- running text read differently on two pages -----------------------------------------------
+
+
+def _sheet(header: str, page: int) -> list[Any]:
+    """A page of lines: ``header`` at the top, a gap, five body lines."""
+    from rectpipe.readers.pdf.lines import Line
+
+    lines = [Line(page, header, 90.0, 500.0, 40.0, 52.0, 12.0)]
+    for k in range(5):
+        top = 120.0 + 28.0 * k
+        lines.append(
+            Line(
+                page,
+                f"正文第{page}页第{k}行，内容各不相同之{k * page}",
+                90.0,
+                500.0,
+                top,
+                top + 16.0,
+                16.0,
+            )
+        )
+    return lines
+
+
+def test_a_running_header_misread_on_one_page_is_still_running_text() -> None:
+    """OCR reads the bracket of a header's document number ``]`` on one page and ``】`` on the
+    other: one character in twenty differs, and it is still the running header. Texts of
+    different lengths, or differing in more characters, are not joined."""
+    from rectpipe.readers.pdf.furniture import find_page_furniture
+
+    header = "甲乙丙丁水务集团有限公司 甲水司〔2025{}8号"
+    pages = [_sheet(header.format("]"), 1), _sheet(header.format("】"), 2)]
+    removed = find_page_furniture(pages, [842.0, 842.0])
+    assert [(r.page, r.reason) for r in removed] == [(1, "running_header"), (2, "running_header")]
+    other = [_sheet("甲乙丙丁水务集团有限公司", 1), _sheet("戊己庚辛粮食储备有限公司", 2)]
+    assert find_page_furniture(other, [842.0, 842.0]) == []
+
+
+def test_a_mark_read_as_a_superscript_figure_is_a_footnote_mark() -> None:
+    """The photographed page's engine reads the mark as ``²`` rather than ``2``."""
+    from rectpipe.readers.ocr.marks import raised_marks
+
+    han, mark = (103, 127), (103, 112)
+    line, dark = _inked_line("漏损率达²，", [han, han, han, han, mark, (120, 127)])
+    assert raised_marks(dark, line) == [4]
+
+
+# -- a page photographed at an angle ----------------------------------------------------------
+
+
+def _seen(warp: Any, x: float, y: float) -> list[float]:
+    point = warp @ np.array([x, y, 1.0])
+    return [float(point[0] / point[2]), float(point[1] / point[2])]
+
+
+def _page_lines(warp: Any) -> list[Any]:
+    """Twenty recognised lines of an invented page (a paragraph's first lines indented two
+    ems, the others on the margin, the last ones short), seen through ``warp``."""
+    from rectpipe.readers.ocr.engine import Recognised
+
+    lines = []
+    for k in range(20):
+        top = 100.0 + 60.0 * k
+        x0 = 180.0 if k % 5 == 0 else 100.0
+        x1 = 600.0 if k % 5 == 4 else 900.0
+        corners = [(x0, top), (x1, top), (x1, top + 40), (x0, top + 40)]
+        lines.append(Recognised("字" * 10, 0.99, [_seen(warp, x, y) for x, y in corners], []))
+    return lines
+
+
+def test_a_page_seen_in_perspective_is_warped_square() -> None:
+    """Seen from below and to one side, the lines lean more at the top than at the bottom and
+    the margins lean the other way; the warp found from the lines alone puts every line level
+    and the margin upright again."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    photo = np.array([[1.02, 0.03, -10.0], [-0.025, 0.98, 20.0], [2e-5, 3e-5, 1.0]])
+    lines = _page_lines(photo)
+    warp = rectifying(lines, 1000, 1400)
+    assert warp is not None
+    for line in lines:
+        (ax, ay), (bx, by) = (_seen(warp, *line.quad[k]) for k in (0, 1))
+        assert abs(math.degrees(math.atan2(by - ay, bx - ax))) < 0.1
+    margin = [_seen(warp, *line.quad[0])[0] for k, line in enumerate(lines) if k % 5]
+    assert max(margin) - min(margin) < 2.0
+
+
+def test_a_scan_turned_as_a_whole_is_not_warped() -> None:
+    """A page turned by one angle is square but for the turn: the layout straightens it."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    turn = math.radians(1.2)
+    cos, sin = math.cos(turn), math.sin(turn)
+    turned = np.array([[cos, -sin, 30.0], [sin, cos, -10.0], [0.0, 0.0, 1.0]])
+    assert rectifying(_page_lines(turned), 1000, 1400) is None
+    assert rectifying(_page_lines(np.eye(3)), 1000, 1400) is None
+
+
+# -- a cell's characters read a second time by the line of the cell beside it ---------------
+
+
+def _placed(text: str, x0: float, top: float = 100.0) -> Any:
+    from rectpipe.readers.ocr.chars import PlacedLine
+
+    x0s = [x0 + 12.0 * k for k in range(len(text))]
+    return PlacedLine(text, x0s, [x + 11.0 for x in x0s], top, top + 12.0, 0.99)
+
+
+def test_a_character_read_again_across_a_cell_border_is_dropped() -> None:
+    """The line of the right-hand cell starts with the last character of the left-hand cell's
+    line (read again, as another character) across the rule between the cells: dropped. A
+    number standing alone in the column before the rule is kept."""
+    from rectpipe.readers.ocr.doubles import without_doubles
+    from rectpipe.readers.pdf.sources import Edge
+
+    rule = Edge(160.0, 80.0, 160.0, 140.0)
+    left = _placed("甲乙丙丁戊己庚治", 60.0)  # 60 … 155
+    right = _placed("台新教师岗前", 146.0)  # 台 over 治, then from 160 on
+    right.x0s[1:] = [x + 2.0 for x in right.x0s[1:]]
+    right.x1s[1:] = [x + 2.0 for x in right.x1s[1:]]
+    out = without_doubles([left, right], [rule])
+    assert [line.text for line in out] == ["甲乙丙丁戊己庚治", "新教师岗前"]
+    alone = _placed("1乙丙丁", 148.0)
+    alone.x0s[1:] = [x + 4.0 for x in alone.x0s[1:]]
+    alone.x1s[1:] = [x + 4.0 for x in alone.x1s[1:]]
+    assert without_doubles([alone], [rule])[0].text == "1乙丙丁"
+
+
+def test_a_scan_whose_lines_lean_unevenly_is_not_warped() -> None:
+    """The detector's boxes of a scan's lines lean by slightly different angles (a line of
+    quotes, a short last line); two of them leaning 0.8° at the foot of the page make no
+    perspective: the turn is within its uncertainty."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    lines = _page_lines(np.eye(3))
+    for line in lines[-3:-1]:
+        (x0, y0), (x1, _) = line.quad[0], line.quad[1]
+        rise = (x1 - x0) * math.tan(math.radians(0.8))
+        line.quad = [[x0, y0], [x1, y0 + rise], [x1, y0 + rise + 40], [x0, y0 + 40]]
+    assert rectifying(lines, 1000, 1400) is None
+
+
+def test_a_page_warped_square_keeps_the_extent_of_its_text() -> None:
+    """The pages of one document that were warped and those that were not keep one set of
+    margins: the warped text spans what it spanned before, left to right and top to bottom."""
+    from rectpipe.readers.ocr.perspective import rectifying
+
+    photo = np.array([[1.02, 0.03, -10.0], [-0.025, 0.98, 20.0], [2e-5, 3e-5, 1.0]])
+    lines = _page_lines(photo)
+    warp = rectifying(lines, 1000, 1400)
+    assert warp is not None
+    before = np.array([p for line in lines for p in line.quad])
+    after = np.array([_seen(warp, *p) for line in lines for p in line.quad])
+    assert np.allclose(before.min(axis=0), after.min(axis=0), atol=1.0)
+    assert np.allclose(before.max(axis=0), after.max(axis=0), atol=1.0)

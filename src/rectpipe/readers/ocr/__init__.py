@@ -29,9 +29,12 @@ from ..pdf.spreads import spread_halves
 from ..pdf.tables import TableGrid, find_tables
 from ..pdf.unruled import find_unruled_tables
 from .chars import PlacedLine, page_angle, place_lines, to_chars
+from .doubles import without_doubles
 from .engine import available, recognise
 from .holes import fill_holes
+from .lighting import even_lighting
 from .marks import drop_raised_marks
+from .perspective import rectified
 from .reread import reread_empty_cells
 from .rules import find_rules, without_rule_marks
 from .settings import DEFAULT_OCR_SETTINGS, INSTALL_HINT, OcrMode, OcrSettings
@@ -79,6 +82,8 @@ def recognise_image(
 ) -> tuple[list[PlacedLine], list[Edge]]:
     """The recognised lines of one page image (H×W×3 uint8, BGR), in page points, and its
     ruling lines (none when ``settings.rules`` is off)."""
+    if settings.even_lighting:
+        image = even_lighting(image, px_per_pt)
     if settings.drop_red:
         image = _without_red(image)
     height, width = image.shape[:2]
@@ -88,6 +93,16 @@ def recognise_image(
         threads=settings.threads,
         turn_lines=settings.turn_lines,
     )
+    if settings.square_perspective:
+        square = rectified(image, lines)
+        if square is not None:
+            image = square
+            lines = recognise(
+                image,
+                text_score=settings.text_score,
+                threads=settings.threads,
+                turn_lines=settings.turn_lines,
+            )
     if settings.fill_holes:
         lines = fill_holes(image, lines, settings)
     if settings.drop_marks:
@@ -98,6 +113,7 @@ def recognise_image(
     angle = page_angle(lines, settings)
     edges = find_rules(image, px_per_pt, angle, settings)
     if edges:
+        placed = without_doubles(placed, edges)
         placed += reread_empty_cells(image, edges, placed, px_per_pt, angle, settings)
     return placed, edges
 

@@ -14,8 +14,10 @@ Each hole is read again on its own, with up to :data:`CONTEXT` read characters o
 (the recogniser reads a character better among its neighbours than alone), as one line without
 detection. The reading is taken when it scores at least :data:`MIN_SCORE`, starts and ends with
 the context characters as first read, and puts at most one character per half em of the hole
-between them: those characters are put into the line, spread over the hole. Any other reading
-leaves the line as it was.
+between them: those characters are put into the line, spread over the hole's own ink (a run of
+ink going on past the hole's side into a read character is that character's). Any other
+reading leaves the line as it was. A block of ink as tall as half a character that fills the
+hole and runs past it (a ■ bullet) is ink, not a rule along the line.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -31,7 +33,15 @@ from .engine import Recognised, read_crop
 from .settings import DEFAULT_OCR_SETTINGS, OcrSettings
 from .sizes import is_han
 
-__all__ = ["CONTEXT", "HOLE_EMS", "INK_EMS", "MIN_SCORE", "fill_holes", "find_holes"]
+__all__ = [
+    "CONTEXT",
+    "HOLE_EMS",
+    "INK_EMS",
+    "MIN_SCORE",
+    "RULE_ROWS_SHARE",
+    "fill_holes",
+    "find_holes",
+]
 
 HOLE_EMS = 0.5
 """A stretch of a line this many ems wide (or wider) without a read character is a hole."""
@@ -48,6 +58,9 @@ MIN_SCORE = 0.8
 """The lowest score of a hole's reading that is taken."""
 _MARGIN_PX = 4
 """Pixels of white kept round a crop, above and below the line's box."""
+RULE_ROWS_SHARE = 0.25
+"""Rows dark right across a stretch are a rule when they are at most this share of the line's
+height together: a rule is thin, a filled bullet is as tall as half a character or more."""
 _RULE_SHARE = 0.9
 """A pixel row (column) dark over this share of a hole's width and past it (of the line's
 height) is a rule."""
@@ -99,10 +112,29 @@ def _inked(dark: Any, top: int, bottom: int, x0: int, x1: int) -> Any:
     if block.size == 0:
         return np.zeros(0, dtype=bool)
     wider = dark[top:bottom, max(0, x0 - 2) : x1 + 2]
-    block = block[wider.mean(axis=1) <= _RULE_SHARE]
+    block = block[~_rule_rows(wider.mean(axis=1) > _RULE_SHARE)]
     counts = block.sum(axis=0)
     upright = counts > _RULE_SHARE * max(1, bottom - top)
     return (counts >= 2) & ~upright
+
+
+def _rule_rows(across: Any) -> Any:
+    """Which of the rows dark right ``across`` a stretch are a rule's: those in a run of such
+    rows no taller than :data:`RULE_ROWS_SHARE` of the rows; a taller run is a block of ink
+    (a ■ bullet wider than the stretch it fills), which is a character."""
+    import numpy as np
+
+    rules = across.copy()
+    limit = RULE_ROWS_SHARE * len(across)
+    start: int | None = None
+    for k, inked in enumerate([*across.tolist(), False]):
+        if inked and start is None:
+            start = k
+        elif not inked and start is not None:
+            if k - start > limit:
+                rules[start:k] = False
+            start = None
+    return np.asarray(rules, dtype=bool)
 
 
 Quad = Sequence[Sequence[float]]
@@ -236,13 +268,44 @@ def _read_hole(
     return middle, score
 
 
-def _filled(line: Recognised, hole: Hole, middle: str) -> Recognised:
-    """``line`` with ``middle`` put in at the hole, its boxes spread over it."""
+def _own_ink(dark: Any, line: Recognised, hole: Hole) -> tuple[float, float]:
+    """The columns of ``hole`` its own characters' ink spans: a run of inked columns that
+    goes on past the hole's side into a read character is that character's (the engine's
+    boxes are estimates: the ink of a ``%`` runs on past its box); the hole as it is when
+    nothing else is inked."""
     top, bottom = _band(line, [hole.at - 1, hole.at])
-    step = (hole.x1 - hole.x0) / len(middle)
+    a, b = round(hole.x0), round(hole.x1)
+    columns = _inked(dark, top + 2, bottom - 2, a - 1, b + 1).tolist()
+    if len(columns) != b - a + 2:  # at the image's edge
+        return hole.x0, hole.x1
+    inked = [k for k in range(1, len(columns) - 1) if columns[k]]
+    if not inked:
+        return hole.x0, hole.x1
+    first, last = inked[0], inked[-1]
+    if hole.at > 0 and columns[0] and first == 1:
+        while first <= last and columns[first]:
+            first += 1
+        while first <= last and not columns[first]:
+            first += 1
+    if hole.at < len(line.text) and columns[-1] and last == len(columns) - 2:
+        while last >= first and columns[last]:
+            last -= 1
+        while last >= first and not columns[last]:
+            last -= 1
+    if first > last:
+        return hole.x0, hole.x1
+    return float(a - 1 + first), float(a + last)
+
+
+def _filled(line: Recognised, hole: Hole, middle: str, dark: Any) -> Recognised:
+    """``line`` with ``middle`` put in at the hole, its boxes spread over the ink of its own
+    (:func:`_own_ink`)."""
+    top, bottom = _band(line, [hole.at - 1, hole.at])
+    x0, x1 = _own_ink(dark, line, hole)
+    step = (x1 - x0) / len(middle)
     boxes = []
     for k in range(len(middle)):
-        a, b = hole.x0 + k * step, hole.x0 + (k + 1) * step
+        a, b = x0 + k * step, x0 + (k + 1) * step
         boxes.append([[a, top], [b, top], [b, bottom], [a, bottom]])
     text = line.text[: hole.at] + middle + line.text[hole.at :]
     chars = [*line.chars[: hole.at], *boxes, *line.chars[hole.at :]]
@@ -269,6 +332,6 @@ def fill_holes(
         for hole in reversed(find_holes(line, dark, others)):  # right to left: indexes hold
             found = _read_hole(image, line, hole, settings)
             if found is not None:
-                line = _filled(line, hole, found[0])
+                line = _filled(line, hole, found[0], dark)
         out.append(line)
     return out

@@ -3,14 +3,14 @@
 A printed footnote mark is a small raised figure after the word it notes (``进行了审计¹，``,
 ``达18.7%²``). A text layer says how small and how high it is, and the PDF reader drops it
 (:mod:`rectpipe.readers.pdf.note_marks`); the engine reads it as a digit of the line like any
-other (``审计1，``, ``18.7%2``), and every character of a recognised line gets the line's box.
-So the mark is told here by its pixels: a figure, ``*`` or circled number whose ink is at most
-:data:`SIZE_RATIO` as tall as the ink of the character before it (after it, at the start of a
-line) and whose ink ends above that character's by more than :data:`RAISE_RATIO` of its height
-is dropped, when that character is a Han character or ``%``. A figure right after a Latin
-letter or a figure (``m²``, ``10³``) is an exponent and is kept, as in a text PDF; one after a
-bracket or a quote (``（1）``) is measured against nothing (their ink reaches above and below
-the line's), and kept.
+other (``审计1，``, ``18.7%2``), and every character of a recognised line gets the line's box. So
+the mark is told here by its pixels: a figure (``2`` or ``²``), ``*`` or circled number whose
+ink is at most :data:`SIZE_RATIO` as tall as the ink of the character before it (after it, at
+the start of a line) and whose ink ends above that character's by more than :data:`RAISE_RATIO`
+of its height is dropped, when that character is a Han character or ``%``. A figure right after
+a Latin letter or a figure (``m²``, ``10³``) is an exponent and is kept, as in a text PDF; one
+after a bracket or a quote (``（1）``) is measured against nothing (their ink reaches above and
+below the line's), and kept.
 
 The same ink tells a full stop the engine read as a zero or the letter o after a figure or a
 letter (``0571-8892614。`` read ``0571-88926140``): a ``0``, ``o`` or ``O`` after one, not
@@ -38,7 +38,7 @@ __all__ = [
     "raised_marks",
 ]
 
-_MARKS = frozenset("0123456789*＊†‡①②③④⑤⑥⑦⑧⑨⑩")
+_MARKS = frozenset("0123456789⁰¹²³⁴⁵⁶⁷⁸⁹*＊†‡①②③④⑤⑥⑦⑧⑨⑩")
 SIZE_RATIO = 0.75
 """A mark's ink is at most this share of its neighbour's ink height."""
 RAISE_RATIO = 0.25

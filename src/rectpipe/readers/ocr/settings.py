@@ -37,6 +37,16 @@ class OcrSettings:
     deskew_min_degrees: float = 0.2
     """A page whose lines lean by more than this is straightened before layout."""
 
+    even_lighting: bool = True
+    """Whether a page photographed in uneven light (a shadow across it, tinted paper) has its
+    paper made evenly white before anything else (:mod:`.lighting`); an evenly lit page (a
+    scan) is left as it is."""
+
+    square_perspective: bool = True
+    """Whether a page photographed at an angle (its lines and margins meeting towards points
+    that say it is seen in perspective) is warped square and read again (:mod:`.perspective`);
+    a scan, turned or not, is read once, as it is."""
+
     drop_red: bool = True
     """Red pixels (seals, red-ink stamps) are whitened before recognition: their text is not
     the report's, and it would land among the signature lines."""

@@ -68,6 +68,35 @@ def _usual_pitch(pages: Sequence[Sequence[Line]], fallback: float) -> float:
     return statistics.median(pitches) if pitches else fallback
 
 
+_ALIKE_MIN_CHARS = 8
+"""Running text this long (spaces left out) or longer may be read differently on two pages."""
+_ALIKE_CHARS_PER_MISS = 8
+"""One character in this many may differ between two readings of the same running text."""
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one running text read twice by OCR: as long, at least
+    :data:`_ALIKE_MIN_CHARS`, differing in at most one character in
+    :data:`_ALIKE_CHARS_PER_MISS` (a bracket read ``]`` on one page and ``】`` on another)."""
+    if len(a) != len(b) or len(a) < _ALIKE_MIN_CHARS:
+        return False
+    misses = sum(x != y for x, y in zip(a, b, strict=True))
+    return misses <= len(a) // _ALIKE_CHARS_PER_MISS
+
+
+def _misread_alike(
+    groups: dict[tuple[str, str], list[tuple[int, int, float]]],
+) -> dict[tuple[str, str], list[tuple[int, int, float]]]:
+    """``groups`` (candidate lines by band and text) with the groups of texts
+    :func:`_alike` an earlier group's joined into it. A text layer repeats its running text
+    exactly, so only a scan's misreadings are joined."""
+    joined: dict[tuple[str, str], list[tuple[int, int, float]]] = {}
+    for (where, key), members in groups.items():
+        into = next((k for k in joined if k[0] == where and _alike(k[1], key)), (where, key))
+        joined.setdefault(into, []).extend(members)
+    return joined
+
+
 @record
 class RemovedLine:
     """A line found to be page furniture.
@@ -96,7 +125,8 @@ def find_page_furniture(
     A candidate is a page number when shaped like one (:func:`page_number_shape`); bare digits
     must in addition be the outermost line and recur as bare digits in the same band on at least
     half the pages (or the document is one page long). A candidate is a running header / footer
-    when the same text, digits ignored, recurs near the same height (within 6 pt) on at least
+    when the same text, digits ignored (or, for text read by OCR, one :func:`_alike` it),
+    recurs near the same height (within 6 pt) on at least
     half the pages, and on at least two of them, and is set apart from the body: it belongs to
     the run of furniture lines at the page edge, which must end in a gap wider than 1.3 times
     the usual line pitch (so body text that happens to repeat at the top of every page stays).
@@ -145,6 +175,7 @@ def find_page_furniture(
             continue
         key = _DIGITS.sub("#", _SPACES.sub("", pages[p][i].text))
         groups[(where, key)].append((p, i, offset))
+    groups = _misread_alike(groups)
     running: dict[tuple[int, int], str] = {}
     tolerance = settings.furniture_y_tolerance
     for (where, _key), members in groups.items():
