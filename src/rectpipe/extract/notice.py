@@ -72,16 +72,7 @@ def notice_problem(
     textmap, profile = builder.textmap, builder.profile
     sources: dict[str, dict[str, Any]] = {}
     finding = parts["finding"]
-    body = _body(finding, fields, textmap.text)
-    statement = body.text
-    title, rest = split_first_sentence(statement)
-    start = body.to_global(len(statement) - len(statement.lstrip()))
-    sources["title"] = builder.prov_data(start, start + len(title))
-    description = Spans()
-    if rest:
-        at = body.to_global(statement.find(rest, len(title)))
-        description.add(at, textmap.text[at : body.end or at])
-        sources["description"] = builder.prov_data(description.start or at, description.end or at)
+    title, description = _statement(_body(finding, fields, textmap.text), builder, sources)
 
     measures: list[dict[str, Any]] = []
     actions = Spans()
@@ -95,19 +86,9 @@ def notice_problem(
     status, status_raw, long_term = Status.UNKNOWN, None, False
     if "result" in parts:
         result = _body(parts["result"], fields, textmap.text)
-        found = _result_status(result, profile)
-        if found is not None:
-            s, e, match = found
-            status_raw = textmap.text[s:e]
-            status, long_term = match.status, match.long_term
-            sources["status"] = builder.prov_data(s, e)
+        status, status_raw, long_term = _status_of(result, builder, sources)
         actions = Spans([*actions.pieces, *result.pieces])
-    if actions.start is not None and actions.end is not None:
-        sources["actions"] = builder.prov_data(
-            actions.start, actions.start + len(actions.pieces[0][1])
-        )
-        for n, (s, piece) in enumerate(actions.pieces[1:], start=2):
-            sources[f"actions.{n}"] = builder.prov_data(s, s + len(piece))
+    _actions_sources(actions, builder, sources)
     responsible = deadline = None
     for node in parts.values():
         for child in [node, *node.children]:
@@ -128,8 +109,7 @@ def notice_problem(
             profile,
         )
         status, long_term = read.status, read.long_term
-    number = _NUMBER.search(front_text)
-    ordinal = next((g for g in number.groups() if g), None) if number else None
+    ordinal = _ordinal(front_text)
     first = textmap.starts[finding.block]
     last = max(parts.values(), key=lambda n: n.block)
     return problem_of(
@@ -150,6 +130,51 @@ def notice_problem(
         provenance=builder.prov_data(first, builder.node_end(last)),
         sources=sources,
     )
+
+
+def _statement(
+    body: Spans, builder: Builder, sources: dict[str, dict[str, Any]]
+) -> tuple[str, Spans]:
+    """The finding's title (its first sentence) and description (the rest), their sources
+    put in ``sources``."""
+    statement = body.text
+    title, rest = split_first_sentence(statement)
+    start = body.to_global(len(statement) - len(statement.lstrip()))
+    sources["title"] = builder.prov_data(start, start + len(title))
+    description = Spans()
+    if rest:
+        at = body.to_global(statement.find(rest, len(title)))
+        description.add(at, builder.textmap.text[at : body.end or at])
+        sources["description"] = builder.prov_data(description.start or at, description.end or at)
+    return title, description
+
+
+def _status_of(
+    result: Spans, builder: Builder, sources: dict[str, dict[str, Any]]
+) -> tuple[Status, str | None, bool]:
+    """The status the result part states (:func:`_result_status`), as written, and whether it
+    is long-term; its source put in ``sources``."""
+    found = _result_status(result, builder.profile)
+    if found is None:
+        return Status.UNKNOWN, None, False
+    s, e, match = found
+    sources["status"] = builder.prov_data(s, e)
+    return match.status, builder.textmap.text[s:e], match.long_term
+
+
+def _actions_sources(actions: Spans, builder: Builder, sources: dict[str, dict[str, Any]]) -> None:
+    if actions.start is not None and actions.end is not None:
+        sources["actions"] = builder.prov_data(
+            actions.start, actions.start + len(actions.pieces[0][1])
+        )
+        for n, (s, piece) in enumerate(actions.pieces[1:], start=2):
+            sources[f"actions.{n}"] = builder.prov_data(s, s + len(piece))
+
+
+def _ordinal(front_text: str) -> str | None:
+    """The notice's number in its title: （第12项）, (序号9), (12)."""
+    number = _NUMBER.search(front_text)
+    return next((g for g in number.groups() if g), None) if number else None
 
 
 def _body(node: Node, fields: dict[int, NodeFields], text: str) -> Spans:
@@ -231,22 +256,13 @@ def notice_lines_problem(
     lines: list[NoticeLine], root: Node, front_text: str, builder: Builder
 ) -> Problem:
     """The one problem a notice laid out in labelled lines states."""
-    textmap, profile = builder.textmap, builder.profile
+    textmap = builder.textmap
     by_role = {line.role: line for line in lines}
     ends = _line_ends(lines, root, textmap)
     sources: dict[str, dict[str, Any]] = {}
 
     finding = by_role["finding"]
-    body = _value(finding, ends, textmap)
-    statement = body.text
-    title, rest = split_first_sentence(statement)
-    start = body.to_global(len(statement) - len(statement.lstrip()))
-    sources["title"] = builder.prov_data(start, start + len(title))
-    description = Spans()
-    if rest:
-        at = body.to_global(statement.find(rest, len(title)))
-        description.add(at, textmap.text[at : body.end or at])
-        sources["description"] = builder.prov_data(description.start or at, description.end or at)
+    title, description = _statement(_value(finding, ends, textmap), builder, sources)
 
     # the numbered items after a labelled line are what it introduces
     items = _items_after(lines, root)
@@ -270,22 +286,11 @@ def notice_lines_problem(
             result = Spans(
                 [*result.pieces, *measures_of(items["result"], builder, stop=stop)[1].pieces]
             )
-        found = _result_status(result, profile)
-        if found is not None:
-            s, e, match = found
-            status_raw = textmap.text[s:e]
-            status, long_term = match.status, match.long_term
-            sources["status"] = builder.prov_data(s, e)
+        status, status_raw, long_term = _status_of(result, builder, sources)
         actions = Spans([*actions.pieces, *_value(by_role["result"], ends, textmap).pieces])
     actions.pieces.sort()
-    if actions.start is not None and actions.end is not None:
-        sources["actions"] = builder.prov_data(
-            actions.start, actions.start + len(actions.pieces[0][1])
-        )
-        for n, (s, piece) in enumerate(actions.pieces[1:], start=2):
-            sources[f"actions.{n}"] = builder.prov_data(s, s + len(piece))
-    number = _NUMBER.search(front_text)
-    ordinal = next((g for g in number.groups() if g), None) if number else None
+    _actions_sources(actions, builder, sources)
+    ordinal = _ordinal(front_text)
     first = textmap.starts[finding.block]
     listed_nodes = [node for nodes in items.values() for node in nodes]
     end = max([ends[line.block] for line in lines] + [builder.node_end(n) for n in listed_nodes])
