@@ -8,9 +8,9 @@ from pathlib import Path
 
 import rectpipe
 from rectpipe.text.circled import circled_inline, circled_runs
-from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_document
+from rectpipe.tools.evaluate import Totals
 
-from .conftest import SAMPLES
+from .sweeps import score_copies
 
 
 def test_paragraphs_that_count_on_get_their_circles_back() -> None:
@@ -73,16 +73,18 @@ def test_every_text_and_web_sample_normalised_keeps_its_facts(tmp_path: Path) ->
     """NFKC, as scrapers apply it: ，：；（） become ASCII and ①② bare figures. Before circled
     numbers were given back, 101 of 103 text samples were exact (the sub-findings and
     measures numbered ①② were lost), and 153 of 154 text and web samples; after, all."""
-    totals = Totals()
-    for facts, document in documents_with_facts(SAMPLES):
-        if document.suffix not in (".txt", ".html"):
-            continue
+
+    def normalised(document: Path, _: Path) -> bytes | None:
         try:
             text = document.read_text("utf-8-sig")
         except UnicodeDecodeError:
-            continue  # a page in a legacy encoding
-        copy = tmp_path / document.name
-        copy.write_text(unicodedata.normalize("NFKC", text), "utf-8")
-        totals.add(evaluate_document(copy, facts))
+            return None  # a page in a legacy encoding
+        return unicodedata.normalize("NFKC", text).encode("utf-8")
+
+    totals = Totals()
+    for suffix in (".txt", ".html"):
+        found, _ = score_copies(suffix, normalised, tmp_path)
+        totals.documents += found.documents
+        totals.exact_documents += found.exact_documents
     assert totals.documents >= 154
     assert totals.exact_documents == totals.documents

@@ -26,9 +26,9 @@ from rectpipe.text.repair_text import (
     strip_pinyin,
     to_simplified,
 )
-from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_document
 
 from .conftest import SAMPLES, SEED
+from .sweeps import score_copies
 
 CLEAN = SEED.read_text("utf-8")
 _WEB = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";"})
@@ -120,12 +120,11 @@ def test_every_text_sample_in_hong_kong_forms(tmp_path: Path) -> None:
     ``s2hk``): before Hong Kong's forms were converted too, 衞生 stayed in titles, names and
     problems; all exact since. (In Taiwan's forms, ``s2tw``, one narrative part keeps 著力.)"""
     convert = opencc.OpenCC("s2hk").convert
-    totals = Totals()
-    for facts, document in documents_with_facts(SAMPLES):
-        if document.suffix == ".txt":
-            copy = tmp_path / document.name
-            copy.write_text(convert(document.read_text("utf-8-sig")), "utf-8")
-            totals.add(evaluate_document(copy, facts))
+    totals, _ = score_copies(
+        ".txt",
+        lambda document, _: convert(document.read_text("utf-8-sig")).encode("utf-8"),
+        tmp_path,
+    )
     assert totals.documents >= 103
     assert totals.exact_documents == totals.documents
 

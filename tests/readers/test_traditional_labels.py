@@ -15,9 +15,8 @@ import opencc
 import rectpipe
 from rectpipe.readers.doc_number import header_hints
 from rectpipe.runtime.hanzi import fold_traditional
-from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_document
 
-from ..conftest import SAMPLES
+from ..sweeps import score_copies
 
 
 def test_folding_keeps_length_and_leaves_simplified_text() -> None:
@@ -70,20 +69,14 @@ def test_every_web_sample_reposted_in_hong_kong_forms(tmp_path: Path) -> None:
     line were lost), 50 after. The one left is OpenCC's own: it writes 澄江 as 澂江, which
     its way back leaves."""
     convert = opencc.OpenCC("s2hk").convert
-    totals, misses = Totals(), []
-    for facts, document in documents_with_facts(SAMPLES):
-        if document.suffix != ".html":
-            continue
+
+    def reposted(page: Path, _: Path) -> bytes | None:
         try:
-            text = document.read_text("utf-8")
+            return convert(page.read_text("utf-8")).encode("utf-8")
         except UnicodeDecodeError:
-            continue  # a page in a legacy encoding
-        copy = tmp_path / document.name
-        copy.write_text(convert(text), "utf-8")
-        score = evaluate_document(copy, facts)
-        totals.add(score)
-        if not score.ok:
-            misses.append(document.name)
+            return None  # a page in a legacy encoding
+
+    totals, misses = score_copies(".html", reposted, tmp_path)
     assert totals.documents >= 51
     assert totals.exact_documents >= totals.documents - 1, misses
 
@@ -119,15 +112,8 @@ def test_every_word_sample_in_hong_kong_forms(tmp_path: Path) -> None:
     of 58 exact while a running header's 文號 was looked for as 文号 only, 57 after; the one
     left is OpenCC's 澂江 (above)."""
     convert = opencc.OpenCC("s2hk").convert
-    totals, misses = Totals(), []
-    for facts, document in documents_with_facts(SAMPLES):
-        if document.suffix != ".docx":
-            continue
-        copy = tmp_path / document.name
-        copy.write_bytes(_traditional_docx(document, convert))
-        score = evaluate_document(copy, facts)
-        totals.add(score)
-        if not score.ok:
-            misses.append(document.name)
+    totals, misses = score_copies(
+        ".docx", lambda document, _: _traditional_docx(document, convert), tmp_path
+    )
     assert totals.documents >= 58
     assert totals.exact_documents >= totals.documents - 1, misses
