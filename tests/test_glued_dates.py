@@ -3,7 +3,11 @@ allow one date only, left unreadable (with a warning) when they allow two."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import rectpipe
 from rectpipe.text.glued_dates import month_day, readings, unglue_dates
@@ -100,3 +104,16 @@ def test_a_subtitle_after_a_dash_dates_the_report_without_its_last_character() -
         ]
     )
     assert rectpipe.parse_text(text).metadata.date == "2023-12-20"
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_a_date_glued_is_read_back_as_itself_or_left(day: dt.date) -> None:
+    """Every date whose 年 and 月 are lost: written out again as the same date when its
+    figures allow one reading, else left as it is; and repair is idempotent."""
+    glued = f"截至{day.year}{day.month}{day.day}日，"
+    read = unglue_dates(glued)
+    if len(readings(f"{day.month}{day.day}", day.year)) == 1:
+        assert read == f"截至{day.year}年{day.month}月{day.day}日，"
+    else:
+        assert read == glued
+    assert unglue_dates(read) == read
