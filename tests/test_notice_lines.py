@@ -71,3 +71,19 @@ def test_labels_of_two_roles_are_no_notice() -> None:
     )
     titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
     assert titles == ["巡河记录不规范", "问题台账更新不及时"]
+
+
+def test_findings_labelled_alike_one_after_another_are_no_one_notice() -> None:
+    text = "\n".join(
+        [
+            *_HEAD,
+            "反馈问题：部分河段垃圾清理不及时。",
+            "整改措施：建立河道保洁长效机制。",
+            "整改完成情况：已完成。",
+            "反馈问题：农村生活污水收集率偏低。",
+            "整改措施：实施污水管网延伸工程。",
+            "整改完成情况：正在推进。",
+        ]
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles != ["部分河段垃圾清理不及时"]  # not the first finding alone, the second lost

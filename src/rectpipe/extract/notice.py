@@ -242,8 +242,9 @@ def notice_lines(root: Node, textmap: TextMap, profile: Profile) -> list[NoticeL
         if match is None:
             continue
         role = role_of[match.group("label")]
-        if all(line.role != role for line in found):
-            found.append(NoticeLine(index, role, textmap.starts[index] + match.end()))
+        if any(line.role == role for line in found):
+            return []  # a second finding, target…: several problems laid out alike, not one
+        found.append(NoticeLine(index, role, textmap.starts[index] + match.end()))
     roles = {line.role for line in found}
     if len(roles) < MIN_PARTS or "finding" not in roles:
         return []
