@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 import rectpipe
 from rectpipe.text.glued_dates import month_day, readings, unglue_dates
 
+from .render_docx import word_paragraphs
+
 
 @pytest.mark.parametrize(
     ("glued", "whole"),
@@ -117,3 +119,20 @@ def test_a_date_glued_is_read_back_as_itself_or_left(day: dt.date) -> None:
     else:
         assert read == glued
     assert unglue_dates(read) == read
+
+
+def test_glued_dates_in_a_word_file() -> None:
+    """The same damage in a Word file made from a web copy (tests/render_docx.py)."""
+    text = "\n".join(
+        [
+            "中共青禾县林业局党组关于县委巡察反馈意见整改进展情况的通报",
+            "根据县委统一部署，20230911日至2023117日，县委第三巡察组对县林业局党组开展了常规巡察。"
+            "20231220日，巡察组反馈了巡察意见。",
+            "一、关于政治建设方面",
+            "（一）学习贯彻上级决策部署不够深入。",
+            "整改情况：已完成。修订学习制度。",
+        ]
+    )
+    meta = rectpipe.parse_bytes(word_paragraphs(text), name="report.docx").metadata
+    assert (meta.period_start, meta.period_end) == ("2023-09-11", "2023-11-07")
+    assert meta.feedback_date == "2023-12-20"

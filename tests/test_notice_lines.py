@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import rectpipe
 
+from .render_docx import word_paragraphs
+
 _HEAD = [
     "关于青禾县第二轮省生态环境保护督察反馈问题（序号12）整改情况的公示",
     "根据督察整改销号工作有关要求，现将青禾县第二轮省生态环境保护督察反馈问题整改完成情况予以公示。",
@@ -87,3 +89,24 @@ def test_findings_labelled_alike_one_after_another_are_no_one_notice() -> None:
     )
     titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
     assert titles != ["部分河段垃圾清理不及时"]  # not the first finding alone, the second lost
+
+
+def test_a_notice_in_labelled_lines_as_a_word_file() -> None:
+    """The same notice as a government-style Word file (仿宋 body, first-line indents,
+    黑体 title; tests/render_docx.py): one problem, its measures and status."""
+    text = "\n".join(
+        [
+            *_HEAD,
+            "整改任务：部分乡镇落实河长巡河制度不到位，巡河记录流于形式。",
+            "整改目标：巡河制度落实到位。",
+            "整改完成情况：",
+            "1、各乡镇每月召开河长制工作推进会议，压实巡河责任。",
+            "2、县河长办每季度对巡河记录开展抽查并通报，目前已整改完成。",
+            *_TAIL,
+        ]
+    )
+    report = rectpipe.parse_bytes(word_paragraphs(text), name="notice.docx")
+    [problem] = report.iter_problems()
+    assert problem.title == "部分乡镇落实河长巡河制度不到位，巡河记录流于形式"
+    assert len(problem.measures) == 2
+    assert report.metadata.date == "2025-03-03"

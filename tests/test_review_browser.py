@@ -89,12 +89,17 @@ class Browser:
         self._buffer = b""
         self._last_id = 0
 
-    def send(self, method: str, params: dict[str, Any] | None = None, attached_id: str = "") -> Any:
-        """Send one command and wait for its reply; events in between are dropped."""
+    def send(
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        address: dict[str, str] | None = None,
+    ) -> Any:
+        """Send one command and wait for its reply; events in between are dropped. ``address``
+        names the tab a command is for, as the browser's reply to attaching gave it."""
         self._last_id += 1
         message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
-        if attached_id:
-            message["sessionId"] = attached_id
+        message.update(address or {})
         os.write(self._command_write, json.dumps(message).encode() + b"\0")
         deadline = time.monotonic() + TIMEOUT
         while True:
@@ -135,14 +140,16 @@ class Page:
     def __init__(self, browser: Browser, url: str) -> None:
         self.browser = browser
         self.target: str = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        attached = browser.send("Target.attachToTarget", {"targetId": self.target, "flatten": True})
-        self.attached_id: str = attached["sessionId"]
+        # the reply to attaching is the tab's address, sent along with every command for it
+        self.address: dict[str, str] = browser.send(
+            "Target.attachToTarget", {"targetId": self.target, "flatten": True}
+        )
         self.viewport(1280, 900)
         self.send("Page.navigate", {"url": url})
         self.wait("document.readyState === 'complete' && document.body.dataset.ready === '1'")
 
     def send(self, method: str, params: dict[str, Any] | None = None) -> Any:
-        return self.browser.send(method, params, self.attached_id)
+        return self.browser.send(method, params, self.address)
 
     def js(self, expression: str) -> Any:
         """The JSON value of a JavaScript expression in the page."""

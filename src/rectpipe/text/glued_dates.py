@@ -33,7 +33,7 @@ __all__ = ["month_day", "readings", "unglue_dates"]
 _ANY_YEAR = 2000
 
 # A year's four figures, then (年 kept or lost) two to four figures and 日.
-_WITH_YEAR = compile_pattern(r"(?<![0-9])(?P<y>[0-9]{4})(?P<nian>年?)(?P<md>[0-9]{2,4})日")
+_WITH_YEAR = compile_pattern(r"(?<![0-9])(?P<y>[0-9]{4})年?(?P<md>[0-9]{2,4})日")
 # Three or four figures and 日 where a date stands: a range's end after a date, or a sentence's
 # opening date followed by a comma.
 _SEP = r"\s*(?:至|到|—|－|–|-|~|～)\s*"
