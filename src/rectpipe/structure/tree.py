@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..models.records import ReportWarning
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
-from ..runtime.record import field, record
+from ..runtime.record import field, record, replace
 from ..text.dates import DATE_ALONE
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
@@ -140,9 +140,17 @@ def build_tree(textmap: TextMap) -> Tree:
         for block in textmap.blocks[:end]
     ]
     leads = unmarked_leads(textmap, markers)
+    records = 0
     for index, marker in enumerate(markers):
         if marker is None:
             lead = leads.get(index)
+            if lead is not None and lead.form == "record":
+                # a labelled record of findings with no heading above: on the rung of a
+                # numbered label (问题1：), below a part or category, above a 1. item
+                records += 1  # counted for their ids (p1, p2…); their number stays None
+                item = unmarked_marker(lead, textmap.block_text(index))
+                _push(stack, index, replace(item, ordinal=records), textmap)
+                continue
             if lead is None or not _open_unmarked(stack, textmap):
                 stack[-1].body.append(index)
                 continue
@@ -173,6 +181,23 @@ def build_tree(textmap: TextMap) -> Tree:
         stack.append(node)
     root.body.extend(closing)
     return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
+
+
+def _push(stack: list[Node], index: int, item: Marker, textmap: TextMap) -> None:
+    """Open an unmarked item at the rung of a numbered label, closing what sits at or below."""
+    start = textmap.starts[index]
+    node = Node(
+        marker=item,
+        block=index,
+        head_start=start + item.end,
+        head_end=textmap.block_end(index),
+        level=float(MarkerKind.LABEL),
+        unmarked=True,
+    )
+    while stack[-1].rank >= node.rank:
+        stack.pop()
+    stack[-1].children.append(node)
+    stack.append(node)
 
 
 # Unmarked items hang under a part or category (一、 or （一）, or a 第N部分), never under an

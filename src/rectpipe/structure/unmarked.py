@@ -98,6 +98,9 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
     each block's marker (:func:`~rectpipe.text.numbering.match_marker`; ``None`` for a
     table), up to where the closing lines begin."""
     found: dict[int, UnmarkedLead] = {}
+    # finding labels with no part or category above them: before the first numbered heading,
+    # or after one only when it is an item (1．) under such a label
+    early: list[int] = []
     listed: set[str] = set()  # the numbered items' headings met so far
     end = len(markers)
     for index, block in enumerate(textmap.blocks[:end]):
@@ -106,8 +109,14 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
         text = display_text(block)
         marker = markers[index]
         if marker is not None:
+            if not early or marker.kind <= MarkerKind.LABEL:
+                early.append(-1)  # a part, category or label: no record may follow
             listed.add(_bare(text[marker.end :]))
             continue
+        if not early or early[-1] != -1:
+            lead = _lead(text, styled=False)
+            if lead is not None and lead.form == "label":
+                early.append(index)
         if not listed:
             continue
         styled = block.kind is BlockKind.HEADING or block.emphasis
@@ -117,12 +126,45 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
         if lead is not None and not _restates(text[lead.offset :], listed):
             found[index] = lead
     uses = Counter(lead.form for lead in found.values())
-    return {index: lead for index, lead in found.items() if uses[lead.form] >= _MIN_USES}
+    found = {index: lead for index, lead in found.items() if uses[lead.form] >= _MIN_USES}
+    records = _labelled_records(textmap, [i for i in early if i != -1], markers)
+    return {**found, **records}
+
+
+def _labelled_records(
+    textmap: TextMap, labels: list[int], markers: Sequence[Marker | None]
+) -> dict[int, UnmarkedLead]:
+    """Findings laid out as labelled records at the top of the text, no heading above them
+    (反馈问题：… 整改措施：… 整改进展：… then 反馈问题：… again): the leads of their finding
+    lines, form ``"record"``, when there are two or more and each is answered by an account's
+    label (整改措施：, 整改情况：…) before the next one. A finding label alone, or one not
+    answered, is a paragraph of the text."""
+    if len(labels) < _MIN_USES:
+        return {}
+    bounds = [*labels[1:], len(markers)]
+    for index, stop in zip(labels, bounds, strict=True):
+        if not any(
+            textmap.blocks[after].kind is not BlockKind.TABLE
+            and _RECORD_ACCOUNT.match(textmap.block_text(after))
+            for after in range(index + 1, stop)
+        ):
+            return {}
+    return {index: UnmarkedLead("record", _lead_offset(textmap, index)) for index in labels}
+
+
+def _lead_offset(textmap: TextMap, index: int) -> int:
+    text = display_text(textmap.blocks[index])
+    return len(text) - len(text.lstrip(" \t\u3000"))
 
 
 # The label that opens a problem's account of its rectification (整改情况：…).
 _ACCOUNT = compile_pattern(
     r"^[\s\u3000]*[【\[]?整改(?:情况|措施|落实情况|进展(?:情况)?|结果|成效)[】\]]?\s*[：:∶]?"
+)
+# The labels that answer a labelled record's finding: its measures, its progress, its result.
+_RECORD_ACCOUNT = compile_pattern(
+    r"^[\s\u3000]*[【\[［]?(?:整改(?:完成|落实|推进)?(?:情况|措施|举措|进展(?:情况)?|结果|成效|时限)"
+    r"|(?:主要|具体|工作)措施|完成情况|进展情况|责任(?:单位|部门|领导|人))[】\]］]?\s*[：:∶]"
 )
 _BARE_MAX = 40
 _BARE_MARKS = compile_pattern(r"[。，,；;：:！!？?“”\"（）()]")
