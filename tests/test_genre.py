@@ -79,3 +79,41 @@ def test_a_titled_report_that_says_luoshi_rather_than_zhenggai_stays_a_report() 
         "县委第一巡察组于2024年3月对我局进行了巡察，并反馈了意见。现将落实情况通报如下。\n"
     )
     assert "no_problems" in [w.code for w in report.warnings]
+
+
+ESSAY = (
+    "某市审计整改工作的实践与思考\n"
+    "引言\n审计整改是审计监督的后半篇文章，关系到审计成果能否转化为治理效能。\n"
+    "审计整改的工作机制\n"
+    "1. 问题发现机制\n通过审计项目、群众来信和大数据比对等渠道发现问题，及时移送。\n"
+    "2. 责任落实机制\n审计发现问题后，明确整改台账、责任清单和任务清单，实行限时办结。\n"
+    "3. 跟踪问效机制\n对整改情况实行跟踪督办，整改不到位的不予销号。\n"
+    "结语\n审计整改永远在路上，只有持续用力，才能不断提升治理效能。\n"
+)
+
+
+def test_an_essay_whose_sections_name_mechanisms_lists_no_problem() -> None:
+    """An article on rectification without article labels: its numbered sections name topics
+    (问题发现机制 opens with 问题 as a compound's first word, not as a finding's label), so it
+    lists no problem. Before, 问题发现机制 was read as a problem with unknown status."""
+    report = rectpipe.parse_text(ESSAY)
+    assert list(report.iter_problems()) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("问题发现机制", "action"),
+        ("主要做法", "action"),
+        ("问题一：台账管理不规范", "finding"),
+        ("问题：会议记录缺失", "finding"),
+        ("反馈问题", "group"),
+        ("问题线索处置不及时", "finding"),
+        ("考核评价机制不健全", "finding"),
+        ("干部队伍结构老化，后备力量不足的工作机制", "finding"),
+    ],
+)
+def test_a_topic_heading_is_no_finding(heading: str, kind: str) -> None:
+    from rectpipe.extract.evidence import heading_evidence
+
+    assert heading_evidence(heading, default_profile()).value == kind

@@ -45,6 +45,10 @@ _DOCUMENT_TITLE = compile_pattern(
 # A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
 # the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
 _NEGATED_PREDICATE = compile_pattern(r"不\p{Han}{1,2}(?:$|[，,、；;])")
+# Han characters that go on a compound after 问题 (numerals do not: 问题一).
+_NOT_COMPOUND = r"(?!(?![一二三四五六七八九十百千零〇])\p{Han})"
+#: The longest first sentence read as a topic's name (问题发现机制, 主要做法) by its last word.
+TOPIC_MAX = 14
 
 
 @lru_cache(maxsize=8)
@@ -56,12 +60,22 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
         # 未 is a shortfall, 未来 is not.
         return "|".join(e if e != "未" else "未(?!来)" for e in escaped) or "(?!)"
 
+    def wrappers(words: tuple[str, ...]) -> str:
+        # A wrapper that is the noun 问题 opens a finding when a number, a mark or nothing
+        # follows it (问题1：, 问题一：, 反馈问题：), not as the first word of a compound
+        # (问题发现机制, 问题导向): that names a topic.
+        return (
+            "|".join(escape(w) + (_NOT_COMPOUND if w.endswith("问题") else "") for w in words)
+            or "(?!)"
+        )
+
     return (
-        compile_pattern(rf"^(?:{alternation(f.get('wrappers', ()))})"),
+        compile_pattern(rf"^(?:{wrappers(f.get('wrappers', ()))})"),
         compile_pattern(alternation(f.get("shortfall", ()))),
         compile_pattern(rf"^(?:{alternation(f.get('action_openers', ()))})"),
         compile_pattern(rf"(?:{alternation(f.get('group_headings', ()))})$"),
         compile_pattern(alternation(f.get("organising", ()))),
+        compile_pattern(rf"^.{{1,{TOPIC_MAX}}}(?:{alternation(f.get('topic_heads', ()))})$"),
     )
 
 
@@ -85,7 +99,7 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.NEUTRAL
     if _DOCUMENT_TITLE.match(first):
         return Evidence.ACTION
-    wrapper, shortfall, opener, group, organising = _patterns(profile)
+    wrapper, shortfall, opener, group, organising, topic = _patterns(profile)
     quoted = bool(_QUOTED.match(first))
     if group.search(first) and not quoted:
         return Evidence.GROUP
@@ -95,6 +109,8 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.FINDING
     if opener.match(first) or organising.search(first) or _SLOGAN.match(first):
         return Evidence.ACTION
+    if topic.match(first):
+        return Evidence.ACTION  # names a topic (责任落实机制, 主要做法), states nothing found
     if _NEGATED_PREDICATE.search(first):
         return Evidence.FINDING  # 分类管理不精细, 衔接不紧密: the grammar of a shortfall
     return Evidence.NEUTRAL

@@ -91,6 +91,10 @@ class Findings(_Strict):
         default_factory=list,
         description="phrases that mark a sentence about organising the work: 高度重视…",
     )
+    topic_heads: Phrases = Field(
+        default_factory=list,
+        description="last words of a short heading that names a topic, not a finding: 机制…",
+    )
 
 
 class TableColumns(_Strict):
