@@ -37,8 +37,12 @@ def test_a_tool_line_opening_with_a_bracketed_date_label_dates_the_page() -> Non
     meta = "【信息时间：2026-02-13　阅读次数：】【字号 大 中 小】【我要打印】【关闭】"
     report = rectpipe.parse_bytes(_page(meta), name="report.html")
     assert report.metadata.date == "2026-02-13"
-    # A bracketed line that names no date label is no date line.
-    other = rectpipe.parse_bytes(_page("【字号 大 中 小】【打印】 2026-02-13"), name="report.html")
+    # A date that is a piece of the tool line dates the page too (runtime/page_dates); a
+    # sentence beside the tools is no meta line.
+    tools = rectpipe.parse_bytes(_page("【字号 大 中 小】【打印】 2026-02-13"), name="report.html")
+    assert tools.metadata.date == "2026-02-13"
+    sentence = "【打印】本页内容于2026年2月13日更新，请以正式文件为准。"
+    other = rectpipe.parse_bytes(_page(sentence), name="report.html")
     assert other.metadata.date is None
 
 

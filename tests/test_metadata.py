@@ -89,6 +89,15 @@ def test_a_news_headline_is_the_title_when_no_line_reads_as_a_report_title() -> 
         ("2020-12-01 09:00", "2020-12-01"),
         ("信息来源：县审计局 | 发布时间：2022-08-15 | 浏览量：66", "2022-08-15"),
         ("发布日期:2023-02-13 10:20信息来源:市审计局浏览次数:", "2023-02-13"),
+        # in brackets, with its weekday, or as one piece of a meta line after its source,
+        # author or the page's tools (the blank before 浏览 closed by the cleaning)
+        ("[ 2023-03-07 ]", "2023-03-07"),
+        ("【2023-03-07】", "2023-03-07"),
+        ("2023年3月7日 星期二", "2023-03-07"),
+        ("作者：县委办 | 2023年3月7日", "2023-03-07"),
+        ("来源：县委办 2023年3月7日 浏览：12", "2023-03-07"),
+        ("来源：县委办公室 发表于 2023-03-07", "2023-03-07"),
+        ("【字体：大 中 小】 2023-03-07 09:30:12", "2023-03-07"),
     ],
 )
 def test_the_page_date_line_under_the_title(line: str, date: str) -> None:
@@ -99,6 +108,22 @@ def test_the_page_date_line_under_the_title(line: str, date: str) -> None:
     )
     assert report.metadata.date == date
     assert report.metadata.origins["date"] == "date_line"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "来源：县委办，2023年3月7日召开会议。",  # a sentence, not a meta line
+        "2023年3月7日，县委书记到县民政局调研",  # a date opening a headline
+    ],
+)
+def test_a_date_in_a_sentence_is_no_page_date(line: str) -> None:
+    report = rectpipe.parse_text(
+        f"关于巡察整改进展情况的通报\n{line}\n"
+        "一、关于理论学习不深入的问题\n整改情况：已完成整改，制定学习计划。\n"
+        "二、关于议事规则执行不严的问题\n整改情况：正在整改。\n"
+    )
+    assert report.metadata.date is None
 
 
 def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:

@@ -305,6 +305,30 @@ def test_date_line_among_br_lines_is_dropped_and_read() -> None:
     assert document.hints["页面日期"] == "2023-12-25" and document.hints["来源"] == "某局"
 
 
+@pytest.mark.parametrize(
+    ("line", "date", "source"),
+    [
+        ("作者：县委办 | 2023年12月25日", "2023-12-25", None),
+        ("<span>作者：县委办</span> | <span>2023年12月25日</span>", "2023-12-25", None),
+        ("来源：某局 2023年12月25日 浏览：12", "2023-12-25", "某局"),
+        ("2023年12月25日 09:15 | 来源：某局", "2023-12-25", "某局"),
+        ("【字体：大 中 小】 2023-12-25 09:30:12", "2023-12-25", None),
+        ("[ 2023-12-25 ]", "2023-12-25", None),
+        ("2023年12月25日 星期一", "2023-12-25", None),
+        ("作者：某局　来源：　发布时间：2023-12-25", "2023-12-25", None),
+    ],
+)
+def test_a_meta_line_gives_the_page_date_as_one_of_its_pieces(
+    line: str, date: str, source: str | None
+) -> None:
+    """The page's date printed as a piece of its meta line (runtime/page_dates), beside an
+    author, a source, a counter or the page's tools, or alone in brackets or with its
+    weekday; an empty source label names no source (not the label after it)."""
+    document = read_html(_page(f"<h1>关于巡察整改进展情况的通报</h1><div>{line}</div><p>{P}</p>"))
+    assert document.hints["页面日期"] == date
+    assert document.hints.get("来源") == source
+
+
 def test_report_contact_kept_site_footer_dropped() -> None:
     contact = "如有意见建议，请及时向我们反映。联系电话：0746—8222282。"
     body = (

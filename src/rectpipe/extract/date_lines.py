@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..readers.doc_number import DOC_NUMBER
+from ..runtime.page_dates import DATE_ALONE, meta_line_date
 from ..runtime.patterns import compile_pattern
 from ..text.dates import find_dates, iso
 from .collector import Collector
@@ -18,7 +19,8 @@ __all__ = ["DOC_NUMBER", "date_lines", "dateline", "pipe_box_row"]
 
 
 _DATE_LINE = compile_pattern(
-    r"(?<!上传)(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间)\s*[:：∶]?\s*"
+    r"(?<!上传)(?P<label>成文日期|发文日期|印发日期|发布日期|发布时间|公开日期|更新时间|日期|时间"
+    r"|发表于|发布于)\s*[:：∶]?\s*"
     r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?![0-9])"
 )
 _WRITTEN = ("成文日期", "发文日期", "印发日期")
@@ -26,6 +28,8 @@ _WRITTEN = ("成文日期", "发文日期", "印发日期")
 # (2024-07-18 11:16:05), before the page's source, author, editor or counter (2018年10月19日
 # 07:29 | 来源：…, 2025-04-16 09:20　编辑：…), or with its time and then the site's name
 # (2025-05-20 09:30 某省纪委监委网站).
+# (A date in brackets or with its weekday alone on its line, or one piece of a meta line:
+# runtime/page_dates, shared with the web reader.)
 _BARE_DATE = compile_pattern(
     r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
     r"(?:(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
@@ -104,7 +108,12 @@ def date_lines(found: Collector, blocks: Sequence[int]) -> None:
             end = match.end("d") + (line[match.end("d") : match.end("d") + 1] in ("日", "号"))
             if best is None or rank < best[0]:
                 best = (rank, value, base + match.start("y"), base + end)
-        bare = _BARE_DATE.match(line) or _POST_LINE.match(line)
+        bare = (
+            _BARE_DATE.match(line)
+            or DATE_ALONE.match(line)
+            or _POST_LINE.match(line)
+            or meta_line_date(line)
+        )
         if bare:
             value = iso(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")))
             if value is not None and (best is None or best[0] > 2):

@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from ...runtime.hanzi import fold_traditional
 from ...runtime.isodate import iso
+from ...runtime.page_dates import DATE_ALONE, may_hold_meta_line, meta_line_date
 from ...runtime.patterns import compile_pattern, compile_re
 from ...runtime.record import record
 from .chrome import _CHROME_TEXT, _LINE_CHROME_MAX_CHARS, _is_chrome_text
@@ -47,7 +48,8 @@ _DATE_LINE = compile_re(
     r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _SOURCE = compile_re(
-    r"(?:信息)?来源\s*[:：∶]\s*(.*?)(?=\s+[^\s:：∶]{1,6}\s*[:：∶]|\s{2,}|[【\[|｜]|$)"
+    r"(?:信息)?来源\s*[:：∶]\s*(?![^\s:：∶]{1,6}\s*[:：∶])(.*?)"
+    r"(?=\s+[^\s:：∶]{1,6}\s*[:：∶]|\s*\d{4}\s*[-年/.]\s*\d{1,2}|\s{2,}|[【\[|｜]|$)"
 )
 # How a page's date line opens: its date label, maybe inside the bracket of a tool line
 # (【信息时间：2026-02-13 阅读次数：】【字号 大 中 小】【打印】).
@@ -63,20 +65,24 @@ _SOURCE_AND_TIME = compile_re(
 
 def _dated(text: str) -> bool:
     text = fold_traditional(text)
-    return bool(_DATE_LINE.search(text) or _SOURCE_AND_TIME.search(text))
+    return bool(
+        _DATE_LINE.search(text) or _SOURCE_AND_TIME.search(text) or meta_line_date(text.strip())
+    )
 
 
 def _date_of(text: str) -> str | None:
-    """The ISO date a meta line states: after its date label, else beside its source."""
+    """The ISO date a meta line states: after its date label, else beside its source, else
+    as one piece of the line (作者：某某 | 2024年10月18日: runtime/page_dates)."""
     text = fold_traditional(text)
     labelled = _DATE_LINE.search(text)
     if labelled:
         return _iso_date(*labelled.groups())
     paired = _SOURCE_AND_TIME.search(text)
-    if paired is None:
-        return None
-    groups = [g for g in paired.groups() if g is not None]
-    return _iso_date(*groups[:3])
+    if paired is not None:
+        groups = [g for g in paired.groups() if g is not None]
+        return _iso_date(*groups[:3])
+    piece = meta_line_date(text.strip())
+    return None if piece is None else _iso_date(*piece.group("y", "m", "d"))
 
 
 # Header box ("信息公开" metadata) labels. Longer labels first so 信息索引号 wins over 索引号.
@@ -236,14 +242,21 @@ def _collect_dated(el: _El, boxes: list[_El], found: list[_El]) -> None:
     data tables."""
     if el in boxes or (_tag(el) == "table" and _is_data_table(el)):
         return
-    if not _dated(_WS.sub(" ", _text(el))):
+    text = _WS.sub(" ", _text(el))
+    if not _may_be_dated(text):
         return
-    matching = [c for c in _children(el) if _dated(_WS.sub(" ", _text(c)))]
+    matching = [c for c in _children(el) if _may_be_dated(_WS.sub(" ", _text(c)))]
     if matching:
         for child in matching:
             _collect_dated(child, boxes, found)
-    else:
+    elif _dated(text):
         found.append(el)
+
+
+def _may_be_dated(text: str) -> bool:
+    """Whether an element may hold a date line: it holds one, or a meta line may be inside
+    it (a piece of chrome and a date somewhere: runtime/page_dates)."""
+    return _dated(text) or may_hold_meta_line(fold_traditional(text))
 
 
 def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _DateLine | None:
@@ -291,14 +304,15 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
         labelled = _LINE_LABEL.match(folded)
         if (labelled or "发布" in folded) and not _inside(item.element, chrome):
             return item
+    for item in described:  # a date that is a piece of the meta line (作者：… | 2024年…)
+        if meta_line_date(item.text.strip()) and not _inside(item.element, chrome):
+            return item
     return None
 
 
 # A page's date alone on its line above the text, as news apps and some portals print it
-# under the title (2025-08-21, 2025-08-21 09:30, 2025年08月21日).
-_DATE_ALONE = compile_re(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
+# under the title (2025-08-21, 2025-08-21 09:30, 2025年08月21日, [ 2025-08-21 ], 2025年8月21日
+# 星期四): runtime/page_dates.DATE_ALONE.
 
 
 def _leaf_blocks(body: _El) -> list[_El]:
@@ -318,9 +332,9 @@ def _date_alone(body: _El, boxes: Collection[_El], chrome: Collection[_El]) -> s
         text = _WS.sub(" ", _text(el)).strip()
         if "。" in text:
             return None
-        match = _DATE_ALONE.match(text)
+        match = DATE_ALONE.match(text)
         if match and not _inside(el, boxes) and not _inside(el, chrome):
-            return _iso_date(*match.groups())
+            return _iso_date(*match.group("y", "m", "d"))
     return None
 
 
