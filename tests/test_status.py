@@ -46,6 +46,18 @@ P = default_profile()
         ("落实中", Status.IN_PROGRESS, False),
         ("按时序进度推进", Status.IN_PROGRESS, False),
         ("未开始", Status.NOT_COMPLETED, False),
+        ("已达到整改目标", Status.COMPLETED, False),
+        ("已完成阶段性任务", Status.PARTIALLY_COMPLETED, False),
+        # a share of the work done: the whole is completed, a part under way, none not begun
+        ("100%", Status.COMPLETED, False),
+        ("整改进度：100%", Status.COMPLETED, False),
+        ("完成进度60%", Status.IN_PROGRESS, False),
+        ("85%", Status.IN_PROGRESS, False),
+        ("0%", Status.NOT_COMPLETED, False),
+        ("整改已完成80%", Status.IN_PROGRESS, False),
+        ("正在整改，已完成70%", Status.IN_PROGRESS, False),
+        # a rate of something else after the completion is no share of the work
+        ("已完成整改，资金到位率80%", Status.COMPLETED, False),
     ],
 )
 def test_normalise_status(raw: str, status: Status, long_term: bool) -> None:
@@ -138,3 +150,18 @@ def test_a_status_closing_a_finding_line_in_parentheses_or_after_a_dash() -> Non
         ("党费收缴不规范", Status.COMPLETED, "已完成整改"),
         ("工程建设（一期）", Status.UNKNOWN, None),  # （一期） names no status
     ]
+
+
+def test_a_ledgers_progress_column_gives_each_row_its_status() -> None:
+    """A ledger whose status column is a share of the work done (整改进度 100% / 60% / 0%)."""
+    import rectpipe
+
+    text = (
+        "某县民政局巡察反馈问题整改台账\n"
+        "序号\t反馈问题\t整改措施\t责任单位\t整改进度\n"
+        "1\t社会救助审核不严\t开展专项核查\t社会救助股\t100%\n"
+        "2\t资金拨付不及时\t建立资金拨付台账\t财务股\t60%\n"
+        "3\t档案管理不规范\t集中整理档案\t办公室\t0%\n"
+    )
+    statuses = [p.status for p in rectpipe.parse_text(text).iter_problems()]
+    assert statuses == [Status.COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED]

@@ -55,6 +55,12 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     values (完成, 阶段性完成) for every problem. Profiles are immutable and hash by identity."""
     if not text:
         return None
+    progress = _PROGRESS_ALONE.match(text)  # 整改进度100% / 完成进度：60% / 100%
+    if progress is not None:
+        done = float(progress.group("n"))
+        if done >= 100:
+            return StatusMatch(Status.COMPLETED, False)
+        return StatusMatch(Status.IN_PROGRESS if done > 0 else Status.NOT_COMPLETED, False)
     taken = [False] * len(text)
     found: list[tuple[int, Status]] = []
     for phrase, status in profile.status_phrases:
@@ -71,10 +77,31 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     found.sort()
     statuses = [status for _, status in found]
     long_term = any(phrase in text for phrase in profile.long_term) or Status.ONGOING in statuses
+    share = _share_done(text)
+    if share is not None and share < 100 and statuses[0] is Status.COMPLETED:
+        return StatusMatch(Status.IN_PROGRESS, long_term)  # 已完成80%: a share, not the whole
     firm = [s for s in statuses if s is not Status.ONGOING]
     if not firm or _opens_long_term(text, found) or _closes_long_term(text, found):
         return StatusMatch(Status.ONGOING, True)
     return StatusMatch(firm[0], long_term)
+
+
+# The share of the work done, as a value states it after a word of completion or progress
+# (整改已完成80%, 完成进度：60%, 整改进度100%), within a clause.
+_SHARE = compile_pattern(
+    r"(?:完成|进度|完成率)[^0-9，,；;。]{0,6}?(?P<n>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
+)
+# A value that is a progress figure and nothing else (a ledger's 整改进度 cell: 100%).
+_PROGRESS_ALONE = compile_pattern(
+    r"^(?:(?:整改|完成|工作)?(?:进度|完成率|完成比例)\s*[:：]?\s*(?:已?达到?)?\s*)?"
+    r"(?P<n>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]$"
+)
+
+
+def _share_done(text: str) -> float | None:
+    """The share of the work a value says is done (:data:`_SHARE`), in per cent."""
+    found = _SHARE.search(text)
+    return None if found is None else float(found.group("n"))
 
 
 def _closes_long_term(text: str, found: list[tuple[int, Status]]) -> bool:
@@ -340,7 +367,7 @@ def status_phrase(core: str, profile: Profile) -> StatusMatch | None:
         return None
     match = normalise_status(core, profile)
     # The sentence must be mostly the status phrase itself, not a longer statement.
-    if match is None or _covered(core, profile) < 0.6:
+    if match is None or (_covered(core, profile) < 0.6 and not _PROGRESS_ALONE.match(core)):
         return None
     return match
 
