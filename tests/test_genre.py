@@ -98,22 +98,3 @@ def test_an_essay_whose_sections_name_mechanisms_lists_no_problem() -> None:
     lists no problem. Before, 问题发现机制 was read as a problem with unknown status."""
     report = rectpipe.parse_text(ESSAY)
     assert list(report.iter_problems()) == []
-
-
-@pytest.mark.parametrize(
-    ("heading", "kind"),
-    [
-        ("问题发现机制", "action"),
-        ("主要做法", "action"),
-        ("问题一：台账管理不规范", "finding"),
-        ("问题：会议记录缺失", "finding"),
-        ("反馈问题", "group"),
-        ("问题线索处置不及时", "finding"),
-        ("考核评价机制不健全", "finding"),
-        ("干部队伍结构老化，后备力量不足的工作机制", "finding"),
-    ],
-)
-def test_a_topic_heading_is_no_finding(heading: str, kind: str) -> None:
-    from rectpipe.extract.evidence import heading_evidence
-
-    assert heading_evidence(heading, default_profile()).value == kind

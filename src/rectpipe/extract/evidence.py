@@ -45,6 +45,19 @@ _DOCUMENT_TITLE = compile_pattern(
 # A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
 # the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
 _NEGATED_PREDICATE = compile_pattern(r"不\p{Han}{1,2}(?:$|[，,、；;])")
+# A shortfall named as what a measure remedies (着力解决思想认识不到位的问题, 纠正…不规范现象):
+# the heading of organising work, not a finding.
+_REMEDY = compile_pattern(
+    r"(?:解决|整治|纠正|破解|克服|根治|扭转|防止|杜绝|避免)[^，,。；;：:]{0,30}?"
+    r"(?:问题|现象|倾向|情况|短板|弱项)"
+)
+
+
+def _remedied(first: str, at: int) -> bool:
+    """Whether the shortfall at ``at`` lies inside what a remedy verb names (:data:`_REMEDY`)."""
+    return any(m.start() < at < m.end() for m in _REMEDY.finditer(first))
+
+
 # Han characters that go on a compound after 问题 (numerals do not: 问题一).
 _NOT_COMPOUND = r"(?!(?![一二三四五六七八九十百千零〇])\p{Han})"
 #: The longest first sentence read as a topic's name (问题发现机制, 主要做法) by its last word.
@@ -105,7 +118,7 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.GROUP
     if quoted or wrapper.match(first):
         return Evidence.FINDING
-    if shortfall.search(first):
+    if any(not _remedied(first, hit.start()) for hit in shortfall.finditer(first)):
         return Evidence.FINDING
     if opener.match(first) or organising.search(first) or _SLOGAN.match(first):
         return Evidence.ACTION
