@@ -105,3 +105,46 @@ def test_labelled_records_in_a_word_file() -> None:
         word_paragraphs("\n".join([*_HEAD, *_RECORDS, *_TAIL])), name="records.docx"
     )
     assert [p.title for p in report.iter_problems()] == _TITLES
+
+
+def test_a_heading_stating_a_finding_with_one_label_under_it_is_the_problem() -> None:
+    """（一）部分项目资金拨付滞后 / 问题描述：… / 整改情况：…: the label describes the heading's
+    finding (structure/tree._fold_lone_labels). Before, each label line was read as an
+    unnumbered problem under its heading, which lost its number and its title."""
+    text = "\n".join(
+        [
+            "柏川县审计局关于审计发现问题整改情况的公告",
+            "现将县农业农村局2023年度预算执行审计发现问题的整改情况公告如下。",
+            "（一）部分项目资金拨付滞后",
+            "问题描述：3个项目资金拨付滞后，影响项目实施进度。",
+            "整改情况：建立资金拨付台账，已整改。",
+            "（二）政府采购程序不规范",
+            "问题描述：个别项目未按规定公开招标。",
+            "整改情况：修订采购管理制度，已整改。",
+            "柏川县审计局",
+            "2024年9月20日",
+        ]
+    )
+    problems = list(rectpipe.parse_text(text).iter_problems())
+    assert [(p.number, p.title) for p in problems] == [
+        ("1", "部分项目资金拨付滞后"),
+        ("2", "政府采购程序不规范"),
+    ]
+    assert [p.status.value for p in problems] == ["completed", "completed"]
+
+
+def test_groups_holding_one_labelled_finding_each_keep_it_as_their_item() -> None:
+    """（一）党的建设方面 / 问题：…: a group's heading, its labelled finding is the problem."""
+    text = "\n".join(
+        [
+            *_HEAD,
+            "一、党的建设方面",
+            *_RECORDS[:3],
+            "二、全面从严治党方面",
+            *_RECORDS[3:6],
+            *_TAIL,
+        ]
+    )
+    problems = list(rectpipe.parse_text(text).iter_problems())
+    assert [p.title for p in problems] == _TITLES[:2]
+    assert [p.path[0].title for p in problems] == ["党的建设方面", "全面从严治党方面"]

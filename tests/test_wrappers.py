@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import rectpipe
-from rectpipe.extract.wrappers import unwrap
+from rectpipe.text.wrappers import unwrap
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ from ..runtime.patterns import compile_pattern
 from ..runtime.record import field, record, replace
 from ..structure.tree import Node
 from ..text.textmap import TextMap
+from ..text.wrappers import finding_label
 from .fields import Label, inline_status_label, split_labels, status_tag
 from .spans import Spans
 from .status import normalise_status, status_phrase
 from .status_tail import closing_status
-from .wrappers import finding_label
 
 __all__ = ["NodeFields", "Value", "node_fields"]
 

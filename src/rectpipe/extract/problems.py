@@ -18,6 +18,7 @@ from ..structure.tree import Node
 from ..text.numbering import marker_number
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
+from ..text.wrappers import unwrap
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
 from .fields_of_node import NodeFields, Value, node_fields
@@ -34,7 +35,6 @@ from .status import (
 )
 from .status_tail import closing_status, long_term_after
 from .tables import ledger_problems
-from .wrappers import unwrap
 
 __all__ = ["Built", "build"]
 

@@ -19,10 +19,10 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
+from ..text.wrappers import unwrap
 from .evidence import Evidence, heading_evidence, names_a_group
 from .fields_of_node import NodeFields
 from .status import status_sentence
-from .wrappers import unwrap
 
 __all__ = ["Role", "classify", "section_title", "title_of"]
 

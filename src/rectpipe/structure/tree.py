@@ -17,6 +17,7 @@ from ..text.dates import DATE_ALONE
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
 from ..text.textmap import TextMap, display_text
+from ..text.wrappers import finding_label
 from .unmarked import holds_unmarked, unmarked_leads, unmarked_marker
 
 __all__ = ["Node", "Tree", "build_tree"]
@@ -179,8 +180,34 @@ def build_tree(textmap: TextMap) -> Tree:
             stack.pop()
         stack[-1].children.append(node)
         stack.append(node)
+    _fold_lone_labels(root, textmap)
     root.body.extend(closing)
     return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
+
+
+def _fold_lone_labels(root: Node, textmap: TextMap) -> None:
+    """Headings that each state a finding and hold one labelled line that describes it
+    (（一）部分项目资金拨付滞后 / 问题描述：… / 整改情况：…): the label is the heading's
+    description, not an item under it. Taken when two headings or more hold a labelled item,
+    each holds exactly one, first under it, and none names a group (…方面, …情况)."""
+    holders = [
+        node
+        for node in root.walk()
+        if any(
+            child.unmarked and finding_label(textmap.block_text(child.block))
+            for child in node.children
+        )
+    ]
+    if len(holders) < 2:
+        return
+    for holder in holders:
+        heading = textmap.text[holder.head_start : holder.head_end]
+        if len(holder.children) != 1 or holder.body or _NAMES_A_GROUP.search(heading.strip()):
+            return
+    for holder in holders:
+        [child] = holder.children
+        holder.body = sorted([child.block, *child.body])
+        holder.children = child.children
 
 
 def _push(stack: list[Node], index: int, item: Marker, textmap: TextMap) -> None:
@@ -219,6 +246,8 @@ def _open_unmarked(stack: list[Node], textmap: TextMap) -> bool:
     return True
 
 
+# A heading that names a group, not one finding: …方面, …情况, …问题的整改.
+_NAMES_A_GROUP = compile_pattern(r"(?:方面|情况|整改|问题)\s*[。：:；;]?\s*$")
 # A numbered heading that names a group of findings (1.关于“公务用车管理仍不规范”方面).
 _GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..extract.wrappers import finding_label, unwrap
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import Marker, MarkerKind
 from ..text.textmap import TextMap, display_text
+from ..text.wrappers import finding_label, unwrap
 
 __all__ = ["UnmarkedLead", "holds_unmarked", "unmarked_leads", "unmarked_marker"]
 
