@@ -148,3 +148,30 @@ def test_groups_holding_one_labelled_finding_each_keep_it_as_their_item() -> Non
     problems = list(rectpipe.parse_text(text).iter_problems())
     assert [p.title for p in problems] == _TITLES[:2]
     assert [p.path[0].title for p in problems] == ["党的建设方面", "全面从严治党方面"]
+
+
+def test_records_opened_by_one_bullet_are_problems_too() -> None:
+    """★ before each finding, answered by 整改情况：…, no heading above."""
+    records = [
+        line.replace("反馈问题：", "★") for line in _RECORDS if not line.startswith("整改措施")
+    ]
+    problems = list(rectpipe.parse_text("\n".join([*_HEAD, *records, *_TAIL])).iter_problems())
+    assert [p.title for p in problems] == _TITLES
+    assert [p.status.value for p in problems] == ["completed", "in_progress", "completed"]
+
+
+def test_bullets_not_answered_by_an_account_are_no_records() -> None:
+    """A bulleted list in the lead (★ points of the work), no 整改情况 after them."""
+    text = "\n".join(
+        [
+            _HEAD[0],
+            "★成立整改工作领导小组。",
+            "★制定整改方案，明确责任分工。",
+            "一、关于党建工作方面",
+            "（一）组织生活不规范。整改情况：已完成。",
+            "（二）党费收缴不及时。整改情况：正在整改。",
+            *_TAIL,
+        ]
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == ["组织生活不规范", "党费收缴不及时"]

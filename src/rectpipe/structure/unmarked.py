@@ -98,9 +98,10 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
     each block's marker (:func:`~rectpipe.text.numbering.match_marker`; ``None`` for a
     table), up to where the closing lines begin."""
     found: dict[int, UnmarkedLead] = {}
-    # finding labels with no part or category above them: before the first numbered heading,
-    # or after one only when it is an item (1．) under such a label
-    early: list[int] = []
+    # finding labels and bullets with no part or category above them: before the first
+    # numbered heading, or after one only when it is an item (1．) under such a record;
+    # ``None`` where a part, a category or a label closes them
+    early: list[tuple[int, UnmarkedLead] | None] = []
     listed: set[str] = set()  # the numbered items' headings met so far
     end = len(markers)
     for index, block in enumerate(textmap.blocks[:end]):
@@ -110,13 +111,13 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
         marker = markers[index]
         if marker is not None:
             if not early or marker.kind <= MarkerKind.LABEL:
-                early.append(-1)  # a part, category or label: no record may follow
+                early.append(None)  # a part, category or label: no record may follow
             listed.add(_bare(text[marker.end :]))
             continue
-        if not early or early[-1] != -1:
+        if not early or early[-1] is not None:
             lead = _lead(text, styled=False)
-            if lead is not None and lead.form == "label":
-                early.append(index)
+            if lead is not None and (lead.form == "label" or lead.form.startswith("bullet")):
+                early.append((index, lead))
         if not listed:
             continue
         styled = block.kind is BlockKind.HEADING or block.emphasis
@@ -127,34 +128,34 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
             found[index] = lead
     uses = Counter(lead.form for lead in found.values())
     found = {index: lead for index, lead in found.items() if uses[lead.form] >= _MIN_USES}
-    records = _labelled_records(textmap, [i for i in early if i != -1], markers)
+    records: dict[int, UnmarkedLead] = {}
+    for form in dict.fromkeys(item[1].form for item in early if item is not None):
+        records.update(
+            _records(textmap, [i for i in early if i is not None and i[1].form == form], markers)
+        )
     return {**found, **records}
 
 
-def _labelled_records(
-    textmap: TextMap, labels: list[int], markers: Sequence[Marker | None]
+def _records(
+    textmap: TextMap, leads: list[tuple[int, UnmarkedLead]], markers: Sequence[Marker | None]
 ) -> dict[int, UnmarkedLead]:
-    """Findings laid out as labelled records at the top of the text, no heading above them
-    (反馈问题：… 整改措施：… 整改进展：… then 反馈问题：… again): the leads of their finding
-    lines, form ``"record"``, when there are two or more and each is answered by an account's
-    label (整改措施：, 整改情况：…) before the next one. A finding label alone, or one not
-    answered, is a paragraph of the text."""
-    if len(labels) < _MIN_USES:
+    """Findings laid out as records at the top of the text, no heading above them, each
+    opened alike: by a finding's label (反馈问题：… 整改措施：… 整改进展：… then 反馈问题：…
+    again) or by one bullet (★…). The leads of their finding lines, form ``"record"``, when
+    there are two or more and each is answered by an account's label (整改措施：,
+    整改情况：…) before the next one. A finding label or a bullet alone, or one not answered,
+    is a paragraph of the text."""
+    if len(leads) < _MIN_USES:
         return {}
-    bounds = [*labels[1:], len(markers)]
-    for index, stop in zip(labels, bounds, strict=True):
+    starts = [index for index, _ in leads]
+    for index, stop in zip(starts, [*starts[1:], len(markers)], strict=True):
         if not any(
             textmap.blocks[after].kind is not BlockKind.TABLE
             and _RECORD_ACCOUNT.match(textmap.block_text(after))
             for after in range(index + 1, stop)
         ):
             return {}
-    return {index: UnmarkedLead("record", _lead_offset(textmap, index)) for index in labels}
-
-
-def _lead_offset(textmap: TextMap, index: int) -> int:
-    text = display_text(textmap.blocks[index])
-    return len(text) - len(text.lstrip(" \t\u3000"))
+    return {index: UnmarkedLead("record", lead.offset) for index, lead in leads}
 
 
 # The label that opens a problem's account of its rectification (整改情况：…).
