@@ -81,6 +81,9 @@ def test_unknown_phrases(raw: str) -> None:
         # an opening clause before a comma
         ("已完成，新建管网12公里、完成验收。", Status.COMPLETED),
         ("正在整改，已完成方案编制。", Status.IN_PROGRESS),
+        # a sentence opening with work under way, no status phrase anywhere
+        ("正在对照管理办法修订项目绩效目标，预计2024年12月底前完成。", Status.IN_PROGRESS),
+        ("建立资金台账。目前正在组织第三方评估，年底前验收。", Status.IN_PROGRESS),
     ],
 )
 def test_status_sentence(text: str, status: Status) -> None:
@@ -91,6 +94,18 @@ def test_status_sentence(text: str, status: Status) -> None:
 
 def test_long_statement_is_not_a_status_sentence() -> None:
     assert status_sentence("已完成长丰小学扩建工程，并于今年秋季开学前交付使用。", P) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "正在巩固整改成果，防止问题反弹。",  # the aftercare of finished work
+        "修订管理办法，各科室正在学习。",  # under way in a later clause, not opening one
+        "计划年底前完成。",
+    ],
+)
+def test_no_work_under_way_opens_these(text: str) -> None:
+    assert status_sentence(text, P) is None
 
 
 def test_a_progress_label_gives_the_status_without_the_label() -> None:

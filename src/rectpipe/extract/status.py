@@ -202,7 +202,33 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
         found = found or _inner_clause(text, start, end, profile)
         if found is not None:
             return found
-    return _ending_clause(text, *spans[-1], profile)
+    return _ending_clause(text, *spans[-1], profile) or _opening_under_way(text, spans)
+
+
+# A sentence that opens by telling the work under way (正在对照办法修订目标，预计年底前完成;
+# 目前正在组织验收): the problem is in progress when nothing else states its status.
+_OPENS_UNDER_WAY = compile_pattern(
+    r"^(?:目前|当前|现阶段|截[至止]目前)?\s*[，,]?\s*(?:正在|仍在|尚在)\p{Han}"
+)
+
+
+def _opening_under_way(
+    text: str, spans: list[tuple[int, int]]
+) -> tuple[int, int, StatusMatch] | None:
+    """The first clause of the last sentence, else of the first, when it opens by telling
+    work under way (:data:`_OPENS_UNDER_WAY`), not the aftercare of finished work
+    (正在巩固整改成果)."""
+    for start, end in dict.fromkeys([spans[-1], spans[0]]):
+        sentence = text[start:end]
+        lead = len(sentence) - len(sentence.lstrip(_TRIM))
+        cut = min(
+            (i for mark in _CLAUSE_MARKS if (i := sentence.find(mark, lead)) > lead),
+            default=len(sentence),
+        )
+        clause = sentence[lead:cut].rstrip(_TRIM)
+        if _OPENS_UNDER_WAY.match(clause) and not _AFTERCARE.search(clause):
+            return start + lead, start + lead + len(clause), StatusMatch(Status.IN_PROGRESS, False)
+    return None
 
 
 # A closing sentence that reports progress as of now: 目前，… / 截至目前，… / 截至2025年6月底，…
