@@ -45,11 +45,12 @@ _DOCUMENT_TITLE = compile_pattern(
 # A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
 # the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
 _NEGATED_PREDICATE = compile_pattern(r"不\p{Han}{1,2}(?:$|[，,、；;])")
-# A shortfall named as what a measure remedies (着力解决思想认识不到位的问题, 纠正…不规范现象):
+# A shortfall named as what a measure remedies (着力解决思想认识不到位的问题, 纠正…不规范现象,
+# 堵塞管理漏洞):
 # the heading of organising work, not a finding.
 _REMEDY = compile_pattern(
-    r"(?:解决|整治|纠正|破解|克服|根治|扭转|防止|杜绝|避免)[^，,。；;：:]{0,30}?"
-    r"(?:问题|现象|倾向|情况|短板|弱项)"
+    r"(?:解决|整治|纠正|破解|克服|根治|扭转|防止|杜绝|避免|弥补|补齐|补强|堵塞|堵住|填补)"
+    r"[^，,。；;：:]{0,30}?(?:问题|现象|倾向|情况|短板|弱项|漏洞|缺口|盲区)"
 )
 
 
@@ -118,8 +119,11 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.GROUP
     if quoted or wrapper.match(first):
         return Evidence.FINDING
-    if any(not _remedied(first, hit.start()) for hit in shortfall.finditer(first)):
+    hits = [hit.start() for hit in shortfall.finditer(first)]
+    if any(not _remedied(first, at) for at in hits):
         return Evidence.FINDING
+    if hits:
+        return Evidence.ACTION  # every shortfall is what a measure remedies: organising work
     if opener.match(first) or organising.search(first) or _SLOGAN.match(first):
         return Evidence.ACTION
     if topic.match(first):

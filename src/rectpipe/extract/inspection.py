@@ -24,6 +24,9 @@ _N = "[一二三四五六七八九十]+"
 # names (关于, 对, 向…).
 _JOINS = (
     "关于|对|向|和|与|及|的|在|于|将|为|按照|根据|落实|反馈|开展|进行|组建|派出|成立|抽调|组成|派驻"
+    # a verb or a preposition written straight before the body's name (完成核实省委巡视组…,
+    # 自中央第三…督察组进驻以来)
+    "|自(?![治由])|从|完成|核实|接受|迎接|配合|陪同|听取|召开"
 )
 _FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
@@ -46,6 +49,9 @@ _FEEDBACK = (
     compile_pattern(r"反馈了?[^。；]{0,8}意见"),
     compile_pattern(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
     compile_pattern(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
+    # 逐一反馈巡察情况 / 反馈了问题: the handing over, before a sentence that only names the
+    # feedback as a topic (对巡察反馈和整改落实工作提出要求)
+    compile_pattern(r"反馈了?[^。；和及与]{0,6}(?:情况|问题)"),
     compile_pattern(r"反馈"),
     # a 督察 group handing over a batch of complaints (向我市转办第五批群众信访举报件6件)
     compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),

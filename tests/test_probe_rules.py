@@ -1,0 +1,63 @@
+"""Rules from a probe of published reports against the readers' output (docs/shapes.md §30):
+texts written for the test in the shapes that were misread."""
+
+from __future__ import annotations
+
+import pytest
+
+import rectpipe
+
+_LEAD = "{intro}\n一、巡察反馈问题整改情况\n（一）落实社会救助政策不到位。整改情况：已完成。\n"
+
+
+@pytest.mark.parametrize(
+    ("intro", "body"),
+    [
+        # a verb or a preposition written straight before the body's name
+        ("5月，完成核实省委第二巡视组移交的问题线索12件。", "省委第二巡视组"),
+        ("自中央第三生态环境保护督察组进驻以来，我县立行立改。", "中央第三生态环境保护督察组"),
+        # names that hold those characters keep them
+        ("2024年3月，广西壮族自治区党委第一巡视组对我县进行了巡视。", "广西壮族自治区党委第一巡视组"),
+    ],
+)
+def test_the_inspecting_body_does_not_take_the_word_before_it(intro: str, body: str) -> None:
+    report = rectpipe.parse_text("关于巡视整改进展情况的通报\n" + _LEAD.format(intro=intro))
+    assert report.metadata.inspecting_body == body
+
+
+def test_the_feedback_date_is_the_handing_over_not_a_meeting_on_it() -> None:
+    intro = (
+        "2024年3月1日至4月20日，县委第二巡察组对县民政局党组进行了巡察。"
+        "5月8日，县委书记专题会听取巡察情况汇报，对巡察反馈和整改落实工作提出具体要求。"
+        "5月14日，县委第二巡察组向县民政局党组反馈巡察情况。"
+    )
+    report = rectpipe.parse_text("关于巡察整改进展情况的通报\n" + _LEAD.format(intro=intro))
+    assert report.metadata.feedback_date == "2024-05-14"
+
+
+@pytest.mark.parametrize("heading", ["弥补短板弱项，健全长效机制", "堵塞管理漏洞，巩固整改成果"])
+def test_an_organising_heading_that_names_what_it_remedies_is_no_problem(heading: str) -> None:
+    text = "\n".join(
+        [
+            "中共某县民政局党组关于巡察整改进展情况的通报",
+            "一、整改工作开展情况",
+            "（一）提高政治站位。局党组召开专题会议研究部署。",
+            f"（二）{heading}。对于已经完成整改的事项，持续巩固整改成果。",
+            "二、巡察反馈问题整改情况",
+            "（一）落实社会救助政策不到位。整改情况：已完成。",
+            "（二）资金管理不规范。整改情况：正在整改。",
+        ]
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == ["落实社会救助政策不到位", "资金管理不规范"]
+
+
+def test_the_rest_pressed_ahead_counts_as_in_progress() -> None:
+    text = (
+        "关于督察整改进展情况的通报\n"
+        "全省40项整改任务已完成15项，其余25项正加快推进。\n"
+        "一、整改情况\n（一）落实河长制不到位。整改情况：已完成。\n"
+    )
+    stated = rectpipe.parse_text(text).summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (40, 15, 25)
