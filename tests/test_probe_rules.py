@@ -17,7 +17,7 @@ _LEAD = "{intro}\n一、巡察反馈问题整改情况\n（一）落实社会救
         ("5月，完成核实省委第二巡视组移交的问题线索12件。", "省委第二巡视组"),
         ("自中央第三生态环境保护督察组进驻以来，我县立行立改。", "中央第三生态环境保护督察组"),
         # names that hold those characters keep them
-        ("2024年3月，广西壮族自治区党委第一巡视组对我县进行了巡视。", "广西壮族自治区党委第一巡视组"),
+        ("2024年3月，广西壮族自治区党委第一巡视组对我县开展巡视。", "广西壮族自治区党委第一巡视组"),
     ],
 )
 def test_the_inspecting_body_does_not_take_the_word_before_it(intro: str, body: str) -> None:

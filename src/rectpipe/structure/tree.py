@@ -150,36 +150,18 @@ def build_tree(textmap: TextMap) -> Tree:
                 # numbered label (问题1：), below a part or category, above a 1. item
                 records += 1  # counted for their ids (p1, p2…); their number stays None
                 item = unmarked_marker(lead, textmap.block_text(index))
-                _push(stack, index, replace(item, ordinal=records), textmap)
+                level = float(MarkerKind.LABEL)
+                item = replace(item, ordinal=records)
+                _push(stack, _node(index, item, textmap, level, unmarked=True))
                 continue
             if lead is None or not _open_unmarked(stack, textmap):
                 stack[-1].body.append(index)
                 continue
-            start = textmap.starts[index]
             item = unmarked_marker(lead, textmap.block_text(index))
-            node = Node(
-                marker=item,
-                block=index,
-                head_start=start + item.end,
-                head_end=textmap.block_end(index),
-                level=stack[-1].rank + 0.5,
-                unmarked=True,
-            )
-            stack[-1].children.append(node)
-            stack.append(node)
+            # half a step below the heading that holds it
+            _push(stack, _node(index, item, textmap, stack[-1].rank + 0.5, unmarked=True))
             continue
-        start = textmap.starts[index]
-        node = Node(
-            marker=marker,
-            block=index,
-            head_start=start + marker.end,
-            head_end=textmap.block_end(index),
-        )
-        node.level = _label_level(marker, stack, textmap)
-        while stack[-1].rank >= node.rank:
-            stack.pop()
-        stack[-1].children.append(node)
-        stack.append(node)
+        _push(stack, _node(index, marker, textmap, _label_level(marker, stack, textmap)))
     _fold_lone_labels(root, textmap)
     root.body.extend(closing)
     return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
@@ -210,17 +192,24 @@ def _fold_lone_labels(root: Node, textmap: TextMap) -> None:
         holder.children = child.children
 
 
-def _push(stack: list[Node], index: int, item: Marker, textmap: TextMap) -> None:
-    """Open an unmarked item at the rung of a numbered label, closing what sits at or below."""
+def _node(
+    index: int, marker: Marker, textmap: TextMap, level: float | None, *, unmarked: bool = False
+) -> Node:
+    """The node the block at ``index`` opens, its heading after ``marker``."""
     start = textmap.starts[index]
-    node = Node(
-        marker=item,
+    return Node(
+        marker=marker,
         block=index,
-        head_start=start + item.end,
+        head_start=start + marker.end,
         head_end=textmap.block_end(index),
-        level=float(MarkerKind.LABEL),
-        unmarked=True,
+        level=level,
+        unmarked=unmarked,
     )
+
+
+def _push(stack: list[Node], node: Node) -> None:
+    """Open ``node`` under the nearest open node above its rung, closing what sits at or
+    below it."""
     while stack[-1].rank >= node.rank:
         stack.pop()
     stack[-1].children.append(node)
