@@ -61,3 +61,21 @@ def test_the_rest_pressed_ahead_counts_as_in_progress() -> None:
     stated = rectpipe.parse_text(text).summary.stated
     assert stated is not None
     assert (stated.problems, stated.completed, stated.in_progress) == (40, 15, 25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # the excepted count has its own state, the rest the state said of them
+        ("30个问题，除5个尚在继续整改外，其余均已整改到位。", (30, 25, 5)),
+        ("反馈问题12个，除2个正在推进外，其余已全部完成整改。", (12, 10, 2)),
+    ],
+)
+def test_the_count_excepted_from_the_rest_is_counted_apart(
+    sentence: str, counts: tuple[int, int, int]
+) -> None:
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles.profile import default_profile
+
+    found = read_counts(sentence, default_profile()).values
+    assert (found["problems"], found["completed"], found["in_progress"]) == counts

@@ -72,6 +72,12 @@ _HANDED = compile_pattern(
 _ALL = compile_pattern(r"全部|均已|均|都已")
 # 其余4个问题已全部整改到位: the rest of the problems, not their total.
 _REMAINDER = compile_pattern(r"其余|其他|剩余|余下")
+# 除5个尚在继续整改外: the count excepted from what the sentence then says of the rest
+# (其余均已整改到位), with its own state.
+_EXCEPT = compile_pattern(
+    rf"^\s*除(?:了)?\s*{_N}\s*(?:个|项|条|件)(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$"
+)
+_UNDER_WAY_WORDS = compile_pattern(r"尚在|仍在|正在|还在")
 _BARE_TOTAL = compile_pattern(
     rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
 )
@@ -133,12 +139,19 @@ def read_counts(text: str, profile: Profile) -> Counts:
     if _FIGURE_UNIT.search(masked) is None:
         return found  # no clause holds a count: no status count, total or task count either
     every: str | None = None
+    excepted: tuple[str, int] | None = None  # 除5个尚在整改外: its state and count
     parts = False  # the last clause gave a group's own count of problems (…问题5个)
     about_measures = False  # 制定整改措施52项，…已完成45项: what follows counts measures
     for clause in _CLAUSE.finditer(masked):
         part = clause.group(0)
         if _ORDINAL_LIST.search(masked, 0, clause.start()):
             continue  # 第1、2、4、5个问题已整改完成: the last of a list of ordinals, no count
+        exception = _EXCEPT.match(part)
+        if exception is not None:
+            excepted = _excepted(exception, phrases, status_words)
+            if excepted is not None:
+                found.put(*excepted)
+            continue
         counts = list(_COUNT.finditer(part))
         if counts and _MEASURE_COUNT.search(part):
             about_measures = True
@@ -213,9 +226,32 @@ def read_counts(text: str, profile: Profile) -> Counts:
             task = next((c for c in counts if not _side_figure(part, c)), None)
             if task is not None:
                 found.tasks = _value(task.group("n"))
-    if every is not None and "problems" in found.values and len(found.values) == 1:
-        found.put(every, found.values["problems"])
+    if every is not None and "problems" in found.values:
+        if len(found.values) == 1:
+            found.put(every, found.values["problems"])
+        elif excepted is not None and set(found.values) == {"problems", excepted[0]}:
+            # 30个问题，除5个尚在继续整改外，其余均已整改到位: the rest, 25, are completed
+            rest = found.values["problems"] - excepted[1]
+            if rest >= 0 and every != excepted[0]:
+                found.put(every, rest)
     return found
+
+
+def _excepted(
+    exception: regex.Match[str], phrases: dict[str, str], status_words: regex.Pattern[str]
+) -> tuple[str, int] | None:
+    """The state and count a 除N个…外 clause excepts: its status phrase, else work still under
+    way (尚在继续整改, 仍在推进) is in progress; ``None`` when it says neither."""
+    number = _value(exception.group("n"))
+    rest = exception.group("rest")
+    status = status_words.search(rest)
+    if number is None:
+        return None
+    if status is not None:
+        return phrases[status.group(0)], number
+    if _UNDER_WAY_WORDS.search(rest):
+        return Status.IN_PROGRESS.value, number
+    return None
 
 
 _JOINING = compile_pattern(r"并且|并|且|和|及|又")
