@@ -79,3 +79,12 @@ def test_the_count_excepted_from_the_rest_is_counted_apart(
 
     found = read_counts(sentence, default_profile()).values
     assert (found["problems"], found["completed"], found["in_progress"]) == counts
+
+
+def test_work_nodes_done_are_no_problems_done() -> None:
+    """150个工作节点完成120个: steps of the work, not problems; nothing is counted."""
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles.profile import default_profile
+
+    sentence = "全部8个专项整改工作安排的150个工作节点完成120个。"
+    assert "completed" not in read_counts(sentence, default_profile()).values

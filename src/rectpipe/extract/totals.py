@@ -86,7 +86,7 @@ _BARE_TOTAL = compile_pattern(
 _MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?:个|项|条)")
 _GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
-_NOT_PROBLEM = compile_pattern(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法")
+_NOT_PROBLEM = compile_pattern(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|节点")
 
 
 @record(frozen=False, slots=False)
@@ -194,6 +194,9 @@ def read_counts(text: str, profile: Profile) -> Counts:
             chosen = after[0] if after else (before[-1] if before else None)
             if chosen is None or _side_figure(part, chosen):
                 continue
+            counted = [c for c in counts if c.end() <= status.start()]
+            if after and counted and _side_figure(part, counted[-1]):
+                continue  # 150个工作节点完成120个: the count after counts the same side thing
             pre = part[: status.start()]
             if _TASKS.search(pre) and not _problem_count(pre):
                 task = next((c for c in counts if c.end() <= status.start()), None)
