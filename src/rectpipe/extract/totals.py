@@ -86,7 +86,9 @@ _BARE_TOTAL = compile_pattern(
 _MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?:个|项|条)")
 _GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
-_NOT_PROBLEM = compile_pattern(r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|节点")
+_NOT_PROBLEM = compile_pattern(
+    r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|(?:工作)?节点"
+)
 
 
 @record(frozen=False, slots=False)
