@@ -88,3 +88,13 @@ def test_work_nodes_done_are_no_problems_done() -> None:
 
     sentence = "全部8个专项整改工作安排的150个工作节点完成120个。"
     assert "completed" not in read_counts(sentence, default_profile()).values
+
+
+def test_a_feedback_told_before_the_period_is_read_when_it_falls_after_it() -> None:
+    intro = (
+        "2025年3月12日，县委第二巡察组向县民政局党组反馈巡察情况。"
+        "2024年12月2日至12月27日，县委第二巡察组对县民政局党组开展了巡察。"
+    )
+    report = rectpipe.parse_text("关于巡察整改进展情况的通报\n" + _LEAD.format(intro=intro))
+    assert report.metadata.feedback_date == "2025-03-12"
+    assert report.metadata.period_start == "2024-12-02"

@@ -56,6 +56,8 @@ _FEEDBACK = (
     # a 督察 group handing over a batch of complaints (向我市转办第五批群众信访举报件6件)
     compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),
 )
+# The feedback patterns that say the handing over itself (反馈了巡察意见, 反馈巡察情况).
+_HANDED_OVER = (_FEEDBACK[0], _FEEDBACK[3])
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 # A date things stand at (截至…, 更新至…, 统计至…), not the day of the feedback.
 _AS_OF = compile_pattern(r"截至|截止|至今|到|更新至|统计至")
@@ -132,10 +134,16 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
                     word = pattern.search(sentence)
                     at = word.start() if word else 0
                     dates.sort(key=lambda d: (d.start > at, abs(at - d.end)))
+                # A sentence that says the handing over in so many words may come before the
+                # period's (2025年3月12日…反馈巡察情况。2024年12月2日至27日…开展巡察): its date
+                # then counts when it falls after the period.
+                after_iso = period.end.iso if period is not None else None
+                told = after_iso is not None and pattern in _HANDED_OVER
                 for date in dates:
                     start = base + date.start
                     before = sentence[max(0, date.start - 3) : date.start]
-                    if start >= period_end and len(date.iso) == size and not _AS_OF.search(before):
+                    later = start >= period_end or (told and date.iso > (after_iso or ""))
+                    if later and len(date.iso) == size and not _AS_OF.search(before):
                         end = offset + start + (date.end - date.start)
                         dated = _after_period(date.iso, sentence[date.start : date.end], period)
                         found.put("feedback_date", dated, offset + start, end)
