@@ -202,17 +202,26 @@ def test_a_web_page_nested_past_the_parser_says_what_it_dropped() -> None:
     assert [p.title for p in report.iter_problems()] == ["问题一"]
 
 
-def test_an_introduction_of_11_mb_is_read_in_seconds() -> None:
-    """The inspection patterns cost microseconds a character: 32 s before only the first
-    50,000 characters of an introduction were searched."""
-    import time
+def test_an_introduction_of_11_mb_is_searched_only_at_its_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The inspection patterns cost microseconds a character: an 11 MB introduction took 32 s
+    before only its first ``INTRO_MAX_CHARS`` were searched. What the patterns are given is
+    checked here, not the time (speed is ``make bench``'s: a timed test fails under load)."""
+    from rectpipe.extract import metadata
 
+    searched: list[int] = []
+    real = metadata.read_inspection
+
+    def recording(found: object, intro: str, offset: int) -> None:
+        searched.append(len(intro))
+        real(found, intro, offset)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(metadata, "read_inspection", recording)
     report_lines = "\n关于巡察整改情况的通报\n一、存在问题\n（一）问题一。整改情况：已完成。\n"
-    text = "A" * 11_000_000 + report_lines
-    started = time.perf_counter()
-    report = rectpipe.parse_text(text)
+    report = rectpipe.parse_text("A" * 11_000_000 + report_lines)
     assert [p.title for p in report.iter_problems()] == ["问题一"]
-    assert time.perf_counter() - started < 10
+    assert searched and max(searched) <= metadata.INTRO_MAX_CHARS
 
 
 @pytest.mark.parametrize("shape", ["twice", "fanout"])
