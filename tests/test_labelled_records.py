@@ -175,3 +175,23 @@ def test_bullets_not_answered_by_an_account_are_no_records() -> None:
     )
     titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
     assert titles == ["组织生活不规范", "党费收缴不及时"]
+
+
+def test_a_heading_naming_one_finding_as_its_problem_folds_its_label_too() -> None:
+    """（一）关于资金拨付滞后的问题 names one finding (…的问题), not a group: its one 问题描述
+    line is its description, as under a heading that states the finding."""
+    text = "\n".join(
+        [
+            "柏川县审计局关于审计发现问题整改情况的公告",
+            "（一）关于项目资金拨付滞后的问题",
+            "问题描述：3个项目资金拨付滞后，影响项目实施进度。",
+            "整改情况：建立资金拨付台账，已整改。",
+            "（二）关于政府采购程序不规范的问题",
+            "问题描述：个别项目未按规定公开招标。",
+            "整改情况：修订采购管理制度，已整改。",
+            "柏川县审计局",
+            "2024年9月20日",
+        ]
+    )
+    problems = list(rectpipe.parse_text(text).iter_problems())
+    assert [p.number for p in problems] == ["1", "2"]

@@ -54,9 +54,10 @@ _REMEDY = compile_pattern(
 )
 
 
-def _remedied(first: str, at: int) -> bool:
-    """Whether the shortfall at ``at`` lies inside what a remedy verb names (:data:`_REMEDY`)."""
-    return any(m.start() < at < m.end() for m in _REMEDY.finditer(first))
+def _remedied(remedies: list[tuple[int, int]], at: int) -> bool:
+    """Whether the shortfall at ``at`` lies inside one of ``remedies``, the spans of what a
+    remedy verb names (:data:`_REMEDY`)."""
+    return any(start < at < end for start, end in remedies)
 
 
 # Han characters that go on a compound after 问题 (numerals do not: 问题一).
@@ -120,7 +121,8 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
     if quoted or wrapper.match(first):
         return Evidence.FINDING
     hits = [hit.start() for hit in shortfall.finditer(first)]
-    if any(not _remedied(first, at) for at in hits):
+    remedies = [m.span() for m in _REMEDY.finditer(first)] if hits else []
+    if any(not _remedied(remedies, at) for at in hits):
         return Evidence.FINDING
     if hits:
         return Evidence.ACTION  # every shortfall is what a measure remedies: organising work

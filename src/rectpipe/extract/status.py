@@ -88,9 +88,7 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
 
 # The share of the work done, as a value states it after a word of completion or progress
 # (整改已完成80%, 完成进度：60%, 整改进度100%), within a clause.
-_SHARE = compile_pattern(
-    r"(?:完成|进度|完成率)[^0-9，,；;。]{0,6}?(?P<n>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
-)
+_SHARE = compile_pattern(r"(?:完成|进度)[^0-9，,；;。]{0,6}?(?P<n>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]")
 # A value that is a progress figure and nothing else (a ledger's 整改进度 cell: 100%).
 _PROGRESS_ALONE = compile_pattern(
     r"^(?:(?:整改|完成|工作)?(?:进度|完成率|完成比例)\s*[:：]?\s*(?:已?达到?)?\s*)?"

@@ -171,7 +171,7 @@ def _fold_lone_labels(root: Node, textmap: TextMap) -> None:
     """Headings that each state a finding and hold one labelled line that describes it
     (（一）部分项目资金拨付滞后 / 问题描述：… / 整改情况：…): the label is the heading's
     description, not an item under it. Taken when two headings or more hold a labelled item,
-    each holds exactly one, first under it, and none names a group (…方面, …情况)."""
+    each holds exactly one and nothing before it, and none names a group (…方面, …情况)."""
     holders = [
         node
         for node in root.walk()
@@ -235,8 +235,8 @@ def _open_unmarked(stack: list[Node], textmap: TextMap) -> bool:
     return True
 
 
-# A heading that names a group, not one finding: …方面, …情况, …问题的整改.
-_NAMES_A_GROUP = compile_pattern(r"(?:方面|情况|整改|问题)\s*[。：:；;]?\s*$")
+# A heading that names a group, not one finding: …方面, …情况 (X问题的整改情况 names one).
+_NAMES_A_GROUP = compile_pattern(r"(?:方面|(?<!问题的整改)情况)\s*[。：:；;]?\s*$")
 # A numbered heading that names a group of findings (1.关于“公务用车管理仍不规范”方面).
 _GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
 
