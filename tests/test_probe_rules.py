@@ -98,3 +98,87 @@ def test_a_feedback_told_before_the_period_is_read_when_it_falls_after_it() -> N
     report = rectpipe.parse_text("关于巡察整改进展情况的通报\n" + _LEAD.format(intro=intro))
     assert report.metadata.feedback_date == "2025-03-12"
     assert report.metadata.period_start == "2024-12-02"
+
+
+def test_a_rate_of_another_population_after_the_totals_is_not_theirs() -> None:
+    text = (
+        "关于督察整改进展情况的通报\n"
+        "全市36项整改任务已完成14项，其余22项正加快推进；督察期间转办的860个群众信访举报问题，"
+        "已办结812个，办结率94.4%。\n"
+        "一、整改情况\n（一）落实河长制不到位。整改情况：已完成。\n"
+    )
+    stated = rectpipe.parse_text(text).summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (36, 14, 22)
+    assert stated.completion_rate is None
+
+
+def test_a_rate_after_the_counts_of_the_same_problems_is_kept() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n"
+        "巡察反馈问题20个。截至6月底，已完成整改15个，正在整改5个，整改完成率75%。\n"
+        "一、整改情况\n（一）落实河长制不到位。整改情况：已完成。\n"
+    )
+    stated = rectpipe.parse_text(text).summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.completion_rate) == (20, 15, 75.0)
+
+
+@pytest.mark.parametrize(
+    "speaker", ["某县审计局局长 李明远", "市审计局副局长　张  丽", "省审计厅厅长"]
+)
+def test_a_speaker_line_over_a_work_report_is_no_title(speaker: str) -> None:
+    text = "\n".join(
+        [
+            speaker,
+            "主任、各位副主任、各位委员：",
+            "我受县人民政府委托，报告审计查出问题的整改情况，请予审议。",
+            "一、审计查出问题整改情况",
+            "（一）部分专项资金拨付不及时。整改情况：已完成。",
+        ]
+    )
+    assert rectpipe.parse_text(text).metadata.title is None
+
+
+def test_a_headline_of_a_meeting_of_office_heads_is_kept() -> None:
+    text = (
+        "县审计局召开审计整改工作推进会\n近日，县审计局召开会议。\n"
+        "一、整改情况\n（一）资金拨付不及时。已完成。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.title == "县审计局召开审计整改工作推进会"
+
+
+def test_an_audit_work_reports_project_headings_are_no_problems() -> None:
+    text = "\n".join(
+        [
+            "主任、各位副主任、各位委员：",
+            "我受县人民政府委托，向县人大常委会报告本年度县本级预算执行审计情况和上年审计查出问题的整改情况。",
+            "一、财政管理审计情况",
+            "（一）县本级预算执行及决算草案审计",
+            "审计抽查了县财政局等6个单位。审计结果表明，县本级预算执行情况总体较好。",
+            "（二）乡镇财政收支审计情况",
+            "审计了3个镇。审计结果表明，各镇财政收支总体规范。",
+        ]
+    )
+    assert list(rectpipe.parse_text(text).iter_problems()) == []
+
+
+@pytest.mark.parametrize(
+    ("intro", "body"),
+    [
+        (
+            "2025年4月9日，第二巡察组第一巡察小组向外国语学院党委反馈巡察情况。",
+            "第二巡察组第一巡察小组",
+        ),
+        (
+            "2025年4月9日，校党委第三巡察组第二小组向外国语学院党委反馈巡察情况。",
+            "校党委第三巡察组第二小组",
+        ),
+    ],
+)
+def test_a_group_named_alone_or_with_its_subgroup_is_the_inspecting_body(
+    intro: str, body: str
+) -> None:
+    report = rectpipe.parse_text("关于巡察整改进展情况的通报\n" + _LEAD.format(intro=intro))
+    assert report.metadata.inspecting_body == body
+    assert report.metadata.feedback_date == "2025-04-09"

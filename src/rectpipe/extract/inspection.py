@@ -31,9 +31,13 @@ _JOINS = (
 _FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
 _PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
+# A group's subgroup named after it (第一巡察组第二巡察小组): part of the body's name.
+_SUBGROUP = rf"(?:第{_N}(?:巡视|巡察)?小组)?"
 _BODY = compile_pattern(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
-    rf"(?:组(?:第{_N}组)?|第?{_N}组)"  # …巡察组第二组, …巡察第二组, …巡察三组
+    rf"(?:组(?:第{_N}组)?|第?{_N}组){_SUBGROUP}"  # …巡察组第二组, …巡察第二组, …巡察三组
+    # a numbered group named alone, starting a word (，第一巡察组第二巡察小组向…反馈)
+    rf"|(?<!\p{{Han}})第{_N}(?:巡视|巡察)组{_SUBGROUP}"
     # the national audit office's resident office (审计署驻某地特派员办事处, 审计署某地特派办)
     rf"|(?<!\p{{Han}})审计署驻?\p{{Han}}{{1,8}}?特派(?:员办事处|办)"
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)

@@ -53,6 +53,13 @@ _TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况
 
 
 _COMMA_OR_COLON = compile_pattern(r"[，,：:]")
+# A speaker's line over a report read to a congress (某县审计局局长 李某某): an office, a
+# post in it and a name, no headline.
+_SPEAKER = compile_pattern(
+    r"^\p{Han}{1,20}?(?:局|厅|署|委员会|委|政府|公司|集团|大学|学院)副?"
+    r"(?:局长|厅长|署长|审计长|主任|书记|县长|市长|区长|省长|州长|主席|院长|校长|总经理|董事长)"
+    r"(?:[\s\u3000]*\p{Han}(?:[\s\u3000]*\p{Han}){1,3})?$"
+)
 
 
 def headline(found: Collector, front: Sequence[int]) -> int | None:
@@ -64,6 +71,8 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
         if is_furniture(line) or DOC_NUMBER.search(line) or ATTACHMENT.match(line):
             continue
         if is_masthead(line):  # a bulletin's name, issue and editor lines over its headline
+            continue
+        if _SPEAKER.match(line):
             continue
         if (
             len(line) <= 50

@@ -357,6 +357,10 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
                 more = read_counts(follower.group(0), profile)
                 if "problems" in more.values or not more.values:
                     break
+                if any(name in counts.values for name in more.values):
+                    # 已办结1150个，办结率95.8%: a state counted again counts another
+                    # population (the complaints after the tasks), rate and all.
+                    break
                 for name, value in more.values.items():
                     counts.put(name, value)
                 counts.rate = counts.rate if counts.rate is not None else more.rate
