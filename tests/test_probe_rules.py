@@ -182,3 +182,24 @@ def test_a_group_named_alone_or_with_its_subgroup_is_the_inspecting_body(
     report = rectpipe.parse_text("关于巡察整改进展情况的通报\n" + _LEAD.format(intro=intro))
     assert report.metadata.inspecting_body == body
     assert report.metadata.feedback_date == "2025-04-09"
+
+
+def test_counts_in_a_sentence_of_examples_are_one_units_not_the_reports() -> None:
+    text = (
+        "关于审计查出问题整改情况的报告\n"
+        "各责任单位认真整改，部分单位立审立改，有些单位健全制度抓整改，"
+        "青禾镇建立整改台账，对上年经济责任审计提出的17个问题进行持续整改，已收回资金120万元。\n"
+        "一、整改情况\n（一）专项资金拨付不及时。整改情况：已完成。\n"
+    )
+    assert rectpipe.parse_text(text).summary.stated is None
+
+
+def test_a_count_before_the_turn_to_examples_is_the_reports() -> None:
+    text = (
+        "关于审计查出问题整改情况的报告\n"
+        "审计查出问题24个，已完成整改20个，部分单位整改进度偏慢。\n"
+        "一、整改情况\n（一）专项资金拨付不及时。整改情况：已完成。\n"
+    )
+    stated = rectpipe.parse_text(text).summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed) == (24, 20)

@@ -128,10 +128,21 @@ def _completed_share(text: str, profile: Profile) -> float | None:
     return None
 
 
+# Where a sentence turns to examples (部分单位边审边改，有些单位…，某镇对…14个问题进行
+# 持续整改): the counts after it are one unit's, not the report's.
+_EXAMPLES = compile_pattern(
+    r"例如|比如|譬如|(?:部分|有些|一些|个别|有的)(?:单位|部门|乡镇|镇街|企业|学校)"
+)
+
+
 def read_counts(text: str, profile: Profile) -> Counts:
-    """The totals ``text`` states (one sentence or a heading), clause by clause."""
+    """The totals ``text`` states (one sentence or a heading), clause by clause; what comes
+    after a turn to examples (:data:`_EXAMPLES`) is not read."""
     phrases, status_words = _vocabulary(profile)
     found = Counts()
+    examples = _EXAMPLES.search(text)
+    if examples is not None:
+        text = text[: examples.start()]
     masked = _RATE.sub(lambda m: "□" * len(m.group(0)), text)
     rate = _RATE.search(text)
     if rate:
