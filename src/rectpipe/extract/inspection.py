@@ -27,8 +27,13 @@ _JOINS = (
     # a verb or a preposition written straight before the body's name (完成核实省委巡视组…,
     # 自中央第三…督察组进驻以来)
     "|自(?![治由])|从|完成|核实|接受|迎接|配合|陪同|听取|召开"
+    # verbs of a sentence whose object names the body (确保县委巡察组反馈的问题…, 印发县委第二
+    # 巡察组《…》, 北山市实行巡察组原班人马回访, 该镇党委高度重视县委巡察组的反馈意见)
+    "|确保|印发|实行|推行|要求|重视|通报|传达|建立|健全"
 )
-_FREE = rf"(?:(?!{_JOINS})[^\s，。；、：“”《》（）()]){{0,12}}?"
+# Where a second body's name begins (县委, 市委): a name does not run over it.
+_INNER_PREFIX = r"(?:省委|市委|州委|县委|区委|旗委)"
+_FREE = rf"(?:(?!{_JOINS}|{_INNER_PREFIX})[^\s，。；、：“”《》（）(),;:]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
 _PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 # A group's subgroup named after it (第一巡察组第二巡察小组): part of the body's name.
@@ -47,6 +52,13 @@ _BODY = compile_pattern(
     # a national inspectorate's regional bureau (国家自然资源督察成都局)
     rf"|国家\p{{Han}}{{0,8}}督察\p{{Han}}{{1,4}}局"
 )
+
+# An inspection carried out, between a date and the feedback word after it: the date is the
+# visit's, not the feedback's.
+_CONDUCTED = compile_pattern(r"(?:开展|进行|实施)了?[^，,。；]{0,12}?(?:巡视|巡察|督察|审计)")
+
+# The name of a group that checks how the rectification goes, not an inspection's.
+_CHECKER = compile_pattern(r"(?:督查|督导|检查)组$|整改")
 
 # Sentences that date the feedback, most telling first.
 _FEEDBACK = (
@@ -92,6 +104,9 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
         # 根据审计署工作安排，审计署驻某地特派员办事处对…: the office that arranged the work
         # is not the one that inspected.
         bodies = [b for b in bodies if not _ARRANGER.match(intro, b.end())] or bodies
+        # A 督查组 or 督导组 that checks the rectification (县委第一督查组到某镇开展巡察整改督查)
+        # is not the body that inspected, when one of those is named too.
+        bodies = [b for b in bodies if not _CHECKER.search(b.group(0))] or bodies
     if bodies:
         # The fullest form of the first name: 市审计局 (an addressee) is 澄州市审计局 later on.
         first = max(
@@ -134,10 +149,10 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
                 if not pattern.search(sentence):
                     continue
                 dates = find_dates(sentence, year=year)
+                word = pattern.search(sentence)
+                word_at = word.start() if word is not None else len(sentence)
                 if size == 7:  # the month nearest before the word (2022年11月巡察，2023年1月反馈)
-                    word = pattern.search(sentence)
-                    at = word.start() if word else 0
-                    dates.sort(key=lambda d: (d.start > at, abs(at - d.end)))
+                    dates.sort(key=lambda d: (d.start > word_at, abs(word_at - d.end)))
                 # A sentence that says the handing over in so many words may come before the
                 # period's (2025年3月12日…反馈巡察情况。2024年12月2日至27日…开展巡察): its date
                 # then counts when it falls after the period.
@@ -146,6 +161,9 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
                 for date in dates:
                     start = base + date.start
                     before = sentence[max(0, date.start - 3) : date.start]
+                    if date.end <= word_at and _CONDUCTED.search(sentence, date.end, word_at):
+                        # 于2023年5月中旬对某学院开展了巡察，…根据巡察反馈意见: the visit's day
+                        continue
                     later = start >= period_end or (told and date.iso > (after_iso or ""))
                     if later and len(date.iso) == size and not _AS_OF.search(before):
                         end = offset + start + (date.end - date.start)
@@ -193,12 +211,13 @@ def _month_period(intro: str) -> Period | None:
 
 def _after_period(value: str, written: str, period: Period | None) -> str:
     """A feedback date written without its year (1月14日) takes the period's year, or the
-    next one when that would put it before the period ends (巡视 2024年9月至11月, 1月14日反馈)."""
+    next one when that would put it before the period starts (巡视 2024年9月至11月, 1月14日
+    反馈); a day within the period keeps the period's year."""
     if period is None or "年" in written:
         return value
-    end = period.end.iso
-    size = min(len(value), len(end))
-    if value[:size] >= end[:size]:
+    start = period.start.iso
+    size = min(len(value), len(start))
+    if value[:size] >= start[:size]:
         return value
     return f"{int(value[:4]) + 1:04d}{value[4:]}"
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..text.dates import DATE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture, is_quiet
 from ..text.numbering import match_marker
@@ -84,6 +84,7 @@ def extract_metadata(
     _signature(found, tail)
     dateline(found, front)
     date_lines(found, [*front[:12], *tail])
+    _dated_title(found)
     intro, intro_start = "", 0
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
@@ -106,6 +107,33 @@ def extract_metadata(
     found.meta.sources = found.sources
     found.meta.origins = found.origins
     return found.meta
+
+
+# A title that ends with its day in brackets (工作简报（2023年5月16日）, …的通报(2024年3月5日)).
+_TITLE_DAY = compile_pattern(r"\s*[（(]\s*(?P<d>[^（）()]{6,16}?)\s*[）)]\s*$")
+
+
+def _dated_title(found: Collector) -> None:
+    """A title ending with its day in brackets: the day dates the report when nothing else
+    did, and is no part of the title."""
+    meta = found.meta
+    title, source = meta.title, found.sources.get("title")
+    if title is None or source is None or "title.2" in found.sources:
+        return
+    day = _TITLE_DAY.search(title)
+    if day is None or not DATE.fullmatch(day.group("d")):
+        return
+    dates = find_dates(day.group("d"))
+    if not dates or len(dates[0].iso) != 10 or day.start() == 0:
+        return
+    written = found.textmap.text[source.start : source.end]
+    if written != title:
+        return  # a title put together from more than its line: left as it is
+    meta.title = title[: day.start()]
+    found.sources["title"] = found.textmap.provenance(source.start, source.start + day.start())
+    found.put(
+        "date", dates[0].iso, source.start + day.start("d"), source.start + day.end("d"), "title"
+    )
 
 
 def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarning]:
@@ -399,13 +427,19 @@ def _wrapped_signature(found: Collector, last: int) -> int:
     return last
 
 
-# 发布日期：2024-07-18 11:16 / 成文日期：2024年7月18日 / 日期:2024/7/18 — the document's date
-# when it carries no signature date. 成文 (written) before 发布 (published).
 # The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
 # names one (recorded as inferred).
 _SUBJECT = compile_pattern(
     r"(?:^|[。；，,])\s*(?P<v>[\p{Han}]{0,16}?(?:党委|党组|党工委|委员会|人民政府))"
     r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|深入|严格|迅速|立即|主动|对照)"
+)
+# A subject that is no name: one holding a verb or a preposition (组长反馈了党委, 要求某公司党委).
+_NOT_A_NAME = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持|传达|通报|督促|责成")
+# A subject that refers back (该镇党委, 本公司党委) or names only the kind of body (学院党委,
+# 公司党委): the issuer is its full name, when the introduction writes one.
+_SHORT_NAME = compile_pattern(
+    r"^(?:该|本|我|其)?(?P<kind>(?:镇|乡|县|市|区|局|厅|委|院|所|校|学院|学校|大学|公司|集团|医院|"
+    r"中心|街道|社区|村)?(?:党委|党组|党工委|委员会|人民政府))$"
 )
 
 
@@ -414,11 +448,31 @@ def _issuer_from_subject(found: Collector, intro: str, offset: int) -> None:
         value = match.group("v")
         if any(word in value for word in ("巡视", "巡察", "督察", "审计", "关于")):
             continue
+        if _NOT_A_NAME.search(value):
+            continue
+        start, end = offset + match.start("v"), offset + match.end("v")
+        short = _SHORT_NAME.match(value)
+        if short is not None:
+            full = _full_name(short.group("kind"), intro)
+            if full is None:
+                continue
+            value, start, end = full.group("n"), offset + full.start("n"), offset + full.end("n")
         if len(value) >= 2:
-            found.put(
-                "issuer", value, offset + match.start("v"), offset + match.end("v"), "inferred"
-            )
+            found.put("issuer", value, start, end, "inferred")
             return
+
+
+def _full_name(kind: str, intro: str) -> regex.Match[str] | None:
+    """The first full name of a body of ``kind`` (镇党委) the introduction writes: a word of
+    two to ten characters before it (石桥镇党委, 材料优创学院党委), starting a clause or after a
+    preposition (对石桥镇党委进行了巡察)."""
+    pattern = compile_pattern(
+        r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
+        r"(?P<n>(?:(?!该|本|对|向|在|了|的|和|与|及|到|于|从|由)\p{Han}){2,10}?"
+        + escape(kind)
+        + ")"
+    )
+    return pattern.search(intro)
 
 
 # A site footer: its phone and address are the site's, not the report's contact. The footer

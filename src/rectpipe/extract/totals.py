@@ -35,7 +35,7 @@ _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
 _ORD = r"[0-9一二三四五六七八九十]{1,3}"
 _COUNT = compile_pattern(
     rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]|第{_ORD}(?:[、和及与]{_ORD})*[、和及与])"
-    rf"{_N}\s*(?P<u>个|项|条|件)(?![0-9])"
+    rf"{_N}\s*(?P<u>个|项|条|件|处)(?![0-9])"
     r"(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
 _ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及与]$")
@@ -44,7 +44,7 @@ _RATE = compile_pattern(
 )
 # What every count (_COUNT) holds: a figure, blanks, a unit. A text without it counts nothing
 # (stdlib ``re``: plain classes, scanned in C).
-_FIGURE_UNIT = compile_re(r"[0-9一二三四五六七八九十百千两]\s*[个项条件]")
+_FIGURE_UNIT = compile_re(r"[0-9一二三四五六七八九十百千两]\s*[个项条件处]")
 _CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
 _SENTENCE = compile_pattern(r"[^。；]+[。；]?")
 _ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
@@ -75,7 +75,7 @@ _REMAINDER = compile_pattern(r"其余|其他|剩余|余下")
 # 除5个尚在继续整改外: the count excepted from what the sentence then says of the rest
 # (其余均已整改到位), with its own state.
 _EXCEPT = compile_pattern(
-    rf"^\s*除(?:了)?\s*{_N}\s*(?:个|项|条|件)(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$"
+    rf"^\s*除(?:了)?\s*{_N}\s*(?:个|项|条|件|处)(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$"
 )
 _UNDER_WAY_WORDS = compile_pattern(r"尚在|仍在|正在|还在")
 _BARE_TOTAL = compile_pattern(
@@ -84,6 +84,10 @@ _BARE_TOTAL = compile_pattern(
 # A count of measures (整改措施52项, 措施28条): the status counts after it in the sentence are
 # the measures', not the problems'.
 _MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?:个|项|条)")
+# A share after a status phrase (已完成70%以上): no count.
+_SHARE_AFTER = compile_pattern(r"\s*[0-9]{1,3}(?:\.[0-9]+)?\s*[%％]")
+# What may stand between a count and its status phrase (7项整改任务未按期完成).
+_TASK_GAP = compile_pattern(r"\s*(?:整改任务|整改事项|任务|事项|问题)\s*(?:均|都|已|尚|仍)?\s*")
 _GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = compile_pattern(
@@ -181,6 +185,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
             continue
         status = status_words.search(part)
         problem_counts = [c for c in counts if c.group("what")]
+        if status is not None and _SHARE_AFTER.match(part, status.end()):
+            continue  # 两项整改均已完成70%以上: how far each has got, no count of states
         if status is not None:
             name = phrases[status.group(0)]
             if name == Status.ONGOING.value and _dated_beside_long_term(
@@ -202,7 +208,12 @@ def read_counts(text: str, profile: Profile) -> Counts:
             before = [
                 c
                 for c in counts
-                if c.end() <= status.start() and (c.group("what") or status.start() - c.end() <= 3)
+                if c.end() <= status.start()
+                and (
+                    c.group("what")
+                    or status.start() - c.end() <= 3
+                    or _TASK_GAP.fullmatch(part, c.end(), status.start())
+                )
             ]
             chosen = after[0] if after else (before[-1] if before else None)
             if chosen is None or _side_figure(part, chosen):
@@ -296,8 +307,10 @@ def _dated_beside_long_term(phrase: str, text: str, profile: Profile) -> bool:
 def _same_status(gap: str, name: str, profile: Profile) -> str:
     """``gap`` without the status phrases that say the same as ``name`` or that it goes on
     (持续整改) and the words joining them: 基本完成 + 取得阶段性成果并持续整改 + 问题4个 is one
-    label for one count."""
+    label for one count; so is 已完成 + 或基本完成 + 233项, counted as the first says."""
     phrases, status_words = _vocabulary(profile)
+    if gap.startswith("或") and status_words.fullmatch(gap, 1):
+        return ""  # 已完成或基本完成233项: one count for the phrases joined, the first's
     kept = status_words.sub(
         lambda m: "" if phrases[m.group(0)] in (name, Status.ONGOING.value) else m.group(0), gap
     )
@@ -310,7 +323,7 @@ _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 # 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
 _AFTER_WORD = compile_pattern(
     rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数)?(?:为|有|计)?\s*"
-    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条|件)"
+    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条|件|处)"
 )
 
 
@@ -351,7 +364,7 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
                 counts.put(name, value)
             candidates.append((index, start, start + len("\t".join(cells[r])), counts))
             continue
-        if not any(unit in line for unit in ("个", "项", "条", "件")):
+        if not any(unit in line for unit in ("个", "项", "条", "件", "处")):
             continue
         # A table's rows are sentences of their own: a status word in the row above is no
         # part of its 合计 row's counts.
@@ -397,7 +410,10 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         stating = [c for c in candidates if "problems" in c[3].values]
         before = [c for c in stating if candidates.index(c) < best]
         lender = before[-1] if before else (stating[0] if stating else None)
-        if lender is not None:
+        if lender is not None and lender[3].values["problems"] >= max(
+            counts.values.values(), default=0
+        ):
+            # (a total smaller than a count of its states is another population's)
             counts.put("problems", lender[3].values["problems"])
         elif counts.tasks is not None:
             counts.put("problems", counts.tasks)

@@ -7,7 +7,8 @@ it in a copy of the page).
 - A date that is one piece of a short meta line naming a piece of chrome — the page's source,
   author, editor, counter or tools (``作者：某某 | 2024年10月18日``,
   ``【字体：大 中 小】 2024-10-18 09:30:12``, ``来源：某某 2024年10月18日 浏览：12``):
-  :func:`meta_line_date`. A line with a full stop is a sentence, never a meta line.
+  :func:`meta_line_date`. So is a news item's byline: the paper or site, then the day
+  (``某某日报 2024-03-11``). A line with a full stop is a sentence, never a meta line.
 """
 
 from __future__ import annotations
@@ -39,13 +40,22 @@ _PIECE = compile_pattern(
 )
 _ANY_DATE = compile_pattern(rf"(?<![0-9]){_YMD}")
 
+# A news item's byline: the paper, site or station that printed it, then the day (某某日报
+# 2024-03-11, 某某新闻网 2024年3月11日 08:30); not a report's own 通报, 简报 or 报告.
+_BYLINE = compile_pattern(
+    r"^\s*\p{Han}{1,12}?(?:(?<![通公简汇情])报|新闻网|网|电视台|广播电视台|通讯社|客户端)"
+    rf"\s+{_YMD}(?:\s*{_TIME})?\s*$"
+)
+
 #: The longest line read as a page's meta line.
 META_LINE_MAX = 100
 
 
 def meta_line_date(line: str) -> regex.Match[str] | None:
     """The date that is one piece of a page's meta line (see the module), or ``None``."""
-    if len(line) > META_LINE_MAX or "。" in line or _CHROME.search(line) is None:
+    if len(line) > META_LINE_MAX or "。" in line:
+        return None
+    if _CHROME.search(line) is None and _BYLINE.match(line) is None:
         return None
     return _PIECE.search(line)
 

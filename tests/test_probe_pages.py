@@ -1,0 +1,220 @@
+"""Rules from a second probe of published pages (docs/shapes.md §31): texts written for the
+test in the shapes that were misread. Each test fails without its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+import rectpipe
+
+_LIST = "一、巡察反馈问题整改情况\n（一）落实社会救助政策不到位。整改情况：已完成。\n"
+
+
+def _report(intro: str, title: str = "关于巡察整改进展情况的通报") -> rectpipe.Report:
+    return rectpipe.parse_text(f"{title}\n{intro}\n{_LIST}")
+
+
+# ------------------------------------------------------------------ inspecting body, issuer
+
+
+@pytest.mark.parametrize(
+    ("intro", "bodies"),
+    [
+        # a verb whose object is the body's name
+        (
+            "2024年3月4日至4月30日，县委第三巡察组对青禾镇党委进行了巡察。"
+            "该镇党委高度重视县委巡察组的反馈意见，确保县委巡察组反馈的问题整改到位。",
+            ["县委第三巡察组"],
+        ),
+        ("会上传达了县委巡察办《印发县委第二巡察组反馈意见的通知》。", ["县委第二巡察组"]),
+        ("北川市实行巡察组原班人马回访督查机制，防止数字整改。", []),
+    ],
+)
+def test_a_body_is_not_glued_to_the_verb_before_it(intro: str, bodies: list[str]) -> None:
+    assert _report(intro).metadata.inspecting_bodies == bodies
+
+
+def test_a_group_checking_the_rectification_is_not_the_inspecting_body() -> None:
+    intro = (
+        "10月15日，市水务局巡察整改督导组对市供水站巡察整改落实情况进行督导。"
+        "2024年3月1日至3月31日，局党组巡察组对市供水站进行了巡察。"
+    )
+    assert _report(intro).metadata.inspecting_body == "局党组巡察组"
+
+
+def test_a_source_label_is_no_part_of_the_body() -> None:
+    intro = (
+        "信息来源:柏溪市审计局 发布日期:2023-11-02\n柏溪市审计局对市本级预算执行情况进行了审计。"
+    )
+    assert _report(intro).metadata.inspecting_body == "柏溪市审计局"
+
+
+@pytest.mark.parametrize(
+    ("intro", "issuer"),
+    [
+        # 该镇党委 refers back to the name the introduction wrote
+        (
+            "2024年3月4日至4月30日，县委第三巡察组对青禾镇党委进行了巡察。"
+            "该镇党委高度重视，第一时间召开专题会议研究部署。",
+            "青禾镇党委",
+        ),
+        # 学院党委 names only the kind of body
+        (
+            "11月4日，信息工程学院党委召开巡察整改情况通报会。学院党委高度重视整改工作。",
+            "信息工程学院党委",
+        ),
+        # a subject with a verb in it is no name; nothing else names the issuer
+        ("会上，组长反馈了党委把方向作用发挥不够等问题，要求认真整改。", None),
+    ],
+)
+def test_the_issuer_read_from_the_subject_is_a_full_name(intro: str, issuer: str | None) -> None:
+    assert _report(intro, title="巡察整改工作会议召开").metadata.issuer == issuer
+
+
+# ------------------------------------------------------------------ dates
+
+
+def test_a_period_written_with_a_double_dash_is_read() -> None:
+    intro = "按照县委统一部署，2024年3月4日——2024年4月30日，县委第三巡察组对青禾镇党委进行了巡察。"
+    meta = _report(intro).metadata
+    assert (meta.period_start, meta.period_end) == ("2024-03-04", "2024-04-30")
+
+
+def test_the_month_of_the_visit_is_not_the_feedback_date() -> None:
+    intro = (
+        "学校党委于2023年5月中旬对信息工程学院开展了巡察，信息工程学院根据巡察反馈意见，"
+        "制定整改方案，逐项进行了整改。"
+    )
+    assert _report(intro).metadata.feedback_date is None
+
+
+def test_a_feedback_day_within_the_period_keeps_its_year() -> None:
+    intro = (
+        "2025年10月13日至12月26日，校党委第二巡察组对外国语学院党委开展巡察。"
+        "11月20日，巡察组向学院党委反馈了巡察意见。"
+    )
+    assert _report(intro).metadata.feedback_date == "2025-11-20"
+
+
+def test_a_title_ending_with_its_day_in_brackets_dates_the_report() -> None:
+    report = rectpipe.parse_text(
+        f"巡察整改工作简报（2024年3月5日）\n近日，县委巡察办召开会议。\n{_LIST}"
+    )
+    assert report.metadata.title == "巡察整改工作简报"
+    assert report.metadata.date == "2024-03-05"
+    assert report.metadata.origins["date"] == "title"
+
+
+def test_a_news_bylines_day_dates_the_page() -> None:
+    text = (
+        "第二轮督察整改方案全部公开\n某某日报 2024-03-11\n"
+        "督察整改方案共明确整改任务150项。\n" + _LIST
+    )
+    assert rectpipe.parse_text(text).metadata.date == "2024-03-11"
+
+
+def test_a_reports_own_title_and_a_day_are_no_byline() -> None:
+    text = "关于巡察整改进展情况的通报 2024-03-11\n督察整改方案共明确整改任务150项。\n" + _LIST
+    assert rectpipe.parse_text(text).metadata.origins.get("date") != "date_line"
+
+
+def test_a_breadcrumb_opening_with_you_is_no_title() -> None:
+    text = (
+        "您当前的位置: 首页 >信息公开 > 审计结果公告\n"
+        "柏溪市人民政府关于2022年度审计查出问题整改情况的报告\n"
+        "市人大常委会：\n现将整改情况报告如下。\n" + _LIST
+    )
+    assert rectpipe.parse_text(text).metadata.title == (
+        "柏溪市人民政府关于2022年度审计查出问题整改情况的报告"
+    )
+
+
+# ------------------------------------------------------------------ what is a problem
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["1.带头认领问题。党组书记第一时间召开专题会议。", "2.压实工作链条。建立周调度机制。"],
+        ["1.深刻领会精神，统一思想认识。党组先后4次召开会议。", "2.完善制度机制。修订制度9项。"],
+    ],
+)
+def test_items_under_a_part_on_how_duty_was_done_are_no_problems(items: list[str]) -> None:
+    text = "\n".join(
+        [
+            "关于巡察整改进展情况的通报",
+            "2025年6月12日，县委第三巡察组向中心党组反馈了巡察意见。",
+            "（一）党组书记履行第一责任人职责情况",
+            *items,
+        ]
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []
+
+
+def test_an_outline_heading_that_looks_at_shortfalls_is_no_problem() -> None:
+    text = "\n".join(
+        [
+            "在巡察整改推进会上的讲话提纲",
+            "一、统一思想认识，把巡察整改作为重中之重。",
+            "二、坚持问题导向，全面检视整改工作的亮点与不足。",
+            "三、突出攻坚重点，推动整改任务清仓见底。",
+        ]
+    )
+    assert [p.title for p in rectpipe.parse_text(text).iter_problems()] == []
+
+
+def test_a_notices_points_to_check_are_no_problems() -> None:
+    text = "\n".join(
+        [
+            "关于开展巡察整改“回头看”工作的通知",
+            "各二级单位：",
+            "一、时间安排",
+            "2025年10月13日至12月26日。",
+            "二、主要内容",
+            "本次“回头看”主要针对省委第六巡察组反馈的33个问题开展核查。重点检查：",
+            "（一）整改任务完成情况",
+            "各单位对照问题清单，逐项核对是否按照方案要求完成整改任务，是否存在整改不到位的情况。",
+            "（二）长效机制建立情况",
+            "检查整改中制定的制度是否落地执行。",
+        ]
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []
+
+
+# ------------------------------------------------------------------ stated totals
+
+
+def _stated(sentence: str) -> rectpipe.StatedTotals | None:
+    return rectpipe.parse_text(f"关于督察整改进展情况的通报\n{sentence}\n{_LIST}").summary.stated
+
+
+def test_a_share_after_a_status_is_no_count() -> None:
+    stated = _stated("巡察指出问题23个。审计反馈的问题，目前两项整改均已完成70%以上。")
+    assert stated is not None and stated.completed is None
+
+
+def test_a_total_smaller_than_the_count_of_its_states_is_not_lent_to_it() -> None:
+    stated = _stated(
+        "截至5月底，第一轮督察发现的6120个生态环境问题，已完成整改5987个，整改完成率97.8%。"
+        "第二轮督察群众信访举报问题877个。"
+    )
+    assert stated is not None
+    assert (stated.problems, stated.completed) == (None, 5987)
+
+
+def test_completed_or_basically_completed_is_one_count() -> None:
+    stated = _stated("督察整改方案明确的412项整改任务，已完成或基本完成233项，其余正在推进。")
+    assert stated is not None
+    assert (stated.problems, stated.completed) == (412, 233)
+
+
+def test_problems_counted_in_places() -> None:
+    stated = _stated("发现的9处问题已完成整改7处，剩余2处正在整改中。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (9, 7, 2)
+
+
+def test_tasks_between_a_count_and_its_status() -> None:
+    stated = _stated("全省64项整改任务，已整改完成30项，有7项整改任务未按期完成。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.not_completed) == (64, 30, 7)
