@@ -218,3 +218,11 @@ def test_tasks_between_a_count_and_its_status() -> None:
     stated = _stated("全省64项整改任务，已整改完成30项，有7项整改任务未按期完成。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.not_completed) == (64, 30, 7)
+
+
+def test_a_total_of_the_subject_and_its_units_is_the_subjects() -> None:
+    stated = _stated(
+        "巡察回访期间，工作专班对该乡党委3大类12个方面19个问题及25个村级党组织181个问题的"
+        "整改情况进行了全面检查。"
+    )
+    assert stated is not None and stated.problems == 19

@@ -327,9 +327,16 @@ _AFTER_WORD = compile_pattern(
 )
 
 
+# Two units' problems joined in one clause (该乡党委…19个问题及25个村级党组织181个问题).
+_ANOTHER_UNITS = compile_pattern(r"及|以及|和|与|、")
+
+
 def _problem_count(text: str) -> int | None:
-    """The count of problems in ``text``: N个问题 (the last such), else 问题N个."""
+    """The count of problems in ``text``: N个问题 (the last such, or the first when the next
+    is another unit's, joined by 及/和), else 问题N个."""
     counts = [c for c in _COUNT.finditer(text) if c.group("what")]
+    if len(counts) > 1 and _ANOTHER_UNITS.search(text, counts[0].end(), counts[1].start()):
+        return _value(counts[0].group("n"))  # the subject's own, not the units' after it
     if counts:
         return _value(counts[-1].group("n"))
     after = _AFTER_WORD.search(text)
