@@ -30,12 +30,15 @@ if TYPE_CHECKING:
 __all__ = ["Counts", "read_counts", "stated_totals"]
 
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
+# The units a count of problems is written in (处: places a 督导 found wrong).
+_UNIT_CHARS = "个项条件处"
+_UNIT = f"[{_UNIT_CHARS}]"
 # Not an ordinal (第三个问题, 第12项, the last of a list 第1、2、4、5个问题) nor the tail of a
 # longer number.
 _ORD = r"[0-9一二三四五六七八九十]{1,3}"
 _COUNT = compile_pattern(
     rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]|第{_ORD}(?:[、和及与]{_ORD})*[、和及与])"
-    rf"{_N}\s*(?P<u>个|项|条|件|处)(?![0-9])"
+    rf"{_N}\s*(?P<u>{_UNIT})(?![0-9])"
     r"(?P<what>(?:具体|突出|反馈|整改)?问题)?"
 )
 _ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及与]$")
@@ -44,7 +47,7 @@ _RATE = compile_pattern(
 )
 # What every count (_COUNT) holds: a figure, blanks, a unit. A text without it counts nothing
 # (stdlib ``re``: plain classes, scanned in C).
-_FIGURE_UNIT = compile_re(r"[0-9一二三四五六七八九十百千两]\s*[个项条件处]")
+_FIGURE_UNIT = compile_re(rf"[0-9一二三四五六七八九十百千两]\s*{_UNIT}")
 _CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
 _SENTENCE = compile_pattern(r"[^。；]+[。；]?")
 _ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
@@ -75,7 +78,7 @@ _REMAINDER = compile_pattern(r"其余|其他|剩余|余下")
 # 除5个尚在继续整改外: the count excepted from what the sentence then says of the rest
 # (其余均已整改到位), with its own state.
 _EXCEPT = compile_pattern(
-    rf"^\s*除(?:了)?\s*{_N}\s*(?:个|项|条|件|处)(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$"
+    rf"^\s*除(?:了)?\s*{_N}\s*{_UNIT}(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$"
 )
 _UNDER_WAY_WORDS = compile_pattern(r"尚在|仍在|正在|还在")
 _BARE_TOTAL = compile_pattern(
@@ -323,7 +326,7 @@ _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 # 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
 _AFTER_WORD = compile_pattern(
     rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数)?(?:为|有|计)?\s*"
-    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*(?:个|项|条|件|处)"
+    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*{_UNIT}"
 )
 
 
@@ -371,7 +374,7 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
                 counts.put(name, value)
             candidates.append((index, start, start + len("\t".join(cells[r])), counts))
             continue
-        if not any(unit in line for unit in ("个", "项", "条", "件", "处")):
+        if not any(unit in line for unit in _UNIT_CHARS):
             continue
         # A table's rows are sentences of their own: a status word in the row above is no
         # part of its 合计 row's counts.
