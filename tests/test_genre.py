@@ -98,3 +98,14 @@ def test_an_essay_whose_sections_name_mechanisms_lists_no_problem() -> None:
     lists no problem. Before, 问题发现机制 was read as a problem with unknown status."""
     report = rectpipe.parse_text(ESSAY)
     assert list(report.iter_problems()) == []
+
+
+def test_a_news_item_on_the_feedback_meeting_is_read_not_refused() -> None:
+    report = rectpipe.parse_text(
+        "根据校党委巡察工作统一部署，2024年4月8日至4月26日，校党委第三巡察组对图书馆党总支"
+        "开展了巡察。6月12日，巡察反馈会在图书馆报告厅召开。\n"
+        "巡察组组长宣读了反馈意见，指出了图书馆党总支在落实上级决策部署等方面存在的问题。\n"
+    )
+    assert report.iter_problems() == []
+    assert report.metadata.inspecting_body == "校党委第三巡察组"
+    assert report.metadata.feedback_date == "2024-06-12"

@@ -60,11 +60,16 @@ def reads_as_article(text: str, profile: Profile) -> bool:
     return len(article_markers(text, profile)) >= ARTICLE_MARKERS_MIN
 
 
+# The inspection's findings handed over (反馈意见, 反馈会, 反馈了巡察情况).
+_FEEDBACK_TOLD = compile_pattern(r"反馈(?:了)?(?:巡视|巡察|督察|审计)?(?:意见|会|情况|问题)")
+
+
 def speaks_of_rectification(text: str, title: str | None, profile: Profile) -> bool:
     """A text with no problem list and no totals is still a report when it names an
-    inspection (巡察, 审计…) and either speaks of rectification (整改) or has a report's title
-    (关于巡察反馈意见落实情况的通报 need not say 整改); a titled text that does neither (a
-    notice of a sports meeting) is not one."""
+    inspection (巡察, 审计…) and either speaks of rectification (整改), has a report's title
+    (关于巡察反馈意见落实情况的通报 need not say 整改) or tells the inspection's feedback
+    (a news item on the feedback meeting, where rectification starts: 反馈意见, 反馈会); a
+    titled text that does none of these (a notice of a sports meeting) is not one."""
     if not any(kind in text for kind in profile.inspection_kinds):
         return title is not None and "整改" in text
-    return "整改" in text or title is not None
+    return "整改" in text or title is not None or _FEEDBACK_TOLD.search(text) is not None

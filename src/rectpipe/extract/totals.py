@@ -77,9 +77,7 @@ _ALL = compile_pattern(r"全部|均已|均|都已")
 _REMAINDER = compile_pattern(r"其余|其他|剩余|余下")
 # 除5个尚在继续整改外: the count excepted from what the sentence then says of the rest
 # (其余均已整改到位), with its own state.
-_EXCEPT = compile_pattern(
-    rf"^\s*除(?:了)?\s*{_N}\s*{_UNIT}(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$"
-)
+_EXCEPT = compile_pattern(rf"^\s*除(?:了)?\s*{_N}\s*{_UNIT}(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$")
 _UNDER_WAY_WORDS = compile_pattern(r"尚在|仍在|正在|还在")
 _BARE_TOTAL = compile_pattern(
     rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
