@@ -226,3 +226,21 @@ def test_a_total_of_the_subject_and_its_units_is_the_subjects() -> None:
         "整改情况进行了全面检查。"
     )
     assert stated is not None and stated.problems == 19
+
+
+@pytest.mark.parametrize(
+    "heading", ["坚持问题导向，全面检视整改工作的差距与不足", "正视差距和不足，补齐短板和弱项"]
+)
+def test_shortfalls_joined_in_what_is_looked_at_are_no_finding(heading: str) -> None:
+    text = "\n".join(
+        [
+            "关于巡察整改进展情况的通报",
+            "一、整改工作开展情况",
+            f"（一）{heading}",
+            "学院党委召开专题会议研究部署。",
+            "二、巡察反馈问题整改情况",
+            "（一）实验室安全管理制度执行不严格。整改情况：已完成。",
+        ]
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == ["实验室安全管理制度执行不严格"]

@@ -45,14 +45,17 @@ _DOCUMENT_TITLE = compile_pattern(
 # A clause that ends in 不 and a one- or two-character predicate states a shortfall whatever
 # the word (管理不精细, 机制不顺畅), when no measure verb opens the sentence.
 _NEGATED_PREDICATE = compile_pattern(r"不\p{Han}{1,2}(?:$|[，,、；;])")
-# A shortfall named as what a measure remedies (着力解决思想认识不到位的问题, 纠正…不规范现象,
-# 堵塞管理漏洞):
-# the heading of organising work, not a finding.
+# A shortfall named as what a measure remedies or looks at (着力解决思想认识不到位的问题,
+# 纠正…不规范现象, 堵塞管理漏洞, 全面检视…的差距与不足): the heading of organising work, not
+# a finding.
+_REMEDIED = r"(?:问题|现象|倾向|情况|短板|弱项|漏洞|缺口|盲区|不足|差距)"
 _REMEDY = compile_pattern(
     r"(?:解决|整治|纠正|破解|克服|根治|扭转|防止|杜绝|避免|弥补|补齐|补强|堵塞|堵住|填补"
     # or looks at it squarely (全面检视整改工作的亮点与不足, 正视差距)
     r"|检视|正视|直面|查找|查摆|剖析|反思)"
-    r"[^，,。；;：:]{0,30}?(?:问题|现象|倾向|情况|短板|弱项|漏洞|缺口|盲区|不足|差距)"
+    rf"[^，,。；;：:]{{0,30}}?{_REMEDIED}"
+    # and what is joined to it (差距与不足, 短板和弱项)
+    rf"(?:\s*(?:和|与|及|、)[^，,。；;：:]{{0,6}}?{_REMEDIED})*"
 )
 
 
