@@ -244,3 +244,26 @@ def test_shortfalls_joined_in_what_is_looked_at_are_no_finding(heading: str) -> 
     )
     titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
     assert titles == ["实验室安全管理制度执行不严格"]
+
+
+def test_a_finding_over_numbered_measures_closed_by_a_status_label_is_one_problem() -> None:
+    text = "\n".join(
+        [
+            "中共某县林业局党组关于巡察整改进展情况的通报",
+            "县委第一巡察组于2024年8月15日反馈了巡察意见。现将整改进展情况予以公布。",
+            "一、巡察反馈问题整改情况",
+            "1.生态护林员日常管理不到位",
+            "（1）对全县护林员开展履职核查，清退不在岗人员3名。",
+            "（2）推行巡护电子打卡，按月通报。",
+            "整改状态：已完成",
+            "2.林木采伐审批把关不严",
+            "（1）对近三年采伐许可逐件复查。",
+            "（2）修订采伐审批内部流程。",
+            "整改状态：持续整改",
+        ]
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status.value, len(p.measures)) for p in problems] == [
+        ("生态护林员日常管理不到位", "completed", 2),
+        ("林木采伐审批把关不严", "ongoing", 2),
+    ]

@@ -85,9 +85,34 @@ def _visit(
     ):
         _mark(node, Role.PROBLEM, roles)
         return
+    if _finding_over_measures(node, fields, evidence):
+        _mark(node, Role.PROBLEM, roles)
+        return
     roles[id(node)] = Role.GROUP
     for child in node.children:
         _visit(child, ranks, fields, evidence, roles)
+
+
+def _finding_over_measures(
+    node: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence]
+) -> bool:
+    """1.护林员日常管理不到位 / （1）对…开展核查 / （2）推行… / 整改状态：已完成: a finding over
+    numbered items that state none, the only label after the last of them. The items are its
+    measures and the label closes the finding, not its last measure: the label's values move
+    to the finding."""
+    kids = node.children
+    if evidence[id(node)] is not Evidence.FINDING or not kids or _labelled(node, fields):
+        return False
+    if any(k.children or k.unmarked or evidence[id(k)] is Evidence.FINDING for k in kids):
+        return False
+    if [k for k in kids if fields[id(k)].labelled] != [kids[-1]]:
+        return False
+    last, own = fields[id(kids[-1])], fields[id(node)]
+    if last.actions_labelled:
+        return False  # the last item's own account (整改措施：…): an item of its own
+    own.status, own.responsible, own.deadline = last.status, last.responsible, last.deadline
+    last.status = last.responsible = last.deadline = None
+    return True
 
 
 def _finding_like(node: Node, evidence: dict[int, Evidence]) -> bool:
