@@ -267,3 +267,63 @@ def test_a_finding_over_numbered_measures_closed_by_a_status_label_is_one_proble
         ("生态护林员日常管理不到位", "completed", 2),
         ("林木采伐审批把关不严", "ongoing", 2),
     ]
+
+
+def test_a_pledge_of_one_for_one_is_no_count() -> None:
+    assert _stated("各部门坚持立行立改，做到解决一个问题、完善一套制度、堵塞一批漏洞。") is None
+
+
+def test_counts_of_tasks_beyond_the_problem_total_are_not_the_problems() -> None:
+    stated = _stated(
+        "巡察组共反馈问题3个大方面19个大项的问题，梳理分解整改任务80个，已完成整改75个，"
+        "其余5个持续推进。"
+    )
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.ongoing) == (19, None, None)
+
+
+def test_a_sentence_that_turns_to_petitions_stops_counting_problems() -> None:
+    stated = _stated(
+        "回头看反馈6项问题，完成整改5项、正在整改1项，交办的22件信访件，"
+        "办结并通过验收20件、2件需长期持续整改。"
+    )
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress, stated.ongoing) == (
+        6,
+        5,
+        1,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("intro", "body"),
+    [
+        (
+            "5月28日，省委、省政府第二生态环境保护督察组到我县回访。",
+            "省委、省政府第二生态环境保护督察组",
+        ),
+        ("2024年4月8日至6月6日，市委巡察第15组对区卫健局进行了巡察。", "市委巡察第15组"),
+    ],
+)
+def test_joint_and_arabic_numbered_bodies(intro: str, body: str) -> None:
+    assert _report(intro).metadata.inspecting_body == body
+
+
+def test_a_headline_over_two_lines_naming_both_parties_is_one_title() -> None:
+    text = (
+        "县委第四巡察组向县文旅局党组\n反馈常规巡察情况\n"
+        "2025年3月11日，县委第四巡察组向县文旅局党组反馈常规巡察情况。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.title == "县委第四巡察组向县文旅局党组反馈常规巡察情况"
+    assert meta.issuer is None
+
+
+def test_a_title_with_the_pages_day_after_it() -> None:
+    text = (
+        "中共某区水务局党组关于巡察整改进展情况的通报 2025-11-03\n区委第三巡察组反馈了巡察意见。\n"
+        + _LIST
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.title, meta.date) == ("中共某区水务局党组关于巡察整改进展情况的通报", "2025-11-03")

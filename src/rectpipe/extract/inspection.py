@@ -15,10 +15,12 @@ from .collector import Collector
 __all__ = ["read_inspection"]
 
 _PREFIX = (
-    r"(?:中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委"
+    # a joint body's two principals (省委、省政府第一生态环境保护督察组)
+    r"(?:(?:省|市|州|县|区)委、(?:省|市|州|县|区)政府"
+    r"|中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委"
     r"|省|市|县|区)"
 )
-_N = "[一二三四五六七八九十]+"
+_N = "(?:[一二三四五六七八九十]+|[0-9]{1,2})"
 # An inspecting body: 省委第九巡视组, 县委第一、第二巡察组, 县委巡察三组,
 # 中央第五生态环境保护督察组, 市审计局. The middle may not run over words that join two
 # names (关于, 对, 向…).

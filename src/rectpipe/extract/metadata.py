@@ -109,31 +109,43 @@ def extract_metadata(
     return found.meta
 
 
-# A title that ends with its day in brackets (工作简报（2023年5月16日）, …的通报(2024年3月5日)).
-_TITLE_DAY = compile_pattern(r"\s*[（(]\s*(?P<d>[^（）()]{6,16}?)\s*[）)]\s*$")
+# A title that ends with its day, in brackets (工作简报（2023年5月16日）) or after blanks
+# (…的通报 2025-11-03, a portal's list line copied with the title).
+_TITLE_DAY = compile_pattern(
+    r"(?:\s*[（(]\s*(?P<d>[^（）()]{6,16}?)\s*[）)]|\s+(?P<d>[0-9]{4}[^\s（）()]{4,12}))\s*$"
+)
 
 
 def _dated_title(found: Collector) -> None:
-    """A title ending with its day in brackets: the day dates the report when nothing else
-    did, and is no part of the title."""
+    """A title ending with its day: the day dates the report when nothing else did, and is
+    no part of the title."""
     meta = found.meta
     title, source = meta.title, found.sources.get("title")
     if title is None or source is None or "title.2" in found.sources:
         return
     day = _TITLE_DAY.search(title)
-    if day is None or not DATE.fullmatch(day.group("d")):
+    if day is None or day.start() == 0:
         return
-    dates = find_dates(day.group("d"))
-    if not dates or len(dates[0].iso) != 10 or day.start() == 0:
-        return
+    value = _day_of(day.group("d"))
     written = found.textmap.text[source.start : source.end]
-    if written != title:
-        return  # a title put together from more than its line: left as it is
+    if value is None or written != title:
+        return  # no day, or a title put together from more than its line: left as it is
     meta.title = title[: day.start()]
     found.sources["title"] = found.textmap.provenance(source.start, source.start + day.start())
-    found.put(
-        "date", dates[0].iso, source.start + day.start("d"), source.start + day.end("d"), "title"
-    )
+    start = source.start + day.start("d")
+    found.put("date", value, start, source.start + day.end("d"), "title")
+
+
+def _day_of(written: str) -> str | None:
+    """The ISO day ``written`` is, whole: 2023年5月16日 or 2025-11-03; else ``None``."""
+    numeric = NUMERIC_DATE.fullmatch(written)
+    if numeric is not None:
+        return iso(int(numeric.group("y")), int(numeric.group("m")), int(numeric.group("d")))
+    if DATE.fullmatch(written):
+        dates = find_dates(written)
+        if dates and len(dates[0].iso) == 10:
+            return dates[0].iso
+    return None
 
 
 def metadata_warnings(textmap: TextMap, front: Sequence[int]) -> list[ReportWarning]:

@@ -208,7 +208,7 @@ def is_issuer(line: str, profile: Profile) -> bool:
     line = line.strip()
     if not 2 <= len(line) <= 40 or SENTENCE_PUNCT.search(line) or "：" in line:
         return False
-    if DATE.search(line) or _NOT_A_NAME.search(line):
+    if DATE.search(line) or _NOT_A_NAME.search(line) or _TWO_PARTIES.search(line):
         return False
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
 
@@ -216,3 +216,5 @@ def is_issuer(line: str, profile: Profile) -> bool:
 # A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
 # X stands in for a name in templates (中共XX县XX局党组) and is allowed.
 _NOT_A_NAME = compile_pattern(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")
+# A headline's first line naming two parties (县委第四巡察组向县文旅局党组 / 反馈…): no name.
+_TWO_PARTIES = compile_pattern(r"(?:巡视|巡察|督察|督查)\p{Han}{0,4}组(?:向|对|到|赴|进驻)")

@@ -92,7 +92,7 @@ _TASK_GAP = compile_pattern(r"\s*(?:整改任务|整改事项|任务|事项|问�
 _GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = compile_pattern(
-    r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|(?:工作)?节点"
+    r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|(?:工作)?节点|大?方面|大类"
 )
 
 
@@ -133,6 +133,20 @@ def _completed_share(text: str, profile: Profile) -> float | None:
     return None
 
 
+# A pledge of one for one (做到解决一个问题、完善一套制度、堵塞一批漏洞): no count.
+_SLOGAN_ONE = compile_pattern(
+    r"一\s*[个项条件][^、，,。；;]{0,4}[、，,]\s*\p{Han}{1,4}?一\s*(?:套|批|类|片|项|个|条)"
+)
+# Complaints handed over (信访件, 举报件): a sentence that turns to them after counting the
+# problems counts them, not the problems.
+_PETITIONS = compile_pattern(r"信访|举报")
+
+
+def blank(match: regex.Match[str]) -> str:
+    """``match``'s text blanked out, its length kept (offsets stay those of the text)."""
+    return "□" * len(match.group(0))
+
+
 # Where a sentence turns to examples (部分单位边审边改，有些单位…，某镇对…14个问题进行
 # 持续整改): the counts after it are one unit's, not the report's.
 _EXAMPLES = compile_pattern(
@@ -148,7 +162,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
     examples = _EXAMPLES.search(text)
     if examples is not None:
         text = text[: examples.start()]
-    masked = _RATE.sub(lambda m: "□" * len(m.group(0)), text)
+    masked = _SLOGAN_ONE.sub(blank, _RATE.sub(blank, text))
     rate = _RATE.search(text)
     if rate:
         found.rate = float(rate.group("r"))
@@ -164,6 +178,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
         part = clause.group(0)
         if _ORDINAL_LIST.search(masked, 0, clause.start()):
             continue  # 第1、2、4、5个问题已整改完成: the last of a list of ordinals, no count
+        if found.values and _PETITIONS.search(part) and not _problem_count(part):
+            break  # …交办的22件信访件，办结20件、2件需长期持续整改: the petitions' counts
         exception = _EXCEPT.match(part)
         if exception is not None:
             excepted = _excepted(exception, phrases, status_words)
@@ -250,10 +266,22 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 found.put("problems", total)
             parts = own_count
             continue
-        if _TASKS.search(part):
+        if _TASKS.search(part) and found.tasks is None and not _REMAINDER.search(part):
+            # 分解整改任务48项 (not 其余5项为长期任务, the rest of them)
             task = next((c for c in counts if not _side_figure(part, c)), None)
             if task is not None:
                 found.tasks = _value(task.group("n"))
+    problems = found.values.get("problems")
+    if (
+        found.tasks is not None
+        and problems is not None
+        and found.tasks > problems
+        and any(v > problems for k, v in found.values.items() if k != "problems")
+    ):
+        # 反馈问题19个，…分解整改任务80个，已完成整改75个: the states count the tasks, not the
+        # problems stated (tasks speak of problems only when no total is stated)
+        found.values = {"problems": problems}
+        found.rate = None
     if every is not None and "problems" in found.values:
         if len(found.values) == 1:
             found.put(every, found.values["problems"])
@@ -324,7 +352,7 @@ _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 # 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
 _AFTER_WORD = compile_pattern(
     rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数)?(?:为|有|计)?\s*"
-    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个方面)?\s*{_N}\s*{_UNIT}"
+    rf"(?:[0-9一二三四五六七八九十]{{1,3}}个大?方面)?\s*{_N}\s*{_UNIT}(?!大?方面|大类)"
 )
 
 
