@@ -109,3 +109,12 @@ def test_a_news_item_on_the_feedback_meeting_is_read_not_refused() -> None:
     assert report.iter_problems() == []
     assert report.metadata.inspecting_body == "校党委第三巡察组"
     assert report.metadata.feedback_date == "2024-06-12"
+
+
+@pytest.mark.parametrize(
+    "title", ["巡察中常见问题及其成因浅析", "关于做好巡察整改“后半篇文章”的思考"]
+)
+def test_a_text_titled_as_an_article_is_not_a_report(title: str) -> None:
+    text = f"{title}\n一、常见问题\n1.组织生活制度执行打折扣\n2.党费收缴管理不规范\n"
+    with pytest.raises(StructureNotFoundError, match="an article"):
+        rectpipe.parse_text(text)

@@ -327,3 +327,12 @@ def test_a_title_with_the_pages_day_after_it() -> None:
     )
     meta = rectpipe.parse_text(text).metadata
     assert (meta.title, meta.date) == ("中共某区水务局党组关于巡察整改进展情况的通报", "2025-11-03")
+
+
+def test_a_copy_cut_inside_a_date_is_truncated() -> None:
+    text = (
+        "中共某镇委员会关于巡察整改进展情况的通报\n"
+        "县委第三巡察组向镇党委反馈巡察情况。现将巡察整改进展情况予以公布。\n"
+        "一、提高政治站位\n（一）高度重视。2023年8月2"
+    )
+    assert "truncated" in [w.code for w in rectpipe.parse_text(text).warnings]

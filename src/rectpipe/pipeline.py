@@ -29,7 +29,12 @@ from .errors import (
     TooLargeError,
 )
 from .extract.consistency import consistency_warnings, contradiction_patterns
-from .extract.genre import article_markers, reads_as_article, speaks_of_rectification
+from .extract.genre import (
+    article_markers,
+    reads_as_article,
+    speaks_of_rectification,
+    titled_as_article,
+)
 from .extract.metadata import extract_metadata, metadata_warnings
 from .extract.placement import confidence_warnings, place
 from .extract.problems import build
@@ -471,6 +476,8 @@ def _parse_document(
     if reads_as_article(report.text, profile):
         markers = "、".join(article_markers(report.text, profile))
         raise StructureNotFoundError(f"a scholarly article ({markers}), not a report")
+    if (word := titled_as_article(report.metadata.title, report.text, profile)) is not None:
+        raise StructureNotFoundError(f"an article (its title ends {word}), not a report")
     if (
         not problems
         and report.summary.stated is None

@@ -20,7 +20,13 @@ from ..runtime.patterns import compile_pattern, compile_re, escape
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["ARTICLE_MARKERS_MIN", "article_markers", "reads_as_article", "speaks_of_rectification"]
+__all__ = [
+    "ARTICLE_MARKERS_MIN",
+    "article_markers",
+    "reads_as_article",
+    "speaks_of_rectification",
+    "titled_as_article",
+]
 
 #: Different article labels that make a text an article.
 ARTICLE_MARKERS_MIN = 2
@@ -58,6 +64,15 @@ def article_markers(text: str, profile: Profile) -> list[str]:
 def reads_as_article(text: str, profile: Profile) -> bool:
     """Do at least :data:`ARTICLE_MARKERS_MIN` different article labels open lines?"""
     return len(article_markers(text, profile)) >= ARTICLE_MARKERS_MIN
+
+
+def titled_as_article(title: str | None, text: str, profile: Profile) -> str | None:
+    """The article word that ends ``title`` (巡察中常见问题及其成因浅析: 浅析), or ``None``;
+    without a title (an article's reads as no report's), the first line of ``text``."""
+    if not title:
+        title = next((line for line in text[:200].splitlines() if line.strip()), "")
+    stripped = title.strip().rstrip("。")
+    return next((end for end in profile.article_title_ends if stripped.endswith(end)), None)
 
 
 # The inspection's findings handed over (反馈意见, 反馈会, 反馈了巡察情况).

@@ -265,8 +265,9 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
     narrative label's value that is no status (整改情况：对全局12个基层所的党支部开展): what was
     done is told in sentences, which end with a mark; a short value without one is a status
     (整改情况：正在整改), a date or a name."""
-    if DATE.search(line[-14:]):
-        return True
+    tail = line[-16:]
+    if any(_AFTER_DATE.fullmatch(tail, date.end()) for date in DATE.finditer(tail)):
+        return True  # a date ends it, or a 版记's 2025年5月13日印发 (not 2023年8月2: a cut date)
     if (labelled := _LABELLED_SHORT.match(line)) is not None:
         return not _cut_narrative_value(labelled.group("label"), labelled.group("value"), profile)
     if match_marker(line) is not None or _INNER_MARK.search(line):
@@ -274,6 +275,8 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
     return len(line) <= _SHORT_LINE
 
 
+# What may follow the date that ends a whole line: a 版记's word of issue.
+_AFTER_DATE = compile_pattern(r"\s*(?:印发|发布|签发|发)?\s*")
 _INNER_MARK = compile_pattern(r"[。，；,;：:！？]")
 # A label and a short value, which are written without a closing mark: 整改情况：正在整改,
 # 完成时限：2024年6月底, 附件：整改台账.

@@ -222,6 +222,11 @@ class ProfileFile(_Strict):
         description="line-opening labels of a scholarly article (摘要, 关键词): a text with two "
         "of them is an article about rectification, not a report",
     )
+    article_title_ends: Phrases = Field(
+        default_factory=list,
+        description="last words of an article's title (浅析, 探析, 初探): a text so titled is "
+        "an article about rectification, not a report",
+    )
     table_columns: TableColumns = Field(default_factory=TableColumns)
     enrichment: Enrichment = Field(default_factory=Enrichment)
 

@@ -75,6 +75,8 @@ class Profile:
     notice_sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Line-opening labels of a scholarly article (摘要, 关键词, 参考文献).
     article_markers: tuple[str, ...] = ()
+    #: Last words of an article's title (浅析, 探析, 初探): a text so titled is no report.
+    article_title_ends: tuple[str, ...] = ()
     #: The merged ``enrichment:`` section when the user file has one, else ``None`` (the
     #: default section); read by :func:`rectpipe.enrich.config.config_for`.
     enrichment: dict[str, Any] | None = field(default=None, repr=False)
@@ -117,6 +119,7 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             issuer_suffixes=_longest_first(raw.get("issuer_suffixes", [])),
             inspection_kinds=tuple(str(k) for k in raw.get("inspection_kinds", [])),
             article_markers=_longest_first(raw.get("article_markers", [])),
+            article_title_ends=_longest_first(raw.get("article_title_ends", [])),
             table_columns={
                 key: _longest_first(values)
                 for key, values in dict(raw.get("table_columns", {})).items()
