@@ -336,3 +336,32 @@ def test_a_copy_cut_inside_a_date_is_truncated() -> None:
         "一、提高政治站位\n（一）高度重视。2023年8月2"
     )
     assert "truncated" in [w.code for w in rectpipe.parse_text(text).warnings]
+
+
+_ALL_DONE_HEAD = "关于巡察整改进展情况的通报\n一、加强组织领导\n"
+_ALL_DONE_LIST = (
+    "二、巡察反馈问题的整改情况\n"
+    "1.关于政策宣传不到位的问题\n整改情况：一是编印政策明白纸。二是开展宣讲进社区活动。\n"
+    "2.关于办事流程不规范的问题\n整改情况：一是梳理办事事项清单。二是公示办事指南。\n"
+)
+
+
+@pytest.mark.parametrize("said", ["截至目前，已全部完成整改。", "巡察反馈的2个问题均已整改到位。"])
+def test_a_statement_that_all_are_done_gives_the_items_their_status(said: str) -> None:
+    text = _ALL_DONE_HEAD + f"（一）强化跟踪问效。{said}\n{_ALL_DONE_LIST}"
+    statuses = [p.status.value for p in rectpipe.parse_text(text).iter_problems()]
+    assert statuses == ["completed", "completed"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "其中立行立改问题已全部完成整改。",  # some of them
+        "确保反馈问题全部整改到位。",  # a plan
+        "巡察反馈的5个问题均已整改到位。",  # a count that is not the problems found
+    ],
+)
+def test_a_statement_about_some_or_a_plan_gives_no_status(said: str) -> None:
+    text = _ALL_DONE_HEAD + f"（一）强化跟踪问效。{said}\n{_ALL_DONE_LIST}"
+    statuses = [p.status.value for p in rectpipe.parse_text(text).iter_problems()]
+    assert statuses == ["unknown", "unknown"]

@@ -42,6 +42,7 @@ from .extract.summary import completeness_warnings, summarise
 from .extract.told_apart import (
     statuses_by_exception,
     statuses_by_ordinal,
+    statuses_of_all,
     statuses_told_apart,
 )
 from .limits import DEFAULT_LIMITS, Limits
@@ -470,6 +471,7 @@ def _parse_document(
     statuses_told_apart(problems, textmap, profile)
     statuses_by_ordinal(problems, textmap, profile)
     statuses_by_exception(problems, textmap, profile)
+    statuses_of_all(problems, textmap, profile)
     report.summary = summarise(
         report, stated_blocks=_outside_problems(report, textmap), textmap=textmap, profile=profile
     )

@@ -19,6 +19,11 @@ problems named after 除 take the status of their own clause (a phrase of the vo
 正在/仍在 + a verb: in progress), every other problem the status of the remainder, when the
 remainder's count, if given, is the number of the other problems.
 
+Or it says all are done: ``截至目前，已全部完成整改``, ``反馈的21个问题已全部整改到位``. A clause
+outside every problem that says so in the past (已全部, 均已) of all of them (no count, or the
+count of the problems found; not 其中…) gives the problems without a status of their own the
+completed status, when none of the others states another.
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -33,7 +38,12 @@ from ..text.numbering import ordinal_value
 from ..text.textmap import TextMap
 from .status import StatusMatch, normalise_status, status_phrase, status_sentence
 
-__all__ = ["statuses_by_exception", "statuses_by_ordinal", "statuses_told_apart"]
+__all__ = [
+    "statuses_by_exception",
+    "statuses_by_ordinal",
+    "statuses_of_all",
+    "statuses_told_apart",
+]
 
 _CLAUSE = compile_pattern(r"[^，,；;。]+")
 _ORD = r"[0-9０-９一二三四五六七八九十]{1,3}"
@@ -176,3 +186,42 @@ def statuses_by_exception(problems: list[Problem], textmap: TextMap, profile: Pr
             problem.status_raw = text[s:e]
             problem.sources["status"] = textmap.provenance(start + s, start + e)
         return
+
+
+# A clause saying every problem is done: 已全部完成整改, 均已整改到位, 全部已销号.
+_ALL_DONE = compile_pattern(
+    r"(?:已全部|全部已|均已|都已)\s*(?:完成整改|整改完成|整改到位|整改落实到位|销号)"
+)
+# A clause about some of them, or a plan (其中…, 确保…全部整改到位).
+_SOME_OR_PLANNED = compile_pattern(r"其中|部分|个别|立行立改|确保|力争|推动|推进|要|将")
+_COUNTED = compile_pattern(r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十百]{1,5})\s*[个项条]")
+
+
+def statuses_of_all(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
+    """Give problems without a status the completed one a clause outside them states of all
+    (截至目前，已全部完成整改), when no problem states another."""
+    waiting = [p for p in problems if p.status is Status.UNKNOWN]
+    if not waiting or any(
+        p.status is not Status.UNKNOWN and p.status is not Status.COMPLETED for p in problems
+    ):
+        return
+    for index in range(len(textmap.blocks)):
+        text = textmap.block_text(index)
+        start = textmap.starts[index]
+        if ("全部" not in text and "均已" not in text and "都已" not in text) or _inside(
+            problems, start
+        ):
+            continue
+        for clause in _CLAUSE.finditer(text):
+            said = _ALL_DONE.search(clause.group(0))
+            if said is None or _SOME_OR_PLANNED.search(clause.group(0)):
+                continue
+            counted = _COUNTED.search(clause.group(0))
+            if counted is not None and ordinal_value(counted.group("n")) != len(problems):
+                continue
+            s, e = clause.start() + said.start(), clause.start() + said.end()
+            for problem in waiting:
+                problem.status, problem.long_term = Status.COMPLETED, False
+                problem.status_raw = text[s:e]
+                problem.sources["status"] = textmap.provenance(start + s, start + e)
+            return
