@@ -166,7 +166,8 @@ def test_an_outline_heading_that_looks_at_shortfalls_is_no_problem() -> None:
 def test_a_notices_points_to_check_are_no_problems() -> None:
     text = "\n".join(
         [
-            "关于开展巡察整改“回头看”工作的通知",
+            # (titled otherwise than as a notice that sets work, which is refused whole)
+            "巡察整改“回头看”工作方案",
             "各二级单位：",
             "一、时间安排",
             "2025年10月13日至12月26日。",
@@ -365,3 +366,54 @@ def test_a_statement_about_some_or_a_plan_gives_no_status(said: str) -> None:
     text = _ALL_DONE_HEAD + f"（一）强化跟踪问效。{said}\n{_ALL_DONE_LIST}"
     statuses = [p.status.value for p in rectpipe.parse_text(text).iter_problems()]
     assert statuses == ["unknown", "unknown"]
+
+
+def test_audit_items_naming_one_finding_are_problems_without_a_status() -> None:
+    text = "\n".join(
+        [
+            "关于2023年度县本级预算执行审计查出问题整改情况的报告",
+            "（一）部门预算执行审计查出问题的整改情况",
+            "1.关于部分专项资金沉淀的问题。县财政局对结余资金进行了清理，收回统筹使用200万元。",
+            "2.关于往来款长期挂账的问题。县农业农村局逐笔核对往来款项，清理挂账资金50万元。",
+            "3.关于超范围列支会议费的问题。县文旅局已追回资金3万元，该问题已整改。",
+        ]
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, p.status.value) for p in problems] == [
+        ("1", "unknown"),
+        ("2", "unknown"),
+        ("3", "completed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("县财政局已整改到位。", "completed"),
+        ("县卫健局正在整改。", "in_progress"),
+        ("县国资中心持续整改。", "ongoing"),
+    ],
+)
+def test_a_status_whose_subject_is_the_unit(said: str, status: str) -> None:
+    text = (
+        "关于审计查出问题整改情况的报告\n（一）部门预算执行审计查出问题的整改情况\n"
+        f"1.关于非税收入未及时缴库的问题。有关单位已将资金缴入国库。{said}\n"
+        "2.关于会议费超标准的问题。该问题已整改。\n"
+    )
+    assert rectpipe.parse_text(text).iter_problems()[0].status.value == status
+
+
+def test_a_notice_that_sets_work_to_do_is_no_report() -> None:
+    text = "\n".join(
+        [
+            "关于开展巡察整改“回头看”评估工作的通知",
+            "各单位：",
+            "一、主要内容",
+            "（一）整改措施落实情况",
+            "各单位对照反馈问题逐项检查整改措施是否落实。",
+            "（二）整改成效巩固情况",
+            "检查已完成整改的问题是否出现反弹。",
+        ]
+    )
+    with pytest.raises(rectpipe.StructureNotFoundError, match="sets work to do"):
+        rectpipe.parse_text(text)

@@ -30,6 +30,7 @@ from .errors import (
 )
 from .extract.consistency import consistency_warnings, contradiction_patterns
 from .extract.genre import (
+    announces_work,
     article_markers,
     reads_as_article,
     speaks_of_rectification,
@@ -51,6 +52,7 @@ from .models.records import (
     Report,
     ReportWarning,
     Source,
+    Status,
     Summary,
 )
 from .profiles.profile import Profile, default_profile
@@ -480,6 +482,10 @@ def _parse_document(
         raise StructureNotFoundError(f"a scholarly article ({markers}), not a report")
     if (word := titled_as_article(report.metadata.title, report.text, profile)) is not None:
         raise StructureNotFoundError(f"an article (its title ends {word}), not a report")
+    if announces_work(report.metadata.title) and all(p.status is Status.UNKNOWN for p in problems):
+        raise StructureNotFoundError(
+            "a notice that sets work to do (关于开展…的通知), not a report"
+        )
     if (
         not problems
         and report.summary.stated is None

@@ -65,6 +65,9 @@ def _remedied(remedies: list[tuple[int, int]], at: int) -> bool:
     return any(start < at < end for start, end in remedies)
 
 
+# A heading that names one finding, unquoted (关于部分专项资金沉淀的问题).
+_ABOUT_ONE = compile_pattern(r"^关于[^，,；;：:“”]{2,60}?的问题$")
+
 # Han characters that go on a compound after 问题 (numerals do not: 问题一).
 _NOT_COMPOUND = r"(?!(?![一二三四五六七八九十百千零〇])\p{Han})"
 #: The longest first sentence read as a topic's name (问题发现机制, 主要做法) by its last word.
@@ -123,7 +126,7 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
     quoted = bool(_QUOTED.match(first))
     if group.search(first) and not quoted:
         return Evidence.GROUP
-    if quoted or wrapper.match(first):
+    if quoted or wrapper.match(first) or _ABOUT_ONE.match(first):
         return Evidence.FINDING
     hits = [hit.start() for hit in shortfall.finditer(first)]
     remedies = [m.span() for m in _REMEDY.finditer(first)] if hits else []

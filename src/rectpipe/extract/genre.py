@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTICLE_MARKERS_MIN",
+    "announces_work",
     "article_markers",
     "reads_as_article",
     "speaks_of_rectification",
@@ -64,6 +65,17 @@ def article_markers(text: str, profile: Profile) -> list[str]:
 def reads_as_article(text: str, profile: Profile) -> bool:
     """Do at least :data:`ARTICLE_MARKERS_MIN` different article labels open lines?"""
     return len(article_markers(text, profile)) >= ARTICLE_MARKERS_MIN
+
+
+# A notice that sets work to do (关于开展巡察整改“回头看”评估工作的通知): its points are tasks.
+_WORK_NOTICE = compile_pattern(
+    r"^关于(?:组织)?(?:开展|做好|进一步做好|启动|部署)[^。；]{2,60}的通知$"
+)
+
+
+def announces_work(title: str | None) -> bool:
+    """Whether ``title`` is a notice's that sets work to do, not a report's."""
+    return title is not None and _WORK_NOTICE.match(title.strip()) is not None
 
 
 def titled_as_article(title: str | None, text: str, profile: Profile) -> str | None:

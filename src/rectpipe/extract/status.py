@@ -384,11 +384,21 @@ def _status_label(profile: Profile) -> regex.Pattern[str]:
     )
 
 
+# A unit named as the subject of a status (县财政局已整改到位, 县国资中心持续整改).
+_UNIT_SUBJECT = compile_pattern(
+    r"^\p{Han}{1,10}?(?:局|委|办|中心|公司|集团|政府|医院|学校|学院|街道|镇|乡|所|站|院|厅|处)"
+    r"(?=已|正|仍|尚|持续|基本|全面|未)"
+)
+
+
 def status_phrase(core: str, profile: Profile) -> StatusMatch | None:
     """The status ``core`` states when it is little more than a status phrase (已整改完成,
     持续整改跟踪中), not a longer statement that happens to hold one."""
     if not core or len(core) > profile.status_sentence_max_chars:
         return None
+    subject = _UNIT_SUBJECT.match(core)
+    if subject is not None:
+        core = core[subject.end() :]  # 县财政局已整改到位: the unit that did it, then the status
     match = normalise_status(core, profile)
     # The sentence must be mostly the status phrase itself, not a longer statement.
     if match is None or (_covered(core, profile) < 0.6 and not _PROGRESS_ALONE.match(core)):
