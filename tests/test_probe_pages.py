@@ -417,3 +417,31 @@ def test_a_notice_that_sets_work_to_do_is_no_report() -> None:
     )
     with pytest.raises(rectpipe.StructureNotFoundError, match="sets work to do"):
         rectpipe.parse_text(text)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "附件：\n整改前后对比照片.docx",  # an attachment's file name
+        "本站部分内容转自网络，如有侵权请联系我们删除",  # a repost site's notice
+        "该问题已按期办结。 |",  # a page's separator after the last words
+    ],
+)
+def test_a_whole_text_with_a_page_tail_is_not_truncated(tail: str) -> None:
+    text = (
+        "关于市容整治问题整改情况的通报\n区城管局对市容整治问题开展复查，现将有关情况通报如下。\n"
+        f"一、关于占道经营反复出现的问题\n整改情况：已完成。\n{tail}\n"
+    )
+    assert "truncated" not in [w.code for w in rectpipe.parse_text(text).warnings]
+
+
+def test_yes_and_no_under_a_column_asking_whether_done() -> None:
+    html = (
+        "<html><body><p>某镇党委关于巡察反馈问题整改台账的公示</p><table>"
+        "<tr><th>序号</th><th>问题</th><th>整改措施</th><th>是否完成</th></tr>"
+        "<tr><td>1</td><td>村级财务报账不及时</td><td>建立月度报账制度</td><td>是</td></tr>"
+        "<tr><td>2</td><td>饮水工程维护不到位</td><td>落实专人巡检</td><td>否</td></tr>"
+        "</table></body></html>"
+    )
+    report = rectpipe.parse_bytes(html.encode(), format="html")
+    assert [p.status.value for p in report.iter_problems()] == ["completed", "not_completed"]

@@ -205,7 +205,7 @@ def _cut_off(
     last = _last_content_block(textmap)
     if last is None:
         return None
-    line = textmap.block_text(last).rstrip()
+    line = _SEPARATORS_AT_END.sub("", textmap.block_text(last))
     start = textmap.starts[last]
     if (
         line
@@ -265,6 +265,8 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
     narrative label's value that is no status (整改情况：对全局12个基层所的党支部开展): what was
     done is told in sentences, which end with a mark; a short value without one is a status
     (整改情况：正在整改), a date or a name."""
+    if _FILE_NAME.search(line):
+        return True  # an attachment's file name (整改前后对比照片.docx)
     tail = line[-16:]
     if any(_AFTER_DATE.fullmatch(tail, date.end()) for date in DATE.finditer(tail)):
         return True  # a date ends it, or a 版记's 2025年5月13日印发 (not 2023年8月2: a cut date)
@@ -275,6 +277,10 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
     return len(line) <= _SHORT_LINE
 
 
+# A page's separators after the last words (…已按期办结。 |).
+_SEPARATORS_AT_END = compile_pattern(r"[\s|｜丨]+$")
+# A file's name ending a line: an attachment listed after the text.
+_FILE_NAME = compile_pattern(r"(?i)\.(?:docx?|xlsx?|pdf|wps|et|ofd|jpe?g|png|zip|rar)$")
 # What may follow the date that ends a whole line: a 版记's word of issue.
 _AFTER_DATE = compile_pattern(r"\s*(?:印发|发布|签发|发)?\s*")
 _INNER_MARK = compile_pattern(r"[。，；,;：:！？]")

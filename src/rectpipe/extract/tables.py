@@ -289,7 +289,9 @@ def _section_problems(
                 raw = raw[s:e]
                 sources["status"] = textmap.provenance(status_at + s, status_at + e)
             else:
-                match = normalise_status(raw, profile)
+                match = normalise_status(raw, profile) or _yes_or_no(
+                    raw, rows[header_at][columns["status"]] if header_at >= 0 else ""
+                )
                 sources["status"] = textmap.provenance(status_at, status_at + len(raw))
             if match is not None:
                 status, long_term = match.status, match.long_term
@@ -514,3 +516,14 @@ def _has_ledger_header(rows: tuple[tuple[str, ...], ...], profile: Profile) -> b
         if "title" in mapping and len(mapping) >= 2:
             return True
     return False
+
+
+_YES = {"是": Status.COMPLETED, "否": Status.NOT_COMPLETED}
+
+
+def _yes_or_no(value: str, header: str) -> StatusMatch | None:
+    """是 / 否 under a column that asks whether the item is done (是否完成, 是否整改到位)."""
+    status = _YES.get(value.strip())
+    if status is None or not header.strip().startswith("是否"):
+        return None
+    return StatusMatch(status, False)

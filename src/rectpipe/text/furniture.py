@@ -44,6 +44,8 @@ _TRAILING = compile_pattern(
     # (X办/责任编辑 X)), a news page's keywords and more-links, a repost site's disclaimer
     r"|[(（【\[]\s*(?:(?:信息|稿件|新闻)?来源\s*[:：∶]|转载自|(?:责任)?编辑\s*[:：∶]|审核\s*[:：∶])"
     r"|[(（][^()（）]{1,24}[/／]\s*责任编辑|转载自|关键词\s*[:：∶]|更多$|(?:免责)?声明\s*[:：∶])"
+    # a repost site's notice (本站部分内容转自网络，如有侵权请联系删除)
+    r"|.{0,30}如有侵权"
 )
 
 
