@@ -196,7 +196,7 @@ def test_a_share_after_a_status_is_no_count() -> None:
 
 def test_a_total_smaller_than_the_count_of_its_states_is_not_lent_to_it() -> None:
     stated = _stated(
-        "截至5月底，第一轮督察发现的6120个生态环境问题，已完成整改5987个，整改完成率97.8%。"
+        "截至5月底，第一轮督察发现的6120个水污染防治问题，已完成整改5987个，整改完成率97.8%。"
         "第二轮督察群众信访举报问题877个。"
     )
     assert stated is not None
@@ -445,3 +445,22 @@ def test_yes_and_no_under_a_column_asking_whether_done() -> None:
     )
     report = rectpipe.parse_bytes(html.encode(), format="html")
     assert [p.status.value for p in report.iter_problems()] == ["completed", "not_completed"]
+
+
+def test_a_ministrys_group_and_a_plans_month_after_the_feedback_word() -> None:
+    intro = "根据教育部第三巡视组的反馈意见，学校党委于2024年9月制定整改方案。"
+    meta = _report(intro).metadata
+    assert meta.inspecting_body == "教育部第三巡视组"
+    assert meta.feedback_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("审计工作报告反映的315个的问题中，已整改287个，整改率91.1%。", 315),
+        ("省级环保督察反馈的57个生态环境问题，已完成整改49个，完成率86.0%。", 57),
+    ],
+)
+def test_a_total_with_a_word_before_problems(sentence: str, total: int) -> None:
+    stated = _stated(sentence)
+    assert stated is not None and stated.problems == total

@@ -43,6 +43,9 @@ _SUBGROUP = rf"(?:第{_N}(?:巡视|巡察)?小组)?"
 _BODY = compile_pattern(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组){_SUBGROUP}"  # …巡察组第二组, …巡察第二组, …巡察三组
+    # a ministry's or a commission's group (教育部第一巡视组)
+    rf"|(?:(?<!\p{{Han}})|(?<=根据|按照|依据|对|向|由))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?"
+    rf"(?:部|委员会)第{_N}(?:巡视|巡察)组"
     # a numbered group named alone, starting a word (，第一巡察组第二巡察小组向…反馈)
     rf"|(?<!\p{{Han}})第{_N}(?:巡视|巡察)组{_SUBGROUP}"
     # the national audit office's resident office (审计署驻某地特派员办事处, 审计署某地特派办)
@@ -57,6 +60,7 @@ _BODY = compile_pattern(
 
 # An inspection carried out, between a date and the feedback word after it: the date is the
 # visit's, not the feedback's.
+_CLAUSE_BREAK = compile_pattern(r"[，,]")
 _CONDUCTED = compile_pattern(r"(?:开展|进行|实施)了?[^，,。；]{0,12}?(?:巡视|巡察|督察|审计)")
 
 # The name of a group that checks how the rectification goes, not an inspection's.
@@ -165,6 +169,11 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
                     before = sentence[max(0, date.start - 3) : date.start]
                     if date.end <= word_at and _CONDUCTED.search(sentence, date.end, word_at):
                         # 于2023年5月中旬对某学院开展了巡察，…根据巡察反馈意见: the visit's day
+                        continue
+                    if date.start >= word_at and _CLAUSE_BREAK.search(
+                        sentence, word_at, date.start
+                    ):
+                        # 根据…的反馈意见，学校党委于2024年9月制定整改方案: another clause's day
                         continue
                     later = start >= period_end or (told and date.iso > (after_iso or ""))
                     if later and len(date.iso) == size and not _AS_OF.search(before):

@@ -39,7 +39,8 @@ _ORD = r"[0-9一二三四五六七八九十]{1,3}"
 _COUNT = compile_pattern(
     rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]|第{_ORD}(?:[、和及与]{_ORD})*[、和及与])"
     rf"{_N}\s*(?P<u>{_UNIT})(?![0-9])"
-    r"(?P<what>(?:具体|突出|反馈|整改)?问题)?"
+    # (with what may stand between: 2212个的问题, 8924个生态环境问题, 46个共性问题)
+    r"(?P<what>(?:的|具体|突出|反馈|整改|共性|个性|各类|生态环境|环境)?问题)?"
 )
 _ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及与]$")
 _RATE = compile_pattern(
