@@ -464,3 +464,24 @@ def test_a_ministrys_group_and_a_plans_month_after_the_feedback_word() -> None:
 def test_a_total_with_a_word_before_problems(sentence: str, total: int) -> None:
     stated = _stated(sentence)
     assert stated is not None and stated.problems == total
+
+
+def test_the_feedback_told_in_the_first_parts_lead_when_the_intro_has_none() -> None:
+    text = (
+        "某区2023年度本级预算执行审计查出问题整改情况的报告\n"
+        "来源:某区审计局 发布时间:2025-05-20\n区人大常委会：\n"
+        "一、审计整改工作部署落实情况\n"
+        "2024年10月15日，区人大常委会会议审议了《2023年度本级预算执行审计工作报告》。\n"
+        "（一）关于非税收入未及时缴库的问题。该问题已整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.feedback_date == "2024-10-15"
+
+
+def test_a_headline_under_an_images_file_name_and_no_round_as_issuer() -> None:
+    text = (
+        "微信截图_20250101120000.jpg\n第十九轮省委巡视整改进展情况全部公布\n"
+        "2024-06-10 08:00:00  来源：某某日报\n"
+        "本报讯 6月9日，某农学院等5个单位公布了巡视整改进展情况。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.title, meta.issuer) == ("第十九轮省委巡视整改进展情况全部公布", None)

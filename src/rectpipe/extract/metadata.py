@@ -92,7 +92,9 @@ def extract_metadata(
         read_inspection(found, intro, start)
     meta = found.meta
     lead = _first_part_lead(textmap, front)
-    if lead and meta.inspecting_body is None and meta.period_start is None:
+    if lead and (
+        (meta.inspecting_body is None and meta.period_start is None) or meta.feedback_date is None
+    ):
         # 一、审计整改工作部署落实情况 opening with 2024年4月至7月，区审计局对…进行了审计: the
         # introduction's facts told in the first part instead.
         kind = meta.inspection_kind

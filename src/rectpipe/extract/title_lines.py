@@ -53,6 +53,8 @@ _TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况
 
 
 _COMMA_OR_COLON = compile_pattern(r"[，,：:]")
+# A picture's file name a copy leaves where the picture was (微信截图_20250101120000.jpg).
+_IMAGE_FILE = compile_pattern(r"(?i)^\S{1,80}\.(?:jpe?g|png|gif|bmp|webp)$")
 # A speaker's line over a report read to a congress (某县审计局局长 李某某): an office, a
 # post in it and a name, no headline.
 _SPEAKER = compile_pattern(
@@ -72,8 +74,8 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
             continue
         if is_masthead(line):  # a bulletin's name, issue and editor lines over its headline
             continue
-        if _SPEAKER.match(line):
-            continue
+        if _SPEAKER.match(line) or _IMAGE_FILE.search(line):
+            continue  # a speaker's line; an image's file name left by the copy
         if (
             len(line) <= 50
             and not SENTENCE_PUNCT.search(line)
@@ -210,6 +212,8 @@ def is_issuer(line: str, profile: Profile) -> bool:
         return False
     if DATE.search(line) or _NOT_A_NAME.search(line) or _TWO_PARTIES.search(line):
         return False
+    if line.startswith("第"):
+        return False  # 第十九轮省委…: a round, not a name
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
 
 
