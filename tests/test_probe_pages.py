@@ -485,3 +485,25 @@ def test_a_headline_under_an_images_file_name_and_no_round_as_issuer() -> None:
     )
     meta = rectpipe.parse_text(text).metadata
     assert (meta.title, meta.issuer) == ("第十九轮省委巡视整改进展情况全部公布", None)
+
+
+def test_a_measure_that_names_what_it_mends_stays_a_measure() -> None:
+    text = "\n".join(
+        [
+            "关于巡视整改进展情况的通报",
+            "二、巡视反馈问题整改落实情况",
+            "1.主责主业聚焦不够，部分非主业投资项目回报偏低。",
+            "（1）制定主业投资负面清单，严控非主业投资规模。",
+            "（2）对4个非主业投资项目开展后评价，对其中1个低效项目启动退出程序。",
+            "整改状态：正在推进",
+            "2.部分子公司应收账款清收不力。",
+            "（1）成立应收账款清收专班。",
+            "（2）将清收成效纳入子公司考核。",
+            "整改状态：已完成",
+        ]
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, p.status.value, len(p.measures)) for p in problems] == [
+        ("1", "in_progress", 2),
+        ("2", "completed", 2),
+    ]

@@ -93,6 +93,13 @@ def _visit(
         _visit(child, ranks, fields, evidence, roles)
 
 
+# How a measure opens even when it names what it mends (（2）对其中2个低效项目启动退出程序).
+_MEASURE_OPENING = compile_pattern(
+    r"^\s*(?:对|针对|按照|通过|组织|开展|建立|健全|制定|修订|印发|出台|启动|实行|推行|完善|成立|聘请"
+    r"|督促|清理|清退|追回|收回)"
+)
+
+
 def _finding_over_measures(
     node: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence]
 ) -> bool:
@@ -103,8 +110,13 @@ def _finding_over_measures(
     kids = node.children
     if evidence[id(node)] is not Evidence.FINDING or not kids or _labelled(node, fields):
         return False
-    if any(k.children or k.unmarked or evidence[id(k)] is Evidence.FINDING for k in kids):
+    if any(k.children or k.unmarked for k in kids):
         return False
+    if any(
+        evidence[id(k)] is Evidence.FINDING and not _MEASURE_OPENING.match(fields[id(k)].heading)
+        for k in kids
+    ):
+        return False  # an item that states a finding of its own
     if [k for k in kids if fields[id(k)].labelled] != [kids[-1]]:
         return False
     last, own = fields[id(kids[-1])], fields[id(node)]
