@@ -52,13 +52,14 @@ def test_an_organising_heading_that_names_what_it_remedies_is_no_problem(heading
     assert titles == ["落实社会救助政策不到位", "资金管理不规范"]
 
 
+def _stated(sentence: str) -> rectpipe.StatedTotals | None:
+    """The stated totals of a report whose introduction holds ``sentence``."""
+    list_ = "一、整改情况\n（一）落实河长制不到位。整改情况：已完成。\n"
+    return rectpipe.parse_text(f"关于整改进展情况的通报\n{sentence}\n{list_}").summary.stated
+
+
 def test_the_rest_pressed_ahead_counts_as_in_progress() -> None:
-    text = (
-        "关于督察整改进展情况的通报\n"
-        "全省40项整改任务已完成15项，其余25项正加快推进。\n"
-        "一、整改情况\n（一）落实河长制不到位。整改情况：已完成。\n"
-    )
-    stated = rectpipe.parse_text(text).summary.stated
+    stated = _stated("全省40项整改任务已完成15项，其余25项正加快推进。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.in_progress) == (40, 15, 25)
 
@@ -101,25 +102,17 @@ def test_a_feedback_told_before_the_period_is_read_when_it_falls_after_it() -> N
 
 
 def test_a_rate_of_another_population_after_the_totals_is_not_theirs() -> None:
-    text = (
-        "关于督察整改进展情况的通报\n"
+    stated = _stated(
         "全市36项整改任务已完成14项，其余22项正加快推进；督察期间转办的860个群众信访举报问题，"
-        "已办结812个，办结率94.4%。\n"
-        "一、整改情况\n（一）落实河长制不到位。整改情况：已完成。\n"
+        "已办结812个，办结率94.4%。"
     )
-    stated = rectpipe.parse_text(text).summary.stated
     assert stated is not None
     assert (stated.problems, stated.completed, stated.in_progress) == (36, 14, 22)
     assert stated.completion_rate is None
 
 
 def test_a_rate_after_the_counts_of_the_same_problems_is_kept() -> None:
-    text = (
-        "关于巡察整改进展情况的通报\n"
-        "巡察反馈问题20个。截至6月底，已完成整改15个，正在整改5个，整改完成率75%。\n"
-        "一、整改情况\n（一）落实河长制不到位。整改情况：已完成。\n"
-    )
-    stated = rectpipe.parse_text(text).summary.stated
+    stated = _stated("巡察反馈问题20个。截至6月底，已完成整改15个，正在整改5个，整改完成率75%。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.completion_rate) == (20, 15, 75.0)
 
@@ -185,21 +178,14 @@ def test_a_group_named_alone_or_with_its_subgroup_is_the_inspecting_body(
 
 
 def test_counts_in_a_sentence_of_examples_are_one_units_not_the_reports() -> None:
-    text = (
-        "关于审计查出问题整改情况的报告\n"
+    sentence = (
         "各责任单位认真整改，部分单位立审立改，有些单位健全制度抓整改，"
-        "青禾镇建立整改台账，对上年经济责任审计提出的17个问题进行持续整改，已收回资金120万元。\n"
-        "一、整改情况\n（一）专项资金拨付不及时。整改情况：已完成。\n"
+        "青禾镇建立整改台账，对上年经济责任审计提出的17个问题进行持续整改，已收回资金120万元。"
     )
-    assert rectpipe.parse_text(text).summary.stated is None
+    assert _stated(sentence) is None
 
 
 def test_a_count_before_the_turn_to_examples_is_the_reports() -> None:
-    text = (
-        "关于审计查出问题整改情况的报告\n"
-        "审计查出问题24个，已完成整改20个，部分单位整改进度偏慢。\n"
-        "一、整改情况\n（一）专项资金拨付不及时。整改情况：已完成。\n"
-    )
-    stated = rectpipe.parse_text(text).summary.stated
+    stated = _stated("审计查出问题24个，已完成整改20个，部分单位整改进度偏慢。")
     assert stated is not None
     assert (stated.problems, stated.completed) == (24, 20)
