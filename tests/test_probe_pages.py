@@ -507,3 +507,12 @@ def test_a_measure_that_names_what_it_mends_stays_a_measure() -> None:
         ("1", "in_progress", 2),
         ("2", "completed", 2),
     ]
+
+
+def test_a_bulletins_title_with_its_day_is_the_headline() -> None:
+    text = (
+        "第三督导组工作简报（2023年5月16日）\n今天上午，区容貌整治第三督导组对滨河路开展专项督导。\n"
+        "截至督导结束时，发现的9处问题已完成整改7处，剩余2处正在整改中。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.title, meta.date) == ("第三督导组工作简报", "2023-05-16")

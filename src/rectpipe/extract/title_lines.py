@@ -50,6 +50,8 @@ TITLE_PREFIX = compile_pattern(
 )
 
 _TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
+# A bulletin's title with its day (第三督导组工作简报（2023年5月16日）): a headline too.
+_BULLETIN = compile_pattern(r"(?:简报|快报|专报|工作动态)\s*[（(][^（）()]{6,16}[）)]$")
 
 
 _COMMA_OR_COLON = compile_pattern(r"[，,：:]")
@@ -80,7 +82,7 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
             len(line) <= 50
             and not SENTENCE_PUNCT.search(line)
             and not _COMMA_OR_COLON.search(line)
-            and _TITLE_WORDS.search(line)
+            and (_TITLE_WORDS.search(line) or _BULLETIN.search(line))
             and position + 1 < len(front)
         ):
             found.put("title", line, *found.span(index), "title")
