@@ -516,3 +516,43 @@ def test_a_bulletins_title_with_its_day_is_the_headline() -> None:
     )
     meta = rectpipe.parse_text(text).metadata
     assert (meta.title, meta.date) == ("第三督导组工作简报", "2023-05-16")
+
+
+def test_plain_numbers_under_decimal_items_are_their_measures() -> None:
+    text = "\n".join(
+        [
+            "中共某县农业农村局党组关于巡察整改进展情况的通报",
+            "一、巡察反馈问题整改情况",
+            "1.1 农机购置补贴审核把关不严",
+            "整改措施",
+            "  1. 对近三年补贴申报材料逐户复核，追回多发补贴。",
+            "  2. 修订补贴审核细则，实行两级把关。",
+            "整改状态：已完成",
+            "1.2 高标准农田项目验收滞后",
+            "整改措施",
+            "  1. 组织第三方对项目开展竣工验收。",
+            "  2. 建立项目验收月调度制度。",
+            "整改状态：持续整改",
+        ]
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, p.status.value, len(p.measures)) for p in problems] == [
+        ("1.1", "completed", 2),
+        ("1.2", "ongoing", 2),
+    ]
+
+
+def test_decimal_items_under_a_plain_number_keep_the_ladder() -> None:
+    text = "\n".join(
+        [
+            "关于巡察整改进展情况的通报",
+            "一、巡察反馈问题整改情况",
+            "1.落实主体责任方面",
+            "1.1 理论学习不够深入。整改情况：已完成。",
+            "1.2 谈心谈话制度落实不到位。整改情况：已完成。",
+            "2.作风建设方面",
+            "2.1 公务接待管理不规范。整改情况：正在整改。",
+        ]
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.number for p in problems] == ["1.1", "1.2", "2.1"]

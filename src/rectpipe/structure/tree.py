@@ -253,6 +253,8 @@ def _label_level(marker: Marker, stack: list[Node], textmap: TextMap) -> float |
         return _PART_LEVEL  # 第二部分 holds its own 一、 ladder
     if is_decimal_marker(marker):
         return int(MarkerKind.ARABIC) + 0.5  # 1.1 under 1.
+    if marker.kind is MarkerKind.ARABIC:
+        return _under_decimal(stack)
     if marker.kind is not MarkerKind.LABEL:
         return None
     holder = next(
@@ -268,6 +270,21 @@ def _label_level(marker: Marker, stack: list[Node], textmap: TextMap) -> float |
     if not _GROUP_HEADING.search(textmap.text[holder.head_start : holder.head_end]):
         return None
     return holder.rank + 0.5
+
+
+def _under_decimal(stack: list[Node]) -> float | None:
+    """A ``1.`` under an open ``1.1`` item that no ``1.`` holds (一、 / 1.1 X不严 / 1. 对…复核 /
+    2. 修订…): the decimal numbers are the document's items, the plain ones the lists under
+    them, one step below; ``None`` when a plain ``1.`` is open (1. / 1.1 / 2.: the ladder)."""
+    decimal = None
+    for node in stack:
+        if node.marker is None or node.marker.kind is not MarkerKind.ARABIC:
+            continue
+        if is_decimal_marker(node.marker):
+            decimal = node
+        elif decimal is None:
+            return None  # a plain 1. above: the ladder's own
+    return None if decimal is None else decimal.rank + 0.5
 
 
 def _sequence_warnings(root: Node, textmap: TextMap) -> list[ReportWarning]:
