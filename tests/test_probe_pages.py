@@ -556,3 +556,26 @@ def test_decimal_items_under_a_plain_number_keep_the_ladder() -> None:
     )
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.number for p in problems] == ["1.1", "1.2", "2.1"]
+
+
+def test_a_table_copied_with_its_cells_set_apart_by_gaps() -> None:
+    text = "\n".join(
+        [
+            "某镇党委关于巡察反馈问题整改台账的公示",
+            "序号  问题  整改措施  责任单位  整改时限  整改进展",
+            "1  村级财务报账不及时  建立月度报账制度  镇财政所  2024年8月  已完成",
+            "2  农村饮水工程维护不到位  落实专人巡检  镇水利站  长期坚持  持续整改",
+        ]
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status.value, p.responsible) for p in problems] == [
+        ("村级财务报账不及时", "completed", "镇财政所"),
+        ("农村饮水工程维护不到位", "ongoing", "镇水利站"),
+    ]
+
+
+def test_a_paragraph_with_wide_gaps_and_no_header_stays_text() -> None:
+    text = "关于巡察整改进展情况的通报\n县委第二巡察组  反馈了  巡察意见。\n" + _LIST
+    assert [p.title for p in rectpipe.parse_text(text).iter_problems()] == [
+        "落实社会救助政策不到位"
+    ]

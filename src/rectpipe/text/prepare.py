@@ -17,6 +17,7 @@ from ..runtime.record import field, record
 from .contents import contents_lines
 from .flat_tables import join_flat_tables
 from .furniture import article_end
+from .gap_tables import join_gap_tables
 from .normalize import clean_blocks
 from .pipe_tables import join_pipe_tables
 from .repair import Repaired, repair_and_clean
@@ -53,6 +54,8 @@ def prepare_blocks(
         cleaned = clean_blocks(blocks)
         contents = contents_lines([block.text for block in cleaned])
         return Prepared([block for k, block in enumerate(cleaned) if k not in contents])
+    # a table copied one row a line, its cells set apart by gaps that cleaning would close
+    blocks = join_gap_tables(blocks, table_headers)
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
     # a printed report's table of contents (目录 and its dotted entries)
     contents = contents_lines(

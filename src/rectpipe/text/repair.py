@@ -28,6 +28,9 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
   table block (:mod:`rectpipe.text.flat_tables`, applied by the pipeline after this stage);
 - ``pipe_table``: a table copied one row a line, cells between bars (序号 | 反馈问题 | … |) →
   one table block (:mod:`rectpipe.text.pipe_tables`, likewise);
+- a table copied one row a line with its cells set apart by wide gaps (序号  问题  整改措施 …)
+  is made one table block before repair, from the lines as read
+  (:mod:`rectpipe.text.gap_tables`);
 - ``circled_numbers``: paragraphs opening ``1对…``, ``2对…`` in order, where a copy's Unicode
   normalisation took ① and ② to bare figures → ``①对…``, ``②对…``
   (:mod:`rectpipe.text.circled`), in a copy that lost its full-width punctuation too.
