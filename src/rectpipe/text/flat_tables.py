@@ -31,13 +31,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from ..readers.blocks import BlockKind
+from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import replace
 from .repair import Repaired
 from .textmap import display_text
 
-__all__ = ["MIN_COLUMNS", "join_flat_tables", "table_of"]
+__all__ = ["MIN_COLUMNS", "join_flat_tables", "table_block", "table_of"]
 
 #: Header lines a flattened table needs.
 MIN_COLUMNS = 3
@@ -115,11 +115,10 @@ def join_flat_tables(
     return out
 
 
-def table_of(items: Sequence[Repaired], rows: Sequence[tuple[str, ...]], kind: str) -> Repaired:
-    """One table block of ``rows`` made of the paragraph blocks ``items`` (its place and path
-    are the first's), their text kept as its ``original``, repaired by ``kind``."""
-    block = replace(
-        items[0].block,
+def table_block(first: Block, rows: Sequence[tuple[str, ...]]) -> Block:
+    """A table block of ``rows`` in the place of the paragraph block ``first``."""
+    return replace(
+        first,
         text="\n".join("\t".join(row) for row in rows),
         kind=BlockKind.TABLE,
         cells=tuple(rows),
@@ -127,6 +126,12 @@ def table_of(items: Sequence[Repaired], rows: Sequence[tuple[str, ...]], kind: s
         list_label=None,
         geometry=None,
     )
+
+
+def table_of(items: Sequence[Repaired], rows: Sequence[tuple[str, ...]], kind: str) -> Repaired:
+    """One table block of ``rows`` made of the paragraph blocks ``items`` (its place and path
+    are the first's), their text kept as its ``original``, repaired by ``kind``."""
+    block = table_block(items[0].block, rows)
     original = "\n".join(item.original or display_text(item.block) for item in items)
     return Repaired(block, original, (kind,))
 

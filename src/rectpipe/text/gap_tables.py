@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern
-from ..runtime.record import replace
+from .flat_tables import table_block
 
 __all__ = ["MIN_COLUMNS", "MIN_KNOWN", "join_gap_tables"]
 
@@ -74,16 +74,6 @@ def join_gap_tables(blocks: Sequence[Block], headers: Collection[str]) -> list[B
             out.append(blocks[i])
             i += 1
             continue
-        out.append(
-            replace(
-                blocks[i],
-                text="\n".join("\t".join(row) for row in rows),
-                kind=BlockKind.TABLE,
-                cells=tuple(rows),
-                cell_paths=None,
-                list_label=None,
-                geometry=None,
-            )
-        )
+        out.append(table_block(blocks[i], rows))
         i = end
     return out
