@@ -579,3 +579,18 @@ def test_a_paragraph_with_wide_gaps_and_no_header_stays_text() -> None:
     assert [p.title for p in rectpipe.parse_text(text).iter_problems()] == [
         "落实社会救助政策不到位"
     ]
+
+
+def test_one_problem_over_two_measure_rows_is_done_when_both_are() -> None:
+    html = (
+        "<html><body><p>某镇党委关于巡察反馈问题整改台账的公示</p><table>"
+        "<tr><th>序号</th><th>问题</th><th>整改措施</th><th>责任单位</th><th>整改进展</th></tr>"
+        '<tr><td rowspan="2">1</td><td rowspan="2">村级财务报账不及时</td>'
+        "<td>建立月度报账制度</td><td>镇财政所</td><td>已完成</td></tr>"
+        "<tr><td>开展账目清查</td><td>镇纪委</td><td>正在推进</td></tr>"
+        "<tr><td>2</td><td>饮水工程维护不到位</td><td>落实专人巡检</td><td>镇水利站</td>"
+        "<td>已完成</td></tr>"
+        "</table></body></html>"
+    )
+    report = rectpipe.parse_bytes(html.encode(), format="html")
+    assert [p.status.value for p in report.iter_problems()] == ["in_progress", "completed"]

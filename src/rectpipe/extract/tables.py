@@ -5,7 +5,7 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..models.records import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
@@ -303,6 +303,17 @@ def _section_problems(
                     found.start if found else None,
                     found.end if found else None,
                 )
+        if status is Status.COMPLETED and len(group) > 1 and "status" in columns:
+            # one problem over several measure rows (a merged 问题 cell): done when all are
+            behind = _least_advanced(group[1:], rows, columns["status"], profile)
+            if behind is not None:
+                at_row, match = behind
+                status, long_term = match.status, match.long_term
+                raw = rows[at_row][columns["status"]].strip()
+                at = _stripped_start(
+                    rows[at_row][columns["status"]], offsets[at_row][columns["status"]]
+                )
+                sources["status"] = textmap.provenance(at, at + len(raw))
         measured_cells = [
             (
                 text,
@@ -527,3 +538,23 @@ def _yes_or_no(value: str, header: str) -> StatusMatch | None:
     if status is None or not header.strip().startswith("是否"):
         return None
     return StatusMatch(status, False)
+
+
+_BEHIND = (Status.NOT_COMPLETED, Status.IN_PROGRESS, Status.PARTIALLY_COMPLETED)
+
+
+def _least_advanced(
+    at_rows: Sequence[int], rows: Sequence[tuple[str, ...]], column: int, profile: Profile
+) -> tuple[int, StatusMatch] | None:
+    """Of the status cells in ``at_rows``, the one furthest from done (未完成, then 正在推进,
+    then 基本完成) and its row, or ``None`` when none is behind."""
+    found: list[tuple[int, int, StatusMatch]] = []
+    for at_row in at_rows:
+        cell = rows[at_row][column].strip() if column < len(rows[at_row]) else ""
+        match = normalise_status(cell, profile) if cell else None
+        if match is not None and match.status in _BEHIND:
+            found.append((_BEHIND.index(match.status), at_row, match))
+    if not found:
+        return None
+    _, at_row, match = min(found, key=lambda f: (f[0], f[1]))
+    return at_row, match
