@@ -7,7 +7,16 @@ import pytest
 
 import rectpipe
 
+from .render_docx import word_paragraphs
+
 _LIST = "一、巡察反馈问题整改情况\n（一）落实社会救助政策不到位。整改情况：已完成。\n"
+
+
+def _parse(text: str, form: str) -> rectpipe.Report:
+    """``text`` read as typed, or as a government-style Word file (仿宋 body, 黑体 headings)."""
+    if form == "word":
+        return rectpipe.parse_bytes(word_paragraphs(text), name="report.docx")
+    return rectpipe.parse_text(text)
 
 
 def _report(intro: str, title: str = "关于巡察整改进展情况的通报") -> rectpipe.Report:
@@ -247,7 +256,10 @@ def test_shortfalls_joined_in_what_is_looked_at_are_no_finding(heading: str) -> 
     assert titles == ["实验室安全管理制度执行不严格"]
 
 
-def test_a_finding_over_numbered_measures_closed_by_a_status_label_is_one_problem() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_finding_over_numbered_measures_closed_by_a_status_label_is_one_problem(
+    form: str,
+) -> None:
     text = "\n".join(
         [
             "中共某县林业局党组关于巡察整改进展情况的通报",
@@ -263,7 +275,7 @@ def test_a_finding_over_numbered_measures_closed_by_a_status_label_is_one_proble
             "整改状态：持续整改",
         ]
     )
-    problems = rectpipe.parse_text(text).iter_problems()
+    problems = _parse(text, form).iter_problems()
     assert [(p.title, p.status.value, len(p.measures)) for p in problems] == [
         ("生态护林员日常管理不到位", "completed", 2),
         ("林木采伐审批把关不严", "ongoing", 2),
@@ -368,7 +380,8 @@ def test_a_statement_about_some_or_a_plan_gives_no_status(said: str) -> None:
     assert statuses == ["unknown", "unknown"]
 
 
-def test_audit_items_naming_one_finding_are_problems_without_a_status() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_audit_items_naming_one_finding_are_problems_without_a_status(form: str) -> None:
     text = "\n".join(
         [
             "关于2023年度县本级预算执行审计查出问题整改情况的报告",
@@ -378,7 +391,7 @@ def test_audit_items_naming_one_finding_are_problems_without_a_status() -> None:
             "3.关于超范围列支会议费的问题。县文旅局已追回资金3万元，该问题已整改。",
         ]
     )
-    problems = rectpipe.parse_text(text).iter_problems()
+    problems = _parse(text, form).iter_problems()
     assert [(p.number, p.status.value) for p in problems] == [
         ("1", "unknown"),
         ("2", "unknown"),
@@ -518,7 +531,8 @@ def test_a_bulletins_title_with_its_day_is_the_headline() -> None:
     assert (meta.title, meta.date) == ("第三督导组工作简报", "2023-05-16")
 
 
-def test_plain_numbers_under_decimal_items_are_their_measures() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_plain_numbers_under_decimal_items_are_their_measures(form: str) -> None:
     text = "\n".join(
         [
             "中共某县农业农村局党组关于巡察整改进展情况的通报",
@@ -535,7 +549,7 @@ def test_plain_numbers_under_decimal_items_are_their_measures() -> None:
             "整改状态：持续整改",
         ]
     )
-    problems = rectpipe.parse_text(text).iter_problems()
+    problems = _parse(text, form).iter_problems()
     assert [(p.number, p.status.value, len(p.measures)) for p in problems] == [
         ("1.1", "completed", 2),
         ("1.2", "ongoing", 2),

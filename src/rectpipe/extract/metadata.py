@@ -448,7 +448,7 @@ _SUBJECT = compile_pattern(
     r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|深入|严格|迅速|立即|主动|对照)"
 )
 # A subject that is no name: one holding a verb or a preposition (组长反馈了党委, 要求某公司党委).
-_NOT_A_NAME = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持|传达|通报|督促|责成")
+_VERB_IN_SUBJECT = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持|传达|通报|督促|责成")
 # A subject that refers back (该镇党委, 本公司党委) or names only the kind of body (学院党委,
 # 公司党委): the issuer is its full name, when the introduction writes one.
 _SHORT_NAME = compile_pattern(
@@ -462,7 +462,7 @@ def _issuer_from_subject(found: Collector, intro: str, offset: int) -> None:
         value = match.group("v")
         if any(word in value for word in ("巡视", "巡察", "督察", "审计", "关于")):
             continue
-        if _NOT_A_NAME.search(value):
+        if _VERB_IN_SUBJECT.search(value):
             continue
         start, end = offset + match.start("v"), offset + match.end("v")
         short = _SHORT_NAME.match(value)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import regex
 
 __all__ = [
+    "UNDER_WAY",
     "StatusMatch",
     "all_of_group",
     "by_deadline",
@@ -282,7 +283,8 @@ def _ending_clause(
 
 # Work under way (…，监管平台正在建设，…): a step in progress, whatever the verb; not the work
 # that keeps a finished rectification in place (正在巩固整改成果, 正在开展“回头看”).
-_UNDER_WAY = compile_pattern(r"(?:正在|尚在|仍在)\p{Han}")
+#: Work under way, told by its verb (正在推进, 尚在整改, 还在办理).
+UNDER_WAY = compile_pattern(r"(?:正在|尚在|仍在|还在)\p{Han}")
 _AFTERCARE = compile_pattern(r"巩固|深化|回头看|长效")
 
 
@@ -301,7 +303,7 @@ def _under_way_after(
         if (
             clause
             and not _PLAN_CLAUSE.match(clause)
-            and _UNDER_WAY.search(clause)
+            and UNDER_WAY.search(clause)
             and not _AFTERCARE.search(clause)
         ):
             at = text.find(clause, left + 1, right)

@@ -193,7 +193,7 @@ _ALL_DONE = compile_pattern(
     r"(?:已全部|全部已|均已|都已)\s*(?:完成整改|整改完成|整改到位|整改落实到位|销号)"
 )
 # A clause about some of them, or a plan (其中…, 确保…全部整改到位).
-_SOME_OR_PLANNED = compile_pattern(r"其中|部分|个别|立行立改|确保|力争|推动|推进|要|将")
+_SOME_OR_PLANNED = compile_pattern(r"其中|部分|个别|立行立改|确保|力争|推动|推进|计划|拟")
 _COUNTED = compile_pattern(r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十百]{1,5})\s*[个项条]")
 
 

@@ -21,7 +21,7 @@ from ..runtime.patterns import compile_pattern, compile_re, escape
 from ..runtime.record import field, record
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
-from .status import normalise_status
+from .status import UNDER_WAY, normalise_status
 from .table_totals import count_table_totals
 
 if TYPE_CHECKING:
@@ -79,7 +79,6 @@ _REMAINDER = compile_pattern(r"其余|其他|剩余|余下")
 # 除5个尚在继续整改外: the count excepted from what the sentence then says of the rest
 # (其余均已整改到位), with its own state.
 _EXCEPT = compile_pattern(rf"^\s*除(?:了)?\s*{_N}\s*{_UNIT}(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$")
-_UNDER_WAY_WORDS = compile_pattern(r"尚在|仍在|正在|还在")
 _BARE_TOTAL = compile_pattern(
     rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
 )
@@ -143,7 +142,7 @@ _SLOGAN_ONE = compile_pattern(
 _PETITIONS = compile_pattern(r"信访|举报")
 
 
-def blank(match: regex.Match[str]) -> str:
+def _blank(match: regex.Match[str]) -> str:
     """``match``'s text blanked out, its length kept (offsets stay those of the text)."""
     return "□" * len(match.group(0))
 
@@ -163,7 +162,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
     examples = _EXAMPLES.search(text)
     if examples is not None:
         text = text[: examples.start()]
-    masked = _SLOGAN_ONE.sub(blank, _RATE.sub(blank, text))
+    masked = _SLOGAN_ONE.sub(_blank, _RATE.sub(_blank, text))
     rate = _RATE.search(text)
     if rate:
         found.rate = float(rate.group("r"))
@@ -306,7 +305,7 @@ def _excepted(
         return None
     if status is not None:
         return phrases[status.group(0)], number
-    if _UNDER_WAY_WORDS.search(rest):
+    if UNDER_WAY.search(rest):
         return Status.IN_PROGRESS.value, number
     return None
 

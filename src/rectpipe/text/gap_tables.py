@@ -8,9 +8,9 @@ A text copy of a web table often keeps each row as one line, its cells two blank
 
 Cleaning closes the gaps between Han characters, so the row would read as one run of words.
 Read from the lines as copied, before any cleaning, such a run becomes one table block when
-its first line is a header: at least :data:`MIN_COLUMNS` cells,
-:data:`MIN_KNOWN` of them column names the profile knows (``table_columns``), and the rows
-after it have as many cells, the first of them a row number. The run ends at the first line
+its first line is a header as a bar table's is (:func:`.pipe_tables.header_row`: enough
+cells, enough of them column names the profile knows), and the rows after it have as many
+cells, the first of them a row number. The run ends at the first line
 that does not. Nothing else is touched.
 
 Internal: the public door is :mod:`rectpipe`.
@@ -23,13 +23,9 @@ from collections.abc import Collection, Sequence
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern
 from .flat_tables import table_block
+from .pipe_tables import header_row
 
-__all__ = ["MIN_COLUMNS", "MIN_KNOWN", "join_gap_tables"]
-
-#: Cells a header line needs.
-MIN_COLUMNS = 3
-#: Of them, column names the profile knows.
-MIN_KNOWN = 2
+__all__ = ["join_gap_tables"]
 
 _GAP = compile_pattern(r"[ \u3000]{2,}|\t")
 _ROW_NUMBER = compile_pattern(r"^[0-9]{1,4}$")
@@ -42,14 +38,6 @@ def _cells(block: Block) -> list[str]:
     return [cell for cell in _GAP.split(line) if cell]
 
 
-def _header(block: Block, headers: Collection[str]) -> list[str] | None:
-    cells = _cells(block)
-    if len(cells) < MIN_COLUMNS:
-        return None
-    known = sum(1 for cell in cells if cell.rstrip("：:") in headers)
-    return cells if known >= MIN_KNOWN else None
-
-
 def join_gap_tables(blocks: Sequence[Block], headers: Collection[str]) -> list[Block]:
     """``blocks`` (as read, before cleaning closes the gaps) with every table whose cells are
     set apart by gaps (see the module) made one table block. ``headers`` are the column names
@@ -59,7 +47,7 @@ def join_gap_tables(blocks: Sequence[Block], headers: Collection[str]) -> list[B
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        header = _header(blocks[i], headers)
+        header = header_row(_cells(blocks[i]), headers)
         end = i + 1
         rows: list[tuple[str, ...]] = []
         if header is not None:

@@ -25,7 +25,7 @@ from .bars import bar_cells
 from .flat_tables import table_of
 from .repair import Repaired
 
-__all__ = ["MIN_COLUMNS", "MIN_KNOWN", "join_pipe_tables"]
+__all__ = ["MIN_COLUMNS", "MIN_KNOWN", "header_row", "join_pipe_tables"]
 
 #: Cells a header line needs.
 MIN_COLUMNS = 3
@@ -39,8 +39,9 @@ def _name(text: str) -> str:
     return text.strip().rstrip("：:").replace(" ", "").replace("\u3000", "")
 
 
-def _header(text: str, headers: Collection[str]) -> list[str] | None:
-    cells = bar_cells(text)
+def header_row(cells: list[str] | None, headers: Collection[str]) -> list[str] | None:
+    """``cells`` when they read as a copied table's header: at least :data:`MIN_COLUMNS`
+    cells, :data:`MIN_KNOWN` of them column names in ``headers``; else ``None``."""
     if cells is None or len(cells) < MIN_COLUMNS:
         return None
     known = sum(1 for cell in cells if _name(cell) in headers)
@@ -57,7 +58,11 @@ def join_pipe_tables(repaired: Sequence[Repaired], headers: Collection[str]) -> 
     i = 0
     while i < len(repaired):
         first = repaired[i].block
-        header = _header(first.text, headers) if first.kind is BlockKind.PARAGRAPH else None
+        header = (
+            header_row(bar_cells(first.text), headers)
+            if first.kind is BlockKind.PARAGRAPH
+            else None
+        )
         end = i + 1
         rows: list[tuple[str, ...]] = []
         if header is not None:
