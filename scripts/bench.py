@@ -3,7 +3,7 @@
     python scripts/bench.py [--quick] [--startup] [--out out/bench.json]
 
 Every case runs in a fresh Python process, which reports its own timing and its peak RSS
-(``resource.getrusage(RUSAGE_SELF).ru_maxrss``, read when the case is done) and its RSS after
+(``VmHWM``, read when the case is done: :func:`peak_rss_kb`) and its RSS after
 imports, before any document was read. Cases:
 
 * throughput: the whole rectpipe pipeline (``parse_file``) against baselines measured in the
@@ -216,7 +216,7 @@ def run_case(spec: dict[str, Any]) -> dict[str, Any]:
     if spec["kind"] == "burn":
         return _burn_case(spec)
     if spec["kind"] == "batch":
-        return {**_batch_case(spec), "rss_base_kb": base_kb, "rss_peak_kb": _peak_kb()}
+        return {**_batch_case(spec), "rss_base_kb": base_kb, "rss_peak_kb": peak_rss_kb()}
     if spec["kind"] == "interleaved":
         return {"tools": _interleaved(spec)}
     work = TOOLS[spec["tool"]]
@@ -234,7 +234,7 @@ def run_case(spec: dict[str, Any]) -> dict[str, Any]:
         "cpu_seconds": statistics.median(cpu),
         "reps": len(times),
         "rss_base_kb": base_kb,
-        "rss_peak_kb": _peak_kb(),
+        "rss_peak_kb": peak_rss_kb(),
     }
 
 
@@ -271,7 +271,20 @@ def _interleaved(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def _peak_kb() -> int:
+def peak_rss_kb() -> int:
+    """This process's own peak RSS in KiB: ``VmHWM`` of ``/proc/self/status``.
+
+    Not ``getrusage(RUSAGE_SELF).ru_maxrss``: Linux carries that high-water mark over
+    ``fork`` and ``exec``, so a fresh process started by a large one reports at least its
+    parent's RSS (a bench parent that built its inputs with pypdfium2 and python-docx holds
+    about 85 MiB, which every case it starts would then report as its own floor). ``VmHWM``
+    belongs to the process's own memory, new at ``exec``. Elsewhere, ``ru_maxrss``."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 

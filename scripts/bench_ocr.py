@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
-import resource
 import sys
 import tempfile
 import time
@@ -28,6 +27,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench import peak_rss_kb  # noqa: E402
 
 
 def _page_texts(
@@ -51,7 +53,7 @@ def _page_texts(
     texts: dict[int, str] = {}
     for block in document.blocks:
         texts[block.page or 0] = texts.get(block.page or 0, "") + block.text
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kb()
     return texts, seconds, peak
 
 

@@ -15,8 +15,8 @@ the rounds is printed beside the issue's target ("met" reads the median).
   DOCX against python-docx paragraphs and tables (every cell's text); on a ~200-page TXT, MB/s.
   Time is CPU seconds (``time.process_time``, and the child's for ``pdftotext``): on a shared
   machine other work inflates wall time far more than CPU time. Wall time is recorded too.
-* memory: peak RSS (``ru_maxrss``) of one ``parse_file`` in a fresh process, 2000 pages over
-  200 (PDF, DOCX, TXT), the two sizes alternating.
+* memory: peak RSS (``VmHWM``, :func:`bench.peak_rss_kb`) of one ``parse_file`` in a fresh
+  process, 2000 pages over 200 (PDF, DOCX, TXT), the two sizes alternating.
 * batches: the whole command ``rectpipe batch DIR --workers N`` on 40 short files (copies of
   the seed PDF, DOCX and TXT), into a folder of JSON files and into SQLite, in pairs run back
   to back (1 2, 2 1, …; wall time, the ratio within each pair); beside them the machine's own
@@ -60,6 +60,7 @@ from bench import (
     build_pdf,
     build_txt,
     compile_bytecode,
+    peak_rss_kb,
 )
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -181,8 +182,7 @@ def run_memory(spec: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     rectpipe.parse_file(spec["file"])
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"rss_base_kb": base, "rss_peak_kb": int(peak), "seconds": seconds}
+    return {"rss_base_kb": base, "rss_peak_kb": peak_rss_kb(), "seconds": seconds}
 
 
 def _rss_now_kb() -> int:

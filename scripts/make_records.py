@@ -569,7 +569,7 @@ def _to_model_function(model: type[BaseModel]) -> str:
             "    shared = _SHARED.get()",
             "    found = shared.get(id(o))",
             "    if found is not None:",
-            "        return found",
+            "        return found[1]",
         ]
     lines += [
         f"    made = _new(M.{name})",
@@ -589,7 +589,7 @@ def _to_model_function(model: type[BaseModel]) -> str:
         '    _set(made, "__pydantic_private__", None)',
     ]
     if name in SHARED:
-        lines.append("    shared[id(o)] = made")
+        lines.append("    shared[id(o)] = (o, made)")
     lines.append("    return made")
     return "\n".join(lines)
 
@@ -609,7 +609,7 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -628,13 +628,14 @@ class M:
         header += f"    {NAMES[model]} = {module}.{NAMES[model]}\n"
     header += """
 
-__all__ = ["to_model"]
+__all__ = ["to_model", "to_model_taking"]
 
 _new = object.__new__
 _set = object.__setattr__
-# The shared records made models so far in this conversion, by record ``id`` (the records
-# live as long as the conversion: the record converted holds them).
-_SHARED: ContextVar[dict[int, Any]] = ContextVar("_SHARED")
+# The shared records made models so far in this conversion, by record ``id``, each beside its
+# record: held here, a record's ``id`` cannot be another's while the conversion lasts, even
+# when the report converted is taken apart as it goes (:func:`to_model_taking`).
+_SHARED: ContextVar[dict[int, tuple[Any, Any]]] = ContextVar("_SHARED")
 _ALL: dict[type, set[str]] = {
     model: shared_fields(set(model.model_fields))
     for model in vars(M).values()
@@ -654,6 +655,40 @@ def to_model(record: Any) -> Any:
     token = _SHARED.set({})
     try:
         return _MAKE[type(record)](record)
+    finally:
+        _SHARED.reset(token)
+
+
+class _Taken:
+    """A report record whose lists give their items one by one, each taken out of its list
+    as it is given (the report is emptied as it is read)."""
+
+    def __init__(self, record: records.Report) -> None:
+        self._record = record
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._record, name)
+        return _drained(value) if name in _TAKEN else value
+
+
+#: The report's lists that grow with the document.
+_TAKEN = frozenset(("sections", "problems", "warnings", "removed", "blocks"))
+
+
+def _drained(items: list[Any]) -> Iterator[Any]:
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+def to_model_taking(record: records.Report) -> Any:
+    """The model of ``record``, a report that nothing else holds, which is taken apart as its
+    model is made: each item of its long lists (sections with their problems, problems,
+    warnings, removed text, blocks) is let go of once it is a model, so that a long report is
+    never held whole twice, as records and as models. ``record`` is left with empty lists."""
+    token = _SHARED.set({})
+    try:
+        return _Report(_Taken(record))  # type: ignore[arg-type]
     finally:
         _SHARED.reset(token)
 '''

@@ -145,3 +145,13 @@ def test_every_provenance_has_the_boxes_of_its_pieces(
         assert [(b.page, b.x0, b.top, b.x1, b.bottom) for b in got] == expected
         checked += 1
     assert checked
+
+
+def test_pieces_are_told_apart_by_their_keys() -> None:
+    from rectpipe.extract.placement import _piece_key
+
+    keys = {_piece_key(b, lo, hi) for b in (0, 1, 7) for lo in (0, 1, 5) for hi in (2, 6, 9)}
+    assert len(keys) == 27
+    assert isinstance(_piece_key(12_000, 2_000, 2_100), int)
+    long = _piece_key(3, 5, 1 << 21)  # a block longer than an int's field holds: a tuple
+    assert long == (3, 5, 1 << 21) and long != _piece_key(3, 5, (1 << 21) - 1)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from rectpipe.cli import main
 from rectpipe.models import records
-from rectpipe.models.convert import from_model, to_model
+from rectpipe.models.convert import from_model, to_model, to_model_taking
 from rectpipe.models.records import BlockRef, Box, Provenance, Status, copied
 from rectpipe.pipeline import parse_file, parse_file_record
 from rectpipe.writers.record_json import dumps_record, dumps_records, record_data
@@ -150,3 +150,18 @@ def _boxes_in(value: object) -> list[object]:
     if isinstance(value, BaseModel):
         return [box for name in type(value).model_fields for box in _boxes_in(getattr(value, name))]
     return []
+
+
+def test_a_report_taken_apart_makes_the_model_a_kept_one_makes() -> None:
+    # the parse functions make their models so: the records let go of as the models are made
+    path = SAMPLES / "seed-yongzhou.pdf"
+    kept, taken = parse_file_record(path), parse_file_record(path)
+    made = to_model_taking(taken)
+    assert made == to_model(kept)
+    assert made.model_dump_json() == to_model(kept).model_dump_json()
+    assert (taken.sections, taken.problems, taken.blocks) == ([], [], [])  # emptied
+    assert kept.sections and kept.blocks  # to_model leaves its record whole
+    boxes = _boxes_in(made)  # a box shared by records is still one model
+    assert len({id(box) for box in boxes}) == len({id(box) for box in _boxes_in(to_model(kept))})
+    assert len({id(box) for box in boxes}) < len(boxes)
+    assert parse_file(path) == made

@@ -304,9 +304,9 @@ def parse_bytes(
     runs in a child process. An unexpected failure inside rectpipe is raised as
     ``internal_error``, never as a bare exception.
     """
-    from .models.convert import to_model
+    from .models.convert import to_model_taking
 
-    return to_model(
+    return to_model_taking(
         parse_bytes_record(
             data,
             name=name,
@@ -333,9 +333,9 @@ def parse_file(
     """The report in the file at ``path`` (see :func:`parse_bytes`): a ``str``, ``bytes`` or
     path-like name, bytes that are not UTF-8 included (the report's ``file_name`` shows them
     as ``\\xff`` escapes)."""
-    from .models.convert import to_model
+    from .models.convert import to_model_taking
 
-    return to_model(
+    return to_model_taking(
         parse_file_record(
             path,
             format=format,
@@ -379,9 +379,9 @@ def parse_document(
 ) -> models.Report:
     """Everything after the reader: the format-blind part of the pipeline (``limits``: its
     ``max_items``). ``source`` describes the file ``document`` was read from."""
-    from .models.convert import from_model, to_model
+    from .models.convert import from_model, to_model_taking
 
-    return to_model(
+    return to_model_taking(
         parse_document_record(
             document,
             source=from_model(source),

@@ -48,16 +48,16 @@ def place(report: Report, textmap: TextMap) -> None:
     """Set ``boxes`` on every provenance of ``report`` whose characters have a place.
 
     Values nest (a problem spans its title, description and measures), so most line pieces
-    are boxed by several provenances: each piece's box is worked out once, and equal boxes
-    are one :class:`Box`, shared between them (a long PDF's report then holds a third of the
-    boxes it would). A value's pieces are the rows of each block it covers, whole but for its
-    first and last: the whole rows are taken as one slice of the block's row boxes, made the
-    first time a value reaches the block."""
+    are boxed by several provenances: each piece's box is worked out once and is one
+    :class:`Box`, shared between them (a long PDF's report then holds a third of the boxes it
+    would). A value's pieces are the rows of each block it covers, whole but for its first and
+    last: the whole rows are taken as one slice of the block's row boxes, made the first time a
+    value reaches the block. Pieces are remembered by one number each (:func:`_piece_key`): a
+    long PDF has tens of thousands."""
     if not textmap.placed:
         return
     blocks = textmap.blocks
-    made: dict[tuple[int, float, float, float, float], Box] = {}
-    by_piece: dict[tuple[int, int, int, int], Box] = {}
+    by_piece: dict[int | tuple[int, int, int], Box] = {}
     whole: dict[int, tuple[list[int], list[Box]]] = {}
 
     rounded: dict[float, float] = {}
@@ -69,21 +69,20 @@ def place(report: Report, textmap: TextMap) -> None:
             found = rounded[value] = round(value, 2)
         return found
 
-    def box_of(piece: tuple[int, int, int, int]) -> Box:
-        found = by_piece.get(piece)
+    def box_of(index: int, row: int, lo: int, hi: int) -> Box:
+        key = _piece_key(index, lo, hi)
+        found = by_piece.get(key)
         if found is None:
-            index, row, lo, hi = piece
             geometry = blocks[index].geometry
             assert geometry is not None
             page, x0, top, x1, bottom = geometry.row_box(row, lo, hi)  # as piece_box, rounded
-            box = (page, hundredths(x0), hundredths(top), hundredths(x1), hundredths(bottom))
-            found = made.get(box)
-            if found is None:
-                page, x0, top, x1, bottom = box
-                found = made[box] = Box(
-                    page=page, x0=float(x0), top=float(top), x1=float(x1), bottom=float(bottom)
-                )
-            by_piece[piece] = found
+            found = by_piece[key] = Box(
+                page=page,
+                x0=float(hundredths(x0)),
+                top=float(hundredths(top)),
+                x1=float(hundredths(x1)),
+                bottom=float(hundredths(bottom)),
+            )
         return found
 
     def rows_of(index: int, geometry: Geometry) -> tuple[list[int], list[Box]]:
@@ -92,7 +91,7 @@ def place(report: Report, textmap: TextMap) -> None:
         if found is None:
             starts = geometry.starts
             rows = [row for row in range(len(geometry.pages)) if starts[row] < starts[row + 1]]
-            boxes = [box_of((index, row, starts[row], starts[row + 1])) for row in rows]
+            boxes = [box_of(index, row, starts[row], starts[row + 1]) for row in rows]
             found = whole[index] = (rows, boxes)
         return found
 
@@ -117,14 +116,27 @@ def place(report: Report, textmap: TextMap) -> None:
                 continue
             lo, hi = max(low, starts[first]), min(high, starts[first + 1])
             if lo < hi:
-                shared.append(box_of((index, first, lo, hi)))
+                shared.append(box_of(index, first, lo, hi))
             if last > first:
                 rows, boxes = rows_of(index, geometry)
                 shared += boxes[bisect_left(rows, first + 1) : bisect_left(rows, last)]
                 lo, hi = max(low, starts[last]), min(high, starts[last + 1])
                 if lo < hi:
-                    shared.append(box_of((index, last, lo, hi)))
+                    shared.append(box_of(index, last, lo, hi))
         provenance.boxes = shared
+
+
+_PIECE_BITS = 21
+"""Characters of a block a piece's key holds its ends in (up to 2,097,151)."""
+
+
+def _piece_key(index: int, lo: int, hi: int) -> int | tuple[int, int, int]:
+    """The key of the piece of block ``index`` from character ``lo`` to ``hi`` (the row it lies
+    on follows from ``lo``): one int (a tuple of three would weigh five objects), a tuple
+    only for a block too long for the int's fields."""
+    if hi >> _PIECE_BITS:
+        return (index, lo, hi)
+    return (index << (2 * _PIECE_BITS)) | (lo << _PIECE_BITS) | hi
 
 
 def confidence_warnings(

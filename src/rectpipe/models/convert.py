@@ -18,8 +18,9 @@ from pydantic import BaseModel
 from . import enrichment, records, report
 from .lean import LeanModel
 from .to_model import to_model as _made
+from .to_model import to_model_taking as _taking
 
-__all__ = ["from_model", "to_model"]
+__all__ = ["from_model", "to_model", "to_model_taking"]
 
 #: record class → model class, and back.
 _MODEL: dict[type, type[LeanModel]] = {
@@ -38,6 +39,14 @@ def to_model(record: Any) -> Any:
     if isinstance(record, BaseModel):
         return record
     return _made(record)
+
+
+def to_model_taking(record: records.Report) -> report.Report:
+    """The model of ``record``, a report record that nothing else holds, taken apart as its
+    model is made (it is left with empty lists): a long report is never held whole twice, as
+    records and as models. The parse functions give their records so."""
+    made: report.Report = _taking(record)
+    return made
 
 
 def _back(value: Any, kind: str) -> Any:

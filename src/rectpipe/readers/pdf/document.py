@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Iterator
 
 from ...errors import CorruptFileError, LowTextYieldError, NoTextLayerError
 from ...runtime.record import field, record
@@ -17,7 +18,7 @@ from ..doc_number import header_hints
 from .furniture import find_page_furniture
 from .glyphs import REPLACEMENT, repair_chars
 from .lines import Line, build_lines
-from .paragraphs import BodyMetrics, measure_body, split_paragraphs
+from .paragraphs import BodyMetrics, iter_paragraphs, measure_body
 from .settings import LayoutSettings
 from .sources import CharSource, PageChars
 from .spreads import spread_halves
@@ -100,6 +101,13 @@ def _read_pages(source: CharSource, page_count: int, settings: LayoutSettings) -
 # blocks
 
 
+def _drained(lines: list[Line]) -> Iterator[Line]:
+    """``lines`` one by one, in order, each taken out of the list as it is given."""
+    lines.reverse()
+    while lines:
+        yield lines.pop()
+
+
 @record(frozen=False)
 class _Builder:
     """Accumulates blocks in reading order, numbering them per page."""
@@ -116,11 +124,14 @@ class _Builder:
         return f"page:{page}/{kind}:{n}"
 
     def paragraphs(self, lines: list[Line]) -> None:
+        """The paragraphs of ``lines`` as blocks. ``lines`` is emptied as they are built: a
+        line is let go of once its paragraph is a block (a long document's lines, kept whole
+        until here, weigh twice its blocks)."""
         if not lines:
             return
         self.close_table()
         left = self.metrics.left
-        for para in split_paragraphs(lines, self.metrics, settings=self.settings):
+        for para in iter_paragraphs(_drained(lines), self.metrics, settings=self.settings):
             page = para.page
             x0, top, x1, bottom = para.bbox()
             geometry = para.geometry()  # its text is the paragraph's (join_fragments)
@@ -183,25 +194,27 @@ def _top_down(lines: list[Line]) -> bool:
 
 
 def _assemble(pages: list[_Page], metrics: BodyMetrics, settings: LayoutSettings) -> list[Block]:
-    """Blocks of all pages: paragraph runs split at tables; tables continued across pages."""
+    """Blocks of all pages: paragraph runs split at tables; tables continued across pages.
+    The pages' lines are taken from them (each page is left with none)."""
     builder = _Builder(metrics, settings)
     run: list[Line] = []
     last_item_was_table = False
     for page in pages:
+        lines, page.lines = page.lines, []  # the page's lines live on only in their blocks
         if page.half and not page.tables:  # one page of a spread, its own width
             builder.paragraphs(run)
             run = []
-            builder.metrics = measure_body([page.lines], page.width, settings=settings)
-            builder.paragraphs(page.lines)
+            builder.metrics = measure_body([lines], page.width, settings=settings)
+            builder.paragraphs(lines)
             builder.metrics = metrics
             last_item_was_table = False
             continue
-        if not page.tables and _top_down(page.lines):  # the usual page: nothing to interleave
-            if page.lines:
-                run += page.lines
+        if not page.tables and _top_down(lines):  # the usual page: nothing to interleave
+            if lines:
+                run += lines
                 last_item_was_table = False
             continue
-        items: list[tuple[float, int, Line | TableGrid]] = [(ln.top, 1, ln) for ln in page.lines]
+        items: list[tuple[float, int, Line | TableGrid]] = [(ln.top, 1, ln) for ln in lines]
         items += [(t.bbox[1], 0, t) for t in page.tables]
         items.sort(key=lambda item: (item[0], item[1]))
         for position, (_, _, item) in enumerate(items):

@@ -13,7 +13,7 @@ import operator
 import statistics
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ...runtime.record import field, record
 from ..blocks import Geometry
@@ -24,6 +24,7 @@ __all__ = [
     "BodyMetrics",
     "Paragraph",
     "ends_sentence",
+    "iter_paragraphs",
     "join_fragments",
     "measure_body",
     "split_paragraphs",
@@ -318,12 +319,30 @@ def split_paragraphs(
     size change. What a line begins with (``(一期)``, ``3.5万元``, ``（二）``) is never looked at.
     The thresholds are those of ``settings`` (its paragraph fields).
     """
+    return list(iter_paragraphs(lines, metrics, settings=settings))
+
+
+def iter_paragraphs(
+    lines: Iterable[Line],
+    metrics: BodyMetrics,
+    *,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> Iterator[Paragraph]:
+    """The paragraphs of :func:`split_paragraphs`, each given as soon as the line after it is
+    known (a line is judged with the one after it), so that a reader can let go of the lines
+    of a paragraph it has built while later ones are still to come."""
     splitter = _Splitter(metrics, settings)
-    paragraphs: list[Paragraph] = []
-    for k, line in enumerate(lines):
-        after = lines[k + 1] if k + 1 < len(lines) else None
-        if paragraphs and splitter.continues(paragraphs[-1], paragraphs[-1].lines[-1], line, after):
-            paragraphs[-1].lines.append(line)
+    current: Paragraph | None = None
+    following = iter(lines)
+    line = next(following, None)
+    while line is not None:
+        after = next(following, None)
+        if current is not None and splitter.continues(current, current.lines[-1], line, after):
+            current.lines.append(line)
         else:
-            paragraphs.append(Paragraph([line]))
-    return paragraphs
+            if current is not None:
+                yield current
+            current = Paragraph([line])
+        line = after
+    if current is not None:
+        yield current
