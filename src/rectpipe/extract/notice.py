@@ -58,16 +58,20 @@ def notice_parts(root: Node, fields: dict[int, NodeFields], profile: Profile) ->
                 break
     if len(roles) < MIN_PARTS or "finding" not in roles:
         return {}
+    if not _body(roles["finding"], fields, "").pieces:
+        return {}  # a finding part that states nothing: not a notice about it
     return roles
 
 
 def notice_problem(
     parts: dict[str, Node],
     fields: dict[int, NodeFields],
-    front_text: str,
+    front: Spans,
     builder: Builder,
 ) -> Problem:
-    """The one problem a notice states (see the module's description)."""
+    """The one problem a notice states (see the module's description). ``front`` is the text
+    before its parts: its number (:func:`_ordinal`), and its status when the result part
+    states none and the lead signs the problem off (:func:`_lead_status`)."""
 
     textmap, profile = builder.textmap, builder.profile
     sources: dict[str, dict[str, Any]] = {}
@@ -100,16 +104,29 @@ def notice_problem(
     for name, value in (("responsible", responsible), ("deadline", deadline)):
         if value is not None:
             sources[name] = builder.prov_data(value.start, value.end)
+    responsible_text = responsible.text if responsible else None
+    deadline_text = deadline.text if deadline else None
+    for name in ("responsible", "deadline"):  # 二、整改实施主体 / 五、完成时限: a part of its own
+        part = _body(parts[name], fields, textmap.text) if name in parts else Spans()
+        if name in sources or part.start is None or part.end is None:
+            continue
+        sources[name] = builder.prov_data(part.start, part.end)
+        if name == "responsible":
+            responsible_text = part.text
+        else:
+            deadline_text = part.text
+    if status is Status.UNKNOWN and front.pieces:  # 第57号问题已整改完成，并通过核查验收
+        status, status_raw, long_term = _status_of(_lead_status(front), builder, sources)
     if status is Status.ONGOING:  # 持续推进 with a date to finish by is not long-term
         read = by_deadline(
             StatusMatch(status, long_term),
             status_raw,
-            deadline.text if deadline else None,
+            deadline_text,
             actions.text,
             profile,
         )
         status, long_term = read.status, read.long_term
-    ordinal = _ordinal(front_text)
+    ordinal = _ordinal(front.text)
     first = textmap.starts[finding.block]
     last = max(parts.values(), key=lambda n: n.block)
     return problem_of(
@@ -124,8 +141,8 @@ def notice_problem(
         long_term=long_term,
         actions=actions.text,
         measures=measures,
-        responsible=responsible.text if responsible else None,
-        deadline=deadline.text if deadline else None,
+        responsible=responsible_text,
+        deadline=deadline_text,
         heading=None,
         provenance=builder.prov_data(first, builder.node_end(last)),
         sources=sources,
@@ -171,6 +188,23 @@ def _actions_sources(actions: Spans, builder: Builder, sources: dict[str, dict[s
             sources[f"actions.{n}"] = builder.prov_data(s, s + len(piece))
 
 
+def _lead_status(front: Spans) -> Spans:
+    """The sentences of a notice's lead that say what became of its problem (…问题已整改完成，
+    并通过核查验收), not those that cite its grounds (根据《…》要求) or announce it
+    (现将…公示如下)."""
+    kept = Spans()
+    for start, piece in front.pieces:
+        for sentence in _SENTENCE.finditer(piece):
+            said = sentence.group(0)
+            if "问题" in said and not _GROUNDS.search(said):
+                kept.add(start + sentence.start(), said)
+    return kept
+
+
+_SENTENCE = compile_pattern(r"[^。！!；;\n]+[。！!；;]")  # ended: not the title above the lead
+_GROUNDS = compile_pattern(r"根据|按照|依据|现将|公示如下|予以公示|如下")
+
+
 def _ordinal(front_text: str) -> str | None:
     """The notice's number in its title: （第12项）, (序号9), (12)."""
     number = _NUMBER.search(front_text)
@@ -178,7 +212,9 @@ def _ordinal(front_text: str) -> str | None:
 
 
 def _body(node: Node, fields: dict[int, NodeFields], text: str) -> Spans:
-    """A part's own text: what follows its title on the heading line, and its paragraphs."""
+    """A part's text: what follows its title on the heading line, its paragraphs, and the
+    items under it (一、反馈问题 / （一）…: the finding written as the part's one item), their
+    markers left out."""
     f = fields[id(node)]
     spans = Spans()
     heading_rest = f.heading[len(f.heading.split("。", 1)[0]) :].lstrip("。")
@@ -186,6 +222,12 @@ def _body(node: Node, fields: dict[int, NodeFields], text: str) -> Spans:
         spans.add(f.heading_start + f.heading.find(heading_rest), heading_rest)
     for start, piece in [*f.free.pieces, *f.actions.pieces]:
         spans.add(start, piece)
+    for child in node.walk():
+        if child is not node:
+            g = fields[id(child)]
+            spans.add(g.heading_start, g.heading)
+            for start, piece in [*g.free.pieces, *g.actions.pieces]:
+                spans.add(start, piece)
     spans.pieces.sort()
     return spans
 

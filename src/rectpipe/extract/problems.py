@@ -56,8 +56,11 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
     problems: list[Problem] = []
     parts = notice_parts(root, fields, profile)
     if parts:  # a notice about one finding: the document is that problem
-        front = " ".join(textmap.block_text(i) for i in root.body if i < root.children[0].block)
-        problems.append(notice_problem(parts, fields, front, builder))
+        lead = Spans()
+        for i in root.body:
+            if i < root.children[0].block:
+                lead.add(textmap.starts[i], textmap.block_text(i))
+        problems.append(notice_problem(parts, fields, lead, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:
             _emit(node, [], fields, roles, builder, sections, problems)

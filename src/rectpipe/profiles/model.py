@@ -74,6 +74,10 @@ class NoticeSections(_Strict):
     measures: Phrases = Field(default_factory=list, description="the measures: 整改措施…")
     result: Phrases = Field(default_factory=list, description="the result: 整改完成情况…")
     term: Phrases = Field(default_factory=list, description="the notice period: 公示期限…")
+    responsible: Phrases = Field(
+        default_factory=list, description="the unit that rectifies: 整改实施主体…"
+    )
+    deadline: Phrases = Field(default_factory=list, description="the date to finish by: 完成时限…")
 
 
 class Findings(_Strict):
