@@ -37,6 +37,12 @@ def _report(intro: str, title: str = "关于巡察整改进展情况的通报") 
         ),
         ("会上传达了县委巡察办《印发县委第二巡察组反馈意见的通知》。", ["县委第二巡察组"]),
         ("北川市实行巡察组原班人马回访督查机制，防止数字整改。", []),
+        (
+            "今年以来，局党组抓好县委巡察组反馈意见整改。"
+            "2024年3月4日至4月30日，县委第三巡察组对局党组进行了巡察。",
+            ["县委第三巡察组"],
+        ),
+        ("会上，集中查看了县委巡察组反馈的问题清单。", ["县委巡察组"]),
     ],
 )
 def test_a_body_is_not_glued_to_the_verb_before_it(intro: str, bodies: list[str]) -> None:
@@ -284,6 +290,47 @@ def test_a_finding_over_numbered_measures_closed_by_a_status_label_is_one_proble
 
 def test_a_pledge_of_one_for_one_is_no_count() -> None:
     assert _stated("各部门坚持立行立改，做到解决一个问题、完善一套制度、堵塞一批漏洞。") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["局党组建立整改台账，一个问题一个问题地抓落实。", "对交办事项一件一件过堂，逐项销号。"],
+)
+def test_one_by_one_is_no_count(sentence: str) -> None:
+    assert _stated(sentence) is None
+
+
+def test_a_count_beside_one_by_one_is_still_read() -> None:
+    stated = _stated("巡察反馈问题18个，一个问题一个问题地抓整改。")
+    assert stated is not None and stated.problems == 18
+
+
+@pytest.mark.parametrize(
+    "heading", ["二、巡察指出的问题", "二、巡察反馈的问题", "二、存在的主要问题"]
+)
+def test_a_part_naming_the_findings_told_holds_its_bulleted_problems(heading: str) -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、整改工作开展情况\n局党组召开专题会议部署整改。\n"
+        f"{heading}\n"
+        "● 党费收缴台账登记不全。已完成整改。补齐台账，逐月核对。\n"
+        "● 公务用车派车单填写不规范。已完成整改。重新印发派车规定。\n"
+        "● 食堂采购未执行比价程序。正在整改。修订采购办法。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status.value) for p in problems] == [
+        ("党费收缴台账登记不全", "completed"),
+        ("公务用车派车单填写不规范", "completed"),
+        ("食堂采购未执行比价程序", "in_progress"),
+    ]
+
+
+def test_a_heading_naming_one_finding_still_keeps_its_body() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、关于党费收缴不规范的问题\n"
+        "● 已完成整改。补齐台账，逐月核对。\n● 修订党费管理办法。\n"
+    )
+    [problem] = rectpipe.parse_text(text).iter_problems()
+    assert problem.title == "关于党费收缴不规范的问题"
 
 
 def test_counts_of_tasks_beyond_the_problem_total_are_not_the_problems() -> None:

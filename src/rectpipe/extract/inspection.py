@@ -32,6 +32,8 @@ _JOINS = (
     # verbs of a sentence whose object names the body (确保县委巡察组反馈的问题…, 印发县委第二
     # 巡察组《…》, 北山市实行巡察组原班人马回访, 该镇党委高度重视县委巡察组的反馈意见)
     "|确保|印发|实行|推行|要求|重视|通报|传达|建立|健全"
+    # (局党组抓好县委巡察组反馈意见整改, 集中查看了县委巡察组…)
+    "|抓好|抓实|做好|推进|认领|查看|围绕|聚焦|针对|了"
 )
 # Where a second body's name begins (县委, 市委): a name does not run over it.
 _INNER_PREFIX = r"(?:省委|市委|州委|县委|区委|旗委)"

@@ -136,6 +136,8 @@ def _completed_share(text: str, profile: Profile) -> float | None:
 # A pledge of one for one (做到解决一个问题、完善一套制度、堵塞一批漏洞): no count.
 _SLOGAN_ONE = compile_pattern(
     r"一\s*[个项条件][^、，,。；;]{0,4}[、，,]\s*\p{Han}{1,4}?一\s*(?:套|批|类|片|项|个|条)"
+    # 一个问题一个问题地抓, 一件一件: one by one
+    r"|一\s*([个项条件])(\p{Han}{0,4}?)\s*一\s*\1\2"
 )
 # Complaints handed over (信访件, 举报件): a sentence that turns to them after counting the
 # problems counts them, not the problems.

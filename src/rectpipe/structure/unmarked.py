@@ -42,7 +42,13 @@ _HEADING_MAX = 60
 _SENTENCE_INSIDE = compile_pattern(r"[。；;！？!?][^。；;！？!?]")
 # A part or category heading that names a group (在…方面, …情况) may hold unmarked problems;
 # one that wraps a finding of its own (关于“X”问题的整改) is a problem, and its body is its own.
-_GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
+_GROUP_HEADING = compile_pattern(
+    r"方面\s*[。：:；;]?\s*$"
+    # a short heading naming the findings told (巡察指出的问题, 存在的主要问题), not one of
+    # them (…资产未及时移交的问题)
+    r"|^\p{Han}{0,8}(?:指出|反馈|发现|存在|查摆|检视|查找|提出|查出)的?(?:主要|突出|具体)?问题"
+    r"\s*[。：:；;]?\s*$"
+)
 # A heading that names one finding: 关于X的问题, X问题的整改情况.
 _ONE_FINDING = compile_pattern(
     r"^关于.{2,}问题|的问题\s*[。：:；;]?\s*$|问题的整改(?:落实)?(?:情况)?\s*[。：:；;]?\s*$"
