@@ -655,3 +655,39 @@ def test_one_problem_over_two_measure_rows_is_done_when_both_are() -> None:
     )
     report = rectpipe.parse_bytes(html.encode(), format="html")
     assert [p.status.value for p in report.iter_problems()] == ["in_progress", "completed"]
+
+
+# ------------------------------------------------------------------ a fifth probe: page furniture
+
+_MENU_PAGE = (
+    "首页 新闻中心 通知公告 专题专栏 巡察工作 廉政教育\n柳川廉政网\n"
+    "首  页 新闻中心 通知公告 专题专栏 巡察工作 廉政教育\n"
+    "柳川县水利局巡察整改工作取得阶段性成效\n"
+    "2024-08-21 09:00 | 来源：柳川廉政网\n"
+    "2024年3月5日至4月18日，县委第二巡察组对县水利局党组开展了巡察。\n" + _LIST
+)
+
+
+def test_a_site_menu_is_no_title_and_keeps_its_items_apart() -> None:
+    report = rectpipe.parse_text(_MENU_PAGE)
+    assert report.metadata.title == "柳川县水利局巡察整改工作取得阶段性成效"
+    assert "首页 新闻中心 通知公告 专题专栏 巡察工作 廉政教育" in report.text
+
+
+def test_a_line_of_short_words_without_a_home_item_is_kept_whole() -> None:
+    from rectpipe.text.furniture import is_menu
+
+    assert not is_menu("张三 李四 王五 赵六")  # four names: no 首页, fewer than eight
+    assert is_menu("首  页 新闻中心 通知公告 巡察工作")
+    assert not is_menu("中共柳川县委员会 关于巡察整改进展情况的通报")
+
+
+def test_an_annex_caption_after_the_text_is_no_title_and_no_cut() -> None:
+    text = (
+        "截至2024年9月2日，省第二督察组转来的第八批群众信访举报件15件已全部办结，"
+        "按照有关规定予以公开。\n"
+        "附件：省生态环境保护督察群众信访举报件办理情况一览表\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert report.metadata.title is None
+    assert "truncated" not in [w.code for w in report.warnings]

@@ -25,6 +25,7 @@ from .joint import separate_joint_issuers
 from .masthead import masthead_editor
 from .signer_line import split_signer_line
 from .title_lines import (
+    ANNEX_CAPTION,
     ATTACHMENT,
     TITLE_END,
     TITLE_PREFIX,
@@ -241,6 +242,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             # signature it heads the annex, not this file).
             found.put("attachment", line.rstrip("：:"), start, end, "front")
             continue
+        if not opening and ANNEX_CAPTION.match(line):
+            continue  # 附件：…一览表 after the text: an annex's caption, not this file's title
         number = DOC_NUMBER.search(line)
         if number and len(line) <= 30:
             found.put(

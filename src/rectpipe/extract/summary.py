@@ -30,6 +30,7 @@ from ..text.furniture import is_trailing_furniture, pager_has_more
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .status import normalise_status
+from .title_lines import ANNEX_CAPTION
 from .totals import read_counts, stated_totals
 
 __all__ = ["completeness_warnings", "summarise"]
@@ -265,8 +266,8 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
     narrative label's value that is no status (整改情况：对全局12个基层所的党支部开展): what was
     done is told in sentences, which end with a mark; a short value without one is a status
     (整改情况：正在整改), a date or a name."""
-    if _FILE_NAME.search(line):
-        return True  # an attachment's file name (整改前后对比照片.docx)
+    if _FILE_NAME.search(line) or ANNEX_CAPTION.match(line):
+        return True  # an attachment's file name (整改前后对比照片.docx) or caption (附件：…表)
     tail = line[-16:]
     if any(_AFTER_DATE.fullmatch(tail, date.end()) for date in DATE.finditer(tail)):
         return True  # a date ends it, or a 版记's 2025年5月13日印发 (not 2023年8月2: a cut date)

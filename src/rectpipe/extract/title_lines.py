@@ -36,6 +36,9 @@ __all__ = [
 # 附件2 over a title, or the bare word on a linked file's first line (a portal page links the
 # report as its attachment: 附件 / <title>).
 ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?$")
+# An annex named after the text (附件：…一览表, 附件2：…清单): not this file's title, and a
+# whole last line.
+ANNEX_CAPTION = compile_pattern(r"^\s*附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]\s*\S")
 TITLE_END = compile_pattern(
     r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案"
     # a table's own title: 整改情况汇总表, 问题整改一览表, 整改情况公示表
@@ -66,6 +69,10 @@ _SPEAKER = compile_pattern(
 )
 
 
+# A site's name over its menu (某某廉政网, 某某在线): no headline ends so.
+_SITE_NAME = compile_pattern(r"^\p{Han}{2,12}(?:网|网站|门户|在线)$")
+
+
 def headline(found: Collector, front: Sequence[int]) -> int | None:
     """A news item's headline when no line reads as a report's title: the first line that is
     neither furniture nor a sentence, short, and about the inspection's work
@@ -76,8 +83,8 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
             continue
         if is_masthead(line):  # a bulletin's name, issue and editor lines over its headline
             continue
-        if _SPEAKER.match(line) or _IMAGE_FILE.search(line):
-            continue  # a speaker's line; an image's file name left by the copy
+        if _SPEAKER.match(line) or _IMAGE_FILE.search(line) or _SITE_NAME.match(line):
+            continue  # a speaker's line; an image's file name left by the copy; the site's name
         if (
             len(line) <= 50
             and not SENTENCE_PUNCT.search(line)

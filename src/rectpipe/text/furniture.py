@@ -15,8 +15,10 @@ __all__ = [
     "COUNTER_LABEL",
     "article_end",
     "is_furniture",
+    "is_menu",
     "is_quiet",
     "is_trailing_furniture",
+    "menu_items",
     "pager_has_more",
 ]
 
@@ -131,10 +133,32 @@ def is_quiet(line: str) -> bool:
 _QUIET_MAX_CHARS = 40
 
 
+# A site's menu row: short Han names set apart by spaces (首页 要闻动态 工作动态 巡察工作…).
+_MENU_ITEM = compile_pattern(r"\p{Han}{2,8}")
+_MENU_HOME = compile_pattern(r"首[\s\u3000]*页")
+_MENU_ITEMS = 4  # with 首页 among them; without it, twice as many
+
+
+def menu_items(line: str) -> list[str] | None:
+    """The items of a site's menu row copied with the page (four or more short Han names set
+    apart by blanks, 首页 among them, written 首  页 as menus space it; eight or more without
+    it), or ``None`` when ``line`` is none."""
+    items = _MENU_HOME.sub("首页", line).split()
+    if not all(_MENU_ITEM.fullmatch(item) for item in items):
+        return None
+    return items if len(items) >= (_MENU_ITEMS if "首页" in items else 2 * _MENU_ITEMS) else None
+
+
+def is_menu(line: str) -> bool:
+    """Whether ``line`` is a site's menu row (:func:`menu_items`)."""
+    return menu_items(line) is not None
+
+
 def is_furniture(line: str) -> bool:
-    """A page line above or around the title: breadcrumb, tag, date/source line, widget."""
+    """A page line above or around the title: breadcrumb, tag, date/source line, widget,
+    the site's menu."""
     line = line.strip()
-    return bool(_LEADING.match(line) or _BREADCRUMB.match(line))
+    return bool(_LEADING.match(line) or _BREADCRUMB.match(line)) or is_menu(line)
 
 
 def is_trailing_furniture(line: str) -> bool:

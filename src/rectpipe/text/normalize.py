@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
+from .furniture import menu_items
 
 __all__ = ["CJK_CHARS", "clean_blocks", "clean_text"]
 
@@ -62,6 +63,7 @@ CJK_CHARS = rf"{_HAN}{_CJK_PUNCT}"
 blank is no word space."""
 _CJK_GAP = compile_pattern(rf"(?<=[{CJK_CHARS}])[ \t\u3000]+(?=[{CJK_CHARS}])")
 _SPACES = compile_pattern(r"[ \t]{2,}")
+_MENU_MAX = 120  # longer: no menu row (:func:`~.furniture.menu_items`), not looked at
 
 
 def clean_text(text: str) -> str:
@@ -73,6 +75,9 @@ def clean_text(text: str) -> str:
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATE)
     if " " in text or "\t" in text or "\u3000" in text:  # both patterns need a blank
+        items = menu_items(text) if len(text) <= _MENU_MAX else None
+        if items is not None:  # a site's menu keeps its items apart (then it is told as one)
+            return " ".join(items)
         text = _CJK_GAP.sub("", text)
         text = _SPACES.sub(" ", text)
     if "\n" not in text:
