@@ -118,3 +118,48 @@ def test_a_text_titled_as_an_article_is_not_a_report(title: str) -> None:
     text = f"{title}\n一、常见问题\n1.组织生活制度执行打折扣\n2.党费收缴管理不规范\n"
     with pytest.raises(StructureNotFoundError, match="an article"):
         rectpipe.parse_text(text)
+
+
+_RULES = (
+    "柳川学院党委巡察工作规程\n为规范学院巡察工作，结合学院实际，制定本规程。\n"
+    "一、巡察准备\n1.确定巡察对象。巡察办提出巡察对象建议名单。\n"
+    "2.组建巡察组。巡察组一般由4人组成，设组长1名。\n"
+    "二、巡察实施\n1.召开动员会。巡察组进驻后召开动员会。\n"
+)
+_PLAN = (
+    "为落实省第一生态环境保护督察组反馈意见，加快解决突出环境问题，特制定本整改方案。\n"
+    "一、总体要求\n（一）指导思想\n以改善环境质量为核心，打好污染防治攻坚战。\n"
+    "二、主要任务\n（一）加快城区污水管网建设\n2026年底前新建污水管网8公里。\n"
+)
+_POINTS = (
+    "巡察整改工作要点\n一、整改目标\n1. 思想提升：把学习贯彻上级精神作为首要任务\n"
+    "2. 问题销号：对巡察反馈问题建立台账，明确整改时限\n"
+    "二、保障机制\n1. 考核问责：将整改结果纳入年度考核\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [(_RULES, "制定本规程"), (_PLAN, "制定本整改方案"), (_POINTS, "工作要点")]
+)
+def test_rules_and_plans_are_not_reports(text: str, words: str) -> None:
+    with pytest.raises(StructureNotFoundError, match=f"rules or a plan \\({words}\\)"):
+        rectpipe.parse_text(text)
+
+
+def test_a_report_that_names_its_units_plan_is_still_a_report() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n局党组召开专题会议，研究制定本单位整改方案。\n"
+        "一、巡察反馈问题整改情况\n（一）党费收缴台账登记不全。整改情况：已完成。\n"
+    )
+    [problem] = rectpipe.parse_text(text).iter_problems()
+    assert problem.status is rectpipe.Status.COMPLETED
+
+
+def test_a_text_whose_findings_state_statuses_is_read_whatever_its_opening_says() -> None:
+    text = (
+        "为落实县委巡察组反馈意见，特制定本整改方案，现将落实情况报告如下。\n"
+        "一、巡察反馈问题整改情况\n（一）党费收缴台账登记不全。整改情况：已完成。\n"
+        "（二）公务用车管理不规范。整改情况：正在整改。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status.value for p in problems] == ["completed", "in_progress"]

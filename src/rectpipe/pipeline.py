@@ -33,6 +33,7 @@ from .extract.genre import (
     announces_work,
     article_markers,
     reads_as_article,
+    sets_rules,
     speaks_of_rectification,
     titled_as_article,
 )
@@ -482,10 +483,14 @@ def _parse_document(
         raise StructureNotFoundError(f"a scholarly article ({markers}), not a report")
     if (word := titled_as_article(report.metadata.title, report.text, profile)) is not None:
         raise StructureNotFoundError(f"an article (its title ends {word}), not a report")
-    if announces_work(report.metadata.title) and all(p.status is Status.UNKNOWN for p in problems):
+    no_status = all(p.status is Status.UNKNOWN for p in problems)
+    if announces_work(report.metadata.title) and no_status:
         raise StructureNotFoundError(
             "a notice that sets work to do (关于开展…的通知), not a report"
         )
+    words = sets_rules(report.metadata.title, report.text) if no_status else None
+    if words is not None and report.summary.stated is None:
+        raise StructureNotFoundError(f"rules or a plan ({words}), not a report")
     if (
         not problems
         and report.summary.stated is None

@@ -25,6 +25,7 @@ __all__ = [
     "announces_work",
     "article_markers",
     "reads_as_article",
+    "sets_rules",
     "speaks_of_rectification",
     "titled_as_article",
 ]
@@ -76,6 +77,33 @@ _WORK_NOTICE = compile_pattern(
 def announces_work(title: str | None) -> bool:
     """Whether ``title`` is a notice's that sets work to do, not a report's."""
     return title is not None and _WORK_NOTICE.match(title.strip()) is not None
+
+
+# What a document that sets rules or a plan says of itself (为规范…，制定本规程; 特制定本整改方案),
+# and how its title ends (…巡察工作规程, …整改工作要点, …整改实施方案).
+_SETS_ITSELF = compile_pattern(
+    r"制定本(?:整改)?(?:工作|实施)?(?:规程|办法|细则|规定|方案|意见|制度|要点|计划)"
+)
+_RULES_TITLE = compile_pattern(
+    r"(?:规程|实施细则|细则|管理办法|暂行办法|工作要点|整改方案|实施方案|工作方案)$"
+)
+
+
+def sets_rules(title: str | None, text: str) -> str | None:
+    """What shows that ``text`` sets rules or a plan (a 规程, 办法, 整改方案, 工作要点) rather
+    than reporting on rectification: the words in which its opening says it makes itself
+    (制定本规程), or its title's last words; ``None`` when nothing does. Its points are rules
+    and tasks; the caller refuses it only when none of them states a status."""
+    said = _SETS_ITSELF.search(text[:_OPENING_CHARS])
+    if said is not None:
+        return said.group(0)
+    if not title:
+        title = next((line for line in text[:200].splitlines() if line.strip()), "")
+    ending = _RULES_TITLE.search(title.strip().rstrip("。"))
+    return ending.group(0) if ending is not None else None
+
+
+_OPENING_CHARS = 400
 
 
 def titled_as_article(title: str | None, text: str, profile: Profile) -> str | None:
