@@ -691,3 +691,36 @@ def test_an_annex_caption_after_the_text_is_no_title_and_no_cut() -> None:
     report = rectpipe.parse_text(text)
     assert report.metadata.title is None
     assert "truncated" not in [w.code for w in report.warnings]
+
+
+# ------------------------------------------------------------------ a fifth probe: statuses
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+@pytest.mark.parametrize("joint", ["：", "，"])
+def test_a_status_after_the_findings_colon_or_comma_is_no_part_of_its_title(
+    joint: str, form: str
+) -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改落实情况\n"
+        f"1.党费收缴台账登记不全{joint}已完成整改。补齐台账，逐月核对。\n"
+        f"2.公务用车派车单填写不规范{joint}已完成整改。重新印发派车规定。\n"
+        f"3.食堂采购比价程序执行不严{joint}正在推进。修订采购办法。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.title, p.status.value) for p in problems] == [
+        ("党费收缴台账登记不全", "completed"),
+        ("公务用车派车单填写不规范", "completed"),
+        ("食堂采购比价程序执行不严", "in_progress"),
+    ]
+
+
+def test_what_follows_a_colon_is_a_status_only_when_it_is_one_whole() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改落实情况\n"
+        "1.党费收缴：台账登记不全。整改情况：已完成。\n"
+        "2.公务用车管理：派车制度落实不到位。整改情况：正在整改。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status.value for p in problems] == ["completed", "in_progress"]
+    assert problems[0].title.startswith("党费收缴：台账登记不全")

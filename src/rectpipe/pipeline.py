@@ -488,7 +488,9 @@ def _parse_document(
         raise StructureNotFoundError(
             "a notice that sets work to do (关于开展…的通知), not a report"
         )
-    words = sets_rules(report.metadata.title, report.text) if no_status else None
+    # rules or a plan whose points were read as problems (one whose points were not is left
+    # as read: its metadata may serve)
+    words = sets_rules(report.metadata.title, report.text) if problems and no_status else None
     if words is not None and report.summary.stated is None:
         raise StructureNotFoundError(f"rules or a plan ({words}), not a report")
     if (

@@ -18,7 +18,14 @@ from .status import normalise_status
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["Label", "inline_status_label", "leading_label", "split_labels", "status_tag"]
+__all__ = [
+    "Label",
+    "inline_status_label",
+    "leading_label",
+    "split_labels",
+    "status_after_colon",
+    "status_tag",
+]
 
 _COLONS = "：:∶"
 _COLON = f"[{_COLONS}]"
@@ -185,3 +192,43 @@ def status_tag(text: str, profile: Profile) -> Label | None:
     if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None
     return Label("status", "", found.start(), found.start("v"), found.end("v"))
+
+
+# A finding, a colon (or a comma), and its status as the rest of the sentence (党费收缴台账登记
+# 不全：已完成整改。…, …不全，已完成整改。): the status is no part of the title. After a comma the
+# status must open as statuses do (已, 正在, 尚未…): a comma also joins a finding's own clauses.
+_AFTER_COLON = compile_pattern(
+    r"^(?P<f>[^：:∶。；;，,]{4,80}?)"
+    r"(?:[：:∶]|[，,](?=\s*(?:已|正在|尚未|尚在|仍在|未|基本|持续|长期|部分)))"
+    r"\s*(?P<v>[^。；;，,：:∶]{2,10}?)\s*(?:[。；;]|$)"
+)
+
+
+def status_after_colon(text: str, profile: Profile) -> Label | None:
+    """A heading's status written after a colon or a comma that ends its finding
+    (``X：已完成整改。``, ``X，正在推进。``), as a status label with no label word. ``None``
+    when what follows is no status as a whole (``X：落实不到位``), when what precedes it is a
+    label (``整改情况：…``), or when it stands inside a parenthesis the finding opened
+    (``…方面的问题（共3个，已全部完成整改）``: a group's count and state)."""
+    found = _AFTER_COLON.match(text)
+    if found is None or leading_label(text, profile) is not None:
+        return None
+    finding = found.group("f")
+    if sum(map(finding.count, "（([【")) != sum(map(finding.count, "）)]】")):
+        return None
+    value = found.group("v")
+    named = normalise_status(value, profile)
+    if named is None or not _whole_status(value, profile):
+        return None
+    return Label("status", "", found.end("f"), found.start("v"), found.end("v"))
+
+
+def _whole_status(value: str, profile: Profile) -> bool:
+    """Whether ``value`` is only a status (已完成整改, 正在推进), not a clause naming one among
+    other words: every word of it is taken up by the status it names."""
+    return len(value) <= _STATUS_MAX and not _NOT_ONLY_STATUS.search(value)
+
+
+_STATUS_MAX = 8
+# Words that make a short value more than a status: counts, objects, negated findings.
+_NOT_ONLY_STATUS = compile_pattern(r"[0-9０-９]|个|项|不到位|不规范|不严|不够|不足|缺")

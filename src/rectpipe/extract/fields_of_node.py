@@ -12,7 +12,7 @@ from ..runtime.record import field, record, replace
 from ..structure.tree import Node
 from ..text.textmap import TextMap
 from ..text.wrappers import finding_label
-from .fields import Label, inline_status_label, split_labels, status_tag
+from .fields import Label, inline_status_label, split_labels, status_after_colon, status_tag
 from .spans import Spans
 from .status import normalise_status, status_phrase
 from .status_tail import closing_status
@@ -155,7 +155,11 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
     inline = (
         None
         if packed is not None
-        else (inline_status_label(heading, profile) or status_tag(heading, profile))
+        else (
+            inline_status_label(heading, profile)
+            or status_tag(heading, profile)
+            or status_after_colon(heading, profile)
+        )
     )
     if inline is not None:
         found.status = _value(heading, head_start, inline)
