@@ -83,7 +83,8 @@ def run_extract(args: argparse.Namespace) -> int:
             if per_file:
                 assert out is not None
                 write_output(out / targets[index], render_chunks(report, args.format))
-            elif args.format == "jsonl":  # the rows are all that is written: keep only them
+            elif args.format == "jsonl" and len(inputs) > 1:
+                # several reports into one file: the rows are all that is written, keep only them
                 rows.extend(jsonl_chunks(report))
             else:
                 reports.append(report)
@@ -93,7 +94,8 @@ def run_extract(args: argparse.Namespace) -> int:
             failures.append(exc)
             continue
     if parsed and not per_file:
-        text = rows if args.format == "jsonl" else render_chunks(reports, args.format)
+        # one report's rows (-f jsonl) are made as they are written, not held all at once
+        text = render_chunks(reports, args.format) if reports else rows
         try:
             write_to(out if out is not None else "-", text)
         except RectpipeError as exc:
