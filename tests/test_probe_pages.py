@@ -724,3 +724,18 @@ def test_what_follows_a_colon_is_a_status_only_when_it_is_one_whole() -> None:
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.status.value for p in problems] == ["completed", "in_progress"]
     assert problems[0].title.startswith("党费收缴：台账登记不全")
+
+
+def test_a_finding_of_two_clauses_keeps_both_before_its_status() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改落实情况\n"
+        "1.社区议事规则执行不严，部分重大事项未经集体讨论：已完成整改。修订议事规则。\n"
+        "2.部分村集体资产未登记，已出租的门面未签合同。整改情况：正在整改。\n"
+        "3.网格员队伍管理松散，考勤记录缺失，正在推进。制定考勤办法。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status.value) for p in problems] == [
+        ("社区议事规则执行不严，部分重大事项未经集体讨论", "completed"),
+        ("部分村集体资产未登记，已出租的门面未签合同", "in_progress"),
+        ("网格员队伍管理松散，考勤记录缺失", "in_progress"),
+    ]

@@ -198,7 +198,7 @@ def status_tag(text: str, profile: Profile) -> Label | None:
 # 不全：已完成整改。…, …不全，已完成整改。): the status is no part of the title. After a comma the
 # status must open as statuses do (已, 正在, 尚未…): a comma also joins a finding's own clauses.
 _AFTER_COLON = compile_pattern(
-    r"^(?P<f>[^：:∶。；;，,]{4,80}?)"
+    r"^(?P<f>[^：:∶。；;]{4,80}?)"
     r"(?:[：:∶]|[，,](?=\s*(?:已|正在|尚未|尚在|仍在|未|基本|持续|长期|部分)))"
     r"\s*(?P<v>[^。；;，,：:∶]{2,10}?)\s*(?:[。；;]|$)"
 )
