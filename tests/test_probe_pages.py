@@ -739,3 +739,44 @@ def test_a_finding_of_two_clauses_keeps_both_before_its_status() -> None:
         ("部分村集体资产未登记，已出租的门面未签合同", "in_progress"),
         ("网格员队伍管理松散，考勤记录缺失", "in_progress"),
     ]
+
+
+# ------------------------------------------------------------------ a sixth probe: statuses
+
+
+@pytest.mark.parametrize(
+    "value", ["未整改到位", "未办结", "未销号", "未落实到位", "没有完成", "未能按期完成"]
+)
+def test_a_word_of_completion_after_a_negation_is_not_done(value: str) -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        f"1.农机补贴资金审核把关不严。\n整改进展：{value}，已追回部分资金。\n"
+        "2.固定资产账实不符。\n整改进展：已完成。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status.value for p in problems] == ["not_completed", "completed"]
+
+
+def test_a_negation_far_from_the_word_of_completion_does_not_turn_it() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "1.未及时报送统计数据。\n整改进展：已整改到位。\n"
+    )
+    [problem] = rectpipe.parse_text(text).iter_problems()
+    assert problem.status is rectpipe.Status.COMPLETED
+
+
+def test_a_stage_of_rectification_completed_is_partly_done() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n针对巡察指出的3项具体问题，目前已有2项完成阶段性整改，"
+        "1项正在整改。\n一、巡察反馈问题整改情况\n"
+        "1.供水工程招标程序不规范。\n整改进展：已完成阶段性整改。\n"
+        "2.水费收缴台账不完整。\n整改进展：完成阶段性整改。\n"
+        "3.党组会议记录不规范。\n整改进展：正在整改。\n"
+    )
+    report = rectpipe.parse_text(text)
+    statuses = [p.status.value for p in report.iter_problems()]
+    assert statuses == ["partially_completed", "partially_completed", "in_progress"]
+    stated = report.summary.stated
+    assert stated is not None and stated.partially_completed == 2 and stated.completed is None
+    assert "totals_mismatch" not in [w.code for w in report.warnings]

@@ -71,6 +71,8 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
             if not any(taken[start:end]):
                 for k in range(start, end):
                     taken[k] = True
+                if status in _DONE and _NEGATED.search(text, 0, start):
+                    status = Status.NOT_COMPLETED  # 未整改到位, 未办结, 没有完成: not done
                 found.append((start, status))
             start = text.find(phrase, end)
     if not found:
@@ -86,6 +88,13 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
         return StatusMatch(Status.ONGOING, True)
     return StatusMatch(firm[0], long_term)
 
+
+# A word of completion written after a negation (未整改到位, 未办结, 未销号, 没有完成, 未能按期
+#完成) says it is not done.
+_DONE = frozenset({Status.COMPLETED, Status.PARTIALLY_COMPLETED})
+_NEGATED = compile_pattern(
+    r"(?:未|没有|没|尚未|仍未|还未|并未|均未|暂未|不)(?:能|按期|按时|全部|完全|彻底|及时)?$"
+)
 
 # The share of the work done, as a value states it after a word of completion or progress
 # (整改已完成80%, 完成进度：60%, 整改进度100%), within a clause.
