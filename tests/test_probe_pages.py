@@ -780,3 +780,32 @@ def test_a_stage_of_rectification_completed_is_partly_done() -> None:
     stated = report.summary.stated
     assert stated is not None and stated.partially_completed == 2 and stated.completed is None
     assert "totals_mismatch" not in [w.code for w in report.warnings]
+
+
+# ------------------------------------------------------------------ a sixth probe: structure
+
+
+@pytest.mark.parametrize("part", ["整改情况", "具体问题整改情况"])
+def test_a_parts_one_labelled_finding_is_its_problem(part: str) -> None:
+    text = (
+        "柳岸镇关于河道保洁专项审计问题整改情况的报告\n"
+        "根据县审计局专项审计调查报告，现将整改情况报告如下：\n"
+        "一、提高认识\n镇党委召开专题会议研究整改工作。\n"
+        f"二、{part}\n问题描述：沿河垃圾收集点未按期建成。\n整改情况：已完成整改。\n"
+        "整改措施：1、落实建设资金；2、加快施工进度。\n"
+        "三、下步打算\n镇里将持续加强河道日常巡查。\n"
+    )
+    [problem] = rectpipe.parse_text(text).iter_problems()
+    assert problem.title == "沿河垃圾收集点未按期建成"
+    assert problem.status is rectpipe.Status.COMPLETED
+    assert [item.title for item in problem.path] == [part]
+
+
+def test_a_lone_finding_label_nothing_answers_stays_text() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、整改工作开展情况\n"
+        "存在问题：部分干部思想认识不到位。\n局党组召开专题会议研究部署。\n"
+        "二、巡察反馈问题整改情况\n（一）党费收缴台账登记不全。整改情况：已完成。\n"
+    )
+    [problem] = rectpipe.parse_text(text).iter_problems()
+    assert problem.title == "党费收缴台账登记不全"

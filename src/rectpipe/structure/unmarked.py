@@ -133,7 +133,14 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
         if lead is not None and not _restates(text[lead.offset :], listed):
             found[index] = lead
     uses = Counter(lead.form for lead in found.values())
-    found = {index: lead for index, lead in found.items() if uses[lead.form] >= _MIN_USES}
+    found = {
+        index: lead
+        for index, lead in found.items()
+        if uses[lead.form] >= _MIN_USES
+        # a part's one finding under its label (问题描述：…), answered by its account
+        # (整改情况：…) on the next lines: an item of its own though no other is alike
+        or (lead.form == "label" and _answered(textmap, index, markers))
+    }
     records: dict[int, UnmarkedLead] = {}
     for form in dict.fromkeys(item[1].form for item in early if item is not None):
         records.update(
@@ -173,6 +180,17 @@ _RECORD_ACCOUNT = compile_pattern(
     r"^[\s\u3000]*[【\[［]?(?:整改(?:完成|落实|推进)?(?:情况|措施|举措|进展(?:情况)?|结果|成效|时限)"
     r"|(?:主要|具体|工作)措施|完成情况|进展情况|责任(?:单位|部门|领导|人))[】\]］]?\s*[：:∶]"
 )
+def _answered(textmap: TextMap, index: int, markers: Sequence[Marker | None]) -> bool:
+    """Whether one of the two blocks after ``index`` opens with an account's label
+    (整改情况：, 整改措施：…), no numbered item coming first."""
+    for after in range(index + 1, min(index + 3, len(markers))):
+        if markers[after] is not None or textmap.blocks[after].kind is BlockKind.TABLE:
+            return False
+        if _RECORD_ACCOUNT.match(textmap.block_text(after)):
+            return True
+    return False
+
+
 _BARE_MAX = 40
 _BARE_MARKS = compile_pattern(r"[。，,；;：:！!？?“”\"（）()]")
 
