@@ -43,6 +43,13 @@ def _report(intro: str, title: str = "关于巡察整改进展情况的通报") 
             ["县委第三巡察组"],
         ),
         ("会上，集中查看了县委巡察组反馈的问题清单。", ["县委巡察组"]),
+        ("2024年6月5日，王某某代表县委第一巡察组向局党组反馈了巡察意见。", ["县委第一巡察组"]),
+        (
+            "2024年3月，县委第二轮巡察安排3个巡察组开展常规巡察，其中县委第一巡察组"
+            "对县水务局党组进行了巡察。",
+            ["县委第一巡察组"],
+        ),
+        ("本次经济责任审计是柏溪县审计局于2024年4月组织实施的。", ["柏溪县审计局"]),
     ],
 )
 def test_a_body_is_not_glued_to_the_verb_before_it(intro: str, bodies: list[str]) -> None:
@@ -809,3 +816,24 @@ def test_a_lone_finding_label_nothing_answers_stays_text() -> None:
     )
     [problem] = rectpipe.parse_text(text).iter_problems()
     assert problem.title == "党费收缴台账登记不全"
+
+
+def test_the_first_parts_lead_names_the_issuer_when_nothing_above_does() -> None:
+    text = (
+        "根据县委统一部署，2024年3月1日至4月10日，县委第一巡察组对我局党组进行了巡察。"
+        "现将巡察整改进展情况予以公布。\n"
+        "一、提高政治站位，压实整改责任\n"
+        "柏溪县水务局党组严格落实县委巡察整改要求，成立整改工作领导小组。\n"
+        "二、巡察反馈问题整改情况\n1.供水工程招标程序不规范。\n整改进展：已完成。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer == "柏溪县水务局党组"
+
+
+def test_a_news_headline_with_an_exclamation_inside_is_the_title() -> None:
+    text = (
+        "欢迎访问柏溪县人民医院网站! 加入收藏 联系我们\n"
+        "处罚31人！柏溪县林业局通报巡察整改进展\n发布时间:2023-06-24\n"
+        "2022年11月9日，县委第五巡察组向县林业局党组反馈了巡察意见。现将整改进展情况予以公布。\n"
+        "一、巡察反馈问题整改情况\n1.林地占用审批把关不严。\n整改进展：已完成。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.title == "处罚31人！柏溪县林业局通报巡察整改进展"

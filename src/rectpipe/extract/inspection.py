@@ -34,12 +34,15 @@ _JOINS = (
     "|确保|印发|实行|推行|要求|重视|通报|传达|建立|健全"
     # (局党组抓好县委巡察组反馈意见整改, 集中查看了县委巡察组…)
     "|抓好|抓实|做好|推进|认领|查看|围绕|聚焦|针对|了"
+    # (林某某代表县委第一巡察组反馈, 本次审计是县审计局组织的, 本轮巡察安排3个巡察组)
+    "|代表|是|安排|其中"
 )
 # Where a second body's name begins (县委, 市委): a name does not run over it.
 _INNER_PREFIX = r"(?:省委|市委|州委|县委|区委|旗委)"
 _FREE = rf"(?:(?!{_JOINS}|{_INNER_PREFIX})[^\s，。；、：“”《》（）(),;:]){{0,12}}?"
-# A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it.
-_PLACE = rf"(?:(?<!\p{{Han}})(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
+# A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it, or
+# a verb that names the body after it (本次审计是溪川县审计局…, 由…, 代表…).
+_PLACE = rf"(?:(?:(?<!\p{{Han}})|(?<=是|由|代表))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 # A group's subgroup named after it (第一巡察组第二巡察小组): part of the body's name.
 _SUBGROUP = rf"(?:第{_N}(?:巡视|巡察)?小组)?"
 _BODY = compile_pattern(
@@ -53,8 +56,8 @@ _BODY = compile_pattern(
     # the national audit office's resident office (审计署驻某地特派员办事处, 审计署某地特派办)
     rf"|(?<!\p{{Han}})审计署驻?\p{{Han}}{{1,8}}?特派(?:员办事处|办)"
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)
-    # (its name starts a word, or follows a joining word: 根据澄溪县审计局《…》)
-    rf"|(?:(?:(?<!\p{{Han}})|(?<=根据|按照|依据)){_FREE}|{_PREFIX})审计(?:署|厅|局|组)"
+    # (its name starts a word, or follows a joining word: 根据澄溪县审计局《…》, 本次审计是…)
+    rf"|(?:(?:(?<!\p{{Han}})|(?<=根据|按照|依据|是|由)){_FREE}|{_PREFIX})审计(?:署|厅|局|组)"
     rf"(?!党组|党委|党总支|党支部|机关)"
     # a national inspectorate's regional bureau (国家自然资源督察成都局)
     rf"|国家\p{{Han}}{{0,8}}督察\p{{Han}}{{1,4}}局"

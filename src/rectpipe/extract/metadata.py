@@ -107,6 +107,11 @@ def extract_metadata(
     from_hints(found, hints, looks_like_title)
     if front and found.meta.issuer is None:
         _issuer_from_subject(found, intro, intro_start)
+    if lead and found.meta.issuer is None:
+        # no title, and a lead that says 我局党组: the first part's lead may name the unit
+        # (一、… / 溪川县水务局党组严格落实…)
+        start, end = found.span(lead[0])[0], found.span(lead[-1])[1]
+        _issuer_from_subject(found, textmap.text[start:end], start)
     found.meta.sources = found.sources
     found.meta.origins = found.origins
     return found.meta

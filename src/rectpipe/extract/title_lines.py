@@ -69,6 +69,8 @@ _SPEAKER = compile_pattern(
 )
 
 
+# A news headline's exclamation inside it (处罚312人！某局通报巡视整改进展): no sentence.
+_EXCLAIMED = compile_pattern(r"[！!](?=.)")
 # A site's name over its menu (某某廉政网, 某某在线): no headline ends so.
 _SITE_NAME = compile_pattern(r"^\p{Han}{2,12}(?:网|网站|门户|在线)$")
 
@@ -87,7 +89,7 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
             continue  # a speaker's line; an image's file name left by the copy; the site's name
         if (
             len(line) <= 50
-            and not SENTENCE_PUNCT.search(line)
+            and not SENTENCE_PUNCT.search(_EXCLAIMED.sub("", line))  # 处罚312人！某局通报…
             and not _COMMA_OR_COLON.search(line)
             and (_TITLE_WORDS.search(line) or _BULLETIN.search(line))
             and position + 1 < len(front)
