@@ -138,11 +138,24 @@ _POINTS = (
 )
 
 
+_RULE_TITLE = _POINTS.replace("巡察整改工作要点", "环保督察整改工作规定")
+_SAMPLE_PAGE = "导语：本站汇集了九篇整改情况报告优秀范文，供您参考。\n" + _POINTS.split("\n", 1)[1]
+
+
 @pytest.mark.parametrize(
-    ("text", "words"), [(_RULES, "制定本规程"), (_PLAN, "制定本整改方案"), (_POINTS, "工作要点")]
+    ("text", "words"),
+    [
+        (_RULES, "制定本规程"),
+        (_PLAN, "制定本整改方案"),
+        (_POINTS, "工作要点"),
+        (_RULE_TITLE, "规定"),
+        (_SAMPLE_PAGE, "范文"),
+    ],
 )
 def test_rules_and_plans_are_not_reports(text: str, words: str) -> None:
-    with pytest.raises(StructureNotFoundError, match=f"rules or a plan \\({words}\\)"):
+    with pytest.raises(
+        StructureNotFoundError, match=f"rules, a plan or sample texts \\({words}\\)"
+    ):
         rectpipe.parse_text(text)
 
 

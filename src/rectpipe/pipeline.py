@@ -492,7 +492,7 @@ def _parse_document(
     # as read: its metadata may serve)
     words = sets_rules(report.metadata.title, report.text) if problems and no_status else None
     if words is not None and report.summary.stated is None:
-        raise StructureNotFoundError(f"rules or a plan ({words}), not a report")
+        raise StructureNotFoundError(f"rules, a plan or sample texts ({words}), not a report")
     if (
         not problems
         and report.summary.stated is None

@@ -90,7 +90,7 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
 
 
 # A word of completion written after a negation (未整改到位, 未办结, 未销号, 没有完成, 未能按期
-#完成) says it is not done.
+# 完成) says it is not done.
 _DONE = frozenset({Status.COMPLETED, Status.PARTIALLY_COMPLETED})
 _NEGATED = compile_pattern(
     r"(?:未|没有|没|尚未|仍未|还未|并未|均未|暂未|不)(?:能|按期|按时|全部|完全|彻底|及时)?$"

@@ -180,6 +180,8 @@ _RECORD_ACCOUNT = compile_pattern(
     r"^[\s\u3000]*[【\[［]?(?:整改(?:完成|落实|推进)?(?:情况|措施|举措|进展(?:情况)?|结果|成效|时限)"
     r"|(?:主要|具体|工作)措施|完成情况|进展情况|责任(?:单位|部门|领导|人))[】\]］]?\s*[：:∶]"
 )
+
+
 def _answered(textmap: TextMap, index: int, markers: Sequence[Marker | None]) -> bool:
     """Whether one of the two blocks after ``index`` opens with an account's label
     (整改情况：, 整改措施：…), no numbered item coming first."""
