@@ -837,3 +837,22 @@ def test_a_news_headline_with_an_exclamation_inside_is_the_title() -> None:
         "一、巡察反馈问题整改情况\n1.林地占用审批把关不严。\n整改进展：已完成。\n"
     )
     assert rectpipe.parse_text(text).metadata.title == "处罚31人！柏溪县林业局通报巡察整改进展"
+
+
+def test_counts_of_problems_not_done_are_read_as_such() -> None:
+    stated = _stated("审计指出问题4个，已整改到位2个，未整改到位2个。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.not_completed) == (4, 2, 2)
+
+
+def test_a_category_named_for_its_field_holds_its_one_labelled_finding() -> None:
+    text = (
+        "关于审计发现问题整改情况的报告\n一、审计发现问题整改情况\n"
+        "（一）关于财务管理方面的问题\n问题描述：部分公务接待未附接待清单。\n整改情况：已整改到位。\n"
+        "（二）关于项目管理方面的问题\n问题描述：水毁修复工程未按期验收。\n整改情况：未整改到位。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status.value) for p in problems] == [
+        ("部分公务接待未附接待清单", "completed"),
+        ("水毁修复工程未按期验收", "not_completed"),
+    ]

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import regex
 
 __all__ = [
+    "NEGATIONS",
     "UNDER_WAY",
     "StatusMatch",
     "all_of_group",
@@ -92,8 +93,11 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
 # A word of completion written after a negation (未整改到位, 未办结, 未销号, 没有完成, 未能按期
 # 完成) says it is not done.
 _DONE = frozenset({Status.COMPLETED, Status.PARTIALLY_COMPLETED})
+NEGATIONS = ("未", "没有", "没", "尚未", "仍未", "还未", "并未", "均未", "暂未", "未能")
+"""Words that, written straight before a word of completion, say it is not done."""
 _NEGATED = compile_pattern(
-    r"(?:未|没有|没|尚未|仍未|还未|并未|均未|暂未|不)(?:能|按期|按时|全部|完全|彻底|及时)?$"
+    rf"(?:{'|'.join(sorted(NEGATIONS, key=len, reverse=True))}|不)"
+    r"(?:能|按期|按时|全部|完全|彻底|及时)?$"
 )
 
 # The share of the work done, as a value states it after a word of completion or progress

@@ -21,7 +21,7 @@ from ..runtime.patterns import compile_pattern, compile_re, escape
 from ..runtime.record import field, record
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
-from .status import UNDER_WAY, normalise_status
+from .status import NEGATIONS, UNDER_WAY, normalise_status
 from .table_totals import count_table_totals
 
 if TYPE_CHECKING:
@@ -66,6 +66,10 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
     phrases = {phrase: status.value for phrase, status in profile.status_phrases}
     for phrase in profile.long_term:
         phrases.setdefault(phrase, Status.ONGOING.value)
+    for phrase, status in profile.status_phrases:  # 未整改到位2个: not done
+        if status in (Status.COMPLETED, Status.PARTIALLY_COMPLETED):
+            for negation in NEGATIONS:
+                phrases.setdefault(negation + phrase, Status.NOT_COMPLETED.value)
     pattern = compile_pattern("|".join(sorted(map(escape, phrases), key=len, reverse=True)))
     return phrases, pattern
 

@@ -18,7 +18,7 @@ from ..text.furniture import is_trailing_furniture
 from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
 from ..text.textmap import TextMap, display_text
 from ..text.wrappers import finding_label
-from .unmarked import holds_unmarked, unmarked_leads, unmarked_marker
+from .unmarked import ASPECT, holds_unmarked, unmarked_leads, unmarked_marker
 
 __all__ = ["Node", "Tree", "build_tree"]
 
@@ -236,7 +236,7 @@ def _open_unmarked(stack: list[Node], textmap: TextMap) -> bool:
 
 
 # A heading that names a group, not one finding: …方面, …情况 (X问题的整改情况 names one).
-_NAMES_A_GROUP = compile_pattern(r"(?:方面|(?<!问题的整改)情况)\s*[。：:；;]?\s*$")
+_NAMES_A_GROUP = compile_pattern(rf"(?:{ASPECT}|(?<!问题的整改)情况)\s*[。：:；;]?\s*$")
 # A numbered heading that names a group of findings (1.关于“公务用车管理仍不规范”方面).
 _GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
 

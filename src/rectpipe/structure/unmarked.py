@@ -25,7 +25,7 @@ from ..text.numbering import Marker, MarkerKind
 from ..text.textmap import TextMap, display_text
 from ..text.wrappers import finding_label, unwrap
 
-__all__ = ["UnmarkedLead", "holds_unmarked", "unmarked_leads", "unmarked_marker"]
+__all__ = ["ASPECT", "UnmarkedLead", "holds_unmarked", "unmarked_leads", "unmarked_marker"]
 
 # Bullets a report sets before a problem (○ and · are left out: ○ writes a zero in dates).
 _BULLETS = "★☆■□●◆◇▲△▶►•◎"
@@ -42,8 +42,10 @@ _HEADING_MAX = 60
 _SENTENCE_INSIDE = compile_pattern(r"[。；;！？!?][^。；;！？!?]")
 # A part or category heading that names a group (在…方面, …情况) may hold unmarked problems;
 # one that wraps a finding of its own (关于“X”问题的整改) is a problem, and its body is its own.
+ASPECT = r"方面(?:的?(?:主要|突出|具体)?问题)?"
+"""How a heading naming a group of findings by their field ends: …方面, 关于…方面的问题."""
 _GROUP_HEADING = compile_pattern(
-    r"方面\s*[。：:；;]?\s*$"
+    rf"{ASPECT}\s*[。：:；;]?\s*$"
     # a short heading naming the findings told (巡察指出的问题, 存在的主要问题), not one of
     # them (…资产未及时移交的问题)
     r"|^\p{Han}{0,8}(?:指出|反馈|发现|存在|查摆|检视|查找|提出|查出)的?(?:主要|突出|具体)?问题"
