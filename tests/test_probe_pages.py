@@ -856,3 +856,23 @@ def test_a_category_named_for_its_field_holds_its_one_labelled_finding() -> None
         ("部分公务接待未附接待清单", "completed"),
         ("水毁修复工程未按期验收", "not_completed"),
     ]
+
+
+def test_a_list_of_defects_keeps_the_ones_without_a_word_of_shortfall() -> None:
+    text = (
+        "柏溪市创文办关于9月督查发现问题整改情况的通报\n"
+        "9月5日至6日，市创文办督查组实地督查，发现以下问题，现将整改情况通报如下。\n"
+        "1. 市图书馆\n（1）门口共享单车停放杂乱；\n（2）消防通道堆放杂物；\n"
+        "（3）志愿服务活动记录缺失；\n（4）阅览室空调滤网积灰。\n"
+        "2. 市体育中心\n（1）看台座椅破损；\n（2）公共卫生间无洗手液；\n（3）健身步道照明不足。\n"
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == [
+        "门口共享单车停放杂乱",
+        "消防通道堆放杂物",
+        "志愿服务活动记录缺失",
+        "阅览室空调滤网积灰",
+        "看台座椅破损",
+        "公共卫生间无洗手液",
+        "健身步道照明不足",
+    ]

@@ -296,6 +296,27 @@ def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
                 for item in items:
                     if evidence[id(item)] is Evidence.NEUTRAL:
                         evidence[id(item)] = Evidence.FINDING
+        for parent in [part, *part.walk()]:
+            _like_one_list(parent, evidence)
+
+
+def _like_one_list(parent: Node, evidence: dict[int, Evidence]) -> None:
+    """One list of findings under one heading (1. 市图书馆 / （1）消防通道堆放杂物；（2）…记录
+    缺失；…): when its items are three or more, none holds items of its own, none reads as a
+    measure or a group, and one reads as a finding, the neutral ones are findings too. A list
+    of defects needs no word of shortfall (宣传栏褪色); without this, the one item that has
+    one would be kept and its neighbours lost."""
+    if evidence[id(parent)] is Evidence.FINDING:
+        return
+    items = parent.children
+    if len(items) < 3 or any(kid.children for kid in items):
+        return
+    kinds = [evidence[id(kid)] for kid in items]
+    if Evidence.ACTION in kinds or Evidence.GROUP in kinds or Evidence.FINDING not in kinds:
+        return
+    for kid in items:
+        if evidence[id(kid)] is Evidence.NEUTRAL:
+            evidence[id(kid)] = Evidence.FINDING
 
 
 def _holds_problem(node: Node, roles: dict[int, Role], fields: dict[int, NodeFields]) -> bool:
