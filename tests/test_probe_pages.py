@@ -122,7 +122,7 @@ def test_a_title_ending_with_its_day_in_brackets_dates_the_report() -> None:
     report = rectpipe.parse_text(
         f"巡察整改工作简报（2024年3月5日）\n近日，县委巡察办召开会议。\n{_LIST}"
     )
-    assert report.metadata.title == "巡察整改工作简报"
+    assert report.metadata.title == "巡察整改工作简报（2024年3月5日）"  # as written
     assert report.metadata.date == "2024-03-05"
     assert report.metadata.origins["date"] == "title"
 
@@ -582,7 +582,7 @@ def test_a_bulletins_title_with_its_day_is_the_headline() -> None:
         "截至督导结束时，发现的9处问题已完成整改7处，剩余2处正在整改中。\n"
     )
     meta = rectpipe.parse_text(text).metadata
-    assert (meta.title, meta.date) == ("第三督导组工作简报", "2023-05-16")
+    assert (meta.title, meta.date) == ("第三督导组工作简报（2023年5月16日）", "2023-05-16")
 
 
 @pytest.mark.parametrize("form", ["text", "word"])

@@ -125,8 +125,9 @@ _TITLE_DAY = compile_pattern(
 
 
 def _dated_title(found: Collector) -> None:
-    """A title ending with its day: the day dates the report when nothing else did, and is
-    no part of the title."""
+    """A title ending with its day: the day dates the report when nothing else did. In
+    brackets (…工作简报（2023年5月16日）) it is part of the title as written; after blanks
+    (…的通报 2025-11-03, a portal's list line) it is not."""
     meta = found.meta
     title, source = meta.title, found.sources.get("title")
     if title is None or source is None or "title.2" in found.sources:
@@ -138,8 +139,9 @@ def _dated_title(found: Collector) -> None:
     written = found.textmap.text[source.start : source.end]
     if value is None or written != title:
         return  # no day, or a title put together from more than its line: left as it is
-    meta.title = title[: day.start()]
-    found.sources["title"] = found.textmap.provenance(source.start, source.start + day.start())
+    if not title[day.start() :].lstrip().startswith(("（", "(")):
+        meta.title = title[: day.start()]
+        found.sources["title"] = found.textmap.provenance(source.start, source.start + day.start())
     start = source.start + day.start("d")
     found.put("date", value, start, source.start + day.end("d"), "title")
 
