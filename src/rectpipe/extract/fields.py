@@ -217,13 +217,12 @@ def status_after_colon(text: str, profile: Profile) -> Label | None:
     if sum(map(finding.count, "（([【")) != sum(map(finding.count, "）)]】")):
         return None
     value = found.group("v")
-    named = normalise_status(value, profile)
-    if named is None or not _whole_status(value, profile):
+    if normalise_status(value, profile) is None or not _whole_status(value):
         return None
     return Label("status", "", found.end("f"), found.start("v"), found.end("v"))
 
 
-def _whole_status(value: str, profile: Profile) -> bool:
+def _whole_status(value: str) -> bool:
     """Whether ``value`` is only a status (已完成整改, 正在推进), not a clause naming one among
     other words: every word of it is taken up by the status it names."""
     return len(value) <= _STATUS_MAX and not _NOT_ONLY_STATUS.search(value)

@@ -93,8 +93,8 @@ def sets_rules(title: str | None, text: str) -> str | None:
     """What shows that ``text`` sets rules or a plan (a 规程, 办法, 整改方案, 工作要点), or is a
     site's sample texts (范文), rather than reporting on rectification: the words in which its
     opening says it makes itself (制定本规程) or offers samples, or its title's last words;
-    ``None`` when nothing does. Its points are rules
-    and tasks; the caller refuses it only when none of them states a status."""
+    ``None`` when nothing does. Its points are rules and tasks: the caller refuses it when they
+    were read as problems and none of them states a status."""
     said = _SETS_ITSELF.search(text[:_OPENING_CHARS]) or _SAMPLES_SITE.search(text[:_OPENING_CHARS])
     if said is not None:
         return said.group(0)
