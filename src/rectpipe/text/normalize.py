@@ -75,7 +75,7 @@ def clean_text(text: str) -> str:
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATE)
     if " " in text or "\t" in text or "\u3000" in text:  # both patterns need a blank
-        items = menu_items(text) if len(text) <= _MENU_MAX else None
+        items = menu_items(text) if len(text) <= _MENU_MAX and "\n" not in text else None
         if items is not None:  # a site's menu keeps its items apart (then it is told as one)
             return " ".join(items)
         text = _CJK_GAP.sub("", text)
