@@ -876,3 +876,45 @@ def test_a_list_of_defects_keeps_the_ones_without_a_word_of_shortfall() -> None:
         "公共卫生间无洗手液",
         "健身步道照明不足",
     ]
+
+
+# ------------------------------------------------------------------ a seventh probe
+
+
+def test_one_findings_rectification_heading_is_a_problem_not_a_group() -> None:
+    text = (
+        "关于2024年度市本级预算执行审计查出问题整改情况的报告\n"
+        "一、整改工作基本情况\n市政府多次召开会议研究部署审计整改。\n"
+        "二、审计查出问题的整改情况\n"
+        "（一）关于专项资金统筹使用不够充分问题的整改情况。一是收回结余资金150万元。"
+        "二是修订专项资金管理办法。\n"
+        "（二）关于政府采购管理不严格问题的整改情况。一是责令相关单位整改。\n"
+        "三、下一步工作安排\n继续督促整改。\n"
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == [
+        "关于专项资金统筹使用不够充分问题的整改情况",
+        "关于政府采购管理不严格问题的整改情况",
+    ]
+
+
+def test_a_short_subject_is_named_by_the_introductions_full_name() -> None:
+    text = (
+        "根据县委统一部署，2024年5月6日至6月28日，县委第三巡察组对县住房和城乡建设局党组"
+        "开展了巡察。现将巡察整改进展情况予以公布。\n"
+        "一、整改工作组织情况\n局党组坚持把巡察整改作为重要政治任务，逐项明确责任。\n"
+        "二、反馈问题整改情况\n1.保障性住房分配审核把关不严。\n整改情况：已完成整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer == "县住房和城乡建设局党组"
+
+
+def test_what_is_left_is_no_total() -> None:
+    stated = _stated(
+        "巡察反馈意见指出3个方面3个问题。目前，已整改完成3个问题，尚有0项问题未启动整改。"
+    )
+    assert stated is not None and (stated.problems, stated.completed) == (3, 3)
+
+
+def test_problems_being_rectified_in_order_are_in_progress() -> None:
+    stated = _stated("检查发现的40项问题已整改31项，9项问题正在有序整改。")
+    assert stated is not None and (stated.problems, stated.in_progress) == (40, 9)

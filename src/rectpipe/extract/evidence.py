@@ -67,6 +67,11 @@ def _remedied(remedies: list[tuple[int, int]], at: int) -> bool:
 
 # A heading that names one finding, unquoted (关于部分专项资金沉淀的问题).
 _ABOUT_ONE = compile_pattern(r"^关于[^，,；;：:“”]{2,60}?的问题$")
+# 关于X问题的整改情况, unquoted: one finding's rectification when X states a shortfall
+# (关于财政资金统筹使用不够充分问题的整改情况), a group's otherwise (关于巡察反馈问题的整改情况).
+_ABOUT_ONES_RECTIFICATION = compile_pattern(
+    r"^关于(?P<x>[^，,；;：:“”]{2,60}?)的?问题的?整改(?:落实|进展)?情况$"
+)
 
 # Han characters that go on a compound after 问题 (numerals do not: 问题一).
 _NOT_COMPOUND = r"(?!(?![一二三四五六七八九十百千零〇])\p{Han})"
@@ -111,7 +116,20 @@ def names_a_group(heading: str, profile: Profile) -> bool:
     """Whether the first sentence of ``heading`` ends as a group of findings is named (…方面,
     在“…”方面, …问题的整改情况), quoted or not."""
     first, _ = split_first_sentence(heading.strip())
-    return bool(_patterns(profile)[3].search(first.strip().rstrip("。；;：:，,")))
+    first = first.strip().rstrip("。；;：:，,")
+    return not _one_findings_rectification(first, profile) and bool(
+        _patterns(profile)[3].search(first)
+    )
+
+
+def _one_findings_rectification(first: str, profile: Profile) -> bool:
+    """Whether ``first`` is 关于X问题的整改情况 with X a finding (a word of shortfall in it):
+    one finding's rectification, not a group's."""
+    about = _ABOUT_ONES_RECTIFICATION.match(first)
+    if about is None:
+        return False
+    finding = about.group("x")
+    return bool(_patterns(profile)[1].search(finding) or _NEGATED_PREDICATE.search(finding))
 
 
 @lru_cache(maxsize=4096)
@@ -124,6 +142,8 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.ACTION
     wrapper, shortfall, opener, group, organising, topic = _patterns(profile)
     quoted = bool(_QUOTED.match(first))
+    if _one_findings_rectification(first, profile):
+        return Evidence.FINDING
     if group.search(first) and not quoted:
         return Evidence.GROUP
     if quoted or wrapper.match(first) or _ABOUT_ONE.match(first):

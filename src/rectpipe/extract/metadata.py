@@ -111,7 +111,8 @@ def extract_metadata(
         # no title, and a lead that says 我局党组: the first part's lead may name the unit
         # (一、… / 溪川县水务局党组严格落实…)
         start, end = found.span(lead[0])[0], found.span(lead[-1])[1]
-        _issuer_from_subject(found, textmap.text[start:end], start)
+        whole = textmap.text[intro_start:end]  # its full name as the introduction writes it
+        _issuer_from_subject(found, textmap.text[start:end], start, (whole, intro_start))
     found.meta.sources = found.sources
     found.meta.origins = found.origins
     return found.meta
@@ -467,7 +468,13 @@ _SHORT_NAME = compile_pattern(
 )
 
 
-def _issuer_from_subject(found: Collector, intro: str, offset: int) -> None:
+def _issuer_from_subject(
+    found: Collector, intro: str, offset: int, names: tuple[str, int] | None = None
+) -> None:
+    """The issuer a sentence's subject names (县林业局党组坚持…), in ``intro`` (at ``offset``);
+    a subject that names only its kind (局党组坚持…) by the full name ``names`` (a text and
+    its offset; default ``intro``) writes first."""
+    names_text, names_offset = names if names is not None else (intro, offset)
     for match in _SUBJECT.finditer(intro):
         value = match.group("v")
         if any(word in value for word in ("巡视", "巡察", "督察", "审计", "关于")):
@@ -477,10 +484,11 @@ def _issuer_from_subject(found: Collector, intro: str, offset: int) -> None:
         start, end = offset + match.start("v"), offset + match.end("v")
         short = _SHORT_NAME.match(value)
         if short is not None:
-            full = _full_name(short.group("kind"), intro)
+            full = _full_name(short.group("kind"), names_text)
             if full is None:
                 continue
-            value, start, end = full.group("n"), offset + full.start("n"), offset + full.end("n")
+            value = full.group("n")
+            start, end = names_offset + full.start("n"), names_offset + full.end("n")
         if len(value) >= 2:
             found.put("issuer", value, start, end, "inferred")
             return
@@ -492,7 +500,8 @@ def _full_name(kind: str, intro: str) -> regex.Match[str] | None:
     preposition (对石桥镇党委进行了巡察)."""
     pattern = compile_pattern(
         r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
-        r"(?P<n>(?:(?!该|本|对|向|在|了|的|和|与|及|到|于|从|由)\p{Han}){2,10}?"
+        # 和 inside a name is part of it (住房和城乡建设局, 文化和旅游局), not at its start
+        r"(?P<n>(?!和)(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}){2,12}?"
         + escape(kind)
         + ")"
     )

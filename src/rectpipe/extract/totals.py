@@ -78,8 +78,8 @@ _HANDED = compile_pattern(
     r"反馈|指出|反映|交办|转办|移交|发现|梳理|查出|共有|共(?![性同享建])|涉及|合计|提出|列出|认领|明确"
 )
 _ALL = compile_pattern(r"全部|均已|均|都已")
-# 其余4个问题已全部整改到位: the rest of the problems, not their total.
-_REMAINDER = compile_pattern(r"其余|其他|剩余|余下")
+# 其余4个问题已全部整改到位, 尚有2项问题未启动整改: the rest of the problems, not their total.
+_REMAINDER = compile_pattern(r"其余|其他|剩余|余下|尚有|还有|仍有")
 # 除5个尚在继续整改外: the count excepted from what the sentence then says of the rest
 # (其余均已整改到位), with its own state.
 _EXCEPT = compile_pattern(rf"^\s*除(?:了)?\s*{_N}\s*{_UNIT}(?:问题)?(?P<rest>[^，,；;。]*?)外\s*$")
@@ -92,7 +92,9 @@ _MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?:个|项|条)")
 # A share after a status phrase (已完成70%以上): no count.
 _SHARE_AFTER = compile_pattern(r"\s*[0-9]{1,3}(?:\.[0-9]+)?\s*[%％]")
 # What may stand between a count and its status phrase (7项整改任务未按期完成).
-_TASK_GAP = compile_pattern(r"\s*(?:整改任务|整改事项|任务|事项|问题)\s*(?:均|都|已|尚|仍)?\s*")
+_TASK_GAP = compile_pattern(
+    r"\s*(?:整改任务|整改事项|任务|事项|问题)\s*的?\s*(?:均|都|已|尚|仍)?\s*"  # 3个问题的部分整改
+)
 _GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
 _NOT_PROBLEM = compile_pattern(
