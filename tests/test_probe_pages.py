@@ -918,3 +918,31 @@ def test_what_is_left_is_no_total() -> None:
 def test_problems_being_rectified_in_order_are_in_progress() -> None:
     stated = _stated("检查发现的40项问题已整改31项，9项问题正在有序整改。")
     assert stated is not None and (stated.problems, stated.in_progress) == (40, 9)
+
+
+def test_a_special_group_named_for_its_subject_is_read_whole() -> None:
+    intro = (
+        "2024年3月4日至4月19日，市委深化“放管服”改革、优化营商环境专项巡察组"
+        "对市商务局进行了专项巡察。"
+    )
+    assert _report(intro).metadata.inspecting_body == "市委深化“放管服”改革、优化营商环境专项巡察组"
+
+
+def test_a_document_number_after_its_label_in_an_info_box() -> None:
+    text = (
+        "索 引 号 0143X/2025-00031 发布机构 县水务局 公开日期 2025-02-18\n"
+        "文  号 柏水党[2025]7号 分  类 综合政务\n"
+        "中共柏溪县水务局党组关于巡察整改进展情况的报告\n" + _LIST
+    )
+    assert rectpipe.parse_text(text).metadata.document_number == "柏水党[2025]7号"
+
+
+def test_a_title_written_only_as_the_breadcrumbs_last_step() -> None:
+    text = (
+        "首页 > 中共柏溪县住房和城乡建设局党组关于巡察整改进展情况的通报\n来源：县纪委监委\n"
+        "发布时间：2025-03-12\n2024年8月2日，县委第三巡察组反馈了巡察意见。现将整改进展情况予以公布。\n"
+        + _LIST
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.title == "中共柏溪县住房和城乡建设局党组关于巡察整改进展情况的通报"
+    assert meta.issuer == "中共柏溪县住房和城乡建设局党组"

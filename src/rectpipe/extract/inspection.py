@@ -48,6 +48,9 @@ _SUBGROUP = rf"(?:第{_N}(?:巡视|巡察)?小组)?"
 _BODY = compile_pattern(
     rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组){_SUBGROUP}"  # …巡察组第二组, …巡察第二组, …巡察三组
+    # a special group named for its subject, quotes and 、 in it (市委深化“放管服”改革、优化营商
+    # 环境专项巡察组)
+    rf"|{_PLACE}{_PREFIX}(?:(?!{_JOINS})[^\s，,。；;：:《》]){{2,40}}?专项(?:巡视|巡察)组"
     # a ministry's or a commission's group (教育部第一巡视组)
     rf"|(?:(?<!\p{{Han}})|(?<=根据|按照|依据|对|向|由))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?"
     rf"(?:部|委员会)第{_N}(?:巡视|巡察)组"

@@ -220,6 +220,24 @@ _SHARE_SITE = compile_pattern(r"上传人\s*[:：]|文档编号\s*[:：]|上传�
 
 
 _BARE_ATTACHMENT = compile_pattern(r"^\s*附件\s*[：:]?\s*$")
+# A breadcrumb's steps (首页 > 信息公开 > 中共…的通报).
+_CRUMB_STEP = compile_pattern(r"\s*(?:>|＞|»|›|→)\s*")
+
+
+def _crumb_title(found: Collector, front: Sequence[int]) -> int | None:
+    """A page whose title is written only as its breadcrumb's last step (首页 > 中共…关于…的
+    通报): that step, when it reads as a title. Its position in ``front``, or ``None``."""
+    for position, index in enumerate(front[:FRONT_LINES]):
+        line = found.line(index)
+        steps = _CRUMB_STEP.split(line.strip())
+        if len(steps) < 2 or not is_furniture(line):
+            continue
+        last = steps[-1].strip()
+        if last and looks_like_title(last):
+            start = found.span(index)[0] + line.rindex(last)
+            found.put("title", last, start, start + len(last), "title")
+            return position
+    return None
 _TITLE_VERB = compile_pattern(r"关于|落实|贯彻|对照")
 # The site's name after a page's title, as a browser tab shows it: `_某县人民政府`,
 # ` - 某某网`, `｜某某网`.
@@ -310,6 +328,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         title_at = table_caption(found, front)
     if title_at is None:
         title_at = headline(found, front)
+    if title_at is None:
+        title_at = _crumb_title(found, front)
     if title_at is None or found.meta.title is None:
         return
     words = _TITLE_VERB.search(found.meta.title)

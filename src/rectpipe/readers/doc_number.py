@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = ["DOC_NUMBER", "header_hints"]
 
-DOC_NUMBER = compile_pattern(r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号")
+# (not opening with a label whose blanks cleaning closed: 文  号 青水党〔2025〕7号)
+DOC_NUMBER = compile_pattern(
+    r"(?!(?:发文字|文件编|文|字|编)?号)"
+    r"[\p{Han}]{1,10}[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]{1,4}\s*号"
+)
 _YEAR = compile_pattern(r"(?P<open>[〔\[［(（])(?P<year>[0-9]{4})(?P<close>[〕\]］)）])")
 _PAIRS = frozenset({("〔", "〕"), ("[", "]"), ("［", "］"), ("(", ")"), ("（", "）")})
 
