@@ -946,3 +946,25 @@ def test_a_title_written_only_as_the_breadcrumbs_last_step() -> None:
     meta = rectpipe.parse_text(text).metadata
     assert meta.title == "中共柏溪县住房和城乡建设局党组关于巡察整改进展情况的通报"
     assert meta.issuer == "中共柏溪县住房和城乡建设局党组"
+
+
+def test_the_issuer_named_under_the_first_parts_first_item() -> None:
+    text = (
+        "根据县委统一部署，2024年4月8日至5月24日，县委第二巡察组对县林业局开展了巡察。"
+        "现将巡察整改进展情况予以公布：\n"
+        "一、加强组织领导，扛起整改责任\n"
+        "（一）深化认识，压实责任。柏溪县林业局党组坚持把巡察整改作为重要政治任务。\n"
+        "（二）建章立制，巩固成果。制定完善制度9项。\n"
+        "二、反馈问题整改情况\n1.护林员日常巡护考核流于形式。\n整改情况：已完成整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer == "柏溪县林业局党组"
+
+
+def test_a_short_name_the_text_defines_is_the_name_it_defines() -> None:
+    text = (
+        "2024年3月5日至5月10日，中央第九巡视组对柏溪部党组（以下简称部党组）开展了常规巡视。"
+        "现将巡视整改进展情况予以公布。\n"
+        "一、党组履行巡视整改主体责任情况\n部党组坚持把巡视整改作为重大政治任务。\n"
+        "二、巡视反馈问题整改情况\n1.行业标准修订滞后。\n整改情况：已完成整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer == "柏溪部党组"

@@ -107,10 +107,11 @@ def extract_metadata(
     from_hints(found, hints, looks_like_title)
     if front and found.meta.issuer is None:
         _issuer_from_subject(found, intro, intro_start)
-    if lead and found.meta.issuer is None:
-        # no title, and a lead that says 我局党组: the first part's lead may name the unit
-        # (一、… / 溪川县水务局党组严格落实…)
-        start, end = found.span(lead[0])[0], found.span(lead[-1])[1]
+    opening = _first_part_opening(textmap, front)
+    if opening and found.meta.issuer is None:
+        # no title, and a lead that says 我局党组: the first part's opening may name the unit
+        # (一、… / 溪川县水务局党组严格落实…, or under its first item: （一）…。县林业局党组坚持…)
+        start, end = found.span(opening[0])[0], found.span(opening[-1])[1]
         whole = textmap.text[intro_start:end]  # its full name as the introduction writes it
         _issuer_from_subject(found, textmap.text[start:end], start, (whole, intro_start))
     found.meta.sources = found.sources
@@ -216,6 +217,24 @@ def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:
     return lead
 
 
+def _first_part_opening(textmap: TextMap, front: Sequence[int]) -> list[int]:
+    """The first blocks under the first numbered part (at most three), its own items' too, up
+    to the next item marked as the part is (二、)."""
+    heading = front[-1] + 1 if front else 0
+    if heading >= len(textmap.blocks):
+        return []
+    part = match_marker(textmap.block_text(heading))
+    if part is None:
+        return []
+    opening: list[int] = []
+    for index in range(heading + 1, min(len(textmap.blocks), heading + 1 + _LEAD_BLOCKS)):
+        marker = match_marker(textmap.block_text(index))
+        if marker is not None and marker.kind == part.kind:
+            break
+        opening.append(index)
+    return opening
+
+
 _SHARE_SITE = compile_pattern(r"上传人\s*[:：]|文档编号\s*[:：]|上传时间\s*[:：]|^资源描述$")
 
 
@@ -238,6 +257,8 @@ def _crumb_title(found: Collector, front: Sequence[int]) -> int | None:
             found.put("title", last, start, start + len(last), "title")
             return position
     return None
+
+
 _TITLE_VERB = compile_pattern(r"关于|落实|贯彻|对照")
 # The site's name after a page's title, as a browser tab shows it: `_某县人民政府`,
 # ` - 某某网`, `｜某某网`.
@@ -483,7 +504,7 @@ _VERB_IN_SUBJECT = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持
 # A subject that refers back (该镇党委, 本公司党委) or names only the kind of body (学院党委,
 # 公司党委): the issuer is its full name, when the introduction writes one.
 _SHORT_NAME = compile_pattern(
-    r"^(?:该|本|我|其)?(?P<kind>(?:镇|乡|县|市|区|局|厅|委|院|所|校|学院|学校|大学|公司|集团|医院|"
+    r"^(?:该|本|我|其)?(?P<kind>(?:镇|乡|县|市|区|局|厅|部|委|院|所|校|学院|学校|大学|公司|集团|医院|"
     r"中心|街道|社区|村)?(?:党委|党组|党工委|委员会|人民政府))$"
 )
 
@@ -504,7 +525,7 @@ def _issuer_from_subject(
         start, end = offset + match.start("v"), offset + match.end("v")
         short = _SHORT_NAME.match(value)
         if short is not None:
-            full = _full_name(short.group("kind"), names_text)
+            full = _defined_as(value, names_text) or _full_name(short.group("kind"), names_text)
             if full is None:
                 continue
             value = full.group("n")
@@ -512,6 +533,17 @@ def _issuer_from_subject(
         if len(value) >= 2:
             found.put("issuer", value, start, end, "inferred")
             return
+
+
+def _defined_as(short: str, text: str) -> regex.Match[str] | None:
+    """The name ``text`` defines ``short`` for (对青岚部党组（以下简称部党组）开展了巡视): group
+    ``n``."""
+    pattern = compile_pattern(
+        r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
+        r"(?P<n>(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}){2,20}?)"
+        r"\s*[（(]\s*以下简称\s*[“\"]?" + escape(short) + r"[”\"]?\s*[）)]"
+    )
+    return pattern.search(text)
 
 
 def _full_name(kind: str, intro: str) -> regex.Match[str] | None:
