@@ -968,3 +968,9 @@ def test_a_short_name_the_text_defines_is_the_name_it_defines() -> None:
         "二、巡视反馈问题整改情况\n1.行业标准修订滞后。\n整改情况：已完成整改。\n"
     )
     assert rectpipe.parse_text(text).metadata.issuer == "柏溪部党组"
+
+
+def test_two_states_joined_by_he_in_one_clause_are_both_counted() -> None:
+    stated = _stated("截至目前，12个问题中，已完成7个问题的整改和3个问题的部分整改工作。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.partially_completed) == (12, 7, 3)

@@ -49,7 +49,12 @@ _RATE = compile_pattern(
 # What every count (_COUNT) holds: a figure, blanks, a unit. A text without it counts nothing
 # (stdlib ``re``: plain classes, scanned in C).
 _FIGURE_UNIT = compile_re(rf"[0-9一二三四五六七八九十百千两]\s*{_UNIT}")
-_CLAUSE = compile_pattern(r"[^，,、；;。：:]+")
+_JOINED = compile_pattern(r"(?:以及|和|及)\s*$")
+# A clause ends at a mark, or where 和/及 joins a second count and its state to the first
+# (已完成7个问题的整改和3个问题的部分整改).
+_CLAUSE = compile_pattern(
+    r"(?:(?!(?:以及|和|及)\s*[0-9０-９一二三四五六七八九十百两]+\s*(?:个|项|件|条))[^，,、；;。：:])+"
+)
 _SENTENCE = compile_pattern(r"[^。；]+[。；]?")
 _ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
 # A ledger row opening 小计 (a category's counts).
@@ -252,9 +257,14 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 if task is not None and task is not chosen:
                     found.tasks = _value(task.group("n"))
             if (
-                _HANDED.search(pre)
-                or any(c.group("what") for c in counts if c.end() <= status.start())
-            ) and not _REMAINDER.search(pre):
+                (
+                    _HANDED.search(pre)
+                    or any(c.group("what") for c in counts if c.end() <= status.start())
+                )
+                and not _REMAINDER.search(pre)
+                # …和3个问题的部分整改: a second state joined to the first, no total
+                and not _JOINED.search(masked, 0, clause.start())
+            ):
                 # 反馈问题26个已完成整改20个, 12个问题中已完成整改7个: the total comes first.
                 total = _problem_count(pre)
                 if total is not None:
