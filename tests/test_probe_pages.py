@@ -974,3 +974,9 @@ def test_two_states_joined_by_he_in_one_clause_are_both_counted() -> None:
     stated = _stated("截至目前，12个问题中，已完成7个问题的整改和3个问题的部分整改工作。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.partially_completed) == (12, 7, 3)
+
+
+def test_a_count_of_problems_to_rectify_is_a_total() -> None:
+    stated = _stated("截至目前，16个需整改问题，已全部完成6个问题的整改和2个问题的部分整改工作。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.partially_completed) == (16, 6, 2)
