@@ -980,3 +980,28 @@ def test_a_count_of_problems_to_rectify_is_a_total() -> None:
     stated = _stated("截至目前，16个需整改问题，已全部完成6个问题的整改和2个问题的部分整改工作。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.partially_completed) == (16, 6, 2)
+
+
+def test_what_a_check_of_the_work_found_is_no_total() -> None:
+    stated = _stated(
+        "公司纪委通过现场督查等方式督促整改，现场督查2次，发现问题4个，提出整改建议4条。"
+    )
+    assert stated is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuer"),
+    [
+        ("（一）柏溪市防灾减灾局党委高度重视，成立整改工作领导小组。", "柏溪市防灾减灾局党委"),
+        ("柏溪市市政设施局党组以巡察整改为契机，成立整改工作领导小组。", "柏溪市市政设施局党组"),
+        ("区残联将巡察指出的问题细化为8项整改任务。", "区残联"),
+    ],
+)
+def test_the_subject_that_names_the_issuer(opening: str, issuer: str) -> None:
+    text = (
+        "根据区委统一部署，2024年5月6日至6月28日，区委第二巡察组进行了巡察。"
+        "现将巡察整改情况予以公布。\n"
+        f"一、整改工作组织情况\n{opening}\n"
+        "二、反馈问题整改情况\n1.值班值守制度执行不严。\n整改情况：已完成整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer == issuer

@@ -496,8 +496,10 @@ def _wrapped_signature(found: Collector, last: int) -> int:
 # The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
 # names one (recorded as inferred).
 _SUBJECT = compile_pattern(
-    r"(?:^|[。；，,])\s*(?P<v>[\p{Han}]{0,16}?(?:党委|党组|党工委|委员会|人民政府))"
-    r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|深入|严格|迅速|立即|主动|对照)"
+    # after a sentence's start or an item's marker (（一）某局党委高度重视…)
+    r"(?:^|[。；，,）)、])\s*(?P<v>[\p{Han}]{0,16}?"
+    r"(?:党委|党组|党工委|委员会|人民政府|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部))"
+    r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照)"
 )
 # A subject that is no name: one holding a verb or a preposition (组长反馈了党委, 要求某公司党委).
 _VERB_IN_SUBJECT = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持|传达|通报|督促|责成")

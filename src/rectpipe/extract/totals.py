@@ -167,6 +167,13 @@ _EXAMPLES = compile_pattern(
 )
 
 
+# A check of the rectification, counted in visits (现场督查2次，发现问题4个): what it found is the
+# checker's, not the inspection's.
+_CHECKS = compile_pattern(
+    r"(?:督查|督导|抽查|检查|暗访|回访)\s*(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:次|轮)"
+)
+
+
 def read_counts(text: str, profile: Profile) -> Counts:
     """The totals ``text`` states (one sentence or a heading), clause by clause; what comes
     after a turn to examples (:data:`_EXAMPLES`) is not read."""
@@ -175,6 +182,9 @@ def read_counts(text: str, profile: Profile) -> Counts:
     examples = _EXAMPLES.search(text)
     if examples is not None:
         text = text[: examples.start()]
+    checks = _CHECKS.search(text)
+    if checks is not None:
+        text = text[: checks.start()]  # what a check of the work found is not the inspection's
     masked = _SLOGAN_ONE.sub(_blank, _RATE.sub(_blank, text))
     rate = _RATE.search(text)
     if rate:
