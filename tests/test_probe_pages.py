@@ -1005,3 +1005,15 @@ def test_the_subject_that_names_the_issuer(opening: str, issuer: str) -> None:
         "二、反馈问题整改情况\n1.值班值守制度执行不严。\n整改情况：已完成整改。\n"
     )
     assert rectpipe.parse_text(text).metadata.issuer == issuer
+
+
+def test_a_page_copied_as_one_line_gives_its_title_without_column_or_date() -> None:
+    text = (
+        "信息公开中共柏溪县林草局党组关于巡察整改进展情况的通报发布时间2024年5月9日 "
+        "来源：柏溪县林草局 阅读321次\n"
+        "根据县委统一部署，县委第三巡察组对县林草局党组开展了巡察，并于2023年12月6日反馈了巡察意见。\n"
+        + _LIST
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.title == "中共柏溪县林草局党组关于巡察整改进展情况的通报"
+    assert meta.issuer == "中共柏溪县林草局党组"

@@ -220,10 +220,40 @@ _TITLE_THEN_BLANK = compile_pattern(
 )
 
 
+# A page copied as one line: the site's column name before the title (信息公开中共…), and the
+# page's date line after it (…的通报发布时间2024年5月9日): each a line of its own.
+_COLUMNS = (
+    "信息公开",
+    "党务公开",
+    "政务公开",
+    "通知公告",
+    "工作动态",
+    "新闻动态",
+    "要闻动态",
+    "巡察工作",
+    "巡视工作",
+)
+_COLUMN_THEN_TITLE = compile_pattern(rf"^(?P<column>{'|'.join(_COLUMNS)})(?=中共|关于)")
+_TITLE_THEN_META = compile_pattern(
+    r"^(?P<title>(?=[^。！？；：:，,\n]*(?:关于|巡视|巡察|审计|督察))"
+    r"[^。！？；：:，,\n\s]{6,80}?(?:通报|报告|情况|清单|公示|公告))"
+    r"(?=发布时间|发布日期|来源\s*[:：]|时间\s*[:：])"
+)
+
+
 def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
     """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
-    title glued to its first part (``…整改进展清单一、关于…``) or, by a blank, to the text
-    after it (``关于…的通报 根据…``) is cut off first."""
+    title glued to its first part (``…整改进展清单一、关于…``), by a blank to the text after
+    it (``关于…的通报 根据…``), or on a page copied as one line to the site's column name
+    before it and the page's date line after it, is cut off first."""
+    column = _COLUMN_THEN_TITLE.match(text) if text.startswith(_COLUMNS) else None
+    if column is not None:
+        return [column.group("column"), *split_glued(text[column.end() :], labels)]
+    title = (
+        _TITLE_THEN_META.match(text) if "时间" in text or "日期" in text or "来源" in text else None
+    )
+    if title is not None:
+        return [title.group("title"), *split_glued(text[title.end() :], labels)]
     # (each title pattern is tried only on a text that holds what it needs: 一、, a blank)
     title = _GLUED_TITLE.match(text) if "一、" in text else None
     if title is not None and match_marker(text[title.end() :]) is not None:
