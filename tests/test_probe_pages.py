@@ -315,7 +315,10 @@ def test_a_count_beside_one_by_one_is_still_read() -> None:
 @pytest.mark.parametrize(
     "heading", ["二、巡察指出的问题", "二、巡察反馈的问题", "二、存在的主要问题"]
 )
-def test_a_part_naming_the_findings_told_holds_its_bulleted_problems(heading: str) -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_part_naming_the_findings_told_holds_its_bulleted_problems(
+    heading: str, form: str
+) -> None:
     text = (
         "关于巡察整改进展情况的通报\n一、整改工作开展情况\n局党组召开专题会议部署整改。\n"
         f"{heading}\n"
@@ -323,7 +326,7 @@ def test_a_part_naming_the_findings_told_holds_its_bulleted_problems(heading: st
         "● 公务用车派车单填写不规范。已完成整改。重新印发派车规定。\n"
         "● 食堂采购未执行比价程序。正在整改。修订采购办法。\n"
     )
-    problems = rectpipe.parse_text(text).iter_problems()
+    problems = _parse(text, form).iter_problems()
     assert [(p.title, p.status.value) for p in problems] == [
         ("党费收缴台账登记不全", "completed"),
         ("公务用车派车单填写不规范", "completed"),
@@ -754,13 +757,14 @@ def test_a_finding_of_two_clauses_keeps_both_before_its_status() -> None:
 @pytest.mark.parametrize(
     "value", ["未整改到位", "未办结", "未销号", "未落实到位", "没有完成", "未能按期完成"]
 )
-def test_a_word_of_completion_after_a_negation_is_not_done(value: str) -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_word_of_completion_after_a_negation_is_not_done(value: str, form: str) -> None:
     text = (
         "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
         f"1.农机补贴资金审核把关不严。\n整改进展：{value}，已追回部分资金。\n"
         "2.固定资产账实不符。\n整改进展：已完成。\n"
     )
-    problems = rectpipe.parse_text(text).iter_problems()
+    problems = _parse(text, form).iter_problems()
     assert [p.status.value for p in problems] == ["not_completed", "completed"]
 
 
@@ -793,7 +797,8 @@ def test_a_stage_of_rectification_completed_is_partly_done() -> None:
 
 
 @pytest.mark.parametrize("part", ["整改情况", "具体问题整改情况"])
-def test_a_parts_one_labelled_finding_is_its_problem(part: str) -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_parts_one_labelled_finding_is_its_problem(part: str, form: str) -> None:
     text = (
         "柳岸镇关于河道保洁专项审计问题整改情况的报告\n"
         "根据县审计局专项审计调查报告，现将整改情况报告如下：\n"
@@ -802,7 +807,7 @@ def test_a_parts_one_labelled_finding_is_its_problem(part: str) -> None:
         "整改措施：1、落实建设资金；2、加快施工进度。\n"
         "三、下步打算\n镇里将持续加强河道日常巡查。\n"
     )
-    [problem] = rectpipe.parse_text(text).iter_problems()
+    [problem] = _parse(text, form).iter_problems()
     assert problem.title == "沿河垃圾收集点未按期建成"
     assert problem.status is rectpipe.Status.COMPLETED
     assert [item.title for item in problem.path] == [part]
@@ -845,20 +850,22 @@ def test_counts_of_problems_not_done_are_read_as_such() -> None:
     assert (stated.problems, stated.completed, stated.not_completed) == (4, 2, 2)
 
 
-def test_a_category_named_for_its_field_holds_its_one_labelled_finding() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_category_named_for_its_field_holds_its_one_labelled_finding(form: str) -> None:
     text = (
         "关于审计发现问题整改情况的报告\n一、审计发现问题整改情况\n"
         "（一）关于财务管理方面的问题\n问题描述：部分公务接待未附接待清单。\n整改情况：已整改到位。\n"
         "（二）关于项目管理方面的问题\n问题描述：水毁修复工程未按期验收。\n整改情况：未整改到位。\n"
     )
-    problems = rectpipe.parse_text(text).iter_problems()
+    problems = _parse(text, form).iter_problems()
     assert [(p.title, p.status.value) for p in problems] == [
         ("部分公务接待未附接待清单", "completed"),
         ("水毁修复工程未按期验收", "not_completed"),
     ]
 
 
-def test_a_list_of_defects_keeps_the_ones_without_a_word_of_shortfall() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_list_of_defects_keeps_the_ones_without_a_word_of_shortfall(form: str) -> None:
     text = (
         "柏溪市创文办关于9月督查发现问题整改情况的通报\n"
         "9月5日至6日，市创文办督查组实地督查，发现以下问题，现将整改情况通报如下。\n"
@@ -866,7 +873,7 @@ def test_a_list_of_defects_keeps_the_ones_without_a_word_of_shortfall() -> None:
         "（3）志愿服务活动记录缺失；\n（4）阅览室空调滤网积灰。\n"
         "2. 市体育中心\n（1）看台座椅破损；\n（2）公共卫生间无洗手液；\n（3）健身步道照明不足。\n"
     )
-    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    titles = [p.title for p in _parse(text, form).iter_problems()]
     assert titles == [
         "门口共享单车停放杂乱",
         "消防通道堆放杂物",
@@ -881,7 +888,8 @@ def test_a_list_of_defects_keeps_the_ones_without_a_word_of_shortfall() -> None:
 # ------------------------------------------------------------------ a seventh probe
 
 
-def test_one_findings_rectification_heading_is_a_problem_not_a_group() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_one_findings_rectification_heading_is_a_problem_not_a_group(form: str) -> None:
     text = (
         "关于2024年度市本级预算执行审计查出问题整改情况的报告\n"
         "一、整改工作基本情况\n市政府多次召开会议研究部署审计整改。\n"
@@ -891,7 +899,7 @@ def test_one_findings_rectification_heading_is_a_problem_not_a_group() -> None:
         "（二）关于政府采购管理不严格问题的整改情况。一是责令相关单位整改。\n"
         "三、下一步工作安排\n继续督促整改。\n"
     )
-    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    titles = [p.title for p in _parse(text, form).iter_problems()]
     assert titles == [
         "关于专项资金统筹使用不够充分问题的整改情况",
         "关于政府采购管理不严格问题的整改情况",
@@ -948,7 +956,8 @@ def test_a_title_written_only_as_the_breadcrumbs_last_step() -> None:
     assert meta.issuer == "中共柏溪县住房和城乡建设局党组"
 
 
-def test_the_issuer_named_under_the_first_parts_first_item() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_the_issuer_named_under_the_first_parts_first_item(form: str) -> None:
     text = (
         "根据县委统一部署，2024年4月8日至5月24日，县委第二巡察组对县林业局开展了巡察。"
         "现将巡察整改进展情况予以公布：\n"
@@ -957,7 +966,7 @@ def test_the_issuer_named_under_the_first_parts_first_item() -> None:
         "（二）建章立制，巩固成果。制定完善制度9项。\n"
         "二、反馈问题整改情况\n1.护林员日常巡护考核流于形式。\n整改情况：已完成整改。\n"
     )
-    assert rectpipe.parse_text(text).metadata.issuer == "柏溪县林业局党组"
+    assert _parse(text, form).metadata.issuer == "柏溪县林业局党组"
 
 
 def test_a_short_name_the_text_defines_is_the_name_it_defines() -> None:

@@ -98,9 +98,7 @@ def sets_rules(title: str | None, text: str) -> str | None:
     said = _SETS_ITSELF.search(text[:_OPENING_CHARS]) or _SAMPLES_SITE.search(text[:_OPENING_CHARS])
     if said is not None:
         return said.group(0)
-    if not title:
-        title = next((line for line in text[:200].splitlines() if line.strip()), "")
-    ending = _RULES_TITLE.search(title.strip().rstrip("。"))
+    ending = _RULES_TITLE.search(_title_or_first_line(title, text))
     return ending.group(0) if ending is not None else None
 
 
@@ -110,10 +108,16 @@ _OPENING_CHARS = 400
 def titled_as_article(title: str | None, text: str, profile: Profile) -> str | None:
     """The article word that ends ``title`` (巡察中常见问题及其成因浅析: 浅析), or ``None``;
     without a title (an article's reads as no report's), the first line of ``text``."""
+    stripped = _title_or_first_line(title, text)
+    return next((end for end in profile.article_title_ends if stripped.endswith(end)), None)
+
+
+def _title_or_first_line(title: str | None, text: str) -> str:
+    """``title`` without a closing 。; without a title (a non-report's reads as no report's),
+    the first line of ``text``."""
     if not title:
         title = next((line for line in text[:200].splitlines() if line.strip()), "")
-    stripped = title.strip().rstrip("。")
-    return next((end for end in profile.article_title_ends if stripped.endswith(end)), None)
+    return title.strip().rstrip("。")
 
 
 # The inspection's findings handed over (反馈意见, 反馈会, 反馈了巡察情况).

@@ -139,12 +139,15 @@ _QUIET_MAX_CHARS = 40
 _MENU_ITEM = compile_pattern(r"\p{Han}{2,8}")
 _MENU_HOME = compile_pattern(r"首[\s\u3000]*页")
 _MENU_ITEMS = 4  # with 首页 among them; without it, twice as many
+_NO_MENU_MARKS = "，。：:；;、"
 
 
 def menu_items(line: str) -> list[str] | None:
     """The items of a site's menu row copied with the page (four or more short Han names set
     apart by blanks, 首页 among them, written 首  页 as menus space it; eight or more without
     it), or ``None`` when ``line`` is none."""
+    if any(mark in line for mark in _NO_MENU_MARKS):
+        return None  # a sentence's marks: no menu (and most lines end here, at no cost)
     items = _MENU_HOME.sub("首页", line).split()
     if not all(_MENU_ITEM.fullmatch(item) for item in items):
         return None
