@@ -844,10 +844,29 @@ def test_a_news_headline_with_an_exclamation_inside_is_the_title() -> None:
     assert rectpipe.parse_text(text).metadata.title == "处罚31人！柏溪县林业局通报巡察整改进展"
 
 
-def test_counts_of_problems_not_done_are_read_as_such() -> None:
-    stated = _stated("审计指出问题4个，已整改到位2个，未整改到位2个。")
+@pytest.mark.parametrize(
+    "clause",
+    ["未整改到位2个", "不能按期完成2个", "2个未按时完成整改", "没能完成2个", "2个问题尚未完成"],
+)
+def test_counts_of_problems_not_done_are_read_as_such(clause: str) -> None:
+    stated = _stated(f"审计指出问题4个，已整改到位2个，{clause}。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.not_completed) == (4, 2, 2)
+
+
+@pytest.mark.parametrize("value", ["不能按期完成", "没能按时完成", "未能全部完成"])
+def test_a_problems_status_and_the_stated_counts_read_one_negation_alike(value: str) -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n"
+        f"巡察反馈问题2个，已完成整改1个，1个问题{value}。\n"
+        f"一、巡察反馈问题整改情况\n1.农机补贴资金审核把关不严。\n整改进展：{value}。\n"
+        "2.固定资产账实不符。\n整改进展：已完成。\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [p.status.value for p in report.iter_problems()] == ["not_completed", "completed"]
+    stated = report.summary.stated
+    assert stated is not None and (stated.completed, stated.not_completed) == (1, 1)
+    assert "totals_mismatch" not in [w.code for w in report.warnings]
 
 
 @pytest.mark.parametrize("form", ["text", "word"])

@@ -25,6 +25,7 @@ __all__ = [
     "all_of_group",
     "by_deadline",
     "group_status",
+    "negated",
     "normalise_status",
     "status_phrase",
     "status_sentence",
@@ -72,7 +73,7 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
             if not any(taken[start:end]):
                 for k in range(start, end):
                     taken[k] = True
-                if status in _DONE and _NEGATED.search(text, 0, start):
+                if status in _DONE and negated(text, start):
                     status = Status.NOT_COMPLETED  # 未整改到位, 未办结, 没有完成: not done
                 found.append((start, status))
             start = text.find(phrase, end)
@@ -91,14 +92,22 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
 
 
 # A word of completion written after a negation (未整改到位, 未办结, 未销号, 没有完成, 未能按期
-# 完成) says it is not done.
+# 完成, 不能按时完成) says it is not done.
 _DONE = frozenset({Status.COMPLETED, Status.PARTIALLY_COMPLETED})
-NEGATIONS = ("未", "没有", "没", "尚未", "仍未", "还未", "并未", "均未", "暂未", "未能")
+NEGATIONS = ("未", "没有", "没", "尚未", "仍未", "还未", "并未", "均未", "暂未", "未能", "不")
 """Words that, written straight before a word of completion, say it is not done."""
 _NEGATED = compile_pattern(
-    rf"(?:{'|'.join(sorted(NEGATIONS, key=len, reverse=True))}|不)"
-    r"(?:能|按期|按时|全部|完全|彻底|及时)?$"
+    rf"(?:{'|'.join(sorted(NEGATIONS, key=len, reverse=True))})"
+    r"(?:能|按期|按时|全部|完全|彻底|及时)?(?:按期|按时|全部|完全|彻底|及时)?$"
 )
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether a negation is written straight before ``text[start:]`` (未|没能|不能按期…), so
+    that a word of completion there says the work is not done. One rule for a problem's
+    status and for the counts of states a report states."""
+    return _NEGATED.search(text, 0, start) is not None
+
 
 # The share of the work done, as a value states it after a word of completion or progress
 # (整改已完成80%, 完成进度：60%, 整改进度100%), within a clause.

@@ -21,7 +21,7 @@ from ..runtime.patterns import compile_pattern, compile_re, escape
 from ..runtime.record import field, record
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
-from .status import NEGATIONS, UNDER_WAY, normalise_status
+from .status import NEGATIONS, UNDER_WAY, negated, normalise_status
 from .table_totals import count_table_totals
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ _ROW_SENTENCE = compile_pattern(r"[^。；\n]+[。；]?")
 # A ledger row opening 小计 (a category's counts).
 _SUBTOTAL_ROW = compile_pattern(r"^\s*小\s*计")
 
+_DONE = frozenset({Status.COMPLETED.value, Status.PARTIALLY_COMPLETED.value})
 # The status phrases of totals are the profile's status vocabulary (``status:`` and
 # ``long_term:``, the latter counting as ongoing), matched longest first.
 
@@ -71,8 +72,8 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
     phrases = {phrase: status.value for phrase, status in profile.status_phrases}
     for phrase in profile.long_term:
         phrases.setdefault(phrase, Status.ONGOING.value)
-    for phrase, status in profile.status_phrases:  # 未整改到位2个: not done
-        if status in (Status.COMPLETED, Status.PARTIALLY_COMPLETED):
+    for phrase, status in profile.status_phrases:  # 未整改到位2个 (not 未整改 + 到位)
+        if status.value in _DONE:
             for negation in NEGATIONS:
                 phrases.setdefault(negation + phrase, Status.NOT_COMPLETED.value)
     pattern = compile_pattern("|".join(sorted(map(escape, phrases), key=len, reverse=True)))
@@ -217,7 +218,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
             continue
         if not counts:
             if _ALL.search(part) and (found_all := status_words.search(part)):
-                every = phrases[found_all.group(0)]  # 已全部完成整改: all of them
+                every = _state(found_all, part, phrases)  # 已全部完成整改: all of them
             continue
         bare_total = _BARE_TOTAL.search(part)
         if bare_total:  # （共3个，…）: a group's own count
@@ -228,7 +229,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
         if status is not None and _SHARE_AFTER.match(part, status.end()):
             continue  # 两项整改均已完成70%以上: how far each has got, no count of states
         if status is not None:
-            name = phrases[status.group(0)]
+            name = _state(status, part, phrases)
             if name == Status.ONGOING.value and _dated_beside_long_term(
                 status.group(0), masked, profile
             ):
@@ -321,6 +322,15 @@ def read_counts(text: str, profile: Profile) -> Counts:
     return found
 
 
+def _state(found: regex.Match[str], text: str, phrases: dict[str, str]) -> str:
+    """The state a status phrase found in ``text`` counts: not done when a negation is written
+    straight before a word of completion (未整改到位2个, 不能按期完成2个, 均未完成)."""
+    name = phrases[found.group(0)]
+    if name in _DONE and negated(text, found.start()):
+        return Status.NOT_COMPLETED.value
+    return name
+
+
 def _excepted(
     exception: regex.Match[str], phrases: dict[str, str], status_words: regex.Pattern[str]
 ) -> tuple[str, int] | None:
@@ -332,7 +342,7 @@ def _excepted(
     if number is None:
         return None
     if status is not None:
-        return phrases[status.group(0)], number
+        return _state(status, rest, phrases), number
     if UNDER_WAY.search(rest):
         return Status.IN_PROGRESS.value, number
     return None
