@@ -3,6 +3,8 @@ test in the shapes that were misread. Each test fails without its rule."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import rectpipe
@@ -577,6 +579,37 @@ def test_a_measure_that_names_what_it_mends_stays_a_measure() -> None:
         ("1", "in_progress", 2),
         ("2", "completed", 2),
     ]
+
+
+def _finding_over_two(first: str) -> str:
+    return "\n".join(
+        [
+            "关于巡视整改进展情况的通报",
+            "二、巡视反馈问题整改落实情况",
+            "1.部分子公司应收账款清收不力。",
+            f"（1）{first}",
+            "（2）将清收成效纳入子公司考核。",
+            "整改状态：已完成",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "first", ["约谈清收不力的子公司负责人。", "责令逾期未清收的子公司限期整改。"]
+)
+def test_a_measure_that_names_the_shortfall_it_answers_stays_a_measure(first: str) -> None:
+    problems = rectpipe.parse_text(_finding_over_two(first)).iter_problems()
+    assert [(p.number, len(p.measures), p.status.value) for p in problems] == [
+        ("1", 2, "completed")
+    ]
+
+
+def test_the_measure_openers_are_the_profiles(tmp_path: Path) -> None:
+    text = _finding_over_two("挂牌督办清收不力的子公司。")
+    user = tmp_path / "profile.yaml"
+    user.write_text("findings:\n  measure_openers: [挂牌督办]\n", "utf-8")
+    told = rectpipe.parse_text(text, profile=rectpipe.load_profile(user)).iter_problems()
+    assert [(p.title, len(p.measures)) for p in told] == [("部分子公司应收账款清收不力", 2)]
 
 
 def test_a_bulletins_title_with_its_day_is_the_headline() -> None:

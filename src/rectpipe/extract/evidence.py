@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
@@ -20,7 +20,7 @@ from ..text.sentences import split_first_sentence
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["Evidence", "heading_evidence", "names_a_group"]
+__all__ = ["Evidence", "heading_evidence", "names_a_group", "opens_a_measure"]
 
 
 class Evidence(Enum):
@@ -79,8 +79,20 @@ _NOT_COMPOUND = r"(?!(?![一二三四五六七八九十百千零〇])\p{Han})"
 TOPIC_MAX = 14
 
 
+class _Vocabulary(NamedTuple):
+    """The profile's ``findings:`` words, each as one pattern."""
+
+    wrapper: regex.Pattern[str]  # opens a finding: 关于“…”, 针对…, 问题1：
+    shortfall: regex.Pattern[str]  # anywhere: 不到位, 不规范…
+    opener: regex.Pattern[str]  # opens a measure or an organising heading: 加强…
+    group: regex.Pattern[str]  # ends a heading naming a group of findings: …方面
+    organising: regex.Pattern[str]  # anywhere: 高度重视…
+    topic: regex.Pattern[str]  # a short heading naming a topic: …机制
+    measure: regex.Pattern[str]  # opens a measure naming what it mends: 对其中…, 追回…
+
+
 @lru_cache(maxsize=8)
-def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
+def _patterns(profile: Profile) -> _Vocabulary:
     f = profile.findings
 
     def alternation(words: tuple[str, ...]) -> str:
@@ -97,14 +109,21 @@ def _patterns(profile: Profile) -> tuple[regex.Pattern[str], ...]:
             or "(?!)"
         )
 
-    return (
+    return _Vocabulary(
         compile_pattern(rf"^(?:{wrappers(f.get('wrappers', ()))})"),
         compile_pattern(alternation(f.get("shortfall", ()))),
         compile_pattern(rf"^(?:{alternation(f.get('action_openers', ()))})"),
         compile_pattern(rf"(?:{alternation(f.get('group_headings', ()))})$"),
         compile_pattern(alternation(f.get("organising", ()))),
         compile_pattern(rf"^.{{1,{TOPIC_MAX}}}(?:{alternation(f.get('topic_heads', ()))})$"),
+        compile_pattern(rf"^\s*(?:{alternation(f.get('measure_openers', ()))})"),
     )
+
+
+def opens_a_measure(heading: str, profile: Profile) -> bool:
+    """Whether ``heading`` opens as a measure does even when it names what it mends
+    (（2）对其中2个低效项目启动退出程序; the profile's ``findings.measure_openers``)."""
+    return _patterns(profile).measure.match(heading) is not None
 
 
 def heading_evidence(heading: str, profile: Profile) -> Evidence:
@@ -118,7 +137,7 @@ def names_a_group(heading: str, profile: Profile) -> bool:
     first, _ = split_first_sentence(heading.strip())
     first = first.strip().rstrip("。；;：:，,")
     return not _one_findings_rectification(first, profile) and bool(
-        _patterns(profile)[3].search(first)
+        _patterns(profile).group.search(first)
     )
 
 
@@ -129,7 +148,7 @@ def _one_findings_rectification(first: str, profile: Profile) -> bool:
     if about is None:
         return False
     finding = about.group("x")
-    return bool(_patterns(profile)[1].search(finding) or _NEGATED_PREDICATE.search(finding))
+    return bool(_patterns(profile).shortfall.search(finding) or _NEGATED_PREDICATE.search(finding))
 
 
 @lru_cache(maxsize=4096)
@@ -140,7 +159,7 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
         return Evidence.NEUTRAL
     if _DOCUMENT_TITLE.match(first):
         return Evidence.ACTION
-    wrapper, shortfall, opener, group, organising, topic = _patterns(profile)
+    wrapper, shortfall, opener, group, organising, topic, _ = _patterns(profile)
     quoted = bool(_QUOTED.match(first))
     if _one_findings_rectification(first, profile):
         return Evidence.FINDING

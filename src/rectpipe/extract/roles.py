@@ -20,7 +20,7 @@ from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
 from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
-from .evidence import Evidence, heading_evidence, names_a_group
+from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .fields_of_node import NodeFields
 from .status import status_sentence
 
@@ -75,6 +75,7 @@ def _visit(
     fields: dict[int, NodeFields],
     evidence: dict[int, Evidence],
     roles: dict[int, Role],
+    profile: Profile,
 ) -> None:
     """A document with labels: labelled items are problems, and so are unlabelled items at a
     labelled item's depth unless their heading reads as a measure or a group."""
@@ -85,23 +86,16 @@ def _visit(
     ):
         _mark(node, Role.PROBLEM, roles)
         return
-    if _finding_over_measures(node, fields, evidence):
+    if _finding_over_measures(node, fields, evidence, profile):
         _mark(node, Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP
     for child in node.children:
-        _visit(child, ranks, fields, evidence, roles)
-
-
-# How a measure opens even when it names what it mends (（2）对其中2个低效项目启动退出程序).
-_MEASURE_OPENING = compile_pattern(
-    r"^\s*(?:对|针对|按照|通过|组织|开展|建立|健全|制定|修订|印发|出台|启动|实行|推行|完善|成立|聘请"
-    r"|督促|清理|清退|追回|收回)"
-)
+        _visit(child, ranks, fields, evidence, roles, profile)
 
 
 def _finding_over_measures(
-    node: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence]
+    node: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence], profile: Profile
 ) -> bool:
     """1.护林员日常管理不到位 / （1）对…开展核查 / （2）推行… / 整改状态：已完成: a finding over
     numbered items that state none, the only label after the last of them. The items are its
@@ -113,7 +107,7 @@ def _finding_over_measures(
     if any(k.children or k.unmarked for k in kids):
         return False
     if any(
-        evidence[id(k)] is Evidence.FINDING and not _MEASURE_OPENING.match(fields[id(k)].heading)
+        evidence[id(k)] is Evidence.FINDING and not opens_a_measure(fields[id(k)].heading, profile)
         for k in kids
     ):
         return False  # an item that states a finding of its own
@@ -198,7 +192,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     if labelled:
         ranks = {n.rank for n in labelled}
         for part in root.children:
-            _visit(part, ranks, fields, evidence, roles)
+            _visit(part, ranks, fields, evidence, roles, profile)
     elif any(evidence[id(n)] is Evidence.FINDING for n in candidates):
         for part in root.children:
             _visit_findings(part, fields, evidence, roles)

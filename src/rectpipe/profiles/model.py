@@ -88,6 +88,10 @@ class Findings(_Strict):
     action_openers: Phrases = Field(
         default_factory=list, description="verbs that open a measure or a heading: 加强…"
     )
+    measure_openers: Phrases = Field(
+        default_factory=list,
+        description="how a measure opens even when it names what it mends: 对其中…, 追回…",
+    )
     group_headings: Phrases = Field(
         default_factory=list, description="headings that name a group of findings: 方面…"
     )
