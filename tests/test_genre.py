@@ -7,6 +7,8 @@ shapes that must stay reports.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import rectpipe
@@ -157,6 +159,19 @@ def test_rules_and_plans_are_not_reports(text: str, words: str) -> None:
         StructureNotFoundError, match=f"rules, a plan or sample texts \\({words}\\)"
     ):
         rectpipe.parse_text(text)
+
+
+def test_the_words_of_rules_titles_and_sample_texts_are_the_profiles(tmp_path: Path) -> None:
+    text = _POINTS.replace("巡察整改工作要点", "巡察整改台账编制指引")
+    assert rectpipe.parse_text(text).iter_problems()  # 编制指引 is no default word
+    user = tmp_path / "profile.yaml"
+    user.write_text("rules_title_ends: [编制指引]\nsample_text_words: [例文]\n", "utf-8")
+    profile = rectpipe.load_profile(user)
+    with pytest.raises(StructureNotFoundError, match="\\(编制指引\\)"):
+        rectpipe.parse_text(text, profile=profile)
+    sample = _SAMPLE_PAGE.replace("范文", "例文")
+    with pytest.raises(StructureNotFoundError, match="\\(例文\\)"):
+        rectpipe.parse_text(sample, profile=profile)
 
 
 def test_a_report_that_names_its_units_plan_is_still_a_report() -> None:

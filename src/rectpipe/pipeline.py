@@ -490,7 +490,9 @@ def _parse_document(
         )
     # rules or a plan whose points were read as problems (one whose points were not is left
     # as read: its metadata may serve)
-    words = sets_rules(report.metadata.title, report.text) if problems and no_status else None
+    words = (
+        sets_rules(report.metadata.title, report.text, profile) if problems and no_status else None
+    )
     if words is not None and report.summary.stated is None:
         raise StructureNotFoundError(f"rules, a plan or sample texts ({words}), not a report")
     if (

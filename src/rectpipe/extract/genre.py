@@ -84,22 +84,25 @@ def announces_work(title: str | None) -> bool:
 _SETS_ITSELF = compile_pattern(
     r"制定本(?:整改)?(?:工作|实施)?(?:规程|办法|细则|规定|方案|意见|制度|要点|计划)"
 )
-_RULES_TITLE = compile_pattern(r"(?:规程|细则|办法|规定|制度|工作要点|整改方案|实施方案|工作方案)$")
-# A site's collection of sample texts (…优秀范文, 范文大全): its samples are no report.
-_SAMPLES_SITE = compile_pattern(r"范文|范本")
 
 
-def sets_rules(title: str | None, text: str) -> str | None:
+def sets_rules(title: str | None, text: str, profile: Profile) -> str | None:
     """What shows that ``text`` sets rules or a plan (a 规程, 办法, 整改方案, 工作要点), or is a
     site's sample texts (范文), rather than reporting on rectification: the words in which its
-    opening says it makes itself (制定本规程) or offers samples, or its title's last words;
-    ``None`` when nothing does. Its points are rules and tasks: the caller refuses it when they
-    were read as problems and none of them states a status."""
-    said = _SETS_ITSELF.search(text[:_OPENING_CHARS]) or _SAMPLES_SITE.search(text[:_OPENING_CHARS])
+    opening says it makes itself (制定本规程) or offers samples (the profile's
+    ``sample_text_words``), or its title's last words (``rules_title_ends``); ``None`` when
+    nothing does. Its points are rules and tasks: the caller refuses it when they were read as
+    problems and none of them states a status."""
+    opening = text[:_OPENING_CHARS]
+    said = _SETS_ITSELF.search(opening)
     if said is not None:
         return said.group(0)
-    ending = _RULES_TITLE.search(_title_or_first_line(title, text))
-    return ending.group(0) if ending is not None else None
+    if profile.sample_text_words:
+        samples = _anywhere(profile.sample_text_words).search(opening)
+        if samples is not None:
+            return samples.group(0)
+    stripped = _title_or_first_line(title, text)
+    return next((end for end in profile.rules_title_ends if stripped.endswith(end)), None)
 
 
 _OPENING_CHARS = 400

@@ -235,6 +235,17 @@ class ProfileFile(_Strict):
         description="last words of an article's title (浅析, 探析, 初探): a text so titled is "
         "an article about rectification, not a report",
     )
+    rules_title_ends: Phrases = Field(
+        default_factory=list,
+        description="last words of the title of rules or a plan (规程, 实施方案, 工作要点): its "
+        "points are rules and tasks, so it is refused when they were read as problems and none "
+        "states a status",
+    )
+    sample_text_words: Phrases = Field(
+        default_factory=list,
+        description="words that show a site's sample texts in a text's opening (范文, 范本): "
+        "refused as rules are",
+    )
     table_columns: TableColumns = Field(default_factory=TableColumns)
     enrichment: Enrichment = Field(default_factory=Enrichment)
 

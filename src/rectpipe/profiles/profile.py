@@ -77,6 +77,9 @@ class Profile:
     article_markers: tuple[str, ...] = ()
     #: Last words of an article's title (浅析, 探析, 初探): a text so titled is no report.
     article_title_ends: tuple[str, ...] = ()
+    #: Last words of the title of rules or a plan, and words of a site's sample texts.
+    rules_title_ends: tuple[str, ...] = ()
+    sample_text_words: tuple[str, ...] = ()
     #: The merged ``enrichment:`` section when the user file has one, else ``None`` (the
     #: default section); read by :func:`rectpipe.enrich.config.config_for`.
     enrichment: dict[str, Any] | None = field(default=None, repr=False)
@@ -120,6 +123,8 @@ def _build(raw: dict[str, Any], enrichment: dict[str, Any] | None = None) -> Pro
             inspection_kinds=tuple(str(k) for k in raw.get("inspection_kinds", [])),
             article_markers=_longest_first(raw.get("article_markers", [])),
             article_title_ends=_longest_first(raw.get("article_title_ends", [])),
+            rules_title_ends=_longest_first(raw.get("rules_title_ends", [])),
+            sample_text_words=_longest_first(raw.get("sample_text_words", [])),
             table_columns={
                 key: _longest_first(values)
                 for key, values in dict(raw.get("table_columns", {})).items()
