@@ -363,6 +363,53 @@ def word_multilevel(text: str) -> bytes:
     return _package("".join(paragraphs), definition + "".join(nums))
 
 
+_OUTLINE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(?:\.(?!\d))?[ \u3000]*")
+
+
+def word_outline(text: str) -> bytes:
+    """(m) An outline numbered by Word's one multi-level list, as a firm's template gives: a
+    line typed ``2.`` on level 0 (``%1.``), ``2.1`` on level 1 (``%1.%2``), ``2.1.1`` on
+    level 2 (``%1.%2.%3``), a blank after each number; the numbers come from the list (a
+    ``w:num`` restarts level 0 where the typed number is not its next), every other line a
+    plain paragraph."""
+    forms = ("%1.", "%1.%2", "%1.%2.%3")
+    counters = [0, 0, 0]
+    nums: list[str] = []
+    paragraphs: list[str] = []
+    for line in lines_of(text):
+        if line.role == "blank":
+            continue
+        match = _OUTLINE.match(line.text)
+        rest = line.text[match.end() :] if match else ""
+        if match is None or not rest or ("." not in match.group(0) and line.role != "h3"):
+            paragraphs.append(_line_paragraph(line))
+            continue
+        parts = [int(n) for n in match.group(1).split(".")]
+        level = len(parts) - 1
+        if not nums or (level == 0 and counters[0] + 1 != parts[0]):
+            nums.append(
+                f'<w:num w:numId="{len(nums) + 1}"><w:abstractNumId w:val="0"/>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{parts[0]}"/>'
+                "</w:lvlOverride></w:num>"
+            )
+        counters[level] = parts[level]
+        for deeper in range(level + 1, 3):
+            counters[deeper] = 0
+        num = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{len(nums)}"/></w:numPr>'
+        paragraphs.append(_para(_run(rest, HEITI if level < 2 else None), num=num))
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:suff w:val="space"/><w:lvlText w:val="{form}"/><w:lvlJc w:val="left"/>'
+        '<w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>'
+        for level, form in enumerate(forms)
+    )
+    definition = (
+        '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
+        f"{levels}</w:abstractNum>"
+    )
+    return _package("".join(paragraphs), definition + "".join(nums))
+
+
 def word_wrapped(text: str) -> bytes:
     """A PDF's text pasted into Word as lines: a paragraph a paragraph, cut into the PDF's
     printed lines (30 em) by soft line breaks."""

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from rectpipe.text.numbering import MarkerKind, cn_to_int, match_marker
+from rectpipe.text.numbering import (
+    MarkerKind,
+    cn_to_int,
+    decimal_depth,
+    marker_number,
+    match_marker,
+)
 
 
 @pytest.mark.parametrize(
@@ -204,3 +210,27 @@ def test_a_word_that_opens_like_a_unit_follows_a_decimal_item(text: str) -> None
     """公务, 平台, 立行立改 open like 公里, 平方, 立方 but are words: the decimal is an item."""
     marker = match_marker(text)
     assert marker is not None and marker.raw == text[:3]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "depth"),
+    [
+        ("2.1.1 学习贯彻不深入", "2.1.1", 3),
+        ("2.1.1学习贯彻不深入", "2.1.1", 3),
+        ("2.1.1. 学习贯彻不深入", "2.1.1", 3),
+        ("１２.３.４ 党费收缴不规范", "12.3.4", 3),
+        ("3.2.1.4 台账登记不全", "3.2.1.4", 4),
+        ("1.2“三重一大”决策不严格", "1.2", 2),
+        ("2.1.3《条例》执行不到位", "2.1.3", 3),
+    ],
+)
+def test_an_outlines_decimal_numbers_are_markers(text: str, number: str, depth: int) -> None:
+    marker = match_marker(text)
+    assert marker is not None and marker.kind is MarkerKind.ARABIC
+    assert (marker_number(marker), decimal_depth(marker)) == (number, depth)
+    assert marker.ordinal == int(number.rsplit(".", 1)[1])
+
+
+@pytest.mark.parametrize("text", ["1.2.3亿元资金", "2.1.5公里道路", "1.1.5万元"])
+def test_an_outlines_number_before_a_unit_stays_a_number(text: str) -> None:
+    assert match_marker(text) is None

@@ -9,7 +9,7 @@ import pytest
 
 import rectpipe
 
-from .render_docx import word_paragraphs
+from .render_docx import word_outline, word_paragraphs
 
 _LIST = "一、巡察反馈问题整改情况\n（一）落实社会救助政策不到位。整改情况：已完成。\n"
 
@@ -1078,3 +1078,47 @@ def test_a_page_copied_as_one_line_gives_its_title_without_column_or_date() -> N
     meta = rectpipe.parse_text(text).metadata
     assert meta.title == "中共柏溪县林草局党组关于巡察整改进展情况的通报"
     assert meta.issuer == "中共柏溪县林草局党组"
+
+
+# ------------------------------------------------------------------ outline numbering (2.1.1)
+
+_OUTLINE = (
+    "柏溪县交通投资集团党委关于巡察整改进展情况的通报\n"
+    "2024年4月8日至5月20日，县委第二巡察组对集团党委开展了常规巡察。现将整改进展情况通报如下。\n"
+    "{top1}整改工作总体情况\n集团党委召开专题会议研究部署整改工作。\n"
+    "{top2}巡察反馈问题整改落实情况\n"
+    "2.1 党的领导弱化方面\n"
+    "2.1.1 学习贯彻上级决策部署不深入。\n整改情况：已完成。修订理论学习中心组学习制度。\n"
+    "2.1.2 “三重一大”决策制度执行不严格。\n整改情况：正在整改。\n"
+    "2.2 全面从严治党不力方面\n"
+    "2.2.1 廉政风险排查不全面。\n整改情况：已完成。\n"
+    "2.2.2 公务用车管理不规范。\n整改情况：已完成。\n"
+    "{top3}下一步工作打算\n集团党委将持续巩固整改成果。\n"
+)
+_OUTLINE_READ = [
+    ("2.1.1", "学习贯彻上级决策部署不深入", "completed", "党的领导弱化方面"),
+    ("2.1.2", "“三重一大”决策制度执行不严格", "in_progress", "党的领导弱化方面"),
+    ("2.2.1", "廉政风险排查不全面", "completed", "全面从严治党不力方面"),
+    ("2.2.2", "公务用车管理不规范", "completed", "全面从严治党不力方面"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tops", "form"),
+    [
+        (("一、", "二、", "三、"), "text"),
+        (("一、", "二、", "三、"), "word"),
+        (("1.", "2.", "3."), "text"),
+        (("1.", "2.", "3."), "outline"),
+    ],
+)
+def test_an_outlines_three_deep_numbers_are_its_findings(
+    tops: tuple[str, str, str], form: str
+) -> None:
+    text = _OUTLINE.format(top1=tops[0], top2=tops[1], top3=tops[2])
+    if form == "outline":  # numbered by Word's multi-level list: 2.1.2“三重… with no blank
+        report = rectpipe.parse_bytes(word_outline(text), name="report.docx")
+    else:
+        report = _parse(text, form)
+    read = [(p.number, p.title, p.status.value, p.path[-1].title) for p in report.iter_problems()]
+    assert read == _OUTLINE_READ

@@ -15,7 +15,14 @@ from ..runtime.patterns import compile_pattern
 from ..runtime.record import field, record, replace
 from ..text.dates import DATE_ALONE
 from ..text.furniture import is_trailing_furniture
-from ..text.numbering import Marker, MarkerKind, is_decimal_marker, is_part_marker, match_marker
+from ..text.numbering import (
+    Marker,
+    MarkerKind,
+    decimal_depth,
+    is_decimal_marker,
+    is_part_marker,
+    match_marker,
+)
 from ..text.textmap import TextMap, display_text
 from ..text.wrappers import finding_label
 from .unmarked import ASPECT, holds_unmarked, unmarked_leads, unmarked_marker
@@ -251,8 +258,10 @@ def _label_level(marker: Marker, stack: list[Node], textmap: TextMap) -> float |
     so the group holds its labelled findings."""
     if is_part_marker(marker):
         return _PART_LEVEL  # 第二部分 holds its own 一、 ladder
-    if is_decimal_marker(marker):
-        return int(MarkerKind.ARABIC) + 0.5  # 1.1 under 1.
+    depth = decimal_depth(marker)
+    if depth:
+        # 1.1 under 1., 1.1.1 under 1.1, 1.1.1.1 under 1.1.1: each depth half the step left
+        return int(MarkerKind.ARABIC) + 1 - 0.5 ** (depth - 1)
     if marker.kind is MarkerKind.ARABIC:
         return _under_decimal(stack)
     if marker.kind is not MarkerKind.LABEL:
@@ -284,7 +293,8 @@ def _under_decimal(stack: list[Node]) -> float | None:
             decimal = node
         elif decimal is None:
             return None  # a plain 1. above: the ladder's own
-    return None if decimal is None else decimal.rank + 0.5
+    # one step below 1.: where （1） stands, whatever the decimal's depth
+    return None if decimal is None else int(MarkerKind.ARABIC) + 1.0
 
 
 def _sequence_warnings(root: Node, textmap: TextMap) -> list[ReportWarning]:

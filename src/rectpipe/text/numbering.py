@@ -19,6 +19,7 @@ __all__ = [
     "Marker",
     "MarkerKind",
     "cn_to_int",
+    "decimal_depth",
     "is_decimal_marker",
     "is_part_marker",
     "marker_number",
@@ -126,8 +127,10 @@ _UNIT_AFTER = (
     # units whose first character also opens common words (公务, 平台, 立行立改, 千方百计…)
     "|千[米克瓦元亩万]|百[分万亿元米]|十[万亿]|公[里斤顷分]|平方|立方)"
 )
-# 1.1 理论学习… / 1.1理论学习…: a blank or a word that is no unit after a decimal item number.
-_DECIMAL_AFTER = rf"[\s\u3000]|(?!{_UNIT_AFTER})\p{{Han}}"
+# 1.1 理论学习… / 1.1理论学习… / 2.1.1 …: a blank or a word that is no unit after a decimal
+# item number (an outline's numbers, two to four deep; a dot may close them: 2.1.1.), or an
+# opening quote (1.2“三重一大”…, as Word's list numbers come with no blank).
+_DECIMAL_AFTER = rf"[\s\u3000“‘\"「『《【]|(?!{_UNIT_AFTER})\p{{Han}}"
 _MARKER = compile_pattern(
     rf"""(?x)
     [\s\u3000]*
@@ -135,7 +138,7 @@ _MARKER = compile_pattern(
         (?P<cn>{_CN})[、]
       | (?P<cn_dot>{_CN})[．.](?![\d０-９])
       | [（(](?P<cn_paren>{_CN})[)）][、.．]?
-      | (?P<decimal>[0-9０-９]{{1,2}}[.．][0-9０-９]{{1,2}})(?={_DECIMAL_AFTER})
+      | (?P<decimal>[0-9０-９]{{1,2}}(?:[.．][0-9０-９]{{1,2}}){{1,3}})[.．]?(?={_DECIMAL_AFTER})
       | (?P<arabic>[0-9０-９]+)(?:[.．](?![\d０-９%％])|[.．](?={_WHOLE_COUNT})|[、])
       | (?P<arabic_stop>[\u2488-\u249b])
       | [（(](?P<arabic_paren>[0-9０-９]+)[)）][、.．]?
@@ -176,22 +179,30 @@ _MARKER_FIRST = frozenset(
 )
 
 
-_DECIMAL_RAW = compile_pattern(r"^([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})$")
+_DECIMAL_RAW = compile_pattern(r"^[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}[.．]?$")
+_DECIMAL_PART = compile_pattern(r"[0-9０-９]{1,2}")
+
+
+def decimal_depth(marker: Marker) -> int:
+    """How many numbers an outline's decimal number has (``1.2`` → 2, ``2.1.3`` → 3); 0 for
+    any other marker."""
+    if _DECIMAL_RAW.match(marker.raw) is None:
+        return 0
+    return len(_DECIMAL_PART.findall(marker.raw))
 
 
 def is_decimal_marker(marker: Marker) -> bool:
-    """A ``1.1`` / ``2.3`` number: an item under ``1.`` / ``2.`` (read with the kind of ``1.``,
-    half a step below it on the ladder)."""
-    return _DECIMAL_RAW.match(marker.raw) is not None
+    """A ``1.1`` / ``2.3`` / ``2.1.1`` number: an item under ``1.`` / ``2.`` / ``2.1`` (read
+    with the kind of ``1.``, each depth a step further below it on the ladder)."""
+    return decimal_depth(marker) > 0
 
 
 def marker_number(marker: Marker) -> str:
-    """An item's number as a record gives it: its ordinal (``（三）`` → ``"3"``), or both parts
-    of a decimal number (``1.2`` → ``"1.2"``)."""
-    found = _DECIMAL_RAW.match(marker.raw)
-    if found is None:
+    """An item's number as a record gives it: its ordinal (``（三）`` → ``"3"``), or every part
+    of a decimal number (``1.2`` → ``"1.2"``, ``２.1.３`` → ``"2.1.3"``)."""
+    if _DECIMAL_RAW.match(marker.raw) is None:
         return str(marker.ordinal)
-    return f"{ordinal_value(found.group(1))}.{marker.ordinal}"
+    return ".".join(str(ordinal_value(n)) for n in _DECIMAL_PART.findall(marker.raw))
 
 
 _PART_HEADING_MAX = 40
@@ -232,8 +243,8 @@ def match_marker(text: str) -> Marker | None:
     group = found.lastgroup  # each shape has one named group, none nested: the one matched
     assert group is not None
     kind, number = _KIND_OF_GROUP[group], found.group(group)
-    if group == "decimal":  # 1.1 an item under 1. (is_decimal_marker)
-        number = number.replace("．", ".").split(".")[1]
+    if group == "decimal":  # 1.1 an item under 1., 2.1.1 under 2.1 (is_decimal_marker)
+        number = number.replace("．", ".").split(".")[-1]
     elif group == "arabic_stop":  # ⒈ (one character for 1.)
         number = str(ord(number) - 0x2488 + 1)
     elif group == "paren_digit":  # ⑴ (one character for （1）)
