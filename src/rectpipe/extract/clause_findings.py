@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..models.records import PathItem, Problem, Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
+from ..structure.unmarked import names_findings_told
 from ..text.numbering import cn_to_int
 from .builder import Builder, problem_of
 from .status import StatusMatch, normalise_status, status_sentence
@@ -56,32 +57,38 @@ _TRIM = " \t\u3000\n；;。，,"
 
 
 def clause_findings(
-    ident: str, path: list[PathItem], builder: Builder, start: int, end: int
+    ident: str,
+    path: list[PathItem],
+    builder: Builder,
+    start: int,
+    end: int,
+    head_end: int | None = None,
 ) -> list[Problem] | None:
     """The problems of a category item whose text (``start``–``end``) lists its findings as
-    ``一是…二是…`` after a findings label, or ``None`` when it does not. ``ident`` is the
-    item's place in the tree (``2-1``), which the problems' ids extend."""
-    labels = _labels(builder.profile)
-    if labels is None:
-        return None
-    findings_label, next_label = labels
+    ``一是…二是…`` after a findings label, or under a heading (ending at ``head_end``) that
+    names the findings told (审计发现的主要问题, 党的建设方面存在的问题); ``None`` when it does
+    not. ``ident`` is the item's place in the tree (``2-1``), which the problems' ids extend."""
     text = builder.textmap.text
     segment = text[start:end]
-    label = findings_label.search(segment)
-    if label is None:
+    listed = _after_label(segment, builder.profile)
+    if listed is None and head_end is not None:
+        listed = _under_heading(segment, head_end - start, builder.profile)
+    if listed is None:
         return None
-    nxt = next_label.search(segment, label.end())
-    stop = nxt.start() if nxt is not None else len(segment)
-    clauses = list(_CLAUSE.finditer(segment, label.end(), stop))
-    numbers = [cn_to_int(m.group("num")) for m in clauses]
-    if len(clauses) < 2 or numbers != list(range(1, len(clauses) + 1)):
-        return None
+    clauses, stop, own = listed
     ends = [m.start() for m in clauses[1:]] + [stop]
     titles = [_first_sentence(segment[m.end() : e]) for m, e in zip(clauses, ends, strict=True)]
     if not all(titles):
         return None
-    after = segment[stop:]
-    statuses = _statuses(after, len(clauses), builder)
+    accounts = (
+        [_account(segment, m.end(), e, builder.profile) for m, e in zip(clauses, ends, strict=True)]
+        if own
+        else None
+    )
+    statuses = _own_statuses(segment, clauses, ends, builder) if own else None
+    if statuses is None:
+        statuses = _statuses(segment[stop:], len(clauses), builder)
+        statuses = [(m, stop + s, stop + e) for m, s, e in statuses]
     problems: list[Problem] = []
     for index, clause in enumerate(clauses):
         body_start, body_end, title = clause.end(), ends[index], titles[index]
@@ -94,9 +101,10 @@ def clause_findings(
         status, status_raw, long_term = Status.UNKNOWN, None, False
         if match is not None:
             status, long_term = match.status, match.long_term
-            status_raw = text[start + stop + s_start : start + stop + s_end]
-            sources["status"] = builder.prov_data(start + stop + s_start, start + stop + s_end)
+            status_raw = text[start + s_start : start + s_end]
+            sources["status"] = builder.prov_data(start + s_start, start + s_end)
         number = str(index + 1)
+        description, actions = accounts[index] if accounts is not None else ("", "")
         problems.append(
             problem_of(
                 id=builder.unique(f"p{ident}-{number}"),
@@ -104,11 +112,11 @@ def clause_findings(
                 marker=clause.group("num") + "是",
                 path=path,
                 title=title,
-                description="",
+                description=description,
                 status=status,
                 status_raw=status_raw,
                 long_term=long_term,
-                actions="",
+                actions=actions,
                 measures=[],
                 responsible=None,
                 deadline=None,
@@ -118,6 +126,83 @@ def clause_findings(
             )
         )
     return problems
+
+
+_Listed = tuple[list["regex.Match[str]"], int, bool]
+"""The clauses, where their list stops in the segment, and whether each clause holds its own
+account (its status is read inside it)."""
+
+
+def _numbered_run(clauses: list[regex.Match[str]], least: int = 2) -> bool:
+    numbers = [cn_to_int(m.group("num")) for m in clauses]
+    return len(clauses) >= least and numbers == list(range(1, len(clauses) + 1))
+
+
+def _after_label(segment: str, profile: Profile) -> _Listed | None:
+    """存在问题：一是…；二是… up to the actions or status label that ends the list."""
+    labels = _labels(profile)
+    if labels is None:
+        return None
+    findings_label, next_label = labels
+    label = findings_label.search(segment)
+    if label is None:
+        return None
+    nxt = next_label.search(segment, label.end())
+    stop = nxt.start() if nxt is not None else len(segment)
+    clauses = list(_CLAUSE.finditer(segment, label.end(), stop))
+    return (clauses, stop, False) if _numbered_run(clauses) else None
+
+
+def _under_heading(segment: str, head_end: int, profile: Profile) -> _Listed | None:
+    """一是… paragraphs under a heading that names the findings told, to the item's end: each
+    clause opening its own line (and holding its own account, 整改情况：…), or, when no label
+    follows, run in one paragraph (一是X。二是Y。)."""
+    if not names_findings_told(segment[:head_end].strip()):
+        return None
+    clauses = list(_CLAUSE.finditer(segment, head_end))
+    own_lines = [m for m in clauses if m.start() == 0 or segment[m.start() - 1] == "\n"]
+    if _numbered_run(own_lines):
+        return own_lines, len(segment), True
+    labels = _labels(profile)
+    if labels is None or not labels[1].search(segment, head_end):
+        # no account beside them: run on in one paragraph (一是X。二是Y。), or a lone 一是
+        return (clauses, len(segment), True) if _numbered_run(clauses, least=1) else None
+    # a lone 一是 line with its own account (一是X。整改情况：…); 一是 clauses inside an account
+    # are its measures, not findings
+    return (own_lines, len(segment), True) if own_lines == clauses[:1] == clauses else None
+
+
+def _account(segment: str, start: int, end: int, profile: Profile) -> tuple[str, str]:
+    """A clause's own text after its finding (``segment[start:end]``): what it says of the
+    finding, and its account after an actions or status label (整改情况：…)."""
+    body = segment[start:end]
+    cut = min((at for at in map(body.find, "。；;\n") if at != -1), default=len(body))
+    rest = body[cut + 1 :]
+    labels = _labels(profile)
+    label = labels[1].search(rest) if labels is not None else None
+    if label is None:
+        return rest.strip(_TRIM), ""
+    return rest[: label.start()].strip(_TRIM), rest[label.end() :].strip(_TRIM)
+
+
+def _own_statuses(
+    segment: str, clauses: list[regex.Match[str]], ends: list[int], builder: Builder
+) -> list[tuple[StatusMatch | None, int, int]] | None:
+    """Each clause's status as its own text after the finding states it (一是X。整改情况：…已整改
+    完成。), with offsets in the segment; ``None`` when none of them states one."""
+    found: list[tuple[StatusMatch | None, int, int]] = []
+    for clause, end in zip(clauses, ends, strict=True):
+        body = segment[clause.end() : end]
+        cut = min((at for at in map(body.find, "。；;\n") if at != -1), default=len(body))
+        rest = body[cut + 1 :]
+        said = status_sentence(rest.strip(), builder.profile) if rest.strip() else None
+        if said is None:
+            found.append((None, 0, 0))
+            continue
+        s, e, match = said
+        lead = clause.end() + cut + 1 + len(rest) - len(rest.lstrip())
+        found.append((match, lead + s, lead + e))
+    return found if any(m is not None for m, _, _ in found) else None
 
 
 def _first_sentence(body: str) -> str:

@@ -161,7 +161,12 @@ def _emit(
         title = section_title(fields[id(node)].heading)[0]
         items = [*_path_items(path, fields), PathItem(marker=_marker(node), title=title)]
         listed = clause_findings(
-            _ident(path, node), items, builder, node.head_start, builder.node_end(node)
+            _ident(path, node),
+            items,
+            builder,
+            node.head_start,
+            builder.node_end(node),
+            node.head_end,
         )
         if listed is not None:
             section = _section(node, path, fields[id(node)], Role.GROUP, builder)

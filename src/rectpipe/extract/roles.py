@@ -78,8 +78,17 @@ def _visit(
     profile: Profile,
 ) -> None:
     """A document with labels: labelled items are problems, and so are unlabelled items at a
-    labelled item's depth unless their heading reads as a measure or a group."""
+    labelled item's depth unless their heading reads as a measure or a group, or closes the
+    report (下一步工作打算) and names no shortfall."""
     if id(node) in roles:
+        return
+    if (
+        not _labelled(node, fields)
+        and _is_closing_title(fields[id(node)].heading, profile)
+        # its own words, not its siblings' (_like_siblings): 下步打算 names no shortfall
+        and heading_evidence(fields[id(node)].heading, profile) is not Evidence.FINDING
+    ):
+        _mark(node, Role.NARRATIVE, roles)  # （二）下步打算 among labelled findings: the close
         return
     if _labelled(node, fields) or (
         not node.children and node.rank in ranks and _finding_like(node, evidence)

@@ -25,7 +25,14 @@ from ..text.numbering import Marker, MarkerKind
 from ..text.textmap import TextMap, display_text
 from ..text.wrappers import finding_label, unwrap
 
-__all__ = ["ASPECT", "UnmarkedLead", "holds_unmarked", "unmarked_leads", "unmarked_marker"]
+__all__ = [
+    "ASPECT",
+    "UnmarkedLead",
+    "holds_unmarked",
+    "names_findings_told",
+    "unmarked_leads",
+    "unmarked_marker",
+]
 
 # Bullets a report sets before a problem (○ and · are left out: ○ writes a zero in dates).
 _BULLETS = "★☆■□●◆◇▲△▶►•◎"
@@ -51,6 +58,14 @@ _GROUP_HEADING = compile_pattern(
     r"|^\p{Han}{0,8}(?:指出|反馈|发现|存在|查摆|检视|查找|提出|查出)的?(?:主要|突出|具体)?问题"
     r"\s*[。：:；;]?\s*$"
 )
+
+
+def names_findings_told(title: str) -> bool:
+    """Whether a heading names a group of findings (…方面的问题, 巡察指出的问题, 审计发现的主要
+    问题, 党的建设方面存在的问题), not one of them."""
+    return _GROUP_HEADING.search(title) is not None
+
+
 # A heading that names one finding: 关于X的问题, X问题的整改情况.
 _ONE_FINDING = compile_pattern(
     r"^关于.{2,}问题|的问题\s*[。：:；;]?\s*$|问题的整改(?:落实)?(?:情况)?\s*[。：:；;]?\s*$"
