@@ -1122,3 +1122,59 @@ def test_an_outlines_three_deep_numbers_are_its_findings(
         report = _parse(text, form)
     read = [(p.number, p.title, p.status.value, p.path[-1].title) for p in report.iter_problems()]
     assert read == _OUTLINE_READ
+
+
+# ------------------------------------------------------------------ a tenth probe: notices
+
+
+_LINES_NOTICE = (
+    "关于柳岸县生态环境保护督察反馈问题整改任务（序号{n}）整改情况的公示\n"
+    "{lead}\n"
+    "整改任务：柳岸镇部分屠宰点废水未经处理直排沟渠。\n"
+    "整改目标：屠宰废水全部实现达标排放。\n"
+    "整改完成情况：\n1、关停无证屠宰点3家。\n2、建成集中污水处理设施1座。\n"
+    "特此公示。\n柳岸县农业农村局\n2025年4月8日\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "根据督察整改销号工作要求，现对该问题整改完成情况进行公示。",
+        "现将该问题整改完成情况予以公示，公示期满无异议的，予以销号。",
+        "按照验收销号有关规定，现予公示。",
+    ],
+)
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_notice_that_signs_its_finding_off_says_it_is_done(lead: str, form: str) -> None:
+    [problem] = _parse(_LINES_NOTICE.format(n="三", lead=lead), form).iter_problems()
+    assert problem.title == "柳岸镇部分屠宰点废水未经处理直排沟渠"
+    assert (problem.number, problem.status) == ("3", rectpipe.Status.COMPLETED)
+    assert problem.status_raw is not None and problem.status_raw in lead
+
+
+def test_a_notice_that_does_not_sign_off_leaves_the_status_unread() -> None:
+    lead = "现将该问题整改进展情况予以公示，暂不销号。"
+    [problem] = rectpipe.parse_text(_LINES_NOTICE.format(n="3", lead=lead)).iter_problems()
+    assert problem.status is rectpipe.Status.UNKNOWN
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_notice_that_names_its_one_finding_in_quotes(form: str) -> None:
+    text = (
+        "按照《柳岸县生态环境保护督察反馈问题验收销号工作办法》要求，现将2024年县生态环境保护"
+        "督察反馈问题第12项关于“柳岸镇污水处理厂进水浓度偏低，管网雨污混接问题”整改任务落实"
+        "情况进行公示（详见附表）。公示期间接受社会各界监督。\n柳岸县住房和城乡建设局\n"
+        "2025年3月3日\n"
+    )
+    [problem] = _parse(text, form).iter_problems()
+    assert problem.title == "柳岸镇污水处理厂进水浓度偏低，管网雨污混接问题"
+    assert (problem.number, problem.status) == ("12", rectpipe.Status.COMPLETED)
+
+
+def test_a_news_item_quoting_a_finding_yields_no_notice_problem() -> None:
+    text = (
+        "柳岸镇推进巡察整改见实效\n近日，柳岸镇针对“村级财务管理不规范”问题开展专项整治，"
+        "规范报账流程。\n"
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []

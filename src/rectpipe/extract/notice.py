@@ -26,6 +26,7 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
 from ..runtime.record import record
 from ..structure.tree import Node
+from ..text.numbering import CN_NUMERAL_CHARS, ordinal_value
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .builder import Builder, child_measures, measures_in, measures_of, problem_of
@@ -33,11 +34,19 @@ from .fields_of_node import NodeFields
 from .spans import Spans
 from .status import StatusMatch, by_deadline, normalise_status, status_sentence
 
-__all__ = ["NoticeLine", "notice_lines", "notice_lines_problem", "notice_parts", "notice_problem"]
+__all__ = [
+    "NoticeLine",
+    "notice_lines",
+    "notice_lines_problem",
+    "notice_parts",
+    "notice_problem",
+    "notice_quoted_problem",
+]
 
 MIN_PARTS = 3
 _NUMBER = compile_pattern(
-    r"(?:第\s*([0-9]{1,4})\s*项|序号\s*[:：]?\s*([0-9]{1,4})|[(（]\s*([0-9]{1,4})\s*[)）])"
+    rf"(?:第\s*([0-9]{{1,4}}|[{CN_NUMERAL_CHARS}]{{1,4}})\s*项"
+    rf"|序号\s*[:：]?\s*([0-9]{{1,4}}|[{CN_NUMERAL_CHARS}]{{1,4}})|[(（]\s*([0-9]{{1,4}})\s*[)）])"
 )
 _CLAUSE = compile_pattern(r"[^，,；;。]+")
 
@@ -115,8 +124,8 @@ def notice_problem(
             responsible_text = part.text
         else:
             deadline_text = part.text
-    if status is Status.UNKNOWN and front.pieces:  # 第57号问题已整改完成，并通过核查验收
-        status, status_raw, long_term = _status_of(_lead_status(front), builder, sources)
+    if status is Status.UNKNOWN:
+        status, status_raw, long_term = _front_status(front, builder, sources)
     if status is Status.ONGOING:  # 持续推进 with a date to finish by is not long-term
         read = by_deadline(
             StatusMatch(status, long_term),
@@ -188,6 +197,35 @@ def _actions_sources(actions: Spans, builder: Builder, sources: dict[str, dict[s
             sources[f"actions.{n}"] = builder.prov_data(s, s + len(piece))
 
 
+def _front_status(
+    front: Spans, builder: Builder, sources: dict[str, dict[str, Any]]
+) -> tuple[Status, str | None, bool]:
+    """The status a notice's lead gives its problem when its result states none: what its
+    sentences say became of it (第57号问题已整改完成，并通过核查验收), else completed when the
+    notice signs it off (根据整改销号工作要求，现对…整改完成情况进行公示: a 销号 notice is
+    published for work done)."""
+    if not front.pieces:
+        return Status.UNKNOWN, None, False
+    said = _status_of(_lead_status(front), builder, sources)
+    if said[0] is not Status.UNKNOWN:
+        return said
+    for start, piece in front.pieces:
+        found = _SIGN_OFF.search(piece)
+        if found is not None:
+            s, e = start + found.start(), start + found.end()
+            sources["status"] = builder.prov_data(s, e)
+            return Status.COMPLETED, found.group(0), False
+    return Status.UNKNOWN, None, False
+
+
+# What a notice published to sign its finding off says of itself (整改销号, 验收销号, 销号公示,
+# 申请销号, 拟销号, 对…整改完成情况进行公示), not when a negation comes first (暂不销号).
+_SIGN_OFF = compile_pattern(
+    r"(?<!未|不|暂不|不予|无法)(?:(?:整改|验收|对账)销号|销号(?:公示|验收)|申请销号|拟(?:予)?销号"
+    r"|整改完成情况(?:进行|予以)?公示|整改完成情况的公示)"
+)
+
+
 def _lead_status(front: Spans) -> Spans:
     """The sentences of a notice's lead that say what became of its problem (…问题已整改完成，
     并通过核查验收), not those that cite its grounds (根据《…》要求) or announce it
@@ -206,9 +244,66 @@ _GROUNDS = compile_pattern(r"根据|按照|依据|现将|公示如下|予以公�
 
 
 def _ordinal(front_text: str) -> str | None:
-    """The notice's number in its title: （第12项）, (序号9), (12)."""
+    """The notice's number in its title or lead: （第12项）, (序号9), (序号三), (12)."""
     number = _NUMBER.search(front_text)
-    return next((g for g in number.groups() if g), None) if number else None
+    written = next((g for g in number.groups() if g), None) if number else None
+    value = ordinal_value(written) if written else None
+    return str(value) if value else None
+
+
+# A notice that names its one finding in quotes in a sentence (现将…反馈问题第5项关于“X”整改
+# 任务落实情况进行公示), its table published elsewhere (详见附表).
+_QUOTED_FINDING = compile_pattern(
+    r"问题\s*(?:第\s*[0-9一二三四五六七八九十百]{1,4}\s*项|[(（]\s*序号[^)）]{1,6}[)）])?\s*"
+    r"(?:关于|即|为)?\s*[“\"](?P<finding>[^”\"\n]{6,200})[”\"]\s*(?:的)?(?:问题)?\s*"
+    r"(?:的)?(?:整改|整治|落实|销号|完成)"
+)
+_PUBLISHED = compile_pattern(r"公示|公告")
+
+
+def notice_quoted_problem(root: Node, builder: Builder) -> Problem | None:
+    """The one problem of a notice with no parts, lines or items that names its finding in
+    quotes (…反馈问题第5项关于“X”整改任务落实情况进行公示), or ``None``. Its status is what
+    the text says of it, else completed when the notice signs it off (验收销号)."""
+    textmap = builder.textmap
+    front = Spans()
+    for i in root.body:
+        front.add(textmap.starts[i], textmap.block_text(i))
+    if not front.pieces or not _PUBLISHED.search(front.text):
+        return None
+    found = next(
+        (
+            (start, m)
+            for start, piece in front.pieces
+            if (m := _QUOTED_FINDING.search(piece)) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    start, match = found
+    t_start, t_end = start + match.start("finding"), start + match.end("finding")
+    sources: dict[str, dict[str, Any]] = {"title": builder.prov_data(t_start, t_end)}
+    status, status_raw, long_term = _front_status(front, builder, sources)
+    ordinal = _ordinal(front.text)
+    return problem_of(
+        id=builder.unique(f"p{ordinal or 1}"),
+        number=ordinal,
+        marker=None,
+        path=[],
+        title=match.group("finding").strip(),
+        description="",
+        status=status,
+        status_raw=status_raw,
+        long_term=long_term,
+        actions="",
+        measures=[],
+        responsible=None,
+        deadline=None,
+        heading=None,
+        provenance=builder.prov_data(start + match.start(), start + match.end()),
+        sources=sources,
+    )
 
 
 def _body(node: Node, fields: dict[int, NodeFields], text: str) -> Spans:
@@ -296,9 +391,10 @@ def notice_lines(root: Node, textmap: TextMap, profile: Profile) -> list[NoticeL
 
 
 def notice_lines_problem(
-    lines: list[NoticeLine], root: Node, front_text: str, builder: Builder
+    lines: list[NoticeLine], root: Node, front: Spans, builder: Builder
 ) -> Problem:
-    """The one problem a notice laid out in labelled lines states."""
+    """The one problem a notice laid out in labelled lines states. ``front`` is the text
+    before its lines, read as :func:`notice_problem` reads it."""
     textmap = builder.textmap
     by_role = {line.role: line for line in lines}
     ends = _line_ends(lines, root, textmap)
@@ -331,9 +427,11 @@ def notice_lines_problem(
             )
         status, status_raw, long_term = _status_of(result, builder, sources)
         actions = Spans([*actions.pieces, *_value(by_role["result"], ends, textmap).pieces])
+    if status is Status.UNKNOWN:
+        status, status_raw, long_term = _front_status(front, builder, sources)
     actions.pieces.sort()
     _actions_sources(actions, builder, sources)
-    ordinal = _ordinal(front_text)
+    ordinal = _ordinal(front.text)
     first = textmap.starts[finding.block]
     listed_nodes = [node for nodes in items.values() for node in nodes]
     end = max([ends[line.block] for line in lines] + [builder.node_end(n) for n in listed_nodes])

@@ -22,7 +22,13 @@ from ..text.wrappers import unwrap
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
 from .fields_of_node import NodeFields, Value, node_fields
-from .notice import notice_lines, notice_lines_problem, notice_parts, notice_problem
+from .notice import (
+    notice_lines,
+    notice_lines_problem,
+    notice_parts,
+    notice_problem,
+    notice_quoted_problem,
+)
 from .roles import Role, classify, section_title
 from .spans import Spans
 from .status import (
@@ -68,7 +74,10 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
     lines = notice_lines(root, textmap, profile)
     if lines:  # the same, laid out in labelled lines: 整改任务：… 整改目标：… 整改完成情况：…
         first = lines[0].block
-        front = " ".join(textmap.block_text(i) for i in root.body if i < first)
+        front = Spans()
+        for i in root.body:
+            if i < first:
+                front.add(textmap.starts[i], textmap.block_text(i))
         problems.append(notice_lines_problem(lines, root, front, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:
@@ -82,6 +91,10 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
             )
     for node in root.children:
         _emit(node, [], fields, roles, builder, sections, problems)
+    if not root.children and not problems:  # 现将…第5项关于“X”整改任务落实情况进行公示
+        quoted = notice_quoted_problem(root, builder)
+        if quoted is not None:
+            problems.append(quoted)
     restating = _restating_tables([*problems, *_section_problems(sections)])
     if restating:
         problems = [p for p in problems if p.id not in restating]
