@@ -434,9 +434,10 @@ def test_above_the_closing_lines_a_date_counts_only_under_a_signer() -> None:
 
 
 @pytest.mark.parametrize("joined", [True, False])
-def test_a_congress_subtitle_with_a_month_only_gives_the_title_but_no_date(joined: bool) -> None:
+def test_a_congress_subtitle_with_a_month_only_dates_the_report_by_its_month(joined: bool) -> None:
     """——2023年4月在…会议上: the subtitle is cut off the title (or set aside on its own line)
-    whether it gives a day or a month; only a day dates the report."""
+    whether it gives a day or a month; a month dates the report as YYYY-MM when nothing gives
+    a day, and a page's day (发布时间) is taken before it."""
     title = "青禾市2022年度绩效审计查出问题整改情况的报告"
     subtitle = "——2023年4月在青禾市七届人大常委会第十七次会议上"
     head = [title + subtitle] if joined else [title, subtitle]
@@ -449,7 +450,9 @@ def test_a_congress_subtitle_with_a_month_only_gives_the_title_but_no_date(joine
         ]
     )
     meta = rectpipe.parse_text(text).metadata
-    assert meta.title == title
-    assert meta.date is None
+    assert (meta.title, meta.date) == (title, "2023-04")
+    assert meta.sources["date"].start == text.index("2023年4月")
     dated = rectpipe.parse_text(text.replace("2023年4月在", "2023年4月26日在")).metadata
     assert (dated.title, dated.date) == (title, "2023-04-26")
+    paged = rectpipe.parse_text("发布时间：2023-05-08\n" + text).metadata
+    assert paged.date == "2023-05-08"

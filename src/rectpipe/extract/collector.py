@@ -23,6 +23,20 @@ class Collector:
         self.meta = Metadata()
         self.sources: dict[str, Provenance] = {}
         self.origins: dict[str, MetadataOrigin] = {}
+        self.fallbacks: dict[str, tuple[str, int, int, MetadataOrigin]] = {}
+
+    def put_fallback(
+        self, name: str, value: str | None, start: int, end: int, origin: MetadataOrigin = "body"
+    ) -> None:
+        """A value to take only when nothing else gives ``name`` (:meth:`settle`): a
+        subtitle's month (——2023年4月在…会议上) yields to a page's day."""
+        if value and name not in self.fallbacks:
+            self.fallbacks[name] = (value, start, end, origin)
+
+    def settle(self) -> None:
+        """Put the fallback values of the fields still empty."""
+        for name, (value, start, end, origin) in self.fallbacks.items():
+            self.put(name, value, start, end, origin)
 
     def put(
         self, name: str, value: str | None, start: int, end: int, origin: MetadataOrigin = "body"

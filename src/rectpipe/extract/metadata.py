@@ -114,6 +114,7 @@ def extract_metadata(
         start, end = found.span(opening[0])[0], found.span(opening[-1])[1]
         whole = textmap.text[intro_start:end]  # its full name as the introduction writes it
         _issuer_from_subject(found, textmap.text[start:end], start, (whole, intro_start))
+    found.settle()
     found.meta.sources = found.sources
     found.meta.origins = found.origins
     return found.meta
@@ -194,11 +195,17 @@ _SUBTITLE_AFTER = compile_pattern(rf"\s*{_DASH}\s*{_DATE_AT_MEETING}")
 
 def _subtitle_date(found: Collector, subtitle: regex.Match[str], start: int) -> None:
     """The day a congress report's subtitle gives (``——2024年11月26日在…会议上``) dates it; a
-    month alone (``——2023年4月在…``) does not, and a page's day may then."""
+    month alone (``——2023年4月在…``) dates it only when nothing else does (a page's day is
+    more precise)."""
     dates = find_dates(subtitle.group("date"))
-    if dates and len(dates[0].iso) == len("YYYY-MM-DD"):
-        at = start + subtitle.start("date")
-        found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "front")
+    if not dates:
+        return
+    at = start + subtitle.start("date")
+    date = dates[0]
+    if len(date.iso) == len("YYYY-MM-DD"):
+        found.put("date", date.iso, at + date.start, at + date.end, "front")
+    elif len(date.iso) == len("YYYY-MM"):
+        found.put_fallback("date", date.iso, at + date.start, at + date.end, "front")
 
 
 _LEAD_BLOCKS = 3
