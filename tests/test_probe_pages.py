@@ -1178,3 +1178,16 @@ def test_a_news_item_quoting_a_finding_yields_no_notice_problem() -> None:
         "规范报账流程。\n"
     )
     assert rectpipe.parse_text(text).iter_problems() == []
+
+
+# ------------------------------------------------------------------ a tenth probe: metadata
+
+
+@pytest.mark.parametrize("adverb", ["下一步", "今后", "同时，"])
+def test_an_adverb_before_the_subject_is_no_part_of_the_issuer(adverb: str) -> None:
+    text = (
+        "2025年5月至6月，校党委第二巡察组对柳岸学院党委开展了巡察。7月10日，巡察组反馈了"
+        "巡察意见。\n"
+        f"柳岸学院党委书记表示，对反馈的问题照单全收，{adverb}学院党委将把巡察整改作为重大政治任务。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer == "柳岸学院党委"

@@ -504,7 +504,10 @@ def _wrapped_signature(found: Collector, last: int) -> int:
 # names one (recorded as inferred).
 _SUBJECT = compile_pattern(
     # after a sentence's start or an item's marker (（一）某局党委高度重视…)
-    r"(?:^|[。；，,）)、])\s*(?P<v>[\p{Han}]{0,16}?"
+    r"(?:^|[。；，,）)、])\s*"
+    # an adverb of time or order before the subject is no part of its name (下一步学院党委将…)
+    r"(?:(?:下一步|下步|今后|目前|当前|同时|此外|近日|近期|随后|会后|为此|对此|首先|其次|最后|接下来)"
+    r"\s*)?(?P<v>[\p{Han}]{0,16}?"
     r"(?:党委|党组|党工委|委员会|人民政府|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部))"
     r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照)"
 )
