@@ -1191,3 +1191,15 @@ def test_an_adverb_before_the_subject_is_no_part_of_the_issuer(adverb: str) -> N
         f"柳岸学院党委书记表示，对反馈的问题照单全收，{adverb}学院党委将把巡察整改作为重大政治任务。\n"
     )
     assert rectpipe.parse_text(text).metadata.issuer == "柳岸学院党委"
+
+
+@pytest.mark.parametrize(
+    "example", ["如对柳岸镇等3个乡镇巡察发现的共性问题6项通报整改。", "如柳岸镇巡察发现问题6个。"]
+)
+def test_a_sentence_that_opens_as_an_example_states_no_total(example: str) -> None:
+    assert _stated("县委巡察办坚持边巡边改，对共性问题督促举一反三。" + example) is None
+
+
+def test_a_sentence_opening_with_on_schedule_still_states_its_counts() -> None:
+    stated = _stated("巡察反馈问题12个，如期完成整改10个。")
+    assert stated is not None and (stated.problems, stated.completed) == (12, 10)

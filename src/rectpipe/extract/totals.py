@@ -162,9 +162,11 @@ def _blank(match: regex.Match[str]) -> str:
 
 
 # Where a sentence turns to examples (部分单位边审边改，有些单位…，某镇对…14个问题进行
-# 持续整改): the counts after it are one unit's, not the report's.
+# 持续整改, 如对…共性问题6项通报整改): the counts after it are one unit's, not the report's.
 _EXAMPLES = compile_pattern(
     r"例如|比如|譬如|(?:部分|有些|一些|个别|有的)(?:单位|部门|乡镇|镇街|企业|学校)"
+    # a sentence that opens as an example (如对某镇巡察发现的共性问题6项通报整改)
+    r"|^\s*如(?=对|在|将|把|针对|某|[\p{Han}]{1,12}?(?:县|区|镇|乡|街道|村|局|公司|学校|医院))"
 )
 
 
