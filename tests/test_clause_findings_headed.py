@@ -96,3 +96,31 @@ def test_a_closing_item_among_labelled_findings_is_no_problem(closing: str, form
     )
     problems = _parse(text, form).iter_problems()
     assert [p.title for p in problems] == ["村务公开不及时", "集体资产台账不全"]
+
+
+def test_an_article_outline_under_captions_lists_no_problems() -> None:
+    """An article's outline (parts that name neither problems nor their rectification, under
+    captions with no number) holds no problems when nothing in it reads as a finding."""
+    text = (
+        "柳岸县委巡察柳岸镇纪实\n巡察背景\n一、巡察对象\n本次巡察的对象为柳岸镇党委。\n"
+        "二、巡察目的\n推动问题解决。\n巡察过程\n一、巡察准备\n巡察组进驻前查阅了资料。\n"
+        "二、巡察实施\n巡察组开展个别谈话52人次。\n"
+    )
+    assert [p.title for p in rectpipe.parse_text(text).iter_problems()] == []
+
+
+def test_items_under_a_part_that_names_problems_are_still_taken_when_none_reads_as_one() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、整改工作开展情况\n镇党委召开专题会议研究部署。\n"
+        "二、巡察反馈问题整改情况\n（一）关于村务公开\n（二）关于集体资产管理\n"
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == ["关于村务公开", "关于集体资产管理"]
+
+
+def test_a_heading_that_names_findings_with_an_account_and_no_clauses_is_read_whole() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n二、巡察反馈问题整改情况\n（一）存在的主要问题\n"
+        "村务公开不及时。整改情况：已完成。\n"
+    )
+    rectpipe.parse_text(text)  # no clause to list: read as before, no internal error

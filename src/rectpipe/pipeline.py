@@ -488,13 +488,12 @@ def _parse_document(
         raise StructureNotFoundError(
             "a notice that sets work to do (关于开展…的通知), not a report"
         )
-    # rules or a plan whose points were read as problems (one whose points were not is left
-    # as read: its metadata may serve)
-    words = (
-        sets_rules(report.metadata.title, report.text, profile) if problems and no_status else None
-    )
-    if words is not None and report.summary.stated is None:
-        raise StructureNotFoundError(f"rules, a plan or sample texts ({words}), not a report")
+    # rules or a plan whose points were read as problems, or that says it makes itself
+    # (制定本规程); one only titled so whose points were not read as problems is left as
+    # read: its metadata may serve
+    sign = sets_rules(report.metadata.title, report.text, profile) if no_status else None
+    if sign is not None and report.summary.stated is None and (problems or sign.declared):
+        raise StructureNotFoundError(f"rules, a plan or sample texts ({sign.words}), not a report")
     if (
         not problems
         and report.summary.stated is None

@@ -169,7 +169,8 @@ def _under_heading(segment: str, head_end: int, profile: Profile) -> _Listed | N
         return (clauses, len(segment), True) if _numbered_run(clauses, least=1) else None
     # a lone 一是 line with its own account (一是X。整改情况：…); 一是 clauses inside an account
     # are its measures, not findings
-    return (own_lines, len(segment), True) if own_lines == clauses[:1] == clauses else None
+    lone = len(clauses) == 1 and own_lines == clauses and _numbered_run(clauses, least=1)
+    return (own_lines, len(segment), True) if lone else None
 
 
 def _account(segment: str, start: int, end: int, profile: Profile) -> tuple[str, str]:

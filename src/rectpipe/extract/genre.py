@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, compile_re, escape
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTICLE_MARKERS_MIN",
+    "RulesSign",
     "announces_work",
     "article_markers",
     "reads_as_article",
@@ -86,7 +87,16 @@ _SETS_ITSELF = compile_pattern(
 )
 
 
-def sets_rules(title: str | None, text: str, profile: Profile) -> str | None:
+class RulesSign(NamedTuple):
+    """What shows that a text sets rules or a plan: the words, and whether the text says it
+    makes itself (制定本规程) rather than only showing it by its title's last words or a
+    site's sample texts (范文)."""
+
+    words: str
+    declared: bool
+
+
+def sets_rules(title: str | None, text: str, profile: Profile) -> RulesSign | None:
     """What shows that ``text`` sets rules or a plan (a 规程, 办法, 整改方案, 工作要点), or is a
     site's sample texts (范文), rather than reporting on rectification: the words in which its
     opening says it makes itself (制定本规程) or offers samples (the profile's
@@ -96,13 +106,15 @@ def sets_rules(title: str | None, text: str, profile: Profile) -> str | None:
     opening = text[:_OPENING_CHARS]
     said = _SETS_ITSELF.search(opening)
     if said is not None:
-        return said.group(0)
+        return RulesSign(said.group(0), declared=True)
     if profile.sample_text_words:
         samples = _anywhere(profile.sample_text_words).search(opening)
         if samples is not None:
-            return samples.group(0)
+            # a site of sample texts also reposts real reports: a sign only with problems
+            return RulesSign(samples.group(0), declared=False)
     stripped = _title_or_first_line(title, text)
-    return next((end for end in profile.rules_title_ends if stripped.endswith(end)), None)
+    ending = next((end for end in profile.rules_title_ends if stripped.endswith(end)), None)
+    return RulesSign(ending, declared=False) if ending is not None else None
 
 
 _OPENING_CHARS = 400

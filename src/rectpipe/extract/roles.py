@@ -212,7 +212,11 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
         for part in root.children:
             if id(part) in roles:
                 continue
-            if multi_level and not part.children:
+            if (multi_level and not part.children) or not _SPEAKS_OF_PROBLEMS.search(
+                fields[id(part)].heading
+            ):
+                # a part that names neither problems nor their rectification (巡察对象, 巡察
+                # 准备: an article's outline) holds no problems when nothing reads as a finding
                 _mark(part, Role.NARRATIVE, roles)
                 continue
             _visit_deepest(part, roles, evidence)
@@ -247,6 +251,10 @@ def _bare_group_at_end(
         return  # the heading goes on after its title (a run-in finding)
     if names_a_group(f.heading, profile):
         roles[id(last)] = Role.NARRATIVE
+
+
+# A part's heading that speaks of problems or their rectification (二、巡察反馈问题整改情况).
+_SPEAKS_OF_PROBLEMS = compile_pattern(r"问题|整改|整治|销号|清单|台账")
 
 
 def _visit_deepest(node: Node, roles: dict[int, Role], evidence: dict[int, Evidence]) -> None:
