@@ -104,7 +104,8 @@ def test_an_article_outline_under_captions_lists_no_problems() -> None:
     text = (
         "柳岸县委巡察柳岸镇纪实\n巡察背景\n一、巡察对象\n本次巡察的对象为柳岸镇党委。\n"
         "二、巡察目的\n推动问题解决。\n巡察过程\n一、巡察准备\n巡察组进驻前查阅了资料。\n"
-        "二、巡察实施\n巡察组开展个别谈话52人次。\n"
+        "二、巡察实施\n巡察组开展个别谈话52人次。\n三、巡察发现的问题\n巡察组发现，柳岸镇在党的建设"
+        "等方面存在问题。\n巡察整改\n一、整改要求\n巡察组要求柳岸镇认真落实整改责任。\n"
     )
     assert [p.title for p in rectpipe.parse_text(text).iter_problems()] == []
 

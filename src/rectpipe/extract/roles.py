@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
+from ..structure.unmarked import names_findings_told
 from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
@@ -219,7 +220,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
                 # 准备: an article's outline) holds no problems when nothing reads as a finding
                 _mark(part, Role.NARRATIVE, roles)
                 continue
-            _visit_deepest(part, roles, evidence)
+            _visit_deepest(part, roles, evidence, fields)
         taken = [part for part in root.children if roles.get(id(part)) is Role.PROBLEM]
         if len(taken) == 1 and not multi_level:
             # One bare part and nothing that reads as a finding (一、审计整改工作总体推进情况 in a
@@ -257,15 +258,19 @@ def _bare_group_at_end(
 _SPEAKS_OF_PROBLEMS = compile_pattern(r"问题|整改|整治|销号|清单|台账")
 
 
-def _visit_deepest(node: Node, roles: dict[int, Role], evidence: dict[int, Evidence]) -> None:
+def _visit_deepest(
+    node: Node, roles: dict[int, Role], evidence: dict[int, Evidence], fields: dict[int, NodeFields]
+) -> None:
     if id(node) in roles:
         return
     if not node.children and evidence[id(node)] is Evidence.NEUTRAL:
-        _mark(node, Role.PROBLEM, roles)
+        # 二、巡察发现的问题 with nothing numbered under it names the findings, not one of them
+        told = names_findings_told(section_title(fields[id(node)].heading)[0])
+        _mark(node, Role.NARRATIVE if told else Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP  # a group or a measure heading holds no problem of its own
     for child in node.children:
-        _visit_deepest(child, roles, evidence)
+        _visit_deepest(child, roles, evidence, fields)
 
 
 def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) -> Evidence:
