@@ -222,6 +222,8 @@ def test_a_word_that_opens_like_a_unit_follows_a_decimal_item(text: str) -> None
         ("3.2.1.4 台账登记不全", "3.2.1.4", 4),
         ("1.2“三重一大”决策不严格", "1.2", 2),
         ("2.1.3《条例》执行不到位", "2.1.3", 3),
+        ("2.3.1个别党支部记录不规范", "2.3.1", 3),  # 个别 is a word, not 个 counting
+        ("1.2个人有关事项报告不如实", "1.2", 2),
     ],
 )
 def test_an_outlines_decimal_numbers_are_markers(text: str, number: str, depth: int) -> None:
@@ -231,6 +233,6 @@ def test_an_outlines_decimal_numbers_are_markers(text: str, number: str, depth: 
     assert marker.ordinal == int(number.rsplit(".", 1)[1])
 
 
-@pytest.mark.parametrize("text", ["1.2.3亿元资金", "2.1.5公里道路", "1.1.5万元"])
+@pytest.mark.parametrize("text", ["1.2.3亿元资金", "2.1.5公里道路", "1.1.5万元", "1.5个百分点"])
 def test_an_outlines_number_before_a_unit_stays_a_number(text: str) -> None:
     assert match_marker(text) is None

@@ -429,6 +429,13 @@ def notice_lines_problem(
         actions = Spans([*actions.pieces, *_value(by_role["result"], ends, textmap).pieces])
     if status is Status.UNKNOWN:
         status, status_raw, long_term = _front_status(front, builder, sources)
+    told: dict[str, str | None] = {"responsible": None, "deadline": None}
+    for role in told:  # 责任单位：… / 完成时限：… lines, as written
+        if role in by_role:
+            value = _value(by_role[role], ends, textmap)
+            if value.pieces and value.start is not None and value.end is not None:
+                told[role] = value.text.strip().rstrip("。；;")
+                sources[role] = builder.prov_data(value.start, value.start + len(told[role] or ""))
     actions.pieces.sort()
     _actions_sources(actions, builder, sources)
     ordinal = _ordinal(front.text)
@@ -447,8 +454,8 @@ def notice_lines_problem(
         long_term=long_term,
         actions=actions.text,
         measures=measures,
-        responsible=None,
-        deadline=None,
+        responsible=told["responsible"] or None,
+        deadline=told["deadline"] or None,
         heading=None,
         provenance=builder.prov_data(first, end),
         sources=sources,

@@ -122,8 +122,10 @@ WHOLE_COUNT = compile_pattern(_WHOLE_COUNT)
 # 1.3亿元, 2.5倍, 3.2公里: a decimal number before a unit, not a 1.1 item number.
 # The words a count takes (1.3处违规建设: item 1., three places) are refused the same way.
 _UNIT_AFTER = (
-    "(?:[亿万元角分个倍%％米吨亩人户家项件次期年月日天周余多岁条座所名辆台套份块克升度"
+    "(?:[亿万元角分倍%％米吨亩人户家项件次期年月日天周余多岁条座所名辆台套份块克升度"
     "处起宗栋批棵篇场]"
+    # 个 counts (1.5个百分点), not as the first character of a word (2.3.1个别党支部…, 个人)
+    "|个(?![别人性体案])"
     # units whose first character also opens common words (公务, 平台, 立行立改, 千方百计…)
     "|千[米克瓦元亩万]|百[分万亿元米]|十[万亿]|公[里斤顷分]|平方|立方)"
 )
