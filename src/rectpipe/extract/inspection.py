@@ -36,13 +36,16 @@ _JOINS = (
     "|抓好|抓实|做好|推进|认领|查看|围绕|聚焦|针对|了"
     # (林某某代表县委第一巡察组反馈, 本次审计是县审计局组织的, 本轮巡察安排3个巡察组)
     "|代表|是|安排|其中"
+    # (某县收到中央第五…督察组交办的…, 请联系中央第五…督察组, 本周市…第二督导组)
+    "|收到|联系|本周|上周|近日|日前|今年|去年|本月|上月|当天|今天|昨天|上午|下午"
 )
 # Where a second body's name begins (县委, 市委): a name does not run over it.
 _INNER_PREFIX = r"(?:省委|市委|州委|县委|区委|旗委)"
 _FREE = rf"(?:(?!{_JOINS}|{_INNER_PREFIX})[^\s，。；、：“”《》（）(),;:]){{0,12}}?"
-# A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it, or
-# a verb that names the body after it (本次审计是溪川县审计局…, 由…, 代表…).
-_PLACE = rf"(?:(?:(?<!\p{{Han}})|(?<=是|由|代表))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
+# A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it, nor a
+# figure (3个县委巡察组, 5月6日市第四督导组: the rest of a count or a date), or a verb that names
+# the body after it (本次审计是溪川县审计局…, 由…, 代表…).
+_PLACE = rf"(?:(?:(?<![\p{{Han}}0-9０-９])|(?<=是|由|代表))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 # A group's subgroup named after it (第一巡察组第二巡察小组): part of the body's name.
 _SUBGROUP = rf"(?:第{_N}(?:巡视|巡察)?小组)?"
 _BODY = compile_pattern(
@@ -60,7 +63,8 @@ _BODY = compile_pattern(
     rf"|(?<!\p{{Han}})审计署驻?\p{{Han}}{{1,8}}?特派(?:员办事处|办)"
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)
     # (its name starts a word, or follows a joining word: 根据澄溪县审计局《…》, 本次审计是…)
-    rf"|(?:(?:(?<!\p{{Han}})|(?<=根据|按照|依据|是|由)){_FREE}|{_PREFIX})审计(?:署|厅|局|组)"
+    rf"|(?:(?:(?<![\p{{Han}}0-9０-９])(?=\p{{Han}})|(?<=根据|按照|依据|是|由)){_FREE}|{_PREFIX})"
+    r"审计(?:署|厅|局|组)"
     rf"(?!党组|党委|党总支|党支部|机关)"
     # a national inspectorate's regional bureau (国家自然资源督察成都局)
     rf"|国家\p{{Han}}{{0,8}}督察\p{{Han}}{{1,4}}局"
