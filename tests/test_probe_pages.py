@@ -1214,3 +1214,26 @@ def test_a_sentence_that_opens_as_an_example_states_no_total(example: str) -> No
 def test_a_sentence_opening_with_on_schedule_still_states_its_counts() -> None:
     stated = _stated("巡察反馈问题12个，如期完成整改10个。")
     assert stated is not None and (stated.problems, stated.completed) == (12, 10)
+
+
+# ------------------------------------------------------------------ an eleventh probe: totals
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县委按照“一个问题、一个方案、一名牵头领导、一抓到底”的要求逐条研究整改措施。",
+        "县委将抓好整改作为当前一项必须完成的重要政治任务。",
+        "全县86所学校（含教学点21个）已完成自查整改。",
+    ],
+)
+def test_a_slogan_a_task_taken_as_one_or_a_part_in_brackets_states_no_count(
+    sentence: str,
+) -> None:
+    assert _stated(sentence) is None
+
+
+def test_counts_in_brackets_after_the_total_are_still_read() -> None:
+    stated = _stated("巡察反馈问题12个（其中已完成10个，正在整改2个）。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (12, 10, 2)

@@ -145,11 +145,16 @@ def _completed_share(text: str, profile: Profile) -> float | None:
     return None
 
 
-# A pledge of one for one (做到解决一个问题、完善一套制度、堵塞一批漏洞): no count.
+# A pledge of one for one (做到解决一个问题、完善一套制度、堵塞一批漏洞, “一个问题、一个方案、
+# 一名牵头领导”): no count.
 _SLOGAN_ONE = compile_pattern(
-    r"一\s*[个项条件][^、，,。；;]{0,4}[、，,]\s*\p{Han}{1,4}?一\s*(?:套|批|类|片|项|个|条)"
+    r"一\s*[个项条件][^、，,。；;]{0,4}[、，,]\s*\p{Han}{0,4}?一\s*(?:套|批|类|片|项|个|条|名|抓)"
     # 一个问题一个问题地抓, 一件一件: one by one
     r"|一\s*([个项条件])(\p{Han}{0,4}?)\s*一\s*\1\2"
+    # what the work is taken as (作为当前一项必须完成的重要政治任务, 是一项长期任务): no count
+    r"|(?:作为|当作|当成|是)[^，,。；;]{0,6}?一\s*[项个件]"
+    # a part named in brackets (全县86所学校（含教学点21个）已完成…): the whole's, not a count
+    r"|[（(]\s*(?:含|包括)[^（）()]{0,24}[）)]"
 )
 # Complaints handed over (信访件, 举报件): a sentence that turns to them after counting the
 # problems counts them, not the problems.
