@@ -1237,3 +1237,37 @@ def test_counts_in_brackets_after_the_total_are_still_read() -> None:
     stated = _stated("巡察反馈问题12个（其中已完成10个，正在整改2个）。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.in_progress) == (12, 10, 2)
+
+
+# ------------------------------------------------------------------ an eleventh probe: statuses
+
+
+_CLOSED_FOR_ALL = (
+    "柳岸镇卫生院关于巡察反馈问题整改情况的报告\n县委第三巡察组反馈指出我院存在以下问题：\n"
+    "1、药房库存管理不规范；\n2、财务报销审核不严格；\n3、值班制度落实不到位。\n"
+    "{closing}\n柳岸镇卫生院\n2024年6月3日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "status"),
+    [
+        ("目前上述问题均已整改完成。", "completed"),
+        ("以上3个问题已全部整改到位。", "completed"),
+        ("目前，以上问题正在整改中。", "in_progress"),
+    ],
+)
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_sentence_about_all_the_problems_above_gives_each_its_status(
+    closing: str, status: str, form: str
+) -> None:
+    problems = _parse(_CLOSED_FOR_ALL.format(closing=closing), form).iter_problems()
+    assert [p.status.value for p in problems] == [status] * 3
+    assert {p.status_raw for p in problems} == {problems[-1].status_raw}
+
+
+def test_a_closing_sentence_about_the_last_problem_alone_stays_its_own() -> None:
+    problems = rectpipe.parse_text(
+        _CLOSED_FOR_ALL.format(closing="该问题已整改完成。")
+    ).iter_problems()
+    assert [p.status.value for p in problems] == ["unknown", "unknown", "completed"]

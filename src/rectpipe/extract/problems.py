@@ -95,12 +95,46 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         quoted = notice_quoted_problem(root, builder)
         if quoted is not None:
             problems.append(quoted)
+    problems = _share_closing_status(problems)
+    for section in sections:
+        _share_in_section(section)
     restating = _restating_tables([*problems, *_section_problems(sections)])
     if restating:
         problems = [p for p in problems if p.id not in restating]
         for section in sections:
             _drop(section, restating)
     return Built(sections=sections, problems=problems, warnings=builder.warnings)
+
+
+# A sentence after the last of a list that speaks of all of them (目前上述问题均已整改完成,
+# 以上3个问题已全部整改到位).
+_ALL_ABOVE = compile_pattern(
+    r"(?:上述|以上|前述)\s*(?:[0-9一二三四五六七八九十两]+\s*[个项条类])?\s*(?:问题|事项)"
+)
+
+
+def _share_closing_status(problems: list[Problem]) -> list[Problem]:
+    """The problems of one list, the status of the last given to those that state none when
+    it was read from a sentence about all of them (1、… 2、… 3、… / 目前上述问题均已整改完成)."""
+    if len(problems) < 2:
+        return problems
+    last = problems[-1]
+    if last.status_raw is None or not _ALL_ABOVE.search(last.status_raw):
+        return problems
+    told = last.sources.get("status")
+    for problem in problems[:-1]:
+        if problem.status is Status.UNKNOWN:
+            problem.status, problem.status_raw = last.status, last.status_raw
+            problem.long_term = last.long_term
+            if told is not None:
+                problem.sources["status"] = told
+    return problems
+
+
+def _share_in_section(section: Section) -> None:
+    section.problems = _share_closing_status(section.problems)
+    for child in section.sections:
+        _share_in_section(child)
 
 
 #: Share of a table's rows that name a problem the text lists for the table to be a summary
