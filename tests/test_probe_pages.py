@@ -1271,3 +1271,28 @@ def test_a_closing_sentence_about_the_last_problem_alone_stays_its_own() -> None
         _CLOSED_FOR_ALL.format(closing="该问题已整改完成。")
     ).iter_problems()
     assert [p.status.value for p in problems] == ["unknown", "unknown", "completed"]
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_flat_list_of_defects_keeps_the_items_worded_without_a_negation(form: str) -> None:
+    text = (
+        "柳岸镇卫生院关于巡察反馈问题整改情况的报告\n县委第三巡察组反馈指出我院存在以下问题：\n"
+        "1、药房库存管理不规范；\n2、候诊区座椅少，通风条件差；\n3、院内指示标牌褪色；\n"
+        "4、值班制度落实不到位。\n针对上述问题，我院逐项制定措施，认真整改。\n"
+        "柳岸镇卫生院\n2024年6月3日\n"
+    )
+    titles = [p.title for p in _parse(text, form).iter_problems()]
+    assert titles == [
+        "药房库存管理不规范",
+        "候诊区座椅少，通风条件差",
+        "院内指示标牌褪色",
+        "值班制度落实不到位",
+    ]
+
+
+def test_a_flat_list_of_steps_stays_out() -> None:
+    text = (
+        "关于巡察整改工作的情况报告\n"
+        "1、加强组织领导；\n2、召开专题会议；\n3、制定整改方案。\n柳岸镇卫生院\n2024年6月3日\n"
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []

@@ -293,7 +293,9 @@ def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
     """A neutral item in a list of findings is one too: the items numbered at one level of a
     part are of one kind, and a finding need not use a word of shortfall (渠道单一). Taken when
     those items (the part's leaves at one rank, under no finding of their own) hold no measure
-    or group heading, are three or more, and most of them read as findings."""
+    or group heading, are three or more, and most of them read as findings. A report whose
+    items are one flat list (1、… 2、… 3、…, no parts) is one list too."""
+    _like_one_list(root, evidence)
     for part in root.children:
         by_rank: dict[float, list[Node]] = {}
         for parent in [part, *part.walk()]:
@@ -322,7 +324,7 @@ def _like_one_list(parent: Node, evidence: dict[int, Evidence]) -> None:
     measure or a group, and one reads as a finding, the neutral ones are findings too. A list
     of defects needs no word of shortfall (宣传栏褪色); without this, the one item that has
     one would be kept and its neighbours lost."""
-    if evidence[id(parent)] is Evidence.FINDING:
+    if evidence.get(id(parent)) is Evidence.FINDING:  # the root has no evidence of its own
         return
     items = parent.children
     if len(items) < 3 or any(kid.children for kid in items):
