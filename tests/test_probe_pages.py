@@ -1296,3 +1296,25 @@ def test_a_flat_list_of_steps_stays_out() -> None:
         "1、加强组织领导；\n2、召开专题会议；\n3、制定整改方案。\n柳岸镇卫生院\n2024年6月3日\n"
     )
     assert rectpipe.parse_text(text).iter_problems() == []
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_sign_off_notice_listing_two_findings_gives_two_problems(form: str) -> None:
+    text = (
+        "突出生态环境问题整改验收销号公示\n"
+        "柳岸县2024年自排查突出生态环境问题已整改完成，并通过核查验收。现公示如下：\n"
+        "一、整改问题\n（一）柳岸镇物流园两侧建筑垃圾露天堆放，未采取覆盖措施。\n"
+        "（二）青石河入河排污口未设置标识，污水直排。\n二、整改实施主体\n柳岸县人民政府\n"
+        "三、重点措施\n（一）清运建筑垃圾并全部覆盖。\n（二）封堵排污口并设置标识牌。\n"
+        "四、整改完成情况\n经核查，已完成整改。\n2024年10月8日\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.number, p.title, p.status.value) for p in problems] == [
+        ("1", "柳岸镇物流园两侧建筑垃圾露天堆放，未采取覆盖措施", "completed"),
+        ("2", "青石河入河排污口未设置标识，污水直排", "completed"),
+    ]
+    assert [[m.text for m in p.measures] for p in problems] == [
+        ["清运建筑垃圾并全部覆盖。"],
+        ["封堵排污口并设置标识牌。"],
+    ]
+    assert {p.responsible for p in problems} == {"柳岸县人民政府"}

@@ -19,17 +19,18 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypedDict
 
-from ..models.records import Problem, Status
+from ..models.records import PathItem, Problem, Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
 from ..runtime.record import record
 from ..structure.tree import Node
-from ..text.numbering import CN_NUMERAL_CHARS, ordinal_value
+from ..text.numbering import CN_NUMERAL_CHARS, marker_number, ordinal_value
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .builder import Builder, child_measures, measures_in, measures_of, problem_of
+from .evidence import Evidence, heading_evidence
 from .fields_of_node import NodeFields
 from .spans import Spans
 from .status import StatusMatch, by_deadline, normalise_status, status_sentence
@@ -77,8 +78,9 @@ def notice_problem(
     fields: dict[int, NodeFields],
     front: Spans,
     builder: Builder,
-) -> Problem:
-    """The one problem a notice states (see the module's description). ``front`` is the text
+) -> list[Problem]:
+    """The problem a notice states (see the module's description), or one for each finding
+    when its finding part lists several. ``front`` is the text
     before its parts: its number (:func:`_ordinal`), and its status when the result part
     states none and the lead signs the problem off (:func:`_lead_status`)."""
 
@@ -138,24 +140,110 @@ def notice_problem(
     ordinal = _ordinal(front.text)
     first = textmap.starts[finding.block]
     last = max(parts.values(), key=lambda n: n.block)
-    return problem_of(
-        id=builder.unique(f"p{ordinal or 1}"),
-        number=ordinal,
-        marker=None,
-        path=[],
-        title=title,
-        description=description.text,
-        status=status,
-        status_raw=status_raw,
-        long_term=long_term,
-        actions=actions.text,
-        measures=measures,
-        responsible=responsible_text,
-        deadline=deadline_text,
-        heading=None,
-        provenance=builder.prov_data(first, builder.node_end(last)),
-        sources=sources,
+    shared: _Shared = {
+        "status": status,
+        "status_raw": status_raw,
+        "long_term": long_term,
+        "responsible": responsible_text,
+        "deadline": deadline_text,
+        "path": [],
+        "heading": None,
+    }
+    several = _several_findings(finding, fields, profile)
+    if several:
+        return _each_finding(several, parts, shared, sources, (measures, actions), fields, builder)
+    return [
+        problem_of(
+            id=builder.unique(f"p{ordinal or 1}"),
+            number=ordinal,
+            marker=None,
+            title=title,
+            description=description.text,
+            actions=actions.text,
+            measures=measures,
+            provenance=builder.prov_data(first, builder.node_end(last)),
+            sources=sources,
+            **shared,
+        )
+    ]
+
+
+class _Shared(TypedDict):
+    """What every problem of one notice shares."""
+
+    status: Status
+    status_raw: str | None
+    long_term: bool
+    responsible: str | None
+    deadline: str | None
+    path: list[PathItem]
+    heading: str | None
+
+
+def _several_findings(finding: Node, fields: dict[int, NodeFields], profile: Profile) -> list[Node]:
+    """The items of a finding part that each state a finding (一、整改问题 / （一）X。/ （二）Y。),
+    when there are two or more; ``[]`` when the part states one."""
+    kids = finding.children
+    if len(kids) < 2 or any(k.children for k in kids):
+        return []
+    if any(heading_evidence(fields[id(k)].heading, profile) is not Evidence.FINDING for k in kids):
+        return []
+    return kids
+
+
+def _each_finding(
+    kids: list[Node],
+    parts: dict[str, Node],
+    shared: _Shared,
+    sources: dict[str, dict[str, Any]],
+    done: tuple[list[dict[str, Any]], Spans],
+    fields: dict[int, NodeFields],
+    builder: Builder,
+) -> list[Problem]:
+    """One problem for each finding of a notice that lists several: the notice's status, unit
+    and date to finish by, and the measures part's item of the same rank when it has as many
+    items (else all the notice's measures)."""
+    textmap = builder.textmap
+    measures_part = parts.get("measures")
+    paired = (
+        measures_part.children
+        if measures_part is not None and len(measures_part.children) == len(kids)
+        else []
     )
+    common = {
+        k: v
+        for k, v in sources.items()
+        if k not in ("title", "description", "actions") and not k.startswith("actions.")
+    }
+    found: list[Problem] = []
+    for index, kid in enumerate(kids):
+        own = dict(common)
+        g = fields[id(kid)]
+        told = Spans([(g.heading_start, g.heading), *g.free.pieces, *g.actions.pieces])
+        told.pieces.sort()
+        title, description = _statement(told, builder, own)
+        if paired:
+            measures, actions = measures_of([paired[index]], builder)
+        else:
+            measures, actions = done
+        _actions_sources(actions, builder, own)
+        assert kid.marker is not None
+        number = marker_number(kid.marker)
+        found.append(
+            problem_of(
+                id=builder.unique(f"p{number}"),
+                number=number,
+                marker=kid.marker.raw,
+                title=title,
+                description=description.text,
+                actions=actions.text,
+                measures=measures,
+                provenance=builder.prov_data(textmap.starts[kid.block], builder.node_end(kid)),
+                sources=own,
+                **shared,
+            )
+        )
+    return found
 
 
 def _statement(

@@ -66,7 +66,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         for i in root.body:
             if i < root.children[0].block:
                 lead.add(textmap.starts[i], textmap.block_text(i))
-        problems.append(notice_problem(parts, fields, lead, builder))
+        problems.extend(notice_problem(parts, fields, lead, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:
             _emit(node, [], fields, roles, builder, sections, problems)
