@@ -1318,3 +1318,26 @@ def test_a_sign_off_notice_listing_two_findings_gives_two_problems(form: str) ->
         ["封堵排污口并设置标识牌。"],
     ]
     assert {p.responsible for p in problems} == {"柳岸县人民政府"}
+
+
+def test_a_batch_of_complaints_handed_over_counts_the_problems() -> None:
+    stated = _stated(
+        "截至6月5日，督察组转办我县的第十二批48件环境信访举报问题中，经查属实45件，"
+        "不属实3件；30件已办结，18件正在办理中。"
+    )
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (48, 30, 18)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("对县委巡察组反馈的五个方面16项整改任务已全部整改到位。", (None, 16)),
+        ("巡察反馈问题12个，分解整改任务30项已全部整改到位。", (12, None)),
+    ],
+)
+def test_tasks_all_done_are_counted_as_the_tasks_they_are(
+    sentence: str, values: tuple[int | None, int | None]
+) -> None:
+    stated = _stated(sentence)
+    assert stated is not None and (stated.problems, stated.completed) == values

@@ -39,8 +39,10 @@ _ORD = r"[0-9一二三四五六七八九十]{1,3}"
 _COUNT = compile_pattern(
     rf"(?<!每|每一|第|第[一二三四五六七八九十]{{1,2}}|[0-9]|第{_ORD}(?:[、和及与]{_ORD})*[、和及与])"
     rf"{_N}\s*(?P<u>{_UNIT})(?![0-9])"
-    # (with what may stand between: 2212个的问题, 8924个生态环境问题, 46个共性问题, 16个需整改问题)
-    r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|共性|个性|各类|生态环境|环境)?问题)?"
+    # (with what may stand between: 2212个的问题, 8924个生态环境问题, 46个共性问题, 16个需整改问题,
+    # 48件环境信访举报问题: a 督察's complaints handed over are its problems)
+    r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|共性|个性|各类|生态环境|环境"
+    r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?举报|(?:群众)?(?:生态)?(?:环境)?信访)?问题)?"
 )
 _ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及与]$")
 _RATE = compile_pattern(
@@ -99,10 +101,13 @@ _MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?:个|项|条)")
 _SHARE_AFTER = compile_pattern(r"\s*[0-9]{1,3}(?:\.[0-9]+)?\s*[%％]")
 # What may stand between a count and its status phrase (7项整改任务未按期完成).
 _TASK_GAP = compile_pattern(
-    r"\s*(?:整改任务|整改事项|任务|事项|问题)\s*的?\s*(?:均|都|已|尚|仍)?\s*"  # 3个问题的部分整改
+    # 3个问题的部分整改, 16项整改任务已全部整改到位
+    r"\s*(?:整改任务|整改事项|任务|事项|问题)\s*的?\s*(?:均|都|已|尚|仍)?\s*(?:全部|均|都)?\s*"
 )
 _GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
+# A count written after the word for tasks (分解整改任务30项已全部整改到位).
+_TASKS_BEFORE = compile_pattern(r"(?:整改任务|任务|整改事项)\s*(?:共|计|共计)?\s*$")
 _NOT_PROBLEM = compile_pattern(
     r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|(?:工作)?节点|大?方面|大类"
 )
@@ -271,9 +276,22 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 continue  # 150个工作节点完成120个: the count after counts the same side thing
             pre = part[: status.start()]
             if _TASKS.search(pre) and not _problem_count(pre):
-                task = next((c for c in counts if c.end() <= status.start()), None)
+                task = next(
+                    (c for c in counts if c.end() <= status.start() and not _side_figure(part, c)),
+                    None,
+                )
                 if task is not None and task is not chosen:
                     found.tasks = _value(task.group("n"))
+                elif (
+                    task is chosen
+                    and found.tasks is None
+                    and (
+                        _TASKS.match(part, chosen.end())
+                        or _TASKS_BEFORE.search(part, 0, chosen.start())
+                    )
+                ):
+                    # 16项整改任务已全部整改到位: the tasks' count and their state
+                    found.tasks = _value(chosen.group("n"))
             if (
                 (
                     _HANDED.search(pre)
