@@ -1332,7 +1332,8 @@ def test_a_batch_of_complaints_handed_over_counts_the_problems() -> None:
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [
-        ("对县委巡察组反馈的五个方面16项整改任务已全部整改到位。", (None, 16)),
+        # with no problems counted, the tasks stand for them
+        ("对县委巡察组反馈的五个方面16项整改任务已全部整改到位。", (16, 16)),
         ("巡察反馈问题12个，分解整改任务30项已全部整改到位。", (12, None)),
     ],
 )
