@@ -1342,3 +1342,29 @@ def test_tasks_all_done_are_counted_as_the_tasks_they_are(
 ) -> None:
     stated = _stated(sentence)
     assert stated is not None and (stated.problems, stated.completed) == values
+
+
+_TWO_LISTS = (
+    "柳岸镇中心小学关于办学条件检查问题整改报告\n经自查，我校存在以下问题：\n"
+    "1、图书室藏书不足，生均册数未达标；\n2、围墙部分破损，存在安全隐患；\n3、多媒体设备维修不及时。\n"
+    "{announce}\n"
+    "1、已采购图书2000册，已整改完成；\n2、围墙修缮工程正在施工，预计6月底完成；\n"
+    "3、已完成设备维修12台，整改到位。\n柳岸镇中心小学\n2023年5月20日\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_second_list_of_accounts_gives_each_finding_its_status(form: str) -> None:
+    text = _TWO_LISTS.format(announce="现将整改情况报告如下：")
+    problems = _parse(text, form).iter_problems()
+    assert [(p.number, p.title, p.status.value) for p in problems] == [
+        ("1", "图书室藏书不足，生均册数未达标", "completed"),
+        ("2", "围墙部分破损，存在安全隐患", "in_progress"),
+        ("3", "多媒体设备维修不及时", "completed"),
+    ]
+    assert problems[0].actions == "已采购图书2000册，已整改完成"
+
+
+def test_a_second_list_that_is_not_announced_as_accounts_is_left_as_read() -> None:
+    text = _TWO_LISTS.format(announce="另外，我校还存在以下问题：")
+    assert len(rectpipe.parse_text(text).iter_problems()) == 6

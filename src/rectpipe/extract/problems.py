@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..models.records import PathItem, Problem, ReportWarning, Section, Status
+from ..models.records import PathItem, Problem, Provenance, ReportWarning, Section, Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import field, record, replace
@@ -32,6 +32,7 @@ from .notice import (
 from .roles import Role, classify, section_title
 from .spans import Spans
 from .status import (
+    UNDER_WAY,
     StatusMatch,
     all_of_group,
     by_deadline,
@@ -95,9 +96,9 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         quoted = notice_quoted_problem(root, builder)
         if quoted is not None:
             problems.append(quoted)
-    problems = _share_closing_status(problems)
+    problems = _share_closing_status(_pair_accounts(problems, builder))
     for section in sections:
-        _share_in_section(section)
+        _share_in_section(section, builder)
     restating = _restating_tables([*problems, *_section_problems(sections)])
     if restating:
         problems = [p for p in problems if p.id not in restating]
@@ -131,10 +132,64 @@ def _share_closing_status(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
-def _share_in_section(section: Section) -> None:
-    section.problems = _share_closing_status(section.problems)
+def _share_in_section(section: Section, builder: Builder) -> None:
+    section.problems = _share_closing_status(_pair_accounts(section.problems, builder))
     for child in section.sections:
-        _share_in_section(child)
+        _share_in_section(child, builder)
+
+
+# The words that announce a second list giving each finding's account (现将整改情况报告如下：).
+_ACCOUNTS_FOLLOW = compile_pattern(
+    r"(?:整改|落实)(?:情况|措施|结果|进展)[^。；\n]{0,10}如下|整改(?:落实)?情况[：:]\s*$"
+)
+
+
+_CLAUSE_OF = compile_pattern(r"[^，,；;。]+")
+
+
+def _under_way(text: str) -> tuple[int, int, StatusMatch] | None:
+    """The clause of an account that tells work under way (围墙修缮工程正在施工): in progress."""
+    for clause in _CLAUSE_OF.finditer(text):
+        if UNDER_WAY.search(clause.group(0)):
+            return clause.start(), clause.end(), StatusMatch(Status.IN_PROGRESS, False)
+    return None
+
+
+def _pair_accounts(problems: list[Problem], builder: Builder) -> list[Problem]:
+    """Two lists of one length in turn, the second announced as the findings' accounts
+    (存在以下问题：1、X 2、Y 3、Z / 现将整改情况报告如下：1、已…完成 2、正在… 3、…): each finding
+    takes the item of the same number as its account and status, and the second list's items
+    are no problems of their own. Taken only when no finding of the first list states a status."""
+    numbers = [p.number for p in problems]
+    half = len(problems) // 2
+    if half < 2 or len(problems) != 2 * half:
+        return problems
+    run = [str(n) for n in range(1, half + 1)]
+    if numbers != run + run:
+        return problems
+    findings, accounts = problems[:half], problems[half:]
+    if any(p.status is not Status.UNKNOWN for p in findings):
+        return problems
+    text = builder.textmap.text
+    between = text[findings[-1].provenance.start : accounts[0].provenance.start]
+    if not _ACCOUNTS_FOLLOW.search(between):
+        return problems
+    for finding, account in zip(findings, accounts, strict=True):
+        start, end = account.provenance.start, account.provenance.end
+        marker = account.marker or ""
+        told = text[start:end]
+        lead = told.find(marker) + len(marker) if marker and marker in told else 0
+        body = told[lead:].strip().rstrip("；;。")
+        at = start + told.find(body, lead)
+        finding.actions = body
+        finding.sources["actions"] = Provenance(**builder.prov_data(at, at + len(body)))
+        said = status_sentence(body, builder.profile) or _under_way(body)
+        if said is not None:
+            s, e, match = said
+            finding.status, finding.long_term = match.status, match.long_term
+            finding.status_raw = body[s:e]
+            finding.sources["status"] = Provenance(**builder.prov_data(at + s, at + e))
+    return findings
 
 
 #: Share of a table's rows that name a problem the text lists for the table to be a summary
