@@ -1368,3 +1368,18 @@ def test_a_second_list_of_accounts_gives_each_finding_its_status(form: str) -> N
 def test_a_second_list_that_is_not_announced_as_accounts_is_left_as_read() -> None:
     text = _TWO_LISTS.format(announce="另外，我校还存在以下问题：")
     assert len(rectpipe.parse_text(text).iter_problems()) == 6
+
+
+# ------------------------------------------------------------------ an eleventh probe: metadata
+
+
+@pytest.mark.parametrize("signed", ["柳岸镇中心小学 2023.05.20", "柳岸镇中心小学　2023-05-20"])
+def test_a_signer_and_a_date_in_figures_on_the_last_line_sign_the_report(signed: str) -> None:
+    text = (
+        "柳岸镇中心小学关于食堂卫生检查问题整改报告 县教育局于2023年5月8日检查发现我校食堂存在"
+        "以下问题： 1、留样记录不完整； 2、从业人员健康证未及时更新。 针对以上问题，现将整改情况报告"
+        f"如下：已补全留样记录，上述问题已全部整改完成。 {signed}"
+    )
+    report = rectpipe.parse_text(text)
+    assert (report.metadata.issuer, report.metadata.date) == ("柳岸镇中心小学", "2023-05-20")
+    assert "truncated" not in [w.code for w in report.warnings]

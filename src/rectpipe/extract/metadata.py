@@ -454,7 +454,14 @@ def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:
             return False
         (who_start, who_end), (date_start, date_end) = signed
         start, _ = found.span(index)  # XX办公室　　2025年7月3日: signer and date on one line
-        date = find_dates(line[date_start:date_end])[0].iso
+        written = line[date_start:date_end]
+        figures = NUMERIC_DATE.fullmatch(written)
+        if figures is not None:  # 柳岸镇中心小学 2023.05.20
+            date = iso(int(figures.group("y")), int(figures.group("m")), int(figures.group("d")))
+            if date is None:
+                return False
+        else:
+            date = find_dates(written)[0].iso
         found.put("date", date, start + date_start, start + date_end, "signature")
         found.put("issuer", line[who_start:who_end], start + who_start, start + who_end)
         return True

@@ -10,7 +10,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from ..runtime.patterns import compile_pattern
-from ..text.dates import DATE
+from ..text.dates import DATE, NUMERIC_DATE
 
 __all__ = ["split_signer_line"]
 
@@ -23,6 +23,9 @@ def split_signer_line(line: str) -> tuple[tuple[int, int], tuple[int, int]] | No
     """``((who_start, who_end), (date_start, date_end))`` of a line that is a name, blanks and
     a date alone, or ``None``. Whether the name is a signer's is the caller's to judge."""
     found = _SIGNER_AND_DATE.match(line)
-    if found is None or not DATE.fullmatch(found.group("date")):
+    if found is None:
+        return None
+    date = found.group("date")
+    if not DATE.fullmatch(date) and not NUMERIC_DATE.fullmatch(date):  # 2023.05.20 too
         return None
     return found.span("who"), found.span("date")

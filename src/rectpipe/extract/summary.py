@@ -208,8 +208,15 @@ def _cut_off(
         return None
     line = _SEPARATORS_AT_END.sub("", textmap.block_text(last))
     start = textmap.starts[last]
+    dated = report.metadata.sources.get("date")
+    signs = (  # 柳岸镇中心小学 2023.05.20: the signer and the date on the last line
+        report.metadata.origins.get("date") == "signature"
+        and dated is not None
+        and dated.block == last
+    )
     if (
         line
+        and not signs
         and (line[-1] not in _ENDS or _EXCERPT_END.search(line))
         and not _ends_whole(line, profile)
     ):
