@@ -241,11 +241,25 @@ _TITLE_THEN_META = compile_pattern(
 )
 
 
+# A text copied as one line that ends with its signature: a name and a date after the last
+# sentence (…已全部整改完成。 柳岸镇中心小学 2023.05.20).
+_SIGNED_AT_END = compile_pattern(
+    r"(?<=[。！？])[ \u3000]*(?P<signer>\p{Han}{2,30})[ \u3000]+"
+    r"(?P<date>[0-9]{4}\s*(?:[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}|年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日))"
+    r"[ \u3000]*$"
+)
+
+
 def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
     """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
     title glued to its first part (``…整改进展清单一、关于…``), by a blank to the text after
     it (``关于…的通报 根据…``), or on a page copied as one line to the site's column name
-    before it and the page's date line after it, is cut off first."""
+    before it and the page's date line after it, is cut off first; so is a signature, a name
+    and a date, after the last sentence (``…整改完成。 柳岸镇中心小学 2023.05.20``)."""
+    signed = _SIGNED_AT_END.search(text) if text[-1:].isdigit() or text.endswith("日") else None
+    if signed is not None:
+        head = split_glued(text[: signed.start()], labels)
+        return [*head, signed.group("signer"), signed.group("date")]
     column = _COLUMN_THEN_TITLE.match(text) if text.startswith(_COLUMNS) else None
     if column is not None:
         return [column.group("column"), *split_glued(text[column.end() :], labels)]
