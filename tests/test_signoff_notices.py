@@ -58,8 +58,18 @@ def test_the_parts_of_a_signoff_notice_make_one_problem(form: str) -> None:
 
 def test_a_lead_that_only_announces_gives_no_status() -> None:
     lead = "根据有关要求，现将第12号问题整改情况公示如下："
-    [problem] = rectpipe.parse_text(_notice(_PARTS, lead)).iter_problems()
+    text = _notice(_PARTS, lead).replace("整改验收销号公示", "整改情况公示")
+    [problem] = rectpipe.parse_text(text).iter_problems()
     assert problem.status is rectpipe.Status.UNKNOWN
+
+
+def test_a_notice_titled_as_the_findings_sign_off_says_it_is_done() -> None:
+    """环境问题整改验收销号公示: a notice published to sign the finding off (docs/shapes.md
+    §34), though its lead only announces."""
+    lead = "根据有关要求，现将第12号问题整改情况公示如下："
+    [problem] = rectpipe.parse_text(_notice(_PARTS, lead)).iter_problems()
+    assert problem.status is rectpipe.Status.COMPLETED
+    assert problem.status_raw == "验收销号"
 
 
 @pytest.mark.parametrize("form", ["text", "word"])
