@@ -76,3 +76,19 @@ def test_a_summary_table_restating_the_texts_problems_adds_none() -> None:
     # the same table alone is the problem list
     alone = _parse("中共青禾县水务局党组关于巡察整改进展情况的通报\n" + text.split("附：")[1])
     assert len(alone.iter_problems()) == 2
+
+
+def test_a_pages_box_between_bars_gives_the_title_and_the_date() -> None:
+    text = (
+        "文件名称 | 柳岸县政府常务会议确定事项落实情况的通报 | ||\n"
+        "索引号 | lax/2024-0312 | 公开目录: | 政务督查 |\n"
+        "发布机构 | 柳岸县政府办公室 | 公开形式: | 主动公开 |\n"
+        "文号 | 柳政督〔2024〕9号 | 成文日期: | 2024年05月14日 |\n"
+        "近期，县政府督查室对县政府常务会议确定事项落实情况开展了专项督查，现通报如下。\n"
+        "一、总体情况\n会议确定事项12件，截至5月14日，已办结4件，正在办理8件。\n"
+    )
+    report = rectpipe.parse_text(text)
+    meta = report.metadata
+    assert (meta.title, meta.date) == ("柳岸县政府常务会议确定事项落实情况的通报", "2024-05-14")
+    assert meta.document_number == "柳政督〔2024〕9号"
+    assert "text_repaired_box_rows" in [w.code for w in report.warnings]

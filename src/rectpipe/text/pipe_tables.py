@@ -10,8 +10,9 @@ between ``|`` (a row that spans the table has one cell)::
 Such a run becomes one table block when its first line is a header: at least
 :data:`MIN_COLUMNS` cells, :data:`MIN_KNOWN` of them column names the profile knows
 (``table_columns``). The run ends at the first line without a bar. A portal's metadata box
-copied the same way (``文号 | X发〔2025〕5号 | 成文日期： | …``) has no such header and stays
-as it is (the metadata reads it).
+copied the same way (``文号 | X发〔2025〕5号 | 成文日期： | …``) has no such header: each of
+its lines becomes one line per label and value (``文号：X发〔2025〕5号`` / ``成文日期：…``), as
+the box is written elsewhere, so that the metadata reads it (:func:`split_box_rows`).
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -21,11 +22,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from ..readers.blocks import BlockKind
+from ..runtime.box_labels import BOX_LABELS
+from ..runtime.record import replace
 from .bars import bar_cells
 from .flat_tables import table_of
 from .repair import Repaired
 
-__all__ = ["MIN_COLUMNS", "MIN_KNOWN", "header_row", "join_pipe_tables"]
+__all__ = ["MIN_COLUMNS", "MIN_KNOWN", "header_row", "join_pipe_tables", "split_box_rows"]
 
 #: Cells a header line needs.
 MIN_COLUMNS = 3
@@ -79,4 +82,47 @@ def join_pipe_tables(repaired: Sequence[Repaired], headers: Collection[str]) -> 
             continue
         out.append(table_of(repaired[i:end], rows, "pipe_table"))
         i = end
+    return out
+
+
+_BOX_LABEL_SET = frozenset(BOX_LABELS)
+
+
+def _box_pairs(cells: list[str]) -> list[tuple[str, str]] | None:
+    """``(label, value)`` of a portal box's line between bars (``文号 | X | 成文日期: | Y |``),
+    or ``None`` when its first cell is no box label."""
+    names = [_name(cell) for cell in cells]
+    if not names or names[0] not in _BOX_LABEL_SET:
+        return None
+    pairs: list[tuple[str, str]] = []
+    label: str | None = None
+    for cell, name in zip(cells, names, strict=True):
+        if name in _BOX_LABEL_SET and label is None:
+            label = name
+        elif label is not None and cell.strip():
+            pairs.append((label, cell.strip()))
+            label = None
+    return pairs or None
+
+
+def split_box_rows(repaired: Sequence[Repaired]) -> list[Repaired]:
+    """``repaired`` with each line of a portal's information box drawn between bars
+    (``文件名称 | X | ||``, ``文号 | Y | 成文日期: | Z |``) made one line per label and value
+    (``文件名称：X``): the form the box takes in other copies, which the metadata reads. Its
+    kind of repair is ``box_rows``."""
+    if not any(bar in item.block.text for item in repaired for bar in _BARS):
+        return list(repaired)
+    out: list[Repaired] = []
+    for item in repaired:
+        cells = bar_cells(item.block.text) if item.block.kind is BlockKind.PARAGRAPH else None
+        pairs = _box_pairs(cells) if cells is not None else None
+        if pairs is None:
+            out.append(item)
+            continue
+        original = item.original or item.block.text
+        kinds = (*item.kinds, "box_rows") if "box_rows" not in item.kinds else item.kinds
+        out.extend(
+            Repaired(replace(item.block, text=f"{label}：{value}"), original, kinds)
+            for label, value in pairs
+        )
     return out

@@ -19,7 +19,7 @@ from .flat_tables import join_flat_tables
 from .furniture import article_end
 from .gap_tables import join_gap_tables
 from .normalize import clean_blocks
-from .pipe_tables import join_pipe_tables
+from .pipe_tables import join_pipe_tables, split_box_rows
 from .repair import Repaired, repair_and_clean
 from .repeats import drop_repeat
 
@@ -63,7 +63,7 @@ def prepare_blocks(
     )
     repaired = [item for k, item in enumerate(repaired) if k not in contents]
     repaired = join_flat_tables(repaired, table_headers, number_columns)
-    repaired = join_pipe_tables(repaired, table_headers)
+    repaired = split_box_rows(join_pipe_tables(repaired, table_headers))
     repaired, repeated = drop_repeat(repaired)
     # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)
     end = article_end([item.block.text for item in repaired])

@@ -28,6 +28,8 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
   table block (:mod:`rectpipe.text.flat_tables`, applied by the pipeline after this stage);
 - ``pipe_table``: a table copied one row a line, cells between bars (序号 | 反馈问题 | … |) →
   one table block (:mod:`rectpipe.text.pipe_tables`, likewise);
+- ``box_rows``: a page's information box copied between bars (文号 | X | 成文日期: | Y |) →
+  one line per label and value (文号：X), which the metadata reads (likewise);
 - a table copied one row a line with its cells set apart by wide gaps (序号  问题  整改措施 …)
   is made one table block before repair, from the lines as read
   (:mod:`rectpipe.text.gap_tables`);
@@ -95,6 +97,7 @@ KINDS = (
     "hard_wraps",
     "flat_table",
     "pipe_table",
+    "box_rows",
     "circled_numbers",
 )
 _MESSAGES = {
@@ -111,6 +114,7 @@ _MESSAGES = {
     "hard_wraps": "lines of a copy cut at one width (out of a PDF) joined into paragraphs",
     "flat_table": "a table copied one cell per line put back together as a table",
     "pipe_table": "a table copied one row a line, its cells between bars, made a table again",
+    "box_rows": "a page's information box copied between bars written one label and value a line",
     "circled_numbers": "paragraphs opening 1…, 2… where a copy lost their circles (① → 1) given "
     "their circled numbers back",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ...runtime.box_labels import BOX_LABELS, STRONG_BOX_LABELS
 from ...runtime.hanzi import fold_traditional
 from ...runtime.isodate import iso
 from ...runtime.page_dates import DATE_ALONE, may_hold_meta_line, meta_line_date
@@ -85,20 +86,9 @@ def _date_of(text: str) -> str | None:
     return None if piece is None else _iso_date(*piece.group("y", "m", "d"))
 
 
-# Header box ("信息公开" metadata) labels. Longer labels first so 信息索引号 wins over 索引号.
-_BOX_LABELS = (
-    "信息索引号", "索引号", "文件名称", "信息名称", "名称", "标题", "发布机构", "发文机构",
-    "发文机关", "发文单位", "成文日期", "生成日期", "发文字号", "发文编号", "文号", "发布日期",
-    "公开方式", "公开范围", "公开时限", "公开形式", "主题分类", "主题词", "体裁分类", "组配分类",
-    "服务对象分类", "信息分类", "关键词", "有效性", "生效日期", "失效日期", "废止日期",
-    "信息来源", "内容概述", "所属机构", "统一编号", "文件编号",
-)  # fmt: skip
-_STRONG_BOX_LABELS = frozenset(
-    {
-        "信息索引号", "索引号", "文件名称", "发布机构", "发文机构", "发文机关", "发文单位",
-        "成文日期", "生成日期", "发文字号", "公开方式", "公开范围", "主题分类",
-    }
-)  # fmt: skip
+# Header box ("信息公开" metadata) labels (one list with the text copies' boxes).
+_BOX_LABELS = BOX_LABELS
+_STRONG_BOX_LABELS = STRONG_BOX_LABELS
 _BOX_MAX_CHARS = 2000
 
 
