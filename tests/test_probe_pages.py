@@ -1382,3 +1382,19 @@ def test_a_signer_and_a_date_in_figures_on_the_last_line_sign_the_report() -> No
     report = rectpipe.parse_text(text)
     assert (report.metadata.issuer, report.metadata.date) == ("柳岸镇中心小学", "2023-05-20")
     assert "truncated" not in [w.code for w in report.warnings]
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_first_finding_label_glued_to_its_groups_outline_heading(form: str) -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "2.1组织设置类问题1：党支部设置不规范。\n整改情况：已完成。\n"
+        "问题2：党员教育管理不严格。\n整改情况：正在整改。\n"
+        "2.2作风建设类问题1：公务接待超标准。\n整改情况：已完成。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.title, p.status.value, p.path[-1].title) for p in problems] == [
+        ("党支部设置不规范", "completed", "组织设置类"),
+        ("党员教育管理不严格", "in_progress", "组织设置类"),
+        ("公务接待超标准", "completed", "作风建设类"),
+    ]

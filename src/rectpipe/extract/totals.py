@@ -120,6 +120,9 @@ class Counts:
     values: dict[str, int] = field(default_factory=dict)
     rate: float | None = None
     tasks: int | None = None
+    petitions: bool = False
+    """The problems counted are complaints handed over (860个群众信访举报问题): a 督察's
+    problems when nothing else counts any, another population beside other counts."""
 
     def any(self) -> bool:
         return bool(self.values) or self.tasks is not None
@@ -214,7 +217,14 @@ def read_counts(text: str, profile: Profile) -> Counts:
         part = clause.group(0)
         if _ORDINAL_LIST.search(masked, 0, clause.start()):
             continue  # 第1、2、4、5个问题已整改完成: the last of a list of ordinals, no count
-        if found.values and _PETITIONS.search(part) and not _problem_count(part):
+        if (
+            found.values
+            and _PETITIONS.search(part)
+            and not any(
+                c.group("what") and not _PETITIONS.search(c.group("what"))
+                for c in _COUNT.finditer(part)
+            )
+        ):
             break  # …交办的22件信访件，办结20件、2件需长期持续整改: the petitions' counts
         exception = _EXCEPT.match(part)
         if exception is not None:
@@ -344,6 +354,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
             rest = found.values["problems"] - excepted[1]
             if rest >= 0 and every != excepted[0]:
                 found.put(every, rest)
+    whats = [c.group("what") for c in _COUNT.finditer(masked) if c.group("what")]
+    found.petitions = bool(whats) and all(_PETITIONS.search(w) for w in whats)
     return found
 
 
@@ -493,9 +505,17 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         return None
     # Counts of tasks (整改任务38项，已完成31项) speak of problems only when nothing else
     # states a problem total.
-    explicit = any("problems" in c[3].values for c in candidates)
+    explicit = any("problems" in c[3].values and not c[3].petitions for c in candidates)
     if explicit:
-        candidates = [c for c in candidates if c[3].tasks is None or "problems" in c[3].values]
+        candidates = [
+            c
+            for c in candidates
+            if (c[3].tasks is None or "problems" in c[3].values) and not c[3].petitions
+        ]
+    elif any(c[3].tasks is not None for c in candidates):
+        # complaints counted beside tasks (36项整改任务已完成14项；…860个群众信访举报问题，
+        # 已办结812个): the tasks are the report's, the complaints another population
+        candidates = [c for c in candidates if not c[3].petitions] or candidates
     # Of equals, a sentence counting a status (其余4个问题已全部整改到位) over one that only gives
     # the total (反馈…问题5个): the total is lent to it below.
     best = max(

@@ -245,7 +245,7 @@ def _open_unmarked(stack: list[Node], textmap: TextMap) -> bool:
 # A heading that names a group, not one finding: …方面, …情况 (X问题的整改情况 names one).
 _NAMES_A_GROUP = compile_pattern(rf"(?:{ASPECT}|(?<!问题的整改)情况)\s*[。：:；;]?\s*$")
 # A numbered heading that names a group of findings (1.关于“公务用车管理仍不规范”方面).
-_GROUP_HEADING = compile_pattern(r"方面\s*[。：:；;]?\s*$")
+_GROUP_HEADING = compile_pattern(r"(?:方面|类)\s*[。：:；;]?\s*$")
 
 
 # A 第N部分 part sits above 一、 (rank 0) and below the root (rank -1).
@@ -270,7 +270,9 @@ def _label_level(marker: Marker, stack: list[Node], textmap: TextMap) -> float |
         (
             n
             for n in reversed(stack)
-            if n.marker is not None and n.level is None and n.marker.kind is not MarkerKind.LABEL
+            if n.marker is not None
+            and (n.level is None or is_decimal_marker(n.marker))  # 2.1组织设置类 / 问题1：
+            and n.marker.kind is not MarkerKind.LABEL
         ),
         None,
     )

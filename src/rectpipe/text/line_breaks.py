@@ -48,6 +48,8 @@ _AFTER_BLANK = compile_re(rf"\S[ \u3000]+{_MARKERS}")
 # （一） or 1. / 1、 (not 1.5): one character class first, which ``re`` scans for quickly.
 _FIRST_CHILD = compile_re(
     r"[（(1１](?:(?<=[（(])[一1１][)）]|(?<=[1１])(?:[.．](?![0-9０-９])|、))"
+    # a first numbered finding label glued to its group's heading (2.1组织设置类问题1：…)
+    r"|问题\s*[1１一]\s*[：:]"
 )
 
 
@@ -185,7 +187,7 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
                 marker is not None
                 and kind is not None
                 and not ended
-                and marker.kind > kind
+                and (marker.kind > kind or marker.kind is MarkerKind.LABEL)
                 and marker.ordinal == 1
                 and i - piece_start >= 3
             )
