@@ -1398,3 +1398,47 @@ def test_a_first_finding_label_glued_to_its_groups_outline_heading(form: str) ->
         ("党员教育管理不严格", "in_progress", "组织设置类"),
         ("公务接待超标准", "completed", "作风建设类"),
     ]
+
+
+# ------------------------------------------------------------------ a twelfth probe
+
+
+def test_a_photos_file_name_is_no_item() -> None:
+    text = (
+        "县委第二巡察组向县法院党组反馈巡察情况\n发布时间:2024-09-12\n"
+        "2024年9月10日，县委第二巡察组向县法院党组反馈了巡察意见。\n20240912101530.jpg\n"
+        "2024年4月8日至5月10日，县委第二巡察组对县法院党组进行了政治巡察。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.period_start, meta.period_end) == ("2024-04-08", "2024-05-10")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "原文链接:http://www.example.cn/doc/2023/08/15/1234.shtml",
+        "技术支持单位:县大数据中心 联系电话:0000-1234567",
+    ],
+)
+def test_a_pages_source_link_or_makers_line_is_no_cut_text(footer: str) -> None:
+    text = (
+        "柳岸县完成督察交办信访件整改\n发布时间:2023-08-15\n"
+        f"截至目前，交办柳岸县的6件信访案件已全部办结，整改情况已向社会公开。\n{footer}\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert "truncated" not in [w.code for w in report.warnings]
+    stated = report.summary.stated
+    assert stated is not None and (stated.problems, stated.completed) == (6, 6)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_an_organising_parts_items_are_no_problems_when_none_reads_as_a_finding(
+    form: str,
+) -> None:
+    text = (
+        "中共柳岸县水利局党组关于县委巡察整改进展情况的通报\n"
+        "一、坚持以习近平新时代中国特色社会主义思想为指导，切实扛起巡察整改政治责任\n"
+        "（一）从讲政治高度抓整改。党组一致认为，巡察反馈意见精准指出了党组履职尽责上的差距。\n"
+        "（二）着眼全局抓整改。党组把整改与水利重点工作一体推进。\n"
+    )
+    assert _parse(text, form).iter_problems() == []

@@ -156,25 +156,27 @@ def _under_way(text: str) -> tuple[int, int, StatusMatch] | None:
 
 
 def _pair_accounts(problems: list[Problem], builder: Builder) -> list[Problem]:
-    """Two lists of one length in turn, the second announced as the findings' accounts
-    (存在以下问题：1、X 2、Y 3、Z / 现将整改情况报告如下：1、已…完成 2、正在… 3、…): each finding
-    takes the item of the same number as its account and status, and the second list's items
-    are no problems of their own. Taken only when no finding of the first list states a status."""
+    """Two lists in turn, the second announced as the findings' accounts (存在以下问题：1、X
+    2、Y 3、Z / 现将整改情况报告如下：1、已…完成 2、正在… 3、…): each finding takes the item of
+    the same number as its account and status, and the second list's items are no problems of
+    their own. The second list may be shorter (a copy cut inside it). Taken only when no
+    finding of the first list states a status."""
     numbers = [p.number for p in problems]
-    half = len(problems) // 2
-    if half < 2 or len(problems) != 2 * half:
+    restart = next((k for k in range(2, len(numbers)) if numbers[k] == "1"), None)
+    if restart is None or numbers[:restart] != [str(n) for n in range(1, restart + 1)]:
         return problems
-    run = [str(n) for n in range(1, half + 1)]
-    if numbers != run + run:
+    findings, accounts = problems[:restart], problems[restart:]
+    if not accounts or len(accounts) > len(findings):
         return problems
-    findings, accounts = problems[:half], problems[half:]
+    if numbers[restart:] != [str(n) for n in range(1, len(accounts) + 1)]:
+        return problems
     if any(p.status is not Status.UNKNOWN for p in findings):
         return problems
     text = builder.textmap.text
     between = text[findings[-1].provenance.start : accounts[0].provenance.start]
     if not _ACCOUNTS_FOLLOW.search(between):
         return problems
-    for finding, account in zip(findings, accounts, strict=True):
+    for finding, account in zip(findings, accounts, strict=False):
         start, end = account.provenance.start, account.provenance.end
         marker = account.marker or ""
         told = text[start:end]

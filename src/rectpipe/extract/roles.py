@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
+from ..text.numbering import MarkerKind
 from ..structure.unmarked import names_findings_told
 from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
@@ -213,8 +214,11 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
         for part in root.children:
             if id(part) in roles:
                 continue
-            if (multi_level and not part.children) or not _SPEAKS_OF_PROBLEMS.search(
-                fields[id(part)].heading
+            if (
+                (multi_level and not part.children)
+                or not _SPEAKS_OF_PROBLEMS.search(fields[id(part)].heading)
+                # 一、坚持…，切实扛起巡察整改政治责任: a part about organising the work
+                or evidence[id(part)] is Evidence.ACTION
             ):
                 # a part that names neither problems nor their rectification (巡察对象, 巡察
                 # 准备: an article's outline) holds no problems when nothing reads as a finding
@@ -294,8 +298,11 @@ def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
     part are of one kind, and a finding need not use a word of shortfall (渠道单一). Taken when
     those items (the part's leaves at one rank, under no finding of their own) hold no measure
     or group heading, are three or more, and most of them read as findings. A report whose
-    items are one flat list (1、… 2、… 3、…, no parts) is one list too."""
-    _like_one_list(root, evidence)
+    items are one flat list (1、… 2、… 3、…, no parts: not 一、 二、 三、) is one list too."""
+    if all(
+        kid.marker is not None and kid.marker.kind >= MarkerKind.ARABIC for kid in root.children
+    ):
+        _like_one_list(root, evidence)
     for part in root.children:
         by_rank: dict[float, list[Node]] = {}
         for parent in [part, *part.walk()]:

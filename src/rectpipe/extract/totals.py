@@ -42,7 +42,9 @@ _COUNT = compile_pattern(
     # (with what may stand between: 2212个的问题, 8924个生态环境问题, 46个共性问题, 16个需整改问题,
     # 48件环境信访举报问题: a 督察's complaints handed over are its problems)
     r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|共性|个性|各类|生态环境|环境"
-    r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?举报|(?:群众)?(?:生态)?(?:环境)?信访)?问题)?"
+    r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?举报|(?:群众)?(?:生态)?(?:环境)?信访)?问题"
+    # (6件信访案件已全部办结: a 督察's complaints handed over, counted as cases)
+    r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?(?:举报)?(?<=信访|举报)(?:案件|件))?"
 )
 _ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及与]$")
 _RATE = compile_pattern(

@@ -43,6 +43,8 @@ _TRAILING = compile_pattern(
     r"^(?:分享到|分享|【?\s*(?:打印|关闭|收藏|返回|顶部)|上一篇|下一篇|相关链接|相关阅读|扫一扫"
     r"|(?:责任)?编辑\s*[:：∶]|审核\s*[:：∶]|(?:信息)?来源\s*[:：∶]|(?:网站|主办|承办)(?:单位)?\s*[:：∶]"
     r"|版权所有|Copyright|ICP备|.{0,20}ICP备|.{0,20}公网安备"
+    # a page's link to its source and its maker's line (原文链接：http…, 技术支持：…)
+    r"|原文(?:链接|地址|网址)\s*[:：∶]|技术支持(?:单位)?\s*[:：∶]"
     r"|(?:点击)?(?:阅读|查看|展开|显示)全文|全文阅读|(?:点击)?查看更多|[(（]?未完待续[)）]?$"
     # a copy's source, repost and editor lines in brackets ((来源：X), 【编辑：X】, (转载自X),
     # (X办/责任编辑 X)), a news page's keywords and more-links, a repost site's disclaimer

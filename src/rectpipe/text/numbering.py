@@ -38,6 +38,7 @@ _SINGLE = {**_DIGITS, **_UNITS}  # a numeral of one character: its value (十 �
 
 
 _MAX_DIGITS = 18  # an Arabic number longer than this is no ordinal (and int() has limits)
+_MAX_ITEM_DIGITS = 5  # no list runs past item 99999: a longer figure is a date, a file, a code
 
 
 def cn_to_int(text: str) -> int | None:
@@ -268,5 +269,7 @@ def match_marker(text: str) -> Marker | None:
         and text[found.end() : found.end() + 1].isdigit()
     ):
         return None  # 2023、2024年: a list of years, not item 2023
+    if kind is MarkerKind.ARABIC and len(number) > _MAX_ITEM_DIGITS:
+        return None  # 20240912101530.jpg: a file's name, not item 20240912101530
     raw = text[: found.end()].strip(" \t\u3000")
     return Marker(kind=kind, ordinal=ordinal, raw=raw, end=found.end())
