@@ -18,8 +18,8 @@ from functools import lru_cache
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
-from ..text.numbering import MarkerKind
 from ..structure.unmarked import names_findings_told
+from ..text.numbering import MarkerKind
 from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
