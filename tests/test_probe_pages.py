@@ -1442,3 +1442,9 @@ def test_an_organising_parts_items_are_no_problems_when_none_reads_as_a_finding(
         "（二）着眼全局抓整改。党组把整改与水利重点工作一体推进。\n"
     )
     assert _parse(text, form).iter_problems() == []
+
+
+def test_problems_found_anew_on_a_check_are_no_part_of_the_total() -> None:
+    stated = _stated("需整改问题240个，已整改完成221个，未整改到位19个，新发现安全隐患问题3个。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.not_completed) == (240, 221, 19)

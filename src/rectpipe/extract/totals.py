@@ -185,6 +185,11 @@ _EXAMPLES = compile_pattern(
 )
 
 
+# Problems found anew on a check of the rectification (…未整改到位19个，新发现安全隐患问题3个):
+# no part of the total rectified.
+_NEWLY_FOUND = compile_pattern(r"新发现|新排查出?|新查出|新增(?:发现)?")
+
+
 # A check of the rectification, counted in visits (现场督查2次，发现问题4个): what it found is the
 # checker's, not the inspection's.
 _CHECKS = compile_pattern(
@@ -228,6 +233,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
             )
         ):
             break  # …交办的22件信访件，办结20件、2件需长期持续整改: the petitions' counts
+        if _NEWLY_FOUND.search(part):
+            continue  # 新发现安全隐患问题3个: found on the check, not of the total rectified
         exception = _EXCEPT.match(part)
         if exception is not None:
             excepted = _excepted(exception, phrases, status_words)
