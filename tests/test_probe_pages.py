@@ -1448,3 +1448,12 @@ def test_problems_found_anew_on_a_check_are_no_part_of_the_total() -> None:
     stated = _stated("需整改问题240个，已整改完成221个，未整改到位19个，新发现安全隐患问题3个。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.not_completed) == (240, 221, 19)
+
+
+def test_states_of_the_complaints_found_true_count_those_only() -> None:
+    stated = _stated(
+        "督察组进驻期间，共向柳岸县交办群众信访举报问题320件。截至目前，核查属实280件，"
+        "不属实40件；核查属实的问题中已完成整改266件，未完成整改14件，整改完成率95%。"
+    )
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.not_completed) == (280, 266, 14)

@@ -532,6 +532,15 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         key=lambda i: (_weight(candidates[i][3]), set(candidates[i][3].values) != {"problems"}, -i),
     )
     index, start_in_block, end_in_block, counts = candidates[best]
+    line = textmap.block_text(index)
+    verified = _verified_before(line, start_in_block, end_in_block)
+    # 核查属实280件…；核查属实的问题中已完成整改266件: the states count the verified ones
+    if (
+        "problems" not in counts.values
+        and verified is not None
+        and verified >= max(counts.values.values(), default=0)
+    ):
+        counts.put("problems", verified)
     if "problems" not in counts.values:
         # A total stated elsewhere (涉及问题9个。…已完成整改4个…): the nearest one before, else
         # after; only without one is a count of tasks (整改任务38项) taken as the total.
@@ -560,6 +569,21 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         raw=text.strip(),
         provenance=textmap.provenance(start, start + len(text.rstrip())),
     )
+
+
+# A sentence whose states count the complaints found true (核查属实的问题中已完成整改266件), and
+# the count of those before it (核查属实280件).
+_OF_VERIFIED = compile_pattern(r"属实的?(?:问题|信访件|案件|件)?中")
+_VERIFIED = compile_pattern(r"(?:核查|经查|调查|核实)?(?<!不)属实\s*(?P<n>[0-9]{1,5})\s*件")
+
+
+def _verified_before(line: str, start: int, end: int) -> int | None:
+    """The count of complaints found true written before ``line[start:end]`` in its block,
+    when that sentence counts the states of those only; else ``None``."""
+    if not _OF_VERIFIED.search(line, start, end):
+        return None
+    found = list(_VERIFIED.finditer(line, 0, start))
+    return _value(found[-1].group("n")) if found else None
 
 
 def _weight(counts: Counts) -> int:
