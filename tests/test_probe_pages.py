@@ -1457,3 +1457,22 @@ def test_states_of_the_complaints_found_true_count_those_only() -> None:
     )
     assert stated is not None
     assert (stated.problems, stated.completed, stated.not_completed) == (280, 266, 14)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "巡察反馈问题240个，已整改完成221个，未整改到位36个。",
+        "巡察反馈问题20个，整改完成率达120%。",
+    ],
+)
+def test_stated_totals_that_cannot_hold_are_warned_of(sentence: str) -> None:
+    report = rectpipe.parse_text(f"关于督察整改进展情况的通报\n{sentence}\n{_LIST}")
+    assert "totals_inconsistent" in [w.code for w in report.warnings]
+
+
+def test_stated_totals_that_hold_give_no_such_warning() -> None:
+    report = rectpipe.parse_text(
+        f"关于督察整改进展情况的通报\n巡察反馈问题20个，已整改完成18个，正在整改2个。\n{_LIST}"
+    )
+    assert "totals_inconsistent" not in [w.code for w in report.warnings]

@@ -151,7 +151,8 @@ def _category_totals(report: Report, textmap: TextMap, profile: Profile) -> list
 def completeness_warnings(
     report: Report, textmap: TextMap, *, closing: list[int], profile: Profile | None = None
 ) -> list[ReportWarning]:
-    """``truncated``, ``totals_mismatch`` and ``no_problems`` warnings for a finished report;
+    """``truncated``, ``totals_mismatch``, ``totals_inconsistent`` and ``no_problems`` warnings
+    for a finished report;
     ``closing`` are the blocks that close the document (signature, contact, page widgets)."""
     warnings: list[ReportWarning] = []
     summary = report.summary
@@ -168,11 +169,37 @@ def completeness_warnings(
         )
     if stated is not None:
         warnings.extend(_category_mismatches(report, stated))
+        impossible = _impossible(stated)
+        if impossible is not None:
+            warnings.append(
+                ReportWarning(
+                    code="totals_inconsistent", message=impossible, provenance=stated.provenance
+                )
+            )
     if not summary.problems:
         warnings.append(
             ReportWarning(code="no_problems", message="no problem list found, only totals or text")
         )
     return warnings
+
+
+_STATES = ("completed", "partially_completed", "in_progress", "not_completed", "ongoing")
+
+
+def _impossible(stated: StatedTotals) -> str | None:
+    """What makes the totals a report states disagree with themselves: counts of states that
+    add up to more than the total stated (问题240个，已整改完成221个，未整改到位36个), or a
+    completion rate over 100; ``None`` when they can hold."""
+    if stated.completion_rate is not None and stated.completion_rate > 100:
+        return f"a completion rate of {stated.completion_rate:g}% is stated"
+    if stated.problems is None:
+        return None
+    counted = {name: getattr(stated, name) for name in _STATES if getattr(stated, name)}
+    total = sum(counted.values())
+    if total > stated.problems:
+        parts = " + ".join(f"{value} {name}" for name, value in counted.items())
+        return f"the states stated ({parts}) add up to {total}, over the {stated.problems} stated"
+    return None
 
 
 def _category_mismatches(report: Report, stated: StatedTotals) -> list[ReportWarning]:
