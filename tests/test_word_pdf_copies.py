@@ -31,6 +31,7 @@ from rectpipe.readers.legacy import soffice
 from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_document
 
 from .conftest import ROOT, SAMPLES
+from .render_docx import word_paragraphs
 
 #: PDF copies exact at least (of 95 when written; measured again with 103 text samples: 78, then
 #: 79 once a CJK font's narrow space between a date and its time was kept, 80 once a subtitle
@@ -169,3 +170,29 @@ def test_a_libreoffice_pdf_keeps_a_page_dates_time_apart_and_a_subtitles_date(
     congress = rectpipe.parse_file(tmp_path / "congress.pdf")
     assert congress.metadata.title == _CONGRESS[0]
     assert congress.metadata.date == "2025-11-20"
+
+
+_LONG_TITLE = [
+    "青禾市人民政府关于2023年度市本级预算执行和其他财政收支审计查出问题整改情况的报告",
+    "主任、各位副主任、各位委员：",
+    "受市人民政府委托，现将2023年度市本级审计查出问题的整改情况报告如下，请予审议。",
+    "一、财政管理审计查出问题的整改情况",
+    "（一）非税收入未及时缴库。已全部缴入国库，该问题已整改到位。",
+]
+
+
+def test_a_libreoffice_pdf_keeps_a_title_set_over_three_lines_whole(tmp_path: Path) -> None:
+    """A centred title in title type that wraps twice (its last line centred under two full
+    ones) is one paragraph: the third line continues it as the second does."""
+    import rectpipe
+
+    program = _libreoffice()
+    target = tmp_path / "long.docx"
+    target.write_bytes(word_paragraphs("\n".join(_LONG_TITLE)))  # 方正小标宋 22 pt, centred
+    subprocess.run(
+        [program, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert rectpipe.parse_file(tmp_path / "long.pdf").metadata.title == _LONG_TITLE[0]

@@ -291,6 +291,12 @@ class _Splitter:
             )
             if hanging:
                 return True
+        # a wrapped centred title, its last line centred under one full line or more (a title
+        # in title type over three lines: 20 + 20 + the rest)
+        titled = len(para.lines) == 1 or all(
+            other.size > s.title_size_ratio * m.size for other in para.lines
+        )
+        if titled and line.page == prev.page:
             wrapped_title = (
                 self.centred(line)
                 and not ends_sentence(prev.text)
