@@ -1476,3 +1476,9 @@ def test_stated_totals_that_hold_give_no_such_warning() -> None:
         f"关于督察整改进展情况的通报\n巡察反馈问题20个，已整改完成18个，正在整改2个。\n{_LIST}"
     )
     assert "totals_inconsistent" not in [w.code for w in report.warnings]
+
+
+def test_the_share_of_all_that_the_done_make_is_the_completion_rate() -> None:
+    stated = _stated("巡察反馈问题60个，已完成整改52个，占总数的86.7%。")
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.completion_rate) == (60, 52, 86.7)

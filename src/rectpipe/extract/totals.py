@@ -185,6 +185,14 @@ _EXAMPLES = compile_pattern(
 )
 
 
+# The share of all the problems that a count of those done makes (已完成整改52个，占总数的86.7%):
+# the completion rate.
+_SHARE_OF_ALL = compile_pattern(
+    r"(?<=(?:完成|整改|办结|销号)[^，,。；;]{0,12}?[0-9]{1,5}\s*[个项件条处])\s*[，,]?\s*"
+    r"占(?:问题)?(?:总数|总量|总体)的?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
+)
+
+
 # Problems found anew on a check of the rectification (…未整改到位19个，新发现安全隐患问题3个):
 # no part of the total rectified.
 _NEWLY_FOUND = compile_pattern(r"新发现|新排查出?|新查出|新增(?:发现)?")
@@ -208,8 +216,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
     checks = _CHECKS.search(text)
     if checks is not None:
         text = text[: checks.start()]  # what a check of the work found is not the inspection's
-    masked = _SLOGAN_ONE.sub(_blank, _RATE.sub(_blank, text))
-    rate = _RATE.search(text)
+    masked = _SLOGAN_ONE.sub(_blank, _SHARE_OF_ALL.sub(_blank, _RATE.sub(_blank, text)))
+    rate = _RATE.search(text) or _SHARE_OF_ALL.search(text)
     if rate:
         found.rate = float(rate.group("r"))
     else:
