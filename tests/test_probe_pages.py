@@ -1482,3 +1482,13 @@ def test_the_share_of_all_that_the_done_make_is_the_completion_rate() -> None:
     stated = _stated("巡察反馈问题60个，已完成整改52个，占总数的86.7%。")
     assert stated is not None
     assert (stated.problems, stated.completed, stated.completion_rate) == (60, 52, 86.7)
+
+
+def test_a_last_problems_own_account_about_its_points_stays_its_own() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "1.村务公开不及时。\n整改情况：已完成。\n2.集体资产台账不全。\n"
+        "3.议事程序不规范，会议记录缺失。\n整改情况：上述问题已整改完成。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status.value for p in problems] == ["completed", "unknown", "completed"]

@@ -96,7 +96,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         quoted = notice_quoted_problem(root, builder)
         if quoted is not None:
             problems.append(quoted)
-    problems = _share_closing_status(_pair_accounts(problems, builder))
+    problems = _share_closing_status(_pair_accounts(problems, builder), builder)
     for section in sections:
         _share_in_section(section, builder)
     restating = _restating_tables([*problems, *_section_problems(sections)])
@@ -114,15 +114,24 @@ _ALL_ABOVE = compile_pattern(
 )
 
 
-def _share_closing_status(problems: list[Problem]) -> list[Problem]:
+_ALL_ABOVE_LEAD = 4
+"""How far into its sentence 上述问题 / 以上N个问题 may start (目前上述问题…, 截至目前以上…)."""
+
+
+def _share_closing_status(problems: list[Problem], builder: Builder) -> list[Problem]:
     """The problems of one list, the status of the last given to those that state none when
     it was read from a sentence about all of them (1、… 2、… 3、… / 目前上述问题均已整改完成)."""
     if len(problems) < 2:
         return problems
     last = problems[-1]
-    if last.status_raw is None or not _ALL_ABOVE.search(last.status_raw):
-        return problems
+    about_all = _ALL_ABOVE.search(last.status_raw) if last.status_raw is not None else None
+    if about_all is None or about_all.start() > _ALL_ABOVE_LEAD:
+        return problems  # (…针对上述问题中的第2项，已整改完成: the last problem's own)
     told = last.sources.get("status")
+    if told is None or told.block is None or told.block == last.provenance.block:
+        return problems  # on the problem's own line: its own status
+    if not builder.textmap.block_text(told.block).lstrip().startswith(last.status_raw or ""):
+        return problems  # inside a label's value (整改情况：上述问题…): the problem's own account
     for problem in problems[:-1]:
         if problem.status is Status.UNKNOWN:
             problem.status, problem.status_raw = last.status, last.status_raw
@@ -133,7 +142,7 @@ def _share_closing_status(problems: list[Problem]) -> list[Problem]:
 
 
 def _share_in_section(section: Section, builder: Builder) -> None:
-    section.problems = _share_closing_status(_pair_accounts(section.problems, builder))
+    section.problems = _share_closing_status(_pair_accounts(section.problems, builder), builder)
     for child in section.sections:
         _share_in_section(child, builder)
 
