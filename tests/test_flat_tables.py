@@ -89,3 +89,41 @@ def test_an_item_that_does_not_continue_a_sequence_is_a_cell_of_its_own() -> Non
     wrapped = ROW_2.replace("新建污水管网3公里。\n", "新建污水管网3公里。\n2.完成雨污分流改造。\n")
     report = rectpipe.parse_text(HEAD + COLUMNS + ROW_1 + wrapped)
     assert all(p.responsible != "2.完成雨污分流改造。" for p in report.iter_problems())
+
+
+def test_a_category_row_between_numbered_rows_spans_the_table() -> None:
+    text = "\n".join(
+        [
+            "柳岸镇党委关于巡察整改情况的通报",
+            "序号", "问题", "整改措施", "责任人", "完成时限", "整改情况",
+            "一、党的建设方面",
+            "1", "村级财务报销票据不规范", "规范票据审核流程", "王某某", "2024年5月", "已完成",
+            "2", "党员发展程序不严格", "重新核查发展档案", "李某某", "2024年8月", "正在整改",
+            "二、作风建设方面",
+            "3", "人居环境整治不彻底", "开展专项整治行动", "张某某", "长期坚持", "持续推进",
+        ]
+    )  # fmt: skip
+    report = rectpipe.parse_text(text)
+    problems = report.iter_problems()
+    assert [(p.number, p.title, p.status.value) for p in problems] == [
+        ("1", "村级财务报销票据不规范", "completed"),
+        ("2", "党员发展程序不严格", "in_progress"),
+        ("3", "人居环境整治不彻底", "ongoing"),
+    ]
+    assert [p.path[-1].title for p in problems] == ["党的建设方面", "党的建设方面", "作风建设方面"]
+    assert "text_repaired_flat_table" in _codes(report)
+
+
+def test_a_category_line_after_the_last_row_is_no_part_of_the_table() -> None:
+    text = "\n".join(
+        [
+            "序号", "问题", "整改措施", "完成时限",
+            "1", "村级财务报销票据不规范", "规范票据审核流程", "2024年5月",
+            "2", "党员发展程序不严格", "重新核查发展档案", "2024年8月",
+            "三、下一步工作打算",
+            "镇党委将持续巩固整改成果。",
+        ]
+    )  # fmt: skip
+    report = rectpipe.parse_text(text)
+    assert [p.number for p in report.iter_problems()] == ["1", "2"]
+    assert "三、下一步工作打算" in report.text.splitlines()

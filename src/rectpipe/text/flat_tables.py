@@ -103,13 +103,13 @@ def join_flat_tables(
             out.append(repaired[i])
             i += 1
             continue
-        width, cells = found
+        width, cells, spans = found
         end = cells[-1][1]
         texts = [
             "\n".join(display_text(item.block).strip() for item in repaired[a:b]) for a, b in cells
         ]
         header = tuple(item.block.text.strip() for item in repaired[i : i + width])
-        rows = (header, *(tuple(texts[r : r + width]) for r in range(0, len(texts), width)))
+        rows = (header, *(tuple(texts[a : a + n]) for a, n in spans))
         out.append(table_of(repaired[i:end], rows, "flat_table"))
         i = end
     return out
@@ -161,11 +161,18 @@ def _cells(repaired: Sequence[Repaired], start: int) -> list[tuple[int, int]]:
     return cells
 
 
+# A row that spans the table between two numbered rows: a category (一、党的建设方面).
+_CATEGORY_ROW = compile_pattern(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]\s*\S.{0,38}|\S.{0,28}(?:方面|类)(?:问题)?)$"
+)
+
+
 def _table_at(
     repaired: Sequence[Repaired], start: int, headers: Collection[str], numbers: Collection[str]
-) -> tuple[int, list[tuple[int, int]]] | None:
-    """``(columns, cells)`` of a flattened table starting at ``start`` (its body's cells as
-    ``(first, end)`` line ranges, row after row), else ``None``."""
+) -> tuple[int, list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """``(columns, cells, rows)`` of a flattened table starting at ``start``: its body's cells
+    as ``(first, end)`` line ranges, and its rows as ``(first cell, cells)``, a category that
+    spans the table (一、党的建设方面) one cell; else ``None``."""
     first = repaired[start].block
     if first.kind is not BlockKind.PARAGRAPH or _name(first.text) not in numbers:
         return None
@@ -183,7 +190,16 @@ def _table_at(
     end = 0
     row = 1
     shape: list[str] = []
+    spans: list[tuple[int, int]] = []
     while end + width <= len(cells):
+        if (
+            texts[end] != str(row)
+            and _CATEGORY_ROW.match(texts[end])
+            and texts[end + 1 : end + 2] == [str(row)]
+        ):
+            spans.append((end, 1))  # a category's row, the next numbered row after it
+            end += 1
+            continue
         row_texts = texts[end : end + width]
         if row_texts[0] != str(row) or any(not t for t in row_texts):
             break
@@ -196,9 +212,13 @@ def _table_at(
         # number a little further on means this row's cells wrapped, and the table ends.
         after = end + width
         following = texts[after : after + width + 1]
-        if following[:1] != [str(row + 1)] and str(row + 1) in following:
+        wrapped = following[:1] != [str(row + 1)] and str(row + 1) in following
+        if wrapped and not (following[:1] and _CATEGORY_ROW.match(following[0])):
             break
+        spans.append((end, width))
         end, row = after, row + 1
     if row == 1:
         return None
-    return width, cells[:end]
+    while spans and spans[-1][1] == 1:  # a category with no row after it is no part of it
+        end = spans.pop()[0]
+    return width, cells[:end], spans
