@@ -1492,3 +1492,23 @@ def test_a_last_problems_own_account_about_its_points_stays_its_own() -> None:
     )
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.status.value for p in problems] == ["completed", "unknown", "completed"]
+
+
+# ------------------------------------------------------------------ a thirteenth probe
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_lone_item_under_a_part_titled_by_its_status_is_a_problem(form: str) -> None:
+    text = (
+        "柳岸镇关于巡察反馈问题整改进展情况的通报\n"
+        "我镇共认领问题4个，已完成3个，正在整改1个。现将整改进展通报如下：\n"
+        "一、已完成整改的问题\n1.会议记录不规范。\n2.村干部值班制度落实不到位。\n"
+        "3.矛盾纠纷排查不彻底。\n二、正在整改的问题\n4.专项资金使用进度慢。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.number, p.status.value) for p in problems] == [
+        ("1", "completed"),
+        ("2", "completed"),
+        ("3", "completed"),
+        ("4", "in_progress"),
+    ]

@@ -24,7 +24,7 @@ from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .fields_of_node import NodeFields
-from .status import status_sentence
+from .status import group_status, status_sentence
 
 __all__ = ["Role", "classify", "section_title", "title_of"]
 
@@ -184,6 +184,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     roles: dict[int, Role] = {}
     evidence = {id(n): _node_evidence(n, fields, profile) for n in root.walk()}
     _like_siblings(root, evidence)
+    _under_status_groups(root, fields, evidence, profile)
     narrative_parts = [
         part
         for part in root.children
@@ -323,6 +324,20 @@ def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
                         evidence[id(item)] = Evidence.FINDING
         for parent in [part, *part.walk()]:
             _like_one_list(parent, evidence)
+
+
+def _under_status_groups(
+    root: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence], profile: Profile
+) -> None:
+    """The items of a part titled by their status (二、正在整改的问题 / 4.专项资金使用进度慢。)
+    are findings, however they are worded: the title says they are problems."""
+    for node in root.walk():
+        title = section_title(fields[id(node)].heading)[0]
+        if not node.children or group_status(title, profile) is None:
+            continue
+        for kid in node.children:
+            if not kid.children and evidence[id(kid)] is Evidence.NEUTRAL:
+                evidence[id(kid)] = Evidence.FINDING
 
 
 def _like_one_list(parent: Node, evidence: dict[int, Evidence]) -> None:
