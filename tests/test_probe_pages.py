@@ -1512,3 +1512,18 @@ def test_a_lone_item_under_a_part_titled_by_its_status_is_a_problem(form: str) -
         ("3", "completed"),
         ("4", "in_progress"),
     ]
+
+
+def test_a_first_item_run_on_after_an_announcements_colon_is_cut_off_it() -> None:
+    text = (
+        "柳岸镇关于文明村镇测评反馈问题整改情况的报告\n县文明办：根据测评反馈意见，我镇存在三项问题"
+        "需要整改，现将整改情况报告如下：（一）集镇主街乱停乱放。整改情况：已划定停车泊位，问题已整改。"
+        "（二）农贸市场排水沟堵塞。整改情况：已疏通，问题已整改。（三）公益广告破损。整改情况：正在更换。"
+    )
+    report = rectpipe.parse_text(text)
+    assert [p.title for p in report.iter_problems()] == [
+        "集镇主街乱停乱放",
+        "农贸市场排水沟堵塞",
+        "公益广告破损",
+    ]
+    assert "truncated" not in [w.code for w in report.warnings]

@@ -42,7 +42,7 @@ _MARKERS = (
     r"|[0-9０-９]{1,3}[.．、]"  # (1.3处违规… too: split_points reads the figure after the dot)
     rf"|问题[{_CN}0-9０-９]{{1,3}}[：:]|第[{_CN}0-9０-９]{{1,3}}项[：:])"
 )
-_AFTER_END = compile_re(rf"[。！？!?][”’」』]?[ \u3000]*{_MARKERS}")
+_AFTER_END = compile_re(rf"(?:[。！？!?][”’」』]?|如下[：:])[ \u3000]*{_MARKERS}")
 # A marker after a blank that stands where a line break was lost (…薄弱环节 3.不良贷款…).
 _AFTER_BLANK = compile_re(rf"\S[ \u3000]+{_MARKERS}")
 # （一） or 1. / 1、 (not 1.5): one character class first, which ``re`` scans for quickly.
@@ -102,7 +102,7 @@ def _quoted_before(text: str, i: int) -> bool:
 def _ended_before(text: str, i: int) -> bool:
     """Whether a sentence ends just before ``text[i]`` (at bracket depth 0): the last character
     before it that is not a blank is 。！？, or a closing quote or bracket right after one
-    (“…完成。”)."""
+    (“…完成。”), or the colon of an announcement (现将整改情况报告如下：（一）…)."""
     k = i - 1
     while k >= 0 and text[k] in " \u3000":
         k -= 1
@@ -110,7 +110,7 @@ def _ended_before(text: str, i: int) -> bool:
         return False
     if text[k] in _CLOSE:
         return k > 0 and text[k - 1] in _ENDS
-    return text[k] in _ENDS
+    return text[k] in _ENDS or (text[k] in "：:" and text[max(0, k - 2) : k] == "如下")
 
 
 def _first_child_from(text: str, start: int) -> bool:
