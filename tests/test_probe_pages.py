@@ -1527,3 +1527,28 @@ def test_a_first_item_run_on_after_an_announcements_colon_is_cut_off_it() -> Non
         "公益广告破损",
     ]
     assert "truncated" not in [w.code for w in report.warnings]
+
+
+@pytest.mark.parametrize("mark", ["——", "："])
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_bullets_that_each_state_their_status_are_the_problems(mark: str, form: str) -> None:
+    text = (
+        "柳岸镇关于巡察反馈问题整改进展情况的通报\n"
+        "根据县委巡察组反馈意见，我镇共认领问题3个，现将整改进展通报如下：\n"
+        f"●会议记录不规范{mark}已完成\n●专项资金使用进度慢{mark}正在整改\n"
+        f"●矛盾纠纷排查不彻底{mark}持续推进\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.title, p.status.value) for p in problems] == [
+        ("会议记录不规范", "completed"),
+        ("专项资金使用进度慢", "in_progress"),
+        ("矛盾纠纷排查不彻底", "ongoing"),
+    ]
+
+
+def test_bullets_with_no_status_of_their_own_stay_text() -> None:
+    text = (
+        "柳岸镇推进巡察整改\n今年以来，我镇扎实推进巡察整改工作。\n"
+        "●召开专题会议研究部署\n●建立整改台账逐项销号\n"
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []

@@ -194,12 +194,13 @@ def status_tag(text: str, profile: Profile) -> Label | None:
     return Label("status", "", found.start(), found.start("v"), found.end("v"))
 
 
-# A finding, a colon (or a comma), and its status as the rest of the sentence (党费收缴台账登记
-# 不全：已完成整改。…, …不全，已完成整改。): the status is no part of the title. After a comma the
-# status must open as statuses do (已, 正在, 尚未…): a comma also joins a finding's own clauses.
+# A finding, a colon (or a dash, or a comma), and its status as the rest of the sentence
+# (党费收缴台账登记不全：已完成整改。…, …不全——已完成, …不全，已完成整改。): the status is no
+# part of the title. After a comma the status must open as statuses do (已, 正在, 尚未…): a
+# comma also joins a finding's own clauses.
 _AFTER_COLON = compile_pattern(
-    r"^(?P<f>[^：:∶。；;]{4,80}?)"
-    r"(?:[：:∶]|[，,](?=\s*(?:已|正在|尚未|尚在|仍在|未|基本|持续|长期|部分)))"
+    r"^(?P<f>[^：:∶。；;—]{4,80}?)"
+    r"(?:[：:∶]|——|—|--|[，,](?=\s*(?:已|正在|尚未|尚在|仍在|未|基本|持续|长期|部分)))"
     r"\s*(?P<v>[^。；;，,：:∶]{2,10}?)\s*(?:[。；;]|$)"
 )
 

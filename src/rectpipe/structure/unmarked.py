@@ -173,10 +173,14 @@ def _records(
     opened alike: by a finding's label (反馈问题：… 整改措施：… 整改进展：… then 反馈问题：…
     again) or by one bullet (★…). The leads of their finding lines, form ``"record"``, when
     there are two or more and each is answered by an account's label (整改措施：,
-    整改情况：…) before the next one. A finding label or a bullet alone, or one not answered,
-    is a paragraph of the text."""
+    整改情况：…) before the next one, or each states its own status after a colon or a dash
+    (●…不规范——已完成). A finding label or a bullet alone, or one not answered, is a paragraph
+    of the text."""
     if len(leads) < _MIN_USES:
         return {}
+    if all(_SELF_ANSWERED.search(textmap.block_text(index)) for index, _ in leads):
+        # ●会议记录不规范——已完成 / ●…：正在整改: each bullet states its own status
+        return {index: UnmarkedLead("record", lead.offset) for index, lead in leads}
     starts = [index for index, _ in leads]
     for index, stop in zip(starts, [*starts[1:], len(markers)], strict=True):
         if not any(
@@ -188,6 +192,11 @@ def _records(
     return {index: UnmarkedLead("record", lead.offset) for index, lead in leads}
 
 
+# A finding's line that ends with its status after a colon or a dash (…不规范——已完成).
+_SELF_ANSWERED = compile_pattern(
+    r"(?:[：:∶]|——|—|--)\s*(?:已|正在|尚未|尚在|仍在|持续|长期|基本|部分|未)"
+    r"[^。；;，,：:∶]{0,10}[。；;]?\s*$"
+)
 # The label that opens a problem's account of its rectification (整改情况：…).
 _ACCOUNT = compile_pattern(
     r"^[\s\u3000]*[【\[]?整改(?:情况|措施|落实情况|进展(?:情况)?|结果|成效)[】\]]?\s*[：:∶]?"
