@@ -1552,3 +1552,25 @@ def test_bullets_with_no_status_of_their_own_stay_text() -> None:
         "●召开专题会议研究部署\n●建立整改台账逐项销号\n"
     )
     assert rectpipe.parse_text(text).iter_problems() == []
+
+
+def test_a_status_set_off_by_a_wide_gap_closes_its_item() -> None:
+    text = (
+        "柳岸镇关于巡察反馈问题整改进展情况的通报\n"
+        "根据县委巡察组反馈意见，我镇共认领问题3个，现将整改进展通报如下：\n"
+        "1.会议记录不规范        已完成\n2.专项资金使用进度慢    正在整改\n"
+        "3.矛盾纠纷排查不彻底\t持续推进\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [(p.title, p.status.value) for p in report.iter_problems()] == [
+        ("会议记录不规范", "completed"),
+        ("专项资金使用进度慢", "in_progress"),
+        ("矛盾纠纷排查不彻底", "ongoing"),
+    ]
+    assert "truncated" not in [w.code for w in report.warnings]
+
+
+def test_a_narrow_gap_before_a_word_stays_closed() -> None:
+    text = "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n1.会议记录 已完成归档但不规范。\n"
+    [problem] = rectpipe.parse_text(text).iter_problems()
+    assert problem.title == "会议记录已完成归档但不规范"

@@ -29,6 +29,7 @@ from ..text.dates import DATE
 from ..text.furniture import is_trailing_furniture, pager_has_more
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
+from .fields import status_after_colon
 from .status import normalise_status
 from .title_lines import ANNEX_CAPTION
 from .totals import read_counts, stated_totals
@@ -307,7 +308,10 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
         return True  # a date ends it, or a 版记's 2025年5月13日印发 (not 2023年8月2: a cut date)
     if (labelled := _LABELLED_SHORT.match(line)) is not None:
         return not _cut_narrative_value(labelled.group("label"), labelled.group("value"), profile)
-    if match_marker(line) is not None or _INNER_MARK.search(line):
+    marker = match_marker(line)
+    if profile is not None and status_after_colon(line[marker.end if marker else 0 :], profile):
+        return True  # 4.矛盾纠纷排查不彻底：持续推进 (an item whose status closes it)
+    if marker is not None or _INNER_MARK.search(line):
         return False
     return len(line) <= _SHORT_LINE
 

@@ -63,6 +63,12 @@ CJK_CHARS = rf"{_HAN}{_CJK_PUNCT}"
 blank is no word space."""
 _CJK_GAP = compile_pattern(rf"(?<=[{CJK_CHARS}])[ \t\u3000]+(?=[{CJK_CHARS}])")
 _SPACES = compile_pattern(r"[ \t]{2,}")
+# A line's last column set off by a wide gap when it is a status (1.会议记录不规范        已完成,
+# a list copied from a table): a colon stands for the gap, as the finding's status follows one.
+_COLUMN_STATUS = compile_pattern(
+    r"(?m)(?<=\p{Han})(?:[ ]{3,}|\u3000{2,}|\t+)"
+    r"(?=(?:已|正在|尚未|尚在|仍在|持续|长期|基本|部分|未)\p{Han}{1,6}[ \t\u3000]*$)"
+)
 _MENU_MAX = 120  # longer: no menu row (:func:`~.furniture.menu_items`), not looked at
 
 
@@ -78,7 +84,7 @@ def clean_text(text: str) -> str:
         items = menu_items(text) if len(text) <= _MENU_MAX and "\n" not in text else None
         if items is not None:  # a site's menu keeps its items apart (then it is told as one)
             return " ".join(items)
-        text = _CJK_GAP.sub("", text)
+        text = _CJK_GAP.sub("", _COLUMN_STATUS.sub("：", text))
         text = _SPACES.sub(" ", text)
     if "\n" not in text:
         return text.strip(" \t\u3000")
