@@ -1574,3 +1574,16 @@ def test_a_narrow_gap_before_a_word_stays_closed() -> None:
     text = "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n1.会议记录 已完成归档但不规范。\n"
     [problem] = rectpipe.parse_text(text).iter_problems()
     assert problem.title == "会议记录已完成归档但不规范"
+
+
+@pytest.mark.parametrize(
+    "clause", ["应于今年底前完成的有12项", "2025-2026年完成的有12项", "计划年内完成12项"]
+)
+def test_what_is_due_or_planned_is_no_count_of_the_done(clause: str) -> None:
+    stated = _stated(f"整改方案明确的全部30项整改任务，{clause}。")
+    assert stated is None or stated.completed is None
+
+
+def test_what_was_done_by_a_date_is_still_counted() -> None:
+    stated = _stated("巡察反馈问题12个，截至2024年底完成整改10个。")
+    assert stated is not None and (stated.problems, stated.completed) == (12, 10)

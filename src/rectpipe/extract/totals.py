@@ -193,6 +193,15 @@ _SHARE_OF_ALL = compile_pattern(
 )
 
 
+# A clause that counts what is due or planned (应于今年底前完成的有12项, 计划年内完成8项): no
+# count of a state.
+_PLANNED = compile_pattern(
+    r"(?:应于|应在|应当|需于|需在|须于|须在|计划于?|预计|力争|争取|拟于?|要求)[^，,。；;]{0,12}$"
+    # a year or years written straight before (2025-2026年完成的有17项), not 截至2024年底
+    r"|(?<!截至|截止|至)[0-9]{4}(?:\s*[-—–至到]\s*[0-9]{4})?\s*年(?:底|内|前)?\s*$"
+)
+
+
 # Problems found anew on a check of the rectification (…未整改到位19个，新发现安全隐患问题3个):
 # no part of the total rectified.
 _NEWLY_FOUND = compile_pattern(r"新发现|新排查出?|新查出|新增(?:发现)?")
@@ -267,6 +276,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
         problem_counts = [c for c in counts if c.group("what")]
         if status is not None and _SHARE_AFTER.match(part, status.end()):
             continue  # 两项整改均已完成70%以上: how far each has got, no count of states
+        if status is not None and _PLANNED.search(part, 0, status.start()):
+            continue  # 应于今年底前完成的有12项: what is due, not what is done
         if status is not None:
             name = _state(status, part, phrases)
             if name == Status.ONGOING.value and _dated_beside_long_term(
