@@ -1587,3 +1587,21 @@ def test_what_is_due_or_planned_is_no_count_of_the_done(clause: str) -> None:
 def test_what_was_done_by_a_date_is_still_counted() -> None:
     stated = _stated("巡察反馈问题12个，截至2024年底完成整改10个。")
     assert stated is not None and (stated.problems, stated.completed) == (12, 10)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本文格式为Word版，下载可任意编辑柳岸镇创建卫生城镇督查问题整改报告",
+        "柳岸镇创建卫生城镇督查问题整改报告.docx",
+    ],
+)
+def test_a_document_sharing_sites_banner_and_file_suffix_are_no_part_of_the_title(
+    line: str,
+) -> None:
+    text = (
+        f"{line}\n县创卫办：根据县创卫办督查通报，我镇存在两项问题需要整改，现将整改情况汇报如下：\n"
+        "（一）农贸市场周边垃圾堆积。整改情况：已全部清理，该问题已整改完成。\n"
+        "（二）公厕保洁不到位。整改情况：落实专人保洁，正在整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.title == "柳岸镇创建卫生城镇督查问题整改报告"

@@ -270,6 +270,8 @@ _TITLE_VERB = compile_pattern(r"关于|落实|贯彻|对照")
 # The site's name after a page's title, as a browser tab shows it: `_某县人民政府`,
 # ` - 某某网`, `｜某某网`.
 _SITE_SUFFIX = compile_pattern(r"(?:_|\s+[-–—|｜]\s+|[|｜])\s*[^_\s|｜，。；：]{2,24}\s*$")
+# A file's extension after the title a document-sharing site shows (…整改报告.docx).
+_FILE_SUFFIX = compile_pattern(r"(?i)\.(?:docx?|pdf|wps|txt|rtf)\s*$")
 
 
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
@@ -319,7 +321,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         if after and after.start() > 0 and looks_like_title(line[: after.start()]):
             _subtitle_date(found, after, start)
             line, end = line[: after.start()], start + after.start()
-        site = _SITE_SUFFIX.search(line)
+        site = _SITE_SUFFIX.search(line) or _FILE_SUFFIX.search(line)
         if site and TITLE_END.search(line[: site.start()]):
             # A page's title line, the site's name after it (关于…的通报_某县人民检察院).
             line, end = line[: site.start()], start + site.start()

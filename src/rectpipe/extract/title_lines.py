@@ -47,9 +47,11 @@ TITLE_END = compile_pattern(
 SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
 # What a page puts before its title on the title's own line: a label (标题：, 文章标题：, 原标题：,
 # an index box's 文件名称：, the labels .hints reads a header box's title by), a column's name
-# in brackets (【巡察整改】), after an index box's bullet (• 标 题:).
+# in brackets (【巡察整改】), after an index box's bullet (• 标 题:), or a document-sharing
+# site's banner (本文格式为Word版，下载可任意编辑).
 TITLE_PREFIX = compile_pattern(
-    r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:(?:文章|原)?标\s*题|文件名称)\s*[:：∶]\s*|【[^】]{1,16}】\s*)+"
+    r"^(?:[•·▪◆■●\-–—*]\s*)?(?:(?:(?:文章|原)?标\s*题|文件名称)\s*[:：∶]\s*|【[^】]{1,16}】\s*"
+    r"|本文格式为\s*\w{1,8}\s*版\s*[，,]?\s*下载(?:后)?可(?:任意|自由)?编辑\s*[。，,]?\s*)+"
 )
 
 _TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
