@@ -1605,3 +1605,12 @@ def test_a_document_sharing_sites_banner_and_file_suffix_are_no_part_of_the_titl
         "（二）公厕保洁不到位。整改情况：落实专人保洁，正在整改。\n"
     )
     assert rectpipe.parse_text(text).metadata.title == "柳岸镇创建卫生城镇督查问题整改报告"
+
+
+def test_a_running_total_of_complaints_counts_the_problems() -> None:
+    stated = _stated(
+        "据统计，在转交的前五批信访举报件累计150件中，属实60件，部分属实70件，不属实20件。"
+        "已办结80件，阶段性办结40件，正在办理30件，办结率53.3%。"
+    )
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (150, 80, 30)

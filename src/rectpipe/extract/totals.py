@@ -454,7 +454,7 @@ _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 
 # 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
 _AFTER_WORD = compile_pattern(
-    rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数)?(?:为|有|计)?\s*"
+    rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数|累计|合计|共计)?(?:为|有|计)?\s*"
     rf"(?:[0-9一二三四五六七八九十]{{1,3}}个大?方面)?\s*{_N}\s*{_UNIT}(?!大?方面|大类)"
 )
 
