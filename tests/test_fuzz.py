@@ -61,7 +61,9 @@ EXTRACT = ["extract", "--timeout", "60", "--ocr", "never"]
 EXTRACT += ["--max-pages", "40", "--max-content-mb", "8", "--max-cells", "200000"]
 BATCH = [sys.executable, "-m", "rectpipe", "batch", "--workers", "2", "--ocr", "never"]
 BATCH += ["--max-memory-mb", str(CAP_MB)]
-ERROR_LINE = re.compile(r"rectpipe: (?:.+: )?([a-z_]+): .*")
+# rectpipe: [PATH: ]CODE: message, the code the first word after the path (a message may hold
+# words before a colon of its own: …unreadable Word package: error: Error -3 while…)
+ERROR_LINE = re.compile(r"rectpipe: (?:.+?: )??([a-z_]+): .*")
 
 
 @contextlib.contextmanager
