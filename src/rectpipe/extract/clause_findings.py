@@ -176,14 +176,21 @@ def _under_heading(segment: str, head_end: int, profile: Profile) -> _Listed | N
 def _account(segment: str, start: int, end: int, profile: Profile) -> tuple[str, str]:
     """A clause's own text after its finding (``segment[start:end]``): what it says of the
     finding, and its account after an actions or status label (整改情况：…)."""
-    body = segment[start:end]
-    cut = min((at for at in map(body.find, "。；;\n") if at != -1), default=len(body))
-    rest = body[cut + 1 :]
+    rest = segment[_after_finding(segment, start, end) : end]
     labels = _labels(profile)
     label = labels[1].search(rest) if labels is not None else None
     if label is None:
         return rest.strip(_TRIM), ""
     return rest[: label.start()].strip(_TRIM), rest[label.end() :].strip(_TRIM)
+
+
+def _after_finding(segment: str, start: int, end: int) -> int:
+    """Where a clause's own text after its finding's sentence starts (``segment[start:end]``
+    is the clause after its 一是)."""
+    cut = min(
+        (at for at in map(segment.find, "。；;\n", [start] * 4, [end] * 4) if at != -1), default=end
+    )
+    return min(cut + 1, end)
 
 
 def _own_statuses(
@@ -193,15 +200,14 @@ def _own_statuses(
     完成。), with offsets in the segment; ``None`` when none of them states one."""
     found: list[tuple[StatusMatch | None, int, int]] = []
     for clause, end in zip(clauses, ends, strict=True):
-        body = segment[clause.end() : end]
-        cut = min((at for at in map(body.find, "。；;\n") if at != -1), default=len(body))
-        rest = body[cut + 1 :]
+        after = _after_finding(segment, clause.end(), end)
+        rest = segment[after:end]
         said = status_sentence(rest.strip(), builder.profile) if rest.strip() else None
         if said is None:
             found.append((None, 0, 0))
             continue
         s, e, match = said
-        lead = clause.end() + cut + 1 + len(rest) - len(rest.lstrip())
+        lead = after + len(rest) - len(rest.lstrip())
         found.append((match, lead + s, lead + e))
     return found if any(m is not None for m, _, _ in found) else None
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..profiles.profile import FIELD_LABELS, Profile
 from ..runtime.patterns import compile_pattern, escape
 from ..runtime.record import record
+from ..text.normalize import STATUS_OPENING
 from .status import normalise_status
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ def status_tag(text: str, profile: Profile) -> Label | None:
 # comma also joins a finding's own clauses.
 _AFTER_COLON = compile_pattern(
     r"^(?P<f>[^：:∶。；;—]{4,80}?)"
-    r"(?:[：:∶]|——|—|--|[，,](?=\s*(?:已|正在|尚未|尚在|仍在|未|基本|持续|长期|部分)))"
+    rf"(?:[：:∶]|——|—|--|[，,](?=\s*{STATUS_OPENING}))"
     r"\s*(?P<v>[^。；;，,：:∶]{2,10}?)\s*(?:[。；;]|$)"
 )
 

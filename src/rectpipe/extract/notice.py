@@ -37,6 +37,7 @@ from .status import StatusMatch, by_deadline, normalise_status, status_sentence
 
 __all__ = [
     "NoticeLine",
+    "lead_before",
     "notice_lines",
     "notice_lines_problem",
     "notice_parts",
@@ -71,6 +72,16 @@ def notice_parts(root: Node, fields: dict[int, NodeFields], profile: Profile) ->
     if not _body(roles["finding"], fields, "").pieces:
         return {}  # a finding part that states nothing: not a notice about it
     return roles
+
+
+def lead_before(root: Node, textmap: TextMap, stop: int | None = None) -> Spans:
+    """The unnumbered blocks of ``root`` before block ``stop`` (all of them when ``None``): a
+    notice's lead, which its title, number, status and sign-off are read from."""
+    lead = Spans()
+    for index in root.body:
+        if stop is None or index < stop:
+            lead.add(textmap.starts[index], textmap.block_text(index))
+    return lead
 
 
 def notice_problem(
@@ -342,7 +353,7 @@ def _ordinal(front_text: str) -> str | None:
 # A notice that names its one finding in quotes in a sentence (现将…反馈问题第5项关于“X”整改
 # 任务落实情况进行公示), its table published elsewhere (详见附表).
 _QUOTED_FINDING = compile_pattern(
-    r"问题\s*(?:第\s*[0-9一二三四五六七八九十百]{1,4}\s*项|[(（]\s*序号[^)）]{1,6}[)）])?\s*"
+    rf"问题\s*(?:第\s*(?:[0-9]{{1,4}}|[{CN_NUMERAL_CHARS}]{{1,4}})\s*项|[(（]\s*序号[^)）]{{1,6}}[)）])?\s*"
     r"(?:关于|即|为)?\s*[“\"](?P<finding>[^”\"\n]{6,200})[”\"]\s*(?:的)?(?:问题)?\s*"
     r"(?:的)?(?:整改|整治|落实|销号|完成)"
 )
@@ -353,10 +364,7 @@ def notice_quoted_problem(root: Node, builder: Builder) -> Problem | None:
     """The one problem of a notice with no parts, lines or items that names its finding in
     quotes (…反馈问题第5项关于“X”整改任务落实情况进行公示), or ``None``. Its status is what
     the text says of it, else completed when the notice signs it off (验收销号)."""
-    textmap = builder.textmap
-    front = Spans()
-    for i in root.body:
-        front.add(textmap.starts[i], textmap.block_text(i))
+    front = lead_before(root, builder.textmap)
     if not front.pieces or not _PUBLISHED.search(front.text):
         return None
     found = next(

@@ -23,6 +23,7 @@ from .builder import Builder, block_at, child_measures, measures_in, problem_of,
 from .clause_findings import clause_findings
 from .fields_of_node import NodeFields, Value, node_fields
 from .notice import (
+    lead_before,
     notice_lines,
     notice_lines_problem,
     notice_parts,
@@ -63,10 +64,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
     problems: list[Problem] = []
     parts = notice_parts(root, fields, profile)
     if parts:  # a notice about one finding: the document is that problem
-        lead = Spans()
-        for i in root.body:
-            if i < root.children[0].block:
-                lead.add(textmap.starts[i], textmap.block_text(i))
+        lead = lead_before(root, textmap, root.children[0].block)
         problems.extend(notice_problem(parts, fields, lead, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:
@@ -74,11 +72,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         return Built(sections=sections, problems=problems, warnings=builder.warnings)
     lines = notice_lines(root, textmap, profile)
     if lines:  # the same, laid out in labelled lines: 整改任务：… 整改目标：… 整改完成情况：…
-        first = lines[0].block
-        front = Spans()
-        for i in root.body:
-            if i < first:
-                front.add(textmap.starts[i], textmap.block_text(i))
+        front = lead_before(root, textmap, lines[0].block)
         problems.append(notice_lines_problem(lines, root, front, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:
@@ -136,8 +130,7 @@ def _share_closing_status(problems: list[Problem], builder: Builder) -> list[Pro
         if problem.status is Status.UNKNOWN:
             problem.status, problem.status_raw = last.status, last.status_raw
             problem.long_term = last.long_term
-            if told is not None:
-                problem.sources["status"] = told
+            problem.sources["status"] = told
     return problems
 
 

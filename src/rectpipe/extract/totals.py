@@ -573,7 +573,6 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
             counts.put("problems", lender[3].values["problems"])
         elif counts.tasks is not None:
             counts.put("problems", counts.tasks)
-    line = textmap.block_text(index)
     text = line[start_in_block:end_in_block]
     start = textmap.starts[index] + start_in_block
     v = counts.values

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
+from ..text.normalize import STATUS_OPENING
 from ..text.numbering import Marker, MarkerKind
 from ..text.textmap import TextMap, display_text
 from ..text.wrappers import finding_label, unwrap
@@ -194,8 +195,7 @@ def _records(
 
 # A finding's line that ends with its status after a colon or a dash (…不规范——已完成).
 _SELF_ANSWERED = compile_pattern(
-    r"(?:[：:∶]|——|—|--)\s*(?:已|正在|尚未|尚在|仍在|持续|长期|基本|部分|未)"
-    r"[^。；;，,：:∶]{0,10}[。；;]?\s*$"
+    rf"(?:[：:∶]|——|—|--)\s*{STATUS_OPENING}[^。；;，,：:∶]{{0,10}}[。；;]?\s*$"
 )
 # The label that opens a problem's account of its rectification (整改情况：…).
 _ACCOUNT = compile_pattern(

@@ -19,7 +19,7 @@ from ..runtime.patterns import compile_pattern, compile_re
 from ..runtime.record import replace
 from .furniture import menu_items
 
-__all__ = ["CJK_CHARS", "clean_blocks", "clean_text"]
+__all__ = ["CJK_CHARS", "STATUS_OPENING", "clean_blocks", "clean_text"]
 
 
 def _radical_table() -> dict[int, str]:
@@ -65,9 +65,12 @@ _CJK_GAP = compile_pattern(rf"(?<=[{CJK_CHARS}])[ \t\u3000]+(?=[{CJK_CHARS}])")
 _SPACES = compile_pattern(r"[ \t]{2,}")
 # A line's last column set off by a wide gap when it is a status (1.会议记录不规范        已完成,
 # a list copied from a table): a colon stands for the gap, as the finding's status follows one.
+STATUS_OPENING = r"(?:已|正在|尚未|尚在|仍在|持续|长期|基本|部分|未)"
+"""How a status written bare after its finding opens (…：已完成, …——正在整改, a last column
+持续推进): one pattern for the text's repair, the structure and the fields."""
 _COLUMN_STATUS = compile_pattern(
-    r"(?m)(?<=\p{Han})(?:[ ]{3,}|\u3000{2,}|\t+)"
-    r"(?=(?:已|正在|尚未|尚在|仍在|持续|长期|基本|部分|未)\p{Han}{1,6}[ \t\u3000]*$)"
+    rf"(?m)(?<=\p{{Han}})(?:[ ]{{3,}}|\u3000{{2,}}|\t+)"
+    rf"(?={STATUS_OPENING}\p{{Han}}{{1,6}}[ \t\u3000]*$)"
 )
 _MENU_MAX = 120  # longer: no menu row (:func:`~.furniture.menu_items`), not looked at
 
