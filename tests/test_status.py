@@ -180,3 +180,25 @@ def test_a_ledgers_progress_column_gives_each_row_its_status() -> None:
     )
     statuses = [p.status for p in rectpipe.parse_text(text).iter_problems()]
     assert statuses == [Status.COMPLETED, Status.IN_PROGRESS, Status.NOT_COMPLETED]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("已清理完毕", Status.COMPLETED),
+        ("目前已全部拆除完毕", Status.COMPLETED),
+        ("已经办理完毕，长期坚持", Status.COMPLETED),
+        ("尚未清运完毕", None),  # no 已: no state
+        ("清理完毕后移交", None),
+    ],
+)
+def test_work_told_finished_by_its_own_verb(text: str, status: Status | None) -> None:
+    found = normalise_status(text, P)
+    assert (found.status if found else None) is status
+
+
+def test_a_finished_verb_closing_the_measures_gives_the_status() -> None:
+    text = "我镇联系施工单位限期清运，目前已全部清理完毕。"
+    found = status_sentence(text, P)
+    assert found is not None and found[2].status is Status.COMPLETED
+    assert text[found[0] : found[1]] == "目前已全部清理完毕"

@@ -77,6 +77,10 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
                     status = Status.NOT_COMPLETED  # 未整改到位, 未办结, 没有完成: not done
                 found.append((start, status))
             start = text.find(phrase, end)
+    for finished in _FINISHED.finditer(text):
+        if not any(taken[finished.start() : finished.end()]):
+            taken[finished.start() : finished.end()] = [True] * (finished.end() - finished.start())
+            found.append((finished.start(), Status.COMPLETED))
     if not found:
         return None
     found.sort()
@@ -89,6 +93,11 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     if not firm or _opens_long_term(text, found) or _closes_long_term(text, found):
         return StatusMatch(Status.ONGOING, True)
     return StatusMatch(firm[0], long_term)
+
+
+# Work told finished by its own verb (已清理完毕, 已全部拆除完毕, 已经办理完毕): done, as 整改完毕
+# is. Without 已 (尚未清理完毕, 清理完毕后) it tells no state.
+_FINISHED = compile_pattern(r"已(?:经)?(?:全部|全面|均)?\p{Han}{2,4}?完毕")
 
 
 # A word of completion written after a negation (未整改到位, 未办结, 未销号, 没有完成, 未能按期
@@ -438,6 +447,8 @@ def _covered(text: str, profile: Profile) -> float:
             for k in range(start, start + len(phrase)):
                 taken[k] = True
             start = text.find(phrase, start + len(phrase))
+    for done in _FINISHED.finditer(text):
+        taken[done.start() : done.end()] = [True] * (done.end() - done.start())
     for filler in ("已", "经", "问题", "整改", "中", "目前", "均", "全部", "了", "的", "该"):
         start = text.find(filler)
         while start != -1:
