@@ -61,3 +61,21 @@ def test_an_arrow_breadcrumb_is_no_title() -> None:
     # subsections that tell how the work was organised are not problems
     assert report.iter_problems() == []
     assert "no_problems" in {w.code for w in report.warnings}
+
+
+def test_a_quoted_finding_of_two_sentences_keeps_both_and_its_status_after_it() -> None:
+    report = rectpipe.parse_text(
+        "柏溪县文旅局党组关于巡察整改情况的通报\n"
+        "（一）在“落实上级决策部署不够有力”方面\n"
+        "1.关于“理论学习不够深入”问题的整改\n"
+        "（1）关于“专题学习流于形式。局党组全年仅组织专题学习2次，未结合工作实际研讨”的问题。"
+        "已完成整改。制定年度学习计划，每季度开展专题研讨。\n"
+        "（2）关于“读书班覆盖面窄。基层党员未纳入”的问题。正在整改。已制定轮训计划。\n"
+    )
+    first, second = report.iter_problems()
+    assert first.title == "专题学习流于形式"
+    assert first.description == "局党组全年仅组织专题学习2次，未结合工作实际研讨"
+    assert first.status is rectpipe.Status.COMPLETED
+    assert first.actions == "已完成整改。制定年度学习计划，每季度开展专题研讨。"
+    assert second.description == "基层党员未纳入"
+    assert second.status is rectpipe.Status.IN_PROGRESS

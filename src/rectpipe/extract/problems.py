@@ -343,16 +343,15 @@ def _problem(
     wrapped = unwrap(statement)
     heading: str | None = None
     rests: list[tuple[int, str]] = []  # the statement after its title, as (offset, text)
+    quoted: tuple[int, str] | None = None  # the wrapped finding's own text after its title
     if wrapped is not None:
         inner = statement[wrapped.inner_start : wrapped.inner_end]
         title, inner_rest = split_first_sentence(inner)
         title_start = f.heading_start + wrapped.inner_start + (len(inner) - len(inner.lstrip()))
         if inner_rest:
-            rests.append(
-                (
-                    f.heading_start + wrapped.inner_start + inner.find(inner_rest, len(title)),
-                    inner_rest,
-                )
+            quoted = (
+                f.heading_start + wrapped.inner_start + inner.find(inner_rest, len(title)),
+                inner_rest,
             )
         outer = statement[wrapped.wrapper_end :].strip()
         if outer:
@@ -372,6 +371,11 @@ def _problem(
     description = Spans()
     run_in = Spans()  # the statement's own text after the title, when paragraphs follow it
     actions = f.actions
+    if quoted is not None:
+        # 关于“X。Y”的问题。已完成整改。…: Y, inside the quote, is more of the finding, never
+        # its measures; what follows the wrapper is read as after any other title.
+        description.add(*quoted)
+        run_in.add(*quoted)
     if rests:
         if f.actions_labelled or f.status is not None or f.free.pieces:
             for rest_start, rest in rests:
