@@ -134,6 +134,12 @@ def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:
     }
     # a count of something done is no count of problems
     assert read_counts("完成制度建设12项", profile).values == {}
+    # the work done on the problems themselves counts them
+    assert read_counts("共排查出河湖问题420个，已完成清理整治395个", profile).values == {
+        "problems": 420,
+        "completed": 395,
+    }
+    assert read_counts("已办结处置12件", profile).values == {"completed": 12}
     # a word a user's profile adds counts in totals too
     user_file = tmp_path / "profile.yaml"
     user_file.write_text("status:\n  completed: [已对账销项]\n", "utf-8")

@@ -106,7 +106,11 @@ _TASK_GAP = compile_pattern(
     # 3个问题的部分整改, 16项整改任务已全部整改到位
     r"\s*(?:整改任务|整改事项|任务|事项|问题)\s*的?\s*(?:均|都|已|尚|仍)?\s*(?:全部|均|都)?\s*"
 )
-_GAP_WORDS = compile_pattern(r"问题|整改|任务|事项|[的了共计为有达到是]|其中|\s")
+# (also the work done on the problems themselves: 已完成清理整治395个, 已办结处置12件; not
+# what was built beside them: 完成制度建设12项)
+_GAP_WORDS = compile_pattern(
+    r"问题|整改|任务|事项|整治|清理|处置|处理|办理|拆除|治理|[的了共计为有达到是]|其中|\s"
+)
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
 # A count written after the word for tasks (分解整改任务30项已全部整改到位).
 _TASKS_BEFORE = compile_pattern(r"(?:整改任务|任务|整改事项)\s*(?:共|计|共计)?\s*$")
