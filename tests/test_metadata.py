@@ -462,3 +462,25 @@ def test_a_congress_subtitle_with_a_month_only_dates_the_report_by_its_month(joi
     assert (dated.title, dated.date) == (title, "2023-04-26")
     paged = rectpipe.parse_text("发布时间：2023-05-08\n" + text).metadata
     assert paged.date == "2023-05-08"
+
+
+@pytest.mark.parametrize("joined", [True, False])
+@pytest.mark.parametrize("brackets", ["（）", "()"])
+def test_a_congress_subtitle_in_brackets_dates_the_report(joined: bool, brackets: str) -> None:
+    """（2024年9月26日在…会议上）: the subtitle in brackets, as many governments set it, on its
+    own line or run onto the title's, dates the report and is no part of the title."""
+    title = "柏川市人民政府关于2023年度审计查出问题整改情况的报告"
+    opening, closing = brackets
+    subtitle = f"{opening}2024年9月26日在柏川市六届人大常委会第十二次会议上{closing}"
+    head = [title + subtitle] if joined else [title, subtitle]
+    text = "\n".join(
+        [
+            *head,
+            "市人大常委会：",
+            "一、预算执行审计查出问题的整改情况",
+            "（一）部分非税收入未及时缴库。该问题已整改到位。",
+        ]
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.title, meta.date) == (title, "2024-09-26")
+    assert meta.sources["date"].start == text.index("2024年9月26日")

@@ -187,10 +187,12 @@ _DASH = r"(?:——|—|--|－－)"
 _DATE_AT = r"(?P<date>[^在—]{6,16}[日月])\s*在.{2,60}(?:会议|会)"
 _DATE_AT_MEETING = rf"{_DATE_AT}上\s*$"
 # After a dash the line is a subtitle even when a damaged copy lost its final 上.
-_SUBTITLE = compile_pattern(rf"^\s*(?:{_DASH}\s*{_DATE_AT}上?\s*$|{_DATE_AT_MEETING})")
+# In brackets as well: （2018年9月27日在…会议上）.
+_BRACKETED = rf"[（(]\s*{_DATE_AT}上?\s*[)）]\s*$"
+_SUBTITLE = compile_pattern(rf"^\s*(?:{_DASH}\s*{_DATE_AT}上?\s*$|{_DATE_AT_MEETING}|{_BRACKETED})")
 # The same run onto the title's line (a PDF joins two centred lines): 关于…的报告——2024年11月
 # 26日在…会议上.
-_SUBTITLE_AFTER = compile_pattern(rf"\s*{_DASH}\s*{_DATE_AT_MEETING}")
+_SUBTITLE_AFTER = compile_pattern(rf"\s*(?:{_DASH}\s*{_DATE_AT_MEETING}|{_BRACKETED})")
 
 
 def _subtitle_date(found: Collector, subtitle: regex.Match[str], start: int) -> None:
