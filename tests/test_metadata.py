@@ -98,6 +98,9 @@ def test_a_news_headline_is_the_title_when_no_line_reads_as_a_report_title() -> 
         ("来源：县委办 2023年3月7日 浏览：12", "2023-03-07"),
         ("来源：县委办公室 发表于 2023-03-07", "2023-03-07"),
         ("【字体：大 中 小】 2023-03-07 09:30:12", "2023-03-07"),
+        # a news copy's date and its source, with no time
+        ("2020-12-21 柏川新闻网", "2020-12-21"),
+        ("2020年12月21日 柏川日报", "2020-12-21"),
     ],
 )
 def test_the_page_date_line_under_the_title(line: str, date: str) -> None:
@@ -115,6 +118,7 @@ def test_the_page_date_line_under_the_title(line: str, date: str) -> None:
     [
         "来源：县委办，2023年3月7日召开会议。",  # a sentence, not a meta line
         "2023年3月7日，县委书记到县民政局调研",  # a date opening a headline
+        "2023年3月7日 县委第三巡察组进驻",  # a date and what happened: no source's name
     ],
 )
 def test_a_date_in_a_sentence_is_no_page_date(line: str) -> None:

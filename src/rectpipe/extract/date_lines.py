@@ -30,11 +30,15 @@ _WRITTEN = ("成文日期", "发文日期", "印发日期")
 # (2025-05-20 09:30 某省纪委监委网站).
 # (A date in brackets or with its weekday alone on its line, or one piece of a meta line:
 # runtime/page_dates, shared with the web reader.)
+_SOURCE_END = r"(?:网|网站|报|新闻|频道|客户端|电视台|融媒体中心|融媒|在线|发布)"
 _BARE_DATE = compile_pattern(
     r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
     r"(?:(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
     r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|(?:责任)?编辑|浏览|点击|阅读|访问)"
-    r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$)"
+    r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$"
+    # or with no time, then a news source's name (2020-12-21 某某网, 2024年3月5日 某某日报)
+    # (the blank after 日 is gone once the text's blanks between Chinese characters are)
+    rf"|(?:(?<=日)\s*|\s+)[^\s，。；：:,;]{{1,14}}{_SOURCE_END}\s*$)"
 )
 
 # A post's line on a news account, copied with the post: an optional 原创 mark, the author and
