@@ -110,6 +110,8 @@ _ALL_ABOVE = compile_pattern(
 
 _ALL_ABOVE_LEAD = 4
 """How far into its sentence 上述问题 / 以上N个问题 may start (目前上述问题…, 截至目前以上…)."""
+# The time the sentence opens with, before it (截至目前，上述问题…; 截至2024年8月底，…).
+_TIME_LEAD = compile_pattern(r"\s*(?:截[至止]\s*[^，,。；;]{1,14}?|至此|目前|当前|现在)\s*[，,]\s*")
 
 
 def _share_closing_status(problems: list[Problem], builder: Builder) -> list[Problem]:
@@ -118,8 +120,10 @@ def _share_closing_status(problems: list[Problem], builder: Builder) -> list[Pro
     if len(problems) < 2:
         return problems
     last = problems[-1]
-    about_all = _ALL_ABOVE.search(last.status_raw) if last.status_raw is not None else None
-    if about_all is None or about_all.start() > _ALL_ABOVE_LEAD:
+    raw = last.status_raw or ""
+    lead = _TIME_LEAD.match(raw)
+    about_all = _ALL_ABOVE.search(raw, lead.end() if lead else 0) if raw else None
+    if about_all is None or about_all.start() - (lead.end() if lead else 0) > _ALL_ABOVE_LEAD:
         return problems  # (…针对上述问题中的第2项，已整改完成: the last problem's own)
     told = last.sources.get("status")
     if told is None or told.block is None or told.block == last.provenance.block:

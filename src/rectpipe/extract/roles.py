@@ -184,6 +184,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     roles: dict[int, Role] = {}
     evidence = {id(n): _node_evidence(n, fields, profile) for n in root.walk()}
     _like_siblings(root, evidence)
+    _parts_one_list(root, fields, evidence)
     _under_status_groups(root, fields, evidence, profile)
     narrative_parts = [
         part
@@ -324,6 +325,32 @@ def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
                         evidence[id(item)] = Evidence.FINDING
         for parent in [part, *part.walk()]:
             _like_one_list(parent, evidence)
+
+
+def _parts_one_list(
+    root: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence]
+) -> None:
+    """A report whose parts (一、 二、 三、) are one line each, a finding apiece (…反馈了以下问
+    题：/ 一、消防通道被占用。/ 二、…), is one list of findings: a neutral part among them
+    (垃圾堆放) is a finding too. Taken when the parts are three or more, hold no items and no
+    paragraphs of their own (the last may hold the report's closing), none reads as a measure
+    or a group, and most read as findings. Parts with paragraphs are a report's parts."""
+    parts = root.children
+    if len(parts) < 3 or any(part.children for part in parts):
+        return
+    if any(fields[id(part)].labelled or _has_body(fields[id(part)]) for part in parts[:-1]):
+        return
+    kinds = [evidence[id(part)] for part in parts]
+    if Evidence.ACTION in kinds or Evidence.GROUP in kinds:
+        return
+    if 2 * kinds.count(Evidence.FINDING) > len(parts):
+        for part in parts:
+            if evidence[id(part)] is Evidence.NEUTRAL:
+                evidence[id(part)] = Evidence.FINDING
+
+
+def _has_body(f: NodeFields) -> bool:
+    return bool(f.actions.pieces or f.free.pieces or f.tables)
 
 
 def _under_status_groups(
