@@ -54,3 +54,50 @@ def test_parts_with_paragraphs_are_a_reports_parts() -> None:
     text = text.replace("夜间未开放。\n", "夜间未开放。\n已调整开放时间。\n")
     titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
     assert "河道沿线杂物堆放，影响周边饮水安全" not in titles
+
+
+# ------------------------------------------------------------------ news copies' metadata
+
+_NEWS_BODY = (
+    "本报讯 记者近日从柏川集团获悉，自省委第四巡视组反馈意见以来，集团党委把整改作为头等大事"
+    "来抓。截至目前，反馈的40个问题中已完成整改25个，其余15个正在推进。\n"
+)
+
+
+def test_a_headline_naming_its_subject_before_a_colon_is_the_title() -> None:
+    report = rectpipe.parse_text(
+        f"柏川集团：巡视整改任务过半已完成\n2024-03-12 09:30 来源：云岭日报\n{_NEWS_BODY}"
+    )
+    assert report.metadata.title == "柏川集团：巡视整改任务过半已完成"
+    assert report.metadata.issuer == "柏川集团"
+    assert report.metadata.date == "2024-03-12"
+
+
+@pytest.mark.parametrize("line", ["来源：柏川集团巡视整改办公室", "时间：巡视整改推进情况"])
+def test_a_label_before_a_colon_is_no_headline(line: str) -> None:
+    report = rectpipe.parse_text(f"{line}\n{_NEWS_BODY}")
+    assert report.metadata.title is None
+
+
+@pytest.mark.parametrize(
+    "navigation",
+    [
+        "党委办公室\n学校官网\n\n学校动态\n",
+        "公众版|医院版|英文版|返回引导页\n医院新闻 首页 > 新闻中心 > 医院新闻\n",
+    ],
+)
+def test_a_sites_navigation_over_the_headline_is_passed_over(navigation: str) -> None:
+    report = rectpipe.parse_text(
+        f"{navigation}\n青禾大学党委召开巡视整改工作推进会\n\n"
+        "本站消息 5月8日，学校党委召开会议，专题研究省委第三巡视组的反馈意见，部署整改工作。\n"
+    )
+    assert report.metadata.title == "青禾大学党委召开巡视整改工作推进会"
+    # the verb before the body's name is no part of it
+    assert report.metadata.inspecting_body == "省委第三巡视组"
+
+
+def test_a_sentence_first_is_still_no_headline() -> None:
+    report = rectpipe.parse_text(
+        "学校动态\n本站消息 5月8日，学校党委召开会议，研究巡视整改工作。\n青禾大学巡视整改推进会\n"
+    )
+    assert report.metadata.title is None

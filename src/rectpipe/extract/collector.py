@@ -24,6 +24,9 @@ class Collector:
         self.sources: dict[str, Provenance] = {}
         self.origins: dict[str, MetadataOrigin] = {}
         self.fallbacks: dict[str, tuple[str, int, int, MetadataOrigin]] = {}
+        # The title is a news item's headline (title_lines.headline): a repost's 原标题 names
+        # the report itself and replaces it.
+        self.headline_title = False
 
     def put_fallback(
         self, name: str, value: str | None, start: int, end: int, origin: MetadataOrigin = "body"

@@ -35,6 +35,14 @@ def from_hints(
     """Fill what the body did not say from the container's header box, then its date line,
     then (the title) its ``<title>``, of which ``looks_like_title`` picks the report's part."""
     meta = found.meta
+    if found.headline_title and hints.get("原标题", "").strip():
+        # a repost's headline over the report's own title (原标题：…): the report's
+        meta.title = None
+        found.sources.pop("title", None)
+        if found.origins.get("issuer") == "title":
+            meta.issuer = None
+            found.sources.pop("issuer", None)
+            found.origins.pop("issuer", None)
     for name, keys in _HINT_KEYS.items():
         if getattr(meta, name) is not None:
             continue

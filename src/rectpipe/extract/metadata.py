@@ -27,6 +27,7 @@ from .signer_line import split_signer_line
 from .title_lines import (
     ANNEX_CAPTION,
     ATTACHMENT,
+    HEADLINE_SUBJECT,
     TITLE_END,
     TITLE_PREFIX,
     head_span,
@@ -368,6 +369,9 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     # 中共X委员会巡察反馈问题整改台账: without 关于, the name ends where the inspection is named.
     kinds = [found.meta.title.find(k) for k in found.profile.inspection_kinds]
     cut = words.start() if words else min((k for k in kinds if k > 0), default=-1)
+    subject = HEADLINE_SUBJECT.match(found.meta.title)
+    if subject is not None and is_issuer(subject.group(0), found.profile):
+        cut = subject.end()  # 某某集团：巡视整改任务过半已完成: the headline's subject
     if cut >= 2 and is_issuer(found.meta.title[:cut], found.profile):
         found.put_pieces("issuer", title_prefix(found, cut), "title")
         return

@@ -19,6 +19,7 @@ from .masthead import is_masthead
 
 __all__ = [
     "ATTACHMENT",
+    "HEADLINE_SUBJECT",
     "SENTENCE_PUNCT",
     "TITLE_END",
     "TITLE_PREFIX",
@@ -60,6 +61,23 @@ _BULLETIN = compile_pattern(r"(?:简报|快报|专报|工作动态)\s*[（(][^�
 
 
 _COMMA_OR_COLON = compile_pattern(r"[，,：:]")
+# A news headline that names its subject before a colon (某某集团：巡视整改任务过半已完成): one
+# colon after a name of a few characters, no label (来源：, 时间：) and no comma.
+_SUBJECT_COLON = compile_pattern(
+    r"^(?!(?:来源|信息来源|时间|发布|作者|编辑|标题|文章标题|原标题|关键词|摘要|栏目|当前位置))"
+    r"\p{Han}{2,16}[：:]\s*[^，,：:]{4,}$"
+)
+# The subject of such a headline, before its colon.
+HEADLINE_SUBJECT = compile_pattern(r"\p{Han}{2,16}(?=[：:])")
+# A short line over a page's headline (党委办公室, 学校动态: a column's or office's name)
+# that is no headline itself; a few are passed over on the way to it.
+_SHORT_LINE = 10
+_SHORT_LINES_PASSED = 4
+# Or a site's navigation: a trail after the column's name (医院新闻 首页 > 新闻中心 > …), a
+# row of short links between bars (公众版|医院版|英文版).
+_NAVIGATION = compile_pattern(
+    r"^[^，。；]{0,20}首页\s*[>＞»›]|^(?:[^|｜\s]{1,8}\s*[|｜]\s*){2,}[^|｜\s]{1,8}$"
+)
 # A picture's file name a copy leaves where the picture was (微信截图_20250101120000.jpg).
 _IMAGE_FILE = compile_pattern(r"(?i)^\S{1,80}\.(?:jpe?g|png|gif|bmp|webp)$")
 # A speaker's line over a report read to a congress (某县审计局局长 李某某): an office, a
@@ -81,6 +99,7 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
     """A news item's headline when no line reads as a report's title: the first line that is
     neither furniture nor a sentence, short, and about the inspection's work
     (学院召开巡察整改情况通报会). Its position in ``front``, or ``None``."""
+    passed = 0
     for position, index in enumerate(front[:8]):
         line = found.line(index).strip()
         if is_furniture(line) or DOC_NUMBER.search(line) or ATTACHMENT.match(line):
@@ -92,12 +111,23 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
         if (
             len(line) <= 50
             and not SENTENCE_PUNCT.search(_EXCLAIMED.sub("", line))  # 处罚312人！某局通报…
-            and not _COMMA_OR_COLON.search(line)
+            and (not _COMMA_OR_COLON.search(line) or _SUBJECT_COLON.match(line))
             and (_TITLE_WORDS.search(line) or _BULLETIN.search(line))
             and position + 1 < len(front)
         ):
             found.put("title", line, *found.span(index), "title")
+            found.headline_title = True
             return position
+        if passed < _SHORT_LINES_PASSED and (
+            _NAVIGATION.search(line)
+            or (
+                len(line) <= _SHORT_LINE
+                and not SENTENCE_PUNCT.search(line)
+                and not _COMMA_OR_COLON.search(line)
+            )
+        ):
+            passed += 1  # 党委办公室 / 学校动态 over the headline: a column's name
+            continue
         return None  # the first line of content is no headline: no title at all
     return None
 
