@@ -144,6 +144,16 @@ def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:
         "completed": 395,
     }
     assert read_counts("已办结处置12件", profile).values == {"completed": 12}
+    # the genre's forms of states count as the profile's words do
+    assert read_counts("反馈问题70个，已完成52个，其余18个正按计划有序推进", profile).values == {
+        "problems": 70,
+        "completed": 52,
+        "in_progress": 18,
+    }
+    assert read_counts("排查问题30个，已清理完毕20个", profile).values == {
+        "problems": 30,
+        "completed": 20,
+    }
     # a word a user's profile adds counts in totals too
     user_file = tmp_path / "profile.yaml"
     user_file.write_text("status:\n  completed: [已对账销项]\n", "utf-8")

@@ -190,9 +190,13 @@ def test_a_ledgers_progress_column_gives_each_row_its_status() -> None:
         ("已经办理完毕，长期坚持", Status.COMPLETED),
         ("尚未清运完毕", None),  # no 已: no state
         ("清理完毕后移交", None),
+        # work told under way with how it goes, however many manners are written
+        ("正按计划有序推进", Status.IN_PROGRESS),
+        ("目前正在稳步推进中", Status.IN_PROGRESS),
+        ("正抓紧整改", Status.IN_PROGRESS),
     ],
 )
-def test_work_told_finished_by_its_own_verb(text: str, status: Status | None) -> None:
+def test_the_genres_forms_of_states(text: str, status: Status | None) -> None:
     found = normalise_status(text, P)
     assert (found.status if found else None) is status
 

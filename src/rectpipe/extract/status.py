@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from typing import TYPE_CHECKING
+
+import regex
 
 from ..models.records import Status
 from ..profiles.profile import Profile
@@ -15,11 +16,9 @@ from ..runtime.patterns import compile_pattern, escape
 from ..runtime.record import record
 from ..text.sentences import sentences
 
-if TYPE_CHECKING:
-    import regex
-
 __all__ = [
     "NEGATIONS",
+    "STATUS_FORMS",
     "UNDER_WAY",
     "StatusMatch",
     "all_of_group",
@@ -77,10 +76,11 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
                     status = Status.NOT_COMPLETED  # 未整改到位, 未办结, 没有完成: not done
                 found.append((start, status))
             start = text.find(phrase, end)
-    for finished in _FINISHED.finditer(text):
-        if not any(taken[finished.start() : finished.end()]):
-            taken[finished.start() : finished.end()] = [True] * (finished.end() - finished.start())
-            found.append((finished.start(), Status.COMPLETED))
+    for form, form_status in STATUS_FORMS:
+        for told in form.finditer(text):
+            if not any(taken[told.start() : told.end()]):
+                taken[told.start() : told.end()] = [True] * (told.end() - told.start())
+                found.append((told.start(), form_status))
     if not found:
         return None
     found.sort()
@@ -98,6 +98,17 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
 # Work told finished by its own verb (已清理完毕, 已全部拆除完毕, 已经办理完毕): done, as 整改完毕
 # is. Without 已 (尚未清理完毕, 清理完毕后) it tells no state.
 _FINISHED = compile_pattern(r"已(?:经)?(?:全部|全面|均)?\p{Han}{2,4}?完毕")
+# Work told under way with how it goes (正按计划有序推进, 正在稳步推进, 正抓紧整改): in progress,
+# however many of the manners are written.
+_GOING_ON = compile_pattern(
+    r"正(?:在)?(?:按计划|按照计划|按序时|按时序|有序|积极|加快|加紧|稳步|全力|扎实|抓紧){1,3}"
+    r"(?:推进|整改|实施|落实|办理)中?"
+)
+# Both, with the status each states: the genre's grammar of states, beside the profile's words.
+STATUS_FORMS: tuple[tuple[regex.Pattern[str], Status], ...] = (
+    (_FINISHED, Status.COMPLETED),
+    (_GOING_ON, Status.IN_PROGRESS),
+)
 
 
 # A word of completion written after a negation (未整改到位, 未办结, 未销号, 没有完成, 未能按期
@@ -447,8 +458,9 @@ def _covered(text: str, profile: Profile) -> float:
             for k in range(start, start + len(phrase)):
                 taken[k] = True
             start = text.find(phrase, start + len(phrase))
-    for done in _FINISHED.finditer(text):
-        taken[done.start() : done.end()] = [True] * (done.end() - done.start())
+    for form, _ in STATUS_FORMS:
+        for told in form.finditer(text):
+            taken[told.start() : told.end()] = [True] * (told.end() - told.start())
     for filler in ("已", "经", "问题", "整改", "中", "目前", "均", "全部", "了", "的", "该"):
         start = text.find(filler)
         while start != -1:

@@ -21,7 +21,7 @@ from ..runtime.patterns import compile_pattern, compile_re, escape
 from ..runtime.record import field, record
 from ..text.numbering import cn_to_int
 from ..text.textmap import TextMap
-from .status import NEGATIONS, UNDER_WAY, negated, normalise_status
+from .status import NEGATIONS, STATUS_FORMS, UNDER_WAY, negated, normalise_status
 from .table_totals import count_table_totals
 
 if TYPE_CHECKING:
@@ -80,8 +80,21 @@ def _vocabulary(profile: Profile) -> tuple[dict[str, str], regex.Pattern[str]]:
         if status.value in _DONE:
             for negation in NEGATIONS:
                 phrases.setdefault(negation + phrase, Status.NOT_COMPLETED.value)
-    pattern = compile_pattern("|".join(sorted(map(escape, phrases), key=len, reverse=True)))
-    return phrases, pattern
+    # the genre's forms of states (已清理完毕, 正按计划有序推进) before the words, which they hold
+    forms = [f"(?:{form.pattern})" for form, _ in STATUS_FORMS]
+    words = sorted(map(escape, phrases), key=len, reverse=True)
+    return _Phrases(phrases), compile_pattern("|".join([*forms, *words]))
+
+
+class _Phrases(dict[str, str]):
+    """The field each status phrase counts; a phrase of one of the genre's forms of states
+    (:data:`status.STATUS_FORMS`) counts the state its form states."""
+
+    def __missing__(self, phrase: str) -> str:
+        for form, status in STATUS_FORMS:
+            if form.fullmatch(phrase):
+                return status.value
+        raise KeyError(phrase)
 
 
 _HANDED = compile_pattern(
