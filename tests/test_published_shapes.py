@@ -101,3 +101,32 @@ def test_a_sentence_first_is_still_no_headline() -> None:
         "学校动态\n本站消息 5月8日，学校党委召开会议，研究巡视整改工作。\n青禾大学巡视整改推进会\n"
     )
     assert report.metadata.title is None
+
+
+# ------------------------------------------------------------------ an information box's lines
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_a_box_line_whose_value_names_no_document_is_no_title(wrapped: bool) -> None:
+    """A box copied between bars, its category (组配分类) a report's kind: the title is the
+    report's own, wrapped or not; the box's publisher signs it when nothing else does."""
+    title = (
+        "关于2023年度县本级预算执行\n和其他财政收支审计查出问题整改情况的报告"
+        if wrapped
+        else "关于2023年度县本级预算执行和其他财政收支审计查出问题整改情况的报告"
+    )
+    report = rectpipe.parse_text(
+        "索引号: | 1133000000/2024-0001 | 成文日期: | 2024-06-12 |\n"
+        "公开方式: | 主动公开 | 组配分类: | 审计查出问题整改情况报告 |\n"
+        "发布机构: | 柏溪县审计局 | ||\n"
+        f"{title}\n"
+        "主任、各位副主任、各位委员：\n"
+        "一、财政管理方面\n"
+        "1.部分非税收入未及时缴库。已整改，已缴库资金320万元。\n"
+        "2.预算调整程序不规范。正在整改，已修订预算调整办法。\n"
+    )
+    meta = report.metadata
+    assert meta.title == "关于2023年度县本级预算执行和其他财政收支审计查出问题整改情况的报告"
+    assert (meta.issuer, meta.date) == ("柏溪县审计局", "2024-06-12")
+    assert meta.origins["issuer"] == "header_box"
+    assert len(report.iter_problems()) == 2

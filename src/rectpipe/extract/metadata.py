@@ -27,6 +27,7 @@ from .signer_line import split_signer_line
 from .title_lines import (
     ANNEX_CAPTION,
     ATTACHMENT,
+    BOX_LINE,
     HEADLINE_SUBJECT,
     TITLE_END,
     TITLE_PREFIX,
@@ -277,6 +278,12 @@ _SITE_SUFFIX = compile_pattern(r"(?:_|\s+[-–—|｜]\s+|[|｜])\s*[^_\s|｜，
 _FILE_SUFFIX = compile_pattern(r"(?i)\.(?:docx?|pdf|wps|txt|rtf)\s*$")
 
 
+# The publisher's line of a page's information box written one label and value a line.
+_BOX_PUBLISHER = compile_pattern(
+    r"^\s*(?:发布机构|发文机构|发文机关|发文单位)\s*[:：∶]\s*(?P<v>[^\s|｜:：]{2,30})\s*$"
+)
+
+
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
     """Attachment, document number, title and issuer from the first blocks."""
     title_at: int | None = None
@@ -288,8 +295,14 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     for position, index in enumerate(front[: SHARED_FRONT_LINES if shared else FRONT_LINES]):
         line = found.line(index)
         start, end = found.span(index)
-        if is_furniture(line):
-            continue
+        if is_furniture(line) or (BOX_LINE.match(line) and not DOC_NUMBER.search(line)):
+            publisher = _BOX_PUBLISHER.match(line)
+            if publisher is not None:  # 发布机构：某县审计局, when nothing else signs the report
+                found.put_fallback(
+                    "issuer", publisher.group("v"), start + publisher.start("v"),
+                    start + publisher.end("v"), "header_box",
+                )  # fmt: skip
+            continue  # (组配分类：…报告: a box's line, whose value names no document)
         opening, first = first, False
         if line.count("|") >= 2:
             # A portal's metadata box copied as pipe rows (文号 | X发〔2025〕5号 | 成文日期： | …):

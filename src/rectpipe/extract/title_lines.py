@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.box_labels import BOX_LABELS, NAMING_BOX_LABELS
+from ..runtime.patterns import compile_pattern, escape
 from ..text.dates import DATE
 from ..text.furniture import is_furniture
 from .collector import Collector
@@ -19,6 +20,7 @@ from .masthead import is_masthead
 
 __all__ = [
     "ATTACHMENT",
+    "BOX_LINE",
     "HEADLINE_SUBJECT",
     "SENTENCE_PUNCT",
     "TITLE_END",
@@ -67,6 +69,15 @@ _SUBJECT_COLON = compile_pattern(
     r"^(?!(?:来源|信息来源|时间|发布|作者|编辑|标题|文章标题|原标题|关键词|摘要|栏目|当前位置))"
     r"\p{Han}{2,16}[：:]\s*[^，,：:]{4,}$"
 )
+# A line of a page's information box, written one label and value a line, whose value is no
+# title (组配分类：审计工作报告, 公开方式：主动公开); 文件名称：, 标题： name the document.
+BOX_LINE = compile_pattern(
+    r"^\s*(?:"
+    + "|".join(
+        sorted((escape(k) for k in BOX_LABELS if k not in NAMING_BOX_LABELS), key=len, reverse=True)
+    )
+    + r")\s*[:：∶]"
+)
 # The subject of such a headline, before its colon.
 HEADLINE_SUBJECT = compile_pattern(r"\p{Han}{2,16}(?=[：:])")
 # A short line over a page's headline (党委办公室, 学校动态: a column's or office's name)
@@ -104,6 +115,8 @@ def headline(found: Collector, front: Sequence[int]) -> int | None:
         line = found.line(index).strip()
         if is_furniture(line) or DOC_NUMBER.search(line) or ATTACHMENT.match(line):
             continue
+        if BOX_LINE.match(line):
+            continue  # 公开方式：主动公开, a box's line
         if is_masthead(line):  # a bulletin's name, issue and editor lines over its headline
             continue
         if _SPEAKER.match(line) or _IMAGE_FILE.search(line) or _SITE_NAME.match(line):
