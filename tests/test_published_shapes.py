@@ -130,3 +130,33 @@ def test_a_box_line_whose_value_names_no_document_is_no_title(wrapped: bool) -> 
     assert (meta.issuer, meta.date) == ("柏溪县审计局", "2024-06-12")
     assert meta.origins["issuer"] == "header_box"
     assert len(report.iter_problems()) == 2
+
+
+# ------------------------------------------------------------------ a speech's points run on
+
+
+def test_a_speechs_points_run_into_a_news_item_are_no_parts() -> None:
+    """…抓紧抓实。 二、形成合力…三、严格问责…: 二、 after a sentence, with no 一、 anywhere in the
+    text, is a speech's point run on, not a part of a report; no problem is made of it."""
+    report = rectpipe.parse_text(
+        "柏溪县召开专项巡察反馈问题整改推进会\n"
+        "会上，县委办公室通报了县委第二巡察组专项巡察发现问题的整改情况。县委第二巡察组反馈"
+        "三个方面的40项问题，目前已整改31项。\n"
+        "林某最后讲话。她强调，必须把整改作为政治任务抓紧抓实。 二、形成合力，各乡镇各部门协同"
+        "推进，压茬整改三、严格问责，每周汇总进度，整改不力的严肃追责。\n"
+    )
+    assert report.iter_problems() == []
+    assert report.summary.stated is not None and report.summary.stated.problems == 40
+
+
+def test_parts_run_on_after_their_first_are_still_cut() -> None:
+    """With 一、 written, the 二、 run on after a sentence is a part and is cut there."""
+    from rectpipe.text.line_breaks import part_ordinals, split_glued
+
+    text = "一、学习不深入。已完成整改。二、制度不健全。正在整改。"
+    assert split_glued(text, parts=part_ordinals([text])) == [
+        "一、学习不深入。已完成整改。",
+        "二、制度不健全。正在整改。",
+    ]
+    run_on = "她强调，必须抓紧抓实。 二、形成合力，协同推进。"
+    assert split_glued(run_on, parts=part_ordinals([run_on])) == [run_on]

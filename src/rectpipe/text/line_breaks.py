@@ -18,7 +18,7 @@ from itertools import pairwise
 from ..runtime.patterns import compile_pattern, compile_re
 from .furniture import COUNTER_LABEL
 from .normalize import CJK_CHARS
-from .numbering import WHOLE_COUNT, MarkerKind, match_marker
+from .numbering import WHOLE_COUNT, MarkerKind, cn_to_int, match_marker
 
 __all__ = [
     "LOST_BREAKS_BRACKET_REACH",
@@ -26,6 +26,7 @@ __all__ = [
     "LOST_BREAKS_MIN_GAPS",
     "WHOLE_TITLE",
     "lost_breaks",
+    "part_ordinals",
     "split_glued",
     "split_points",
 ]
@@ -140,7 +141,25 @@ def _labels_inside(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     return compile_re("|".join(map(re.escape, words))) if words else None
 
 
-def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
+# A part's marker anywhere in a text (一、, 十二、), its numeral not the tail of a longer one.
+_PART_ANYWHERE = compile_pattern(rf"(?<![{_CN}])(?P<n>[{_CN}]{{1,3}})、")
+
+
+def part_ordinals(texts: Sequence[str]) -> frozenset[int]:
+    """The ordinals of the parts' markers (一、 二、) written anywhere in a document's texts,
+    at a line's start or run into one: :func:`split_points` cuts before 二、 only where 一、 is
+    written somewhere."""
+    found: set[int] = set()
+    for text in texts:
+        if "、" in text:
+            numbers = (cn_to_int(m.group("n")) for m in _PART_ANYWHERE.finditer(text))
+            found.update(n for n in numbers if n is not None)
+    return frozenset(found)
+
+
+def split_points(
+    text: str, labels: Sequence[str] = (), parts: frozenset[int] | None = None
+) -> list[int]:
     """Offsets where a paragraph that swallowed line breaks should be cut.
 
     A cut goes before a numbering marker (一、 （一） 1. （1）) that follows a sentence end
@@ -148,7 +167,10 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
     field label with a colon (整改结果：) that follows a sentence end or a closing quote
     (关于“…”整改情况：…), and before a first sub-marker (（一） or 1. with ordinal 1) glued to a
     heading that has no sentence end (二、下一步工作安排（一）…). Nothing inside quotes or
-    brackets is cut, nor markers that are not headings: （一期）, 3.5万元, ①.
+    brackets is cut, nor markers that are not headings: （一期）, 3.5万元, ①; nor a part's
+    marker whose part before it is written nowhere in the document (``parts``, from
+    :func:`part_ordinals`): a speech's points run into a news item (…抓紧抓实。 二、形成合力…)
+    are no parts of a report.
     """
     inside = _labels_inside(tuple(labels))
     if not (
@@ -175,7 +197,14 @@ def split_points(text: str, labels: Sequence[str] = ()) -> list[int]:
             ended = _ended_before(text, i)
             marker = match_marker(text[i:]) if ch in _MARKER_START else None
             if marker is not None and (
-                marker.kind is MarkerKind.CIRCLED or not _heading_follows(text, i + marker.end)
+                marker.kind is MarkerKind.CIRCLED
+                or not _heading_follows(text, i + marker.end)
+                or (
+                    parts is not None
+                    and marker.kind is MarkerKind.CN
+                    and marker.ordinal > 1
+                    and marker.ordinal - 1 not in parts
+                )
             ):
                 marker = None
             label = marker is None and _label_at(text, i, labels)
@@ -252,7 +281,9 @@ _SIGNED_AT_END = compile_pattern(
 )
 
 
-def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
+def split_glued(
+    text: str, labels: Sequence[str] = (), parts: frozenset[int] | None = None
+) -> list[str]:
     """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
     title glued to its first part (``…整改进展清单一、关于…``), by a blank to the text after
     it (``关于…的通报 根据…``), or on a page copied as one line to the site's column name
@@ -277,7 +308,7 @@ def split_glued(text: str, labels: Sequence[str] = ()) -> list[str]:
     title = _TITLE_THEN_BLANK.match(text) if _has_blank(text) else None
     if title is not None and len(text) > title.end():
         return [title.group("title"), *split_glued(text[title.end() :], labels)]
-    points = split_points(text, labels)
+    points = split_points(text, labels, parts)
     if not points:
         return [text]
     bounds = [0, *points, len(text)]

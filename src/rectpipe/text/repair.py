@@ -56,7 +56,7 @@ from ..runtime.record import record, replace
 from .bars import is_bar_row
 from .circled import circled_inline, circled_runs
 from .glued_dates import unglue_dates
-from .line_breaks import lost_breaks, split_glued
+from .line_breaks import lost_breaks, part_ordinals, split_glued
 from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
 from .repair_text import (
@@ -137,6 +137,7 @@ class _Plan:
     traditional: bool
     halfwidth: bool
     labels: tuple[str, ...]
+    parts: frozenset[int]  # the parts' ordinals written in the document (line_breaks)
 
 
 @cache
@@ -229,6 +230,7 @@ def repair_blocks(
         traditional=is_traditional(texts),
         halfwidth=halfwidth_copy(texts),
         labels=tuple(labels),
+        parts=part_ordinals(texts),
     )
     repaired: list[Repaired] = []
     for i, (block, text) in enumerate(zip(blocks, cleaned, strict=True)):
@@ -266,6 +268,7 @@ def repair_and_clean(
         traditional=is_traditional(texts),
         halfwidth=halfwidth_copy(texts),
         labels=tuple(labels),
+        parts=part_ordinals(texts),
     )
     kept: list[Repaired] = []
     for i, (block, text) in enumerate(zip(blocks, cleaned, strict=True)):
@@ -341,7 +344,7 @@ def _pieces(
         kinds += [kind for kind in changed if kind not in kinds]
         # a table's row between bars stays whole (.pipe_tables makes a run of them a table)
         whole = not text or is_bar_row(text)
-        pieces += [text] if whole else split_glued(text, plan.labels)
+        pieces += [text] if whole else split_glued(text, plan.labels, plan.parts)
     if spaced and "letter_spacing" not in kinds:
         kinds.insert(0, "letter_spacing")
     if wrapped is not None:
