@@ -160,3 +160,18 @@ def test_parts_run_on_after_their_first_are_still_cut() -> None:
     ]
     run_on = "她强调，必须抓紧抓实。 二、形成合力，协同推进。"
     assert split_glued(run_on, parts=part_ordinals([run_on])) == [run_on]
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("在柏川集团巡视整改推进会上的讲话", None),
+        ("对外经济贸易大学党委关于巡视整改进展情况的通报", "对外经济贸易大学党委"),
+    ],
+)
+def test_a_speechs_place_is_no_issuer(title: str, issuer: str | None) -> None:
+    report = rectpipe.parse_text(
+        f"{title}\n同志们：\n今天，我们召开会议，部署巡视整改工作。\n"
+        "一、统一思想认识\n各级党组织要把整改作为重要任务。\n"
+    )
+    assert report.metadata.issuer == issuer

@@ -270,9 +270,14 @@ def is_issuer(line: str, profile: Profile) -> bool:
         return False
     if line.startswith("第"):
         return False  # 第十九轮省委…: a round, not a name
+    if _PREPOSITION.match(line):
+        return False  # 在某集团巡视整改推进会上的讲话: where a speech was given, not who signs
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
 
 
+# A preposition or a pronoun opening a clause, never a body's name (在某集团…, 我们召开…;
+# not 对, 于, 向, 从: 对外经济贸易大学, 于都县, 向阳街道, 从化区 open with them).
+_PREPOSITION = compile_pattern(r"^(?:在|我们|我)")
 # A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
 # X stands in for a name in templates (中共XX县XX局党组) and is allowed.
 _NOT_A_NAME = compile_pattern(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")
