@@ -128,7 +128,8 @@ _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
 # A count written after the word for tasks (分解整改任务30项已全部整改到位).
 _TASKS_BEFORE = compile_pattern(r"(?:整改任务|任务|整改事项)\s*(?:共|计|共计)?\s*$")
 _NOT_PROBLEM = compile_pattern(
-    r"措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|(?:工作)?节点|大?方面|大类"
+    r"(?:主要|关键|重要|具体)?"  # (150个主要工作节点: the milestones of the work)
+    r"(?:措施|制度|人次|次|名|万元|元|亿|会议|党课|线索|条款|办法|(?:工作)?节点|大?方面|大类)"
 )
 
 
@@ -497,7 +498,7 @@ _RULES_AT_END = compile_pattern(r"(?:措施|制度|办法)$")
 
 def _side_figure(clause: str, count: regex.Match[str]) -> bool:
     """A count of something other than problems: 整改措施28条, 制度11项, 3人."""
-    tail = clause[count.end() : count.end() + 4]
+    tail = clause[count.end() : count.end() + 6]
     head = clause[max(0, count.start() - 4) : count.start()]
     return bool(_NOT_PROBLEM.match(tail) or _RULES_AT_END.search(head))
 
