@@ -175,3 +175,44 @@ def test_a_speechs_place_is_no_issuer(title: str, issuer: str | None) -> None:
         "一、统一思想认识\n各级党组织要把整改作为重要任务。\n"
     )
     assert report.metadata.issuer == issuer
+
+
+# ------------------------------------------------------------------ findings, then their accounts
+
+_PARTS = (
+    "云岭中学关于县教育督导室安全检查问题整改情况的报告\n"
+    "5月10日，县教育督导室对我校安全工作进行了检查，现将整改情况报告如下：\n"
+    "一、检查中发现的问题\n"
+    "1、实验室危化品台账不全；\n"
+    "2、宿舍楼灭火器过期；\n"
+    "3、校门口减速带损坏。\n"
+    "二、整改措施\n"
+    "1、重新建立危化品台账，已整改完成；\n"
+    "2、更换过期灭火器，已整改完成；\n"
+    "3、已联系交警部门修复减速带，正在施工。\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_part_of_accounts_gives_each_finding_of_the_part_before_its_account(form: str) -> None:
+    """一、检查中发现的问题 1、… 3、 / 二、整改措施 1、… 3、: each finding takes the measure of its
+    number as its actions, and the status it states; the measures are no problems."""
+    problems = _parse(_PARTS, form).iter_problems()
+    assert [p.title for p in problems] == [
+        "实验室危化品台账不全",
+        "宿舍楼灭火器过期",
+        "校门口减速带损坏",
+    ]
+    assert problems[0].actions == "重新建立危化品台账，已整改完成"
+    assert [p.status for p in problems] == [
+        Status.COMPLETED,
+        Status.COMPLETED,
+        Status.IN_PROGRESS,
+    ]
+
+
+def test_a_second_part_of_other_things_gives_no_accounts() -> None:
+    """二、下一步工作打算 1、… is no part of accounts: the findings keep none."""
+    text = _PARTS.replace("二、整改措施", "二、下一步工作打算")
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.actions for p in problems] == ["", "", ""]

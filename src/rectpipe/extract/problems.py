@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..models.records import PathItem, Problem, Provenance, ReportWarning, Section, Status
+from ..models.records import PathItem, Problem, ReportWarning, Section, Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import field, record, replace
@@ -19,6 +19,7 @@ from ..text.numbering import marker_number
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from ..text.wrappers import unwrap
+from .accounts import pair_parts, take_account
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
 from .fields_of_node import NodeFields, Value, node_fields
@@ -33,7 +34,6 @@ from .notice import (
 from .roles import Role, classify, section_title
 from .spans import Spans
 from .status import (
-    UNDER_WAY,
     StatusMatch,
     all_of_group,
     by_deadline,
@@ -91,6 +91,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         if quoted is not None:
             problems.append(quoted)
     problems = _share_closing_status(_pair_accounts(problems, builder), builder)
+    pair_parts(sections, builder)
     for section in sections:
         _share_in_section(section, builder)
     restating = _restating_tables([*problems, *_section_problems(sections)])
@@ -150,17 +151,6 @@ _ACCOUNTS_FOLLOW = compile_pattern(
 )
 
 
-_CLAUSE_OF = compile_pattern(r"[^，,；;。]+")
-
-
-def _under_way(text: str) -> tuple[int, int, StatusMatch] | None:
-    """The clause of an account that tells work under way (围墙修缮工程正在施工): in progress."""
-    for clause in _CLAUSE_OF.finditer(text):
-        if UNDER_WAY.search(clause.group(0)):
-            return clause.start(), clause.end(), StatusMatch(Status.IN_PROGRESS, False)
-    return None
-
-
 def _pair_accounts(problems: list[Problem], builder: Builder) -> list[Problem]:
     """Two lists in turn, the second announced as the findings' accounts (存在以下问题：1、X
     2、Y 3、Z / 现将整改情况报告如下：1、已…完成 2、正在… 3、…): each finding takes the item of
@@ -184,19 +174,7 @@ def _pair_accounts(problems: list[Problem], builder: Builder) -> list[Problem]:
         return problems
     for finding, account in zip(findings, accounts, strict=False):
         start, end = account.provenance.start, account.provenance.end
-        marker = account.marker or ""
-        told = text[start:end]
-        lead = told.find(marker) + len(marker) if marker and marker in told else 0
-        body = told[lead:].strip().rstrip("；;。")
-        at = start + told.find(body, lead)
-        finding.actions = body
-        finding.sources["actions"] = Provenance(**builder.prov_data(at, at + len(body)))
-        said = status_sentence(body, builder.profile) or _under_way(body)
-        if said is not None:
-            s, e, match = said
-            finding.status, finding.long_term = match.status, match.long_term
-            finding.status_raw = body[s:e]
-            finding.sources["status"] = Provenance(**builder.prov_data(at + s, at + e))
+        take_account(finding, start, end, account.marker or "", builder)
     return findings
 
 

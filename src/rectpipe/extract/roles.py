@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import deque
 from enum import Enum
 from functools import lru_cache
+from itertools import pairwise
 
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
@@ -22,6 +23,7 @@ from ..structure.unmarked import names_findings_told
 from ..text.numbering import MarkerKind
 from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
+from .accounts import ACCOUNTS_PART
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .fields_of_node import NodeFields
 from .status import group_status, status_sentence
@@ -232,12 +234,40 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
             # One bare part and nothing that reads as a finding (一、审计整改工作总体推进情况 in a
             # copy cut off after its first paragraph): a part of a report, not a problem list.
             _mark(taken[0], Role.NARRATIVE, roles)
+    _accounts_parts(root, fields, roles)
     _bare_group_at_end(root, fields, profile, roles)
     # A group with no problem anywhere under it tells rather than lists.
     for node in root.walk():
         if roles.get(id(node)) is Role.GROUP and not _holds_problem(node, roles, fields):
             roles[id(node)] = Role.NARRATIVE
     return roles
+
+
+def _accounts_parts(root: Node, fields: dict[int, NodeFields], roles: dict[int, Role]) -> None:
+    """A part titled by the accounts (二、整改措施) right after a part of findings numbered from 1
+    (一、检查中发现的问题 1、… 3、), its items numbered from 1 again and no more than the
+    findings: its items are the findings' accounts (:func:`.accounts.pair_parts` pairs them),
+    no problems of their own, however they state their status."""
+    for parent in [root, *root.walk()]:
+        for first, second in pairwise(parent.children):
+            if not ACCOUNTS_PART.match(section_title(fields[id(second)].heading)[0].rstrip("：:")):
+                continue
+            findings, items = first.children, second.children
+            if not 2 <= len(items) <= len(findings):
+                continue
+            if any(roles.get(id(kid)) is not Role.PROBLEM or kid.children for kid in findings):
+                continue
+            if not (_numbered_from_one(findings) and _numbered_from_one(items)):
+                continue
+            if any(kid.children for kid in items):
+                continue
+            _mark(second, Role.NARRATIVE, roles)
+
+
+def _numbered_from_one(nodes: list[Node]) -> bool:
+    kinds = {n.marker.kind if n.marker is not None else None for n in nodes}
+    ordinals = [n.marker.ordinal if n.marker is not None else 0 for n in nodes]
+    return len(kinds) == 1 and None not in kinds and ordinals == list(range(1, len(nodes) + 1))
 
 
 def _bare_group_at_end(
