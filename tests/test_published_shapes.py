@@ -216,3 +216,45 @@ def test_a_second_part_of_other_things_gives_no_accounts() -> None:
     text = _PARTS.replace("二、整改措施", "二、下一步工作打算")
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.actions for p in problems] == ["", "", ""]
+
+
+# ------------------------------------------------------------------ a ledger's status column
+
+_LEDGER = [
+    ("序号", "问题类型", "具体问题描述", "整改措施", "整改完成情况"),
+    ("1", "票据管理", "部分报销单据缺少经办人签字", "补签并加强审核", "已整改完成"),
+    ("2", "资产管理", "固定资产未按年度盘点", "建立年度盘点制度", "正在实施中"),
+    ("3", "合同管理", "两份租赁合同未归档", "补充归档", "未整改"),
+]
+
+
+def _xlsx(rows: list[tuple[str, ...]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["柏川镇财务互查问题整改台账"])
+    for row in rows:
+        sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("form", ["pipes", "xlsx"])
+def test_a_status_column_headed_by_the_completion(form: str) -> None:
+    """整改完成情况 heads a ledger's status column, as 完成情况 does."""
+    if form == "xlsx":
+        report = rectpipe.parse_bytes(_xlsx(_LEDGER), name="ledger.xlsx")
+    else:
+        lines = [" | ".join(row) + " |" for row in _LEDGER]
+        lines.insert(1, "---|---|---|---|---|")
+        report = rectpipe.parse_text("柏川镇财务互查问题整改情况\n" + "\n".join(lines) + "\n")
+    assert [p.status for p in report.iter_problems()] == [
+        Status.COMPLETED,
+        Status.IN_PROGRESS,
+        Status.NOT_COMPLETED,
+    ]
