@@ -258,3 +258,36 @@ def test_a_status_column_headed_by_the_completion(form: str) -> None:
         Status.IN_PROGRESS,
         Status.NOT_COMPLETED,
     ]
+
+
+# ------------------------------------------------------------------ titles of checks and lists
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("青禾县林业局落实安全生产责任制情况报告", "青禾县林业局"),
+        ("开展作风建设“回头看”自查问题清单", None),
+        ("青禾县人民医院医疗质量检查情况汇报", None),
+    ],
+)
+def test_a_checks_report_or_list_is_titled_without_关于(title: str, issuer: str | None) -> None:
+    report = rectpipe.parse_text(
+        f"{title}\n"
+        "根据县应急管理局检查安排，现将有关情况报告如下：\n"
+        "一、存在的问题\n1.部分仓库消防设施老化。\n2.安全台账记录不全。\n"
+    )
+    assert report.metadata.title == title
+    if issuer is not None:
+        assert report.metadata.issuer == issuer
+
+
+def test_a_footers_link_after_the_text_is_no_title() -> None:
+    """政府网站检查通报, a portal's footer link after the text, is no title of the page."""
+    report = rectpipe.parse_text(
+        "市林业局开展督察点位销号工作\n发布时间：2021-12-22\n"
+        "为加快推进自然保护区问题整改销号工作，根据省督察整改要求，我局组织开展了点位核查，"
+        "目前已完成并上报销号材料171处。\n"
+        "政府网站年度报表 政府网站检查通报\n版权所有：某市人民政府\n"
+    )
+    assert report.metadata.title == "市林业局开展督察点位销号工作"

@@ -29,6 +29,7 @@ from .title_lines import (
     ATTACHMENT,
     BOX_LINE,
     HEADLINE_SUBJECT,
+    SENTENCE_PUNCT,
     TITLE_END,
     TITLE_PREFIX,
     head_span,
@@ -284,6 +285,11 @@ _BOX_PUBLISHER = compile_pattern(
 )
 
 
+# A line longer than this with a sentence's end in it is a paragraph of the text: a title
+# comes before it.
+_BODY_LINE = 20
+
+
 def _front_matter(found: Collector, front: Sequence[int]) -> None:
     """Attachment, document number, title and issuer from the first blocks."""
     title_at: int | None = None
@@ -292,6 +298,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     # the document's title is the last title line before the text, not the first.
     shared = any(_SHARE_SITE.search(found.line(index)) for index in front[:FRONT_LINES])
     first = True  # no line of content read yet
+    body_started = False  # a paragraph of the text read: no title after it
     for position, index in enumerate(front[: SHARED_FRONT_LINES if shared else FRONT_LINES]):
         line = found.line(index)
         start, end = found.span(index)
@@ -341,6 +348,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         if site and TITLE_END.search(line[: site.start()]):
             # A page's title line, the site's name after it (关于…的通报_某县人民检察院).
             line, end = line[: site.start()], start + site.start()
+        if len(line) > _BODY_LINE and SENTENCE_PUNCT.search(line):
+            body_started = True
         if (title_at is None or shared) and split_title(found, front, position, line):
             pieces = [found.stripped_span(index), found.stripped_span(front[position + 1])]
             if not shared:
@@ -349,6 +358,10 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             title_at = position
             continue
         if (title_at is None or shared) and looks_like_title(line):
+            if body_started and not shared and "关于" not in line:
+                # a line after the text began (a footer's 政府网站检查通报) is no title; a
+                # report's own (关于…的通报) after a news item's lead is
+                continue
             if _whole_below(found, front, position, line):
                 continue  # the end of a title cut on the line above, the whole title below
             pieces = [(start, end)]

@@ -43,7 +43,7 @@ ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九�
 # whole last line.
 ANNEX_CAPTION = compile_pattern(r"^\s*附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]\s*\S")
 TITLE_END = compile_pattern(
-    r"(通报|报告|情况|公告|说明|函|公示|通知|台账|清单|方案"
+    r"(通报|报告|汇报|情况|公告|说明|函|公示|通知|台账|清单|方案"
     # a table's own title: 整改情况汇总表, 问题整改一览表, 整改情况公示表
     r"|(?:情况|汇总|一览|公示|统计|销号)表)$"
 )
@@ -57,7 +57,9 @@ TITLE_PREFIX = compile_pattern(
     r"|本文格式为\s*\w{1,8}\s*版\s*[，,]?\s*下载(?:后)?可(?:任意|自由)?编辑\s*[。，,]?\s*)+"
 )
 
-_TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|落实情况|反馈意见")
+# (also a self-check's or a check's list and report: …自查问题清单, …落实安全生产责任制情况报告,
+# …检查情况汇报)
+_TITLE_WORDS = compile_pattern(r"整改|巡视|巡察|审计|督察|督查|督导|检查|自查|问题|落实|反馈意见")
 # A bulletin's title with its day (第三督导组工作简报（2023年5月16日）): a headline too.
 _BULLETIN = compile_pattern(r"(?:简报|快报|专报|工作动态)\s*[（(][^（）()]{6,16}[）)]$")
 
