@@ -291,3 +291,24 @@ def test_a_footers_link_after_the_text_is_no_title() -> None:
         "政府网站年度报表 政府网站检查通报\n版权所有：某市人民政府\n"
     )
     assert report.metadata.title == "市林业局开展督察点位销号工作"
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_items_under_a_heading_of_the_problems_found_are_findings(form: str) -> None:
+    """一、存在问题 / 1.楼道内堆放杂物。: the heading says its items are problems, worded with a
+    shortfall or not; a measure among them stays a measure."""
+    text = (
+        "石桥社区环境卫生检查情况\n"
+        "根据县卫生城市复评工作安排，街道检查组对石桥社区开展了检查。\n"
+        "一、存在问题\n"
+        "1.小区门口电动车乱停乱放。\n2.楼道内堆放杂物。\n3.垃圾分类亭破损未修。\n"
+        "4.绿化带内有人种菜。\n"
+        "二、下一步工作\n1.加强日常巡查。\n2.建立长效机制。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [p.title for p in problems] == [
+        "小区门口电动车乱停乱放",
+        "楼道内堆放杂物",
+        "垃圾分类亭破损未修",
+        "绿化带内有人种菜",
+    ]

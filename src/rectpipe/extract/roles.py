@@ -19,7 +19,7 @@ from itertools import pairwise
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
-from ..structure.unmarked import names_findings_told
+from ..structure.unmarked import names_findings_told, names_problems_found
 from ..text.numbering import MarkerKind
 from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
@@ -387,10 +387,13 @@ def _under_status_groups(
     root: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence], profile: Profile
 ) -> None:
     """The items of a part titled by their status (二、正在整改的问题 / 4.专项资金使用进度慢。)
-    are findings, however they are worded: the title says they are problems."""
+    or as the problems found (一、存在问题 / 1.楼道内堆放杂物。) are findings, however they
+    are worded: the title says they are problems. Items that read as measures stay measures."""
     for node in root.walk():
         title = section_title(fields[id(node)].heading)[0]
-        if not node.children or group_status(title, profile) is None:
+        if not node.children:
+            continue
+        if group_status(title, profile) is None and not names_problems_found(title):
             continue
         for kid in node.children:
             if not kid.children and evidence[id(kid)] is Evidence.NEUTRAL:

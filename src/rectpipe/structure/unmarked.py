@@ -31,6 +31,7 @@ __all__ = [
     "UnmarkedLead",
     "holds_unmarked",
     "names_findings_told",
+    "names_problems_found",
     "unmarked_leads",
     "unmarked_marker",
 ]
@@ -52,19 +53,26 @@ _SENTENCE_INSIDE = compile_pattern(r"[。；;！？!?][^。；;！？!?]")
 # one that wraps a finding of its own (关于“X”问题的整改) is a problem, and its body is its own.
 ASPECT = r"方面(?:的?(?:主要|突出|具体)?问题)?"
 """How a heading naming a group of findings by their field ends: …方面, 关于…方面的问题."""
-_GROUP_HEADING = compile_pattern(
-    rf"{ASPECT}\s*[。：:；;]?\s*$"
-    # a short heading naming the findings told (巡察指出的问题, 存在的主要问题), not one of
-    # them (…资产未及时移交的问题)
-    r"|^\p{Han}{0,8}(?:指出|反馈|发现|存在|查摆|检视|查找|提出|查出)的?(?:主要|突出|具体)?问题"
+# a short heading naming the findings told (巡察指出的问题, 存在的主要问题), not one of them
+# (…资产未及时移交的问题)
+_FOUND = (
+    r"^\p{Han}{0,8}(?:指出|反馈|发现|存在|查摆|检视|查找|提出|查出)的?(?:主要|突出|具体)?问题"
     r"\s*[。：:；;]?\s*$"
 )
+_GROUP_HEADING = compile_pattern(rf"{ASPECT}\s*[。：:；;]?\s*$|{_FOUND}")
+_FOUND_HEADING = compile_pattern(_FOUND)
 
 
 def names_findings_told(title: str) -> bool:
     """Whether a heading names a group of findings (…方面的问题, 巡察指出的问题, 审计发现的主要
     问题, 党的建设方面存在的问题), not one of them."""
     return _GROUP_HEADING.search(title) is not None
+
+
+def names_problems_found(title: str) -> bool:
+    """Whether a heading says its items are the problems found (一、存在问题, 检查发现的问题),
+    by the word 问题 itself, not by an aspect (党的建设方面)."""
+    return _FOUND_HEADING.search(title) is not None
 
 
 # A heading that names one finding: 关于X的问题, X问题的整改情况.
