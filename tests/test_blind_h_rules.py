@@ -57,10 +57,10 @@ def test_a_reposts_original_title_line_gives_the_title() -> None:
     # As text, the line gives the title without its label.
     copied = _parse(headline + "\n原标题：" + _TITLE + "\n" + _BODY)
     assert copied.metadata.title == _TITLE
-    # A page without one keeps no title when its headline reads as none.
+    # A page without one keeps its headline, which names its subject before a colon.
     plain = _page("<div>来源：白石发布　更新时间：2025-12-02</div>")
     bare = rectpipe.parse_bytes(plain.replace(_TITLE.encode(), headline.encode(), 1), name="a.html")
-    assert bare.metadata.title is None
+    assert bare.metadata.title == headline
 
 
 def test_a_closing_sentence_after_the_last_run_in_item_leaves_it_its_status() -> None:

@@ -39,6 +39,7 @@ def from_hints(
         # a repost's headline over the report's own title (原标题：…): the report's
         meta.title = None
         found.sources.pop("title", None)
+        found.origins.pop("title", None)
         if found.origins.get("issuer") == "title":
             meta.issuer = None
             found.sources.pop("issuer", None)

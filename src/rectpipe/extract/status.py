@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 from ..models.records import Status
 from ..profiles.profile import Profile
