@@ -312,3 +312,30 @@ def test_items_under_a_heading_of_the_problems_found_are_findings(form: str) -> 
         "垃圾分类亭破损未修",
         "绿化带内有人种菜",
     ]
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_finding_then_its_account_after_a_colon(form: str) -> None:
+    """1.药品采购台账不全：已补齐…，已完成整改。: the finding is the title, what follows the
+    colon its account and status; a colon before a description stays in the title."""
+    text = (
+        "青禾县卫健局关于巡察整改情况的报告\n"
+        "一、巡察反馈问题整改情况\n"
+        "1.药品采购台账不全：已补齐2024年采购台账，已完成整改。\n"
+        "2.公务接待超标准：已追回超标准费用0.3万元，已完成整改。\n"
+        "3.职工食堂账目混乱：已聘请第三方清理账目，正在整改。\n"
+        "4.财务审批不规范：部分报销单据缺少签字。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [p.title for p in problems[:3]] == [
+        "药品采购台账不全",
+        "公务接待超标准",
+        "职工食堂账目混乱",
+    ]
+    assert problems[0].actions == "已补齐2024年采购台账，已完成整改"
+    assert [p.status for p in problems[:3]] == [
+        Status.COMPLETED,
+        Status.COMPLETED,
+        Status.IN_PROGRESS,
+    ]
+    assert problems[3].title == "财务审批不规范：部分报销单据缺少签字"

@@ -314,6 +314,14 @@ def _section(node: Node, path: list[Node], f: NodeFields, role: Role, builder: B
     )
 
 
+# A finding, a colon, then what was done about it (药品采购台账不全：已补齐…，已完成整改): the
+# account opens with a word of what was done or how it stands.
+_ACCOUNT_AFTER_COLON = compile_pattern(
+    r"^(?P<finding>[^：:“”]{4,40}?)\s*[：:]\s*"
+    r"(?=已|正在|目前|现已|经|通过|立即|该问题|此问题|针对|按照|严格|认真|建立|制定|完善)"
+)
+
+
 def _problem(
     node: Node, path: list[Node], fields: dict[int, NodeFields], builder: Builder
 ) -> Problem:
@@ -346,6 +354,11 @@ def _problem(
         title, rest = split_first_sentence(statement)
         lead = len(statement) - len(statement.lstrip())
         title_start = f.heading_start + lead
+        account = _ACCOUNT_AFTER_COLON.match(title)
+        if account is not None:
+            # 1.药品采购台账不全：已补齐采购台账，已完成整改。: the finding, then its account
+            rests.append((title_start + account.end(), title[account.end() :]))
+            title = account.group("finding")
         if rest:
             rests.append((f.heading_start + statement.find(rest, len(title)), rest))
     sources["title"] = builder.prov_data(title_start, title_start + len(title))
