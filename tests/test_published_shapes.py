@@ -339,3 +339,65 @@ def test_a_finding_then_its_account_after_a_colon(form: str) -> None:
         Status.IN_PROGRESS,
     ]
     assert problems[3].title == "财务审批不规范：部分报销单据缺少签字"
+
+
+# ------------------------------------------------------------------ findings listed without numbers
+
+_FOUND_LINES = (
+    "青禾县文明办关于文明城市模拟测评问题整改情况的通报\n"
+    "一、测评总体情况\n本次测评共抽取点位40个，总体情况较好。\n"
+    "二、存在主要问题\n"
+    "在环境卫生方面，柏川镇集贸市场垃圾清运不及时；\n"
+    "在秩序管理方面，云岭路沿线车辆乱停放现象较多；\n"
+    "在公益广告方面，部分社区公益广告破损褪色。\n"
+    "青禾县文明办 2024年6月3日\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_findings_one_a_line_under_a_heading_of_the_problems_found(form: str) -> None:
+    """二、存在主要问题 then a finding a line, each closed by ；or 。: the heading is their group,
+    not a problem; the closing line signs and dates the notice (文明办: an office's short name)."""
+    report = _parse(_FOUND_LINES, form)
+    titles = [p.title for p in report.iter_problems()]
+    assert titles == [
+        "在环境卫生方面，柏川镇集贸市场垃圾清运不及时",
+        "在秩序管理方面，云岭路沿线车辆乱停放现象较多",
+        "在公益广告方面，部分社区公益广告破损褪色",
+    ]
+    assert (report.metadata.issuer, report.metadata.date) == ("青禾县文明办", "2024-06-03")
+
+
+def test_findings_between_semicolons_under_a_heading_of_the_problems_found() -> None:
+    report = rectpipe.parse_text(
+        "柏川镇农业服务中心关于人居环境督查自查情况的报告\n"
+        "一、自查工作情况\n中心组织挂村干部对垃圾收运、沟渠清理等进行了检查。\n"
+        "二、存在问题\n部分村民乱堆柴草现象仍有发生；沟渠清淤不够及时；保洁员考核机制有待完善。\n"
+        "三、工作建议\n加强入户宣传；建立保洁员月度考核制度。\n"
+    )
+    assert [p.title for p in report.iter_problems()] == [
+        "部分村民乱堆柴草现象仍有发生",
+        "沟渠清淤不够及时",
+        "保洁员考核机制有待完善",
+    ]
+
+
+def test_an_articles_lead_and_captions_are_no_list_of_findings() -> None:
+    """巡察组发现，…存在问题： and a caption (巡察整改) under 二、巡察发现的问题: lines that do
+    not close as findings do; no list is read (an article about an inspection)."""
+    report = rectpipe.parse_text(
+        "柏溪县委巡察青石镇纪实\n一、巡察准备\n巡察组进驻前查阅了资料。\n"
+        "二、巡察发现的问题\n巡察组发现，青石镇在以下方面存在问题：\n"
+        "- 党的建设方面：党内政治生活不够严肃。\n- 资金管理方面：惠民资金发放不及时。\n"
+        "巡察整改\n"
+    )
+    assert all("巡察组发现" not in p.title for p in report.iter_problems())
+    assert all(p.title != "巡察整改" for p in report.iter_problems())
+
+
+@pytest.mark.parametrize("name", ["通州联合交办", "市级挂牌督办"])
+def test_a_verb_of_handling_is_no_office(name: str) -> None:
+    report = rectpipe.parse_text(
+        f"{name}审计查出问题清单\n一、关于财政管理的问题\n（一）预算编制不细。已整改完成。\n"
+    )
+    assert report.metadata.issuer is None

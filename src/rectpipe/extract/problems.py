@@ -23,6 +23,7 @@ from .accounts import pair_parts, take_account
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
 from .fields_of_node import NodeFields, Value, node_fields
+from .listed_findings import listed_findings
 from .notice import (
     lead_before,
     notice_lines,
@@ -256,6 +257,12 @@ def _emit(
             builder.node_end(node),
             node.head_end,
         )
+        if listed is None and node.head_end is not None:
+            # 二、存在问题 then the findings one a line, or between semicolons
+            listed = listed_findings(
+                _ident(path, node), items, builder, node.head_start, builder.node_end(node),
+                node.head_end,
+            )  # fmt: skip
         if listed is not None:
             section = _section(node, path, fields[id(node)], Role.GROUP, builder)
             sections.append(section)
