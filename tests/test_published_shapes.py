@@ -401,3 +401,28 @@ def test_a_verb_of_handling_is_no_office(name: str) -> None:
         f"{name}审计查出问题清单\n一、关于财政管理的问题\n（一）预算编制不细。已整改完成。\n"
     )
     assert report.metadata.issuer is None
+
+
+_LEAD_LINES = (
+    "青禾县市场监管局关于省食品安全督查组反馈问题整改情况的报告\n"
+    "省食品安全第二督查组于2024年5月对我县开展了督查，督查发现，我县食品安全工作仍然存在"
+    "一些问题，主要表现在：\n"
+    "一是柏川镇农贸市场快检室长期未开展检测；\n"
+    "二是云岭中学食堂留样记录填写不完整；\n"
+    "三是部分餐饮门店从业人员健康证过期。\n"
+    "青禾县市场监督管理局\n2024年7月8日\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_一是_lines_after_a_line_announcing_the_findings(form: str) -> None:
+    problems = _parse(_LEAD_LINES, form).iter_problems()
+    assert [p.marker for p in problems] == ["一是", "二是", "三是"]
+    assert problems[1].title == "云岭中学食堂留样记录填写不完整"
+
+
+def test_一是_lines_after_a_line_announcing_measures_are_no_findings() -> None:
+    text = _LEAD_LINES.replace(
+        "仍然存在一些问题，主要表现在：", "仍然存在一些问题。针对上述问题，我局采取以下措施："
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []

@@ -74,6 +74,8 @@ def clause_findings(
     if listed is None and head_end is not None:
         listed = _under_heading(segment, head_end - start, builder.profile)
     if listed is None:
+        listed = _after_lead(segment)
+    if listed is None:
         return None
     clauses, stop, own = listed
     ends = [m.start() for m in clauses[1:]] + [stop]
@@ -171,6 +173,29 @@ def _under_heading(segment: str, head_end: int, profile: Profile) -> _Listed | N
     # are its measures, not findings
     lone = len(clauses) == 1 and own_lines == clauses and _numbered_run(clauses, least=1)
     return (own_lines, len(segment), True) if lone else None
+
+
+# A line that announces the findings listed after it (…仍然存在一些问题，主要表现在：, 发现以下
+# 问题：): it ends with a colon, and speaks of problems or of how they show.
+# (not 针对上述问题，采取以下措施：, which announces measures)
+_FINDINGS_LEAD = compile_pattern(
+    r"^(?!.*(?:措施|举措|针对|做法|整改如下|整改情况))"
+    r".*(?:(?:存在|发现|指出|反馈|查出|梳理出)[^。\n]{0,10}(?:问题|不足)[^。\n，,]{0,8}[：:]"
+    r"|(?:主要)?表现(?:在|为)[：:])\s*$"
+)
+
+
+def _after_lead(segment: str) -> _Listed | None:
+    """一是… lines right after a line that announces the findings (主要表现在：): each line a
+    finding, holding its own account if it has one. 一是 lines after anything else are
+    measures or steps and stay out."""
+    clauses = list(_CLAUSE.finditer(segment))
+    own_lines = [m for m in clauses if m.start() == 0 or segment[m.start() - 1] == "\n"]
+    if not own_lines or not _numbered_run(own_lines):
+        return None
+    before = segment[: own_lines[0].start()].rstrip("\n")
+    lead = before[before.rfind("\n") + 1 :]
+    return (own_lines, len(segment), True) if _FINDINGS_LEAD.search(lead) else None
 
 
 def _account(segment: str, start: int, end: int, profile: Profile) -> tuple[str, str]:
