@@ -155,6 +155,13 @@ def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:
         "problems": 30,
         "completed": 20,
     }
+    assert read_counts(
+        "移交问题15个，已整改11个，其他4个将在规定时限内整改到位", profile
+    ).values == {
+        "problems": 15,
+        "completed": 11,
+        "in_progress": 4,
+    }
     # a word a user's profile adds counts in totals too
     user_file = tmp_path / "profile.yaml"
     user_file.write_text("status:\n  completed: [已对账销项]\n", "utf-8")

@@ -426,3 +426,12 @@ def test_一是_lines_after_a_line_announcing_measures_are_no_findings() -> None
         "仍然存在一些问题，主要表现在：", "仍然存在一些问题。针对上述问题，我局采取以下措施："
     )
     assert rectpipe.parse_text(text).iter_problems() == []
+
+
+def test_a_ledgers_planned_completion_is_no_completion() -> None:
+    """计划2025年底前完成 in a status column: under way, not done."""
+    report = rectpipe.parse_text(
+        "柏川镇问题整改台账\n序号 | 问题 | 整改措施 | 整改进展 |\n---|---|---|---|\n"
+        "1 | 台账不规范 | 补建台账 | 计划2025年底前完成 |\n2 | 档案缺失 | 补齐档案 | 已完成 |\n"
+    )
+    assert [p.status for p in report.iter_problems()] == [Status.IN_PROGRESS, Status.COMPLETED]

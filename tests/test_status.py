@@ -194,6 +194,11 @@ def test_a_ledgers_progress_column_gives_each_row_its_status() -> None:
         ("正按计划有序推进", Status.IN_PROGRESS),
         ("目前正在稳步推进中", Status.IN_PROGRESS),
         ("正抓紧整改", Status.IN_PROGRESS),
+        # work to be finished by a time holds a word of completion and is not done
+        ("计划2025年底前完成", Status.IN_PROGRESS),
+        ("将在规定时限内整改到位", Status.IN_PROGRESS),
+        ("已于6月底前完成整改", Status.COMPLETED),
+        ("均取得明显进展", Status.IN_PROGRESS),
     ],
 )
 def test_the_genres_forms_of_states(text: str, status: Status | None) -> None:
@@ -206,3 +211,9 @@ def test_a_finished_verb_closing_the_measures_gives_the_status() -> None:
     found = status_sentence(text, P)
     assert found is not None and found[2].status is Status.COMPLETED
     assert text[found[0] : found[1]] == "目前已全部清理完毕"
+
+
+def test_a_plan_beside_a_sentences_own_status_is_its_deadline() -> None:
+    text = "目前正在整改，计划2025年10月底前完成。"
+    found = status_sentence(text, P)
+    assert found is not None and text[found[0] : found[1]] == "目前正在整改"

@@ -67,6 +67,12 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
         return StatusMatch(Status.IN_PROGRESS if done > 0 else Status.NOT_COMPLETED, False)
     taken = [False] * len(text)
     found: list[tuple[int, Status]] = []
+    # the genre's forms first: 计划于年底前完成 holds 完成, and is no completion
+    for form, form_status in STATUS_FORMS:
+        for told in form.finditer(text):
+            if not any(taken[told.start() : told.end()]):
+                taken[told.start() : told.end()] = [True] * (told.end() - told.start())
+                found.append((told.start(), form_status))
     for phrase, status in profile.status_phrases:
         start = text.find(phrase)
         while start != -1:
@@ -78,11 +84,6 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
                     status = Status.NOT_COMPLETED  # 未整改到位, 未办结, 没有完成: not done
                 found.append((start, status))
             start = text.find(phrase, end)
-    for form, form_status in STATUS_FORMS:
-        for told in form.finditer(text):
-            if not any(taken[told.start() : told.end()]):
-                taken[told.start() : told.end()] = [True] * (told.end() - told.start())
-                found.append((told.start(), form_status))
     if not found:
         return None
     found.sort()
@@ -106,11 +107,25 @@ _GOING_ON = compile_pattern(
     r"正(?:在)?(?:按计划|按照计划|按序时|按时序|有序|积极|加快|加紧|稳步|全力|扎实|抓紧){1,3}"
     r"(?:推进|整改|实施|落实|办理)中?"
 )
-# Both, with the status each states: the genre's grammar of states, beside the profile's words.
+# Work to be finished by a time (将在规定时限内整改到位, 计划于2025年底前完成, 预计年底前完成): not
+# done yet, under way.
+_TO_BE_DONE = compile_pattern(
+    r"(?:将|计划|预计|拟|力争)(?:在|于)?[^，,。；;]{0,14}?(?:完成整改|整改到位|整改完成|完成|办结|销号)"
+)
+# Headway told (取得明显进展, 取得积极进展): under way.
+_HEADWAY = compile_pattern(r"取得(?:了)?(?:明显|积极|重要|较大|阶段性)?进展")
+# All of them, with the status each states: the genre's grammar of states, beside the
+# profile's words.
 STATUS_FORMS: tuple[tuple[regex.Pattern[str], Status], ...] = (
     (_FINISHED, Status.COMPLETED),
     (_GOING_ON, Status.IN_PROGRESS),
+    (_TO_BE_DONE, Status.IN_PROGRESS),
+    (_HEADWAY, Status.IN_PROGRESS),
 )
+# The forms that make a clause a status phrase of its own (:func:`status_phrase`); a plan with
+# its date (计划2025年10月底前完成) states a status as a value, but beside a sentence's own
+# status (目前正在整改，计划…) it is the deadline, not the status.
+_COVERING_FORMS = (_FINISHED, _GOING_ON, _HEADWAY)
 
 
 # A word of completion written after a negation (未整改到位, 未办结, 未销号, 没有完成, 未能按期
@@ -460,7 +475,7 @@ def _covered(text: str, profile: Profile) -> float:
             for k in range(start, start + len(phrase)):
                 taken[k] = True
             start = text.find(phrase, start + len(phrase))
-    for form, _ in STATUS_FORMS:
+    for form in _COVERING_FORMS:
         for told in form.finditer(text):
             taken[told.start() : told.end()] = [True] * (told.end() - told.start())
     for filler in ("已", "经", "问题", "整改", "中", "目前", "均", "全部", "了", "的", "该"):
