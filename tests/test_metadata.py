@@ -138,6 +138,12 @@ def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:
     }
     # a count of something done is no count of problems
     assert read_counts("完成制度建设12项", profile).values == {}
+    # a noun between a count and a word of completion counts something else
+    assert read_counts("患者需往返3-4个窗口完成缴费", profile).values == {}
+    assert read_counts("其中4个均已按期完成，其余5个列入长期整改任务", profile).values == {
+        "completed": 4,
+        "ongoing": 5,
+    }
     assert read_counts("全部12个专项工作安排的150个主要工作节点完成120个", profile).values == {}
     # the work done on the problems themselves counts them
     assert read_counts("共排查出河湖问题420个，已完成清理整治395个", profile).values == {

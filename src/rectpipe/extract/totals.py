@@ -121,6 +121,10 @@ _TASK_GAP = compile_pattern(
 )
 # (also the work done on the problems themselves: 已完成清理整治395个, 已办结处置12件; not
 # what was built beside them: 完成制度建设12项)
+# What may stand between a bare count and its status phrase after it (其中4个已完成, 4个均已
+# 完成整改); a noun there counts something else (3个窗口完成缴费, 3个科室完成评估).
+# (其余5个列入长期整改任务: a count moved into a state)
+_BEFORE_GAP = compile_pattern(r"(?:[\s均都已全部经的了也还仍尚共计按期基本]|列入|纳入|转入|转为)*")
 _GAP_WORDS = compile_pattern(
     r"问题|整改|任务|事项|整治|清理|处置|处理|办理|拆除|治理|[的了共计为有达到是]|其中|\s"
 )
@@ -320,7 +324,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 if c.end() <= status.start()
                 and (
                     c.group("what")
-                    or status.start() - c.end() <= 3
+                    or _BEFORE_GAP.fullmatch(part, c.end(), status.start())
                     or _TASK_GAP.fullmatch(part, c.end(), status.start())
                 )
             ]
