@@ -435,3 +435,17 @@ def test_a_ledgers_planned_completion_is_no_completion() -> None:
         "1 | 台账不规范 | 补建台账 | 计划2025年底前完成 |\n2 | 档案缺失 | 补齐档案 | 已完成 |\n"
     )
     assert [p.status for p in report.iter_problems()] == [Status.IN_PROGRESS, Status.COMPLETED]
+
+
+def test_a_report_run_into_one_line_after_报告于后() -> None:
+    """…现将自查情况报告于后：一、…（一）存在的问题1、…: the announcement's colon ends the lead,
+    as 如下： does, and the parts are cut off it."""
+    report = rectpipe.parse_text(
+        "县政府督查室：根据贵室通知要求，经认真自查，现将自查情况报告于后：一、行政效率方面存在的"
+        "问题及整改措施（一）存在的问题1、业务学习不够，政策掌握不深。干部职工自学相对较少。"
+        "2、办事流程繁琐，群众反复跑腿。部分事项材料清单与实际不符。\n"
+    )
+    assert [p.title for p in report.iter_problems()] == [
+        "业务学习不够，政策掌握不深",
+        "办事流程繁琐，群众反复跑腿",
+    ]

@@ -43,7 +43,9 @@ _MARKERS = (
     r"|[0-9０-９]{1,3}[.．、]"  # (1.3处违规… too: split_points reads the figure after the dot)
     rf"|问题[{_CN}0-9０-９]{{1,3}}[：:]|第[{_CN}0-9０-９]{{1,3}}项[：:])"
 )
-_AFTER_END = compile_re(rf"(?:[。！？!?][”’」』]?|如下[：:])[ \u3000]*{_MARKERS}")
+# (an announcement's colon: 报告如下：, 报告于后：, 汇报如后：)
+_ANNOUNCED = ("如下", "于后", "如后")
+_AFTER_END = compile_re(rf"(?:[。！？!?][”’」』]?|(?:如下|于后|如后)[：:])[ \u3000]*{_MARKERS}")
 # A marker after a blank that stands where a line break was lost (…薄弱环节 3.不良贷款…).
 _AFTER_BLANK = compile_re(rf"\S[ \u3000]+{_MARKERS}")
 # （一） or 1. / 1、 (not 1.5): one character class first, which ``re`` scans for quickly.
@@ -111,7 +113,7 @@ def _ended_before(text: str, i: int) -> bool:
         return False
     if text[k] in _CLOSE:
         return k > 0 and text[k - 1] in _ENDS
-    return text[k] in _ENDS or (text[k] in "：:" and text[max(0, k - 2) : k] == "如下")
+    return text[k] in _ENDS or (text[k] in "：:" and text[max(0, k - 2) : k] in _ANNOUNCED)
 
 
 def _first_child_from(text: str, start: int) -> bool:
