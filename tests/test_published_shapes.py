@@ -395,7 +395,7 @@ def test_an_articles_lead_and_captions_are_no_list_of_findings() -> None:
     assert all(p.title != "巡察整改" for p in report.iter_problems())
 
 
-@pytest.mark.parametrize("name", ["通州联合交办", "市级挂牌督办"])
+@pytest.mark.parametrize("name", ["通州联合交办", "市级挂牌督办", "青石镇创建文明村镇"])
 def test_a_verb_of_handling_is_no_office(name: str) -> None:
     report = rectpipe.parse_text(
         f"{name}审计查出问题清单\n一、关于财政管理的问题\n（一）预算编制不细。已整改完成。\n"

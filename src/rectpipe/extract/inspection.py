@@ -6,11 +6,17 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from ..models.records import InspectionKind
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
+from ..runtime.patterns import compile_pattern, escape
 from ..text.dates import FoundDate, Period, find_dates, find_period, iso
 from .collector import Collector
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["read_inspection"]
 
@@ -148,7 +154,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             meta.inspecting_bodies.append(name)
     # 公示时间：2025年1月6日至1月12日: the days a notice is displayed, not the inspection's.
     dated = _DISPLAY_DAYS.sub(lambda m: " " * len(m.group(0)), intro)
-    period = find_period(dated) or _month_period(dated)
+    period = find_period(dated) or _month_period(dated, tuple(found.profile.inspection_kinds))
     period_end = 0
     if period:
         first_date, last_date = period.start, period.end
@@ -212,16 +218,20 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
 
 # A sentence that opens with a month and goes on to the inspection (2024年5月，省第二督察组对我区
 # 开展了…督察): the month is the inspection's period, start and end.
-_MONTH_OPENING = compile_pattern(
-    r"(?:^|(?<=[。；\n]))\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月[，,]"
-    r"[^。；\n]{0,80}?(?:开展|进行|实施)了?[^。；\n，,]{0,30}?(?:巡视|巡察|督察|审计|检查)"
-)
+# (the kinds are the profile's inspection words: 巡察, 督查, 测评…)
+@lru_cache(maxsize=8)
+def _month_opening(kinds: tuple[str, ...]) -> regex.Pattern[str]:
+    words = "|".join(escape(k) for k in sorted(kinds, key=len, reverse=True)) or "(?!)"
+    return compile_pattern(
+        r"(?:^|(?<=[。；\n]))\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月[，,]"
+        rf"[^。；\n]{{0,80}}?(?:开展|进行|实施)了?[^。；\n，,]{{0,30}}?(?:{words})"
+    )
 
 
-def _month_period(intro: str) -> Period | None:
+def _month_period(intro: str, kinds: tuple[str, ...]) -> Period | None:
     """The one month a sentence opening with it names for the inspection, as a period of
     month precision, or ``None``."""
-    match = _MONTH_OPENING.search(intro)
+    match = _month_opening(kinds).search(intro)
     if match is None:
         return None
     written = intro[match.start("y") : match.end("m") + 1]

@@ -68,12 +68,12 @@ def listed_findings(
         items.append((head_end + at + line.find(finding), finding))
     problems: list[Problem] = []
     for index, (at, finding) in enumerate(items):
-        number = str(index + 1)
         sources: dict[str, dict[str, Any]] = {"title": builder.prov_data(at, at + len(finding))}
         problems.append(
             problem_of(
-                id=builder.unique(f"p{ident}-{number}"),
-                number=number,
+                # no marker, so no number (samples/FACTS.md); its place in the list names it
+                id=builder.unique(f"p{ident}-{index + 1}"),
+                number=None,
                 marker=None,
                 path=path,
                 title=finding,

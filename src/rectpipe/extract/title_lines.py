@@ -276,6 +276,8 @@ def is_issuer(line: str, profile: Profile) -> bool:
         return False  # 在某集团巡视整改推进会上的讲话: where a speech was given, not who signs
     if _HANDLED.search(line):
         return False  # 联合交办, 挂牌督办: a verb of handling, not an office (文明办, 安委办)
+    if _DOING.search(line):
+        return False  # 青石镇创建文明村镇: a unit and what it does, not a name
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
 
 
@@ -284,6 +286,8 @@ def is_issuer(line: str, profile: Profile) -> bool:
 _PREPOSITION = compile_pattern(r"^(?:在|我们|我)")
 # 办 closing a verb of handling a case, not an office's short name.
 _HANDLED = compile_pattern(r"(?:交|督|承|协|主|举|代|经|包|转|领|查|速|快|马上|一次|限时)办$")
+# A verb of the work inside a line: a unit's doing, never a body's name.
+_DOING = compile_pattern(r"创建|开展|推进|召开")
 # A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
 # X stands in for a name in templates (中共XX县XX局党组) and is allowed.
 _NOT_A_NAME = compile_pattern(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")
