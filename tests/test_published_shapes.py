@@ -449,3 +449,25 @@ def test_a_report_run_into_one_line_after_报告于后() -> None:
         "业务学习不够，政策掌握不深",
         "办事流程繁琐，群众反复跑腿",
     ]
+
+
+def test_a_checks_findings_keep_their_evidence_as_description() -> None:
+    """A report of what a check found (no 整改 in its title): the paragraphs under a finding
+    that tell no work are its evidence, not its measures; in a rectification report the same
+    paragraphs are its account."""
+    text = (
+        "云岭中学关于师德师风专项检查情况的报告\n"
+        "根据县教育局统一安排，县教育局检查组对我校开展了专项检查。现将检查发现的问题报告如下：\n"
+        "一、主要问题\n"
+        "1.师德考核流于形式\n"
+        "一是考核指标笼统，没有具体扣分细则。二是考核结果未与评优评先挂钩。\n"
+        "2.家访制度执行不到位\n"
+        "如初二年级组本学期家访记录仅有3份，部分班主任全学期未开展家访。\n"
+    )
+    first, second = rectpipe.parse_text(text).iter_problems()
+    assert second.description.startswith("如初二年级组")
+    assert (second.actions, first.actions, first.measures) == ("", "", [])
+    rectified = rectpipe.parse_text(
+        text.replace("专项检查情况的报告", "专项检查问题整改情况的报告")
+    )
+    assert rectified.iter_problems()[1].actions.startswith("如初二年级组")

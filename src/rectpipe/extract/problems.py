@@ -22,6 +22,7 @@ from ..text.wrappers import unwrap
 from .accounts import pair_parts, take_account
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
+from .evidence import Evidence, heading_evidence
 from .fields_of_node import NodeFields, Value, node_fields
 from .listed_findings import listed_findings
 from .notice import (
@@ -454,6 +455,18 @@ def _problem(
                 at = above.heading_start + h_start
                 sources["status"] = builder.prov_data(at, at + len(status_raw))
                 break
+    if (
+        status is Status.UNKNOWN
+        and not f.actions_labelled
+        and actions.pieces
+        and not description.pieces
+        and not _titled_rectification(textmap)
+        and _tells_no_work(actions.text, profile)
+    ):
+        # 2.家访制度执行不到位 / 如初二年级组本学期家访记录仅有3份…: the finding's evidence, in a
+        # report of what a check found (its title names no 整改); no word of it tells work
+        description, actions = actions, Spans()
+        put_runs(sources, "description", description, builder)
     measures = measures_in(actions, builder)
     if measures and status_raw is not None and "status" in sources and f.status is None:
         _drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)
@@ -510,6 +523,36 @@ def _problem(
         provenance=builder.prov_data(start, builder.node_end(node)),
         sources=sources,
     )
+
+
+def _titled_rectification(textmap: TextMap) -> bool:
+    """Whether the document's first lines (its title) name rectification (整改): a report of
+    what was done, whose paragraphs under a finding are its account, however worded."""
+    head = textmap.text[:_TITLE_REACH]
+    return "整改" in head[: head.find("\n", head.find("\n") + 1) if "\n" in head else None]
+
+
+#: How far into the text its title is looked for (its first two lines, at most this long).
+_TITLE_REACH = 200
+
+
+def _tells_no_work(text: str, profile: Profile) -> bool:
+    """Whether no sentence or clause of ``text`` tells work done or to do (a measure's words,
+    a status): the paragraphs under a finding are then its evidence."""
+    if _WORK_WORDS.search(text):
+        return False
+    return all(
+        heading_evidence(clause.group(0), profile) is not Evidence.ACTION
+        for clause in _CLAUSES.finditer(text)
+    )
+
+
+_CLAUSES = compile_pattern(r"[^。；;\n]+")
+# What a paragraph of measures says that evidence of a finding does not.
+_WORK_WORDS = compile_pattern(
+    r"已|正在|将|整改|建立|制定|完善|修订|健全|落实|加强|开展了|组织|召开|督促|推动|推进|规范|"
+    r"约谈|追回|清退|收回|补[齐缴签办]|印发|出台|举一反三|长效|计划|预计|下一步"
+)
 
 
 def _drop_status_from(
