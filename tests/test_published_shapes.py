@@ -471,3 +471,41 @@ def test_a_checks_findings_keep_their_evidence_as_description() -> None:
         text.replace("专项检查情况的报告", "专项检查问题整改情况的报告")
     )
     assert rectified.iter_problems()[1].actions.startswith("如初二年级组")
+
+
+# ------------------------------------------------------------------ a PDF's line short of a number
+
+
+def test_a_pdf_line_short_of_an_unbroken_number_continues() -> None:
+    """涉及资金 / 136520.45万元: the line ended short because the number that follows did not
+    fit, not because the paragraph ended; with room for the number it is a paragraph's end."""
+    from rectpipe.readers.pdf import BodyMetrics, Line, split_paragraphs
+
+    metrics = BodyMetrics(left=90.0, right=506.0, size=16.0, pitch_ratio=1.75)
+
+    def line(text: str, x1: float, bottom: float, lead: float = 0.0) -> Line:
+        return Line(1, text, 90.0, x1, bottom - 16.0, bottom, 16.0, glyphs=len(text), lead=lead)
+
+    short = [
+        line("1.柏川镇财政所资金管理不规范，涉及资金", 442.0, 400.0),  # 64 pt of room
+        line("136520.45万元。整改情况：已完成整改。", 390.0, 428.0, lead=72.0),
+    ]
+    assert len(split_paragraphs(short, metrics)) == 1
+    roomy = [short[0], line("12万元。整改情况：已完成整改。", 300.0, 428.0, lead=16.0)]
+    assert len(split_paragraphs(roomy, metrics)) == 2
+
+
+def test_a_title_over_its_signer_and_date_is_no_part_of_the_signer() -> None:
+    """关于…的报告 / 某县人民政府 / 2024年5月10日 at the top: the government signs, the title is
+    no first line of its name; 经县审计局审计核实: the verb is no part of the body's name."""
+    report = rectpipe.parse_text(
+        "关于青禾县审计查出问题整改情况的报告\n青禾县人民政府\n2024年5月10日\n"
+        "经县审计局审计核实，现将整改情况报告如下：\n"
+        "一、审计查出问题整改情况\n1.资金管理不规范。整改情况：已完成整改。\n"
+    )
+    meta = report.metadata
+    assert (meta.issuer, meta.date, meta.inspecting_body) == (
+        "青禾县人民政府",
+        "2024-05-10",
+        "县审计局",
+    )

@@ -41,10 +41,11 @@ _PIECE = compile_pattern(
 _ANY_DATE = compile_pattern(rf"(?<![0-9]){_YMD}")
 
 # A news item's byline: the paper, site or station that printed it, then the day (某某日报
-# 2024-03-11, 某某新闻网 2024年3月11日 08:30); not a report's own 通报, 简报 or 报告.
+# 2024-03-11, 某某新闻网 2024年3月11日 08:30; a PDF's text drops the blank: 某某日报2024-03-11);
+# not a report's own 通报, 简报 or 报告.
 _BYLINE = compile_pattern(
     r"^\s*\p{Han}{1,12}?(?:(?<![通公简汇情])报|新闻网|网|电视台|广播电视台|通讯社|客户端)"
-    rf"\s+{_YMD}(?:\s*{_TIME})?\s*$"
+    rf"\s*{_YMD}(?:\s*{_TIME})?\s*$"
 )
 
 #: The longest line read as a page's meta line.

@@ -250,8 +250,11 @@ class _Splitter:
         if ends_sentence(prev.text):
             return False
         room = self.m.right - prev.x1
+        fits = line.lead + self.s.wrap_word_slack * line.size
         if _spaceable_start(prev.text[-1]) and _spaceable_start(line.text[0]):
-            return room < line.lead + self.s.wrap_word_slack * line.size
+            return room < fits
+        if _spaceable_start(line.text[0]) and line.lead > 0 and room < fits:
+            return True  # 涉及资金 / 136520.45万元: a number after CJK did not fit, unbroken
         return room < self.s.cjk_wrap_ratio * prev.size
 
     def centred(self, line: Line) -> bool:
