@@ -509,3 +509,16 @@ def test_a_title_over_its_signer_and_date_is_no_part_of_the_signer() -> None:
         "2024-05-10",
         "县审计局",
     )
+
+
+def test_a_pdf_date_alone_under_a_full_line_is_a_line_of_its_own() -> None:
+    """…bcz2024@qinghe.cn (filling the width) / 2024年6月12日: the signature's date, not the
+    end of the e-mail line."""
+    from rectpipe.readers.pdf import BodyMetrics, Line, split_paragraphs
+
+    metrics = BodyMetrics(left=90.0, right=506.0, size=16.0, pitch_ratio=1.75)
+    lines = [
+        Line(1, "电子邮箱（柏川镇人民政府）：bcz2024@qinghe.cn", 90.0, 504.0, 384.0, 400.0, 16.0),
+        Line(1, "2024年6月12日", 90.0, 200.0, 412.0, 428.0, 16.0, lead=32.0),
+    ]
+    assert len(split_paragraphs(lines, metrics)) == 2

@@ -15,6 +15,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
+from ...runtime.patterns import compile_re
 from ...runtime.record import field, record
 from ..blocks import Geometry
 from .lines import Line, _spaceable_start
@@ -272,6 +273,8 @@ class _Splitter:
             return False
         if self.flush_right(prev) and not self.flush_right(line):
             return False  # 苍濑县统计局 / 2025年5月8日 above a page's 附件
+        if _DATE_ALONE.fullmatch(line.text.strip()):
+            return False  # a signature's date under a full line (…@qinghe.cn / 2024年6月12日)
         if line.page == prev.page:
             pitch = line.bottom - prev.bottom
             if pitch <= 0 or pitch > s.paragraph_gap_ratio * m.pitch_ratio * size:
@@ -310,6 +313,14 @@ class _Splitter:
             if wrapped_title:
                 return True
         return False
+
+
+# A date alone on a line, as a signature writes it (2024年6月12日, 二〇二四年六月十二日): a line of
+# its own, never the end of a wrapped sentence.
+_DATE_ALONE = compile_re(
+    r"[（(]?\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+    r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*[）)]?"
+)
 
 
 def split_paragraphs(
