@@ -522,3 +522,27 @@ def test_a_pdf_date_alone_under_a_full_line_is_a_line_of_its_own() -> None:
         Line(1, "2024年6月12日", 90.0, 200.0, 412.0, 428.0, 16.0, lead=32.0),
     ]
     assert len(split_paragraphs(lines, metrics)) == 2
+
+
+def test_a_files_name_over_its_title_written_again_is_no_head_of_it() -> None:
+    report = rectpipe.parse_text(
+        "开展作风建设“回头看”自查问题清单1\n开展作风建设“回头看”自查问题清单\n"
+        "一、学习研讨方面\n1.学习深度不足，流于表面。\n2.研讨质量不高，缺乏交流。\n"
+    )
+    assert report.metadata.title == "开展作风建设“回头看”自查问题清单"
+
+
+@pytest.mark.parametrize("line", ["完成一个销号一个", "整改一个、销号一个"])
+def test_a_pledge_to_sign_off_each_as_done_counts_nothing(line: str) -> None:
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles import default_profile
+
+    assert read_counts(f"建立销号制度，对照计划节点梳理，{line}；", default_profile()).values == {}
+
+
+def test_a_sites_column_named_a_centre_signs_nothing() -> None:
+    report = rectpipe.parse_text(
+        "新闻中心\n柏川县人大常委会听取审计查出问题整改情况的报告\n"
+        "会议听取了县审计局关于审计查出问题整改情况的报告。\n"
+    )
+    assert report.metadata.issuer != "新闻中心"

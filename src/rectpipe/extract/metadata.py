@@ -285,6 +285,13 @@ _BOX_PUBLISHER = compile_pattern(
 )
 
 
+def _same_words(one: str, other: str) -> bool:
+    """Whether two lines write the same Chinese words (their quotes, figures and blanks
+    aside)."""
+    words = "".join(_ALL_HAN.findall(one))
+    return len(words) >= 6 and words == "".join(_ALL_HAN.findall(other))
+
+
 # A line longer than this with a sentence's end in it is a paragraph of the text: a title
 # comes before it.
 _BODY_LINE = 20
@@ -371,11 +378,21 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                     pieces.append(found.stripped_span(front[position + 1]))
                     if _issuer_line_of(found, front, position):
                         pieces.insert(0, found.stripped_span(front[position - 1]))
-            elif position > 0 and "关于" not in line and title_head(found, front[position - 1]):
+            elif (
+                position > 0
+                and "关于" not in line
+                and title_head(found, front[position - 1])
+                # (not a file's name over the title written again: …清单1 / …清单)
+                and not _same_words(found.line(front[position - 1]), line)
+            ):
                 pieces.insert(0, head_span(found, front[position - 1]))  # 中共…关于 / …的通报
                 if _issuer_line_of(found, front, position - 1):
                     pieces.insert(0, found.stripped_span(front[position - 2]))
-            elif position > 0 and wrapped_head(found, front[position - 1], line):
+            elif (
+                position > 0
+                and wrapped_head(found, front[position - 1], line)
+                and not _same_words(found.line(front[position - 1]), line)
+            ):
                 pieces.insert(0, head_span(found, front[position - 1]))  # 中共…党组关 / 于…
             if not shared:
                 found.put_pieces("title", pieces, "title")

@@ -278,6 +278,8 @@ def is_issuer(line: str, profile: Profile) -> bool:
         return False  # 联合交办, 挂牌督办: a verb of handling, not an office (文明办, 安委办)
     if _DOING.search(line):
         return False  # 青石镇创建文明村镇: a unit and what it does, not a name
+    if _COLUMN_NAME.fullmatch(line):
+        return False  # 新闻中心 over a page's headline: a site's column, no body
     if _TITLE_INSIDE.search(line):
         return False  # a title with a name under it (关于…的报告 / 某县人民政府): no name
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
@@ -288,6 +290,8 @@ def is_issuer(line: str, profile: Profile) -> bool:
 _PREPOSITION = compile_pattern(r"^(?:在|我们|我)")
 # 办 closing a verb of handling a case, not an office's short name.
 _HANDLED = compile_pattern(r"(?:交|督|承|协|主|举|代|经|包|转|领|查|速|快|马上|一次|限时)办$")
+# A site's column named as a centre, with no place or body before it.
+_COLUMN_NAME = compile_pattern(r"(?:新闻|资讯|信息|媒体|视频|图片|文化|数据|服务|帮助)中心")
 # A title's words inside a line: never a body's name.
 _TITLE_INSIDE = compile_pattern(r"关于|的(?:通报|报告|公示|公告|说明)|情况报告|情况通报")
 # A verb of the work inside a line: a unit's doing, never a body's name.

@@ -183,6 +183,8 @@ _SLOGAN_ONE = compile_pattern(
     r"一\s*[个项条件][^、，,。；;]{0,4}[、，,]\s*\p{Han}{0,4}?一\s*(?:套|批|类|片|项|个|条|名|抓)"
     # 一个问题一个问题地抓, 一件一件: one by one
     r"|一\s*([个项条件])(\p{Han}{0,4}?)\s*一\s*\1\2"
+    # 完成一个销号一个, 整改一个销号一个: signed off one as each is done
+    r"|\p{Han}{2}一\s*([个项条件])[，,、]?\s*\p{Han}{2}一\s*\3"
     # what the work is taken as (作为当前一项必须完成的重要政治任务, 是一项长期任务): no count
     r"|(?:作为|当作|当成|是)[^，,。；;]{0,6}?一\s*[项个件]"
     # a part named in brackets (全县86所学校（含教学点21个）已完成…): the whole's, not a count
