@@ -191,6 +191,8 @@ def title_head(found: Collector, index: int) -> bool:
     )
 
 
+# A sample-text site's words (its columns: …范文大全, …文库): no title's.
+_SITE_WORDS = compile_pattern(r"范文|范本|大全|文库|精选")
 _HEAD_CHARS = compile_pattern(r"[\p{Han}0-9０-９“”（）〔〕]+")
 # A place or a body named in a title's first line (槐荫镇青石村…, 汐阳市第三轮…).
 _PLACE_OR_BODY = compile_pattern(r"[省市县区镇乡村局委厅]|街道|公司|集团|医院|学校|大学|学院")
@@ -244,6 +246,8 @@ def wrapped_head(found: Collector, index: int, line: str) -> bool:
         return False
     if _HEAD_CHARS.fullmatch(head) is None:  # a breadcrumb (A > B), a menu, a code
         return False
+    if _SITE_WORDS.search(head):
+        return False  # 自查报道范文大全: a sample site's column over the title
     joined = head + line.strip()
     at = joined.find("关于")
     if at > 0:
