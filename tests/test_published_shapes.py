@@ -550,7 +550,7 @@ def test_a_sites_column_named_a_centre_signs_nothing() -> None:
 
 def test_a_sample_sites_column_over_the_title_is_no_head_of_it() -> None:
     report = rectpipe.parse_text(
-        "自查报道范文大全\n\n全面改薄底线要求达标情况专项督导自查报告\n\n"
+        "自查报告精选大全\n\n全面改薄底线要求达标情况专项督导自查报告\n\n"
         "根据上级通知要求，现将自查情况报告如下：\n一、存在问题\n1.部分学校厕所改造滞后。\n"
         "2.部分教室照明不达标。\n"
     )
