@@ -189,6 +189,8 @@ def _after_lead(segment: str) -> _Listed | None:
     """一是… lines right after a line that announces the findings (主要表现在：): each line a
     finding, holding its own account if it has one. 一是 lines after anything else are
     measures or steps and stay out."""
+    if "一是" not in segment:
+        return None  # (most items: no list of clauses at all)
     clauses = list(_CLAUSE.finditer(segment))
     own_lines = [m for m in clauses if m.start() == 0 or segment[m.start() - 1] == "\n"]
     if not own_lines or not _numbered_run(own_lines):
