@@ -555,3 +555,40 @@ def test_a_sample_sites_column_over_the_title_is_no_head_of_it() -> None:
         "2.部分教室照明不达标。\n"
     )
     assert report.metadata.title == "全面改薄底线要求达标情况专项督导自查报告"
+
+
+def test_a_list_without_numbers_ends_before_a_signature_and_a_source_line() -> None:
+    """A finding may run long (a list of defects in one line); the short lines after the list
+    (the signer and date, the page's source) are no findings and end no list."""
+    text = _FOUND_LINES.replace(
+        "云岭路沿线车辆乱停放现象较多；",
+        "云岭路沿线车辆乱停放、电动自行车未上牌、占道经营、交通秩序混乱等现象较多，"
+        "居民小区楼道乱堆杂物、飞线充电、墙面污秽破损、小广告乱张贴乱画，路面坑洼积水较为普遍；",
+    ).replace("青禾县文明办 2025年7月3日\n", "青禾县文明办 2025年7月3日\n来源：青禾县文明办\n")
+    assert len(rectpipe.parse_text(text).iter_problems()) == 3
+
+
+def test_a_sentence_about_all_the_findings_after_the_last_account_gives_their_status() -> None:
+    """…3、已联系交警部门修复减速带。柏川中学对于检查中出现的问题已整改，请复查指导！: each
+    finding whose account states no status takes the one said of them all."""
+    text = _PARTS.replace("，已整改完成；", "；").replace(
+        "3、已联系交警部门修复减速带，正在施工。",
+        "3、已联系交警部门修复减速带。柏川中学对于检查中出现的问题已整改，请县教育局复查指导！",
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status for p in problems] == [Status.COMPLETED] * 3
+
+
+@pytest.mark.parametrize(
+    "account",
+    [
+        "学校督促施工单位加快进度，确保2018年9月底装配到位，投入使用，完成整改",
+        "学校要求总务处做好旧厕改造，达到卫生标准2018年10月底，完成整改任务",
+    ],
+)
+def test_a_completion_put_in_the_future_is_no_state(account: str) -> None:
+    from rectpipe.extract.status import status_sentence
+    from rectpipe.profiles import default_profile
+
+    assert status_sentence(account + "。", default_profile()) is None
+    assert status_sentence("已购置器材，完成整改。", default_profile()) is not None

@@ -16,7 +16,7 @@ from itertools import pairwise
 from ..models.records import Problem, Provenance, Section, Status
 from ..runtime.patterns import compile_pattern
 from .builder import Builder
-from .status import UNDER_WAY, StatusMatch, status_sentence
+from .status import UNDER_WAY, StatusMatch, normalise_status, status_sentence
 
 __all__ = ["ACCOUNTS_PART", "pair_parts", "take_account", "under_way"]
 
@@ -55,6 +55,32 @@ ACCOUNTS_PART = compile_pattern(
 )
 
 
+# A sentence about all the findings, run on after the last account (…已联系交警修复。某中学对于
+# 检查中出现的问题已整改，请复查指导！).
+_ABOUT_ALL = compile_pattern(
+    r"(?:上述|以上|前述|(?:检查|巡察|督查|督导|测评|暗访)中?(?:出现|发现|指出)的)"
+    r"(?:[0-9一二三四五六七八九十]+[个项条])?问题(?P<said>[^，,；;。！!\n]*)"
+)
+
+
+def _share_said_of_all(findings: Sequence[Problem], last: Section, builder: Builder) -> None:
+    """The status a sentence about all the findings states, after the last account, given to
+    each finding whose own account states none."""
+    start, end = last.provenance.start, last.provenance.end
+    said = _ABOUT_ALL.search(builder.textmap.text, start, end)
+    if said is None:
+        return
+    match = normalise_status(said.group("said"), builder.profile)
+    if match is None:
+        return
+    s, e = said.start("said"), said.end("said")
+    for finding in findings:
+        if finding.status is Status.UNKNOWN:
+            finding.status, finding.long_term = match.status, match.long_term
+            finding.status_raw = builder.textmap.text[s:e].strip()
+            finding.sources["status"] = Provenance(**builder.prov_data(s, e))
+
+
 def pair_parts(sections: Sequence[Section], builder: Builder) -> None:
     """A part of findings (1、… n、, no status stated, no account) and after it a part titled by
     their accounts (二、整改措施) whose items are numbered 1 to at most n: each finding takes the
@@ -81,5 +107,6 @@ def pair_parts(sections: Sequence[Section], builder: Builder) -> None:
             take_account(
                 finding, item.provenance.start, item.provenance.end, item.marker or "", builder
             )
+        _share_said_of_all(findings, items[-1], builder)
     for section in sections:
         pair_parts(section.sections, builder)

@@ -24,7 +24,8 @@ __all__ = ["listed_findings"]
 
 #: The fewest findings a list holds, and the most characters one of them may have.
 LISTED_MIN = 2
-LISTED_MAX_CHARS = 80
+LISTED_MAX_CHARS = 120
+_TAIL_CHARS = 40
 
 _CLAUSE = compile_pattern(r"[^；;\n]+")
 # A finding on a line of its own closes as a clause or a sentence does.
@@ -45,7 +46,11 @@ def listed_findings(
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(body) if m.group(0).strip()]
     if not lines:
         return None
-    if DATE.search(lines[-1][1]) and len(lines[-1][1]) <= 40:
+    # short lines after the list that close no clause: a signer and a date, a page's source
+    # line (芜湖市文明办 2022年10月24日 / 来源：… |)
+    while len(lines) > 1 and len(lines[-1][1]) <= _TAIL_CHARS and not _CLOSED.search(lines[-1][1]):
+        lines = lines[:-1]
+    if DATE.search(lines[-1][1]) and len(lines[-1][1]) <= _TAIL_CHARS:
         lines = lines[:-1]  # a signer and a date closing the text: no finding
     if len(lines) == 1:  # one paragraph: its clauses between semicolons
         at, line = lines[0]

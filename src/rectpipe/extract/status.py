@@ -235,6 +235,29 @@ _CLAUSE_MARKS = "，,；;"
 
 
 def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:
+    """:func:`_status_sentence`, unless it reads a completion that its sentence puts in the
+    future (确保2018年9月底前安装到位，投入使用，完成整改): work to be done is no state."""
+    found = _status_sentence(text, profile)
+    if (
+        found is None
+        or found[2].status is not Status.COMPLETED
+        or "已" in text[found[0] : found[1]]
+    ):
+        return found
+    opened = max(text.rfind(mark, 0, found[0]) for mark in "。；;\n")
+    before = text[opened + 1 : found[0]]
+    return None if _FUTURE.search(before) and "已" not in before else found
+
+
+# What puts a completion in the future, in its sentence before it: a word of intent or plan,
+# or a deadline (2018年10月底，完成整改任务).
+_FUTURE = compile_pattern(
+    r"确保|力争|争取|计划|预计|拟于|将于|将在|要在|需在"
+    r"|[0-9一二三四五六七八九十]\s*月\s*[底低末]|[年月]底前|[0-9]\s*日前"
+)
+
+
+def _status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:
     """A short sentence or clause that states a status on its own, at the start or near the
     end of ``text``.
 
