@@ -467,15 +467,11 @@ def test_above_the_closing_lines_a_date_counts_only_under_a_signer() -> None:
     assert rectpipe.parse_text(signed_above).metadata.date is None
 
 
-@pytest.mark.parametrize("joined", [True, False])
-def test_a_congress_subtitle_with_a_month_only_dates_the_report_by_its_month(joined: bool) -> None:
-    """——2023年4月在…会议上: the subtitle is cut off the title (or set aside on its own line)
-    whether it gives a day or a month; a month dates the report as YYYY-MM when nothing gives
-    a day, and a page's day (发布时间) is taken before it."""
-    title = "青禾市2022年度绩效审计查出问题整改情况的报告"
-    subtitle = "——2023年4月在青禾市七届人大常委会第十七次会议上"
+def _congress(title: str, subtitle: str, *, joined: bool) -> str:
+    """A report to a congress: its title, the subtitle run onto it or on its own line, the
+    salutation and one finding."""
     head = [title + subtitle] if joined else [title, subtitle]
-    text = "\n".join(
+    return "\n".join(
         [
             *head,
             "市人大常委会：",
@@ -483,6 +479,15 @@ def test_a_congress_subtitle_with_a_month_only_dates_the_report_by_its_month(joi
             "（一）部分非税收入未及时缴库。该问题已整改到位。",
         ]
     )
+
+
+@pytest.mark.parametrize("joined", [True, False])
+def test_a_congress_subtitle_with_a_month_only_dates_the_report_by_its_month(joined: bool) -> None:
+    """——2023年4月在…会议上: the subtitle is cut off the title (or set aside on its own line)
+    whether it gives a day or a month; a month dates the report as YYYY-MM when nothing gives
+    a day, and a page's day (发布时间) is taken before it."""
+    title = "青禾市2022年度绩效审计查出问题整改情况的报告"
+    text = _congress(title, "——2023年4月在青禾市七届人大常委会第十七次会议上", joined=joined)
     meta = rectpipe.parse_text(text).metadata
     assert (meta.title, meta.date) == (title, "2023-04")
     assert meta.sources["date"].start == text.index("2023年4月")
@@ -500,15 +505,7 @@ def test_a_congress_subtitle_in_brackets_dates_the_report(joined: bool, brackets
     title = "柏川市人民政府关于2023年度审计查出问题整改情况的报告"
     opening, closing = brackets
     subtitle = f"{opening}2024年9月26日在柏川市六届人大常委会第十二次会议上{closing}"
-    head = [title + subtitle] if joined else [title, subtitle]
-    text = "\n".join(
-        [
-            *head,
-            "市人大常委会：",
-            "一、预算执行审计查出问题的整改情况",
-            "（一）部分非税收入未及时缴库。该问题已整改到位。",
-        ]
-    )
+    text = _congress(title, subtitle, joined=joined)
     meta = rectpipe.parse_text(text).metadata
     assert (meta.title, meta.date) == (title, "2024-09-26")
     assert meta.sources["date"].start == text.index("2024年9月26日")
