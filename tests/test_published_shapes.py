@@ -592,3 +592,21 @@ def test_a_completion_put_in_the_future_is_no_state(account: str) -> None:
 
     assert status_sentence(account + "。", default_profile()) is None
     assert status_sentence("已购置器材，完成整改。", default_profile()) is not None
+
+
+def test_a_total_then_the_tallies_of_its_rounds_are_summed() -> None:
+    """累计…30项。2019年…12项问题，完成整改10项…；2021年…6项问题…；2020年…12项问题…: the total,
+    and the rounds' states summed when their totals add up to it (not the first round's)."""
+    report = rectpipe.parse_text(
+        "省督察组检查云岭县督察反馈问题整改情况\n"
+        "2019年以来，督察组累计反馈并列入整改的问题有30项。截至目前，2019年，中央督察反馈的12项"
+        "问题，完成整改10项、需长期持续整改2项；2021年，中央督察回头看反馈6项问题，完成整改5项、"
+        "正在整改1项；2020年，省级督察反馈12项问题，完成整改8项、需长期持续整改4项。\n"
+    )
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress, stated.ongoing) == (30, 23, 1, 6)
+    uneven = rectpipe.parse_text(
+        report.text.replace("问题有30项", "问题有31项").replace("2021年", "另，2021年")
+    ).summary.stated
+    assert uneven is not None and uneven.completed != 23  # parts that do not add up: no sum

@@ -509,6 +509,40 @@ def _side_figure(clause: str, count: regex.Match[str]) -> bool:
     return bool(_NOT_PROBLEM.match(tail) or _RULES_AT_END.search(head))
 
 
+_Candidate = tuple[int, int, int, "Counts"]
+
+
+def _rounds_summed(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A total (累计反馈问题30项) and right after it, in its paragraph, the tallies of its parts,
+    each with its own total and states (2019年…反馈的12项问题，完成整改10项…；2021年…6项问题，
+    完成整改5项…；…): one candidate, the total with the parts' states summed, when the parts'
+    totals add up to it. The first part alone is no report's totals."""
+    merged: list[_Candidate] = []
+    k = 0
+    while k < len(candidates):
+        index, start, _, head = candidates[k]
+        total = head.values.get("problems")
+        parts: list[_Candidate] = []
+        if total is not None and set(head.values) == {"problems"}:
+            for nxt in candidates[k + 1 :]:
+                if nxt[0] != index or "problems" not in nxt[3].values or len(nxt[3].values) < 2:
+                    break
+                parts.append(nxt)
+        if len(parts) >= 2 and sum(p[3].values["problems"] for p in parts) == total:
+            summed = Counts()
+            summed.put("problems", total)
+            for part in parts:
+                for name, value in part[3].values.items():
+                    if name != "problems":
+                        summed.values[name] = summed.values.get(name, 0) + value
+            merged.append((index, start, parts[-1][2], summed))
+            k += 1 + len(parts)
+            continue
+        merged.append(candidates[k])
+        k += 1
+    return merged
+
+
 def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> StatedTotals | None:
     """The sentence among ``blocks`` that states the most about the problems' totals (the
     first of equals), with what the next two sentences of the same block add (目前已完成N个，
@@ -555,6 +589,7 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
             candidates.append((index, sentence.start(), end, counts))
     if not candidates:
         return None
+    candidates = _rounds_summed(candidates)
     # Counts of tasks (整改任务38项，已完成31项) speak of problems only when nothing else
     # states a problem total.
     explicit = any("problems" in c[3].values and not c[3].petitions for c in candidates)
