@@ -124,7 +124,10 @@ _TASK_GAP = compile_pattern(
 # What may stand between a bare count and its status phrase after it (其中4个已完成, 4个均已
 # 完成整改); a noun there counts something else (3个窗口完成缴费, 3个科室完成评估).
 # (其余5个列入长期整改任务: a count moved into a state)
-_BEFORE_GAP = compile_pattern(r"(?:[\s均都已全部经的了也还仍尚共计按期基本]|列入|纳入|转入|转为)*")
+# (2个未按时完成整改: a negation with its manner, which the state's reading turns to not done)
+_BEFORE_GAP = compile_pattern(
+    r"(?:[\s均都已全部经的了也还仍尚共计基本未没不能]|按期|按时|及时|完全|列入|纳入|转入|转为)*"
+)
 _GAP_WORDS = compile_pattern(
     r"问题|整改|任务|事项|整治|清理|处置|处理|办理|拆除|治理|[的了共计为有达到是]|其中|\s"
 )

@@ -101,6 +101,10 @@ def _same_date(written: str, value: str) -> bool:
     dashed = _DASHED.fullmatch(written.strip())
     if dashed:
         return iso(*(int(g) for g in dashed.groups())) == value
+    # A day alone, the end of a range within its month (2025年4月22日至23日).
+    day = _DAY.fullmatch(written.strip())
+    if day is not None and len(value) == len("YYYY-MM-DD"):
+        return int(day.group(1)) == int(value[8:])
     # A month, or part of one (6月, 5月下旬), in the report's year.
     month = _MONTH.match(written.strip())
     if month is None or len(value) != 7:
@@ -110,3 +114,4 @@ def _same_date(written: str, value: str) -> bool:
 
 _DASHED = compile_pattern(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
 _MONTH = compile_pattern(r"(?:[0-9]{4}\s*年\s*)?([0-9]{1,2})\s*月")
+_DAY = compile_pattern(r"([0-9]{1,2})\s*日")
