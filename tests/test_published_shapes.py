@@ -610,3 +610,16 @@ def test_a_total_then_the_tallies_of_its_rounds_are_summed() -> None:
         report.text.replace("问题有30项", "问题有31项").replace("2021年", "另，2021年")
     ).summary.stated
     assert uneven is not None and uneven.completed != 23  # parts that do not add up: no sum
+
+
+def test_a_finding_opening_with_its_fields_label_keeps_its_fields_findings_as_description() -> None:
+    """1、市容方面：A。B。 in a rectification notice: B, which tells no work, is more of the
+    finding (its description), not its measures."""
+    report = rectpipe.parse_text(
+        "青禾县文明办关于文明城市模拟测评问题整改情况的通报\n主要问题表现有：\n"
+        "1、市容方面：柏川路人行道砖块破损。云岭小区楼道堆放杂物，占用消防通道。\n"
+        "2、服务方面：县政务大厅无障碍设施缺失。部分公交站台无线路图。\n"
+    )
+    first, second = report.iter_problems()
+    assert (first.description, first.actions) == ("云岭小区楼道堆放杂物，占用消防通道。", "")
+    assert second.description == "部分公交站台无线路图。"

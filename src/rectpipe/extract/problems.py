@@ -460,7 +460,7 @@ def _problem(
         and not f.actions_labelled
         and actions.pieces
         and not description.pieces
-        and not _titled_rectification(textmap)
+        and (not _titled_rectification(textmap) or _ASPECT_LABEL.match(title) is not None)
         and _tells_no_work(actions.text, profile)
     ):
         # 2.家访制度执行不到位 / 如初二年级组本学期家访记录仅有3份…: the finding's evidence, in a
@@ -523,6 +523,11 @@ def _problem(
         provenance=builder.prov_data(start, builder.node_end(node)),
         sources=sources,
     )
+
+
+# A finding that opens with its field's label (市容方面：…): the sentences after it that tell no
+# work are more findings of that field, in any report.
+_ASPECT_LABEL = compile_pattern(r"^\p{Han}{1,8}方面\s*[：:]")
 
 
 def _titled_rectification(textmap: TextMap) -> bool:
