@@ -138,6 +138,10 @@ def test_totals_speak_the_profiles_status_words(tmp_path: Path) -> None:
     }
     # a count of something done is no count of problems
     assert read_counts("完成制度建设12项", profile).values == {}
+    # what was found in some units is the findings told, not a turn to one unit's counts
+    assert read_counts(
+        "发现部分企业存在消防通道堵塞、报警装置失效等各类问题20个，已全部整改到位", profile
+    ).values == {"problems": 20, "completed": 20}
     # a noun between a count and a word of completion counts something else
     assert read_counts("患者需往返3-4个窗口完成缴费", profile).values == {}
     assert read_counts("其中4个均已按期完成，其余5个列入长期整改任务", profile).values == {

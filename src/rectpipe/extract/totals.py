@@ -212,6 +212,11 @@ _EXAMPLES = compile_pattern(
 )
 
 
+# What was found in some of them (发现部分企业存在…等各类问题20个): the findings told, not a
+# turn to one unit's counts.
+_FOUND_IN = compile_pattern(r"(?:发现|查出|排查出?|检查出?)\s*$")
+
+
 # The share of all the problems that a count of those done makes (已完成整改52个，占总数的86.7%):
 # the completion rate.
 _SHARE_OF_ALL = compile_pattern(
@@ -247,7 +252,9 @@ def read_counts(text: str, profile: Profile) -> Counts:
     phrases, status_words = _vocabulary(profile)
     found = Counts()
     examples = _EXAMPLES.search(text)
-    if examples is not None:
+    if examples is not None and not _FOUND_IN.search(
+        text, max(0, examples.start() - 4), examples.start()
+    ):
         text = text[: examples.start()]
     checks = _CHECKS.search(text)
     if checks is not None:
