@@ -623,3 +623,17 @@ def test_a_finding_opening_with_its_fields_label_keeps_its_fields_findings_as_de
     first, second = report.iter_problems()
     assert (first.description, first.actions) == ("云岭小区楼道堆放杂物，占用消防通道。", "")
     assert second.description == "部分公交站台无线路图。"
+
+
+def test_a_title_opening_with_关于_wrapped_before_its_title_word() -> None:
+    """关于印发《某市…测评情况 / 通报》的通知: the first line names no title word yet; the line
+    below ends the title."""
+    report = rectpipe.parse_text(
+        "关于印发《柏川市创建全国文明城市2024年\n第一次模拟测评情况通报》的通知\n"
+        "各县区：现将测评情况通报如下。\n一、主要问题\n1、部分人行道砖块破损；\n"
+        "2、部分小区楼道堆放杂物。\n"
+    )
+    assert (
+        report.metadata.title
+        == "关于印发《柏川市创建全国文明城市2024年第一次模拟测评情况通报》的通知"
+    )

@@ -285,6 +285,24 @@ _BOX_PUBLISHER = compile_pattern(
 )
 
 
+def _about_wrapped(found: Collector, front: Sequence[int], position: int, line: str) -> bool:
+    """A title's first line that opens with 关于 and names no title word yet, the line below
+    ending it (关于印发《某市文明城市模拟测评情况 / 通报》的通知): both short, no sentence."""
+    if position + 1 >= len(front) or not line.lstrip().startswith("关于"):
+        return False
+    more = found.line(front[position + 1]).strip()
+    return (
+        len(line) <= _WRAPPED_LINE
+        and len(more) <= _WRAPPED_LINE
+        and not SENTENCE_PUNCT.search(line + more)
+        and TITLE_END.search(more) is not None
+    )
+
+
+#: The longest line read as a piece of a title wrapped over two lines.
+_WRAPPED_LINE = 40
+
+
 def _same_words(one: str, other: str) -> bool:
     """Whether two lines write the same Chinese words (their quotes, figures and blanks
     aside)."""
@@ -364,7 +382,9 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             title_pieces = pieces
             title_at = position
             continue
-        if (title_at is None or shared) and looks_like_title(line):
+        if (title_at is None or shared) and (
+            looks_like_title(line) or _about_wrapped(found, front, position, line)
+        ):
             if body_started and not shared and "关于" not in line:
                 # a line after the text began (a footer's 政府网站检查通报) is no title; a
                 # report's own (关于…的通报) after a news item's lead is
