@@ -68,7 +68,8 @@ _COMMA_OR_COLON = compile_pattern(r"[，,：:]")
 # A news headline that names its subject before a colon (某某集团：巡视整改任务过半已完成): one
 # colon after a name of a few characters, no label (来源：, 时间：) and no comma.
 _SUBJECT_COLON = compile_pattern(
-    r"^(?!(?:来源|信息来源|时间|发布|作者|编辑|标题|文章标题|原标题|关键词|摘要|栏目|当前位置))"
+    r"^(?!(?:来源|信息来源|时间|发布|作者|编辑|标题|文章标题|原标题|关键词|摘要|栏目|当前位置"
+    r"|温馨提示|提示|注意|说明|声明|备注|附件|联系方式|联系电话|地址|邮箱))"
     r"\p{Han}{2,16}[：:]\s*[^，,：:]{4,}$"
 )
 # A line of a page's information box, written one label and value a line, whose value is no
