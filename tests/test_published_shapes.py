@@ -73,7 +73,14 @@ def test_a_headline_naming_its_subject_before_a_colon_is_the_title() -> None:
     assert report.metadata.date == "2024-03-12"
 
 
-@pytest.mark.parametrize("line", ["来源：柏川集团巡视整改办公室", "时间：巡视整改推进情况"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "来源：柏川集团巡视整改办公室",
+        "时间：巡视整改推进情况",
+        "温馨提示：如发现整改问题请及时反映",
+    ],
+)
 def test_a_label_before_a_colon_is_no_headline(line: str) -> None:
     report = rectpipe.parse_text(f"{line}\n{_NEWS_BODY}")
     assert report.metadata.title is None
