@@ -644,3 +644,11 @@ def test_a_title_opening_with_关于_wrapped_before_its_title_word() -> None:
         report.metadata.title
         == "关于印发《柏川市创建全国文明城市2024年第一次模拟测评情况通报》的通知"
     )
+
+
+def test_a_signer_glued_to_the_date_signs_and_dates() -> None:
+    """青禾县文明办2025年7月3日: a PDF's text drops the blank between the signer and the date."""
+    report = rectpipe.parse_text(
+        _FOUND_LINES.replace("青禾县文明办 2025年7月3日", "青禾县文明办2025年7月3日")
+    )
+    assert (report.metadata.issuer, report.metadata.date) == ("青禾县文明办", "2025-07-03")
