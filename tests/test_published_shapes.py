@@ -652,3 +652,14 @@ def test_a_signer_glued_to_the_date_signs_and_dates() -> None:
     assert glued != _FOUND_LINES
     report = rectpipe.parse_text(glued)
     assert (report.metadata.issuer, report.metadata.date) == ("青禾县文明办", "2024-06-03")
+
+
+def test_a_paged_articles_counter_hides_no_article_title() -> None:
+    """关于…工作的思考(第2/2页): the page counter after an article's title does not hide that it
+    is an article's; its 存在问题 are its author's analysis, no report's findings."""
+    with pytest.raises(rectpipe.RectpipeError, match="an article"):
+        rectpipe.parse_text(
+            "关于对柏川县村级巡察工作的思考(第2/2页)\n（二）存在问题\n"
+            "一是宣传方式效果不好，群众知晓率低。二是整改公开不到位。\n（三）对策建议\n"
+            "一是创新宣传方式。二是强化整改公开。\n"
+        )

@@ -132,7 +132,11 @@ def _title_or_first_line(title: str | None, text: str) -> str:
     the first line of ``text``."""
     if not title:
         title = next((line for line in text[:200].splitlines() if line.strip()), "")
-    return title.strip().rstrip("。")
+    return _PAGE_OF.sub("", title.strip()).rstrip("。")
+
+
+# A paged article's counter after its title (…的思考(第2/2页)).
+_PAGE_OF = compile_pattern(r"\s*[（(]\s*第\s*[0-9]+\s*/\s*[0-9]+\s*页\s*[)）]\s*$")
 
 
 # The inspection's findings handed over (反馈意见, 反馈会, 反馈了巡察情况).
