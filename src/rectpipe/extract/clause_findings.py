@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.records import PathItem, Problem, Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern, escape
+from ..runtime.patterns import compile_pattern, compile_re, escape
 from ..structure.unmarked import names_findings_told
 from ..text.numbering import cn_to_int
 from .builder import Builder, problem_of
@@ -177,6 +177,8 @@ def _under_heading(segment: str, head_end: int, profile: Profile) -> _Listed | N
 
 # A line that announces the findings listed after it (…仍然存在一些问题，主要表现在：, 发现以下
 # 问题：): it ends with a colon, and speaks of problems or of how they show.
+# 一是 opening a line: what a list of findings after a lead needs (stdlib ``re``, scanned in C).
+_FIRST_OWN_LINE = compile_re(r"(?:^|\n)[ \t\u3000]*一是")
 # (not 针对上述问题，采取以下措施：, which announces measures)
 _FINDINGS_LEAD = compile_pattern(
     r"^(?!.*(?:措施|举措|针对|做法|整改如下|整改情况))"
@@ -189,8 +191,8 @@ def _after_lead(segment: str) -> _Listed | None:
     """一是… lines right after a line that announces the findings (主要表现在：): each line a
     finding, holding its own account if it has one. 一是 lines after anything else are
     measures or steps and stay out."""
-    if "一是" not in segment:
-        return None  # (most items: no list of clauses at all)
+    if _FIRST_OWN_LINE.search(segment) is None:
+        return None  # (most items: no 一是 opening a line of their own)
     clauses = list(_CLAUSE.finditer(segment))
     own_lines = [m for m in clauses if m.start() == 0 or segment[m.start() - 1] == "\n"]
     if not own_lines or not _numbered_run(own_lines):
