@@ -198,6 +198,8 @@ def test_a_ledgers_progress_column_gives_each_row_its_status() -> None:
         ("计划2025年底前完成", Status.IN_PROGRESS),
         ("将在规定时限内整改到位", Status.IN_PROGRESS),
         ("已于6月底前完成整改", Status.COMPLETED),
+        ("确保年底前完成整改", Status.IN_PROGRESS),
+        ("已将资金缴库完成", Status.COMPLETED),  # 将 marking an object: no future
         ("均取得明显进展", Status.IN_PROGRESS),
     ],
 )

@@ -18,12 +18,12 @@ from ..runtime.patterns import compile_pattern
 from .builder import Builder
 from .status import UNDER_WAY, StatusMatch, normalise_status, status_sentence
 
-__all__ = ["ACCOUNTS_PART", "pair_parts", "take_account", "under_way"]
+__all__ = ["ACCOUNTS_PART", "ALL_FINDINGS", "pair_parts", "take_account"]
 
 _CLAUSE_OF = compile_pattern(r"[^，,；;。]+")
 
 
-def under_way(text: str) -> tuple[int, int, StatusMatch] | None:
+def _under_way(text: str) -> tuple[int, int, StatusMatch] | None:
     """The clause of an account that tells work under way (围墙修缮工程正在施工): in progress."""
     for clause in _CLAUSE_OF.finditer(text):
         if UNDER_WAY.search(clause.group(0)):
@@ -41,7 +41,7 @@ def take_account(finding: Problem, start: int, end: int, marker: str, builder: B
     at = start + told.find(body, lead)
     finding.actions = body
     finding.sources["actions"] = Provenance(**builder.prov_data(at, at + len(body)))
-    said = status_sentence(body, builder.profile) or under_way(body)
+    said = status_sentence(body, builder.profile) or _under_way(body)
     if said is not None:
         s, e, match = said
         finding.status, finding.long_term = match.status, match.long_term
@@ -57,10 +57,13 @@ ACCOUNTS_PART = compile_pattern(
 
 # A sentence about all the findings, run on after the last account (…已联系交警修复。某中学对于
 # 检查中出现的问题已整改，请复查指导！).
-_ABOUT_ALL = compile_pattern(
+ALL_FINDINGS = (
     r"(?:上述|以上|前述|(?:检查|巡察|督查|督导|测评|暗访)中?(?:出现|发现|指出)的)"
-    r"(?:[0-9一二三四五六七八九十]+[个项条])?问题(?P<said>[^，,；;。！!\n]*)"
+    r"\s*(?:[0-9一二三四五六七八九十两]+\s*[个项条类])?\s*(?:问题|事项)"
 )
+"""The words that speak of all the findings listed above (上述问题, 以上3个问题, 检查中发现的问题):
+one pattern for a closing sentence after a list and after the last account."""
+_ABOUT_ALL = compile_pattern(rf"{ALL_FINDINGS}(?P<said>[^，,；;。！!\n]*)")
 
 
 def _share_said_of_all(findings: Sequence[Problem], last: Section, builder: Builder) -> None:

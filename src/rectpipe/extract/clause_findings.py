@@ -175,11 +175,11 @@ def _under_heading(segment: str, head_end: int, profile: Profile) -> _Listed | N
     return (own_lines, len(segment), True) if lone else None
 
 
-# A line that announces the findings listed after it (…仍然存在一些问题，主要表现在：, 发现以下
-# 问题：): it ends with a colon, and speaks of problems or of how they show.
 # 一是 opening a line: what a list of findings after a lead needs (stdlib ``re``, scanned in C).
 _FIRST_OWN_LINE = compile_re(r"(?:^|\n)[ \t\u3000]*一是")
-# (not 针对上述问题，采取以下措施：, which announces measures)
+# A line that announces the findings listed after it (…仍然存在一些问题，主要表现在：, 发现以下
+# 问题：): it ends with a colon, and speaks of problems or of how they show (not 针对上述问题，
+# 采取以下措施：, which announces measures).
 _FINDINGS_LEAD = compile_pattern(
     r"^(?!.*(?:措施|举措|针对|做法|整改如下|整改情况))"
     r".*(?:(?:存在|发现|指出|反馈|查出|梳理出)[^。\n]{0,10}(?:问题|不足)[^。\n，,]{0,8}[：:]"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..readers.doc_number import DOC_NUMBER
-from ..runtime.page_dates import DATE_ALONE, meta_line_date
+from ..runtime.page_dates import DATE_ALONE, NEWS_SOURCE_END, meta_line_date
 from ..runtime.patterns import compile_pattern
 from ..text.dates import find_dates, iso
 from .collector import Collector
@@ -30,7 +30,6 @@ _WRITTEN = ("成文日期", "发文日期", "印发日期")
 # (2025-05-20 09:30 某省纪委监委网站).
 # (A date in brackets or with its weekday alone on its line, or one piece of a meta line:
 # runtime/page_dates, shared with the web reader.)
-_SOURCE_END = r"(?:网|网站|报|新闻|频道|客户端|电视台|融媒体中心|融媒|在线|发布)"
 _BARE_DATE = compile_pattern(
     r"^\s*(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
     r"(?:(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
@@ -38,7 +37,7 @@ _BARE_DATE = compile_pattern(
     r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$"
     # or with no time, then a news source's name (2020-12-21 某某网, 2024年3月5日 某某日报)
     # (the blank after 日 is gone once the text's blanks between Chinese characters are)
-    rf"|(?:(?<=日)\s*|\s+)[^\s，。；：:,;]{{1,14}}{_SOURCE_END}\s*$)"
+    rf"|(?:(?<=日)\s*|\s+)[^\s，。；：:,;]{{1,14}}{NEWS_SOURCE_END}\s*$)"
 )
 
 # A post's line on a news account, copied with the post: an optional 原创 mark, the author and

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
+from ..runtime.box_labels import PUBLISHER_BOX_LABELS
 from ..runtime.patterns import compile_pattern, escape
 from ..text.dates import DATE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture, is_quiet
@@ -281,7 +282,7 @@ _FILE_SUFFIX = compile_pattern(r"(?i)\.(?:docx?|pdf|wps|txt|rtf)\s*$")
 
 # The publisher's line of a page's information box written one label and value a line.
 _BOX_PUBLISHER = compile_pattern(
-    r"^\s*(?:发布机构|发文机构|发文机关|发文单位)\s*[:：∶]\s*(?P<v>[^\s|｜:：]{2,30})\s*$"
+    rf"^\s*(?:{'|'.join(sorted(PUBLISHER_BOX_LABELS))})\s*[:：∶]\s*(?P<v>[^\s|｜:：]{{2,30}})\s*$"
 )
 
 
@@ -392,27 +393,20 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             if _whole_below(found, front, position, line):
                 continue  # the end of a title cut on the line above, the whole title below
             pieces = [(start, end)]
+            # the line above may begin the title, unless it is a file's name over the title
+            # written again (…清单1 / …清单)
+            head_above = position > 0 and not _same_words(found.line(front[position - 1]), line)
             if position + 1 < len(front) and not TITLE_END.search(line):
                 more = found.line(front[position + 1])
-                if len(more) <= 40 and TITLE_END.search(more) and not is_furniture(more):
+                if len(more) <= _WRAPPED_LINE and TITLE_END.search(more) and not is_furniture(more):
                     pieces.append(found.stripped_span(front[position + 1]))
                     if _issuer_line_of(found, front, position):
                         pieces.insert(0, found.stripped_span(front[position - 1]))
-            elif (
-                position > 0
-                and "关于" not in line
-                and title_head(found, front[position - 1])
-                # (not a file's name over the title written again: …清单1 / …清单)
-                and not _same_words(found.line(front[position - 1]), line)
-            ):
+            elif head_above and "关于" not in line and title_head(found, front[position - 1]):
                 pieces.insert(0, head_span(found, front[position - 1]))  # 中共…关于 / …的通报
                 if _issuer_line_of(found, front, position - 1):
                     pieces.insert(0, found.stripped_span(front[position - 2]))
-            elif (
-                position > 0
-                and wrapped_head(found, front[position - 1], line)
-                and not _same_words(found.line(front[position - 1]), line)
-            ):
+            elif head_above and wrapped_head(found, front[position - 1], line):
                 pieces.insert(0, head_span(found, front[position - 1]))  # 中共…党组关 / 于…
             if not shared:
                 found.put_pieces("title", pieces, "title")

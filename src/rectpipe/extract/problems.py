@@ -8,7 +8,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models.records import PathItem, Problem, ReportWarning, Section, Status
 from ..profiles.profile import Profile
@@ -19,10 +19,10 @@ from ..text.numbering import marker_number
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from ..text.wrappers import unwrap
-from .accounts import pair_parts, take_account
+from .accounts import ALL_FINDINGS, pair_parts, take_account
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
-from .evidence import Evidence, heading_evidence
+from .evidence import Evidence, heading_evidence, opens_a_measure
 from .fields_of_node import NodeFields, Value, node_fields
 from .listed_findings import listed_findings
 from .notice import (
@@ -36,6 +36,7 @@ from .notice import (
 from .roles import Role, classify, section_title
 from .spans import Spans
 from .status import (
+    UNDER_WAY,
     StatusMatch,
     all_of_group,
     by_deadline,
@@ -45,6 +46,9 @@ from .status import (
 )
 from .status_tail import closing_status, long_term_after
 from .tables import ledger_problems
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["Built", "build"]
 
@@ -109,9 +113,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
 
 # A sentence after the last of a list that speaks of all of them (目前上述问题均已整改完成,
 # 以上3个问题已全部整改到位).
-_ALL_ABOVE = compile_pattern(
-    r"(?:上述|以上|前述)\s*(?:[0-9一二三四五六七八九十两]+\s*[个项条类])?\s*(?:问题|事项)"
-)
+_ALL_ABOVE = compile_pattern(ALL_FINDINGS)
 
 
 _ALL_ABOVE_LEAD = 4
@@ -325,12 +327,26 @@ def _section(node: Node, path: list[Node], f: NodeFields, role: Role, builder: B
     )
 
 
-# A finding, a colon, then what was done about it (药品采购台账不全：已补齐…，已完成整改): the
-# account opens with a word of what was done or how it stands.
-_ACCOUNT_AFTER_COLON = compile_pattern(
-    r"^(?P<finding>[^：:“”]{4,40}?)\s*[：:]\s*"
-    r"(?=已|正在|目前|现已|经|通过|立即|该问题|此问题|针对|按照|严格|认真|建立|制定|完善)"
-)
+# A finding, a colon, then what was done about it (药品采购台账不全：已补齐…，已完成整改).
+_FINDING_COLON = compile_pattern(r"^(?P<finding>[^：:“”]{4,40}?)\s*[：:]\s*")
+
+
+def _account_after_colon(title: str, profile: Profile) -> regex.Match[str] | None:
+    """The finding before a colon when what follows opens an account: as a status sentence
+    does (the profile's prefixes: 已…, 目前, 该问题), as work under way does (正在…), or as a
+    measure does (the profile's measure openers: 通过, 建立…); a description (部分报销单据…)
+    opens none of these."""
+    found = _FINDING_COLON.match(title)
+    if found is None:
+        return None
+    told = title[found.end() :]
+    if (
+        told.startswith(profile.status_sentence_prefixes)
+        or UNDER_WAY.match(told)
+        or opens_a_measure(told, profile)
+    ):
+        return found
+    return None
 
 
 def _problem(
@@ -365,7 +381,7 @@ def _problem(
         title, rest = split_first_sentence(statement)
         lead = len(statement) - len(statement.lstrip())
         title_start = f.heading_start + lead
-        account = _ACCOUNT_AFTER_COLON.match(title)
+        account = _account_after_colon(title, profile)
         if account is not None:
             # 1.药品采购台账不全：已补齐采购台账，已完成整改。: the finding, then its account
             rests.append((title_start + account.end(), title[account.end() :]))
@@ -542,22 +558,24 @@ _TITLE_REACH = 200
 
 
 def _tells_no_work(text: str, profile: Profile) -> bool:
-    """Whether no sentence or clause of ``text`` tells work done or to do (a measure's words,
-    a status): the paragraphs under a finding are then its evidence."""
-    if _WORK_WORDS.search(text):
+    """Whether no clause of ``text`` tells work done or to do: none opens as a measure does
+    (the profile's measure openers) or reads as one, none states a status, and none speaks of
+    work done (已…), under way (正在…) or to come (下一步, 将): the paragraphs under a finding are
+    then its evidence."""
+    if _WORK_TOLD.search(text):
         return False
-    return all(
-        heading_evidence(clause.group(0), profile) is not Evidence.ACTION
-        for clause in _CLAUSES.finditer(text)
+    return not any(
+        opens_a_measure(clause, profile)
+        or heading_evidence(clause, profile) is Evidence.ACTION
+        or normalise_status(clause, profile) is not None
+        for clause in (m.group(0).strip() for m in _CLAUSES.finditer(text))
+        if clause
     )
 
 
-_CLAUSES = compile_pattern(r"[^。；;\n]+")
-# What a paragraph of measures says that evidence of a finding does not.
-_WORK_WORDS = compile_pattern(
-    r"已|正在|将|整改|建立|制定|完善|修订|健全|落实|加强|开展了|组织|召开|督促|推动|推进|规范|"
-    r"约谈|追回|清退|收回|补[齐缴签办]|印发|出台|举一反三|长效|计划|预计|下一步"
-)
+_CLAUSES = compile_pattern(r"[^，,。；;\n]+")
+# Words of work done, under way or to come, wherever they stand in a clause.
+_WORK_TOLD = compile_pattern(r"已|正在|将|下一步|举一反三|长效")
 
 
 def _drop_status_from(

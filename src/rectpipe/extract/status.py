@@ -107,10 +107,13 @@ _GOING_ON = compile_pattern(
     r"正(?:在)?(?:按计划|按照计划|按序时|按时序|有序|积极|加快|加紧|稳步|全力|扎实|抓紧){1,3}"
     r"(?:推进|整改|实施|落实|办理)中?"
 )
+# The words that put work in the future (计划于…, 确保…, 将在…; not 将 alone, which also marks an
+# object: 已将资金缴库): one list for a value's state and for a sentence's completion.
+_INTENT = r"计划|预计|拟于?|力争|确保|争取|将于|将在|要在|需在"
 # Work to be finished by a time (将在规定时限内整改到位, 计划于2025年底前完成, 预计年底前完成): not
 # done yet, under way.
 _TO_BE_DONE = compile_pattern(
-    r"(?:将|计划|预计|拟|力争)(?:在|于)?[^，,。；;]{0,14}?(?:完成整改|整改到位|整改完成|完成|办结|销号)"
+    rf"(?:{_INTENT})[^，,。；;]{{0,14}}?(?:完成整改|整改到位|整改完成|完成|办结|销号)"
 )
 # Headway told (取得明显进展, 取得积极进展): under way.
 _HEADWAY = compile_pattern(r"取得(?:了)?(?:明显|积极|重要|较大|阶段性)?进展")
@@ -252,8 +255,7 @@ def status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch]
 # What puts a completion in the future, in its sentence before it: a word of intent or plan,
 # or a deadline (2018年10月底，完成整改任务).
 _FUTURE = compile_pattern(
-    r"确保|力争|争取|计划|预计|拟于|将于|将在|要在|需在"
-    r"|[0-9一二三四五六七八九十]\s*月\s*[底低末]|[年月]底前|[0-9]\s*日前"
+    rf"{_INTENT}|[0-9一二三四五六七八九十]\s*月\s*[底低末]|[年月]底前|[0-9]\s*日前"
 )
 
 

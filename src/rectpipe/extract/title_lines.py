@@ -192,8 +192,9 @@ def title_head(found: Collector, index: int) -> bool:
     )
 
 
-# A sample-text site's words (its columns: …范文大全, …文库): no title's.
-_SITE_WORDS = compile_pattern(r"范文|范本|大全|文库|精选")
+# A sample-text site's words for its columns (…大全, …文库; beside the profile's words for
+# its texts, sample_text_words: 范文): no title's.
+_SITE_WORDS = compile_pattern(r"大全|文库|精选")
 _HEAD_CHARS = compile_pattern(r"[\p{Han}0-9０-９“”（）〔〕]+")
 # A place or a body named in a title's first line (槐荫镇青石村…, 汐阳市第三轮…).
 _PLACE_OR_BODY = compile_pattern(r"[省市县区镇乡村局委厅]|街道|公司|集团|医院|学校|大学|学院")
@@ -247,7 +248,7 @@ def wrapped_head(found: Collector, index: int, line: str) -> bool:
         return False
     if _HEAD_CHARS.fullmatch(head) is None:  # a breadcrumb (A > B), a menu, a code
         return False
-    if _SITE_WORDS.search(head):
+    if _SITE_WORDS.search(head) or any(word in head for word in found.profile.sample_text_words):
         return False  # 自查报道范文大全: a sample site's column over the title
     joined = head + line.strip()
     at = joined.find("关于")
@@ -277,30 +278,25 @@ def is_issuer(line: str, profile: Profile) -> bool:
         return False
     if line.startswith("第"):
         return False  # 第十九轮省委…: a round, not a name
-    if _PREPOSITION.match(line):
-        return False  # 在某集团巡视整改推进会上的讲话: where a speech was given, not who signs
-    if _HANDLED.search(line):
-        return False  # 联合交办, 挂牌督办: a verb of handling, not an office (文明办, 安委办)
-    if _DOING.search(line):
-        return False  # 青石镇创建文明村镇: a unit and what it does, not a name
-    if _COLUMN_NAME.fullmatch(line):
-        return False  # 新闻中心 over a page's headline: a site's column, no body
-    if _TITLE_INSIDE.search(line):
-        return False  # a title with a name under it (关于…的报告 / 某县人民政府): no name
+    if _NO_NAME.search(line):
+        return False  # a clause, a verb, a column or a title, not a body's name (_NO_NAME)
     return any(line.endswith(suffix) for suffix in profile.issuer_suffixes)
 
 
-# A preposition or a pronoun opening a clause, never a body's name (在某集团…, 我们召开…;
-# not 对, 于, 向, 从: 对外经济贸易大学, 于都县, 向阳街道, 从化区 open with them).
-_PREPOSITION = compile_pattern(r"^(?:在|我们|我)")
-# 办 closing a verb of handling a case, not an office's short name.
-_HANDLED = compile_pattern(r"(?:交|督|承|协|主|举|代|经|包|转|领|查|速|快|马上|一次|限时)办$")
-# A site's column named as a centre, with no place or body before it.
-_COLUMN_NAME = compile_pattern(r"(?:新闻|资讯|信息|媒体|视频|图片|文化|数据|服务|帮助)中心")
-# A title's words inside a line: never a body's name.
-_TITLE_INSIDE = compile_pattern(r"关于|的(?:通报|报告|公示|公告|说明)|情况报告|情况通报")
-# A verb of the work inside a line: a unit's doing, never a body's name.
-_DOING = compile_pattern(r"创建|开展|推进|召开")
+# What a body's name never holds (is_issuer):
+_NO_NAME = compile_pattern(
+    # a preposition or a pronoun opening a clause (在某集团巡视整改推进会上的讲话, 我们召开…;
+    # not 对, 于, 向, 从: 对外经济贸易大学, 于都县, 向阳街道, 从化区 open with them)
+    r"^(?:在|我们|我)"
+    # 办 closing a verb of handling a case (联合交办, 挂牌督办), not an office (文明办, 安委办)
+    r"|(?:交|督|承|协|主|举|代|经|包|转|领|查|速|快|马上|一次|限时)办$"
+    # a verb of the work: a unit and what it does (青石镇创建文明村镇)
+    r"|创建|开展|推进|召开"
+    # a site's column named as a centre, with no place or body before it (新闻中心)
+    r"|^(?:新闻|资讯|信息|媒体|视频|图片|文化|数据|服务|帮助)中心$"
+    # a title's words (关于…的报告 / 某县人民政府 read as one line)
+    r"|关于|的(?:通报|报告|公示|公告|说明)|情况报告|情况通报"
+)
 # A menu item (• yl34511线路中心) or a code, never a body's name: Latin letters, digits, bullets.
 # X stands in for a name in templates (中共XX县XX局党组) and is allowed.
 _NOT_A_NAME = compile_pattern(r"[A-WYZa-wyz0-9•·▪►◆■□●○※]")

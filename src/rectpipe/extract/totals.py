@@ -119,8 +119,6 @@ _TASK_GAP = compile_pattern(
     # 3个问题的部分整改, 16项整改任务已全部整改到位
     r"\s*(?:整改任务|整改事项|任务|事项|问题)\s*的?\s*(?:均|都|已|尚|仍)?\s*(?:全部|均|都)?\s*"
 )
-# (also the work done on the problems themselves: 已完成清理整治395个, 已办结处置12件; not
-# what was built beside them: 完成制度建设12项)
 # What may stand between a bare count and its status phrase after it (其中4个已完成, 4个均已
 # 完成整改); a noun there counts something else (3个窗口完成缴费, 3个科室完成评估).
 # (其余5个列入长期整改任务: a count moved into a state)
@@ -128,6 +126,9 @@ _TASK_GAP = compile_pattern(
 _BEFORE_GAP = compile_pattern(
     r"(?:[\s均都已全部经的了也还仍尚共计基本未没不能]|按期|按时|及时|完全|列入|纳入|转入|转为)*"
 )
+# What may stand between a status phrase and the count after it (已完成整改的问题40个), also the
+# work done on the problems themselves (已完成清理整治395个, 已办结处置12件; not what was built
+# beside them: 完成制度建设12项).
 _GAP_WORDS = compile_pattern(
     r"问题|整改|任务|事项|整治|清理|处置|处理|办理|拆除|治理|[的了共计为有达到是]|其中|\s"
 )

@@ -4,7 +4,7 @@ box as lines between bars (``文号 | X | 成文日期: | …``)."""
 
 from __future__ import annotations
 
-__all__ = ["BOX_LABELS", "NAMING_BOX_LABELS", "STRONG_BOX_LABELS"]
+__all__ = ["BOX_LABELS", "NAMING_BOX_LABELS", "PUBLISHER_BOX_LABELS", "STRONG_BOX_LABELS"]
 
 BOX_LABELS = (
     "信息索引号", "索引号", "文件名称", "信息名称", "名称", "标题", "发布机构", "发文机构",
@@ -23,3 +23,5 @@ STRONG_BOX_LABELS = frozenset(
 """Labels that only such a box writes: one of them makes a run of labels a box."""
 NAMING_BOX_LABELS = frozenset({"文件名称", "信息名称", "名称", "标题"})
 """Labels whose value names the document (its title); the others' values never do."""
+PUBLISHER_BOX_LABELS = frozenset({"发布机构", "发文机构", "发文机关", "发文单位"})
+"""Labels whose value names the body that published the document."""

@@ -20,7 +20,7 @@ from .patterns import compile_pattern
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["DATE_ALONE", "META_LINE_MAX", "may_hold_meta_line", "meta_line_date"]
+__all__ = ["DATE_ALONE", "META_LINE_MAX", "NEWS_SOURCE_END", "may_hold_meta_line", "meta_line_date"]
 
 _YMD = r"(?P<y>[0-9]{4})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<dd>(?P<d>[0-9]{1,2})日?)"
 _TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
@@ -43,10 +43,13 @@ _ANY_DATE = compile_pattern(rf"(?<![0-9]){_YMD}")
 # A news item's byline: the paper, site or station that printed it, then the day (某某日报
 # 2024-03-11, 某某新闻网 2024年3月11日 08:30; a PDF's text drops the blank: 某某日报2024-03-11);
 # not a report's own 通报, 简报 or 报告.
-_BYLINE = compile_pattern(
-    r"^\s*\p{Han}{1,12}?(?:(?<![通公简汇情])报|新闻网|网|电视台|广播电视台|通讯社|客户端)"
-    rf"\s*{_YMD}(?:\s*{_TIME})?\s*$"
+NEWS_SOURCE_END = (
+    r"(?:(?<![通公简汇情])报|新闻网|网站|网|新闻|频道|电视台|通讯社|客户端"
+    r"|融媒体中心|融媒|在线|发布)"
 )
+"""How the name of a paper, site, station or account ends (某某日报, 某某网, 某某发布): one list
+for a byline before its date and a date line before its source; not 通报, 简报, 汇报."""
+_BYLINE = compile_pattern(rf"^\s*\p{{Han}}{{1,12}}?{NEWS_SOURCE_END}\s*{_YMD}(?:\s*{_TIME})?\s*$")
 
 #: The longest line read as a page's meta line.
 META_LINE_MAX = 100
