@@ -52,12 +52,13 @@ fuzz: $(STAMP) native
 	  tests/test_fuzz.py tests/test_hostile_crash.py -p no:cacheprovider \
 	  --hypothesis-show-statistics
 
-## Regenerate schemas/ and the pipeline's records from the models, and the default profile's
-## JSON copy from its YAML.
+## Regenerate schemas/ and the pipeline's records from the models, the SQLite statements from
+## the database tables, and the default profile's JSON copy from its YAML.
 schema: $(STAMP)
 	$(BIN)/rectpipe schema > schemas/report.schema.json
 	$(BIN)/rectpipe schema profile > schemas/profile.schema.json
 	$(BIN)/python scripts/make_records.py
+	$(BIN)/python scripts/make_sqlite_schema.py
 	$(BIN)/python scripts/make_profile_data.py
 
 ## Regenerate the sample documents (needs LibreOffice for the PDFs).

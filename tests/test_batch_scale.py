@@ -15,7 +15,8 @@ import pytest
 from rectpipe.batch import DbSink, DirSink, FileResult, convert_batch, read_manifest
 from rectpipe.batch import discover as discover_module
 from rectpipe.batch.runner import BatchSummary
-from rectpipe.db import Database, open_database
+from rectpipe.db import open_database
+from rectpipe.db.lite import LiteDatabase
 
 from .conftest import SAMPLES
 from .test_db import rows
@@ -117,14 +118,14 @@ def test_the_writer_commits_documents_in_batches(
 ) -> None:
     inbox = _inbox(tmp_path, 7)
     log = tmp_path / "commits"
-    write_batch = Database.write_batch
+    write_batch = LiteDatabase.write_batch
 
-    def counted(self: Database, work: Any) -> None:  # runs in the writer, forked from here
+    def counted(self: LiteDatabase, work: Any) -> None:  # runs in the writer, forked from here
         write_batch(self, work)
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(f"{len(work)}\n")
 
-    monkeypatch.setattr(Database, "write_batch", counted)
+    monkeypatch.setattr(LiteDatabase, "write_batch", counted)
     path = tmp_path / "db.sqlite"
     sink = DbSink(str(path), commit_documents=3, commit_seconds=3600)
     try:

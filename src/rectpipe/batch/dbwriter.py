@@ -9,9 +9,10 @@ over a local socket; the writer inserts them and commits every ``max_documents``
 to finish (at the end of the run, or when the run is interrupted). After each commit it tells
 the batch process which documents the commit holds, and only then are they recorded in the
 manifest: a document the manifest records as done is in the database, however the run stops.
-The file is put in write-ahead-log mode with ``synchronous=FULL`` (:func:`open_database` with
-``wal``): readers go on while the writer writes, and a commit is on disk before it is
-acknowledged. The writer listens before it opens the database (and loads SQLAlchemy), and
+The file is put in write-ahead-log mode with ``synchronous=FULL``: readers go on while the
+writer writes, and a commit is on disk before it is acknowledged. The writer stores with the
+standard library's ``sqlite3`` (:mod:`rectpipe.db.lite`: SQLAlchemy is loaded only to bring
+an earlier version's tables up to date). It listens before it opens the database, and
 the batch process does not wait for it: the command starts it before it loads the
 converter, so both load side by side, and workers may connect at once. What keeps it from
 opening the database comes back as its error, and stops the batch.
@@ -78,13 +79,16 @@ def _writer_main(
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    from ..db import open_database
+    from ..db.connect import sqlite_path
+    from ..db.lite import open_lite
 
     try:
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(address)
         listener.listen(64)
-        database = open_database(target, lock_wait=lock_wait, wal=True)
+        path = sqlite_path(target)
+        assert path is not None  # a writer is started for an SQLite file only
+        database = open_lite(path, lock_wait=lock_wait)
     except RectpipeError as exc:
         _tell(conn, ("error", exc))
         return

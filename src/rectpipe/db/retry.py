@@ -1,5 +1,5 @@
 """Internal: waiting out a database another process holds, with a bounded back-off.
-(SQLAlchemy is imported when first needed: a batch into a folder never loads it.)
+(SQLAlchemy is never imported here: a batch into a folder or an SQLite file never loads it.)
 
 SQLite lets one writer at a time: another process that holds the file locked (a reader in
 the middle of a long query, a second batch, a ``BEGIN EXCLUSIVE`` in a shell) makes a write
@@ -14,6 +14,8 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -37,13 +39,33 @@ _RACES = 3
 """Tries for an insert that lost a race with another writer (a unique key taken)."""
 
 
+def _driver_error(exc: BaseException) -> BaseException | None:
+    """The database driver's error behind ``exc`` (SQLAlchemy wraps it; the standard
+    library's ``sqlite3`` raises it bare), or ``None`` when ``exc`` is no database error.
+    SQLAlchemy's errors are recognised only when it is loaded: a batch into SQLite stores
+    without it (:mod:`rectpipe.db.lite`)."""
+    if isinstance(exc, sqlite3.Error):
+        return exc
+    wrapped = sys.modules.get("sqlalchemy.exc")
+    if wrapped is not None and isinstance(exc, wrapped.DBAPIError):
+        original = getattr(exc, "orig", None)
+        return original if isinstance(original, BaseException) else exc
+    return None
+
+
+def _lost_race(exc: BaseException) -> bool:
+    """Whether ``exc`` is an insert that lost a race with another writer (a unique key)."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return True
+    wrapped = sys.modules.get("sqlalchemy.exc")
+    return wrapped is not None and isinstance(exc, wrapped.IntegrityError)
+
+
 def transient(exc: BaseException) -> bool:
     """Whether ``exc`` is a database error that running the transaction again may cure."""
-    from sqlalchemy.exc import DBAPIError
-
-    if not isinstance(exc, DBAPIError):
+    original = _driver_error(exc)
+    if original is None:
         return False
-    original = exc.orig
     if getattr(original, "sqlstate", None) in _RETRY_SQLSTATES:
         return True
     return " is locked" in str(original).lower()  # SQLite: database / table / schema
@@ -62,24 +84,24 @@ def with_backoff(
     with an :class:`IntegrityError` from a concurrent insert), for up to ``wait`` seconds;
     then :class:`DatabaseBusyError` naming ``what`` was being done, and ``where`` (the
     database) as its path."""
-    from sqlalchemy.exc import DBAPIError, IntegrityError
-
     deadline = clock() + wait
     pause = FIRST_PAUSE
     races = 0
     while True:
         try:
             return work()
-        except IntegrityError:
-            races += 1
-            if races >= _RACES:
-                raise
-        except DBAPIError as exc:
+        except Exception as exc:
+            if _lost_race(exc):
+                races += 1
+                if races >= _RACES:
+                    raise
+                continue
             if not transient(exc):
                 raise
             left = deadline - clock()
             if left <= 0:
-                reason = str(exc.orig).strip() or type(exc.orig).__name__
+                original = _driver_error(exc) or exc
+                reason = str(original).strip() or type(original).__name__
                 message = f"{what}: {reason}; gave up after {wait:g} s"
                 raise DatabaseBusyError(message, path=where) from None
             sleep(min(pause, left))
