@@ -1,4 +1,4 @@
-"""Rules from the thirteenth and fourteenth probes of published pages (docs/shapes.md §35):
+"""Rules from the thirteenth to the nineteenth probes of published pages (docs/shapes.md §35, §36):
 texts written for the test in the shapes that were misread. Each test fails without its rule."""
 
 from __future__ import annotations
@@ -663,3 +663,133 @@ def test_a_paged_articles_counter_hides_no_article_title() -> None:
             "一是宣传方式效果不好，群众知晓率低。二是整改公开不到位。\n（三）对策建议\n"
             "一是创新宣传方式。二是强化整改公开。\n"
         )
+
+
+# ---------------------------------------------------------- the eighteenth and nineteenth probes
+
+_INSPECTED = (
+    "根据县委统一部署，2024年3月4日至4月26日，县委第二巡察组对柏川镇党委开展了巡察。"
+    "2024年6月12日，县委第二巡察组向柏川镇党委反馈了巡察意见。按照党务公开原则和巡察工作有关要求，"
+    "现将巡察整改进展情况予以公布。\n"
+    "一、关于落实主体责任方面\n"
+    "（一）关于班子成员履行“一岗双责”不到位的问题。整改情况：已制定责任清单，已完成整改。\n"
+    "（二）关于村级财务监管不严的问题。整改情况：正在推进。\n"
+)
+
+
+def test_the_inspected_body_issues_its_rectification_report() -> None:
+    """No title and no signature: the body the inspection visited and handed its findings to
+    (对柏川镇党委开展了巡察) is the issuer of the report that tells its rectification."""
+    meta = rectpipe.parse_text(_INSPECTED).metadata
+    assert meta.issuer == "柏川镇党委"
+    assert meta.origins["issuer"] == "inferred"
+
+
+def test_a_news_item_on_the_feedback_meeting_is_not_the_inspected_bodys() -> None:
+    text = (
+        "2024年6月12日，县委第二巡察组向柏川镇党委反馈了巡察意见。会上，巡察组组长通报了巡察"
+        "发现的主要问题，并就做好巡察整改提出要求。\n"
+        "一、提高政治站位。\n二、压实整改责任。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuer"),
+    [
+        ("青禾县委高度重视巡察整改工作，", "青禾县委"),
+        # the short name by the full name the introduction writes
+        ("县委高度重视巡察整改工作，", "青禾县委"),
+    ],
+)
+def test_a_place_s_party_committee_by_its_short_name_is_the_subject(
+    opening: str, issuer: str
+) -> None:
+    text = (
+        "2023年3月1日至4月30日，市委第一巡察组对青禾县进行了巡察。2023年6月10日，市委巡察组"
+        "向青禾县委反馈了巡察意见。\n"
+        f"{opening}认真履行整改主体责任。\n"
+        "一、关于理论学习方面\n"
+        "（一）关于中心组学习不深入的问题。整改情况：已修订学习制度，已完成。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feedback"),
+    [
+        ("并于2022年11月20日通报巡察工作情况，提出整改意见。", "2022-11-20"),
+        ("并于2022年11月20日通报了巡察情况。", "2022-11-20"),
+        # the report's own words, not the handing over
+        ("2022年11月20日起，局党组定期通报巡察整改情况。", None),
+    ],
+)
+def test_the_feedback_told_by_通报(sentence: str, feedback: str | None) -> None:
+    text = (
+        f"2022年9月5日至10月8日，市委第三巡察组对青禾县林业局开展了专项巡察，{sentence}\n"
+        "一、关于理论学习方面\n"
+        "（一）关于中心组学习不深入的问题。整改情况：已修订学习制度，已完成。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.feedback_date == feedback
+
+
+@pytest.mark.parametrize(
+    ("period", "end"),
+    [
+        ("2023年2月6日至2月10日、4月3日至5月26日", "2023-05-26"),
+        ("2023年11月6日至11月30日和2024年1月3日至1月19日", "2024-01-19"),
+        # a stretch after a comma is another clause's
+        ("2023年2月6日至2月10日，4月3日至5月26日", "2023-02-10"),
+    ],
+)
+def test_an_inspection_in_two_stretches_ends_with_the_second(period: str, end: str) -> None:
+    text = (
+        f"{period}，市委第一巡察组对青禾县林业局党组开展了巡察。\n"
+        "一、关于理论学习方面\n"
+        "（一）关于中心组学习不深入的问题。整改情况：已修订学习制度，已完成。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.period_start == period[:4] + "-" + period[5:].split("月")[0].zfill(2) + "-06"
+    assert meta.period_end == end
+
+
+def test_a_count_of_special_problems_and_the_work_s_headway() -> None:
+    """11个专项问题 counts problems; that the work on them 取得阶段性成效 says how the work as a
+    whole goes, not that each of them is partly done."""
+    text = (
+        "2022年9月5日至10月8日，市委第三巡察组对青禾县林业局开展了专项巡察。通过努力，"
+        "巡察组所反馈的3个方面11个专项问题的整改工作已取得阶段性成效。\n"
+        "一是成立整改工作领导小组。二是建立整改台账。\n"
+    )
+    stated = rectpipe.parse_text(text).summary.stated
+    assert stated is not None
+    assert stated.problems == 11
+    assert stated.partially_completed is None
+
+
+def test_a_performance_review_is_an_inspection_of_another_kind() -> None:
+    text = (
+        "青禾县农业农村局关于年度绩效考评反馈问题整改情况的报告\n"
+        "根据县绩效考评反馈意见，现将整改情况报告如下：\n"
+        "1.农田灌溉渠道年久失修。整改情况：已完成渠道清淤，已完成整改。\n"
+        "2.农机补贴公示不及时。整改情况：已补充公示，已完成整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.inspection_kind == "other"
+
+
+@pytest.mark.parametrize(
+    "account",
+    [
+        "已完成4个小区的意见征集，其余小区正在推进。",
+        "已追回资金30万元，剩余款项仍在追缴中。",
+    ],
+)
+def test_a_step_done_and_the_rest_under_way_is_in_progress(account: str) -> None:
+    text = (
+        f"（一）关于老旧小区改造推进缓慢的问题。整改情况：{account}\n"
+        "（二）关于台账不全的问题。整改情况：已补齐台账，已完成整改。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert problems[0].status is Status.IN_PROGRESS
+    assert problems[1].status is Status.COMPLETED

@@ -18,7 +18,7 @@ from .collector import Collector
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["read_inspection"]
+__all__ = ["announcing_sentence", "read_inspection"]
 
 _PREFIX = (
     # a joint body's two principals (省委、省政府第一生态环境保护督察组)
@@ -94,12 +94,16 @@ _FEEDBACK = (
     # 逐一反馈巡察情况 / 反馈了问题: the handing over, before a sentence that only names the
     # feedback as a topic (对巡察反馈和整改落实工作提出要求)
     compile_pattern(r"反馈了?[^。；和及与]{0,6}(?:情况|问题)"),
+    # 通报巡察工作情况 / 通报了巡视情况: the handing over told by another verb (not 通报巡察整改
+    # 情况, the report's own words)
+    compile_pattern(r"通报了?[^。；整]{0,8}?(?:巡视|巡察|督察|审计)(?:工作)?(?:情况|意见)"),
     compile_pattern(r"反馈"),
     # a 督察 group handing over a batch of complaints (向我市转办第五批群众信访举报件6件)
     compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),
 )
-# The feedback patterns that say the handing over itself (反馈了巡察意见, 反馈巡察情况).
-_HANDED_OVER = (_FEEDBACK[0], _FEEDBACK[3])
+# The feedback patterns that say the handing over itself (反馈了巡察意见, 反馈巡察情况, 通报巡察
+# 工作情况).
+_HANDED_OVER = (_FEEDBACK[0], _FEEDBACK[3], _FEEDBACK[4])
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 # A date things stand at (截至…, 更新至…, 统计至…), not the day of the feedback.
 _AS_OF = compile_pattern(r"截至|截止|至今|到|更新至|统计至")
@@ -119,7 +123,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
     """Kind of inspection, inspecting bodies, period and feedback date from the introduction."""
     meta = found.meta
     kind = _kind_of(meta.title or "", found.profile) or _kind_of(
-        _announcing_sentence(intro), found.profile
+        announcing_sentence(intro), found.profile
     )
     if kind is None:
         kind = _kind_of(intro, found.profile, most=True)
@@ -269,7 +273,7 @@ _BOOK_TITLE = compile_pattern(r"《[^《》]{0,60}》")
 _ANNOUNCING = compile_pattern(r"现将[^。；]{0,60}?(?:情况|如下)")
 
 
-def _announcing_sentence(intro: str) -> str:
+def announcing_sentence(intro: str) -> str:
     """The 现将…整改进展情况予以公布 sentence, which names what the report answers."""
     found = _ANNOUNCING.search(intro)
     return found.group(0) if found else ""

@@ -21,7 +21,7 @@ from .collector import Collector
 from .date_lines import DOC_NUMBER, date_lines, dateline, pipe_box_row
 from .fill_lines import fill_lines
 from .hints import from_hints
-from .inspection import read_inspection
+from .inspection import announcing_sentence, read_inspection
 from .joint import separate_joint_issuers
 from .masthead import masthead_editor
 from .signer_line import split_signer_line
@@ -118,6 +118,8 @@ def extract_metadata(
         start, end = found.span(opening[0])[0], found.span(opening[-1])[1]
         whole = textmap.text[intro_start:end]  # its full name as the introduction writes it
         _issuer_from_subject(found, textmap.text[start:end], start, (whole, intro_start))
+    if front and found.meta.issuer is None:
+        _issuer_inspected(found, intro, intro_start)
     found.settle()
     found.meta.sources = found.sources
     found.meta.origins = found.origins
@@ -580,7 +582,9 @@ _SUBJECT = compile_pattern(
     # an adverb of time or order before the subject is no part of its name (下一步学院党委将…)
     r"(?:(?:下一步|下步|今后|目前|当前|同时|此外|近日|近期|随后|会后|为此|对此|首先|其次|最后|接下来)"
     r"\s*)?(?P<v>[\p{Han}]{0,16}?"
-    r"(?:党委|党组|党工委|委员会|人民政府|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部))"
+    r"(?:党委|党组|党工委|委员会|人民政府|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部"
+    # a place's party committee by its short name (某县委, 某省委)
+    r"|[省市县区州旗]委))"
     r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照)"
 )
 # A subject that is no name: one holding a verb or a preposition (组长反馈了党委, 要求某公司党委).
@@ -589,7 +593,7 @@ _VERB_IN_SUBJECT = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持
 # 公司党委): the issuer is its full name, when the introduction writes one.
 _SHORT_NAME = compile_pattern(
     r"^(?:该|本|我|其)?(?P<kind>(?:镇|乡|县|市|区|局|厅|部|委|院|所|校|学院|学校|大学|公司|集团|医院|"
-    r"中心|街道|社区|村)?(?:党委|党组|党工委|委员会|人民政府))$"
+    r"中心|街道|社区|村)?(?:党委|党组|党工委|委员会|人民政府)|[省市县区州旗]委)$"
 )
 
 
@@ -599,23 +603,55 @@ def _issuer_from_subject(
     """The issuer a sentence's subject names (县林业局党组坚持…), in ``intro`` (at ``offset``);
     a subject that names only its kind (局党组坚持…) by the full name ``names`` (a text and
     its offset; default ``intro``) writes first."""
-    names_text, names_offset = names if names is not None else (intro, offset)
     for match in _SUBJECT.finditer(intro):
         value = match.group("v")
         if any(word in value for word in ("巡视", "巡察", "督察", "审计", "关于")):
             continue
-        if _VERB_IN_SUBJECT.search(value):
+        if _put_named(found, value, offset + match.start("v"), names or (intro, offset)):
+            return
+
+
+def _put_named(found: Collector, value: str, start: int, names: tuple[str, int]) -> bool:
+    """Put ``value`` (at ``start``) as the issuer, inferred, unless it holds a verb; a name of
+    its kind only (局党组, 该镇党委) by the full name the text ``names`` (at its offset)
+    writes, or not at all. Whether it was put."""
+    if _VERB_IN_SUBJECT.search(value):
+        return False
+    end = start + len(value)
+    short = _SHORT_NAME.match(value)
+    if short is not None:
+        names_text, names_offset = names
+        full = _defined_as(value, names_text) or _full_name(short.group("kind"), names_text)
+        if full is None:
+            return False
+        value = full.group("n")
+        start, end = names_offset + full.start("n"), names_offset + full.end("n")
+    if len(value) < 2:
+        return False
+    found.put("issuer", value, start, end, "inferred")
+    return True
+
+
+# The body the inspection visited or handed its findings to (对某县林业局党组进行了巡察, 向某县委
+# 反馈了巡察意见): the issuer of its rectification report when nothing else names one.
+_INSPECTED = compile_pattern(
+    r"(?:对|向)(?P<v>(?!我|该|本|其)\p{Han}{2,20}?"
+    r"(?:党委|党组|党工委|党总支|党支部|[省市县区州旗]委|人民政府|委员会))"
+    r"(?:领导班子)?(?:进行了?|开展了?|实施了?|反馈了?)[^。；，]{0,10}?(?:巡视|巡察|意见)"
+)
+
+
+def _issuer_inspected(found: Collector, intro: str, offset: int) -> None:
+    """The issuer named as the inspected body in ``intro`` (at ``offset``), inferred, when the
+    report says it tells the rectification (现将巡察整改进展情况予以公布; a news item on the
+    feedback meeting names the same body and is not its report)."""
+    if "整改" not in announcing_sentence(intro) + (found.meta.title or ""):
+        return
+    for match in _INSPECTED.finditer(intro):
+        value = match.group("v")
+        if any(word in value for word in ("巡视", "巡察", "关于")):
             continue
-        start, end = offset + match.start("v"), offset + match.end("v")
-        short = _SHORT_NAME.match(value)
-        if short is not None:
-            full = _defined_as(value, names_text) or _full_name(short.group("kind"), names_text)
-            if full is None:
-                continue
-            value = full.group("n")
-            start, end = names_offset + full.start("n"), names_offset + full.end("n")
-        if len(value) >= 2:
-            found.put("issuer", value, start, end, "inferred")
+        if _put_named(found, value, offset + match.start("v"), (intro, offset)):
             return
 
 

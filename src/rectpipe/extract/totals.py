@@ -41,7 +41,7 @@ _COUNT = compile_pattern(
     rf"{_N}\s*(?P<u>{_UNIT})(?![0-9])"
     # (with what may stand between: 2212个的问题, 8924个生态环境问题, 46个共性问题, 16个需整改问题,
     # 48件环境信访举报问题: a 督察's complaints handed over are its problems)
-    r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|共性|个性|各类|生态环境|环境"
+    r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|共性|个性|专项|各类|生态环境|环境"
     r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?举报|(?:群众)?(?:生态)?(?:环境)?信访)?问题"
     # (6件信访案件已全部办结: a 督察's complaints handed over, counted as cases)
     r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?(?:举报)?(?<=信访|举报)(?:案件|件))?"
@@ -133,6 +133,9 @@ _GAP_WORDS = compile_pattern(
     r"问题|整改|任务|事项|整治|清理|处置|处理|办理|拆除|治理|[的了共计为有达到是]|其中|\s"
 )
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
+# The work on counted problems said to show results (的整改工作已取得阶段性成效, 取得明显进展): how
+# the work as a whole goes, not the state of each problem.
+_WORK_HEADWAY = compile_pattern(r"工作[^，,。；]{0,6}取得[^，,。；]{0,6}(?:成效|成果|进展)")
 # A count written after the word for tasks (分解整改任务30项已全部整改到位).
 _TASKS_BEFORE = compile_pattern(r"(?:整改任务|任务|整改事项)\s*(?:共|计|共计)?\s*$")
 _NOT_PROBLEM = compile_pattern(
@@ -344,6 +347,9 @@ def read_counts(text: str, profile: Profile) -> Counts:
             chosen = after[0] if after else (before[-1] if before else None)
             if chosen is None or _side_figure(part, chosen):
                 continue
+            # 11个问题的整改工作已取得阶段性成效: how the work goes, no state of each (the total
+            # stands)
+            headway = not after and _WORK_HEADWAY.search(part, chosen.end(), status.end())
             counted = [c for c in counts if c.end() <= status.start()]
             if after and counted and _side_figure(part, counted[-1]):
                 continue  # 150个工作节点完成120个: the count after counts the same side thing
@@ -379,7 +385,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 if total is not None:
                     found.put("problems", total)
             number = _value(chosen.group("n"))
-            if number is not None:
+            if number is not None and not headway:
                 found.put(name, number)
             continue
         total = _problem_count(part)

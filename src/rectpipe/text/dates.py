@@ -134,6 +134,13 @@ class Period:
 
 
 _RANGE_SEP = compile_pattern(r"\s*(?:至|到|—{1,2}|－|–|~|～|-)\s*")
+# A second stretch of days after a period, in its year (2023年2月6日至2月10日、4月3日至5月26日:
+# one inspection in two visits): the period ends with it.
+_NEXT_STRETCH = compile_pattern(
+    rf"\s*[、和及]\s*(?:(?P<y>[0-9０-９]{{4}})\s*年)?\s*(?P<m>{_NUM})\s*月\s*(?:{_NUM})\s*日"
+    r"\s*(?:至|到|—{1,2}|－|–|~|～|-)\s*"
+    rf"(?:(?P<y2>[0-9０-９]{{4}})\s*年)?\s*(?:(?P<m2>{_NUM})\s*月)?\s*(?P<d2>{_NUM})\s*日"
+)
 
 
 def find_period(text: str) -> Period | None:
@@ -167,10 +174,17 @@ def find_period(text: str) -> Period | None:
         cut = match.group(0)
         sep = _RANGE_SEP.search(cut[4:])
         mid = match.start() + 4 + (sep.start() if sep else 0)
-        end_at = match.start() + 4 + (sep.end() if sep else 0)
-        return Period(
-            FoundDate(first, match.start(), mid), FoundDate(last, end_at, match.end()), precision
-        )
+        end_at, end = match.start() + 4 + (sep.end() if sep else 0), match.end()
+        if precision == "day":
+            more = _NEXT_STRETCH.match(text, match.end())
+            if more is not None:
+                year3 = _num(more.group("y2")) or _num(more.group("y")) or year2
+                month3 = _num(more.group("m2")) or _num(more.group("m"))
+                later = iso(year3, month3, _num(more.group("d2"))) if month3 else None
+                if later is not None and later > last:
+                    named = "y2" if more.group("y2") else "m2" if more.group("m2") else "d2"
+                    last, end_at, end = later, more.start(named), more.end()
+        return Period(FoundDate(first, match.start(), mid), FoundDate(last, end_at, end), precision)
     return None
 
 
