@@ -793,3 +793,41 @@ def test_a_step_done_and_the_rest_under_way_is_in_progress(account: str) -> None
     problems = rectpipe.parse_text(text).iter_problems()
     assert problems[0].status is Status.IN_PROGRESS
     assert problems[1].status is Status.COMPLETED
+
+
+_RUN_IN = (
+    "青禾县市场监管局关于省食品安全督查组反馈问题整改情况的报告\n"
+    "省食品安全第二督查组于2024年5月对我县开展了督查，督查发现以下问题：一是冷库温度记录缺失；"
+    "二是消毒柜未正常使用；三是部分从业人员健康证过期。针对上述问题，我局采取以下措施：一是约谈"
+    "负责人；二是开展复查。目前，上述问题已全部整改到位。\n"
+    "青禾县市场监督管理局\n"
+    "2024年7月8日\n"
+)
+
+
+def test_findings_run_on_after_a_sentence_announcing_them() -> None:
+    """No numbered item: the 一是 clauses after 督查发现以下问题： are the findings, to the end of
+    the sentence of the last; the measures' 一是 after them are not, and the sentence about all
+    of them gives their status."""
+    problems = rectpipe.parse_text(_RUN_IN).iter_problems()
+    assert [p.title for p in problems] == [
+        "冷库温度记录缺失",
+        "消毒柜未正常使用",
+        "部分从业人员健康证过期",
+    ]
+    assert {p.status for p in problems} == {Status.COMPLETED}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "针对督查发现的问题，我局采取以下措施：",  # measures
+        "督查组对下一步整改提出三点要求：",  # requirements
+    ],
+)
+def test_一是_run_on_after_another_sentence_are_no_findings(lead: str) -> None:
+    text = (
+        "青禾县市场监管局关于省食品安全督查组反馈问题整改情况的报告\n"
+        f"省食品安全第二督查组于2024年5月对我县开展了督查。{lead}一是约谈负责人；二是开展复查。\n"
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []

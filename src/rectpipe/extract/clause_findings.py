@@ -63,11 +63,15 @@ def clause_findings(
     start: int,
     end: int,
     head_end: int | None = None,
+    *,
+    inline: bool = False,
 ) -> list[Problem] | None:
     """The problems of a category item whose text (``start``–``end``) lists its findings as
     ``一是…二是…`` after a findings label, or under a heading (ending at ``head_end``) that
     names the findings told (审计发现的主要问题, 党的建设方面存在的问题); ``None`` when it does
-    not. ``ident`` is the item's place in the tree (``2-1``), which the problems' ids extend."""
+    not. ``ident`` is the item's place in the tree (``2-1``), which the problems' ids extend.
+    With ``inline``, a paragraph that announces the findings and runs them on after its colon
+    (…存在以下问题：一是X。二是Y。) lists them too (a text with no numbered item)."""
     text = builder.textmap.text
     segment = text[start:end]
     listed = _after_label(segment, builder.profile)
@@ -75,6 +79,8 @@ def clause_findings(
         listed = _under_heading(segment, head_end - start, builder.profile)
     if listed is None:
         listed = _after_lead(segment)
+    if listed is None and inline:
+        listed = _inline_after_lead(segment)
     if listed is None:
         return None
     clauses, stop, own = listed
@@ -200,6 +206,35 @@ def _after_lead(segment: str) -> _Listed | None:
     before = segment[: own_lines[0].start()].rstrip("\n")
     lead = before[before.rfind("\n") + 1 :]
     return (own_lines, len(segment), True) if _FINDINGS_LEAD.search(lead) else None
+
+
+# A sentence that announces the findings and runs them on after its colon (督查发现以下问题：
+# 一是…, 巡察指出存在如下不足：一是…): not one that announces measures.
+_INLINE_LEAD = compile_pattern(
+    r"(?:^|(?<=[\n。；;]))(?P<lead>(?:(?!措施|举措|针对|做法|整改情况)[^。\n；;])*?"
+    r"(?:存在|发现|指出|反馈|查出|梳理出)了?[^。\n，,；;]{0,10}(?:问题|不足)[^。\n，,；;]{0,8}[：:])"
+    r"[ \t\u3000]*(?=一是)"
+)
+
+
+def _inline_after_lead(segment: str) -> _Listed | None:
+    """一是… clauses run on in the paragraph of a sentence that announces the findings (存在
+    以下问题：一是X；二是Y。), to the paragraph's end: each a finding, holding its own account."""
+    if "一是" not in segment:
+        return None
+    for lead in _INLINE_LEAD.finditer(segment):
+        end = segment.find("\n", lead.end())
+        end = len(segment) if end == -1 else end
+        clauses = list(_CLAUSE.finditer(segment, lead.end(), end))
+        run = 0  # the clauses numbered from 一 on (a list of measures may follow: 一是… again)
+        while run < len(clauses) and cn_to_int(clauses[run].group("num")) == run + 1:
+            run += 1
+        if run < 2:
+            continue
+        # the list ends with the sentence of its last clause
+        stop = segment.find("。", clauses[run - 1].end(), end)
+        return clauses[:run], end if stop == -1 else stop + 1, True
+    return None
 
 
 def _account(segment: str, start: int, end: int, profile: Profile) -> tuple[str, str]:

@@ -97,7 +97,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         if quoted is not None:
             problems.append(quoted)
     if not root.children and not problems:  # …存在一些问题，主要表现在：/ 一是…；/ 二是…
-        listed = clause_findings("", [], builder, 0, len(textmap.text))
+        listed = clause_findings("", [], builder, 0, len(textmap.text), inline=True)
         problems.extend(listed or [])
     problems = _share_closing_status(_pair_accounts(problems, builder), builder)
     pair_parts(sections, builder)
