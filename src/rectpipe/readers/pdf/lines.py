@@ -386,6 +386,11 @@ def _char_edges(
     """Left and right edges of each character of ``text``, the glyphs ``texts`` joined with
     spaces put between some of them: a glyph of several characters is divided evenly, a space
     spans the gap between its neighbours."""
+    if len(text) == len(texts) and all(texts) and text == "".join(texts):
+        # one character a glyph and no space put between (most lines): each glyph's edges,
+        # the right one worked out as the loop below works it out
+        widths = [x1 - x0 for x0, x1 in zip(x0s, x1s, strict=True)]
+        return [x0 + 0 * w for x0, w in zip(x0s, widths)], list(map(operator.add, x0s, widths))
     out0: list[float] = []
     out1: list[float] = []
     k = 0  # the next glyph
