@@ -10,7 +10,8 @@ each table's columns in order and SQLAlchemy's storage format for a ``DateTime``
 ``src/rectpipe/db/sqlite_schema.py``.
 
 ``--check`` writes nothing and exits 1 when the committed module differs from what would be
-generated (a test runs it).
+generated. A test compares the module's values with :func:`compute` (not its text, which a
+newer ``ruff format`` may lay out otherwise).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "rectpipe" / "db" / "sqlite_schema.py"
@@ -37,7 +39,9 @@ __all__ = ["CHILDREN", "COLUMNS", "CREATE", "DATETIME_FORMAT"]
 '''
 
 
-def generate() -> str:
+def compute() -> dict[str, Any]:
+    """What the module holds, compiled from the tables: ``CREATE``, ``COLUMNS``, ``CHILDREN``
+    and ``DATETIME_FORMAT``."""
     sys.path.insert(0, str(ROOT / "src"))
     from sqlalchemy import DateTime
     from sqlalchemy.dialects import sqlite
@@ -48,6 +52,7 @@ def generate() -> str:
     dialect = sqlite.dialect()
     create: list[str] = []
     columns: dict[str, tuple[str, ...]] = {}
+    storage_format = None
     for table in schema.metadata.sorted_tables:
         create.append(str(CreateTable(table, if_not_exists=True).compile(dialect=dialect)))
         for index in sorted(table.indexes, key=lambda i: str(i.name)):
@@ -57,19 +62,28 @@ def generate() -> str:
             if isinstance(column.type, DateTime):
                 stored = dialect.type_descriptor(column.type)
                 storage_format = stored._storage_format  # type: ignore[attr-defined]
+    return {
+        "CREATE": tuple(statement.strip() for statement in create),
+        "COLUMNS": columns,
+        "CHILDREN": tuple(table.name for table in schema.CHILD_TABLES),
+        "DATETIME_FORMAT": storage_format,
+    }
+
+
+def generate() -> str:
+    found = compute()
     lines = [_HEAD]
     lines.append("CREATE: tuple[str, ...] = (\n")
-    for statement in create:
-        lines.append(f"    {statement.strip()!r},\n")
+    for statement in found["CREATE"]:
+        lines.append(f"    {statement!r},\n")
     lines.append(')\n"""The tables and their indexes (``IF NOT EXISTS``), parents first."""\n\n')
     lines.append("COLUMNS: dict[str, tuple[str, ...]] = {\n")
-    for name, names in columns.items():
+    for name, names in found["COLUMNS"].items():
         lines.append(f"    {name!r}: {names!r},\n")
     lines.append('}\n"""Each table\'s columns, in order."""\n\n')
-    children = tuple(table.name for table in schema.CHILD_TABLES)
-    lines.append(f"CHILDREN = {children!r}\n")
+    lines.append(f"CHILDREN = {found['CHILDREN']!r}\n")
     lines.append('"""The tables of a document\'s rows but its own, children first."""\n\n')
-    lines.append(f"DATETIME_FORMAT = {storage_format!r}\n")
+    lines.append(f"DATETIME_FORMAT = {found['DATETIME_FORMAT']!r}\n")
     lines.append('"""How SQLAlchemy stores a ``DateTime`` in SQLite (UTC, no offset)."""\n')
     return _formatted("".join(lines))
 

@@ -390,7 +390,9 @@ def _char_edges(
         # one character a glyph and no space put between (most lines): each glyph's edges,
         # the right one worked out as the loop below works it out
         widths = [x1 - x0 for x0, x1 in zip(x0s, x1s, strict=True)]
-        return [x0 + 0 * w for x0, w in zip(x0s, widths)], list(map(operator.add, x0s, widths))
+        return [x0 + 0 * w for x0, w in zip(x0s, widths, strict=True)], list(
+            map(operator.add, x0s, widths)
+        )
     out0: list[float] = []
     out1: list[float] = []
     k = 0  # the next glyph
