@@ -695,7 +695,7 @@ def to_model_taking(record: records.Report) -> Any:
     return header + "\n\n" + functions + "\n\n\n" + table + footer
 
 
-def _formatted(text: str, path: Path) -> str:
+def ruff_formatted(text: str, path: Path) -> str:
     """``text`` as ``ruff format`` leaves it (the committed files are formatted)."""
     import subprocess
 
@@ -718,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     made = ((RECORDS, records_text()), (WRITER, writer_text()), (TO_MODEL, to_model_text()))
     for path, text in made:
-        text = _formatted(text, path)
+        text = ruff_formatted(text, path)
         if args.check:
             if not path.exists() or path.read_text("utf-8") != text:
                 stale.append(path)

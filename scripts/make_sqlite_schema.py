@@ -17,12 +17,15 @@ newer ``ruff format`` may lay out otherwise).
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from make_records import ruff_formatted  # noqa: E402  (one way to format a generated module)
+
 TARGET = ROOT / "src" / "rectpipe" / "db" / "sqlite_schema.py"
 
 _HEAD = '''# ruff: noqa: E501  (generated)
@@ -85,20 +88,7 @@ def generate() -> str:
     lines.append('"""The tables of a document\'s rows but its own, children first."""\n\n')
     lines.append(f"DATETIME_FORMAT = {found['DATETIME_FORMAT']!r}\n")
     lines.append('"""How SQLAlchemy stores a ``DateTime`` in SQLite (UTC, no offset)."""\n')
-    return _formatted("".join(lines))
-
-
-def _formatted(text: str) -> str:
-    """``text`` as ``ruff format`` leaves it (the module is linted with the rest)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--stdin-filename", str(TARGET), "-"],
-        input=text,
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    return done.stdout
+    return ruff_formatted("".join(lines), TARGET)
 
 
 def main() -> int:
