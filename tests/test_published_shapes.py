@@ -831,3 +831,22 @@ def test_一是_run_on_after_another_sentence_are_no_findings(lead: str) -> None
         f"省食品安全第二督查组于2024年5月对我县开展了督查。{lead}一是约谈负责人；二是开展复查。\n"
     )
     assert rectpipe.parse_text(text).iter_problems() == []
+
+
+def test_a_closure_notices_measures_are_its_problems_not_sections() -> None:
+    """A 销号 notice in labelled lines: the list its measures label opens on the label's own
+    line (整改措施：1、…) runs on as 2、 3、 — the problem's, no sections of their own; a notice
+    of the 销号情况 signs its problem off as done."""
+    text = (
+        "按照督察整改工作要求，现对县督察整改办交办我局的整改任务（序号七）销号情况进行公示。\n"
+        "整改问题：柏川河沿岸存在非法堆放建筑垃圾问题。\n"
+        "整改目标：清除堆放物，恢复河岸原貌。\n"
+        "整改措施：1、组织执法人员对堆放点位开展清理；\n"
+        "2、设置警示标牌，落实河道巡查；\n"
+        "3、建立举报受理渠道。\n"
+    )
+    report = rectpipe.parse_text(text)
+    [problem] = report.iter_problems()
+    assert problem.status is Status.COMPLETED
+    assert "建立举报受理渠道" in problem.actions
+    assert report.sections == []

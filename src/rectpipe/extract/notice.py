@@ -318,10 +318,11 @@ def _front_status(
 
 
 # What a notice published to sign its finding off says of itself (整改销号, 验收销号, 销号公示,
-# 申请销号, 拟销号, 对…整改完成情况进行公示), not when a negation comes first (暂不销号).
+# 申请销号, 拟销号, 对…整改完成情况进行公示, 对…销号情况进行公示), not when a negation comes first
+# (暂不销号).
 _SIGN_OFF = compile_pattern(
     r"(?<!未|不|暂不|不予|无法)(?:(?:整改|验收|对账)销号|销号(?:公示|验收)|申请销号|拟(?:予)?销号"
-    r"|整改完成情况(?:进行|予以)?公示|整改完成情况的公示)"
+    r"|(?:整改完成|销号)情况(?:进行|予以)?公示|(?:整改完成|销号)情况的公示)"
 )
 
 

@@ -82,6 +82,8 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         problems.append(notice_lines_problem(lines, root, front, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:
+            if node.block > lines[0].block:
+                continue  # an item under a labelled line: the problem's, not a section
             _emit(node, [], fields, roles, builder, sections, problems)
         return Built(sections=sections, problems=problems, warnings=builder.warnings)
     roles = classify(root, fields, profile)
