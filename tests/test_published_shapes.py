@@ -850,3 +850,58 @@ def test_a_closure_notices_measures_are_its_problems_not_sections() -> None:
     assert problem.status is Status.COMPLETED
     assert "建立举报受理渠道" in problem.actions
     assert report.sections == []
+
+
+_OPENED = (
+    "青禾县林业局党组关于巡察整改进展情况的通报\n"
+    "一、关于党的建设方面\n"
+    "（一）关于理论学习不深入的问题。\n"
+    "整改措施：1.建立中心组学习制度；\n"
+    "2.开展专题培训两次。\n"
+    "整改情况：已完成。\n"
+    "（二）关于基层组织建设薄弱的问题。\n"
+    "整改措施：1.调整支部设置；\n"
+    "2.选优配强支部书记。\n"
+    "整改情况：正在推进。\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_list_opened_on_its_labels_line_is_whole(form: str) -> None:
+    """整改措施：1.… / 2.…: the first measure after the label's colon and the second on a line
+    of its own are one list, with no numbering gap."""
+    report = _parse(_OPENED, form)
+    problems = report.iter_problems()
+    assert [[m.text for m in p.measures] for p in problems] == [
+        ["建立中心组学习制度；", "开展专题培训两次。"],
+        ["调整支部设置；", "选优配强支部书记。"],
+    ]
+    assert [p.status for p in problems] == [Status.COMPLETED, Status.IN_PROGRESS]
+    assert not {w.code for w in report.warnings} & {"numbering_gap", "numbering_repeat"}
+
+
+def test_a_label_s_one_item_under_a_finding_numbered_alike_is_not_cut() -> None:
+    """Under 1.X, a 2. after the label's line may be the next finding: nothing is cut."""
+    text = (
+        "青禾县林业局党组关于巡察整改进展情况的通报\n"
+        "1.城市管理不力。\n整改措施：1.建立制度。\n"
+        "2.违法建设治理慢。\n整改措施：1.建立台账。\n"
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == ["城市管理不力", "违法建设治理慢"]
+
+
+def test_a_notice_s_done_work_under_a_longer_label_is_its_result() -> None:
+    """整改任务完成情况： ends as 完成情况 does: the notice's result, its items what was done
+    (in the actions, not the measures)."""
+    text = (
+        "按照督察整改工作要求，现对整改任务（序号七）销号情况进行公示。\n"
+        "整改问题：柏川河沿岸存在非法堆放建筑垃圾问题。\n"
+        "整改措施：1、组织执法人员开展清理；\n2、设置警示标牌。\n"
+        "整改任务完成情况：1、已清运全部建筑垃圾；\n2、已设置警示标牌。\n"
+    )
+    report = rectpipe.parse_text(text)
+    [problem] = report.iter_problems()
+    assert [m.text for m in problem.measures] == ["组织执法人员开展清理；", "设置警示标牌。"]
+    assert "已清运全部建筑垃圾" in problem.actions
+    assert not {w.code for w in report.warnings} & {"numbering_gap", "numbering_repeat"}

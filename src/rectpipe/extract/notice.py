@@ -459,7 +459,10 @@ def _label_pattern(profile: Profile) -> Any:
         reverse=True,
     )
     alternation = "|".join(escape(word) for word in words) or "(?!)"
-    return compile_pattern(rf"^\s*[【\[［]?(?P<label>{alternation})[】\]］]?\s*[：:∶]\s*")
+    # a label, or a longer one that ends as one does (整改任务完成情况 as 完成情况)
+    return compile_pattern(
+        rf"^\s*[【\[［]?\p{{Han}}{{0,4}}?(?P<label>{alternation})[】\]］]?\s*[：:∶]\s*"
+    )
 
 
 def notice_lines(root: Node, textmap: TextMap, profile: Profile) -> list[NoticeLine]:
@@ -504,11 +507,13 @@ def notice_lines_problem(
     items = _items_after(lines, root)
     measures: list[dict[str, Any]] = []
     actions = Spans()
+    listed_from = None  # the role whose numbered items are the measures
     for role in ("measures", "result"):
         if role in by_role and items.get(role) and not measures:
             stop = _next_line_start(by_role[role], lines, textmap)
             measures, listed = measures_of(items[role], builder, stop=stop)
             actions = Spans([*actions.pieces, *listed.pieces])
+            listed_from = role
     if "measures" in by_role:
         written = _value(by_role["measures"], ends, textmap)
         if not measures:
@@ -523,7 +528,9 @@ def notice_lines_problem(
                 [*result.pieces, *measures_of(items["result"], builder, stop=stop)[1].pieces]
             )
         status, status_raw, long_term = _status_of(result, builder, sources)
-        actions = Spans([*actions.pieces, *_value(by_role["result"], ends, textmap).pieces])
+        # what was done, with its numbered items unless they are the measures already
+        done = _value(by_role["result"], ends, textmap) if listed_from == "result" else result
+        actions = Spans([*actions.pieces, *done.pieces])
     if status is Status.UNKNOWN:
         status, status_raw, long_term = _front_status(front, builder, sources)
     told: dict[str, str | None] = {"responsible": None, "deadline": None}

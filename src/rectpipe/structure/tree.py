@@ -299,6 +299,15 @@ def _under_decimal(stack: list[Node]) -> float | None:
     return None if decimal is None else int(MarkerKind.ARABIC) + 1.0
 
 
+def _after_label_line(node: Node, textmap: TextMap) -> bool:
+    """Whether the line right before ``node`` is a label's alone (整改完成情况：)."""
+    before = node.block - 1
+    if before < 0 or textmap.blocks[before].kind is BlockKind.TABLE:
+        return False
+    text = textmap.block_text(before).rstrip()
+    return text.endswith(("：", ":")) and match_marker(text) is None and len(text) <= 20
+
+
 def _sequence_warnings(root: Node, textmap: TextMap) -> list[ReportWarning]:
     warnings: list[ReportWarning] = []
     _check_sequence(root, textmap, {}, warnings)
@@ -323,7 +332,8 @@ def _check_sequence(
             # First of its kind under this parent: 1, or running on from the last one.
             ok = ordinal == 1 or ordinal == last_seen.get(kind, 0) + 1
         else:
-            ok = ordinal == expected + 1
+            # (a list opened again by a label's line: 整改措施： 1.… 2.… / 整改完成情况： 1.…)
+            ok = ordinal == expected + 1 or (ordinal == 1 and _after_label_line(child, textmap))
         if not ok:
             code = (
                 "numbering_repeat"

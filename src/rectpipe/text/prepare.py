@@ -1,6 +1,7 @@
 """Internal: a document's blocks made ready for structure, in one call.
 
-With repair on: cleaned and repaired (:mod:`.repair`), tables copied one cell per line or one
+With repair on: cleaned and repaired (:mod:`.repair`), a field's label cut from the list it
+opens on its line (:mod:`.opened_lists`), tables copied one cell per line or one
 row a line between bars rebuilt (:mod:`.flat_tables`, :mod:`.pipe_tables`), a second copy of
 the report set aside (:mod:`.repeats`), and the page's links to other articles after the
 article set aside (:func:`.furniture.article_end`). With
@@ -19,6 +20,7 @@ from .flat_tables import join_flat_tables
 from .furniture import article_end
 from .gap_tables import join_gap_tables
 from .normalize import clean_blocks
+from .opened_lists import split_opened_lists
 from .pipe_tables import join_pipe_tables, split_box_rows
 from .repair import Repaired, repair_and_clean
 from .repeats import drop_repeat
@@ -57,6 +59,8 @@ def prepare_blocks(
     # a table copied one row a line, its cells set apart by gaps that cleaning would close
     blocks = join_gap_tables(blocks, table_headers)
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
+    # 整改措施：1.… / 2.…: a label's line cut before the list it opens
+    repaired = split_opened_lists(repaired, field_labels)
     # a printed report's table of contents (目录 and its dotted entries)
     contents = contents_lines(
         [item.block.text for item in repaired], [item.original for item in repaired]
