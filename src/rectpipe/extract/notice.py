@@ -23,9 +23,10 @@ from typing import Any, TypedDict
 
 from ..models.records import PathItem, Problem, Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern, escape
+from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
 from ..structure.tree import Node
+from ..text.labels import label_words
 from ..text.numbering import CN_NUMERAL_CHARS, marker_number, ordinal_value
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
@@ -453,16 +454,10 @@ class NoticeLine:
 
 @lru_cache(maxsize=8)
 def _label_pattern(profile: Profile) -> Any:
-    words = sorted(
-        (word for words in profile.notice_sections.values() for word in words),
-        key=len,
-        reverse=True,
-    )
-    alternation = "|".join(escape(word) for word in words) or "(?!)"
+    words = (word for words in profile.notice_sections.values() for word in words)
     # a label, or a longer one that ends as one does (整改任务完成情况 as 完成情况)
-    return compile_pattern(
-        rf"^\s*[【\[［]?\p{{Han}}{{0,4}}?(?P<label>{alternation})[】\]］]?\s*[：:∶]\s*"
-    )
+    label = label_words(words, "label")
+    return compile_pattern(rf"^\s*[【\[［]?{label}[】\]］]?\s*[：:∶]\s*")
 
 
 def notice_lines(root: Node, textmap: TextMap, profile: Profile) -> list[NoticeLine]:

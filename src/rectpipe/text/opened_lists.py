@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..readers.blocks import BlockKind
-from ..runtime.patterns import compile_pattern, escape
+from ..runtime.patterns import compile_pattern
 from ..runtime.record import replace
+from .labels import label_words
 from .numbering import MarkerKind, match_marker
 from .repair import Repaired
 
@@ -34,12 +35,7 @@ def split_opened_lists(items: Sequence[Repaired], labels: Sequence[str]) -> list
     first item of the list it opens (see the module)."""
     if not labels or not items:
         return list(items)
-    label = compile_pattern(
-        # a label, or a longer one that ends as one does (整改任务完成情况 as 完成情况)
-        r"^\s*\p{Han}{0,4}?(?:"
-        + "|".join(escape(w) for w in sorted(labels, key=len, reverse=True))
-        + r")\s*[：:∶]\s*"
-    )
+    label = compile_pattern(rf"^\s*{label_words(labels)}\s*[：:∶]\s*")
     out: list[Repaired] = []
     above: MarkerKind | None = None  # the kind of the last item a line opened, not in a list
     listed: tuple[MarkerKind, int] | None = None  # the next item of a list cut from its label
