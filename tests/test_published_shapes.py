@@ -905,3 +905,18 @@ def test_a_notice_s_done_work_under_a_longer_label_is_its_result() -> None:
     assert [m.text for m in problem.measures] == ["组织执法人员开展清理；", "设置警示标牌。"]
     assert "已清运全部建筑垃圾" in problem.actions
     assert not {w.code for w in report.warnings} & {"numbering_gap", "numbering_repeat"}
+
+
+def test_a_short_name_defined_between_a_name_and_its_kind() -> None:
+    """对柏川旅游集团有限公司（以下简称集团）党委进行了巡察 … 向集团党委反馈: the issuer is the
+    name and the kind written apart, each piece with its place."""
+    text = (
+        "根据省委统一部署，2023年3月1日至4月30日，省委第二巡视组对柏川旅游集团有限公司（以下简称"
+        "集团）党委进行了巡视。2023年6月10日，省委巡视组向集团党委反馈了巡视意见。现将巡视整改"
+        "进展情况予以公布。\n"
+        "一、关于党的建设方面\n"
+        "（一）关于理论学习不深入的问题。整改情况：已修订学习制度，已完成整改。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert meta.issuer == "柏川旅游集团有限公司党委"
+    assert {"issuer", "issuer.2"} <= set(meta.sources)

@@ -623,7 +623,13 @@ def _put_named(found: Collector, value: str, start: int, names: tuple[str, int])
         names_text, names_offset = names
         full = _defined_as(value, names_text) or _full_name(short.group("kind"), names_text)
         if full is None:
-            return False
+            split = _defined_before_kind(value, names_text)
+            if split is None:
+                return False
+            # 对某集团有限公司（以下简称集团）党委…: the name and the kind, written apart
+            pieces = [(names_offset + split.start(g), names_offset + split.end(g)) for g in "nk"]
+            found.put_pieces("issuer", pieces, "inferred")
+            return True
         value = full.group("n")
         start, end = names_offset + full.start("n"), names_offset + full.end("n")
     if len(value) < 2:
@@ -662,6 +668,29 @@ def _defined_as(short: str, text: str) -> regex.Match[str] | None:
         r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
         r"(?P<n>(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}){2,20}?)"
         r"\s*[（(]\s*以下简称\s*[“\"]?" + escape(short) + r"[”\"]?\s*[）)]"
+    )
+    return pattern.search(text)
+
+
+# The kind of body a short name may end with after the name it abbreviates.
+_KIND_END = compile_pattern(r"(?:党委|党组|党工委|委员会|人民政府)$")
+
+
+def _defined_before_kind(short: str, text: str) -> regex.Match[str] | None:
+    """The name ``text`` defines the first part of ``short`` for, its kind written after the
+    definition (某集团有限公司（以下简称集团）党委 for 集团党委): groups ``n`` and ``k``."""
+    cut = _KIND_END.search(short)
+    if cut is None or cut.start() < 1:
+        return None
+    base, kind = short[: cut.start()], short[cut.start() :]
+    pattern = compile_pattern(
+        r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
+        r"(?P<n>(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}){2,20}?)"
+        r"\s*[（(]\s*以下简称\s*[“\"]?"
+        + escape(base)
+        + r"[”\"]?\s*[）)]\s*(?P<k>"
+        + escape(kind)
+        + ")"
     )
     return pattern.search(text)
 
