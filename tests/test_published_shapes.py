@@ -805,11 +805,12 @@ _RUN_IN = (
 )
 
 
-def test_findings_run_on_after_a_sentence_announcing_them() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_findings_run_on_after_a_sentence_announcing_them(form: str) -> None:
     """No numbered item: the 一是 clauses after 督查发现以下问题： are the findings, to the end of
     the sentence of the last; the measures' 一是 after them are not, and the sentence about all
     of them gives their status."""
-    problems = rectpipe.parse_text(_RUN_IN).iter_problems()
+    problems = _parse(_RUN_IN, form).iter_problems()
     assert [p.title for p in problems] == [
         "冷库温度记录缺失",
         "消毒柜未正常使用",
@@ -833,7 +834,8 @@ def test_一是_run_on_after_another_sentence_are_no_findings(lead: str) -> None
     assert rectpipe.parse_text(text).iter_problems() == []
 
 
-def test_a_closure_notices_measures_are_its_problems_not_sections() -> None:
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_closure_notices_measures_are_its_problems_not_sections(form: str) -> None:
     """A 销号 notice in labelled lines: the list its measures label opens on the label's own
     line (整改措施：1、…) runs on as 2、 3、 — the problem's, no sections of their own; a notice
     of the 销号情况 signs its problem off as done."""
@@ -845,7 +847,7 @@ def test_a_closure_notices_measures_are_its_problems_not_sections() -> None:
         "2、设置警示标牌，落实河道巡查；\n"
         "3、建立举报受理渠道。\n"
     )
-    report = rectpipe.parse_text(text)
+    report = _parse(text, form)
     [problem] = report.iter_problems()
     assert problem.status is Status.COMPLETED
     assert "建立举报受理渠道" in problem.actions

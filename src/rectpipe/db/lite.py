@@ -92,8 +92,12 @@ class LiteDatabase:
                     return False
             made = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if not made.issuperset(_NAMES):  # as SQLAlchemy, no write when all are there
-                self._transaction(lambda: [conn.execute(statement) for statement in CREATE])
+                self._transaction(create)
             return True
+
+        def create() -> None:
+            for statement in CREATE:
+                self._conn.execute(statement)
 
         try:
             return self._patiently(run, "creating the tables")

@@ -186,10 +186,12 @@ _FIRST_OWN_LINE = compile_re(r"(?:^|\n)[ \t\u3000]*一是")
 # A line that announces the findings listed after it (…仍然存在一些问题，主要表现在：, 发现以下
 # 问题：): it ends with a colon, and speaks of problems or of how they show (not 针对上述问题，
 # 采取以下措施：, which announces measures).
+_NOT_FINDINGS = r"措施|举措|针对|做法|整改如下|整改情况"  # words of a lead that announces measures
+_FINDINGS_SAID = (
+    r"(?:存在|发现|指出|反馈|查出|梳理出)[^。\n]{0,10}(?:问题|不足)[^。\n，,]{0,8}[：:]"
+)
 _FINDINGS_LEAD = compile_pattern(
-    r"^(?!.*(?:措施|举措|针对|做法|整改如下|整改情况))"
-    r".*(?:(?:存在|发现|指出|反馈|查出|梳理出)[^。\n]{0,10}(?:问题|不足)[^。\n，,]{0,8}[：:]"
-    r"|(?:主要)?表现(?:在|为)[：:])\s*$"
+    rf"^(?!.*(?:{_NOT_FINDINGS})).*(?:{_FINDINGS_SAID}|(?:主要)?表现(?:在|为)[：:])\s*$"
 )
 
 
@@ -211,8 +213,7 @@ def _after_lead(segment: str) -> _Listed | None:
 # A sentence that announces the findings and runs them on after its colon (督查发现以下问题：
 # 一是…, 巡察指出存在如下不足：一是…): not one that announces measures.
 _INLINE_LEAD = compile_pattern(
-    r"(?:^|(?<=[\n。；;]))(?P<lead>(?:(?!措施|举措|针对|做法|整改情况)[^。\n；;])*?"
-    r"(?:存在|发现|指出|反馈|查出|梳理出)了?[^。\n，,；;]{0,10}(?:问题|不足)[^。\n，,；;]{0,8}[：:])"
+    rf"(?:^|(?<=[\n。；;]))(?P<lead>(?:(?!{_NOT_FINDINGS})[^。\n；;])*?{_FINDINGS_SAID})"
     r"[ \t\u3000]*(?=一是)"
 )
 

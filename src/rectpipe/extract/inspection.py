@@ -86,24 +86,27 @@ _CONDUCTED = compile_pattern(r"(?:开展|进行|实施)了?[^，,。；]{0,12}?(
 # The name of a group that checks how the rectification goes, not an inspection's.
 _CHECKER = compile_pattern(r"(?:督查|督导|检查)组$|整改")
 
+# The feedback patterns that say the handing over itself: 反馈了巡察意见; 逐一反馈巡察情况 /
+# 反馈了问题 (before a sentence that only names the feedback as a topic: 对巡察反馈和整改落实工作
+# 提出要求); 通报巡察工作情况 / 通报了巡视情况, told by another verb (not 通报巡察整改情况, the
+# report's own words).
+_OPINION_HANDED = compile_pattern(r"反馈了?[^。；]{0,8}意见")
+_FINDINGS_HANDED = compile_pattern(r"反馈了?[^。；和及与]{0,6}(?:情况|问题)")
+_FINDINGS_TOLD = compile_pattern(
+    r"通报了?[^。；整]{0,8}?(?:巡视|巡察|督察|审计)(?:工作)?(?:情况|意见)"
+)
+_HANDED_OVER = (_OPINION_HANDED, _FINDINGS_HANDED, _FINDINGS_TOLD)
 # Sentences that date the feedback, most telling first.
 _FEEDBACK = (
-    compile_pattern(r"反馈了?[^。；]{0,8}意见"),
+    _OPINION_HANDED,
     compile_pattern(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
     compile_pattern(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
-    # 逐一反馈巡察情况 / 反馈了问题: the handing over, before a sentence that only names the
-    # feedback as a topic (对巡察反馈和整改落实工作提出要求)
-    compile_pattern(r"反馈了?[^。；和及与]{0,6}(?:情况|问题)"),
-    # 通报巡察工作情况 / 通报了巡视情况: the handing over told by another verb (not 通报巡察整改
-    # 情况, the report's own words)
-    compile_pattern(r"通报了?[^。；整]{0,8}?(?:巡视|巡察|督察|审计)(?:工作)?(?:情况|意见)"),
+    _FINDINGS_HANDED,
+    _FINDINGS_TOLD,
     compile_pattern(r"反馈"),
     # a 督察 group handing over a batch of complaints (向我市转办第五批群众信访举报件6件)
     compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),
 )
-# The feedback patterns that say the handing over itself (反馈了巡察意见, 反馈巡察情况, 通报巡察
-# 工作情况).
-_HANDED_OVER = (_FEEDBACK[0], _FEEDBACK[3], _FEEDBACK[4])
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 # A date things stand at (截至…, 更新至…, 统计至…), not the day of the feedback.
 _AS_OF = compile_pattern(r"截至|截止|至今|到|更新至|统计至")
@@ -209,7 +212,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
         return
     # 并于7月上旬…反馈: a feedback dated to a part of a month, in the period's year.
     for base, sentence in spans:
-        if not _FEEDBACK[0].search(sentence) or base + len(sentence) <= period_end:
+        if not _OPINION_HANDED.search(sentence) or base + len(sentence) <= period_end:
             continue
         part = _MONTH_PART.search(sentence, max(0, period_end - base))
         month = int(part.group("m")) if part else 0

@@ -574,6 +574,13 @@ def _wrapped_signature(found: Collector, last: int) -> int:
     return last
 
 
+# The kinds of party or government body a name ends with (某局党组, 某县人民政府), and a place's
+# party committee by its short name (某县委, 某省委).
+_BODY_KIND = r"党委|党组|党工委|委员会|人民政府"
+_PLACE_COMMITTEE = r"[省市县区州旗]委"
+# Words that make a name the inspection's or a title's, not the body's (市委巡察组, 关于…).
+_NOT_THE_BODY = ("巡视", "巡察", "督察", "审计", "关于")
+
 # The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
 # names one (recorded as inferred).
 _SUBJECT = compile_pattern(
@@ -582,9 +589,7 @@ _SUBJECT = compile_pattern(
     # an adverb of time or order before the subject is no part of its name (下一步学院党委将…)
     r"(?:(?:下一步|下步|今后|目前|当前|同时|此外|近日|近期|随后|会后|为此|对此|首先|其次|最后|接下来)"
     r"\s*)?(?P<v>[\p{Han}]{0,16}?"
-    r"(?:党委|党组|党工委|委员会|人民政府|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部"
-    # a place's party committee by its short name (某县委, 某省委)
-    r"|[省市县区州旗]委))"
+    rf"(?:{_BODY_KIND}|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部|{_PLACE_COMMITTEE}))"
     r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照)"
 )
 # A subject that is no name: one holding a verb or a preposition (组长反馈了党委, 要求某公司党委).
@@ -593,7 +598,7 @@ _VERB_IN_SUBJECT = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持
 # 公司党委): the issuer is its full name, when the introduction writes one.
 _SHORT_NAME = compile_pattern(
     r"^(?:该|本|我|其)?(?P<kind>(?:镇|乡|县|市|区|局|厅|部|委|院|所|校|学院|学校|大学|公司|集团|医院|"
-    r"中心|街道|社区|村)?(?:党委|党组|党工委|委员会|人民政府)|[省市县区州旗]委)$"
+    rf"中心|街道|社区|村)?(?:{_BODY_KIND})|{_PLACE_COMMITTEE})$"
 )
 
 
@@ -605,7 +610,7 @@ def _issuer_from_subject(
     its offset; default ``intro``) writes first."""
     for match in _SUBJECT.finditer(intro):
         value = match.group("v")
-        if any(word in value for word in ("巡视", "巡察", "督察", "审计", "关于")):
+        if any(word in value for word in _NOT_THE_BODY):
             continue
         if _put_named(found, value, offset + match.start("v"), names or (intro, offset)):
             return
@@ -642,7 +647,7 @@ def _put_named(found: Collector, value: str, start: int, names: tuple[str, int])
 # 反馈了巡察意见): the issuer of its rectification report when nothing else names one.
 _INSPECTED = compile_pattern(
     r"(?:对|向)(?P<v>(?!我|该|本|其)\p{Han}{2,20}?"
-    r"(?:党委|党组|党工委|党总支|党支部|[省市县区州旗]委|人民政府|委员会))"
+    rf"(?:{_BODY_KIND}|党总支|党支部|{_PLACE_COMMITTEE}))"
     r"(?:领导班子)?(?:进行了?|开展了?|实施了?|反馈了?)[^。；，]{0,10}?(?:巡视|巡察|意见)"
 )
 
@@ -655,7 +660,7 @@ def _issuer_inspected(found: Collector, intro: str, offset: int) -> None:
         return
     for match in _INSPECTED.finditer(intro):
         value = match.group("v")
-        if any(word in value for word in ("巡视", "巡察", "关于")):
+        if any(word in value for word in _NOT_THE_BODY):
             continue
         if _put_named(found, value, offset + match.start("v"), (intro, offset)):
             return
@@ -673,7 +678,7 @@ def _defined_as(short: str, text: str) -> regex.Match[str] | None:
 
 
 # The kind of body a short name may end with after the name it abbreviates.
-_KIND_END = compile_pattern(r"(?:党委|党组|党工委|委员会|人民政府)$")
+_KIND_END = compile_pattern(rf"(?:{_BODY_KIND})$")
 
 
 def _defined_before_kind(short: str, text: str) -> regex.Match[str] | None:

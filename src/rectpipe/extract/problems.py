@@ -80,11 +80,8 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
     if lines:  # the same, laid out in labelled lines: 整改任务：… 整改目标：… 整改完成情况：…
         front = lead_before(root, textmap, lines[0].block)
         problems.append(notice_lines_problem(lines, root, front, builder))
-        roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
-        for node in root.children:
-            if node.block > lines[0].block:
-                continue  # an item under a labelled line: the problem's, not a section
-            _emit(node, [], fields, roles, builder, sections, problems)
+        # every numbered item comes after the first labelled line (notice_lines): the
+        # problem's measures or results, no sections
         return Built(sections=sections, problems=problems, warnings=builder.warnings)
     roles = classify(root, fields, profile)
     for index in root.body:

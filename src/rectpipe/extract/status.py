@@ -405,17 +405,19 @@ def _status_clause(
     found = _status_span(text, cut + 1, end, profile)
     if found is None:
         clause = text[cut + 1 : end].strip(_TRIM)
-        if _REST_UNDER_WAY.fullmatch(clause) and not _AFTERCARE.search(clause):
+        if (
+            clause.startswith(_THE_REST)
+            and _UNDER_WAY_CLAUSE.fullmatch(clause)
+            and not _AFTERCARE.search(clause)
+        ):
             # 已完成4个小区的意见征集，其余小区正在推进: the rest of the work still under way
             at = text.find(clause, cut + 1, end)
             return at, at + len(clause), StatusMatch(Status.IN_PROGRESS, False)
     return found
 
 
-# A closing clause telling that the rest is still under way (其余小区正在推进, 剩余款项仍在追缴中).
-_REST_UNDER_WAY = compile_pattern(
-    r"(?:其余|剩余|余下|其他)\p{Han}{0,10}?(?:正在|仍在|尚在)\p{Han}{1,8}(?:中)?"
-)
+# What a clause about the rest of the work opens with (其余小区正在推进, 剩余款项仍在追缴中).
+_THE_REST = ("其余", "剩余", "余下", "其他")
 
 
 def _inner_clause(

@@ -26,11 +26,13 @@ __all__ = [
 ]
 
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,5}"
+# What joins a range's two ends (至, 到, dashes, tildes).
+_TO = r"(?:至|到|—{1,2}|－|–|~|～|-)"
 DATE = compile_pattern(
     rf"(?P<y>[0-9０-９]{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?"
 )
 RANGE = compile_pattern(
-    rf"(?P<y>[0-9]{{4}})年(?P<m>{_NUM})月(?P<d>{_NUM})日?\s*(?:至|到|—{{1,2}}|-|–|－|~|～)\s*"
+    rf"(?P<y>[0-9]{{4}})年(?P<m>{_NUM})月(?P<d>{_NUM})日?\s*{_TO}\s*"
     rf"(?:(?P<y2>[0-9]{{4}})年)?(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})日"
 )
 # 6月8日, also after 同年/当年 (the year of the date before); not the tail of a full date.
@@ -116,7 +118,7 @@ def find_range(text: str) -> tuple[FoundDate, FoundDate] | None:
 _PART = r"(?:(?P<{d}>{num})\s*日|(?P<{x}>上旬|中旬|下旬|初|中|底|末))?"
 PERIOD = compile_pattern(
     rf"(?P<y>[0-9０-９]{{4}})\s*年\s*(?P<m>{_NUM})\s*月{_PART.format(d='d', x='x', num=_NUM)}"
-    r"\s*(?:至|到|—{1,2}|－|–|~|～|-)\s*"
+    rf"\s*{_TO}\s*"
     rf"(?:(?P<y2>[0-9０-９]{{4}})\s*年)?\s*(?:(?P<m2>{_NUM})\s*月)?"
     rf"{_PART.format(d='d2', x='x2', num=_NUM)}"
 )
@@ -133,12 +135,12 @@ class Period:
     precision: str
 
 
-_RANGE_SEP = compile_pattern(r"\s*(?:至|到|—{1,2}|－|–|~|～|-)\s*")
+_RANGE_SEP = compile_pattern(rf"\s*{_TO}\s*")
 # A second stretch of days after a period, in its year (2023年2月6日至2月10日、4月3日至5月26日:
 # one inspection in two visits): the period ends with it.
 _NEXT_STRETCH = compile_pattern(
     rf"\s*[、和及]\s*(?:(?P<y>[0-9０-９]{{4}})\s*年)?\s*(?P<m>{_NUM})\s*月\s*(?:{_NUM})\s*日"
-    r"\s*(?:至|到|—{1,2}|－|–|~|～|-)\s*"
+    rf"\s*{_TO}\s*"
     rf"(?:(?P<y2>[0-9０-９]{{4}})\s*年)?\s*(?:(?P<m2>{_NUM})\s*月)?\s*(?P<d2>{_NUM})\s*日"
 )
 

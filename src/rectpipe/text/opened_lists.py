@@ -21,7 +21,7 @@ from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import replace
 from .labels import label_words
-from .numbering import MarkerKind, match_marker
+from .numbering import Marker, MarkerKind, match_marker
 from .repair import Repaired
 
 __all__ = ["split_opened_lists"]
@@ -36,6 +36,16 @@ def split_opened_lists(items: Sequence[Repaired], labels: Sequence[str]) -> list
     if not labels or not items:
         return list(items)
     label = compile_pattern(rf"^\s*{label_words(labels)}\s*[：:∶]\s*")
+    # the label's lines whose list opens after the colon with its first item: (where the items
+    # start, the first item's marker), by position; most documents have none
+    opened: dict[int, tuple[int, Marker]] = {}
+    for k, item in enumerate(items[:-1]):
+        found = label.match(item.block.text) if item.block.kind is not BlockKind.TABLE else None
+        first = match_marker(item.block.text[found.end() :]) if found is not None else None
+        if found is not None and first is not None and first.ordinal == 1:
+            opened[k] = (found.end(), first)
+    if not opened:
+        return list(items)
     out: list[Repaired] = []
     above: MarkerKind | None = None  # the kind of the last item a line opened, not in a list
     listed: tuple[MarkerKind, int] | None = None  # the next item of a list cut from its label
@@ -46,17 +56,15 @@ def split_opened_lists(items: Sequence[Repaired], labels: Sequence[str]) -> list
             listed = (opening.kind, opening.ordinal + 1)  # 2. 3. of a list cut from its label
         elif opening is not None:
             above, listed = opening.kind, None
-        following = items[k + 1].block if k + 1 < len(items) else None
-        found = label.match(block.text) if block.kind is not BlockKind.TABLE else None
-        first = match_marker(block.text[found.end() :]) if found is not None else None
-        second = match_marker(following.text) if following is not None and first else None
+        if k not in opened:
+            out.append(item)
+            continue
+        at, first = opened[k]
+        second = match_marker(items[k + 1].block.text)
         if (
-            found is None
-            or first is None
-            or second is None
-            or first.ordinal != 1
+            second is None
             or (second.kind, second.ordinal) != (first.kind, 2)
-            or _holds_second(block.text[found.end() :], first.kind)
+            or _holds_second(block.text[at:], first.kind)
             # under a 1. item, a 2. below may be its sibling (1.X。/ 整改措施：1.… / 2.Y。)
             or above is first.kind
         ):
@@ -64,7 +72,7 @@ def split_opened_lists(items: Sequence[Repaired], labels: Sequence[str]) -> list
             continue
         original = item.original if item.original is not None else block.text
         kinds = item.kinds if _KIND in item.kinds else (*item.kinds, _KIND)
-        head, rest = block.text[: found.end()].rstrip(), block.text[found.end() :]
+        head, rest = block.text[:at].rstrip(), block.text[at:]
         out.append(Repaired(replace(block, text=head), original, kinds))
         out.append(Repaired(replace(block, text=rest, list_label=None), original, kinds))
         listed = (first.kind, 2)
@@ -74,11 +82,12 @@ def split_opened_lists(items: Sequence[Repaired], labels: Sequence[str]) -> list
 _ITEM_END = compile_pattern(r"[；;。]\s*")
 
 
-def _holds_second(items: str, kind: MarkerKind) -> bool:
-    """Whether the line's list holds its second item of ``kind`` itself (1.…；2.…；3.…): the
-    line after it, opening with 2., is another list's (the next finding)."""
+def _holds_second(listed: str, kind: MarkerKind) -> bool:
+    """Whether the list a label's line holds (``listed``, from its first item on) holds its
+    second item of ``kind`` itself (1.…；2.…；3.…): the line after it, opening with 2., is
+    another list's (the next finding)."""
     return any(
-        (marker := match_marker(items[end.end() :])) is not None
+        (marker := match_marker(listed[end.end() :])) is not None
         and (marker.kind, marker.ordinal) == (kind, 2)
-        for end in _ITEM_END.finditer(items)
+        for end in _ITEM_END.finditer(listed)
     )
