@@ -795,6 +795,29 @@ def test_a_finding_of_two_clauses_keeps_both_before_its_status() -> None:
     ]
 
 
+def test_a_status_sentence_closing_a_one_sentence_item_is_its_status() -> None:
+    # An item told in one sentence: the finding, what was done, and a status clause that
+    # opens as status sentences do (目前, 现, 该问题) after the last comma.
+    text = (
+        "关于巡视整改进展情况的通报\n一、关于乡村振兴政策落实不到位方面\n"
+        "（一）针对易地搬迁项目建设不规范的问题，逐一整改8个项目，目前已整改到位。\n"
+        "（二）针对村级班子软弱涣散的问题，调整村党组织书记12名，现已完成整改。\n"
+        "（三）针对党员教育管理不严的问题，开展党员轮训，该问题正在整改中。\n"
+        "（四）针对集体资产台账不全的问题，清查资产，截至目前已完成整改。\n"
+        "（五）针对现场管理混乱的问题，现场已整改3处。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status.value) for p in problems] == [
+        ("针对易地搬迁项目建设不规范的问题，逐一整改8个项目", "completed"),
+        ("针对村级班子软弱涣散的问题，调整村党组织书记12名", "completed"),
+        ("针对党员教育管理不严的问题，开展党员轮训", "in_progress"),
+        ("针对集体资产台账不全的问题，清查资产", "completed"),
+        # 现场 is no 现 before a status, and 已整改3处 counts work, it states no status
+        ("针对现场管理混乱的问题，现场已整改3处", "unknown"),
+    ]
+    assert problems[0].status_raw == "目前已整改到位"
+
+
 # ------------------------------------------------------------------ a sixth probe: statuses
 
 

@@ -197,29 +197,43 @@ def status_tag(text: str, profile: Profile) -> Label | None:
 
 # A finding, a colon (or a dash, or a comma), and its status as the rest of the sentence
 # (党费收缴台账登记不全：已完成整改。…, …不全——已完成, …不全，已完成整改。): the status is no
-# part of the title. After a comma the status must open as statuses do (已, 正在, 尚未…): a
-# comma also joins a finding's own clauses.
-_AFTER_COLON = compile_pattern(
-    r"^(?P<f>[^：:∶。；;—]{4,80}?)"
-    rf"(?:[：:∶]|——|—|--|[，,](?=\s*{STATUS_OPENING}))"
-    r"\s*(?P<v>[^。；;，,：:∶]{2,10}?)\s*(?:[。；;]|$)"
-)
+# part of the title. After a comma the status must open as statuses do (已, 正在, 尚未…), or
+# after a word that opens a status sentence (…，目前已整改到位。, …，该问题已整改完成。): a comma
+# also joins a finding's own clauses.
+@cache
+def _subjects(profile: Profile) -> tuple[str, ...]:
+    """The words that open a status sentence before its status (目前, 该问题, 截至目前),
+    longest first; 已 is the status's own."""
+    openers = (o for o in profile.status_sentence_prefixes if o != "已")
+    return tuple(sorted(openers, key=lambda s: (-len(s), s)))
+
+
+@cache
+def _after_colon(profile: Profile) -> regex.Pattern[str]:
+    subject = "|".join(escape(opener) for opener in _subjects(profile)) or "(?!)"
+    return compile_pattern(
+        r"^(?P<f>[^：:∶。；;—]{4,80}?)"
+        rf"(?:[：:∶]|——|—|--|[，,](?=\s*(?:{subject})?\s*{STATUS_OPENING}))"
+        r"\s*(?P<v>[^。；;，,：:∶]{2,10}?)\s*(?:[。；;]|$)"
+    )
 
 
 def status_after_colon(text: str, profile: Profile) -> Label | None:
     """A heading's status written after a colon or a comma that ends its finding
-    (``X：已完成整改。``, ``X，正在推进。``), as a status label with no label word. ``None``
-    when what follows is no status as a whole (``X：落实不到位``), when what precedes it is a
-    label (``整改情况：…``), or when it stands inside a parenthesis the finding opened
-    (``…方面的问题（共3个，已全部完成整改）``: a group's count and state)."""
-    found = _AFTER_COLON.match(text)
+    (``X：已完成整改。``, ``X，正在推进。``, ``X，目前已整改到位。``), as a status label with no
+    label word. ``None`` when what follows is no status as a whole (``X：落实不到位``), when
+    what precedes it is a label (``整改情况：…``), or when it stands inside a parenthesis the
+    finding opened (``…方面的问题（共3个，已全部完成整改）``: a group's count and state)."""
+    found = _after_colon(profile).match(text)
     if found is None or leading_label(text, profile) is not None:
         return None
     finding = found.group("f")
     if sum(map(finding.count, "（([【")) != sum(map(finding.count, "）)]】")):
         return None
     value = found.group("v")
-    if normalise_status(value, profile) is None or not _whole_status(value):
+    opener = next((o for o in _subjects(profile) if value.startswith(o)), "")
+    bare = value[len(opener) :]
+    if normalise_status(value, profile) is None or not _whole_status(bare):
         return None
     return Label("status", "", found.end("f"), found.start("v"), found.end("v"))
 
