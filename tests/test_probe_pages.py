@@ -818,6 +818,30 @@ def test_a_status_sentence_closing_a_one_sentence_item_is_its_status() -> None:
     assert problems[0].status_raw == "目前已整改到位"
 
 
+def test_a_status_clause_inside_a_one_sentence_item_is_its_status() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "（一）部分村集体资产未登记，已完成整改，并建立了长效管理机制。\n"
+        "（二）公务用车管理不规范，已于2024年5月完成整改。\n"
+        "（三）干部档案管理不规范，正在整改，预计2024年底完成。\n"
+        "（四）财务报销审核不严，已整改到位，追回资金2.3万元。\n"
+        # the finding's own clauses state no status: 已整改问题… names problems
+        "（五）巡视整改不彻底，已整改问题出现反弹。\n"
+        "（六）计划于2025年底前完成的项目推进缓慢，部分项目尚未开工。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.status.value, p.status_raw) for p in problems] == [
+        ("completed", "已完成整改"),
+        ("completed", "已于2024年5月完成整改"),
+        ("in_progress", "正在整改"),
+        ("completed", "已整改到位"),
+        ("unknown", None),
+        ("unknown", None),
+    ]
+    # the title stays the item's first sentence
+    assert problems[0].title == "部分村集体资产未登记，已完成整改，并建立了长效管理机制"
+
+
 # ------------------------------------------------------------------ a sixth probe: statuses
 
 

@@ -470,6 +470,15 @@ def _problem(
                 at = above.heading_start + h_start
                 sources["status"] = builder.prov_data(at, at + len(status_raw))
                 break
+    if status is Status.UNKNOWN and f.status is None and wrapped is None:
+        # 部分村集体资产未登记，已完成整改，并建立了长效机制。: an item told in one sentence
+        # states its status in a clause after the finding's
+        found = _status_in_title(title, profile)
+        if found is not None:
+            s_start, s_end, match = found
+            status_raw = title[s_start:s_end]
+            status, long_term = match.status, long_term_after(title, s_end, match, profile)
+            sources["status"] = builder.prov_data(title_start + s_start, title_start + s_end)
     if (
         status is Status.UNKNOWN
         and not f.actions_labelled
@@ -538,6 +547,19 @@ def _problem(
         provenance=builder.prov_data(start, builder.node_end(node)),
         sources=sources,
     )
+
+
+_FIRST_CLAUSE_END = compile_pattern(r"[，,；;]")
+
+
+def _status_in_title(title: str, profile: Profile) -> tuple[int, int, StatusMatch] | None:
+    """A clause after the first of a title sentence that states a status on its own (…，已完成
+    整改，…; …，正在整改，预计…): the first clause is the finding's."""
+    first = _FIRST_CLAUSE_END.search(title)
+    if first is None:
+        return None
+    found = status_sentence(title, profile)
+    return found if found is not None and found[0] > first.start() else None
 
 
 # A finding that opens with its field's label (市容方面：…): the sentences after it that tell no

@@ -507,6 +507,13 @@ def status_phrase(core: str, profile: Profile) -> StatusMatch | None:
     return match
 
 
+# When finished work was done (已于2024年5月完成整改, 已于6月20日整改到位): part of its status.
+_DONE_ON = compile_pattern(
+    r"已(?:经)?于\s*(?:[0-9]{4}\s*年)?\s*(?:[0-9]{1,2}\s*月)?\s*(?:[0-9]{1,2}\s*日)?"
+    r"(?:[底末]|上旬|中旬|下旬)?(?:前)?"
+)
+
+
 def _covered(text: str, profile: Profile) -> float:
     taken = [False] * len(text)
     for phrase, _ in profile.status_phrases:
@@ -515,7 +522,7 @@ def _covered(text: str, profile: Profile) -> float:
             for k in range(start, start + len(phrase)):
                 taken[k] = True
             start = text.find(phrase, start + len(phrase))
-    for form in _COVERING_FORMS:
+    for form in (*_COVERING_FORMS, _DONE_ON):
         for told in form.finditer(text):
             taken[told.start() : told.end()] = [True] * (told.end() - told.start())
     for filler in ("已", "经", "问题", "整改", "中", "目前", "均", "全部", "了", "的", "该"):
