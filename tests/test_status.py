@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rectpipe.extract.status import normalise_status, status_sentence
+from rectpipe.extract.status import normalise_status, status_phrase, status_sentence
 from rectpipe.models import Status
 from rectpipe.profiles import default_profile
 
@@ -201,6 +201,7 @@ def test_a_ledgers_progress_column_gives_each_row_its_status() -> None:
         ("确保年底前完成整改", Status.IN_PROGRESS),
         ("已将资金缴库完成", Status.COMPLETED),  # 将 marking an object: no future
         ("均取得明显进展", Status.IN_PROGRESS),
+        ("正在逐步推进", Status.IN_PROGRESS),
     ],
 )
 def test_the_genres_forms_of_states(text: str, status: Status | None) -> None:
@@ -219,3 +220,20 @@ def test_a_plan_beside_a_sentences_own_status_is_its_deadline() -> None:
     text = "目前正在整改，计划2025年10月底前完成。"
     found = status_sentence(text, P)
     assert found is not None and text[found[0] : found[1]] == "目前正在整改"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # when or how finished work was done is part of a clause that is only its status
+        ("已于2024年5月完成整改", Status.COMPLETED),
+        ("已于6月20日整改到位", Status.COMPLETED),
+        ("已按时限要求完成整改", Status.COMPLETED),
+        ("已按要求召开会议", None),
+        ("已于2024年5月召开专题会议", None),
+        ("计划于2025年底前完成", None),  # a plan beside a status is its deadline
+    ],
+)
+def test_a_clause_that_is_only_a_status(text: str, status: Status | None) -> None:
+    found = status_phrase(text, P)
+    assert (found.status if found else None) is status

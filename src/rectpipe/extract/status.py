@@ -104,7 +104,7 @@ _FINISHED = compile_pattern(r"已(?:经)?(?:全部|全面|均)?\p{Han}{2,4}?完�
 # Work told under way with how it goes (正按计划有序推进, 正在稳步推进, 正抓紧整改): in progress,
 # however many of the manners are written.
 _GOING_ON = compile_pattern(
-    r"正(?:在)?(?:按计划|按照计划|按序时|按时序|有序|积极|加快|加紧|稳步|全力|扎实|抓紧){1,3}"
+    r"正(?:在)?(?:按计划|按照计划|按序时|按时序|有序|积极|加快|加紧|稳步|逐步|全力|扎实|抓紧){1,3}"
     r"(?:推进|整改|实施|落实|办理)中?"
 )
 # The words that put work in the future (计划于…, 确保…, 将在…; not 将 alone, which also marks an
@@ -507,10 +507,11 @@ def status_phrase(core: str, profile: Profile) -> StatusMatch | None:
     return match
 
 
-# When finished work was done (已于2024年5月完成整改, 已于6月20日整改到位): part of its status.
+# When or how finished work was done (已于2024年5月完成整改, 已按时限要求完成整改): part of
+# its status.
 _DONE_ON = compile_pattern(
-    r"已(?:经)?于\s*(?:[0-9]{4}\s*年)?\s*(?:[0-9]{1,2}\s*月)?\s*(?:[0-9]{1,2}\s*日)?"
-    r"(?:[底末]|上旬|中旬|下旬)?(?:前)?"
+    r"已(?:经)?(?:于\s*(?:[0-9]{4}\s*年)?\s*(?:[0-9]{1,2}\s*月)?\s*(?:[0-9]{1,2}\s*日)?"
+    r"(?:[底末]|上旬|中旬|下旬)?(?:前)?|按(?:照)?\p{Han}{0,6}?要求)"
 )
 
 
