@@ -922,3 +922,50 @@ def test_a_short_name_defined_between_a_name_and_its_kind() -> None:
     meta = rectpipe.parse_text(text).metadata
     assert meta.issuer == "柏川旅游集团有限公司党委"
     assert {"issuer", "issuer.2"} <= set(meta.sources)
+
+
+# ------------------------------------------------------------------ circled findings run in
+
+_CIRCLED = (
+    "中共青禾县委关于巡视整改进展情况的通报\n"
+    "2023年4月10日至6月10日，省委第二巡视组对青禾县开展了专项巡视，并于2023年8月15日反馈了"
+    "巡视意见。现将巡视整改进展情况予以公布。\n"
+    "一、关于落实惠民政策不到位方面。围绕补齐短板，①针对农村危房改造不彻底的问题，逐户鉴定"
+    "疑似危房，鉴定出的危房全部改造。②针对搬迁项目建设不规范的问题，约谈乡镇党委书记5名，"
+    "目前已整改到位。③针对医疗保障有短板的问题，为乡镇卫生院招聘医护人员38名。\n"
+    "二、关于基层组织建设薄弱方面。①针对村级班子软弱涣散的问题，调整村党组织书记12名，已完成"
+    "整改。②针对党员教育管理不严的问题，开展党员轮训，正在整改。\n"
+    "三、下一步工作打算\n"
+    "我们将持续巩固整改成果。\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_groups_circled_findings_run_into_its_heading_are_its_problems(form: str) -> None:
+    report = _parse(_CIRCLED, form)
+    problems = report.iter_problems()
+    assert [(p.number, p.path[0].title, p.status.value) for p in problems] == [
+        ("1", "关于落实惠民政策不到位方面", "unknown"),
+        ("2", "关于落实惠民政策不到位方面", "completed"),
+        ("3", "关于落实惠民政策不到位方面", "unknown"),
+        ("1", "关于基层组织建设薄弱方面", "completed"),
+        ("2", "关于基层组织建设薄弱方面", "in_progress"),
+    ]
+    assert problems[0].title.startswith("针对农村危房改造不彻底的问题")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a finding's own paragraph: its circled items are measures, left in it
+        "（一）村级班子软弱涣散。整改措施：①调整村党组织书记12名。②开展轮训。",
+        # out of order: no list of the group's members
+        "一、关于基层组织建设薄弱方面。②调整村党组织书记。①开展轮训。",
+        # inside a clause, not after a sentence's end
+        "一、关于基层组织建设薄弱方面。开展①号和②号文件的学习。",
+    ],
+)
+def test_circled_items_that_are_no_groups_members_are_not_cut(paragraph: str) -> None:
+    from rectpipe.text.circled_items import _cuts
+
+    assert _cuts(paragraph) == []

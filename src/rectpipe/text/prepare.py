@@ -1,12 +1,12 @@
 """Internal: a document's blocks made ready for structure, in one call.
 
 With repair on: cleaned and repaired (:mod:`.repair`), a field's label cut from the list it
-opens on its line (:mod:`.opened_lists`), tables copied one cell per line or one
-row a line between bars rebuilt (:mod:`.flat_tables`, :mod:`.pipe_tables`), a second copy of
-the report set aside (:mod:`.repeats`), and the page's links to other articles after the
-article set aside (:func:`.furniture.article_end`). With
-repair off: only cleaned (:mod:`.normalize`). A printed report's table of contents is set aside
-in both (:mod:`.contents`).
+opens on its line (:mod:`.opened_lists`), a group's circled findings run into its heading's
+paragraph cut apart (:mod:`.circled_items`), tables copied one cell per line or one row a line
+between bars rebuilt (:mod:`.flat_tables`, :mod:`.pipe_tables`), a second copy of the report
+set aside (:mod:`.repeats`), and the page's links to other articles after the article set
+aside (:func:`.furniture.article_end`). With repair off: only cleaned (:mod:`.normalize`). A
+printed report's table of contents is set aside in both (:mod:`.contents`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 
 from ..readers.blocks import Block
 from ..runtime.record import field, record
+from .circled_items import split_circled_items
 from .contents import contents_lines
 from .flat_tables import join_flat_tables
 from .furniture import article_end
@@ -61,6 +62,8 @@ def prepare_blocks(
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
     # 整改措施：1.… / 2.…: a label's line cut before the list it opens
     repaired = split_opened_lists(repaired, field_labels)
+    # 二、关于…方面。①针对…。②针对…。: a group's findings run into its heading's paragraph
+    repaired = split_circled_items(repaired)
     # a printed report's table of contents (目录 and its dotted entries)
     contents = contents_lines(
         [item.block.text for item in repaired], [item.original for item in repaired]
