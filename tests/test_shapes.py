@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import rectpipe
 from rectpipe.tools.provenance import check_sources
 
@@ -182,6 +184,28 @@ def test_counts_after_a_count_of_measures_are_the_measures() -> None:
 
     sentence = "对反馈的3个方面6个问题，制定整改措施52项，截至2月底，已完成45项，其余7项正在推进。"
     assert read_counts(sentence, default_profile()).values == {"problems": 6}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # measures counted in 条, then a bare count in 个: the problems'
+        (
+            "对反馈的18个问题，制定整改措施56条，已完成17个，其余1个正在推进。",
+            {"problems": 18, "completed": 17, "in_progress": 1},
+        ),
+        # in the same unit as the measures: theirs
+        ("对反馈的18个问题，制定整改措施56项，已完成50项。", {"problems": 18}),
+        ("共梳理问题45个，制定整改措施132个，目前已完成41个。", {"problems": 45}),
+    ],
+)
+def test_a_count_after_the_measures_in_another_unit_is_the_problems(
+    sentence: str, values: dict[str, int]
+) -> None:
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles import default_profile
+
+    assert read_counts(sentence, default_profile()).values == values
 
 
 def test_a_title_glued_to_its_first_part_is_cut_off() -> None:

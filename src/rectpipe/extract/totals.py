@@ -111,7 +111,9 @@ _BARE_TOTAL = compile_pattern(
 )
 # A count of measures (整改措施52项, 措施28条): the status counts after it in the sentence are
 # the measures', not the problems'.
-_MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?:个|项|条)")
+# A bare count in 个 after measures counted in 条 or 项 (制定整改措施56条，已完成17个) counts
+# problems: the genre counts measures in 条 and 项, problems in 个.
+_MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?P<u>个|项|条)")
 # A share after a status phrase (已完成70%以上): no count.
 _SHARE_AFTER = compile_pattern(r"\s*[0-9]{1,3}(?:\.[0-9]+)?\s*[%％]")
 # What may stand between a count and its status phrase (7项整改任务未按期完成).
@@ -274,7 +276,8 @@ def read_counts(text: str, profile: Profile) -> Counts:
     every: str | None = None
     excepted: tuple[str, int] | None = None  # 除5个尚在整改外: its state and count
     parts = False  # the last clause gave a group's own count of problems (…问题5个)
-    about_measures = False  # 制定整改措施52项，…已完成45项: what follows counts measures
+    about_measures: str | None = None  # 制定整改措施52项，…已完成45项: what follows counts
+    # measures; the unit they are counted in
     for clause in _CLAUSE.finditer(masked):
         part = clause.group(0)
         if _ORDINAL_LIST.search(masked, 0, clause.start()):
@@ -297,10 +300,12 @@ def read_counts(text: str, profile: Profile) -> Counts:
                 found.put(*excepted)
             continue
         counts = list(_COUNT.finditer(part))
-        if counts and _MEASURE_COUNT.search(part):
-            about_measures = True
+        if counts and (measured := _MEASURE_COUNT.search(part)):
+            about_measures = measured.group("u")
             continue
-        if about_measures and not any(c.group("what") for c in counts):
+        if about_measures and not any(
+            c.group("what") or (c.group("u") == "个" != about_measures) for c in counts
+        ):
             continue
         if not counts:
             if _ALL.search(part) and (found_all := status_words.search(part)):
