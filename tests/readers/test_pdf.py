@@ -48,6 +48,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SEED_PDF = SAMPLES / "seed-yongzhou.pdf"
 SEED_TXT = SAMPLES / "seed-yongzhou.txt"
 LEDGER_PDF = SAMPLES / "ledger-taizhang.pdf"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ENGINES = ["pdfplumber", "pdfium"]
 
 # --------------------------------------------------------------------------------------------
@@ -856,4 +857,23 @@ def test_glyphs_of_a_fallback_font_with_a_deep_descent_stay_on_their_line() -> N
     assert [line.text for line in build_lines(opening + second, page=1)] == [
         "拨付资金",
         "审计发现问题",
+    ]
+
+
+def test_paragraphs_set_apart_by_spacing_alone() -> None:
+    """Word's default style: no first-line indent, space after each paragraph. A finding that
+    fills its line exactly and ends its sentence is a paragraph of its own when the line below
+    it lies a paragraph's spacing away; a sentence that ends at a line's end inside the intro
+    runs on (scripts/fixtures/make_spaced_pdf.py)."""
+    import rectpipe
+
+    report = rectpipe.parse_file(FIXTURES / "pdf" / "spaced-paragraphs.pdf")
+    texts = [report.text[b.start : b.end] for b in report.blocks]
+    assert "1.部分学院课程思政建设推进不平衡，示范课程覆盖面偏窄。" in texts
+    assert any(t.startswith("根据省委统一部署") and t.endswith("予以公布。") for t in texts)
+    problems = report.iter_problems()
+    assert [(len(p.measures), p.status.value) for p in problems] == [
+        (2, "completed"),
+        (2, "in_progress"),
+        (2, "completed"),
     ]

@@ -43,6 +43,10 @@ class BodyMetrics:
     right: float
     size: float
     pitch_ratio: float
+    #: where a paragraph set apart by spacing starts, in em of line pitch: halfway between the
+    #: pitch inside a paragraph and the pitch between paragraphs; ``None`` when the document
+    #: sets none apart so (see ``LayoutSettings.paragraph_spacing_ratio``)
+    spacing_ratio: float | None = None
 
 
 def _cluster_groups(values: Sequence[float], tolerance: float) -> list[list[float]]:
@@ -106,7 +110,44 @@ def measure_body(
             if a.size == b.size == size and 0 < b.bottom - a.bottom < longest:
                 ratios.append((b.bottom - a.bottom) / size)
     pitch = statistics.median(ratios) if ratios else s.fallback_pitch_ratio
-    return BodyMetrics(left=left, right=max(right, left + size), size=size, pitch_ratio=pitch)
+    right = max(right, left + size)
+    return BodyMetrics(
+        left=left,
+        right=right,
+        size=size,
+        pitch_ratio=pitch,
+        spacing_ratio=_spacing_ratio(pages, left, right, size, s),
+    )
+
+
+def _spacing_ratio(
+    pages: Sequence[Sequence[Line]], left: float, right: float, size: float, s: LayoutSettings
+) -> float | None:
+    """Halfway between the pitch inside a paragraph (after a full body line broken mid-sentence,
+    the next at the margin) and the pitch between paragraphs (after a short body line at a
+    sentence's end), in em, when the second is ``s.paragraph_spacing_ratio`` times the first or
+    more; else ``None``."""
+    inner: list[float] = []
+    between: list[float] = []
+    full_from = right - s.full_line_tolerance * size
+    longest = s.max_pitch_ratio * size * s.paragraph_gap_ratio
+    same = s.size_tolerance_ratio * size
+    for lines in pages:
+        for a, b in itertools.pairwise(lines):
+            pitch = b.bottom - a.bottom
+            if abs(a.size - size) > same or abs(b.size - size) > same or not 0 < pitch < longest:
+                continue
+            if a.x1 >= full_from:
+                if b.x0 - left <= s.indent_ratio * size and not ends_sentence(a.text):
+                    inner.append(pitch / size)
+            elif ends_sentence(a.text):
+                between.append(pitch / size)
+    if len(inner) < s.paragraph_spacing_pairs or len(between) < s.paragraph_spacing_pairs:
+        return None
+    inside, apart = statistics.median(inner), statistics.median(between)
+    if apart < s.paragraph_spacing_ratio * inside:
+        return None
+    return (inside + apart) / 2
 
 
 # --------------------------------------------------------------------------------------------
@@ -279,6 +320,13 @@ class _Splitter:
             pitch = line.bottom - prev.bottom
             if pitch <= 0 or pitch > s.paragraph_gap_ratio * m.pitch_ratio * size:
                 return False
+        if (
+            m.spacing_ratio is not None
+            and line.page == prev.page
+            and ends_sentence(prev.text)
+            and line.bottom - prev.bottom > m.spacing_ratio * size
+        ):
+            return False  # a full line at a sentence's end, then a paragraph's spacing
         if not self.indented(line) and (self.full(prev) or self.wrapped_short(prev, line)):
             return True
         if not self.full(prev):

@@ -220,6 +220,16 @@ class LayoutSettings:
     """On one page, a line further below the previous one than this many times the body's line
     pitch (in em of the larger of the two lines) starts a new paragraph."""
 
+    paragraph_spacing_ratio: float = 1.2
+    """A document sets its paragraphs apart by spacing when the pitch after a line that ends
+    its paragraph (short, at a sentence's end) is at least this many times the pitch inside a
+    paragraph (after a full line broken mid-sentence), both medians over the document; a full
+    line that ends a sentence, followed by a line further below than halfway between the two,
+    then ends its paragraph (a heading that happens to fill the line)."""
+
+    paragraph_spacing_pairs: int = 3
+    """How many line pairs of each kind the two medians of ``paragraph_spacing_ratio`` need."""
+
     align_tolerance: float = 1.0
     """Left edges within this many points of each other are aligned (block and hanging indents,
     a first line at the margin)."""
