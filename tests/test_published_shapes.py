@@ -969,3 +969,24 @@ def test_circled_items_that_are_no_groups_members_are_not_cut(paragraph: str) ->
     from rectpipe.text.circled_items import _cuts
 
     assert _cuts(paragraph) == []
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_measures_opened_on_the_findings_line_and_run_on_below(form: str) -> None:
+    """1.X。一是A。 / 二是B。 / 三是C。: the list of measures opens on the finding's own line
+    (a copy that lost one paragraph break) and goes on below."""
+    text = (
+        "关于巡视整改进展情况的通报\n一、巡视反馈问题整改落实情况\n"
+        "1.课程思政建设推进不平衡。一是修订人才培养方案。\n二是评选示范课程60门。\n"
+        "三是纳入教学质量评价。\n该问题已完成整改。\n"
+        # a finding described on its line, its measures below: the description stays
+        "2.心理健康教育力量薄弱，专职教师仅2名。\n一是新招聘专职教师6名。\n二是设立心理辅导站。\n"
+        "该问题正在推进。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(len(p.measures), p.status.value) for p in problems] == [
+        (3, "completed"),
+        (2, "in_progress"),
+    ]
+    assert problems[0].measures[0].text == "修订人才培养方案。"
+    assert problems[0].description == ""

@@ -398,7 +398,14 @@ def _problem(
         description.add(*quoted)
         run_in.add(*quoted)
     if rests:
-        if f.actions_labelled or f.status is not None or f.free.pieces:
+        if _list_runs_on(rests, f):
+            # 1.X。一是A。 / 二是B。 / 三是C。: the measures' list opens on the finding's line
+            # and runs on in the paragraphs below; all of it is the account
+            actions = Spans()
+            for start, text in [*rests, *f.free.pieces]:
+                actions.add(start, text)
+            f = replace(f, free=Spans())
+        elif f.actions_labelled or f.status is not None or f.free.pieces:
             for rest_start, rest in rests:
                 description.add(rest_start, rest)
                 run_in.add(rest_start, rest)
@@ -546,6 +553,24 @@ def _problem(
         heading=heading,
         provenance=builder.prov_data(start, builder.node_end(node)),
         sources=sources,
+    )
+
+
+# The first of a list of measures (一是…) and its second (二是…).
+_FIRST_MEASURE = compile_pattern(r"^\s*一是")
+_SECOND_MEASURE = compile_pattern(r"^\s*二是")
+
+
+def _list_runs_on(rests: list[tuple[int, str]], f: NodeFields) -> bool:
+    """Whether the statement's rest after its title opens a list of measures (一是…) that the
+    first unlabelled paragraph below goes on with (二是…), nothing labelled about."""
+    return (
+        not f.actions_labelled
+        and f.status is None
+        and bool(f.free.pieces)
+        and _FIRST_MEASURE.match(rests[0][1]) is not None
+        and "二是" not in rests[0][1]
+        and _SECOND_MEASURE.match(f.free.pieces[0][1]) is not None
     )
 
 
