@@ -560,6 +560,29 @@ def test_the_feedback_told_in_the_first_parts_lead_when_the_intro_has_none() -> 
     assert rectpipe.parse_text(text).metadata.feedback_date == "2024-10-15"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年8月28日，受县人民政府委托，县审计局向县人大常委会报告了2023年度县级预算执行"
+        "和其他财政收支的审计工作报告。",
+        "2024年8月28日，县审计局受县人民政府委托，向县十八届人大常委会第二十次会议报告了"
+        "2023年度县级预算执行和其他财政收支的审计工作情况。",
+        "2024年8月28日，县审计局向县人大常委会会议作了《关于2023年度县级预算执行和其他财政"
+        "收支的审计工作报告》。",
+    ],
+)
+def test_the_audit_office_reporting_to_the_congress_dates_the_feedback(sentence: str) -> None:
+    text = (
+        "青禾县审计局关于2023年度审计工作报告反映问题整改情况的公告\n"
+        "（二〇二四年十二月二十日公告）\n" + sentence + "\n"
+        "一、审计工作报告反映问题的整改情况\n"
+        "1.部分非税收入未及时缴入国库。该问题已完成整改。\n"
+        "2.个别单位固定资产账实不符。该问题已完成整改。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.feedback_date, meta.date) == ("2024-08-28", "2024-12-20")
+
+
 def test_a_headline_under_an_images_file_name_and_no_round_as_issuer() -> None:
     text = (
         "微信截图_20250101120000.jpg\n第十九轮省委巡视整改进展情况全部公布\n"

@@ -100,6 +100,12 @@ _HANDED_OVER = (_OPINION_HANDED, _FINDINGS_HANDED, _FINDINGS_TOLD)
 _FEEDBACK = (
     _OPINION_HANDED,
     compile_pattern(r"(?:听取(?:和审议|并审议)?|审议)了?[^。；]{0,60}审计工作报告"),
+    # the audit office the subject: 审计局向县人大常委会报告了…审计工作报告, 向…会议作了《…审计
+    # 工作报告》, …报告了…审计工作情况
+    compile_pattern(
+        r"向[^。；]{0,30}(?:人大|人民代表大会)[^。；]{0,30}?(?:报告|作)了?[^。；]{0,60}"
+        r"审计工作(?:报告|情况)"
+    ),
     compile_pattern(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
     _FINDINGS_HANDED,
     _FINDINGS_TOLD,
