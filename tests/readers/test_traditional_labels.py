@@ -18,6 +18,15 @@ from rectpipe.runtime.hanzi import fold_traditional
 
 from ..sweeps import score_copies
 
+_SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _opencc_quirk(name: str) -> bool:
+    """Whether the sample's facts hold 澄江, which OpenCC writes as 澂江 and does not write
+    back: a miss of the conversion, not of the reading."""
+    stem = name.rsplit(".", 1)[0]
+    return "澄江" in (_SAMPLES / f"{stem}.facts.yaml").read_text("utf-8")
+
 
 def test_folding_keeps_length_and_leaves_simplified_text() -> None:
     assert fold_traditional("發布時間：2024-05-06 來源：本網") == "发布时间：2024-05-06 来源：本网"
@@ -78,7 +87,7 @@ def test_every_web_sample_reposted_in_hong_kong_forms(tmp_path: Path) -> None:
 
     totals, misses = score_copies(".html", reposted, tmp_path)
     assert totals.documents >= 51
-    assert totals.exact_documents >= totals.documents - 1, misses
+    assert [name for name in misses if not _opencc_quirk(name)] == []
 
 
 def test_a_running_headers_number_in_traditional_characters() -> None:
@@ -109,11 +118,11 @@ def _traditional_docx(path: Path, convert: object) -> bytes:
 
 def test_every_word_sample_in_hong_kong_forms(tmp_path: Path) -> None:
     """Every Word sample with facts, its text in traditional characters (OpenCC ``s2hk``): 56
-    of 58 exact while a running header's 文號 was looked for as 文号 only, 57 after; the one
-    left is OpenCC's 澂江 (above)."""
+    of 58 exact while a running header's 文號 was looked for as 文号 only, 57 after; those
+    left are OpenCC's 澂江 (above): the samples whose facts hold 澄江."""
     convert = opencc.OpenCC("s2hk").convert
     totals, misses = score_copies(
         ".docx", lambda document, _: _traditional_docx(document, convert), tmp_path
     )
     assert totals.documents >= 58
-    assert totals.exact_documents >= totals.documents - 1, misses
+    assert [name for name in misses if not _opencc_quirk(name)] == []
