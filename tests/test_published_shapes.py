@@ -990,3 +990,28 @@ def test_measures_opened_on_the_findings_line_and_run_on_below(form: str) -> Non
     ]
     assert problems[0].measures[0].text == "修订人才培养方案。"
     assert problems[0].description == ""
+
+
+# ------------------------------------------------------------------ a status after the measures
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_status_sentence_after_the_last_measure_closes_the_finding(form: str) -> None:
+    """1.X / （1）… / （2）… / 目前，该问题正在整改。: the status is the finding's, and its last
+    measure (修订…, 调整…: however it opens) no finding of its own."""
+    text = (
+        "关于县委巡察反馈意见整改情况的通报\n一、反馈问题整改落实情况\n（一）关于党的建设方面\n"
+        "1.理论学习中心组学习联系实际不够。\n（1）修订中心组学习规则。\n（2）建立学习成果转化清单。\n"
+        "目前，该问题已完成整改。\n"
+        "2.农机购置补贴审核不严。\n（1）开展补贴专项检查。\n（2）修订补贴发放办法。\n"
+        "目前，该问题正在整改。\n"
+        "3.学科建设经费执行率偏低。\n（1）开展经费执行情况分析。\n（2）调整经费分配办法。\n"
+        "目前，该问题已完成整改。\n"
+        "二、下一步工作安排\n持续压实整改责任。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.number, p.status.value, len(p.measures)) for p in problems] == [
+        ("1", "completed", 2),
+        ("2", "in_progress", 2),
+        ("3", "completed", 2),
+    ]

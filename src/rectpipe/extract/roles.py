@@ -185,6 +185,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     """The role of every numbered node, keyed by ``id(node)``."""
     roles: dict[int, Role] = {}
     evidence = {id(n): _node_evidence(n, fields, profile) for n in root.walk()}
+    _closing_statuses(root, fields, evidence, profile)
     _like_siblings(root, evidence)
     _parts_one_list(root, fields, evidence)
     _under_status_groups(root, fields, evidence, profile)
@@ -314,7 +315,13 @@ def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) 
     whose narrative states a status (该问题已整改完成。) is a finding too."""
     f = fields[id(node)]
     found = heading_evidence(f.heading, profile)
-    if found is Evidence.NEUTRAL and not node.children:  # a part with sections is no finding
+    if (
+        found is Evidence.NEUTRAL
+        and not node.children  # a part with sections is no finding
+        # （2）修订补贴发放办法。 then 目前，该问题正在整改。: the last measure, followed by its
+        # finding's status
+        and not opens_a_measure(f.heading, profile)
+    ):
         body = f.actions if f.actions.pieces else f.free
         if body.pieces and status_sentence(body.text, profile) is not None:
             return Evidence.FINDING
@@ -323,6 +330,26 @@ def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) 
         if run_in.strip() and status_sentence(run_in, profile) is not None:
             return Evidence.FINDING
     return found
+
+
+def _closing_statuses(
+    root: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence], profile: Profile
+) -> None:
+    """1.X (a finding) / （1）… / （2）… / 目前，该问题已完成整改。: the status sentence after the
+    last item closes the finding, and makes no finding of that item when none of the items
+    before it is one (:func:`_node_evidence` took it for one by its status)."""
+    for node in root.walk():
+        kids = node.children
+        if len(kids) < 2 or evidence[id(node)] is not Evidence.FINDING:
+            continue
+        last = kids[-1]
+        if (
+            evidence[id(last)] is Evidence.FINDING
+            and not last.children
+            and heading_evidence(fields[id(last)].heading, profile) is Evidence.NEUTRAL
+            and all(evidence[id(k)] is not Evidence.FINDING for k in kids[:-1])
+        ):
+            evidence[id(last)] = Evidence.NEUTRAL
 
 
 def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
