@@ -1015,3 +1015,20 @@ def test_a_status_sentence_after_the_last_measure_closes_the_finding(form: str) 
         ("2", "in_progress", 2),
         ("3", "completed", 2),
     ]
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_status_on_the_findings_line_then_its_account_below(form: str) -> None:
+    """1.X。（已完成） / 一是…；二是…: the status told on the finding's line, the paragraph
+    below is what was done (its measures), not the finding's description."""
+    text = (
+        "关于县委巡察整改进展情况的通报\n一、反馈问题整改落实情况\n"
+        "1.林长巡林不到位。（已完成）\n一是修订林长制考核办法；二是建立巡林电子台账。\n"
+        "2.造林成活率不达标。（正在整改）\n一是开展成活率核查；二是制定补植计划。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.status.value, len(p.measures), p.description) for p in problems] == [
+        ("completed", 2, ""),
+        ("in_progress", 2, ""),
+    ]
+    assert problems[0].actions.startswith("一是修订林长制考核办法")

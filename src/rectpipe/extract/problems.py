@@ -397,6 +397,10 @@ def _problem(
         # its measures; what follows the wrapper is read as after any other title.
         description.add(*quoted)
         run_in.add(*quoted)
+    # A status told on the heading's own line (1.X。（已完成）, X：已完成整改。) comes before the
+    # paragraphs under it: they are its account, not the finding's description.
+    status_above = f.status is not None and f.status.start < f.heading_end
+    told_apart = f.actions_labelled or (f.status is not None and not status_above)
     if rests:
         if _list_runs_on(rests, f):
             # 1.X。一是A。 / 二是B。 / 三是C。: the measures' list opens on the finding's line
@@ -405,7 +409,7 @@ def _problem(
             for start, text in [*rests, *f.free.pieces]:
                 actions.add(start, text)
             f = replace(f, free=Spans())
-        elif f.actions_labelled or f.status is not None or f.free.pieces:
+        elif told_apart or f.free.pieces:
             for rest_start, rest in rests:
                 description.add(rest_start, rest)
                 run_in.add(rest_start, rest)
@@ -415,8 +419,7 @@ def _problem(
                 actions.add(rest_start, rest)
     # Unlabelled paragraphs before a narrative or status label describe the finding; with only
     # 责任单位/整改时限 labels about, they are the narrative itself.
-    narrative_labelled = f.actions_labelled or f.status is not None
-    if narrative_labelled:
+    if told_apart:
         for start, text in f.free.pieces:
             description.add(start, text)
     elif f.free.pieces:
