@@ -1032,3 +1032,46 @@ def test_a_status_on_the_findings_line_then_its_account_below(form: str) -> None
         ("in_progress", 2, ""),
     ]
     assert problems[0].actions.startswith("一是修订林长制考核办法")
+
+
+# ------------------------------------------------------------------ an annex after the text
+
+_ANNEXED = """<html><body><div class="article">
+<h1>青禾县远航公司党委关于巡察整改进展情况的通报</h1>
+<p>2025年3月3日至4月30日，县委第一巡察组对公司党委开展了巡察，并于2025年5月20日反馈了巡察意见。</p>
+<p>一、压实整改责任</p><p>公司党委召开专题会议研究整改工作。具体整改情况见附件。</p>
+<p>二、下一步工作打算</p><p>持续巩固整改成果。</p>
+<p>中共青禾县远航公司委员会</p><p>2025年8月1日</p>
+{annex}
+<table><tr><td>序号</td><td>反馈问题</td><td>整改措施</td><td>整改进展</td></tr>
+<tr><td>1</td><td>投资决策程序不规范</td><td>一是修订投资管理办法；二是补办决策程序。</td><td>已完成</td></tr>
+<tr><td>2</td><td>招标采购管理薄弱</td><td>一是上线电子采购平台；二是复核5个项目。</td><td>正在整改</td></tr>
+</table></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "annex", ["<p>附件</p><p>巡察反馈问题整改进展情况表</p>", "<p>附件：整改进展情况表</p>", ""]
+)
+def test_a_table_after_the_signature_or_an_annex_label_is_no_part_of_the_last_item(
+    annex: str,
+) -> None:
+    page = _ANNEXED.replace("{annex}", annex).encode("utf-8")
+    report = rectpipe.parse_bytes(page, name="report.html")
+    assert [
+        (p.number, [x.title for x in p.path], p.status.value) for p in report.iter_problems()
+    ] == [
+        ("1", [], "completed"),
+        ("2", [], "in_progress"),
+    ]
+
+
+def test_an_annex_label_with_its_list_of_annexes_opens_no_items() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n1.党费收缴台账登记不全。已完成整改。\n"
+        "2.公务用车管理不规范。正在整改。\n二、下一步工作打算\n持续巩固整改成果。\n"
+        "附件：1.巡察反馈问题整改台账\n2.整改佐证材料目录\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [s.title for s in report.sections] == ["巡察反馈问题整改情况", "下一步工作打算"]
+    assert report.sections[1].sections == []
+    assert "numbering_gap" not in {w.code for w in report.warnings}

@@ -13,6 +13,7 @@ from ..models.records import Metadata, ReportWarning
 from ..profiles.profile import Profile
 from ..runtime.box_labels import PUBLISHER_BOX_LABELS
 from ..runtime.patterns import compile_pattern, escape
+from ..text.annex import ANNEX_CAPTION, ATTACHMENT
 from ..text.dates import DATE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture, is_quiet
 from ..text.numbering import match_marker
@@ -26,8 +27,6 @@ from .joint import separate_joint_issuers
 from .masthead import masthead_editor
 from .signer_line import split_signer_line
 from .title_lines import (
-    ANNEX_CAPTION,
-    ATTACHMENT,
     BOX_LINE,
     HEADLINE_SUBJECT,
     SENTENCE_PUNCT,

@@ -25,13 +25,13 @@ from ..models.records import (
 )
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
+from ..text.annex import ANNEX_CAPTION
 from ..text.dates import DATE
 from ..text.furniture import is_trailing_furniture, pager_has_more
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .fields import status_after_colon
 from .status import normalise_status
-from .title_lines import ANNEX_CAPTION
 from .totals import read_counts, stated_totals
 
 __all__ = ["completeness_warnings", "summarise"]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..profiles.profile import Profile
 from ..runtime.box_labels import BOX_LABELS, NAMING_BOX_LABELS
 from ..runtime.patterns import compile_pattern, escape
+from ..text.annex import ATTACHMENT
 from ..text.dates import DATE
 from ..text.furniture import is_furniture
 from .collector import Collector
@@ -19,7 +20,6 @@ from .date_lines import DOC_NUMBER
 from .masthead import is_masthead
 
 __all__ = [
-    "ATTACHMENT",
     "BOX_LINE",
     "HEADLINE_SUBJECT",
     "SENTENCE_PUNCT",
@@ -36,12 +36,6 @@ __all__ = [
     "wrapped_head",
 ]
 
-# 附件2 over a title, or the bare word on a linked file's first line (a portal page links the
-# report as its attachment: 附件 / <title>).
-ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?$")
-# An annex named after the text (附件：…一览表, 附件2：…清单): not this file's title, and a
-# whole last line.
-ANNEX_CAPTION = compile_pattern(r"^\s*附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]\s*\S")
 TITLE_END = compile_pattern(
     r"(通报|报告|汇报|情况|公告|说明|函|公示|通知|台账|清单|方案"
     # a table's own title: 整改情况汇总表, 问题整改一览表, 整改情况公示表

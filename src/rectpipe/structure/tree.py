@@ -13,6 +13,7 @@ from ..models.records import ReportWarning
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import field, record, replace
+from ..text.annex import ANNEX_CAPTION, ATTACHMENT
 from ..text.dates import DATE_ALONE
 from ..text.furniture import is_trailing_furniture
 from ..text.numbering import (
@@ -149,8 +150,27 @@ def build_tree(textmap: TextMap) -> Tree:
     ]
     leads = unmarked_leads(textmap, markers)
     records = 0
+    annexed: tuple[MarkerKind, int] | None = None  # the next item of an annex's list of names
     for index, marker in enumerate(markers):
+        if marker is not None and annexed == (marker.kind, marker.ordinal):
+            root.body.append(index)  # 附件：1.…台账 / 2.…清单: the annexes named, in a list
+            annexed = (marker.kind, marker.ordinal + 1)
+            continue
+        annexed = None
         if marker is None:
+            if len(stack) > 1 and _opens_annex(textmap, index):
+                # 附件 / 附件：整改情况一览表 after the text: the annex is no part of the item
+                # open above it
+                del stack[1:]
+                root.body.append(index)
+                annexed = _annex_list(textmap, index)
+                continue
+            if len(stack) > 1 and _signed_off(textmap, index):
+                # a signature and its date before the text's end: what follows (an annex, its
+                # table) is no part of the item open above
+                stack[-1].body.append(index)
+                del stack[1:]
+                continue
             lead = leads.get(index)
             if lead is not None and lead.form == "record":
                 # a labelled record of findings with no heading above: on the rung of a
@@ -172,6 +192,29 @@ def build_tree(textmap: TextMap) -> Tree:
     _fold_lone_labels(root, textmap)
     root.body.extend(closing)
     return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
+
+
+def _opens_annex(textmap: TextMap, index: int) -> bool:
+    """Whether the block at ``index`` labels an annex (附件, 附件2：…表)."""
+    if textmap.blocks[index].kind is BlockKind.TABLE:
+        return False
+    text = textmap.block_text(index).strip()
+    return ATTACHMENT.match(text) is not None or ANNEX_CAPTION.match(text) is not None
+
+
+def _signed_off(textmap: TextMap, index: int) -> bool:
+    """Whether the block at ``index`` is a date alone under a signer's line (中共…委员会 /
+    2025年8月1日)."""
+    if index == 0 or not DATE_ALONE.match(textmap.block_text(index).strip()):
+        return False
+    return _SIGNATURE.match(textmap.block_text(index - 1).strip()) is not None
+
+
+def _annex_list(textmap: TextMap, index: int) -> tuple[MarkerKind, int] | None:
+    """The next item of the list of annexes the label at ``index`` opens (附件：1.…), if any."""
+    text = textmap.block_text(index).strip()
+    first = match_marker(text[text.find("：" if "：" in text else ":") + 1 :].lstrip())
+    return (first.kind, first.ordinal + 1) if first is not None else None
 
 
 def _fold_lone_labels(root: Node, textmap: TextMap) -> None:
