@@ -1075,3 +1075,23 @@ def test_an_annex_label_with_its_list_of_annexes_opens_no_items() -> None:
     assert [s.title for s in report.sections] == ["巡察反馈问题整改情况", "下一步工作打算"]
     assert report.sections[1].sections == []
     assert "numbering_gap" not in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize(
+    "part", ["二、整改工作中存在的问题", "二、存在的不足", "二、整改过程中存在的问题和不足"]
+)
+def test_a_part_weighing_the_rectification_work_lists_no_findings(part: str) -> None:
+    text = (
+        "中共柏川县水利局党组关于县委巡察整改进展情况的通报\n"
+        "县委第一巡察组对县水利局党组开展了巡察。巡察反馈的2个问题，已完成整改2个。\n"
+        "一、巡察反馈问题整改情况\n（一）河道采砂监管不到位。\n整改情况：开展专项整治。已完成整改。\n"
+        "（二）小型水库安全管理责任落实不到位。\n整改情况：落实责任人。已完成整改。\n"
+        f"{part}\n（一）个别股室对整改工作重视程度不够。\n（二）部分制度执行刚性不足。\n"
+        "三、下一步工作打算\n（一）持续巩固整改成果，防止问题反弹。\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [p.title for p in report.iter_problems()] == [
+        "河道采砂监管不到位",
+        "小型水库安全管理责任落实不到位",
+    ]
+    assert "totals_mismatch" not in {w.code for w in report.warnings}
