@@ -1095,3 +1095,26 @@ def test_a_part_weighing_the_rectification_work_lists_no_findings(part: str) -> 
         "小型水库安全管理责任落实不到位",
     ]
     assert "totals_mismatch" not in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize(
+    ("place", "signer"),
+    [
+        ("石门乡", "中共石门乡委员会"),
+        ("柏川镇", "中共柏川镇委员会"),
+        ("城关街道", "中共城关街道工作委员会"),
+    ],
+)
+def test_a_title_opening_with_a_bare_township_leaves_the_issuer_to_the_signature(
+    place: str, signer: str
+) -> None:
+    body = (
+        "县委第三巡察组对我乡开展了常规巡察，并于2024年6月18日反馈了巡察意见。\n"
+        "一、反馈问题整改情况\n（一）项目资金拨付不及时。整改进展：已完成整改。\n"
+        "（二）公务用车登记不规范。整改进展：已完成整改。\n"
+    )
+    title = f"{place}关于县委第三巡察组反馈问题整改情况的公示\n"
+    signed = rectpipe.parse_text(title + body + f"{signer}\n2024年9月20日\n").metadata
+    assert (signed.issuer, signed.date) == (signer, "2024-09-20")
+    # with no signature the place the title names stands
+    assert rectpipe.parse_text(title + body).metadata.issuer == place

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..models.records import Metadata, ReportWarning
+from ..models.records import Metadata, MetadataOrigin, Provenance, ReportWarning
 from ..profiles.profile import Profile
 from ..runtime.box_labels import PUBLISHER_BOX_LABELS
 from ..runtime.patterns import compile_pattern, escape
@@ -85,7 +85,13 @@ def extract_metadata(
     fill_lines(found, [*front[:14], *tail])
     _front_matter(found, front)
     separate_joint_issuers(found)
+    placed = _bare_place(found)
     _signature(found, tail)
+    if placed is not None and found.meta.issuer is None:
+        value, sources, origin = placed  # no signature: the place the title names stands
+        found.meta.issuer = value
+        found.sources.update(sources)
+        found.origins["issuer"] = origin
     dateline(found, front)
     date_lines(found, [*front[:12], *tail])
     _dated_title(found)
@@ -498,6 +504,25 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
         line = found.line(index)
         if not is_quiet(line) or _signed_at(found, index, strict=True):
             return
+
+
+# A place alone, no body: 石门乡, 柏川镇, 城关街道 (a county or a city is no issuer's name at all).
+_BARE_PLACE = compile_pattern(r"^\p{Han}{1,8}?(?:乡|镇|街道)$")
+
+
+def _bare_place(
+    found: Collector,
+) -> tuple[str, dict[str, Provenance], MetadataOrigin] | None:
+    """An issuer the title gave as a bare place name (石门乡关于…的公示), taken back so that a
+    signature (中共石门乡委员会) may name the body; what to put back when none does."""
+    issuer = found.meta.issuer
+    if issuer is None or found.origins.get("issuer") != "title" or not _BARE_PLACE.match(issuer):
+        return None
+    sources = {k: v for k, v in found.sources.items() if k == "issuer" or k.startswith("issuer.")}
+    for key in sources:
+        del found.sources[key]
+    found.meta.issuer = None
+    return issuer, sources, found.origins.pop("issuer")
 
 
 SIGNATURE_REACH = 40
