@@ -424,3 +424,53 @@ def test_a_page_s_links_to_other_articles_are_no_part_of_the_report() -> None:
     links = [r.text for r in report.removed if r.reason == "page_links"]
     assert links[0] == "相关链接" and len(links) == 3
     assert "2023-11-20" not in report.text
+
+
+@pytest.mark.parametrize(
+    "typed", ["二0二四年九月二十日", "二O二四年九月二十日", "二◯二四年九月二十日"]
+)
+def test_a_chinese_years_zero_typed_as_a_figure_or_a_letter(typed: str) -> None:
+    from rectpipe.text.repair_text import year_zeros
+
+    assert year_zeros(typed) == "二〇二四年九月二十日"
+    assert year_zeros("第20O4号") == "第20O4号"  # no year in numerals
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "12024年10月28日",
+        "|2024年10月28日",
+        "并中2024年10月28日",
+        "2024年10.月28日",
+        "2024年10月28日1",
+    ],
+)
+def test_a_signature_date_with_a_seals_marks_read_by_ocr(read: str) -> None:
+    from rectpipe.text.repair_ocr import ocr_punctuation
+
+    assert ocr_punctuation(read) == "2024年10月28日"
+
+
+@pytest.mark.parametrize(
+    "read", ["二Q二四年九月二十日", "二6二四年九月二十日", "二二四年九月二十日"]
+)
+def test_a_years_zero_under_a_seal_read_as_another_mark_or_lost(read: str) -> None:
+    from rectpipe.text.repair_ocr import ocr_punctuation
+
+    assert ocr_punctuation(read) == "二〇二四年九月二十日"
+
+
+@pytest.mark.parametrize("line", ["（2024年10月28日）", "于2024年10月28日召开专题会议"])
+def test_a_dateline_or_a_sentence_keeps_what_is_around_its_date(line: str) -> None:
+    from rectpipe.text.repair_ocr import ocr_punctuation
+
+    assert ocr_punctuation(line) == line
+
+
+def test_a_signature_dated_with_a_typed_zero_dates_the_report() -> None:
+    text = (
+        "中共青禾县林业局党组关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n"
+        "1.党费收缴台账登记不全。已完成整改。\n中共青禾县林业局党组\n二0二四年九月二十日\n"
+    )
+    assert rectpipe.parse_text(text).metadata.date == "2024-09-20"

@@ -5,7 +5,9 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
 - ``traditional``: a traditional-character copy → simplified (only when the document as a
   whole is traditional, so a stray 於 in a simplified text stays);
 - ``figures``: full-width figures (``２０２４年``, typed in a full-width input mode) → the
-  half-width ones (:func:`~rectpipe.text.repair_text.halfwidth_figures`);
+  half-width ones (:func:`~rectpipe.text.repair_text.halfwidth_figures`), and a Chinese year's
+  〇 typed as a figure or a letter (``二0二四年``) given back
+  (:func:`~rectpipe.text.repair_text.year_zeros`);
 - ``glued_dates``: a date whose 年 and 月 were lost in copying (``2024918日``) → the date
   written out whole (``2024年9月18日``), when only one reading is a date
   (:func:`~rectpipe.text.glued_dates.unglue_dates`);
@@ -70,6 +72,7 @@ from .repair_text import (
     letter_spaced,
     strip_pinyin,
     to_simplified,
+    year_zeros,
 )
 from .rewrap import join_hard_wraps
 
@@ -102,7 +105,8 @@ KINDS = (
 )
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
-    "figures": "full-width figures made half-width (２０２４ → 2024, ７７．８ → 77.8)",
+    "figures": "full-width figures made half-width (２０２４ → 2024, ７７．８ → 77.8), a Chinese "
+    "year's 〇 typed as a figure or a letter given back (二0二四 → 二〇二四)",
     "glued_dates": "dates whose 年 and 月 were lost written out again where only one reading is "
     "a date (2024918日 → 2024年9月18日)",
     "letter_spacing": "lines set with a blank after every character closed up",
@@ -148,6 +152,7 @@ def _steps(
     text recognised by OCR or not and a plan's choices."""
     steps: list[tuple[str, Callable[[str], str]]] = [
         ("figures", halfwidth_figures),
+        ("figures", year_zeros),
         ("glued_dates", unglue_dates),
         ("letter_spacing", letter_spaced),
         ("pinyin", strip_pinyin),

@@ -151,6 +151,34 @@ def closing_quotes(text: str) -> str:
     return "".join(out)
 
 
+# A signature's date under a seal, as OCR reads it: the seal's ink glued on before or after it
+# (12024年10月28日, |2024年…, 并中2024年…, …28日1), a dot in it (2024年10.月28日), the 〇 of a
+# year in numerals read as Q, D or 6, or lost (二Q二四年…, 二二四年…).
+_DATE_IN_LINE = compile_pattern(
+    r"(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日"
+    r"|[一二][〇一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
+_DOT_IN_DATE = compile_pattern(r"(?<=[0-9])[.·](?=[年月日])|(?<=[0-9][年月])[.·](?=[0-9])")
+_YEAR_OCR = compile_pattern(
+    r"^二(?:[QqD6]|(?=[一二][〇一二三四五六七八九]年[一二三四五六七八九十]{1,2}月))"
+)
+_SEAL_MARKS = 2  # at most this many characters of a seal's ink glued to a date
+_BRACKETS = compile_pattern(r"[（()）]")
+
+
+def _date_line(text: str) -> str:
+    """A line that is a date with a seal's marks glued on, the date alone (see above)."""
+    if len(text) > 20 or "年" not in text or "日" not in text or _BRACKETS.search(text):
+        return text  # （2024年10月28日）: a dateline, its brackets its own
+    line = _DOT_IN_DATE.sub("", text.strip())
+    for lead in range(min(_SEAL_MARKS, len(line)) + 1):
+        fixed = _YEAR_OCR.sub("二〇", line[lead:])
+        found = _DATE_IN_LINE.match(fixed)
+        if found is not None and len(fixed) - found.end() <= _SEAL_MARKS:
+            return found.group(0)
+    return text
+
+
 def ocr_punctuation(text: str) -> str:
     """The punctuation OCR misreads, put right: 丶 → 、, a paragraph's closing · (or .) after
     Han → 。, full-width digits → half-width, ASCII ``, ; : ? ! ( )`` next to Han → full-width
@@ -162,8 +190,9 @@ def ocr_punctuation(text: str) -> str:
     between two sentences → 。, a zero read for the o of an e-mail address's ``com``, ``org``
     or ``gov``, the o or 0 read for a 。 after an e-mail address, a stroke of noise read as
     ``l``, ``|`` or ``I`` between two characters dropped, the 一 of a marker read as a dash
-    (``(-)`` → ``（一）``, ``-、`` → ``一、``) and a page number ``一1一`` → ``—1—``."""
-    text = text.translate(_TRANSLATE)
+    (``(-)`` → ``（一）``, ``-、`` → ``一、``), a page number ``一1一`` → ``—1—``, and a date
+    alone on its line cleared of a seal's marks (:func:`_date_line`)."""
+    text = _date_line(text.translate(_TRANSLATE))
     text = _TRAILING_DOT.sub("。", text)
     text = _INNER_DOT.sub("。", text)
     text = _ZERO_IN_DOMAIN.sub(lambda m: m.group(0).replace("0", "o"), text)

@@ -134,6 +134,22 @@ def halfwidth_figures(text: str) -> str:
     return _FULLWIDTH_DOT.sub(".", text.translate(_FIGURES))
 
 
+# A year in Chinese numerals whose 〇 was typed as a figure or a letter (二0二四年, 二O二四年,
+# 二◯二四年): the first of its four numerals a 一 or 二, then a year's 年.
+_YEAR_ZERO = compile_pattern(
+    r"(?<!\p{Han})[一二][〇○零◯0Oo][〇○零◯0Oo一二三四五六七八九]{2}(?=\s*年)"
+)
+_ZEROS = str.maketrans("0Oo◯", "〇〇〇〇")
+
+
+def year_zeros(text: str) -> str:
+    """A Chinese-numeral year written with a figure 0, a letter O or a ◯ for its 〇
+    (``二0二四年``) given its 〇 (``二〇二四年``), which every date reader reads."""
+    if "年" not in text:
+        return text
+    return _YEAR_ZERO.sub(lambda m: m.group(0).translate(_ZEROS), text)
+
+
 def letter_spaced(text: str) -> str:
     """``text`` with its letter-spaced runs closed up, as a PDF copy of a letter-spaced line
     gives them once cleaning has closed the gaps between Han characters: two or more single
