@@ -486,10 +486,11 @@ def test_a_status_whose_subject_is_the_unit(said: str, status: str) -> None:
     assert rectpipe.parse_text(text).iter_problems()[0].status.value == status
 
 
-def test_a_notice_that_sets_work_to_do_is_no_report() -> None:
+@pytest.mark.parametrize("sender", ["", "中共柏川县委巡察工作领导小组办公室"])
+def test_a_notice_that_sets_work_to_do_is_no_report(sender: str) -> None:
     text = "\n".join(
         [
-            "关于开展巡察整改“回头看”评估工作的通知",
+            f"{sender}关于开展巡察整改“回头看”评估工作的通知",
             "各单位：",
             "一、主要内容",
             "（一）整改措施落实情况",

@@ -71,7 +71,8 @@ def reads_as_article(text: str, profile: Profile) -> bool:
 
 # A notice that sets work to do (关于开展巡察整改“回头看”评估工作的通知): its points are tasks.
 _WORK_NOTICE = compile_pattern(
-    r"^关于(?:组织)?(?:开展|做好|进一步做好|启动|部署)[^。；]{2,60}的通知$"
+    # the sender's name may come first (中共某县委巡察工作领导小组办公室关于开展…的通知)
+    r"^(?:[^。；，,：:“”]{2,40}?)?关于(?:组织)?(?:开展|做好|进一步做好|启动|部署)[^。；]{2,60}的通知$"
 )
 
 
