@@ -1685,3 +1685,43 @@ def test_a_running_total_of_complaints_counts_the_problems() -> None:
     )
     assert stated is not None
     assert (stated.problems, stated.completed, stated.in_progress) == (150, 80, 30)
+
+
+@pytest.mark.parametrize(
+    ("intro", "signed", "period", "feedback"),
+    [
+        # the document's own year
+        (
+            "根据县委统一部署，3月3日至4月30日，县委第一巡察组对县水利局党组开展了巡察，6月5日反馈了"
+            "巡察意见。",
+            "2025年9月16日",
+            ("2025-03-03", "2025-04-30"),
+            "2025-06-05",
+        ),
+        # a year named before the period
+        (
+            "2024年县委第一轮巡察中，10月8日至11月30日，县委第一巡察组对县水利局党组开展了巡察。",
+            "2025年3月16日",
+            ("2024-10-08", "2024-11-30"),
+            None,
+        ),
+        # a period after the document's day and month: the year before
+        (
+            "11月4日至12月20日，县委第一巡察组对县水利局党组开展了巡察，1月15日反馈了巡察意见。",
+            "2025年4月10日",
+            ("2024-11-04", "2024-12-20"),
+            "2025-01-15",
+        ),
+    ],
+)
+def test_a_period_written_without_its_year(
+    intro: str, signed: str, period: tuple[str, str], feedback: str | None
+) -> None:
+    text = (
+        "中共柏川县水利局党组关于县委巡察整改进展情况的通报\n" + intro + "\n"
+        "一、巡察反馈问题整改情况\n（一）河道采砂监管不到位。整改情况：已完成整改。\n"
+        f"中共柏川县水利局党组\n{signed}\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.period_start, meta.period_end) == period
+    assert meta.feedback_date == feedback

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..models.records import InspectionKind
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
-from ..text.dates import FoundDate, Period, find_dates, find_period, iso
+from ..text.dates import FoundDate, Period, find_dates, find_period, find_yearless_period, iso
 from .collector import Collector
 
 if TYPE_CHECKING:
@@ -167,7 +167,11 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             meta.inspecting_bodies.append(name)
     # 公示时间：2025年1月6日至1月12日: the days a notice is displayed, not the inspection's.
     dated = _DISPLAY_DAYS.sub(lambda m: " " * len(m.group(0)), intro)
-    period = find_period(dated) or _month_period(dated, tuple(found.profile.inspection_kinds))
+    period = (
+        find_period(dated)
+        or _month_period(dated, tuple(found.profile.inspection_kinds))
+        or _yearless_period(dated, meta.date)
+    )
     period_end = 0
     if period:
         first_date, last_date = period.start, period.end
@@ -255,6 +259,32 @@ def _month_period(intro: str, kinds: tuple[str, ...]) -> Period | None:
     shift = match.start("y")
     moved = FoundDate(date.iso, date.start + shift, date.end + shift)
     return Period(start=moved, end=moved, precision="month")
+
+
+# A year named before a period written without one (2025年第一轮巡察…3月3日至4月30日).
+_YEAR = compile_pattern(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*年")
+
+
+def _yearless_period(intro: str, dated: str | None) -> Period | None:
+    """A period of days written without its year (3月3日至4月30日), in the year the text names
+    before it, else in the document's own year (the year before, when the period would start
+    after the document's date); ``None`` without either."""
+    if "月" not in intro:
+        return None
+    named = list(_YEAR.finditer(intro))
+    year = int(named[0].group("y")) if named else None
+    if year is None and dated is not None:
+        year = int(dated[:4])
+    if year is None:
+        return None
+    period = find_yearless_period(intro, year)
+    if period is None:
+        return None
+    if named and named[0].start() > period.start.start:
+        return None  # the year written after the period names something else
+    if not named and dated is not None and period.start.iso > dated:
+        period = find_yearless_period(intro, year - 1)
+    return period
 
 
 def _after_period(value: str, written: str, period: Period | None) -> str:

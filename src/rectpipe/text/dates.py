@@ -23,6 +23,7 @@ __all__ = [
     "find_dates",
     "find_period",
     "find_range",
+    "find_yearless_period",
 ]
 
 _NUM = r"[0-9０-９]{1,4}|[〇○零一二三四五六七八九十]{1,5}"
@@ -187,6 +188,32 @@ def find_period(text: str) -> Period | None:
                     named = "y2" if more.group("y2") else "m2" if more.group("m2") else "d2"
                     last, end_at, end = later, more.start(named), more.end()
         return Period(FoundDate(first, match.start(), mid), FoundDate(last, end_at, end), precision)
+    return None
+
+
+# A period of days written without its year (3月3日至4月30日, 3月3日至30日): not the tail of a
+# date that has one.
+_YEARLESS = compile_pattern(
+    r"(?<![0-9０-９年])(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
+    rf"\s*{_TO}\s*(?:(?P<m2>[0-9]{{1,2}})\s*月\s*)?(?P<d2>[0-9]{{1,2}})\s*日"
+)
+
+
+def find_yearless_period(text: str, year: int) -> Period | None:
+    """The first period of days in ``text`` written without its year (``3月3日至4月30日``),
+    in ``year``; ``None`` when there is none or its days are no dates."""
+    for match in _YEARLESS.finditer(text):
+        month, day = int(match.group("m")), int(match.group("d"))
+        month2 = int(match.group("m2")) if match.group("m2") else month
+        first, last = iso(year, month, day), iso(year, month2, int(match.group("d2")))
+        if first is None or last is None or last < first:
+            continue
+        sep = _RANGE_SEP.search(match.group(0))
+        mid = match.start() + (sep.start() if sep else 0)
+        end_at = match.start() + (sep.end() if sep else 0)
+        return Period(
+            FoundDate(first, match.start(), mid), FoundDate(last, end_at, match.end()), "day"
+        )
     return None
 
 
