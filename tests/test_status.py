@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rectpipe.extract.status import normalise_status, status_phrase, status_sentence
+from rectpipe.extract.status import StatusMatch, normalise_status, status_phrase, status_sentence
 from rectpipe.models import Status
 from rectpipe.profiles import default_profile
 
@@ -237,3 +237,18 @@ def test_a_plan_beside_a_sentences_own_status_is_its_deadline() -> None:
 def test_a_clause_that_is_only_a_status(text: str, status: Status | None) -> None:
     found = status_phrase(text, P)
     assert (found.status if found else None) is status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "已完成整改。该问题需长期坚持。",
+        "一是清退违规发放的津贴补贴；二是修订财务管理制度。已完成整改。该问题需长期坚持。",
+    ],
+)
+def test_a_completion_then_a_sentence_to_keep_it_up_is_done_and_long_term(text: str) -> None:
+    found = status_sentence(text, P)
+    assert found is not None and found[2] == StatusMatch(Status.COMPLETED, True)
+    assert text[found[0] : found[1]] == "已完成整改"
+    alone = status_sentence("该问题需长期坚持。", P)
+    assert alone is not None and alone[2].status is Status.ONGOING

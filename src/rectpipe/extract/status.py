@@ -275,17 +275,47 @@ def _status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch
         return None
     found = _status_span(text, *spans[0], profile) or _leading_clause(text, *spans[0], profile)
     if found is not None:
-        return found
+        return _kept_up(text, spans, found, profile) if len(spans) >= 2 else found
     for start, end in reversed(spans[-2:]):
-        found = _status_span(text, start, end, profile) or _status_clause(text, start, end, profile)
-        if found is None:
-            found = _leading_clause(text, start, end, profile)
-            if found is not None:
-                found = _under_way_after(text, end, found, profile)
-        found = found or _inner_clause(text, start, end, profile)
+        found = _sentence_status(text, start, end, profile)
         if found is not None:
+            if found[2].status is Status.ONGOING and len(spans) >= 2 and start == spans[-1][0]:
+                # 已完成整改。该问题需长期坚持。: done, and kept up
+                done = _sentence_status(text, *spans[-2], profile)
+                if done is not None and done[2].status is Status.COMPLETED:
+                    return done[0], done[1], StatusMatch(Status.COMPLETED, True)
             return found
     return _ending_clause(text, *spans[-1], profile) or _opening_under_way(text, spans)
+
+
+def _kept_up(
+    text: str,
+    spans: list[tuple[int, int]],
+    found: tuple[int, int, StatusMatch],
+    profile: Profile,
+) -> tuple[int, int, StatusMatch]:
+    """A completion told first, and a last sentence that says the work is to be kept up (已完成
+    整改。…。该问题需长期坚持。): completed and long-term."""
+    start, end, match = found
+    if match.status is not Status.COMPLETED or match.long_term:
+        return found
+    last = _sentence_status(text, *spans[-1], profile)
+    if last is None or last[2].status is not Status.ONGOING:
+        return found
+    return start, end, StatusMatch(Status.COMPLETED, True)
+
+
+def _sentence_status(
+    text: str, start: int, end: int, profile: Profile
+) -> tuple[int, int, StatusMatch] | None:
+    """The status one sentence of :func:`_status_sentence`'s last two states: as a whole, in
+    its last clause, in its first (unless the rest tells work under way), or in one between."""
+    found = _status_span(text, start, end, profile) or _status_clause(text, start, end, profile)
+    if found is None:
+        found = _leading_clause(text, start, end, profile)
+        if found is not None:
+            found = _under_way_after(text, end, found, profile)
+    return found or _inner_clause(text, start, end, profile)
 
 
 # A sentence that opens by telling the work under way (正在对照办法修订目标，预计年底前完成;
