@@ -401,3 +401,30 @@ def test_statuses_told_in_a_later_part_that_names_each_finding() -> None:
         ("往来款项长期未清理", "in_progress", "目前正在整改"),
     ]
     assert check_sources(report) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        (
+            "问题总数：2个，其中已完成1个，正在推进1个。",
+            {"problems": 2, "completed": 1, "in_progress": 1},
+        ),
+        ("问题数量：5项，已完成5项。", {"problems": 5, "completed": 5}),
+    ],
+)
+def test_a_count_written_after_its_label(sentence: str, values: dict[str, int]) -> None:
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles import default_profile
+
+    assert read_counts(sentence, default_profile()).values == values
+
+
+def test_a_ledgers_label_of_the_report_date_dates_the_feedback() -> None:
+    text = (
+        "青禾县水务公司审计发现问题整改台账\n审计机关：青禾县审计局\n"
+        "审计实施时间：2025年2月17日至4月11日\n审计报告出具日期：2025年5月30日\n"
+        "一、财务管理方面\n1.往来款项长期挂账。整改情况：已完成。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.period_start, meta.feedback_date) == ("2025-02-17", "2025-05-30")

@@ -107,6 +107,8 @@ _FEEDBACK = (
         r"审计工作(?:报告|情况)"
     ),
     compile_pattern(r"(?:出具|送达|印发|下发)[^。；]{0,80}(?:报告|意见|决定)"),
+    # as a ledger's label writes it: 审计报告出具日期：…, 决定书送达时间：…
+    compile_pattern(r"(?:报告|意见|决定书?)(?:的)?(?:出具|送达|印发|下发)(?:日期|时间)"),
     _FINDINGS_HANDED,
     _FINDINGS_TOLD,
     compile_pattern(r"反馈"),

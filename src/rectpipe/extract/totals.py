@@ -204,6 +204,13 @@ _SLOGAN_ONE = compile_pattern(
 _PETITIONS = compile_pattern(r"信访|举报")
 
 
+# The colon between a count's label and its figure (问题总数：2个, 问题数量：5项), which would
+# otherwise end the clause before the count.
+_COUNT_LABEL = compile_pattern(
+    r"(?<=问题(?:总数|数量|数|总计|合计|共计))\s*[：:]\s*(?=[0-9一二三四五六七八九十两])"
+)
+
+
 def _blank(match: regex.Match[str]) -> str:
     """``match``'s text blanked out, its length kept (offsets stay those of the text)."""
     return "□" * len(match.group(0))
@@ -266,6 +273,7 @@ def read_counts(text: str, profile: Profile) -> Counts:
     if checks is not None:
         text = text[: checks.start()]  # what a check of the work found is not the inspection's
     masked = _SLOGAN_ONE.sub(_blank, _SHARE_OF_ALL.sub(_blank, _RATE.sub(_blank, text)))
+    masked = _COUNT_LABEL.sub(" ", masked)  # 问题总数：2个: the label's colon joins its count
     rate = _RATE.search(text) or _SHARE_OF_ALL.search(text)
     if rate:
         found.rate = float(rate.group("r"))
@@ -498,9 +506,11 @@ def _same_status(gap: str, name: str, profile: Profile) -> str:
 # A sentence that states a whole (共, 合计, 总数): counts of parts in it are no parts of a sum.
 _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 
-# 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count).
+# 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count), and as a
+# label writes it (问题总数：2个).
 _AFTER_WORD = compile_pattern(
-    rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数|累计|合计|共计)?(?:为|有|计)?\s*"
+    rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数量|数|累计|合计|共计)?(?:为|有|计)?"
+    r"\s*[：:]?\s*"
     rf"(?:[0-9一二三四五六七八九十]{{1,3}}个大?方面)?\s*{_N}\s*{_UNIT}(?!大?方面|大类)"
 )
 
