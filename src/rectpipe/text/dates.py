@@ -194,7 +194,7 @@ def find_period(text: str) -> Period | None:
 # A period of days written without its year (3月3日至4月30日, 3月3日至30日): not the tail of a
 # date that has one.
 _YEARLESS = compile_pattern(
-    r"(?<![0-9０-９年])(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
+    r"(?<![0-9０-９]\s*年\s*)(?<![0-9０-９])(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
     rf"\s*{_TO}\s*(?:(?P<m2>[0-9]{{1,2}})\s*月\s*)?(?P<d2>[0-9]{{1,2}})\s*日"
 )
 
