@@ -866,6 +866,20 @@ def test_a_status_clause_inside_a_one_sentence_item_is_its_status() -> None:
     assert problems[0].title == "部分村集体资产未登记，已完成整改，并建立了长效管理机制"
 
 
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "上轮巡察整改不彻底，部分问题尚未完成整改",
+        "对上轮巡察反馈问题整改不重视，正在整改的问题进展缓慢",
+        "整改台账管理不规范，已整改事项未及时销号",
+    ],
+)
+def test_a_finding_about_rectification_states_no_status_of_its_own(finding: str) -> None:
+    text = f"关于巡察整改进展情况的通报\n一、巡察反馈问题整改情况\n（一）{finding}。\n"
+    [problem] = rectpipe.parse_text(text).iter_problems()
+    assert (problem.status.value, problem.title) == ("unknown", finding)
+
+
 # ------------------------------------------------------------------ a sixth probe: statuses
 
 

@@ -587,7 +587,17 @@ def _status_in_title(title: str, profile: Profile) -> tuple[int, int, StatusMatc
     if first is None:
         return None
     found = status_sentence(title, profile)
-    return found if found is not None and found[0] > first.start() else None
+    if found is None or found[0] <= first.start() or found[2].status is Status.NOT_COMPLETED:
+        return None  # 上轮巡察整改不彻底，部分问题尚未完成整改: a finding, not its state
+    clause = title[found[0] : found[1]]
+    if _PROBLEMS_NAMED.search(clause) and not clause.startswith(profile.status_sentence_prefixes):
+        return None  # …，正在整改的问题进展缓慢: the finding names problems, it states no state
+    return found
+
+
+# Words that name problems or tasks in a clause (部分问题, 整改事项): a finding's, unless the
+# clause opens as a status sentence does (该问题已整改完成).
+_PROBLEMS_NAMED = compile_pattern(r"问题|事项|任务")
 
 
 # A finding that opens with its field's label (市容方面：…): the sentences after it that tell no
