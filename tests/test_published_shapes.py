@@ -1118,3 +1118,18 @@ def test_a_title_opening_with_a_bare_township_leaves_the_issuer_to_the_signature
     assert (signed.issuer, signed.date) == (signer, "2024-09-20")
     # with no signature the place the title names stands
     assert rectpipe.parse_text(title + body).metadata.issuer == place
+
+
+def test_a_signature_with_no_date_under_it_signs() -> None:
+    """The report dated under its title, its signature alone at the end: the signer is the
+    issuer, not the body a sentence names; a page's last link is no signer."""
+    text = (
+        "柏川市关于省委第三巡视组巡视反馈意见整改进展情况的通报\n（2025年3月8日）\n"
+        "2024年4月8日至6月6日，省委第三巡视组对柏川市开展了常规巡视。2024年9月2日，省委第三巡视组"
+        "向柏川市委反馈了巡视意见。\n"
+        "一、巡视反馈问题整改情况\n1.重大项目推进迟缓，部分项目未按期开工。\n整改情况：已完成整改。\n"
+    )
+    signed = rectpipe.parse_text(text + "中共柏川市委员会\n").metadata
+    assert (signed.issuer, signed.date) == ("中共柏川市委员会", "2025-03-08")
+    assert signed.origins["issuer"] == "signature"
+    assert rectpipe.parse_text(text + "电脑版回到顶部\n").metadata.issuer != "电脑版回到顶部"

@@ -15,7 +15,7 @@ from ..runtime.box_labels import PUBLISHER_BOX_LABELS
 from ..runtime.patterns import compile_pattern, escape
 from ..text.annex import ANNEX_CAPTION, ATTACHMENT
 from ..text.dates import DATE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
-from ..text.furniture import is_furniture, is_quiet
+from ..text.furniture import is_furniture, is_quiet, is_trailing_furniture
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
@@ -87,6 +87,7 @@ def extract_metadata(
     separate_joint_issuers(found)
     placed = _bare_place(found)
     _signature(found, tail)
+    _undated_signer(found)
     if placed is not None and found.meta.issuer is None:
         value, sources, origin = placed  # no signature: the place the title names stands
         found.meta.issuer = value
@@ -506,6 +507,26 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
             return
 
 
+def _undated_signer(found: Collector) -> None:
+    """A signature with no date under it (the report dated under its title or on its page):
+    the text's last line, when it is a body's name alone (中共柏川市委员会), signs it."""
+    if found.meta.issuer is not None:
+        return
+    blocks = found.textmap.blocks
+    last = len(blocks) - 1
+    while last > 0 and is_trailing_furniture(found.line(last)):
+        last -= 1
+    if last <= 0 or blocks[last].kind.value == "table":
+        return
+    line = found.line(last).strip()
+    if (
+        is_issuer(line, found.profile)
+        and _SIGNER_NAME.search(line) is not None
+        and not match_marker(line)
+    ):
+        found.put("issuer", line, *found.stripped_span(last), "signature")
+
+
 # A place alone, no body: 石门乡, 柏川镇, 城关街道 (a county or a city is no issuer's name at all).
 _BARE_PLACE = compile_pattern(r"^\p{Han}{1,8}?(?:乡|镇|街道)$")
 
@@ -601,6 +622,9 @@ def _wrapped_signature(found: Collector, last: int) -> int:
 # The kinds of party or government body a name ends with (某局党组, 某县人民政府), and a place's
 # party committee by its short name (某县委, 某省委).
 _BODY_KIND = r"党委|党组|党工委|委员会|人民政府"
+# What a body that signs is called at the end of its name (中共柏川市委员会, 县审计局党组); a
+# page's last link (回到顶部) is none.
+_SIGNER_NAME = compile_pattern(rf"(?:{_BODY_KIND}|党总支|党支部|办公室|领导小组|局|公司|集团)$")
 _PLACE_COMMITTEE = r"[省市县区州旗]委"
 # Words that make a name the inspection's or a title's, not the body's (市委巡察组, 关于…).
 _NOT_THE_BODY = ("巡视", "巡察", "督察", "审计", "关于")
