@@ -1133,3 +1133,24 @@ def test_a_signature_with_no_date_under_it_signs() -> None:
     assert (signed.issuer, signed.date) == ("中共柏川市委员会", "2025-03-08")
     assert signed.origins["issuer"] == "signature"
     assert rectpipe.parse_text(text + "电脑版回到顶部\n").metadata.issuer != "电脑版回到顶部"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            ["柏川市关于省第二生态环境保护", "督察组督察反馈问题", "整改情况的公示"],
+            "柏川市关于省第二生态环境保护督察组督察反馈问题整改情况的公示",
+        ),
+        (
+            ["中共柏川市林业局党组关于县委第二巡察组", "巡察反馈意见整改", "进展情况的通报"],
+            "中共柏川市林业局党组关于县委第二巡察组巡察反馈意见整改进展情况的通报",
+        ),
+    ],
+)
+def test_a_title_wrapped_over_three_lines_is_whole(lines: list[str], title: str) -> None:
+    text = "\n".join(lines) + (
+        "\n县委第二巡察组对我单位开展了巡察。\n一、反馈问题整改情况\n"
+        "1.项目资金拨付不及时。整改情况：已完成整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.title == title

@@ -386,6 +386,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             body_started = True
         if (title_at is None or shared) and split_title(found, front, position, line):
             pieces = [found.stripped_span(index), found.stripped_span(front[position + 1])]
+            _three_lines(found, front, pieces)
             if not shared:
                 found.put_pieces("title", pieces, "title")
             title_pieces = pieces
@@ -416,6 +417,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                     pieces.insert(0, found.stripped_span(front[position - 2]))
             elif head_above and wrapped_head(found, front[position - 1], line):
                 pieces.insert(0, head_span(found, front[position - 1]))  # 中共…党组关 / 于…
+            _three_lines(found, front, pieces)
             if not shared:
                 found.put_pieces("title", pieces, "title")
             title_pieces = pieces
@@ -474,6 +476,18 @@ def _whole_below(found: Collector, front: Sequence[int], position: int, line: st
         return False
     below = found.line(front[position + 1]).strip()
     return len(below) > len(line.strip()) >= 6 and below.endswith(line.strip())
+
+
+def _three_lines(found: Collector, front: Sequence[int], pieces: list[tuple[int, int]]) -> None:
+    """A title on three lines whose 关于 line is the first (柏川市关于省第二生态环境保护 /
+    督察组督察反馈问题 / 整改情况的公示): the two lines taken so far, without 关于, get the line
+    above them when it is a title's first line (:func:`title_head`)."""
+    text = found.textmap.text
+    if len(pieces) != 2 or any("关于" in text[start:end] for start, end in pieces):
+        return
+    top = next((k for k, index in enumerate(front) if found.span(index)[1] >= pieces[0][1]), 0)
+    if top >= 1 and title_head(found, front[top - 1]):
+        pieces.insert(0, head_span(found, front[top - 1]))
 
 
 def _issuer_line_of(found: Collector, front: Sequence[int], position: int) -> bool:
