@@ -1154,3 +1154,18 @@ def test_a_title_wrapped_over_three_lines_is_whole(lines: list[str], title: str)
         "1.项目资金拨付不及时。整改情况：已完成整改。\n"
     )
     assert rectpipe.parse_text(text).metadata.title == title
+
+
+@pytest.mark.parametrize("number", ["2025年第2号", "（2025年第2号）", "柏审公告〔2025〕2号"])
+def test_a_series_name_over_its_number_is_no_title(number: str) -> None:
+    text = (
+        f"柏川县审计局审计结果公告\n{number}\n"
+        "柏川县审计局关于县交通运输局2023年度预算执行情况审计整改结果的公告\n2025年2月20日\n"
+        "2024年7月至9月，县审计局对县交通运输局2023年度预算执行情况进行了审计。\n"
+        "一、审计发现问题的整改情况\n1.部分专项资金未按规定用途使用。已完成整改。\n"
+    )
+    meta = rectpipe.parse_text(text).metadata
+    assert (meta.title, meta.issuer) == (
+        "柏川县审计局关于县交通运输局2023年度预算执行情况审计整改结果的公告",
+        "柏川县审计局",
+    )

@@ -401,6 +401,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                 continue
             if _whole_below(found, front, position, line):
                 continue  # the end of a title cut on the line above, the whole title below
+            if _series_head(found, front, position):
+                continue  # 某县审计局审计结果公告 / 2025年第2号 over the notice's own title
             pieces = [(start, end)]
             # the line above may begin the title, unless it is a file's name over the title
             # written again (…清单1 / …清单)
@@ -476,6 +478,29 @@ def _whole_below(found: Collector, front: Sequence[int], position: int, line: st
         return False
     below = found.line(front[position + 1]).strip()
     return len(below) > len(line.strip()) >= 6 and below.endswith(line.strip())
+
+
+# A series' number under its name (2025年第2号, （总第15号）): the name heads the series, not
+# this notice.
+_SERIES_NUMBER = compile_pattern(
+    r"^[（(]?\s*(?:[0-9]{4}\s*年\s*)?第\s*[0-9一二三四五六七八九十]{1,4}\s*号\s*[）)]?"
+    r"(?:\s*[（(]\s*总第\s*[0-9]{1,5}\s*号\s*[）)])?$"
+)
+
+
+def _series_head(found: Collector, front: Sequence[int], position: int) -> bool:
+    """Whether the line at ``position`` names a series (某县审计局审计结果公告) over its number
+    (2025年第2号, or a 文号 alone: 某审公告〔2025〕2号), with the notice's own 关于… title a few
+    lines below."""
+    if position + 2 >= len(front):
+        return False
+    number = found.line(front[position + 1]).strip()
+    if not (_SERIES_NUMBER.match(number) or (len(number) <= 24 and DOC_NUMBER.search(number))):
+        return False
+    return any(
+        "关于" in found.line(index) and looks_like_title(found.line(index).strip())
+        for index in front[position + 2 : position + 5]
+    )
 
 
 def _three_lines(found: Collector, front: Sequence[int], pieces: list[tuple[int, int]]) -> None:
