@@ -1169,3 +1169,14 @@ def test_a_series_name_over_its_number_is_no_title(number: str) -> None:
         "柏川县审计局关于县交通运输局2023年度预算执行情况审计整改结果的公告",
         "柏川县审计局",
     )
+
+
+@pytest.mark.parametrize("number", ["2025年第2号", "（2025年第2号）", "2025年第2号（总第15号）"])
+def test_a_notices_number_under_its_name_is_its_document_number(number: str) -> None:
+    text = (
+        f"柏川县审计局审计结果公告\n{number}\n"
+        "柏川县审计局关于县交通运输局审计整改结果的公告\n2025年2月20日\n"
+        "县审计局对县交通运输局进行了审计。\n一、审计发现问题的整改情况\n"
+        "1.部分专项资金未按规定用途使用。已完成整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.document_number == "2025年第2号"

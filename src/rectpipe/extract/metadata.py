@@ -357,6 +357,18 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             continue
         if not opening and ANNEX_CAPTION.match(line):
             continue  # 附件：…一览表 after the text: an annex's caption, not this file's title
+        notice = _SERIES_NUMBER.match(line.strip())
+        if notice is not None and position > 0 and _NOTICE.search(found.line(front[position - 1])):
+            # 某县审计局审计结果公告 / 2025年第2号: a notice's number is its document number
+            at = start + (len(line) - len(line.lstrip()))
+            found.put(
+                "document_number",
+                notice.group("n"),
+                at + notice.start("n"),
+                at + notice.end("n"),
+                "front",
+            )
+            continue
         number = DOC_NUMBER.search(line)
         if number and len(line) <= 30:
             found.put(
@@ -483,9 +495,12 @@ def _whole_below(found: Collector, front: Sequence[int], position: int, line: st
 # A series' number under its name (2025年第2号, （总第15号）): the name heads the series, not
 # this notice.
 _SERIES_NUMBER = compile_pattern(
-    r"^[（(]?\s*(?:[0-9]{4}\s*年\s*)?第\s*[0-9一二三四五六七八九十]{1,4}\s*号\s*[）)]?"
+    r"^[（(]?\s*(?P<n>(?:[0-9]{4}\s*年\s*)?第\s*[0-9一二三四五六七八九十]{1,4}\s*号)\s*[）)]?"
     r"(?:\s*[（(]\s*总第\s*[0-9]{1,5}\s*号\s*[）)])?$"
 )
+
+
+_NOTICE = compile_pattern(r"公告\s*$")
 
 
 def _series_head(found: Collector, front: Sequence[int], position: int) -> bool:
