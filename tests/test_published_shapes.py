@@ -1180,3 +1180,24 @@ def test_a_notices_number_under_its_name_is_its_document_number(number: str) -> 
         "1.部分专项资金未按规定用途使用。已完成整改。\n"
     )
     assert rectpipe.parse_text(text).metadata.document_number == "2025年第2号"
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_measures_beside_a_status_label_line_are_counted(form: str) -> None:
+    """整改进展：已完成。 then 一是…二是…, or 一是… lines then the label: the 一是 paragraphs
+    are the account, their measures counted, not the finding's description."""
+    text = (
+        "关于巡察整改进展情况的通报\n二、巡察反馈问题整改情况\n"
+        "1.河道采砂监管不到位，下游存在非法采砂现象。\n整改进展：已完成。\n"
+        "一是开展联合执法检查。二是建立河长巡河台账。三是设立举报电话。\n"
+        "2.水利工程质量监督不严。\n一是开展工程质量抽检。\n二是约谈施工单位。\n整改进展：正在推进。\n"
+        "3.小型水库管护责任落实不到位，部分水库无专人看管。\n落实管护人员12名。\n整改进展：已完成。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.status.value, len(p.measures)) for p in problems] == [
+        ("completed", 3),
+        ("in_progress", 2),
+        ("completed", 0),
+    ]
+    assert problems[0].description == ""
+    assert problems[2].description == "落实管护人员12名。"

@@ -420,8 +420,13 @@ def _problem(
     # Unlabelled paragraphs before a narrative or status label describe the finding; with only
     # 责任单位/整改时限 labels about, they are the narrative itself.
     if told_apart:
-        for start, text in f.free.pieces:
+        described, accounted = _told_and_account(f)
+        for start, text in described:
             description.add(start, text)
+        if accounted and not f.actions_labelled:
+            # 整改进展：已完成。 / 一是…二是…: the paragraphs after the status label, or from a
+            # list of measures on, are the account
+            actions = Spans([*actions.pieces, *accounted])
     elif f.free.pieces:
         actions = f.free
     if description.start is not None and description.end is not None:
@@ -575,6 +580,24 @@ def _list_runs_on(rests: list[tuple[int, str]], f: NodeFields) -> bool:
         and "二是" not in rests[0][1]
         and _SECOND_MEASURE.match(f.free.pieces[0][1]) is not None
     )
+
+
+def _told_and_account(
+    f: NodeFields,
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The unlabelled paragraphs of a problem with a status label and no actions label, split
+    into what describes the finding (before the label, up to a list of measures) and its
+    account (after the label, or from a paragraph that opens a list of measures: 一是…)."""
+    label_at = f.status.line_start if f.status is not None and f.status.line_start >= 0 else None
+    told: list[tuple[int, str]] = []
+    account: list[tuple[int, str]] = []
+    for start, text in f.free.pieces:
+        after = label_at is not None and start > label_at
+        if after or account or _FIRST_MEASURE.match(text) is not None:
+            account.append((start, text))
+        else:
+            told.append((start, text))
+    return told, account
 
 
 _FIRST_CLAUSE_END = compile_pattern(r"[，,；;]")
