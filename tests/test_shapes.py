@@ -428,3 +428,11 @@ def test_a_ledgers_label_of_the_report_date_dates_the_feedback() -> None:
     )
     meta = rectpipe.parse_text(text).metadata
     assert (meta.period_start, meta.feedback_date) == ("2025-02-17", "2025-05-30")
+
+
+def test_the_share_of_problems_put_right_is_the_completion_rate() -> None:
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles import default_profile
+
+    counts = read_counts("审计发现问题7个，已整改到位3个，整改到位率42.9%。", default_profile())
+    assert (counts.values, counts.rate) == ({"problems": 7, "completed": 3}, 42.9)

@@ -202,6 +202,10 @@ def test_a_ledgers_progress_column_gives_each_row_its_status() -> None:
         ("已将资金缴库完成", Status.COMPLETED),  # 将 marking an object: no future
         ("均取得明显进展", Status.IN_PROGRESS),
         ("正在逐步推进", Status.IN_PROGRESS),
+        # overdue: not done, whatever is planned next
+        ("延期", Status.NOT_COMPLETED),
+        ("延期（计划2026年6月底前完成）", Status.NOT_COMPLETED),
+        ("按期完成，未延期", Status.COMPLETED),
     ],
 )
 def test_the_genres_forms_of_states(text: str, status: Status | None) -> None:

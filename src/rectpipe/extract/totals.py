@@ -48,7 +48,7 @@ _COUNT = compile_pattern(
 )
 _ORDINAL_LIST = compile_pattern(rf"第{_ORD}(?:[、和及与]{_ORD})*[、和及与]$")
 _RATE = compile_pattern(
-    r"(?:(?:整改)?完成率|整改率|销号率|办结率)(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
+    r"(?:(?:整改)?完成率|整改率|销号率|办结率|(?:整改)?到位率)(?:为|达|达到|是)?\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]"
 )
 # What every count (_COUNT) holds: a figure, blanks, a unit. A text without it counts nothing
 # (stdlib ``re``: plain classes, scanned in C).
