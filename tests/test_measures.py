@@ -54,3 +54,16 @@ def test_a_numbered_list_run_on_after_a_label_gives_measures() -> None:
         ["建立党员积分管理制度；", "开展党员大讲堂。"],
         ["全面自查档案；", "补齐缺失材料。"],
     ]
+
+
+def test_steps_in_sequence() -> None:
+    text = "首先，修订议事规则；其次，开展专题培训；再次，开展专项检查；最后，建立整改台账。"
+    assert [(m.ordinal, text[m.start : m.end]) for m in find_measures(text)] == [
+        (1, "修订议事规则；"),
+        (2, "开展专题培训；"),
+        (3, "开展专项检查；"),
+        (4, "建立整改台账。"),
+    ]
+    # a lone 首先, or steps out of order, are no list
+    assert find_measures("首先要提高政治站位，切实扛起整改责任。") == []
+    assert find_measures("首先，修订制度。最后，建立台账。其次，开展培训。") == []

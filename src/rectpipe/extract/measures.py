@@ -50,7 +50,8 @@ def find_measures(text: str) -> list[FoundMeasure]:
 
     ``一是…二是…`` markers come first. A numeral without 是 (``三加强…``) fills a gap only where
     that ordinal's 是-marker is missing, between its neighbours, and not as the start of a
-    counted word (三个月, 二楼). ``第一，第二，`` is read the same way when no 一是 list exists.
+    counted word (三个月, 二楼). ``第一，第二，`` is read the same way when no 一是 list exists,
+    and steps in sequence (``首先，…其次，…最后，…``) when neither does.
     """
     found = _scan(text, _MARK, allow_bare=True)
     if (not found or found[0].missing_shi) and "一是" in text and "二是" in text:
@@ -58,7 +59,35 @@ def find_measures(text: str) -> list[FoundMeasure]:
         found = _scan(text, _MARK_AFTER_SUBJECT, allow_bare=True) or found
     if len(found) < 2 and "第" in text:  # 第一，第二，…
         found = _scan(text, _ORDINAL, allow_bare=False)
+    if len(found) < 2 and "首先" in text:  # 首先，…其次，…最后，…
+        found = _in_sequence(text)
     return found if len(found) >= 2 else []
+
+
+# The words that lead steps in sequence (首先，… 其次，… 再次，… 最后，…), each opening a
+# sentence or a clause after ；.
+_SEQUENCE = compile_pattern(r"(?:^|(?<=[。；;！？!?\n]\s*))(?P<w>首先|其次|再次|然后|最后)[，,]")
+_FIRST_STEP, _LAST_STEP = "首先", "最后"
+
+
+def _in_sequence(text: str) -> list[FoundMeasure]:
+    """Steps led by 首先, then 其次/再次/然后, and 最后 closing them: each a measure, when the
+    first is 首先 and nothing follows 最后."""
+    marks = list(_SEQUENCE.finditer(text))
+    if not marks or marks[0].group("w") != _FIRST_STEP:
+        return []
+    words = [m.group("w") for m in marks]
+    if _FIRST_STEP in words[1:] or (
+        _LAST_STEP in words and words.index(_LAST_STEP) != len(words) - 1
+    ):
+        return []
+    result: list[FoundMeasure] = []
+    for i, match in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        while end > match.end() and text[end - 1] in " \n\t\u3000":
+            end -= 1
+        result.append(FoundMeasure(i + 1, match.group(0), match.end(), end, match.start(), False))
+    return result
 
 
 def _scan(text: str, pattern: regex.Pattern[str], *, allow_bare: bool) -> list[FoundMeasure]:
