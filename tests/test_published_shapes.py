@@ -1201,3 +1201,43 @@ def test_measures_beside_a_status_label_line_are_counted(form: str) -> None:
     ]
     assert problems[0].description == ""
     assert problems[2].description == "落实管护人员12名。"
+
+
+_LISTED_ALIKE = (
+    "远航集团关于生态环境保护督察反馈问题整改情况的公示\n一、固体废物方面\n"
+    "1.危险废物贮存管理不规范。\n整改状态：已完成\n整改措施：\n1.清运超期贮存废物。\n2.修订贮存管理制度。\n"
+    "2.一般固废台账记录不全。\n整改状态：部分完成\n整改措施：\n1.补建台账。\n2.开展去向核查。\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word", "html"])
+def test_a_labels_list_numbered_as_its_findings_is_their_measures(form: str) -> None:
+    """1.X / 整改措施： / 1.… / 2.… / 2.Y: the list under the label is X's measures, numbered
+    alike; (in a web page the lines are one paragraph cut by <br>)."""
+    if form == "html":
+        paragraphs = _LISTED_ALIKE.replace("：\n1.", "：<br>1.").replace(
+            "。\n2.修订", "。<br>2.修订"
+        )
+        paragraphs = paragraphs.replace("。\n2.开展", "。<br>2.开展")
+        body = "".join(f"<p>{line}</p>" for line in paragraphs.splitlines())
+        report = rectpipe.parse_bytes(f"<html><body>{body}</body></html>".encode(), name="x.html")
+    else:
+        report = _parse(_LISTED_ALIKE, form)
+    problems = report.iter_problems()
+    assert [(p.number, p.status.value, len(p.measures)) for p in problems] == [
+        ("1", "completed", 2),
+        ("2", "partially_completed", 2),
+    ]
+    assert not {w.code for w in report.warnings} & {"numbering_gap", "numbering_repeat"}
+
+
+def test_a_sentence_announcing_the_accounts_opens_no_list_of_measures() -> None:
+    """经自查，存在以下问题： 1、2、3、 then 现将整改情况报告如下： 1、2、3、: the second list is
+    the findings' accounts, paired with them, not the last finding's measures."""
+    text = (
+        "柳岸镇中心小学关于办学条件检查问题整改报告\n经自查，我校存在以下问题：\n"
+        "1、图书室藏书不足；\n2、围墙部分破损；\n3、多媒体设备维修不及时。\n现将整改情况报告如下：\n"
+        "1、已采购图书2000册，已整改完成；\n2、围墙修缮工程正在施工；\n3、已完成设备维修12台，整改到位。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.title for p in problems] == ["图书室藏书不足", "围墙部分破损", "多媒体设备维修不及时"]

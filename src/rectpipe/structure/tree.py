@@ -151,7 +151,25 @@ def build_tree(textmap: TextMap) -> Tree:
     leads = unmarked_leads(textmap, markers)
     records = 0
     annexed: tuple[MarkerKind, int] | None = None  # the next item of an annex's list of names
+    # the next item of a list a label's line opened under an item numbered alike, and that item
+    listed: tuple[tuple[MarkerKind, int], Node] | None = None
     for index, marker in enumerate(markers):
+        if marker is not None and listed is not None and listed[0] == (marker.kind, marker.ordinal):
+            # 1.X / 整改措施： / 1.… / 2.…: the label's list is X's, however it is numbered
+            holder = listed[1]
+            _push(stack, _node(index, marker, textmap, holder.rank + 0.5))
+            listed = ((marker.kind, marker.ordinal + 1), holder)
+            continue
+        if marker is not None:
+            listed = None
+        above = stack[-1].marker
+        if (
+            marker is None
+            and above is not None
+            and _opens_list_alike(textmap, markers, index, above)
+            and not _in_labelled_list(stack, textmap)
+        ):
+            listed = ((above.kind, 1), stack[-1])
         if marker is not None and annexed == (marker.kind, marker.ordinal):
             root.body.append(index)  # 附件：1.…台账 / 2.…清单: the annexes named, in a list
             annexed = (marker.kind, marker.ordinal + 1)
@@ -340,6 +358,48 @@ def _under_decimal(stack: list[Node]) -> float | None:
             return None  # a plain 1. above: the ladder's own
     # one step below 1.: where （1） stands, whatever the decimal's depth
     return None if decimal is None else int(MarkerKind.ARABIC) + 1.0
+
+
+def _opens_list_alike(
+    textmap: TextMap, markers: list[Marker | None], index: int, above: Marker
+) -> bool:
+    """Whether the block at ``index`` is a label's line alone (整改措施：) over a list whose
+    first item is numbered as the item open above it (``above``: 1.X / 整改措施： / 1.… /
+    2.…)."""
+    if index + 1 >= len(markers):
+        return False
+    first = markers[index + 1]
+    if first is None or first.kind is not above.kind or first.ordinal != 1:
+        return False
+    if textmap.blocks[index].kind is BlockKind.TABLE:
+        return False
+    return _LIST_LABEL.match(textmap.block_text(index).strip()) is not None
+
+
+# A field's label alone on its line, which opens the list of what was done (整改措施：,
+# 整改落实情况：); not a sentence that announces the part after it (现将整改情况报告如下：).
+_LIST_LABEL = compile_pattern(r"^\p{Han}{2,8}?(?:措施|举措|情况|做法|成效|进展|结果)[：:]$")
+
+
+def _in_labelled_list(stack: list[Node], textmap: TextMap) -> bool:
+    """Whether the item open on ``stack`` is itself an item of a list a label's line opened
+    (整改措施： / 1.… / 2.… / 3.…, then 整改完成情况： / 1.…): the next list is its sibling."""
+    if len(stack) < 2:
+        return False
+    item, parent = stack[-1], stack[-2]
+    assert item.marker is not None
+    first = next(
+        (
+            kid
+            for kid in parent.children
+            if kid.marker is not None
+            and kid.marker.kind is item.marker.kind
+            and kid.marker.ordinal == 1
+            and kid.block <= item.block
+        ),
+        None,
+    )
+    return first is not None and _after_label_line(first, textmap)
 
 
 def _after_label_line(node: Node, textmap: TextMap) -> bool:
