@@ -1241,3 +1241,21 @@ def test_a_sentence_announcing_the_accounts_opens_no_list_of_measures() -> None:
     )
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.title for p in problems] == ["图书室藏书不足", "围墙部分破损", "多媒体设备维修不及时"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "以上3个问题中，第1、3项已完成整改，第2项正在推进。",
+        "第2项正在推进，第1、3项已完成整改。",
+    ],
+)
+def test_statuses_by_a_list_of_items_without_the_word_problems(closing: str) -> None:
+    text = (
+        "关于巡察整改情况的报告\n二、巡察反馈问题整改情况\n（一）关于“基层治理存在短板”的问题\n"
+        "1.村庄垃圾清运不及时。\n整改措施：一是增设垃圾收集点。二是落实保洁员考核。\n"
+        "2.信访积案化解率偏低。\n整改措施：一是开展积案清理。二是落实包案责任。\n"
+        "3.饮水安全保障不到位。\n整改措施：一是新建蓄水池。二是更换老旧管网。\n" + closing + "\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status.value for p in problems] == ["completed", "in_progress", "completed"]

@@ -47,10 +47,12 @@ __all__ = [
 
 _CLAUSE = compile_pattern(r"[^，,；;。]+")
 _ORD = r"[0-9０-９一二三四五六七八九十]{1,3}"
-# 第一项、第二项问题 (第 before each number) or 第1、2、4、5个问题 (one 第 before a list).
+# 第一项、第二项问题 (第 before each number), 第1、2、4、5个问题 (one 第 before a list), or
+# 第1、3项 (a list of 项 without the word for them).
 _ORDINAL_REFS = compile_pattern(
     r"^\s*(?:目前|截至目前|其中|现)?[，,]?\s*(?P<refs>"
-    rf"(?:第{_ORD}项[、和及与]?)+|第{_ORD}(?:[、和及与]{_ORD})*[个项条](?=问题|事项)"
+    rf"(?:第{_ORD}项[、和及与]?)+|第{_ORD}(?:[、和及与]{_ORD})+项"
+    rf"|第{_ORD}(?:[、和及与]{_ORD})*[个项条](?=问题|事项)"
     r")(?:问题|事项)?"
 )
 _ONE_REF = compile_pattern(r"第(?P<n>[0-9０-９一二三四五六七八九十]{1,3})项")
