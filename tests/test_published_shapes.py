@@ -1259,3 +1259,19 @@ def test_statuses_by_a_list_of_items_without_the_word_problems(closing: str) -> 
     )
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.status.value for p in problems] == ["completed", "in_progress", "completed"]
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_line_stating_the_status_of_the_problems_after_it(form: str) -> None:
+    """二、正在整改和未整改的问题 / 以下1个问题正在整改： / 1.… / 以下1个问题尚未整改： / 2.…:
+    each line gives the problems after it their status, not the problem above it."""
+    text = (
+        "云岭市农业农村局关于审计发现问题整改情况的报告\n一、已整改到位的问题（1个）\n"
+        "1.会议费超预算列支。\n整改措施：①退回超支资金；②修订会议费管理办法。\n"
+        "二、正在整改和未整改的问题（2个）\n以下1个问题正在整改：\n1.动物防疫经费结余较大。\n"
+        "整改措施：①统筹结余资金；②调整预算。\n以下1个问题尚未整改：\n2.农机购置补贴档案资料缺失。\n"
+        "整改措施：①补建档案；②开展核查。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [p.status.value for p in problems] == ["completed", "in_progress", "not_completed"]
+    assert problems[1].status_raw == "以下1个问题正在整改："

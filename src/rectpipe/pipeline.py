@@ -43,6 +43,7 @@ from .extract.problems import build
 from .extract.summary import completeness_warnings, summarise
 from .extract.told_apart import (
     statuses_by_exception,
+    statuses_by_lead,
     statuses_by_ordinal,
     statuses_of_all,
     statuses_told_apart,
@@ -473,6 +474,7 @@ def _parse_document(
     problems = report.iter_problems()
     statuses_told_apart(problems, textmap, profile)
     statuses_by_ordinal(problems, textmap, profile)
+    statuses_by_lead(problems, textmap, profile)
     statuses_by_exception(problems, textmap, profile)
     statuses_of_all(problems, textmap, profile)
     report.summary = summarise(

@@ -14,7 +14,7 @@ from ..text.textmap import TextMap
 from ..text.wrappers import finding_label
 from .fields import Label, inline_status_label, split_labels, status_after_colon, status_tag
 from .spans import Spans
-from .status import normalise_status, status_phrase
+from .status import lead_status, normalise_status, status_phrase
 from .status_tail import closing_status
 
 __all__ = ["NodeFields", "Value", "node_fields"]
@@ -174,6 +174,8 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
         base = textmap.starts[index]
         labels = split_labels(text, profile)
         if not labels:
+            if lead_status(text, profile) is not None:
+                continue  # 以下2个问题尚未整改：: the status of the problems after it
             (found.actions if in_actions else found.free).add(base, text)
             continue
         for label in labels:

@@ -43,6 +43,20 @@ class StatusMatch:
     long_term: bool
 
 
+#: A line that gives the problems after it their status (以下2个问题尚未整改：, 下列问题正在整改：):
+#: no part of the problem above it.
+STATUS_LEAD = compile_pattern(
+    r"^\s*(?:以下|下列)(?:[0-9一二三四五六七八九十两]+[个项条])?(?:问题|事项)?"
+    r"(?P<status>[^：:，,。；;]{2,12})[：:]\s*$"
+)
+
+
+def lead_status(text: str, profile: Profile) -> StatusMatch | None:
+    """The status a :data:`STATUS_LEAD` line gives the problems after it, or ``None``."""
+    lead = STATUS_LEAD.match(text)
+    return normalise_status(lead.group("status"), profile) if lead is not None else None
+
+
 def normalise_status(raw: str, profile: Profile) -> StatusMatch | None:
     """The status a raw value states, or ``None`` when it names none.
 

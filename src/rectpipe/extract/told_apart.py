@@ -36,10 +36,11 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import ordinal_value
 from ..text.textmap import TextMap
-from .status import StatusMatch, normalise_status, status_phrase, status_sentence
+from .status import StatusMatch, lead_status, normalise_status, status_phrase, status_sentence
 
 __all__ = [
     "statuses_by_exception",
+    "statuses_by_lead",
     "statuses_by_ordinal",
     "statuses_of_all",
     "statuses_told_apart",
@@ -227,3 +228,32 @@ def statuses_of_all(problems: list[Problem], textmap: TextMap, profile: Profile)
                 problem.status_raw = text[s:e]
                 problem.sources["status"] = textmap.provenance(start + s, start + e)
             return
+
+
+def statuses_by_lead(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
+    """Give the problems after a line that states their status (以下2个问题尚未整改：) that
+    status, up to the next such line or the end of their group, unless a problem states its
+    own: the line overrides the status of the group's heading (二、正在整改和未整改的问题)."""
+    if not problems:
+        return
+    leads = [
+        (textmap.starts[index], textmap.block_end(index), match)
+        for index in range(len(textmap.blocks))
+        if "以下" in (text := textmap.block_text(index)) or "下列" in text
+        if (match := lead_status(text, profile)) is not None
+    ]
+    for k, (start, end, match) in enumerate(leads):
+        stop = leads[k + 1][0] if k + 1 < len(leads) else len(textmap.text)
+        after = [p for p in problems if end <= p.provenance.start < stop]
+        if not after:
+            continue
+        group = [x.title for x in after[0].path]
+        for problem in after:
+            if [x.title for x in problem.path] != group:
+                break
+            told = problem.sources.get("status")
+            if told is not None and told.start >= problem.provenance.start:
+                continue  # the problem's own status
+            problem.status, problem.long_term = match.status, match.long_term
+            problem.status_raw = textmap.text[start:end].strip()
+            problem.sources["status"] = textmap.provenance(start, end)
