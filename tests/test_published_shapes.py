@@ -1275,3 +1275,43 @@ def test_a_line_stating_the_status_of_the_problems_after_it(form: str) -> None:
     problems = _parse(text, form).iter_problems()
     assert [p.status.value for p in problems] == ["completed", "in_progress", "not_completed"]
     assert problems[1].status_raw == "以下1个问题正在整改："
+
+
+def _ledger(rows: str) -> rectpipe.Report:
+    page = (
+        "<html><body><h1>青禾县水务公司审计发现问题整改台账</h1>"
+        f"<table>{rows}</table><p>青禾县水务公司</p><p>2025年9月12日</p></body></html>"
+    )
+    return rectpipe.parse_bytes(page.encode("utf-8"), name="ledger.html")
+
+
+def test_a_problem_over_rows_of_unnumbered_measures_counts_one_a_row() -> None:
+    report = _ledger(
+        "<tr><td>序号</td><td>问题描述</td><td>整改措施</td><td>整改进展</td></tr>"
+        "<tr><td rowspan='2'>1</td><td rowspan='2'>往来款项长期挂账</td><td>逐笔核对往来款项</td>"
+        "<td rowspan='2'>已完成</td></tr><tr><td>按程序核销坏账</td></tr>"
+        "<tr><td>2</td><td>差旅费报销超标准</td><td>1.追回超标款；2.修订办法。</td><td>已完成</td></tr>"
+    )
+    problems = report.iter_problems()
+    assert [len(p.measures) for p in problems] == [2, 2]
+    assert [m.text for m in problems[0].measures] == ["逐笔核对往来款项", "按程序核销坏账"]
+
+
+@pytest.mark.parametrize(
+    "header", ["<td>整改时限</td><td>完成时间</td>", "<td>整改时限</td><td>销号时间</td>"]
+)
+def test_a_column_of_the_day_put_right_gives_the_status(header: str) -> None:
+    report = _ledger(
+        f"<tr><td>序号</td><td>问题描述</td><td>整改措施</td>{header}</tr>"
+        "<tr><td>1</td><td>往来款项长期挂账</td><td>逐笔核对</td><td>2024年9月30日</td>"
+        "<td>2024年9月20日</td></tr>"
+        "<tr><td>2</td><td>差旅费报销超标准</td><td>追回超标款</td><td>2025年6月30日</td><td></td></tr>"
+        "<tr><td>3</td><td>固定资产账实不符</td><td>开展清查</td><td>2025年6月30日</td>"
+        "<td>正在整改</td></tr>"
+    )
+    problems = report.iter_problems()
+    assert [(p.status.value, p.deadline) for p in problems] == [
+        ("completed", "2024年9月30日"),
+        ("unknown", "2025年6月30日"),
+        ("in_progress", "2025年6月30日"),
+    ]

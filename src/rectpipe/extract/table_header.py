@@ -8,6 +8,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from ..profiles.profile import Profile
+from ..runtime.patterns import compile_pattern
 from .status import StatusMatch, normalise_status
 
 __all__ = [
@@ -47,6 +48,7 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                     mapping[field] = column
                     break
     _unit_over_post(names, mapping, profile)
+    _day_done_beside_limit(names, mapping, profile)
     if "actions" in mapping and "status" not in mapping:
         # 整改措施 … 整改情况: how things stand (…情况), after the measures column, is the
         # progress, where the status is told.
@@ -58,6 +60,25 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                 mapping["status"] = column
                 break
     return mapping
+
+
+def _day_done_beside_limit(names: list[str], mapping: dict[str, int], profile: Profile) -> None:
+    """Two columns that name a time (整改时限 | 完成时间): the one that says a limit (时限,
+    期限) is the deadline, the other the day the problem was put right (``done_on``)."""
+    if "deadline" not in mapping or "done_on" in mapping:
+        return
+    headers = profile.table_columns.get("deadline", ())
+    timed = [c for c, name in enumerate(names) if name in headers]
+    if len(timed) != 2:
+        return
+    limit = [c for c in timed if _LIMIT.search(names[c])]
+    if len(limit) != 1:
+        return
+    mapping["deadline"] = limit[0]
+    mapping["done_on"] = next(c for c in timed if c != limit[0])
+
+
+_LIMIT = compile_pattern(r"时限|期限")
 
 
 def _names_field(name: str, field: str, headers: tuple[str, ...], *, exact: bool) -> bool:

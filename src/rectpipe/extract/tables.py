@@ -303,6 +303,15 @@ def _section_problems(
                     found.start if found else None,
                     found.end if found else None,
                 )
+        if "status" not in columns and (done_on := cell("done_on")):
+            # 销号时间 2024年9月20日: put right that day; words there say how it stands
+            match = normalise_status(done_on, profile) or (
+                StatusMatch(Status.COMPLETED, False) if _DAY_DONE.search(done_on) else None
+            )
+            if match is not None:
+                status, long_term, raw = match.status, match.long_term, done_on
+                at = _stripped_start(rows[r][columns["done_on"]], offsets[r][columns["done_on"]])
+                sources["status"] = textmap.provenance(at, at + len(done_on))
         if status is Status.COMPLETED and len(group) > 1 and "status" in columns:
             # one problem over several measure rows (a merged 问题 cell): done when all are
             behind = _least_advanced(group[1:], rows, columns["status"], profile)
@@ -325,7 +334,12 @@ def _section_problems(
             if (text := _cell_of(rows[at_row], columns.get("actions")))
         ]
         stated = None
-        if "status" not in columns and by_sheet is None and measured_cells:
+        if (
+            "status" not in columns
+            and "done_on" not in columns
+            and by_sheet is None
+            and measured_cells
+        ):
             # No status column: a progress cell says it in its own words (……。已完成。).
             measured, measured_at = measured_cells[-1]
             stated = status_sentence(measured, profile)
@@ -374,6 +388,12 @@ def _section_problems(
     return problems
 
 
+# A day written whole (2024年9月20日, 2024.9.20, 2024-09-20), not a time limit (年底前).
+_DAY_DONE = compile_pattern(
+    r"^\s*[0-9]{4}\s*(?:年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[-./]\s*[0-9]{1,2}\s*[-./]\s*[0-9]{1,2})\s*$"
+)
+
+
 def _cell_measures(
     cells: list[tuple[str, int]],
     stated: tuple[int, int, object] | None,
@@ -381,7 +401,8 @@ def _cell_measures(
 ) -> list[Measure]:
     """The measures the actions cells of a problem's rows enumerate (``(text, offset)`` each,
     read as one text, a line each: one row per measure is a common layout). A measure ends
-    with its cell; in the last cell, before the closing status sentence ``stated`` gives."""
+    with its cell; in the last cell, before the closing status sentence ``stated`` gives.
+    Rows that number none of their measures give one each."""
     joined = "\n".join(text for text, _ in cells)
     bounds: list[tuple[int, int, int]] = []  # (start in joined, end in joined, text offset)
     position = 0
@@ -389,7 +410,22 @@ def _cell_measures(
         bounds.append((position, position + len(text), at))
         position += len(text) + 1
     measures: list[Measure] = []
-    for m in find_cell_measures(joined):
+    found = find_cell_measures(joined)
+    if not found and len(cells) >= 2:
+        # one problem over several rows, a measure each, none numbered: each row's is one
+        for ordinal, (text, at) in enumerate(cells, start=1):
+            body = text.strip()
+            lead = at + text.find(body)
+            measures.append(
+                Measure(
+                    ordinal=ordinal,
+                    marker="",
+                    text=body,
+                    provenance=textmap.provenance(lead, lead + len(body)),
+                )
+            )
+        return measures
+    for m in found:
         start, end, at = next(b for b in bounds if b[0] <= m.marker_start < b[1] + 1)
         stop = min(m.end, end)
         if stated is not None and start == bounds[-1][0] and m.start < start + stated[0] < stop:

@@ -115,6 +115,11 @@ class TableColumns(_Strict):
     responsible: Phrases = Field(default_factory=list)
     deadline: Phrases = Field(default_factory=list)
     status: Phrases = Field(default_factory=list)
+    done_on: Phrases = Field(
+        default_factory=list,
+        description="a column of the day each problem was put right or signed off (销号时间): "
+        "a date there is a completion, where no status column is",
+    )
 
 
 class TopicWeights(_Strict):
