@@ -1315,3 +1315,24 @@ def test_a_column_of_the_day_put_right_gives_the_status(header: str) -> None:
         ("unknown", "2025年6月30日"),
         ("in_progress", "2025年6月30日"),
     ]
+
+
+def test_statuses_by_ordinal_in_each_group_of_a_numbering_that_restarts() -> None:
+    """1. 2. 3. under each （一）（二）, and after each group a sentence naming its items by
+    第N项: each sentence speaks of its own group; a plan for an item puts it under way."""
+    text = (
+        "关于巡察整改情况的报告\n二、巡察反馈问题整改情况\n（一）关于党建工作的问题\n"
+        "1.村级集体经济发展思路不宽。\n整改措施：一是开展排查。二是修订办法。\n"
+        "2.驻村工作队管理不严。\n整改措施：一是提醒谈话。二是建立调度机制。\n"
+        "以上2个问题中，第1项已完成整改，第2项正在推进。\n"
+        "（二）关于民生保障的问题\n1.垃圾清运不及时。\n整改措施：一是引入第三方。二是开展自查。\n"
+        "2.信访积案化解率偏低。\n整改措施：一是召开专题会议。二是加强监督。\n"
+        "上述问题中，第1项已完成；第2项计划2025年12月底前完成。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, p.status.value) for p in problems] == [
+        ("1", "completed"),
+        ("2", "in_progress"),
+        ("1", "completed"),
+        ("2", "in_progress"),
+    ]

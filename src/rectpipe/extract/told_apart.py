@@ -92,19 +92,40 @@ def statuses_told_apart(problems: list[Problem], textmap: TextMap, profile: Prof
         del waiting[named.group("title").rstrip("。；;")]
 
 
+_PLANNED = compile_pattern(r"^(?:计划|预计|力争|拟|确保|争取)")
+
+
+def _group_before(ordered: list[Problem], offset: int) -> list[Problem]:
+    """The problems of the group (the same path) of the last problem that starts before
+    ``offset``; none when no problem does."""
+    before = [p for p in ordered if p.provenance.start < offset]
+    if not before:
+        return []
+    path = [item.title for item in before[-1].path]
+    return [p for p in ordered if [item.title for item in p.path] == path]
+
+
 def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
     """Give problems without a status the one a paragraph outside them states for ``第N项``."""
     numbers = [p.number for p in problems]
-    if len(set(numbers)) != len(numbers):
-        return  # numbering restarts: 第N项 would not say which
-    waiting = {p.number: p for p in problems if p.status is Status.UNKNOWN}
-    if not waiting:
+    restarts = len(set(numbers)) != len(numbers)
+    if not any(p.status is Status.UNKNOWN for p in problems):
         return
+    ordered = sorted(problems, key=lambda p: p.provenance.start)
     for index in range(len(textmap.blocks)):
         text = textmap.block_text(index)
         if "第" not in text or not any(unit in text for unit in "项个条"):
             continue
         start = textmap.starts[index]
+        # numbering that restarts in each group: 第N项 names the group's N-th, the group of
+        # the problem the paragraph closes
+        group = _group_before(ordered, start) if restarts else problems
+        numbered = [p.number for p in group]
+        if not group or len(set(numbered)) != len(numbered):
+            continue
+        waiting = {p.number: p for p in group if p.status is Status.UNKNOWN}
+        if not waiting:
+            continue
         named = {
             n.group(0)
             for clause in _CLAUSE.finditer(text)
@@ -120,6 +141,9 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
             rest_at = clause.start() + refs.end()
             rest = text[rest_at : clause.end()]
             match = status_phrase(rest.strip(), profile)
+            if match is None and _PLANNED.match(rest.strip()):
+                # 第3、4项计划2025年12月底前完成: to be done, so under way
+                match = normalise_status(rest.strip(), profile)
             if match is None:
                 continue
             lead = len(rest) - len(rest.lstrip())
