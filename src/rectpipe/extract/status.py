@@ -284,7 +284,9 @@ def _status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch
     first. Returns ``(start, end, match)`` of that sentence or clause (end without
     the final mark), or ``None``.
     """
-    spans = sentences(text)
+    # a sentence that names items by their ordinal (以上2个问题中，第1项已完成整改，第2项正在推进)
+    # gives those items their statuses, not the one it stands in
+    spans = [span for span in sentences(text) if not _ORDINAL_NAMED.search(text, *span)]
     if not spans:
         return None
     found = _status_span(text, *spans[0], profile) or _leading_clause(text, *spans[0], profile)
