@@ -134,6 +134,8 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
         } | {m.group("n") for m in _ONE_REF.finditer(text)}
         if len(named) < 2 and _inside(problems, start):
             continue  # one item named from inside a problem: that problem's own business
+        if restarts and not {str(ordinal_value(n)) for n in named} <= set(numbered):
+            continue  # items the group has not: the sentence speaks of another list
         for clause in _CLAUSE.finditer(text):
             refs = _ORDINAL_REFS.match(clause.group(0))
             if refs is None:
