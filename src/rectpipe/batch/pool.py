@@ -21,9 +21,11 @@ Internal: the public door is :mod:`rectpipe.batch`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import math
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -35,7 +37,13 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from ..errors import InternalError, ParseTimeoutError, RectpipeError, TooLargeError
-from ..runtime.isolate import OUT_OF_MEMORY_SIGNALS, cap_memory, over_cap, quiet_crash_dumps
+from ..runtime.isolate import (
+    OUT_OF_MEMORY_EXIT,
+    OUT_OF_MEMORY_SIGNALS,
+    cap_memory,
+    over_cap,
+    quiet_crash_dumps,
+)
 from ..runtime.record import record
 from .result import FileResult
 
@@ -130,16 +138,30 @@ def _worker_main(
         if task is None:
             return
         path = _path(task)
+        ran_out = False
         try:
             result = job(task)
         except MemoryError:  # outside the parse (reading the file, storing the output)
-            result = FileResult.failed(path, TooLargeError(over_cap(max_memory)))
+            ran_out = True  # the result is made once the exception and its frames are gone
         except BaseException as exc:  # the job never raises; a bug is still one result
             result = FileResult.failed(path, InternalError(f"{type(exc).__name__}: {exc}"))
+        if ran_out:
+            gc.collect()
+            result = FileResult.failed(path, TooLargeError(over_cap(max_memory)))
+        del task
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):
             return
+        except MemoryError:
+            # near the cap after a file that ran out of it: what it left is freed, and the
+            # file is reported too large; if even that cannot be sent, the exit code says it
+            del result
+            gc.collect()
+            try:
+                conn.send(FileResult.failed(path, TooLargeError(over_cap(max_memory))))
+            except MemoryError:
+                os._exit(OUT_OF_MEMORY_EXIT)
         except Exception as exc:  # an unpicklable result
             conn.send(FileResult.failed(path, InternalError(f"cannot send result: {exc}")))
 
@@ -227,12 +249,11 @@ class _Pool:
         slot.process.join(timeout=1)
         exitcode = slot.process.exitcode
         error2: RectpipeError = InternalError(f"worker died (exit code {exitcode})")
-        if (
-            self.max_memory is not None
-            and exitcode is not None
-            and exitcode < 0
-            and -exitcode in OUT_OF_MEMORY_SIGNALS
-        ):  # native code that could not allocate under the cap aborted
+        if self.max_memory is not None and (
+            (exitcode is not None and exitcode < 0 and -exitcode in OUT_OF_MEMORY_SIGNALS)
+            or exitcode == OUT_OF_MEMORY_EXIT
+        ):  # native code that could not allocate under the cap aborted, or the worker could
+            # not even report that it ran out
             error2 = TooLargeError(over_cap(self.max_memory))
         seconds = time.monotonic() - slot.started
         return FileResult.failed(slot.task, error2, seconds=seconds), True

@@ -39,6 +39,9 @@ T = TypeVar("T")
 
 # How a child that ran out of its address space ends when native code cannot allocate:
 # abort (C++ std::bad_alloc, glibc), a segmentation fault, or a bus error.
+#: The exit status of a worker that ran out of memory under its cap and could not even report
+#: it (a value no Python or shell failure uses).
+OUT_OF_MEMORY_EXIT = 86
 OUT_OF_MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS})
 
 
