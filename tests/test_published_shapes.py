@@ -1336,3 +1336,25 @@ def test_statuses_by_ordinal_in_each_group_of_a_numbering_that_restarts() -> Non
         ("1", "completed"),
         ("2", "in_progress"),
     ]
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_wrapped_findings_under_a_numbered_heading_worded_as_one(form: str) -> None:
+    """1.关于落实新发展理念不到位的问题 / 针对“X”的问题，… / 针对“Y”的问题，…: the heading names
+    their group; under the next heading alike, one such paragraph is enough."""
+    text = (
+        "中共青禾县委关于省委巡视整改进展情况的通报\n"
+        "2023年3月1日至4月30日，省委第二巡视组对青禾县进行了巡视。\n一、巡视反馈问题整改情况\n"
+        "1.关于落实新发展理念不到位的问题\n"
+        "针对“园区同质化竞争明显”的问题，一是修订产业规划；二是清理低效项目。该问题已完成整改。\n"
+        "针对“研发投入强度偏低”的问题，设立科技创新基金。目前正在推进。\n"
+        "2.关于全面从严治党责任落实不到位的问题\n"
+        "针对“问责失之于宽”的问题，一是修订问责办法；二是开展案件复查。该问题已完成整改。\n"
+        "二、下一步工作打算\n持续巩固整改成果。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.number, p.title, p.path[-1].title, p.status.value) for p in problems] == [
+        (None, "园区同质化竞争明显", "关于落实新发展理念不到位的问题", "completed"),
+        (None, "研发投入强度偏低", "关于落实新发展理念不到位的问题", "in_progress"),
+        (None, "问责失之于宽", "关于全面从严治党责任落实不到位的问题", "completed"),
+    ]

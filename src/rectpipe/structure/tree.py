@@ -26,7 +26,7 @@ from ..text.numbering import (
 )
 from ..text.textmap import TextMap, display_text
 from ..text.wrappers import finding_label
-from .unmarked import ASPECT, holds_unmarked, unmarked_leads, unmarked_marker
+from .unmarked import ASPECT, UnmarkedLead, holds_unmarked, unmarked_leads, unmarked_marker
 
 __all__ = ["Node", "Tree", "build_tree"]
 
@@ -199,7 +199,10 @@ def build_tree(textmap: TextMap) -> Tree:
                 item = replace(item, ordinal=records)
                 _push(stack, _node(index, item, textmap, level, unmarked=True))
                 continue
-            if lead is None or not _open_unmarked(stack, textmap):
+            if lead is None or not (
+                _open_unmarked(stack, textmap)
+                or _wrapped_findings_under(stack, index, leads, markers)
+            ):
                 stack[-1].body.append(index)
                 continue
             item = unmarked_marker(lead, textmap.block_text(index))
@@ -233,6 +236,38 @@ def _annex_list(textmap: TextMap, index: int) -> tuple[MarkerKind, int] | None:
     text = textmap.block_text(index).strip()
     first = match_marker(text[text.find("：" if "：" in text else ":") + 1 :].lstrip())
     return (first.kind, first.ordinal + 1) if first is not None else None
+
+
+def _wrapped_findings_under(
+    stack: list[Node], index: int, leads: dict[int, UnmarkedLead], markers: list[Marker | None]
+) -> bool:
+    """Whether the paragraph at ``index`` is the first of two or more that each wrap a finding
+    (针对“X”的问题，… / 关于“Y”问题的整改情况…) under a numbered heading (1.关于…不到位的问题)
+    with nothing numbered between them, or the first of any number when a heading beside it
+    held such paragraphs: the heading names their group, however it is worded. Later such
+    paragraphs open under the same heading as the first did."""
+    if leads[index].form != "wrapper":
+        return False
+    holder = stack[-1]
+    if holder.unmarked:
+        if len(stack) > 2 and stack[-2].marker is not None and not stack[-2].unmarked:
+            stack.pop()  # the next of them: beside the first, under the same heading
+            return True
+        return False
+    if holder.marker is None or holder.children:
+        return False
+    if len(stack) > 1 and any(
+        kid is not holder and any(grand.unmarked for grand in kid.children)
+        for kid in stack[-2].children
+    ):
+        return True  # a heading before it, alike, held such paragraphs: one is enough
+    wrapped = 0
+    for later in range(index, len(markers)):
+        if markers[later] is not None:
+            break
+        lead = leads.get(later)
+        wrapped += lead is not None and lead.form == "wrapper"
+    return wrapped >= 2
 
 
 def _fold_lone_labels(root: Node, textmap: TextMap) -> None:
