@@ -436,3 +436,11 @@ def test_the_share_of_problems_put_right_is_the_completion_rate() -> None:
 
     counts = read_counts("审计发现问题7个，已整改到位3个，整改到位率42.9%。", default_profile())
     assert (counts.values, counts.rate) == ({"problems": 7, "completed": 3}, 42.9)
+
+
+def test_the_problems_a_clause_of_measures_answers_are_the_total() -> None:
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles import default_profile
+
+    counts = read_counts("学校党委对巡视反馈的2个问题制定整改措施12条。", default_profile())
+    assert counts.values == {"problems": 2}

@@ -109,6 +109,8 @@ _EXCEPT = compile_pattern(rf"^\s*除(?:了)?\s*{_N}\s*{_UNIT}(?:问题)?(?P<rest
 _BARE_TOTAL = compile_pattern(
     rf"(?:^|[（(])\s*(?:共|共计|合计|计)\s*{_N}\s*(?:个|项|条)(?:问题)?\s*[）)]?\s*$"
 )
+# The problems a clause's measures answer (对…的2个问题制定整改措施12条, 针对3个问题…).
+_FOR_THE = compile_pattern(r"^\s*(?:对|针对|围绕|对照)")
 # A count of measures (整改措施52项, 措施28条): the status counts after it in the sentence are
 # the measures', not the problems'.
 # A bare count in 个 after measures counted in 条 or 项 (制定整改措施56条，已完成17个) counts
@@ -310,6 +312,11 @@ def read_counts(text: str, profile: Profile) -> Counts:
         counts = list(_COUNT.finditer(part))
         if counts and (measured := _MEASURE_COUNT.search(part)):
             about_measures = measured.group("u")
+            ahead = part[: measured.start()]
+            answered = _problem_count(ahead)
+            if answered is not None and (_HANDED.search(ahead) or _FOR_THE.search(ahead)):
+                # 对巡视反馈的2个问题制定整改措施12条: the problems before their measures
+                found.put("problems", answered)
             continue
         if about_measures and not any(
             c.group("what") or (c.group("u") == "个" != about_measures) for c in counts
