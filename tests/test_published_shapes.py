@@ -1358,3 +1358,19 @@ def test_wrapped_findings_under_a_numbered_heading_worded_as_one(form: str) -> N
         (None, "研发投入强度偏低", "关于落实新发展理念不到位的问题", "in_progress"),
         (None, "问责失之于宽", "关于全面从严治党责任落实不到位的问题", "completed"),
     ]
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_a_plain_finding_line_of_two_clauses_over_its_account(form: str) -> None:
+    text = (
+        "中共青禾县委关于省委巡视整改进展情况的通报\n"
+        "2023年3月1日至4月30日，省委第二巡视组对青禾县进行了巡视。\n一、巡视反馈问题整改情况\n"
+        "（一）关于金融服务实体经济方面\n服务实体经济质效不高，小微企业贷款增速偏低\n"
+        "整改情况：一是单列小微信贷计划；二是下调小微贷款利率。该问题已完成整改。\n"
+        "绿色金融发展滞后，产品创新不足\n整改情况：设立绿色金融事业部。目前正在推进。\n"
+    )
+    problems = _parse(text, form).iter_problems()
+    assert [(p.title, p.status.value, len(p.measures)) for p in problems] == [
+        ("服务实体经济质效不高，小微企业贷款增速偏低", "completed", 2),
+        ("绿色金融发展滞后，产品创新不足", "in_progress", 0),
+    ]

@@ -228,18 +228,31 @@ def _answered(textmap: TextMap, index: int, markers: Sequence[Marker | None]) ->
 
 
 _BARE_MAX = 40
+# A clause of a list (一是…, 二是…), never a heading of its own.
+_CLAUSE_MARKER = compile_pattern(r"^[一二三四五六七八九十]{1,2}是")
 _BARE_MARKS = compile_pattern(r"[。，,；;：:！!？?“”\"（）()]")
 
 
 def _bare_heading(textmap: TextMap, index: int, markers: Sequence[Marker | None]) -> bool:
     """A heading whose typography was lost (a text copy, a PDF's text layer): a short line
     without a mark of punctuation, followed by the account of its rectification (整改情况：…),
-    directly or after one sentence that states the finding (``markers``: as
+    directly or after one sentence that states the finding; or one whose only marks are
+    commas, the account right under it (``markers``: as
     :func:`unmarked_leads` has them)."""
     end = len(markers)
     text = textmap.block_text(index).strip()
-    if not text or len(text) > _BARE_MAX or _BARE_MARKS.search(text) or text[-1].isdigit():
+    if not text or len(text) > _BARE_MAX or text[-1].isdigit():
         return False
+    if _BARE_MARKS.search(text):
+        # a finding of two clauses (服务实体经济质效不高，小微企业贷款增速偏低), no full stop,
+        # its account right under it: a heading too (not a 一是 clause of a list)
+        return (
+            _BARE_MARKS.search(text.replace("，", "").replace(",", "")) is None
+            and _CLAUSE_MARKER.match(text) is None
+            and index + 1 < end
+            and textmap.blocks[index + 1].kind is not BlockKind.TABLE
+            and _ACCOUNT.match(textmap.block_text(index + 1)) is not None
+        )
     for step, after in enumerate(range(index + 1, min(index + 3, end))):
         if textmap.blocks[after].kind is BlockKind.TABLE:
             return False
