@@ -1374,3 +1374,18 @@ def test_a_plain_finding_line_of_two_clauses_over_its_account(form: str) -> None
         ("服务实体经济质效不高，小微企业贷款增速偏低", "completed", 2),
         ("绿色金融发展滞后，产品创新不足", "in_progress", 0),
     ]
+
+
+def test_a_reposts_headline_ending_as_titles_do_yields_to_the_original_title() -> None:
+    page = (
+        "<html><body><h1>县林业局公布巡察整改进展情况</h1>"
+        "<p>原标题：中共青禾县林业局党组关于县委第一巡察组巡察反馈意见整改进展情况的通报</p>"
+        "<p>来源：县林业局</p><p>县委第一巡察组对县林业局党组开展了巡察。</p>"
+        "<p>一、反馈问题整改情况</p><p>1.林区防火巡查记录不全。整改情况：已完成整改。</p>"
+        "</body></html>"
+    )
+    meta = rectpipe.parse_bytes(page.encode("utf-8"), name="repost.html").metadata
+    assert (meta.title, meta.issuer) == (
+        "中共青禾县林业局党组关于县委第一巡察组巡察反馈意见整改进展情况的通报",
+        "中共青禾县林业局党组",
+    )

@@ -35,7 +35,13 @@ def from_hints(
     """Fill what the body did not say from the container's header box, then its date line,
     then (the title) its ``<title>``, of which ``looks_like_title`` picks the report's part."""
     meta = found.meta
-    if found.headline_title and hints.get("原标题", "").strip():
+    original = hints.get("原标题", "").strip()
+    if original and (
+        found.headline_title
+        # a headline that ends as titles do (…公布巡察整改进展情况) over the report's own
+        # title (中共…关于…的通报)
+        or ("关于" in original and "关于" not in (meta.title or ""))
+    ):
         # a repost's headline over the report's own title (原标题：…): the report's
         meta.title = None
         found.sources.pop("title", None)
