@@ -1382,7 +1382,7 @@ def test_a_reposts_headline_ending_as_titles_do_yields_to_the_original_title() -
         "<p>原标题：中共青禾县林业局党组关于县委第一巡察组巡察反馈意见整改进展情况的通报</p>"
         "<p>来源：县林业局</p><p>县委第一巡察组对县林业局党组开展了巡察。</p>"
         "<p>一、反馈问题整改情况</p><p>1.林区防火巡查记录不全。整改情况：已完成整改。</p>"
-        "</body></html>"
+        "<p>中共青禾县林业局党组</p><p>2025年8月1日</p></body></html>"
     )
     meta = rectpipe.parse_bytes(page.encode("utf-8"), name="repost.html").metadata
     assert (meta.title, meta.issuer) == (
