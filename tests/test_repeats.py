@@ -54,3 +54,27 @@ def test_many_equal_lines_are_no_report_said_twice() -> None:
     blocks = [Repaired(Block("一、")) for _ in range(100_000)] + [Repaired(Block("末。"))]
     kept, dropped = drop_repeat(blocks)
     assert (len(kept), len(dropped)) == (100_001, 0)
+
+
+def test_a_stretch_pasted_twice_at_once_gives_its_problem_once() -> None:
+    text = (
+        "关于巡察整改进展情况的通报\n一、党的建设方面\n1.理论学习不深入。\n整改情况：已完成整改。\n"
+        "2.会议记录不规范。\n整改情况：正在整改。\n2.会议记录不规范。\n整改情况：正在整改。\n"
+        "3.党费收缴不规范。\n整改情况：已完成整改。\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [p.number for p in report.iter_problems()] == ["1", "2", "3"]
+    assert "text_repeated" in [w.code for w in report.warnings]
+    assert [r.reason for r in report.removed].count("repeated") == 2
+
+
+def test_equal_items_apart_or_a_line_said_over_and_over_are_no_stretch() -> None:
+    from rectpipe.readers.blocks import Block
+    from rectpipe.text.repair import Repaired
+    from rectpipe.text.repeats import drop_stretch_repeats
+
+    apart = ["1.甲。", "已完成。", "2.乙。", "1.甲。", "已完成。"]
+    blocks = [Repaired(Block(text)) for text in apart]
+    assert drop_stretch_repeats(blocks) == (blocks, [])
+    same = [Repaired(Block("一、")) for _ in range(1000)]
+    assert drop_stretch_repeats(same) == (same, [])

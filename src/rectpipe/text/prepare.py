@@ -24,7 +24,7 @@ from .normalize import clean_blocks
 from .opened_lists import split_opened_lists
 from .pipe_tables import join_pipe_tables, split_box_rows
 from .repair import Repaired, repair_and_clean
-from .repeats import drop_repeat
+from .repeats import drop_repeat, drop_stretch_repeats
 
 __all__ = ["Prepared", "prepare_blocks"]
 
@@ -72,6 +72,8 @@ def prepare_blocks(
     repaired = join_flat_tables(repaired, table_headers, number_columns)
     repaired = split_box_rows(join_pipe_tables(repaired, table_headers))
     repaired, repeated = drop_repeat(repaired)
+    if not repeated:  # 2.X / 整改情况：… / 2.X / 整改情况：…: a stretch pasted twice
+        repaired, repeated = drop_stretch_repeats(repaired)
     # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)
     end = article_end([item.block.text for item in repaired])
     repaired, links = repaired[:end], repaired[end:]

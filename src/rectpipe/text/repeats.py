@@ -8,6 +8,11 @@ of blocks is followed at once by the same run again, block for block, the run is
 page's tail), and most of the run's blocks differ from each other (:data:`MIN_DISTINCT`). The
 second copy is dropped; nothing else is touched.
 
+A copy may also repeat a stretch of the text at once (a numbered item and its account, pasted
+twice): a run of at most :data:`MAX_STRETCH` blocks that opens with a numbered item's marker and
+is followed at once by the same run, block for block, every block of it different, is such a
+stretch; its second copy is dropped too (:func:`drop_stretch_repeats`).
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -15,9 +20,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .numbering import match_marker
 from .repair import Repaired
 
-__all__ = ["MAX_LEAD", "MAX_TRIES", "MIN_BLOCKS", "MIN_DISTINCT", "MIN_SHARE", "drop_repeat"]
+__all__ = [
+    "MAX_LEAD",
+    "MAX_STRETCH",
+    "MAX_TRIES",
+    "MIN_BLOCKS",
+    "MIN_DISTINCT",
+    "MIN_SHARE",
+    "drop_repeat",
+    "drop_stretch_repeats",
+]
 
 #: Blocks a repeated run must span.
 MIN_BLOCKS = 5
@@ -30,6 +45,8 @@ MAX_TRIES = 8
 #: The share of a copy's blocks that must differ from each other: a report's paragraphs do,
 #: a text made of one line said over and over (a list of equal rows) is no copy of a report.
 MIN_DISTINCT = 0.5
+#: The longest stretch (item and account) looked for repeated at once.
+MAX_STRETCH = 6
 
 
 def drop_repeat(repaired: Sequence[Repaired]) -> tuple[list[Repaired], list[Repaired]]:
@@ -56,3 +73,35 @@ def drop_repeat(repaired: Sequence[Repaired]) -> tuple[list[Repaired], list[Repa
                 kept = [*repaired[:again], *repaired[again + size :]]
                 return kept, list(repaired[again : again + size])
     return list(repaired), []
+
+
+def drop_stretch_repeats(repaired: Sequence[Repaired]) -> tuple[list[Repaired], list[Repaired]]:
+    """``(kept, dropped)``: ``repaired`` without the second copy of every stretch repeated at
+    once that opens with a numbered item (see the module)."""
+    texts = [item.block.text.strip() for item in repaired]
+    kept: list[Repaired] = []
+    dropped: list[Repaired] = []
+    index = 0
+    while index < len(texts):
+        size = _stretch_at(texts, index)
+        kept.extend(repaired[index : index + max(size, 1)])
+        if size:
+            dropped.extend(repaired[index + size : index + 2 * size])
+            index += 2 * size
+        else:
+            index += 1
+    return (kept, dropped) if dropped else (list(repaired), [])
+
+
+def _stretch_at(texts: list[str], index: int) -> int:
+    """The size of the stretch opening at ``index`` that the next blocks repeat at once, or
+    0."""
+    if not texts[index] or match_marker(texts[index]) is None:
+        return 0
+    for size in range(2, MAX_STRETCH + 1):
+        run = texts[index : index + size]
+        if len(run) < size or len(set(run)) < size:
+            return 0
+        if run == texts[index + size : index + 2 * size]:
+            return size
+    return 0
