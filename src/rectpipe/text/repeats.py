@@ -10,8 +10,8 @@ second copy is dropped; nothing else is touched.
 
 A copy may also repeat a stretch of the text at once (a numbered item and its account, pasted
 twice): a run of at most :data:`MAX_STRETCH` blocks that opens with a numbered item's marker and
-is followed at once by the same run, block for block, every block of it different, is such a
-stretch; its second copy is dropped too (:func:`drop_stretch_repeats`).
+is followed at once by the same run, block for block, every block of it different, and not by
+a third copy, is such a stretch; its second copy is dropped too (:func:`drop_stretch_repeats`).
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -103,5 +103,8 @@ def _stretch_at(texts: list[str], index: int) -> int:
         if len(run) < size or len(set(run)) < size:
             return 0
         if run == texts[index + size : index + 2 * size]:
-            return size
+            # pasted twice, not a run said over and over (a form's equal entries)
+            third = texts[index + 2 * size : index + 3 * size] == run
+            before = index >= size and texts[index - size : index] == run
+            return 0 if third or before else size
     return 0
