@@ -46,7 +46,7 @@ MAX_TRIES = 8
 #: a text made of one line said over and over (a list of equal rows) is no copy of a report.
 MIN_DISTINCT = 0.5
 #: The longest stretch (item and account) looked for repeated at once.
-MAX_STRETCH = 6
+MAX_STRETCH = 12
 
 
 def drop_repeat(repaired: Sequence[Repaired]) -> tuple[list[Repaired], list[Repaired]]:
