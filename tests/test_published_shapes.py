@@ -1389,3 +1389,22 @@ def test_a_reposts_headline_ending_as_titles_do_yields_to_the_original_title() -
         "中共青禾县林业局党组关于县委第一巡察组巡察反馈意见整改进展情况的通报",
         "中共青禾县林业局党组",
     )
+
+
+@pytest.mark.parametrize(
+    "finding", ["““三重一大”决策制度执行不严格”", "“执行“三重一大”决策制度不严格”"]
+)
+def test_a_quote_inside_the_findings_quote_written_with_the_same_marks(finding: str) -> None:
+    text = (
+        "关于巡视整改进展情况的通报\n一、巡视反馈问题整改情况\n（一）关于“党的领导弱化”方面\n"
+        "关于“主业投资占比偏低”的问题。一是调整投资计划；二是退出非主业项目。该问题已完成整改。\n"
+        f"关于{finding}的问题。修订决策实施办法。目前正在推进。\n"
+        "关于“子企业管控不到位”的问题。清理子企业14户。该问题已完成整改。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(len(p.measures), p.status.value) for p in problems] == [
+        (2, "completed"),
+        (0, "in_progress"),
+        (0, "completed"),
+    ]
+    assert "三重一大" in problems[1].title

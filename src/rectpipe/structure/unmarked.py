@@ -39,8 +39,10 @@ __all__ = [
 # Bullets a report sets before a problem (○ and · are left out: ○ writes a zero in dates).
 _BULLETS = "★☆■□●◆◇▲△▶►•◎"
 # 关于“X”的问题。… / 针对“X”问题，…: a paragraph that names the finding it answers.
+# (a quote inside the quote, written with the same marks: 关于““三重一大”决策…”的问题)
 _WRAPPER = compile_pattern(
-    r"^(?:关于|针对)\s*[“\"「『][^”\"」』]{2,200}[”\"」』]\s*(?:的)?问题(?:的整改(?:情况)?)?\s*[。，,；;：:]"
+    r"^(?:关于|针对)\s*[“\"「『](?:[^“”\"「」『』]|[“「『][^“”「」『』]{1,40}[”」』]){2,200}"
+    r"[”\"」』]\s*(?:的)?问题(?:的整改(?:情况)?)?\s*[。，,；;：:]"
 )
 # A label's value that opens a list of findings (存在问题：一是…；二是…) is read elsewhere.
 _LIST_AFTER_LABEL = compile_pattern(
