@@ -364,8 +364,8 @@ def _opening_under_way(
 _AS_OF_NOW = compile_pattern(
     r"^(?:目前|当前|现阶段|截[至止]目前|截[至止][^，,；;。]{2,14}?(?:日|底|末))\s*[，,]?"
 )
-# A clause that states a plan, not a state: 计划2025年12月底前完成.
-_PLAN_CLAUSE = compile_pattern(r"^(?:计划|预计|力争|争取|拟|确保|将)")
+#: A clause that states a plan, not a state: 计划2025年12月底前完成.
+PLAN_CLAUSE = compile_pattern(r"^(?:计划|预计|力争|争取|拟|确保|将)")
 _ENDING_CLAUSE_MAX = 20
 # A closing clause telling that the rest of the work is under way: a short subject, 正在 or 仍在,
 # a short verb phrase (设置规划修订正在征求意见, 其余款项仍在核对).
@@ -393,7 +393,7 @@ def _ending_clause(
         if (
             not clause
             or len(clause) > _ENDING_CLAUSE_MAX
-            or _PLAN_CLAUSE.match(clause)
+            or PLAN_CLAUSE.match(clause)
             or _ORDINAL_NAMED.search(clause)
         ):
             continue
@@ -432,7 +432,7 @@ def _under_way_after(
         clause = text[left + 1 : right].strip(_TRIM)
         if (
             clause
-            and not _PLAN_CLAUSE.match(clause)
+            and not PLAN_CLAUSE.match(clause)
             and UNDER_WAY.search(clause)
             and not _AFTERCARE.search(clause)
         ):

@@ -17,13 +17,11 @@ from __future__ import annotations
 from ..models.records import Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
-from .status import StatusMatch, status_phrase
+from .status import PLAN_CLAUSE, StatusMatch, status_phrase
 
 __all__ = ["closing_status", "long_term_after"]
 
 _PIECE = compile_pattern(r"[^。；;，,！!]+")
-# A clause that states a plan (计划…完成), not where the work stands.
-_PLAN = compile_pattern(r"^(?:计划|预计|力争|争取|拟|确保|将)")
 _SENTENCE_END = "。；;！!"
 
 
@@ -36,7 +34,7 @@ def closing_status(value: str, profile: Profile) -> StatusMatch | None:
     if len(pieces) < 2 or status_phrase(pieces[0], profile) is not None:
         return None
     last = pieces[-1]
-    if _PLAN.match(last):
+    if PLAN_CLAUSE.match(last):
         return None
     return status_phrase(last, profile)
 

@@ -36,7 +36,14 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import ordinal_value
 from ..text.textmap import TextMap
-from .status import StatusMatch, lead_status, normalise_status, status_phrase, status_sentence
+from .status import (
+    PLAN_CLAUSE,
+    StatusMatch,
+    lead_status,
+    normalise_status,
+    status_phrase,
+    status_sentence,
+)
 
 __all__ = [
     "statuses_by_exception",
@@ -92,9 +99,6 @@ def statuses_told_apart(problems: list[Problem], textmap: TextMap, profile: Prof
         del waiting[named.group("title").rstrip("。；;")]
 
 
-_PLANNED = compile_pattern(r"^(?:计划|预计|力争|拟|确保|争取)")
-
-
 def _group_before(ordered: list[Problem], offset: int) -> list[Problem]:
     """The problems of the group (the same path) of the last problem that starts before
     ``offset``; none when no problem does."""
@@ -143,7 +147,7 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
             rest_at = clause.start() + refs.end()
             rest = text[rest_at : clause.end()]
             match = status_phrase(rest.strip(), profile)
-            if match is None and _PLANNED.match(rest.strip()):
+            if match is None and PLAN_CLAUSE.match(rest.strip()):
                 # 第3、4项计划2025年12月底前完成: to be done, so under way
                 match = normalise_status(rest.strip(), profile)
             if match is None:
