@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..runtime.patterns import compile_pattern
+from .counting import counting_runs
 
 __all__ = ["LEAST_RUN", "MOST_APART", "circled_inline", "circled_runs"]
 
@@ -41,26 +42,6 @@ def _number(text: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _runs(numbers: Sequence[int | None]) -> list[list[int]]:
-    """Runs of block indexes whose numbers count 1, 2… in order, each within reach of the one
-    before; a figure out of order ends a run."""
-    runs: list[list[int]] = []
-    run: list[int] = []
-    for index, number in enumerate(numbers):
-        if run and index - run[-1] > MOST_APART:
-            runs.append(run)
-            run = []
-        if number is None:
-            continue
-        if number == len(run) + 1:
-            run.append(index)
-        else:
-            runs.append(run)
-            run = [index] if number == 1 else []
-    runs.append(run)
-    return [run for run in runs if len(run) >= LEAST_RUN]
-
-
 def circled_runs(texts: Sequence[str | None]) -> dict[int, str]:
     """The paragraphs of ``texts`` (``None`` for a block that is no paragraph, or has its own
     list label) that open a run of lost circled numbers (see the module), by index, with
@@ -69,7 +50,7 @@ def circled_runs(texts: Sequence[str | None]) -> dict[int, str]:
     if sum(1 for n in numbers if n is not None) < LEAST_RUN:
         return {}
     fixed: dict[int, str] = {}
-    for run in _runs(numbers):
+    for run in counting_runs(numbers, least=LEAST_RUN, most_apart=MOST_APART):
         for position, index in enumerate(run):
             text = texts[index]
             assert text is not None

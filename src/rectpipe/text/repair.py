@@ -37,7 +37,10 @@ Copies of reports found in the wild are damaged in ways no reader of the origina
   (:mod:`rectpipe.text.gap_tables`);
 - ``circled_numbers``: paragraphs opening ``1对…``, ``2对…`` in order, where a copy's Unicode
   normalisation took ① and ② to bare figures → ``①对…``, ``②对…``
-  (:mod:`rectpipe.text.circled`), in a copy that lost its full-width punctuation too.
+  (:mod:`rectpipe.text.circled`), in a copy that lost its full-width punctuation too;
+- ``marker_dots``: paragraphs opening ``1 林区…``, ``2 护林员…`` in order, where a copy lost the
+  mark after each item's number → ``1.林区…``, ``2.护林员…`` (:mod:`rectpipe.text.marker_dots`),
+  found before letter spacing is closed up (which would glue the figure to the word).
 
 Blocks come back with their text already cleaned (:func:`~rectpipe.normalize.clean_text`), so a
 block counts as repaired only when repair changed more than cleaning would have. Each repaired
@@ -59,6 +62,7 @@ from .bars import is_bar_row
 from .circled import circled_inline, circled_runs
 from .glued_dates import unglue_dates
 from .line_breaks import lost_breaks, part_ordinals, split_glued
+from .marker_dots import dotted_runs
 from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
 from .repair_text import (
@@ -102,6 +106,7 @@ KINDS = (
     "pipe_table",
     "box_rows",
     "circled_numbers",
+    "marker_dots",
 )
 _MESSAGES = {
     "traditional": "traditional characters converted to simplified",
@@ -121,6 +126,8 @@ _MESSAGES = {
     "box_rows": "a page's information box copied between bars written one label and value a line",
     "circled_numbers": "paragraphs opening 1…, 2… where a copy lost their circles (① → 1) given "
     "their circled numbers back",
+    "marker_dots": "items numbered 1 X, 2 X… where a copy lost the mark after each number given "
+    "it back (1.X)",
 }
 
 
@@ -237,10 +244,14 @@ def repair_blocks(
         labels=tuple(labels),
         parts=part_ordinals(texts),
     )
+    dotted = _dotted(blocks, cleaned)
     repaired: list[Repaired] = []
     for i, (block, text) in enumerate(zip(blocks, cleaned, strict=True)):
         if block.kind is BlockKind.TABLE and block.cells is not None:
             repaired.append(_repair_table(block, plan))
+        elif i in dotted:
+            made = _repair_paragraph(dotted[i], dotted[i].text, plan, wrapped.get(i), i in spaced)
+            repaired.extend(_marked(made, block))
         else:
             repaired.extend(_repair_paragraph(block, text, plan, wrapped.get(i), i in spaced))
     return _with_circles(repaired, plan)
@@ -275,13 +286,41 @@ def repair_and_clean(
         labels=tuple(labels),
         parts=part_ordinals(texts),
     )
+    dotted = _dotted(blocks, cleaned)
     kept: list[Repaired] = []
     for i, (block, text) in enumerate(zip(blocks, cleaned, strict=True)):
         if i in cells:
             kept.extend(_table_cleaned(block, cells[i], plan))
+        elif i in dotted:
+            made = _paragraph_cleaned(dotted[i], dotted[i].text, plan, wrapped.get(i), i in spaced)
+            kept.extend(_marked(made, block))
         else:
             kept.extend(_paragraph_cleaned(block, text, plan, wrapped.get(i), i in spaced))
     return _with_circles(kept, plan)
+
+
+def _dotted(blocks: Sequence[Block], cleaned: Sequence[str]) -> dict[int, Block]:
+    """The paragraph blocks whose item numbers lost their mark (:mod:`.marker_dots`), by
+    index, each with its cleaned text and the mark given back; found in the texts as cleaned,
+    before letter spacing closes ``1 林区`` up to ``1林区``."""
+    texts = [
+        text if block.kind is BlockKind.PARAGRAPH and not block.list_label else None
+        for block, text in zip(blocks, cleaned, strict=True)
+    ]
+    return {i: replace(blocks[i], text=text) for i, text in dotted_runs(texts).items()}
+
+
+def _marked(made: list[Repaired], block: Block) -> list[Repaired]:
+    """The blocks repair made of ``block`` once its item number got its mark back: each says
+    so, and keeps ``block``'s text as read (or the lines a hard-wrapped one was joined from)."""
+    return [
+        Repaired(
+            item.block,
+            item.original if item.original not in (None, item.block.text) else block.text,
+            (*item.kinds, "marker_dots"),
+        )
+        for item in made
+    ]
 
 
 def _with_circles(repaired: list[Repaired], plan: _Plan) -> list[Repaired]:
