@@ -422,3 +422,36 @@ def test_a_salutation_under_the_title_is_a_line_of_its_own() -> None:
     # a label and its value under any other line stay together
     text = f"{long} 整改时限： 2025年3月底前 {long} 一、情况 {long}"
     assert lost_breaks(text)[1] == "整改时限： 2025年3月底前"
+
+
+def test_a_title_glued_straight_to_the_intro_is_a_line_of_its_own() -> None:
+    """A copy that lost the break after its title and left no blank: the title holds 关于,
+    ends in a report's word, and a sentence with a comma runs on after it."""
+    report = _parse(_TITLE + _BODY)
+    assert report.metadata.title == _TITLE
+    assert report.metadata.issuer == "中共青禾县住房和城乡建设局党组"
+    assert [p.title for p in report.iter_problems()] == [
+        "党组会议议事规则执行不严格",
+        "干部教育培训针对性不强",
+    ]
+
+
+def test_a_title_quoted_or_bracketed_in_a_sentence_is_not_cut_off() -> None:
+    quoted = "根据《关于县委巡察整改进展情况的通报》要求，我局开展了自查，现将情况报告如下。"
+    assert split_glued(quoted) == [quoted]
+    bracketed = f"【{_TITLE}】根据县委统一部署，县委第二巡察组开展了巡察。"
+    assert split_glued(bracketed) == [bracketed]
+    assert split_glued("关于巡察整改工作的报告和建议，提出如下意见。") == [
+        "关于巡察整改工作的报告和建议，提出如下意见。"
+    ]
+
+
+def test_a_signature_glued_to_its_date_after_the_last_sentence_signs_and_dates() -> None:
+    last = "欢迎监督。中共青禾县住房和城乡建设局党组2025年6月30日"
+    assert split_glued(last) == ["欢迎监督。", "中共青禾县住房和城乡建设局党组", "2025年6月30日"]
+    assert split_glued("欢迎监督。全面完成整改2025年6月30日") == [
+        "欢迎监督。全面完成整改2025年6月30日"
+    ]  # a name that ends in no body's word needs its blank
+    report = _parse(_TITLE + "\n" + _BODY.rstrip("\n") + "欢迎监督。" + last[5:] + "\n")
+    assert report.metadata.date == "2025-06-30"
+    assert report.metadata.issuer == "中共青禾县住房和城乡建设局党组"

@@ -253,6 +253,16 @@ _TITLE_THEN_BLANK = compile_pattern(
 )
 
 
+# A title that a lost line break left glued straight to the text after it (…情况的通报2025年3月
+# 3日至…，…): it holds 关于, ends in a report's word, and a sentence runs on after it (a
+# title quoted in a sentence, 根据《关于…的通报》…, or in brackets, 【…的通报】…, is none).
+_TITLE_THEN_TEXT = compile_pattern(
+    r"^(?P<title>[^。！？；：:，,\n\s《》【】]{2,40}?关于[^。！？；：:，,\n\s《》【】]{4,80}?"
+    r"(?:的通报|的报告|的公告|的公示|情况通报|情况报告))"
+    r"(?![的和及与])(?=[^。！？；：:，,\n]{2,60}[，,])"
+)
+
+
 # A page copied as one line: the site's column name before the title (信息公开中共…), and the
 # page's date line after it (…的通报发布时间2024年5月9日): each a line of its own.
 _COLUMNS = (
@@ -275,9 +285,12 @@ _TITLE_THEN_META = compile_pattern(
 
 
 # A text copied as one line that ends with its signature: a name and a date after the last
-# sentence (…已全部整改完成。 柳岸镇中心小学 2023.05.20).
+# sentence (…已全部整改完成。 柳岸镇中心小学 2023.05.20), the date glued to a body's name
+# (…请及时反映。中共青禾县某镇委员会2025年9月20日).
+_SIGNER_END = "委员会|党委|党组|政府|局|办公室|办事处|公司|集团|大学|学院|学校|中心|医院|支部|厅|院"
 _SIGNED_AT_END = compile_pattern(
-    r"(?<=[。！？])[ \u3000]*(?P<signer>\p{Han}{2,30})[ \u3000]+"
+    r"(?<=[。！？])[ \u3000]*"
+    rf"(?P<signer>\p{{Han}}{{2,30}})(?:(?<={_SIGNER_END})|[ \u3000]+)"
     r"(?P<date>[0-9]{4}\s*(?:[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}|年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日))"
     r"[ \u3000]*$"
 )
@@ -287,10 +300,11 @@ def split_glued(
     text: str, labels: Sequence[str] = (), parts: frozenset[int] | None = None
 ) -> list[str]:
     """``text`` cut at :func:`split_points`, each piece stripped; ``[text]`` when none. A
-    title glued to its first part (``…整改进展清单一、关于…``), by a blank to the text after
-    it (``关于…的通报 根据…``), or on a page copied as one line to the site's column name
-    before it and the page's date line after it, is cut off first; so is a signature, a name
-    and a date, after the last sentence (``…整改完成。 柳岸镇中心小学 2023.05.20``)."""
+    title glued to its first part (``…整改进展清单一、关于…``), by a blank or by nothing to the
+    text after it (``关于…的通报 根据…``, ``关于…的通报2025年3月…，``), or on a page copied as
+    one line to the site's column name before it and the page's date line after it, is cut off
+    first; so is a signature, a name and a date, after the last sentence (``…整改完成。
+    柳岸镇中心小学 2023.05.20``, ``…。中共某镇委员会2025年9月20日``)."""
     signed = _SIGNED_AT_END.search(text) if text[-1:].isdigit() or text.endswith("日") else None
     if signed is not None:
         head = split_glued(text[: signed.start()], labels)
@@ -309,6 +323,9 @@ def split_glued(
         return [title.group("title"), *split_glued(text[title.end() :], labels)]
     title = _TITLE_THEN_BLANK.match(text) if _has_blank(text) else None
     if title is not None and len(text) > title.end():
+        return [title.group("title"), *split_glued(text[title.end() :], labels)]
+    title = _TITLE_THEN_TEXT.match(text) if "关于" in text[:40] else None
+    if title is not None:
         return [title.group("title"), *split_glued(text[title.end() :], labels)]
     points = split_points(text, labels, parts)
     if not points:
