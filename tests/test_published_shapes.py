@@ -3,11 +3,14 @@ texts written for the test in the shapes that were misread. Each test fails with
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import rectpipe
 
 from .render_docx import word_paragraphs
+from .render_tables import ledger_of, to_docx, to_html
 
 Status = rectpipe.Status
 
@@ -1408,3 +1411,45 @@ def test_a_quote_inside_the_findings_quote_written_with_the_same_marks(finding: 
         (0, "completed"),
     ]
     assert "三重一大" in problems[1].title
+
+
+# ------------------------------------------------------------------ a table under a numbered part
+
+_TABLE_UNDER_PART = (
+    "青禾县审计局关于县林业局预算执行审计发现问题整改结果的公告\n"
+    "一、审计发现问题及整改结果\n"
+    "序号\t审计发现的问题\t整改情况\t整改结果\n"
+    "1\t专项资金未专款专用，挪用12.50万元。\t已归还原资金渠道。\t已整改\n"
+    "2\t往来款项长期挂账未清理。\t已清理部分款项。\t部分整改\n"
+    "青禾县审计局\n"
+    "2025年9月30日\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "html", "word"])
+def test_a_table_of_findings_under_a_part_of_findings_and_results(
+    form: str, tmp_path: Path
+) -> None:
+    """一、审计发现问题及整改结果 over a table of findings names the group the rows are: it is no
+    finding of its own (审计发现 opens findings), and its table's rows are the problems."""
+    source = tmp_path / "notice.txt"
+    source.write_text(_TABLE_UNDER_PART, "utf-8")
+    if form == "text":
+        report = rectpipe.parse_file(source)
+    else:
+        ledger = ledger_of(source)
+        data, name = (
+            (to_html(ledger), "notice.html")
+            if form == "html"
+            else (
+                to_docx(ledger),
+                "notice.docx",
+            )
+        )
+        report = rectpipe.parse_bytes(data, name=name)
+    problems = report.iter_problems()
+    assert [(p.number, p.status) for p in problems] == [
+        ("1", Status.COMPLETED),
+        ("2", Status.PARTIALLY_COMPLETED),
+    ]
+    assert [p.path[-1].title for p in problems] == ["审计发现问题及整改结果"] * 2

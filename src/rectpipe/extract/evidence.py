@@ -70,7 +70,7 @@ _ABOUT_ONE = compile_pattern(r"^关于[^，,；;：:“”]{2,60}?的问题$")
 # 关于X问题的整改情况, unquoted: one finding's rectification when X states a shortfall
 # (关于财政资金统筹使用不够充分问题的整改情况), a group's otherwise (关于巡察反馈问题的整改情况).
 _ABOUT_ONES_RECTIFICATION = compile_pattern(
-    r"^关于(?P<x>[^，,；;：:“”]{2,60}?)的?问题的?整改(?:落实|进展)?情况$"
+    r"^关于(?P<x>[^，,；;：:“”]{2,60}?)的?问题的?整改(?:(?:落实|进展)?情况|结果)$"
 )
 
 # Han characters that go on a compound after 问题 (numerals do not: 问题一).
