@@ -1453,3 +1453,47 @@ def test_a_table_of_findings_under_a_part_of_findings_and_results(
         ("2", Status.PARTIALLY_COMPLETED),
     ]
     assert [p.path[-1].title for p in problems] == ["审计发现问题及整改结果"] * 2
+
+
+# ------------------------------------------------------------------ a count of tasks alone
+
+_TASKS_REPORT = (
+    "柏川区关于省生态环境保护督察反馈问题整改情况的报告\n"
+    "省第二生态环境保护督察组对我区开展了督察。对照反馈意见，{tasks}{tally}\n"
+    "一、整改{named}情况\n"
+    "1．城区扬尘防治不到位。\n"
+    "已完成整改。\n"
+    "2．垃圾分类体系不健全。\n"
+    "正在整改。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tasks", "tally", "named", "want"),
+    [
+        # the tasks counted in a sentence of their own, the states in the next
+        ("明确整改任务2项。", "截至目前，已完成整改1项，正在整改1项。", "", (2, 1, 1)),
+        # the tasks counted alone, nothing counting their states
+        ("梳理形成整改任务2项，逐项明确责任单位。", "", "", (2, None, None)),
+        ("现将2项整改任务整改及销号情况公示如下：", "", "及销号", (2, None, None)),
+    ],
+)
+def test_a_count_of_tasks_in_a_sentence_of_its_own_is_the_total(
+    tasks: str, tally: str, named: str, want: tuple[int, int | None, int | None]
+) -> None:
+    report = rectpipe.parse_text(_TASKS_REPORT.format(tasks=tasks, tally=tally, named=named))
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "督查组对治理等任务的1711个具体点位进行了现场核实。",  # points of the tasks, no tasks
+        "其余5项列入长期整改任务。",
+    ],
+)
+def test_a_figure_beside_the_word_for_tasks_is_no_count_of_them(sentence: str) -> None:
+    report = rectpipe.parse_text(_TASKS_REPORT.format(tasks=sentence, tally="", named=""))
+    assert report.summary.stated is None or report.summary.stated.problems is None

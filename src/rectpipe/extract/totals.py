@@ -166,6 +166,10 @@ class Counts:
         self.values.setdefault(name, value)
 
 
+# After a status phrase: the phrase names the state (销号情况, 完成情况), it tells none.
+_NAMED_STATE = compile_pattern(r"情况")
+
+
 def _value(text: str) -> int | None:
     return cn_to_int(text)
 
@@ -330,7 +334,11 @@ def read_counts(text: str, profile: Profile) -> Counts:
         if bare_total:  # （共3个，…）: a group's own count
             found.put("problems", _value(bare_total.group("n")) or 0)
             continue
-        status = status_words.search(part)
+        # (a phrase naming the state as a noun, 整改及销号情况公示如下, counts no state)
+        status = next(
+            (m for m in status_words.finditer(part) if not _NAMED_STATE.match(part, m.end())),
+            None,
+        )
         problem_counts = [c for c in counts if c.group("what")]
         if status is not None and _SHARE_AFTER.match(part, status.end()):
             continue  # 两项整改均已完成70%以上: how far each has got, no count of states
@@ -588,6 +596,7 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
     正在整改N个). Without a problem total of its own, the nearest earlier sentence that states
     one lends it (涉及问题9个。…截至9月底，已完成整改4个…)."""
     candidates: list[tuple[int, int, int, Counts]] = []  # (block, start, end, counts)
+    tasks_only: list[tuple[int, int, int, Counts]] = []  # 明确整改任务8项。 (a count alone)
     for index in blocks:
         line = textmap.block_text(index)
         cells = textmap.blocks[index].cells
@@ -610,6 +619,10 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
                 continue  # a 小计 row counts one category, the 合计 row all of them
             counts = read_counts(sentence.group(0), profile)
             stated = "problems" in counts.values or "completed" in counts.values
+            if not stated and counts.tasks is not None and not counts.values:
+                if _TASKS_COUNTED.search(sentence.group(0)):
+                    tasks_only.append((index, sentence.start(), sentence.end(), counts))
+                continue
             if not stated and (counts.tasks is None or not counts.values):
                 continue
             end = sentence.end()
@@ -626,6 +639,11 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
                 counts.rate = counts.rate if counts.rate is not None else more.rate
                 end = follower.end()
             candidates.append((index, sentence.start(), end, counts))
+    if not candidates and tasks_only:
+        # 梳理形成整改任务6项，逐项明确…: the tasks' count alone is the total (nothing counts
+        # their states)
+        candidates = tasks_only[:1]
+        candidates[0][3].put("problems", candidates[0][3].tasks or 0)
     if not candidates:
         return None
     candidates = _rounds_summed(candidates)
@@ -671,6 +689,11 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
             counts.put("problems", lender[3].values["problems"])
         elif counts.tasks is not None:
             counts.put("problems", counts.tasks)
+        elif (tasks := _tasks_before(tasks_only, candidates[best])) is not None and tasks >= max(
+            counts.values.values(), default=0
+        ):
+            # 明确整改任务2项。截至目前，已完成整改1项…: the tasks counted in the sentence before
+            counts.put("problems", tasks)
     text = line[start_in_block:end_in_block]
     start = textmap.starts[index] + start_in_block
     v = counts.values
@@ -685,6 +708,23 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         raw=text.strip(),
         provenance=textmap.provenance(start, start + len(text.rstrip())),
     )
+
+
+# A count of the rectification's tasks, the count and the word side by side (明确整改任务8项,
+# 23项具体的整改任务, 1640个整改事项; not 任务的1711个点位, 问题清单1).
+_TASKS_COUNTED = compile_pattern(
+    r"[0-9]{1,5}\s*[项个条]\s*(?:具体|主要|重点)?的?\s*(?:整改任务|整改事项)"
+    r"|(?:整改任务|整改事项)\s*(?:共|计|共计)?\s*[0-9]{1,5}\s*[项个条]"
+)
+
+
+def _tasks_before(
+    tasks_only: list[tuple[int, int, int, Counts]], chosen: tuple[int, int, int, Counts]
+) -> int | None:
+    """The count of tasks of the nearest sentence before ``chosen`` that states nothing else
+    (明确整改任务2项。), or ``None``."""
+    before = [t for t in tasks_only if (t[0], t[1]) < (chosen[0], chosen[1])]
+    return before[-1][3].tasks if before else None
 
 
 # A sentence whose states count the complaints found true (核查属实的问题中已完成整改266件), and
