@@ -275,6 +275,22 @@ def test_title_before_the_container_is_found_by_page_title() -> None:
     assert _texts(document)[1:] == [P, P]
 
 
+def test_a_title_named_block_beside_the_container_is_the_title_without_the_page_title() -> None:
+    """A firm's portal: ``<div class="title">`` beside the content, the page ``<title>`` the
+    column's name only; a block named so that holds a column's short name is no headline."""
+    body = (
+        "<div class=side><div class=title>通知公告</div></div>"
+        "<div class=article><div class=title>中共某集团委员会关于巡视整改进展情况的通报</div>"
+        f"<div class=info>发布时间：2025-05-28</div><div class=content><p>{P}</p><p>{P}</p></div>"
+        "</div>"
+    )
+    document = read_html(_page(body, "<title>巡视整改 - 某集团</title>"))
+    assert document.blocks[0].kind is BlockKind.HEADING
+    assert document.blocks[0].text == "中共某集团委员会关于巡视整改进展情况的通报"
+    short = body.replace("中共某集团委员会关于巡视整改进展情况的通报", "巡视整改")
+    assert BlockKind.HEADING not in [b.kind for b in read_html(_page(short)).blocks]
+
+
 def test_scripts_styles_hidden_and_form_controls_never_appear() -> None:
     body = (
         f"<div class=content><script>document.write('脚本文字')</script><style>p{{}}</style>"

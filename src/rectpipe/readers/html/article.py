@@ -151,7 +151,8 @@ def _find_title(
 
     Among candidates before the container, the nearest one whose text overlaps the page
     ``<title>`` wins; else the nearest ``<h1>``–``<h3>`` that shares one of the container's
-    four nearest ancestors. Returns ``None`` when neither exists.
+    four nearest ancestors; else the nearest ``title``-named element that does, as long as a
+    headline. Returns ``None`` when none exists.
     """
     page = _squash(page_title)
     candidates: list[_El] = []
@@ -179,6 +180,15 @@ def _find_title(
             return el
     for el in reversed(candidates):
         if _tag(el) in _HEADING_TAGS and any(anc in near for anc in _ancestors(el)):
+            return el
+    for el in reversed(candidates):
+        # <div class="title"> beside the content: a headline as long as one (a column's name
+        # in a block named so, 通知公告, is shorter)
+        if (
+            _is_title_candidate(el)
+            and len(_squash(_text(el))) >= _MIN_HEADLINE_CHARS
+            and any(anc in near for anc in _ancestors(el))
+        ):
             return el
     return None
 
