@@ -1394,6 +1394,22 @@ def test_a_reposts_headline_ending_as_titles_do_yields_to_the_original_title() -
     )
 
 
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_reposts_original_title_names_the_issuer_over_the_bodys_subject(signed: bool) -> None:
+    """A repost without the report's title line, its body naming the unit by a short name
+    (县林业局党组坚持…): the issuer is the one the 原标题 names, signed or not."""
+    signature = "<p>中共青禾县林业局党组</p><p>2025年8月1日</p>" if signed else ""
+    page = (
+        "<html><body><h1>县林业局公布巡察整改进展情况</h1>"
+        "<p>原标题：中共青禾县林业局党组关于县委第一巡察组巡察反馈意见整改进展情况的通报</p>"
+        "<p>县委第一巡察组对县林业局党组开展了巡察。县林业局党组坚持立行立改。</p>"
+        "<p>一、反馈问题整改情况</p><p>1.林区防火巡查记录不全。整改情况：已完成整改。</p>"
+        f"{signature}</body></html>"
+    )
+    meta = rectpipe.parse_bytes(page.encode("utf-8"), name="repost.html").metadata
+    assert meta.issuer == "中共青禾县林业局党组"
+
+
 @pytest.mark.parametrize(
     "finding", ["““三重一大”决策制度执行不严格”", "“执行“三重一大”决策制度不严格”"]
 )

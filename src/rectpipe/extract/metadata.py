@@ -115,6 +115,7 @@ def extract_metadata(
     _contact(found)
     masthead_editor(found, front)
     from_hints(found, hints, looks_like_title)
+    _issuer_from_hinted_title(found)
     if front and found.meta.issuer is None:
         _issuer_from_subject(found, intro, intro_start)
     opening = _first_part_opening(textmap, front)
@@ -446,14 +447,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         title_at = _crumb_title(found, front)
     if title_at is None or found.meta.title is None:
         return
-    words = _TITLE_VERB.search(found.meta.title)
-    # 中共X委员会巡察反馈问题整改台账: without 关于, the name ends where the inspection is named.
-    kinds = [found.meta.title.find(k) for k in found.profile.inspection_kinds]
-    cut = words.start() if words else min((k for k in kinds if k > 0), default=-1)
-    subject = HEADLINE_SUBJECT.match(found.meta.title)
-    if subject is not None and is_issuer(subject.group(0), found.profile):
-        cut = subject.end()  # 某某集团：巡视整改任务过半已完成: the headline's subject
-    if cut >= 2 and is_issuer(found.meta.title[:cut], found.profile):
+    cut = _issuer_in_title(found.meta.title, found.profile)
+    if cut:
         found.put_pieces("issuer", title_prefix(found, cut), "title")
         return
     # The line right above the title signs it (中共XX委员会 / 关于…的通报); a site name
@@ -528,6 +523,33 @@ def _three_lines(found: Collector, front: Sequence[int], pieces: list[tuple[int,
     top = next((k for k, index in enumerate(front) if found.span(index)[1] >= pieces[0][1]), 0)
     if top >= 1 and title_head(found, front[top - 1]):
         pieces.insert(0, head_span(found, front[top - 1]))
+
+
+def _issuer_in_title(title: str, profile: Profile) -> int:
+    """How many of the title's first characters name its issuer (中共X委员会关于…), or 0."""
+    words = _TITLE_VERB.search(title)
+    # 中共X委员会巡察反馈问题整改台账: without 关于, the name ends where the inspection is named.
+    kinds = [title.find(k) for k in profile.inspection_kinds]
+    cut = words.start() if words else min((k for k in kinds if k > 0), default=-1)
+    subject = HEADLINE_SUBJECT.match(title)
+    if subject is not None and is_issuer(subject.group(0), profile):
+        cut = subject.end()  # 某某集团：巡视整改任务过半已完成: the headline's subject
+    return cut if cut >= 2 and is_issuer(title[:cut], profile) else 0
+
+
+def _issuer_from_hinted_title(found: Collector) -> None:
+    """The issuer a title taken from the page (a repost's 原标题, a header box, the page's
+    ``<title>``) names before 关于, when nothing in the text named one."""
+    title = found.meta.title
+    if title is None or found.meta.issuer is not None:
+        return
+    origin = found.origins.get("title")
+    if origin not in ("header_box", "page"):
+        return
+    cut = _issuer_in_title(title, found.profile)
+    if cut:
+        found.meta.issuer = title[:cut]
+        found.origins["issuer"] = origin
 
 
 def _issuer_line_of(found: Collector, front: Sequence[int], position: int) -> bool:
