@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+import rectpipe
 from rectpipe.readers.blocks import Block
 from rectpipe.readers.docx import (
     SUPPORTED_FORMATS,
@@ -559,3 +560,23 @@ def test_a_huge_level_text_is_not_copied_into_every_paragraph() -> None:
     found = labels(body, numbering)
     assert len(found) == 300
     assert all(label is not None and len(label) < 80 for label in found)  # not 1,000,000
+
+
+@pytest.mark.parametrize("suffix", ["tab", "space"])
+@pytest.mark.parametrize(("fmt", "shown"), [("decimal", "1"), ("chineseCounting", "一")])
+def test_a_label_without_a_mark_numbers_its_item(suffix: str, fmt: str, shown: str) -> None:
+    """A list whose level text is ``%1`` with a tab or a space after it (Word shows
+    ``1<tab>统计…``): the label stays as shown, and the item is read as numbered."""
+    numbering = abstract(0, lvl(0, fmt, "%1", extra=f'<w:suff w:val="{suffix}"/>')) + num(1, 0)
+    parts = (
+        "<w:p><w:r><w:t>中共青禾县统计局党组关于巡察整改进展情况的通报</w:t></w:r></w:p>"
+        + p("统计调查项目经费管理不规范。整改情况：已完成整改。", 1, 0)
+        + p("政府采购程序执行不严格。整改情况：正在整改。", 1, 0)
+    )
+    package = make_package(parts, numbering=numbering)
+    assert read_docx(package).blocks[1].list_label == shown
+    report = rectpipe.parse_bytes(package, name="report.docx")
+    assert [(p.number, p.status.value) for p in report.iter_problems()] == [
+        ("1", "completed"),
+        ("2", "in_progress"),
+    ]

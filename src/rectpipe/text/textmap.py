@@ -17,10 +17,27 @@ __all__ = ["TextMap", "display_text"]
 
 
 def display_text(block: Block) -> str:
-    """What a reader of the original sees: the automatic list label, then the text."""
+    """What a reader of the original sees: the automatic list label, then the text. A label
+    that is a bare number (a Word list whose number format has no mark after it, ``%1`` then a
+    tab or a space) is read with the mark its kind takes (``1`` → ``1.``, ``一`` → ``一、``):
+    an automatic label is an item's number by construction, whatever it shows after it."""
     if block.list_label and block.kind is not BlockKind.TABLE:
-        return block.list_label + block.text
+        return _marked(block.list_label) + block.text
     return block.text
+
+
+_BARE_ARABIC = frozenset("0123456789０１２３４５６７８９")
+_BARE_CN = frozenset("一二三四五六七八九十")
+
+
+def _marked(label: str) -> str:
+    """``label`` with a mark after it when it is a bare number (see :func:`display_text`)."""
+    if len(label) <= 3 and label:
+        if all(ch in _BARE_ARABIC for ch in label):
+            return label + "."
+        if all(ch in _BARE_CN for ch in label):
+            return label + "、"
+    return label
 
 
 @record(slots=False)
