@@ -1513,3 +1513,77 @@ def test_a_count_of_tasks_in_a_sentence_of_its_own_is_the_total(
 def test_a_figure_beside_the_word_for_tasks_is_no_count_of_them(sentence: str) -> None:
     report = rectpipe.parse_text(_TASKS_REPORT.format(tasks=sentence, tally="", named=""))
     assert report.summary.stated is None or report.summary.stated.problems is None
+
+
+# ------------------------------------------------------------------ findings opening paragraphs
+
+_PARAGRAPHS = (
+    "中共青禾县第三中学支部委员会关于县委巡察整改进展情况的通报\n"
+    "县委第一巡察组对学校党支部开展了巡察，并反馈了意见。现将整改进展情况通报如下。\n"
+    "一、整改工作开展情况\n"
+    "学校党支部成立整改工作领导小组，制定整改方案。\n"
+    "二、巡察反馈问题整改情况\n"
+    "{lead}"
+    "食堂食材采购索证索票不全。学校一是建立进货查验台账；二是每周抽查。{first}\n"
+    "校舍维修项目化整为零，规避政府采购程序。学校修订采购管理办法。{second}\n"
+    "三、下一步工作打算\n"
+    "学校党支部将继续抓好整改。\n"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+def test_findings_opening_paragraphs_under_a_part_of_findings(form: str) -> None:
+    """Each paragraph under 二、巡察反馈问题整改情况 opens with its finding and goes on with
+    its account and status: no number, no label, no bold that sets the finding apart."""
+    text = _PARAGRAPHS.format(lead="", first="该问题已整改完成。", second="该问题正在整改中。")
+    problems = _parse(text, form).iter_problems()
+    assert [(p.number, p.title, p.status, len(p.measures)) for p in problems] == [
+        (None, "食堂食材采购索证索票不全", Status.COMPLETED, 2),
+        (None, "校舍维修项目化整为零，规避政府采购程序", Status.IN_PROGRESS, 0),
+    ]
+    assert [p.path[-1].title for p in problems] == ["巡察反馈问题整改情况"] * 2
+
+
+def test_a_lead_counting_every_finding_in_one_state_gives_each_that_state() -> None:
+    text = _PARAGRAPHS.format(lead="反馈问题2个，目前均已部分整改。\n", first="", second="")
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status for p in problems] == [Status.PARTIALLY_COMPLETED] * 2
+    mixed = _PARAGRAPHS.format(lead="反馈问题2个，已完成1个。\n", first="已完成整改。", second="")
+    assert [p.status for p in rectpipe.parse_text(mixed).iter_problems()] == [
+        Status.COMPLETED,
+        Status.UNKNOWN,
+    ]
+
+
+def test_findings_opening_paragraphs_under_aspects_take_a_closing_status_for_all() -> None:
+    text = (
+        "中共青禾县某所支部委员会关于巡察反馈意见整改情况的报告\n"
+        "局党组巡察组对我所党支部开展了巡察，指出2个方面3个问题。现将整改情况报告如下。\n"
+        "一、关于政治建设方面\n"
+        "理论学习不够深入，集中学习以读文件为主。所党支部调整学习方式，每月安排交流发言。\n"
+        "二、关于作风纪律方面\n"
+        "考勤管理制度执行不严。所党支部一是启用电子考勤；二是每月公布考勤结果。\n"
+        "公务用车使用登记不规范。所里重新制定公务用车使用登记表。\n"
+        "截至2025年7月31日，以上3个问题均已整改到位。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status, len(p.measures)) for p in problems] == [
+        ("理论学习不够深入，集中学习以读文件为主", Status.COMPLETED, 0),
+        ("考勤管理制度执行不严", Status.COMPLETED, 2),
+        ("公务用车使用登记不规范", Status.COMPLETED, 0),
+    ]
+
+
+def test_paragraphs_of_a_part_of_the_work_done_are_no_findings() -> None:
+    text = (
+        "中共青禾县林业局党组关于巡察整改进展情况的通报\n"
+        "县委巡察组对局党组开展了巡察。现将整改进展情况通报如下。\n"
+        "一、整改落实情况\n"
+        "党组会议议事规则执行不严格的问题已经整改。局党组修订议事规则。该问题已整改完成。\n"
+        "干部教育培训针对性不强。局党组制定年度培训计划。目前正在推进。\n"
+    )
+    assert rectpipe.parse_text(text).iter_problems() == []
+    alone = _PARAGRAPHS.format(lead="", first="", second="").replace(
+        "食堂食材采购索证索票不全。学校一是建立进货查验台账；二是每周抽查。\n", ""
+    )
+    assert rectpipe.parse_text(alone).iter_problems() == []  # one, told by nothing

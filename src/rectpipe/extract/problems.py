@@ -33,6 +33,7 @@ from .notice import (
     notice_problem,
     notice_quoted_problem,
 )
+from .paragraph_findings import paragraph_findings
 from .roles import Role, classify, section_title
 from .spans import Spans
 from .status import (
@@ -73,8 +74,8 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         lead = lead_before(root, textmap, root.children[0].block)
         problems.extend(notice_problem(parts, fields, lead, builder))
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
-        for node in root.children:
-            _emit(node, [], fields, roles, builder, sections, problems)
+        for node in root.children:  # (its parts hold no findings of their own)
+            _emit(node, [], fields, roles, builder, sections, problems, in_paragraphs=False)
         return Built(sections=sections, problems=problems, warnings=builder.warnings)
     lines = notice_lines(root, textmap, profile)
     if lines:  # the same, laid out in labelled lines: 整改任务：… 整改目标：… 整改完成情况：…
@@ -248,7 +249,12 @@ def _emit(
     builder: Builder,
     sections: list[Section],
     problems: list[Problem],
+    *,
+    in_paragraphs: bool = True,
 ) -> None:
+    """The sections and problems of ``node`` and what is under it; ``in_paragraphs``: whether
+    findings may open the paragraphs of a part (:mod:`.paragraph_findings`), which a notice
+    about one finding, whose parts (一、反馈问题 二、整改目标…) tell it, leaves out."""
     role = roles[id(node)]
     if role is not Role.MEASURE and not node.children:
         # （一）党建工作方面 then 存在问题：一是…；二是…: the clauses are the problems.
@@ -268,6 +274,10 @@ def _emit(
                 _ident(path, node), items, builder, node.head_start, builder.node_end(node),
                 node.head_end,
             )  # fmt: skip
+        if listed is None and in_paragraphs and node.marker is not None:
+            # 一、关于作风纪律方面 then 考勤管理制度执行不严。所党支部一是…: paragraphs that each
+            # open with a finding
+            listed = paragraph_findings(_ident(path, node), items, builder, title, node.body)
         if listed is not None:
             section = _section(node, path, fields[id(node)], Role.GROUP, builder)
             sections.append(section)
@@ -287,7 +297,16 @@ def _emit(
             )
         )
     for child in node.children:
-        _emit(child, [*path, node], fields, roles, builder, section.sections, section.problems)
+        _emit(
+            child,
+            [*path, node],
+            fields,
+            roles,
+            builder,
+            section.sections,
+            section.problems,
+            in_paragraphs=in_paragraphs,
+        )
 
 
 def _marker(node: Node) -> str | None:

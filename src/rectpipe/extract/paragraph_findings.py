@@ -1,0 +1,166 @@
+"""Findings told as the first sentence of a paragraph, the rest of the paragraph their account.
+
+``一、关于作风纪律方面`` then ``考勤管理制度执行不严，个别职工迟到早退。所党支部一是启用电子考勤…；
+二是…。`` and ``公务用车使用登记不规范。所里重新制定…。``: no number, no label, and no bold
+that sets the finding apart (or bold the reader keeps inside the paragraph). Under a part that
+names a group of findings (…方面, …问题整改情况), the paragraphs that open its body each open
+with a finding and go on with what was done about it: a first sentence that reads as a finding
+(a word of shortfall), or one that reads as nothing else (化整为零，规避政府采购程序) beside
+such a one or when the paragraph states its status (``该问题已整改完成。``). Each is a
+problem: its first sentence the title, the rest its account, whose measures are counted and
+whose status sentence is read. The run ends at the first paragraph that is no such finding (a
+closing sentence, a signature); up to :data:`MOST_LEADS` paragraphs may come before it (a
+lead, a tally of the findings); a lead that counts them all in one state (``问题4项，目前均已
+部分整改``) gives each that state.
+
+Internal: the public door is :mod:`rectpipe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..models.records import PathItem, Problem, Status
+from ..readers.blocks import BlockKind
+from ..runtime.patterns import compile_pattern
+from ..structure.unmarked import ASPECT
+from ..text.numbering import match_marker
+from .builder import Builder, measures_in, problem_of
+from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
+from .spans import Spans
+from .status import status_sentence
+from .totals import read_counts
+
+__all__ = ["paragraph_findings"]
+
+#: The most paragraphs before the first finding (a lead, a tally of the findings).
+MOST_LEADS = 2
+#: The longest first sentence read as a finding.
+FINDING_MAX_CHARS = 80
+_FIRST_SENTENCE = compile_pattern(r"[^。！？!?\n]+[。！？!?]")
+_ASPECT_END = compile_pattern(rf"{ASPECT}\s*[。：:；;]?\s*$")
+
+
+def paragraph_findings(
+    ident: str, path: list[PathItem], builder: Builder, heading: str, body: Sequence[int]
+) -> list[Problem] | None:
+    """The problems of a part titled ``heading`` (a group of findings) whose ``body`` blocks
+    open with paragraphs that each tell a finding then its account; ``None`` when they do not."""
+    profile = builder.profile
+    if not names_a_group(heading, profile):
+        return None
+    if "问题" not in heading and not _ASPECT_END.search(heading):
+        return None  # 二、整改落实情况: a part of the work done, no group of findings
+    textmap = builder.textmap
+    found: list[tuple[int, str, str, int]] = []  # (start, finding, account, account start)
+    plain = False
+    leads: list[str] = []
+    for index in body:
+        if textmap.blocks[index].kind is BlockKind.TABLE:
+            break
+        text = textmap.block_text(index)
+        if not text.strip():
+            continue
+        read = _finding_paragraph(text, builder)
+        if read is None:
+            if found or len(leads) == MOST_LEADS:
+                break
+            leads.append(text)  # a lead before the findings (反馈问题5个，已完成整改4个…)
+            continue
+        finding, account_at, told = read
+        plain = plain or told
+        start = textmap.starts[index]
+        found.append((start, finding, text[account_at:].strip(), start + account_at))
+    if not plain:  # (a finding worded neutrally is one beside one told plainly)
+        return None
+    problems = [
+        _problem(f"p{ident}-{number}", path, builder, *item) for number, item in enumerate(found, 1)
+    ]
+    every = _status_of_all(leads, len(problems), builder)
+    if every is not None:
+        for problem in problems:
+            problem.status, problem.status_raw = every
+    return problems
+
+
+def _status_of_all(leads: list[str], count: int, builder: Builder) -> tuple[Status, str] | None:
+    """The status a lead gives every one of the ``count`` findings after it (问题4项，目前均已
+    部分整改: all partly done), with the lead as its raw value; ``None`` when no lead counts
+    them all in one state."""
+    for lead in leads:
+        values = read_counts(lead, builder.profile).values
+        states = {name: n for name, n in values.items() if name != "problems"}
+        if len(states) == 1 and values.get("problems", count) == count:
+            [(name, n)] = states.items()
+            if n == count:
+                return Status(name), lead.strip()
+    return None
+
+
+def _finding_paragraph(text: str, builder: Builder) -> tuple[str, int, bool] | None:
+    """The finding (the first sentence, its stop dropped) of a paragraph that may tell one,
+    where its account starts, and whether it is told plainly (a word of shortfall in the
+    finding, or a status in the account); ``None`` for a paragraph that reads as anything
+    else (a measure, organising work, a group's name) or has no account."""
+    first = _FIRST_SENTENCE.match(text.strip())
+    lead = len(text) - len(text.lstrip())
+    if first is None or match_marker(text) is not None:
+        return None
+    finding = first.group(0).rstrip("。！？!?").strip()
+    account_at = lead + first.end()
+    account = text[account_at:].strip()
+    if not account or not 4 <= len(finding) <= FINDING_MAX_CHARS:
+        return None
+    profile = builder.profile
+    if opens_a_measure(finding, profile):
+        return None
+    evidence = heading_evidence(finding, profile)
+    if evidence is Evidence.FINDING:
+        return finding, account_at, True
+    if evidence is Evidence.NEUTRAL:
+        return finding, account_at, status_sentence(account, profile) is not None
+    return None
+
+
+def _problem(
+    ident: str,
+    path: list[PathItem],
+    builder: Builder,
+    start: int,
+    finding: str,
+    account: str,
+    account_start: int,
+) -> Problem:
+    profile = builder.profile
+    stated = status_sentence(account, profile)
+    status, status_raw, long_term = Status.UNKNOWN, None, False
+    if stated is not None:
+        low, high, match = stated
+        status, long_term = match.status, match.long_term
+        status_raw = account[low:high].strip()
+    actions = Spans([(account_start, account)])
+    title_at = start + builder.textmap.text[start:].index(finding)
+    sources: dict[str, dict[str, Any]] = {
+        "title": builder.prov_data(title_at, title_at + len(finding)),
+        "actions": builder.prov_data(account_start, account_start + len(account)),
+    }
+    return problem_of(
+        # no marker, so no number (samples/FACTS.md)
+        id=builder.unique(ident),
+        number=None,
+        marker=None,
+        path=path,
+        title=finding,
+        description="",
+        status=status,
+        status_raw=status_raw,
+        long_term=long_term,
+        actions=account,
+        measures=measures_in(actions, builder),
+        responsible=None,
+        deadline=None,
+        heading=None,
+        provenance=builder.prov_data(title_at, account_start + len(account)),
+        sources=sources,
+    )
