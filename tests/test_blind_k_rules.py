@@ -61,9 +61,15 @@ def test_tags_labels_and_wrapper_paragraphs_open_unmarked_problems() -> None:
 
 
 def test_a_lone_form_or_look_alike_paragraphs_open_no_item() -> None:
-    # One bullet in the whole report is no list of problems.
+    # One bullet in the whole report is no list of problems; its paragraph is a problem only
+    # as a finding told with its account under the part of the findings
+    # (extract/paragraph_findings), not as a bulleted item.
     single = _parse(_HEAD + "●河道保洁责任落实不到位。已整改完成。\n" + _TAIL)
-    assert [p.number for p in single.iter_problems()] != [None]
+    assert [(p.marker, p.title) for p in single.iter_problems()] == [
+        (None, "河道保洁责任落实不到位")
+    ]
+    plain = _parse(_HEAD + "●河道保洁工作。局党组召开专题会议。\n" + _TAIL)
+    assert [p.marker for p in plain.iter_problems()] != [None]
     # Organisational paragraphs that open 关于加强… name no quoted finding.
     organised = _parse(
         _HEAD.replace("二、巡察反馈问题整改情况\n", "")

@@ -8,7 +8,8 @@ took the parts the central rules set before the findings (履行整改主体责�
 第一责任人责任情况, 整改工作组织情况, 组织落实…) as narrative: of 1,126 items the cut copies
 reported, 8 were not the whole copies' problems, mostly a category heading whose items the
 cut took away (docs/copies.md counted 13 by whole titles, 23 before that change). Held
-to 10.
+to 10: the statuses batch's samples (shape-g07…g15) brought one more of a kind already
+counted, a copy cut just after the 关于“ that opens its last item.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rectpipe.tools.evaluate import documents_with_facts
 from .conftest import SAMPLES
 
 CUTS = (0.35, 0.60, 0.85)
-MOST_STRAYS = 9
+MOST_STRAYS = 10
 
 
 def _titles(report: rectpipe.Report) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any
 from ..models.records import PathItem, Problem, Status
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
-from ..structure.unmarked import ASPECT
+from ..structure.unmarked import ASPECT, BULLETS
 from ..text.numbering import match_marker
 from .builder import Builder, measures_in, problem_of
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
@@ -39,6 +39,8 @@ MOST_LEADS = 2
 #: The longest first sentence read as a finding.
 FINDING_MAX_CHARS = 80
 _FIRST_SENTENCE = compile_pattern(r"[^。！？!?\n]+[。！？!?]")
+# A label before a colon opening the line (整改情况：, 【问题】).
+_LABELLED = compile_pattern(r"^[^，,。；;]{1,10}[：:∶]|^[【\[［]")
 _ASPECT_END = compile_pattern(rf"{ASPECT}\s*[。：:；;]?\s*$")
 
 
@@ -107,7 +109,9 @@ def _finding_paragraph(text: str, builder: Builder) -> tuple[str, int, bool] | N
     lead = len(text) - len(text.lstrip())
     if first is None or match_marker(text) is not None:
         return None
-    finding = first.group(0).rstrip("。！？!?").strip()
+    finding = first.group(0).rstrip("。！？!?").strip().lstrip(BULLETS).strip()
+    if _LABELLED.match(finding):
+        return None  # 整改情况：…, 存在问题：一是…: a labelled line, an account or a list
     account_at = lead + first.end()
     account = text[account_at:].strip()
     if not account or not 4 <= len(finding) <= FINDING_MAX_CHARS:

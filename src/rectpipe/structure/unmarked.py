@@ -28,6 +28,7 @@ from ..text.wrappers import finding_label, unwrap
 
 __all__ = [
     "ASPECT",
+    "BULLETS",
     "UnmarkedLead",
     "holds_unmarked",
     "names_findings_told",
@@ -37,7 +38,8 @@ __all__ = [
 ]
 
 # Bullets a report sets before a problem (○ and · are left out: ○ writes a zero in dates).
-_BULLETS = "★☆■□●◆◇▲△▶►•◎"
+BULLETS = "★☆■□●◆◇▲△▶►•◎"
+"""The bullets that open an unmarked item (★…, ●…)."""
 # 关于“X”的问题。… / 针对“X”问题，…: a paragraph that names the finding it answers.
 # (a quote inside the quote, written with the same marks: 关于““三重一大”决策…”的问题)
 _WRAPPER = compile_pattern(
@@ -101,9 +103,9 @@ def _lead(text: str, *, styled: bool) -> UnmarkedLead | None:
     if not stripped:
         return None
     first = stripped[0]
-    if first in _BULLETS:
+    if first in BULLETS:
         rest = stripped[1:].lstrip(" \t\u3000")
-        if len(rest) < 2 or rest[0] in _BULLETS:
+        if len(rest) < 2 or rest[0] in BULLETS:
             return None
         return UnmarkedLead(f"bullet{first}", len(text) - len(rest))
     if finding_label(stripped):
