@@ -1587,3 +1587,71 @@ def test_paragraphs_of_a_part_of_the_work_done_are_no_findings() -> None:
         "食堂食材采购索证索票不全。学校一是建立进货查验台账；二是每周抽查。\n", ""
     )
     assert rectpipe.parse_text(alone).iter_problems() == []  # one, told by nothing
+
+
+# ------------------------------------------------------------------ small units' notices
+
+_NOTICE_HEAD = (
+    "柏川镇{unit}关于县卫生健康局党组巡察反馈问题整改情况的公示\n"
+    "县卫生健康局党组第一巡察组对我{short}开展了巡察，并反馈了巡察意见。现将整改情况公示如下：\n"
+)
+
+
+@pytest.mark.parametrize(("unit", "short"), [("畜牧兽医站", "站"), ("财政所", "所")])
+def test_a_station_or_an_office_named_所_issues_and_a_公示期_line_closes(
+    unit: str, short: str
+) -> None:
+    text = (
+        _NOTICE_HEAD.format(unit=unit, short=short)
+        + "问题一：防疫物资台账登记不全。\n整改进度：已整改到位。\n"
+        "问题二：值班制度执行不严。\n整改进度：整改中。\n"
+        "以上2个问题，已整改到位1个，整改中1个。\n"
+        "公示期：2025年10月9日至10月15日。如有异议，请拨打监督电话0736-5836120。\n"
+        f"柏川镇{unit}\n2025年10月9日\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert report.metadata.issuer == f"柏川镇{unit}"
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (2, 1, 1)
+    assert [p.status for p in report.iter_problems()] == [Status.COMPLETED, Status.IN_PROGRESS]
+
+
+@pytest.mark.parametrize("name", ["青禾县人民政府网站", "本站", "办公场所"])
+def test_a_site_or_a_place_is_no_issuer(name: str) -> None:
+    from rectpipe.extract.title_lines import is_issuer
+    from rectpipe.profiles.profile import default_profile
+
+    assert not is_issuer(name, default_profile())
+
+
+def test_numbered_finding_tags_give_their_numbers() -> None:
+    text = (
+        "中共青石社区委员会关于区委巡察反馈问题整改情况的公示\n"
+        "区委第二巡察组对青石社区党委开展了巡察。现将整改情况公示如下：\n"
+        "【问题一】社区“三会一课”制度落实不严格。\n整改结果：已整改到位。\n"
+        "【问题二】社区办公经费使用不规范。\n整改结果：整改中。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, p.title, p.status) for p in problems] == [
+        ("1", "社区“三会一课”制度落实不严格", Status.COMPLETED),
+        ("2", "社区办公经费使用不规范", Status.IN_PROGRESS),
+    ]
+
+
+def test_statuses_by_place_for_records_without_numbers() -> None:
+    text = (
+        "石滩村巡察整改情况公示\n"
+        "县委第五巡察组向我村反馈了巡察发现的3个问题。现将整改情况公示如下。\n"
+        "存在问题：村集体收入账外存放。\n整改情况：已将鱼塘租金全部缴入村集体账户。\n"
+        "存在问题：低保评议程序不规范。\n整改情况：重新召开低保评议会议。\n"
+        "存在问题：村内主干道路灯损坏较多。\n整改情况：已完成路灯采购，正在安装。\n"
+        "第一个问题已整改到位，第二个问题已整改到位，第三个问题正在整改中。\n"
+        "石滩村党支部\n2025年9月1日\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, p.status) for p in problems] == [
+        (None, Status.COMPLETED),
+        (None, Status.COMPLETED),
+        (None, Status.IN_PROGRESS),
+    ]

@@ -30,6 +30,7 @@ from .builder import Builder, measures_in, problem_of
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .spans import Spans
 from .status import status_sentence
+from .status_tail import long_term_after
 from .totals import read_counts
 
 __all__ = ["paragraph_findings"]
@@ -141,7 +142,7 @@ def _problem(
     status, status_raw, long_term = Status.UNKNOWN, None, False
     if stated is not None:
         low, high, match = stated
-        status, long_term = match.status, match.long_term
+        status, long_term = match.status, long_term_after(account, high, match, profile)
         status_raw = account[low:high].strip()
     actions = Spans([(account_start, account)])
     title_at = start + builder.textmap.text[start:].index(finding)

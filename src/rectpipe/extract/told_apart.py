@@ -110,12 +110,23 @@ def _group_before(ordered: list[Problem], offset: int) -> list[Problem]:
 
 
 def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
-    """Give problems without a status the one a paragraph outside them states for ``第N项``."""
-    numbers = [p.number for p in problems]
-    restarts = len(set(numbers)) != len(numbers)
+    """Give problems without a status the one a paragraph outside them states for ``第N项``
+    (the N-th in the text when no problem has a number)."""
     if not any(p.status is Status.UNKNOWN for p in problems):
         return
     ordered = sorted(problems, key=lambda p: p.provenance.start)
+    if all(p.number is None for p in problems):
+        # records with no number (存在问题：… 整改情况：… ×3, then 第一个问题已整改到位，…): 第N个
+        # names the N-th in the text
+        named_by_place = {id(p): str(n) for n, p in enumerate(ordered, 1)}
+    else:
+        named_by_place = {}
+
+    def number_of(problem: Problem) -> str | None:
+        return named_by_place.get(id(problem), problem.number)
+
+    numbers = [number_of(p) for p in problems]
+    restarts = len(set(numbers)) != len(numbers)
     for index in range(len(textmap.blocks)):
         text = textmap.block_text(index)
         if "第" not in text or not any(unit in text for unit in "项个条"):
@@ -124,10 +135,10 @@ def statuses_by_ordinal(problems: list[Problem], textmap: TextMap, profile: Prof
         # numbering that restarts in each group: 第N项 names the group's N-th, the group of
         # the problem the paragraph closes
         group = _group_before(ordered, start) if restarts else problems
-        numbered = [p.number for p in group]
+        numbered = [number_of(p) for p in group]
         if not group or len(set(numbered)) != len(numbered):
             continue
-        waiting = {p.number: p for p in group if p.status is Status.UNKNOWN}
+        waiting = {number_of(p): p for p in group if p.status is Status.UNKNOWN}
         if not waiting:
             continue
         named = {

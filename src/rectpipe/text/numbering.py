@@ -149,6 +149,7 @@ _MARKER = compile_pattern(
       | (?P<paren_digit>[\u2474-\u2487])
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
       | (?:反馈)?问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
+      | [【\[［](?:反馈)?问题\s*(?P<label_tag>[0-9０-９]{{1,3}}|{_CN})\s*[】\]］][：:∶]?
       | 第\s*(?P<item_label>[0-9０-９]{{1,3}}|{_CN})\s*项\s*[：:∶]
       | 第\s*(?P<part>[0-9０-９]{{1,2}}|{_CN})\s*部分[、：:∶．.]?
     )
@@ -168,6 +169,7 @@ _KIND_OF_GROUP = {
     "paren_digit": MarkerKind.ARABIC_PAREN,  # ⑴
     "circled": MarkerKind.CIRCLED,
     "label": MarkerKind.LABEL,
+    "label_tag": MarkerKind.LABEL,  # 【问题一】 a numbered finding tag, as 问题一：
     "item_label": MarkerKind.LABEL,  # 第1项： a numbered item label, as 问题1：
     "part": MarkerKind.CN,  # 第二部分
 }
@@ -176,7 +178,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 # circled number.
 _MARKER_FIRST = frozenset(
     CN_NUMERAL_CHARS
-    + "0123456789０１２３４５６７８９（(问反第"
+    + "0123456789０１２３４５６７８９（(问反第【[［"
     + "".join(map(chr, range(0x2460, 0x249C)))  # ①…⑳, ⑴…⒇, ⒈…⒛
     + "".join(map(chr, range(0x3251, 0x3260)))
 )
