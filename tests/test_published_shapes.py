@@ -1655,3 +1655,30 @@ def test_statuses_by_place_for_records_without_numbers() -> None:
         (None, Status.COMPLETED),
         (None, Status.IN_PROGRESS),
     ]
+
+
+def test_records_answered_by_their_status_label_only() -> None:
+    text = (
+        "柏川镇中心卫生院关于县审计局审计发现问题整改情况的公示\n"
+        "县审计局对我院进行了审计，指出问题2个。现将整改情况公示如下：\n"
+        "审计发现问题：防疫补助资金拨付不及时。\n整改状态：已整改\n"
+        "审计发现问题：公务接待无公函。\n整改状态：整改中\n"
+        "柏川镇中心卫生院\n2025年5月19日\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.title, p.status) for p in problems] == [
+        ("防疫补助资金拨付不及时", Status.COMPLETED),
+        ("公务接待无公函", Status.IN_PROGRESS),
+    ]
+
+
+def test_a_long_signature_without_its_date_ends_the_text_whole() -> None:
+    text = (
+        "中共青禾县疾病预防控制中心支部委员会关于巡察整改情况的公示\n（2025年9月22日）\n"
+        "一、反馈问题整改情况\n1.党员发展对象培养考察不规范。整改结果：已整改到位。\n"
+        "中共青禾县疾病预防控制中心支部委员会\n"
+    )
+    codes = [w.code for w in rectpipe.parse_text(text).warnings]
+    assert "truncated" not in codes
+    cut = text.rstrip("\n") + "\n县委第一巡察组对县疾病预防控制中心支部委员会"
+    assert "truncated" in [w.code for w in rectpipe.parse_text(cut).warnings]

@@ -32,6 +32,7 @@ from ..text.numbering import match_marker
 from ..text.textmap import TextMap
 from .fields import status_after_colon
 from .status import normalise_status
+from .title_lines import is_issuer
 from .totals import read_counts, stated_totals
 
 __all__ = ["completeness_warnings", "summarise"]
@@ -313,7 +314,8 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
         return True  # 4.矛盾纠纷排查不彻底：持续推进 (an item whose status closes it)
     if marker is not None or _INNER_MARK.search(line):
         return False
-    return len(line) <= _SHORT_LINE
+    # a signature without its date: a body's name, however long (中共…中心支部委员会)
+    return len(line) <= _SHORT_LINE or (profile is not None and is_issuer(line, profile))
 
 
 # A page's separators after the last words (…已按期办结。 |).

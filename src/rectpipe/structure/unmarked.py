@@ -215,7 +215,7 @@ _ACCOUNT = compile_pattern(
 )
 # The labels that answer a labelled record's finding: its measures, its progress, its result.
 _RECORD_ACCOUNT = compile_pattern(
-    r"^[\s\u3000]*[【\[［]?(?:整改(?:完成|落实|推进)?(?:情况|措施|举措|进展(?:情况)?|结果|成效|时限)"
+    r"^[\s\u3000]*[【\[［]?(?:整改(?:完成|落实|推进)?(?:情况|措施|举措|进展(?:情况)?|结果|成效|时限|状态|进度)"
     r"|(?:主要|具体|工作)措施|完成情况|进展情况|责任(?:单位|部门|领导|人))[】\]］]?\s*[：:∶]"
 )
 
