@@ -208,3 +208,28 @@ def test_threads_reading_at_once_agree() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(read_docx, sources * 16))
     assert results == expected * 16
+
+
+def test_text_hidden_by_a_style_is_not_read() -> None:
+    """w:vanish in a character style (a draft status word) or a paragraph style (a whole draft
+    finding) hides the text as it does set on the run; the run's own w:vanish w:val="0" shows
+    it again."""
+    styles = (
+        '<w:style w:type="character" w:styleId="Draft"><w:name w:val="Draft"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+        '<w:style w:type="character" w:styleId="DraftChild"><w:name w:val="DraftChild"/>'
+        '<w:basedOn w:val="Draft"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="DraftPara"><w:name w:val="DraftPara"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+    )
+    body = (
+        '<w:p><w:r><w:rPr><w:rStyle w:val="Draft"/></w:rPr><w:t>正在整改</w:t></w:r>'
+        "<w:r><w:t>已完成</w:t></w:r></w:p>"
+        '<w:p><w:r><w:rPr><w:rStyle w:val="DraftChild"/></w:rPr><w:t>草稿</w:t></w:r>'
+        "<w:r><w:t>定稿</w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:pStyle w:val="DraftPara"/></w:pPr><w:r><w:t>隐藏的一段</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="DraftPara"/></w:pPr><w:r><w:rPr><w:vanish w:val="0"/>'
+        "</w:rPr><w:t>显示的一段</w:t></w:r></w:p>"
+    )
+    texts = [b.text for b in read_docx(make_package(body, styles=styles)).blocks]
+    assert texts == ["已完成", "定稿", "显示的一段"]

@@ -18,7 +18,8 @@ part, repeats merged cells, hides content controls and omits list numbers. What 
   ``w:moveTo``) is kept, deleted text (``w:del``, ``w:moveFrom``) dropped; run-level content
   controls, hyperlinks, smart tags and simple fields are unwrapped; a complex field keeps its
   result and drops its instruction (``w:instrText`` and anything else between ``begin`` and
-  ``separate``). Hidden runs (``w:vanish`` set on the run), ruby annotations (pinyin over
+  ``separate``). Hidden runs (``w:vanish`` set on the run, or by its character style or its
+  paragraph style), ruby annotations (pinyin over
   characters; the base text stays), placeholder text of empty content controls and symbol-font
   glyphs (``w:sym`` in the private-use area) are dropped.
 - Automatic numbering is rendered into ``Block.list_label`` (never into ``text``) by

@@ -62,6 +62,7 @@ __all__ = [
     "W_R",
     "W_RPR",
     "W_RPRDEFAULT",
+    "W_RSTYLE",
     "W_RUBY",
     "W_RUBYBASE",
     "W_SDT",
@@ -138,6 +139,7 @@ W_MOVEFROM = _w("moveFrom")
 W_FLDCHAR = _w("fldChar")
 W_FLDCHARTYPE = _w("fldCharType")
 W_VANISH = _w("vanish")
+W_RSTYLE = _w("rStyle")
 W_RUBY = _w("ruby")
 W_RUBYBASE = _w("rubyBase")
 W_TXBXCONTENT = _w("txbxContent")

@@ -43,6 +43,7 @@ from .ooxml import (
     W_PTAB,
     W_R,
     W_RPR,
+    W_RSTYLE,
     W_RUBY,
     W_RUBYBASE,
     W_SDT,
@@ -133,6 +134,7 @@ class _ParagraphReader:
         self._instr_depth = 0
         self._bold_chars = 0  # visible characters of the paragraph being read, in bold runs
         self._plain_chars = 0  # and in other runs
+        self._paragraph_hidden = False  # the paragraph's style hides its runs' text
 
     def note(self, code: str, message: str) -> None:
         if code not in self._noted:
@@ -172,6 +174,7 @@ class _ParagraphReader:
                     mark_size = _size_of(child)
                     mark_deleted = child.find(W_DEL) is not None
         style = self.styles.paragraph(style_id)
+        self._paragraph_hidden = style.hidden
 
         out: list[str] = []
         boxes: list[etree._Element] = []
@@ -195,7 +198,8 @@ class _ParagraphReader:
                 ilvl = self.numbering.level_for_style(num_id, style.style_id or "")
                 if ilvl is None:
                     ilvl = self.numbering.level_for_style(num_id, style.num_style_id)
-        if num_id is not None and num_id.strip() != "0" and not (mark_deleted and not text):
+        gone = (mark_deleted or style.hidden) and not text  # a deleted or hidden paragraph
+        if num_id is not None and num_id.strip() != "0" and not gone:
             num_id = num_id.strip()
             level_index = ilvl if ilvl is not None else 0
             label = self.counter.next_label(num_id, level_index)
@@ -240,6 +244,8 @@ class _ParagraphReader:
                 self.collect(child, out, boxes)
 
     def run(self, r: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+        if self._hidden(r.find(W_RPR)):
+            return
         bold = False
         for child in r:
             tag = child.tag
@@ -253,8 +259,6 @@ class _ParagraphReader:
                     else:
                         self._plain_chars += seen
             elif tag == W_RPR:
-                if on_off(child.find(W_VANISH)):
-                    return
                 bold = on_off(child.find(W_B))
             elif tag in (W_TAB, W_PTAB):
                 if not self._instr_depth:
@@ -282,6 +286,20 @@ class _ParagraphReader:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
                     self.collect(base, out, boxes)
+
+    def _hidden(self, rpr: etree._Element | None) -> bool:
+        """Whether a run with properties ``rpr`` is hidden: by ``w:vanish`` on the run, else
+        by its character style, else by its paragraph's style (Word's order)."""
+        if rpr is not None:
+            vanish = rpr.find(W_VANISH)
+            if vanish is not None:
+                return on_off(vanish)
+            char_style = rpr.find(W_RSTYLE)
+            if char_style is not None and (name := char_style.get(W_VAL)):
+                hidden = self.styles.character_hidden(name)
+                if hidden is not None:
+                    return hidden
+        return self._paragraph_hidden
 
     def field_char(self, kind: str | None) -> None:
         if kind == "begin":

@@ -28,7 +28,9 @@ from .ooxml import (
     W_SZ,
     W_TYPE,
     W_VAL,
+    W_VANISH,
     Indent,
+    on_off,
     parse_int,
 )
 from .styles_part import _StylesXml
@@ -45,6 +47,7 @@ class _RawStyle:
     outline: int | None
     indent: Indent | None
     size: float | None
+    hidden: bool | None  # its run properties hide text (w:vanish); None: they do not say
 
 
 @record
@@ -59,6 +62,7 @@ class _Style:
     outline: int | None
     indent: Indent | None
     size: float | None
+    hidden: bool  # the text of its paragraphs is hidden (w:vanish in the chain's run properties)
 
 
 def _heading_outline(name: str) -> int | None:
@@ -113,7 +117,14 @@ def _parse_raw(style_id: str, element: etree._Element) -> _RawStyle:
         outline=outline,
         indent=indent,
         size=_size_of(element.find(W_RPR)),
+        hidden=_hidden_in(element.find(W_RPR)),
     )
+
+
+def _hidden_in(rpr: etree._Element | None) -> bool | None:
+    """Whether run properties ``rpr`` hide text: ``None`` when they do not say."""
+    vanish = rpr.find(W_VANISH) if rpr is not None else None
+    return None if vanish is None else on_off(vanish)
 
 
 class _Styles:
@@ -203,6 +214,7 @@ class _Styles:
         outline: int | None = None
         indent: Indent | None = None
         size: float | None = None
+        hidden: bool | None = None
         seen: set[str] = set()
         current = start
         while current is not None and current not in seen:
@@ -222,6 +234,8 @@ class _Styles:
                 indent = raw.indent
             if size is None:
                 size = raw.size
+            if hidden is None:
+                hidden = raw.hidden
             current = raw.based_on
         if outline is None and name is not None:
             outline = _heading_outline(name)
@@ -234,6 +248,22 @@ class _Styles:
             outline=outline,
             indent=indent or self.default_indent,
             size=size or self.default_size,
+            hidden=bool(hidden),
         )
         self._cache[style_id] = style
         return style
+
+    def character_hidden(self, style_id: str) -> bool | None:
+        """Whether character style ``style_id`` (its ``basedOn`` chain folded in) hides text;
+        ``None`` when it does not say."""
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current is not None and current not in seen:
+            raw = self.raw(current)
+            if raw is None:
+                return None
+            if raw.hidden is not None:
+                return raw.hidden
+            seen.add(current)
+            current = raw.based_on
+        return None
