@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+import rectpipe
 from rectpipe.extract.status import StatusMatch, normalise_status, status_phrase, status_sentence
 from rectpipe.models import Status
 from rectpipe.profiles import default_profile
@@ -256,3 +257,22 @@ def test_a_completion_then_a_sentence_to_keep_it_up_is_done_and_long_term(text: 
     assert text[found[0] : found[1]] == "已完成整改"
     alone = status_sentence("该问题需长期坚持。", P)
     assert alone is not None and alone[2].status is Status.ONGOING
+
+
+def test_a_forms_ticked_option_is_the_status() -> None:
+    """A status cell or label value that offers its options with boxes (□已完成 ☑正在整改, a
+    Word checkbox's ☒ / ☐): the ticked one is the status."""
+    from rectpipe.extract.status import ticked_options
+
+    assert ticked_options("□已完成 ☑正在整改") == "正在整改"
+    assert ticked_options("☒已完成 ☐正在整改") == "已完成"
+    assert ticked_options("■已完成") == "■已完成"  # no unticked box: no form
+    text = (
+        "中共青禾县城市管理局党组关于巡察整改进展情况的通报\n一、反馈问题整改情况\n"
+        "1.城市道路破损修复不及时。\n整改状态：☑已完成 □正在整改\n"
+        "2.占道经营治理反弹。\n整改状态：□已完成 ☑正在整改\n"
+    )
+    assert [p.status.value for p in rectpipe.parse_text(text).iter_problems()] == [
+        "completed",
+        "in_progress",
+    ]

@@ -64,7 +64,21 @@ def normalise_status(raw: str, profile: Profile) -> StatusMatch | None:
     that names a completion and a long-term phrase (已经完成，长期坚持) is completed with
     ``long_term``; a long-term phrase alone is ``ongoing``.
     """
-    return _normalised(raw.strip(_TRIM), profile)
+    return _normalised(ticked_options(raw).strip(_TRIM), profile)
+
+
+_CHECKED = "☑☒✔✓■"
+_UNCHECKED = "□☐"
+_BOXED = compile_pattern(rf"([{_CHECKED}{_UNCHECKED}])\s*([^{_CHECKED}{_UNCHECKED}]*)")
+
+
+def ticked_options(value: str) -> str:
+    """A form's options with boxes before them (``□已完成 ☑正在整改``, a Word checkbox's
+    ☒/☐) reduced to the ticked ones (``正在整改``); any other value as it is."""
+    if not any(c in value for c in _UNCHECKED) or not any(c in value for c in _CHECKED):
+        return value
+    ticked = [m.group(2).strip() for m in _BOXED.finditer(value) if m.group(1) in _CHECKED]
+    return " ".join(t for t in ticked if t)
 
 
 @lru_cache(maxsize=4096)
