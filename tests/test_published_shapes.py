@@ -1682,3 +1682,81 @@ def test_a_long_signature_without_its_date_ends_the_text_whole() -> None:
     assert "truncated" not in codes
     cut = text.rstrip("\n") + "\n县委第一巡察组对县疾病预防控制中心支部委员会"
     assert "truncated" in [w.code for w in rectpipe.parse_text(cut).warnings]
+
+
+# ------------------------------------------------------------------ audit reports to the congress
+
+_CONGRESS_HEAD = "关于青禾县2024年度审计查出问题整改情况的报告\n"
+
+
+def test_an_areas_lead_gives_its_numbered_findings_one_state_and_no_other_area() -> None:
+    text = (
+        _CONGRESS_HEAD + "一、财政管理审计查出问题的整改情况\n"
+        "该方面问题2个，已整改1个，正在整改1个。\n"
+        "1.部分非税收入未及时缴库。市财政局督促缴库。\n2.暂付款清理不到位。逐笔核实。\n"
+        "二、部门预算执行审计查出问题的整改情况\n"
+        "该方面问题2个，已全部整改到位。\n"
+        "1.甲单位超标准列支差旅费。已调账。\n2.乙单位固定资产账实不符。已清查。\n"
+        "三、重点民生资金审计查出问题的整改情况\n"
+        "该方面问题2个，均已部分整改。\n"
+        "1.医保补助重复享受。县医保局提交比对申请。\n2.饮水工程管护不到位。已委托检测。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [p.status for p in problems] == [
+        Status.UNKNOWN,
+        Status.UNKNOWN,  # the mixed tally names no one's state, nor does another area's lead
+        Status.COMPLETED,
+        Status.COMPLETED,
+        Status.PARTIALLY_COMPLETED,
+        Status.PARTIALLY_COMPLETED,
+    ]
+
+
+def test_a_tally_after_organising_items_is_the_reports_and_no_items_status() -> None:
+    text = (
+        _CONGRESS_HEAD + "一、整改工作总体部署和推进情况\n"
+        "（一）县政府统筹部署整改工作。县政府常务会议专题研究审计整改。\n"
+        "（二）审计机关加强跟踪检查。县审计局对整改情况逐项审核认定。\n"
+        "截至2024年11月30日，审计工作报告反映的2个方面3个问题，已整改2个，正在整改1个。\n"
+        "二、审计查出问题的整改情况\n"
+        "1.部分专项债券资金闲置。该问题已整改。\n2.项目未批先建。该问题已整改。\n"
+        "3.资产出租未经审批。该问题正在整改。\n"
+    )
+    report = rectpipe.parse_text(text)
+    assert [p.number for p in report.iter_problems()] == ["1", "2", "3"]
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (3, 2, 1)
+
+
+def test_an_area_told_only_in_counts_holds_no_finding() -> None:
+    text = (
+        _CONGRESS_HEAD + "一、县级财政管理审计查出问题的整改情况\n"
+        "（一）关于部分资金下达不及时的问题。县财政局已将资金全部下达。该问题已整改到位。\n"
+        "二、乡镇财政收支审计查出问题的整改情况\n"
+        "审计工作报告反映6个乡镇财政收支方面问题58个，涉及金额3.17亿元。截至2024年10月31日，"
+        "已整改52个，其余6个问题正在整改。\n"
+    )
+    titles = [p.title for p in rectpipe.parse_text(text).iter_problems()]
+    assert titles == ["关于部分资金下达不及时的问题"]
+
+
+def test_a_speakers_entrusted_clause_names_no_issuer() -> None:
+    text = (
+        _CONGRESS_HEAD
+        + "我受县人民政府委托，向县人大常委会报告审计查出问题的整改情况，请予审议。\n"
+        "会后，县人民政府将审计查出的问题逐项交办。\n"
+        "一、审计查出问题的整改情况\n1.部分专项资金闲置。该问题已整改。\n"
+        "2.项目未批先建。该问题已整改。\n"
+    )
+    assert rectpipe.parse_text(text).metadata.issuer is None
+
+
+@pytest.mark.parametrize("finding", ["县园林绿化中心超合同支付养护费用", "县文旅局多付工程款"])
+def test_an_overpayment_is_a_finding(finding: str) -> None:
+    text = (
+        _CONGRESS_HEAD + "一、政府投资项目审计查出问题的整改情况\n"
+        "（一）部分项目竣工决算不及时。县住建局已督促办理。该问题已整改。\n"
+        f"（二）{finding}。已追回多付款项。\n"
+    )
+    assert len(rectpipe.parse_text(text).iter_problems()) == 2

@@ -476,7 +476,7 @@ def _parse_document(
     statuses_by_ordinal(problems, textmap, profile)
     statuses_by_lead(problems, textmap, profile)
     statuses_by_exception(problems, textmap, profile)
-    statuses_of_all(problems, textmap, profile)
+    statuses_of_all(problems, textmap, profile, built.group_tallies)
     report.summary = summarise(
         report, stated_blocks=_outside_problems(report, textmap), textmap=textmap, profile=profile
     )

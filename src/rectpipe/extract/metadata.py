@@ -761,8 +761,8 @@ def _put_named(found: Collector, value: str, start: int, names: tuple[str, int])
             return True
         value = full.group("n")
         start, end = names_offset + full.start("n"), names_offset + full.end("n")
-    if len(value) < 2:
-        return False
+    if len(value) < 2 or value.startswith(("我", "受")):
+        return False  # 我受县人民政府委托: a speaker's clause, no body's name
     found.put("issuer", value, start, end, "inferred")
     return True
 

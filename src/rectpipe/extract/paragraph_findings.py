@@ -31,7 +31,7 @@ from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .spans import Spans
 from .status import status_sentence
 from .status_tail import long_term_after
-from .totals import read_counts
+from .totals import is_tally, read_counts
 
 __all__ = ["paragraph_findings"]
 
@@ -118,8 +118,8 @@ def _finding_paragraph(text: str, builder: Builder) -> tuple[str, int, bool] | N
     if not account or not 4 <= len(finding) <= FINDING_MAX_CHARS:
         return None
     profile = builder.profile
-    if opens_a_measure(finding, profile):
-        return None
+    if opens_a_measure(finding, profile) or is_tally(finding, profile):
+        return None  # (审计工作报告反映…问题58个，涉及金额…: a tally, no finding)
     evidence = heading_evidence(finding, profile)
     if evidence is Evidence.FINDING:
         return finding, account_at, True

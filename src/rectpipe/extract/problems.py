@@ -47,6 +47,7 @@ from .status import (
 )
 from .status_tail import closing_status, long_term_after
 from .tables import ledger_problems
+from .totals import read_counts
 
 if TYPE_CHECKING:
     import regex
@@ -61,6 +62,8 @@ class Built:
     sections: list[Section]
     problems: list[Problem]
     warnings: list[ReportWarning] = field(default_factory=list)
+    group_tallies: set[int] = field(default_factory=set)
+    """Blocks that tally one group's findings, not the document's (a part's lead)."""
 
 
 def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
@@ -76,14 +79,24 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         roles = {id(node): Role.NARRATIVE for node in root.walk() if node.marker is not None}
         for node in root.children:  # (its parts hold no findings of their own)
             _emit(node, [], fields, roles, builder, sections, problems, in_paragraphs=False)
-        return Built(sections=sections, problems=problems, warnings=builder.warnings)
+        return Built(
+            sections=sections,
+            problems=problems,
+            warnings=builder.warnings,
+            group_tallies=builder.group_tallies,
+        )
     lines = notice_lines(root, textmap, profile)
     if lines:  # the same, laid out in labelled lines: 整改任务：… 整改目标：… 整改完成情况：…
         front = lead_before(root, textmap, lines[0].block)
         problems.append(notice_lines_problem(lines, root, front, builder))
         # every numbered item comes after the first labelled line (notice_lines): the
         # problem's measures or results, no sections
-        return Built(sections=sections, problems=problems, warnings=builder.warnings)
+        return Built(
+            sections=sections,
+            problems=problems,
+            warnings=builder.warnings,
+            group_tallies=builder.group_tallies,
+        )
     roles = classify(root, fields, profile)
     for index in root.body:
         if textmap.blocks[index].kind.value == "table":
@@ -108,7 +121,12 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         problems = [p for p in problems if p.id not in restating]
         for section in sections:
             _drop(section, restating)
-    return Built(sections=sections, problems=problems, warnings=builder.warnings)
+    return Built(
+        sections=sections,
+        problems=problems,
+        warnings=builder.warnings,
+        group_tallies=builder.group_tallies,
+    )
 
 
 # A sentence after the last of a list that speaks of all of them (目前上述问题均已整改完成,
@@ -296,7 +314,7 @@ def _emit(
                 table, builder.textmap, builder.profile, path_items, builder.unique, builder.warn
             )
         )
-    for child in node.children:
+    for child in node.children:  # (then the part's lead may give its findings a state)
         _emit(
             child,
             [*path, node],
@@ -307,6 +325,42 @@ def _emit(
             section.problems,
             in_paragraphs=in_paragraphs,
         )
+    if node.children:
+        _lead_states(node, section, builder)
+
+
+def _lead_states(node: Node, section: Section, builder: Builder) -> None:
+    """The findings under ``node`` that state no status of their own take the one its lead
+    (a paragraph before its first item) gives all of them (该方面问题3个，均已部分整改). A lead
+    that tallies the part's findings is the part's, not the document's."""
+    first = node.children[0].block
+    textmap, profile = builder.textmap, builder.profile
+    found = _all_problems(section)
+    for index in (i for i in node.body if i < first):
+        text = textmap.block_text(index)
+        values = read_counts(text, profile).values
+        states = {name: n for name, n in values.items() if name != "problems"}
+        if not states:
+            continue
+        builder.group_tallies.add(index)
+        count = len(found)
+        if len(states) != 1 or values.get("problems", count) != count:
+            continue
+        [(name, n)] = states.items()
+        if n != count:
+            continue
+        start, end = textmap.starts[index], textmap.block_end(index)
+        for problem in found:
+            if problem.status is Status.UNKNOWN:
+                problem.status, problem.status_raw = Status(name), text.strip()
+                problem.sources["status"] = builder.prov(start, end)
+
+
+def _all_problems(section: Section) -> list[Problem]:
+    found = list(section.problems)
+    for sub in section.sections:
+        found += _all_problems(sub)
+    return found
 
 
 def _marker(node: Node) -> str | None:

@@ -27,6 +27,7 @@ from .accounts import ACCOUNTS_PART
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .fields_of_node import NodeFields
 from .status import group_status, status_sentence
+from .totals import is_tally
 
 __all__ = ["Role", "classify", "section_title", "title_of"]
 
@@ -323,13 +324,23 @@ def _node_evidence(node: Node, fields: dict[int, NodeFields], profile: Profile) 
         and not opens_a_measure(f.heading, profile)
     ):
         body = f.actions if f.actions.pieces else f.free
-        if body.pieces and status_sentence(body.text, profile) is not None:
+        stated = status_sentence(body.text, profile) if body.pieces else None
+        if stated is not None and not _in_tally(body.text, stated[0], profile):
             return Evidence.FINDING
         # A run-in item: （二）X。已清理…。该问题已部分整改。 on the heading's own line.
         run_in = section_title(f.heading[: f.statement_end - f.heading_start])[1]
         if run_in.strip() and status_sentence(run_in, profile) is not None:
             return Evidence.FINDING
     return found
+
+
+def _in_tally(text: str, at: int, profile: Profile) -> bool:
+    """Whether the status read at ``at`` in ``text`` belongs to a sentence that tallies the
+    findings (…3个方面11个问题，已整改8个，…正在整改1个。): the report's totals, no status of
+    the item whose body holds them."""
+    start = max(text.rfind(mark, 0, at) for mark in "。；;\n") + 1
+    ends = [i for mark in "。；;\n" if (i := text.find(mark, at)) != -1]
+    return is_tally(text[start : min(ends, default=len(text))], profile)
 
 
 def _closing_statuses(

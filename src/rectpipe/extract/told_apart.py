@@ -30,6 +30,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 
 from ..models.records import Problem, Status
 from ..profiles.profile import Profile
@@ -241,9 +242,15 @@ _SOME_OR_PLANNED = compile_pattern(r"其中|部分|个别|立行立改|确保|�
 _COUNTED = compile_pattern(r"(?P<n>[0-9]{1,4}|[一二三四五六七八九十百]{1,5})\s*[个项条]")
 
 
-def statuses_of_all(problems: list[Problem], textmap: TextMap, profile: Profile) -> None:
+def statuses_of_all(
+    problems: list[Problem],
+    textmap: TextMap,
+    profile: Profile,
+    group_tallies: Collection[int] = (),
+) -> None:
     """Give problems without a status the completed one a clause outside them states of all
-    (截至目前，已全部完成整改), when no problem states another."""
+    (截至目前，已全部完成整改), when no problem states another; a block that tallies one
+    group's findings (``group_tallies``, a part's lead) speaks of that group only."""
     waiting = [p for p in problems if p.status is Status.UNKNOWN]
     if not waiting or any(
         p.status is not Status.UNKNOWN and p.status is not Status.COMPLETED for p in problems
@@ -252,8 +259,10 @@ def statuses_of_all(problems: list[Problem], textmap: TextMap, profile: Profile)
     for index in range(len(textmap.blocks)):
         text = textmap.block_text(index)
         start = textmap.starts[index]
-        if ("全部" not in text and "均已" not in text and "都已" not in text) or _inside(
-            problems, start
+        if (
+            ("全部" not in text and "均已" not in text and "都已" not in text)
+            or index in group_tallies
+            or _inside(problems, start)
         ):
             continue
         for clause in _CLAUSE.finditer(text):

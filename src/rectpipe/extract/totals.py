@@ -27,7 +27,12 @@ from .table_totals import count_table_totals
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["Counts", "read_counts", "stated_totals"]
+__all__ = [
+    "Counts",
+    "is_tally",
+    "read_counts",
+    "stated_totals",
+]
 
 _N = r"(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,6})"
 # The units a count of problems is written in (处: places a 督导 found wrong).
@@ -263,6 +268,13 @@ _NEWLY_FOUND = compile_pattern(r"新发现|新排查出?|新查出|新增(?:发�
 _CHECKS = compile_pattern(
     r"(?:督查|督导|抽查|检查|暗访|回访)\s*(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:次|轮)"
 )
+
+
+def is_tally(text: str, profile: Profile) -> bool:
+    """Whether ``text`` counts problems (反馈问题58个…) or more than one state of them (已整改8个，
+    部分整改2个): a tally of the findings, no finding's own words."""
+    values = read_counts(text, profile).values
+    return "problems" in values or len(values) >= 2
 
 
 def read_counts(text: str, profile: Profile) -> Counts:
