@@ -70,6 +70,7 @@ fixtures: $(STAMP)
 	$(BIN)/python scripts/fixtures/make_r_series.py
 	$(BIN)/python scripts/fixtures/make_f_series.py
 	$(BIN)/python scripts/fixtures/make_spaced_pdf.py
+	$(BIN)/python scripts/fixtures/make_landscape_pdf.py
 	$(BIN)/python scripts/fixtures/make_mht_rtf.py
 
 ## Throughput, peak memory and start-up against bare-library and bare-interpreter baselines

@@ -1760,3 +1760,19 @@ def test_an_overpayment_is_a_finding(finding: str) -> None:
         f"（二）{finding}。已追回多付款项。\n"
     )
     assert len(rectpipe.parse_text(text).iter_problems()) == 2
+
+
+def test_a_measure_entrusting_a_third_party_with_what_lags_is_a_measure() -> None:
+    text = (
+        "中共云岭学院委员会关于巡视整改进展情况的通报\n一、巡视反馈问题整改情况\n"
+        "（一）基建项目管理不规范，部分项目结算审核滞后。\n"
+        "1.委托第三方机构对6个滞后项目进行结算审核。\n2.修订基建项目管理办法，明确审核时限。\n"
+        "整改进展：已完成。\n"
+        "（二）实验室安全管理存在隐患。\n1.开展安全隐患排查。\n2.建成管理平台。\n整改进展：已完成。\n"
+        "二、下一步工作安排\n持续巩固整改成果。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, len(p.measures), p.status) for p in problems] == [
+        ("1", 2, Status.COMPLETED),
+        ("2", 2, Status.COMPLETED),
+    ]

@@ -877,3 +877,25 @@ def test_paragraphs_set_apart_by_spacing_alone() -> None:
         (2, "in_progress"),
         (2, "completed"),
     ]
+
+
+def test_a_landscape_annex_leaves_the_portrait_pages_margins_alone() -> None:
+    """Portrait pages in the government style, then an annex on a landscape page whose centred
+    caption ends far right of any portrait line: the portrait lines still join into their
+    paragraphs (scripts/fixtures/make_landscape_pdf.py)."""
+    import rectpipe
+
+    report = rectpipe.parse_file(FIXTURES / "pdf" / "landscape-annex.pdf")
+    assert report.metadata.inspecting_body == "县委第二巡察组"
+    problems = report.iter_problems()
+    assert (
+        problems[0].title
+        == "林长制责任落实不到位，部分村级林长巡林记录缺失，巡林频次达不到规定要求"
+    )
+    assert [(len(p.measures), p.status.value) for p in problems] == [
+        (2, "completed"),
+        (2, "completed"),
+        (2, "in_progress"),
+    ]
+    stated = report.summary.stated
+    assert stated is not None and stated.raw.startswith("截至目前")

@@ -193,15 +193,35 @@ def _top_down(lines: list[Line]) -> bool:
     return all(map(operator.le, tops, tops[1:]))
 
 
-def _assemble(pages: list[_Page], metrics: BodyMetrics, settings: LayoutSettings) -> list[Block]:
+def _turned_pages(pages: list[_Page]) -> set[int]:
+    """The ``id`` of each page turned the other way from most of the document's lines (a
+    landscape annex among portrait pages, or the reverse); none when the pages agree. Such a
+    page's lines would set the body's right margin where no portrait line reaches."""
+    lines = {True: 0, False: 0}
+    for page in pages:
+        if not page.half:
+            lines[page.width > page.height] += len(page.lines)
+    if not lines[True] or not lines[False]:
+        return set()
+    wide = lines[True] > lines[False]
+    return {id(p) for p in pages if not p.half and (p.width > p.height) != wide}
+
+
+def _assemble(
+    pages: list[_Page],
+    metrics: BodyMetrics,
+    settings: LayoutSettings,
+    turned: set[int] | frozenset[int] = frozenset(),
+) -> list[Block]:
     """Blocks of all pages: paragraph runs split at tables; tables continued across pages.
-    The pages' lines are taken from them (each page is left with none)."""
+    The pages' lines are taken from them (each page is left with none). A page of a spread,
+    or one ``turned`` the other way from the body, is laid out by its own margins."""
     builder = _Builder(metrics, settings)
     run: list[Line] = []
     last_item_was_table = False
     for page in pages:
         lines, page.lines = page.lines, []  # the page's lines live on only in their blocks
-        if page.half and not page.tables:  # one page of a spread, its own width
+        if (page.half or id(page) in turned) and not page.tables:  # its own width
             builder.paragraphs(run)
             run = []
             builder.metrics = measure_body([lines], page.width, settings=settings)
@@ -319,9 +339,11 @@ def _document(pages: list[_Page], page_count: int, settings: LayoutSettings) -> 
     for position, page in enumerate(pages, start=1):
         page.lines = [ln for i, ln in enumerate(page.lines) if (position, i) not in drop]
     _continue_unruled(pages, settings)
-    width = max((p.width for p in pages), default=0.0)
-    metrics = measure_body([p.lines for p in pages], width, settings=settings)
-    blocks = _assemble(pages, metrics, settings)
+    turned = _turned_pages(pages)
+    body = [p for p in pages if id(p) not in turned]
+    width = max((p.width for p in body), default=0.0)
+    metrics = measure_body([p.lines for p in body], width, settings=settings)
+    blocks = _assemble(pages, metrics, settings, turned)
     headers = (f.text for f in furniture if f.reason == "running_header")
     return Document(
         blocks=blocks,
