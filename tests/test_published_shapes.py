@@ -1699,7 +1699,7 @@ def test_an_areas_lead_gives_its_numbered_findings_one_state_and_no_other_area()
         "1.甲单位超标准列支差旅费。已调账。\n2.乙单位固定资产账实不符。已清查。\n"
         "三、重点民生资金审计查出问题的整改情况\n"
         "该方面问题2个，均已部分整改。\n"
-        "1.医保补助重复享受。县医保局提交比对申请。\n2.饮水工程管护不到位。已委托检测。\n"
+        "1.医保补助重复享受。正在追回。\n2.饮水工程管护不到位。已委托检测。\n"
     )
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.status for p in problems] == [
@@ -1707,7 +1707,7 @@ def test_an_areas_lead_gives_its_numbered_findings_one_state_and_no_other_area()
         Status.UNKNOWN,  # the mixed tally names no one's state, nor does another area's lead
         Status.COMPLETED,
         Status.COMPLETED,
-        Status.PARTIALLY_COMPLETED,
+        Status.PARTIALLY_COMPLETED,  # the area's count of all decides (正在追回 is partly done)
         Status.PARTIALLY_COMPLETED,
     ]
 

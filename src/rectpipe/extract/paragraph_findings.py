@@ -31,7 +31,7 @@ from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .spans import Spans
 from .status import status_sentence
 from .status_tail import long_term_after
-from .totals import is_tally, read_counts
+from .totals import is_tally, one_state_of_all
 
 __all__ = ["paragraph_findings"]
 
@@ -80,25 +80,16 @@ def paragraph_findings(
     problems = [
         _problem(f"p{ident}-{number}", path, builder, *item) for number, item in enumerate(found, 1)
     ]
-    every = _status_of_all(leads, len(problems), builder)
-    if every is not None:
-        for problem in problems:
-            problem.status, problem.status_raw = every
-    return problems
-
-
-def _status_of_all(leads: list[str], count: int, builder: Builder) -> tuple[Status, str] | None:
-    """The status a lead gives every one of the ``count`` findings after it (问题4项，目前均已
-    部分整改: all partly done), with the lead as its raw value; ``None`` when no lead counts
-    them all in one state."""
     for lead in leads:
-        values = read_counts(lead, builder.profile).values
-        states = {name: n for name, n in values.items() if name != "problems"}
-        if len(states) == 1 and values.get("problems", count) == count:
-            [(name, n)] = states.items()
-            if n == count:
-                return Status(name), lead.strip()
-    return None
+        every = one_state_of_all(lead, len(problems), builder.profile)
+        if every is not None:  # the lead's count of them all decides (as _lead_states does)
+            for problem in (p for p in problems if p.status is not every):
+                problem.status, problem.status_raw = every, lead.strip()
+                problem.long_term = every is Status.ONGOING or (
+                    problem.long_term and every is Status.COMPLETED
+                )
+            break
+    return problems
 
 
 def _finding_paragraph(text: str, builder: Builder) -> tuple[str, int, bool] | None:

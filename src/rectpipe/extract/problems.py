@@ -47,7 +47,7 @@ from .status import (
 )
 from .status_tail import closing_status, long_term_after
 from .tables import ledger_problems
-from .totals import read_counts
+from .totals import one_state_of_all, read_counts
 
 if TYPE_CHECKING:
     import regex
@@ -330,30 +330,29 @@ def _emit(
 
 
 def _lead_states(node: Node, section: Section, builder: Builder) -> None:
-    """The findings under ``node`` that state no status of their own take the one its lead
-    (a paragraph before its first item) gives all of them (该方面问题3个，均已部分整改). A lead
-    that tallies the part's findings is the part's, not the document's."""
+    """The findings under ``node`` take the state its lead (a paragraph before its first item)
+    counts all of them in (该方面问题3个，均已部分整改): the part's own count decides, as over
+    paragraph findings (:mod:`.paragraph_findings`). A lead that tallies the part's findings is
+    the part's, not the document's."""
     first = node.children[0].block
     textmap, profile = builder.textmap, builder.profile
     found = _all_problems(section)
     for index in (i for i in node.body if i < first):
         text = textmap.block_text(index)
-        values = read_counts(text, profile).values
-        states = {name: n for name, n in values.items() if name != "problems"}
-        if not states:
+        if not read_counts(text, profile).values:
             continue
         builder.group_tallies.add(index)
-        count = len(found)
-        if len(states) != 1 or values.get("problems", count) != count:
-            continue
-        [(name, n)] = states.items()
-        if n != count:
+        every = one_state_of_all(text, len(found), profile)
+        if every is None:
             continue
         start, end = textmap.starts[index], textmap.block_end(index)
-        for problem in found:
-            if problem.status is Status.UNKNOWN:
-                problem.status, problem.status_raw = Status(name), text.strip()
-                problem.sources["status"] = builder.prov(start, end)
+        for problem in (p for p in found if p.status is not every):  # (its own words agree)
+            problem.status, problem.status_raw = every, text.strip()
+            problem.long_term = every is Status.ONGOING or (
+                problem.long_term and every is Status.COMPLETED
+            )
+            problem.sources["status"] = builder.prov(start, end)
+        return
 
 
 def _all_problems(section: Section) -> list[Problem]:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Counts",
     "is_tally",
+    "one_state_of_all",
     "read_counts",
     "stated_totals",
 ]
@@ -275,6 +276,17 @@ def is_tally(text: str, profile: Profile) -> bool:
     部分整改2个): a tally of the findings, no finding's own words."""
     values = read_counts(text, profile).values
     return "problems" in values or len(values) >= 2
+
+
+def one_state_of_all(text: str, count: int, profile: Profile) -> Status | None:
+    """The one state ``text`` counts all ``count`` findings in (该方面问题3个，均已部分整改;
+    问题5项，已全部整改到位), or ``None`` when it counts them otherwise or not at all."""
+    values = read_counts(text, profile).values
+    states = {name: n for name, n in values.items() if name != "problems"}
+    if len(states) != 1 or values.get("problems", count) != count:
+        return None
+    [(name, n)] = states.items()
+    return Status(name) if n == count else None
 
 
 def read_counts(text: str, profile: Profile) -> Counts:
