@@ -1776,3 +1776,22 @@ def test_a_measure_entrusting_a_third_party_with_what_lags_is_a_measure() -> Non
         ("1", 2, Status.COMPLETED),
         ("2", 2, Status.COMPLETED),
     ]
+
+
+def test_measures_that_name_the_shortfall_they_mend_stay_measures() -> None:
+    """Items under a finding that open with a verb of a measure (开展, 委托…) are its measures,
+    though they name its shortfall (开展安全隐患排查, 对6个滞后项目进行结算审核); the status
+    sentence after the last closes the finding."""
+    text = (
+        "中共云岭学院委员会关于巡视整改进展情况的通报\n一、巡视反馈问题整改情况\n"
+        "（一）实验室安全管理存在隐患。\n1.开展安全隐患排查。\n2.更新消防设施。\n"
+        "该问题已完成整改。\n"
+        "（二）基建项目管理不规范，部分项目结算审核滞后。\n"
+        "1.委托第三方机构对6个滞后项目进行结算审核。\n2.修订基建项目结算管理办法。\n"
+        "该问题已完成整改。\n"
+    )
+    problems = rectpipe.parse_text(text).iter_problems()
+    assert [(p.number, len(p.measures), p.status) for p in problems] == [
+        ("1", 2, Status.COMPLETED),
+        ("2", 2, Status.COMPLETED),
+    ]

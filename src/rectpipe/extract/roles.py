@@ -186,6 +186,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     """The role of every numbered node, keyed by ``id(node)``."""
     roles: dict[int, Role] = {}
     evidence = {id(n): _node_evidence(n, fields, profile) for n in root.walk()}
+    _measures_naming_shortfalls(root, fields, evidence, profile)
     _closing_statuses(root, fields, evidence, profile)
     _like_siblings(root, evidence)
     _parts_one_list(root, fields, evidence)
@@ -341,6 +342,31 @@ def _in_tally(text: str, at: int, profile: Profile) -> bool:
     start = max(text.rfind(mark, 0, at) for mark in "。；;\n") + 1
     ends = [i for mark in "。；;\n" if (i := text.find(mark, at)) != -1]
     return is_tally(text[start : min(ends, default=len(text))], profile)
+
+
+# Measure openers that are prepositions, not verbs: a finding may open with them too
+# (对下属单位监管不力, 针对…问题).
+_PREPOSITIONS = ("对", "针对", "按照", "通过")
+
+
+def _measures_naming_shortfalls(
+    root: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence], profile: Profile
+) -> None:
+    """（二）基建项目结算审核滞后。 / 1.委托第三方机构对6个滞后项目进行结算审核 / 2.修订…: an item
+    under a finding that opens with a verb of a measure is a measure, though it names the
+    shortfall it mends (开展安全隐患排查); it makes no group of its finding."""
+    for node in root.walk():
+        if evidence[id(node)] is not Evidence.FINDING:
+            continue
+        for kid in node.children:
+            heading = fields[id(kid)].heading.lstrip()
+            if (
+                not kid.children
+                and evidence[id(kid)] is Evidence.FINDING
+                and opens_a_measure(heading, profile)
+                and not heading.startswith(_PREPOSITIONS)
+            ):
+                evidence[id(kid)] = Evidence.ACTION
 
 
 def _closing_statuses(
