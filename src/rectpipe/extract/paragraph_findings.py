@@ -136,7 +136,7 @@ def _problem(
         status, long_term = match.status, long_term_after(account, high, match, profile)
         status_raw = account[low:high].strip()
     actions = Spans([(account_start, account)])
-    title_at = start + builder.textmap.text[start:].index(finding)
+    title_at = builder.textmap.text.index(finding, start, account_start)
     sources: dict[str, dict[str, Any]] = {
         "title": builder.prov_data(title_at, title_at + len(finding)),
         "actions": builder.prov_data(account_start, account_start + len(account)),
