@@ -97,7 +97,13 @@ def test_measure_text_and_provenance() -> None:
         ("1.建立（1）台账（2）制度；2.检查", ["1.", "2."]),  # （1） inside a 1. measure
         ("投入3.5万元，完成1.2亿元", []),
         ("2024.12完成", []),
-        ("1.只有一项措施。", []),
+        # a list of one: 1. opening the cell or after the label's colon (measures.py)
+        ("1.只有一项措施。", ["1."]),
+        ("整改措施：1.对全局档案进行专项审核。", ["1."]),
+        ("整改措施：（1）建立台账。", ["（1）"]),
+        ("整改措施：2.从二开始。", []),
+        ("完成1.2亿元投资。", []),
+        ("截至目前，1.整改中。", []),  # not opening the text, nor after a label's colon
         ("（2）从二开始；（3）不成列表", []),
     ],
 )

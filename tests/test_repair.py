@@ -238,6 +238,17 @@ def test_halfwidth_detection() -> None:
         ("该问题已完成整改。3.5万元已收回。", ["该问题已完成整改。3.5万元已收回。"]),
         ("措施如下：①加强领导。②压实责任。", ["措施如下：①加强领导。②压实责任。"]),
         ("1、隐患排查不彻底。整改进展：正在推进。", ["1、隐患排查不彻底。整改进展：正在推进。"]),
+        # a list run inline after a label's colon stays in its paragraph; the next problem's
+        # number, which breaks the run, is still cut off (整改措施：1.…2.…2.…)
+        (
+            "整改措施：1.委托机构审核，已全部完成。2.建立台账。2.资金拨付滞后。",
+            ["整改措施：1.委托机构审核，已全部完成。2.建立台账。", "2.资金拨付滞后。"],
+        ),
+        # a blank between the colon and the list: a lost line break, cut as before
+        (
+            "存在以下问题： 1、留样记录不完整； 2、健康证未更新。",
+            ["存在以下问题：", "1、留样记录不完整；", "2、健康证未更新。"],
+        ),
         (
             "巡察反馈问题已整改。“回头看”发现的问题。2.第二个问题。",
             ["巡察反馈问题已整改。“回头看”发现的问题。", "2.第二个问题。"],

@@ -151,10 +151,11 @@ def find_numbered_measures(text: str) -> list[FoundMeasure]:
 
     The first marker of ordinal 1 sets the kind; later markers of that kind continue the list
     only with the next ordinal (a ``（1）`` inside a ``1.`` measure stays in its text). Fewer
-    than two markers are no list.
+    than two markers are no list, but for a lone first item that opens the text or follows a
+    label's colon (``整改措施：1.…``): a list of one measure.
     """
     if not any(two in text for two in _TWOS):
-        return []  # no list without its second item
+        return _lone_first(text)  # no list without its second item, but a list of one
     found: list[tuple[int, Marker]] = []
     seen: set[int] = set()
     for match in _NUMBERED_AT.finditer(text):
@@ -185,7 +186,33 @@ def find_numbered_measures(text: str) -> list[FoundMeasure]:
                 end -= 1
             result.append(FoundMeasure(i + 1, marker.raw, at + marker.end, end, at, False))
         return result
-    return []
+    return _lone_first(text)
+
+
+# A list of one: 1. or （1） opening the text or after a label's colon (整改措施：1.…).
+_LONE_FIRST = compile_pattern(r"^(?:[^。；;！？!?\n：:]{0,12}[：:])?[ \u3000]*(?=[1１（(①⑴⒈])")
+
+
+def _lone_first(text: str) -> list[FoundMeasure]:
+    """A single numbered measure (``1.`` / ``（1）`` / ``①`` with ordinal 1) that opens
+    ``text`` or follows its first label's colon, when no other list marker comes after it."""
+    opening = _LONE_FIRST.match(text)
+    if opening is None:
+        return []
+    at = opening.end()
+    marker = match_marker(text[at:])
+    if marker is None or marker.kind not in _LIST_KINDS or marker.ordinal != 1:
+        return []
+    rest = text[at + marker.end :]
+    if any(
+        (m := match_marker(rest[found.start() :].lstrip())) is not None and m.kind in _LIST_KINDS
+        for found in _NUMBERED_AT.finditer(rest)
+    ):
+        return []  # more markers: no list of one
+    end = len(text)
+    while end > at and text[end - 1] in " \n\t\u3000":
+        end -= 1
+    return [FoundMeasure(1, marker.raw, at + marker.end, end, at, False)]
 
 
 # After a line or sentence end, 2.2024年… is item 2 (the heading grammar refuses it, for

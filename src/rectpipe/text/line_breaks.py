@@ -116,6 +116,14 @@ def _ended_before(text: str, i: int) -> bool:
     return text[k] in _ENDS or (text[k] in "：:" and text[max(0, k - 2) : k] in _ANNOUNCED)
 
 
+def _after_colon(text: str, i: int) -> bool:
+    """Whether a label's colon (not an announcement's, 报告如下：) comes right before
+    ``text[i]``: a list starts inline there (整改措施：1.…). A blank between them stands where
+    a line break was lost (存在以下问题： 1、…)."""
+    k = i - 1
+    return k > 0 and text[k] in "：:" and text[max(0, k - 2) : k] not in _ANNOUNCED
+
+
 def _first_child_from(text: str, start: int) -> bool:
     """Whether a first sub-marker (``_FIRST_CHILD``) starts at or after ``start`` (at least 1)
     on the same line as the character before it."""
@@ -188,6 +196,9 @@ def split_points(
     depth = 0
     kind: MarkerKind | None = first.kind if first else None
     piece_start = 0
+    # a list run inline after a label's colon (整改措施：1.…。2.…。): its kind and the ordinal
+    # its next item takes; those items stay in the paragraph, cut only where the run breaks
+    inline: tuple[MarkerKind, int] | None = None
     starts = _MARKER_START | {label[0] for label in labels if label}
     # Only brackets (depth) and characters that can start a marker or a label (a cut) matter:
     # jump from one to the next. Whether a sentence ended just before ``i`` is read back from
@@ -209,6 +220,16 @@ def split_points(
                 )
             ):
                 marker = None
+            if marker is not None and marker.ordinal == 1 and _after_colon(text, i):
+                inline = (marker.kind, 2)
+                continue
+            if (
+                marker is not None
+                and inline == (marker.kind, marker.ordinal)
+                and text[i - 1] not in " \u3000"
+            ):
+                inline = (marker.kind, marker.ordinal + 1)
+                continue
             label = marker is None and _label_at(text, i, labels)
             # a label right after a quoted finding (关于“…”整改情况：…) starts a block too
             after_end = (ended and (marker is not None or label)) or (
@@ -230,6 +251,7 @@ def split_points(
                 points.append(i)
                 piece_start = i
                 kind = marker.kind if marker is not None else None
+                inline = None
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:

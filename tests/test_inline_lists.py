@@ -1,0 +1,72 @@
+"""Measures numbered inline after their label (整改措施：1.…。2.…。), a shape Word files and web
+copies both give: the list stays in its paragraph and counts its measures (a list of one too),
+and its items are no problems beside the finding they answer (text/line_breaks.py,
+extract/measures.py)."""
+
+from __future__ import annotations
+
+import io
+
+import rectpipe
+
+_HEAD = (
+    "中共青禾县水利局党组关于县委第二巡察组巡察反馈意见整改进展情况的通报\n"
+    "根据县委统一部署，2025年3月10日至5月9日，县委第二巡察组对县水利局党组开展了常规巡察，"
+    "2025年6月20日反馈了巡察意见。现将整改进展情况予以公布。\n"
+    "一、整改工作开展情况\n"
+    "局党组成立整改工作领导小组，制定整改方案。\n"
+    "二、反馈问题整改落实情况\n"
+    "（一）落实全面从严治党主体责任方面\n"
+)
+_BODY = [
+    "1.工程项目结算审核不及时，部分项目完工两年未办理结算。",
+    "整改措施：1.委托第三方机构对完工项目进行结算审核，已全部完成。2.建立项目结算台账。",
+    "整改情况：已完成。",
+    "2.专项资金拨付滞后，部分资金闲置超过一年。",
+    "整改措施：1.开展专项资金清理，已清理资金320万元。2.制定资金拨付管理办法。",
+    "整改情况：已完成。",
+    "3.干部档案管理不规范，部分档案材料缺失。",
+    "整改措施：1.对干部档案进行专项审核，补齐缺失材料。",
+    "整改情况：正在整改。",
+]
+_TAIL = "三、下一步工作打算\n持续巩固整改成果。\n中共青禾县水利局党组\n2025年9月18日\n"
+
+_EXPECTED = [
+    ("1", "工程项目结算审核不及时，部分项目完工两年未办理结算", "completed", 2),
+    ("2", "专项资金拨付滞后，部分资金闲置超过一年", "completed", 2),
+    ("3", "干部档案管理不规范，部分档案材料缺失", "in_progress", 1),
+]
+
+
+def _found(report: rectpipe.Report) -> list[tuple[str | None, str, str, int]]:
+    return [(p.number, p.title, p.status.value, len(p.measures)) for p in report.iter_problems()]
+
+
+def test_measures_numbered_inline_after_their_label_in_a_text() -> None:
+    text = _HEAD + "\n".join(_BODY) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert _found(report) == _EXPECTED
+    assert not [w for w in report.warnings if w.code == "numbering_repeat"]
+    first = report.iter_problems()[0]
+    assert [m.marker for m in first.measures] == ["1.", "2."]
+    assert first.measures[0].text.startswith("委托第三方机构")
+
+
+def test_measures_numbered_inline_after_their_label_in_a_word_file() -> None:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in [*_HEAD.splitlines(), *_BODY, *_TAIL.splitlines()]:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    report = rectpipe.parse_bytes(out.getvalue(), name="report.docx")
+    assert _found(report) == _EXPECTED
+
+
+def test_a_copy_that_lost_its_line_breaks_still_cuts_the_next_finding_off() -> None:
+    """All of one part run onto one line: the inline lists stay, each finding is cut off where
+    its number breaks the list before it (2. after 1. 2. of the measures)."""
+    text = _HEAD + "".join(_BODY) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(n, t, s) for n, t, s, _ in _found(report)] == [(n, t, s) for n, t, s, _ in _EXPECTED]
