@@ -48,6 +48,7 @@ from .status import (
 from .status_tail import closing_status, long_term_after
 from .tables import ledger_problems
 from .totals import one_state_of_all, read_counts
+from .trailing_tallies import detach_trailing_tallies
 
 if TYPE_CHECKING:
     import regex
@@ -98,6 +99,8 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
             group_tallies=builder.group_tallies,
         )
     roles = classify(root, fields, profile)
+    for node in detach_trailing_tallies(root, roles, textmap, profile):
+        fields[id(node)] = node_fields(node, textmap, profile)
     for index in root.body:
         if textmap.blocks[index].kind.value == "table":
             problems.extend(

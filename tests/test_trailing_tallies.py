@@ -1,0 +1,80 @@
+"""A tally after the last finding of a list (截至目前，N个问题已完成整改…) is the report's totals,
+no word of that finding (extract/trailing_tallies.py); what a finding's own account says after
+it, and a sentence about all the findings above, stay with the finding."""
+
+from __future__ import annotations
+
+import io
+
+import rectpipe
+
+_HEAD = (
+    "中共澄江市水务局党组关于市委巡察反馈意见整改进展情况的通报\n"
+    "根据市委统一部署，2024年4月8日至6月7日，市委第二巡察组对市水务局党组开展了巡察，"
+    "2024年7月16日反馈了巡察意见。现将整改进展情况通报如下。\n"
+    "一、整改工作开展情况\n"
+    "局党组成立整改工作领导小组，逐项明确责任领导和完成时限。\n"
+    "二、反馈问题整改情况\n"
+    "1.党组理论学习中心组学习不深入。整改措施：一是制定年度学习计划；二是开展专题研讨。（已完成）\n"
+    "2.水利工程招投标监管存在漏洞。整改措施：一是建立全过程监督机制；二是引入电子评标。（正在整改）\n"
+    "3.违规发放加班补助。整改措施：一是清退违规发放的补助；二是修订加班管理规定。【已销号】\n"
+)
+_TAIL = (
+    "三、下一步工作打算\n持续巩固整改成果，健全长效机制。\n中共澄江市水务局党组\n2024年11月28日\n"
+)
+_TALLY = "截至目前，3个问题已完成整改2个，正在整改1个。"
+
+
+def _parse(text: str) -> rectpipe.Report:
+    return rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+
+
+def _statuses(report: rectpipe.Report) -> list[str]:
+    return [p.status.value for p in report.iter_problems()]
+
+
+def test_a_tally_after_the_last_finding_is_the_report_s_totals() -> None:
+    report = _parse(_HEAD + _TALLY + "\n" + _TAIL)
+    assert _statuses(report) == ["completed", "in_progress", "completed"]
+    last = report.iter_problems()[-1]
+    assert "截至目前" not in (last.actions or "")
+    assert last.status_raw == "【已销号】"
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress) == (3, 2, 1)
+    assert report.summary.consistent is True
+
+
+def test_the_same_in_a_word_file() -> None:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in (_HEAD + _TALLY + "\n" + _TAIL).splitlines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    report = rectpipe.parse_bytes(out.getvalue(), name="report.docx")
+    assert _statuses(report) == ["completed", "in_progress", "completed"]
+    assert report.summary.stated is not None
+    assert report.summary.stated.problems == 3
+    assert report.summary.consistent is True
+
+
+def test_a_count_of_fewer_findings_than_the_list_holds_stays_with_the_last_one() -> None:
+    """A count below the list's length speaks of the finding's own matters (其中2个问题…)."""
+    report = _parse(_HEAD + "其中涉及的2个问题已整改完成1个，正在整改1个。\n" + _TAIL)
+    last = report.iter_problems()[-1]
+    assert "涉及的2个问题" in (last.actions or "")
+
+
+def test_a_finding_s_own_account_and_a_list_s_opening_line_stay() -> None:
+    own = _parse(_HEAD + "该问题涉及的3个问题已整改完成2个，正在整改1个。\n" + _TAIL)
+    assert "该问题涉及" in (own.iter_problems()[-1].actions or "")
+    opening = _parse(_HEAD + "以下3个问题已完成整改2个，正在整改1个：\n" + _TAIL)
+    assert "以下3个问题" in (opening.iter_problems()[-1].actions or "")
+
+
+def test_a_sentence_about_all_findings_above_still_lends_its_status() -> None:
+    head = _HEAD.replace("（已完成）", "").replace("（正在整改）", "").replace("【已销号】", "")
+    report = _parse(head + "目前，上述3个问题均已整改完成。\n" + _TAIL)
+    assert _statuses(report) == ["completed", "completed", "completed"]
