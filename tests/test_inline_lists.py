@@ -70,3 +70,23 @@ def test_a_copy_that_lost_its_line_breaks_still_cuts_the_next_finding_off() -> N
     text = _HEAD + "".join(_BODY) + "\n" + _TAIL
     report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
     assert [(n, t, s) for n, t, s, _ in _found(report)] == [(n, t, s) for n, t, s, _ in _EXPECTED]
+
+
+def test_measures_after_a_status_told_on_the_finding_s_line() -> None:
+    """1.X。整改进展：已完成。一是…；二是…。 on one line: the status is the label's, and the
+    text after it is the account, whichever status label tells it (整改进展, 整改结果)."""
+    body = [
+        "1.村集体经济发展不均衡。整改进展：已完成。一是制定发展方案；二是引进加工项目2个。",
+        "2.食堂管理混乱。整改结果：正在整改。一是开展专项审计；二是引入第三方管理；三是公开账目。",
+        "3.公务用车登记不全。整改进展：已完成。责任单位：办公室。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert _found(report) == [
+        ("1", "村集体经济发展不均衡", "completed", 2),
+        ("2", "食堂管理混乱", "in_progress", 3),
+        ("3", "公务用车登记不全", "completed", 0),
+    ]
+    first = report.iter_problems()[0]
+    assert first.actions == "一是制定发展方案；二是引进加工项目2个。"
+    assert first.sources["actions"].start == report.text.find("一是制定发展方案")

@@ -164,6 +164,8 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
     if inline is not None:
         found.status = _value(heading, head_start, inline)
         found.statement_end = head_start + inline.start
+        if found.status is not None:
+            _account_after_status(found, textmap, profile)
     in_actions = False
     for index in body:
         block = textmap.blocks[index]
@@ -219,6 +221,26 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
             ):
                 setattr(found, label.field, value)
     return found
+
+
+# What may stand between a status told on the heading's line and the account after it.
+_AFTER_STATUS = "。；;，, \u3000）)】"
+
+
+def _account_after_status(found: NodeFields, textmap: TextMap, profile: Profile) -> None:
+    """The account after a status told on the heading's own line (1.X。整改进展：已完成。一是…；
+    二是…。): the text after the status value, to the heading's end, is the item's actions
+    (a label's line there, 责任单位：…, is left as it was)."""
+    assert found.status is not None
+    start, end = found.status.end, found.heading_end
+    text = textmap.text[start:end]
+    rest = text.lstrip(_AFTER_STATUS)
+    if not rest.strip() or _HAN.search(rest) is None or split_labels(rest, profile):
+        return
+    found.actions.add(start + len(text) - len(rest), rest)
+
+
+_HAN = compile_pattern(r"\p{Han}")
 
 
 # A responsible label that names a person or a post (责任领导, 责任人, 牵头领导), not a unit.
