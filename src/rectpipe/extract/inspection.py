@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..models.records import InspectionKind
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, escape
-from ..text.dates import FoundDate, Period, find_dates, find_period, find_yearless_period, iso
+from ..text.dates import FoundDate, Period, find_dates, find_periods, find_yearless_period, iso
 from .collector import Collector
 
 if TYPE_CHECKING:
@@ -169,10 +169,12 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             meta.inspecting_bodies.append(name)
     # 公示时间：2025年1月6日至1月12日: the days a notice is displayed, not the inspection's.
     dated = _DISPLAY_DAYS.sub(lambda m: " " * len(m.group(0)), intro)
+    kinds = tuple(found.profile.inspection_kinds)
     period = (
-        find_period(dated)
-        or _month_period(dated, tuple(found.profile.inspection_kinds))
+        _period_of_kind(dated, kind, kinds)
+        or _month_period(dated, kinds)
         or _yearless_period(dated, meta.date)
+        or _stationed_period(dated)
     )
     period_end = 0
     if period:
@@ -184,6 +186,12 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
         meta.period_precision = period.precision  # type: ignore[assignment]
         period_end = last_date.end
     year = int(period.end.iso[:4]) if period else None
+    arrival = _arrival(dated) if period is None else None
+    if arrival is not None:
+        # 于2024年4月8日进驻某县，开展为期两个月的督察: the start alone
+        found.put("period_start", arrival.iso, offset + arrival.start, offset + arrival.end)
+        meta.period_precision = "day"  # type: ignore[assignment]
+        period_end, year = arrival.end, int(arrival.iso[:4])
     # Split into sentences first: a pattern with a leading [^。]* over a long run of text
     # without 。 would be quadratic.
     spans = [(m.start(), m.group(0)) for m in _CLAUSE.finditer(intro)]
@@ -261,6 +269,74 @@ def _month_period(intro: str, kinds: tuple[str, ...]) -> Period | None:
     shift = match.start("y")
     moved = FoundDate(date.iso, date.start + shift, date.end + shift)
     return Period(start=moved, end=moved, precision="month")
+
+
+def _period_of_kind(intro: str, kind: str | None, kinds: tuple[str, ...]) -> Period | None:
+    """The first period in ``intro``; when several are written, the first whose nearest word
+    of a kind of inspection, in its sentence, is the report's ``kind`` (县委第二巡察组常规巡察
+    （2024年3月4日至4月26日）和省审计厅专项审计调查。审计调查组于5月13日至7月5日…: the audit's,
+    in a report on the audit)."""
+    periods = list(find_periods(intro))
+    if len(periods) < 2 or kind is None:
+        return periods[0] if periods else None
+    for period in periods:
+        if _nearest_kind(intro, period, kinds) == kind:
+            return period
+    return periods[0]
+
+
+def _nearest_kind(intro: str, period: Period, kinds: tuple[str, ...]) -> str | None:
+    """The word of a kind of inspection nearest ``period`` in its sentence."""
+    start, end = period.start.start, period.end.end
+    left = max(intro.rfind(mark, 0, start) for mark in "。；\n") + 1
+    ends = [i for i in (intro.find(mark, end) for mark in "。；\n") if i != -1]
+    right = min(ends, default=len(intro))
+    best: tuple[int, str] | None = None
+    for word in kinds:
+        for at in (intro.rfind(word, left, start), intro.find(word, end, right)):
+            if at == -1:
+                continue
+            distance = start - (at + len(word)) if at < start else at - end
+            if best is None or distance < best[0]:
+                best = (distance, word)
+    return best[1] if best is not None else None
+
+
+# The day a group arrived (…于2024年4月8日进驻某县, 2024年4月12日，…督察组进驻…) and, in a later
+# sentence, the day it left (5月12日，督察组完成督察任务撤离): the period, told in two sentences.
+_ARRIVED = compile_pattern(r"进驻")
+_LEFT = compile_pattern(r"撤离|结束进驻|进驻结束")
+
+
+def _arrival(intro: str) -> FoundDate | None:
+    """The day of the first sentence that dates a group's arrival (进驻) and no leaving."""
+    for base, sentence in ((m.start(), m.group(0)) for m in _CLAUSE.finditer(intro)):
+        if _ARRIVED.search(sentence) is None or _LEFT.search(sentence) is not None:
+            continue
+        days = [d for d in find_dates(sentence) if len(d.iso) == 10]
+        return _moved(days[0], base) if len(days) == 1 else None
+    return None
+
+
+def _stationed_period(intro: str) -> Period | None:
+    """The period from the sentence that dates a group's arrival (进驻) to the one that dates
+    its leaving (撤离), the leaving's year that of the arrival when left out; ``None`` unless
+    both are written (进驻 alone, 开展为期两个月的督察, gives no end: :func:`_arrival`)."""
+    arrived = _arrival(intro)
+    if arrived is None:
+        return None
+    for base, sentence in ((m.start(), m.group(0)) for m in _CLAUSE.finditer(intro)):
+        if base + len(sentence) <= arrived.end or _LEFT.search(sentence) is None:
+            continue
+        days = [d for d in find_dates(sentence, year=int(arrived.iso[:4])) if len(d.iso) == 10]
+        if len(days) == 1 and days[0].iso > arrived.iso:
+            return Period(arrived, _moved(days[0], base), "day")
+        return None
+    return None
+
+
+def _moved(date: FoundDate, shift: int) -> FoundDate:
+    return FoundDate(date.iso, date.start + shift, date.end + shift)
 
 
 # A year named before a period written without one (2025年第一轮巡察…3月3日至4月30日).

@@ -5,6 +5,8 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..runtime.isodate import iso as iso
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import record
@@ -22,6 +24,7 @@ __all__ = [
     "Period",
     "find_dates",
     "find_period",
+    "find_periods",
     "find_range",
     "find_yearless_period",
 ]
@@ -117,9 +120,12 @@ def find_range(text: str) -> tuple[FoundDate, FoundDate] | None:
 # A period as introductions write it: days, ten-day parts (上旬/中旬/下旬), or whole months,
 # the end's year and month carried over from the start when left out.
 _PART = r"(?:(?P<{d}>{num})\s*日|(?P<{x}>上旬|中旬|下旬|初|中|底|末))?"
+# Between a period's two dates: 至, 到 or a dash, also after 起 or 开始 (自2024年9月2日起至10月18日
+# 止, 从2024年10月21日开始，至11月29日结束).
+_PERIOD_TO = rf"(?:\s*(?:起|开始)\s*[，,]?\s*(?:至|到)|\s*{_TO})"
 PERIOD = compile_pattern(
     rf"(?P<y>[0-9０-９]{{4}})\s*年\s*(?P<m>{_NUM})\s*月{_PART.format(d='d', x='x', num=_NUM)}"
-    rf"\s*{_TO}\s*"
+    rf"{_PERIOD_TO}\s*"
     rf"(?:(?P<y2>[0-9０-９]{{4}})\s*年)?\s*(?:(?P<m2>{_NUM})\s*月)?"
     rf"{_PART.format(d='d2', x='x2', num=_NUM)}"
 )
@@ -149,6 +155,11 @@ _NEXT_STRETCH = compile_pattern(
 def find_period(text: str) -> Period | None:
     """The first period in ``text``: ``2023年3月10日至6月10日``, ``2022年8月下旬至10月下旬``,
     ``2023年11月至12月``. Impossible dates (2月31日) are not periods (:func:`iso`)."""
+    return next(find_periods(text), None)
+
+
+def find_periods(text: str) -> Iterator[Period]:
+    """Every period in ``text``, in order (see :func:`find_period`)."""
     for match in PERIOD.finditer(text):
         year, month = _num(match.group("y")), _num(match.group("m"))
         day, part = _num(match.group("d")), match.group("x")
@@ -187,15 +198,14 @@ def find_period(text: str) -> Period | None:
                 if later is not None and later > last:
                     named = "y2" if more.group("y2") else "m2" if more.group("m2") else "d2"
                     last, end_at, end = later, more.start(named), more.end()
-        return Period(FoundDate(first, match.start(), mid), FoundDate(last, end_at, end), precision)
-    return None
+        yield Period(FoundDate(first, match.start(), mid), FoundDate(last, end_at, end), precision)
 
 
 # A period of days written without its year (3月3日至4月30日, 3月3日至30日): not the tail of a
 # date that has one.
 _YEARLESS = compile_pattern(
     r"(?<![0-9０-９]\s*年\s*)(?<![0-9０-９])(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
-    rf"\s*{_TO}\s*(?:(?P<m2>[0-9]{{1,2}})\s*月\s*)?(?P<d2>[0-9]{{1,2}})\s*日"
+    rf"{_PERIOD_TO}\s*(?:(?P<m2>[0-9]{{1,2}})\s*月\s*)?(?P<d2>[0-9]{{1,2}})\s*日"
 )
 
 
