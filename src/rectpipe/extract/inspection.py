@@ -190,7 +190,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
     if arrival is not None:
         # 于2024年4月8日进驻某县，开展为期两个月的督察: the start alone
         found.put("period_start", arrival.iso, offset + arrival.start, offset + arrival.end)
-        meta.period_precision = "day"  # type: ignore[assignment]
+        meta.period_precision = "day"
         period_end, year = arrival.end, int(arrival.iso[:4])
     # Split into sentences first: a pattern with a leading [^。]* over a long run of text
     # without 。 would be quadratic.
