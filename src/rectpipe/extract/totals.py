@@ -480,6 +480,23 @@ def read_counts(text: str, profile: Profile) -> Counts:
     return found
 
 
+# A count after the complaints it counts (转办群众信访件46件, 信访举报问题共12个).
+_PETITION_LEAD = compile_pattern(r"(?:信访|举报)(?:件|案件|问题|事项)?\s*(?:共|计|共计|合计)?\s*$")
+
+
+def _names_petitions(text: str, counts: Counts) -> bool:
+    """Whether ``text`` counts complaints handed over (``counts.petitions``), or names them
+    before its every count (转办群众信访件46件，已全部办结)."""
+    if counts.petitions:
+        return True
+    said = [
+        _PETITION_LEAD.search(text, max(0, c.start() - 8), c.start()) is not None
+        for c in _COUNT.finditer(text)
+        if not c.group("what")
+    ]
+    return bool(said) and all(said)
+
+
 def _state(found: regex.Match[str], text: str, phrases: dict[str, str]) -> str:
     """The state a status phrase found in ``text`` counts: not done when a negation is written
     straight before a word of completion (未整改到位2个, 不能按期完成2个, 均未完成)."""
@@ -673,17 +690,25 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
     candidates = _rounds_summed(candidates)
     # Counts of tasks (整改任务38项，已完成31项) speak of problems only when nothing else
     # states a problem total.
-    explicit = any("problems" in c[3].values and not c[3].petitions for c in candidates)
+    # Complaints handed over (…860个群众信访举报问题): a population of their own. Beside a count
+    # of tasks, also those named before their count (转办信访件46件，已全部办结。涉及整改任务2项。
+    # …已完成2项): the tasks are the report's.
+    petitions = [
+        c[3].petitions
+        or (bool(tasks_only) and _names_petitions(textmap.block_text(c[0])[c[1] : c[2]], c[3]))
+        for c in candidates
+    ]
+    explicit = any("problems" in c[3].values and not p for c, p in zip(candidates, petitions))
     if explicit:
         candidates = [
             c
-            for c in candidates
-            if (c[3].tasks is None or "problems" in c[3].values) and not c[3].petitions
+            for c, p in zip(candidates, petitions)
+            if (c[3].tasks is None or "problems" in c[3].values) and not p
         ]
-    elif any(c[3].tasks is not None for c in candidates):
+    elif tasks_only or any(c[3].tasks is not None for c in candidates):
         # complaints counted beside tasks (36项整改任务已完成14项；…860个群众信访举报问题，
         # 已办结812个): the tasks are the report's, the complaints another population
-        candidates = [c for c in candidates if not c[3].petitions] or candidates
+        candidates = [c for c, p in zip(candidates, petitions) if not p] or candidates
     # Of equals, a sentence counting a status (其余4个问题已全部整改到位) over one that only gives
     # the total (反馈…问题5个): the total is lent to it below.
     best = max(
