@@ -698,17 +698,19 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         or (bool(tasks_only) and _names_petitions(textmap.block_text(c[0])[c[1] : c[2]], c[3]))
         for c in candidates
     ]
-    explicit = any("problems" in c[3].values and not p for c, p in zip(candidates, petitions))
+    explicit = any(
+        "problems" in c[3].values and not p for c, p in zip(candidates, petitions, strict=True)
+    )
     if explicit:
         candidates = [
             c
-            for c, p in zip(candidates, petitions)
+            for c, p in zip(candidates, petitions, strict=True)
             if (c[3].tasks is None or "problems" in c[3].values) and not p
         ]
     elif tasks_only or any(c[3].tasks is not None for c in candidates):
         # complaints counted beside tasks (36项整改任务已完成14项；…860个群众信访举报问题，
         # 已办结812个): the tasks are the report's, the complaints another population
-        candidates = [c for c, p in zip(candidates, petitions) if not p] or candidates
+        candidates = [c for c, p in zip(candidates, petitions, strict=True) if not p] or candidates
     # Of equals, a sentence counting a status (其余4个问题已全部整改到位) over one that only gives
     # the total (反馈…问题5个): the total is lent to it below.
     best = max(
