@@ -95,9 +95,10 @@ def _visit(
     ):
         _mark(node, Role.NARRATIVE, roles)  # （二）下步打算 among labelled findings: the close
         return
-    if _labelled(node, fields) or (
-        not node.children and node.rank in ranks and _finding_like(node, evidence)
-    ):
+    if _labelled(node, fields) and not _unmarked_group(node, fields, evidence):
+        _mark(node, Role.PROBLEM, roles)
+        return
+    if not node.children and node.rank in ranks and _finding_like(node, evidence):
         _mark(node, Role.PROBLEM, roles)
         return
     if _finding_over_measures(node, fields, evidence, profile):
@@ -106,6 +107,23 @@ def _visit(
     roles[id(node)] = Role.GROUP
     for child in node.children:
         _visit(child, ranks, fields, evidence, roles, profile)
+
+
+def _unmarked_group(
+    node: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence]
+) -> bool:
+    """An unmarked heading that names a group (就业服务方面, a bold line or an ``<h3>``) over
+    numbered items of which one at least carries a label of its own or reads as a finding
+    (1.就业补助资金审核不严。/ 整改情况：…): the items are its findings, no measures."""
+    return (
+        node.unmarked
+        and not fields[id(node)].labelled
+        and evidence[id(node)] is Evidence.GROUP
+        and any(
+            not kid.unmarked and (fields[id(kid)].labelled or evidence[id(kid)] is Evidence.FINDING)
+            for kid in node.children
+        )
+    )
 
 
 def _finding_over_measures(
