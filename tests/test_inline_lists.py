@@ -90,3 +90,51 @@ def test_measures_after_a_status_told_on_the_finding_s_line() -> None:
     first = report.iter_problems()[0]
     assert first.actions == "一是制定发展方案；二是引进加工项目2个。"
     assert first.sources["actions"].start == report.text.find("一是制定发展方案")
+
+
+def test_measures_numbered_on_one_line_under_the_finding() -> None:
+    """（1）A；（2）B；（3）C。 on the line under the finding, no label before it: 3 measures."""
+    body = [
+        "1.文化下乡活动开展次数不足，群众参与度不高。（已完成）",
+        "（1）制定年度文化下乡计划；（2）与乡镇文化站建立联办机制；（3）开展群众满意度调查。",
+        "2.馆藏资料管理不规范，部分资料未登记造册。（正在整改）",
+        "（1）开展馆藏资料清点；（2）建立电子化登记台账。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    problems = report.iter_problems()
+    assert [len(p.measures) for p in problems] == [3, 2]
+    assert [m.marker for m in problems[0].measures] == ["（1）", "（2）", "（3）"]
+    assert problems[0].measures[1].text == "与乡镇文化站建立联办机制；"
+    second = problems[0].measures[1].provenance
+    assert report.text[second.start : second.end].startswith("（2）与乡镇")
+
+
+def test_an_item_number_run_into_a_count_is_the_item_s_number() -> None:
+    """2.3个部门… reads as a decimal alone; after 1. and before 3. (groups between aside) it
+    is item 2."""
+    body = [
+        "1.部分非税收入未及时缴入国库。已整改，已缴入国库820万元。",
+        "（二）部门预算执行方面",
+        "2.3个部门超范围列支公务接待费。已整改，相关部门已退回资金。",
+        "3.部分单位资产未及时入账。正在整改。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.number, p.title, p.status.value) for p in report.iter_problems()] == [
+        ("1", "部分非税收入未及时缴入国库", "completed"),
+        ("2", "3个部门超范围列支公务接待费", "completed"),
+        ("3", "部分单位资产未及时入账", "in_progress"),
+    ]
+    assert not [w for w in report.warnings if w.code == "numbering_gap"]
+
+
+def test_a_decimal_figure_after_a_list_s_last_item_stays_text() -> None:
+    """1.5个百分点 under item 1. is no item 2: only the figure that continues the list is."""
+    body = [
+        "1.部分非税收入未及时缴入国库。已整改。",
+        "1.5个百分点的差额已调整。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [p.number for p in report.iter_problems()] == ["1"]

@@ -18,7 +18,7 @@ from ..profiles.profile import Profile
 from ..runtime.record import replace
 from ..structure.tree import Node
 from ..text.textmap import TextMap
-from .measures import find_cell_measures
+from .measures import find_cell_measures, find_numbered_measures
 from .spans import Spans
 
 __all__ = [
@@ -154,6 +154,21 @@ def measures_of(
                 end -= 1
         whole = textmap.text[start:end]
         actions.add(start, whole)
+        inline = find_numbered_measures(whole) if child.marker.ordinal == 1 else []
+        if len(inline) >= 2 and inline[0].marker_start == 0:
+            # （1）A；（2）B；（3）C。 on one line: each a measure
+            for found in inline:
+                measures.append(
+                    {
+                        "ordinal": len(measures) + 1,
+                        "marker": found.marker,
+                        "text": whole[found.start : found.end].strip(),
+                        "provenance": builder.prov_data(
+                            start + found.marker_start, start + found.end
+                        ),
+                    }
+                )
+            continue
         body = textmap.text[child.head_start : end].strip()
         measures.append(
             {

@@ -148,6 +148,7 @@ def build_tree(textmap: TextMap) -> Tree:
         None if block.kind is BlockKind.TABLE else match_marker(display_text(block))
         for block in textmap.blocks[:end]
     ]
+    _items_opening_with_counts(textmap, markers)
     leads = unmarked_leads(textmap, markers)
     records = 0
     annexed: tuple[MarkerKind, int] | None = None  # the next item of an annex's list of names
@@ -213,6 +214,40 @@ def build_tree(textmap: TextMap) -> Tree:
     _fold_lone_labels(root, textmap)
     root.body.extend(closing)
     return Tree(root=root, warnings=_sequence_warnings(root, textmap), closing=closing)
+
+
+# An item number run into a count after it (2.3个部门…), which reads as a decimal alone.
+_NUMBER_THEN_COUNT = compile_pattern(r"^[ \u3000]*(?P<n>[0-9]{1,3})[.．](?=[0-9]{1,4}\p{Han})")
+
+
+def _items_opening_with_counts(textmap: TextMap, markers: list[Marker | None]) -> None:
+    """``2.3个部门超范围列支…`` after ``1.`` (groups' headings between them aside) and before
+    ``3.``, a heading above them or the end, is item 2, its text a count: the figures before the
+    dot continue the list (in place)."""
+    for index, marker in enumerate(markers):
+        if marker is not None or textmap.blocks[index].kind is BlockKind.TABLE:
+            continue
+        text = display_text(textmap.blocks[index])
+        found = _NUMBER_THEN_COUNT.match(text)
+        if found is None:
+            continue
+        number = int(found.group("n"))
+        # (numbered on across groups: 2. under （一）, then （二） and 3.5个部门…)
+        before = next(
+            (m for m in reversed(markers[:index]) if m is not None and m.kind >= MarkerKind.ARABIC),
+            None,
+        )
+        after = next((m for m in markers[index + 1 :] if m is not None), None)
+        if before is None or before.kind is not MarkerKind.ARABIC or before.ordinal != number - 1:
+            continue
+        if (
+            after is not None
+            and after.kind >= MarkerKind.ARABIC
+            and not (after.kind is MarkerKind.ARABIC and after.ordinal == number + 1)
+        ):
+            continue
+        raw = text[found.start("n") : found.end()]
+        markers[index] = Marker(kind=MarkerKind.ARABIC, ordinal=number, raw=raw, end=found.end())
 
 
 def _opens_annex(textmap: TextMap, index: int) -> bool:
