@@ -59,6 +59,22 @@ _REMEDY = compile_pattern(
 )
 
 
+# The same told after the shortfall, as an achievement is (民生短板加快补齐, 管理漏洞有效堵塞).
+_REMEDIED_AFTER = compile_pattern(
+    rf"{_REMEDIED}\s*(?:加快|有效|全面|逐步|基本|明显|得到|得以|持续|已经|已)?"
+    r"(?:补齐|补强|解决|改善|扭转|纠正|化解|堵塞|弥补|填补)"
+)
+
+
+def _remedies(first: str) -> list[tuple[int, int]]:
+    """The spans of ``first`` that name a shortfall as remedied, before (:data:`_REMEDY`) or
+    after it (:data:`_REMEDIED_AFTER`; its span opens a character early, so that the shortfall
+    that opens it lies inside)."""
+    return [m.span() for m in _REMEDY.finditer(first)] + [
+        (m.start() - 1, m.end()) for m in _REMEDIED_AFTER.finditer(first)
+    ]
+
+
 def _remedied(remedies: list[tuple[int, int]], at: int) -> bool:
     """Whether the shortfall at ``at`` lies inside one of ``remedies``, the spans of what a
     remedy verb names (:data:`_REMEDY`)."""
@@ -168,7 +184,7 @@ def _evidence(heading: str, profile: Profile) -> Evidence:
     if quoted or wrapper.match(first) or _ABOUT_ONE.match(first):
         return Evidence.FINDING
     hits = [hit.start() for hit in shortfall.finditer(first)]
-    remedies = [m.span() for m in _REMEDY.finditer(first)] if hits else []
+    remedies = _remedies(first) if hits else []
     if any(not _remedied(remedies, at) for at in hits):
         return Evidence.FINDING
     if hits:
