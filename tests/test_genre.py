@@ -191,3 +191,38 @@ def test_a_text_whose_findings_state_statuses_is_read_whatever_its_opening_says(
     )
     problems = rectpipe.parse_text(text).iter_problems()
     assert [p.status.value for p in problems] == ["completed", "in_progress"]
+
+
+_ANNOUNCEMENT = (
+    "县委第二巡察组关于巡察县林业局党组的公告\n"
+    "根据县委统一部署，县委第二巡察组于2025年10月13日至12月12日对县林业局党组开展常规巡察。"
+    "巡察组主要受理反映以下方面问题的来信来电来访：\n"
+    "1.违反政治纪律、组织纪律方面的问题；\n2.违反中央八项规定精神方面的问题。\n"
+    "值班电话：0736-5100001\n中共青禾县委巡察工作领导小组办公室\n2025年10月13日\n"
+)
+_CASES = (
+    "青禾县纪委监委通报3起巡察整改不力典型问题\n"
+    "近日，青禾县纪委监委对3起巡察整改不力典型问题进行通报。具体如下：\n"
+    "1.县住建局原副局长郑某某对巡察反馈问题整改敷衍应付问题。郑某某受到党内警告处分。\n"
+    "2.柏川镇某村党支部原书记钱某某虚假整改问题。钱某某受到党内严重警告处分。\n"
+    "3.县农业农村局某股原股长孙某某整改推进不力问题。孙某某受到政务警告处分。\n"
+)
+
+
+def test_an_inspection_announced_before_it_starts_is_not_a_report() -> None:
+    with pytest.raises(StructureNotFoundError, match="inspection's announcement"):
+        rectpipe.parse_bytes(_ANNOUNCEMENT.encode("utf-8"), name="a.txt")
+
+
+def test_a_notice_of_discipline_cases_is_not_a_report() -> None:
+    with pytest.raises(StructureNotFoundError, match="discipline cases"):
+        rectpipe.parse_bytes(_CASES.encode("utf-8"), name="a.txt")
+
+
+def test_a_report_whose_title_names_the_inspection_s_announcement_stays_one() -> None:
+    """整改 in the title or the text: a report on the rectification, whatever else it names."""
+    text = _ANNOUNCEMENT.replace(
+        "关于巡察县林业局党组的公告", "关于巡察整改进展情况的公告"
+    ).replace("1.违反政治纪律", "1.已完成整改。违反政治纪律")
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="a.txt")
+    assert report.metadata.title == "县委第二巡察组关于巡察整改进展情况的公告"

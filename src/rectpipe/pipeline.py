@@ -30,11 +30,13 @@ from .errors import (
 )
 from .extract.consistency import consistency_warnings, contradiction_patterns
 from .extract.genre import (
+    announces_inspection,
     announces_work,
     article_markers,
     reads_as_article,
     sets_rules,
     speaks_of_rectification,
+    tells_discipline_cases,
     titled_as_article,
 )
 from .extract.metadata import extract_metadata, metadata_warnings
@@ -490,6 +492,10 @@ def _parse_document(
         raise StructureNotFoundError(
             "a notice that sets work to do (关于开展…的通知), not a report"
         )
+    if announces_inspection(report.metadata.title, report.text) and no_status:
+        raise StructureNotFoundError("an inspection's announcement (受理…来信来访), not a report")
+    if tells_discipline_cases(report.metadata.title) and no_status:
+        raise StructureNotFoundError("a notice of discipline cases (N起典型问题), not a report")
     # rules or a plan whose points were read as problems, or that says it makes itself
     # (制定本规程); one only titled so whose points were not read as problems is left as
     # read: its metadata may serve

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 __all__ = [
     "ARTICLE_MARKERS_MIN",
     "RulesSign",
+    "announces_inspection",
     "announces_work",
     "article_markers",
     "reads_as_article",
     "sets_rules",
     "speaks_of_rectification",
+    "tells_discipline_cases",
     "titled_as_article",
 ]
 
@@ -79,6 +81,30 @@ _WORK_NOTICE = compile_pattern(
 def announces_work(title: str | None) -> bool:
     """Whether ``title`` is a notice's that sets work to do, not a report's."""
     return title is not None and _WORK_NOTICE.match(title.strip()) is not None
+
+
+# An inspection announced before it starts (县委第二巡察组关于巡察县林业局党组的公告): its points
+# are what the group will hear of (受理…来信来电来访), nothing found yet.
+_INSPECTION_ANNOUNCED = compile_pattern(r"(?:巡视|巡察)[^。；，,]{0,30}的?公告$")
+_HEARS_OF = compile_pattern(r"受理|来信来电来访|来信、来电、来访|值班电话|意见箱")
+
+
+def announces_inspection(title: str | None, text: str) -> bool:
+    """Whether ``title`` announces an inspection to come (…关于巡察…的公告, no 整改 in it)
+    and ``text`` says what the group will hear of (受理…, 值班电话): not a report."""
+    if title is None or "整改" in title or _INSPECTION_ANNOUNCED.search(title.strip()) is None:
+        return False
+    return "整改" not in text and _HEARS_OF.search(text) is not None
+
+
+# A discipline notice's title: cases counted (通报4起巡察整改不力典型问题, 关于3起…典型案例的通报).
+_CASES_TOLD = compile_pattern(r"[0-9一二三四五六七八九十两]+起[^。；]{0,30}?典型(?:问题|案例)")
+
+
+def tells_discipline_cases(title: str | None) -> bool:
+    """Whether ``title`` counts discipline cases it makes known (通报N起…典型问题): each item
+    a person and a sanction, not a finding and its rectification."""
+    return title is not None and _CASES_TOLD.search(title) is not None
 
 
 # What a document that sets rules or a plan says of itself (为规范…，制定本规程; 特制定本整改方案),
