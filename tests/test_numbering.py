@@ -45,6 +45,8 @@ def test_cn_to_int(text: str, value: int | None) -> None:
         ("2）只有右括号", MarkerKind.ARABIC_PAREN, 2, "2）"),
         ("12)半角右括号", MarkerKind.ARABIC_PAREN, 12, "12)"),
         ("⑷一个字符的（4）", MarkerKind.ARABIC_PAREN, 4, "⑷"),
+        ("第一个问题：村级财务报账不规范。", MarkerKind.LABEL, 1, "第一个问题："),
+        ("第12个问题：某事", MarkerKind.LABEL, 12, "第12个问题："),
     ],
 )
 def test_markers(text: str, kind: MarkerKind, ordinal: int, raw: str) -> None:
@@ -71,6 +73,7 @@ def test_markers(text: str, kind: MarkerKind, ordinal: int, raw: str) -> None:
         "0）无效",
         "2024)年份",
         "1）)双括号",
+        "第一个问题是学习不深入",  # no colon: a sentence
     ],
 )
 def test_false_starts(text: str) -> None:
