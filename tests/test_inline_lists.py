@@ -138,3 +138,23 @@ def test_a_decimal_figure_after_a_list_s_last_item_stays_text() -> None:
     text = _HEAD + "\n".join(body) + "\n" + _TAIL
     report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
     assert [p.number for p in report.iter_problems()] == ["1"]
+
+
+def test_a_status_told_as_a_run_in_label_before_its_account() -> None:
+    """X。已整改到位：<account> / X。部分整改：<account>: the phrase before the colon is the
+    status, the rest the account; a phrase that is more than a status (落实不到位：) is none."""
+    body = [
+        "1.镇本级虚列支出12.6万元。已整改到位：收回虚列资金并调整账务。",
+        "2.项目超概算21%。部分整改：已补办集体决策程序。",
+        "3.资产出租未公开招租。已整改：一是重新公开招租；二是制定管理办法。",
+        "4.食堂账目混乱。主要问题：采购无台账。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.status.value, p.status_raw, len(p.measures)) for p in report.iter_problems()] == [
+        ("completed", "已整改到位", 0),
+        ("partially_completed", "部分整改", 0),
+        ("completed", "已整改", 2),
+        ("unknown", None, 0),
+    ]
+    assert report.iter_problems()[0].actions == "收回虚列资金并调整账务。"

@@ -25,6 +25,7 @@ __all__ = [
     "leading_label",
     "split_labels",
     "status_after_colon",
+    "status_as_label",
     "status_tag",
 ]
 
@@ -234,6 +235,26 @@ def status_after_colon(text: str, profile: Profile) -> Label | None:
     opener = next((o for o in _subjects(profile) if value.startswith(o)), "")
     bare = value[len(opener) :]
     if normalise_status(value, profile) is None or not _whole_status(bare):
+        return None
+    return Label("status", "", found.end("f"), found.start("v"), found.end("v"))
+
+
+# A finding's sentence, then its status as a run-in label before the account (X。已整改到位：
+# 收回…, X。部分整改：已补办…).
+_STATUS_AS_LABEL = compile_pattern(
+    r"^(?P<f>[^：:∶。；;]{4,80}?[。；;])\s*(?P<v>[^。；;，,：:∶\s]{2,8})\s*[：:∶](?=\s*\S)"
+)
+
+
+def status_as_label(text: str, profile: Profile) -> Label | None:
+    """A status told as a run-in label after the finding's sentence, its account after the
+    colon (``X。已整改到位：收回虚列资金…``); ``None`` unless the phrase before the colon is a
+    status as a whole."""
+    found = _STATUS_AS_LABEL.match(text)
+    if found is None or leading_label(text, profile) is not None:
+        return None
+    value = found.group("v")
+    if normalise_status(value, profile) is None or not _whole_status(value):
         return None
     return Label("status", "", found.end("f"), found.start("v"), found.end("v"))
 

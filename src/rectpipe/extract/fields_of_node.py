@@ -12,7 +12,14 @@ from ..runtime.record import field, record, replace
 from ..structure.tree import Node
 from ..text.textmap import TextMap
 from ..text.wrappers import finding_label
-from .fields import Label, inline_status_label, split_labels, status_after_colon, status_tag
+from .fields import (
+    Label,
+    inline_status_label,
+    split_labels,
+    status_after_colon,
+    status_as_label,
+    status_tag,
+)
 from .spans import Spans
 from .status import lead_status, normalise_status, status_phrase
 from .status_tail import closing_status
@@ -159,6 +166,7 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
             inline_status_label(heading, profile)
             or status_tag(heading, profile)
             or status_after_colon(heading, profile)
+            or status_as_label(heading, profile)
         )
     )
     if inline is not None:
@@ -224,7 +232,7 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
 
 
 # What may stand between a status told on the heading's line and the account after it.
-_AFTER_STATUS = "。；;，, \u3000）)】"
+_AFTER_STATUS = "。；;，,：:∶ \u3000）)】"
 
 
 def _account_after_status(found: NodeFields, textmap: TextMap, profile: Profile) -> None:
