@@ -93,3 +93,14 @@ def test_two_periods_of_one_kind_keep_the_first() -> None:
         "巡察意见。2024年9月2日至9月6日，县委巡察办开展了整改督查。",
     )
     assert (meta.period_start, meta.period_end) == ("2024-03-04", "2024-04-26")
+
+
+def test_a_visit_within_the_stay_is_not_the_period() -> None:
+    """进驻 on one day, a visit to a county (下沉) dated as a range, 撤离 later: the stay."""
+    meta = _meta(
+        "青禾县关于中央生态环境保护督察反馈意见整改进展情况的报告",
+        "2024年4月12日，中央第三生态环境保护督察组进驻某省开展督察。4月20日至23日，督察组"
+        "下沉青禾县开展督察。5月12日，督察组完成督察任务撤离。2024年7月19日，督察组向省委、"
+        "省政府反馈督察意见。",
+    )
+    assert (meta.period_start, meta.period_end) == ("2024-04-12", "2024-05-12")

@@ -170,12 +170,12 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
     # 公示时间：2025年1月6日至1月12日: the days a notice is displayed, not the inspection's.
     dated = _DISPLAY_DAYS.sub(lambda m: " " * len(m.group(0)), intro)
     kinds = tuple(found.profile.inspection_kinds)
-    period = (
-        _period_of_kind(dated, kind, kinds)
-        or _month_period(dated, kinds)
-        or _yearless_period(dated, meta.date)
-        or _stationed_period(dated)
-    )
+    period = _period_of_kind(dated, kind, kinds)
+    stationed = _stationed_period(dated)
+    if stationed is not None and (period is None or _within(period, stationed)):
+        # 4月12日…进驻…；4月20日至23日下沉某县…；5月12日…撤离: the stay, not a visit within it
+        period = stationed
+    period = period or _month_period(dated, kinds) or _yearless_period(dated, meta.date)
     period_end = 0
     if period:
         first_date, last_date = period.start, period.end
@@ -333,6 +333,14 @@ def _stationed_period(intro: str) -> Period | None:
             return Period(arrived, _moved(days[0], base), "day")
         return None
     return None
+
+
+def _within(inner: Period, outer: Period) -> bool:
+    """Whether ``inner`` (days) lies inside ``outer`` and is not all of it."""
+    if inner.precision != "day":
+        return False
+    inside = outer.start.iso <= inner.start.iso and inner.end.iso <= outer.end.iso
+    return inside and (inner.start.iso, inner.end.iso) != (outer.start.iso, outer.end.iso)
 
 
 def _moved(date: FoundDate, shift: int) -> FoundDate:
