@@ -158,3 +158,58 @@ def test_a_status_told_as_a_run_in_label_before_its_account() -> None:
         ("unknown", None, 0),
     ]
     assert report.iter_problems()[0].actions == "收回虚列资金并调整账务。"
+
+
+def test_details_of_a_finding_under_a_details_label_are_its_description() -> None:
+    """1.X。/ 具体表现： / （1）… / （2）… / 整改情况：… : one finding, the items its details."""
+    body = [
+        "1.阵地管理不够规范。阅览区宣传品审核把关不严。",
+        "具体表现：",
+        "（1）部分宣传展板未经审核即上墙；",
+        "（2）电子屏播放内容无审核记录。",
+        "整改情况：建立宣传品审核登记制度，撤换未审展板4块。已完成整改。",
+        "2.借阅服务时间不便民。周末闭馆时间过早。",
+        "整改情况：调整周末开放时间。已完成整改。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.number, p.title, p.status.value) for p in report.iter_problems()] == [
+        ("1", "阵地管理不够规范", "completed"),
+        ("2", "借阅服务时间不便民", "completed"),
+    ]
+    assert "电子屏播放内容无审核记录" in report.iter_problems()[0].description
+
+
+def test_details_each_told_with_an_account_stay_findings() -> None:
+    body = [
+        "1.阵地管理不够规范。",
+        "具体表现：",
+        "（1）部分宣传展板未经审核即上墙。",
+        "整改情况：已完成整改。",
+        "（2）电子屏播放内容无审核记录。",
+        "整改情况：正在整改。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.number, p.status.value) for p in report.iter_problems()] == [
+        ("1", "completed"),
+        ("2", "in_progress"),
+    ]
+
+
+def test_a_label_after_a_last_measure_s_own_items_closes_the_finding() -> None:
+    """（2）修订… / ①… / ②… / 整改结果：已完成整改。: the label is the finding's."""
+    body = [
+        "1.档案数字化项目资金结余未及时上缴。",
+        "整改措施：",
+        "（1）将结余资金全额上缴县财政。",
+        "（2）修订项目资金管理办法。",
+        "①明确项目完工后一个月内清算结余；",
+        "②由办公室每季度核对一次。",
+        "整改结果：已完成整改。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    [problem] = report.iter_problems()
+    assert (problem.status.value, len(problem.measures)) == ("completed", 2)
+    assert "整改结果" not in problem.measures[-1].text

@@ -777,10 +777,14 @@ _TRAILING_FIELDS = ("status", "responsible", "deadline")
 
 
 def _trailing_values(node: Node, fields: dict[int, NodeFields]) -> dict[str, Value]:
-    """Labelled values in the body of a problem's last numbered item."""
+    """Labelled values in the body of a problem's last numbered item, or of that item's own
+    last item (（2）修订… / ①… / ②… / 整改结果：已完成整改。: the label closes the problem)."""
     if not node.children:
         return {}
-    last = fields[id(node.children[-1])]
+    deepest = node.children[-1]
+    while deepest.children:
+        deepest = deepest.children[-1]
+    last = fields[id(deepest)]
     return {
         name: value
         for name in _TRAILING_FIELDS
