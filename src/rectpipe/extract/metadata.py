@@ -387,6 +387,14 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         prefix = TITLE_PREFIX.match(line)
         if prefix:
             line, start = line[prefix.end() :], start + prefix.end()
+        bracketed = _BRACKETED_TITLE.match(line)
+        if bracketed and TITLE_END.search(bracketed.group("t")):
+            # 【…关于…的报告】: a page's title set in brackets
+            line, start, end = (
+                bracketed.group("t"),
+                start + 1,
+                start + 1 + len(bracketed.group("t")),
+            )
         after = _SUBTITLE_AFTER.search(line)
         if after and after.start() > 0 and looks_like_title(line[: after.start()]):
             _subtitle_date(found, after, start)
@@ -414,6 +422,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                 continue
             if _whole_below(found, front, position, line):
                 continue  # the end of a title cut on the line above, the whole title below
+            if _own_title_below(found, front, position, line):
+                continue  # a site's headline (…公布巡察整改进展情况) over the report's own title
             if _series_head(found, front, position):
                 continue  # 某县审计局审计结果公告 / 2025年第2号 over the notice's own title
             pieces = [(start, end)]
@@ -485,6 +495,26 @@ def _whole_below(found: Collector, front: Sequence[int], position: int, line: st
         return False
     below = found.line(front[position + 1]).strip()
     return len(below) > len(line.strip()) >= 6 and below.endswith(line.strip())
+
+
+# A line wholly inside 【】 (【…关于…的报告】).
+_BRACKETED_TITLE = compile_pattern(r"^【(?P<t>[^【】]{8,120})】$")
+
+
+# A report's own title, whole on its line: …关于…的通报/报告/公告/公示, no sentence in it.
+_OWN_TITLE = compile_pattern(
+    r"^[^，,。；;！？!?：:\s]{2,60}关于[^，,。；;！？!?：:\s]{4,80}(?:的|情况)(?:通报|报告|公告|公示)$"
+)
+
+
+def _own_title_below(found: Collector, front: Sequence[int], position: int, line: str) -> bool:
+    """Whether ``line``, with no 关于 in it (a site's or a repost's headline: 某委公布巡察整改
+    进展情况, a column's name: 审计整改结果公告), stands right over the report's own title, whole
+    on its line (中共…党组关于…的通报): that one is the title."""
+    if "关于" in line or position + 1 >= len(front):
+        return False
+    below = found.line(front[position + 1]).strip()
+    return _OWN_TITLE.match(below) is not None
 
 
 # A series' number under its name (2025年第2号, （总第15号）): the name heads the series, not
@@ -655,7 +685,9 @@ def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:
         return True
     else:
         dates = find_dates(line)
-    signer = index > 0 and is_issuer(found.line(index - 1), found.profile)
+    above = found.line(index - 1).strip() if index > 0 else ""
+    seal = _SEAL_NOTE.search(above)  # …党组（盖章）: the seal's place, no part of the name
+    signer = index > 0 and is_issuer(above[: seal.start()] if seal else above, found.profile)
     if strict and not (dates and signer):
         return False
     if dates:
@@ -664,8 +696,15 @@ def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:
         if signer:
             first = _wrapped_signature(found, index - 1)
             pieces = [found.stripped_span(i) for i in range(first, index)]
+            if seal is not None:
+                last_start, last_end = pieces[-1]
+                pieces[-1] = (last_start, last_end - (len(above) - seal.start()))
             found.put_pieces("issuer", pieces, "signature")
     return True
+
+
+# A seal's place noted after the signer (…党组（盖章）, （印章）).
+_SEAL_NOTE = compile_pattern(r"\s*[（(]\s*(?:盖章|公章|印章|签章|章)\s*[）)]\s*$")
 
 
 # A date alone on its line, as a signature or a copy's issue line writes it: 2023年12月22日,

@@ -514,9 +514,19 @@ def _status_span(
     if label is not None and label.end() < len(core):
         # …。【整改进展】已完成。: a status label inside a paragraph, its value the sentence's rest
         core = core[label.end() :]
-    for prefix in profile.status_sentence_prefixes:
-        if core.startswith(prefix) and len(core) > len(prefix):
-            core = core[len(prefix) :].lstrip("，,")
+    for _ in range(2):  # 目前，该问题已取得阶段性成效: a time, then the subject
+        prefix = next(
+            (
+                p
+                for p in profile.status_sentence_prefixes
+                if core.startswith(p) and len(core) > len(p)
+            ),
+            None,
+        )
+        if prefix is None:
+            break
+        core = core[len(prefix) :].lstrip("，,")
+        if prefix not in _TIME_PREFIXES:
             break
     match = status_phrase(core, profile)
     if core != sentence and (match is None or match.status is Status.ONGOING):
@@ -532,6 +542,10 @@ def _status_span(
     while stop > start and text[stop - 1] in _TRIM:
         stop -= 1
     return start + lead, stop, match
+
+
+# Prefixes that date a status sentence (目前，…): the subject's prefix may follow them.
+_TIME_PREFIXES = frozenset({"目前", "截至目前", "现", "当前", "现阶段"})
 
 
 @lru_cache(maxsize=16)

@@ -143,6 +143,22 @@ def _repeats_page_title(el: _El, page: str) -> bool:
     return not any(_tag(d) in _BLOCK_TAGS - {"br"} for d in el.iterdescendants())
 
 
+# A report's own title, whole (中共…关于…的通报): a headline however its element is named.
+_REPORT_TITLE = compile_pattern(
+    r"^[^，,。；;！？!?\s]{2,60}关于[^，,。；;！？!?\s]{4,80}(?:的|情况)(?:通报|报告|公告|公示)$"
+)
+
+
+def _reads_as_report_title(el: _El) -> bool:
+    """A leaf element (no block inside) whose text is a report's whole title
+    (``<div class="tt">中共…关于…的通报</div>``)."""
+    if _tag(el) not in _TITLE_NAMED_TAGS:
+        return False
+    if _REPORT_TITLE.match(_squash(_text(el))) is None:
+        return False
+    return not any(_tag(d) in _BLOCK_TAGS - {"br"} for d in el.iterdescendants())
+
+
 def _find_title(
     body: _El, container: _El, page_title: str, excluded: Collection[_El]
 ) -> _El | None:
@@ -167,7 +183,10 @@ def _find_title(
             continue
         if el not in container_ancestors and (
             _is_title_candidate(el)
-            or (_repeats_page_title(el, page) and any(a in near for a in _ancestors(el)))
+            or (
+                (_repeats_page_title(el, page) or _reads_as_report_title(el))
+                and any(a in near for a in _ancestors(el))
+            )
         ):
             text = _squash(_text(el))
             if 4 <= len(text) <= 200 and not _is_chrome_text(text):
@@ -183,9 +202,9 @@ def _find_title(
             return el
     for el in reversed(candidates):
         # <div class="title"> beside the content: a headline as long as one (a column's name
-        # in a block named so, 通知公告, is shorter)
+        # in a block named so, 通知公告, is shorter); a report's whole title however named
         if (
-            _is_title_candidate(el)
+            (_is_title_candidate(el) or _reads_as_report_title(el))
             and len(_squash(_text(el))) >= _MIN_HEADLINE_CHARS
             and any(anc in near for anc in _ancestors(el))
         ):
