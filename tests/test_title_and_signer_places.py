@@ -68,3 +68,8 @@ def test_a_status_sentence_led_by_a_time() -> None:
         ("partially_completed", True),
         ("completed", False),
     ]
+
+
+def test_the_report_s_own_title_in_brackets_under_a_column_s_name() -> None:
+    report = _page("<h2>审计整改结果公告</h2>", f"<p>【{_TITLE}】</p>")
+    assert report.metadata.title == _TITLE

@@ -514,7 +514,8 @@ def _own_title_below(found: Collector, front: Sequence[int], position: int, line
     if "关于" in line or position + 1 >= len(front):
         return False
     below = found.line(front[position + 1]).strip()
-    return _OWN_TITLE.match(below) is not None
+    bracketed = _BRACKETED_TITLE.match(below)
+    return _OWN_TITLE.match(bracketed.group("t") if bracketed else below) is not None
 
 
 # A series' number under its name (2025年第2号, （总第15号）): the name heads the series, not
