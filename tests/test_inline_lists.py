@@ -213,3 +213,21 @@ def test_a_label_after_a_last_measure_s_own_items_closes_the_finding() -> None:
     [problem] = report.iter_problems()
     assert (problem.status.value, len(problem.measures)) == ("completed", 2)
     assert "整改结果" not in problem.measures[-1].text
+
+
+def test_clauses_after_a_wrapped_finding_tell_that_one_finding() -> None:
+    """1、关于“X”问题。巡察指出：一是…；二是…。整改情况：一是…: one problem, X; the clauses
+    after 巡察指出 are its details (a group's heading over such clauses lists them instead)."""
+    text = (
+        _HEAD.replace("（一）落实全面从严治党主体责任方面\n", "")
+        + "1、关于“理论学习不深入”问题。巡察指出：一是中心组学习以读文件为主；二是青年干部学习"
+        "覆盖面不够。整改情况：一是制定年度学习计划；二是每季度开展专题研讨；三是建立青年学习小组。"
+        "已完成整改。\n"
+        "2、关于“意识形态阵地管理不严”问题。巡察指出：个别村公众号审核把关不严。整改情况：一是"
+        "建立三审制度；二是开展排查。已完成整改。\n" + _TAIL
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.number, p.title, len(p.measures)) for p in report.iter_problems()] == [
+        ("1", "理论学习不深入", 3),
+        ("2", "意识形态阵地管理不严", 2),
+    ]

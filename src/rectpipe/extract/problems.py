@@ -277,7 +277,12 @@ def _emit(
     findings may open the paragraphs of a part (:mod:`.paragraph_findings`), which a notice
     about one finding, whose parts (一、反馈问题 二、整改目标…) tell it, leaves out."""
     role = roles[id(node)]
-    if role is not Role.MEASURE and not node.children:
+    if (
+        role is not Role.MEASURE
+        and not node.children
+        # 1、关于“X”问题。巡察指出：一是…；二是…: the clauses tell the one finding the item names
+        and not _wraps_one_finding(fields[id(node)].heading)
+    ):
         # （一）党建工作方面 then 存在问题：一是…；二是…: the clauses are the problems.
         title = section_title(fields[id(node)].heading)[0]
         items = [*_path_items(path, fields), PathItem(marker=_marker(node), title=title)]
@@ -330,6 +335,14 @@ def _emit(
         )
     if node.children:
         _lead_states(node, section, builder)
+
+
+def _wraps_one_finding(heading: str) -> bool:
+    """Whether ``heading`` opens with one finding wrapped (关于“理论学习不深入”问题。…), not a
+    group's name (在“…”方面)."""
+    first, _ = split_first_sentence(heading.strip())
+    wrapped = unwrap(first.strip().rstrip("。；;：:"))
+    return wrapped is not None and not first.rstrip("。；;：:").endswith("方面")
 
 
 def _lead_states(node: Node, section: Section, builder: Builder) -> None:
