@@ -70,3 +70,28 @@ def test_unnumbered_group_headings_in_bold_in_a_word_file() -> None:
     document.save(out)
     report = rectpipe.parse_bytes(out.getvalue(), name="report.docx")
     assert _found(report) == _EXPECTED
+
+
+def test_units_named_in_bold_each_over_a_list_begun_again() -> None:
+    """A notice on several inspected units: each unit's name in bold over its own list (①…),
+    no part above them: the names are groups in the findings' paths."""
+    page = (
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<h1>溪口县委巡察办关于县委第二轮巡察整改情况的公告</h1>"
+        "<p>2024年3月1日至4月10日，县委第一巡察组对县民政局党组和县档案馆党支部开展了巡察，"
+        "2024年5月8日反馈了巡察意见。</p>"
+        "<p><strong>县民政局党组</strong></p>"
+        "<p>①救助资金发放审核不严，存在重复发放情况。已追回资金。（已完成）</p>"
+        "<p>②养老机构消防隐患排查不彻底。（正在整改）</p>"
+        "<p><strong>县档案馆党支部</strong></p>"
+        "<p>①档案数字化推进缓慢。已完成数字化5万卷。（已完成）</p>"
+        "<p>中共溪口县委巡察工作领导小组办公室</p><p>2024年9月10日</p></body></html>"
+    )
+    report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
+    assert [
+        (p.number, p.status.value, [i.title for i in p.path]) for p in report.iter_problems()
+    ] == [
+        ("1", "completed", ["县民政局党组"]),
+        ("2", "in_progress", ["县民政局党组"]),
+        ("1", "completed", ["县档案馆党支部"]),
+    ]

@@ -118,7 +118,8 @@ def _unmarked_group(
     return (
         node.unmarked
         and not fields[id(node)].labelled
-        and evidence[id(node)] is Evidence.GROUP
+        # 就业服务方面; or a name (县民政局党组) that states nothing found
+        and evidence[id(node)] in (Evidence.GROUP, Evidence.NEUTRAL)
         and any(
             not kid.unmarked and (fields[id(kid)].labelled or evidence[id(kid)] is Evidence.FINDING)
             for kid in node.children

@@ -191,6 +191,13 @@ def build_tree(textmap: TextMap) -> Tree:
                 del stack[1:]
                 continue
             lead = leads.get(index)
+            after = markers[index + 1] if index + 1 < len(markers) else None
+            if lead is not None and lead.form == "restart" and after is not None:
+                # a unit's or a group's name in bold over its list begun again (①…): the
+                # group of that list, on the rung just above its items
+                item = unmarked_marker(lead, textmap.block_text(index))
+                _push(stack, _node(index, item, textmap, int(after.kind) - 0.5, unmarked=True))
+                continue
             if lead is not None and lead.form == "record":
                 # a labelled record of findings with no heading above: on the rung of a
                 # numbered label (问题1：), below a part or category, above a 1. item

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..text.normalize import STATUS_OPENING
-from ..text.numbering import Marker, MarkerKind
+from ..text.numbering import Marker, MarkerKind, match_marker
 from ..text.textmap import TextMap, display_text
 from ..text.wrappers import finding_label, unwrap
 
@@ -139,12 +139,15 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
     # ``None`` where a part, a category or a label closes them
     early: list[tuple[int, UnmarkedLead] | None] = []
     listed: set[str] = set()  # the numbered items' headings met so far
+    restarts: dict[int, UnmarkedLead] = {}  # styled headings each over a list begun again
     end = len(markers)
     for index, block in enumerate(textmap.blocks[:end]):
         if block.kind is BlockKind.TABLE:
             continue
         text = display_text(block)
         marker = markers[index]
+        if marker is None and _opens_list_again(textmap, index, markers):
+            restarts[index] = UnmarkedLead("restart", len(text) - len(text.lstrip(" \t\u3000")))
         if marker is not None:
             if not early or marker.kind <= MarkerKind.LABEL:
                 early.append(None)  # a part, category or label: no record may follow
@@ -176,7 +179,24 @@ def unmarked_leads(textmap: TextMap, markers: Sequence[Marker | None]) -> dict[i
         records.update(
             _records(textmap, [i for i in early if i is not None and i[1].form == form], markers)
         )
-    return {**found, **records}
+    if len(restarts) < _MIN_USES:
+        restarts = {}
+    return {**found, **records, **restarts}
+
+
+def _opens_list_again(textmap: TextMap, index: int, markers: Sequence[Marker | None]) -> bool:
+    """Whether the block at ``index`` is a styled heading (bold, or a heading's element) right
+    over the first item of a list (① / 1. / （一）): a unit's or a group's name in a notice
+    that lists several (<strong>县民政局党组</strong> / ①… / ②… / <strong>县档案馆党支部</strong>
+    / ①…). Taken only when two or more do (:data:`_MIN_USES`)."""
+    block = textmap.blocks[index]
+    if not (block.kind is BlockKind.HEADING or block.emphasis) or index + 1 >= len(markers):
+        return False
+    following = markers[index + 1]
+    if following is None or following.ordinal != 1 or following.kind is MarkerKind.LABEL:
+        return False
+    text = display_text(block).strip()
+    return bool(text) and _looks_like_heading(text) and match_marker(text) is None
 
 
 def _records(
