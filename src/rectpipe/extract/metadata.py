@@ -371,7 +371,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             )
             continue
         number = DOC_NUMBER.search(line)
-        if number and len(line) <= 30:
+        if number and len(line) <= 30 and not _CITES.match(line):
             found.put(
                 "document_number",
                 number.group(0),
@@ -562,10 +562,25 @@ def _issuer_in_title(title: str, profile: Profile) -> int:
     # 中共X委员会巡察反馈问题整改台账: without 关于, the name ends where the inspection is named.
     kinds = [title.find(k) for k in profile.inspection_kinds]
     cut = words.start() if words else min((k for k in kinds if k > 0), default=-1)
+    year = _YEAR_AFTER_NAME.search(title, 0, cut if cut > 0 else len(title))
+    if year is not None and not words and _OWN_WORK_END.search(title):
+        # 某局2023年度预算执行审计发现问题整改台账: the name ends where the year begins
+        cut = year.start()
     subject = HEADLINE_SUBJECT.match(title)
     if subject is not None and is_issuer(subject.group(0), profile):
         cut = subject.end()  # 某某集团：巡视整改任务过半已完成: the headline's subject
     return cut if cut >= 2 and is_issuer(title[:cut], profile) else 0
+
+
+# A line that cites another document by its number (（依据…审计局…〔2024〕5号审计报告）): that
+# number is the cited one's, not this report's.
+_CITES = compile_pattern(r"^[（(]?\s*(?:依据|根据|按照|见)")
+
+
+# How the title of a body's own ledger or report ends (…整改台账, …整改情况报告).
+_OWN_WORK_END = compile_pattern(r"(?:台账|清单|明细表|一览表|报告|通报|公告|公示)$")
+# A year or a term written after a body's name in a title (…局2023年度…, …局原局长任期…).
+_YEAR_AFTER_NAME = compile_pattern(r"(?<=\p{Han})(?:19|20)[0-9]{2}\s*(?:年度|年)")
 
 
 def _issuer_from_hinted_title(found: Collector) -> None:

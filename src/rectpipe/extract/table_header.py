@@ -49,6 +49,7 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                     break
     _unit_over_post(names, mapping, profile)
     _day_done_beside_limit(names, mapping, profile)
+    _tasks_beside_findings(names, mapping)
     if "actions" in mapping and "status" not in mapping:
         # 整改措施 … 整改情况: how things stand (…情况), after the measures column, is the
         # progress, where the status is told.
@@ -60,6 +61,21 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
                 mapping["status"] = column
                 break
     return mapping
+
+
+# A column of the tasks set for each finding (整改任务): the finding's own column when no
+# other names the finding, its measures beside a finding's column (反馈问题 | 整改任务).
+_TASKS_COLUMN = ("整改任务", "整改任务及措施", "具体整改任务")
+
+
+def _tasks_beside_findings(names: list[str], mapping: dict[str, int]) -> None:
+    """反馈问题 | 整改任务 | …: the tasks are the measures, when no measures column is named."""
+    if "actions" in mapping or "title" not in mapping:
+        return
+    for column, name in enumerate(names):
+        if name in _TASKS_COLUMN and column not in mapping.values():
+            mapping["actions"] = column
+            return
 
 
 def _day_done_beside_limit(names: list[str], mapping: dict[str, int], profile: Profile) -> None:

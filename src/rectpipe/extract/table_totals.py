@@ -15,7 +15,11 @@ __all__ = ["count_table_totals"]
 _SUM = compile_pattern(r"^(?:合\s*计|总\s*计)$")
 _FIGURE = compile_pattern(r"^\s*(?P<n>[0-9]{1,5})\s*(?:个|项|条|件)?\s*$")
 # The problem count's column: 问题数, 问题总数, 问题个数, 反馈问题数.
-_PROBLEMS = compile_pattern(r"问题(?:总数|个数|数量|数)$|^(?:总数|问题总计)$")
+_PROBLEMS = compile_pattern(
+    r"问题(?:总数|个数|数量|数)$|^(?:总数|问题总计)$"
+    # a count of the tasks the findings were broken into (任务数, 整改任务数)
+    r"|^(?:整改)?任务(?:总数|个数|数量|数)$"
+)
 
 
 def count_table_totals(
