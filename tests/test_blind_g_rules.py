@@ -160,3 +160,16 @@ def test_a_landscape_sheet_with_a_blank_gutter_is_read_as_two_pages() -> None:
 def test_a_landscape_page_without_a_gutter_is_one_page() -> None:
     wide = [_glyph("字", 70.0 + 16.0 * k, 100.0, 115.0) for k in range(44)]
     assert spread_halves(_page(wide), DEFAULT_SETTINGS) is None
+
+
+def test_entries_a_pdf_s_layout_ran_into_one_line_are_contents_too() -> None:
+    """A 目录 page read from a PDF: two entries on one line (…………2二、…………3)."""
+    lines = [
+        "目录",
+        "一、整改工作总体情况………………2二、巡视反馈问题整改落实情况………………3",
+        "（一）关于意识形态工作责任制落实不够到位的问题………3",
+        "（五）关于科研经费管理不严格的问题………5三、下一步工作安排………………5",
+        "中共某学院委员会关于巡视整改进展情况的报告",
+    ]
+    assert contents_lines(lines) == {0, 1, 2, 3}
+    assert contents_lines(["1.关于某问题…………3", "2.1 组织领导………4"]) == {0, 1}

@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 
 __all__ = ["contents_lines"]
 
-_ENTRY = compile_pattern(r"^\s*\S.{0,80}?(?:[.．·•…‥⋯]\s*){3,}\s*[0-9]{1,3}\s*$")
+# (two entries a PDF's layout ran into one line, …………2二、…………3, are one line of entries)
+_ENTRY = compile_pattern(
+    r"^(?:\s*[^\s.．·•…‥⋯](?:[^.．·•…‥⋯]|[.．·](?![.．·•…‥⋯])){0,80}?"
+    r"(?:[.．·•…‥⋯]\s*){3,}\s*[0-9]{1,3}){1,4}\s*$"
+)
 _HEADING = compile_pattern(r"^\s*目\s*录\s*$")
 _LEADER_END = compile_pattern(r"^\s*\S.{0,80}?[^.．·•…‥⋯\s]\s*[.．·•…‥⋯]+\s*$")
 
