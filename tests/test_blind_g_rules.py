@@ -173,3 +173,16 @@ def test_entries_a_pdf_s_layout_ran_into_one_line_are_contents_too() -> None:
     ]
     assert contents_lines(lines) == {0, 1, 2, 3}
     assert contents_lines(["1.关于某问题…………3", "2.1 组织领导………4"]) == {0, 1}
+
+
+def test_a_word_file_s_contents_under_its_heading() -> None:
+    """Word's entries: the heading, a tab (its dots are the tab stop's leader) and the page."""
+    lines = [
+        "目\u3000\u3000录",
+        "一、整改工作总体情况\t2",
+        "（一）关于某问题\t3",
+        "中共某学院委员会关于…的报告",
+    ]
+    assert contents_lines(lines) == {0, 1, 2}
+    # without the heading, a tab and a figure are no contents
+    assert contents_lines(["一、整改工作总体情况\t2", "（一）关于某问题\t3"]) == set()

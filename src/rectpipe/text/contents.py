@@ -9,7 +9,9 @@ ellipses or middle dots) and a page number; a run of two or more entries, or one
 ``目录`` heading, is a table of contents, with that heading. After a ``目录`` heading, a run of
 two or more lines that end in a leader, some of them without their page number, is one too: a
 scanned 目录 whose page numbers (and most of the dots before them) the recogniser passed over
-(``整改工作总体情况···``).
+(``整改工作总体情况···``), and so is a Word file's, each entry its heading, a tab whose dots
+are the tab stop's leader and the page (``一、整改工作总体情况\t2``). A PDF's layout may run two
+entries into one line (``…………2二、…………3``): still a line of entries.
 
 Internal: the public door is :mod:`rectpipe`.
 """
@@ -32,6 +34,9 @@ _ENTRY = compile_pattern(
     r"(?:[.．·•…‥⋯]\s*){3,}\s*[0-9]{1,3}){1,4}\s*$"
 )
 _HEADING = compile_pattern(r"^\s*目\s*录\s*$")
+# A Word file's entry: the heading, a tab (whose dots are the tab stop's leader, not text) and
+# the page number (一、整改工作总体情况\t2); an entry only under a 目录 heading.
+_TAB_ENTRY = compile_pattern(r"^\s*\S[^\t]{0,80}\t+\s*[0-9]{1,3}\s*$")
 _LEADER_END = compile_pattern(r"^\s*\S.{0,80}?[^.．·•…‥⋯\s]\s*[.．·•…‥⋯]+\s*$")
 
 
@@ -52,9 +57,11 @@ def contents_lines(lines: Sequence[str], originals: Sequence[str | None] = ()) -
             end += 1
         headed = k > 0 and _HEADING.match(lines[k - 1]) is not None
         if headed:
-            while end < len(lines) and (matches(_ENTRY, end) or matches(_LEADER_END, end)):
+            while end < len(lines) and (
+                matches(_ENTRY, end) or matches(_LEADER_END, end) or matches(_TAB_ENTRY, end)
+            ):
                 end += 1
-            if end - k < 2 and not matches(_ENTRY, k):
+            if end - k < 2 and not (matches(_ENTRY, k) or matches(_TAB_ENTRY, k)):
                 end = k
         if end - k >= 2 or (end > k and headed):
             found.update(range(k - 1 if headed else k, end))
