@@ -84,3 +84,31 @@ def test_a_cited_audit_report_s_number_is_not_the_document_s() -> None:
     meta = rectpipe.parse_bytes(text.encode("utf-8"), name="a.txt").metadata
     assert meta.document_number is None
     assert meta.inspecting_body == "青禾县审计局"
+
+
+def test_a_state_column_beside_a_results_column(tmp_path: Path) -> None:
+    """整改完成情况 (what was done, in sentences) | 整改状态: the state's column is the status,
+    the results' the account; a 是否销号 column beside a progress column is no state."""
+    rows: list[list[object]] = [
+        ["某公司经济责任审计发现问题整改情况表"],
+        ["序号", "审计发现问题", "整改措施", "整改完成情况", "整改状态"],
+        [
+            1,
+            "应收水费长期未清理",
+            "1.成立清收专班。2.依法起诉。",
+            "已清收312万元，其余正在清收",
+            "基本完成",
+        ],
+        [2, "部分费用报销不规范", "1.退回款项。2.修订办法。", "已退回4.2万元", "已完成"],
+    ]
+    report = rectpipe.parse_file(_workbook(tmp_path / "ledger.xlsx", {"表": rows}))
+    assert [(p.status.value, p.status_raw) for p in report.iter_problems()] == [
+        ("partially_completed", "基本完成"),
+        ("completed", "已完成"),
+    ]
+    signed: list[list[object]] = [
+        ["序号", "问题", "整改进展", "是否销号"],
+        [1, "公务接待审批单填写不完整", "正在推进", "否"],
+    ]
+    other = rectpipe.parse_file(_workbook(tmp_path / "signed.xlsx", {"表": signed}))
+    assert [p.status.value for p in other.iter_problems()] == ["in_progress"]

@@ -50,6 +50,7 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
     _unit_over_post(names, mapping, profile)
     _day_done_beside_limit(names, mapping, profile)
     _tasks_beside_findings(names, mapping)
+    _state_over_results(names, mapping)
     if "actions" in mapping and "status" not in mapping:
         # 整改措施 … 整改情况: how things stand (…情况), after the measures column, is the
         # progress, where the status is told.
@@ -76,6 +77,34 @@ def _tasks_beside_findings(names: list[str], mapping: dict[str, int]) -> None:
         if name in _TASKS_COLUMN and column not in mapping.values():
             mapping["actions"] = column
             return
+
+
+# A column that holds the state alone (整改状态, 完成状态, 是否完成): the status, over a column
+# that tells the results (整改完成情况: what was done, in sentences).
+# (not 是否销号: whether the item was signed off, beside how it stands)
+_STATE_COLUMN = compile_pattern(r"状态$|^是否(?:完成|整改完成|整改到位)$")
+_RESULTS_COLUMN = compile_pattern(r"(?:情况|结果|进展|成效)$")
+
+
+def _state_over_results(names: list[str], mapping: dict[str, int]) -> None:
+    """整改完成情况 | 整改状态: the state's column is the status; the results' column is the
+    account (the measures' column when none is named)."""
+    status = mapping.get("status")
+    if status is None or not _RESULTS_COLUMN.search(names[status]):
+        return
+    state = next(
+        (
+            column
+            for column, name in enumerate(names)
+            if column not in mapping.values() and name and _STATE_COLUMN.search(name)
+        ),
+        None,
+    )
+    if state is None:
+        return
+    mapping["status"] = state
+    if "actions" not in mapping:
+        mapping["actions"] = status
 
 
 def _day_done_beside_limit(names: list[str], mapping: dict[str, int], profile: Profile) -> None:
