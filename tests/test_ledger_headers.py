@@ -58,10 +58,10 @@ def test_a_responsible_office_column_and_a_tasks_column(tmp_path: Path) -> None:
 def test_a_summary_sheet_counted_in_tasks(tmp_path: Path) -> None:
     summary: list[list[object]] = [
         ["整改任务完成情况汇总"],
-        ["整改任务类别", "任务数", "已完成", "正在推进"],
-        ["财务管理", 1, 1, 0],
-        ["资产管理", 1, 0, 1],
-        ["合计", 2, 1, 1],
+        ["整改任务类别", "任务数", "已完成", "正在推进", "完成率"],
+        ["财务管理", 1, 1, 0, "100%"],
+        ["资产管理", 1, 0, 1, "0%"],
+        ["合计", 2, 1, 1, "50%"],
     ]
     detail: list[list[object]] = [
         ["序号", "问题", "整改措施", "完成情况"],
@@ -72,6 +72,7 @@ def test_a_summary_sheet_counted_in_tasks(tmp_path: Path) -> None:
     stated = rectpipe.parse_file(path).summary.stated
     assert stated is not None
     assert (stated.problems, stated.completed, stated.in_progress) == (2, 1, 1)
+    assert stated.completion_rate == 50.0
 
 
 def test_a_cited_audit_report_s_number_is_not_the_document_s() -> None:

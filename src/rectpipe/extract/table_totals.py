@@ -22,17 +22,25 @@ _PROBLEMS = compile_pattern(
 )
 
 
+# A column of the share done (完成率, 整改完成率, 销号率) and a share as a table writes it (66.7%).
+_RATE_COLUMN = compile_pattern(r"^(?:整改)?(?:完成|销号|办结|整改)率$")
+_SHARE = compile_pattern(r"^\s*(?P<r>[0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]\s*$")
+
+
 def count_table_totals(
     rows: tuple[tuple[str, ...], ...], profile: Profile
-) -> tuple[dict[str, int], int] | None:
+) -> tuple[dict[str, int], int, float | None] | None:
     """The totals the 合计 row of the count table ``rows`` gives, by field, with the row's
-    index; ``None`` when ``rows`` is no such table (no header naming the problem count, no
-    合计 row of figures)."""
+    index and the share done its rate column gives; ``None`` when ``rows`` is no such table
+    (no header naming the problem count, no 合计 row of figures)."""
     header = rows[0] if rows else ()
     fields: dict[int, str] = {}
+    rate_column: int | None = None
     for column, cell in enumerate(header):
         name = cell.replace(" ", "").replace("\n", "")
-        if _PROBLEMS.search(name):
+        if _RATE_COLUMN.match(name):
+            rate_column = column
+        elif _PROBLEMS.search(name):
             fields[column] = "problems"
         elif name and (match := normalise_status(name, profile)) is not None and len(name) <= 8:
             fields[column] = match.status.value
@@ -47,5 +55,11 @@ def count_table_totals(
             figure = _FIGURE.match(row[column]) if column < len(row) else None
             if figure is not None and field not in values:
                 values[field] = int(figure.group("n"))
-        return (values, r) if "problems" in values else None
+        share = (
+            _SHARE.match(row[rate_column])
+            if rate_column is not None and rate_column < len(row)
+            else None
+        )
+        rate = float(share.group("r")) if share is not None else None
+        return (values, r, rate) if "problems" in values else None
     return None

@@ -643,9 +643,9 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
         cells = textmap.blocks[index].cells
         if cells and (table := count_table_totals(cells, profile)) is not None:
             # A count table's 合计 row (问题数 | 已完成 | 正在推进 under its header).
-            values, r = table
+            values, r, rate = table
             start = sum(len("\t".join(row)) + 1 for row in cells[:r])
-            counts = Counts()
+            counts = Counts(rate=rate)
             for name, value in values.items():
                 counts.put(name, value)
             candidates.append((index, start, start + len("\t".join(cells[r])), counts))
