@@ -73,3 +73,26 @@ def test_a_status_sentence_led_by_a_time() -> None:
 def test_the_report_s_own_title_in_brackets_under_a_column_s_name() -> None:
     report = _page("<h2>审计整改结果公告</h2>", f"<p>【{_TITLE}】</p>")
     assert report.metadata.title == _TITLE
+
+
+def test_a_covering_letter_and_the_report_it_sends() -> None:
+    """关于报送…的函 / its text / 附件 / the report's own title: the title is the report's; the
+    letter's number, sender and date stay."""
+    text = (
+        "汀岚县人民政府\n汀政函〔2025〕58号\n"
+        "汀岚县人民政府关于报送省生态环境保护督察反馈意见整改进展情况的函\n"
+        "市督察整改办：\n现将我县督察整改进展情况报送你们，请审阅。\n"
+        "附件：汀岚县关于省生态环境保护督察反馈意见整改进展情况的报告\n"
+        "汀岚县人民政府\n2025年8月26日\n"
+        "附件\n汀岚县关于省生态环境保护督察反馈意见整改进展情况的报告\n"
+        "2024年11月6日至12月6日，省第三生态环境保护督察组对我县开展了督察。\n"
+        "一、反馈问题整改情况\n1.城区污水管网混接。整改进展：已完成。\n"
+        "2.秸秆露天焚烧时有发生。整改进展：正在整改。\n"
+    )
+    meta = rectpipe.parse_bytes(text.encode("utf-8"), name="a.txt").metadata
+    assert meta.title == "汀岚县关于省生态环境保护督察反馈意见整改进展情况的报告"
+    assert (meta.issuer, meta.date, meta.document_number) == (
+        "汀岚县人民政府",
+        "2025-08-26",
+        "汀政函〔2025〕58号",
+    )

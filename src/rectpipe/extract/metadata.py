@@ -84,6 +84,7 @@ def extract_metadata(
     found = Collector(textmap, profile)
     fill_lines(found, [*front[:14], *tail])
     _front_matter(found, front)
+    _enclosed_report(found, front)
     separate_joint_issuers(found)
     placed = _bare_place(found)
     _signature(found, tail)
@@ -570,6 +571,29 @@ def _issuer_in_title(title: str, profile: Profile) -> int:
     if subject is not None and is_issuer(subject.group(0), profile):
         cut = subject.end()  # 某某集团：巡视整改任务过半已完成: the headline's subject
     return cut if cut >= 2 and is_issuer(title[:cut], profile) else 0
+
+
+# A covering letter's title: it sends a report on (关于报送…情况的函, 关于呈报…的报告的函).
+_COVERING = compile_pattern(r"关于(?:报送|呈报|上报|报告|提交)[^，,。；;]{4,80}的函$")
+
+
+def _enclosed_report(found: Collector, front: Sequence[int]) -> None:
+    """A file that is a covering letter and the report it sends (关于报送…的函 / … / 附件 /
+    汀岚县关于…的报告): the title is the report's, whole on its line below; what the letter
+    gave (its number, its sender, its date) stays."""
+    title = found.meta.title
+    if title is None or _COVERING.search(title) is None:
+        return
+    for index in front:
+        line = found.line(index).strip()
+        if line == title or _COVERING.search(line) or not _OWN_TITLE.match(line):
+            continue
+        start, end = found.stripped_span(index)
+        for name in [n for n in found.sources if n == "title" or n.startswith("title.")]:
+            del found.sources[name]
+        found.meta.title = None
+        found.put("title", line, start, end, "title")
+        return
 
 
 # A line that cites another document by its number (（依据…审计局…〔2024〕5号审计报告）): that
