@@ -78,3 +78,29 @@ def test_a_sentence_about_all_findings_above_still_lends_its_status() -> None:
     head = _HEAD.replace("（已完成）", "").replace("（正在整改）", "").replace("【已销号】", "")
     report = _parse(head + "目前，上述3个问题均已整改完成。\n" + _TAIL)
     assert _statuses(report) == ["completed", "completed", "completed"]
+
+
+def test_findings_listed_first_take_the_accounts_keyed_to_them() -> None:
+    """一、巡察反馈问题 1.… 2.… / 二、整改措施落实情况 1.针对第1个问题。一是…；二是…。已完成整改。
+    and the report's tally after the last account: each finding takes its account, measures and
+    status; the tally is the report's."""
+    text = (
+        "中共石岭乡委员会关于巡察整改进展情况的通报\n"
+        "2024年3月1日至4月10日，县委第一巡察组对石岭乡党委开展了巡察，2024年5月8日反馈了"
+        "巡察意见。\n"
+        "一、巡察反馈问题\n1.村级财务报账不规范。\n2.集镇垃圾清运不及时。\n"
+        "二、整改措施落实情况\n"
+        "1.针对第1个问题。一是开展专项清理；二是约谈报账员。已完成整改。\n"
+        "2.针对第2个问题。一是增加清运车辆；二是落实包片责任。正在整改。\n"
+        "截至目前，2个反馈问题已完成整改1个，正在整改1个。\n"
+        "中共石岭乡委员会\n2025年1月15日\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [
+        (p.title, p.status.value, p.long_term, len(p.measures)) for p in report.iter_problems()
+    ] == [
+        ("村级财务报账不规范", "completed", False, 2),
+        ("集镇垃圾清运不及时", "in_progress", False, 2),
+    ]
+    assert "截至目前" not in (report.iter_problems()[1].actions or "")
+    assert report.summary.consistent is True

@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from ..models.records import Problem, Provenance, Section, Status
+from ..models.records import Measure, Problem, Provenance, Section, Status
 from ..runtime.patterns import compile_pattern
-from .builder import Builder
+from .about_all import ALL_FINDINGS
+from .builder import Builder, measures_in
+from .spans import Spans
 from .status import UNDER_WAY, StatusMatch, normalise_status, status_sentence
+from .tally_lines import tallies_findings
 
-__all__ = ["ACCOUNTS_PART", "ALL_FINDINGS", "pair_parts", "take_account"]
+__all__ = ["ACCOUNTS_PART", "pair_parts", "take_account"]
 
 _CLAUSE_OF = compile_pattern(r"[^，,；;。]+")
 
@@ -36,11 +39,26 @@ def take_account(finding: Problem, start: int, end: int, marker: str, builder: B
     ``marker`` left out) as its actions, and the status it states."""
     text = builder.textmap.text
     told = text[start:end]
+    for cut in (i for i, ch in enumerate(told) if ch == "\n"):
+        if tallies_findings(told[cut + 1 :].split("\n", 1)[0], 2, builder.profile):
+            told = told[:cut]  # the report's tally after the last account, no part of it
+            break
     lead = told.find(marker) + len(marker) if marker and marker in told else 0
     body = told[lead:].strip().rstrip("；;。")
     at = start + told.find(body, lead)
     finding.actions = body
     finding.sources["actions"] = Provenance(**builder.prov_data(at, at + len(body)))
+    if not finding.measures:
+        # 1.针对第1个问题。一是…；二是…。: the account's own list of measures
+        finding.measures = [
+            Measure(
+                ordinal=m["ordinal"],
+                marker=m["marker"],
+                text=m["text"],
+                provenance=Provenance(**m["provenance"]),
+            )
+            for m in measures_in(Spans([(at, body)]), builder)
+        ]
     said = status_sentence(body, builder.profile) or _under_way(body)
     if said is not None:
         s, e, match = said
@@ -51,18 +69,13 @@ def take_account(finding: Problem, start: int, end: int, marker: str, builder: B
 
 # A part that gives the accounts of the findings listed in the part before it.
 ACCOUNTS_PART = compile_pattern(
-    r"^(?:问题)?(?:的)?(?:整改|落实)(?:措施|情况|结果|进展|落实情况)(?:及(?:成效|结果|情况))?$"
+    r"^(?:问题)?(?:的)?(?:整改|落实)(?:措施|情况|结果|进展|落实情况)(?:落实情况|落实|执行情况)?"
+    r"(?:及(?:成效|结果|情况))?$"
 )
 
 
 # A sentence about all the findings, run on after the last account (…已联系交警修复。某中学对于
 # 检查中出现的问题已整改，请复查指导！).
-ALL_FINDINGS = (
-    r"(?:上述|以上|前述|(?:检查|巡察|督查|督导|测评|暗访)中?(?:出现|发现|指出)的)"
-    r"\s*(?:[0-9一二三四五六七八九十两]+\s*[个项条类])?\s*(?:问题|事项)"
-)
-"""The words that speak of all the findings listed above (上述问题, 以上3个问题, 检查中发现的问题):
-one pattern for a closing sentence after a list and after the last account."""
 _ABOUT_ALL = compile_pattern(rf"{ALL_FINDINGS}(?P<said>[^，,；;。！!\n]*)")
 
 

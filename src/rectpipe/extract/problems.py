@@ -19,7 +19,8 @@ from ..text.numbering import marker_number
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from ..text.wrappers import unwrap
-from .accounts import ALL_FINDINGS, pair_parts, take_account
+from .about_all import ALL_FINDINGS
+from .accounts import pair_parts, take_account
 from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
 from .clause_findings import clause_findings
 from .evidence import Evidence, heading_evidence, opens_a_measure

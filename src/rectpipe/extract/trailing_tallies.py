@@ -20,23 +20,12 @@ from bisect import insort
 
 from ..profiles.profile import Profile
 from ..readers.blocks import BlockKind
-from ..runtime.patterns import compile_pattern
 from ..structure.tree import Node
-from ..text.numbering import match_marker
 from ..text.textmap import TextMap
-from .accounts import ALL_FINDINGS
-from .fields import leading_label
 from .roles import Role
-from .totals import is_tally, read_counts
+from .tally_lines import tallies_findings
 
 __all__ = ["detach_trailing_tallies"]
-
-_ABOUT_ALL_ABOVE = compile_pattern(ALL_FINDINGS)
-_FIRST_SENTENCE = compile_pattern(r"[^。！？!?]*[。！？!?]?")
-# What a finding's own account opens with: its measures (一是…, 首先…), the finding itself.
-_OWN_ACCOUNT = compile_pattern(
-    r"^(?:[一二三四五六七八九十]是|首先|第一[，,]|[该此本这]\S{0,2}问题)"
-)
 
 
 def detach_trailing_tallies(
@@ -66,20 +55,4 @@ def _tallies_list(index: int, items: int, textmap: TextMap, profile: Profile) ->
     (and is none of what stays with the finding)."""
     if textmap.blocks[index].kind is BlockKind.TABLE:
         return False
-    text = textmap.block_text(index).strip()
-    if not text or match_marker(text) is not None or leading_label(text, profile) is not None:
-        return False
-    first = _FIRST_SENTENCE.match(text)
-    sentence = first.group(0) if first is not None else text
-    if (
-        _OWN_ACCOUNT.match(sentence)
-        or sentence.rstrip().endswith(("：", ":"))
-        or _ABOUT_ALL_ABOVE.search(sentence[:12]) is not None
-        or not is_tally(sentence, profile)
-    ):
-        return False
-    values = read_counts(sentence, profile).values
-    counted = values.get("problems")
-    if counted is None:
-        counted = sum(n for name, n in values.items() if name != "problems")
-    return counted >= max(items, 2)
+    return tallies_findings(textmap.block_text(index), items, profile)
