@@ -283,6 +283,7 @@ def test_a_count_tables_sum_row_and_a_ledgers_sum_row_give_the_totals() -> None:
     assert count_table_totals(summary, profile) == (
         {"problems": 5, "completed": 2, "in_progress": 2, "ongoing": 1},
         3,
+        None,  # no rate column
     )
     # A ledger (no 问题数 column) is no count table.
     assert (
