@@ -96,3 +96,18 @@ def test_a_covering_letter_and_the_report_it_sends() -> None:
         "2025-08-26",
         "汀政函〔2025〕58号",
     )
+
+
+def test_two_signatories_over_one_date() -> None:
+    """中共青禾县委员会 / 青禾县人民政府 / the date: both sign, set apart as joint titles' names."""
+    text = (
+        "青禾县关于省委第四巡视组巡视反馈意见整改进展情况的通报\n"
+        "一、问题整改情况\n1.固定资产管理混乱。已完成整改。\n2.公务接待超标准。正在整改。\n"
+        "中共青禾县委员会\n青禾县人民政府\n二○二五年九月三十日\n"
+    )
+    meta = rectpipe.parse_bytes(text.encode("utf-8"), name="a.txt").metadata
+    assert (meta.issuer, meta.date) == ("中共青禾县委员会 青禾县人民政府", "2025-09-30")
+    one = text.replace("中共青禾县委员会\n青禾县人民政府\n", "持续巩固整改成果\n青禾县人民政府\n")
+    assert (
+        rectpipe.parse_bytes(one.encode("utf-8"), name="a.txt").metadata.issuer == "青禾县人民政府"
+    )

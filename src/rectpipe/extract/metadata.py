@@ -735,12 +735,35 @@ def _signed_at(found: Collector, index: int, *, strict: bool) -> bool:
         found.put("date", dates[0].iso, start + dates[0].start, start + dates[0].end, "signature")
         if signer:
             first = _wrapped_signature(found, index - 1)
+            joint = first == index - 1 and _co_signer(found, index - 2, above)
+            if joint:
+                first = index - 2  # 中共青禾县委员会 / 青禾县人民政府 / the date: both sign
             pieces = [found.stripped_span(i) for i in range(first, index)]
             if seal is not None:
                 last_start, last_end = pieces[-1]
                 pieces[-1] = (last_start, last_end - (len(above) - seal.start()))
+            had = found.meta.issuer
             found.put_pieces("issuer", pieces, "signature")
+            if joint and had is None:
+                names = [found.textmap.text[a:b].strip() for a, b in pieces]
+                found.meta.issuer = " ".join(names)  # as joint titles' names are set apart
     return True
+
+
+def _co_signer(found: Collector, index: int, below: str) -> bool:
+    """Whether the line at ``index`` is a second signatory's whole name over the signer's
+    line ``below`` (中共青禾县委员会 over 青禾县人民政府): all Han, ending as a body's name ends,
+    no other body's name than the one below."""
+    if index < 0:
+        return False
+    line = found.line(index).strip()
+    return (
+        2 <= len(line) <= 30
+        and line != below
+        and _ALL_HAN.fullmatch(line) is not None
+        and _SIGNER_NAME.search(line) is not None
+        and is_issuer(line, found.profile)
+    )
 
 
 # A seal's place noted after the signer (…党组（盖章）, （印章）).
