@@ -107,7 +107,7 @@ def test_two_signatories_over_one_date() -> None:
     )
     meta = rectpipe.parse_bytes(text.encode("utf-8"), name="a.txt").metadata
     assert (meta.issuer, meta.date) == ("中共青禾县委员会 青禾县人民政府", "2025-09-30")
-    one = text.replace("中共青禾县委员会\n青禾县人民政府\n", "持续巩固整改成果\n青禾县人民政府\n")
+    one = text.replace("中共青禾县委员会\n青禾县人民政府\n", "持续巩固整改成果。\n青禾县人民政府\n")
     assert (
         rectpipe.parse_bytes(one.encode("utf-8"), name="a.txt").metadata.issuer == "青禾县人民政府"
     )
