@@ -57,3 +57,23 @@ def test_a_bare_state_label_tells_the_status() -> None:
         ("completed", "已整改"),
         ("in_progress", "整改中"),
     ]
+
+
+def test_measures_counted_before_their_word_are_no_totals_of_problems() -> None:
+    """细化为40项整改措施，已完成36项，其余4项正在推进: the measures' counts; the problems broken
+    into them (3个问题) are the total."""
+    from rectpipe.extract.totals import read_counts
+    from rectpipe.profiles.profile import default_profile
+
+    profile = default_profile()
+    said = "局党组将巡视反馈的3个问题细化为40项整改措施，截至目前已完成36项，其余4项正在推进。"
+    assert read_counts(said, profile).values == {"problems": 3}
+    assert read_counts("将6个问题细化为31项整改措施，明确责任领导。", profile).values == {
+        "problems": 6
+    }
+    assert read_counts("细化为63项整改措施，已完成56项。", profile).values == {}
+    # a count of problems stays one
+    assert read_counts("反馈的5个问题，已完成整改3个。", profile).values == {
+        "problems": 5,
+        "completed": 3,
+    }

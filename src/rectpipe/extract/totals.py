@@ -121,7 +121,15 @@ _FOR_THE = compile_pattern(r"^\s*(?:对|针对|围绕|对照)")
 # the measures', not the problems'.
 # A bare count in 个 after measures counted in 条 or 项 (制定整改措施56条，已完成17个) counts
 # problems: the genre counts measures in 条 and 项, problems in 个.
-_MEASURE_COUNT = compile_pattern(rf"措施\s*{_N}\s*(?P<u>个|项|条)")
+_MEASURE_COUNT = compile_pattern(
+    rf"措施\s*{_N}\s*(?P<u>个|项|条)"
+    # the count before the word (细化为63项整改措施，已完成56项)
+    rf"|{_N}\s*(?P<u>个|项|条)\s*(?:具体|细化|针对性)?的?\s*(?:整改)?(?:措施|举措)"
+)
+# The problems broken into the measures counted after them (将6个问题细化为31项整改措施).
+_BROKEN_INTO = compile_pattern(
+    r"问题\s*(?:细化|分解|细化分解|梳理)为?\s*$|问题\s*[，,]?\s*制定\s*$"
+)
 # A share after a status phrase (已完成70%以上): no count.
 _SHARE_AFTER = compile_pattern(r"\s*[0-9]{1,3}(?:\.[0-9]+)?\s*[%％]")
 # What may stand between a count and its status phrase (7项整改任务未按期完成).
@@ -342,8 +350,11 @@ def read_counts(text: str, profile: Profile) -> Counts:
             about_measures = measured.group("u")
             ahead = part[: measured.start()]
             answered = _problem_count(ahead)
-            if answered is not None and (_HANDED.search(ahead) or _FOR_THE.search(ahead)):
-                # 对巡视反馈的2个问题制定整改措施12条: the problems before their measures
+            if answered is not None and (
+                _HANDED.search(ahead) or _FOR_THE.search(ahead) or _BROKEN_INTO.search(ahead)
+            ):
+                # 对巡视反馈的2个问题制定整改措施12条, 将6个问题细化为31项整改措施: the problems
+                # before their measures
                 found.put("problems", answered)
             continue
         if about_measures and not any(
