@@ -15,6 +15,7 @@ from ..text.wrappers import finding_label
 from .fields import (
     Label,
     inline_status_label,
+    leading_label,
     split_labels,
     status_after_colon,
     status_as_label,
@@ -131,11 +132,13 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
     head_start, head_end = node.head_start, node.head_end
     body = list(node.body)
     if not textmap.text[head_start:head_end].strip() and body:
-        # A bare marker line （一） with the finding on the next line under its label
-        # (存在问题：…): that line is the item's statement.
+        # A bare marker line （一） with the finding on the next line, under its label
+        # (存在问题：…) or as it is (1. / 县城北工业园区…不正常。, a copy that broke the line after
+        # each item's number): that line is the item's statement.
         first = body[0]
-        if textmap.blocks[first].kind is not BlockKind.TABLE and finding_label(
-            textmap.block_text(first)
+        text = textmap.block_text(first)
+        if textmap.blocks[first].kind is not BlockKind.TABLE and (
+            finding_label(text) or (text.strip() and leading_label(text, profile) is None)
         ):
             head_start, head_end = textmap.starts[first], textmap.block_end(first)
             body = body[1:]

@@ -168,8 +168,18 @@ def is_furniture(line: str) -> bool:
     return bool(_LEADING.match(line) or _BREADCRUMB.match(line)) or is_menu(line)
 
 
+# A repost's or an app's reaction bar: two or more of its widgets, each with its count or
+# none, between symbols and blanks (👍 点赞(48)　⭐ 收藏(17)　💬 评论(9)　↗ 分享).
+_REACTIONS = compile_pattern(
+    r"^(?:[^\p{Han}\p{N}]{0,3}\s*(?:点赞|赞|收藏|评论|分享|转发|在看|喜欢|阅读|浏览|举报)"
+    r"\s*(?:[(（]\s*[0-9]{1,7}\s*[)）]|[0-9]{1,7})?\s*[|｜·　 ]*){2,8}$"
+)
+
+
 def is_trailing_furniture(line: str) -> bool:
-    """A page line after the article: share and print widgets, editor, previous/next links,
-    a paged article's page links, site footer."""
+    """A page line after the article: share and print widgets, a reaction bar, editor,
+    previous/next links, a paged article's page links, site footer."""
     line = line.strip()
-    return bool(_TRAILING.match(line) or _LEADING.match(line)) or _pager(line)
+    return bool(_TRAILING.match(line) or _LEADING.match(line) or _REACTIONS.match(line)) or _pager(
+        line
+    )

@@ -1,0 +1,44 @@
+"""Copies as they reach a reader: an item's number alone on its line, the finding on the next;
+a forum's repost tag on the headline; a repost's reaction bar after the signature
+(extract/fields_of_node.py, extract/title_lines.py, text/furniture.py)."""
+
+from __future__ import annotations
+
+import rectpipe
+
+_TITLE = "中共澄江市自然资源和规划局党组关于市委第三巡察组巡察反馈意见整改进展情况的通报"
+_BODY = (
+    "2024年3月18日至5月24日，市委第三巡察组对市自然资源和规划局党组开展了常规巡察，"
+    "并于2024年7月12日反馈了巡察意见。现将整改进展情况予以通报。\n"
+    "1.耕地保护责任落实不到位。\n整改情况：一是开展复核；二是约谈4个乡镇。该问题已完成整改。\n"
+    "2.不动产登记办理时限偏长。\n整改情况：一是推行一窗受理。目前正在整改。\n"
+    "中共澄江市自然资源和规划局党组\n2024年10月15日\n"
+)
+
+
+def _parse(text: str) -> rectpipe.Report:
+    return rectpipe.parse_bytes(text.encode("utf-8"), name="copy.txt")
+
+
+def test_an_item_s_number_alone_on_its_line() -> None:
+    text = _TITLE + "\n" + _BODY.replace("1.耕地", "1.\n耕地").replace("2.不动产", "2．\n不动产")
+    report = _parse(text)
+    assert [(p.number, p.title, p.status.value) for p in report.iter_problems()] == [
+        ("1", "耕地保护责任落实不到位", "completed"),
+        ("2", "不动产登记办理时限偏长", "in_progress"),
+    ]
+
+
+def test_a_forum_s_repost_tag_and_reaction_bar() -> None:
+    text = (
+        "青禾论坛 › 时政民生\n"
+        f"[转帖] {_TITLE}\n"
+        "楼主：湖畔老周　　发表于 2024-10-17 09:42\n"
+        f"{_TITLE}\n{_BODY}"
+        "（本帖转载仅供交流学习，如有侵权请联系删除）\n"
+        "👍 点赞(48)　⭐ 收藏(17)　💬 评论(9)　↗ 分享\n"
+    )
+    report = _parse(text)
+    assert report.metadata.title == _TITLE
+    assert report.metadata.issuer == "中共澄江市自然资源和规划局党组"
+    assert "truncated" not in {w.code for w in report.warnings}
