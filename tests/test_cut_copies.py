@@ -9,7 +9,9 @@ took the parts the central rules set before the findings (履行整改主体责�
 reported, 8 were not the whole copies' problems, mostly a category heading whose items the
 cut took away (docs/copies.md counted 13 by whole titles, 23 before that change). Held
 to 10: the statuses batch's samples (shape-g07…g15) brought one more of a kind already
-counted, a copy cut just after the 关于“ that opens its last item.
+counted, a copy cut just after the 关于“ that opens its last item. Held to 11: the second
+round's samples (docs/blind-second-round.md) brought one more of a kind already counted, a
+category heading (shape-k20's 推动文旅融合发展不够到位) whose findings the cut took away.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from rectpipe.tools.evaluate import documents_with_facts
 from .conftest import SAMPLES
 
 CUTS = (0.35, 0.60, 0.85)
-MOST_STRAYS = 10
+MOST_STRAYS = 11
 
 
 def _titles(report: rectpipe.Report) -> list[str]:
