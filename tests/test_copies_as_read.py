@@ -42,3 +42,20 @@ def test_a_forum_s_repost_tag_and_reaction_bar() -> None:
     assert report.metadata.title == _TITLE
     assert report.metadata.issuer == "中共澄江市自然资源和规划局党组"
     assert "truncated" not in {w.code for w in report.warnings}
+
+
+def test_readers_comments_under_a_report_are_no_part_of_it() -> None:
+    text = (
+        _TITLE
+        + "\n"
+        + _BODY.replace("2024年10月15日", "二〇二四年十月十五日")
+        + "网友评论（共26条）\n"
+        "澄江网友 学府路老王　2024-10-29 11:37\n我提几点建议：\n"
+        "1.实训楼建设要加快，学生等了三年了。\n2.食堂价格要公开，每学期公示一次。\n"
+        "回复　赞(31)\n"
+    )
+    report = _parse(text)
+    assert [p.number for p in report.iter_problems()] == ["1", "2"]
+    assert report.metadata.date == "2024-10-15"
+    assert report.summary.stated is None
+    assert "truncated" not in {w.code for w in report.warnings}

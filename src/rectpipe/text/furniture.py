@@ -97,6 +97,14 @@ _LINKS = compile_pattern(
 )
 
 
+# The heading of a page's readers' comments (网友评论（共26条）, 全部评论, 共12条评论).
+_COMMENTS = compile_pattern(
+    r"^(?:网友评论|全部评论|最新评论|热门评论|精彩评论|网友留言|读者评论|评论区|发表评论|我要评论)"
+    r"\s*(?:[（(]\s*(?:共\s*)?[0-9]{1,6}\s*条?\s*[)）])?\s*[:：∶]?\s*$"
+    r"|^(?:共\s*)?[0-9]{1,6}\s*条(?:评论|留言)\s*$"
+)
+
+
 # The interface a news-account post (a WeChat article) ends with when copied as text: its
 # read-the-original link, the preview note, the scan-to-follow prompt, the swipe-to-next hint.
 _POST_INTERFACE = compile_pattern(
@@ -109,14 +117,15 @@ def article_end(lines: list[str]) -> int:
     """Where a page's article ends in its text (``len(lines)`` when it runs to the end):
 
     - before the first line of its second half that opens the page's links to other articles
-      (上一篇：…, 下一篇：…, 相关链接, 推荐阅读…), whose titles and dates are another article's;
+      (上一篇：…, 下一篇：…, 相关链接, 推荐阅读…), whose titles and dates are another article's,
+      or its readers' comments (网友评论（共26条）, 全部评论), whose numbered points are theirs;
     - before a news-account post's interface (阅读原文, 预览时标签不可点, 微信扫一扫…): its first
       line among the short lines without a full stop that close the text, whose lines would
       otherwise hide the signature above them.
     """
     end = len(lines)
     for index in range(len(lines) // 2, len(lines)):
-        if _LINKS.match(lines[index].strip()):
+        if _LINKS.match(lines[index].strip()) or _COMMENTS.match(lines[index].strip()):
             end = index
             break
     quiet = len(lines)
