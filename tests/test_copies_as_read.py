@@ -59,3 +59,20 @@ def test_readers_comments_under_a_report_are_no_part_of_it() -> None:
     assert report.metadata.date == "2024-10-15"
     assert report.summary.stated is None
     assert "truncated" not in {w.code for w in report.warnings}
+
+
+def test_a_dash_read_for_one_in_a_marker_s_place() -> None:
+    """OCR's — for 一 where only 一 stands: —、 at a line's start, （—）, —是; a range's dash and
+    a subtitle's —— stay."""
+    from rectpipe.text.repair_text import dash_numerals
+
+    assert dash_numerals("—、学校党委履行整改主体责任情况") == "一、学校党委履行整改主体责任情况"
+    assert dash_numerals("（—）在“立德树人”方面") == "（一）在“立德树人”方面"
+    assert (
+        dash_numerals("主要措施：—是开展排查；二是建立台账。")
+        == "主要措施：一是开展排查；二是建立台账。"
+    )
+    assert dash_numerals("2024年5月—6月开展巡视") == "2024年5月—6月开展巡视"
+    assert dash_numerals("——2025年6月26日在会议上") == "——2025年6月26日在会议上"
+    text = _TITLE + "\n" + _BODY.replace("一是开展复核", "—是开展复核")
+    assert len(_parse(text).iter_problems()[0].measures) == 2

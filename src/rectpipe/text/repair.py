@@ -67,6 +67,7 @@ from .normalize import clean_blocks, clean_text
 from .repair_ocr import ocr_punctuation
 from .repair_text import (
     collapse_doubled,
+    dash_numerals,
     fold_ratio_colon,
     fullwidth_punctuation,
     gapped_letter_spaced,
@@ -160,6 +161,7 @@ def _steps(
     steps: list[tuple[str, Callable[[str], str]]] = [
         ("figures", halfwidth_figures),
         ("figures", year_zeros),
+        ("figures", dash_numerals),
         ("glued_dates", unglue_dates),
         ("letter_spacing", letter_spaced),
         ("pinyin", strip_pinyin),

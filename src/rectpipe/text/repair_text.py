@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "collapse_doubled",
+    "dash_numerals",
     "fold_ratio_colon",
     "fullwidth_punctuation",
     "gapped_letter_spaced",
@@ -148,6 +149,22 @@ def year_zeros(text: str) -> str:
     if "年" not in text:
         return text
     return _YEAR_ZERO.sub(lambda m: m.group(0).translate(_ZEROS), text)
+
+
+# A dash that OCR (or a font) gave for the numeral 一 where only 一 can stand: a part's marker
+# at a line's start (—、), a section's in brackets (（—）), a first measure (—是).
+_DASH_FOR_ONE = compile_pattern(
+    r"^[ \u3000]*[—－–](?=、)|[（(][—－–](?=[）)])|(?:^|(?<=[：:；;。，,\s]))[—－–](?=是)"
+)
+
+
+def dash_numerals(text: str) -> str:
+    """A dash read for 一 in a marker's place (``—、学校党委…``, ``（—）在…方面``, ``—是…``)
+    given back its 一; a dash anywhere else (a range, a subtitle's ——) stays."""
+    if "—" not in text and "－" not in text and "–" not in text:
+        return text
+
+    return _DASH_FOR_ONE.sub(lambda found: found.group(0)[:-1] + "一", text)
 
 
 def letter_spaced(text: str) -> str:
