@@ -104,3 +104,30 @@ def test_findings_listed_first_take_the_accounts_keyed_to_them() -> None:
     ]
     assert "截至目前" not in (report.iter_problems()[1].actions or "")
     assert report.summary.consistent is True
+
+
+def test_unnumbered_paragraphs_that_open_with_a_wrapped_finding() -> None:
+    """No numbered item at all: paragraphs opening 关于“X”问题的整改。 are the problems; a news
+    item's paragraphs that open with a quote are none."""
+    text = (
+        "中共国家澄湾管理局党组关于巡视整改进展情况的通报\n"
+        "2024年3月11日至5月10日，中央第九巡视组对局党组开展了常规巡视，2024年7月16日反馈了"
+        "巡视意见。现将巡视整改进展情况予以公布。\n"
+        "局党组坚决扛起巡视整改主体责任，细化整改措施20项。\n"
+        "关于“湾区保护统筹不够”问题的整改。一是编制保护规划；二是建立调度机制。该问题已完成整改。\n"
+        "关于“监管失之于宽”问题的整改。一是修订考核办法；二是开展专项检查。目前正在推进。\n"
+        "欢迎广大干部群众对巡视整改落实情况进行监督。\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [
+        (p.number, p.title, p.status.value, len(p.measures)) for p in report.iter_problems()
+    ] == [
+        (None, "湾区保护统筹不够", "completed", 2),
+        (None, "监管失之于宽", "in_progress", 2),
+    ]
+    news = (
+        "巡察整改让村民出行更方便\n"
+        "“多亏了县委巡察，村里的路终于修好了。”村民老李说。\n"
+        "“巡察组来了以后，问题很快得到解决。”另一位村民说。\n"
+    )
+    assert rectpipe.parse_bytes(news.encode("utf-8"), name="news.txt").iter_problems() == []

@@ -26,6 +26,7 @@ from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..structure.unmarked import ASPECT, BULLETS
 from ..text.numbering import match_marker
+from ..text.wrappers import unwrap
 from .builder import Builder, measures_in, problem_of
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .spans import Spans
@@ -33,7 +34,7 @@ from .status import status_sentence
 from .status_tail import long_term_after
 from .totals import is_tally, one_state_of_all
 
-__all__ = ["paragraph_findings"]
+__all__ = ["paragraph_findings", "wrapped_paragraph_findings"]
 
 #: The most paragraphs before the first finding (a lead, a tally of the findings).
 MOST_LEADS = 2
@@ -90,6 +91,49 @@ def paragraph_findings(
                 )
             break
     return problems
+
+
+_WRAPPER_OPENINGS = ("关于", "针对")
+
+
+def wrapped_paragraph_findings(body: Sequence[int], builder: Builder) -> list[Problem] | None:
+    """A text with no numbered item whose paragraphs open with a finding wrapped
+    (``关于“湾区保护统筹不够”问题的整改。一是…；二是…。该问题已完成整改。``): each such
+    paragraph a problem, the wrapped finding its title, the rest its account. ``None`` unless
+    two or more do; other paragraphs (the lead, the close) are no part of them."""
+    textmap = builder.textmap
+    found: list[tuple[int, str, str, int]] = []
+    for index in body:
+        if textmap.blocks[index].kind is BlockKind.TABLE:
+            continue
+        text = textmap.block_text(index)
+        first = _FIRST_SENTENCE.match(text.strip())
+        if first is None or match_marker(text) is not None:
+            continue
+        lead = len(text) - len(text.lstrip())
+        sentence = first.group(0).rstrip("。！？!?").strip()
+        # (关于“X”问题的整改, 针对“X”的问题: the formula, not a quote that opens a news item)
+        wrapped = unwrap(sentence) if sentence.startswith(_WRAPPER_OPENINGS) else None
+        if wrapped is None:
+            continue
+        inner = _FIRST_SENTENCE.match(
+            sentence[wrapped.inner_start : wrapped.inner_end].strip() + "。"
+        )
+        title = inner.group(0).rstrip("。") if inner is not None else ""
+        account_at = lead + first.end()
+        account = text[account_at:].strip()
+        if len(title) < 4 or not account:
+            continue
+        if (
+            heading_evidence(title, builder.profile) is not Evidence.FINDING
+            and status_sentence(account, builder.profile) is None
+        ):
+            continue  # neither a finding in so many words nor a finding's account
+        start = textmap.starts[index]
+        found.append((start, title, account, start + account_at + text[account_at:].find(account)))
+    if len(found) < 2:
+        return None
+    return [_problem(f"p0-{n}", [], builder, *item) for n, item in enumerate(found, 1)]
 
 
 def _finding_paragraph(text: str, builder: Builder) -> tuple[str, int, bool] | None:

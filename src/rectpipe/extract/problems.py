@@ -34,7 +34,7 @@ from .notice import (
     notice_problem,
     notice_quoted_problem,
 )
-from .paragraph_findings import paragraph_findings
+from .paragraph_findings import paragraph_findings, wrapped_paragraph_findings
 from .roles import Role, classify, section_title
 from .spans import Spans
 from .status import (
@@ -113,6 +113,8 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         quoted = notice_quoted_problem(root, builder)
         if quoted is not None:
             problems.append(quoted)
+    if not root.children and not problems:  # 关于“X”问题的整改。一是… paragraphs, no number
+        problems.extend(wrapped_paragraph_findings(root.body, builder) or [])
     if not root.children and not problems:  # …存在一些问题，主要表现在：/ 一是…；/ 二是…
         listed = clause_findings("", [], builder, 0, len(textmap.text), inline=True)
         problems.extend(listed or [])
