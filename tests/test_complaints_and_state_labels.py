@@ -77,3 +77,18 @@ def test_measures_counted_before_their_word_are_no_totals_of_problems() -> None:
         "problems": 5,
         "completed": 3,
     }
+
+
+def test_the_rest_of_the_work_told_last_gives_the_status() -> None:
+    """…已退出参股企业6户，剩余3户正在推进。: in progress, as 目前，… would tell it."""
+    from rectpipe.extract.status import status_sentence
+    from rectpipe.profiles.profile import default_profile
+
+    profile = default_profile()
+    for text in (
+        "集团制定退出方案，已退出6户，剩余3户正在推进。",
+        "已盘活土地4宗，其余2宗正在推进。",
+    ):
+        found = status_sentence(text, profile)
+        assert found is not None and found[2].status.value == "in_progress"
+    assert status_sentence("制定盘活方案，其余工作另行安排。", profile) is None

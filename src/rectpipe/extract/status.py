@@ -399,8 +399,8 @@ def _ending_clause(
     完成结算11个项目) states a deed, not the problem's status."""
     sentence = text[start:end]
     opening = _AS_OF_NOW.match(sentence.lstrip(_TRIM))
-    if opening is None:
-        return None
+    if opening is None and _REMAINDER_LAST.search(sentence.rstrip(_TRIM)) is None:
+        return None  # (…已退出6户，剩余3户正在推进: the rest told last, as of now too)
     cuts = [start - 1] + [i for i in range(start, end) if text[i] in _CLAUSE_MARKS] + [end]
     for left, right in reversed(list(itertools.pairwise(cuts))):
         clause = text[left + 1 : right].strip(_TRIM)
@@ -421,8 +421,14 @@ def _ending_clause(
         at = text.find(clause, left + 1, right)
         lead = start + len(sentence) - len(sentence.lstrip(_TRIM))
         # 目前，招聘工作正在推进中: the opening belongs to the status
-        return (lead if at - lead <= opening.end() else at), at + len(clause), match
+        opened = opening is not None and at - lead <= opening.end()
+        return (lead if opened else at), at + len(clause), match
     return None
+
+
+# The last clause of a sentence that tells the rest of the work (…，剩余3户正在推进, …，其余2宗
+# 正在推进): how the finding stands, as a sentence opened by 目前 tells it.
+_REMAINDER_LAST = compile_pattern(r"(?:^|[，,；;])\s*(?:剩余|其余|余下)[^，,；;。]{1,14}$")
 
 
 # Work under way (…，监管平台正在建设，…): a step in progress, whatever the verb; not the work
