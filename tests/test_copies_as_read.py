@@ -76,3 +76,20 @@ def test_a_dash_read_for_one_in_a_marker_s_place() -> None:
     assert dash_numerals("——2025年6月26日在会议上") == "——2025年6月26日在会议上"
     text = _TITLE + "\n" + _BODY.replace("一是开展复核", "—是开展复核")
     assert len(_parse(text).iter_problems()[0].measures) == 2
+
+
+def test_a_hard_wrapped_copy_keeps_an_item_s_number_alone_on_its_line() -> None:
+    """A copy wrapped at one width: its lines are joined, but never a lone 1. onto the line
+    above (text/rewrap.py)."""
+    wrapped = (
+        _TITLE + "\n"
+        "2024年3月18日至5月24日，市委第三巡察组对市自然资源和规划局党组开展了常规巡察\n"
+        "，并于2024年7月12日反馈了巡察意见。现将整改进展情况予以通报，具体情况如下：\n"
+        "1.\n耕地保护责任落实不到位。\n整改情况：一是开展复核；二是约谈乡镇。该问题已完成整改。\n"
+        "2.\n不动产登记办理时限偏长。\n整改情况：一是推行一窗受理。目前正在整改。\n"
+    )
+    report = _parse(wrapped)
+    assert [(p.number, p.title) for p in report.iter_problems()] == [
+        ("1", "耕地保护责任落实不到位"),
+        ("2", "不动产登记办理时限偏长"),
+    ]

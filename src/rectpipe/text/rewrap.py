@@ -208,6 +208,12 @@ def _opens_with_label(text: str, labels: Sequence[str]) -> bool:
     return False
 
 
+# An item's number alone on its line (1. / 2．/ 3、 / （4）).
+_NUMBER_ALONE = compile_pattern(
+    r"\s*(?:[0-9]{1,3}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*"
+)
+
+
 def _opens_paragraph(
     run: Sequence[Block], line: Block, base_indent: float, width: float, labels: Sequence[str]
 ) -> bool:
@@ -232,6 +238,8 @@ def _opens_paragraph(
         return True  # 联系电话：…6223018 / XX局　　2025年3月5日: a signature, not a wrapped line
     if match_marker(text) is not None:
         return finished or (len(run) == 1 and match_marker(run[0].text) is not None)
+    if _NUMBER_ALONE.fullmatch(text):
+        return True  # 1. alone on its line, its finding on the next: an item opens
     # a short line without closing punctuation after a finished sentence: a heading
     return finished and em_width(text) < width - FULL_SLACK and not _ends_clause(text)
 
