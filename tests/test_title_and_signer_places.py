@@ -111,3 +111,11 @@ def test_two_signatories_over_one_date() -> None:
     assert (
         rectpipe.parse_bytes(one.encode("utf-8"), name="a.txt").metadata.issuer == "青禾县人民政府"
     )
+
+
+def test_a_headline_with_its_label_in_traditional_characters() -> None:
+    """A Hong Kong repost's headline element, named as nothing, with its 標題： label."""
+    title = "中共柏川鎮委員會關於縣委第四巡察組巡察反饋意見整改進展情況的通報"
+    report = _page(f'<div class="tt">標題：{title}</div>')
+    assert report.metadata.title is not None
+    assert report.metadata.title.endswith("整改进展情况的通报")

@@ -144,8 +144,10 @@ def _repeats_page_title(el: _El, page: str) -> bool:
 
 
 # A report's own title, whole (中共…关于…的通报): a headline however its element is named.
+# (in simplified or traditional characters; a 标题： label before it, as an index box writes it)
 _REPORT_TITLE = compile_pattern(
-    r"^[^，,。；;！？!?\s]{2,60}关于[^，,。；;！？!?\s]{4,80}(?:的|情况)(?:通报|报告|公告|公示)$"
+    r"^(?:[标標]\s*[题題]\s*[:：∶]\s*)?[^，,。；;！？!?\s:：]{2,60}[关關][于於][^，,。；;！？!?\s]{4,80}"
+    r"(?:的|情况|情況)(?:通报|通報|报告|報告|公告|公示)$"
 )
 
 
