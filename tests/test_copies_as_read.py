@@ -93,3 +93,26 @@ def test_a_hard_wrapped_copy_keeps_an_item_s_number_alone_on_its_line() -> None:
         ("1", "耕地保护责任落实不到位"),
         ("2", "不动产登记办理时限偏长"),
     ]
+
+
+def test_states_given_in_a_table_after_the_text() -> None:
+    """附：问题整改进展情况表 after the text, its rows naming the findings: each finding the text
+    tells without a state takes its row's (the rows are no problems of their own)."""
+    page = (
+        '<html><head><meta charset="utf-8"></head><body>'
+        f"<h1>{_TITLE}</h1>"
+        "<p>2024年3月18日至5月24日，市委第三巡察组对市自然资源和规划局党组开展了常规巡察，"
+        "并于2024年7月12日反馈了巡察意见。</p>"
+        "<p>1.耕地保护责任落实不到位，部分乡镇耕地“非粮化”整治偏慢。一是开展复核；二是约谈。</p>"
+        "<p>2.不动产登记办理不规范，群众多次往返。一是推行一窗受理；二是压缩时限。</p>"
+        "<p>附：问题整改进展情况表</p>"
+        '<table border="1"><tr><td>序号</td><td>问题</td><td>整改进展</td></tr>'
+        "<tr><td>1</td><td>耕地保护责任落实不到位</td><td>已完成</td></tr>"
+        "<tr><td>2</td><td>不动产登记办理不规范</td><td>正在推进</td></tr></table>"
+        "<p>中共澄江市自然资源和规划局党组</p><p>2024年10月15日</p></body></html>"
+    )
+    report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
+    assert [(p.number, p.status.value) for p in report.iter_problems()] == [
+        ("1", "completed"),
+        ("2", "in_progress"),
+    ]

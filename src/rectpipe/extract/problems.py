@@ -124,6 +124,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
         _share_in_section(section, builder)
     restating = _restating_tables([*problems, *_section_problems(sections)])
     if restating:
+        _lend_row_statuses([*problems, *_section_problems(sections)], restating)
         problems = [p for p in problems if p.id not in restating]
         for section in sections:
             _drop(section, restating)
@@ -239,6 +240,28 @@ def _restating_tables(problems: Sequence[Problem]) -> set[str]:
         if named >= RESTATED_SHARE * len(rows):
             dropped.update(p.id for p in rows)
     return dropped
+
+
+def _lend_row_statuses(problems: Sequence[Problem], restating: set[str]) -> None:
+    """A table after the text that restates its findings with their states (附：问题整改进展情况
+    表): each finding the text tells without a status takes its row's."""
+    rows = [p for p in problems if p.id in restating and p.status is not Status.UNKNOWN]
+    for problem in problems:
+        if problem.id in restating or problem.status is not Status.UNKNOWN:
+            continue
+        title = _PUNCT.sub("", problem.title or "")
+        if len(title) < RESTATED_MIN_CHARS:
+            continue
+        row = next((r for r in rows if _restates(_PUNCT.sub("", r.title or ""), [title])), None)
+        if row is None:
+            continue
+        problem.status, problem.status_raw, problem.long_term = (
+            row.status,
+            row.status_raw,
+            row.long_term,
+        )
+        if "status" in row.sources:
+            problem.sources["status"] = row.sources["status"]
 
 
 def _restates(title: str, told: Sequence[str]) -> bool:

@@ -14,4 +14,8 @@ __all__ = ["ANNEX_CAPTION", "ATTACHMENT"]
 ATTACHMENT = compile_pattern(r"^附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?$")
 # An annex named after the text (附件：…一览表, 附件2：…清单): not this file's title, and a
 # whole last line.
-ANNEX_CAPTION = compile_pattern(r"^\s*附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]\s*\S")
+ANNEX_CAPTION = compile_pattern(
+    r"^\s*附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]\s*\S"
+    # (附：…情况表, a table's caption after the text without the word 附件)
+    r"|^\s*附\s*[：:]\s*\S[^。；]{1,40}(?:表|清单|台账|明细)\s*$"
+)
