@@ -31,6 +31,11 @@ from rectpipe.profiles.profile import default_profile
         ("解决历史遗留问题不力", "finding"),
         ("群众反映的问题解决不及时", "finding"),
         ("防止返贫动态监测不到位", "finding"),
+        # 偏 words of a finding (监管偏松偏软, 办理时限偏长); a shortfall told remedied after it
+        ("不动产登记办理时限偏长", "finding"),
+        ("对下属单位监管偏松偏软", "finding"),
+        ("民生短板加快补齐", "action"),
+        ("管理漏洞有效堵塞", "action"),
     ],
 )
 def test_heading_evidence(heading: str, kind: str) -> None:
