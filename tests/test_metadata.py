@@ -194,11 +194,14 @@ def test_a_signature_wrapped_over_two_lines_is_one_issuer() -> None:
     assert report.metadata.issuer == "中共青禾县委巡察工作领导小组办公室"
     assert set(report.metadata.sources) >= {"issuer", "issuer.2"}
     assert check_sources(report) == []
-    # two signatories, each a name of its own, are not joined
+    # two signatories, each a name of its own, are not run together into one name: both
+    # sign, set apart by a blank as a joint title's names are (this took the last alone
+    # before the second round's metadata batch)
     joint = rectpipe.parse_text(
         f"关于第二轮巡察整改进展情况的通报\n{_BODY}中共青禾县委员会\n青禾县人民政府\n2023年6月2日\n"
     )
-    assert joint.metadata.issuer == "青禾县人民政府"
+    assert joint.metadata.issuer == "中共青禾县委员会 青禾县人民政府"
+    assert check_sources(joint) == []
 
 
 def test_a_title_wrapped_after_its_about_is_joined() -> None:
