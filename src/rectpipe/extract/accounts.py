@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from ..models.records import Measure, Problem, Provenance, Section, Status
+from ..models.records import Problem, Provenance, Section, Status
 from ..runtime.patterns import compile_pattern
 from .about_all import ALL_FINDINGS
-from .builder import Builder, measures_in
+from .builder import Builder, measure_models, measures_in
 from .spans import Spans
 from .status import UNDER_WAY, StatusMatch, normalise_status, status_sentence
 from .tally_lines import tallies_findings
@@ -50,15 +50,7 @@ def take_account(finding: Problem, start: int, end: int, marker: str, builder: B
     finding.sources["actions"] = Provenance(**builder.prov_data(at, at + len(body)))
     if not finding.measures:
         # 1.针对第1个问题。一是…；二是…。: the account's own list of measures
-        finding.measures = [
-            Measure(
-                ordinal=m["ordinal"],
-                marker=m["marker"],
-                text=m["text"],
-                provenance=Provenance(**m["provenance"]),
-            )
-            for m in measures_in(Spans([(at, body)]), builder)
-        ]
+        finding.measures = measure_models(measures_in(Spans([(at, body)]), builder))
     said = status_sentence(body, builder.profile) or _under_way(body)
     if said is not None:
         s, e, match = said

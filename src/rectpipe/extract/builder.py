@@ -25,6 +25,7 @@ __all__ = [
     "Builder",
     "block_at",
     "child_measures",
+    "measure_models",
     "measures_in",
     "measures_of",
     "problem_of",
@@ -181,6 +182,19 @@ def measures_of(
     return measures, actions
 
 
+def measure_models(measures: Sequence[dict[str, Any]]) -> list[Measure]:
+    """:class:`Measure` models of ``measures`` as :func:`measures_in` gives them (plain data)."""
+    return [
+        Measure(
+            ordinal=m["ordinal"],
+            marker=m["marker"],
+            text=m["text"],
+            provenance=Provenance(**m["provenance"]),
+        )
+        for m in measures
+    ]
+
+
 def problem_of(
     *,
     id: str,
@@ -214,15 +228,7 @@ def problem_of(
         status_raw=status_raw,
         long_term=long_term,
         actions=actions,
-        measures=[
-            Measure(
-                ordinal=m["ordinal"],
-                marker=m["marker"],
-                text=m["text"],
-                provenance=Provenance(**m["provenance"]),
-            )
-            for m in measures
-        ],
+        measures=measure_models(measures),
         responsible=responsible,
         deadline=deadline,
         heading=heading,

@@ -462,17 +462,18 @@ def _account_after_colon(title: str, profile: Profile) -> regex.Match[str] | Non
     return None
 
 
-# A closing sentence that says the work goes on (该问题需长期坚持, 需长期坚持整改, 将常态化推进).
-_LONG_TERM_CLOSE = compile_pattern(
-    r"(?:^|[。；;！!]\s*)(?:目前|同时)?[，,]?(?:该|此|本|这一)?(?:问题|项|项问题|项工作)?"
-    r"(?:整改)?(?:仍需|需要|需|须|将|要|还需)?(?:长期坚持|持续整改|长期整改|常态化推进|常态化整改)"
-    r"[^。；;！!]{0,8}[。；;！!]?\s*$"
-)
+def _closes_long_term(account: str, profile: Profile) -> bool:
+    """Whether ``account`` closes with a sentence of its own that the work goes on for the long
+    term (该问题需长期坚持。), read as any closing status sentence is."""
+    found = status_sentence(account, profile) if account else None
+    if found is None or found[2].status is not Status.ONGOING:
+        return False
+    start, end, _ = found
+    opens = start == 0 or account[start - 1] in _SENTENCE_MARKS
+    return opens and not account[end:].strip(_SENTENCE_MARKS)
 
 
-def _closes_long_term(account: str) -> bool:
-    """Whether ``account`` closes with a sentence that the work goes on for the long term."""
-    return bool(account) and _LONG_TERM_CLOSE.search(account.strip()) is not None
+_SENTENCE_MARKS = " \n。；;！!"
 
 
 def _problem(
@@ -580,7 +581,7 @@ def _problem(
             status, long_term = match.status, match.long_term
             if status is Status.COMPLETED and not long_term:
                 # 整改进展：已完成整改。<what was done>。该问题需长期坚持。
-                long_term = _closes_long_term(actions.text)
+                long_term = _closes_long_term(actions.text, profile)
     else:
         told = actions
         found = status_sentence(actions.text, profile) if actions.pieces else None

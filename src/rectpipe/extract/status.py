@@ -551,7 +551,7 @@ def _status_span(
 
 
 # Prefixes that date a status sentence (目前，…): the subject's prefix may follow them.
-_TIME_PREFIXES = frozenset({"目前", "截至目前", "现", "当前", "现阶段"})
+_TIME_PREFIXES = frozenset({"目前", "截至目前", "现"})
 
 
 @lru_cache(maxsize=16)
