@@ -197,6 +197,55 @@ def test_details_each_told_with_an_account_stay_findings() -> None:
     ]
 
 
+def test_goals_numbered_under_a_finding_are_no_findings() -> None:
+    """（一）X。/ 整改目标： / 1.… / 2.… / 整改措施： / （1）… / （2）… / 整改进展：…: the goals and
+    the measures the next label opens are the finding's, not findings or a group of them."""
+    body = [
+        "（一）河道保洁经费结余长期挂账，未按规定清理。",
+        "整改目标：",
+        "1.结余经费全部清理到位。",
+        "2.建立经费年度清算制度。",
+        "整改措施：",
+        "（1）核对2022年以来保洁经费收支。",
+        "（2）将结余资金上缴区财政。",
+        "整改进展：已完成整改。",
+        "（二）保洁考核流于形式，考核结果未与经费挂钩。",
+        "整改目标：",
+        "1.考核结果与拨付挂钩。",
+        "整改措施：",
+        "（1）修订河道保洁考核办法。",
+        "整改进展：正在推进。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.title, p.status.value, len(p.measures)) for p in report.iter_problems()] == [
+        ("河道保洁经费结余长期挂账，未按规定清理", "completed", 2),
+        ("保洁考核流于形式，考核结果未与经费挂钩", "in_progress", 1),
+    ]
+
+
+def test_items_under_a_goals_label_each_with_items_of_their_own_stay() -> None:
+    """整改目标： over items that each hold a list of their own is no goals list to fold."""
+    body = [
+        "（一）经费管理方面",
+        "整改目标：",
+        "1.经费结余长期挂账。",
+        "整改措施：",
+        "（1）清理结余资金。",
+        "整改情况：已完成整改。",
+        "2.考核流于形式。",
+        "整改措施：",
+        "（1）修订考核办法。",
+        "整改情况：正在推进。",
+    ]
+    text = _HEAD + "\n".join(body) + "\n" + _TAIL
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.number, p.status.value) for p in report.iter_problems()] == [
+        ("1", "completed"),
+        ("2", "in_progress"),
+    ]
+
+
 def test_a_label_after_a_last_measure_s_own_items_closes_the_finding() -> None:
     """（2）修订… / ①… / ②… / 整改结果：已完成整改。: the label is the finding's."""
     body = [

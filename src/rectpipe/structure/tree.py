@@ -338,20 +338,23 @@ def _fold_lone_labels(root: Node, textmap: TextMap) -> None:
         holder.children = child.children
 
 
-# A line that opens the details of the finding above it (具体表现：, 主要表现在：).
+# A line that opens the details of the finding above it (具体表现：, 主要表现在：), or the goals
+# set for it (整改目标：, 目标要求：): items under either describe that one finding.
 _DETAILS_LABEL = compile_pattern(
-    r"^\s*(?:具体|主要)?(?:表现|体现|问题表现)(?:为|在|如下)?\s*[：:]\s*$"
+    r"^\s*(?:(?:具体|主要)?(?:表现|体现|问题表现)(?:为|在|如下)?"
+    r"|(?:整改)?目标(?:任务|要求)?)\s*[：:]\s*$"
 )
 # A label's line under an item (整改情况：…, 整改措施：…): an item told with its own account.
 _LABEL_LINE = compile_pattern(r"^\s*[^，,。；;：:\s]{2,8}\s*[：:]")
 
 
 def _fold_detail_lists(root: Node, textmap: TextMap) -> None:
-    """Items under a finding that a details label opens (1.阵地管理不规范。/ 具体表现： / （1）… /
-    （2）… / 整改情况：…): the details of that one finding, its description, not findings of
-    their own. Folded into the finding's body when no item holds items of its own and no item
-    but the last carries a label's line (each told with its own account is a list of
-    findings)."""
+    """Items under a finding that a details or goals label opens (1.阵地管理不规范。/ 具体表现： /
+    （1）… / （2）… / 整改情况：…): the details of that one finding, its description, not
+    findings of their own. Folded into the finding's body, with what the last item holds,
+    when no item but the last carries a label's line (each told with its own account is a list
+    of findings) and no item holds items of its own but the last after its label's line
+    (整改目标： / 1.… / 2.… / 整改措施： / （1）…: the measures the next label opens)."""
     for node in root.walk():
         kids = node.children
         if not kids or not node.body or node.marker is None:
@@ -359,14 +362,31 @@ def _fold_detail_lists(root: Node, textmap: TextMap) -> None:
         before = [i for i in node.body if i < kids[0].block]
         if not before or not _DETAILS_LABEL.match(textmap.block_text(before[-1])):
             continue
-        if any(kid.children for kid in kids):
+        if any(kid.children for kid in kids[:-1]):
             continue
         told = [
             kid for kid in kids if any(_LABEL_LINE.match(textmap.block_text(i)) for i in kid.body)
         ]
         if told and told != [kids[-1]]:
             continue
-        node.body = sorted([*node.body, *(i for kid in kids for i in (kid.block, *kid.body))])
+        last = kids[-1]
+        if last.children and not any(
+            _LABEL_LINE.match(textmap.block_text(i))
+            for i in last.body
+            if i < last.children[0].block
+        ):
+            continue
+        node.body = sorted(
+            [
+                *node.body,
+                *(
+                    i
+                    for kid in kids
+                    for part in (kid, *kid.walk())
+                    for i in (part.block, *part.body)
+                ),
+            ]
+        )
         node.children = []
 
 
