@@ -395,6 +395,9 @@ def _same_body(known: str, loose: str) -> bool:
 
 
 _BOOK_TITLE = compile_pattern(r"《[^《》]{0,60}》")
+# A kind's word inside a body's name or a rank (市审计局党组关于市委巡察整改…, 审计厅, 二级巡视员):
+# the body that reports or an official, not the inspection it answers.
+_NOT_A_KIND = compile_pattern(r"(?:审计|督察)(?=局|厅|署)|巡视员|巡察员")
 _ANNOUNCING = compile_pattern(r"现将[^。；]{0,60}?(?:情况|如下)")
 
 
@@ -407,7 +410,7 @@ def announcing_sentence(intro: str) -> str:
 def _kind_of(text: str, profile: Profile, *, most: bool = False) -> str | None:
     """The kind of inspection ``text`` names, book titles (《…巡视工作条例》) left out: the
     first named, or with ``most`` the most often named."""
-    text = _BOOK_TITLE.sub("", text)
+    text = _NOT_A_KIND.sub(lambda found: "　" * len(found.group(0)), _BOOK_TITLE.sub("", text))
     counts = {k: text.count(k) for k in profile.inspection_kinds if k in text}
     if not counts:
         return None

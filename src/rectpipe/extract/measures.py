@@ -51,7 +51,8 @@ def find_measures(text: str) -> list[FoundMeasure]:
     ``一是…二是…`` markers come first. A numeral without 是 (``三加强…``) fills a gap only where
     that ordinal's 是-marker is missing, between its neighbours, and not as the start of a
     counted word (三个月, 二楼). ``第一，第二，`` is read the same way when no 一是 list exists,
-    and steps in sequence (``首先，…其次，…最后，…``) when neither does.
+    and steps in sequence (``首先，…其次，…最后，…``) when neither does. A list needs two
+    markers, but for ``一是…`` alone: a copy cut inside the first measure still tells it.
     """
     found = _scan(text, _MARK, allow_bare=True)
     if (not found or found[0].missing_shi) and "一是" in text and "二是" in text:
@@ -61,7 +62,9 @@ def find_measures(text: str) -> list[FoundMeasure]:
         found = _scan(text, _ORDINAL, allow_bare=False)
     if len(found) < 2 and "首先" in text:  # 首先，…其次，…最后，…
         found = _in_sequence(text)
-    return found if len(found) >= 2 else []
+    if len(found) == 1 and not (found[0].ordinal == 1 and found[0].marker.endswith("是")):
+        return []  # one bare numeral or 第一 is no list; a lone 一是 (a copy cut after it) is
+    return found
 
 
 # The words that lead steps in sequence (首先，… 其次，… 再次，… 最后，…), each opening a

@@ -26,6 +26,7 @@ from .clause_findings import clause_findings
 from .evidence import Evidence, heading_evidence, opens_a_measure
 from .fields_of_node import NodeFields, Value, node_fields
 from .listed_findings import listed_findings
+from .measures import find_numbered_measures
 from .notice import (
     lead_before,
     notice_lines,
@@ -652,6 +653,8 @@ def _problem(
                 status, long_term = match.status, match.long_term
                 sources["status"] = builder.prov_data(s_start, s_end)
                 paragraph = textmap.starts[block_at(textmap, s_start)]
+                if paragraph == textmap.starts[node.children[-1].block]:
+                    paragraph = s_start  # told on the last item's own line, after its items
                 stop = paragraph if stop is None else min(stop, paragraph)
         measures, child_actions = child_measures(node, builder, stop=stop)
         actions = Spans([*actions.pieces, *child_actions.pieces])
@@ -857,9 +860,13 @@ def _closing_status(
     as global offsets."""
     f = fields[id(last)]
     body = f.actions if f.actions.pieces else f.free
-    if not body.pieces:
+    if body.pieces:
+        last_start, last_text = body.pieces[-1]
+    elif len(find_numbered_measures(f"{last.marker.raw if last.marker else ''}{f.heading}")) >= 2:
+        # （1）A；（2）B。目前已基本完成整改。: the items run on in one line, the status after them
+        last_start, last_text = f.heading_start, f.heading
+    else:
         return None
-    last_start, last_text = body.pieces[-1]
     found = status_sentence(last_text, builder.profile)
     if found is None:
         return None

@@ -26,6 +26,7 @@ from ..text.wrappers import unwrap
 from .accounts import ACCOUNTS_PART
 from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
 from .fields_of_node import NodeFields
+from .measures import find_numbered_measures
 from .status import group_status, status_sentence
 from .totals import is_tally
 
@@ -210,20 +211,32 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     _like_siblings(root, evidence)
     _parts_one_list(root, fields, evidence)
     _under_status_groups(root, fields, evidence, profile)
-    narrative_parts = [
-        part
-        for part in root.children
-        if not _has_labels(part, fields)
-        and (
-            _is_closing_title(fields[id(part)].heading, profile)
+    narrative_parts = []
+    after_findings = False  # a part holding findings came before
+    for part in root.children:
+        heading = fields[id(part)].heading
+        if not _has_labels(part, fields) and (
+            _is_closing_title(heading, profile)
             or (
-                _is_narrative_title(fields[id(part)].heading, profile)
-                and not _has_finding(part, evidence)
+                _is_narrative_title(heading, profile)
+                and (
+                    not _has_finding(part, evidence)
+                    # 三、整改成效 / 1.违规发放津贴补贴问题全部整改到位…: results after the
+                    # findings name the problems they mended
+                    or (after_findings and _NAMES_RESULTS.search(section_title(heading)[0]))
+                )
             )
-        )
-    ]
+        ):
+            narrative_parts.append(part)
+        elif _has_finding(part, evidence):
+            after_findings = True
     for part in narrative_parts:
         _mark(part, Role.NARRATIVE, roles)
+    for node in root.walk():
+        if node.children and _CASES_LEAD.search(fields[id(node)].heading):
+            for kid in node.children:  # 通报典型案例3起： / 1.某站原站长…受到…处分。
+                if not _has_labels(kid, fields):
+                    _mark(kid, Role.NARRATIVE, roles)
     candidates = [n for n in root.walk() if id(n) not in roles]
     labelled = [n for n in candidates if _labelled(n, fields)]
     if labelled:
@@ -396,7 +409,9 @@ def _closing_statuses(
     before it is one (:func:`_node_evidence` took it for one by its status)."""
     for node in root.walk():
         kids = node.children
-        if len(kids) < 2 or evidence[id(node)] is not Evidence.FINDING:
+        if evidence[id(node)] is not Evidence.FINDING or not kids:
+            continue
+        if len(kids) == 1 and not _runs_on(kids[0], fields):
             continue
         last = kids[-1]
         if (
@@ -406,6 +421,21 @@ def _closing_statuses(
             and all(evidence[id(k)] is not Evidence.FINDING for k in kids[:-1])
         ):
             evidence[id(last)] = Evidence.NEUTRAL
+
+
+# A part's title that names what the work achieved (整改成效, 取得的成果).
+_NAMES_RESULTS = compile_pattern(r"成效|成果")
+# A line that leads the discipline cases it makes known (通报典型案例3起：, 查处2起典型问题如下：):
+# the items after it are cases, a person and a sanction each, not findings.
+_CASES_LEAD = compile_pattern(
+    r"典型(?:案例|问题)\s*[0-9一二三四五六七八九十两]+\s*起|[0-9一二三四五六七八九十两]+\s*起典型(?:案例|问题)"
+)
+
+
+def _runs_on(item: Node, fields: dict[int, NodeFields]) -> bool:
+    """Whether ``item``'s line holds the items after it too (（1）A；（2）B。目前已完成整改。)."""
+    marker = item.marker.raw if item.marker is not None else ""
+    return len(find_numbered_measures(marker + fields[id(item)].heading)) >= 2
 
 
 def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:

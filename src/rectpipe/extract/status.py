@@ -116,7 +116,10 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
         return None
     found.sort()
     statuses = [status for _, status in found]
-    long_term = any(phrase in text for phrase in profile.long_term) or Status.ONGOING in statuses
+    long_term = _says_long_term(text, profile) or any(
+        status is Status.ONGOING and not _not_yet_long(text, start, profile)
+        for start, status in found
+    )
     share = _share_done(text)
     if share is not None and share < 100 and statuses[0] is Status.COMPLETED:
         return StatusMatch(Status.IN_PROGRESS, long_term)  # 已完成80%: a share, not the whole
@@ -126,13 +129,37 @@ def _normalised(text: str, profile: Profile) -> StatusMatch | None:
     return StatusMatch(firm[0], long_term)
 
 
+# What puts a word that also names the unfinished (持续推进, ``dated_long_term:``) in the future
+# (将持续推进, 仍将持续推进) or under way (正在持续推进): no long-term state then.
+_NOT_YET_LONG = ("将", "正在", "正")
+
+
+def _not_yet_long(text: str, start: int, profile: Profile) -> bool:
+    """Whether the phrase at ``start`` is one that also names the unfinished (持续推进) and is
+    put in the future or under way (将持续推进, 正在持续推进)."""
+    return text[:start].endswith(_NOT_YET_LONG) and text.startswith(profile.dated_long_term, start)
+
+
+def _says_long_term(text: str, profile: Profile) -> bool:
+    """Whether ``text`` holds a long-term phrase (长期坚持, 持续整改); 持续推进 only where nothing
+    puts it in the future or under way (已取得阶段性成效，将持续推进 is an intention)."""
+    for phrase in profile.long_term:
+        start = text.find(phrase)
+        while start != -1:
+            if not _not_yet_long(text, start, profile):
+                return True
+            start = text.find(phrase, start + 1)
+    return False
+
+
 # Work told finished by its own verb (已清理完毕, 已全部拆除完毕, 已经办理完毕): done, as 整改完毕
 # is. Without 已 (尚未清理完毕, 清理完毕后) it tells no state.
 _FINISHED = compile_pattern(r"已(?:经)?(?:全部|全面|均)?\p{Han}{2,4}?完毕")
-# Work told under way with how it goes (正按计划有序推进, 正在稳步推进, 正抓紧整改): in progress,
-# however many of the manners are written.
+# Work told under way with how it goes (正按计划有序推进, 正在稳步推进, 正抓紧整改, 正在持续推进;
+# 正在持续整改 names the long-term work in so many words):
+# in progress, however many of the manners are written.
 _GOING_ON = compile_pattern(
-    r"正(?:在)?(?:按计划|按照计划|按序时|按时序|有序|积极|加快|加紧|稳步|逐步|全力|扎实|抓紧){1,3}"
+    r"正(?:在)?(?:按计划|按照计划|按序时|按时序|有序|积极|加快|加紧|稳步|逐步|全力|扎实|抓紧|持续(?=推进)){1,3}"
     r"(?:推进|整改|实施|落实|办理)中?"
 )
 # The words that put work in the future (计划于…, 确保…, 将在…; not 将 alone, which also marks an

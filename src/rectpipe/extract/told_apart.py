@@ -236,6 +236,7 @@ def statuses_by_exception(problems: list[Problem], textmap: TextMap, profile: Pr
 # A clause saying every problem is done: 已全部完成整改, 均已整改到位, 全部已销号.
 _ALL_DONE = compile_pattern(
     r"(?:已全部|全部已|均已|都已)\s*(?:完成整改|整改完成|整改到位|整改落实到位|销号)"
+    r"(?!回访|方案|计划)"  # 已全部完成整改回访: a visit after the work, not the work
 )
 # A clause about some of them, or a plan (其中…, 确保…全部整改到位).
 _SOME_OR_PLANNED = compile_pattern(r"其中|部分|个别|立行立改|确保|力争|推动|推进|计划|拟")
@@ -267,10 +268,15 @@ def statuses_of_all(
             continue
         for clause in _CLAUSE.finditer(text):
             said = _ALL_DONE.search(clause.group(0))
-            if said is None or _SOME_OR_PLANNED.search(clause.group(0)):
+            if said is None:
                 continue
-            counted = _COUNTED.search(clause.group(0))
-            if counted is not None and ordinal_value(counted.group("n")) != len(problems):
+            # what the sentence says before it, up to the phrase: 立行立改事项14项，目前已全部…
+            # speaks of some matters, not of the findings
+            lead = text[text.rfind("。", 0, clause.start()) + 1 : clause.start() + said.start()]
+            if _SOME_OR_PLANNED.search(lead) or _SOME_OR_PLANNED.search(clause.group(0)):
+                continue
+            counts = list(_COUNTED.finditer(lead))
+            if counts and ordinal_value(counts[-1].group("n")) != len(problems):
                 continue
             s, e = clause.start() + said.start(), clause.start() + said.end()
             for problem in waiting:

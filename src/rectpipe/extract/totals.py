@@ -279,6 +279,14 @@ _CHECKS = compile_pattern(
 )
 
 
+# Problems the unit found itself beside the inspection's (举一反三，主动查找同类问题23个,
+# 自查发现问题5个, 查摆问题8个): what follows counts those, not the findings handed over.
+_SELF_FOUND = compile_pattern(
+    r"(?:主动|自查|自行|自我|举一反三)[^，,。；;]{0,10}?(?:查找|查摆|排查|梳理|发现|查出)"
+    r"|(?<![反馈指出])查摆(?:出)?[^，,。；;]{0,6}?问题"
+)
+
+
 def is_tally(text: str, profile: Profile) -> bool:
     """Whether ``text`` counts problems (反馈问题58个…) or more than one state of them (已整改8个，
     部分整改2个): a tally of the findings, no finding's own words."""
@@ -310,6 +318,9 @@ def read_counts(text: str, profile: Profile) -> Counts:
     checks = _CHECKS.search(text)
     if checks is not None:
         text = text[: checks.start()]  # what a check of the work found is not the inspection's
+    self_found = _SELF_FOUND.search(text)
+    if self_found is not None:
+        text = text[: self_found.start()]  # nor what the unit found itself
     masked = _SLOGAN_ONE.sub(_blank, _SHARE_OF_ALL.sub(_blank, _RATE.sub(_blank, text)))
     masked = _COUNT_LABEL.sub(" ", masked)  # 问题总数：2个: the label's colon joins its count
     rate = _RATE.search(text) or _SHARE_OF_ALL.search(text)
