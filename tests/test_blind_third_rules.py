@@ -178,3 +178,202 @@ def test_problems_the_unit_found_itself_are_no_totals_of_the_findings() -> None:
         "整改情况：正在整改。",
     )
     assert report.summary.stated is None
+
+
+def test_findings_under_a_long_field_heading_and_their_measures() -> None:
+    """（一）…方面存在的问题 / 一是X。/ 整改情况：（1）…；（2）…。该问题已完成整改。: the
+    heading names the findings told, however long; each 一是 finding counts its account's
+    measures, the status sentence not part of the last."""
+    report = _report(
+        "一、巡察反馈问题整改落实情况",
+        "（一）贯彻落实上级重大决策部署方面存在的问题",
+        "一是农村公路建设项目储备不足。",
+        "整改情况：（1）编制三年项目规划；（2）新增储备项目6个。该问题已完成整改。",
+        "二是公路安全隐患排查不彻底。",
+        "整改情况：（1）开展全覆盖排查；（2）建立隐患销号台账。目前正在推进。",
+    )
+    problems = report.iter_problems()
+    assert [(p.title, p.status.value, len(p.measures)) for p in problems] == [
+        ("农村公路建设项目储备不足", "completed", 2),
+        ("公路安全隐患排查不彻底", "in_progress", 2),
+    ]
+    assert problems[0].measures[-1].text == "新增储备项目6个。"
+
+
+def test_findings_named_in_the_opening_clause_of_paragraphs() -> None:
+    """针对X的问题，局党组…: unquoted, each paragraph under a group of findings tells X; a
+    clause that names the findings as a whole (针对巡察反馈的问题) tells none."""
+    report = _report(
+        "一、整改工作开展情况",
+        "局党组成立整改工作领导小组。",
+        "二、巡察反馈问题整改情况",
+        "针对巡察反馈的问题，局党组逐项制定整改措施。",
+        "针对养护资金拨付滞后的问题，局党组高度重视。一是清理拨付台账。二是建立按季拨付制度。目前已完成整改。",
+        "针对超限运输治理不到位，夜间检查缺位的问题，局党组专题研究。一是组织夜间联合执法。二是设立固定检测站。目前正在推进。",
+    )
+    assert [(p.title, p.status.value, len(p.measures)) for p in report.iter_problems()] == [
+        ("养护资金拨付滞后", "completed", 2),
+        ("超限运输治理不到位，夜间检查缺位", "in_progress", 2),
+    ]
+
+
+def test_several_quoted_findings_in_one_paragraph_each_count() -> None:
+    """在…方面，针对“X”的问题，…。针对“Y”的问题，…: with no finding listed before, each named
+    finding is one, cut where the next is named."""
+    report = _report(
+        "一、整改工作开展情况",
+        "局党组成立整改工作领导小组。",
+        "二、反馈问题整改落实情况",
+        "在行业监管方面，针对“养护资金拨付滞后”的问题，局党组专题研究，一是清理拨付台账；"
+        "二是建立按季拨付制度。该问题已完成整改。针对“超限治理不到位”的问题，局党组压实责任，"
+        "一是组织夜间联合执法；二是设立固定检测站。目前正在推进。",
+    )
+    assert [(p.title, p.status.value, len(p.measures)) for p in report.iter_problems()] == [
+        ("养护资金拨付滞后", "completed", 2),
+        ("超限治理不到位", "in_progress", 2),
+    ]
+
+
+def test_a_quoted_finding_alone_on_its_line_under_a_part() -> None:
+    report = _report(
+        "一、整改工作总体情况",
+        "局党组成立整改专班，逐项落实整改。",
+        "二、具体问题整改情况",
+        "关于“养护资金拨付滞后”的问题",
+        "整改情况：一是清理拨付台账；二是建立按季拨付制度。该问题已整改到位。",
+        "关于“超限治理不到位”的问题",
+        "整改情况：一是组织夜间联合执法；二是设立固定检测站。目前正在推进。",
+    )
+    assert [(p.title, p.status.value) for p in report.iter_problems()] == [
+        ("养护资金拨付滞后", "completed"),
+        ("超限治理不到位", "in_progress"),
+    ]
+
+
+_LEDGER = (
+    "<table><tr><td>序号</td><td>问题表现</td><td>整改措施</td><td>整改成效</td></tr>{rows}</table>"
+)
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def _page(*body: str) -> rectpipe.Report:
+    html = (
+        "<html><body><p>中共青禾县交通运输局党组关于县委巡察整改进展情况的通报</p>"
+        "<p>2025年3月3日至4月30日，县委第三巡察组对县交通运输局党组开展了巡察，"
+        "6月9日反馈了巡察意见。</p>"
+        + "".join(body)
+        + "<p>中共青禾县交通运输局党组</p><p>2025年10月20日</p></body></html>"
+    )
+    return rectpipe.parse_bytes(html.encode("utf-8"), name="report.html")
+
+
+def test_a_heading_worded_as_a_finding_over_its_own_ledger_is_a_group() -> None:
+    """（一）落实上级决策部署有差距 then a table of its findings: the table's rows are the
+    problems, under the heading; a status column headed 整改成效 gives their statuses."""
+    report = _page(
+        "<p>一、巡察反馈问题整改情况</p>",
+        "<p>（一）落实上级决策部署有差距</p>",
+        _LEDGER.format(
+            rows=_row("1", "养护资金拨付滞后。", "一是清理台账；二是按季拨付。", "已完成整改。")
+            + _row("2", "超限治理不到位。", "一是夜间执法；二是设检测站。", "正在推进。")
+        ),
+        "<p>（二）基层党组织建设存在薄弱环节</p>",
+        _LEDGER.format(
+            rows=_row("1", "党员积分管理流于形式。", "一是修订细则；二是每月公示。", "已完成整改。")
+        ),
+    )
+    assert [
+        (p.number, p.title, p.status.value, [i.title for i in p.path])
+        for p in report.iter_problems()
+    ] == [
+        ("1", "养护资金拨付滞后", "completed", ["巡察反馈问题整改情况", "落实上级决策部署有差距"]),
+        ("2", "超限治理不到位", "in_progress", ["巡察反馈问题整改情况", "落实上级决策部署有差距"]),
+        (
+            "1",
+            "党员积分管理流于形式",
+            "completed",
+            ["巡察反馈问题整改情况", "基层党组织建设存在薄弱环节"],
+        ),
+    ]
+
+
+def test_a_category_row_with_its_numeral_in_the_number_cell() -> None:
+    """一 | 党的政治建设方面 (one cell spanning the rest): a category row, not a problem."""
+    report = _page(
+        "<p>一、整改工作的组织推进</p><p>局党组成立整改工作领导小组。</p>",
+        "<p>二、反馈问题整改进展</p>",
+        _LEDGER.format(
+            rows='<tr><td>一</td><td colspan="3">党的政治建设方面</td></tr>'
+            + _row("1", "专题学习研讨不深入。", "一是制定计划；二是开展研讨。", "已完成整改。")
+            + '<tr><td>二</td><td colspan="3">组织建设方面</td></tr>'
+            + _row("2", "党费收缴不规范。", "一是全面核查；二是补缴党费。", "正在推进。")
+        ),
+    )
+    assert [(p.number, [i.title for i in p.path][-1]) for p in report.iter_problems()] == [
+        ("1", "党的政治建设方面"),
+        ("2", "组织建设方面"),
+    ]
+    assert [(s.title, s.kind) for s in report.sections] == [
+        ("整改工作的组织推进", "narrative"),
+        ("反馈问题整改进展", "group"),
+    ]
+
+
+def test_dates_in_a_table_s_cells_are_no_inspection_period() -> None:
+    """经查，该工地于6月9日至11日夜间施工 in a cell tells the complaint, not the inspection: the
+    lead's 交办 day is the feedback."""
+    html = (
+        "<html><body><p>省第二生态环境保护督察组交办青禾市第六批信访件办理情况公示</p>"
+        "<p>2025年6月12日，省第二生态环境保护督察组向我市交办第六批群众信访举报件2件，已全部办结。</p>"
+        "<table><tr><td>编号</td><td>交办问题</td><td>调查核实情况</td><td>处理和整改情况</td></tr>"
+        + _row(
+            "1",
+            "城东工地夜间施工噪声扰民。",
+            "经查，该工地于6月9日至11日夜间违规施工。",
+            "已立案处罚。该件已办结。",
+        )
+        + _row("2", "城西饭店油烟直排。", "经查，油烟净化器未清洗。", "已督促清洗。该件已办结。")
+        + "</table><p>青禾市生态环境保护督察整改工作领导小组办公室</p><p>2025年6月20日</p>"
+        "</body></html>"
+    )
+    meta = rectpipe.parse_bytes(html.encode("utf-8"), name="report.html").metadata
+    assert (meta.period_start, meta.period_end, meta.feedback_date) == (None, None, "2025-06-12")
+
+
+def test_the_feedback_is_the_handing_over_not_an_earlier_mention() -> None:
+    text = (
+        "关于青禾街道督察反馈问题整改完成情况的公示\n"
+        "根据县督察整改办关于做好督察反馈问题整改销号工作的要求，现对省第四生态环境保护督察组"
+        "2025年1月反馈的、由我街道牵头的2项整改任务完成情况进行公示。\n"
+        "一、辖区餐饮油烟扰民。\n整改状态：已完成\n"
+        "二、河道漂浮物清理不及时。\n整改状态：已完成\n"
+        "青禾县青禾街道办事处\n2025年12月2日\n"
+    )
+    meta = _parse(text).metadata
+    assert (meta.feedback_date, meta.issuer) == ("2025-01", "青禾县青禾街道办事处")
+
+
+def test_a_province_s_inspectorate_is_the_inspecting_body() -> None:
+    text = (
+        "青禾县自然资源局关于土地例行督察发现问题整改情况的公示\n"
+        "2024年9月2日至10月11日，省自然资源督察局对我县开展了土地例行督察，"
+        "2024年11月20日反馈问题2个，均已完成整改。\n"
+        "一、违法占用耕地建设厂房，涉及面积12.5亩。\n整改情况：已拆除复耕。\n"
+        "二、临时用地到期未复垦。\n整改情况：已完成复垦。\n"
+        "青禾县自然资源局\n2025年3月4日\n"
+    )
+    assert _parse(text).metadata.inspecting_body == "省自然资源督察局"
+
+
+def test_a_task_label_is_no_part_of_the_title() -> None:
+    report = _report(
+        "一、巡察反馈问题整改情况",
+        "1.整改任务：养护资金拨付滞后。",
+        "整改情况：已完成整改。",
+        "2.整改任务：超限治理不到位。",
+        "整改情况：正在推进。",
+    )
+    assert [p.title for p in report.iter_problems()] == ["养护资金拨付滞后", "超限治理不到位"]

@@ -11,7 +11,10 @@ cut took away (docs/copies.md counted 13 by whole titles, 23 before that change)
 to 10: the statuses batch's samples (shape-g07…g15) brought one more of a kind already
 counted, a copy cut just after the 关于“ that opens its last item. Held to 11: the second
 round's samples (docs/blind-second-round.md) brought one more of a kind already counted, a
-category heading (shape-k20's 推动文旅融合发展不够到位) whose findings the cut took away.
+category heading (shape-k20's 推动文旅融合发展不够到位) whose findings the cut took away. Held
+to 12: the third round's samples (docs/blind-third-round.md) brought a copy cut inside the
+status its last title carries in brackets (shape-t22's …效率不高（持续整改), the title keeping
+the unclosed bracket.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from rectpipe.tools.evaluate import documents_with_facts
 from .conftest import SAMPLES
 
 CUTS = (0.35, 0.60, 0.85)
-MOST_STRAYS = 11
+MOST_STRAYS = 12
 
 
 def _titles(report: rectpipe.Report) -> list[str]:

@@ -38,8 +38,14 @@ def test_di_yi_di_er() -> None:
     assert [m.marker for m in find_measures(text)] == ["第一，", "第二，", "第三，"]
 
 
-def test_single_marker_is_not_a_list() -> None:
-    assert find_measures("一是加强领导。") == []
+def test_a_lone_yi_shi_is_a_list_of_one_but_no_other_single_marker() -> None:
+    """一是 opens a list in so many words: alone (a copy cut inside the first measure, or a
+    draft that never wrote 二是) it still tells one measure. A bare numeral or 第一 alone is
+    no list (三个月内完成, 第一，…)."""
+    [one] = find_measures("一是加强领导。")
+    assert (one.ordinal, one.marker) == (1, "一是")
+    assert find_measures("三加强领导。") == []
+    assert find_measures("第一，加强领导。") == []
 
 
 def test_a_numbered_list_run_on_after_a_label_gives_measures() -> None:

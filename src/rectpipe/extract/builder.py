@@ -72,6 +72,11 @@ class Builder:
         self.ids.add(candidate)
         return candidate
 
+    def made_problems(self) -> bool:
+        """Whether a problem has been given its id yet (a problem's id starts with ``p``, a
+        section's with ``s``)."""
+        return any(ident.startswith("p") for ident in self.ids)
+
     def node_end(self, node: Node) -> int:
         return self.textmap.block_end(self.node_last_block(node))
 
@@ -117,6 +122,28 @@ def measures_in(actions: Spans, builder: Builder) -> list[dict[str, Any]]:
             }
         )
     return measures
+
+
+def drop_status_from(
+    measure: dict[str, Any], status_raw: str, status_start: int, builder: Builder
+) -> None:
+    """The closing status sentence (…，该问题已整改到位。) is the problem's status, not part of
+    its last measure: cut it from that measure's text and span."""
+    span = measure["provenance"]
+    if not span["start"] < status_start <= span["end"]:
+        return
+    text: str = measure["text"]
+    cut = text.rfind(status_raw)
+    if cut <= 0:
+        return
+    kept = text[:cut].rstrip(" \n\t\u3000，,；;。")
+    if not kept:
+        return
+    measure["text"] = kept + ("。" if text[:cut].rstrip().endswith("。") else "")
+    end = status_start
+    while end > span["start"] and builder.textmap.text[end - 1] in " \n\t\u3000，,；;":
+        end -= 1
+    measure["provenance"] = builder.prov_data(span["start"], end)
 
 
 def put_runs(sources: dict[str, dict[str, Any]], name: str, spans: Spans, builder: Builder) -> None:

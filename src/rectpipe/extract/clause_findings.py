@@ -20,7 +20,8 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern, compile_re, escape
 from ..structure.unmarked import names_findings_told
 from ..text.numbering import cn_to_int
-from .builder import Builder, problem_of
+from .builder import Builder, drop_status_from, measures_in, problem_of
+from .spans import Spans
 from .status import StatusMatch, normalise_status, status_sentence
 
 if TYPE_CHECKING:
@@ -112,7 +113,14 @@ def clause_findings(
             status_raw = text[start + s_start : start + s_end]
             sources["status"] = builder.prov_data(start + s_start, start + s_end)
         number = str(index + 1)
-        description, actions = accounts[index] if accounts is not None else ("", "")
+        description, actions, at = accounts[index] if accounts is not None else ("", "", 0)
+        measures: list[dict[str, Any]] = []
+        if actions:
+            # 整改情况：（1）…；（2）…。该问题已完成整改。: the account's measures, its closing
+            # status sentence not part of the last
+            measures = measures_in(Spans([(start + at, actions)]), builder)
+            if measures and status_raw is not None and "status" in sources:
+                drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)
         problems.append(
             problem_of(
                 id=builder.unique(f"p{ident}-{number}"),
@@ -125,7 +133,7 @@ def clause_findings(
                 status_raw=status_raw,
                 long_term=long_term,
                 actions=actions,
-                measures=[],
+                measures=measures,
                 responsible=None,
                 deadline=None,
                 heading=None,
@@ -238,15 +246,19 @@ def _inline_after_lead(segment: str) -> _Listed | None:
     return None
 
 
-def _account(segment: str, start: int, end: int, profile: Profile) -> tuple[str, str]:
+def _account(segment: str, start: int, end: int, profile: Profile) -> tuple[str, str, int]:
     """A clause's own text after its finding (``segment[start:end]``): what it says of the
-    finding, and its account after an actions or status label (整改情况：…)."""
-    rest = segment[_after_finding(segment, start, end) : end]
+    finding, its account after an actions or status label (整改情况：…), and where that
+    account starts in ``segment``."""
+    at = _after_finding(segment, start, end)
+    rest = segment[at:end]
     labels = _labels(profile)
     label = labels[1].search(rest) if labels is not None else None
     if label is None:
-        return rest.strip(_TRIM), ""
-    return rest[: label.start()].strip(_TRIM), rest[label.end() :].strip(_TRIM)
+        return rest.strip(_TRIM), "", end
+    account = rest[label.end() :]
+    lead = len(account) - len(account.lstrip(_TRIM))
+    return rest[: label.start()].strip(_TRIM), account.strip(_TRIM), at + label.end() + lead
 
 
 def _after_finding(segment: str, start: int, end: int) -> int:

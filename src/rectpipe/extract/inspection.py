@@ -74,8 +74,9 @@ _BODY = compile_pattern(
     rf"|(?:(?:(?<![\p{{Han}}0-9０-９])(?=\p{{Han}})|(?<=根据|按照|依据|是|由)){_FREE}|{_PREFIX})"
     r"审计(?:署|厅|局|组)"
     rf"(?!党组|党委|党总支|党支部|机关)"
-    # a national inspectorate's regional bureau (国家自然资源督察成都局)
-    rf"|国家\p{{Han}}{{0,8}}督察\p{{Han}}{{1,4}}局"
+    # a national inspectorate's regional bureau (国家自然资源督察成都局), a province's (省自然资源
+    # 督察局)
+    rf"|(?:国家|省|自治区)\p{{Han}}{{0,8}}督察\p{{Han}}{{0,4}}局"
 )
 
 # An inspection carried out, between a date and the feedback word after it: the date is the
@@ -201,17 +202,19 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             for base, sentence in spans:
                 if not pattern.search(sentence):
                     continue
-                dates = find_dates(sentence, year=year)
-                word = pattern.search(sentence)
-                word_at = word.start() if word is not None else len(sentence)
-                if size == 7:  # the month nearest before the word (2022年11月巡察，2023年1月反馈)
-                    dates.sort(key=lambda d: (d.start > word_at, abs(word_at - d.end)))
+                found_dates = find_dates(sentence, year=year)
                 # A sentence that says the handing over in so many words may come before the
                 # period's (2025年3月12日…反馈巡察情况。2024年12月2日至27日…开展巡察): its date
                 # then counts when it falls after the period.
                 after_iso = period.end.iso if period is not None else None
                 told = after_iso is not None and pattern in _HANDED_OVER
-                for date in dates:
+                # each time the word is written, the first first (关于督察反馈问题整改销号工作的
+                # 要求，现对督察组2025年1月反馈的…: the second is the handing over)
+                for word_at, date in (
+                    (at, date)
+                    for at in [w.start() for w in pattern.finditer(sentence)]
+                    for date in _by_nearness(found_dates, at, size)
+                ):
                     start = base + date.start
                     before = sentence[max(0, date.start - 3) : date.start]
                     if date.end <= word_at and _CONDUCTED.search(sentence, date.end, word_at):
@@ -405,6 +408,15 @@ def announcing_sentence(intro: str) -> str:
     """The 现将…整改进展情况予以公布 sentence, which names what the report answers."""
     found = _ANNOUNCING.search(intro)
     return found.group(0) if found else ""
+
+
+def _by_nearness(dates: list[FoundDate], word_at: int, size: int) -> list[FoundDate]:
+    """``dates`` in the order they are tried for the feedback word at ``word_at``: as written,
+    or for a month (``size`` 7) the nearest before the word first (2022年11月巡察，2023年1月
+    反馈)."""
+    if size != 7:
+        return dates
+    return sorted(dates, key=lambda d: (d.start > word_at, abs(word_at - d.end)))
 
 
 def _kind_of(text: str, profile: Profile, *, most: bool = False) -> str | None:

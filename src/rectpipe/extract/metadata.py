@@ -101,7 +101,7 @@ def extract_metadata(
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
         intro, intro_start = textmap.text[start : min(end, start + INTRO_MAX_CHARS)], start
-        read_inspection(found, intro, start)
+        read_inspection(found, _without_tables(intro, start, front, textmap), start)
     meta = found.meta
     lead = _first_part_lead(textmap, front)
     if lead and (
@@ -225,6 +225,20 @@ def _subtitle_date(found: Collector, subtitle: regex.Match[str], start: int) -> 
 
 
 _LEAD_BLOCKS = 3
+
+
+def _without_tables(text: str, at: int, blocks: Sequence[int], textmap: TextMap) -> str:
+    """``text`` (from offset ``at``) with the tables among ``blocks`` blanked out, offsets kept:
+    a table's cells tell the items' facts (经查，该工地于6月9日至11日夜间施工), not the
+    inspection's."""
+    for index in blocks:
+        if textmap.blocks[index].kind.value != "table":
+            continue
+        start, end = textmap.starts[index] - at, textmap.block_end(index) - at
+        if 0 <= start < len(text):
+            end = min(end, len(text))
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:

@@ -44,13 +44,37 @@ _FIRST_SENTENCE = compile_pattern(r"[^。！？!?\n]+[。！？!?]")
 # A label before a colon opening the line (整改情况：, 【问题】).
 _LABELLED = compile_pattern(r"^[^，,。；;]{1,10}[：:∶]|^[【\[［]")
 _ASPECT_END = compile_pattern(rf"{ASPECT}\s*[。：:；;]?\s*$")
+# A finding named, unquoted, in a paragraph's opening clause (针对仓储物资账实不符的问题，…); the
+# quoted form is a wrapper (text/wrappers.py).
+_NAMED_FINDING = compile_pattern(
+    r"^(?:针对|关于)(?:“(?P<q>[^“”]{4,80})”|(?P<x>[^。；;“”\"「」]{4,60}?))的?问题[，,]\s*"
+)
+# Where a paragraph goes on to the next finding it names (…该问题已完成整改。针对“Y”的问题，…),
+# or opens with one after the field it falls in (在就业服务方面，针对“X”的问题，…).
+_NEXT_NAMED = compile_pattern(
+    r"(?:(?<=^|[。；;！？!?])\s*(?:在[^，,。；;]{2,20}方面[，,])?)(?=针对“[^“”]{4,80}”的?问题[，,])"
+)
+# What names the findings as a whole, not one of them (针对巡察反馈的问题，…; 针对上述问题，…).
+_NAMES_THE_FEEDBACK = compile_pattern(
+    r"^(?:上述|以上|前述|此类|这些|该|存在的)|(?:巡视|巡察|审计|督察)组?(?:反馈|指出|发现|提出)"
+    r"|(?:反馈|指出|发现|提出)的?$"
+)
 
 
 def paragraph_findings(
-    ident: str, path: list[PathItem], builder: Builder, heading: str, body: Sequence[int]
+    ident: str,
+    path: list[PathItem],
+    builder: Builder,
+    heading: str,
+    body: Sequence[int],
+    *,
+    quoted: bool = False,
 ) -> list[Problem] | None:
     """The problems of a part titled ``heading`` (a group of findings) whose ``body`` blocks
-    open with paragraphs that each tell a finding then its account; ``None`` when they do not."""
+    open with paragraphs that each tell a finding then its account; ``None`` when they do not.
+    With ``quoted`` (no finding listed before them), a finding named in quotes in a paragraph's
+    opening clause (针对“X”的问题，厅党组…) is one too, and a paragraph naming several is cut
+    at each."""
     profile = builder.profile
     if not names_a_group(heading, profile):
         return None
@@ -66,16 +90,19 @@ def paragraph_findings(
         text = textmap.block_text(index)
         if not text.strip():
             continue
-        read = _finding_paragraph(text, builder)
-        if read is None:
+        pieces = _named_pieces(text) if quoted else [(0, text)]
+        reads = [(at, _finding_paragraph(piece, builder, quoted=quoted)) for at, piece in pieces]
+        if any(read is None for _, read in reads):
             if found or len(leads) == MOST_LEADS:
                 break
             leads.append(text)  # a lead before the findings (反馈问题5个，已完成整改4个…)
             continue
-        finding, account_at, told = read
-        plain = plain or told
-        start = textmap.starts[index]
-        found.append((start, finding, text[account_at:].strip(), start + account_at))
+        for (at, piece), (_, read) in zip(pieces, reads, strict=True):
+            assert read is not None
+            finding, account_at, told = read
+            plain = plain or told
+            start = textmap.starts[index] + at
+            found.append((start, finding, piece[account_at:].strip(), start + account_at))
     if not plain:  # (a finding worded neutrally is one beside one told plainly)
         return None
     problems = [
@@ -136,11 +163,36 @@ def wrapped_paragraph_findings(body: Sequence[int], builder: Builder) -> list[Pr
     return [_problem(f"p0-{n}", [], builder, *item) for n, item in enumerate(found, 1)]
 
 
-def _finding_paragraph(text: str, builder: Builder) -> tuple[str, int, bool] | None:
+_FIELD_BEFORE = compile_pattern(r"^在[^，,。；;]{2,20}方面[，,]\s*(?=针对|关于)")
+
+
+def _field_before(text: str) -> str:
+    """The field a paragraph names before the finding it names (在就业服务方面，针对…)."""
+    found = _FIELD_BEFORE.match(text)
+    return found.group(0) if found is not None else ""
+
+
+def _named_pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` cut where it goes on to a finding it names (针对“X”的问题，…), each piece with
+    its offset; the whole text when it names fewer than two."""
+    cuts = [m.end() for m in _NEXT_NAMED.finditer(text)]
+    if len(cuts) < 2:
+        return [(0, text)]
+    if _NEXT_NAMED.match(text) is None:
+        cuts[0] = 0  # a sentence before the first named finding opens the first piece
+    ends = [*cuts[1:], len(text)]
+    return [(at, text[at:end]) for at, end in zip(cuts, ends, strict=True)]
+
+
+def _finding_paragraph(
+    text: str, builder: Builder, *, quoted: bool = False
+) -> tuple[str, int, bool] | None:
     """The finding (the first sentence, its stop dropped) of a paragraph that may tell one,
     where its account starts, and whether it is told plainly (a word of shortfall in the
     finding, or a status in the account); ``None`` for a paragraph that reads as anything
-    else (a measure, organising work, a group's name) or has no account."""
+    else (a measure, organising work, a group's name) or has no account. A finding named in
+    the opening clause (针对X的问题，…) is that finding; named in quotes, only in a ``quoted``
+    piece of a paragraph that names several."""
     first = _FIRST_SENTENCE.match(text.strip())
     lead = len(text) - len(text.lstrip())
     if first is None or match_marker(text) is not None:
@@ -149,6 +201,13 @@ def _finding_paragraph(text: str, builder: Builder) -> tuple[str, int, bool] | N
     if _LABELLED.match(finding):
         return None  # 整改情况：…, 存在问题：一是…: a labelled line, an account or a list
     account_at = lead + first.end()
+    named = _NAMED_FINDING.match(finding.removeprefix(_field_before(finding)))
+    if named is not None and named.group("q") and not quoted:
+        named = None  # 针对“X”问题，…已整改。 after the findings were listed: an account of one
+    if named is not None and not _NAMES_THE_FEEDBACK.search(named.group("x") or ""):
+        # 针对仓储物资账实不符的问题，集团党委…: the finding the clause names, the rest the account
+        finding = named.group("q") or named.group("x")
+        account_at = lead + text.lstrip().find(named.group(0)) + len(named.group(0))
     account = text[account_at:].strip()
     if not account or not 4 <= len(finding) <= FINDING_MAX_CHARS:
         return None

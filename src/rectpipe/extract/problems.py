@@ -21,7 +21,15 @@ from ..text.textmap import TextMap
 from ..text.wrappers import unwrap
 from .about_all import ALL_FINDINGS
 from .accounts import pair_parts, take_account
-from .builder import Builder, block_at, child_measures, measures_in, problem_of, put_runs
+from .builder import (
+    Builder,
+    block_at,
+    child_measures,
+    drop_status_from,
+    measures_in,
+    problem_of,
+    put_runs,
+)
 from .clause_findings import clause_findings
 from .evidence import Evidence, heading_evidence, opens_a_measure
 from .fields_of_node import NodeFields, Value, node_fields
@@ -330,14 +338,25 @@ def _emit(
         if listed is None and in_paragraphs and node.marker is not None:
             # 一、关于作风纪律方面 then 考勤管理制度执行不严。所党支部一是…: paragraphs that each
             # open with a finding
-            listed = paragraph_findings(_ident(path, node), items, builder, title, node.body)
+            listed = paragraph_findings(
+                _ident(path, node),
+                items,
+                builder,
+                title,
+                node.body,
+                quoted=not builder.made_problems(),
+            )
         if listed is not None:
             section = _section(node, path, fields[id(node)], Role.GROUP, builder)
             sections.append(section)
             section.problems.extend(listed)
             return
     if role is Role.PROBLEM:
-        problems.append(_problem(node, path, fields, builder))
+        tabled = _tabled_group(node, path, fields, builder)
+        if tabled is not None:
+            sections.append(tabled)
+        else:
+            problems.append(_problem(node, path, fields, builder))
         return
     section = _section(node, path, fields[id(node)], role, builder)
     sections.append(section)
@@ -349,6 +368,8 @@ def _emit(
                 table, builder.textmap, builder.profile, path_items, builder.unique, builder.warn
             )
         )
+    if section.problems:
+        section.kind = "group"  # 二、反馈问题整改进展 over a ledger: the part of its rows
     for child in node.children:  # (then the part's lead may give its findings a state)
         _emit(
             child,
@@ -475,6 +496,31 @@ def _closes_long_term(account: str, profile: Profile) -> bool:
 
 
 _SENTENCE_MARKS = " \n。；;！!"
+
+
+def _tabled_group(
+    node: Node, path: list[Node], fields: dict[int, NodeFields], builder: Builder
+) -> Section | None:
+    """（一）落实上级决策部署有差距 then a table of its findings (序号 / 问题表现 / 整改措施 /
+    完成情况): a heading worded as a finding that holds a ledger is the group of its rows, not
+    a problem; ``None`` when ``node`` holds items or no table that lists findings."""
+    f = fields[id(node)]
+    if node.children or not f.tables:
+        return None
+    title = section_title(f.heading)[0]
+    items = [*_path_items(path, fields), PathItem(marker=_marker(node), title=title)]
+    rows = [
+        problem
+        for table in f.tables
+        for problem in ledger_problems(
+            table, builder.textmap, builder.profile, items, builder.unique, builder.warn
+        )
+    ]
+    if not rows:
+        return None
+    section = _section(node, path, f, Role.GROUP, builder)
+    section.problems.extend(rows)
+    return section
 
 
 def _problem(
@@ -640,7 +686,7 @@ def _problem(
         put_runs(sources, "description", description, builder)
     measures = measures_in(actions, builder)
     if measures and status_raw is not None and "status" in sources and f.status is None:
-        _drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)
+        drop_status_from(measures[-1], status_raw, sources["status"]["start"], builder)
     if not measures and node.children:
         # Numbered items under a problem are its measures, and part of its narrative.
         stop = _labels_start(node, fields)
@@ -792,28 +838,6 @@ def _tells_no_work(text: str, profile: Profile) -> bool:
 _CLAUSES = compile_pattern(r"[^，,。；;\n]+")
 # Words of work done, under way or to come, wherever they stand in a clause.
 _WORK_TOLD = compile_pattern(r"已|正在|将|下一步|举一反三|长效")
-
-
-def _drop_status_from(
-    measure: dict[str, Any], status_raw: str, status_start: int, builder: Builder
-) -> None:
-    """The closing status sentence (…，该问题已整改到位。) is the problem's status, not part of
-    its last measure: cut it from that measure's text and span."""
-    span = measure["provenance"]
-    if not span["start"] < status_start <= span["end"]:
-        return
-    text: str = measure["text"]
-    cut = text.rfind(status_raw)
-    if cut <= 0:
-        return
-    kept = text[:cut].rstrip(" \n\t\u3000，,；;。")
-    if not kept:
-        return
-    measure["text"] = kept + ("。" if text[:cut].rstrip().endswith("。") else "")
-    end = status_start
-    while end > span["start"] and builder.textmap.text[end - 1] in " \n\t\u3000，,；;":
-        end -= 1
-    measure["provenance"] = builder.prov_data(span["start"], end)
 
 
 _TRAILING_FIELDS = ("status", "responsible", "deadline")

@@ -192,7 +192,7 @@ def _section_problems(
         if len(group) == 1 and _is_spanning(row, width):
             # A row of one merged cell (repeated across the row, or one cell spanning it as
             # web pages give it): a category heading (一、…) for the rows below it, or a note.
-            item = _category_row(next(iter({cell for cell in row if cell}), ""))
+            item = _category_row(_span_text(row))
             if item is not None:
                 # 一、 then （一）: the second is under the first; another 一、 replaces both.
                 categories = [c for c in categories if _category_level(c) < _category_level(item)]
@@ -458,12 +458,36 @@ def _cell_of(row: tuple[str, ...], column: int | None) -> str:
     return row[column].strip() if column is not None and column < len(row) else ""
 
 
+# A category row's numeral alone in the 序号 cell, its name in a cell spanning the rest
+# (一 | 党的政治建设方面).
+_BARE_NUMERAL = compile_pattern(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[)）])\s*$"
+)
+
+
+def _numbered_span(row: tuple[str, ...]) -> str | None:
+    """``一、党的政治建设方面`` for a row whose first cell holds a bare numeral and whose other
+    cells one text between them (a merged cell); ``None`` for any other row."""
+    if len(row) < 2 or not _BARE_NUMERAL.match(row[0]):
+        return None
+    rest = {cell for cell in row[1:] if cell}
+    if len(rest) != 1:
+        return None
+    numeral = row[0].strip()
+    return numeral + ("" if numeral.endswith(("）", ")")) else "、") + next(iter(rest))
+
+
+def _span_text(row: tuple[str, ...]) -> str:
+    """The text of a spanning row (:func:`_is_spanning`)."""
+    return _numbered_span(row) or next(iter({cell for cell in row if cell}), "")
+
+
 def _is_spanning(row: tuple[str, ...], width: int) -> bool:
     """Is ``row`` one merged cell (the same text across it or in its first cell, or one cell
-    as web pages give it), or empty?"""
+    as web pages give it, or a category's numeral and the cell spanning the rest), or empty?"""
     distinct = {cell for cell in row if cell}
     if len(distinct) > 1:
-        return False
+        return _numbered_span(row) is not None
     # Not a row whose only text is in a later column ('', '', '', 三是…): a problem's rest.
     return len(row) < width or (len(row) > 2 and (bool(row[0]) or not distinct))
 

@@ -40,11 +40,12 @@ __all__ = [
 # Bullets a report sets before a problem (○ and · are left out: ○ writes a zero in dates).
 BULLETS = "★☆■□●◆◇▲△▶►•◎"
 """The bullets that open an unmarked item (★…, ●…)."""
-# 关于“X”的问题。… / 针对“X”问题，…: a paragraph that names the finding it answers.
+# 关于“X”的问题。… / 针对“X”问题，…: a paragraph that names the finding it answers, also after
+# the field it falls in (在就业服务方面，针对“X”的问题，…).
 # (a quote inside the quote, written with the same marks: 关于““三重一大”决策…”的问题)
 _WRAPPER = compile_pattern(
-    r"^(?:关于|针对)\s*[“\"「『](?:[^“”\"「」『』]|[“「『][^“”「」『』]{1,40}[”」』]){2,200}"
-    r"[”\"」』]\s*(?:的)?问题(?:的整改(?:情况)?)?\s*[。，,；;：:]"
+    r"^(?:在[^，,。；;“”]{2,20}方面[，,]\s*)?(?:关于|针对)\s*[“\"「『](?:[^“”\"「」『』]|[“「『][^“”「」『』]{1,40}[”」』]){2,200}"
+    r"[”\"」』]\s*(?:的)?问题(?:的整改(?:情况)?)?\s*(?:[。，,；;：:]|$)"  # (or alone on its line)
 )
 # A label's value that opens a list of findings (存在问题：一是…；二是…) is read elsewhere.
 _LIST_AFTER_LABEL = compile_pattern(
@@ -55,8 +56,9 @@ _HEADING_MAX = 60
 _SENTENCE_INSIDE = compile_pattern(r"[。；;！？!?][^。；;！？!?]")
 # A part or category heading that names a group (在…方面, …情况) may hold unmarked problems;
 # one that wraps a finding of its own (关于“X”问题的整改) is a problem, and its body is its own.
-ASPECT = r"方面(?:的?(?:主要|突出|具体)?问题)?"
-"""How a heading naming a group of findings by their field ends: …方面, 关于…方面的问题."""
+ASPECT = r"方面(?:(?:存在)?的?(?:主要|突出|具体)?问题)?"
+"""How a heading naming a group of findings by their field ends: …方面, 关于…方面的问题,
+…方面存在的问题."""
 # a short heading naming the findings told (巡察指出的问题, 存在的主要问题), not one of them
 # (…资产未及时移交的问题)
 _FOUND = (

@@ -14,13 +14,16 @@ __all__ = ["Unwrapped", "unwrap"]
 
 _OPENERS = '“"「『'
 _CLOSERS = {"“": "”", '"': '"', "「": "」", "『": "』"}
-_QUOTED = compile_pattern(r"^(?:关于|针对|对于|对|在)?\s*(?P<q>[“\"「『])")
+# (after the field the finding falls in: 在就业服务方面，针对“X”的问题，…)
+_QUOTED = compile_pattern(
+    r"^(?:在[^，,。；;“”]{2,20}方面[，,]\s*(?=关于|针对))?(?:关于|针对|对于|对|在)?\s*(?P<q>[“\"「『])"
+)
 _AFTER_QUOTE = compile_pattern(
     r"^(?:(?:的)?(?:问题|方面)?(?:的)?(?:整改|整改落实|整改进展)?(?:情况)?)\s*[。；;，,：:]?\s*"
 )
 _LABEL_WORDS = (
     r"(?:(?:反馈|巡察|巡视|审计|督察)?(?:发现|指出|反馈)?的?问题\s*[0-9一二三四五六七八九十百千]*"
-    r"|问题描述|问题表现|存在问题|具体问题)"
+    r"|问题描述|问题表现|存在问题|具体问题|整改任务)"
 )
 # The label as a heading writes it: 存在问题：…, or in brackets with or without a colon:
 # 【问题】…, [问题描述]…
