@@ -4,6 +4,8 @@ here is invented; each test fails without its rule."""
 
 from __future__ import annotations
 
+import pytest
+
 import rectpipe
 from rectpipe.extract.status import normalise_status
 from rectpipe.profiles import default_profile
@@ -377,3 +379,22 @@ def test_a_task_label_is_no_part_of_the_title() -> None:
         "整改情况：正在推进。",
     )
     assert [p.title for p in report.iter_problems()] == ["养护资金拨付滞后", "超限治理不到位"]
+
+
+def test_a_seal_s_pale_rim_is_taken_off_a_scan_with_its_red() -> None:
+    """A seal's rim and lettering, pale or smeared by JPEG (pink: red well above green and
+    blue), is whitened with the seal, so the engine does not read it as ink over the date;
+    black text, and black text under the seal (dark red), stay."""
+    np = pytest.importorskip("numpy")
+    from rectpipe.readers.ocr import _without_red
+
+    rgb = [(235, 185, 185), (200, 60, 60), (40, 40, 40), (100, 30, 30), (250, 250, 250)]
+    image = np.array([[pixel[::-1] for pixel in rgb]], dtype=np.uint8)  # BGR
+    cleaned = [tuple(int(v) for v in px[::-1]) for px in _without_red(image)[0]]
+    assert cleaned == [
+        (255, 255, 255),
+        (255, 255, 255),
+        (40, 40, 40),
+        (100, 30, 30),
+        (250, 250, 250),
+    ]
