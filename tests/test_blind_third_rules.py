@@ -398,3 +398,133 @@ def test_a_seal_s_pale_rim_is_taken_off_a_scan_with_its_red() -> None:
         (100, 30, 30),
         (250, 250, 250),
     ]
+
+
+def test_an_annex_list_after_the_signature_is_no_item_and_ends_the_text_whole() -> None:
+    text = (
+        _HEAD + "一、巡察反馈问题整改情况\n"
+        "（一）养护资金拨付滞后。整改情况：一是清理台账；二是按季拨付。已完成整改。\n"
+        "（二）超限治理不到位。整改情况：一是夜间执法；二是设检测站。已完成整改。\n"
+        + _TAIL
+        + "附件：1.巡察反馈问题整改任务清单\n2.巡察整改建立健全制度清单\n"
+    )
+    report = _parse(text)
+    assert [p.title for p in report.iter_problems()] == ["养护资金拨付滞后", "超限治理不到位"]
+    assert not {w.code for w in report.warnings} & {"truncated", "numbering_gap"}
+
+
+def test_a_month_in_brackets_under_the_title_dates_the_report() -> None:
+    """（2024年12月） under the title, and no signature: the report's month. (Eight findings, so
+    that the line is not among the last lines a signature is looked for in.)"""
+    lines = _HEAD.split("\n")
+    items = "".join(
+        f"{n}.第{n}项养护工作落实不到位。\n整改情况：已完成整改。\n" for n in range(1, 9)
+    )
+    text = "\n".join([lines[0], "（2024年12月）", *lines[1:]]) + items
+    assert _parse(text).metadata.date == "2024-12"
+
+
+def test_a_title_s_last_word_wrapped_onto_its_own_line() -> None:
+    text = (
+        "中共青禾县交通运输局党组关于县委巡察整改进展情况\n的通报\n"
+        + _HEAD.split("\n", 1)[1]
+        + "1.养护资金拨付滞后。\n整改情况：已完成整改。\n2.超限治理不到位。\n整改情况：正在推进。\n"
+        + _TAIL
+    )
+    assert _parse(text).metadata.title == "中共青禾县交通运输局党组关于县委巡察整改进展情况的通报"
+
+
+def test_a_finding_s_cell_numbers_it_and_labels_its_unit_and_time_limit() -> None:
+    """No 序号 column: 问题1：X。 / 责任单位：… / 整改时限：… in the finding's cell number it and
+    give its unit and time limit, also run together as a PDF's cell gives them."""
+    report = _page(
+        "<p>一、巡察反馈问题整改情况</p>",
+        "<table><tr><td>反馈问题</td><td>整改措施</td><td>整改进展</td></tr>"
+        + _row(
+            "问题1：养护资金拨付滞后。<br>责任单位：县公路中心<br>整改时限：2025年6月底前",
+            "一是清理台账；二是按季拨付。",
+            "已完成",
+        )
+        + _row(
+            "问题2：超限治理不到位。责任单位：县交警大队整改时限：长期坚持",
+            "一是夜间执法；二是设检测站。",
+            "正在推进",
+        )
+        + "</table>",
+    )
+    assert [(p.number, p.title, p.responsible, p.deadline) for p in report.iter_problems()] == [
+        ("1", "养护资金拨付滞后", "县公路中心", "2025年6月底前"),
+        ("2", "超限治理不到位", "县交警大队", "长期坚持"),
+    ]
+
+
+def test_a_category_heading_alone_in_a_two_column_table_spans_it() -> None:
+    from rectpipe.extract.tables import _is_spanning
+
+    assert _is_spanning(("一、水污染防治方面", ""), 2)
+    assert not _is_spanning(("城区污水管网雨污混接。", ""), 2)  # a finding, its account empty
+
+
+def test_a_measure_opening_with_a_preposition_among_measures_is_one() -> None:
+    report = _report(
+        "一、关于“全面从严治党不力”方面的问题",
+        "1.物资采购管理不规范，部分采购未执行比价程序。",
+        "（1）上线集中采购平台。",
+        "（2）修订物资采购管理办法。",
+        "（3）对违规采购责任人进行诫勉。",
+        "已完成整改。",
+    )
+    assert [(p.title, len(p.measures)) for p in report.iter_problems()] == [
+        ("物资采购管理不规范，部分采购未执行比价程序", 3)
+    ]
+
+
+def test_office_2003_xml_files_are_read_or_refused_in_one_line() -> None:
+    from rectpipe.errors import UnsupportedFormatError
+    from rectpipe.readers.sniff import sniff_format
+
+    word = b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>'
+    excel = b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook>'
+    assert sniff_format(word, "report.doc") == "doc"
+    with pytest.raises(UnsupportedFormatError):
+        sniff_format(excel, "ledger.xls")
+
+
+def test_tasks_the_findings_were_worked_out_into_are_no_total_of_them() -> None:
+    report = _report(
+        "局党组制定整改方案，细化整改任务20项，实行挂图作战。",
+        "1.养护资金拨付滞后。",
+        "整改情况：已完成整改。",
+        "2.超限治理不到位。",
+        "整改情况：正在推进。",
+    )
+    assert report.summary.stated is None
+
+
+def test_a_ledger_s_closing_row_is_no_finding_and_dates_it() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["青禾镇人民政府关于县审计局审计发现问题整改情况台账"])
+    sheet.append(["序号", "审计发现问题", "整改措施", "完成时限", "完成情况"])
+    sheet.append(["1", "专项资金拨付滞后", "①加快拨付；②建立台账", "2025年1月", "已完成"])
+    sheet.append(["2", "固定资产账实不符", "①全面清查；②调整账目", "2025年6月", "正在整改"])
+    sheet.append(["填报单位（盖章）：青禾镇人民政府", "", "", "2025年2月18日", ""])
+    sheet.merge_cells("A5:C5")
+    data = io.BytesIO()
+    book.save(data)
+    report = rectpipe.parse_bytes(data.getvalue(), name="ledger.xlsx")
+    assert [p.title for p in report.iter_problems()] == ["专项资金拨付滞后", "固定资产账实不符"]
+    assert report.metadata.date == "2025-02-18"
+
+
+def test_no_report_date_a_decade_after_its_inspection() -> None:
+    """二〇三五年 read for 二〇二五年 (a seal over a scan's date): null rather than wrong."""
+    text = (
+        _HEAD
+        + "1.养护资金拨付滞后。\n整改情况：已完成整改。\n"
+        + "中共青禾县交通运输局党组\n2035年10月20日\n"
+    )
+    assert _parse(text).metadata.date is None

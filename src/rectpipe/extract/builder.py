@@ -74,8 +74,8 @@ class Builder:
 
     def made_problems(self) -> bool:
         """Whether a problem has been given its id yet (a problem's id starts with ``p``, a
-        section's with ``s``)."""
-        return any(ident.startswith("p") for ident in self.ids)
+        table row's with ``t``, a section's with ``s``)."""
+        return any(ident.startswith(("p", "t")) for ident in self.ids)
 
     def node_end(self, node: Node) -> int:
         return self.textmap.block_end(self.node_last_block(node))

@@ -54,7 +54,9 @@ _POST_LINE = compile_pattern(
 # parentheses (（二〇二四年十一月八日公告）), or under a speaker's name (2025年10月28日).
 _DATELINE = compile_pattern(
     r"^\s*(?P<open>[（(])?\s*(?P<date>[0-9〇○零一二三四五六七八九]{4}年[0-9〇一二三四五六七八九十]{1,2}月"
-    r"[0-9〇一二三四五六七八九十]{1,3}日)\s*(?:公告|印发|发布|通过)?\s*(?(open)[）)])\s*$"
+    # (the day left out only in brackets: （2024年12月） under the title dates it to its month)
+    r"(?(open)(?:[0-9〇一二三四五六七八九十]{1,3}日)?|[0-9〇一二三四五六七八九十]{1,3}日))"
+    r"\s*(?:公告|印发|发布|通过)?\s*(?(open)[）)])\s*$"
 )
 
 

@@ -18,7 +18,7 @@ __all__ = ["fill_lines"]
 # blanks, the next label or the line's end.
 _UNIT = compile_pattern(
     r"(?:填报|报送|填表)单位\s*(?:[（(]\s*(?:盖章|公章)\s*[）)])?\s*[：:∶]\s*"
-    r"(?P<v>[^\s（(：:∶，,；;。]{2,40}?)\s*(?:[（(]\s*(?:盖章|公章)\s*[）)]|\s{2,}|$|(?=填报|报送|填表))"
+    r"(?P<v>[^\s（(：:∶，,；;。]{2,40}?)\s*(?:[（(]\s*(?:盖章|公章)\s*[）)]|\s{2,}|\t|$|(?=填报|报送|填表))"
 )
 _DATE = compile_pattern(r"(?:填报|报送|填表)(?:日期|时间)\s*[：:∶]\s*(?P<v>[^\s，,；;。]{6,20})")
 
@@ -39,3 +39,10 @@ def fill_lines(found: Collector, blocks: Sequence[int]) -> None:
             if dates:
                 at = start + date.start("v")
                 found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end)
+        elif unit is not None:
+            # a ledger's closing row: 填报单位（盖章）：X in its first cells, the day in a later one
+            rest = line[unit.end() :]
+            dates = [d for d in find_dates(rest) if len(d.iso) == 10]
+            if dates:
+                at = start + unit.end()
+                found.put("date", dates[-1].iso, at + dates[-1].start, at + dates[-1].end)

@@ -82,9 +82,10 @@ def extract_metadata(
     Every value found gets an entry in ``sources``; values not found stay ``None``.
     """
     found = Collector(textmap, profile)
-    fill_lines(found, [*front[:14], *tail])
     _front_matter(found, front)
     _enclosed_report(found, front)
+    # a ledger's 填报单位 line names who filled it in: the issuer when the title names none
+    fill_lines(found, [*front[:14], *tail])
     separate_joint_issuers(found)
     placed = _bare_place(found)
     _signature(found, tail)
@@ -129,6 +130,7 @@ def extract_metadata(
     if front and found.meta.issuer is None:
         _issuer_inspected(found, intro, intro_start)
     found.settle()
+    _date_after_the_inspection(found)
     found.meta.sources = found.sources
     found.meta.origins = found.origins
     return found.meta
@@ -225,6 +227,27 @@ def _subtitle_date(found: Collector, subtitle: regex.Match[str], start: int) -> 
 
 
 _LEAD_BLOCKS = 3
+
+
+#: The most years a report's date may fall after the inspection it answers began.
+DATE_YEARS_AFTER_MOST = 5
+
+
+def _date_after_the_inspection(found: Collector) -> None:
+    """No date a decade after the inspection it answers: a figure misread (二〇三五年 for
+    二〇二五年, a seal's rim over it) dates no report; null rather than wrong."""
+    meta = found.meta
+    began = meta.period_start or meta.feedback_date
+    if meta.date is None or began is None:
+        return
+    if int(meta.date[:4]) - int(began[:4]) > DATE_YEARS_AFTER_MOST:
+        meta.date = None
+        found.sources.pop("date", None)
+        found.origins.pop("date", None)
+
+
+# The last word of a title alone on its line (的通报, 的报告, 公示).
+_TITLE_TAIL = compile_pattern(r"^\s*的?(?:通报|报告|公告|公示|说明)\s*$")
 
 
 def _without_tables(text: str, at: int, blocks: Sequence[int], textmap: TextMap) -> str:
@@ -445,7 +468,10 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             # the line above may begin the title, unless it is a file's name over the title
             # written again (…清单1 / …清单)
             head_above = position > 0 and not _same_words(found.line(front[position - 1]), line)
-            if position + 1 < len(front) and not TITLE_END.search(line):
+            if position + 1 < len(front) and _TITLE_TAIL.match(found.line(front[position + 1])):
+                # …整改进展情况 / 的通报: a title ending as one does, wrapped before its last word
+                pieces.append(found.stripped_span(front[position + 1]))
+            elif position + 1 < len(front) and not TITLE_END.search(line):
                 more = found.line(front[position + 1])
                 if len(more) <= _WRAPPED_LINE and TITLE_END.search(more) and not is_furniture(more):
                     pieces.append(found.stripped_span(front[position + 1]))

@@ -399,6 +399,13 @@ def _measures_naming_shortfalls(
                 and not heading.startswith(_PREPOSITIONS)
             ):
                 evidence[id(kid)] = Evidence.ACTION
+        # （1）上线采购平台 / （2）修订办法 / （3）对违规采购责任人进行诫勉: an item opening with a
+        # preposition among measures, the only one read as a finding, is one of them
+        kinds = [evidence[id(kid)] for kid in node.children]
+        if kinds.count(Evidence.FINDING) == 1 and Evidence.ACTION in kinds:
+            odd = node.children[kinds.index(Evidence.FINDING)]
+            if not odd.children and fields[id(odd)].heading.lstrip().startswith(_PREPOSITIONS):
+                evidence[id(odd)] = Evidence.ACTION
 
 
 def _closing_statuses(

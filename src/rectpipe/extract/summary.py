@@ -248,6 +248,7 @@ def _cut_off(
         and not signs
         and (line[-1] not in _ENDS or _EXCERPT_END.search(line))
         and not _ends_whole(line, profile)
+        and not _in_annex_list(textmap, last)
     ):
         return ReportWarning(
             code="truncated",
@@ -294,6 +295,23 @@ def _last_content_block(textmap: TextMap) -> int | None:
         if text and not is_trailing_furniture(text):
             return index
     return None
+
+
+#: The most names of annexes listed after the text (附件：1.… / 2.… / …).
+_MOST_ANNEXES = 12
+
+
+def _in_annex_list(textmap: TextMap, last: int) -> bool:
+    """Whether the block at ``last`` names an annex in a list the label above opens (附件：1.巡视
+    反馈问题整改任务清单 / 2.巡视整改建立健全制度清单): a name, whole without a mark."""
+    for index in range(last, max(-1, last - _MOST_ANNEXES), -1):
+        text = textmap.block_text(index).strip()
+        if ANNEX_CAPTION.match(text):
+            return index < last or match_marker(text[text.find("：") + 1 :].lstrip()) is not None
+        marker = match_marker(text)
+        if marker is None or _INNER_MARK.search(text[marker.end :]):
+            return False
+    return False
 
 
 def _ends_whole(line: str, profile: Profile | None = None) -> bool:

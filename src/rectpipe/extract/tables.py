@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 
 from ..models.records import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
-from ..runtime.patterns import compile_pattern
-from ..text.numbering import MarkerKind, match_marker
+from ..runtime.patterns import compile_pattern, escape
+from ..text.numbering import Marker, MarkerKind, match_marker
 from ..text.sentences import split_first_sentence
 from ..text.textmap import TextMap
 from .measures import find_cell_measures
@@ -213,16 +213,25 @@ def _section_problems(
             return textmap.provenance(start, start + len(rows[r][column]))
 
         statement = cell("title")
-        if not statement:
-            continue
-        title, description = split_first_sentence(statement)
+        if not statement or _FILLED_BY.match(next((c for c in row if c.strip()), "")):
+            continue  # (填报单位（盖章）：X … 2025年2月18日: who filled the ledger in, and when)
         number = cell("number") or None
+        marked = 0  # the length of a marker the finding's cell opens with, taken off
+        if number is None and (own := _own_marker(statement)) is not None:
+            # no 序号 column: 1.镇党委理论学习…。 / 问题2：… numbers the finding in its cell
+            number, marked = str(own.ordinal), own.end
+            statement = statement[marked:].lstrip()
+            marked = len(cell("title")) - len(statement)
+        statement, own_fields = _fields_in_cell(statement, columns, profile)
+        title, description = split_first_sentence(statement)
         sources = {
             name: p
             for name in ("actions", "status", "responsible", "deadline")
             if (p := span(name))
         }
-        statement_at = _stripped_start(rows[r][columns["title"]], offsets[r][columns["title"]])
+        statement_at = (
+            _stripped_start(rows[r][columns["title"]], offsets[r][columns["title"]]) + marked
+        )
         sources["title"] = textmap.provenance(statement_at, statement_at + len(title))
         if description:
             at = statement_at + statement.rindex(description)
@@ -377,8 +386,8 @@ def _section_problems(
                 long_term=long_term,
                 actions=actions,
                 measures=measures,
-                responsible=cell("responsible") or None,
-                deadline=cell("deadline") or None,
+                responsible=cell("responsible") or own_fields.get("responsible"),
+                deadline=cell("deadline") or own_fields.get("deadline"),
                 provenance=textmap.provenance(
                     first, offsets[group[-1]][last_cell] + len(end_row[last_cell])
                 ),
@@ -458,11 +467,56 @@ def _cell_of(row: tuple[str, ...], column: int | None) -> str:
     return row[column].strip() if column is not None and column < len(row) else ""
 
 
+# A ledger's closing row: who filled it in, checked it or made it (填报单位（盖章）：…, 制表人：…).
+_FILLED_BY = compile_pattern(
+    r"^\s*(?:填报|填表|报送|制表|审核|审批)(?:单位|人|日期|时间)\s*(?:[（(][^）)]{1,4}[）)])?\s*[：:∶]"
+    r"|^\s*(?:单位负责人|负责人|联系人|经办人)\s*[：:∶]"
+)
+# The markers that number a finding inside its own cell.
+_CELL_MARKERS = (MarkerKind.ARABIC, MarkerKind.ARABIC_PAREN, MarkerKind.LABEL)
 # A category row's numeral alone in the 序号 cell, its name in a cell spanning the rest
 # (一 | 党的政治建设方面).
 _BARE_NUMERAL = compile_pattern(
     r"^\s*(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[)）])\s*$"
 )
+
+
+def _fields_in_cell(
+    statement: str, columns: dict[str, int], profile: Profile
+) -> tuple[str, dict[str, str]]:
+    """The finding's cell up to the labels of its unit and time limit (问题1：X。 / 责任单位：县
+    生态环境局 / 整改时限：2025年6月底前, on lines of their own or run together as a PDF's cell
+    gives them) when the table has no column of their own, and those values by field."""
+    wanted = [
+        (label, field)
+        for field in ("responsible", "deadline")
+        if field not in columns
+        for label in profile.labels.get(field, ())
+    ]
+    if not wanted:
+        return statement, {}
+    found = sorted(
+        (at.start(), at.end(), field)
+        for label, field in wanted
+        for at in compile_pattern(rf"{escape(label)}\s*[：:]").finditer(statement)
+    )
+    fields: dict[str, str] = {}
+    for k, (_, value_at, field) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else len(statement)
+        value = statement[value_at:stop].strip().rstrip("。；;，,")
+        if value:
+            fields.setdefault(field, value)
+    if not fields:
+        return statement, {}
+    return statement[: found[0][0]].strip(), fields
+
+
+def _own_marker(statement: str) -> Marker | None:
+    """The item marker a finding's cell opens with (1. / （1） / 问题1：), when words follow."""
+    marker = match_marker(statement)
+    if marker is None or marker.kind not in _CELL_MARKERS:
+        return None
+    return marker if statement[marker.end :].strip() else None
 
 
 def _numbered_span(row: tuple[str, ...]) -> str | None:
@@ -489,7 +543,13 @@ def _is_spanning(row: tuple[str, ...], width: int) -> bool:
     if len(distinct) > 1:
         return _numbered_span(row) is not None
     # Not a row whose only text is in a later column ('', '', '', 三是…): a problem's rest.
-    return len(row) < width or (len(row) > 2 and (bool(row[0]) or not distinct))
+    # In a table of two columns, a first cell alone spans it when it is a category heading
+    # (一、水污染防治方面 | ''), not a finding whose account is still empty.
+    return (
+        len(row) < width
+        or (len(row) > 2 and (bool(row[0]) or not distinct))
+        or (len(row) == 2 and bool(row[0]) and _category_row(row[0]) is not None)
+    )
 
 
 def _row_groups(

@@ -125,6 +125,10 @@ _MEASURE_COUNT = compile_pattern(
     rf"措施\s*{_N}\s*(?P<u>个|项|条)"
     # the count before the word (细化为63项整改措施，已完成56项)
     rf"|{_N}\s*(?P<u>个|项|条)\s*(?:具体|细化|针对性)?的?\s*(?:整改)?(?:措施|举措)"
+    # tasks the findings were worked out into (细化整改任务58项, 细化为20项具体任务); not the
+    # tasks a 督察's opinions are split into (将督察意见分解为66项整改任务), which it counts
+    rf"|细化(?:为|出)?\s*(?:具体)?(?:整改)?任务\s*{_N}\s*(?P<u>个|项|条)"
+    rf"|细化(?:为|出)\s*{_N}\s*(?P<u>个|项|条)\s*(?:具体)?(?:整改)?任务"
 )
 # The problems broken into the measures counted after them (将6个问题细化为31项整改措施).
 _BROKEN_INTO = compile_pattern(

@@ -43,6 +43,10 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     lowered = stripped[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
         return "html"
+    if lowered.startswith(b"<?xml"):
+        kind = _office_xml(head.lower())
+        if kind is not None:
+            return kind
     if lowered.startswith(b"<") and any(
         tag in head.lower() for tag in (b"<body", b"<head", b"<p", b"<div")
     ):
@@ -50,6 +54,22 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     if name and name.lower().endswith((".htm", ".html", ".shtml")) and b"<" in head:
         return "html"
     return "txt"
+
+
+def _office_xml(head: bytes) -> str | None:
+    """An office document saved as one XML file, read through LibreOffice as its binary kin
+    is: Word 2003 XML (``<w:wordDocument``) as ``"doc"``, a flat OpenDocument text
+    (``<office:document``) as ``"odt"``. Excel 2003 XML is refused: no reader of rectpipe's
+    takes it."""
+    if b"word.document" in head or b"<w:worddocument" in head:
+        return "doc"
+    if b"<office:document" in head and b"opendocument.text" in head:
+        return "odt"
+    if b"excel.sheet" in head or b"office:spreadsheet" in head:
+        raise UnsupportedFormatError(
+            "Excel 2003 XML workbook: save it as .xlsx or .xls to read its ledger"
+        )
+    return None
 
 
 def _is_mhtml(head: bytes) -> bool:

@@ -152,6 +152,7 @@ def build_tree(textmap: TextMap) -> Tree:
     leads = unmarked_leads(textmap, markers)
     records = 0
     annexed: tuple[MarkerKind, int] | None = None  # the next item of an annex's list of names
+    signed = False  # a signature and its date closed the text above
     # the next item of a list a label's line opened under an item numbered alike, and that item
     listed: tuple[tuple[MarkerKind, int], Node] | None = None
     for index, marker in enumerate(markers):
@@ -177,7 +178,7 @@ def build_tree(textmap: TextMap) -> Tree:
             continue
         annexed = None
         if marker is None:
-            if len(stack) > 1 and _opens_annex(textmap, index):
+            if (len(stack) > 1 or signed) and _opens_annex(textmap, index):
                 # 附件 / 附件：整改情况一览表 after the text: the annex is no part of the item
                 # open above it
                 del stack[1:]
@@ -189,6 +190,7 @@ def build_tree(textmap: TextMap) -> Tree:
                 # table) is no part of the item open above
                 stack[-1].body.append(index)
                 del stack[1:]
+                signed = True  # (an annex's list may follow: 附件：1.… / 2.…)
                 continue
             lead = leads.get(index)
             after = markers[index + 1] if index + 1 < len(markers) else None

@@ -208,6 +208,13 @@ def _opens_with_label(text: str, labels: Sequence[str]) -> bool:
     return False
 
 
+# A step of a list opening a line (一是…, 三是…).
+_STEP = compile_pattern(r"[一二三四五六七八九十]{1,3}是")
+# How a heading ends: a wrapped finding (关于“X”的问题, …”问题的整改) or a short note in
+# brackets (（已完成）, （正在推进）).
+_HEADING_END = compile_pattern(
+    r"[”\"」』]\s*的?问题(?:的整改(?:情况)?)?$|[（(][^（()）。，,；;：:]{2,8}[)）]$"
+)
 # An item's number alone on its line (1. / 2．/ 3、 / （4）).
 _NUMBER_ALONE = compile_pattern(
     r"\s*(?:[0-9]{1,3}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*"
@@ -238,6 +245,10 @@ def _opens_paragraph(
         return True  # 联系电话：…6223018 / XX局　　2025年3月5日: a signature, not a wrapped line
     if match_marker(text) is not None:
         return finished or (len(run) == 1 and match_marker(run[0].text) is not None)
+    if _STEP.match(text) and (finished or _HEADING_END.search(joined.rstrip(_BLANKS))):
+        # …长期坚持。 / 三是境外资产风险管控不够有力。, and 4.关于“X”问题的整改（已完成） /
+        # 一是…: a step opens its line after a sentence or a heading that ends as one does
+        return True
     if _NUMBER_ALONE.fullmatch(text):
         return True  # 1. alone on its line, its finding on the next: an item opens
     # a short line without closing punctuation after a finished sentence: a heading
