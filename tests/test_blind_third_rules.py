@@ -528,3 +528,40 @@ def test_no_report_date_a_decade_after_its_inspection() -> None:
         + "中共青禾县交通运输局党组\n2035年10月20日\n"
     )
     assert _parse(text).metadata.date is None
+
+
+def test_a_ledger_dated_in_its_table_s_last_row() -> None:
+    report = _page(
+        "<p>一、巡察反馈问题整改情况</p>",
+        "<table><tr><td>序号</td><td>反馈问题</td><td>整改措施</td><td>完成情况</td></tr>"
+        + _row("1", "养护资金拨付滞后。", "1.清理台账。2.按季拨付。", "已完成")
+        + _row("2", "超限治理不到位。", "1.夜间执法。2.设检测站。", "正在推进")
+        + '<tr><td colspan="4">2025年7月8日</td></tr></table>',
+    )
+    html_tail_dated = report.metadata.date
+    assert html_tail_dated == "2025-10-20"  # the signature under the table dates the page
+    bare = (
+        "<html><body><p>中共青禾县委关于省委巡视反馈意见整改落实情况台账</p>"
+        "<table><tr><td>序号</td><td>反馈问题</td><td>整改措施</td><td>完成情况</td></tr>"
+        + _row("1", "养护资金拨付滞后。", "1.清理台账。2.按季拨付。", "已完成")
+        + _row("2", "超限治理不到位。", "1.夜间执法。2.设检测站。", "正在推进")
+        + '<tr><td colspan="4">2025年7月8日</td></tr></table></body></html>'
+    )
+    dated = rectpipe.parse_bytes(bare.encode("utf-8"), name="ledger.html")
+    assert dated.metadata.date == "2025-07-08"
+    assert len(dated.iter_problems()) == 2
+
+
+def test_work_going_on_counts_the_long_term_findings_when_none_are_counted_apart() -> None:
+    """正在推进2个 beside one finding in progress and one needing 长期坚持: the figures agree."""
+    report = _report(
+        "截至目前，反馈的3个问题已完成整改1个，正在推进2个。",
+        "1.养护资金拨付滞后。",
+        "整改情况：已完成整改。",
+        "2.超限治理不到位。",
+        "整改情况：正在推进。",
+        "3.行业作风建设有待加强。",
+        "整改情况：需长期坚持。",
+    )
+    assert report.summary.consistent is True
+    assert "totals_mismatch" not in {w.code for w in report.warnings}

@@ -14,7 +14,7 @@ from ..profiles.profile import Profile
 from ..runtime.box_labels import PUBLISHER_BOX_LABELS
 from ..runtime.patterns import compile_pattern, escape
 from ..text.annex import ANNEX_CAPTION, ATTACHMENT
-from ..text.dates import DATE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
+from ..text.dates import DATE, DATE_ALONE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture, is_quiet, is_trailing_furniture
 from ..text.numbering import match_marker
 from ..text.textmap import TextMap
@@ -684,6 +684,8 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
     for index in reversed(tail):
         if _signed_at(found, index, strict=False):
             return
+    if _dated_in_last_row(found, tail):
+        return
     if not tail or not all(is_quiet(found.line(index)) for index in tail):
         return
     floor = max(0, tail[-1] + 1 - SIGNATURE_REACH)
@@ -691,6 +693,31 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
         line = found.line(index)
         if not is_quiet(line) or _signed_at(found, index, strict=True):
             return
+
+
+def _dated_in_last_row(found: Collector, tail: Sequence[int]) -> bool:
+    """A ledger dated in its table's last row, the day alone across it (| 2025年7月8日 |), when
+    the table ends the text: that day dates it."""
+    blocks = found.textmap.blocks
+    tables = [index for index in tail if blocks[index].cells]
+    if not tables or tables[-1] != tail[-1]:
+        return False
+    rows = [row for row in blocks[tables[-1]].cells or () if any(c.strip() for c in row)]
+    if not rows:
+        return False
+    cells = {cell.strip() for cell in rows[-1] if cell.strip()}
+    if len(cells) != 1:
+        return False
+    [written] = cells
+    if not DATE_ALONE.match(written):
+        return False
+    dates = find_dates(written)
+    line = found.line(tables[-1])
+    at = found.span(tables[-1])[0] + line.rfind(written)
+    if not dates or len(dates[0].iso) != 10:
+        return False
+    found.put("date", dates[0].iso, at + dates[0].start, at + dates[0].end, "signature")
+    return True
 
 
 def _undated_signer(found: Collector) -> None:

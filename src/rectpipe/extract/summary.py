@@ -11,6 +11,7 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from ..models.records import (
     CategoryCount,
@@ -82,7 +83,7 @@ def summarise(
         for name, status in _CHECKED:
             value = getattr(stated, name)
             if value is not None:
-                checks.append(value == by_status.get(status, 0))
+                checks.append(value == _counted_as(stated, status, by_status))
         consistent = all(checks) if checks else None
     return Summary(
         problems=len(problems),
@@ -357,6 +358,18 @@ def _cut_narrative_value(label: str, value: str, profile: Profile | None) -> boo
     return normalise_status(value, profile) is None
 
 
+def _counted_as(stated: StatedTotals, status: Status, by_status: Mapping[Status, int]) -> int:
+    """The findings a stated count of ``status`` is checked against: those of that status, and
+    for the unfinished (正在推进3个) the long-term ones too when the report counts none apart
+    (需长期坚持 work is still going on)."""
+    found = by_status.get(status, 0)
+    if status is Status.IN_PROGRESS and stated.ongoing is None:
+        ongoing = by_status.get(Status.ONGOING, 0)
+        if ongoing and stated.in_progress == found + ongoing:
+            return found + ongoing
+    return found
+
+
 def _ends_inside_problem(report: Report, start: int) -> bool:
     problems = report.iter_problems()
     return bool(problems) and problems[-1].provenance.end >= start
@@ -368,7 +381,7 @@ def _mismatch_message(summary: Summary, stated: StatedTotals) -> str:
         parts.append(f"states {stated.problems} problems, found {summary.problems}")
     for name, status in _CHECKED:
         value = getattr(stated, name)
-        found = summary.by_status.get(status, 0)
+        found = _counted_as(stated, status, summary.by_status)
         if value is not None and value != found:
             parts.append(f"states {value} {name.replace('_', ' ')}, found {found}")
     return "; ".join(parts)
