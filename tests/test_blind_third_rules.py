@@ -565,3 +565,23 @@ def test_work_going_on_counts_the_long_term_findings_when_none_are_counted_apart
     )
     assert report.summary.consistent is True
     assert "totals_mismatch" not in {w.code for w in report.warnings}
+
+
+def test_findings_each_named_in_turn_in_one_paragraph_are_each_one() -> None:
+    """针对“X”的问题，…。针对“Y”的问题，…: a paragraph that opens with a finding it names and
+    goes on to the next is cut there, so that each is a finding of its own."""
+    report = _report(
+        "一、整改工作开展情况",
+        "局党组成立整改工作领导小组。",
+        "二、反馈问题整改落实情况",
+        "针对“养护资金拨付滞后”的问题，局党组专题研究，一是清理拨付台账；二是建立按季拨付制度。"
+        "该问题已完成整改。针对“超限治理不到位”的问题，局党组压实责任，一是组织夜间联合执法；"
+        "二是设立固定检测站。目前正在推进。",
+        "针对“工程变更审批不规范”的问题，局党组深入剖析，一是修订变更管理办法；二是开展变更复核。"
+        "该问题已完成整改。",
+    )
+    assert [(p.title, p.status.value) for p in report.iter_problems()] == [
+        ("养护资金拨付滞后", "completed"),
+        ("超限治理不到位", "in_progress"),
+        ("工程变更审批不规范", "completed"),
+    ]

@@ -350,11 +350,29 @@ def split_glued(
     if title is not None:
         return [title.group("title"), *split_glued(text[title.end() :], labels)]
     points = split_points(text, labels, parts)
+    if not points and "针对“" in text:
+        points = _next_named_findings(text)
     if not points:
         return [text]
     bounds = [0, *points, len(text)]
     pieces = [text[a:b].strip(" \u3000") for a, b in pairwise(bounds)]
     return [p for p in pieces if p]
+
+
+# A paragraph that names the finding it answers (针对“X”的问题，…), after the field it falls
+# in or not (在就业服务方面，…), and goes on to the next it answers after a sentence's end.
+_NAMED_LEAD = compile_pattern(
+    r"^(?:在[^，,。；;“”]{2,20}方面[，,]\s*)?针对“[^“”]{2,80}”的?问题[，,]"
+)
+_NEXT_NAMED = compile_pattern(r"(?<=[。！？])\s*(?=针对“[^“”]{2,80}”的?问题[，,])")
+
+
+def _next_named_findings(text: str) -> list[int]:
+    """Where a paragraph that opens with a finding it names goes on to the next it names
+    (…该问题已完成整改。针对“Y”的问题，…): each its own paragraph, as printed copies set them."""
+    if not _NAMED_LEAD.match(text):
+        return []
+    return [found.end() for found in _NEXT_NAMED.finditer(text)]
 
 
 LOST_BREAKS_MIN_CHARS = 150
