@@ -585,3 +585,82 @@ def test_findings_each_named_in_turn_in_one_paragraph_are_each_one() -> None:
         ("超限治理不到位", "in_progress"),
         ("工程变更审批不规范", "completed"),
     ]
+
+
+def test_an_emoji_before_a_marker_leaves_it_a_marker() -> None:
+    from rectpipe.text.numbering import match_marker
+
+    marker = match_marker("📌一、巡察反馈问题整改情况")
+    assert marker is not None and (marker.raw, marker.end) == ("一、", 3)
+    assert match_marker("📌 重要通知") is None
+
+
+def test_findings_set_in_bold_with_their_detail_are_unmarked_items() -> None:
+    """教学督导制度执行不严。部分督导听课记录填写不完整。 in bold, then 整改情况：…: a finding."""
+    body = "".join(
+        f"<p><strong>{finding}。{detail}。</strong></p><p>整改情况：一是{a}；二是{b}。已完成整改。</p>"
+        for finding, detail, a, b in (
+            ("教学督导制度执行不严", "部分督导听课记录填写不完整", "修订督导办法", "通报督导结果"),
+            ("实验室安全管理存在隐患", "消防器材过期未更换", "更换消防器材", "建立检查台账"),
+            ("学生资助资金发放不规范", "个别认定材料缺少签字", "逐份复核材料", "完善审核制度"),
+        )
+    )
+    report = _page("<p>一、反馈问题整改情况</p>", body)
+    assert [(p.title, p.status.value, len(p.measures)) for p in report.iter_problems()] == [
+        ("教学督导制度执行不严", "completed", 2),
+        ("实验室安全管理存在隐患", "completed", 2),
+        ("学生资助资金发放不规范", "completed", 2),
+    ]
+
+
+def test_an_account_s_column_before_the_title_is_no_part_of_it() -> None:
+    text = "巡察整改｜" + _HEAD + "1.养护资金拨付滞后。\n整改情况：已完成整改。\n" + _TAIL
+    meta = _parse(text).metadata
+    assert (meta.title, meta.issuer) == (
+        "中共青禾县交通运输局党组关于县委巡察整改进展情况的通报",
+        "中共青禾县交通运输局党组",
+    )
+
+
+def test_a_sharing_site_s_upload_time_dates_no_report() -> None:
+    html = (
+        "<html><body><h1>中共青禾县交通运输局党组关于县委巡察整改进展情况的通报</h1>"
+        "<div>上传时间：2025-06-03　大小：36KB　浏览：128</div>"
+        "<p>2025年3月3日至4月30日，县委第三巡察组对县交通运输局党组开展了巡察。</p>"
+        "<p>1.养护资金拨付滞后。</p><p>整改情况：已完成整改。</p>"
+        "<p>2.超限治理不到位。</p><p>整改情况：正在推进。</p></body></html>"
+    )
+    report = rectpipe.parse_bytes(html.encode("utf-8"), name="report.html")
+    assert report.metadata.date is None
+
+
+def test_counts_before_a_long_term_phrase_and_findings_counted_with_other_matters() -> None:
+    """1个需持续整改 counts the long-term ones; 反馈问题和专项整治事项共4个 counts all."""
+    report = _report(
+        "反馈问题和专项整治事项共4个，已完成2个，1个正在推进，1个需持续整改。",
+        "1.养护资金拨付滞后。\n整改情况：已完成整改。",
+        "2.超限治理不到位。\n整改情况：已完成整改。",
+        "3.工程变更审批不规范。\n整改情况：正在推进。",
+        "4.行业作风建设有待加强。\n整改情况：持续整改。",
+    )
+    stated = report.summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed, stated.in_progress, stated.ongoing) == (4, 2, 1, 1)
+
+
+def test_an_item_numbered_with_a_closing_bracket_among_numbered_items() -> None:
+    """1.… / 2)… / 3.…, and 2、… / 4)… with a number skipped: items of one list."""
+    report = _report(
+        "一、在作风建设方面",
+        "1.公务接待无公函。",
+        "整改情况：已完成整改。",
+        "2)档案库房温湿度记录不全。",
+        "整改情况：已完成整改。",
+        "3.办公用房超标准使用。",
+        "整改情况：正在推进。",
+    )
+    assert [(p.number, p.title) for p in report.iter_problems()] == [
+        ("1", "公务接待无公函"),
+        ("2", "档案库房温湿度记录不全"),
+        ("3", "办公用房超标准使用"),
+    ]

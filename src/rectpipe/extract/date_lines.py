@@ -96,14 +96,17 @@ def dateline(found: Collector, front: Sequence[int]) -> None:
         return
 
 
+_UPLOADED = compile_pattern(r"上传(?:时间|日期|于)")
+
+
 def date_lines(found: Collector, blocks: Sequence[int]) -> None:
     """The date of a date line among ``blocks`` (成文日期 before 发布日期 and other labels, a
     label before a page's bare date under its title), recorded as from a ``date_line``."""
     best: tuple[int, str, int, int] | None = None
     for index in blocks:
         line = found.line(index)
-        if len(line) > 120:
-            continue
+        if len(line) > 120 or _UPLOADED.search(line):
+            continue  # (a sharing site's 上传时间 line: when a copy was uploaded dates no report)
         base = found.span(index)[0]
         for match in _DATE_LINE.finditer(line):
             value = iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))

@@ -323,6 +323,8 @@ _TITLE_VERB = compile_pattern(r"关于|落实|贯彻|对照")
 # The site's name after a page's title, as a browser tab shows it: `_某县人民政府`,
 # ` - 某某网`, `｜某某网`.
 _SITE_SUFFIX = compile_pattern(r"(?:_|\s+[-–—|｜]\s+|[|｜])\s*[^_\s|｜，。；：]{2,24}\s*$")
+# A column's name before a page's title, as an account's article shows it (巡察整改｜…).
+_COLUMN_PREFIX = compile_pattern(r"^\s*[^_\s|｜，。；：“”]{2,10}\s*[|｜]\s*")
 # A file's extension after the title a document-sharing site shows (…整改报告.docx).
 _FILE_SUFFIX = compile_pattern(r"(?i)\.(?:docx?|pdf|wps|txt|rtf)\s*$")
 
@@ -437,6 +439,10 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
         if after and after.start() > 0 and looks_like_title(line[: after.start()]):
             _subtitle_date(found, after, start)
             line, end = line[: after.start()], start + after.start()
+        column = _COLUMN_PREFIX.match(line)
+        if column and TITLE_END.search(line) and "关于" in line[column.end() :]:
+            # an account's column before the title (巡察整改｜中共…关于…的通报)
+            start, line = start + column.end(), line[column.end() :]
         site = _SITE_SUFFIX.search(line) or _FILE_SUFFIX.search(line)
         if site and TITLE_END.search(line[: site.start()]):
             # A page's title line, the site's name after it (关于…的通报_某县人民检察院).

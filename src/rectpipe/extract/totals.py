@@ -146,7 +146,7 @@ _TASK_GAP = compile_pattern(
 # (其余5个列入长期整改任务: a count moved into a state)
 # (2个未按时完成整改: a negation with its manner, which the state's reading turns to not done)
 _BEFORE_GAP = compile_pattern(
-    r"(?:[\s均都已全部经的了也还仍尚共计基本未没不能]|按期|按时|及时|完全|列入|纳入|转入|转为)*"
+    r"(?:[\s均都已全部经的了也还仍尚共计基本未没不能需]|需要|按期|按时|及时|完全|列入|纳入|转入|转为)*"
 )
 # What may stand between a status phrase and the count after it (已完成整改的问题40个), also the
 # work done on the problems themselves (已完成清理整治395个, 已办结处置12件; not what was built
@@ -591,7 +591,9 @@ _WHOLE = compile_pattern(r"共|合计|总计|总数|总共|全部")
 # 问题N个, also 问题隐患N项 (safety 督查: the problems and hazards found, one count), and as a
 # label writes it (问题总数：2个).
 _AFTER_WORD = compile_pattern(
-    rf"(?:问题(?:隐患)?|信访件|举报件|交办件|信访举报件)(?:共|总数|数量|数|累计|合计|共计)?(?:为|有|计)?"
+    # (反馈问题和专项整治事项共12个: the findings counted with the matters joined to them)
+    rf"(?:问题(?:隐患)?(?:[和及与][^，,。；;]{{1,12}}?事项)?|信访件|举报件|交办件|信访举报件)"
+    r"(?:共|总数|数量|数|累计|合计|共计)?(?:为|有|计)?"
     r"\s*[：:]?\s*"
     rf"(?:[0-9一二三四五六七八九十]{{1,3}}个大?方面)?\s*{_N}\s*{_UNIT}(?!大?方面|大类)"
 )

@@ -149,6 +149,7 @@ def build_tree(textmap: TextMap) -> Tree:
         for block in textmap.blocks[:end]
     ]
     _items_opening_with_counts(textmap, markers)
+    _half_closed_siblings(markers)
     leads = unmarked_leads(textmap, markers)
     records = 0
     annexed: tuple[MarkerKind, int] | None = None  # the next item of an annex's list of names
@@ -258,6 +259,36 @@ def _items_opening_with_counts(textmap: TextMap, markers: list[Marker | None]) -
             continue
         raw = text[found.start("n") : found.end()]
         markers[index] = Marker(kind=MarkerKind.ARABIC, ordinal=number, raw=raw, end=found.end())
+
+
+# An item numbered with a closing bracket alone (2)), which a typist also sets among 1. items.
+_HALF_CLOSED = compile_pattern(r"^[0-9]{1,3}[)）]$")
+
+
+def _half_closed_siblings(markers: list[Marker | None]) -> None:
+    """1.… / 2)… / 3.…: an item numbered ``N)`` after an item of the 1. ladder numbered N-1
+    (or N-2, or N: a number skipped or written again), with no item 1) of its own ladder
+    since, is the next of those items, not a sub-item."""
+    last_arabic: Marker | None = None
+    for index, marker in enumerate(markers):
+        if marker is None:
+            continue
+        if marker.kind is MarkerKind.ARABIC:
+            last_arabic = marker
+        elif marker.kind is MarkerKind.ARABIC_PAREN:
+            if (
+                last_arabic is not None
+                and _HALF_CLOSED.match(marker.raw.strip())
+                # (the next, or one skipped or written again: 2、… / 4)…, 2.… / 2)…)
+                and last_arabic.ordinal <= marker.ordinal <= last_arabic.ordinal + 2
+                and marker.ordinal > 1
+            ):
+                markers[index] = replace(marker, kind=MarkerKind.ARABIC)
+                last_arabic = markers[index]
+            elif marker.ordinal == 1:
+                last_arabic = None  # a list of its own under the item: its 2) is its own
+        elif marker.kind < MarkerKind.ARABIC:
+            last_arabic = None  # a new part or category begins the items again
 
 
 def _opens_annex(textmap: TextMap, index: int) -> bool:

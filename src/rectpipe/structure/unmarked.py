@@ -122,10 +122,12 @@ def _lead(text: str, *, styled: bool) -> UnmarkedLead | None:
 
 
 def _looks_like_heading(text: str) -> bool:
+    """Short, and one sentence, or two: a finding set in bold with its detail after it
+    (教学督导制度执行不严。部分督导听课记录填写不完整。)."""
     body = text.rstrip()
     return (
         len(body) <= _HEADING_MAX
-        and _SENTENCE_INSIDE.search(body) is None
+        and len(_SENTENCE_INSIDE.findall(body)) <= 1
         and not body.endswith(("：", ":"))
     )
 

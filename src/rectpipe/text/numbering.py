@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from ..runtime.patterns import compile_pattern
-from ..runtime.record import record
+from ..runtime.record import record, replace
 
 __all__ = [
     "CN_NUMERAL_CHARS",
@@ -233,6 +233,12 @@ def ordinal_value(number: str) -> int | None:
     return cn_to_int(number.translate(_FULLWIDTH_DIGITS))
 
 
+# Emoji a paragraph opens with before its marker (📌, 🔶, ❤️ with its variation selector).
+_EMOJI = compile_pattern(
+    r"^[\s\u3000]*(?:\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}]*[\s\u3000]*)+"
+)
+
+
 def match_marker(text: str) -> Marker | None:
     """The numbering marker at the start of ``text``, or ``None``.
 
@@ -241,7 +247,14 @@ def match_marker(text: str) -> Marker | None:
     not be a heading (``一、`` alone is accepted: Word sometimes splits the label off).
     """
     if text.lstrip()[:1] not in _MARKER_FIRST:
-        return None  # most paragraphs: no need to try the pattern
+        if text.lstrip()[:1] < "\u2000":
+            return None  # most paragraphs: no need to try the pattern
+        emoji = _EMOJI.match(text)
+        if emoji is None:
+            return None
+        # 📌一、… / 🔶（一）…: a copy from a WeChat article sets an emoji before the marker
+        after = match_marker(text[emoji.end() :])
+        return replace(after, end=after.end + emoji.end()) if after is not None else None
     found = _MARKER.match(text)
     if found is None:
         return None

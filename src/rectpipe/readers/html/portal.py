@@ -45,7 +45,8 @@ _BOX_CELL_EDGE = compile_pattern(r"^[\s|｜]+|[\s|｜]+$")
 _NO_VALUE = compile_pattern(r"无|暂无|空|[-—－/／]+")
 
 _DATE_LINE = compile_re(
-    r"(?<!成文)(?<!生成)(?<!签发)(?:发布|更新|公开|上传)?(?:日期|时间)\s*[:：∶]\s*"
+    # (not a sharing site's 上传时间: when a copy was uploaded dates no report)
+    r"(?<!成文)(?<!生成)(?<!签发)(?<!上传)(?:发布|更新|公开)?(?:日期|时间)\s*[:：∶]\s*"
     r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _SOURCE = compile_re(
@@ -285,7 +286,8 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
         source = _source_of(text)
         return _DateLine(line, date, source or None, text)
 
-    described = [describe(line) for line in lines]
+    # (a sharing site's 上传时间 line: when a copy was uploaded dates no report)
+    described = [d for d in map(describe, lines) if not _UPLOADED.search(d.text)]
     for item in described:
         if item.source:
             return item
@@ -298,6 +300,9 @@ def _find_date_line(body: _El, boxes: list[_El], chrome: Collection[_El]) -> _Da
         if meta_line_date(item.text.strip()) and not _inside(item.element, chrome):
             return item
     return None
+
+
+_UPLOADED = compile_re(r"上传(?:时间|日期|于)")
 
 
 # A page's date alone on its line above the text, as news apps and some portals print it
