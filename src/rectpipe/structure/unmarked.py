@@ -121,6 +121,10 @@ def _lead(text: str, *, styled: bool) -> UnmarkedLead | None:
     return None
 
 
+# A field's label opening a line (整改情况：…, 责任单位：…).
+_FIELD_LINE = compile_pattern(r"^[^，,。；;：:\s]{2,8}\s*[：:]")
+
+
 def _looks_like_heading(text: str) -> bool:
     """Short, and one sentence, or two: a finding set in bold with its detail after it
     (教学督导制度执行不严。部分督导听课记录填写不完整。)."""
@@ -129,6 +133,7 @@ def _looks_like_heading(text: str) -> bool:
         len(body) <= _HEADING_MAX
         and len(_SENTENCE_INSIDE.findall(body)) <= 1
         and not body.endswith(("：", ":"))
+        and not _FIELD_LINE.match(body)  # 整改情况：…。该问题已整改到位。: an account
     )
 
 
