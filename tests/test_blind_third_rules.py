@@ -664,3 +664,25 @@ def test_an_item_numbered_with_a_closing_bracket_among_numbered_items() -> None:
         ("2", "档案库房温湿度记录不全"),
         ("3", "办公用房超标准使用"),
     ]
+
+
+def test_a_ladder_set_the_other_way_round() -> None:
+    """1.关于“X”问题 / （一）… / （二）…: the （一） items are X's findings, under it."""
+    report = _report(
+        "一、在“党的政治建设”方面",
+        "1.关于“学习贯彻不深入”问题",
+        "（一）中心组学习计划执行不严格。",
+        "整改情况：已完成整改。一是修订学习计划。二是建立督查机制。",
+        "（二）专题研讨流于形式。",
+        "整改情况：正在整改。一是改进研讨方式。二是实行提纲审核。",
+        "2.关于“财务管理不规范”问题",
+        "（一）公务接待无公函。",
+        "整改情况：已完成整改。一是修订接待办法。二是开展专项检查。",
+    )
+    assert [
+        (p.title, [i.title for i in p.path][-1], p.status.value) for p in report.iter_problems()
+    ] == [
+        ("中心组学习计划执行不严格", "关于“学习贯彻不深入”问题", "completed"),
+        ("专题研讨流于形式", "关于“学习贯彻不深入”问题", "in_progress"),
+        ("公务接待无公函", "关于“财务管理不规范”问题", "completed"),
+    ]

@@ -163,6 +163,12 @@ def build_tree(textmap: TextMap) -> Tree:
             _push(stack, _node(index, marker, textmap, holder.rank + 0.5))
             listed = ((marker.kind, marker.ordinal + 1), holder)
             continue
+        if marker is not None and _ladder_turned(stack[-1], marker, textmap):
+            # 1.关于“X”问题 / （一）… / （二）…: a document that sets （一） under 1.
+            holder = stack[-1]
+            _push(stack, _node(index, marker, textmap, holder.rank + 0.5))
+            listed = ((marker.kind, marker.ordinal + 1), holder)
+            continue
         if marker is not None:
             listed = None
         above = stack[-1].marker
@@ -261,6 +267,29 @@ def _items_opening_with_counts(textmap: TextMap, markers: list[Marker | None]) -
         markers[index] = Marker(kind=MarkerKind.ARABIC, ordinal=number, raw=raw, end=found.end())
 
 
+def _ladder_turned(holder: Node, marker: Marker, textmap: TextMap) -> bool:
+    """Whether ``marker`` (（一）) opens a list under ``holder``, an item of the 1. ladder just
+    opened whose heading is a heading (no sentence in it, nothing under it yet): the document
+    sets its rungs the other way round."""
+    if (
+        marker.kind is not MarkerKind.CN_PAREN
+        or marker.ordinal != 1
+        or holder.marker is None
+        or holder.marker.kind is not MarkerKind.ARABIC
+        or holder.children
+        or holder.body
+    ):
+        return False
+    heading = textmap.text[holder.head_start : holder.head_end].strip()
+    return (
+        0 < len(heading) <= _TURNED_HEADING_MAX
+        and _SENTENCE_END.search(heading.rstrip("。")) is None
+    )
+
+
+# The longest heading over a ladder set the other way round; no sentence or colon in it.
+_TURNED_HEADING_MAX = 40
+_SENTENCE_END = compile_pattern(r"[。；;！？!?：:]")
 # An item numbered with a closing bracket alone (2)), which a typist also sets among 1. items.
 _HALF_CLOSED = compile_pattern(r"^[0-9]{1,3}[)）]$")
 
