@@ -81,7 +81,10 @@ _MARK = regex.compile(r"(?m)^([ \t\u3000]*)([1-9][0-9]?)[.．、](?=[\p{Han}“]
 # Also a finding whose measures are numbered like it after their label (1.X / 整改措施： /
 # 1.… 2.… 3.…: all made ``1 ``, which list is whose is lost) and a copy whose middle was left out
 # (its numbers jump 3 → 8: ``8 干部…`` after the gap reads as no item once its mark is gone).
+# And a list whose items mix their marks and skip numbers (1. 2、 4) 5．: the damage leaves
+# ``4)`` among ``1 ``, ``2 ``, ``5 ``, items no longer of one list).
 _AMBIGUOUS = {
+    "shape-k23-skipped-repeated-mixed-delims.txt",
     "shape-s04-county-hospital-shenji-taizhang-cells.txt",
     "shape-y06-yunshan-ducha.txt",
     "shape-k16-district-same-kind-measures.txt",
