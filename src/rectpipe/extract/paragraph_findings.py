@@ -49,11 +49,6 @@ _ASPECT_END = compile_pattern(rf"{ASPECT}\s*[。：:；;]?\s*$")
 _NAMED_FINDING = compile_pattern(
     r"^(?:针对|关于)(?:“(?P<q>[^“”]{4,80})”|(?P<x>[^。；;“”\"「」]{4,60}?))的?问题[，,]\s*"
 )
-# Where a paragraph goes on to the next finding it names (…该问题已完成整改。针对“Y”的问题，…),
-# or opens with one after the field it falls in (在就业服务方面，针对“X”的问题，…).
-_NEXT_NAMED = compile_pattern(
-    r"(?:(?<=^|[。；;！？!?])\s*(?:在[^，,。；;]{2,20}方面[，,])?)(?=针对“[^“”]{4,80}”的?问题[，,])"
-)
 # What names the findings as a whole, not one of them (针对巡察反馈的问题，…; 针对上述问题，…).
 _NAMES_THE_FEEDBACK = compile_pattern(
     r"^(?:上述|以上|前述|此类|这些|该|存在的)|(?:巡视|巡察|审计|督察)组?(?:反馈|指出|发现|提出)"
@@ -73,8 +68,7 @@ def paragraph_findings(
     """The problems of a part titled ``heading`` (a group of findings) whose ``body`` blocks
     open with paragraphs that each tell a finding then its account; ``None`` when they do not.
     With ``quoted`` (no finding listed before them), a finding named in quotes in a paragraph's
-    opening clause (针对“X”的问题，厅党组…) is one too, and a paragraph naming several is cut
-    at each."""
+    opening clause (针对“X”的问题，厅党组…) is one too."""
     profile = builder.profile
     if not names_a_group(heading, profile):
         return None
@@ -90,19 +84,18 @@ def paragraph_findings(
         text = textmap.block_text(index)
         if not text.strip():
             continue
-        pieces = _named_pieces(text) if quoted else [(0, text)]
-        reads = [(at, _finding_paragraph(piece, builder, quoted=quoted)) for at, piece in pieces]
-        if any(read is None for _, read in reads):
+        # (a paragraph naming several findings was cut at each by the text's repair,
+        # text/line_breaks.py)
+        read = _finding_paragraph(text, builder, quoted=quoted)
+        if read is None:
             if found or len(leads) == MOST_LEADS:
                 break
             leads.append(text)  # a lead before the findings (反馈问题5个，已完成整改4个…)
             continue
-        for (at, piece), (_, read) in zip(pieces, reads, strict=True):
-            assert read is not None
-            finding, account_at, told = read
-            plain = plain or told
-            start = textmap.starts[index] + at
-            found.append((start, finding, piece[account_at:].strip(), start + account_at))
+        finding, account_at, told = read
+        plain = plain or told
+        start = textmap.starts[index]
+        found.append((start, finding, text[account_at:].strip(), start + account_at))
     if not plain:  # (a finding worded neutrally is one beside one told plainly)
         return None
     problems = [
@@ -172,18 +165,6 @@ def _field_before(text: str) -> str:
     return found.group(0) if found is not None else ""
 
 
-def _named_pieces(text: str) -> list[tuple[int, str]]:
-    """``text`` cut where it goes on to a finding it names (针对“X”的问题，…), each piece with
-    its offset; the whole text when it names fewer than two."""
-    cuts = [m.end() for m in _NEXT_NAMED.finditer(text)]
-    if len(cuts) < 2:
-        return [(0, text)]
-    if _NEXT_NAMED.match(text) is None:
-        cuts[0] = 0  # a sentence before the first named finding opens the first piece
-    ends = [*cuts[1:], len(text)]
-    return [(at, text[at:end]) for at, end in zip(cuts, ends, strict=True)]
-
-
 def _finding_paragraph(
     text: str, builder: Builder, *, quoted: bool = False
 ) -> tuple[str, int, bool] | None:
@@ -191,8 +172,7 @@ def _finding_paragraph(
     where its account starts, and whether it is told plainly (a word of shortfall in the
     finding, or a status in the account); ``None`` for a paragraph that reads as anything
     else (a measure, organising work, a group's name) or has no account. A finding named in
-    the opening clause (针对X的问题，…) is that finding; named in quotes, only in a ``quoted``
-    piece of a paragraph that names several."""
+    the opening clause (针对X的问题，…) is that finding; named in quotes, only when ``quoted``."""
     first = _FIRST_SENTENCE.match(text.strip())
     lead = len(text) - len(text.lstrip())
     if first is None or match_marker(text) is not None:

@@ -6,6 +6,8 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..models.records import Measure, PathItem, Problem, Provenance, Status
 from ..profiles.profile import Profile
@@ -23,6 +25,9 @@ from .table_header import (
     ticked,
     with_sub_header,
 )
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["Warn", "ledger_problems"]
 
@@ -481,25 +486,29 @@ _BARE_NUMERAL = compile_pattern(
 )
 
 
+@lru_cache(maxsize=16)
+def _field_labels(profile: Profile, fields: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One pattern for the labels of ``fields`` and their colon (责任单位：), each field a group
+    named for it, the longest label first (profiles hash by identity)."""
+    groups = [
+        f"(?P<{field}>{'|'.join(escape(w) for w in sorted(words, key=len, reverse=True))})"
+        for field in fields
+        if (words := profile.labels.get(field, ()))
+    ]
+    return compile_pattern(rf"(?:{'|'.join(groups)})\s*[：:]") if groups else None
+
+
 def _fields_in_cell(
     statement: str, columns: dict[str, int], profile: Profile
 ) -> tuple[str, dict[str, str]]:
     """The finding's cell up to the labels of its unit and time limit (问题1：X。 / 责任单位：县
     生态环境局 / 整改时限：2025年6月底前, on lines of their own or run together as a PDF's cell
     gives them) when the table has no column of their own, and those values by field."""
-    wanted = [
-        (label, field)
-        for field in ("responsible", "deadline")
-        if field not in columns
-        for label in profile.labels.get(field, ())
-    ]
-    if not wanted:
+    wanted = tuple(field for field in ("responsible", "deadline") if field not in columns)
+    pattern = _field_labels(profile, wanted) if wanted else None
+    if pattern is None or ("：" not in statement and ":" not in statement):
         return statement, {}
-    found = sorted(
-        (at.start(), at.end(), field)
-        for label, field in wanted
-        for at in compile_pattern(rf"{escape(label)}\s*[：:]").finditer(statement)
-    )
+    found = [(at.start(), at.end(), at.lastgroup or "") for at in pattern.finditer(statement)]
     fields: dict[str, str] = {}
     for k, (_, value_at, field) in enumerate(found):
         stop = found[k + 1][0] if k + 1 < len(found) else len(statement)
