@@ -1,6 +1,7 @@
 """Internal: a document's blocks made ready for structure, in one call.
 
-With repair on: cleaned and repaired (:mod:`.repair`), a field's label cut from the list it
+With repair on: cleaned and repaired (:mod:`.repair`), an item's number left at the end of the
+line above it moved to its item (:mod:`.trailing_numbers`), a field's label cut from the list it
 opens on its line (:mod:`.opened_lists`), a group's circled findings run into its heading's
 paragraph cut apart (:mod:`.circled_items`), tables copied one cell per line or one row a line
 between bars rebuilt (:mod:`.flat_tables`, :mod:`.pipe_tables`), a second copy of the report
@@ -25,6 +26,7 @@ from .opened_lists import split_opened_lists
 from .pipe_tables import join_pipe_tables, split_box_rows
 from .repair import Repaired, repair_and_clean
 from .repeats import drop_repeat, drop_stretch_repeats
+from .trailing_numbers import move_trailing_numbers
 
 __all__ = ["Prepared", "prepare_blocks"]
 
@@ -60,6 +62,8 @@ def prepare_blocks(
     # a table copied one row a line, its cells set apart by gaps that cleaning would close
     blocks = join_gap_tables(blocks, table_headers)
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
+    # …二是开展专项检查。2. / 项目资金拨付滞后。: an item's number left on the line above it
+    repaired = move_trailing_numbers(repaired)
     # 整改措施：1.… / 2.…: a label's line cut before the list it opens
     repaired = split_opened_lists(repaired, field_labels)
     # 二、关于…方面。①针对…。②针对…。: a group's findings run into its heading's paragraph
