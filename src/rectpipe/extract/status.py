@@ -339,8 +339,8 @@ def _status_sentence(text: str, profile: Profile) -> tuple[int, int, StatusMatch
             if found[2].status is Status.ONGOING and len(spans) >= 2 and start == spans[-1][0]:
                 # 已完成整改。该问题需长期坚持。: done, and kept up
                 done = _sentence_status(text, *spans[-2], profile)
-                if done is not None and done[2].status is Status.COMPLETED:
-                    return done[0], done[1], StatusMatch(Status.COMPLETED, True)
+                if done is not None and done[2].status in _KEPT_UP:
+                    return done[0], done[1], StatusMatch(done[2].status, True)
             return found
     return _ending_clause(text, *spans[-1], profile) or _opening_under_way(text, spans)
 
@@ -362,12 +362,22 @@ def _kept_up(
     return start, end, StatusMatch(Status.COMPLETED, True)
 
 
+# States that a closing word of long-term work does not replace (已完成整改。该问题需长期坚持。,
+# 已取得阶段性成效，该项工作需长期坚持): the state stands, and the work goes on for the long term.
+_KEPT_UP = frozenset({Status.COMPLETED, Status.PARTIALLY_COMPLETED})
+
+
 def _sentence_status(
     text: str, start: int, end: int, profile: Profile
 ) -> tuple[int, int, StatusMatch] | None:
     """The status one sentence of :func:`_status_sentence`'s last two states: as a whole, in
     its last clause, in its first (unless the rest tells work under way), or in one between."""
     found = _status_span(text, start, end, profile) or _status_clause(text, start, end, profile)
+    if found is not None and found[2].status is Status.ONGOING:
+        # 目前已取得阶段性成效，该项工作需长期坚持: the state the first clause tells, kept up
+        lead = _leading_clause(text, start, end, profile)
+        if lead is not None and lead[2].status in _KEPT_UP and lead[1] < found[0]:
+            return lead[0], found[1], StatusMatch(lead[2].status, True)
     if found is None:
         found = _leading_clause(text, start, end, profile)
         if found is not None:
@@ -541,7 +551,21 @@ def _leading_clause(
 def _status_span(
     text: str, start: int, end: int, profile: Profile
 ) -> tuple[int, int, StatusMatch] | None:
-    sentence = text[start:end].strip(_TRIM)
+    match = _sentence_match(text[start:end].strip(_TRIM), profile)
+    if match is None:
+        return None
+    lead = len(text[start:end]) - len(text[start:end].lstrip(_TRIM))
+    stop = end
+    while stop > start and text[stop - 1] in _TRIM:
+        stop -= 1
+    return start + lead, stop, match
+
+
+@lru_cache(maxsize=4096)
+def _sentence_match(sentence: str, profile: Profile) -> StatusMatch | None:
+    """The status a trimmed sentence or clause states on its own (:func:`_status_span`),
+    remembered: the rules ask again of the same clauses (a narrative's last sentences, whole
+    and clause by clause). Profiles hash by identity."""
     core = sentence
     label = _status_label(profile).match(core)
     if label is not None and label.end() < len(core):
@@ -568,13 +592,7 @@ def _status_span(
         whole = status_phrase(sentence, profile)
         if whole is not None and (match is None or whole.status is not Status.ONGOING):
             match = whole
-    if match is None:
-        return None
-    lead = len(text[start:end]) - len(text[start:end].lstrip(_TRIM))
-    stop = end
-    while stop > start and text[stop - 1] in _TRIM:
-        stop -= 1
-    return start + lead, stop, match
+    return match
 
 
 # Prefixes that date a status sentence (目前，…): the subject's prefix may follow them.
@@ -604,6 +622,12 @@ def status_phrase(core: str, profile: Profile) -> StatusMatch | None:
     持续整改跟踪中), not a longer statement that happens to hold one."""
     if not core or len(core) > profile.status_sentence_max_chars:
         return None
+    return _phrase_status(core, profile)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_status(core: str, profile: Profile) -> StatusMatch | None:
+    """:func:`status_phrase` of a short value, remembered (status phrases recur)."""
     subject = _UNIT_SUBJECT.match(core)
     if subject is not None:
         core = core[subject.end() :]  # 县财政局已整改到位: the unit that did it, then the status
