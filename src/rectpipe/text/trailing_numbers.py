@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import replace
@@ -39,7 +41,7 @@ _SENTENCE_END = frozenset("。；;！？!?”’")
 def move_trailing_numbers(items: Sequence[Repaired]) -> list[Repaired]:
     """``items`` with every item number left at the end of the line before its item moved to
     that item's line (see the module)."""
-    if not any(_TRAILING.search(item.block.text) for item in items[:-1]):
+    if not any(_trailing(item.block.text) for item in items[:-1]):
         return list(items)  # most documents: nothing to look at
     out = list(items)
     last: dict[MarkerKind, int] = {}  # the last ordinal of each kind that opened a line
@@ -50,8 +52,8 @@ def move_trailing_numbers(items: Sequence[Repaired]) -> list[Repaired]:
         opening = match_marker(block.text)
         if opening is not None:
             last[opening.kind] = opening.ordinal
-        found = _TRAILING.search(block.text) if k + 1 < len(out) else None
-        if found is None or found.start("number") == 0:
+        found = _trailing(block.text) if k + 1 < len(out) else None
+        if found is None:
             continue
         number = match_marker(found.group("number"))
         following = out[k + 1].block
@@ -71,6 +73,20 @@ def move_trailing_numbers(items: Sequence[Repaired]) -> list[Repaired]:
         moved = found.group("number") + following.text.lstrip(" \u3000")
         out[k + 1] = _repaired(out[k + 1], moved)
     return out
+
+
+def _trailing(text: str) -> regex.Match[str] | None:
+    """The number at the end of ``text`` (:data:`_TRAILING`), with text before it; looked for
+    in the line's last characters only, and only when it ends as a number's mark does."""
+    if text.rstrip(" \u3000")[-1:] not in _NUMBER_MARKS:
+        return None
+    tail = len(text) - _TAIL_CHARS if len(text) > _TAIL_CHARS else 0
+    found = _TRAILING.search(text, tail)
+    return found if found is not None and found.start("number") > 0 else None
+
+
+_NUMBER_MARKS = frozenset(".．、")
+_TAIL_CHARS = 12  # the number, its mark, blanks and the character before them
 
 
 def _repaired(item: Repaired, text: str) -> Repaired:
