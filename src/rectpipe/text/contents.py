@@ -47,7 +47,7 @@ def contents_lines(lines: Sequence[str], originals: Sequence[str | None] = ()) -
 
     def matches(pattern: regex.Pattern[str], k: int) -> bool:
         original = originals[k] if k < len(originals) else None
-        return bool(pattern.match(lines[k]) or (original and pattern.match(original)))
+        return bool(_tried(pattern, lines[k]) or (original and _tried(pattern, original)))
 
     found: set[int] = set()
     k = 0
@@ -67,3 +67,14 @@ def contents_lines(lines: Sequence[str], originals: Sequence[str | None] = ()) -
             found.update(range(k - 1 if headed else k, end))
         k = max(end, k + 1)
     return found
+
+
+def _tried(pattern: regex.Pattern[str], line: str) -> regex.Match[str] | None:
+    """``pattern.match(line)``; an entry (:data:`_ENTRY`) ends with its page number, so a line
+    that does not end with a figure is none, without trying the pattern (most lines)."""
+    if pattern is _ENTRY and line.rstrip()[-1:] not in _FIGURES:
+        return None
+    return pattern.match(line)
+
+
+_FIGURES = frozenset("0123456789")
