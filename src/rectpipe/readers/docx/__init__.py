@@ -11,7 +11,9 @@ part, repeats merged cells, hides content controls and omits list numbers. What 
 - Walks the body's children in order: paragraphs and tables, unwrapping block-level content
   controls (``w:sdt``) and ``w:customXml``. Paragraphs inside text boxes (``w:txbxContent``)
   become blocks of their own right after the paragraph that anchors them. An ``w:altChunk``
-  (embedded foreign file) cannot be read and is reported in ``Document.notes`` (:mod:`.body`).
+  (a file imported whole) gives the blocks of its web page, MHTML archive, plain text or Word
+  package in its place (``path="chunk:0/…"``); one in another format is reported in
+  ``Document.notes`` (:mod:`.body`).
 - Paragraph text (:mod:`.paragraph`): ``w:t`` runs, ``w:tab``/``w:ptab`` → ``"\\t"``,
   ``w:br``/``w:cr`` (line, page and column breaks) → ``"\\n"`` (breaks at either end of a
   paragraph are dropped), non-breaking hyphen → ``"-"``. Inserted text (``w:ins``,
@@ -40,11 +42,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
 from ...errors import CorruptFileError, RectpipeError, TooLargeError, UnsupportedFormatError
-from ..blocks import Document
+from ..blocks import Block, Document
 from ..doc_number import header_hints
 from .body import _Reader
 from .breaks import mark_paragraph_starts
@@ -72,7 +75,7 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 """Default limit on the sum of the uncompressed sizes the zip directory declares (zip bombs)."""
 
 
-def _read(data: bytes, max_bytes: int) -> Document:
+def _read(data: bytes, max_bytes: int, depth: int = 0) -> Document:
     package = _Package(data, max_bytes)
     package_rels = package.relationships("")
     main = package_rels.get("officeDocument")
@@ -89,7 +92,7 @@ def _read(data: bytes, max_bytes: int) -> Document:
     numbering_part = part_rels.get("numbering", posixpath.join(folder, "numbering.xml"))
     styles = _Styles(_load_styles(package.xml_bytes(styles_part)))
     numbering = Numbering.from_element(package.xml(numbering_part), styles.numbering_style_num_ids)
-    reader = _Reader(styles, numbering)
+    reader = _Reader(styles, numbering, _chunk_reader(package, main, max_bytes, depth))
     body = root.find(W_BODY)
     if body is not None:
         reader.read_body(body)
@@ -104,6 +107,52 @@ def _read(data: bytes, max_bytes: int) -> Document:
         },
         notes=reader.notes,
     )
+
+
+#: How deep Word packages imported as altChunks may import packages themselves.
+_CHUNK_DEPTH = 2
+
+
+def _chunk_reader(
+    package: _Package, main: str, max_bytes: int, depth: int
+) -> Callable[[str], list[Block] | None]:
+    """What reads the file an altChunk of ``main`` names by its relationship id: its blocks, or
+    ``None`` when it is missing or not a format read here."""
+    targets = package.targets(main)
+
+    def read(rid: str) -> list[Block] | None:
+        name = targets.get(rid)
+        data = package.read(name) if name is not None else None
+        return _chunk_blocks(data, max_bytes, depth) if data else None
+
+    return read
+
+
+def _chunk_blocks(data: bytes, max_bytes: int, depth: int) -> list[Block] | None:
+    """The blocks of an altChunk's file: a web page, an MHTML archive, plain text, or a Word
+    package (to :data:`_CHUNK_DEPTH`); ``None`` for any other format (RTF and the rest, which
+    need LibreOffice) and for a file its reader refuses."""
+    from ..sniff import sniff_format
+
+    try:
+        fmt = sniff_format(data)
+        if fmt == "html":
+            from ..html import read_html
+
+            return list(read_html(data).blocks)
+        if fmt == "mht":
+            from ..mht import read_mht
+
+            return list(read_mht(data).blocks)
+        if fmt == "txt":
+            from ..txt import read_txt
+
+            return list(read_txt(data).blocks)
+        if fmt == "docx" and depth < _CHUNK_DEPTH:
+            return list(_read(data, max_bytes, depth + 1).blocks)
+    except RectpipeError:
+        return None
+    return None
 
 
 def _header_texts(package: _Package, part_rels: dict[str, str]) -> list[str]:

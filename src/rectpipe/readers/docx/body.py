@@ -1,7 +1,10 @@
 """Internal: the document body walked in reading order, its paragraphs and tables made blocks.
 
 Block-level wrappers (content controls, ``w:customXml``, inserted and moved content, alternate
-content) are looked through; an ``w:altChunk`` is noted, not read. A table whose rows all have a
+content) are looked through. An ``w:altChunk`` (a file imported whole: a web page, an MHTML
+archive, plain text or another Word package, as editors that export Word from HTML write them)
+gives the blocks its own reader finds in that file, in its place; a chunk in another format is
+noted, not read. A table whose rows all have a
 single cell is a layout box whose paragraphs become blocks; any other table is one ``TABLE``
 block, spans and merged cells resolved. Text boxes are read right after their paragraph. A
 paragraph with line breaks gives a block a line (:mod:`.breaks`).
@@ -9,7 +12,7 @@ paragraph with line breaks gives a block a line (:mod:`.breaks`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -19,6 +22,7 @@ from .breaks import paragraph_lines
 from .numbering import Numbering
 from .ooxml import (
     MC_ALTERNATE,
+    R_ID,
     W_ALTCHUNK,
     W_CUSTOMXML,
     W_DEL,
@@ -48,9 +52,16 @@ from .styles import _Styles
 class _Reader(_ParagraphReader):
     """One pass over a document body: text, numbering counters, field state, output blocks."""
 
-    def __init__(self, styles: _Styles, numbering: Numbering) -> None:
+    def __init__(
+        self,
+        styles: _Styles,
+        numbering: Numbering,
+        chunks: Callable[[str], list[Block] | None] | None = None,
+    ) -> None:
         super().__init__(styles, numbering)
         self.blocks: list[Block] = []
+        # the blocks of the file an altChunk's relationship id names (None: not read)
+        self.chunks = chunks
 
     # -- block-level ---------------------------------------------------------------------
 
@@ -73,30 +84,37 @@ class _Reader(_ParagraphReader):
                 if branch is not None:
                     yield from self.iter_blocks(branch)
             elif tag == W_ALTCHUNK:
-                self.note("docx_altchunk", "embedded altChunk content (a foreign file) not read")
+                yield child
 
     def read_body(self, body: etree._Element) -> None:
-        paragraph_index = 0
-        table_index = 0
-        for element in self.iter_blocks(body):
-            if element.tag == W_P:
-                self.emit_paragraph(element, f"p:{paragraph_index}")
-                paragraph_index += 1
-            else:
-                self.emit_table(element, f"t:{table_index}")
-                table_index += 1
+        self.read_container(body, "")
 
     def read_container(self, container: etree._Element, prefix: str) -> None:
-        """Blocks for the content of a text box or a layout cell, paths under ``prefix``."""
+        """Blocks for the content of the body, a text box or a layout cell, paths under
+        ``prefix`` (none for the body)."""
+        lead = f"{prefix}/" if prefix else ""
         paragraph_index = 0
         table_index = 0
+        chunk_index = 0
         for element in self.iter_blocks(container):
             if element.tag == W_P:
-                self.emit_paragraph(element, f"{prefix}/p:{paragraph_index}")
+                self.emit_paragraph(element, f"{lead}p:{paragraph_index}")
                 paragraph_index += 1
+            elif element.tag == W_ALTCHUNK:
+                self.emit_chunk(element, f"{lead}chunk:{chunk_index}")
+                chunk_index += 1
             else:
-                self.emit_table(element, f"{prefix}/t:{table_index}")
+                self.emit_table(element, f"{lead}t:{table_index}")
                 table_index += 1
+
+    def emit_chunk(self, chunk: etree._Element, path: str) -> None:
+        """The blocks of the file an ``w:altChunk`` imports, their paths under ``path``."""
+        rid = chunk.get(R_ID)
+        blocks = self.chunks(rid) if self.chunks is not None and rid else None
+        if blocks is None:
+            self.note("docx_altchunk", "embedded altChunk content (a foreign file) not read")
+            return
+        self.blocks.extend(replace(block, path=f"{path}/{block.path}") for block in blocks)
 
     def emit_paragraph(self, p: etree._Element, path: str) -> None:
         para = self.paragraph(p)

@@ -24,6 +24,8 @@ __all__ = [
     "M_OMATHPARA",
     "M_T",
     "REL_NS",
+    "R_ID",
+    "R_NS",
     "STRICT_W_NS",
     "W_ALTCHUNK",
     "W_BASEDON",
@@ -99,6 +101,8 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 """Strict OOXML's WordprocessingML namespace, mapped to :data:`W_NS` before parsing."""
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_ID = f"{{{R_NS}}}id"
 MATH_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 

@@ -100,6 +100,23 @@ class _Package:
             found[kind] = resolved
         return found
 
+    def targets(self, part: str) -> dict[str, str]:
+        """``{relationship id: target part name}`` of ``part``'s internal relationships."""
+        folder, name = posixpath.split(part)
+        rels = self.xml(posixpath.join(folder, "_rels", name + ".rels"))
+        found: dict[str, str] = {}
+        if rels is None:
+            return found
+        for rel in rels.iterchildren(f"{{{REL_NS}}}Relationship"):
+            rid, target = rel.get("Id"), rel.get("Target")
+            if rel.get("TargetMode") == "External" or not rid or not target:
+                continue
+            if target.startswith("/"):
+                found[rid] = target.lstrip("/")
+            else:
+                found[rid] = posixpath.normpath(posixpath.join(folder, target))
+        return found
+
 
 _CORE_FIELDS = {
     "{http://purl.org/dc/elements/1.1/}title": "title",
