@@ -136,11 +136,24 @@ def _names_field(name: str, field: str, headers: tuple[str, ...], *, exact: bool
     # 责任人被处理情况: a …情况 column tells what happened, it names no one
     if field not in ("actions", "status") and name.endswith("情况"):
         return False
-    return any(name.startswith(h) for h in headers if len(h) >= 2) or (
+    return (
+        any(name.startswith(h) for h in headers if len(h) >= 2)
         # 督察反馈问题, 巡察发现问题: a known header with who found it in front
         # 整改责任科室: a responsible header with what it is for in front
-        field in ("title", "responsible") and any(name.endswith(h) for h in headers if len(h) >= 2)
+        # 调查核实及整改情况: a measures header with what came before the work in front
+        or (field in _ENDS_AS_ITS_HEADER and any(name.endswith(h) for h in headers if len(h) >= 3))
+        or (
+            field in ("title", "responsible")
+            and any(name.endswith(h) for h in headers if len(h) == 2)
+        )
+        # 办理状态, 完成状态, 当前状态: what the state is of, or when, in front of 状态
+        or (field == "status" and name.endswith(_STATE))
     )
+
+
+# Fields whose header may have words in front of a known one (of three characters or more).
+_ENDS_AS_ITS_HEADER = frozenset({"title", "responsible", "actions"})
+_STATE = "状态"
 
 
 def _is_post(name: str) -> bool:

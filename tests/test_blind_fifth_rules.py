@@ -1,0 +1,57 @@
+"""Rules added for the fifth round of blind batches (portal pages of 2024–2026, PDFs as
+published): each test fails without its rule. Every text here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import rectpipe
+from rectpipe.extract.table_header import column_map
+from rectpipe.profiles import default_profile
+
+
+@pytest.mark.parametrize(
+    "state", ["办理状态", "完成状态", "当前状态", "整改完成状态", "办理结果", "办理进度"]
+)
+def test_a_state_column_named_for_what_or_when(state: str) -> None:
+    """办理状态 / 完成状态 / 当前状态 (a state's header with what it is of, or when, before
+    状态) and a complaint table's 办理结果 / 办理进度 are the status column; 调查核实及整改情况
+    (a measures header with what came before the work) the account's."""
+    row = ("序号", "交办问题", "调查核实及整改情况", state)
+    assert column_map(row, default_profile()) == {
+        "number": 0,
+        "title": 1,
+        "actions": 2,
+        "status": 3,
+    }
+
+
+def test_a_complaint_table_with_a_state_column_gives_each_its_status() -> None:
+    rows = [
+        ("1", "某村养殖场污水直排水塘", "经调查属实，已责令停养并清理水塘。", "已办结"),
+        ("2", "某镇木材加工厂夜间噪声扰民", "经调查属实，已限定作业时间。", "已办结"),
+        ("3", "某园区化工企业异味扰民", "经调查属实，正在安装废气处理设施。", "阶段性办结"),
+    ]
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    page = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        "<p>岚溪县关于中央生态环境保护督察交办信访件办理情况的公示</p>"
+        "<p>中央第三生态环境保护督察组交办我县信访件3件，已办结2件，阶段性办结1件。</p>"
+        "<table><tr><td>序号</td><td>交办问题</td><td>调查核实及整改情况</td>"
+        f"<td>办理状态</td></tr>{cells}</table>"
+        "<p>岚溪县生态环境保护督察整改工作领导小组办公室</p><p>2025年8月20日</p>"
+        "</body></html>"
+    )
+    report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
+    assert [(p.status.value, p.actions) for p in report.iter_problems()] == [
+        ("completed", "经调查属实，已责令停养并清理水塘。"),
+        ("completed", "经调查属实，已限定作业时间。"),
+        ("partially_completed", "经调查属实，正在安装废气处理设施。"),
+    ]
+    assert not [w.code for w in report.warnings if w.code == "totals_mismatch"]
+
+
+def test_headers_that_name_no_field_stay_unmapped() -> None:
+    """责任人被处理情况 tells what happened (no responsible unit); 问题数 counts."""
+    row = ("序号", "问题", "整改措施", "责任人被处理情况", "问题数")
+    assert column_map(row, default_profile()) == {"number": 0, "title": 1, "actions": 2}
