@@ -55,3 +55,17 @@ def test_headers_that_name_no_field_stay_unmapped() -> None:
     """责任人被处理情况 tells what happened (no responsible unit); 问题数 counts."""
     row = ("序号", "问题", "整改措施", "责任人被处理情况", "问题数")
     assert column_map(row, default_profile()) == {"number": 0, "title": 1, "actions": 2}
+
+
+def test_a_count_column_with_its_unit_in_brackets_is_no_field() -> None:
+    """问题数（个）: a count per row (a statistics table in an annex), not the findings' column;
+    its rows are no problems."""
+    profile = default_profile()
+    assert column_map(("序号", "问题类别", "问题数（个）", "已整改（个）"), profile) == {
+        "number": 0,
+        "category": 1,
+    }
+    assert column_map(("序号", "方面", "问题数(个)", "完成数（个）"), profile) == {
+        "number": 0,
+        "category": 1,
+    }

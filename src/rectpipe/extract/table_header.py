@@ -23,6 +23,9 @@ __all__ = [
 # Endings of a count column (问题数, 完成数量, 整改个数).
 _COUNTS = ("数", "数量", "个数", "件数")
 
+# The unit a header gives its figures in, after it in brackets (问题数（个）, 金额(万元)).
+_UNIT_AFTER = compile_pattern(r"[（(][^（()）]{1,4}[)）]$")
+
 # Endings of a responsible header naming a person or post rather than a unit.
 _POSTS = ("领导", "人")
 
@@ -41,8 +44,12 @@ def column_map(row: tuple[str, ...], profile: Profile) -> dict[str, int]:
     names = [cell.replace(" ", "").replace("\n", "") for cell in row]
     for exact in (True, False):
         for column, name in enumerate(names):
-            if not name or column in mapping.values() or name.endswith(_COUNTS):
-                continue  # 问题数, 完成数量: a count per row, not a field
+            if (
+                not name
+                or column in mapping.values()
+                or _UNIT_AFTER.sub("", name).endswith(_COUNTS)
+            ):
+                continue  # 问题数, 完成数量, 问题数（个）: a count per row, not a field
             for field, headers in profile.table_columns.items():
                 if field not in mapping and _names_field(name, field, headers, exact=exact):
                     mapping[field] = column
