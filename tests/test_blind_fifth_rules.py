@@ -69,3 +69,50 @@ def test_a_count_column_with_its_unit_in_brackets_is_no_field() -> None:
         "number": 0,
         "category": 1,
     }
+
+
+_SIGNED = (
+    "中共柏川职业学院委员会关于省委巡视整改进展情况的通报\n"
+    "2025年3月3日至4月30日，省委第一巡视组对学院党委开展了巡视，并于2025年6月5日反馈了巡视意见。\n"
+    "一、巡视反馈问题整改情况\n"
+    "1.关于“实训室安全管理不到位”的问题\n"
+    "整改情况：一是开展安全排查；二是修订管理办法。该问题已完成整改。\n"
+    "2.关于“公务接待管理不规范”的问题\n"
+    "整改情况：一是修订接待办法；二是开展专项检查。该问题已完成整改。\n"
+    "附件：整改期间修订的制度目录\n"
+    "中共柏川职业学院委员会\n"
+    "二〇二五年九月十二日\n"
+)
+
+
+def test_a_signature_over_a_long_annex_dates_the_report() -> None:
+    """附件 / its title / a list of eight rules / 抄送 / 印发: the annex pushed the signature out
+    of the closing lines, and its date was lost."""
+    annex = "".join(f"{n}.《柏川职业学院第{n}项管理办法》\n" for n in range(1, 9))
+    text = (
+        _SIGNED
+        + "附件\n整改期间修订的制度目录\n"
+        + annex
+        + "抄送：省委巡视办。\n中共柏川职业学院委员会办公室　　2025年9月15日印发\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert (report.metadata.date, report.metadata.issuer) == (
+        "2025-09-12",
+        "中共柏川职业学院委员会",
+    )
+    assert len(report.iter_problems()) == 2
+
+
+def test_an_annex_ledger_s_fill_date_does_not_date_the_report() -> None:
+    """附件 / 整改台账 / its table / 填报日期 after the signature: the signature's day dates the
+    report, not the day the annex's ledger was filled in."""
+    text = (
+        _SIGNED
+        + "附件\n巡视反馈问题整改台账\n"
+        + "序号\t反馈问题\t整改措施\t责任部门\t完成情况\n"
+        + "1\t实训室安全管理不到位\t开展安全排查\t保卫处\t已完成\n"
+        + "2\t公务接待管理不规范\t修订接待办法\t党政办\t已完成\n"
+        + "填报单位：学院党政办公室　　填报日期：2025年9月18日\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert report.metadata.date == "2025-09-12"

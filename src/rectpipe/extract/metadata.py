@@ -84,6 +84,10 @@ def extract_metadata(
     found = Collector(textmap, profile)
     _front_matter(found, front)
     _enclosed_report(found, front)
+    annex = _annex_label(found, tail)
+    if annex is not None:
+        # 附件 / 整改台账 after the signature: the report closes above it
+        tail = list(range(max(0, annex - len(tail)), annex))
     # a ledger's 填报单位 line names who filled it in: the issuer when the title names none
     fill_lines(found, [*front[:14], *tail])
     separate_joint_issuers(found)
@@ -699,6 +703,32 @@ def _signature(found: Collector, tail: Sequence[int]) -> None:
         line = found.line(index)
         if not is_quiet(line) or _signed_at(found, index, strict=True):
             return
+
+
+def _annex_label(found: Collector, tail: Sequence[int]) -> int | None:
+    """The label of an annex after a dated signature (…党委 / 2025年8月20日 / 附件 / 整改台账 /
+    its table, its 填报日期): the first annex label within :data:`SIGNATURE_REACH` blocks of
+    the end, when a date alone stands just above it. The annex, however long, is no part of the
+    report's closing lines."""
+    if not tail:
+        return None
+    floor = max(0, tail[-1] + 1 - SIGNATURE_REACH)
+    for label in range(floor, tail[-1] + 1):
+        if ATTACHMENT.match(found.line(label).strip()) is None:
+            continue
+        above = range(label - 1, max(floor, label - _ABOVE_ANNEX) - 1, -1)
+        return label if any(_date_alone(found.line(index)) for index in above) else None
+    return None
+
+
+_ABOVE_ANNEX = 3  # a signature's date, its seal's note or a blank line, just above the label
+
+
+def _date_alone(line: str) -> bool:
+    core = _SIGNATURE_DATE.fullmatch(line.strip())
+    return NUMERIC_DATE.fullmatch(line) is not None or (
+        core is not None and DATE.fullmatch(core.group("date")) is not None
+    )
 
 
 def _dated_in_last_row(found: Collector, tail: Sequence[int]) -> bool:
