@@ -19,14 +19,16 @@ Internal: the public door is :mod:`rectpipe`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import regex
+from typing import TYPE_CHECKING
 
 from ..readers.blocks import BlockKind
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import replace
 from .numbering import MarkerKind, match_marker
 from .repair import Repaired
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["move_trailing_numbers"]
 
