@@ -116,3 +116,49 @@ def test_an_annex_ledger_s_fill_date_does_not_date_the_report() -> None:
     )
     report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
     assert report.metadata.date == "2025-09-12"
+
+
+def test_a_site_headline_over_the_report_s_own_title_set_on_two_lines() -> None:
+    """A repost's headline (…公布巡察整改进展情况) over the report's own title, wrapped by
+    <br> onto two lines: the own title is the title, as when it stands on one line."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>柏川县公布巡察整改进展情况</title></head><body>"
+        "<h1>柏川县公布巡察整改进展情况</h1><div class='content'>"
+        "<p style='text-align:center'>中共柏川县水务局党组关于县委第二巡察组<br>"
+        "巡察反馈意见整改进展情况的通报</p>"
+        "<p>2025年3月10日至5月9日，县委第二巡察组对县水务局党组开展了常规巡察，"
+        "6月3日反馈了巡察意见。现将整改进展情况通报如下。</p>"
+        "<p>一、反馈问题整改情况</p>"
+        "<p>1.河道采砂监管不到位。整改措施：开展专项整治。已完成整改。</p>"
+        "<p>2.水利工程质量抽检不足。整改措施：建立抽检台账。正在整改。</p>"
+        "<p>中共柏川县水务局党组</p><p>2025年9月1日</p></div></body></html>"
+    )
+    report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
+    assert (
+        report.metadata.title
+        == "中共柏川县水务局党组关于县委第二巡察组巡察反馈意见整改进展情况的通报"
+    )
+
+
+@pytest.mark.parametrize("brackets", ["（）", "【】"], ids=["round", "lenticular"])
+def test_a_quoted_finding_heading_with_its_status_in_brackets_after_it(brackets: str) -> None:
+    """关于“X”的问题（已完成） on its own line: a finding with its status, as 关于“X”的问题。
+    is; before, the bracket kept the line from reading as a finding and the part's text
+    became one problem."""
+    open_, close = brackets
+    lines = [
+        "中共柏川县文旅局党组关于县委巡察整改情况的通报",
+        "2025年3月3日至4月30日，县委第一巡察组对县文旅局党组进行了巡察，5月20日反馈了巡察意见。",
+        "一、反馈问题整改情况",
+        f"关于“景区安全巡查流于形式”的问题{open_}已完成{close}",
+        "整改情况：一是建立巡查台账；二是开展随机抽查。",
+        f"关于“文物保护经费使用不规范”的问题{open_}正在整改{close}",
+        "整改情况：一是开展经费清查；二是修订管理办法。",
+        "中共柏川县文旅局党组",
+        "2025年8月29日",
+    ]
+    report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="report.txt")
+    assert [(p.title, p.status.value, len(p.measures)) for p in report.iter_problems()] == [
+        ("景区安全巡查流于形式", "completed", 2),
+        ("文物保护经费使用不规范", "in_progress", 2),
+    ]

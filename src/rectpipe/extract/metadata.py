@@ -566,7 +566,13 @@ def _own_title_below(found: Collector, front: Sequence[int], position: int, line
         return False
     below = found.line(front[position + 1]).strip()
     bracketed = _BRACKETED_TITLE.match(below)
-    return _OWN_TITLE.match(bracketed.group("t") if bracketed else below) is not None
+    if _OWN_TITLE.match(bracketed.group("t") if bracketed else below) is not None:
+        return True
+    if position + 2 >= len(front) or TITLE_END.search(below):
+        return False
+    # (the own title set on two lines: 中共…党组关于县委第一巡察组 / 巡察反馈意见整改进展情况的通报)
+    rest = found.line(front[position + 2]).strip()
+    return len(rest) <= _WRAPPED_LINE and _OWN_TITLE.match(below + rest) is not None
 
 
 # A series' number under its name (2025年第2号, （总第15号）): the name heads the series, not

@@ -45,7 +45,10 @@ BULLETS = "★☆■□●◆◇▲△▶►•◎"
 # (a quote inside the quote, written with the same marks: 关于““三重一大”决策…”的问题)
 _WRAPPER = compile_pattern(
     r"^(?:在[^，,。；;“”]{2,20}方面[，,]\s*)?(?:关于|针对)\s*[“\"「『](?:[^“”\"「」『』]|[“「『][^“”「」『』]{1,40}[”」』]){2,200}"
-    r"[”\"」』]\s*(?:的)?问题(?:的整改(?:情况)?)?\s*(?:[。，,；;：:]|$)"  # (or alone on its line)
+    r"[”\"」』]\s*(?:的)?问题(?:的整改(?:情况)?)?\s*"
+    # (its status in brackets after it: 关于“X”的问题（已完成）, 【正在整改】)
+    r"(?:[（(【\[［][^（）()【】\[\]［］\n]{2,12}[）)】\]］]\s*)?"
+    r"(?:[。，,；;：:]|$)"  # (or alone on its line)
 )
 # A label's value that opens a list of findings (存在问题：一是…；二是…) is read elsewhere.
 _LIST_AFTER_LABEL = compile_pattern(

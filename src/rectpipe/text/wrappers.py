@@ -21,6 +21,11 @@ _QUOTED = compile_pattern(
 _AFTER_QUOTE = compile_pattern(
     r"^(?:(?:的)?(?:问题|方面)?(?:的)?(?:整改|整改落实|整改进展)?(?:情况)?)\s*[。；;，,：:]?\s*"
 )
+# A status in brackets right after the formula (关于“X”的问题（已完成）, 【正在整改】), ending
+# the line or the sentence.
+_STATUS_AFTER = compile_pattern(
+    r"[（(【\[［][^（）()【】\[\]［］\n]{2,12}[）)】\]］]\s*(?:[。；;，,：:]|$)"
+)
 _LABEL_WORDS = (
     r"(?:(?:反馈|巡察|巡视|审计|督察)?(?:发现|指出|反馈)?的?问题\s*[0-9一二三四五六七八九十百千]*"
     r"|问题描述|问题表现|存在问题|具体问题|整改任务)"
@@ -61,7 +66,12 @@ def unwrap(statement: str) -> Unwrapped | None:
             return None
         # A wrapper encloses the finding: after the quote comes only the formula's end
         # (问题的整改, 方面) and a mark, or nothing. “十四五”园区发展规划… quotes a term.
-        ended = end >= len(text) or text[end - 1] in "。；;，,：:" or text[end] in "。；;，,：:"
+        ended = (
+            end >= len(text)
+            or text[end - 1] in "。；;，,：:"
+            or text[end] in "。；;，,：:"
+            or _STATUS_AFTER.match(text, end) is not None
+        )
         if not ended:
             return None
         return Unwrapped(lead + quoted.end(), lead + close, lead + end)
