@@ -162,3 +162,30 @@ def test_a_quoted_finding_heading_with_its_status_in_brackets_after_it(brackets:
         ("景区安全巡查流于形式", "completed", 2),
         ("文物保护经费使用不规范", "in_progress", 2),
     ]
+
+
+def test_a_body_sentence_naming_an_organiser_is_no_site_footer() -> None:
+    """将参训率纳入培训承办单位考核 / 提供技术支持 in a measure: no site footer, so the contact
+    line after it is read; a footer's 承办单位：… still ends the report's text."""
+    lines = [
+        "柏川县卫健局关于审计发现问题整改情况的报告",
+        "县审计局：",
+        "审计发现问题2个，已全部整改。",
+        "1.医疗设备采购验收不规范。整改措施：请省级机构提供技术支持，重新验收。已完成整改。",
+        "2.医护培训参训率偏低。整改措施：将参训率纳入培训承办单位考核。已完成整改。",
+        "特此报告。",
+        "联系电话：0736-5512308。",
+        "柏川县卫健局",
+        "2025年8月29日",
+    ]
+    report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="report.txt")
+    assert report.metadata.phone == "0736-5512308"
+    footer = [
+        *lines[:6],
+        "柏川县卫健局",
+        "2025年8月29日",
+        "承办单位：柏川县大数据中心",
+        "联系电话：0736-5519999",
+    ]
+    report = rectpipe.parse_bytes("\n".join(footer).encode("utf-8"), name="report.txt")
+    assert report.metadata.phone is None

@@ -1053,7 +1053,10 @@ def _full_name(kind: str, intro: str) -> regex.Match[str] | None:
 # (主办：X　地址：…　电话：…) starts on the line before the first of these in the second half
 # of the text.
 _FOOTER = compile_pattern(
-    r"ICP备|公网安备|网站标识码|版权所有|主办单位|主办\s*[:：]|承办单位|技术支持|网站地图"
+    r"ICP备|公网安备|网站标识码|版权所有|网站地图"
+    # (as a footer labels them, before a colon or a blank: 承办单位：某县大数据中心; not a body's
+    # 将参训率纳入培训承办单位考核, 提供技术支持)
+    r"|(?:主办|承办)(?:单位)?\s*[:：]|(?:主办单位|承办单位|技术支持)(?:\s*[:：]|[ \t\u3000])"
 )
 
 
