@@ -189,3 +189,22 @@ def test_a_body_sentence_naming_an_organiser_is_no_site_footer() -> None:
     ]
     report = rectpipe.parse_bytes("\n".join(footer).encode("utf-8"), name="report.txt")
     assert report.metadata.phone is None
+
+
+def test_an_annex_label_atop_a_page_opens_a_paragraph() -> None:
+    """附件：…统计表 runs to the right margin at a page's foot (no full stop: a caption), and
+    附件 opens the next page: the label is a line of its own, not the caption's end."""
+    from rectpipe.readers.pdf import BodyMetrics, Line, split_paragraphs
+
+    def line(page: int, text: str, x0: float, x1: float, bottom: float) -> Line:
+        return Line(page, text, x0, x1, bottom - 16.0, bottom, 16.0, glyphs=len(text))
+
+    metrics = BodyMetrics(left=90.0, right=506.0, size=16.0, pitch_ratio=1.75)
+    lines = [
+        line(1, "对尚未整改到位的问题，县政府将督促有关单位按期整改到位。", 122.0, 506.0, 700.0),
+        line(1, "附件：2024年度县本级审计查出问题整改情况统计表一览", 90.0, 506.0, 728.0),
+        line(2, "附件", 90.0, 122.0, 120.0),
+        line(2, "2024年度县本级审计查出问题整改情况统计表", 150.0, 446.0, 160.0),
+    ]
+    texts = ["".join(ln.text for ln in p.lines) for p in split_paragraphs(lines, metrics)]
+    assert "附件" in texts

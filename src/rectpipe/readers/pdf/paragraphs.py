@@ -316,6 +316,8 @@ class _Splitter:
             return False  # 苍濑县统计局 / 2025年5月8日 above a page's 附件
         if _DATE_ALONE.fullmatch(line.text.strip()):
             return False  # a signature's date under a full line (…@qinghe.cn / 2024年6月12日)
+        if _ANNEX_LABEL.fullmatch(line.text.strip()):
+            return False  # 附件 alone atop the next page, under a line that runs to the margin
         if line.page == prev.page:
             pitch = line.bottom - prev.bottom
             if pitch <= 0 or pitch > s.paragraph_gap_ratio * m.pitch_ratio * size:
@@ -369,6 +371,8 @@ _DATE_ALONE = compile_re(
     r"[（(]?\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
     r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*[）)]?"
 )
+# An annex's label alone on its line (附件, 附件2：): it opens the annex, whatever ends above it.
+_ANNEX_LABEL = compile_re(r"附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?")
 
 
 def split_paragraphs(
