@@ -208,3 +208,24 @@ def test_an_annex_label_atop_a_page_opens_a_paragraph() -> None:
     ]
     texts = ["".join(ln.text for ln in p.lines) for p in split_paragraphs(lines, metrics)]
     assert "附件" in texts
+
+
+def test_a_status_tag_before_the_finding() -> None:
+    """1.【已完成】X。: the tag is the finding's status and no part of its title; a tag that
+    names no status (【典型问题】) stays in the title."""
+    lines = [
+        "中共柏川县林业局党组关于县委巡察反馈问题整改情况的通报",
+        "2025年3月3日至4月30日，县委第二巡察组对县林业局党组进行了巡察，5月20日反馈了巡察意见。",
+        "一、反馈问题整改情况",
+        "1.【已完成】护林员巡护记录不全。整改措施：一是修订巡护制度；二是开展督查。",
+        "2.【正在推进】林地占用审批把关不严。整改措施：一是开展专项清理；二是建立台账。",
+        "3.【典型问题】苗木采购程序不规范。整改措施：一是修订采购办法；二是开展自查。",
+        "中共柏川县林业局党组",
+        "2025年8月29日",
+    ]
+    report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="report.txt")
+    assert [(p.title, p.status.value) for p in report.iter_problems()] == [
+        ("护林员巡护记录不全", "completed"),
+        ("林地占用审批把关不严", "in_progress"),
+        ("【典型问题】苗木采购程序不规范", "unknown"),
+    ]

@@ -14,7 +14,7 @@ from ..profiles.profile import FIELD_LABELS, Profile
 from ..runtime.patterns import compile_pattern, escape
 from ..runtime.record import record
 from ..text.normalize import STATUS_OPENING
-from .status import normalise_status
+from .status import normalise_status, status_phrase
 
 if TYPE_CHECKING:
     import regex
@@ -23,6 +23,7 @@ __all__ = [
     "Label",
     "inline_status_label",
     "leading_label",
+    "leading_status_tag",
     "split_labels",
     "status_after_colon",
     "status_as_label",
@@ -194,6 +195,20 @@ def status_tag(text: str, profile: Profile) -> Label | None:
     if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None
     return Label("status", "", found.start(), found.start("v"), found.end("v"))
+
+
+# A status tag opening a finding's line, before the finding: 1.【已完成】X。 / [正在推进]X。
+_LEADING_TAG = compile_pattern(r"^\s*[【\[［]\s*(?P<v>[^【】\[\]［］]{2,10}?)\s*[】\]］]\s*(?=\S)")
+
+
+def leading_status_tag(text: str, profile: Profile) -> tuple[Label, int] | None:
+    """A bracketed status opening a heading line before its finding (``【已完成】X。``), as a
+    status label and the offset where the finding begins; ``None`` when the line opens
+    otherwise or the tag is no status phrase as a whole (``【典型案例】``, ``【问题】``)."""
+    found = _LEADING_TAG.match(text)
+    if found is None or status_phrase(found.group("v"), profile) is None:
+        return None
+    return Label("status", "", found.start(), found.start("v"), found.end("v")), found.end()
 
 
 # A finding, a colon (or a dash, or a comma), and its status as the rest of the sentence

@@ -16,6 +16,7 @@ from .fields import (
     Label,
     inline_status_label,
     leading_label,
+    leading_status_tag,
     split_labels,
     status_after_colon,
     status_as_label,
@@ -172,7 +173,13 @@ def node_fields(node: Node, textmap: TextMap, profile: Profile) -> NodeFields:
             or status_as_label(heading, profile)
         )
     )
-    if inline is not None:
+    leading = leading_status_tag(heading, profile) if packed is None and inline is None else None
+    if leading is not None:
+        # 1.【已完成】X。: the status before the finding, which begins after it
+        tag, begins = leading
+        found.status = _value(heading, head_start, tag)
+        found.heading_start = head_start + begins
+    elif inline is not None:
         found.status = _value(heading, head_start, inline)
         found.statement_end = head_start + inline.start
         if found.status is not None:
