@@ -1,5 +1,6 @@
-"""Rules added for the fourth round of blind batches (docs/blind-fourth-round.md) (portal pages of 2024–2026, PDFs as
-published): each test fails without its rule. Every text here is invented."""
+"""Rules added for the fourth round of blind batches (docs/blind-fourth-round.md: portal
+pages of 2024–2026, PDFs as published, look-alike notices, audit reports): each test fails
+without its rule. Every text here is invented."""
 
 from __future__ import annotations
 
