@@ -230,3 +230,34 @@ def test_a_status_tag_before_the_finding() -> None:
         ("林地占用审批把关不严", "in_progress"),
         ("【典型问题】苗木采购程序不规范", "unknown"),
     ]
+
+
+def test_a_ledger_s_audit_project_column_is_the_rows_category() -> None:
+    """A ledger gathering several audits' findings (审计项目 merged down over its rows): the
+    audit is the rows' category, as 问题类别 is (a3-06 of the third round)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["柏川县审计查出问题整改台账"])
+    sheet.append(["序号", "审计项目", "问题描述", "整改措施", "整改情况"])
+    rows = [
+        ("1", "2024年度县本级预算执行审计", "部分专项资金未及时拨付。", "加快拨付进度。", "已整改"),
+        ("2", "", "预算编制不够细化。", "细化预算编制。", "部分整改"),
+        ("3", "县交通局主要负责人经济责任审计", "工程结算审核不严。", "开展结算复核。", "已整改"),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    sheet.merge_cells("B3:B4")
+    sheet.append(["填报单位：柏川县审计局", "", "", "", "填报日期：2025年6月30日"])
+    out = io.BytesIO()
+    book.save(out)
+    report = rectpipe.parse_bytes(out.getvalue(), name="ledger.xlsx")
+    assert [([i.title for i in p.path], p.status.value) for p in report.iter_problems()] == [
+        (["2024年度县本级预算执行审计"], "completed"),
+        (["2024年度县本级预算执行审计"], "partially_completed"),
+        (["县交通局主要负责人经济责任审计"], "completed"),
+    ]
