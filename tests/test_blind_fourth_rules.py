@@ -261,3 +261,18 @@ def test_a_ledger_s_audit_project_column_is_the_rows_category() -> None:
         (["2024年度县本级预算执行审计"], "partially_completed"),
         (["县交通局主要负责人经济责任审计"], "completed"),
     ]
+
+
+def test_the_day_the_feedback_was_passed_on_inside_the_unit_is_not_the_feedback_s() -> None:
+    """2025年9月2日，…召开会议，传达学习…巡察反馈意见 (the opinion received) before …8月26日反馈
+    了巡察意见 (handed over): the feedback is the handing over."""
+    text = (
+        "柏川乡党委关于县委巡察反馈意见整改进展情况的通报\n"
+        "2025年9月2日，乡党委召开会议，传达学习县委第二巡察组巡察反馈意见。"
+        "县委第二巡察组于2025年5月6日至7月4日对柏川乡党委开展了巡察，8月26日反馈了巡察意见。\n"
+        "一、巡察反馈问题整改情况\n"
+        "（一）村级财务管理不规范。\n整改情况：已完成整改。\n"
+        "柏川乡党委\n2025年10月10日\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert report.metadata.feedback_date == "2025-08-26"
