@@ -276,3 +276,37 @@ def test_the_day_the_feedback_was_passed_on_inside_the_unit_is_not_the_feedback_
     )
     report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
     assert report.metadata.feedback_date == "2025-08-26"
+
+
+_AUDIT_HEAD = (
+    "关于2024年度县本级预算执行和其他财政收支审计查出问题整改情况的报告\n"
+    "县人大常委会：\n"
+    "2025年8月27日，县人大常委会听取和审议了县审计局关于2024年度县本级预算执行和其他财政收支的"
+    "审计工作报告。现将整改情况报告如下：\n"
+    "一、审计查出问题的整改情况\n"
+    "1.关于专项债券资金闲置的问题。县财政局督促项目单位加快支出进度，已支出0.6亿元。该问题已部分整改。\n"
+    "2.关于非税收入未及时缴库的问题。县财政局已将312万元缴入国库。该问题已整改到位。\n"
+)
+
+
+def test_the_part_that_says_why_problems_are_still_open_is_no_finding() -> None:
+    """三、尚未整改到位的问题及原因 (the national template's part: why, its items restating
+    findings) is narrative; a part that lists the open problems themselves still lists them."""
+    why = _AUDIT_HEAD + (
+        "二、尚未整改到位的问题及原因\n"
+        "（一）专项债券资金闲置问题。主要原因是项目前期手续办理周期较长。\n"
+        "三、下一步工作\n县政府将督促相关单位加快整改。\n"
+        "柏川县人民政府\n2025年12月20日\n"
+    )
+    report = rectpipe.parse_bytes(why.encode("utf-8"), name="report.txt")
+    assert [p.title for p in report.iter_problems()] == [
+        "关于专项债券资金闲置的问题",
+        "关于非税收入未及时缴库的问题",
+    ]
+    listed = _AUDIT_HEAD + (
+        "二、正在整改和未整改的问题（1个）\n"
+        "1.关于项目超概算的问题。县发改委正在组织概算调整评审。该问题正在整改。\n"
+        "柏川县人民政府\n2025年12月20日\n"
+    )
+    report = rectpipe.parse_bytes(listed.encode("utf-8"), name="report.txt")
+    assert [p.title for p in report.iter_problems()][-1] == "关于项目超概算的问题"
