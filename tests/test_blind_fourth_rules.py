@@ -310,3 +310,12 @@ def test_the_part_that_says_why_problems_are_still_open_is_no_finding() -> None:
     )
     report = rectpipe.parse_bytes(listed.encode("utf-8"), name="report.txt")
     assert [p.title for p in report.iter_problems()][-1] == "关于项目超概算的问题"
+
+
+def test_a_breadcrumb_ending_with_a_place_does_not_sign_the_headline() -> None:
+    text = (
+        "首页 > 乡镇动态 > 柏溪镇\n柏溪镇召开巡察整改推进会\n发布日期：2025-10-09\n"
+        "10月8日，柏溪镇召开巡察整改推进会，听取各责任单位整改进展汇报。会议要求各单位按期完成整改任务。\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="page.txt")
+    assert (report.metadata.title, report.metadata.issuer) == ("柏溪镇召开巡察整改推进会", None)

@@ -516,7 +516,8 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
     # above a breadcrumb or a date line does not.
     if title_at > 0:
         above = front[title_at - 1]
-        if is_issuer(found.line(above), found.profile):
+        # (not a breadcrumb ending with a place: 首页 > 乡镇动态 > 青柳镇)
+        if not is_furniture(found.line(above)) and is_issuer(found.line(above), found.profile):
             found.put("issuer", found.line(above), *found.span(above), "front")
             return
     # A web page whose article repeats its headline with the issuer above it (鹤峪县审计局 /
