@@ -319,3 +319,32 @@ def test_a_breadcrumb_ending_with_a_place_does_not_sign_the_headline() -> None:
     )
     report = rectpipe.parse_bytes(text.encode("utf-8"), name="page.txt")
     assert (report.metadata.title, report.metadata.issuer) == ("柏溪镇召开巡察整改推进会", None)
+
+
+def test_a_university_s_and_a_firm_s_own_audit_offices() -> None:
+    """学校审计处 and 集团审计部 are inspecting bodies; a department ending 处 (资产管理处) signs
+    its report. Places and counts ending 处 (不足之处, 问题3处) and 审计部门 are neither."""
+    from rectpipe.extract.title_lines import is_issuer
+
+    text = (
+        "柏川职业技术学院资产管理处关于内部审计发现问题整改情况的报告\n"
+        "学校审计处：\n"
+        "2025年4月7日至5月16日，学校审计处对我处2024年度资产管理情况进行了专项审计，"
+        "并于2025年6月3日出具了审计报告。现将整改情况报告如下：\n"
+        "一、审计发现问题整改情况\n"
+        "1.部分固定资产账实不符。整改措施：开展资产清查。已完成整改。\n"
+        "柏川职业技术学院资产管理处\n2025年9月1日\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    meta = report.metadata
+    assert (meta.issuer, meta.inspecting_body, meta.inspection_kind.value) == (
+        "柏川职业技术学院资产管理处",
+        "学校审计处",
+        "审计",
+    )
+    profile = default_profile()
+    assert [is_issuer(line, profile) for line in ("不足之处", "问题3处", "后勤管理处")] == [
+        False,
+        False,
+        True,
+    ]

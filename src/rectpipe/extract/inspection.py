@@ -72,7 +72,8 @@ _BODY = compile_pattern(
     # an audit office or team, not one under inspection (对市审计局党组开展巡察)
     # (its name starts a word, or follows a joining word: 根据澄溪县审计局《…》, 本次审计是…)
     rf"|(?:(?:(?<![\p{{Han}}0-9０-９])(?=\p{{Han}})|(?<=根据|按照|依据|是|由)){_FREE}|{_PREFIX})"
-    r"审计(?:署|厅|局|组)"
+    # (a university's or a firm's own audit office: 学校审计处, 集团审计部; not 审计部门, 审计处长)
+    r"审计(?:署|厅|局|组|处(?![室长])|部(?![门长]))"
     rf"(?!党组|党委|党总支|党支部|机关)"
     # a national inspectorate's regional bureau (国家自然资源督察成都局), a province's (省自然资源
     # 督察局)

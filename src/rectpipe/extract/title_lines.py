@@ -292,6 +292,8 @@ _NO_NAME = compile_pattern(
     r"|^(?:新闻|资讯|信息|媒体|视频|图片|文化|数据|服务|帮助)中心$"
     # a web site or a place, not a station or an office (…人民政府网站, 本站, 办公场所)
     r"|(?:网站|本站|场所|住所|处所)$"
+    # a place or a count, not an office (不足之处, 此处, 问题3处; 资产管理处 is one)
+    r"|(?:之|此|好|长|短|难|益|用|到|各|多|[0-9一二三四五六七八九十两几])处$"
     # a title's words (关于…的报告 / 某县人民政府 read as one line)
     r"|关于|的(?:通报|报告|公示|公告|说明)|情况报告|情况通报"
 )
