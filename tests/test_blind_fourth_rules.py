@@ -348,3 +348,16 @@ def test_a_university_s_and_a_firm_s_own_audit_offices() -> None:
         False,
         True,
     ]
+
+
+def test_a_plan_s_goal_for_all_states_nothing() -> None:
+    """力争2025年12月底前全部完成整改 (a plan's aim for all the findings) counts the problems
+    and no state; 已全部完成整改 still counts them all done."""
+    from rectpipe.extract.totals import read_counts
+
+    profile = default_profile()
+    aims = "对巡察反馈的2个问题，逐项制定整改措施，力争2025年12月底前全部完成整改。"
+    assert read_counts(aims, profile).values == {"problems": 2}
+    assert read_counts("反馈的3个问题，确保年底前全部整改到位。", profile).values == {"problems": 3}
+    done = "对巡察反馈的2个问题，逐项制定整改措施，目前已全部完成整改。"
+    assert read_counts(done, profile).values == {"problems": 2, "completed": 2}

@@ -264,6 +264,9 @@ _SHARE_OF_ALL = compile_pattern(
 
 # A clause that counts what is due or planned (应于今年底前完成的有12项, 计划年内完成8项): no
 # count of a state.
+# A goal set before a state of all (力争2025年12月底前全部完成整改, 确保年底前全部整改到位): a
+# plan's aim, no state.
+_GOAL = compile_pattern(r"力争|争取|计划|确保|预计|拟于|拟在")
 _PLANNED = compile_pattern(
     r"(?:应于|应在|应当|需于|需在|须于|须在|计划于?|预计|力争|争取|拟于?|要求)[^，,。；;]{0,12}$"
     # a year or years written straight before (2025-2026年完成的有17项), not 截至2024年底
@@ -377,7 +380,11 @@ def read_counts(text: str, profile: Profile) -> Counts:
         ):
             continue
         if not counts:
-            if _ALL.search(part) and (found_all := status_words.search(part)):
+            if (
+                _ALL.search(part)
+                and (found_all := status_words.search(part))
+                and not _GOAL.search(part, 0, found_all.end())
+            ):
                 every = _state(found_all, part, phrases)  # 已全部完成整改: all of them
             continue
         bare_total = _BARE_TOTAL.search(part)
