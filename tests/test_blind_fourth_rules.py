@@ -361,3 +361,20 @@ def test_a_plan_s_goal_for_all_states_nothing() -> None:
     assert read_counts("反馈的3个问题，确保年底前全部整改到位。", profile).values == {"problems": 3}
     done = "对巡察反馈的2个问题，逐项制定整改措施，目前已全部完成整改。"
     assert read_counts(done, profile).values == {"problems": 2, "completed": 2}
+
+
+def test_a_meeting_s_report_is_no_rectification_report() -> None:
+    """关于巡察整改专题民主生活会召开情况的报告: the points under 查摆出的主要问题 are what the
+    leaders set out about themselves, no findings handed over; with no status told, it is
+    refused as other look-alikes are."""
+    text = (
+        "中共柏溪镇委员会关于巡察整改专题民主生活会召开情况的报告\n"
+        "镇党委于2025年10月16日召开巡察整改专题民主生活会。\n"
+        "一、查摆出的主要问题\n"
+        "1.落实整改主体责任不够到位。班子督促检查不够。\n"
+        "2.联系服务群众不够深入。下村调研次数偏少。\n"
+        "二、下一步整改措施\n（一）建立整改清单，逐项明确整改时限。\n"
+        "中共柏溪镇委员会\n2025年10月23日\n"
+    )
+    with pytest.raises(rectpipe.StructureNotFoundError, match="民主生活会"):
+        rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")

@@ -34,6 +34,7 @@ from .extract.genre import (
     announces_work,
     article_markers,
     reads_as_article,
+    reports_a_meeting,
     sets_rules,
     speaks_of_rectification,
     tells_discipline_cases,
@@ -496,6 +497,8 @@ def _parse_document(
         raise StructureNotFoundError("an inspection's announcement (受理…来信来访), not a report")
     if tells_discipline_cases(report.metadata.title) and no_status:
         raise StructureNotFoundError("a notice of discipline cases (N起典型问题), not a report")
+    if reports_a_meeting(report.metadata.title) and no_status:
+        raise StructureNotFoundError("a meeting's report (民主生活会), not a rectification report")
     # rules or a plan whose points were read as problems, or that says it makes itself
     # (制定本规程); one only titled so whose points were not read as problems is left as
     # read: its metadata may serve

@@ -27,6 +27,7 @@ __all__ = [
     "announces_work",
     "article_markers",
     "reads_as_article",
+    "reports_a_meeting",
     "sets_rules",
     "speaks_of_rectification",
     "tells_discipline_cases",
@@ -95,6 +96,16 @@ def announces_inspection(title: str | None, text: str) -> bool:
     if title is None or "整改" in title or _INSPECTION_ANNOUNCED.search(title.strip()) is None:
         return False
     return "整改" not in text and _HEARS_OF.search(text) is not None
+
+
+# A meeting's report (关于巡察整改专题民主生活会召开情况的报告): the points it numbers are what
+# the leaders set out about themselves (查摆出的问题) and mean to do, not findings handed over.
+_MEETING_REPORTED = compile_pattern(r"(?:民主生活会|组织生活会)(?:召开)?(?:情况)?的?(?:报告|通报)$")
+
+
+def reports_a_meeting(title: str | None) -> bool:
+    """Whether ``title`` reports a 民主生活会 or 组织生活会 held (…专题民主生活会召开情况的报告)."""
+    return title is not None and _MEETING_REPORTED.search(title.strip()) is not None
 
 
 # A discipline notice's title: cases counted (通报4起巡察整改不力典型问题, 关于3起…典型案例的通报).
