@@ -161,6 +161,8 @@ def _squash(text: str) -> str:
 
 def _text(el: _El, *, links: bool = True) -> str:
     """All text inside ``el`` (not its tail); without ``<a>`` text when ``links`` is false."""
+    if links:  # lxml's own walk, in C: the same text, comments and instructions left out
+        return "".join(el.itertext()) if isinstance(el.tag, str) else ""
     parts: list[str] = []
     stack: list[tuple[_El, bool]] = [(el, False)]
     while stack:
