@@ -378,3 +378,34 @@ def test_a_meeting_s_report_is_no_rectification_report() -> None:
     )
     with pytest.raises(rectpipe.StructureNotFoundError, match="民主生活会"):
         rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+
+
+@pytest.mark.parametrize(
+    "value", ["部分完成整改", "已部分完成整改", "部分整改到位", "部分整改完成", "部分已完成"]
+)
+def test_part_of_the_work_done_is_partly_completed(value: str) -> None:
+    """部分整改到位 (part of it in place) is no completion: the completion's words (整改到位,
+    完成整改) are as long as 部分整改 / 部分完成 and came first in the list."""
+    from rectpipe.extract.status import normalise_status
+
+    match = normalise_status(value, default_profile())
+    assert match is not None and match.status.value == "partially_completed"
+
+
+def test_a_state_then_what_else_was_done_in_the_same_clause() -> None:
+    """已完成整改并建立长效机制 / 该问题已完成整改并通过镇级验收: the state, then more work in the
+    same clause (the status words cover too little of the clause to read it whole)."""
+    from rectpipe.extract.status import status_sentence
+
+    profile = default_profile()
+    for account in (
+        "开展专项排查，补齐台账。已完成整改并建立长效机制。",
+        "开展专项排查，补齐台账。该问题已完成整改并通过镇级验收。",
+    ):
+        found = status_sentence(account, profile)
+        assert found is not None and found[2].status.value == "completed"
+    # …，并建立长效机制长期坚持: read clause by clause as before (the first clause's state; its
+    # long term is read after it, from the rest of the sentence)
+    account = "开展排查。已完成整改，并建立长效机制长期坚持。"
+    found = status_sentence(account, profile)
+    assert found is not None and account[found[0] : found[1]] == "已完成整改"

@@ -592,6 +592,14 @@ def _sentence_match(sentence: str, profile: Profile) -> StatusMatch | None:
         whole = status_phrase(sentence, profile)
         if whole is not None and (match is None or whole.status is not Status.ONGOING):
             match = whole
+    if match is None and "并" in core:
+        # 已完成整改并建立长效机制, 已完成整改并通过验收: the state, then what else was done in
+        # the same clause (not …，并建立长效机制长期坚持: clause by clause, with its long term)
+        head, rest = core.split("并", 1)
+        if not any(mark in head for mark in _CLAUSE_MARKS) and not any(
+            phrase in rest for phrase in profile.long_term
+        ):
+            match = status_phrase(head, profile)
     return match
 
 
