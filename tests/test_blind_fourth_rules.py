@@ -409,3 +409,36 @@ def test_a_state_then_what_else_was_done_in_the_same_clause() -> None:
     account = "开展排查。已完成整改，并建立长效机制长期坚持。"
     found = status_sentence(account, profile)
     assert found is not None and account[found[0] : found[1]] == "已完成整改"
+
+
+@pytest.mark.parametrize(
+    "issuer", ["榕溪海关", "柏川市妇女联合会", "柏川市总工会", "柏川市科协", "中国某银行柏川分行"]
+)
+def test_sector_bodies_sign_their_reports(issuer: str) -> None:
+    """A customs office, a federation, a union, an association, a bank's branch: bodies whose
+    names end unlike a government's sign the report."""
+    text = (
+        "关于巡察整改进展情况的通报\n"
+        "2025年3月3日至4月30日，上级巡察组对我单位开展了巡察，5月20日反馈了巡察意见。\n"
+        "一、反馈问题整改情况\n1.制度执行不严格。整改情况：已完成整改。\n"
+        f"{issuer}\n2025年8月29日\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert report.metadata.issuer == issuer
+
+
+def test_a_bracketed_state_with_more_work_done_closes_the_finding_s_line() -> None:
+    """1、X。（已完成整改并建立长效机制）: the bracket is the finding's status (it was too long
+    for a tag); a group heading's tally in brackets (（共3个，已全部完成整改）) is still none."""
+    text = (
+        "中共柏川村支部委员会关于巡察整改情况的公示\n"
+        "2024年10月14日至11月8日，县委第三巡察组对我村党支部进行了巡察，12月5日反馈了巡察意见。\n"
+        "1、村务公开不及时。（已完成整改并建立长效机制）\n整改情况：按月公开村务。\n"
+        "2、集体资产台账不全。（已整改，并建立长效机制）\n整改情况：补齐资产台账。\n"
+        "中共柏川村支部委员会\n2025年1月10日\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert [(p.title, p.status.value) for p in report.iter_problems()] == [
+        ("村务公开不及时", "completed"),
+        ("集体资产台账不全", "completed"),
+    ]

@@ -16,7 +16,12 @@ to 15: the third round's samples (docs/blind-third-round.md) brought a copy cut 
 status its last title carries in brackets (shape-t22's …效率不高（持续整改), the title keeping
 the unclosed bracket, and three of a kind already counted, a part or category whose findings
 the cut took away (shape-a16's 具体问题整改情况, shape-g20's …方面存在的问题, shape-e15's
-落实立德树人根本任务): 15.
+落实立德树人根本任务): 15. Held to 18: the fourth round's audit samples
+(docs/blind-fourth-round.md) brought three of kinds already counted, a part whose findings
+the cut took away (shape-a18's …审计查出问题整改情, cut inside its title; shape-a23's 审计发现,
+cut right after the label) and a copy cut inside the quoted finding its last title wraps
+(shape-a20's 关于“…”问). The code of this round leaves one stray fewer on the same samples
+(18, against 19 with the round's samples and the code before it).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from rectpipe.tools.evaluate import documents_with_facts
 from .conftest import SAMPLES
 
 CUTS = (0.35, 0.60, 0.85)
-MOST_STRAYS = 15
+MOST_STRAYS = 18
 
 
 def _titles(report: rectpipe.Report) -> list[str]:

@@ -177,12 +177,15 @@ def inline_status_label(text: str, profile: Profile) -> Label | None:
 # A status tag closing a finding's line: …部分河段巡查记录缺失。【已完成】 / [正在整改], in
 # parentheses (…不深入（已完成）) or after a dash (…不规范——已完成整改).
 _TAG = compile_pattern(
-    r"(?:[【\[［]\s*(?P<v>[^【】\[\]［］]{2,10}?)\s*[】\]］]"
-    r"|[（(]\s*(?P<v>[^（）()]{2,10}?)\s*[）)]"
+    r"(?:[【\[［]\s*(?P<v>[^【】\[\]［］]{2,16}?)\s*[】\]］]"
+    # (a state and what else was done: （已完成整改并建立长效机制）, （已整改，并建立长效机制）)
+    r"|[（(]\s*(?P<v>[^（）()]{2,16}?)\s*[）)]"
     r"|(?:——|—|--|－－)\s*(?P<v>[^—\-－，,。；;]{2,10}?))"
     r"\s*[。；;]?\s*$"
 )
 _TAG_OPENINGS = "【[［（(—-－"  # what every tag opens with
+# A count in a bracket (共3个, 已完成1个): a group's tally, no finding's status.
+_TALLY = compile_pattern(r"共|[0-9０-９一二三四五六七八九十两]\s*[个项条件]")
 
 
 def status_tag(text: str, profile: Profile) -> Label | None:
@@ -194,6 +197,8 @@ def status_tag(text: str, profile: Profile) -> Label | None:
     found = _TAG.search(text)
     if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None
+    if _TALLY.search(found.group("v")):
+        return None  # …方面的问题（共3个，已全部完成整改）: a group's tally, read as one
     return Label("status", "", found.start(), found.start("v"), found.end("v"))
 
 
