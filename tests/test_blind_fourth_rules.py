@@ -442,3 +442,45 @@ def test_a_bracketed_state_with_more_work_done_closes_the_finding_s_line() -> No
         ("村务公开不及时", "completed"),
         ("集体资产台账不全", "completed"),
     ]
+
+
+def test_a_wechat_copy_s_emoji_before_labels_and_its_bracketed_part_headings() -> None:
+    """📌 整改进展：已完成整改。 is a status label after an emoji, as 整改进展：… is; 【二、…】 is a
+    part's heading set in brackets (its findings' path names it)."""
+    lines = [
+        "中共柏塘街道工作委员会关于区委巡察整改进展情况的通报",
+        "【一、整改工作开展情况】",
+        "街道党工委成立巡察整改工作专班。",
+        "【二、反馈问题整改情况】",
+        "（一）关于基层党组织建设方面",
+        "1. 社区党组织服务群众能力不强。",
+        "✔ 整改措施：一是制定活动清单；二是每月开展主题党日活动。",
+        "📌 整改进展：已完成整改。",
+        "2. 网格员队伍管理松散。",
+        "👉 整改措施：一是修订考核办法；二是开展业务培训。",
+        "📌 整改进展：正在整改。",
+        "【三、下一步工作打算】",
+        "街道党工委将继续巩固巡察整改成果。",
+        "中共柏塘街道工作委员会",
+        "2025年12月3日",
+    ]
+    report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="report.txt")
+    assert [
+        ([i.title for i in p.path], p.title, p.status.value, p.status_raw, len(p.measures))
+        for p in report.iter_problems()
+    ] == [
+        (
+            ["反馈问题整改情况", "关于基层党组织建设方面"],
+            "社区党组织服务群众能力不强",
+            "completed",
+            "已完成整改",
+            2,
+        ),
+        (
+            ["反馈问题整改情况", "关于基层党组织建设方面"],
+            "网格员队伍管理松散",
+            "in_progress",
+            "正在整改",
+            2,
+        ),
+    ]

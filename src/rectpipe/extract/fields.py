@@ -14,6 +14,7 @@ from ..profiles.profile import FIELD_LABELS, Profile
 from ..runtime.patterns import compile_pattern, escape
 from ..runtime.record import record
 from ..text.normalize import STATUS_OPENING
+from ..text.numbering import emoji_lead
 from .status import normalise_status, status_phrase
 
 if TYPE_CHECKING:
@@ -86,10 +87,15 @@ def leading_label(text: str, profile: Profile) -> Label | None:
     Without a colon, the label must be followed by text that is not part of a longer word
     (``整改情况良好`` is not a label).
     """
-    if text.lstrip().lstrip("【[")[:1] not in _first_chars(profile):
-        return None  # cannot open with a label: skip the pattern's long alternation
+    first = text.lstrip().lstrip("【[")[:1]
+    skip = 0
+    if first not in _first_chars(profile):
+        # 📌 整改进展：…: a WeChat copy's emoji before the label
+        skip = emoji_lead(text) if first >= "\u2000" else 0
+        if not skip or text[skip:].lstrip().lstrip("【[")[:1] not in _first_chars(profile):
+            return None  # cannot open with a label: skip the pattern's long alternation
     leading, _ = _patterns(profile)
-    found = leading.match(text)
+    found = leading.match(text, skip)
     if found is None:
         return None
     label = found.group("label")

@@ -20,6 +20,7 @@ __all__ = [
     "MarkerKind",
     "cn_to_int",
     "decimal_depth",
+    "emoji_lead",
     "is_decimal_marker",
     "is_part_marker",
     "marker_number",
@@ -237,6 +238,13 @@ def ordinal_value(number: str) -> int | None:
 _EMOJI = compile_pattern(
     r"^[\s\u3000]*(?:\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}]*[\s\u3000]*)+"
 )
+
+
+def emoji_lead(text: str) -> int:
+    """Where ``text`` goes on after the emoji it opens with (📌, 👉 ▶, ✔ and blanks), or 0
+    when it opens with none: a copy from a WeChat article sets them before markers and labels."""
+    found = _EMOJI.match(text)
+    return found.end() if found is not None else 0
 
 
 def match_marker(text: str) -> Marker | None:

@@ -1,7 +1,8 @@
 """Internal: a document's blocks made ready for structure, in one call.
 
 With repair on: cleaned and repaired (:mod:`.repair`), an item's number left at the end of the
-line above it moved to its item (:mod:`.trailing_numbers`), a field's label cut from the list it
+line above it moved to its item (:mod:`.trailing_numbers`), a part's heading set in 【】 freed
+of its brackets (:mod:`.bracketed_headings`), a field's label cut from the list it
 opens on its line (:mod:`.opened_lists`), a group's circled findings run into its heading's
 paragraph cut apart (:mod:`.circled_items`), tables copied one cell per line or one row a line
 between bars rebuilt (:mod:`.flat_tables`, :mod:`.pipe_tables`), a second copy of the report
@@ -16,6 +17,7 @@ from collections.abc import Collection, Sequence
 
 from ..readers.blocks import Block
 from ..runtime.record import field, record
+from .bracketed_headings import unbracket_headings
 from .circled_items import split_circled_items
 from .contents import contents_lines
 from .flat_tables import join_flat_tables
@@ -64,6 +66,8 @@ def prepare_blocks(
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
     # …二是开展专项检查。2. / 项目资金拨付滞后。: an item's number left on the line above it
     repaired = move_trailing_numbers(repaired)
+    # 【一、整改工作开展情况】: a part's heading in brackets, as a WeChat article sets it
+    repaired = unbracket_headings(repaired)
     # 整改措施：1.… / 2.…: a label's line cut before the list it opens
     repaired = split_opened_lists(repaired, field_labels)
     # 二、关于…方面。①针对…。②针对…。: a group's findings run into its heading's paragraph
