@@ -1,4 +1,5 @@
-"""Internal: a part's heading set in brackets, as a WeChat article sets it: 【一、整改工作开展情况】.
+"""Internal: a part's heading set in brackets, as a WeChat article sets it (【一、整改工作开展
+情况】).
 
 Read as it stands, the line opens with no marker (the bracket comes first) and the part is
 lost: its findings fall under the part before, its narrative is read as theirs. A line that is
