@@ -484,3 +484,17 @@ def test_a_wechat_copy_s_emoji_before_labels_and_its_bracketed_part_headings() -
             2,
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "body", ["最高人民检察院第三巡视组", "最高人民法院第一巡视组"], ids=["procuratorate", "court"]
+)
+def test_a_top_court_s_inspection_group(body: str) -> None:
+    text = (
+        "中共柏川市人民检察院党组关于巡视整改进展情况的通报\n"
+        f"根据统一部署，2025年3月至5月，{body}对市检察院党组开展了巡视，6月10日反馈了巡视意见。\n"
+        "一、反馈问题整改情况\n1.案件质量评查不深入。整改情况：已完成整改。\n"
+        "中共柏川市人民检察院党组\n2025年9月1日\n"
+    )
+    report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
+    assert report.metadata.inspecting_body == body
