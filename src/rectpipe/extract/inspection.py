@@ -62,7 +62,8 @@ _BODY = compile_pattern(
     # a special group named for its subject, quotes and 、 in it (市委深化“放管服”改革、优化营商
     # 环境专项巡察组)
     rf"|{_PLACE}{_PREFIX}(?:(?!{_JOINS})[^\s，,。；;：:《》]){{2,40}}?专项(?:巡视|巡察)组"
-    # a ministry's, a commission's or a top court's group (教育部第一巡视组, 最高人民检察院第三巡视组)
+    # a ministry's, a commission's or a top court's group (教育部第一巡视组,
+    # 最高人民检察院第三巡视组)
     rf"|(?:(?<!\p{{Han}})|(?<=根据|按照|依据|对|向|由))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?"
     rf"(?:部|委员会|法院|检察院|总局|总署)第{_N}(?:巡视|巡察)组"
     # a numbered group named alone, starting a word (，第一巡察组第二巡察小组向…反馈)
