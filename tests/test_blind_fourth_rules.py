@@ -498,3 +498,26 @@ def test_a_top_court_s_inspection_group(body: str) -> None:
     )
     report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
     assert report.metadata.inspecting_body == body
+
+
+def test_an_item_numbered_on_run_into_its_category_s_heading() -> None:
+    """（二）全面从严治党方面3.X。: a browser copy ran the category's heading and its first
+    finding (numbered on across the categories) into one line; the finding after it was
+    lost."""
+    lines = [
+        "中共柏川省交通运输厅党组关于省委巡视整改进展情况的通报",
+        "二、巡视反馈问题整改落实情况",
+        "（一）贯彻落实党中央决策部署方面1.农村公路养护资金拨付不及时。整改进展：已完成整改。",
+        "2.交通建设项目前期工作推进缓慢。整改进展：正在整改。",
+        "（二）全面从严治党方面3.厅属单位工程招投标监管存在漏洞。整改进展：已完成整改。",
+        "4.公务用车管理不规范。整改进展：已完成整改。",
+        "中共柏川省交通运输厅党组",
+        "2024年11月15日",
+    ]
+    report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="report.txt")
+    assert [(p.path[-1].title, p.title) for p in report.iter_problems()] == [
+        ("贯彻落实党中央决策部署方面", "农村公路养护资金拨付不及时"),
+        ("贯彻落实党中央决策部署方面", "交通建设项目前期工作推进缓慢"),
+        ("全面从严治党方面", "厅属单位工程招投标监管存在漏洞"),
+        ("全面从严治党方面", "公务用车管理不规范"),
+    ]

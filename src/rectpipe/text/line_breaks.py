@@ -135,6 +135,12 @@ def _first_child_from(text: str, start: int) -> bool:
     return False
 
 
+# A category heading's last words, an item's number run on after them (…方面3.厅属单位…): the
+# items are numbered on across the categories.
+_HEADING_ENDS = ("方面", "问题")
+_CONTINUED_CHILD = compile_re(r"(?:方面|问题)[0-9０-９]{1,3}[.．、](?![0-9０-９])")
+
+
 def _first_child_glued(text: str) -> bool:
     """A first sub-marker after the paragraph's own marker (the marker is read only when the
     text holds such a sub-marker at all)."""
@@ -176,7 +182,8 @@ def split_points(
     (。！？) or a blank (where the lost line break left one: …薄弱环节 3.不良贷款…), before a
     field label with a colon (整改结果：) that follows a sentence end or a closing quote
     (关于“…”整改情况：…), and before a first sub-marker (（一） or 1. with ordinal 1) glued to a
-    heading that has no sentence end (二、下一步工作安排（一）…). Nothing inside quotes or
+    heading that has no sentence end (二、下一步工作安排（一）…), or before an item numbered on
+    across categories run into its category's heading (（二）…方面3.…). Nothing inside quotes or
     brackets is cut, nor markers that are not headings: （一期）, 3.5万元, ①; nor a part's
     marker whose part before it is written nowhere in the document (``parts``, from
     :func:`part_ordinals`): a speech's points run into a news item (…抓紧抓实。 二、形成合力…)
@@ -187,6 +194,7 @@ def split_points(
         _AFTER_END.search(text)
         or (inside is not None and inside.search(text, 1) is not None)
         or _first_child_glued(text)
+        or _CONTINUED_CHILD.search(text) is not None
         or (_has_blank(text) and _AFTER_BLANK.search(text))
     ):
         return []
@@ -240,7 +248,9 @@ def split_points(
                 and kind is not None
                 and not ended
                 and (marker.kind > kind or marker.kind is MarkerKind.LABEL)
-                and marker.ordinal == 1
+                # (or an item numbered on across categories, run into its category's heading:
+                # （二）全面从严治党方面3.厅属单位…)
+                and (marker.ordinal == 1 or text[piece_start:i].endswith(_HEADING_ENDS))
                 and i - piece_start >= 3
             )
             # a blank where the line break was: …薄弱环节 3.不良贷款…, …后备干部库 8.员工…
