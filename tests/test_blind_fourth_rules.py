@@ -521,3 +521,19 @@ def test_an_item_numbered_on_run_into_its_category_s_heading() -> None:
         ("全面从严治党方面", "厅属单位工程招投标监管存在漏洞"),
         ("全面从严治党方面", "公务用车管理不规范"),
     ]
+
+
+def test_a_post_s_headline_over_an_account_line_and_the_report_s_own_title() -> None:
+    """📢 关于…的通报 / 原创 … 2025年12月03日 / 中共XX委员会关于…的通报: the own title below, the
+    issuer's name at its head, is the title."""
+    lines = [
+        "📢 关于区委巡察整改进展情况的通报",
+        "原创 清风柏塘 柏塘街道纪工委 2025年12月03日 17:45",
+        "中共柏塘街道工作委员会关于区委巡察整改进展情况的通报",
+        "一、反馈问题整改情况",
+        "1. 社区党组织服务群众能力不强。整改措施：一是制定活动清单。已完成整改。",
+        "中共柏塘街道工作委员会",
+        "2025年12月3日",
+    ]
+    report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="post.txt")
+    assert report.metadata.title == "中共柏塘街道工作委员会关于区委巡察整改进展情况的通报"

@@ -16,7 +16,7 @@ from ..runtime.patterns import compile_pattern, escape
 from ..text.annex import ANNEX_CAPTION, ATTACHMENT
 from ..text.dates import DATE, DATE_ALONE, GARBLED_DATE, NUMERIC_DATE, FoundDate, find_dates, iso
 from ..text.furniture import is_furniture, is_quiet, is_trailing_furniture
-from ..text.numbering import match_marker
+from ..text.numbering import emoji_lead, match_marker
 from ..text.textmap import TextMap
 from .collector import Collector
 from .date_lines import DOC_NUMBER, date_lines, dateline, pipe_box_row
@@ -543,10 +543,18 @@ def _whole_below(found: Collector, front: Sequence[int], position: int, line: st
     """Whether ``line`` is the end of a title whose whole is the next line: a breadcrumb that
     ends with the title, wrapped (首页 > 动态 > 中共XX委员 / 会关于…的通报), above the whole
     title (中共XX委员会关于…的通报)."""
-    if position + 1 >= len(front):
-        return False
-    below = found.line(front[position + 1]).strip()
-    return len(below) > len(line.strip()) >= 6 and below.endswith(line.strip())
+    # (or a post's headline, an emoji before it, over an account's line and the report's own
+    # title: 📢 关于…的通报 / 原创 某某 2025年12月03日 / 中共XX委员会关于…的通报)
+    text = line.strip()
+    text = text[emoji_lead(text) :].strip()
+    for below_at in range(position + 1, min(len(front), position + 1 + _BELOW_REACH)):
+        below = found.line(front[below_at]).strip()
+        if len(below) > len(text) >= 6 and below.endswith(text):
+            return True
+    return False
+
+
+_BELOW_REACH = 3  # the whole title within this many lines under the line that ends it
 
 
 # A line wholly inside 【】 (【…关于…的报告】).
