@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -81,41 +82,32 @@ class _Package:
 
     def relationships(self, part: str) -> dict[str, str]:
         """``{type suffix: target part name}`` of ``part``'s internal relationships (first wins)."""
+        found: dict[str, str] = {}
+        for _, kind, target in self._internal(part):
+            if kind and kind not in found:
+                found[kind] = target
+        return found
+
+    def targets(self, part: str) -> dict[str, str]:
+        """``{relationship id: target part name}`` of ``part``'s internal relationships."""
+        return {rid: target for rid, _, target in self._internal(part) if rid}
+
+    def _internal(self, part: str) -> Iterator[tuple[str, str, str]]:
+        """``(id, type suffix, target part name)`` of ``part``'s internal relationships that
+        name a target, in order."""
         folder, name = posixpath.split(part)
         rels = self.xml(posixpath.join(folder, "_rels", name + ".rels"))
-        found: dict[str, str] = {}
         if rels is None:
-            return found
+            return
         for rel in rels.iterchildren(f"{{{REL_NS}}}Relationship"):
-            if rel.get("TargetMode") == "External":
-                continue
-            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
             target = rel.get("Target")
-            if not kind or not target or kind in found:
+            if rel.get("TargetMode") == "External" or not target:
                 continue
             if target.startswith("/"):
                 resolved = target.lstrip("/")
             else:
                 resolved = posixpath.normpath(posixpath.join(folder, target))
-            found[kind] = resolved
-        return found
-
-    def targets(self, part: str) -> dict[str, str]:
-        """``{relationship id: target part name}`` of ``part``'s internal relationships."""
-        folder, name = posixpath.split(part)
-        rels = self.xml(posixpath.join(folder, "_rels", name + ".rels"))
-        found: dict[str, str] = {}
-        if rels is None:
-            return found
-        for rel in rels.iterchildren(f"{{{REL_NS}}}Relationship"):
-            rid, target = rel.get("Id"), rel.get("Target")
-            if rel.get("TargetMode") == "External" or not rid or not target:
-                continue
-            if target.startswith("/"):
-                found[rid] = target.lstrip("/")
-            else:
-                found[rid] = posixpath.normpath(posixpath.join(folder, target))
-        return found
+            yield rel.get("Id") or "", (rel.get("Type") or "").rsplit("/", 1)[-1], resolved
 
 
 _CORE_FIELDS = {
