@@ -537,3 +537,22 @@ def test_a_post_s_headline_over_an_account_line_and_the_report_s_own_title() -> 
     ]
     report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="post.txt")
     assert report.metadata.title == "中共柏塘街道工作委员会关于区委巡察整改进展情况的通报"
+
+
+def test_a_part_s_heading_run_into_a_time_limit_s_value() -> None:
+    """整改时限：2025年3月底前三、下一步工作打算 (a browser copy): the time limit ends at 前, the
+    closing part opens after it (it was the deadline's, and the part was lost)."""
+    lines = [
+        "中共柏川县水务局党组关于县委巡察整改进展情况的通报",
+        "一、整改工作开展情况",
+        "局党组成立整改工作领导小组。",
+        "二、巡察反馈问题整改落实情况",
+        "1.干部交流轮岗不够。整改措施：制定轮岗计划。责任单位：人事股 整改时限：2025年3月底前"
+        "三、下一步工作打算",
+        "局党组将持续巩固整改成果。",
+        "中共柏川县水务局党组",
+        "2025年4月30日",
+    ]
+    report = rectpipe.parse_bytes("\n".join(lines).encode("utf-8"), name="report.txt")
+    assert [p.deadline for p in report.iter_problems()] == ["2025年3月底前"]
+    assert [s.title for s in report.sections][-1] == "下一步工作打算"

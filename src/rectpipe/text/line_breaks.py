@@ -141,6 +141,11 @@ _HEADING_ENDS = ("方面", "问题")
 _CONTINUED_CHILD = compile_re(r"(?:方面|问题)[0-9０-９]{1,3}[.．、](?![0-9０-９])")
 
 
+# How a time limit's value ends (2025年3月底前, 6月前, 年底前), a part's marker run on after it.
+_LIMIT_ENDS = frozenset({"底前", "月前", "日前", "年前", "旬前"})
+_LIMIT_THEN_PART = compile_re(rf"[底月日年旬]前[{_CN}]{{1,3}}、")
+
+
 def _first_child_glued(text: str) -> bool:
     """A first sub-marker after the paragraph's own marker (the marker is read only when the
     text holds such a sub-marker at all)."""
@@ -195,6 +200,7 @@ def split_points(
         or (inside is not None and inside.search(text, 1) is not None)
         or _first_child_glued(text)
         or _CONTINUED_CHILD.search(text) is not None
+        or _LIMIT_THEN_PART.search(text) is not None
         or (_has_blank(text) and _AFTER_BLANK.search(text))
     ):
         return []
@@ -257,7 +263,13 @@ def split_points(
             after_blank = (
                 (marker is not None or label) and text[i - 1] in " \u3000" and i - piece_start >= 3
             )
-            if after_end or first_child or after_blank:
+            # a part's heading run into a time limit's value (整改时限：2025年3月底前三、下一步…)
+            after_limit = (
+                marker is not None
+                and marker.kind is MarkerKind.CN
+                and text[max(0, i - 2) : i] in _LIMIT_ENDS
+            )
+            if after_end or first_child or after_blank or after_limit:
                 points.append(i)
                 piece_start = i
                 kind = marker.kind if marker is not None else None
