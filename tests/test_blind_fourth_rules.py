@@ -276,6 +276,15 @@ def test_the_day_the_feedback_was_passed_on_inside_the_unit_is_not_the_feedback_
     )
     report = rectpipe.parse_bytes(text.encode("utf-8"), name="report.txt")
     assert report.metadata.feedback_date == "2025-08-26"
+    # a verb further off governs something else (…按照县委巡察工作部署，…反馈了巡察意见)
+    handed = text.replace(
+        "2025年9月2日，乡党委召开会议，传达学习县委第二巡察组巡察反馈意见。"
+        "县委第二巡察组于2025年5月6日至7月4日对柏川乡党委开展了巡察，8月26日反馈了巡察意见。",
+        "县委第二巡察组于2025年5月6日至7月4日对柏川乡党委开展了巡察。"
+        "2025年8月26日，按照县委巡察工作部署，县委第二巡察组向乡党委反馈了巡察意见。",
+    )
+    report = rectpipe.parse_bytes(handed.encode("utf-8"), name="report.txt")
+    assert report.metadata.feedback_date == "2025-08-26"
 
 
 _AUDIT_HEAD = (

@@ -85,8 +85,10 @@ _BODY = compile_pattern(
 # visit's, not the feedback's.
 _CLAUSE_BREAK = compile_pattern(r"[，,]")
 # Verbs that take the feedback as their object once it is received (传达学习巡察反馈意见,
-# 研究部署…反馈意见, 认领反馈问题).
-_RECEIVED = compile_pattern(r"传达|学习|研究|认领|贯彻|落实|对照|梳理|部署")
+# 研究…反馈意见, 认领反馈问题), within :data:`_RECEIVED_REACH` characters before its word: a
+# verb further off governs something else (2024年7月10日，按照县委巡察工作部署，…反馈了巡察意见).
+_RECEIVED = compile_pattern(r"传达|学习|研究|认领|对照|梳理")
+_RECEIVED_REACH = 16
 _CONDUCTED = compile_pattern(r"(?:开展|进行|实施)了?[^，,。；]{0,12}?(?:巡视|巡察|督察|审计)")
 
 # The name of a group that checks how the rectification goes, not an inspection's.
@@ -225,7 +227,9 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
                     if date.end <= word_at and _CONDUCTED.search(sentence, date.end, word_at):
                         # 于2023年5月中旬对某学院开展了巡察，…根据巡察反馈意见: the visit's day
                         continue
-                    if date.end <= word_at and _RECEIVED.search(sentence, date.end, word_at):
+                    if date.end <= word_at and _RECEIVED.search(
+                        sentence, max(date.end, word_at - _RECEIVED_REACH), word_at
+                    ):
                         # 9月2日，乡党委召开会议，传达学习巡察反馈意见: the day the opinion was
                         # passed on inside the unit, not the day it was handed over
                         continue
