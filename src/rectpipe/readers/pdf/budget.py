@@ -12,7 +12,9 @@ decompressor, finds the forms it draws (``/Name Do``), and adds up, page by page
 PDFium would parse: each form counted every time it is drawn, to PDFium's depth. A page over
 the budget is :class:`~rectpipe.errors.TooLargeError` before PDFium sees it; counting stops
 as soon as the budget is passed, so the check itself costs at most the budget in inflated
-bytes per stream, and each stream is inflated once.
+bytes per stream, and each stream is inflated once. Most files never get this far: when their
+bytes alone show every page within the budget (no forms, no Type 3 fonts, Flate alone:
+:mod:`.budget_bound`), pdfminer is not even imported.
 
 The Type 3 glyph programs of the fonts a page uses are counted too (once per font: PDFium
 keeps each glyph it has parsed). A file pdfminer cannot read is left to PDFium (which says
@@ -30,6 +32,7 @@ from typing import Any, BinaryIO
 
 from ...errors import TooLargeError
 from ...runtime.record import field, record
+from .budget_bound import within_budget
 from .pdf_input import PdfInput
 
 __all__ = ["MAX_FORM_DEPTH", "check_content_budget"]
@@ -154,6 +157,8 @@ def check_content_budget(data: bytes | PdfInput, max_bytes: int) -> None:
     docstring); do nothing when pdfminer cannot read the file."""
     pdf = PdfInput.of(data)
     with pdf.view() as view:
+        if within_budget(view, max_bytes):
+            return  # the file's bytes alone show every page within: nothing to walk
         hinted = view.find(b"/Type3") != -1 or view.find(b"/ObjStm") != -1
     counter = _Counter(max_bytes, glyph_programs=hinted)
     with contextlib.closing(_pages(pdf)) as pages:  # the file is closed when counting stops
