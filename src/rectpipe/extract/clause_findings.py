@@ -181,13 +181,20 @@ def _under_heading(segment: str, head_end: int, profile: Profile) -> _Listed | N
         return own_lines, len(segment), True
     labels = _labels(profile)
     if labels is None or not labels[1].search(segment, head_end):
-        # no account beside them: run on in one paragraph (一是X。二是Y。), or a lone 一是
+        # no account beside them: run on in one paragraph (一是X。二是Y。), or a lone 一是;
+        # after a sentence of its own (老旧小区改造推进缓慢。成立专班。一是…) they are that
+        # finding's measures
+        if _SENTENCE_BEFORE.search(segment, head_end, clauses[0].start() if clauses else head_end):
+            return None
         return (clauses, len(segment), True) if _numbered_run(clauses, least=1) else None
     # a lone 一是 line with its own account (一是X。整改情况：…); 一是 clauses inside an account
     # are its measures, not findings
     lone = len(clauses) == 1 and own_lines == clauses and _numbered_run(clauses, least=1)
     return (own_lines, len(segment), True) if lone else None
 
+
+# A sentence's end between a heading and its first 一是.
+_SENTENCE_BEFORE = compile_re(r"[。！？!?]")
 
 # 一是 opening a line: what a list of findings after a lead needs (stdlib ``re``, scanned in C).
 _FIRST_OWN_LINE = compile_re(r"(?:^|\n)[ \t\u3000]*一是")

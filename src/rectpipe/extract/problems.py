@@ -809,14 +809,24 @@ _ASPECT_LABEL = compile_pattern(r"^\p{Han}{1,8}方面\s*[：:]")
 
 
 def _titled_rectification(textmap: TextMap) -> bool:
-    """Whether the document's first lines (its title) name rectification (整改): a report of
-    what was done, whose paragraphs under a finding are its account, however worded."""
-    head = textmap.text[:_TITLE_REACH]
-    return "整改" in head[: head.find("\n", head.find("\n") + 1) if "\n" in head else None]
+    """Whether the document's first lines (its title, below a web copy's site name and
+    breadcrumb) name rectification (整改): a report of what was done, whose paragraphs under a
+    finding are its account, however worded. The first paragraph ends the title lines."""
+    lines = (line.strip() for line in textmap.text[:_TITLE_REACH].split("\n"))
+    for number, line in enumerate(line for line in lines if line):
+        if number >= _TITLE_LINES or len(line) > _TITLE_LINE_CHARS or line.endswith("。"):
+            return False
+        if "整改" in line:
+            return True
+    return False
 
 
-#: How far into the text its title is looked for (its first two lines, at most this long).
-_TITLE_REACH = 200
+#: How far into the text its title is looked for (its first lines, at most this long).
+_TITLE_REACH = 300
+#: How many lines the title and what a web copy puts above it take at most.
+_TITLE_LINES = 4
+#: A line longer than this is a paragraph, not a title's.
+_TITLE_LINE_CHARS = 60
 
 
 def _tells_no_work(text: str, profile: Profile) -> bool:
