@@ -74,3 +74,137 @@ def test_work_told_under_way_in_the_genres_verb_of_consolidation() -> None:
         "一是统一公开时间；二是开展抽查。目前已整改完成。\n"
     )
     assert [p[1] for p in _problems(_read(text))] == ["in_progress", "completed"]
+
+
+def test_a_narrow_latin_letter_overlapped_by_the_next_stays_on_its_line() -> None:
+    """``lj`` in a serif face: the j's negative side bearing reaches into the l by a third of
+    the l's box; text laid over text (a CJK glyph over another) is still separated."""
+    from rectpipe.readers.pdf.glyphs import Char
+    from rectpipe.readers.pdf.lines import build_lines
+
+    def glyph(text: str, x0: float, x1: float) -> Char:
+        return Char(text, x0, x1, 100.0, 110.0, 10.5, "F", True)
+
+    mail = [glyph("l", 112.100, 115.609), glyph("j", 114.553, 117.800), glyph("x", 117.9, 123.1)]
+    assert [line.text for line in build_lines(mail, page=1)] == ["ljx"]
+    laid = [glyph("审", 100.0, 110.5), glyph("计", 106.0, 116.5)]  # 43 % over
+    assert len(build_lines(laid, page=1)) == 2
+
+
+def _ledger(rows: list[list[object]], name: str = "ledger.xlsx") -> Report:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return rectpipe.parse_bytes(buffer.getvalue(), name=name)
+
+
+_TITLE = ["岚溪县林业局关于县委第二巡察组反馈问题整改台账"]
+
+
+def _states(report: Report) -> list[tuple[str, bool]]:
+    return [(p.status.value, p.long_term) for p in report.iter_problems()]
+
+
+def test_a_planned_completion_time_is_the_deadline() -> None:
+    for header in ("计划完成时间", "要求完成时限", "预计完成时间"):
+        report = _ledger(
+            [
+                _TITLE,
+                ["序号", "反馈问题", "整改措施", header, "实际完成时间", "整改进展"],
+                [
+                    1,
+                    "护林员管理松散。",
+                    "建立考勤制度。",
+                    "2025年3月31日",
+                    "2025年3月20日",
+                    "已完成",
+                ],
+                [2, "防火物资储备不足。", "补充物资。", "2025年6月30日", "", "正在推进"],
+            ]
+        )
+        deadlines = [p.deadline for p in report.iter_problems()]
+        assert deadlines == ["2025年3月31日", "2025年6月30日"], header
+
+
+def test_numbered_notes_under_a_note_label_are_no_problems() -> None:
+    report = _ledger(
+        [
+            _TITLE,
+            ["序号", "反馈问题", "整改措施", "责任单位", "整改进展"],
+            [1, "护林员管理松散。", "建立考勤制度。", "资源股", "已完成"],
+            [2, "防火物资储备不足。", "补充物资。", "防火办", "正在推进"],
+            [],
+            ["填表说明："],
+            ["1.整改进展按月更新。"],
+            ["2.本表报县巡察整改办。"],
+        ]
+    )
+    assert [p.title for p in report.iter_problems()] == ["护林员管理松散", "防火物资储备不足"]
+
+
+def test_a_no_beside_progress_under_way_is_in_progress() -> None:
+    report = _ledger(
+        [
+            _TITLE,
+            ["序号", "反馈问题", "整改措施", "是否完成", "进展情况"],
+            [1, "护林员管理松散。", "建立考勤制度。", "是", "已建立考勤制度。"],
+            [2, "防火物资储备不足。", "补充物资。", "否", "正在推进。已补充器材60件。"],
+            [3, "林区道路失修。", "申请资金。", "否", "尚未启动。"],
+        ]
+    )
+    assert _states(report) == [
+        ("completed", False),
+        ("in_progress", False),
+        ("not_completed", False),
+    ]
+
+
+def test_ticks_under_done_and_kept_up_and_a_remark_that_refines_a_tick() -> None:
+    report = _ledger(
+        [
+            _TITLE,
+            ["序号", "反馈问题", "整改措施", "整改状态", "", "", "备注"],
+            ["", "", "", "已完成", "未完成", "长期坚持", ""],
+            [1, "护林员管理松散。", "建立考勤制度。", "✓", "", "✓", ""],
+            [2, "防火物资储备不足。", "补充物资。", "", "✓", "", "正在推进"],
+            [3, "林区道路失修。", "申请资金。", "", "✓", "", ""],
+            [4, "采伐审批不规范。", "修订办法。", "✓", "", "", "长期坚持"],
+        ]
+    )
+    assert _states(report) == [
+        ("completed", True),
+        ("in_progress", False),
+        ("not_completed", False),
+        ("completed", True),
+    ]
+
+
+def test_department_names_joined_inside_are_whole_bodies() -> None:
+    for body in ("省自然资源厅第三督察组", "省住房和城乡建设厅第二督查组"):
+        text = (
+            f"岚溪县林业局关于{body}督察发现问题整改情况的报告\n\n"
+            f"2024年8月，{body}对我县开展了督察。现将整改情况报告如下。\n"
+            "一、违法占用林地问题\n整改情况：已完成。\n"
+            "二、林木采伐审批不规范问题\n整改情况：正在推进。\n"
+        )
+        assert _read(text).metadata.inspecting_body == body
+
+
+def test_a_stage_reached_is_partly_done_as_its_results_are() -> None:
+    from rectpipe.extract.status import normalise_status
+    from rectpipe.profiles import default_profile
+
+    profile = default_profile()
+    for phrase in ("已取得阶段性进展", "取得阶段性成效"):
+        found = normalise_status(phrase, profile)
+        assert found is not None and found.status.value == "partially_completed", phrase
+    found = normalise_status("取得明显进展", profile)
+    assert found is not None and found.status.value == "in_progress"

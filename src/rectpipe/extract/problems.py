@@ -35,6 +35,7 @@ from .evidence import Evidence, heading_evidence, opens_a_measure
 from .fields_of_node import NodeFields, Value, node_fields
 from .listed_findings import listed_findings
 from .measures import find_numbered_measures
+from .note_items import mark_note_items
 from .notice import (
     lead_before,
     notice_lines,
@@ -109,6 +110,7 @@ def build(root: Node, textmap: TextMap, profile: Profile) -> Built:
             group_tallies=builder.group_tallies,
         )
     roles = classify(root, fields, profile)
+    mark_note_items(root, roles, textmap)
     for node in detach_trailing_tallies(root, roles, textmap, profile):
         fields[id(node)] = node_fields(node, textmap, profile)
     for index in root.body:

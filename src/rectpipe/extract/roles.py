@@ -69,10 +69,10 @@ def _has_labels(node: Node, fields: dict[int, NodeFields]) -> bool:
     return _labelled(node, fields) or any(_has_labels(c, fields) for c in node.children)
 
 
-def _mark(node: Node, role: Role, roles: dict[int, Role]) -> None:
+def mark(node: Node, role: Role, roles: dict[int, Role]) -> None:
     roles[id(node)] = role
     for child in node.children:
-        _mark(child, Role.MEASURE if role in (Role.PROBLEM, Role.MEASURE) else role, roles)
+        mark(child, Role.MEASURE if role in (Role.PROBLEM, Role.MEASURE) else role, roles)
 
 
 def _visit(
@@ -94,16 +94,16 @@ def _visit(
         # its own words, not its siblings' (_like_siblings): 下步打算 names no shortfall
         and heading_evidence(fields[id(node)].heading, profile) is not Evidence.FINDING
     ):
-        _mark(node, Role.NARRATIVE, roles)  # （二）下步打算 among labelled findings: the close
+        mark(node, Role.NARRATIVE, roles)  # （二）下步打算 among labelled findings: the close
         return
     if _labelled(node, fields) and not _unmarked_group(node, fields, evidence):
-        _mark(node, Role.PROBLEM, roles)
+        mark(node, Role.PROBLEM, roles)
         return
     if not node.children and node.rank in ranks and _finding_like(node, evidence):
-        _mark(node, Role.PROBLEM, roles)
+        mark(node, Role.PROBLEM, roles)
         return
     if _finding_over_measures(node, fields, evidence, profile):
-        _mark(node, Role.PROBLEM, roles)
+        mark(node, Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP
     for child in node.children:
@@ -179,7 +179,7 @@ def _visit_findings(
     if evidence[id(node)] is Evidence.FINDING and (
         not _has_finding(node, evidence) or _rectification_of(node, fields)
     ):
-        _mark(node, Role.PROBLEM, roles)
+        mark(node, Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP
     for child in node.children:
@@ -231,12 +231,12 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
         elif _has_finding(part, evidence):
             after_findings = True
     for part in narrative_parts:
-        _mark(part, Role.NARRATIVE, roles)
+        mark(part, Role.NARRATIVE, roles)
     for node in root.walk():
         if node.children and _CASES_LEAD.search(fields[id(node)].heading):
             for kid in node.children:  # 通报典型案例3起： / 1.某站原站长…受到…处分。
                 if not _has_labels(kid, fields):
-                    _mark(kid, Role.NARRATIVE, roles)
+                    mark(kid, Role.NARRATIVE, roles)
     candidates = [n for n in root.walk() if id(n) not in roles]
     labelled = [n for n in candidates if _labelled(n, fields)]
     if labelled:
@@ -261,14 +261,14 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
             ):
                 # a part that names neither problems nor their rectification (巡察对象, 巡察
                 # 准备: an article's outline) holds no problems when nothing reads as a finding
-                _mark(part, Role.NARRATIVE, roles)
+                mark(part, Role.NARRATIVE, roles)
                 continue
             _visit_deepest(part, roles, evidence, fields)
         taken = [part for part in root.children if roles.get(id(part)) is Role.PROBLEM]
         if len(taken) == 1 and not multi_level:
             # One bare part and nothing that reads as a finding (一、审计整改工作总体推进情况 in a
             # copy cut off after its first paragraph): a part of a report, not a problem list.
-            _mark(taken[0], Role.NARRATIVE, roles)
+            mark(taken[0], Role.NARRATIVE, roles)
     _accounts_parts(root, fields, roles)
     _bare_group_at_end(root, fields, profile, roles)
     # A group with no problem anywhere under it tells rather than lists.
@@ -296,7 +296,7 @@ def _accounts_parts(root: Node, fields: dict[int, NodeFields], roles: dict[int, 
                 continue
             if any(kid.children for kid in items):
                 continue
-            _mark(second, Role.NARRATIVE, roles)
+            mark(second, Role.NARRATIVE, roles)
 
 
 def _numbered_from_one(nodes: list[Node]) -> bool:
@@ -337,7 +337,7 @@ def _visit_deepest(
     if not node.children and evidence[id(node)] is Evidence.NEUTRAL:
         # 二、巡察发现的问题 with nothing numbered under it names the findings, not one of them
         told = names_findings_told(section_title(fields[id(node)].heading)[0])
-        _mark(node, Role.NARRATIVE if told else Role.PROBLEM, roles)
+        mark(node, Role.NARRATIVE if told else Role.PROBLEM, roles)
         return
     roles[id(node)] = Role.GROUP  # a group or a measure heading holds no problem of its own
     for child in node.children:

@@ -170,8 +170,9 @@ _INTENT = r"计划|预计|拟于?|力争|确保|争取|将于|将在|要在|需�
 _TO_BE_DONE = compile_pattern(
     rf"(?:{_INTENT})[^，,。；;]{{0,14}}?(?:完成整改|整改到位|整改完成|完成|办结|销号)"
 )
-# Headway told (取得明显进展, 取得积极进展): under way.
-_HEADWAY = compile_pattern(r"取得(?:了)?(?:明显|积极|重要|较大|阶段性)?进展")
+# Headway told (取得明显进展, 取得积极进展): under way. (取得阶段性进展 is a stage reached, as
+# 取得阶段性成效 is: the profile's partly done.)
+_HEADWAY = compile_pattern(r"取得(?:了)?(?:明显|积极|重要|较大)?进展")
 # All of them, with the status each states: the genre's grammar of states, beside the
 # profile's words.
 STATUS_FORMS: tuple[tuple[regex.Pattern[str], Status], ...] = (

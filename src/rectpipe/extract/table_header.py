@@ -7,6 +7,8 @@ Internal: the public door is :mod:`rectpipe`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from .status import StatusMatch, normalise_status
@@ -114,6 +116,22 @@ def _state_over_results(names: list[str], mapping: dict[str, int]) -> None:
         mapping["actions"] = status
 
 
+def progress_beside_state(names: Sequence[str], mapping: dict[str, int]) -> int | None:
+    """The results' column left beside a yes-or-no state column (是否完成 | 进展情况: how far
+    the work got when it is not done), or ``None``."""
+    status = mapping.get("status")
+    if status is None or status >= len(names) or not names[status].startswith("是否"):
+        return None
+    return next(
+        (
+            column
+            for column, name in enumerate(names)
+            if column not in mapping.values() and name and _RESULTS_COLUMN.search(name)
+        ),
+        None,
+    )
+
+
 def _day_done_beside_limit(names: list[str], mapping: dict[str, int], profile: Profile) -> None:
     """Two columns that name a time (整改时限 | 完成时间): the one that says a limit (时限,
     期限) is the deadline, the other the day the problem was put right (``done_on``)."""
@@ -155,12 +173,19 @@ def _names_field(name: str, field: str, headers: tuple[str, ...], *, exact: bool
         )
         # 办理状态, 完成状态, 当前状态: what the state is of, or when, in front of 状态
         or (field == "status" and name.endswith(_STATE))
+        # 计划完成时间, 要求完成时限: the time set, not the day it was done (实际完成时间)
+        or (
+            field == "deadline"
+            and name.startswith(_SET)
+            and any(name.endswith(h) for h in headers if len(h) >= 3)
+        )
     )
 
 
 # Fields whose header may have words in front of a known one (of three characters or more).
 _ENDS_AS_ITS_HEADER = frozenset({"title", "responsible", "actions"})
 _STATE = "状态"
+_SET = ("计划", "要求", "预计", "规定", "承诺")
 
 
 def _is_post(name: str) -> bool:

@@ -21,6 +21,7 @@ from .table_header import (
     align_header,
     column_map,
     is_sub_header,
+    progress_beside_state,
     tick_columns,
     ticked,
     with_sub_header,
@@ -183,6 +184,23 @@ def _section_problems(
             tick_row = first_data
             first_data += 1
     offsets = _cell_offsets(rows, textmap.starts[index])
+    remark_at = (
+        next(
+            (
+                c
+                for c, name in enumerate(rows[header_at])
+                if name.strip() in _REMARKS and c not in columns.values()
+            ),
+            None,
+        )
+        if header_at >= 0
+        else None
+    )
+    progress_at = (
+        progress_beside_state([c.strip() for c in rows[header_at]], columns)
+        if header_at >= 0
+        else None
+    )
     header_rows = set(rows[max(header_at, 0) : first_data])
     sheet = _sheet_path(textmap, index, profile)
     path = [*path, *sheet]
@@ -278,13 +296,21 @@ def _section_problems(
                 add_piece(progress_cell, _stripped_start(rows[r][column], offsets[r][column]))
         elif ticks:
             raw = None
-            for column, (tick, name) in ticks.items():
-                if column < len(row) and ticked(row[column]):
-                    # The status is the ticked column's name, in the header's second row.
-                    status, long_term, raw = tick.status, tick.long_term, name
-                    at = _stripped_start(rows[tick_row][column], offsets[tick_row][column])
-                    sources["status"] = textmap.provenance(at, at + len(name))
-                    break
+            hits = [
+                (column, tick, name)
+                for column, (tick, name) in ticks.items()
+                if column < len(row) and ticked(row[column])
+            ]
+            if hits:
+                # The status is the ticked column's name, in the header's second row; a
+                # second tick under 长期坚持 beside 已完成 makes the work long-term.
+                column, tick, name = next(
+                    (hit for hit in hits if hit[1].status is not Status.ONGOING), hits[0]
+                )
+                status, raw = tick.status, name
+                long_term = any(t.long_term or t.status is Status.ONGOING for _, t, _ in hits)
+                at = _stripped_start(rows[tick_row][column], offsets[tick_row][column])
+                sources["status"] = textmap.provenance(at, at + len(name))
         elif raw:
             # A progress cell often opens with the status and goes on with what was done:
             # 已完成。修订《…》… → status 已完成, the rest joins the actions on a line of its own.
@@ -307,6 +333,12 @@ def _section_problems(
                     raw, rows[header_at][columns["status"]] if header_at >= 0 else ""
                 )
                 sources["status"] = textmap.provenance(status_at, status_at + len(raw))
+            told = _progress_beside_no(match, raw, _cell_of(row, progress_at), profile)
+            if told is not None and progress_at is not None:
+                # 是否完成：否 beside 进展情况：正在推进。…: not done, and how far it got
+                raw, match = told
+                at = _stripped_start(rows[r][progress_at], offsets[r][progress_at])
+                sources["status"] = textmap.provenance(at, at + len(raw))
             if match is not None:
                 status, long_term = match.status, match.long_term
             else:
@@ -317,6 +349,14 @@ def _section_problems(
                     found.start if found else None,
                     found.end if found else None,
                 )
+        remark = _cell_of(row, remark_at)
+        if remark and (refined := _refined_by_remark(status, long_term, remark, profile)):
+            # √ under 未完成 | 备注：正在推进; √ under 已完成 | 备注：长期坚持
+            status, long_term = refined
+            if status is not Status.COMPLETED and remark_at is not None:
+                raw = remark
+                at = _stripped_start(rows[r][remark_at], offsets[r][remark_at])
+                sources["status"] = textmap.provenance(at, at + len(remark))
         if "status" not in columns and (done_on := cell("done_on")):
             # 销号时间 2024年9月20日: put right that day; words there say how it stands
             match = normalise_status(done_on, profile) or (
@@ -466,6 +506,52 @@ def _is_sum_row(row: tuple[str, ...]) -> bool:
     never a problem."""
     first = next((cell.strip() for cell in row if cell.strip()), "")
     return bool(_SUM_ROW.match(first))
+
+
+_NO = ("否", "未", "×", "✗", "✘")
+_REMARKS = ("备注", "说明")
+_NOT_DONE_YET = (Status.IN_PROGRESS, Status.PARTIALLY_COMPLETED, Status.ONGOING)
+
+
+def _refined_by_remark(
+    status: Status, long_term: bool, remark: str, profile: Profile
+) -> tuple[Status, bool] | None:
+    """A remark that is a status phrase alone refining the state a tick or a 是/否 gave: not
+    done, and the remark tells how it stands (正在推进); done, and the remark keeps the work up
+    (长期坚持). ``None`` when it refines nothing."""
+    if len(remark) > profile.status_sentence_max_chars:
+        return None
+    told = normalise_status(remark.rstrip("。；;"), profile)
+    if told is None:
+        return None
+    if status is Status.NOT_COMPLETED and told.status in _NOT_DONE_YET:
+        return told.status, told.long_term
+    if (
+        status is Status.COMPLETED
+        and not long_term
+        and (told.status is Status.ONGOING or told.long_term)
+    ):
+        return Status.COMPLETED, True
+    return None
+
+
+def _progress_beside_no(
+    match: StatusMatch | None, state: str, progress: str, profile: Profile
+) -> tuple[str, StatusMatch] | None:
+    """A 否 in a yes-or-no state column (是否完成) beside a results cell that opens by telling
+    the work under way, partly done or kept up (正在推进。已补充…): that opening sentence and
+    its state; ``None`` otherwise."""
+    if match is None or match.status is not Status.NOT_COMPLETED or not progress:
+        return None
+    if state.strip() not in _NO:
+        return None  # (未完成, 尚未整改: a state in words of its own)
+    lead = split_first_sentence(progress)[0]
+    told = normalise_status(lead, profile)
+    if told is None or len(lead) > profile.status_sentence_max_chars:
+        return None
+    if told.status not in (Status.IN_PROGRESS, Status.PARTIALLY_COMPLETED, Status.ONGOING):
+        return None
+    return lead, told
 
 
 def _cell_of(row: tuple[str, ...], column: int | None) -> str:

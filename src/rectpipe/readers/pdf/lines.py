@@ -269,6 +269,7 @@ def _lines(
     """
     texts, x0s, x1s, sizes, text = glyphs.texts, glyphs.x0s, glyphs.x1s, glyphs.sizes, glyphs.text
     space, overlap = settings.x_tolerance_ratio, settings.overlap_ratio
+    latin = settings.latin_overlap_ratio
     digits = settings.size_decimals
     suspect, spaced, mixed, rights, highest, lowest, widest = row_facts(glyphs, starts, space)
     general = spaced | mixed  # spaces to place or sizes to count: :func:`_line`
@@ -276,7 +277,7 @@ def _lines(
     rounded: dict[float, float] = {}  # the page's few sizes, rounded once each
     lines: list[Line] = []
     for g, (a, b) in enumerate(itertools.pairwise(starts)):
-        if g in suspect and not _one_clean_row(glyphs.slice(a, b), dedupe, overlap):
+        if g in suspect and not _one_clean_row(glyphs.slice(a, b), dedupe, overlap, latin):
             lines.extend(_split_overlaps(glyphs.slice(a, b), page, dedupe, settings))
             continue
         if g in general:
@@ -318,7 +319,7 @@ def _split_overlaps(
 ) -> list[Line]:
     """One or more lines from a vertical group sorted by x0, duplicates dropped: glyphs that
     overlap horizontally (text laid over text) are separated into further lines."""
-    overlap = settings.overlap_ratio
+    overlap, latin = settings.overlap_ratio, settings.latin_overlap_ratio
     chars = group.chars()
     rows: list[list[Char]] = [[chars[0]]]
     for k in range(1, len(chars)):
@@ -333,7 +334,8 @@ def _split_overlaps(
                 break  # a duplicate: drop it
             width = char.x1 - char.x0
             last_width = last.x1 - last.x0
-            if char.x0 >= last.x1 - overlap * (width if width < last_width else last_width):
+            ratio = latin if _latin(char.text) and _latin(last.text) else overlap
+            if char.x0 >= last.x1 - ratio * (width if width < last_width else last_width):
                 row.append(char)
                 break
         else:
@@ -341,18 +343,26 @@ def _split_overlaps(
     return [_line(_Glyphs.of(row)[0], page, settings) for row in rows]
 
 
-def _one_clean_row(group: _Glyphs, dedupe: float, overlap: float) -> bool:
+def _latin(text: str) -> bool:
+    return text.isascii() and text.isalnum()
+
+
+def _one_clean_row(group: _Glyphs, dedupe: float, overlap: float, latin: float) -> bool:
     """Whether the glyph loop of :func:`_split_overlaps` would put every glyph of ``group``
     (sorted by x0) into one row and drop none.
 
     A glyph joins the row when it starts no more than ``overlap`` (30%) of the narrower width
-    before its left neighbour ends; it is a duplicate when it repeats its neighbour's text
-    within ``dedupe``.
+    before its left neighbour ends (``latin`` between two Latin letters or digits); it is a
+    duplicate when it repeats its neighbour's text within ``dedupe``.
     """
     texts, x0s, x1s, tops = group.texts, group.x0s, group.x1s, group.tops
     widths = list(map(operator.sub, x1s, x0s))
     narrower = map(min, widths, widths[1:])  # min(last_width, width), NaN as the loop does
-    limits = map(operator.sub, x1s, map(operator.mul, itertools.repeat(overlap), narrower))
+    ratios = [
+        latin if _latin(left) and _latin(right) else overlap
+        for left, right in itertools.pairwise(texts)
+    ]
+    limits = map(operator.sub, x1s, map(operator.mul, ratios, narrower))
     if not all(map(operator.ge, x0s[1:], limits)):
         return False
     for k in itertools.compress(range(1, len(texts)), map(operator.eq, texts[1:], texts)):

@@ -108,6 +108,10 @@ class LayoutSettings:
     """A glyph starting more than this ratio of the narrower of two glyph widths before its
     left neighbour ends overlaps it: text laid over text is separated into further lines."""
 
+    latin_overlap_ratio: float = 0.5
+    """The same between two Latin letters or digits: a narrow letter and one drawn with a
+    negative side bearing (``lj`` in a serif face) overlap by a third of the narrow one's box."""
+
     dedupe_tolerance: float = 1.0
     """A glyph repeating its left neighbour's text within this many points horizontally and
     vertically is a duplicate (simulated bold draws glyphs two or three times) and dropped."""
