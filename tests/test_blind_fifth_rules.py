@@ -208,3 +208,56 @@ def test_a_stage_reached_is_partly_done_as_its_results_are() -> None:
         assert found is not None and found.status.value == "partially_completed", phrase
     found = normalise_status("取得明显进展", profile)
     assert found is not None and found.status.value == "in_progress"
+
+
+_REPORT_HEAD = (
+    "中共岚溪县水利局党组关于县委巡察整改进展情况的通报\n\n"
+    "2025年3月17日至5月16日，县委第二巡察组对县水利局党组开展了常规巡察。\n\n"
+    "一、巡察反馈问题整改落实情况\n"
+    "1.河道巡查记录不实。\n整改情况：已完成整改。\n"
+    "2.公务用车派遣单填写不全。\n整改情况：已完成整改。\n"
+)
+
+
+def test_the_cases_and_the_leads_handled_beside_the_findings_are_no_findings() -> None:
+    for part in (
+        "二、以案促改情况\n选取身边案例2个开展警示教育：\n"
+        "1.某水管站站长违规套取工程款问题。\n2.某项目负责人收受礼金问题。\n",
+        "二、问题线索处置情况\n巡察移交问题线索2件，已全部办结。\n"
+        "1.给予某站原站长党内严重警告处分。\n2.对某所副所长进行诫勉谈话。\n",
+    ):
+        report = _read(_REPORT_HEAD + part + "\n中共岚溪县水利局党组\n2025年11月6日\n")
+        titles = [p.title for p in report.iter_problems()]
+        assert titles == ["河道巡查记录不实", "公务用车派遣单填写不全"], part
+
+
+def test_a_finding_about_the_leads_is_still_a_finding() -> None:
+    text = (
+        "中共岚溪县水利局党组关于县委巡察整改进展情况的通报\n\n"
+        "一、巡察反馈问题整改落实情况\n"
+        "1.问题线索处置不及时。\n整改情况：已完成整改。\n"
+        "2.以案促改不够深入。\n整改情况：正在推进。\n"
+    )
+    assert [p[1] for p in _problems(_read(text))] == ["completed", "in_progress"]
+
+
+def test_a_work_summarys_own_shortfalls_are_no_findings() -> None:
+    text = (
+        "岚溪县自然资源局2025年工作总结\n\n"
+        "一、主要工作成效\n（一）扎实抓好县委第四巡察组反馈问题整改，修订制度8项。\n"
+        "二、存在的问题和不足\n1.用地指标紧张的矛盾依然突出。\n2.闲置土地处置进度较慢。\n"
+        "三、2026年工作计划\n（一）严守耕地红线。\n"
+    )
+    report = _read(text)
+    assert list(report.iter_problems()) == []
+
+
+def test_a_findings_subject_in_a_news_item_is_not_the_issuer() -> None:
+    text = (
+        "县委第三巡察组向县卫生健康局党组反馈巡察情况\n\n"
+        "2025年6月9日至8月8日，县委第三巡察组对县卫生健康局党组开展了常规巡察。"
+        "巡察发现：一是医共体建设推进缓慢；二是部分医院党委把方向作用发挥不充分。\n"
+        "1.提高政治站位，切实抓好整改。\n2.注重标本兼治，健全长效机制。\n"
+    )
+    assert _read(text).metadata.issuer != "部分医院党委"
+    assert "部分" not in (_read(text).metadata.issuer or "")

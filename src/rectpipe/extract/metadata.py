@@ -924,6 +924,11 @@ _SIGNER_NAME = compile_pattern(rf"(?:{_BODY_KIND}|党总支|党支部|办公室|
 _PLACE_COMMITTEE = r"[省市县区州旗]委"
 # Words that make a name the inspection's or a title's, not the body's (市委巡察组, 关于…).
 _NOT_THE_BODY = ("巡视", "巡察", "督察", "审计", "关于")
+# A subject that is a finding's (二是部分医院党委把方向作用发挥不充分, 有的支部…): some bodies
+# of a kind, not the one that writes.
+_SOME_OF_THEM = compile_pattern(
+    r"^(?:[一二三四五六七八九十]是)?(?:部分|有的|个别|少数|一些|多数|极少数|大部分|各级|所属|下属)"
+)
 
 # The body's subject: 局党组坚持…, 学院党委高度重视… — the issuer when no title or signature
 # names one (recorded as inferred).
@@ -954,7 +959,7 @@ def _issuer_from_subject(
     its offset; default ``intro``) writes first."""
     for match in _SUBJECT.finditer(intro):
         value = match.group("v")
-        if any(word in value for word in _NOT_THE_BODY):
+        if any(word in value for word in _NOT_THE_BODY) or _SOME_OF_THEM.match(value):
             continue
         if _put_named(found, value, offset + match.start("v"), names or (intro, offset)):
             return
