@@ -261,3 +261,29 @@ def test_a_findings_subject_in_a_news_item_is_not_the_issuer() -> None:
     )
     assert _read(text).metadata.issuer != "部分医院党委"
     assert "部分" not in (_read(text).metadata.issuer or "")
+
+
+_WRAPPED_BODY = (
+    "\n\n2024年9月3日至11月1日，市委第二巡察组对局党组开展了巡察，2024年12月10日反馈了巡察意见。\n"
+    "一、巡察反馈问题整改情况\n"
+    "（一）财务管理不规范，部分支出票据不全。\n整改情况：已完成整改。\n"
+    "（二）公务接待审批不严。\n整改情况：正在推进。\n"
+)
+
+
+def test_a_wrapped_title_ending_with_its_day_in_brackets_is_whole_and_dates_the_report() -> None:
+    title = (
+        "中共岚溪市林业局党组关于市委第二巡察组巡察\n反馈意见整改进展情况的通报（2025年6月12日）"
+    )
+    meta = _read(title + _WRAPPED_BODY).metadata
+    assert meta.title == title.replace("\n", "")
+    assert (meta.date, meta.feedback_date) == ("2025-06-12", "2024-12-10")
+    issue = title.replace("（2025年6月12日）", "（第一期）")
+    meta = _read(issue + _WRAPPED_BODY).metadata
+    assert meta.title == issue.replace("\n", "")
+    assert (meta.date, meta.feedback_date) == (None, "2024-12-10")
+
+
+def test_a_titles_bracketed_month_dates_the_report_to_its_month() -> None:
+    title = "中共岚溪市林业局党组关于市委第二巡察组巡察反馈意见整改进展情况的通报（2025年6月）"
+    assert _read(title + _WRAPPED_BODY).metadata.date == "2025-06"

@@ -32,6 +32,7 @@ from .title_lines import (
     SENTENCE_PUNCT,
     TITLE_END,
     TITLE_PREFIX,
+    ends_as_title,
     head_span,
     headline,
     is_issuer,
@@ -106,7 +107,11 @@ def extract_metadata(
     if front:
         start, end = found.span(front[0])[0], found.span(front[-1])[1]
         intro, intro_start = textmap.text[start : min(end, start + INTRO_MAX_CHARS)], start
-        read_inspection(found, _without_tables(intro, start, front, textmap), start)
+        read_inspection(
+            found,
+            _without_title_days(_without_tables(intro, start, front, textmap), start, found),
+            start,
+        )
     meta = found.meta
     lead = _first_part_lead(textmap, front)
     if lead and (
@@ -153,20 +158,51 @@ def _dated_title(found: Collector) -> None:
     (…的通报 2025-11-03, a portal's list line) it is not."""
     meta = found.meta
     title, source = meta.title, found.sources.get("title")
-    if title is None or source is None or "title.2" in found.sources:
+    if title is None or source is None:
+        return
+    if "title.2" in found.sources:
+        _dated_last_line(found, title)
         return
     day = _TITLE_DAY.search(title)
     if day is None or day.start() == 0:
         return
-    value = _day_of(day.group("d"))
+    bracketed = title[day.start() :].lstrip().startswith(("（", "("))
+    value = _day_of(day.group("d")) or (_month_of(day.group("d")) if bracketed else None)
     written = found.textmap.text[source.start : source.end]
     if value is None or written != title:
         return  # no day, or a title put together from more than its line: left as it is
-    if not title[day.start() :].lstrip().startswith(("（", "(")):
+    if not bracketed:
         meta.title = title[: day.start()]
         found.sources["title"] = found.textmap.provenance(source.start, source.start + day.start())
     start = source.start + day.start("d")
     found.put("date", value, start, source.start + day.end("d"), "title")
+
+
+def _dated_last_line(found: Collector, title: str) -> None:
+    """A title wrapped over lines whose last line ends with its day in brackets (…整改进展情况
+    的通报（2025年6月12日）): that day dates the report when nothing else did."""
+    pieces = [n for n in found.sources if n.startswith("title.")]
+    last = found.sources[max(pieces, key=lambda n: int(n.split(".")[1]))]
+    written = found.textmap.text[last.start : last.end]
+    day = _TITLE_DAY.search(written)
+    if (
+        day is None
+        or not title.endswith(written)
+        or not written[day.start() :].lstrip().startswith(("（", "("))
+    ):
+        return
+    value = _day_of(day.group("d")) or _month_of(day.group("d"))
+    if value is not None:
+        found.put("date", value, last.start + day.start("d"), last.start + day.end("d"), "title")
+
+
+def _month_of(written: str) -> str | None:
+    """The ISO month ``written`` is, whole (2025年6月, 二〇二五年六月); else ``None``: a title's
+    bracketed month dates the report to its month."""
+    if not DATE.fullmatch(written):
+        return None
+    dates = find_dates(written)
+    return dates[0].iso if dates and len(dates[0].iso) == 7 else None
 
 
 def _day_of(written: str) -> str | None:
@@ -268,6 +304,23 @@ def _without_tables(text: str, at: int, blocks: Sequence[int], textmap: TextMap)
     return text
 
 
+def _without_title_days(text: str, at: int, found: Collector) -> str:
+    """``text`` (from offset ``at``) with the days written in the title's lines blanked out,
+    offsets kept: …巡察反馈意见整改进展情况的通报（2025年6月12日） is dated by its day, which
+    is no day of the inspection (the feedback's)."""
+    for name, source in found.sources.items():
+        if name != "title" and not name.startswith("title."):
+            continue
+        start, end = source.start - at, source.end - at
+        if end <= 0 or start >= len(text):
+            continue
+        start, end = max(start, 0), min(end, len(text))
+        for date in find_dates(text[start:end]):
+            a, b = start + date.start, start + date.end
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def _first_part_lead(textmap: TextMap, front: Sequence[int]) -> list[int]:
     """The unnumbered paragraphs that open the first numbered part (at most three)."""
     heading = front[-1] + 1 if front else 0
@@ -349,7 +402,7 @@ def _about_wrapped(found: Collector, front: Sequence[int], position: int, line: 
         len(line) <= _WRAPPED_LINE
         and len(more) <= _WRAPPED_LINE
         and not SENTENCE_PUNCT.search(line + more)
-        and TITLE_END.search(more) is not None
+        and ends_as_title(more)
     )
 
 
@@ -483,7 +536,7 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
                 pieces.append(found.stripped_span(front[position + 1]))
             elif position + 1 < len(front) and not TITLE_END.search(line):
                 more = found.line(front[position + 1])
-                if len(more) <= _WRAPPED_LINE and TITLE_END.search(more) and not is_furniture(more):
+                if len(more) <= _WRAPPED_LINE and ends_as_title(more) and not is_furniture(more):
                     pieces.append(found.stripped_span(front[position + 1]))
                     if _issuer_line_of(found, front, position):
                         pieces.insert(0, found.stripped_span(front[position - 1]))

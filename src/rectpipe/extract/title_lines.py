@@ -42,6 +42,17 @@ TITLE_END = compile_pattern(
     r"|(?:情况|汇总|一览|公示|统计|销号)表)$"
 )
 SENTENCE_PUNCT = compile_pattern(r"[。；;！？!?]")
+# What a title may carry after its last word, in brackets: its day or its issue
+# (…的通报（2025年6月12日）, …的通报（第一期）).
+_BRACKET_TAIL = compile_pattern(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
+
+
+def ends_as_title(line: str) -> bool:
+    """Whether ``line`` ends as a title does (:data:`TITLE_END`), a bracketed day or issue
+    after its last word aside."""
+    return bool(TITLE_END.search(line) or TITLE_END.search(_BRACKET_TAIL.sub("", line)))
+
+
 # What a page puts before its title on the title's own line: a label (标题：, 文章标题：, 原标题：,
 # an index box's 文件名称：, the labels .hints reads a header box's title by), a column's name
 # in brackets (【巡察整改】), after an index box's bullet (• 标 题:), or a document-sharing
@@ -208,9 +219,10 @@ def split_title(found: Collector, front: Sequence[int], position: int, line: str
     head, more = line.strip(), found.line(front[position + 1]).strip()
     if not (2 <= len(head) <= 40 and 2 <= len(more) <= 40):
         return False
-    if _HEAD_CHARS.fullmatch(head) is None or _HEAD_CHARS.fullmatch(more) is None:
+    bare = _BRACKET_TAIL.sub("", more)  # (…的通报（2025年6月12日）: its day aside)
+    if _HEAD_CHARS.fullmatch(head) is None or _HEAD_CHARS.fullmatch(bare) is None:
         return False
-    if is_furniture(head) or looks_like_title(more) or TITLE_END.search(more) is None:
+    if is_furniture(head) or looks_like_title(more) or not ends_as_title(more):
         return False
     return looks_like_title(head + more)
 
