@@ -75,7 +75,9 @@ def _reference_rows(group: list[Char], dedupe: float) -> list[list[Char]]:
             ):
                 break
             width, last_width = char.x1 - char.x0, last.x1 - last.x0
-            if char.x0 >= last.x1 - 0.3 * (width if width < last_width else last_width):
+            latin = all(c.text.isascii() and c.text.isalnum() for c in (char, last))
+            ratio = 0.5 if latin else 0.3
+            if char.x0 >= last.x1 - ratio * (width if width < last_width else last_width):
                 row.append(char)
                 break
         else:
