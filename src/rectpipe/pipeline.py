@@ -469,6 +469,10 @@ def _parse_document(
                 RemovedText(text=r.block.text, reason="page_links", page=r.block.page)
                 for r in prepared.links
             ),
+            *(
+                RemovedText(text=block.text, reason=reason, page=block.page)
+                for block, reason in prepared.page_lines
+            ),
         ],
         hints=dict(document.hints),
         text=textmap.text,

@@ -190,6 +190,11 @@ _TAG = compile_pattern(
     r"\s*[。；;]?\s*$"
 )
 _TAG_OPENINGS = "【[［（(—-－"  # what every tag opens with
+# A tag closing a sentence that the line goes on after (X（已整改）。县财政局…).
+_MID_TAG = compile_pattern(
+    r"(?:[【\[［]\s*(?P<v>[^【】\[\]［］]{2,16}?)\s*[】\]］]"
+    r"|[（(]\s*(?P<v>[^（）()]{2,16}?)\s*[）)])\s*[。；;](?=\s*\S)"
+)
 # A count in a bracket (共3个, 已完成1个): a group's tally, no finding's status.
 _TALLY = compile_pattern(r"共|[0-9０-９一二三四五六七八九十两]\s*[个项条件]")
 
@@ -201,7 +206,13 @@ def status_tag(text: str, profile: Profile) -> Label | None:
     if not any(opening in text for opening in _TAG_OPENINGS):
         return None  # no bracket nor dash: no tag
     found = _TAG.search(text)
-    if found is None or found.start() == 0 or normalise_status(found.group("v"), profile) is None:
+    if found is None:
+        # 1.X（已整改）。县财政局收回…: the tag closes the finding's sentence, the account
+        # runs on after it on the same line
+        found = _MID_TAG.search(text)
+        if found is None or status_phrase(found.group("v"), profile) is None:
+            return None
+    if found.start() == 0 or normalise_status(found.group("v"), profile) is None:
         return None
     if _TALLY.search(found.group("v")):
         return None  # …方面的问题（共3个，已全部完成整改）: a group's tally, read as one

@@ -572,6 +572,8 @@ def _sentence_match(sentence: str, profile: Profile) -> StatusMatch | None:
     if label is not None and label.end() < len(core):
         # …。【整改进展】已完成。: a status label inside a paragraph, its value the sentence's rest
         core = core[label.end() :]
+        if label.group("open"):
+            core = core.rstrip().removesuffix(_CLOSING[label.group("open")]).rstrip()
     for _ in range(2):  # 目前，该问题已取得阶段性成效: a time, then the subject
         prefix = next(
             (
@@ -608,6 +610,9 @@ def _sentence_match(sentence: str, profile: Profile) -> StatusMatch | None:
 _TIME_PREFIXES = frozenset({"目前", "截至目前", "现"})
 
 
+_CLOSING = {"【": "】", "[": "]", "［": "］"}
+
+
 @lru_cache(maxsize=16)
 def _status_label(profile: Profile) -> regex.Pattern[str]:
     """A status label opening a sentence, in brackets (【整改进展】) or before a colon
@@ -615,7 +620,9 @@ def _status_label(profile: Profile) -> regex.Pattern[str]:
     labels = sorted(profile.labels.get("status", ()), key=lambda s: (-len(s), s))
     names = "|".join(escape(label) for label in labels) or "(?!)"
     return compile_pattern(
-        rf"(?:[【\[［]\s*(?:{names})\s*[】\]］]\s*[：:∶]?|(?:{names})\s*[：:∶])\s*"
+        rf"(?:[【\[［]\s*(?:{names})\s*[】\]］]\s*[：:∶]?|(?:{names})\s*[：:∶]"
+        # 【整改状态：已完成】: the label and its value in one bracket
+        rf"|(?P<open>[【\[［])\s*(?:{names})\s*[：:∶])\s*"
     )
 
 

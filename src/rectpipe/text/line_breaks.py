@@ -18,7 +18,7 @@ from itertools import pairwise
 from ..runtime.patterns import compile_pattern, compile_re
 from .furniture import COUNTER_LABEL
 from .normalize import CJK_CHARS
-from .numbering import WHOLE_COUNT, MarkerKind, cn_to_int, match_marker
+from .numbering import WHOLE_COUNT, Marker, MarkerKind, cn_to_int, match_marker
 
 __all__ = [
     "LOST_BREAKS_BRACKET_REACH",
@@ -138,6 +138,14 @@ def _first_child_from(text: str, start: int) -> bool:
 # A category heading's last words, an item's number run on after them (…方面3.厅属单位…): the
 # items are numbered on across the categories.
 _HEADING_ENDS = ("方面", "问题")
+_LABEL_CLOSES = ("：", ":", "∶", "】", "]", "］")
+
+
+def _bare_label(marker: Marker) -> bool:
+    """A numbered label closed by no colon or bracket (问题1., 问题一、, 第1项、)."""
+    return marker.kind is MarkerKind.LABEL and not marker.raw.rstrip().endswith(_LABEL_CLOSES)
+
+
 _CONTINUED_CHILD = compile_re(r"(?:方面|问题)[0-9０-９]{1,3}[.．、](?![0-9０-９])")
 
 
@@ -225,6 +233,9 @@ def split_points(
             marker = match_marker(text[i:]) if ch in _MARKER_START else None
             if marker is not None and (
                 marker.kind is MarkerKind.CIRCLED
+                # 问题1. / 问题一、 with no colon opens a line only (…方面的问题1.X: the
+                # heading's 问题, then its item)
+                or (_bare_label(marker) and i > 0 and _HAN_CHAR.match(text[i - 1]) is not None)
                 or not _heading_follows(text, i + marker.end)
                 or (
                     parts is not None

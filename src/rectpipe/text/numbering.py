@@ -135,6 +135,8 @@ _UNIT_AFTER = (
 # item number (an outline's numbers, two to four deep; a dot may close them: 2.1.1.), or an
 # opening quote (1.2“三重一大”…, as Word's list numbers come with no blank).
 _DECIMAL_AFTER = rf"[\s\u3000“‘\"「『《【]|(?!{_UNIT_AFTER})\p{{Han}}"
+# What closes a numbered label written without a colon (问题一、, 问题1.).
+_STOP = r"(?:、|[．.](?![\d０-９]))"
 _MARKER = compile_pattern(
     rf"""(?x)
     [\s\u3000]*
@@ -150,8 +152,11 @@ _MARKER = compile_pattern(
       | (?P<paren_digit>[\u2474-\u2487])
       | (?P<circled>[\u2460-\u2473\u3251-\u325f])
       | (?:反馈)?问题\s*(?P<label>[0-9０-９]{{1,3}}|{_CN})\s*[：:∶]
+      # 问题一、 / 问题1. opening a line (not …方面的问题1.X, a heading run into its item)
+      | (?<!\p{{Han}})(?:反馈)?问题\s*(?P<label_stop>[0-9０-９]{{1,3}}|{_CN})\s*{_STOP}
       | [【\[［](?:反馈)?问题\s*(?P<label_tag>[0-9０-９]{{1,3}}|{_CN})\s*[】\]］][：:∶]?
       | 第\s*(?P<item_label>[0-9０-９]{{1,3}}|{_CN})\s*(?:项|个问题)\s*[：:∶]
+      | (?<!\p{{Han}})第\s*(?P<item_stop>[0-9０-９]{{1,3}}|{_CN})\s*(?:项|个问题)\s*{_STOP}
       | 第\s*(?P<part>[0-9０-９]{{1,2}}|{_CN})\s*部分[、：:∶．.]?
     )
     [\s\u3000]*
@@ -172,6 +177,8 @@ _KIND_OF_GROUP = {
     "label": MarkerKind.LABEL,
     "label_tag": MarkerKind.LABEL,  # 【问题一】 a numbered finding tag, as 问题一：
     "item_label": MarkerKind.LABEL,  # 第1项： a numbered item label, as 问题1：
+    "label_stop": MarkerKind.LABEL,  # 问题一、 / 问题1. as 问题一：
+    "item_stop": MarkerKind.LABEL,  # 第1项、 as 第1项：
     "part": MarkerKind.CN,  # 第二部分
 }
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -7,7 +7,8 @@ opens on its line (:mod:`.opened_lists`), a group's circled findings run into it
 paragraph cut apart (:mod:`.circled_items`), tables copied one cell per line or one row a line
 between bars rebuilt (:mod:`.flat_tables`, :mod:`.pipe_tables`), a second copy of the report
 set aside (:mod:`.repeats`), and the page's links to other articles after the article set
-aside (:func:`.furniture.article_end`). With repair off: only cleaned (:mod:`.normalize`). A
+aside (:func:`.furniture.article_end`), and a printed page's numbers and running headers a
+copy kept taken out (:mod:`.page_lines`). With repair off: only cleaned (:mod:`.normalize`). A
 printed report's table of contents is set aside in both (:mod:`.contents`).
 """
 
@@ -25,6 +26,7 @@ from .furniture import article_end
 from .gap_tables import join_gap_tables
 from .normalize import clean_blocks
 from .opened_lists import split_opened_lists
+from .page_lines import drop_page_lines
 from .pipe_tables import join_pipe_tables, split_box_rows
 from .repair import Repaired, repair_and_clean
 from .repeats import drop_repeat, drop_stretch_repeats
@@ -36,13 +38,16 @@ __all__ = ["Prepared", "prepare_blocks"]
 @record(frozen=False, slots=False)
 class Prepared:
     """The blocks structure reads; ``repaired`` (``None`` with repair off) the same blocks
-    with what repair did to each; ``repeated`` and ``links`` what was set aside: a repeated
-    copy of the report, the page's links to other articles."""
+    with what repair did to each; ``repeated``, ``links`` and ``page_lines`` what was set aside:
+    a repeated copy of the report, the page's links to other articles, a printed page's
+    numbers and running headers."""
 
     blocks: list[Block]
     repaired: list[Repaired] | None = None
     repeated: list[Repaired] = field(default_factory=list)
     links: list[Repaired] = field(default_factory=list)
+    page_lines: list[tuple[Block, str]] = field(default_factory=list)
+    """A printed page's numbers and running headers a copy's text held, with the reason."""
 
 
 def prepare_blocks(
@@ -61,6 +66,8 @@ def prepare_blocks(
         cleaned = clean_blocks(blocks)
         contents = contents_lines([block.text for block in cleaned])
         return Prepared([block for k, block in enumerate(cleaned) if k not in contents])
+    # — 2 — / 某某通报: a printed page's number and running header left in a copy's text
+    blocks, page_lines = drop_page_lines(blocks)
     # a table copied one row a line, its cells set apart by gaps that cleaning would close
     blocks = join_gap_tables(blocks, table_headers)
     repaired = repair_and_clean(blocks, labels=labels, field_labels=field_labels)
@@ -85,4 +92,4 @@ def prepare_blocks(
     # a page's links to other articles after the article (上一篇：…, 相关链接 + titles)
     end = article_end([item.block.text for item in repaired])
     repaired, links = repaired[:end], repaired[end:]
-    return Prepared([item.block for item in repaired], repaired, repeated, links)
+    return Prepared([item.block for item in repaired], repaired, repeated, links, page_lines)

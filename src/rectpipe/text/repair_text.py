@@ -24,11 +24,13 @@ __all__ = [
     "dash_numerals",
     "fold_ratio_colon",
     "fullwidth_punctuation",
+    "fullwidth_stop",
     "gapped_letter_spaced",
     "halfwidth_copy",
     "halfwidth_figures",
     "is_traditional",
     "letter_spaced",
+    "misread_figures",
     "strip_pinyin",
     "to_simplified",
 ]
@@ -149,6 +151,55 @@ def year_zeros(text: str) -> str:
     if "年" not in text:
         return text
     return _YEAR_ZERO.sub(lambda m: m.group(0).translate(_ZEROS), text)
+
+
+# What a scan's text layer or an OCR'd copy misreads in a date or a list's first number,
+# where nothing else can stand: 曰 or 目 for 日 after a month's day (9月2曰), 牟 for 年 between
+# a year and its month (二〇二四牟九月), a dash for 一 in a month or a day written in numerals
+# (十—月, 二十—日), a letter O in a year (2O24年), and a letter l or I for the figure 1 opening
+# a line's first item (l.林木采伐…).
+_DAY_MISREAD = compile_pattern(
+    r"(?<=月\s{0,2}(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s{0,2})"
+    r"(?:曰|目(?=$|[\s，,。；;、）)]|[起至止前后]|反馈|召开|印发|上午|下午))"
+)
+_YEAR_MISREAD = compile_pattern(
+    r"(?<=(?:19|20)[0-9]{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s{0,2}牟"
+    r"(?=\s{0,2}(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月)"
+)
+_DASH_IN_NUMERALS = compile_pattern(r"(?<=[年月十])[—－–](?=[月日])")
+_LETTER_O_YEAR = compile_pattern(r"(?<![0-9A-Za-z])[12][0-9Oo]{3}(?=\s{0,2}年)")
+_LETTER_ONE = compile_pattern(r"^[ \u3000]*\K[lI](?=[.．、]\p{Han})")
+
+
+_LETTER_ZEROS = str.maketrans("Oo", "00")
+
+
+def misread_figures(text: str) -> str:
+    """A date's or a first item's figure that a scan's copy misread (see above), put right
+    wherever only the figure can stand; anything else stays."""
+    if "曰" in text or "目" in text:
+        text = _DAY_MISREAD.sub("日", text)
+    if "牟" in text:
+        text = _YEAR_MISREAD.sub("年", text)
+    if "年" in text or "月" in text:
+        text = _DASH_IN_NUMERALS.sub("一", text)
+        if "O" in text or "o" in text:
+            text = _LETTER_O_YEAR.sub(
+                lambda m: m.group(0).replace("O", "0").replace("o", "0"), text
+            )
+    if text[:3].lstrip(" \u3000")[:1] in ("l", "I"):
+        text = _LETTER_ONE.sub("1", text)
+    return text
+
+
+# A full-width full stop after a Chinese word (…超范围核发．2023年…): a sentence's end that a
+# copy set as ．, which only a figure's dot (1．) is otherwise.
+_FULLWIDTH_STOP = compile_pattern(r"(?<=[\p{Han}”’）》])．(?=$|[\p{Han}0-9“‘（《\s])")
+
+
+def fullwidth_stop(text: str) -> str:
+    """A ． ending a sentence after a Chinese word given as 。 (see above)."""
+    return _FULLWIDTH_STOP.sub("。", text) if "．" in text else text
 
 
 # A dash that OCR (or a font) gave for the numeral 一 where only 一 can stand: a part's marker

@@ -1,0 +1,125 @@
+"""Rules added for the sixth round of blind batches (docs/blind-fifth-round.md, its second
+half: numbering and measures, copies of scans, reports sent upward): each test fails without
+its rule. Every text here is invented."""
+
+from __future__ import annotations
+
+import rectpipe
+from rectpipe.models import Report
+
+
+def _read(text: str, name: str = "report.txt") -> Report:
+    return rectpipe.parse_bytes(text.encode("utf-8"), name=name)
+
+
+def _problems(report: Report) -> list[tuple[str, str, int]]:
+    return [(p.title, p.status.value, len(p.measures)) for p in report.iter_problems()]
+
+
+_HEAD = (
+    "中共岚溪县档案馆党组关于巡察整改进展情况的通报\n\n"
+    "2025年3月1日至4月20日，县委第一巡察组对县档案馆党组开展了巡察，"
+    "2025年5月10日反馈了巡察意见。\n\n"
+    "一、反馈问题整改情况\n"
+)
+_SIGNED = "\n中共岚溪县档案馆党组\n2025年9月1日\n"
+
+
+def test_a_status_label_and_its_value_in_one_bracket() -> None:
+    text = (
+        _HEAD
+        + "（一）档案库房温湿度监测缺失。\n"
+        + "整改情况：一是加装监测设备；二是建立巡检制度。【整改状态：已完成】\n"
+        + "（二）档案数字化进度滞后。\n"
+        + "整改情况：一是引入服务机构；二是制定年度计划。【整改状态：正在推进】\n"
+        + _SIGNED
+    )
+    assert [p[1] for p in _problems(_read(text))] == ["completed", "in_progress"]
+
+
+def test_a_bracketed_status_closing_the_findings_sentence_with_the_account_after_it() -> None:
+    text = (
+        _HEAD
+        + "1.档案库房温湿度监测缺失（已整改）。县档案馆加装监测设备12台。\n"
+        + "2.档案数字化进度滞后（部分整改）。已完成数字化3万卷，剩余部分待招标。\n"
+        + _SIGNED
+    )
+    report = _read(text)
+    assert _problems(report) == [
+        ("档案库房温湿度监测缺失", "completed", 0),
+        ("档案数字化进度滞后", "partially_completed", 0),
+    ]
+    assert report.iter_problems()[0].actions == "县档案馆加装监测设备12台。"
+
+
+def test_a_numbered_label_closed_by_a_comma_or_a_dot() -> None:
+    for first, second in (("问题一、", "问题二、"), ("问题1.", "问题2."), ("第1项、", "第2项、")):
+        text = (
+            _HEAD
+            + f"{first}档案库房温湿度监测缺失。\n整改措施：一是加装设备；二是建立制度。\n"
+            + "整改进展：已完成整改。\n"
+            + f"{second}档案数字化进度滞后。\n整改措施：一是引入机构；二是制定计划。\n"
+            + "整改进展：正在整改。\n"
+            + _SIGNED
+        )
+        assert _problems(_read(text)) == [
+            ("档案库房温湿度监测缺失", "completed", 2),
+            ("档案数字化进度滞后", "in_progress", 2),
+        ], first
+
+
+def test_a_heading_run_into_its_first_item_is_still_cut_before_the_number() -> None:
+    """…方面的问题1.X: the heading's own 问题, then item 1 (not a label 问题1.)."""
+    text = (
+        _HEAD
+        + "（一）关于档案安全管理方面的问题1.库房温湿度监测缺失。\n整改进展：已完成整改。\n"
+        + "2.消防设施老化。\n整改进展：正在整改。\n"
+        + _SIGNED
+    )
+    assert [p[0] for p in _problems(_read(text))] == ["库房温湿度监测缺失", "消防设施老化"]
+
+
+def test_a_printed_pages_number_and_running_header_in_a_copy_are_taken_out() -> None:
+    running = "岚溪县档案馆巡察整改进展情况通报"
+    text = (
+        _HEAD
+        + "1.档案库房温湿度监测缺失。\n整改措施：\n（1）加装监测设备；\n（2）建立巡检制度；\n\n"
+        + f"{running}\n— 2 —\n\n"
+        + "（3）开展季度检查。\n整改结果：已完成整改。\n"
+        + "2.档案数字化进度滞后，2万卷档案尚未完成\n\n"
+        + f"{running}\n— 3 —\n\n"
+        + "扫描。\n整改措施：\n（1）引入服务机构；\n（2）制定年度计划。\n整改结果：正在整改。\n"
+        + _SIGNED
+    )
+    report = _read(text)
+    assert _problems(report) == [
+        ("档案库房温湿度监测缺失", "completed", 3),
+        ("档案数字化进度滞后，2万卷档案尚未完成扫描", "in_progress", 2),
+    ]
+    assert [(r.text, r.reason) for r in report.removed] == [
+        (running, "running_header"),
+        ("— 2 —", "page_number"),
+        (running, "running_header"),
+        ("— 3 —", "page_number"),
+    ]
+
+
+def test_a_date_or_a_first_number_misread_in_a_copy_of_a_scan() -> None:
+    from rectpipe.text.repair_text import misread_figures
+
+    assert misread_figures("二〇二四年九月二曰") == "二〇二四年九月二日"
+    assert misread_figures("2024年6月3目反馈了巡察意见") == "2024年6月3日反馈了巡察意见"
+    assert misread_figures("二〇二四牟九月二日") == "二〇二四年九月二日"
+    assert misread_figures("二〇二四年十—月二日") == "二〇二四年十一月二日"
+    assert misread_figures("2O24年3月4日") == "2024年3月4日"
+    assert misread_figures("l.林木采伐审批把关不严") == "1.林木采伐审批把关不严"
+    # where another character can stand, it stays
+    for kept in ("项目目标", "2024年—2025年", "I类水质", "Logo设计", "达到3目标"):
+        assert misread_figures(kept) == kept
+
+
+def test_a_fullwidth_stop_after_a_word_ends_its_sentence() -> None:
+    from rectpipe.text.repair_text import fullwidth_stop
+
+    assert fullwidth_stop("超范围核发．2023年核发3张。") == "超范围核发。2023年核发3张。"
+    assert fullwidth_stop("1．林木采伐") == "1．林木采伐"
