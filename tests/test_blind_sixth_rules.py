@@ -123,3 +123,38 @@ def test_a_fullwidth_stop_after_a_word_ends_its_sentence() -> None:
 
     assert fullwidth_stop("超范围核发．2023年核发3张。") == "超范围核发。2023年核发3张。"
     assert fullwidth_stop("1．林木采伐") == "1．林木采伐"
+
+
+def test_a_table_copied_with_gaps_keeps_its_category_rows_and_wrapped_cells() -> None:
+    text = (
+        "岚溪县教育局关于县审计局审计发现问题整改情况的报告\n\n"
+        "2024年5月，县审计局对我局开展了审计。具体整改情况见下表。\n\n"
+        "序号  审计发现问题  整改措施  责任单位  整改时限  整改情况\n"
+        "一、财务管理方面\n"
+        "1  食堂收支未单独核算  1.建立食堂专账；2.按月公示  财务股  2024年9月30日  已完成整改\n"
+        "2  超范围列支公用经费6.2  1.追回资金；2.修订公用  财务股  2024年10月31日  已完成整改\n"
+        "万元  经费使用细则；3.开展全县学校\n"
+        "经费专项检查\n"
+        "二、项目管理方面\n"
+        "3  校舍维修未办理竣工结算  1.补办结算审核；2.建立台账  基建股  2024年10月31日  正在整改\n"
+        "\n岚溪县教育局\n2024年12月6日\n"
+    )
+    report = _read(text)
+    assert [
+        (p.title, p.status.value, len(p.measures), p.path[-1].title if p.path else None)
+        for p in report.iter_problems()
+    ] == [
+        ("食堂收支未单独核算", "completed", 2, "财务管理方面"),
+        ("超范围列支公用经费6.2万元", "completed", 3, "财务管理方面"),
+        ("校舍维修未办理竣工结算", "in_progress", 2, "项目管理方面"),
+    ]
+
+
+def test_a_phone_number_with_a_fullwidth_dash() -> None:
+    text = (
+        _HEAD
+        + "1.档案库房温湿度监测缺失。\n整改进展：已完成整改。\n"
+        + "\n欢迎监督。联系电话：0756－3318842。\n"
+        + _SIGNED
+    )
+    assert _read(text).metadata.phone == "0756-3318842"

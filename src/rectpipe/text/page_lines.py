@@ -106,14 +106,17 @@ def drop_page_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
 def _cut_at_page_end(before: Block, after: Block, width: float | None) -> bool:
     """Whether ``after`` goes on with the sentence ``before`` broke off at a page's end: the
     line before ends with no mark at all (a character of a word), the one after opens with no
-    number nor label, and neither is a table or placed on a page (a PDF's lines are joined by
-    its own layout). In a hard-wrapped copy a line at the wrap width is left to the joining of
-    wrapped lines (``text/rewrap.py``), which knows the width."""
+    number nor label, and neither is a table, a table's row copied with gaps between its
+    cells, or placed on a page (a PDF's lines are joined by its own layout). In a
+    hard-wrapped copy a line at the wrap width is left to the joining of wrapped lines
+    (``text/rewrap.py``), which knows the width."""
     if BlockKind.PARAGRAPH not in (before.kind, after.kind) or before.kind is not after.kind:
         return False
     if before.geometry is not None or after.geometry is not None:
         return False
     text, following = before.text.rstrip(), after.text.strip()
+    if _CELL_GAP.search(text.strip()) or _CELL_GAP.search(following):
+        return False  # a table's rows copied with gaps between their cells
     if width is not None and em_width(text) >= width - WIDTH_TOLERANCE - 1:
         return False
     if not text or not following or not _WORD_END.search(text):
@@ -121,6 +124,7 @@ def _cut_at_page_end(before: Block, after: Block, width: float | None) -> bool:
     return match_marker(following) is None and not _OPENS_LABEL.match(following)
 
 
+_CELL_GAP = compile_pattern(r"[ \u3000]{2,}|\t")
 # A line that ends inside a word (a Chinese character, a letter or a figure).
 _WORD_END = compile_pattern(r"[\p{Han}A-Za-z0-9０-９]$")
 # A line that opens with a field's label (整改措施：, 责任单位：).
