@@ -1,6 +1,6 @@
-"""Rules added for the sixth round of blind batches (docs/blind-fifth-round.md, its second
-half: numbering and measures, copies of scans, reports sent upward): each test fails without
-its rule. Every text here is invented."""
+"""Rules added for the sixth round of blind batches (docs/blind-sixth-round.md: numbering and
+measures, copies of scans, reports sent upward): each test fails without its rule. Every text
+here is invented."""
 
 from __future__ import annotations
 
@@ -158,3 +158,19 @@ def test_a_phone_number_with_a_fullwidth_dash() -> None:
         + _SIGNED
     )
     assert _read(text).metadata.phone == "0756-3318842"
+
+
+def test_steps_led_by_sequence_words_and_ordinals_are_measures() -> None:
+    from rectpipe.extract.measures import find_measures
+
+    for account in (
+        "首先是开展入户核查，其次是停发低保金，最后是建立复核机制。",
+        "其一，开展消防检测；其二，更换老化设施；其三，组织消防演练。",
+        "第一项，清理违规站点；第二项，签订责任书；第三项，开展培训。",
+        "首先要清理收费项目；其次要公示收费标准；最后要开展专项检查。",
+        "首先，推行预约登记，其次，增设登记窗口，最后，开展服务评议。",
+    ):
+        assert len(find_measures(account)) == 3, account
+    # a lone 其次 in a sentence, or 首先 opening nothing after it, is no list
+    assert find_measures("经研究，其次要任务是完成验收。") == []
+    assert find_measures("首先开展核查，全面摸清底数。") == []

@@ -26,7 +26,11 @@ _MARK = compile_pattern(
 _MARK_AFTER_SUBJECT = compile_pattern(
     rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:)|(?<=[\p{{Han}}])(?=一是))(?P<num>[{_CN}]{{1,3}})(?P<shi>是)?"
 )
-_ORDINAL = compile_pattern(rf"(?:(?<=^|[。；;！？!?\n]\s*))第(?P<num>[{_CN}]{{1,3}})[，,、：:]")
+# 第一，第二， / 第一项，第二项， / 其一，其二，: ordinals leading the steps, each opening a
+# sentence or a clause after ；, or after a label's colon.
+_ORDINAL = compile_pattern(
+    rf"(?:(?<=^|[。；;！？!?\n]\s*)|(?<=：|:))(?:第(?P<num>[{_CN}]{{1,3}})项?|其(?P<num>[{_CN}]))[，,、：:]"
+)
 # After a bare numeral these characters make a word (三个月, 五年), not a measure marker.
 _NOT_AFTER_BARE = set(
     "个项年月日号家名次件大类方面十百千万亿者级等批期轮季天周位人条种点分成倍元层栋所座块亩线区处只台是"
@@ -58,7 +62,7 @@ def find_measures(text: str) -> list[FoundMeasure]:
     if (not found or found[0].missing_shi) and "一是" in text and "二是" in text:
         # 市财政局一是…；二是…: the first marker may follow its subject.
         found = _scan(text, _MARK_AFTER_SUBJECT, allow_bare=True) or found
-    if len(found) < 2 and "第" in text:  # 第一，第二，…
+    if len(found) < 2 and ("第" in text or "其" in text):  # 第一，第二，… / 其一，其二，…
         found = _scan(text, _ORDINAL, allow_bare=False)
     if len(found) < 2 and "首先" in text:  # 首先，…其次，…最后，…
         found = _in_sequence(text)
@@ -67,9 +71,11 @@ def find_measures(text: str) -> list[FoundMeasure]:
     return found
 
 
-# The words that lead steps in sequence (首先，… 其次，… 再次，… 最后，…), each opening a
-# sentence or a clause after ；.
-_SEQUENCE = compile_pattern(r"(?:^|(?<=[。；;！？!?\n]\s*))(?P<w>首先|其次|再次|然后|最后)[，,]")
+# The words that lead steps in sequence (首先，… 其次，… 再次，… 最后，…; 首先是…, 首先要…),
+# each opening a sentence, a clause or a label's value.
+_SEQUENCE = compile_pattern(
+    r"(?:^|(?<=[。；;！？!?\n，,：:]\s*))(?P<w>首先|其次|再次|然后|最后)(?:[，,]|是|要)"
+)
 _FIRST_STEP, _LAST_STEP = "首先", "最后"
 
 
