@@ -53,7 +53,6 @@ _PHONE = compile_pattern(
     r"(?:联系电话|联系方式|举报电话|监督电话|咨询电话|电话)\s*[：:∶]?\s*"
     r"(?P<v>[0-9０-９(（][0-9０-９\-—－–()（） ]{5,}[0-9０-９](?:[、，,/或][0-9０-９\-—－–]{5,})*)"
 )
-_PHONE_DASHES = str.maketrans({"－": "-", "–": "-"})
 _EMAIL = compile_pattern(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 # An address ends at the next contact label (地址：X路9号　电话：…, the blank between them lost),
 # also at its postcode given in brackets (X路9号（邮编：415500）).
@@ -1140,10 +1139,7 @@ def _contact(found: Collector) -> None:
         match = pattern.search(text, 0, cut)
         if match:
             value = match.group("v").strip().rstrip("，,、")
-            end = match.start("v") + len(value)
-            if name == "phone":
-                value = value.translate(_PHONE_DASHES)  # 0756－3318842: a copy's full-width dash
-            found.put(name, value, match.start("v"), end)
+            found.put(name, value, match.start("v"), match.start("v") + len(value))
     email = _EMAIL.search(text, 0, cut)
     if email:
         found.put("email", email.group(0), email.start(), email.end())

@@ -7,7 +7,8 @@ put a mark after the figure. Such paragraphs are read as the circled numbers the
 they count 1, 2, 3… in order, at least :data:`LEAST_RUN` of them, each at most
 :data:`MOST_APART` blocks after the one before (the paragraphs between them are the items'
 bodies). A single paragraph, or figures that do not count on (``3家单位…`` then ``1名…``),
-is left as it is: a sentence may open with a figure. A list run into a paragraph loses its
+is left as it is: a sentence may open with a figure, unless a run elsewhere shows the copy
+lost its circles, when a lone ``1…`` is a list of one. A list run into a paragraph loses its
 circles the same way (``整改措施:1修订…;2对…``): figures after a colon or a semicolon that count
 1, 2… are given them back too. Repair looks for them only in a copy that
 lost its full-width punctuation too (``，`` → ``,``), as such a normalisation does; elsewhere
@@ -34,7 +35,10 @@ _CIRCLED = [chr(0x2460 + k) for k in range(20)]
 _OPENS = r"(?=[\p{Han}“‘《〈【「『])"
 _BARE = compile_pattern(rf"^([1-9]|1[0-9]|20){_OPENS}")
 # Inside a paragraph: after a colon or a semicolon (整改措施:1修订…;2对…;3补充…).
-_INLINE = compile_pattern(rf"(?<=[:：;；]\s*)([1-9]|1[0-9]|20){_OPENS}")
+# A year after the lost circle (;22025年6月召开… for ;②2025年…) is read when the count goes on.
+_INLINE = compile_pattern(
+    rf"(?<=[:：;；]\s*)([1-9]|1[0-9]|20)(?:{_OPENS}|(?=(?:19|20)[0-9]{{2}}年))"
+)
 
 
 def _number(text: str | None) -> int | None:
@@ -55,6 +59,13 @@ def circled_runs(texts: Sequence[str | None]) -> dict[int, str]:
             text = texts[index]
             assert text is not None
             fixed[index] = _CIRCLED[position] + text[len(str(position + 1)) :]
+    if fixed:
+        # a copy that lost its circles: a list of one under its heading (1个体工商户…) lost
+        # its ① too
+        for index, number in enumerate(numbers):
+            text = texts[index]
+            if number == 1 and index not in fixed and text is not None:
+                fixed[index] = _CIRCLED[0] + text[1:]
     return fixed
 
 

@@ -72,7 +72,12 @@ def join_gap_tables(blocks: Sequence[Block], headers: Collection[str]) -> list[B
                     pass  # the header again, atop a new page
                 elif not cells and _CATEGORY.match(text):
                     rows.append((text,) * width)  # 一、党的建设方面: a row spanning the table
-                elif 0 < len(cells) < width - 1 and len(rows) > 1 and not spanning:
+                elif (
+                    0 < len(cells) < width - 1
+                    and len(rows) > 1
+                    and not spanning
+                    and not _ROW_NUMBER.match(cells[0])  # (a row cut short: 2  党风…)
+                ):
                     # 裁量说理不充分  法人员培训: the row above's wrapped cells, from its first
                     # text column on
                     above = list(rows[-1])

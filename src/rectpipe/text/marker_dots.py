@@ -47,11 +47,17 @@ def _number(text: str | None) -> int | None:
 def dotted_runs(texts: Sequence[str | None]) -> dict[int, str]:
     """The paragraphs of ``texts`` (``None`` for a block that is no paragraph, or has its own
     list label) that open a run of items whose numbers lost their mark (see the module), by
-    index, with ``1.`` written back for ``1 ``."""
-    numbers = [_number(text) for text in texts]
-    if sum(1 for n in numbers if n is not None) < LEAST_RUN:
+    index, with ``1.`` written back for ``1 ``. An item that kept its mark (``1.…`` then
+    ``2 …``, ``3 …``) counts in its run and is left as it is."""
+    bare = [_number(text) for text in texts]
+    if sum(1 for n in bare if n is not None) < LEAST_RUN - 1:
         return {}
-    runs = nested_runs(numbers, least=1, most_apart=MOST_APART)
+    numbers = [b if b is not None else _marked(text) for b, text in zip(bare, texts, strict=True)]
+    runs = [
+        run
+        for run in nested_runs(numbers, least=1, most_apart=MOST_APART)
+        if any(bare[index] is not None for index in run)
+    ]
     if not any(len(run) >= LEAST_RUN for run in runs):
         return {}
     fixed: dict[int, str] = {}
@@ -60,6 +66,17 @@ def dotted_runs(texts: Sequence[str | None]) -> dict[int, str]:
             text = texts[index]
             assert text is not None
             match = _BARE.match(text)
-            assert match is not None
-            fixed[index] = f"{match.group(1)}.{text[match.end() :]}"
+            if match is not None:
+                fixed[index] = f"{match.group(1)}.{text[match.end() :]}"
     return fixed
+
+
+# An item that kept its mark; its 1 may be a scan's l or I (l.区委…), which repair gives back.
+_MARKED = compile_pattern(r"^[ \u3000]*([1-9][0-9]?|[lI](?=[.．、]\p{Han}))[.．、](?![0-9０-９])")
+
+
+def _marked(text: str | None) -> int | None:
+    match = _MARKED.match(text) if text else None
+    if match is None:
+        return None
+    return 1 if match.group(1) in ("l", "I") else int(match.group(1))

@@ -6,7 +6,8 @@ report's short title on every page). Between two pages they stand inside a parag
 inside a sentence cut at the page's end (``…部分社区服务中心开`` / ``- 1 -`` / ``示例街道巡察
 整改进展情况通报`` / ``放时间不固定。``). :func:`drop_page_lines` takes them out, so that the
 sentence is joined again as any line broken at the page's width is: a page-number line
-alone on its line, and a short line written again beside two or more of them.
+alone on its line (not the text's last line, which may be a portal's pager), and a short line
+written again beside two or more of them.
 
 The block after what was taken out keeps the empty line before it only when the text before
 the page break ended a sentence (a page break in mid-paragraph is no paragraph's start).
@@ -14,12 +15,12 @@ the page break ended a sentence (a page break in mid-paragraph is no paragraph's
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
 from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern
+from ..runtime.record import replace
 from .numbering import match_marker
 from .rewrap import WIDTH_TOLERANCE, em_width, wrap_width
 
@@ -30,8 +31,8 @@ _PAGE_NUMBER = compile_pattern(
     # — 2 — / - 3 - / －4－ / ~5~ / ·6·
     r"[—–\-－―~～·•]{1,2}\s*[0-9０-９]{1,3}\s*[—–\-－―~～·•]{1,2}"
     # 第2页 共8页 / 第 2 页 / 第2页/共8页 / 共8页 第2页
-    r"|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,/／|｜]?\s*共\s*[0-9０-９]{1,3}\s*页)?"
-    r"|共\s*[0-9０-９]{1,3}\s*页\s*[，,/／|｜]?\s*第\s*[0-9０-９]{1,3}\s*页"
+    r"|第\s*[0-9０-９]{1,3}\s*[页頁](?:\s*[，,/／|｜]?\s*共\s*[0-9０-９]{1,3}\s*[页頁])?"
+    r"|共\s*[0-9０-９]{1,3}\s*[页頁]\s*[，,/／|｜]?\s*第\s*[0-9０-９]{1,3}\s*[页頁]"
     # 2/8, Page 2 of 8
     r"|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}"
     r"|[Pp]age\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?"
@@ -57,6 +58,10 @@ def drop_page_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
         for k, block in enumerate(blocks)
         if block.kind is BlockKind.PARAGRAPH and is_page_number(block.text)
     ]
+    if numbers and numbers[-1] == len(blocks) - 1:
+        # the last line: a portal's pager (第1页 共3页 says more pages follow) as much as a
+        # printed page's number; the end of the text reads it (text/furniture.py)
+        numbers.pop()
     if not numbers:
         return list(blocks), []
     dropped = set(numbers)
@@ -69,6 +74,12 @@ def drop_page_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
         if blocks[j].kind is BlockKind.PARAGRAPH and _header_like(text := blocks[j].text.strip())
     )
     headers = {text for text, count in written.items() if count >= 2}
+    # a number beside a short line written once (a running header the copy kept only one
+    # of, or the text's own heading) stays: with it gone the line would join the sentence
+    numbers = [k for k in numbers if not _beside_unknown(blocks, k, headers)]
+    if not numbers:
+        return list(blocks), []
+    dropped = set(numbers)
     for k in numbers:
         for j in range(max(0, k - HEADER_REACH), min(len(blocks), k + HEADER_REACH + 1)):
             if blocks[j].text.strip() in headers:
@@ -80,10 +91,11 @@ def drop_page_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
         if k in dropped:
             broke = True
             continue
-        if broke and kept and _cut_at_page_end(kept[-1], block, width):
+        beside = k in near and _header_like(block.text.strip())  # a running header once
+        if broke and kept and not beside and _cut_at_page_end(kept[-1], block, width):
             # …3家单位未安装称重 / — 3 — / 设备。: one sentence, cut by the page's end
             before = kept[-1]
-            kept[-1] = dataclasses.replace(before, text=before.text.rstrip() + block.text.lstrip())
+            kept[-1] = replace(before, text=before.text.rstrip() + block.text.lstrip())
             broke = False
             continue
         if (
@@ -92,7 +104,7 @@ def drop_page_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
             and kept
             and not kept[-1].text.rstrip().endswith(tuple(_SENTENCE_END))
         ):
-            block = dataclasses.replace(block, after_blank=False)
+            block = replace(block, after_blank=False)
         broke = False
         kept.append(block)
     taken = [
@@ -129,6 +141,15 @@ _CELL_GAP = compile_pattern(r"[ \u3000]{2,}|\t")
 _WORD_END = compile_pattern(r"[\p{Han}A-Za-z0-9０-９]$")
 # A line that opens with a field's label (整改措施：, 责任单位：).
 _OPENS_LABEL = compile_pattern(r"^[^，,。；;：:]{2,8}[：:]")
+
+
+def _beside_unknown(blocks: Sequence[Block], k: int, headers: set[str]) -> bool:
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(blocks) and blocks[j].kind is BlockKind.PARAGRAPH:
+            text = blocks[j].text.strip()
+            if text not in headers and _header_like(text) and match_marker(text) is None:
+                return True
+    return False
 
 
 def _header_like(text: str) -> bool:

@@ -68,6 +68,7 @@ from .repair_ocr import ocr_punctuation
 from .repair_text import (
     collapse_doubled,
     dash_numerals,
+    figure_dashes,
     fold_ratio_colon,
     fullwidth_punctuation,
     fullwidth_stop,
@@ -165,6 +166,7 @@ def _steps(
         ("figures", year_zeros),
         ("figures", dash_numerals),
         ("figures", misread_figures),
+        ("figures", figure_dashes),
         ("punctuation", fullwidth_stop),
         ("glued_dates", unglue_dates),
         ("letter_spacing", letter_spaced),

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "collapse_doubled",
     "dash_numerals",
+    "figure_dashes",
     "fold_ratio_colon",
     "fullwidth_punctuation",
     "fullwidth_stop",
@@ -192,14 +193,28 @@ def misread_figures(text: str) -> str:
     return text
 
 
+# A full-width hyphen between figures (0756－3318842, a copy's phone number).
+_FIGURE_DASH = compile_pattern(r"(?<=[0-9])－(?=[0-9])")
+
+
+def figure_dashes(text: str) -> str:
+    """A full-width hyphen between two figures given as ``-``."""
+    return _FIGURE_DASH.sub("-", text) if "－" in text else text
+
+
 # A full-width full stop after a Chinese word (…超范围核发．2023年…): a sentence's end that a
-# copy set as ．, which only a figure's dot (1．) is otherwise.
-_FULLWIDTH_STOP = compile_pattern(r"(?<=[\p{Han}”’）》])．(?=$|[\p{Han}0-9“‘（《\s])")
+# copy set as ．, which only a figure's or a numeral's dot (1．, 一．) is otherwise.
+# A copy normalised to NFKC, as scrapers do, has . for it.
+_FULLWIDTH_STOP = compile_pattern(
+    r"(?<=[\p{Han}”’）》])(?<![一二三四五六七八九十〇零百])(?:．|\.(?=$|[\p{Han}“‘（《]))"
+    r"(?=$|[\p{Han}0-9“‘（《\s])"
+)
 
 
 def fullwidth_stop(text: str) -> str:
-    """A ． ending a sentence after a Chinese word given as 。 (see above)."""
-    return _FULLWIDTH_STOP.sub("。", text) if "．" in text else text
+    """A ． (or a .) ending a sentence after a Chinese word given as 。 (see above); a
+    numeral's dot (一.关于…) stays."""
+    return _FULLWIDTH_STOP.sub("。", text) if "．" in text or "." in text else text
 
 
 # A dash that OCR (or a font) gave for the numeral 一 where only 一 can stand: a part's marker
