@@ -147,7 +147,12 @@ def _beside_unknown(blocks: Sequence[Block], k: int, headers: set[str]) -> bool:
     for j in (k - 1, k + 1):
         if 0 <= j < len(blocks) and blocks[j].kind is BlockKind.PARAGRAPH:
             text = blocks[j].text.strip()
-            if text not in headers and _header_like(text) and match_marker(text) is None:
+            if (
+                text not in headers
+                and _header_like(text)
+                and match_marker(text) is None
+                and not _CELL_GAP.search(text)  # (a table's header written again)
+            ):
                 return True
     return False
 
