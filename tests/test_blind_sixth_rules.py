@@ -174,3 +174,56 @@ def test_steps_led_by_sequence_words_and_ordinals_are_measures() -> None:
     # a lone 其次 in a sentence, or 首先 opening nothing after it, is no list
     assert find_measures("经研究，其次要任务是完成验收。") == []
     assert find_measures("首先开展核查，全面摸清底数。") == []
+
+
+_GROUP_HEAD = (
+    "中共岚溪投资集团有限公司委员会关于省委巡视整改进展情况的通报\n\n"
+    "2024年7月30日，省委第九巡视组向集团党委反馈了巡视意见。\n\n"
+    "二、巡视反馈问题整改落实情况\n\n"
+)
+
+
+def test_work_named_then_kept_up_and_the_rest_under_way() -> None:
+    text = (
+        _GROUP_HEAD
+        + "1.关于“债务规模增长过快”问题的整改\n\n"
+        + "一是制定债务管控方案。二是压降有息负债。债务风险防控需长期坚持，集团将持续推进。\n\n"
+        + "2.关于“部分子企业从事非主业投资”问题的整改\n\n"
+        + "一是清理非主业项目。二是修订投资办法。截至目前，4家子企业中已完成清退3家，"
+        + "剩余1家正在履行挂牌转让程序。\n\n"
+        + "3.关于“违法占用耕地整治滞后”问题的整改\n\n"
+        + "一是建立台账。二是开展督查。目前，该问题已基本完成整改，"
+        + "剩余4宗因涉及群众安置正在协调处置。\n"
+    )
+    assert [(p.status.value, p.long_term) for p in _read(text).iter_problems()] == [
+        ("ongoing", True),
+        ("in_progress", False),
+        ("partially_completed", False),
+    ]
+
+
+def test_all_done_told_in_the_sentence_after_the_count() -> None:
+    text = (
+        "关于岚溪村党总支巡察整改情况的公示\n\n"
+        "2025年6月5日，县委第三巡察组向村党总支反馈了巡察意见，共反馈问题2个。"
+        "村党总支召开支委会专题研究，逐条制定整改措施，现已全部整改完成。现将整改情况公示如下：\n\n"
+        "一、反馈问题：村务公开不及时。\n整改结果：已整改到位。\n\n"
+        "二、反馈问题：集体机动地发包未经表决。\n整改结果：已整改到位。\n"
+    )
+    stated = _read(text).summary.stated
+    assert stated is not None
+    assert (stated.problems, stated.completed) == (2, 2)
+
+
+def test_the_partly_done_counted_among_the_unfinished_as_the_count_says() -> None:
+    text = (
+        "关于岚溪县2024年度预算执行审计查出问题整改情况的报告\n\n"
+        "一、总体情况\n审计工作报告反映的3项问题，已整改1项，正在整改2项（含部分整改）。\n\n"
+        "二、具体问题整改情况\n"
+        "（一）关于非税收入未及时缴库的问题。已全部缴入国库，该问题已整改到位。\n"
+        "（二）关于暂付款清理缓慢的问题。已清理暂付款320万元，该问题部分整改。\n"
+        "（三）关于公租房租金欠缴的问题。该问题正在整改中。\n"
+    )
+    report = _read(text)
+    assert report.summary.consistent is True
+    assert "totals_mismatch" not in [w.code for w in report.warnings]

@@ -30,6 +30,7 @@ from types import ModuleType
 import pytest
 
 from rectpipe.readers.legacy import soffice
+from rectpipe.text.page_lines import is_page_number
 from rectpipe.tools.evaluate import Totals, documents_with_facts, evaluate_document
 
 from .conftest import ROOT, SAMPLES
@@ -90,6 +91,10 @@ def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if any(_NUMBER_ALONE.fullmatch(line.strip()) for line in text.splitlines()):
             # a hard-wrapped copy that broke the line after each item's number (shape-v13): a
             # text copy's shape; the maker would style its wrapped lines as a title
+            continue
+        if any(is_page_number(line) for line in text.splitlines()):
+            # a copy of printed pages, their numbers and headers inside (shape-o19): a text
+            # copy's shape; the maker would style each wrapped line a paragraph of its own
             continue
         lines = maker.classify(text.splitlines())
         target = folder / f"{document.stem}.docx"

@@ -421,7 +421,8 @@ PLAN_CLAUSE = compile_pattern(r"^(?:计划|预计|力争|争取|拟|确保|将)"
 _ENDING_CLAUSE_MAX = 20
 # A closing clause telling that the rest of the work is under way: a short subject, 正在 or 仍在,
 # a short verb phrase (设置规划修订正在征求意见, 其余款项仍在核对).
-_UNDER_WAY_CLAUSE = compile_pattern(r"\p{Han}{2,12}?(?:正在|仍在)\p{Han}{1,6}(?:中)?")
+# (its count too: 剩余1家正在履行挂牌转让程序)
+_UNDER_WAY_CLAUSE = compile_pattern(r"[\p{Han}0-9]{2,12}?(?:正在|仍在)\p{Han}{1,10}(?:中)?")
 # A clause that names items by their ordinal (第一项、第二项问题已经整改完成) speaks of other
 # items, which the statuses by ordinal read, not of the one it closes.
 _ORDINAL_NAMED = compile_pattern(r"第[0-9一二三四五六七八九十]{1,3}(?:项|个|条|件|类)")
@@ -451,8 +452,13 @@ def _ending_clause(
             continue
         tails = [phrase for phrase, _ in profile.status_phrases if clause.endswith(phrase)]
         match = normalise_status(max(tails, key=len), profile) if tails else None
-        if match is None and _UNDER_WAY_CLAUSE.fullmatch(clause):
-            # 设置规划修订正在征求意见: the rest of the work is still under way
+        if (
+            match is None
+            and _UNDER_WAY_CLAUSE.fullmatch(clause)
+            and not _partly_done_before(text, start, left, profile)
+        ):
+            # 设置规划修订正在征求意见: the rest of the work is still under way (not after 该问题
+            # 已基本完成整改, which the rest under way only bears out)
             match = StatusMatch(Status.IN_PROGRESS, False)
         if match is None:
             continue
@@ -462,6 +468,24 @@ def _ending_clause(
         opened = opening is not None and at - lead <= opening.end()
         return (lead if opened else at), at + len(clause), match
     return None
+
+
+def _partly_done_before(text: str, start: int, end: int, profile: Profile) -> bool:
+    """Whether a clause of ``text[start:end]`` states the problem partly done or under way in
+    so many words (该问题已基本完成整改, 该问题正在整改中): the rest under way after it only
+    bears that out."""
+    for clause in _CLAUSE_SPLIT.split(text[start:end]):
+        clause = clause.strip(_TRIM)
+        found = _sentence_match(clause, profile) if clause else None
+        if found is not None and found.status in _PART_WAY:
+            return True
+    return False
+
+
+_PART_WAY = (Status.PARTIALLY_COMPLETED, Status.IN_PROGRESS)
+
+
+_CLAUSE_SPLIT = compile_pattern(r"[，,；;。]")
 
 
 # The last clause of a sentence that tells the rest of the work (…，剩余3户正在推进, …，其余2宗
@@ -513,6 +537,7 @@ def _status_clause(
             clause.startswith(_THE_REST)
             and _UNDER_WAY_CLAUSE.fullmatch(clause)
             and not _AFTERCARE.search(clause)
+            and not _partly_done_before(text, start, cut, profile)
         ):
             # 已完成4个小区的意见征集，其余小区正在推进: the rest of the work still under way
             at = text.find(clause, cut + 1, end)
@@ -588,7 +613,7 @@ def _sentence_match(sentence: str, profile: Profile) -> StatusMatch | None:
         core = core[len(prefix) :].lstrip("，,")
         if prefix not in _TIME_PREFIXES:
             break
-    match = status_phrase(core, profile)
+    match = status_phrase(core, profile) or _kept_up_after_subject(core, profile)
     if core != sentence and (match is None or match.status is Status.ONGOING):
         # 已整改: the prefix 已 is part of the phrase (已整改，长期坚持 is completed and
         # long-term, not only long-term).
@@ -611,6 +636,29 @@ _TIME_PREFIXES = frozenset({"目前", "截至目前", "现"})
 
 
 _CLOSING = {"【": "】", "[": "]", "［": "］"}
+_HAN_ONLY = compile_pattern(r"\p{Han}+")
+#: The longest subject before a long-term phrase (债务风险防控需长期坚持).
+_SUBJECT_MAX_CHARS = 12
+_LONG_TERM_WORD = "长期"
+
+
+def _kept_up_after_subject(core: str, profile: Profile) -> StatusMatch | None:
+    """A clause that names the work, then says it is kept up for the long term (债务风险防控
+    需长期坚持, 干部队伍建设长期坚持): ongoing, as 此项工作需长期坚持 is."""
+    if _LONG_TERM_WORD not in core:
+        return None
+    for phrase, _ in profile.status_phrases:
+        if _LONG_TERM_WORD in phrase and core.endswith(phrase):
+            subject = core[: -len(phrase)]
+            if (
+                2 <= len(subject) <= _SUBJECT_MAX_CHARS
+                and _HAN_ONLY.fullmatch(subject)
+                and not subject.endswith(_NOT_YET_LONG)  # (…将长期坚持: a plan)
+            ):
+                found = normalise_status(phrase, profile)
+                if found is not None and found.status is Status.ONGOING:
+                    return found
+    return None
 
 
 @lru_cache(maxsize=16)

@@ -361,13 +361,26 @@ def _cut_narrative_value(label: str, value: str, profile: Profile | None) -> boo
 def _counted_as(stated: StatedTotals, status: Status, by_status: Mapping[Status, int]) -> int:
     """The findings a stated count of ``status`` is checked against: those of that status, and
     for the unfinished (正在推进3个) the long-term ones too when the report counts none apart
-    (需长期坚持 work is still going on)."""
+    (需长期坚持 work is still going on), and the partly done when the count says it holds them
+    (正在整改2项（含部分整改）)."""
     found = by_status.get(status, 0)
     if status is Status.IN_PROGRESS and stated.ongoing is None:
         ongoing = by_status.get(Status.ONGOING, 0)
         if ongoing and stated.in_progress == found + ongoing:
             return found + ongoing
+    if (
+        status is Status.IN_PROGRESS
+        and stated.partially_completed is None
+        and _PARTLY_INSIDE in (stated.raw or "")
+    ):
+        # 正在整改2项（含部分整改）: the partly done are counted among the unfinished
+        partly = by_status.get(Status.PARTIALLY_COMPLETED, 0)
+        if partly and stated.in_progress == found + partly:
+            return found + partly
     return found
+
+
+_PARTLY_INSIDE = "含部分"
 
 
 def _ends_inside_problem(report: Report, start: int) -> bool:

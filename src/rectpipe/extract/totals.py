@@ -301,6 +301,14 @@ def is_tally(text: str, profile: Profile) -> bool:
     return "problems" in values or len(values) >= 2
 
 
+def _all_told_after(sentence: str, count: int, profile: Profile) -> Status | None:
+    """The state a sentence with no count of its own puts all ``count`` findings of the
+    sentence before it in (现已全部整改完成, 均已整改到位), or ``None``."""
+    if _ALL.search(sentence) is None or _FIGURE_UNIT.search(sentence) is not None:
+        return None
+    return one_state_of_all(f"问题{count}个，{sentence}", count, profile)
+
+
 def one_state_of_all(text: str, count: int, profile: Profile) -> Status | None:
     """The one state ``text`` counts all ``count`` findings in (该方面问题3个，均已部分整改;
     问题5项，已全部整改到位), or ``None`` when it counts them otherwise or not at all."""
@@ -704,6 +712,13 @@ def stated_totals(textmap: TextMap, blocks: list[int], profile: Profile) -> Stat
             end = sentence.end()
             for follower in sentences[position + 1 : position + 3]:
                 more = read_counts(follower.group(0), profile)
+                if not more.values and set(counts.values) == {"problems"}:
+                    # 共反馈问题4个。…现已全部整改完成。: all of them, told in the next sentence
+                    every = _all_told_after(follower.group(0), counts.values["problems"], profile)
+                    if every is not None:
+                        counts.put(every.value, counts.values["problems"])
+                        end = follower.end()
+                    break
                 if "problems" in more.values or not more.values:
                     break
                 if any(name in counts.values for name in more.values):

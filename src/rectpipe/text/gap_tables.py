@@ -27,6 +27,7 @@ from ..readers.blocks import Block, BlockKind
 from ..runtime.patterns import compile_pattern
 from .flat_tables import table_block
 from .pipe_tables import header_row
+from .repair_text import is_traditional, to_simplified
 
 __all__ = ["join_gap_tables"]
 
@@ -51,10 +52,16 @@ def join_gap_tables(blocks: Sequence[Block], headers: Collection[str]) -> list[B
     the profile knows."""
     if not headers or not any("  " in b.text or "\t" in b.text for b in blocks):
         return list(blocks)
+    traditional = is_traditional([b.text for b in blocks[:40]])
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         header = header_row(_cells(blocks[i]), headers)
+        if header is None and traditional:
+            # 序號  反饋問題  整改措施…: a header in traditional characters names the columns
+            # as the simplified one does (repair converts the cells later)
+            header = header_row([to_simplified(c) for c in _cells(blocks[i])], headers)
+            header = _cells(blocks[i]) if header is not None else None
         end = i + 1
         rows: list[tuple[str, ...]] = []
         if header is not None:

@@ -150,6 +150,7 @@ def _beside_unknown(blocks: Sequence[Block], k: int, headers: set[str]) -> bool:
             if (
                 text not in headers
                 and _header_like(text)
+                and not any(mark in text for mark in "，,、：:")  # (a sentence's line)
                 and match_marker(text) is None
                 and not _CELL_GAP.search(text)  # (a table's header written again)
             ):
