@@ -82,8 +82,11 @@ _MARK = regex.compile(r"(?m)^([ \t\u3000]*)([1-9][0-9]?)[.．、](?=[\p{Han}“]
 # 1.… 2.… 3.…: all made ``1 ``, which list is whose is lost) and a copy whose middle was left out
 # (its numbers jump 3 → 8: ``8 干部…`` after the gap reads as no item once its mark is gone).
 # And a list whose items mix their marks and skip numbers (1. 2、 4) 5．: the damage leaves
-# ``4)`` among ``1 ``, ``2 ``, ``5 ``, items no longer of one list).
+# ``4)`` among ``1 ``, ``2 ``, ``5 ``, items no longer of one list). And a list whose second
+# item opens with a count (``2.2个乡镇卫生院…``, which the damage leaves whole: ``2.2个`` may be
+# a decimal) among items that lost their marks.
 _AMBIGUOUS = {
+    "shape-t31-county-wjw-shenji-category-counts-negations.txt",
     "shape-k23-skipped-repeated-mixed-delims.txt",
     "shape-s04-county-hospital-shenji-taizhang-cells.txt",
     "shape-y06-yunshan-ducha.txt",

@@ -640,6 +640,7 @@ _HAN_ONLY = compile_pattern(r"\p{Han}+")
 #: The longest subject before a long-term phrase (债务风险防控需长期坚持).
 _SUBJECT_MAX_CHARS = 12
 _LONG_TERM_WORD = "长期"
+_JOINING = ("并", "且", "同时", "和", "及", "还")
 
 
 def _kept_up_after_subject(core: str, profile: Profile) -> StatusMatch | None:
@@ -654,6 +655,7 @@ def _kept_up_after_subject(core: str, profile: Profile) -> StatusMatch | None:
                 2 <= len(subject) <= _SUBJECT_MAX_CHARS
                 and _HAN_ONLY.fullmatch(subject)
                 and not subject.endswith(_NOT_YET_LONG)  # (…将长期坚持: a plan)
+                and not subject.startswith(_JOINING)  # (…，并建立长效机制长期坚持: more work)
             ):
                 found = normalise_status(phrase, profile)
                 if found is not None and found.status is Status.ONGOING:
