@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..readers.blocks import Block, BlockKind
+from ..readers.page_numbers import page_number_shape
 from ..runtime.patterns import compile_pattern
 from ..runtime.record import replace
 from .numbering import match_marker
@@ -26,18 +27,6 @@ from .rewrap import WIDTH_TOLERANCE, em_width, wrap_width
 
 __all__ = ["drop_page_lines", "is_page_number"]
 
-_PAGE_NUMBER = compile_pattern(
-    r"^\s*(?:"
-    # — 2 — / - 3 - / －4－ / ~5~ / ·6·
-    r"[—–\-－―~～·•]{1,2}\s*[0-9０-９]{1,3}\s*[—–\-－―~～·•]{1,2}"
-    # 第2页 共8页 / 第 2 页 / 第2页/共8页 / 共8页 第2页
-    r"|第\s*[0-9０-９]{1,3}\s*[页頁](?:\s*[，,/／|｜]?\s*共\s*[0-9０-９]{1,3}\s*[页頁])?"
-    r"|共\s*[0-9０-９]{1,3}\s*[页頁]\s*[，,/／|｜]?\s*第\s*[0-9０-９]{1,3}\s*[页頁]"
-    # 2/8, Page 2 of 8
-    r"|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}"
-    r"|[Pp]age\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?"
-    r")\s*$"
-)
 #: The longest running header or footer taken out beside page numbers.
 HEADER_MAX_CHARS = 40
 #: How many blocks from a page number a running header stands.
@@ -46,8 +35,9 @@ _SENTENCE_END = "。！？!?；;：:"
 
 
 def is_page_number(text: str) -> bool:
-    """Whether ``text`` is a printed page's number alone (``— 2 —``, ``第2页 共8页``)."""
-    return _PAGE_NUMBER.match(text) is not None
+    """Whether ``text`` is a printed page's number alone (``— 2 —``, ``第2页 共8页``): the
+    readers' page-number shape, but for bare figures, which a text's own lines may be."""
+    return page_number_shape(text) and not text.strip().isdigit()
 
 
 def drop_page_lines(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Block, str]]]:

@@ -185,9 +185,7 @@ def misread_figures(text: str) -> str:
     if "年" in text or "月" in text:
         text = _DASH_IN_NUMERALS.sub("一", text)
         if "O" in text or "o" in text:
-            text = _LETTER_O_YEAR.sub(
-                lambda m: m.group(0).replace("O", "0").replace("o", "0"), text
-            )
+            text = _LETTER_O_YEAR.sub(lambda m: m.group(0).translate(_LETTER_ZEROS), text)
     if text[:3].lstrip(" \u3000")[:1] in ("l", "I"):
         text = _LETTER_ONE.sub("1", text)
     return text

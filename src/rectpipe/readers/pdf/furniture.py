@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 
 from ...runtime.patterns import compile_re
 from ...runtime.record import record
+from ..page_numbers import page_number_shape
 from .lines import Line
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 
@@ -24,29 +24,7 @@ __all__ = ["RemovedLine", "find_page_furniture", "page_number_shape"]
 # --------------------------------------------------------------------------------------------
 # running headers, footers and page numbers
 
-_DASHES = "-‐‑‒–—―－~～·•*"
-_PAGE_NUMBER = compile_re(
-    rf"""^(?:
-        [{_DASHES}]*\d{{1,4}}[{_DASHES}]*                      # 3, — 3 —, - 3 -
-      | 第\d{{1,4}}页(?:[,，/／]?共\d{{1,4}}页)?             # 第3页, 第3页 共10页
-      | 共\d{{1,4}}页[,，/／]?第\d{{1,4}}页                  # 共10页 第3页
-      | \d{{1,4}}[/／]\d{{1,4}}                              # 3/10
-      | (?:page|p\.)\d{{1,4}}(?:of\d{{1,4}})?                 # Page 3 of 10
-    )$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
 _SPACES, _DIGITS = compile_re(r"\s+"), compile_re(r"\d+")
-
-
-def page_number_shape(text: str) -> bool:
-    """True when ``text`` (whitespace ignored) is shaped like a page number.
-
-    Accepted: ``— 3 —``, ``- 3 -``, ``·3·``, ``第3页``, ``第 3 页 共 10 页``, ``共10页 第3页``,
-    ``3/10``, ``Page 3 of 10`` and bare digits (up to four).
-    """
-    return bool(_PAGE_NUMBER.match(_SPACES.sub("", text)))
 
 
 def _bare_digits(text: str) -> bool:
