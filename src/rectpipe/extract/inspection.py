@@ -343,7 +343,7 @@ def _stationed_period(intro: str) -> Period | None:
     both are written (进驻 alone, 开展为期两个月的督察, gives no end: :func:`_arrival`)."""
     arrived = _arrival(intro)
     if arrived is None:
-        return None
+        return _stay_in_one_sentence(intro)
     for base, sentence in ((m.start(), m.group(0)) for m in _CLAUSE.finditer(intro)):
         if base + len(sentence) <= arrived.end or _LEFT.search(sentence) is None:
             continue
@@ -351,6 +351,32 @@ def _stationed_period(intro: str) -> Period | None:
         if len(days) == 1 and days[0].iso > arrived.iso:
             return Period(arrived, _moved(days[0], base), "day")
         return None
+    return None
+
+
+# 进驻 that is the arrival, not the end of the stay (结束进驻, 进驻结束).
+_ARRIVING = compile_pattern(r"(?<!结束)进驻(?!结束)")
+
+
+def _stay_in_one_sentence(intro: str) -> Period | None:
+    """The period of a sentence that dates both the arrival and the leaving, each day before
+    its word (2024年3月11日进驻、5月20日撤离), the leaving's year the arrival's when left out."""
+    for base, sentence in ((m.start(), m.group(0)) for m in _CLAUSE.finditer(intro)):
+        arrived, left = _ARRIVING.search(sentence), _LEFT.search(sentence)
+        if arrived is None or left is None or left.start() < arrived.end():
+            continue
+        first = [d for d in find_dates(sentence) if len(d.iso) == 10]
+        if not first:
+            continue
+        days = [d for d in find_dates(sentence, year=int(first[0].iso[:4])) if len(d.iso) == 10]
+        if (
+            len(days) == 2
+            and days[0].end <= arrived.start()
+            and arrived.end() <= days[1].start
+            and days[1].end <= left.start()
+            and days[0].iso < days[1].iso
+        ):
+            return Period(_moved(days[0], base), _moved(days[1], base), "day")
     return None
 
 
