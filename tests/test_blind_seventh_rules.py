@@ -42,3 +42,46 @@ def test_leaving_before_arrival_in_one_sentence_is_no_period() -> None:
     )
     meta = _read(text).metadata
     assert meta.period_end is None
+
+
+def test_a_portals_date_line_with_its_count_of_views() -> None:
+    for line in ("2024-05-12 862", "2024-05-12 09:30 1531", "2024年5月12日 862"):
+        text = (
+            "新闻中心\n\n白沙县人民医院关于门诊楼改造项目审计整改结果的公告\n\n"
+            f"{line}\n分享到：\n\n"
+            "根据白沙县审计局的审计报告，我院对照审计发现问题认真整改，现将整改情况公告如下：\n\n"
+            "1.多计材料费41200元问题。\n\n整改情况：已核减多计的材料费41200元。\n\n"
+            "2.监理服务采购未公开招标问题。\n\n整改情况：已修订采购管理办法。\n"
+        )
+        assert _read(text).metadata.date == "2024-05-12", line
+
+
+def test_a_date_run_into_figures_is_no_date_line() -> None:
+    text = (
+        "白沙县人民医院关于审计整改结果的公告\n\n2024-05-1286\n\n"
+        "根据白沙县审计局的审计报告，我院认真整改，现将整改情况公告如下：\n\n"
+        "1.多计材料费41200元问题。\n\n整改情况：已核减多计的材料费41200元。\n"
+    )
+    assert _read(text).metadata.date is None
+
+
+_TALLIED = (
+    "白沙县人民医院关于门诊楼改造项目审计整改结果的公告\n\n"
+    "根据白沙县审计局的审计报告，我院认真整改，现将整改情况公告如下：\n\n"
+    "1.多计材料费41200元问题。\n\n整改情况：已核减多计的材料费41200元。\n\n"
+    "2.监理服务采购未公开招标问题。\n\n整改情况：已修订采购管理办法，今后严格执行招标程序。\n\n"
+)
+
+
+def test_a_closing_tally_that_counts_every_finding_done() -> None:
+    text = _TALLIED + "审计发现问题2项，截至2024年4月底，已完成整改合计2项。\n"
+    report = _read(text)
+    stated = report.summary.stated
+    assert stated is not None and (stated.problems, stated.completed) == (2, 2)
+    assert [p.status.value for p in report.iter_problems()] == ["completed", "completed"]
+
+
+def test_a_tally_that_counts_fewer_done_gives_no_status() -> None:
+    text = _TALLIED + "审计发现问题2项，截至2024年4月底，已完成整改1项，正在整改1项。\n"
+    report = _read(text)
+    assert [p.status.value for p in report.iter_problems()] == ["unknown", "unknown"]

@@ -49,6 +49,7 @@ from .extract.told_apart import (
     statuses_by_lead,
     statuses_by_ordinal,
     statuses_of_all,
+    statuses_of_tally,
     statuses_told_apart,
 )
 from .limits import DEFAULT_LIMITS, Limits
@@ -484,9 +485,10 @@ def _parse_document(
     statuses_by_lead(problems, textmap, profile)
     statuses_by_exception(problems, textmap, profile)
     statuses_of_all(problems, textmap, profile, built.group_tallies)
-    report.summary = summarise(
-        report, stated_blocks=_outside_problems(report, textmap), textmap=textmap, profile=profile
-    )
+    outside = _outside_problems(report, textmap)
+    report.summary = summarise(report, stated_blocks=outside, textmap=textmap, profile=profile)
+    if statuses_of_tally(problems, report.summary.stated):
+        report.summary = summarise(report, stated_blocks=outside, textmap=textmap, profile=profile)
     if reads_as_article(report.text, profile):
         markers = "、".join(article_markers(report.text, profile))
         raise StructureNotFoundError(f"a scholarly article ({markers}), not a report")

@@ -24,6 +24,10 @@ outside every problem that says so in the past (已全部, 均已) of all of the
 count of the problems found; not 其中…) gives the problems without a status of their own the
 completed status, when none of the others states another.
 
+Or its stated totals count them all done: ``问题2项…已完成整改合计2项`` (the completed count the
+number of problems found, the problem count, if stated, too, and no other state counted): the
+problems without a status take the completed one, from the sentence of the totals.
+
 Internal: the public door is :mod:`rectpipe`.
 """
 
@@ -32,7 +36,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection
 
-from ..models.records import Problem, Status
+from ..models.records import Problem, StatedTotals, Status
 from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import ordinal_value
@@ -51,6 +55,7 @@ __all__ = [
     "statuses_by_lead",
     "statuses_by_ordinal",
     "statuses_of_all",
+    "statuses_of_tally",
     "statuses_told_apart",
 ]
 
@@ -313,3 +318,31 @@ def statuses_by_lead(problems: list[Problem], textmap: TextMap, profile: Profile
             problem.status, problem.long_term = match.status, match.long_term
             problem.status_raw = textmap.text[start:end].strip()
             problem.sources["status"] = textmap.provenance(start, end)
+
+
+def statuses_of_tally(problems: list[Problem], stated: StatedTotals | None) -> bool:
+    """Give problems without a status the completed one when ``stated`` counts every problem
+    found as done and no other state, and no problem states another; whether any was given."""
+    waiting = [p for p in problems if p.status is Status.UNKNOWN]
+    if (
+        stated is None
+        or not waiting
+        or stated.completed != len(problems)
+        or stated.problems not in (None, len(problems))
+        or any(
+            stated_count
+            for stated_count in (
+                stated.partially_completed,
+                stated.in_progress,
+                stated.not_completed,
+                stated.ongoing,
+            )
+        )
+        or any(p.status not in (Status.UNKNOWN, Status.COMPLETED) for p in problems)
+    ):
+        return False
+    for problem in waiting:
+        problem.status, problem.long_term = Status.COMPLETED, False
+        problem.status_raw = stated.raw
+        problem.sources["status"] = stated.provenance
+    return True

@@ -152,7 +152,7 @@ _BEFORE_GAP = compile_pattern(
 # work done on the problems themselves (已完成清理整治395个, 已办结处置12件; not what was built
 # beside them: 完成制度建设12项).
 _GAP_WORDS = compile_pattern(
-    r"问题|整改|任务|事项|整治|清理|处置|处理|办理|拆除|治理|[的了共计为有达到是]|其中|\s"
+    r"合计|问题|整改|任务|事项|整治|清理|处置|处理|办理|拆除|治理|[的了共计为有达到是]|其中|\s"
 )
 _TASKS = compile_pattern(r"整改任务|任务|整改事项|问题清单")
 # The work on counted problems said to show results (的整改工作已取得阶段性成效, 取得明显进展): how
