@@ -85,3 +85,63 @@ def test_a_tally_that_counts_fewer_done_gives_no_status() -> None:
     text = _TALLIED + "审计发现问题2项，截至2024年4月底，已完成整改1项，正在整改1项。\n"
     report = _read(text)
     assert [p.status.value for p in report.iter_problems()] == ["unknown", "unknown"]
+
+
+_PART = (
+    "\n一、反馈问题整改情况\n"
+    "1.理论学习不深入。已完成整改。组织专题学习4次。\n"
+    "2.项目资金拨付滞后。已完成整改。拨付资金300万元。\n"
+)
+
+
+def test_the_issuer_in_full_over_its_short_form_as_subject() -> None:
+    text = (
+        "根据市委统一部署，2023年9月4日至11月10日，市委第二巡视组对西岭科技城云台高新区开展了"
+        "常规巡视。2024年1月9日，市委巡视组向西岭科技城云台高新区党工委反馈了巡视意见。"
+        "现将巡视整改进展情况予以公布。\n"
+        "一、履行整改主体责任情况\n"
+        "科技城高新区党工委深入学习上级部署要求，不折不扣抓好整改落实。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "西岭科技城云台高新区党工委"
+
+
+def test_a_subject_that_is_no_shorter_form_keeps_its_name() -> None:
+    text = (
+        "根据市委统一部署，市委第二巡视组对西岭科技城云台高新区开展了常规巡视，"
+        "并向西岭科技城云台高新区党工委反馈了巡视意见。现将巡视整改进展情况予以公布。\n"
+        "一、履行整改主体责任情况\n"
+        "东坡镇党委深入学习上级部署要求，不折不扣抓好整改落实。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "东坡镇党委"
+
+
+def test_a_bracket_inside_the_inspected_bodys_name() -> None:
+    text = (
+        "根据市委统一部署，市委第二巡视组于2023年4月10日至6月20日对中共云岭建工（集团）有限公司"
+        "委员会进行了巡视，并于2023年8月15日反馈了巡视意见。现将巡视整改进展情况予以公布。\n"
+        "一、履行整改主体责任情况\n集团党委认真学习上级部署要求，逐条抓好整改。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "中共云岭建工（集团）有限公司委员会"
+
+
+def test_a_short_name_defined_between_a_bodys_name_and_its_kind() -> None:
+    for defined in ("（简称云台管理局）", "（以下简称云台管理局）"):
+        text = (
+            "根据区委统一部署，2023年3月6日至5月12日，区委第二巡察组对中共东港新区云台开发建设"
+            f"管理局{defined}党组开展专项巡察，并于6月20日向云台管理局党组反馈了巡察意见。"
+            "现将巡察整改进展情况予以公布。\n" + _PART
+        )
+        assert _read(text).metadata.issuer == "中共东港新区云台开发建设管理局党组", defined
+
+
+def test_a_general_branch_or_a_working_committee_as_subject() -> None:
+    for kind in ("党总支", "党支部", "街道工委"):
+        body = "青柳社区" + kind if kind != "街道工委" else "青柳街道工委"
+        text = (
+            "根据县委统一部署，2024年4月8日至5月10日，县委第三巡察组对青柳社区进行了巡察。"
+            "现将巡察整改进展情况予以公布。\n"
+            f"一、强化组织领导\n（一）召开专题会议。反馈会后，{body}高度重视，及时研究整改。\n"
+            "二、整改进展情况\n1.议事记录不完整。补齐议事记录，已完成整改。\n"
+            "2.公示栏更新不及时。每月更新公示内容，已完成整改。\n"
+        )
+        assert _read(text).metadata.issuer == body, kind

@@ -136,6 +136,12 @@ def extract_metadata(
         start, end = found.span(opening[0])[0], found.span(opening[-1])[1]
         whole = textmap.text[intro_start:end]  # its full name as the introduction writes it
         _issuer_from_subject(found, textmap.text[start:end], start, (whole, intro_start))
+        named = found.meta.issuer
+        inspected = _inspected_name(found, intro)
+        if named is not None and inspected is not None and _shortens(named, inspected):
+            # 溪口区委深入贯彻… after 向中共岚州市溪口区委反馈了巡视意见: the name in full
+            found.meta.issuer = None
+            del found.sources["issuer"], found.origins["issuer"]
     if front and found.meta.issuer is None:
         _issuer_inspected(found, intro, intro_start)
     found.settle()
@@ -991,7 +997,8 @@ _SUBJECT = compile_pattern(
     # an adverb of time or order before the subject is no part of its name (下一步学院党委将…)
     r"(?:(?:下一步|下步|今后|目前|当前|同时|此外|近日|近期|随后|会后|为此|对此|首先|其次|最后|接下来)"
     r"\s*)?(?P<v>[\p{Han}]{0,16}?"
-    rf"(?:{_BODY_KIND}|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部|{_PLACE_COMMITTEE}))"
+    rf"(?:{_BODY_KIND}|党总支|党支部|工委|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部|"
+    rf"{_PLACE_COMMITTEE}))"
     r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照)"
 )
 # A subject that is no name: one holding a verb or a preposition (组长反馈了党委, 要求某公司党委).
@@ -1047,9 +1054,13 @@ def _put_named(found: Collector, value: str, start: int, names: tuple[str, int])
 
 # The body the inspection visited or handed its findings to (对某县林业局党组进行了巡察, 向某县委
 # 反馈了巡察意见): the issuer of its rectification report when nothing else names one.
+# A bracket inside a body's name (某实业（集团）有限公司), and the short name a text defines
+# between a body's name and its kind (某管理局（简称某局）党组, （以下简称…）).
+_NAME_BRACKET = r"[（(](?!以下简称|简称)\p{Han}{1,4}[）)]"
+_ABBREVIATION = r"\s*[（(]\s*(?:以下)?简称\s*[“\"]?\p{Han}{1,12}?[”\"]?\s*[）)]\s*"
 _INSPECTED = compile_pattern(
-    r"(?:对|向)(?P<v>(?!我|该|本|其)\p{Han}{2,20}?"
-    rf"(?:{_BODY_KIND}|党总支|党支部|{_PLACE_COMMITTEE}))"
+    rf"(?:对|向)(?P<v>(?P<n>(?!我|该|本|其)(?:\p{{Han}}|{_NAME_BRACKET}){{2,24}}?)"
+    rf"(?P<abbr>{_ABBREVIATION})?(?P<k>{_BODY_KIND}|党总支|党支部|{_PLACE_COMMITTEE}))"
     r"(?:领导班子)?(?:进行了?|开展了?|实施了?|反馈了?)[^。；，]{0,10}?(?:巡视|巡察|意见)"
 )
 
@@ -1064,8 +1075,36 @@ def _issuer_inspected(found: Collector, intro: str, offset: int) -> None:
         value = match.group("v")
         if any(word in value for word in _NOT_THE_BODY):
             continue
+        if match.group("abbr"):
+            # 对某管理局（简称某局）党组开展专项巡察: the name and its kind, the short name left out
+            pieces = [(offset + match.start(g), offset + match.end(g)) for g in "nk"]
+            found.put_pieces("issuer", pieces, "inferred")
+            return
         if _put_named(found, value, offset + match.start("v"), (intro, offset)):
             return
+
+
+def _inspected_name(found: Collector, intro: str) -> str | None:
+    """The first name of a body :func:`_issuer_inspected` would read in ``intro``, as
+    written, or ``None``."""
+    if "整改" not in announcing_sentence(intro) + (found.meta.title or ""):
+        return None
+    for match in _INSPECTED.finditer(intro):
+        if not any(word in match.group("v") for word in _NOT_THE_BODY):
+            return match.group("n") + match.group("k")
+    return None
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is a shorter form of ``full`` (溪口区委 of 中共岚州市溪口区委,
+    科技城高新区党工委 of 东湖科技城临江高新区党工委): its characters in order, the same
+    ending, more than its kind of body alone."""
+    if len(short) >= len(full) or _SHORT_NAME.match(short) or _VERB_IN_SUBJECT.search(full):
+        return False
+    if short[-2:] != full[-2:]:
+        return False
+    rest = iter(full)
+    return all(char in rest for char in short)
 
 
 def _defined_as(short: str, text: str) -> regex.Match[str] | None:
@@ -1074,7 +1113,7 @@ def _defined_as(short: str, text: str) -> regex.Match[str] | None:
     pattern = compile_pattern(
         r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
         r"(?P<n>(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}){2,20}?)"
-        r"\s*[（(]\s*以下简称\s*[“\"]?" + escape(short) + r"[”\"]?\s*[）)]"
+        r"\s*[（(]\s*(?:以下)?简称\s*[“\"]?" + escape(short) + r"[”\"]?\s*[）)]"
     )
     return pattern.search(text)
 
@@ -1093,7 +1132,7 @@ def _defined_before_kind(short: str, text: str) -> regex.Match[str] | None:
     pattern = compile_pattern(
         r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
         r"(?P<n>(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}){2,20}?)"
-        r"\s*[（(]\s*以下简称\s*[“\"]?"
+        r"\s*[（(]\s*(?:以下)?简称\s*[“\"]?"
         + escape(base)
         + r"[”\"]?\s*[）)]\s*(?P<k>"
         + escape(kind)
@@ -1109,7 +1148,9 @@ def _full_name(kind: str, intro: str) -> regex.Match[str] | None:
     pattern = compile_pattern(
         r"(?:^|(?<=[。；，,、\s“]|对|向|与|和|及))"
         # 和 inside a name is part of it (住房和城乡建设局, 文化和旅游局), not at its start
-        r"(?P<n>(?!和)(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}){2,12}?"
+        r"(?P<n>(?!和)(?:(?!该|本|对|向|在|了|的|与|及|到|于|从|由)\p{Han}|"
+        + _NAME_BRACKET
+        + r"){2,12}?"
         + escape(kind)
         + ")"
     )
