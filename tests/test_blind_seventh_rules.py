@@ -145,3 +145,88 @@ def test_a_general_branch_or_a_working_committee_as_subject() -> None:
             "2.公示栏更新不及时。每月更新公示内容，已完成整改。\n"
         )
         assert _read(text).metadata.issuer == body, kind
+
+
+_OPENING = (
+    "中共青柳市交通运输局党组关于市委巡视整改进展情况的通报\n\n"
+    "根据市委统一部署，市委第三巡视组于2024年5月6日至7月12日对市交通运输局党组进行了巡视，"
+    "并于2024年9月3日反馈了巡视意见。现将巡视整改进展情况予以公布。\n\n"
+    "一、履行整改主体责任情况\n\n（一）提高政治站位\n\n"
+    "局党组把巡视整改作为重大政治任务，多次召开专题会议研究部署。\n\n"
+)
+
+
+def _codes(report: Report) -> list[str]:
+    return [w.code for w in report.warnings]
+
+
+def test_a_copy_cut_in_the_first_words_under_a_heading() -> None:
+    cut = _read(_OPENING + "（二）加强组织领导\n\n局党组高度\n")
+    assert "truncated" in _codes(cut)
+    signed = _read(
+        _OPENING + "（二）加强组织领导\n\n局党组成立了领导小组。\n\n中共青柳市交通运输局党组\n"
+    )
+    assert "truncated" not in _codes(signed)
+
+
+def test_a_copy_cut_after_a_quoted_phrase() -> None:
+    cut = _read(_OPENING + "（二）压实整改责任。坚持“全局一张网”\n")
+    assert [w for w in cut.warnings if "mid-sentence" in w.message]
+    whole = _read(_OPENING + "（二）压实整改责任。局党组书记强调：“整改要一抓到底。”\n")
+    assert not [w for w in whole.warnings if "mid-sentence" in w.message]
+
+
+def test_a_prefectures_inspection_group() -> None:
+    text = (
+        "中共白石县柳溪乡委员会关于巡察整改进展情况的通报\n\n"
+        "2024年6月2日至7月5日，地委第二巡察组对柳溪乡党委开展了常规巡察，第五巡察组同期巡察"
+        "石门镇。2024年8月10日，地委第二巡察组向柳溪乡党委反馈了巡察意见。"
+        "现将巡察整改进展情况予以公布。\n" + _PART
+    )
+    assert _read(text).metadata.inspecting_body == "地委第二巡察组"
+
+
+def test_an_address_named_among_other_means_is_none() -> None:
+    text = (
+        "中共白石县柳溪乡委员会关于巡察整改进展情况的通报\n\n"
+        "巡察期间，巡察组公布了接访地点、通信地址和举报电话。现将巡察整改进展情况予以公布。\n"
+        + _PART
+    )
+    assert _read(text).metadata.address is None
+
+
+def test_a_sites_greeting_bar_above_the_headline() -> None:
+    text = (
+        "欢迎进入白石县人民医院官方网站！ 加入收藏 联系我们\n"
+        "您现在的位置：首页 > 医院新闻\n\n"
+        "白石县人民医院党委关于巡察整改进展情况的通报\n\n发布时间：2025-05-12\n\n"
+        "按照县委安排，2024年10月8日至12月20日，县委第三巡察组对县人民医院党委进行了巡察。"
+        "现将巡察整改进展情况予以公布。\n" + _PART
+    )
+    assert _read(text).metadata.title == "白石县人民医院党委关于巡察整改进展情况的通报"
+
+
+def test_a_feedback_day_without_its_year_takes_the_documents() -> None:
+    for page_day, expected in (("2025/3/14", "2025-03-12"), ("2025/1/6", "2024-11-05")):
+        day = "3月12日" if expected.endswith("03-12") else "11月5日"
+        text = (
+            "白石县妇幼保健院党委关于巡察整改进展情况的通报\n"
+            f"时间：{page_day} 10:20:11\n\n"
+            f"{day}，县委第二巡察组向县妇幼保健院党委反馈了巡察意见。"
+            "现将巡察整改进展情况予以公布。\n" + _PART
+        )
+        meta = _read(text).metadata
+        assert meta.feedback_date == expected, page_day
+
+
+def test_a_revisits_day_is_no_feedback_day() -> None:
+    text = (
+        "县委巡察组回访县交通局巡察整改落实情况\n2021年06月30日 08:15\n\n"
+        "6月28日，县委第二巡察组到县交通局回访巡察反馈问题整改落实情况。"
+        "县交通局对巡察反馈的18个问题逐项整改，目前已完成整改16个。\n"
+    )
+    try:
+        meta = _read(text).metadata
+    except rectpipe.RectpipeError:
+        return
+    assert meta.feedback_date is None

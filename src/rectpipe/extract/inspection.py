@@ -23,7 +23,7 @@ __all__ = ["announcing_sentence", "read_inspection"]
 _PREFIX = (
     # a joint body's two principals (省委、省政府第一生态环境保护督察组)
     r"(?:(?:省|市|州|县|区)委、(?:省|市|州|县|区)政府"
-    r"|中央|中共中央|国务院|省委|市委|州委|盟委|县委|区委|旗委|自治区党委|党委|党组|校党委"
+    r"|中央|中共中央|国务院|省委|市委|州委|盟委|地委|县委|区委|旗委|自治区党委|党委|党组|校党委"
     r"|省|市|县|区)"
 )
 _N = "(?:[一二三四五六七八九十]+|[0-9]{1,2})"
@@ -51,7 +51,7 @@ _JOINS = (
     "|研究|学习|经(?![济营])"
 )
 # Where a second body's name begins (县委, 市委): a name does not run over it.
-_INNER_PREFIX = r"(?:省委|市委|州委|县委|区委|旗委)"
+_INNER_PREFIX = r"(?:省委|市委|州委|地委|县委|区委|旗委)"
 _FREE = rf"(?:(?!{_JOINS}|{_INNER_PREFIX})[^\s，。；、：“”《》（）(),;:]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it, nor a
 # figure (3个县委巡察组, 5月6日市第四督导组: the rest of a count or a date), or a verb that names
@@ -122,10 +122,12 @@ _FEEDBACK = (
     compile_pattern(r"(?:报告|意见|决定书?)(?:的)?(?:出具|送达|印发|下发)(?:日期|时间)"),
     _FINDINGS_HANDED,
     _FINDINGS_TOLD,
-    compile_pattern(r"反馈"),
+    _LOOSE_FEEDBACK := compile_pattern(r"反馈"),
     # a 督察 group handing over a batch of complaints (向我市转办第五批群众信访举报件6件)
     compile_pattern(r"(?:转办|交办)[^。；]{0,30}(?:信访|举报)[^。；]{0,6}件"),
 )
+# The handing over itself: its meeting, or the findings handed (情况反馈会议, 反馈了巡察意见).
+_FEEDBACK_MEETING = compile_pattern(r"反馈(?:会|了|意见|巡[视察]意见|督察意见)")
 _MONTH_PART = compile_pattern(r"(?<![0-9年])(?P<m>[0-9]{1,2})月(?:上旬|中旬|下旬|初|中|底|末)")
 # A date things stand at (截至…, 更新至…, 统计至…), not the day of the feedback.
 _AS_OF = compile_pattern(r"截至|截止|至今|到|更新至|统计至")
@@ -203,6 +205,11 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
         found.put("period_start", arrival.iso, offset + arrival.start, offset + arrival.end)
         meta.period_precision = "day"
         period_end, year = arrival.end, int(arrival.iso[:4])
+    # no period: a day written without its year (3月12日…反馈了巡察意见) in the document's
+    # year, or the year before when that would come after the document's date
+    dated_by = meta.date if year is None and meta.date else None
+    if dated_by is not None:
+        year = int(dated_by[:4])
     # Split into sentences first: a pattern with a leading [^。]* over a long run of text
     # without 。 would be quadratic.
     spans = [(m.start(), m.group(0)) for m in _CLAUSE.finditer(intro)]
@@ -212,7 +219,14 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
             for base, sentence in spans:
                 if not pattern.search(sentence):
                     continue
-                found_dates = find_dates(sentence, year=year)
+                # (a day without its year dated by the document only beside the handing over
+                # in so many words: 6月28日…回访巡察反馈问题整改情况 is another day's)
+                loose = (
+                    dated_by is not None
+                    and (pattern is _LOOSE_FEEDBACK or pattern is _FINDINGS_HANDED)
+                    and not _FEEDBACK_MEETING.search(sentence)
+                )
+                found_dates = find_dates(sentence, year=None if loose else year)
                 # A sentence that says the handing over in so many words may come before the
                 # period's (2025年3月12日…反馈巡察情况。2024年12月2日至27日…开展巡察): its date
                 # then counts when it falls after the period.
@@ -245,6 +259,12 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
                     if later and len(date.iso) == size and not _AS_OF.search(before):
                         end = offset + start + (date.end - date.start)
                         dated = _after_period(date.iso, sentence[date.start : date.end], period)
+                        if (
+                            dated_by is not None
+                            and dated > dated_by[: len(dated)]
+                            and not _YEAR.search(sentence, date.start, date.end)
+                        ):
+                            dated = f"{int(dated[:4]) - 1}{dated[4:]}"
                         found.put("feedback_date", dated, offset + start, end)
                         return
     if year is None:

@@ -58,7 +58,8 @@ _EMAIL = compile_pattern(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)
 # also at its postcode given in brackets (X路9号（邮编：415500）).
 _ADDRESS = compile_pattern(
     r"(?:来信请寄|来信邮寄|通信地址|通讯地址|邮寄地址|联系地址|邮政信箱|来信地址|地址)\s*[：:∶]?\s*"
-    r"(?P<v>(?:(?![（(]\s*(?:邮编|邮政编码)|联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|网址)"
+    # (not a list that names the address among other means: 公布了通信地址和举报电话)
+    r"(?![和及与、])(?P<v>(?:(?![（(]\s*(?:邮编|邮政编码)|联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|网址)"
     r"[^。；;\n，,])+)"
 )
 

@@ -247,8 +247,8 @@ def _cut_off(
     if (
         line
         and not signs
-        and (line[-1] not in _ENDS or _EXCERPT_END.search(line))
-        and not _ends_whole(line, profile)
+        and (line[-1] not in _ENDS or _EXCERPT_END.search(line) or _CUT_AT_QUOTE.search(line))
+        and (not _ends_whole(line, profile) or _cut_under_heading(textmap, last, line, profile))
         and not _in_annex_list(textmap, last)
     ):
         return ReportWarning(
@@ -286,6 +286,28 @@ def _cut_off(
             provenance=textmap.provenance(start + len(line), start + len(line)),
         )
     return None
+
+
+# A closing quote after a word, no mark before it: a quoted phrase inside a sentence the copy
+# cuts (坚持“全局一张网”), not a quoted sentence's end (…的要求。”).
+_CUT_AT_QUOTE = compile_pattern(r"“[^“”]{0,15}[^“”。！？!?；;…]”$")
+
+
+def _cut_under_heading(textmap: TextMap, last: int, line: str, profile: Profile | None) -> bool:
+    """Whether ``line``, a short last line without a mark that is no body's name, opens the
+    item the numbered heading above it starts (（二）加强组织领导 / 局党组高度): the text stops
+    there, where a signature comes after a finished sentence."""
+    if len(line) > _SHORT_LINE or (profile is not None and is_issuer(line, profile)):
+        return False
+    above = next(
+        (
+            textmap.block_text(i).strip()
+            for i in range(last - 1, -1, -1)
+            if textmap.block_text(i).strip()
+        ),
+        "",
+    )
+    return bool(above) and match_marker(above) is not None and above[-1] not in _ENDS
 
 
 def _last_content_block(textmap: TextMap) -> int | None:
