@@ -230,3 +230,38 @@ def test_a_revisits_day_is_no_feedback_day() -> None:
     except rectpipe.RectpipeError:
         return
     assert meta.feedback_date is None
+
+
+def test_findings_that_open_with_a_measures_verb_and_end_in_a_shortfall() -> None:
+    text = (
+        "中共青禾社区委员会关于巡察整改情况的报告\n"
+        "2024年3月4日至4月30日，区委第三巡察组对青禾社区党委进行了巡察。"
+        "现将巡察整改情况报告如下。\n"
+        "一、落实整改实施情况\n"
+        "（一）聚焦落实上级部署情况\n"
+        "1、上级部署落实不到位。\n"
+        "（1）开展垃圾分类宣传不均衡。组织志愿者入户宣传12次，已完成整改。\n"
+        "（2）建立加装电梯协调机制滞后。召开协调会3次，阶段性完成。\n"
+        "2、服务群众有短板。\n"
+        "（1）便民服务窗口开放时间短。窗口延长至晚上八点，已完成整改。\n"
+    )
+    assert [p[:2] for p in _problems(_read(text))] == [
+        ("开展垃圾分类宣传不均衡", "completed"),
+        ("建立加装电梯协调机制滞后", "partially_completed"),
+        ("便民服务窗口开放时间短", "completed"),
+    ]
+
+
+def test_measures_that_name_the_shortfall_they_mend_stay_measures() -> None:
+    text = (
+        "中共青禾社区委员会关于巡察整改情况的报告\n"
+        "2024年3月4日至4月30日，区委第三巡察组对青禾社区党委进行了巡察。"
+        "现将巡察整改情况报告如下。\n"
+        "一、落实整改实施情况\n"
+        "1.基建项目结算审核滞后。\n"
+        "（1）委托第三方机构对6个滞后项目进行结算审核。\n"
+        "（2）开展安全隐患排查。\n"
+        "（3）着力解决审核力量不足。\n"
+        "整改状态：已完成。\n"
+    )
+    assert _problems(_read(text)) == [("基建项目结算审核滞后", "completed", 3)]

@@ -142,6 +142,24 @@ def opens_a_measure(heading: str, profile: Profile) -> bool:
     return _patterns(profile).measure.match(heading) is not None
 
 
+def ends_in_shortfall(heading: str, profile: Profile) -> bool:
+    """Whether the first sentence of ``heading`` ends by stating a shortfall (开展垃圾分类宣传
+    不均衡, 建立协调机制滞后), not one a remedy names (着力解决服务能力不足): a finding, though
+    it opens with the verb a measure opens with."""
+    first, _ = split_first_sentence(heading.strip())
+    first = first.strip().rstrip("。；;：:，,")
+    ending = _ending_shortfall(profile).search(first) or _NEGATED_AT_END.search(first)
+    return ending is not None and not _remedied(_remedies(first), ending.start())
+
+
+_NEGATED_AT_END = compile_pattern(r"不\p{Han}{1,2}$")
+
+
+@lru_cache(maxsize=8)
+def _ending_shortfall(profile: Profile) -> regex.Pattern[str]:
+    return compile_pattern(rf"(?:{_patterns(profile).shortfall.pattern})$")
+
+
 def heading_evidence(heading: str, profile: Profile) -> Evidence:
     """What the first sentence of ``heading`` (the text after an item's marker) says."""
     return _evidence(heading, profile)

@@ -24,7 +24,13 @@ from ..text.numbering import MarkerKind
 from ..text.sentences import split_first_sentence
 from ..text.wrappers import unwrap
 from .accounts import ACCOUNTS_PART
-from .evidence import Evidence, heading_evidence, names_a_group, opens_a_measure
+from .evidence import (
+    Evidence,
+    ends_in_shortfall,
+    heading_evidence,
+    names_a_group,
+    opens_a_measure,
+)
 from .fields_of_node import NodeFields
 from .measures import find_numbered_measures
 from .status import group_status, status_sentence
@@ -397,6 +403,7 @@ def _measures_naming_shortfalls(
                 and evidence[id(kid)] is Evidence.FINDING
                 and opens_a_measure(heading, profile)
                 and not heading.startswith(_PREPOSITIONS)
+                and not ends_in_shortfall(heading, profile)
             ):
                 evidence[id(kid)] = Evidence.ACTION
         # （1）上线采购平台 / （2）修订办法 / （3）对违规采购责任人进行诫勉: an item opening with a
