@@ -265,3 +265,15 @@ def test_measures_that_name_the_shortfall_they_mend_stay_measures() -> None:
         "整改状态：已完成。\n"
     )
     assert _problems(_read(text)) == [("基建项目结算审核滞后", "completed", 3)]
+
+
+def test_a_count_of_the_findings_instances_is_no_count_of_problems() -> None:
+    text = (
+        "中共青岚市云溪区委员会关于市委巡视集中整改进展情况的通报\n\n"
+        "根据市委统一部署，市委第五巡视组于2024年3月1日至5月20日对云溪区进行了巡视，"
+        "并于2024年7月8日反馈了巡视意见。现将巡视整改进展情况予以公布。\n\n"
+        "一、区委组织落实整改情况\n\n"
+        "区委对照巡视反馈的四方面12项问题38项具体问题表现或案例，细化形成95条整改任务。\n"
+    )
+    stated = _read(text).summary.stated
+    assert stated is not None and stated.problems == 12

@@ -49,6 +49,8 @@ _COUNT = compile_pattern(
     # 48件环境信访举报问题: a 督察's complaints handed over are its problems)
     r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|共性|个性|专项|各类|生态环境|环境"
     r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?举报|(?:群众)?(?:生态)?(?:环境)?信访)?问题"
+    # (not the findings' instances or the leads: 38项具体问题表现或案例, 5件问题线索)
+    r"(?!表现|案例|线索)"
     # (6件信访案件已全部办结: a 督察's complaints handed over, counted as cases)
     r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?(?:举报)?(?<=信访|举报)(?:案件|件))?"
 )
