@@ -277,3 +277,15 @@ def test_a_count_of_the_findings_instances_is_no_count_of_problems() -> None:
     )
     stated = _read(text).summary.stated
     assert stated is not None and stated.problems == 12
+
+
+def test_an_inspection_told_from_the_month_it_started() -> None:
+    text = (
+        "关于对白沙港码头运营管理情况审计发现问题整改情况的公示\n"
+        "2023年5月起，白沙市审计局对我公司运营的白沙港码头进行运营管理情况审计，"
+        "指出我公司在码头管理方面存在的问题。现将整改情况公示如下。\n"
+        "1.码头设备台账不全问题。整改情况：已完成整改，补建台账。\n"
+        "2.租赁合同未及时续签问题。整改情况：已完成整改，续签合同3份。\n"
+    )
+    meta = _read(text).metadata
+    assert (meta.period_start, meta.period_end, meta.period_precision) == ("2023-05", None, "month")

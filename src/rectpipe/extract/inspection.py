@@ -205,6 +205,12 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
         found.put("period_start", arrival.iso, offset + arrival.start, offset + arrival.end)
         meta.period_precision = "day"
         period_end, year = arrival.end, int(arrival.iso[:4])
+    since = _month_start(dated, kinds) if period is None and arrival is None else None
+    if since is not None:
+        # 2023年5月起，…进行了审计: the start alone, its month
+        found.put("period_start", since.iso, offset + since.start, offset + since.end)
+        meta.period_precision = "month"
+        period_end, year = since.end, int(since.iso[:4])
     # no period: a day written without its year (3月12日…反馈了巡察意见) in the document's
     # year, or the year before when that would come after the document's date
     dated_by = meta.date if year is None and meta.date else None
@@ -289,7 +295,7 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
 def _month_opening(kinds: tuple[str, ...]) -> regex.Pattern[str]:
     words = "|".join(escape(k) for k in sorted(kinds, key=len, reverse=True)) or "(?!)"
     return compile_pattern(
-        r"(?:^|(?<=[。；\n]))\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月[，,]"
+        r"(?:^|(?<=[。；\n]))\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?P<since>起|开始)?[，,]"
         rf"[^。；\n]{{0,80}}?(?:开展|进行|实施)了?[^。；\n，,]{{0,30}}?(?:{words})"
     )
 
@@ -298,7 +304,7 @@ def _month_period(intro: str, kinds: tuple[str, ...]) -> Period | None:
     """The one month a sentence opening with it names for the inspection, as a period of
     month precision, or ``None``."""
     match = _month_opening(kinds).search(intro)
-    if match is None:
+    if match is None or match.group("since"):
         return None
     written = intro[match.start("y") : match.end("m") + 1]
     dates = [d for d in find_dates(written) if len(d.iso) == 7]
@@ -308,6 +314,17 @@ def _month_period(intro: str, kinds: tuple[str, ...]) -> Period | None:
     shift = match.start("y")
     moved = FoundDate(date.iso, date.start + shift, date.end + shift)
     return Period(start=moved, end=moved, precision="month")
+
+
+def _month_start(intro: str, kinds: tuple[str, ...]) -> FoundDate | None:
+    """The month a sentence opening with it says the inspection started in (2023年5月起，…审计局
+    对我公司…进行审计): the start alone, or ``None``."""
+    match = _month_opening(kinds).search(intro)
+    if match is None or not match.group("since"):
+        return None
+    written = intro[match.start("y") : match.end("m") + 1]
+    dates = [d for d in find_dates(written) if len(d.iso) == 7]
+    return _moved(dates[0], match.start("y")) if dates else None
 
 
 def _period_of_kind(intro: str, kind: str | None, kinds: tuple[str, ...]) -> Period | None:
