@@ -289,3 +289,42 @@ def test_an_inspection_told_from_the_month_it_started() -> None:
     )
     meta = _read(text).metadata
     assert (meta.period_start, meta.period_end, meta.period_precision) == ("2023-05", None, "month")
+
+
+def test_a_news_items_subject_is_no_issuer() -> None:
+    text = (
+        "发布时间：2025-03-11 | 发布来源：白石纪检监察网 |\n"
+        "今年年初，白石县对上一轮巡察整改情况开展了评估。\n"
+        "2024年6月，白石县委第二巡察组向石门镇党委反馈问题96个。"
+        "石门镇党委坚持镇村一起改，逐项推动落实。\n"
+    )
+    try:
+        meta = _read(text).metadata
+    except rectpipe.RectpipeError:
+        return
+    assert meta.issuer is None
+
+
+def test_the_announcing_sentence_with_words_between_now_and_its_verb() -> None:
+    text = (
+        "根据市委统一部署，2020年5月17日至8月7日，市委第八巡察组对市林业园林局党组进行巡察。"
+        "2020年10月27日，市委第八巡察组向市林业园林局党组反馈了巡察意见。"
+        "按照市委巡察工作有关要求，市林业园林局党组立即开展整改工作。"
+        "现根据规定将巡察整改进展情况予以公布。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "市林业园林局党组"
+
+
+def test_a_count_of_groups_is_no_body_and_a_term_is_part_of_one() -> None:
+    counted = (
+        "中共白石区委关于巡察整改情况的通报\n"
+        "2024年3月至5月，区委4个巡察组对12个单位党组织开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n" + _PART
+    )
+    assert _read(counted).metadata.inspecting_body is None
+    termed = (
+        "中共白石市林业局党组关于巡察整改进展情况的通报\n"
+        "2024年3月至5月，十二届市委第三巡察组对市林业局党组开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n" + _PART
+    )
+    assert _read(termed).metadata.inspecting_body == "十二届市委第三巡察组"

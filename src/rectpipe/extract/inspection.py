@@ -52,15 +52,21 @@ _JOINS = (
 )
 # Where a second body's name begins (县委, 市委): a name does not run over it.
 _INNER_PREFIX = r"(?:省委|市委|州委|地委|县委|区委|旗委)"
-_FREE = rf"(?:(?!{_JOINS}|{_INNER_PREFIX})[^\s，。；、：“”《》（）(),;:]){{0,12}}?"
+# (nor over a count: 区委4个巡察组 names no one group)
+_FREE = (
+    rf"(?:(?!{_JOINS}|{_INNER_PREFIX}|[0-9０-９两一二三四五六七八九十]+个)"
+    r"[^\s，。；、：“”《》（）(),;:]){0,12}?"
+)
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it, nor a
 # figure (3个县委巡察组, 5月6日市第四督导组: the rest of a count or a date), or a verb that names
 # the body after it (本次审计是溪川县审计局…, 由…, 代表…).
 _PLACE = rf"(?:(?:(?<![\p{{Han}}0-9０-９])|(?<=是|由|代表))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?)?"
 # A group's subgroup named after it (第一巡察组第二巡察小组): part of the body's name.
 _SUBGROUP = rf"(?:第{_N}(?:巡视|巡察)?小组)?"
+# The committee's term written before it (十二届市委第三巡察组): part of the group's name.
+_TERM = r"(?:[一二三四五六七八九十]{1,3}届)?"
 _BODY = compile_pattern(
-    rf"{_PLACE}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
+    rf"{_PLACE}{_TERM}{_PREFIX}(?:第{_N}(?:、第?{_N})*|{_FREE})(?:巡视|巡察|督察|督查|检查|督导)"
     rf"(?:组(?:第{_N}组)?|第?{_N}组){_SUBGROUP}"  # …巡察组第二组, …巡察第二组, …巡察三组
     # a special group named for its subject, quotes and 、 in it (市委深化“放管服”改革、优化营商
     # 环境专项巡察组)
@@ -480,7 +486,8 @@ _BOOK_TITLE = compile_pattern(r"《[^《》]{0,60}》")
 # A kind's word inside a body's name or a rank (市审计局党组关于市委巡察整改…, 审计厅, 二级巡视员):
 # the body that reports or an official, not the inspection it answers.
 _NOT_A_KIND = compile_pattern(r"(?:审计|督察)(?=局|厅|署)|巡视员|巡察员")
-_ANNOUNCING = compile_pattern(r"现将[^。；]{0,60}?(?:情况|如下)")
+# (现将…, 现根据规定将…: what comes between 现 and 将 says no more than why)
+_ANNOUNCING = compile_pattern(r"现(?:[^。；，,将]{0,10}将|将)[^。；]{0,60}?(?:情况|如下)")
 
 
 def announcing_sentence(intro: str) -> str:

@@ -128,10 +128,12 @@ def extract_metadata(
     masthead_editor(found, front)
     from_hints(found, hints, looks_like_title)
     _issuer_from_hinted_title(found)
-    if front and found.meta.issuer is None:
+    # (a news item's subject is the story's, not a writer's: the report says what it tells)
+    tells = "整改" in announcing_sentence(intro) + (found.meta.title or "")
+    if front and found.meta.issuer is None and tells:
         _issuer_from_subject(found, intro, intro_start)
     opening = _first_part_opening(textmap, front)
-    if opening and found.meta.issuer is None:
+    if opening and found.meta.issuer is None and tells:
         # no title, and a lead that says 我局党组: the first part's opening may name the unit
         # (一、… / 溪川县水务局党组严格落实…, or under its first item: （一）…。县林业局党组坚持…)
         start, end = found.span(opening[0])[0], found.span(opening[-1])[1]
