@@ -328,3 +328,22 @@ def test_a_count_of_groups_is_no_body_and_a_term_is_part_of_one() -> None:
         "现将巡察整改进展情况予以公布。\n" + _PART
     )
     assert _read(termed).metadata.inspecting_body == "十二届市委第三巡察组"
+
+
+def test_a_national_bureaus_numbered_group() -> None:
+    for body in ("国家统计局第4统计督察组", "国家林草局第3督察组"):
+        text = (
+            "白石省统计局关于统计督察反馈意见整改进展情况的通报\n"
+            f"{body}于2024年5月8日至20日对我省开展了督察，并于2024年7月2日反馈了督察意见。"
+            "现将整改进展情况予以公布。\n" + _PART
+        )
+        assert _read(text).metadata.inspecting_body == body
+
+
+def test_a_report_that_calls_its_rectification_zhengzhi() -> None:
+    text = (
+        "根据市委统一部署，市委第二巡察组于2024年3月4日至5月6日对市水务局党组开展了巡察，"
+        "并于2024年6月20日反馈了巡察意见。现将巡察整治情况予以公布。\n"
+        "一、提高政治站位\n局党组坚决履行整治主体责任，逐条研究反馈问题。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "市水务局党组"

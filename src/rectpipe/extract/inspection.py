@@ -75,6 +75,8 @@ _BODY = compile_pattern(
     # 最高人民检察院第三巡视组)
     rf"|(?:(?<!\p{{Han}})|(?<=根据|按照|依据|对|向|由))(?:(?!{_JOINS})\p{{Han}}){{1,6}}?"
     rf"(?:部|委员会|法院|检察院|总局|总署)第{_N}(?:巡视|巡察)组"
+    # a national bureau's group named for its field (国家统计局第2统计督察组, 国家林草局第3督察组)
+    rf"|(?<!\p{{Han}})国家\p{{Han}}{{1,8}}?局第{_N}\p{{Han}}{{0,4}}?(?:督察|督查|巡视|巡察)组"
     # a numbered group named alone, starting a word (，第一巡察组第二巡察小组向…反馈)
     rf"|(?<!\p{{Han}})第{_N}(?:巡视|巡察)组{_SUBGROUP}"
     # the national audit office's resident office (审计署驻某地特派员办事处, 审计署某地特派办)

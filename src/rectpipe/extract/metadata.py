@@ -129,7 +129,7 @@ def extract_metadata(
     from_hints(found, hints, looks_like_title)
     _issuer_from_hinted_title(found)
     # (a news item's subject is the story's, not a writer's: the report says what it tells)
-    tells = "整改" in announcing_sentence(intro) + (found.meta.title or "")
+    tells = _tells_rectification(found, intro)
     if front and found.meta.issuer is None and tells:
         _issuer_from_subject(found, intro, intro_start)
     opening = _first_part_opening(textmap, front)
@@ -1002,7 +1002,7 @@ _SUBJECT = compile_pattern(
     r"\s*)?(?P<v>[\p{Han}]{0,16}?"
     rf"(?:{_BODY_KIND}|党总支|党支部|工委|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部|"
     rf"{_PLACE_COMMITTEE}))"
-    r"(?:高度重视|坚持|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照)"
+    r"(?:高度重视|坚持|坚决|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照|围绕)"
 )
 # A subject that is no name: one holding a verb or a preposition (组长反馈了党委, 要求某公司党委).
 _VERB_IN_SUBJECT = compile_pattern(r"了|向|对|在|要求|反馈|召开|主持|传达|通报|督促|责成")
@@ -1072,7 +1072,7 @@ def _issuer_inspected(found: Collector, intro: str, offset: int) -> None:
     """The issuer named as the inspected body in ``intro`` (at ``offset``), inferred, when the
     report says it tells the rectification (现将巡察整改进展情况予以公布; a news item on the
     feedback meeting names the same body and is not its report)."""
-    if "整改" not in announcing_sentence(intro) + (found.meta.title or ""):
+    if not _tells_rectification(found, intro):
         return
     for match in _INSPECTED.finditer(intro):
         value = match.group("v")
@@ -1087,10 +1087,17 @@ def _issuer_inspected(found: Collector, intro: str, offset: int) -> None:
             return
 
 
+def _tells_rectification(found: Collector, intro: str) -> bool:
+    """Whether the announcing sentence or the title says the text reports the rectification
+    (整改, or 整治 as some reports call it): a report, not a news item about one."""
+    said = announcing_sentence(intro) + (found.meta.title or "")
+    return "整改" in said or "整治" in said
+
+
 def _inspected_name(found: Collector, intro: str) -> str | None:
     """The first name of a body :func:`_issuer_inspected` would read in ``intro``, as
     written, or ``None``."""
-    if "整改" not in announcing_sentence(intro) + (found.meta.title or ""):
+    if not _tells_rectification(found, intro):
         return None
     for match in _INSPECTED.finditer(intro):
         if not any(word in match.group("v") for word in _NOT_THE_BODY):
