@@ -347,3 +347,69 @@ def test_a_report_that_calls_its_rectification_zhengzhi() -> None:
         "一、提高政治站位\n局党组坚决履行整治主体责任，逐条研究反馈问题。\n" + _PART
     )
     assert _read(text).metadata.issuer == "市水务局党组"
+
+
+def test_a_web_pages_date_line_with_its_count_of_views() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>白石市档案馆</title></head><body>'
+        '<div class="greet">欢迎进入白石市档案馆网站！ <a>加入收藏</a></div>'
+        '<div class="art"><div class="dt">2024-05-12 862</div><div class="body">'
+        "<p>根据市委统一部署，2024年3月4日至4月30日，市委第二巡察组对中共白石市档案馆党组进行了"
+        "巡察。现将巡察整改进展情况予以公布。</p><p>一、整改落实情况</p>"
+        "<p>1.档案数字化进度滞后。整改情况：新增数字化档案1.2万卷。已完成整改。</p>"
+        "<p>2.库房温湿度监测不到位。整改情况：安装监测设备6台。已完成整改。</p>"
+        "</div></div></body></html>"
+    )
+    report = rectpipe.parse_bytes(page.encode("utf-8"), name="page.html")
+    assert report.metadata.date == "2024-05-12"
+
+
+def test_a_short_name_defined_after_the_whole_name() -> None:
+    text = (
+        "根据区委统一部署，2024年9月2日至11月8日，区委第三巡察组对中共白石街道工作委员会"
+        "（简称白石街道工委）开展了常规巡察。现将巡察整改进展情况予以公布。\n"
+        "一、整改工作开展情况\n白石街道工委高度重视，召开工委会逐条研究。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "中共白石街道工作委员会"
+
+
+def test_a_political_and_legal_committee_as_the_inspected_body() -> None:
+    text = (
+        "根据县委统一部署，2024年4月8日至6月7日，县委第一巡察组对县委政法委进行了巡察。"
+        "现将巡察整改进展情况予以公布。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "县委政法委"
+
+
+def test_an_announcing_sentence_that_names_the_results() -> None:
+    text = (
+        "根据县审计局的审计安排，2024年3月11日至5月20日，县审计局对县医保局党组进行了审计。"
+        "县医保局党组高度重视，逐项整改。现根据规定将审计整改结果予以公布。\n" + _PART
+    )
+    assert _read(text).metadata.issuer == "县医保局党组"
+
+
+def test_a_month_the_inspection_started_after_the_arranging_clause() -> None:
+    text = (
+        "关于白沙港码头运营管理审计发现问题整改情况的公示\n"
+        "根据市政府统一部署，2023年5月起，白沙市审计局对我公司运营的白沙港码头进行运营管理"
+        "情况审计。现将整改情况公示如下。\n"
+        "1.码头设备台账不全问题。整改情况：已完成整改，补建台账。\n"
+        "2.租赁合同未及时续签问题。整改情况：已完成整改，续签合同3份。\n"
+    )
+    assert _read(text).metadata.period_start == "2023-05"
+
+
+def test_an_undated_signature_after_the_contact_line_closes_the_text() -> None:
+    text = (
+        "根据市委统一部署，2024年3月4日至4月30日，市委第二巡察组对中共白石市档案馆党组进行了"
+        "巡察。现将巡察整改进展情况予以公布。\n"
+        "一、整改落实情况\n"
+        "1.档案数字化进度滞后。\n整改情况：新增数字化档案1.2万卷。已完成整改。\n"
+        "2.库房温湿度监测不到位。\n整改情况：安装监测设备6台。已完成整改。\n"
+        "欢迎监督。联系电话：0913-6625107。\n"
+        "中共白石市档案馆党组\n"
+    )
+    report = _read(text)
+    assert [p.status.value for p in report.iter_problems()] == ["completed", "completed"]
+    assert report.iter_problems()[-1].actions == "安装监测设备6台。已完成整改。"

@@ -35,8 +35,6 @@ _BARE_DATE = compile_pattern(
     r"(?:(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
     r"\s*(?:$|[|｜丨]|(?:信息)?来源|作者|(?:责任)?编辑|浏览|点击|阅读|访问)"
     r"|\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+[^\s，。；：:,;]{2,24}\s*$"
-    # or a page's count of views alone after it (2024-05-12 862, 2024-05-12 09:30 1531)
-    r"|(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+[0-9]{1,7}\s*$"
     # or with no time, then a news source's name (2020-12-21 某某网, 2024年3月5日 某某日报)
     # (the blank after 日 is gone once the text's blanks between Chinese characters are)
     rf"|(?:(?<=日)\s*|\s+)[^\s，。；：:,;]{{1,14}}{NEWS_SOURCE_END}\s*$)"

@@ -303,7 +303,10 @@ def read_inspection(found: Collector, intro: str, offset: int) -> None:
 def _month_opening(kinds: tuple[str, ...]) -> regex.Pattern[str]:
     words = "|".join(escape(k) for k in sorted(kinds, key=len, reverse=True)) or "(?!)"
     return compile_pattern(
-        r"(?:^|(?<=[。；\n]))\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?P<since>起|开始)?[，,]"
+        r"(?:^|(?<=[。；\n]))\s*"
+        # (after the clause that says who arranged it: 根据县委统一部署，2023年5月起，…)
+        r"(?:(?:根据|按照|依据)[^。；\n，,]{0,40}[，,]\s*)?"
+        r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?P<since>起|开始)?[，,]"
         rf"[^。；\n]{{0,80}}?(?:开展|进行|实施)了?[^。；\n，,]{{0,30}}?(?:{words})"
     )
 
@@ -489,7 +492,7 @@ _BOOK_TITLE = compile_pattern(r"《[^《》]{0,60}》")
 # the body that reports or an official, not the inspection it answers.
 _NOT_A_KIND = compile_pattern(r"(?:审计|督察)(?=局|厅|署)|巡视员|巡察员")
 # (现将…, 现根据规定将…: what comes between 现 and 将 says no more than why)
-_ANNOUNCING = compile_pattern(r"现(?:[^。；，,将]{0,10}将|将)[^。；]{0,60}?(?:情况|如下)")
+_ANNOUNCING = compile_pattern(r"现(?:[^。；，,将]{0,10}将|将)[^。；]{0,60}?(?:情况|如下|结果)")
 
 
 def announcing_sentence(intro: str) -> str:

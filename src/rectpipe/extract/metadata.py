@@ -1000,7 +1000,7 @@ _SUBJECT = compile_pattern(
     # an adverb of time or order before the subject is no part of its name (下一步学院党委将…)
     r"(?:(?:下一步|下步|今后|目前|当前|同时|此外|近日|近期|随后|会后|为此|对此|首先|其次|最后|接下来)"
     r"\s*)?(?P<v>[\p{Han}]{0,16}?"
-    rf"(?:{_BODY_KIND}|党总支|党支部|工委|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部|"
+    rf"(?:{_BODY_KIND}|党总支|党支部|工委|政法委|联合会|妇联|科协|残联|工会|团委|宣传部|组织部|统战部|"
     rf"{_PLACE_COMMITTEE}))"
     r"(?:高度重视|坚持|坚决|始终|认真|切实|第一时间|把|将|以|深入|严格|迅速|立即|主动|对照|围绕)"
 )
@@ -1036,8 +1036,13 @@ def _put_named(found: Collector, value: str, start: int, names: tuple[str, int])
         return False
     end = start + len(value)
     short = _SHORT_NAME.match(value)
-    if short is not None:
-        names_text, names_offset = names
+    names_text, names_offset = names
+    defined = _defined_as(value, names_text) if short is None else None
+    if defined is not None:
+        # 对中共某街道工作委员会（简称某街道工委）开展巡察 / 某街道工委高度重视: the name defined
+        value = defined.group("n")
+        start, end = names_offset + defined.start("n"), names_offset + defined.end("n")
+    elif short is not None:
         full = _defined_as(value, names_text) or _full_name(short.group("kind"), names_text)
         if full is None:
             split = _defined_before_kind(value, names_text)
@@ -1063,7 +1068,9 @@ _NAME_BRACKET = r"[（(](?!以下简称|简称)\p{Han}{1,4}[）)]"
 _ABBREVIATION = r"\s*[（(]\s*(?:以下)?简称\s*[“\"]?\p{Han}{1,12}?[”\"]?\s*[）)]\s*"
 _INSPECTED = compile_pattern(
     rf"(?:对|向)(?P<v>(?P<n>(?!我|该|本|其)(?:\p{{Han}}|{_NAME_BRACKET}){{2,24}}?)"
-    rf"(?P<abbr>{_ABBREVIATION})?(?P<k>{_BODY_KIND}|党总支|党支部|{_PLACE_COMMITTEE}))"
+    rf"(?P<abbr>{_ABBREVIATION})?(?P<k>{_BODY_KIND}|党总支|党支部|政法委|{_PLACE_COMMITTEE}))"
+    # (the short name defined after the whole name: 对中共某街道工作委员会（简称某街道工委）开展)
+    rf"(?:{_ABBREVIATION})?"
     r"(?:领导班子)?(?:进行了?|开展了?|实施了?|反馈了?)[^。；，]{0,10}?(?:巡视|巡察|意见)"
 )
 

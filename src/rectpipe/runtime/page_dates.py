@@ -2,8 +2,9 @@
 web reader (which takes the page's meta line out of the text) and the text stage (which reads
 it in a copy of the page).
 
-- A date alone on its line, maybe in brackets, with its weekday or its time
-  (``[ 2024-10-18 ]``, ``2024年10月18日 星期五``, ``2024-10-18 09:30``): :data:`DATE_ALONE`.
+- A date alone on its line, maybe in brackets, with its weekday or its time, or with the
+  page's count of views (``[ 2024-10-18 ]``, ``2024年10月18日 星期五``, ``2024-10-18 09:30``,
+  ``2024-10-18 862``): :data:`DATE_ALONE`.
 - A date that is one piece of a short meta line naming a piece of chrome — the page's source,
   author, editor, counter or tools (``作者：某某 | 2024年10月18日``,
   ``【字体：大 中 小】 2024-10-18 09:30:12``, ``来源：某某 2024年10月18日 浏览：12``):
@@ -28,9 +29,11 @@ _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 
 DATE_ALONE = compile_pattern(
     rf"^\s*(?P<open>[\[【〔（(]\s*)?{_YMD}(?:\s*{_WEEKDAY})?(?:\s*{_TIME})?"
-    r"\s*(?(open)[\]】〕）)])\s*$"
+    # (or with the page's count of views after it, unlabelled: 2024-05-12 862)
+    r"\s*(?(open)[\]】〕）)]|(?:(?<=\s)[0-9]{1,7})?)\s*$"
 )
-"""A page's date alone on its line (groups ``y``, ``m``, ``d``; ``dd`` the day as written)."""
+"""A page's date alone on its line (groups ``y``, ``m``, ``d``; ``dd`` the day as written),
+maybe with the page's count of views after it."""
 
 _CHROME_WORD = r"来源|作者|编辑|浏览|点击|阅读|访问|字体|字号|打印|分享|发布者|发布人"
 _CHROME = compile_pattern(_CHROME_WORD)

@@ -99,6 +99,12 @@ _CLOSING = compile_pattern(
 _CONTACT = compile_pattern(r"请联系|联系电话|电话\s*[:：]|电子邮箱\s*[:：]|邮箱\s*[:：]")
 _CONTACT_MAX_CHARS = 120
 _SIGNATURE = compile_pattern(r"^[^，。；：:,;\s]{2,40}$")
+# How a body that signs without a date ends its name (中共某局党组, 某县人民政府): the text's last
+# line after a finished sentence signs it.
+_SIGNER_END = compile_pattern(
+    r"(?:党组|党委|委员会|工委|党总支|党支部|人民政府|局|办公室|公司|集团|医院|学校|学院|大学|中心"
+    r"|办事处)$"
+)
 
 
 def _closing_blocks(textmap: TextMap) -> list[int]:
@@ -117,11 +123,19 @@ def _closing_blocks(textmap: TextMap) -> list[int]:
         is_date = bool(DATE_ALONE.match(text))
         after = _first_not_furniture(textmap, found)
         signs = _SIGNATURE.match(text) is not None and after == index + 1
+        undated = (
+            after is None
+            and index > 0
+            and _SIGNATURE.match(text.strip()) is not None
+            and _SIGNER_END.search(text.strip()) is not None
+            and textmap.block_text(index - 1).rstrip()[-1:] in ("。", "！", "？")
+        )
         if not (
             is_date
             or _CLOSING.match(text)
             or (len(text) <= _CONTACT_MAX_CHARS and _CONTACT.search(text) is not None)
             or (signs and DATE_ALONE.match(textmap.block_text(index + 1)))
+            or undated
         ):
             break
         found.insert(0, index)
