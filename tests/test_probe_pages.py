@@ -1285,6 +1285,8 @@ def test_an_adverb_before_the_subject_is_no_part_of_the_issuer(adverb: str) -> N
         "2025年5月至6月，校党委第二巡察组对柳岸学院党委开展了巡察。7月10日，巡察组反馈了"
         "巡察意见。\n"
         f"柳岸学院党委书记表示，对反馈的问题照单全收，{adverb}学院党委将把巡察整改作为重大政治任务。\n"
+        # (a report's list: a news story's subject names no issuer)
+        "一、巡察反馈问题整改情况\n1.理论学习不深入。已完成整改。\n"
     )
     assert rectpipe.parse_text(text).metadata.issuer == "柳岸学院党委"
 

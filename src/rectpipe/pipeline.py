@@ -437,7 +437,9 @@ def _parse_document(
     front = [i for i in tree.root.body if i < first_numbered]
     tail = list(range(max(0, len(blocks) - 12), len(blocks)))
     hints = repair_hints(document.hints, repaired) if repaired is not None else document.hints
-    metadata = extract_metadata(textmap, front, tail, hints, profile)
+    metadata = extract_metadata(
+        textmap, front, tail, hints, profile, listed=bool(tree.root.children)
+    )
     warnings = [ReportWarning(code=c, message=m) for c, m in document.notes]
     if repeated:
         warnings.append(

@@ -52,11 +52,7 @@ _JOINS = (
 )
 # Where a second body's name begins (县委, 市委): a name does not run over it.
 _INNER_PREFIX = r"(?:省委|市委|州委|地委|县委|区委|旗委)"
-# (nor over a count: 区委4个巡察组 names no one group)
-_FREE = (
-    rf"(?:(?!{_JOINS}|{_INNER_PREFIX}|[0-9０-９两一二三四五六七八九十]+个)"
-    r"[^\s，。；、：“”《》（）(),;:]){0,12}?"
-)
+_FREE = rf"(?:(?!{_JOINS}|{_INNER_PREFIX})[^\s，。；、：“”《》（）(),;:]){{0,12}}?"
 # A place name before the prefix (岚江省第二…督察组) starts a word: nothing Han before it, nor a
 # figure (3个县委巡察组, 5月6日市第四督导组: the rest of a count or a date), or a verb that names
 # the body after it (本次审计是溪川县审计局…, 由…, 代表…).

@@ -77,9 +77,13 @@ def extract_metadata(
     tail: Sequence[int],
     hints: dict[str, str],
     profile: Profile,
+    *,
+    listed: bool = True,
 ) -> Metadata:
     """Metadata read from the front matter (``front``: blocks before the first numbered item),
     the closing blocks (``tail``) and the whole text, with container ``hints`` as a fallback.
+    ``listed``: the text has numbered items (a news story, which has none, names the bodies
+    it tells of as its sentences' subjects).
 
     Every value found gets an entry in ``sources``; values not found stay ``None``.
     """
@@ -128,8 +132,9 @@ def extract_metadata(
     masthead_editor(found, front)
     from_hints(found, hints, looks_like_title)
     _issuer_from_hinted_title(found)
-    # (a news item's subject is the story's, not a writer's: the report says what it tells)
-    tells = _tells_rectification(found, intro)
+    # (a news item's subject is the story's, not a writer's: a report says what it tells, or
+    # lists its items)
+    tells = listed or _tells_rectification(found, intro)
     if front and found.meta.issuer is None and tells:
         _issuer_from_subject(found, intro, intro_start)
     opening = _first_part_opening(textmap, front)

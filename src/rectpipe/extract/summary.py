@@ -297,7 +297,11 @@ def _cut_under_heading(textmap: TextMap, last: int, line: str, profile: Profile 
     """Whether ``line``, a short last line without a mark that is no body's name, opens the
     item the numbered heading above it starts (（二）加强组织领导 / 局党组高度): the text stops
     there, where a signature comes after a finished sentence."""
-    if len(line) > _SHORT_LINE or (profile is not None and is_issuer(line, profile)):
+    if (
+        len(line) > _SHORT_LINE
+        or match_marker(line) is not None
+        or (profile is not None and is_issuer(line, profile))
+    ):
         return False
     above = next(
         (
