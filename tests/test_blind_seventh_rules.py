@@ -407,3 +407,50 @@ def test_an_undated_signature_after_the_contact_line_closes_the_text() -> None:
     report = _read(text)
     assert [p.status.value for p in report.iter_problems()] == ["completed", "completed"]
     assert report.iter_problems()[-1].actions == "安装监测设备6台。已完成整改。"
+
+
+_AUDIT_NOTICE = (
+    "当前位置：首页 > 部门动态 > 县审计局\n"
+    "白石县2021-2024年度农村饮水工程专项审计调查结果公告\n"
+    "来源：白石县审计局 发表时间：2025-08-14 10:20\n\n"
+    "按照审计法的规定和相关工作安排，白石县审计局对白石县2021-2024年度农村饮水工程进行了"
+    "专项审计调查。现将审计结果及整改情况公告如下：\n\n"
+    "一、基本情况\n\n本次审计调查共抽取了5个项目。\n\n"
+    "二、审计发现的主要问题\n\n（一）部分工程未按设计施工。\n\n（二）个别项目资金拨付滞后。\n\n"
+)
+
+
+def test_one_state_said_of_all_the_findings_in_a_later_part() -> None:
+    for closing in (
+        "三、审计整改情况\n\n对审计发现的问题，被审计单位已采取措施并正在整改中。\n",
+        "三、审计整改情况\n\n对上述问题，被审计单位已采取措施并正在整改中。\n",
+        "上述问题已采取措施并正在整改中。\n",
+    ):
+        report = _read(_AUDIT_NOTICE + closing)
+        assert [p.status.value for p in report.iter_problems()] == ["in_progress"] * 2, closing
+
+
+def test_some_of_them_said_of_all_gives_no_state() -> None:
+    for closing in (
+        "三、审计整改情况\n\n对上述问题，其中部分已整改完成。\n",
+        "三、审计整改情况\n\n上述问题中，个别问题已整改到位。\n",
+    ):
+        report = _read(_AUDIT_NOTICE + closing)
+        assert [p.status.value for p in report.iter_problems()] == ["unknown"] * 2, closing
+
+
+def test_an_audit_offices_notice_of_results_is_the_offices() -> None:
+    assert _read(_AUDIT_NOTICE).metadata.issuer == "白石县审计局"
+    text = (
+        "白石县文化馆2022年至2024年经费收支情况审计结果公告\n\n"
+        "根据审计法的规定，白石县审计局派出审计组，于2025年3月3日至5月9日对白石县文化馆"
+        "2022年至2024年经费收支情况进行了审计。现将审计结果公布如下：\n\n"
+        "一、审计发现的主要问题\n\n1.部分项目支出未细化到具体用途。\n\n2.结转资金未及时清理。\n"
+    )
+    assert _read(text).metadata.issuer == "白石县审计局"
+    own = (
+        "白石县文化馆关于审计整改结果的公告\n\n"
+        "白石县审计局于2025年3月3日至5月9日对我馆经费收支情况进行了审计。"
+        "现将审计整改结果公告如下：\n\n1.部分项目支出未细化。已完成整改。\n"
+    )
+    assert _read(own).metadata.issuer == "白石县文化馆"

@@ -50,6 +50,7 @@ from .extract.told_apart import (
     statuses_by_ordinal,
     statuses_of_all,
     statuses_of_tally,
+    statuses_said_of_all,
     statuses_told_apart,
 )
 from .limits import DEFAULT_LIMITS, Limits
@@ -487,6 +488,7 @@ def _parse_document(
     statuses_by_lead(problems, textmap, profile)
     statuses_by_exception(problems, textmap, profile)
     statuses_of_all(problems, textmap, profile, built.group_tallies)
+    statuses_said_of_all(problems, textmap, profile, built.group_tallies)
     outside = _outside_problems(report, textmap)
     report.summary = summarise(report, stated_blocks=outside, textmap=textmap, profile=profile)
     if statuses_of_tally(problems, report.summary.stated):

@@ -132,6 +132,7 @@ def extract_metadata(
     masthead_editor(found, front)
     from_hints(found, hints, looks_like_title)
     _issuer_from_hinted_title(found)
+    _auditor_publishes(found, intro, intro_start)
     # (a news item's subject is the story's, not a writer's: a report says what it tells, or
     # lists its items)
     tells = listed or _tells_rectification(found, intro)
@@ -1097,6 +1098,40 @@ def _issuer_inspected(found: Collector, intro: str, offset: int) -> None:
             return
         if _put_named(found, value, offset + match.start("v"), (intro, offset)):
             return
+
+
+# An audit office's own notice of an audit's results (某单位…审计结果公告, 现将审计结果公布如下),
+# and the office the introduction says audited (某区审计局派出审计组，于…对…进行了审计).
+_RESULTS_NOTICE = compile_pattern(r"审计(?:调查)?结果(?:的)?公告$")
+_RESULTS_ANNOUNCED = compile_pattern(r"^现将(?:审计|审计调查)结果")
+_AUDITOR = compile_pattern(
+    r"(?:^|(?<=[。；，,\s]))(?P<v>(?:(?!对|于|按照|根据|依据)\p{Han}){2,20}?审计(?:局|厅|署|办))"
+    r"(?:派出审计组)?[，,]?\s*(?:于|自)?[^。；]{0,40}?对"
+)
+
+
+def _auditor_publishes(found: Collector, intro: str, offset: int) -> None:
+    """An audit office's notice of an audit's results is the office's: the issuer is the
+    office the introduction (at ``offset``) says audited, not the audited unit the title opens
+    with (某中心2019年至2021年经费收支情况审计结果公告), when the text names no other."""
+    title = found.meta.title or ""
+    if not (_RESULTS_NOTICE.search(title) or _RESULTS_ANNOUNCED.match(announcing_sentence(intro))):
+        return
+    if "整改" in title:
+        return  # 审计整改结果公告: the audited unit's own report
+    issuer = found.meta.issuer
+    if issuer is not None and (found.origins.get("issuer") != "title" or "审计" in issuer):
+        return
+    auditor = _AUDITOR.search(intro)
+    if auditor is None:
+        return
+    if issuer is not None:
+        found.meta.issuer = None
+        for name in [n for n in found.sources if n == "issuer" or n.startswith("issuer.")]:
+            del found.sources[name]
+        del found.origins["issuer"]
+    start, end = offset + auditor.start("v"), offset + auditor.end("v")
+    found.put("issuer", auditor.group("v"), start, end, "inferred")
 
 
 def _tells_rectification(found: Collector, intro: str) -> bool:

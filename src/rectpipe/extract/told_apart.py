@@ -24,6 +24,9 @@ outside every problem that says so in the past (已全部, 均已) of all of the
 count of the problems found; not 其中…) gives the problems without a status of their own the
 completed status, when none of the others states another.
 
+Or a sentence outside every problem says one state of all the findings (对审计发现的问题，被
+审计单位已采取措施并正在整改中; 上述问题正在整改中), no problem stating one itself: each takes it.
+
 Or its stated totals count them all done: ``问题2项…已完成整改合计2项`` (the completed count the
 number of problems found, the problem count, if stated, too, and no other state counted): the
 problems without a status take the completed one, from the sentence of the totals.
@@ -41,6 +44,7 @@ from ..profiles.profile import Profile
 from ..runtime.patterns import compile_pattern
 from ..text.numbering import ordinal_value
 from ..text.textmap import TextMap
+from .about_all import ALL_FINDINGS
 from .status import (
     PLAN_CLAUSE,
     StatusMatch,
@@ -56,6 +60,7 @@ __all__ = [
     "statuses_by_ordinal",
     "statuses_of_all",
     "statuses_of_tally",
+    "statuses_said_of_all",
     "statuses_told_apart",
 ]
 
@@ -346,3 +351,48 @@ def statuses_of_tally(problems: list[Problem], stated: StatedTotals | None) -> b
         problem.status_raw = stated.raw
         problem.sources["status"] = stated.provenance
     return True
+
+
+# A sentence that opens on all the findings (对上述问题，…; 审计发现的问题已…), what it says after.
+_OF_ALL = compile_pattern(
+    rf"^\s*(?:(?:对|针对|对于)\s*)?{ALL_FINDINGS}[，,]?(?P<said>[^。；;！!]*)"
+)
+_SENTENCE = compile_pattern(r"[^。；;！!\n]+")
+_SOME = compile_pattern(r"其中|部分|个别|少数|大部分|多数")
+
+
+def statuses_said_of_all(
+    problems: list[Problem],
+    textmap: TextMap,
+    profile: Profile,
+    group_tallies: Collection[int] = (),
+) -> None:
+    """Give every problem the status a sentence outside them says of all the findings, when
+    none states one itself and the sentence counts no other number of them."""
+    if not problems or any(p.status is not Status.UNKNOWN for p in problems):
+        return
+    for index in range(len(textmap.blocks)):
+        text = textmap.block_text(index)
+        start = textmap.starts[index]
+        if index in group_tallies or _inside(problems, start) or "问题" not in text:
+            continue
+        for sentence in _SENTENCE.finditer(text):
+            said = _OF_ALL.match(sentence.group(0))
+            if said is None:
+                continue
+            counts = list(_COUNTED.finditer(sentence.group(0), 0, said.start("said")))
+            if counts and ordinal_value(counts[-1].group("n")) != len(problems):
+                continue
+            rest = said.group("said").strip()
+            if not rest or _SOME.search(rest):
+                continue  # (对上述问题，其中部分已整改完成: some of them)
+            match = normalise_status(rest, profile)
+            if match is None:
+                continue
+            s = sentence.start() + said.start("said")
+            e = sentence.start() + said.end("said")
+            for problem in problems:
+                problem.status, problem.long_term = match.status, match.long_term
+                problem.status_raw = text[s:e].strip()
+                problem.sources["status"] = textmap.provenance(start + s, start + e)
+            return
