@@ -454,3 +454,31 @@ def test_an_audit_offices_notice_of_results_is_the_offices() -> None:
         "现将审计整改结果公告如下：\n\n1.部分项目支出未细化。已完成整改。\n"
     )
     assert _read(own).metadata.issuer == "白石县文化馆"
+
+
+_LISTED = (
+    "中共白石市第二中学总支部委员会关于巡察整改进展情况的通报\n"
+    "2024年9月23日至11月22日，市委教育工委第一巡察组对市第二中学党总支进行了巡察。"
+    "现将巡察整改进展情况予以公布。\n"
+    "（一）落实立德树人根本任务方面\n"
+    "1、课后服务特色课程不均衡。整改情况：新开设课程6门，已完成整改。\n"
+    "2、劳动教育基地建设滞后。整改情况：基地改造正在施工，正在整改。\n"
+    "（二）基层党组织建设方面\n"
+)
+
+
+def test_a_copys_last_item_cut_to_a_word_after_findings() -> None:
+    report = _read(_LISTED + "3、落实\n")
+    assert [p[:2] for p in _problems(report)][-1] == ("落实", "unknown")
+    assert "truncated" in _codes(report)
+
+
+def test_a_last_item_with_a_mark_after_measures_stays_a_measure() -> None:
+    text = (
+        "中共白石市林业局党组关于巡察整改进展情况的通报\n"
+        "现将巡察整改进展情况予以公布。\n"
+        "一、巡察反馈问题整改情况\n"
+        "1.护林员日常管理不到位。\n（1）开展护林员培训。\n（2）建立考勤制度。\n"
+        "整改状态：已完成。\n"
+    )
+    assert _problems(_read(text)) == [("护林员日常管理不到位", "completed", 2)]

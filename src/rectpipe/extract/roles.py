@@ -215,6 +215,7 @@ def classify(root: Node, fields: dict[int, NodeFields], profile: Profile) -> dic
     _measures_naming_shortfalls(root, fields, evidence, profile)
     _closing_statuses(root, fields, evidence, profile)
     _like_siblings(root, evidence)
+    _cut_last_item(root, fields, evidence)
     _parts_one_list(root, fields, evidence)
     _under_status_groups(root, fields, evidence, profile)
     narrative_parts = []
@@ -450,6 +451,40 @@ def _runs_on(item: Node, fields: dict[int, NodeFields]) -> bool:
     """Whether ``item``'s line holds the items after it too (（1）A；（2）B。目前已完成整改。)."""
     marker = item.marker.raw if item.marker is not None else ""
     return len(find_numbered_measures(marker + fields[id(item)].heading)) >= 2
+
+
+def _cut_last_item(
+    root: Node, fields: dict[int, NodeFields], evidence: dict[int, Evidence]
+) -> None:
+    """1、…不严格。 … 6、…不到位。 / 7、落实: the text's last item, words with no mark and nothing
+    under them after findings of its rank (the two before it), is the next finding a copy cut
+    short (or one named in a word), not a measure or a heading."""
+    parent = root
+    while parent.children and parent.children[-1].children:
+        parent = parent.children[-1]
+    if not parent.children:
+        return
+    last = parent.children[-1]
+    f = fields[id(last)]
+    heading = f.heading.strip()
+    # the items of its rank before it, its list run on across groups (（三）…方面 / 7、落实)
+    before = [n for n in root.walk() if not n.children and n.rank == last.rank and n is not last]
+    before = before[-2:]
+    if (
+        evidence[id(last)] in (Evidence.FINDING, Evidence.GROUP)
+        or not heading
+        or heading[-1] in _MARKS
+        or f.free.text
+        or f.actions.text
+        or f.labelled
+        or len(before) < 2
+        or any(evidence[id(kid)] is not Evidence.FINDING for kid in before)
+    ):
+        return
+    evidence[id(last)] = Evidence.FINDING
+
+
+_MARKS = "。；;！!？?：:，,、"
 
 
 def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
