@@ -482,3 +482,25 @@ def test_a_last_item_with_a_mark_after_measures_stays_a_measure() -> None:
         "整改状态：已完成。\n"
     )
     assert _problems(_read(text)) == [("护林员日常管理不到位", "completed", 2)]
+
+
+def test_a_one_paragraph_notices_contact_above_the_sites_footer() -> None:
+    text = (
+        "根据《白石市生态环境保护督察整改销号办法》有关要求，现将省生态环境保护督察反馈问题第3项"
+        "关于“城北物流园洗车点污水直排问题”整改任务落实情况进行公示。公示期间如有异议，请发送至"
+        "区交通局办公室电子邮箱bsjtj@example.cn，联系电话0731-5562810。\n"
+        "主办：白石区人民政府 版权所有\n网站标识码：9900000001\n"
+    )
+    meta = _read(text).metadata
+    assert (meta.phone, meta.email) == ("0731-5562810", "bsjtj@example.cn")
+
+
+def test_a_sign_off_named_only_in_a_cited_document_beside_the_progress() -> None:
+    lead = (
+        "按照《关于做好白石区2024年督察反馈问题验收销号工作的通知》相关要求，现将督察反馈问题"
+        "第5项关于“滨河路沿线餐饮油烟直排问题”整改{what}情况{verb}。\n"
+    )
+    progress = _read("白石区督察反馈问题整改进展公示\n" + lead.format(what="进展", verb="公示如下"))
+    assert [p.status.value for p in progress.iter_problems()] == ["unknown"]
+    signed = _read(lead.format(what="任务落实", verb="进行公示"))
+    assert [p.status.value for p in signed.iter_problems()] == ["completed"]

@@ -1232,7 +1232,9 @@ def _contact(found: Collector) -> None:
     footer = next(
         (i for i in range(count // 2, count) if _FOOTER.search(textmap.block_text(i))), None
     )
-    cut = len(text) if footer is None else textmap.starts[max(0, footer - 1)]
+    if footer is not None and footer > 0 and "。" not in textmap.block_text(footer - 1):
+        footer -= 1  # (the footer's first line, before its labels: 网站首页 | 联系我们)
+    cut = len(text) if footer is None else textmap.starts[footer]
     for pattern, name in ((_PHONE, "phone"), (_ADDRESS, "address")):
         match = pattern.search(text, 0, cut)
         if match:

@@ -310,7 +310,16 @@ def _front_status(
     if said[0] is not Status.UNKNOWN:
         return said
     for start, piece in front.pieces:
-        found = _SIGN_OFF.search(piece)
+        # (the name of a document it cites, 按照《关于做好…验收销号工作的通知》, makes it one of
+        # the notices that work publishes, unless it says it tells the progress: 整改进展)
+        found = next(
+            (
+                m
+                for m in _SIGN_OFF.finditer(piece)
+                if not _inside_book_title(piece, m.start()) or "进展" not in piece
+            ),
+            None,
+        )
         if found is not None:
             s, e = start + found.start(), start + found.end()
             sources["status"] = builder.prov_data(s, e)
@@ -325,6 +334,11 @@ _SIGN_OFF = compile_pattern(
     r"(?<!未|不|暂不|不予|无法)(?:(?:整改|验收|对账)销号|销号(?:公示|验收)|申请销号|拟(?:予)?销号"
     r"|(?:整改完成|销号)情况(?:进行|予以)?公示|(?:整改完成|销号)情况的公示)"
 )
+
+
+def _inside_book_title(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a 《…》 of ``text``."""
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
 def _lead_status(front: Spans) -> Spans:
