@@ -504,3 +504,18 @@ def test_a_sign_off_named_only_in_a_cited_document_beside_the_progress() -> None
     assert [p.status.value for p in progress.iter_problems()] == ["unknown"]
     signed = _read(lead.format(what="任务落实", verb="进行公示"))
     assert [p.status.value for p in signed.iter_problems()] == ["completed"]
+
+
+def test_a_copy_cut_inside_the_next_groups_heading() -> None:
+    text = (
+        "白石县审计局审计结果公告\n白石县农技站2023年度预算执行情况审计结果公告\n"
+        "一、审计发现的主要问题\n（一）预算执行方面\n1.部分项目支出进度缓慢\n2.公用经费超预算列支\n"
+        "（二）资产管理方面\n1.固定资产未及时入账\n（三）内\n"
+    )
+    report = _read(text)
+    assert [p.title for p in report.iter_problems()] == [
+        "部分项目支出进度缓慢",
+        "公用经费超预算列支",
+        "固定资产未及时入账",
+    ]
+    assert "truncated" in _codes(report)

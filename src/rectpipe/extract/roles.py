@@ -458,7 +458,8 @@ def _cut_last_item(
 ) -> None:
     """1、…不严格。 … 6、…不到位。 / 7、落实: the text's last item, words with no mark and nothing
     under them after findings of its rank (the two before it), is the next finding a copy cut
-    short (or one named in a word), not a measure or a heading."""
+    short (or one named in a word), not a measure or a heading; after groups of findings, a
+    few characters are the next group's heading cut short, no finding."""
     parent = root
     while parent.children and parent.children[-1].children:
         parent = parent.children[-1]
@@ -467,16 +468,18 @@ def _cut_last_item(
     last = parent.children[-1]
     f = fields[id(last)]
     heading = f.heading.strip()
+    if not heading or heading[-1] in _MARKS or f.free.text or f.actions.text or f.labelled:
+        return
+    siblings = parent.children[:-1]
+    if len(siblings) >= 2 and all(s.children for s in siblings) and len(heading) <= _CUT_HEADING:
+        # （一）…方面 / 1.… (三)…方面 / … / （四）内: the next group's heading, cut
+        evidence[id(last)] = Evidence.GROUP
+        return
     # the items of its rank before it, its list run on across groups (（三）…方面 / 7、落实)
     before = [n for n in root.walk() if not n.children and n.rank == last.rank and n is not last]
     before = before[-2:]
     if (
         evidence[id(last)] in (Evidence.FINDING, Evidence.GROUP)
-        or not heading
-        or heading[-1] in _MARKS
-        or f.free.text
-        or f.actions.text
-        or f.labelled
         or len(before) < 2
         or any(evidence[id(kid)] is not Evidence.FINDING for kid in before)
     ):
@@ -485,6 +488,7 @@ def _cut_last_item(
 
 
 _MARKS = "。；;！!？?：:，,、"
+_CUT_HEADING = 4  # the most characters of a group's heading read as cut short
 
 
 def _like_siblings(root: Node, evidence: dict[int, Evidence]) -> None:
