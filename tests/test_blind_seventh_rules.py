@@ -519,3 +519,78 @@ def test_a_copy_cut_inside_the_next_groups_heading() -> None:
         "固定资产未及时入账",
     ]
     assert "truncated" in _codes(report)
+
+
+def test_a_tally_said_of_all_that_counts_some_done_gives_no_state() -> None:
+    text = _AUDIT_NOTICE + (
+        "三、审计整改情况\n\n对审计发现的问题，被审计单位已整改1个，其余问题正在整改中。\n"
+    )
+    assert [p.status.value for p in _read(text).iter_problems()] == ["unknown"] * 2
+
+
+def test_all_rectified_in_so_many_words() -> None:
+    text = _AUDIT_NOTICE + "三、审计整改情况\n\n上述问题已全部整改。\n"
+    assert [p.status.value for p in _read(text).iter_problems()] == ["completed"] * 2
+
+
+def test_a_report_of_zhengzhi_states_its_progress_in_those_words() -> None:
+    text = (
+        "关于巡察整治情况的通报\n\n一、反馈问题整治情况\n"
+        "（一）统筹城乡供水推进不力。部分管网工程未按计划开工。\n"
+        "整治措施：一是重新排定开工计划；二是实行周调度。\n整治进展：已整治到位。\n"
+        "（二）督促水费收缴不到位。农村水费收缴率偏低。\n"
+        "整治措施：一是制定收缴办法；二是推行线上缴费。\n整治进展：正在整治中。\n"
+    )
+    assert _problems(_read(text)) == [
+        ("统筹城乡供水推进不力", "completed", 2),
+        ("督促水费收缴不到位", "in_progress", 2),
+    ]
+
+
+def test_an_undated_signature_under_a_contact_line_without_a_stop() -> None:
+    text = (
+        "关于督察反馈问题整改情况的通报\n一、整改情况\n"
+        "1.统计台账不规范。整改情况：已完成。\n"
+        "2.统计执法检查覆盖面不够。\n整改情况：正在推进中。\n\n"
+        "欢迎社会各界监督。联系电话：0771-6023315\n\n白石市人民政府\n"
+    )
+    assert [p.status.value for p in _read(text).iter_problems()] == ["completed", "in_progress"]
+
+
+def test_a_copy_cut_in_its_third_ordinal_clause() -> None:
+    text = (
+        "白石乡人民政府2023年度预算执行审计结果公告\n"
+        "白石县审计局派出审计组，于2024年6月17日至7月19日对白石乡人民政府2023年度预算执行"
+        "情况进行了审计。现将审计结果公布如下：\n"
+        "一、审计发现的主要问题\n一是统筹使用上级转移支付资金不充分。2笔专项资金结存超过两年。\n"
+        "二是落实政府过紧日子要求不到位。会议费支出超年初预算36%。\n三是固定\n"
+    )
+    assert "truncated" in _codes(_read(text))
+
+
+def test_an_audit_carried_out_by_an_office_named_after_you() -> None:
+    text = (
+        "白石乡人民政府2023年度预算执行审计结果公告\n\n"
+        "白石乡审计事项由青岚县审计局组织实施。青岚县审计局派出审计组，于2024年6月17日至7月19日"
+        "对白石乡人民政府2023年度预算执行情况进行了审计。现将审计结果公布如下：\n\n"
+        "一、审计发现的主要问题\n\n1.部分项目支出未细化。\n\n2.结转资金未及时清理。\n"
+    )
+    assert _read(text).metadata.inspecting_body == "青岚县审计局"
+
+
+def test_counts_of_problems_to_rectify_and_of_key_items() -> None:
+    counted = _stated_of(
+        "市委第二巡察组对县林业局党组进行了巡察。局党组根据巡察反馈意见梳理出12个需要整改的问题，"
+        "已完成整改10个。"
+    )
+    assert counted is not None and (counted.problems, counted.completed) == (12, 10)
+    keyed = _stated_of("市、县联动推进河道采砂专项整治、农村供水保障专项整治等5项重点整改事项。")
+    assert keyed is None or keyed.problems is None
+
+
+def _stated_of(sentence: str) -> rectpipe.StatedTotals | None:
+    text = (
+        "中共青禾县林业局党组关于巡察整改进展情况的通报\n" + sentence + "\n"
+        "一、巡察反馈问题整改情况\n1.护林员管理不到位。已完成整改。\n"
+    )
+    return _read(text).summary.stated

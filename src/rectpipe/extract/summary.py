@@ -359,8 +359,13 @@ def _ends_whole(line: str, profile: Profile | None = None) -> bool:
         return True  # 4.矛盾纠纷排查不彻底：持续推进 (an item whose status closes it)
     if marker is not None or _INNER_MARK.search(line):
         return False
+    if _ORDINAL_CLAUSE.match(line):
+        return False  # 三是固定: a run of 一是…二是… measures, cut in its third
     # a signature without its date: a body's name, however long (中共…中心支部委员会)
     return len(line) <= _SHORT_LINE or (profile is not None and is_issuer(line, profile))
+
+
+_ORDINAL_CLAUSE = compile_pattern(r"^\s*[一二三四五六七八九十]{1,2}是")
 
 
 # A page's separators after the last words (…已按期办结。 |).

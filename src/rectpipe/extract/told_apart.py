@@ -358,7 +358,7 @@ _OF_ALL = compile_pattern(
     rf"^\s*(?:(?:对|针对|对于)\s*)?{ALL_FINDINGS}[，,]?(?P<said>[^。；;！!]*)"
 )
 _SENTENCE = compile_pattern(r"[^。；;！!\n]+")
-_SOME = compile_pattern(r"其中|部分|个别|少数|大部分|多数")
+_SOME = compile_pattern(r"其中|部分|个别|少数|大部分|多数|其余|剩余|其他|另有")
 
 
 def statuses_said_of_all(
@@ -384,8 +384,8 @@ def statuses_said_of_all(
             if counts and ordinal_value(counts[-1].group("n")) != len(problems):
                 continue
             rest = said.group("said").strip()
-            if not rest or _SOME.search(rest):
-                continue  # (对上述问题，其中部分已整改完成: some of them)
+            if not rest or _SOME.search(rest) or _COUNTED.search(rest):
+                continue  # (其中部分已整改完成, 已整改2个，其余问题正在整改中: some of them)
             match = normalise_status(rest, profile)
             if match is None:
                 continue

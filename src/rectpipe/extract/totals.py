@@ -47,7 +47,8 @@ _COUNT = compile_pattern(
     rf"{_N}\s*(?P<u>{_UNIT})(?![0-9])"
     # (with what may stand between: 2212个的问题, 8924个生态环境问题, 46个共性问题, 16个需整改问题,
     # 48件环境信访举报问题: a 督察's complaints handed over are its problems)
-    r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|共性|个性|专项|各类|生态环境|环境"
+    r"(?P<what>(?:的|具体|突出|反馈|整改|需整改|需要整改|待整改|需要整改的|需整改的|待整改的"
+    r"|共性|个性|专项|各类|生态环境|环境"
     r"|(?:群众)?(?:生态)?(?:环境)?(?:信访)?举报|(?:群众)?(?:生态)?(?:环境)?信访)?问题"
     # (not the findings' instances or the leads: 38项具体问题表现或案例, 5件问题线索)
     r"(?!表现|案例|线索)"
@@ -496,7 +497,10 @@ def read_counts(text: str, profile: Profile) -> Counts:
             continue
         if _TASKS.search(part) and found.tasks is None and not _REMAINDER.search(part):
             # 分解整改任务48项 (not 其余5项为长期任务, the rest of them)
-            task = next((c for c in counts if not _side_figure(part, c)), None)
+            task = next(
+                (c for c in counts if not _side_figure(part, c) and not _some_tasks(part, c)),
+                None,
+            )
             if task is not None:
                 found.tasks = _value(task.group("n"))
     problems = found.values.get("problems")
@@ -633,6 +637,16 @@ def _problem_count(text: str) -> int | None:
 
 
 _RULES_AT_END = compile_pattern(r"(?:措施|制度|办法)$")
+# Key items named as examples (推进河道采砂、农村供水等5项重点整改事项): some of the work, not
+# the count of what was found.
+_KEY_ITEMS = compile_pattern(r"^\s*(?:重点|主要|关键)")
+
+
+def _some_tasks(clause: str, count: regex.Match[str]) -> bool:
+    """Whether ``count`` counts examples or key items only (等5项, 5项重点整改事项)."""
+    return clause[max(0, count.start() - 1) : count.start()] == "等" or bool(
+        _KEY_ITEMS.match(clause, count.end())
+    )
 
 
 def _side_figure(clause: str, count: regex.Match[str]) -> bool:

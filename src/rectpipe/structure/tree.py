@@ -128,7 +128,7 @@ def _closing_blocks(textmap: TextMap) -> list[int]:
             and index > 0
             and _SIGNATURE.match(text.strip()) is not None
             and _SIGNER_END.search(text.strip()) is not None
-            and textmap.block_text(index - 1).rstrip()[-1:] in ("。", "！", "？")
+            and _finished(textmap.block_text(index - 1))
         )
         if not (
             is_date
@@ -141,6 +141,14 @@ def _closing_blocks(textmap: TextMap) -> list[int]:
         found.insert(0, index)
         index -= 1
     return found
+
+
+def _finished(text: str) -> bool:
+    """Whether ``text`` ends a sentence, or is a contact line (联系电话：0771-6023315)."""
+    text = text.strip()
+    return text[-1:] in ("。", "！", "？") or (
+        len(text) <= _CONTACT_MAX_CHARS and _CONTACT.search(text) is not None
+    )
 
 
 def _first_not_furniture(textmap: TextMap, found: list[int]) -> int | None:
