@@ -594,3 +594,15 @@ def _stated_of(sentence: str) -> rectpipe.StatedTotals | None:
         "一、巡察反馈问题整改情况\n1.护林员管理不到位。已完成整改。\n"
     )
     return _read(text).summary.stated
+
+
+def test_a_groups_term_written_in_the_first_part() -> None:
+    text = (
+        "根据市委巡察工作统一部署，2025年3月4日至5月9日，市委第三巡察组对我镇开展了常规巡察。"
+        "现将巡察整改进展情况予以公布。\n"
+        "一、巡察整改工作开展情况\n"
+        "一是加强组织领导。镇党委立即召开专题会议。二是细化整改措施。针对九届市委第三巡察组"
+        "反馈的问题，逐条制定整改措施。\n"
+        "二、具体问题整改情况\n1.集体资产台账登记不全。整改情况：补登台账32处，已完成整改。\n"
+    )
+    assert _read(text).metadata.inspecting_body == "九届市委第三巡察组"

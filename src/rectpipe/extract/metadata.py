@@ -128,6 +128,8 @@ def extract_metadata(
         start, end = found.span(lead[0])[0], found.span(lead[-1])[1]
         read_inspection(found, textmap.text[start:end], start)
         meta.inspection_kind = kind or meta.inspection_kind
+    if lead and meta.inspecting_body is not None:
+        _termed_body(found, lead)
     _contact(found)
     masthead_editor(found, front)
     from_hints(found, hints, looks_like_title)
@@ -1132,6 +1134,23 @@ def _auditor_publishes(found: Collector, intro: str, offset: int) -> None:
         del found.origins["issuer"]
     start, end = offset + auditor.start("v"), offset + auditor.end("v")
     found.put("issuer", auditor.group("v"), start, end, "inferred")
+
+
+def _termed_body(found: Collector, lead: Sequence[int]) -> None:
+    """The inspecting body written again in the first part with its committee's term
+    (市委第三巡察组, then 针对九届市委第三巡察组反馈的问题): the fullest form the text writes."""
+    body = found.meta.inspecting_body or ""
+    termed = compile_pattern(
+        r"(?<!\p{Han}[一二三四五六七八九十])[一二三四五六七八九十]{1,3}届" + escape(body)
+    )
+    start, end = found.span(lead[0])[0], found.span(lead[-1])[1]
+    match = termed.search(found.textmap.text, start, end)
+    if match is None:
+        return
+    found.meta.inspecting_body = match.group(0)
+    found.sources["inspecting_body"] = found.textmap.provenance(match.start(), match.end())
+    names = found.meta.inspecting_bodies
+    found.meta.inspecting_bodies = [match.group(0) if n == body else n for n in names]
 
 
 def _tells_rectification(found: Collector, intro: str) -> bool:
