@@ -606,3 +606,31 @@ def test_a_groups_term_written_in_the_first_part() -> None:
         "二、具体问题整改情况\n1.集体资产台账登记不全。整改情况：补登台账32处，已完成整改。\n"
     )
     assert _read(text).metadata.inspecting_body == "九届市委第三巡察组"
+
+
+def test_the_material_brought_to_a_democratic_life_meeting_is_no_report() -> None:
+    body = (
+        "根据上级党委关于召开2025年度民主生活会的统一部署，镇党委领导班子扎实开展会前准备。\n"
+        "一、存在的主要问题\n（一）在强化政治忠诚方面。理论学习不够深入。\n"
+        "（二）在担当作为方面。攻坚克难的劲头不足。\n"
+        "二、问题产生的原因\n（一）理想信念有所松懈。\n（二）宗旨意识有所淡化。\n"
+    )
+    for head in (
+        "白石镇党委领导班子2025年度民主生活会对照检查材料\n",
+        "白石镇党委领导班子 2025 年度民主生活会对照检\n查材料(含案例)\n",
+    ):
+        try:
+            report = _read(head + body)
+        except rectpipe.RectpipeError:
+            continue
+        assert report.iter_problems() == [], head
+
+
+def test_a_sites_name_before_the_pages_title_is_chrome() -> None:
+    text = (
+        "白石资讯网 >> 白石县林业局关于巡察整改进展情况的通报\n\n"
+        "白石县林业局关于巡察整改进展情况的通报\n\n"
+        "2025年3月，县委第一巡察组对我局开展了巡察。现将整改进展情况通报如下：\n" + _PART
+    )
+    meta = _read(text).metadata
+    assert (meta.title, meta.issuer) == ("白石县林业局关于巡察整改进展情况的通报", "白石县林业局")

@@ -507,7 +507,7 @@ def _parse_document(
         raise StructureNotFoundError("an inspection's announcement (受理…来信来访), not a report")
     if tells_discipline_cases(report.metadata.title) and no_status:
         raise StructureNotFoundError("a notice of discipline cases (N起典型问题), not a report")
-    if reports_a_meeting(report.metadata.title) and no_status:
+    if reports_a_meeting(report.metadata.title, report.text) and no_status:
         raise StructureNotFoundError("a meeting's report (民主生活会), not a rectification report")
     # rules or a plan whose points were read as problems, or that says it makes itself
     # (制定本规程); one only titled so whose points were not read as problems is left as

@@ -100,12 +100,27 @@ def announces_inspection(title: str | None, text: str) -> bool:
 
 # A meeting's report (关于巡察整改专题民主生活会召开情况的报告): the points it numbers are what
 # the leaders set out about themselves (查摆出的问题) and mean to do, not findings handed over.
-_MEETING_REPORTED = compile_pattern(r"(?:民主生活会|组织生活会)(?:召开)?(?:情况)?的?(?:报告|通报)$")
+_MEETING_REPORTED = compile_pattern(
+    r"(?:民主生活会|组织生活会)(?:召开)?(?:情况)?的?(?:报告|通报)$"
+    # or the material a leader or a team brings to one (…民主生活会对照检查材料, 个人检视剖析材料)
+    r"|(?:对照检查|检视剖析|个人剖析|对照剖析)材料(?:[（(][^（）()]{1,8}[）)])?$"
+)
 
 
-def reports_a_meeting(title: str | None) -> bool:
-    """Whether ``title`` reports a 民主生活会 or 组织生活会 held (…专题民主生活会召开情况的报告)."""
-    return title is not None and _MEETING_REPORTED.search(title.strip()) is not None
+def reports_a_meeting(title: str | None, text: str = "") -> bool:
+    """Whether ``title`` reports a 民主生活会 or 组织生活会 held (…专题民主生活会召开情况的报告), or
+    is the material brought to one (…民主生活会对照检查材料); without a title, whether the
+    text's first lines, joined, end so (a title wrapped mid-word: …对照检 / 查材料)."""
+    if title is not None:
+        return _MEETING_REPORTED.search(title.strip()) is not None
+    for lines in (1, 2, 3):
+        head = "".join("".join(text.split("\n", 3)[:lines]).split())
+        if len(head) <= _HEAD_MAX and _MEETING_REPORTED.search(head):
+            return True
+    return False
+
+
+_HEAD_MAX = 80  # the longest run of first lines read as a wrapped title
 
 
 # A discipline notice's title: cases counted (通报4起巡察整改不力典型问题, 关于3起…典型案例的通报).

@@ -26,6 +26,8 @@ _BREADCRUMB = compile_pattern(
     r"(?:首页|您?(?:当前|现在|所在)?的?位置)\s*[:：]?.*(?:>|＞|»|›|→|/)"
     # a trail of two or more short steps: -> 要闻 -> 审计公告, >> 政务公开 >> 通知公告
     r"|^\s*(?:(?:->|>>|>|＞|»|›|→)\s*[^\s>＞»›→，。；]{1,16}\s*){2,}$"
+    # or a site's name, then the page (某某资讯网 >> 标题)
+    r"|^\s*[^\s>＞»，。；]{1,16}(?:网|网站|在线|门户|频道)\s*(?:>>|＞＞|»)"
 )
 #: A page's view counter's label (浏览次数：, 阅读量:), its count after it.
 COUNTER_LABEL = r"(?:浏览|点击|阅读|访问)(?:次数|量)?\s*[:：∶]"
