@@ -634,3 +634,13 @@ def test_a_sites_name_before_the_pages_title_is_chrome() -> None:
     )
     meta = _read(text).metadata
     assert (meta.title, meta.issuer) == ("白石县林业局关于巡察整改进展情况的通报", "白石县林业局")
+
+
+def test_a_copy_cut_inside_a_measures_sentence_leaves_it_a_measure() -> None:
+    text = (
+        "中共白石市林业局党组关于巡察整改进展情况的通报\n现将巡察整改进展情况予以公布。\n"
+        "一、巡察反馈问题\n1.护林员日常管理不到位。\n2.林木采伐审批把关不严。\n"
+        "二、整改措施\n1.开展护林员培训，建立考勤制度。\n2.重新建立采伐审批台账，实\n"
+    )
+    titles = [p.title for p in _read(text).iter_problems()]
+    assert "重新建立采伐审批台账，实" not in titles

@@ -28,7 +28,8 @@ heading (shape-s19's 关于“…”的整). The fifth round's samples one more:
 mid-word with nothing under it (shape-n30's 审计发现问题整改情), a kind already counted. The
 sixth round's three more: a last finding's （1）（2）（3） measures with the finding's own
 line and status cut away (shape-m26), read as a list of findings, as in the first copies; and
-one more category whose findings the cut took away (shape-g32's 监管执法存在偏差).
+one more category whose findings the cut took away (shape-g32's 监管执法存在偏差). The
+seventh round's samples one more of that kind (shape-k41's 政治监督).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from rectpipe.tools.evaluate import documents_with_facts
 from .conftest import SAMPLES
 
 CUTS = (0.35, 0.60, 0.85)
-MOST_STRAYS = 25
+MOST_STRAYS = 26
 
 
 def _titles(report: rectpipe.Report) -> list[str]:

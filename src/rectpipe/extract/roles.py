@@ -468,7 +468,9 @@ def _cut_last_item(
     last = parent.children[-1]
     f = fields[id(last)]
     heading = f.heading.strip()
-    if not heading or heading[-1] in _MARKS or f.free.text or f.actions.text or f.labelled:
+    if not heading or any(c in _MARKS for c in heading) or f.free.text or f.actions.text:
+        return  # (a mark inside: a sentence, cut; 重新建立危化品出入库台账，实 is a measure's)
+    if f.labelled:
         return
     siblings = parent.children[:-1]
     if len(siblings) >= 2 and all(s.children for s in siblings) and len(heading) <= _CUT_HEADING:
