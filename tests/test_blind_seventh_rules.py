@@ -644,3 +644,20 @@ def test_a_copy_cut_inside_a_measures_sentence_leaves_it_a_measure() -> None:
     )
     titles = [p.title for p in _read(text).iter_problems()]
     assert "重新建立采伐审批台账，实" not in titles
+
+
+def test_a_supervision_office_that_inspected() -> None:
+    text = (
+        "白石县林业局关于县委督查室督查反馈问题整改情况的报告\n"
+        "2025年5月12日至5月20日，县委督查室对我局森林防火工作开展了专项督查，并于6月3日反馈了"
+        "督查意见。现将整改情况报告如下：\n"
+        "一、防火检查站值守不到位\n整改情况：已完成整改。一是调整值守排班；二是增设巡查记录。\n"
+    )
+    assert _read(text).metadata.inspecting_body == "县委督查室"
+    follows = (
+        "白石县关于督察反馈意见整改情况的报告\n"
+        "2025年4月，省第二生态环境保护督察组对我县开展了督察。县委督查室、县政府督查室会同县"
+        "生态环境局每月调度一次整改进展。现将整改情况报告如下：\n"
+        "一、河道垃圾清理不及时\n整改情况：已完成整改。\n"
+    )
+    assert "县委督查室" not in _read(follows).metadata.inspecting_bodies

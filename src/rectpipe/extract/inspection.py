@@ -74,6 +74,9 @@ _BODY = compile_pattern(
     rf"(?:部|委员会|法院|检察院|总局|总署)第{_N}(?:巡视|巡察)组"
     # a national bureau's group named for its field (国家统计局第2统计督察组, 国家林草局第3督察组)
     rf"|(?<!\p{{Han}})国家\p{{Han}}{{1,8}}?局第{_N}\p{{Han}}{{0,4}}?(?:督察|督查|巡视|巡察)组"
+    # a committee's or a government's supervision office that inspects (县委督查室对我局…开展
+    # 了专项督查; not 县委督查室、县政府督查室会同…调度整改进展, which follow the work)
+    rf"|{_PLACE}{_PREFIX}(?:人民)?(?:政府)?督查(?:室|办)(?=督查|对|于|向|到|开展|[0-9])"
     # a numbered group named alone, starting a word (，第一巡察组第二巡察小组向…反馈)
     rf"|(?<!\p{{Han}})第{_N}(?:巡视|巡察)组{_SUBGROUP}"
     # the national audit office's resident office (审计署驻某地特派员办事处, 审计署某地特派办)
