@@ -661,3 +661,13 @@ def test_a_supervision_office_that_inspected() -> None:
         "一、河道垃圾清理不及时\n整改情况：已完成整改。\n"
     )
     assert "县委督查室" not in _read(follows).metadata.inspecting_bodies
+
+
+def test_the_line_above_a_subtitle_that_names_the_document_is_its_title() -> None:
+    text = (
+        "白石县农村饮水安全整改亟待加强\n"
+        "——白石县政府督查室关于全县农村饮水工程督查整改情况的汇报\n"
+        "按照县领导批示，县政府督查室对各乡镇农村饮水工程进行了实地督查，现将整改情况汇报如下。\n"
+        "一、整改情况\n1.青石乡水质检测记录缺失。已完成整改。\n"
+    )
+    assert _read(text).metadata.title == "白石县农村饮水安全整改亟待加强"

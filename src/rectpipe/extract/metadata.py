@@ -427,6 +427,11 @@ def _about_wrapped(found: Collector, front: Sequence[int], position: int, line: 
 _WRAPPED_LINE = 40
 
 
+# A subtitle's dash (——某县政府督查室关于…的汇报), and the fewest characters of a title above it.
+_SUBTITLE_DASH = compile_pattern(r"^\s*(?:——|—|--|－－)")
+_TITLE_ABOVE_MIN = 6
+
+
 def _same_words(one: str, other: str) -> bool:
     """Whether two lines write the same Chinese words (their quotes, figures and blanks
     aside)."""
@@ -523,6 +528,26 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             line, end = line[: site.start()], start + site.start()
         if len(line) > _BODY_LINE and SENTENCE_PUNCT.search(line):
             body_started = True
+        dash = _SUBTITLE_DASH.match(line)
+        if (
+            title_at is None
+            and not shared
+            and dash is not None
+            and position > 0
+            and "关于" in line
+            and looks_like_title(line[dash.end() :].strip())
+        ):
+            above = found.line(front[position - 1]).strip()
+            if (
+                _TITLE_ABOVE_MIN <= len(above) <= _WRAPPED_LINE
+                and not SENTENCE_PUNCT.search(above)
+                and not is_furniture(above)
+            ):
+                # 农村饮水安全…亟待整治 / ——某县政府督查室关于…的汇报: the line above a
+                # subtitle that names the document is its title
+                found.put("title", above, *found.stripped_span(front[position - 1]), "title")
+                title_at = position - 1
+                continue
         if (title_at is None or shared) and split_title(found, front, position, line):
             pieces = [found.stripped_span(index), found.stripped_span(front[position + 1])]
             _three_lines(found, front, pieces)
