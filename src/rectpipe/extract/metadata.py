@@ -537,15 +537,15 @@ def _front_matter(found: Collector, front: Sequence[int]) -> None:
             and "关于" in line
             and looks_like_title(line[dash.end() :].strip())
         ):
-            above = found.line(front[position - 1]).strip()
+            over = found.line(front[position - 1]).strip()
             if (
-                _TITLE_ABOVE_MIN <= len(above) <= _WRAPPED_LINE
-                and not SENTENCE_PUNCT.search(above)
-                and not is_furniture(above)
+                _TITLE_ABOVE_MIN <= len(over) <= _WRAPPED_LINE
+                and not SENTENCE_PUNCT.search(over)
+                and not is_furniture(over)
             ):
                 # 农村饮水安全…亟待整治 / ——某县政府督查室关于…的汇报: the line above a
                 # subtitle that names the document is its title
-                found.put("title", above, *found.stripped_span(front[position - 1]), "title")
+                found.put("title", over, *found.stripped_span(front[position - 1]), "title")
                 title_at = position - 1
                 continue
         if (title_at is None or shared) and split_title(found, front, position, line):
