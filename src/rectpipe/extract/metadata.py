@@ -1165,17 +1165,26 @@ def _termed_body(found: Collector, lead: Sequence[int]) -> None:
     """The inspecting body written again in the first part with its committee's term
     (市委第三巡察组, then 针对九届市委第三巡察组反馈的问题): the fullest form the text writes."""
     body = found.meta.inspecting_body or ""
-    termed = compile_pattern(
-        r"(?<!\p{Han}[一二三四五六七八九十])[一二三四五六七八九十]{1,3}届" + escape(body)
-    )
     start, end = found.span(lead[0])[0], found.span(lead[-1])[1]
-    match = termed.search(found.textmap.text, start, end)
-    if match is None:
-        return
-    found.meta.inspecting_body = match.group(0)
-    found.sources["inspecting_body"] = found.textmap.provenance(match.start(), match.end())
-    names = found.meta.inspecting_bodies
-    found.meta.inspecting_bodies = [match.group(0) if n == body else n for n in names]
+    text = found.textmap.text
+    at = text.find(body, start, end) if body else -1
+    while at >= 0:
+        term = _TERM_BEFORE.search(text, max(start, at - 4), at)
+        if term is not None:
+            name = text[term.start() : at + len(body)]
+            found.meta.inspecting_body = name
+            found.sources["inspecting_body"] = found.textmap.provenance(
+                term.start(), at + len(body)
+            )
+            found.meta.inspecting_bodies = [
+                name if n == body else n for n in found.meta.inspecting_bodies
+            ]
+            return
+        at = text.find(body, at + 1, end)
+
+
+# A committee's term written straight before a body's name (九届…).
+_TERM_BEFORE = compile_pattern(r"[一二三四五六七八九十]{1,3}届$")
 
 
 def _tells_rectification(found: Collector, intro: str) -> bool:
