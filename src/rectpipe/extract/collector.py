@@ -49,6 +49,14 @@ class Collector:
             self.sources[name] = self.textmap.provenance(start, end)
             self.origins[name] = origin
 
+    def forget(self, name: str) -> None:
+        """Take back the value of ``name`` put so far, with its sources and origin, so that a
+        better reading may put it."""
+        setattr(self.meta, name, None)
+        for key in [k for k in self.sources if k == name or k.startswith(f"{name}.")]:
+            del self.sources[key]
+        self.origins.pop(name, None)
+
     def put_pieces(
         self, name: str, pieces: Sequence[tuple[int, int]], origin: MetadataOrigin
     ) -> None:

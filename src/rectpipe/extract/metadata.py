@@ -151,8 +151,7 @@ def extract_metadata(
         inspected = _inspected_name(found, intro)
         if named is not None and inspected is not None and _shortens(named, inspected):
             # 溪口区委深入贯彻… after 向中共岚州市溪口区委反馈了巡视意见: the name in full
-            found.meta.issuer = None
-            del found.sources["issuer"], found.origins["issuer"]
+            found.forget("issuer")
     if front and found.meta.issuer is None:
         _issuer_inspected(found, intro, intro_start)
     found.settle()
@@ -749,9 +748,7 @@ def _enclosed_report(found: Collector, front: Sequence[int]) -> None:
         if line == title or _COVERING.search(line) or not _OWN_TITLE.match(line):
             continue
         start, end = found.stripped_span(index)
-        for name in [n for n in found.sources if n == "title" or n.startswith("title.")]:
-            del found.sources[name]
-        found.meta.title = None
+        found.forget("title")
         found.put("title", line, start, end, "title")
         return
 
@@ -1153,10 +1150,7 @@ def _auditor_publishes(found: Collector, intro: str, offset: int) -> None:
     if auditor is None:
         return
     if issuer is not None:
-        found.meta.issuer = None
-        for name in [n for n in found.sources if n == "issuer" or n.startswith("issuer.")]:
-            del found.sources[name]
-        del found.origins["issuer"]
+        found.forget("issuer")
     start, end = offset + auditor.start("v"), offset + auditor.end("v")
     found.put("issuer", auditor.group("v"), start, end, "inferred")
 

@@ -471,7 +471,7 @@ def _cut_last_item(
     if not heading or any(c in _MARKS for c in heading) or f.free.text or f.actions.text:
         return  # (a mark inside: a sentence, cut; 重新建立危化品出入库台账，实 is a measure's)
     if f.labelled:
-        return
+        return  # (a label of its own: an item as written, not cut)
     siblings = parent.children[:-1]
     if len(siblings) >= 2 and all(s.children for s in siblings) and len(heading) <= _CUT_HEADING:
         # （一）…方面 / 1.… (三)…方面 / … / （四）内: the next group's heading, cut
